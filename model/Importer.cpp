@@ -1,0 +1,181 @@
+#include "model/Importer.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+namespace {
+
+QString q8(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// A non-null QString (a null one binds as SQL NULL), for NOT NULL text columns.
+QString textValue(const std::string& s) {
+    return s.empty() ? u""_s : QString::fromStdString(s);
+}
+
+Status validate(QSqlDatabase& db, const ImportSpec& spec) {
+    if (spec.corpusName.trimmed().isEmpty())
+        return Status::failure(u"the corpus needs a name"_s);
+    if (spec.files.isEmpty())
+        return Status::failure(u"no input files"_s);
+    const FieldMapping& m = spec.mapping;
+    std::string err;
+    if (m.textTemplate.empty() && m.textField.empty())
+        return Status::failure(u"choose a text field or a text template"_s);
+    if (!m.textTemplate.empty() && !validateTemplate(m.textTemplate, &err))
+        return Status::failure(u"text template: %1"_s.arg(q8(err)));
+    for (const auto& [key, tpl] : m.meta) {
+        if (std::find(std::begin(kMetaKeys), std::end(kMetaKeys), key) == std::end(kMetaKeys))
+            return Status::failure(u"unknown provenance field '%1' (use generator, "
+                                   "template_version, judge_version or round)"_s.arg(q8(key)));
+        if (!validateTemplate(tpl, &err))
+            return Status::failure(u"%1: %2"_s.arg(q8(key), q8(err)));
+    }
+    QSqlQuery q(db);
+    q.prepare(u"SELECT 1 FROM corpora WHERE name = ?"_s);
+    q.addBindValue(spec.corpusName);
+    if (q.exec() && q.next())
+        return Status::failure(u"a corpus named '%1' already exists"_s.arg(spec.corpusName));
+    for (const QString& f : spec.files)
+        if (!QFileInfo(f).isFile())
+            return Status::failure(u"%1: no such file"_s.arg(f));
+    return {};
+}
+
+} // namespace
+
+Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Progress& progress,
+                    ImportReport* report) {
+    *report = ImportReport{};
+    QSqlDatabase db = project.connection();
+    if (Status s = validate(db, spec); !s)
+        return s;
+
+    Transaction tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+
+    QStringList absFiles;
+    for (const QString& f : spec.files)
+        absFiles << QFileInfo(f).absoluteFilePath();
+    Json files = Json::array();
+    for (const QString& f : absFiles)
+        files.push_back(f.toStdString());
+
+    QSqlQuery corpus(db);
+    corpus.prepare(u"INSERT INTO corpora (name, role, format, files, mapping, imported_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    corpus.addBindValue(spec.corpusName.trimmed());
+    corpus.addBindValue(roleName(spec.role));
+    corpus.addBindValue(QString::fromLatin1(formatName(spec.format)));
+    corpus.addBindValue(q8(files.dump()));
+    corpus.addBindValue(q8(spec.mapping.toJson().dump()));
+    corpus.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    if (!corpus.exec())
+        return Status::failure(u"cannot create the corpus: %1"_s.arg(corpus.lastError().text()));
+    const qint64 corpusId = corpus.lastInsertId().toLongLong();
+
+    QSqlQuery sample(db);
+    sample.prepare(u"INSERT INTO samples (corpus_id, source_file, source_line, text, label, "
+                   "generator, template_version, judge_version, round, original) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery reject(db);
+    reject.prepare(u"INSERT INTO rejects (corpus_id, source_file, line, reason, excerpt) "
+                   "VALUES (?, ?, ?, ?, ?)"_s);
+
+    // Progress by bytes over all files.
+    qint64 totalBytes = 0;
+    for (const QString& f : absFiles)
+        totalBytes += QFileInfo(f).size();
+    qint64 doneBytes = 0;
+
+    MappedRecord mapped;
+    RawRecord raw;
+    for (const QString& file : absFiles) {
+        std::string err;
+        auto reader =
+            RecordReader::open(file.toStdString(), spec.format, spec.maxRecordBytes, &err);
+        if (!reader)
+            return Status::failure(q8(err));
+        const QString shownFile = QFileInfo(file).fileName();
+        try {
+            while (reader->next(raw)) {
+                ++report->rowsIn;
+                std::string reason = raw.error;
+                if (reason.empty())
+                    (void)mapRecord(raw.fields, spec.mapping, &mapped, &reason); // sets reason
+                if (!reason.empty()) {
+                    ++report->rejected;
+                    if (report->firstRejects.size() < 100)
+                        report->firstRejects.append(
+                            {shownFile, static_cast<qint64>(raw.line), q8(reason)});
+                    reject.bindValue(0, corpusId);
+                    reject.bindValue(1, file);
+                    reject.bindValue(2, static_cast<qint64>(raw.line));
+                    reject.bindValue(3, q8(reason));
+                    reject.bindValue(4, textValue(raw.original.substr(0, 200)));
+                    if (!reject.exec())
+                        return Status::failure(
+                            u"cannot store a rejected row: %1"_s.arg(reject.lastError().text()));
+                } else {
+                    sample.bindValue(0, corpusId);
+                    sample.bindValue(1, file);
+                    sample.bindValue(2, static_cast<qint64>(raw.line));
+                    sample.bindValue(3, textValue(mapped.text));
+                    sample.bindValue(4, textValue(mapped.label));
+                    for (int k = 0; k < 4; ++k) {
+                        auto it = mapped.meta.find(kMetaKeys[k]);
+                        sample.bindValue(
+                            5 + k, textValue(it == mapped.meta.end() ? std::string() : it->second));
+                    }
+                    sample.bindValue(9, textValue(raw.original));
+                    if (!sample.exec())
+                        return Status::failure(
+                            u"cannot store a sample: %1"_s.arg(sample.lastError().text()));
+                    ++report->stored;
+                }
+                if (report->rowsIn % 2048 == 0)
+                    progress.report(
+                        static_cast<double>(doneBytes + static_cast<qint64>(reader->bytesRead())) /
+                            static_cast<double>(std::max<qint64>(totalBytes, 1)),
+                        "importing");
+            }
+        } catch (const analysis::Cancelled&) {
+            report->cancelled = true;
+            return Status::failure(u"import cancelled; the project is unchanged"_s);
+        } catch (const std::exception& e) {
+            return Status::failure(u"%1: %2"_s.arg(shownFile, q8(e.what())));
+        }
+        doneBytes += static_cast<qint64>(reader->fileSize());
+    }
+
+    // Last chance to cancel: after the commit the import has happened.
+    try {
+        progress.report(1.0, "imported");
+    } catch (const analysis::Cancelled&) {
+        report->cancelled = true;
+        return Status::failure(u"import cancelled; the project is unchanged"_s);
+    }
+
+    QSqlQuery counts(db);
+    counts.prepare(u"UPDATE corpora SET rows_in = ?, samples = ?, rejected = ? WHERE id = ?"_s);
+    counts.addBindValue(report->rowsIn);
+    counts.addBindValue(report->stored);
+    counts.addBindValue(report->rejected);
+    counts.addBindValue(corpusId);
+    if (!counts.exec())
+        return Status::failure(u"cannot update the corpus: %1"_s.arg(counts.lastError().text()));
+    if (Status s = tx.commit(); !s)
+        return s;
+    report->corpusId = corpusId;
+    return {};
+}
+
+} // namespace synthscope::model

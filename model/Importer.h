@@ -1,0 +1,48 @@
+#pragma once
+
+#include "analysis/Progress.h"
+#include "model/FieldMapping.h"
+#include "model/Project.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace synthscope::model {
+
+struct ImportSpec {
+    QString corpusName;
+    Role role = Role::Real;
+    QStringList files;
+    InputFormat format = InputFormat::Auto;
+    FieldMapping mapping;
+    std::size_t maxRecordBytes = 1 << 20; ///< larger records are rejected (bytes)
+};
+
+struct RejectedRow {
+    QString file;
+    qint64 line = 0;
+    QString reason;
+};
+
+struct ImportReport {
+    qint64 corpusId = 0;
+    qint64 rowsIn = 0;               ///< records seen (blank lines are not records)
+    qint64 stored = 0;               ///< samples stored
+    qint64 rejected = 0;             ///< rowsIn − stored
+    QList<RejectedRow> firstRejects; ///< up to 100, in file order
+    bool cancelled = false;
+};
+
+/// Imports files into a new corpus of project, on the calling thread with its own connection.
+///
+/// Atomic: everything happens in one transaction, so a failure, a cancel (Cancelled from
+/// progress) or a crash leaves the project exactly as before. Malformed records are stored
+/// in the rejects table with file, line and reason and the import goes on; always
+/// rowsIn = stored + rejected. The original record is stored verbatim (see RawRecord).
+/// Fails (nothing written) when the name is empty or taken, the mapping is invalid, a file
+/// cannot be read, or the database refuses a write.
+Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Progress& progress,
+                    ImportReport* report);
+
+} // namespace synthscope::model

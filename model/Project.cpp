@@ -1,0 +1,143 @@
+#include "model/Project.h"
+
+#include "model/Schema.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+QString roleName(Role role) {
+    return role == Role::Real ? u"real"_s : u"synthetic"_s;
+}
+
+bool parseRole(const QString& text, Role* role) {
+    if (text == "real"_L1) {
+        *role = Role::Real;
+        return true;
+    }
+    if (text == "synthetic"_L1) {
+        *role = Role::Synthetic;
+        return true;
+    }
+    return false;
+}
+
+Status exec(QSqlDatabase& db, const QString& sql) {
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return Status::failure(u"SQL failed (%1): %2"_s.arg(sql.left(80), q.lastError().text()));
+    return {};
+}
+
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db)) {
+    m_begin = exec(m_db, u"BEGIN IMMEDIATE"_s);
+    m_open = m_begin.ok();
+}
+
+Transaction::~Transaction() {
+    if (m_open)
+        (void)exec(m_db, u"ROLLBACK"_s);
+}
+
+Status Transaction::commit() {
+    if (!m_open)
+        return m_begin.ok() ? Status::failure(u"transaction already closed"_s) : m_begin;
+    Status s = exec(m_db, u"COMMIT"_s);
+    if (s.ok())
+        m_open = false;
+    return s;
+}
+
+namespace {
+QAtomicInteger<int> g_projectCounter; // only to make connection names unique per Project
+}
+
+Project::Project(QString path)
+    : m_path(std::move(path))
+    , m_id(QString::number(g_projectCounter.fetchAndAddRelaxed(1))) {}
+
+Project::~Project() {
+    releaseThreadConnection();
+}
+
+QString Project::connectionName() const {
+    return u"synthscope-%1-%2"_s.arg(
+        m_id, QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16));
+}
+
+QSqlDatabase Project::connection() const {
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    if (db.open()) {
+        (void)exec(db, u"PRAGMA foreign_keys = ON"_s);
+        (void)exec(db, u"PRAGMA journal_mode = WAL"_s);
+        (void)exec(db, u"PRAGMA synchronous = FULL"_s);
+    }
+    return db;
+}
+
+void Project::releaseThreadConnection() const {
+    const QString name = connectionName();
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project>* project) {
+    const QFileInfo info(path);
+    if (!info.exists() && mode == OpenMode::OpenExisting)
+        return Status::failure(u"%1: no such project file"_s.arg(path));
+    if (info.exists() && (!info.isFile() || !info.isReadable()))
+        return Status::failure(u"%1: not a readable file"_s.arg(path));
+    if (!info.exists() && !info.absoluteDir().exists())
+        return Status::failure(u"%1: the folder does not exist"_s.arg(path));
+
+    std::shared_ptr<Project> p(new Project(info.absoluteFilePath()));
+    QSqlDatabase db = p->connection();
+    if (!db.isOpen())
+        return Status::failure(u"%1: cannot open: %2"_s.arg(path, db.lastError().text()));
+
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA application_id"_s) || !q.next()) {
+        return Status::failure(
+            u"%1 is not a Synthscope project (not an SQLite database)"_s.arg(path));
+    }
+    const int appId = q.value(0).toInt();
+    q.finish();
+    if (!q.exec(u"SELECT count(*) FROM sqlite_schema"_s) || !q.next())
+        return Status::failure(
+            u"%1 is not a Synthscope project (not an SQLite database)"_s.arg(path));
+    const bool empty = q.value(0).toInt() == 0;
+    q.finish();
+
+    if (appId != kApplicationId) {
+        if (!empty || appId != 0)
+            return Status::failure(
+                u"%1 is an SQLite database of another application, not a Synthscope project"_s.arg(
+                    path));
+        if (Status s = initializeSchema(db); !s)
+            return Status::failure(u"%1: cannot create project: %2"_s.arg(path, s.error()));
+    }
+    if (Status s = migrateSchema(db); !s)
+        return Status::failure(u"%1: %2"_s.arg(path, s.error()));
+    *project = std::move(p);
+    return {};
+}
+
+} // namespace synthscope::model

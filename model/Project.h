@@ -1,0 +1,75 @@
+#pragma once
+
+#include "model/Status.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace synthscope::model {
+
+enum class Role { Real, Synthetic };
+QString roleName(Role role);                     ///< "real" / "synthetic"
+bool parseRole(const QString& text, Role* role); ///< accepts "real" / "synthetic"
+
+/// A Synthscope project: one SQLite file (*.synthscope) holding corpora, samples with their
+/// original records, rejected rows, analysis runs and results, tags and review decisions.
+///
+/// The file is marked with PRAGMA application_id = kApplicationId and versioned with
+/// PRAGMA user_version = schema version; older schemas are migrated forward on open, each
+/// step in one transaction. Connections use WAL, foreign keys and synchronous=FULL, so a
+/// committed transaction survives a crash or kill of the process.
+///
+/// SQLite connections are per thread: connection() opens (once) and returns the calling
+/// thread's connection. A worker thread calls releaseThreadConnection() when it is done.
+class Project {
+public:
+    static constexpr int kApplicationId = 0x53796e53; // "SynS"
+    static constexpr int kSchemaVersion = 1;
+    static constexpr const char* kFileSuffix = "synthscope";
+
+    enum class OpenMode { OpenExisting, CreateIfMissing };
+
+    /// Opens the project at path. Errors (as a failed Status): the file is missing (with
+    /// OpenExisting), unreadable, not an SQLite database, an SQLite database of another
+    /// application, or written by a newer Synthscope.
+    static Status open(const QString& path, OpenMode mode, std::shared_ptr<Project>* project);
+
+    ~Project();
+    Project(const Project&) = delete;
+    Project& operator=(const Project&) = delete;
+
+    [[nodiscard]] const QString& path() const { return m_path; }
+    /// The calling thread's connection to this project (opened on first use).
+    [[nodiscard]] QSqlDatabase connection() const;
+    /// Closes the calling thread's connection, if any.
+    void releaseThreadConnection() const;
+
+private:
+    explicit Project(QString path);
+    [[nodiscard]] QString connectionName() const;
+    QString m_path;
+    QString m_id;
+};
+
+/// Executes sql on db; on failure returns a Status naming the statement and SQLite's message.
+Status exec(QSqlDatabase& db, const QString& sql);
+
+/// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless commit() succeeded.
+class Transaction {
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    [[nodiscard]] const Status& beginStatus() const { return m_begin; }
+    Status commit();
+
+private:
+    QSqlDatabase m_db;
+    Status m_begin;
+    bool m_open = false;
+};
+
+} // namespace synthscope::model

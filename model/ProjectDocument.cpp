@@ -1,0 +1,113 @@
+#include "model/ProjectDocument.h"
+
+#include "model/Analyzer.h"
+
+#include <QFileInfo>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+Status ProjectDocument::open(const QString& path, Project::OpenMode mode, const QString& reviewer,
+                             std::unique_ptr<ProjectDocument>* document) {
+    std::shared_ptr<Project> project;
+    if (Status s = Project::open(path, mode, &project); !s)
+        return s;
+    document->reset(new ProjectDocument(std::move(project), reviewer));
+    return {};
+}
+
+ProjectDocument::ProjectDocument(std::shared_ptr<Project> project, const QString& reviewer)
+    : m_project(std::move(project))
+    , m_store(*m_project)
+    , m_review(*m_project, reviewer) {
+    reloadAnalysis();
+}
+
+ProjectDocument::~ProjectDocument() {
+    m_jobs.cancel();
+    m_jobs.waitForDone();
+}
+
+void ProjectDocument::whenFinished(quint64 jobId, std::function<void(bool, const QString&)> then) {
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection =
+        connect(&m_jobs, &JobRunner::finished, this,
+                [jobId, connection, then = std::move(then)](
+                    quint64 id, const QString&, bool ok, bool cancelled, const QString& message) {
+                    if (id != jobId)
+                        return;
+                    QObject::disconnect(*connection);
+                    then(ok, cancelled && message.isEmpty() ? tr("Cancelled.") : message);
+                });
+}
+
+void ProjectDocument::reloadAnalysis() {
+    m_analysis = m_store.latestAnalysis();
+    Q_EMIT analysisChanged();
+}
+
+void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards) {
+    std::shared_ptr<Project> project = m_project;
+    auto report = std::make_shared<ImportReport>();
+    const QString title = tr("Import “%1”").arg(spec.corpusName);
+    whenFinished(m_jobs.start(title,
+                              [project, spec, report](const analysis::Progress& progress) {
+                                  Status s = importCorpus(*project, spec, progress, report.get());
+                                  project->releaseThreadConnection();
+                                  return s.error();
+                              }),
+                 [this, title, report, analyzeAfterwards](bool ok, const QString& message) {
+                     if (ok) {
+                         Q_EMIT corporaChanged();
+                         Q_EMIT jobReport(title, true,
+                                          tr("%1 rows read: %2 stored, %3 rejected.")
+                                              .arg(report->rowsIn)
+                                              .arg(report->stored)
+                                              .arg(report->rejected));
+                         if (analyzeAfterwards)
+                             startAnalysis();
+                     } else {
+                         Q_EMIT jobReport(title, false, message);
+                     }
+                 });
+}
+
+void ProjectDocument::startAnalysis(const analysis::AnalysisParams& params) {
+    std::shared_ptr<Project> project = m_project;
+    const QString title = tr("Analyse");
+    whenFinished(m_jobs.start(title,
+                              [project, params](const analysis::Progress& progress) {
+                                  Status s = runAnalysis(*project, params, progress, nullptr);
+                                  project->releaseThreadConnection();
+                                  return s.error();
+                              }),
+                 [this, title](bool ok, const QString& message) {
+                     if (ok)
+                         reloadAnalysis();
+                     Q_EMIT jobReport(title, ok, ok ? tr("Analyses are up to date.") : message);
+                 });
+}
+
+void ProjectDocument::startExport(const ExportFilter& filter, const QString& path) {
+    std::shared_ptr<Project> project = m_project;
+    auto report = std::make_shared<ExportReport>();
+    const QString title = tr("Export");
+    whenFinished(m_jobs.start(title,
+                              [project, filter, path, report](const analysis::Progress& progress) {
+                                  Status s =
+                                      exportSamples(*project, filter, path, progress, report.get());
+                                  project->releaseThreadConnection();
+                                  return s.error();
+                              }),
+                 [this, title, report](bool ok, const QString& message) {
+                     Q_EMIT jobReport(title, ok,
+                                      ok ? tr("%1 samples written to %2 (manifest: %3).")
+                                               .arg(report->samples)
+                                               .arg(report->outputPath,
+                                                    QFileInfo(report->manifestPath).fileName())
+                                         : message);
+                 });
+}
+
+} // namespace synthscope::model

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "analysis/Compare.h"
+#include "model/Exporter.h"
+#include "model/Importer.h"
+#include "model/JobRunner.h"
+#include "model/Project.h"
+#include "model/ProjectStore.h"
+#include "model/ReviewStore.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+#include <memory>
+#include <optional>
+
+namespace synthscope::model {
+
+/// An open project as the GUI sees it: the file, its stores, the undo stack of reviewer
+/// edits and the job runner. Views read through the stores and the item models; long work
+/// (import, analysis, export) goes through startImport/startAnalysis/startExport and is
+/// reported by the runner's signals; analysisChanged/corporaChanged tell views to reload.
+class ProjectDocument : public QObject {
+    Q_OBJECT
+public:
+    /// Opens (or creates) the project at path for reviewer. Failure: see Project::open.
+    static Status open(const QString& path, Project::OpenMode mode, const QString& reviewer,
+                       std::unique_ptr<ProjectDocument>* document);
+    ~ProjectDocument() override;
+
+    [[nodiscard]] Project& project() { return *m_project; }
+    [[nodiscard]] ProjectStore& store() { return m_store; }
+    [[nodiscard]] ReviewStore& review() { return m_review; }
+    [[nodiscard]] QUndoStack& undoStack() { return m_undo; }
+    [[nodiscard]] JobRunner& jobs() { return m_jobs; }
+    /// The newest analysis (cached; refreshed when a run finishes).
+    [[nodiscard]] const std::optional<StoredAnalysis>& analysis() const { return m_analysis; }
+
+    void startImport(const ImportSpec& spec, bool analyzeAfterwards);
+    void startAnalysis(const analysis::AnalysisParams& params = {});
+    void startExport(const ExportFilter& filter, const QString& path);
+
+Q_SIGNALS:
+    void corporaChanged();
+    void analysisChanged();
+    /// A finished job's outcome in words, for the status bar and dialogs.
+    void jobReport(const QString& title, bool ok, const QString& message);
+
+private:
+    explicit ProjectDocument(std::shared_ptr<Project> project, const QString& reviewer);
+    void reloadAnalysis();
+    /// Calls then(ok, message) once when job jobId finishes (or is superseded).
+    void whenFinished(quint64 jobId, std::function<void(bool ok, const QString& message)> then);
+
+    std::shared_ptr<Project> m_project;
+    ProjectStore m_store;
+    ReviewStore m_review;
+    QUndoStack m_undo;
+    JobRunner m_jobs;
+    std::optional<StoredAnalysis> m_analysis;
+};
+
+} // namespace synthscope::model

@@ -1,0 +1,207 @@
+#include "model/ProjectStore.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+namespace {
+
+QString q8(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+Json parseOr(const QString& text, Json fallback) {
+    Json j = Json::parse(text.toStdString(), nullptr, false);
+    return j.is_discarded() ? fallback : j;
+}
+
+QList<IndicatingTerm> terms(const Json& array) {
+    QList<IndicatingTerm> out;
+    for (const Json& t : array)
+        out.append({q8(t.value("ngram", std::string())), t.value("count_real", qint64(0)),
+                    t.value("count_synthetic", qint64(0)), t.value("z", 0.0)});
+    return out;
+}
+
+QVector<double> doubles(const Json& array) {
+    QVector<double> out;
+    for (const Json& v : array)
+        out.append(v.get<double>());
+    return out;
+}
+
+} // namespace
+
+QString CorpusInfo::provenanceText() const {
+    QStringList parts;
+    for (const auto& [key, value] : mapping.meta)
+        if (!value.empty())
+            parts << u"%1=%2"_s.arg(q8(key), q8(value));
+    return parts.join(u", "_s);
+}
+
+QList<CorpusInfo> ProjectStore::corpora() const {
+    QList<CorpusInfo> out;
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT id, name, role, format, files, mapping, imported_at, rows_in, samples, "
+                "rejected FROM corpora ORDER BY id"_s))
+        return out;
+    while (q.next()) {
+        CorpusInfo c;
+        c.id = q.value(0).toLongLong();
+        c.name = q.value(1).toString();
+        (void)parseRole(q.value(2).toString(), &c.role);
+        c.format = q.value(3).toString();
+        for (const Json& f : parseOr(q.value(4).toString(), Json::array()))
+            if (f.is_string())
+                c.files << q8(f.get<std::string>());
+        c.mapping = FieldMapping::fromJson(parseOr(q.value(5).toString(), Json::object()));
+        c.importedAt = q.value(6).toString();
+        c.rowsIn = q.value(7).toLongLong();
+        c.samples = q.value(8).toLongLong();
+        c.rejected = q.value(9).toLongLong();
+        out.append(c);
+    }
+    return out;
+}
+
+QList<RejectedRow> ProjectStore::rejects(qint64 corpusId, int limit) const {
+    QList<RejectedRow> out;
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT source_file, line, reason FROM rejects WHERE (? = 0 OR corpus_id = ?) "
+              "ORDER BY id LIMIT ?"_s);
+    q.addBindValue(corpusId);
+    q.addBindValue(corpusId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString()});
+    return out;
+}
+
+std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
+    QSqlDatabase db = m_project.connection();
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT id, result, finished_at, corpora FROM runs WHERE kind = 'analysis' "
+                "ORDER BY id DESC LIMIT 1"_s) ||
+        !q.next())
+        return std::nullopt;
+    StoredAnalysis a;
+    a.runId = q.value(0).toLongLong();
+    const Json r = parseOr(q.value(1).toString(), Json::object());
+    const QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+    a.finishedAt =
+        finished.isValid() ? finished.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s) : q.value(2).toString();
+    std::vector<qint64> analysed;
+    for (const Json& id : parseOr(q.value(3).toString(), Json::array()))
+        analysed.push_back(id.get<qint64>());
+    std::vector<qint64> current;
+    for (const CorpusInfo& c : corpora())
+        current.push_back(c.id);
+    a.stale = analysed != current;
+
+    std::map<qint64, QString> names;
+    for (const CorpusInfo& c : corpora())
+        names[c.id] = c.name;
+    for (const Json& c : r.value("corpora", Json::array())) {
+        CorpusMetrics m;
+        m.corpusId = c.value("corpus_id", qint64(0));
+        m.name =
+            names.contains(m.corpusId) ? names[m.corpusId] : q8(c.value("name", std::string()));
+        (void)parseRole(q8(c.value("role", std::string())), &m.role);
+        for (auto it = c["metrics"].begin(); it != c["metrics"].end(); ++it)
+            m.values.insert(q8(it.key()), it->get<double>());
+        for (auto it = c["label_counts"].begin(); it != c["label_counts"].end(); ++it)
+            m.labelCounts.append({q8(it.key()), it->get<double>()});
+        std::stable_sort(m.labelCounts.begin(), m.labelCounts.end(),
+                         [](const auto& x, const auto& y) { return x.second > y.second; });
+        a.corpora.push_back(m);
+    }
+    if (r.contains("real_vs_synthetic")) {
+        a.hasComparison = true;
+        for (auto it = r["real_vs_synthetic"].begin(); it != r["real_vs_synthetic"].end(); ++it)
+            a.comparison.insert(q8(it.key()), it->get<double>());
+        const Json& h = r["length_histogram"];
+        a.histogramBinWidth = h.value("bin_width", 1);
+        a.histogramReal = doubles(h["real"]);
+        a.histogramSynthetic = doubles(h["synthetic"]);
+        const Json& l = r["labels"];
+        for (const Json& n : l["names"])
+            a.labels << q8(n.get<std::string>());
+        a.labelReal = doubles(l["real"]);
+        a.labelSynthetic = doubles(l["synthetic"]);
+        a.indicatingReal = terms(r["indicating_ngrams"]["real"]);
+        a.indicatingSynthetic = terms(r["indicating_ngrams"]["synthetic"]);
+    }
+    return a;
+}
+
+Json ProjectStore::summaryJson() const {
+    Json out = Json::object();
+    out["project"] = m_project.path().toStdString();
+    out["schema_version"] = Project::kSchemaVersion;
+    const auto analysis = latestAnalysis();
+    QSqlQuery q(m_project.connection());
+    Json results = Json::object();
+    if (analysis &&
+        q.exec(
+            u"SELECT result, params, finished_at FROM runs WHERE id = %1"_s.arg(analysis->runId)) &&
+        q.next()) {
+        results = parseOr(q.value(0).toString(), Json::object());
+        out["analysis"] = {{"run_id", analysis->runId},
+                           {"finished_at", q.value(2).toString().toStdString()},
+                           {"stale", analysis->stale},
+                           {"params", parseOr(q.value(1).toString(), Json::object())}};
+    } else {
+        out["analysis"] = nullptr;
+    }
+    std::map<qint64, Json> metricsById;
+    for (const Json& c : results.value("corpora", Json::array()))
+        metricsById[c.value("corpus_id", qint64(0))] = c;
+    Json corporaJson = Json::array();
+    for (const CorpusInfo& c : corpora()) {
+        Json files = Json::array();
+        for (const QString& f : c.files)
+            files.push_back(f.toStdString());
+        Json entry = {{"id", c.id},
+                      {"name", c.name.toStdString()},
+                      {"role", roleName(c.role).toStdString()},
+                      {"samples", c.samples},
+                      {"rejected", c.rejected},
+                      {"rows_in", c.rowsIn},
+                      {"format", c.format.toStdString()},
+                      {"files", files},
+                      {"mapping", c.mapping.toJson()}};
+        if (auto it = metricsById.find(c.id); it != metricsById.end()) {
+            entry["metrics"] = it->second["metrics"];
+            if (!it->second["label_counts"].empty())
+                entry["label_counts"] = it->second["label_counts"];
+        }
+        corporaJson.push_back(entry);
+    }
+    out["corpora"] = corporaJson;
+    out["real_vs_synthetic"] =
+        results.contains("real_vs_synthetic") ? results["real_vs_synthetic"] : Json(nullptr);
+    if (results.contains("indicating_ngrams")) {
+        Json ind = Json::object();
+        for (const char* side : {"real", "synthetic"}) {
+            Json words = Json::array();
+            for (const Json& t : results["indicating_ngrams"][side])
+                if (words.size() < 10)
+                    words.push_back(t["ngram"]);
+            ind[side] = words;
+        }
+        out["indicating_ngrams"] = ind;
+    }
+    return out;
+}
+
+} // namespace synthscope::model

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "model/FieldMapping.h"
+#include "model/Importer.h"
+#include "model/Project.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace synthscope::model {
+
+/// A corpus as listed in the project panel.
+struct CorpusInfo {
+    qint64 id = 0;
+    QString name;
+    Role role = Role::Real;
+    QString format;
+    QStringList files;
+    FieldMapping mapping;
+    QString importedAt;
+    qint64 rowsIn = 0;
+    qint64 samples = 0;
+    qint64 rejected = 0;
+    /// Provenance: key → fixed value or field template, as mapped at import.
+    [[nodiscard]] QString provenanceText() const;
+};
+
+struct IndicatingTerm {
+    QString ngram;
+    qint64 countReal = 0;
+    qint64 countSynthetic = 0;
+    double z = 0.0;
+};
+
+struct CorpusMetrics {
+    qint64 corpusId = 0;
+    QString name;
+    Role role = Role::Real;
+    QMap<QString, double> values;                  ///< metric key → value
+    QList<std::pair<QString, double>> labelCounts; ///< most frequent first
+};
+
+/// The newest analysis run, as value types for the views.
+struct StoredAnalysis {
+    qint64 runId = 0;
+    QString finishedAt;
+    bool stale = false; ///< corpora were imported or removed after this run
+    std::vector<CorpusMetrics> corpora;
+    bool hasComparison = false;
+    QMap<QString, double> comparison; ///< real-vs-synthetic metric key → value
+    int histogramBinWidth = 1;        ///< tokens per bin
+    QVector<double> histogramReal;
+    QVector<double> histogramSynthetic;
+    QStringList labels;
+    QVector<double> labelReal;
+    QVector<double> labelSynthetic;
+    QList<IndicatingTerm> indicatingReal;
+    QList<IndicatingTerm> indicatingSynthetic;
+};
+
+/// Read access to the project's corpora, rejects and results (any thread's connection).
+class ProjectStore {
+public:
+    explicit ProjectStore(Project& project)
+        : m_project(project) {}
+
+    [[nodiscard]] QList<CorpusInfo> corpora() const;
+    /// Rejected rows of one corpus (or all when corpusId is 0), in file order, at most limit.
+    [[nodiscard]] QList<RejectedRow> rejects(qint64 corpusId, int limit = 10000) const;
+    /// The newest analysis, or nullopt when none has run.
+    [[nodiscard]] std::optional<StoredAnalysis> latestAnalysis() const;
+    /// The machine-readable summary printed by `synthscope-cli summary --json`.
+    [[nodiscard]] Json summaryJson() const;
+
+private:
+    Project& m_project;
+};
+
+} // namespace synthscope::model

@@ -1,0 +1,588 @@
+#include "model/RecordReader.h"
+
+#include "analysis/Tokenizer.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace synthscope::model {
+
+namespace {
+
+constexpr std::size_t kBlock = 1 << 20;
+
+std::string lowerSuffix(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+bool isBlank(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+    });
+}
+
+std::string utf8Error(std::string_view bytes) {
+    std::size_t bad = 0;
+    if (analysis::isValidUtf8(bytes, &bad))
+        return {};
+    return "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the record";
+}
+
+std::string jsonTypeName(const Json& j) {
+    return j.type_name();
+}
+
+// Parses an object record; sets error on failure.
+void parseObject(RawRecord& r) {
+    if (std::string e = utf8Error(r.original); !e.empty()) {
+        r.error = e;
+        return;
+    }
+    try {
+        r.fields = Json::parse(r.original);
+    } catch (const Json::parse_error& e) {
+        std::string what = e.what();
+        const auto pos = what.find("] ");
+        r.error = "bad JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2));
+        return;
+    }
+    if (!r.fields.is_object()) {
+        r.error = "not a JSON object (found " + jsonTypeName(r.fields) + ")";
+        r.fields = Json();
+    }
+}
+
+// Buffered byte source over a file with a cursor, tracking line numbers.
+class ByteSource {
+public:
+    explicit ByteSource(const std::string& path)
+        : m_in(path, std::ios::binary) {}
+    bool good() const { return m_in.is_open(); }
+    // Returns the next byte or -1 at the end.
+    int get() {
+        if (m_pos == m_len && !fill())
+            return -1;
+        ++m_consumed;
+        return static_cast<unsigned char>(m_buf[m_pos++]);
+    }
+    int peek() {
+        if (m_pos == m_len && !fill())
+            return -1;
+        return static_cast<unsigned char>(m_buf[m_pos]);
+    }
+    std::uint64_t consumed() const { return m_consumed; }
+    void skipBom() {
+        if (peek() == 0xEF) {
+            // Only skip a full BOM; anything else stays.
+            fill(3);
+            if (m_len - m_pos >= 3 && static_cast<unsigned char>(m_buf[m_pos + 1]) == 0xBB &&
+                static_cast<unsigned char>(m_buf[m_pos + 2]) == 0xBF) {
+                m_pos += 3;
+                m_consumed += 3;
+            }
+        }
+    }
+
+private:
+    bool fill(std::size_t want = 1) {
+        if (m_len - m_pos >= want)
+            return true;
+        std::string rest(m_buf.data() + m_pos, m_len - m_pos);
+        m_buf.resize(kBlock + rest.size());
+        std::copy(rest.begin(), rest.end(), m_buf.begin());
+        m_in.read(m_buf.data() + rest.size(), static_cast<std::streamsize>(kBlock));
+        m_len = rest.size() + static_cast<std::size_t>(m_in.gcount());
+        m_pos = 0;
+        return m_len > 0;
+    }
+    std::ifstream m_in;
+    std::string m_buf;
+    std::size_t m_pos = 0;
+    std::size_t m_len = 0;
+    std::uint64_t m_consumed = 0;
+};
+
+// Reads LF-terminated lines (CR before LF dropped); a line longer than the limit is
+// skipped to its end and flagged.
+class LineReader {
+public:
+    LineReader(const std::string& path, std::size_t limit)
+        : m_src(path)
+        , m_limit(limit) {
+        m_src.skipBom();
+    }
+    bool good() const { return m_src.good(); }
+    // false at the end; *tooLong receives the full length when over the limit.
+    bool next(std::string& line, std::uint64_t& number, std::uint64_t* tooLong) {
+        line.clear();
+        *tooLong = 0;
+        std::uint64_t length = 0;
+        int c = m_src.get();
+        if (c < 0)
+            return false;
+        number = ++m_line;
+        while (c >= 0 && c != '\n') {
+            ++length;
+            if (length <= m_limit + 1)
+                line.push_back(static_cast<char>(c));
+            c = m_src.get();
+        }
+        if (!line.empty() && line.back() == '\r' && length <= m_limit + 1) {
+            line.pop_back();
+            --length;
+        }
+        if (length > m_limit) {
+            *tooLong = length;
+            line.clear();
+        }
+        return true;
+    }
+    std::uint64_t consumed() const { return m_src.consumed(); }
+
+private:
+    ByteSource m_src;
+    std::size_t m_limit;
+    std::uint64_t m_line = 0;
+};
+
+std::string tooLongMessage(std::uint64_t length, std::size_t limit) {
+    return "record is " + std::to_string(length) + " bytes, over the limit of " +
+           std::to_string(limit) + " bytes";
+}
+
+class JsonLinesReader final : public RecordReader {
+public:
+    JsonLinesReader(const std::string& path, std::size_t limit)
+        : m_lines(path, limit)
+        , m_limit(limit) {}
+    bool good() const { return m_lines.good(); }
+    bool next(RawRecord& r) override {
+        std::string line;
+        std::uint64_t number = 0;
+        std::uint64_t tooLong = 0;
+        while (m_lines.next(line, number, &tooLong)) {
+            r = RawRecord{};
+            r.line = number;
+            if (tooLong > 0) {
+                r.error = tooLongMessage(tooLong, m_limit);
+                return true;
+            }
+            if (isBlank(line))
+                continue;
+            r.original = std::move(line);
+            parseObject(r);
+            return true;
+        }
+        return false;
+    }
+    std::uint64_t bytesRead() const override { return m_lines.consumed(); }
+
+private:
+    LineReader m_lines;
+    std::size_t m_limit;
+};
+
+class PlainTextReader final : public RecordReader {
+public:
+    PlainTextReader(const std::string& path, std::size_t limit)
+        : m_lines(path, limit)
+        , m_limit(limit) {}
+    bool good() const { return m_lines.good(); }
+    bool next(RawRecord& r) override {
+        std::string line;
+        std::uint64_t number = 0;
+        std::uint64_t tooLong = 0;
+        while (m_lines.next(line, number, &tooLong)) {
+            r = RawRecord{};
+            r.line = number;
+            if (tooLong > 0) {
+                r.error = tooLongMessage(tooLong, m_limit);
+                return true;
+            }
+            if (isBlank(line))
+                continue;
+            if (std::string e = utf8Error(line); !e.empty()) {
+                r.error = e;
+                return true;
+            }
+            r.fields = Json::object({{"text", line}});
+            r.original = r.fields.dump();
+            return true;
+        }
+        return false;
+    }
+    std::uint64_t bytesRead() const override { return m_lines.consumed(); }
+
+private:
+    LineReader m_lines;
+    std::size_t m_limit;
+};
+
+// RFC 4180 with a configurable delimiter: quoted fields may hold delimiters, quotes ("") and
+// line breaks; records end at an unquoted LF or CRLF; the first record is the header.
+class DelimitedReader final : public RecordReader {
+public:
+    DelimitedReader(const std::string& path, char delimiter, std::size_t limit)
+        : m_src(path)
+        , m_delim(delimiter)
+        , m_limit(limit) {
+        m_src.skipBom();
+    }
+    bool good() const { return m_src.good(); }
+    bool next(RawRecord& r) override {
+        std::vector<std::string> cells;
+        for (;;) {
+            r = RawRecord{};
+            std::string problem;
+            std::uint64_t bytes = 0;
+            if (!readRow(cells, r.line, problem, bytes))
+                return false;
+            if (cells.size() == 1 && isBlank(cells[0]) && problem.empty())
+                continue;
+            if (!m_haveHeader) {
+                if (!problem.empty())
+                    throw std::runtime_error("line " + std::to_string(r.line) +
+                                             ": cannot read the header: " + problem);
+                m_header = cells;
+                m_haveHeader = true;
+                continue;
+            }
+            if (!problem.empty()) {
+                r.error = problem;
+                return true;
+            }
+            if (bytes > m_limit) {
+                r.error = tooLongMessage(bytes, m_limit);
+                return true;
+            }
+            if (cells.size() != m_header.size()) {
+                r.error = "row has " + std::to_string(cells.size()) + " fields, the header has " +
+                          std::to_string(m_header.size());
+                return true;
+            }
+            r.fields = Json::object();
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                if (std::string e = utf8Error(cells[i]); !e.empty()) {
+                    r.error = "column '" + m_header[i] + "': " + e.substr(0, e.find(" of the"));
+                    r.fields = Json();
+                    return true;
+                }
+                r.fields[m_header[i]] = cells[i];
+            }
+            r.original = r.fields.dump();
+            return true;
+        }
+    }
+    std::uint64_t bytesRead() const override { return m_src.consumed(); }
+    const std::vector<std::string>& header() const { return m_header; }
+
+private:
+    // Reads one record's cells; false at the end of the file with nothing read.
+    bool readRow(std::vector<std::string>& cells, std::uint64_t& startLine, std::string& problem,
+                 std::uint64_t& bytes) {
+        cells.assign(1, std::string());
+        int c = m_src.get();
+        if (c < 0)
+            return false;
+        startLine = ++m_line;
+        bool quoted = false;
+        bool afterQuote = false;
+        bool fieldStart = true;
+        for (;; c = m_src.get()) {
+            if (c < 0) {
+                if (quoted)
+                    problem = "unterminated quoted field (opened on line " +
+                              std::to_string(startLine) + ")";
+                break;
+            }
+            ++bytes;
+            const char ch = static_cast<char>(c);
+            if (quoted) {
+                if (ch == '"') {
+                    if (m_src.peek() == '"') {
+                        m_src.get();
+                        ++bytes;
+                        cells.back().push_back('"');
+                    } else {
+                        quoted = false;
+                        afterQuote = true;
+                    }
+                } else {
+                    if (ch == '\n')
+                        ++m_line;
+                    if (bytes <= m_limit)
+                        cells.back().push_back(ch);
+                }
+                continue;
+            }
+            if (ch == '\n')
+                break;
+            if (ch == '\r' && m_src.peek() == '\n')
+                continue;
+            if (ch == m_delim) {
+                cells.emplace_back();
+                fieldStart = true;
+                afterQuote = false;
+                continue;
+            }
+            if (ch == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+                continue;
+            }
+            if (afterQuote && problem.empty())
+                problem = "unexpected character after a closing quote";
+            fieldStart = false;
+            if (bytes <= m_limit)
+                cells.back().push_back(ch);
+        }
+        return true;
+    }
+
+    ByteSource m_src;
+    char m_delim;
+    std::size_t m_limit;
+    std::uint64_t m_line = 0;
+    bool m_haveHeader = false;
+    std::vector<std::string> m_header;
+};
+
+// A top-level JSON array, read whole; each element's exact bytes are found by a structural
+// scan (strings, escapes, nesting) and then parsed on its own, so one bad element is rejected
+// and the rest are read.
+class JsonArrayReader final : public RecordReader {
+public:
+    JsonArrayReader(const std::string& path, std::size_t limit)
+        : m_limit(limit) {
+        std::ifstream in(path, std::ios::binary);
+        m_good = in.is_open();
+        m_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (m_text.size() >= 3 && m_text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+            m_pos = 3;
+        skipSpace();
+        if (m_pos >= m_text.size() || m_text[m_pos] != '[')
+            m_fatal = "not a JSON array (the file must start with '[')";
+        else
+            ++m_pos;
+    }
+    bool good() const { return m_good; }
+    const std::string& fatal() const { return m_fatal; }
+    bool next(RawRecord& r) override {
+        r = RawRecord{};
+        if (m_done || !m_fatal.empty())
+            return false;
+        skipSpace();
+        if (m_pos < m_text.size() && m_text[m_pos] == ']') {
+            m_done = true;
+            return false;
+        }
+        if (m_pos >= m_text.size()) {
+            m_done = true;
+            r.line = m_lineAt;
+            r.error = "the JSON array is not closed with ']'";
+            return true;
+        }
+        const std::size_t start = m_pos;
+        r.line = m_lineAt;
+        int depth = 0;
+        bool inString = false;
+        for (; m_pos < m_text.size(); ++m_pos) {
+            const char ch = m_text[m_pos];
+            if (ch == '\n')
+                ++m_lineAt;
+            if (inString) {
+                if (ch == '\\')
+                    ++m_pos;
+                else if (ch == '"')
+                    inString = false;
+                continue;
+            }
+            if (ch == '"')
+                inString = true;
+            else if (ch == '{' || ch == '[')
+                ++depth;
+            else if (ch == '}' || ch == ']') {
+                if (depth == 0)
+                    break;
+                --depth;
+            } else if (ch == ',' && depth == 0)
+                break;
+        }
+        std::size_t end = m_pos;
+        while (end > start && std::isspace(static_cast<unsigned char>(m_text[end - 1])))
+            --end;
+        r.original = m_text.substr(start, end - start);
+        if (m_pos < m_text.size() && m_text[m_pos] == ',')
+            ++m_pos;
+        if (r.original.size() > m_limit) {
+            r.error = tooLongMessage(r.original.size(), m_limit);
+            r.original.clear();
+            return true;
+        }
+        parseObject(r);
+        return true;
+    }
+    std::uint64_t bytesRead() const override { return m_pos; }
+
+private:
+    void skipSpace() {
+        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos]))) {
+            if (m_text[m_pos] == '\n')
+                ++m_lineAt;
+            ++m_pos;
+        }
+    }
+    std::string m_text;
+    std::size_t m_pos = 0;
+    std::size_t m_limit;
+    std::uint64_t m_lineAt = 1;
+    bool m_good = false;
+    bool m_done = false;
+    std::string m_fatal;
+};
+
+InputFormat sniff(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char c = 0;
+    int n = 0;
+    while (in.get(c) && n < 4096) {
+        ++n;
+        const auto u = static_cast<unsigned char>(c);
+        if (u == 0xEF || u == 0xBB || u == 0xBF || std::isspace(u))
+            continue;
+        if (c == '[')
+            return InputFormat::JsonArray;
+        if (c == '{')
+            return InputFormat::JsonLines;
+        break;
+    }
+    return InputFormat::PlainText;
+}
+
+} // namespace
+
+const char* formatName(InputFormat format) {
+    switch (format) {
+    case InputFormat::Auto:
+        return "auto";
+    case InputFormat::JsonLines:
+        return "jsonl";
+    case InputFormat::JsonArray:
+        return "json";
+    case InputFormat::Csv:
+        return "csv";
+    case InputFormat::Tsv:
+        return "tsv";
+    case InputFormat::PlainText:
+        return "text";
+    }
+    return "auto";
+}
+
+bool parseFormat(const std::string& name, InputFormat* format) {
+    for (auto f : {InputFormat::Auto, InputFormat::JsonLines, InputFormat::JsonArray,
+                   InputFormat::Csv, InputFormat::Tsv, InputFormat::PlainText})
+        if (name == formatName(f)) {
+            *format = f;
+            return true;
+        }
+    return false;
+}
+
+std::unique_ptr<RecordReader> RecordReader::open(const std::string& path, InputFormat format,
+                                                 std::size_t maxRecordBytes, std::string* error) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        *error = path + ": no such file";
+        return nullptr;
+    }
+    const auto size = std::filesystem::file_size(path, ec);
+    if (format == InputFormat::Auto) {
+        const std::string ext = lowerSuffix(path);
+        if (ext == ".jsonl" || ext == ".ndjson")
+            format = InputFormat::JsonLines;
+        else if (ext == ".csv")
+            format = InputFormat::Csv;
+        else if (ext == ".tsv" || ext == ".tab")
+            format = InputFormat::Tsv;
+        else if (ext == ".txt")
+            format = InputFormat::PlainText;
+        else
+            format = sniff(path);
+    }
+    std::unique_ptr<RecordReader> reader;
+    bool good = false;
+    switch (format) {
+    case InputFormat::JsonLines: {
+        auto r = std::make_unique<JsonLinesReader>(path, maxRecordBytes);
+        good = r->good();
+        reader = std::move(r);
+        break;
+    }
+    case InputFormat::PlainText: {
+        auto r = std::make_unique<PlainTextReader>(path, maxRecordBytes);
+        good = r->good();
+        reader = std::move(r);
+        break;
+    }
+    case InputFormat::Csv:
+    case InputFormat::Tsv: {
+        auto r = std::make_unique<DelimitedReader>(path, format == InputFormat::Csv ? ',' : '\t',
+                                                   maxRecordBytes);
+        good = r->good();
+        reader = std::move(r);
+        break;
+    }
+    case InputFormat::JsonArray: {
+        auto r = std::make_unique<JsonArrayReader>(path, maxRecordBytes);
+        good = r->good();
+        if (good && !r->fatal().empty()) {
+            *error = path + ": " + r->fatal();
+            return nullptr;
+        }
+        reader = std::move(r);
+        break;
+    }
+    case InputFormat::Auto:
+        break;
+    }
+    if (!good) {
+        *error = path + ": cannot be read";
+        return nullptr;
+    }
+    reader->m_fileSize = ec ? 0 : size;
+    reader->m_format = format;
+    return reader;
+}
+
+bool previewFile(const std::string& path, InputFormat format, std::size_t maxRecords,
+                 std::vector<RawRecord>* records, std::vector<std::string>* fieldNames,
+                 InputFormat* detected, std::string* error) {
+    auto reader = RecordReader::open(path, format, 1 << 24, error);
+    if (!reader)
+        return false;
+    *detected = reader->format();
+    RawRecord r;
+    try {
+        int scanned = 0;
+        while (records->size() < maxRecords && scanned < 1000 && reader->next(r)) {
+            ++scanned;
+            if (!r.error.empty())
+                continue;
+            for (auto it = r.fields.begin(); it != r.fields.end(); ++it)
+                if (std::find(fieldNames->begin(), fieldNames->end(), it.key()) ==
+                    fieldNames->end())
+                    fieldNames->push_back(it.key());
+            records->push_back(r);
+        }
+    } catch (const std::exception& e) {
+        *error = path + ": " + e.what();
+        return false;
+    }
+    return true;
+}
+
+} // namespace synthscope::model

@@ -1,0 +1,125 @@
+#include "model/ReviewModels.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+ReviewQueueModel::ReviewQueueModel(ReviewStore& store, QObject* parent)
+    : QAbstractListModel(parent)
+    , m_store(store) {
+    connect(&m_store, &ReviewStore::reviewChanged, this, &ReviewQueueModel::onReviewChanged);
+}
+
+void ReviewQueueModel::setFilter(const ReviewFilter& filter) {
+    m_filter = filter;
+    reload();
+}
+
+void ReviewQueueModel::reload() {
+    beginResetModel();
+    m_ids = m_store.reviewQueue(m_filter);
+    m_rows.clear();
+    m_rows.reserve(m_ids.size());
+    for (int i = 0; i < m_ids.size(); ++i)
+        m_rows.insert(m_ids[i], i);
+    m_previews.clear();
+    endResetModel();
+}
+
+qint64 ReviewQueueModel::sampleIdAt(int row) const {
+    return row >= 0 && row < m_ids.size() ? m_ids[row] : 0;
+}
+
+int ReviewQueueModel::rowOf(qint64 sampleId) const {
+    return m_rows.value(sampleId, -1);
+}
+
+int ReviewQueueModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+}
+
+QVariant ReviewQueueModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const qint64 id = m_ids.at(index.row());
+    switch (role) {
+    case SampleIdRole:
+        return id;
+    case Qt::DisplayRole: {
+        auto it = m_previews.find(id);
+        if (it == m_previews.end()) {
+            if (m_previews.size() > 4096)
+                m_previews.clear();
+            it = m_previews.insert(id, m_store.preview(id, 120));
+        }
+        const SampleReview review = m_store.review(id);
+        const QString mark = review.decision == Decision::Keep                      ? u"✓"_s
+                             : review.decision == Decision::Drop                    ? u"✗"_s
+                             : (!review.tagIds.isEmpty() || !review.note.isEmpty()) ? u"•"_s
+                                                                                    : u" "_s;
+        return u"%1 #%2  %3"_s.arg(mark).arg(id).arg(*it);
+    }
+    case DecisionRole:
+        return decisionName(m_store.review(id).decision);
+    case TagCountRole:
+        return static_cast<int>(m_store.review(id).tagIds.size());
+    default:
+        return {};
+    }
+}
+
+void ReviewQueueModel::onReviewChanged(qint64 sampleId) {
+    const int row = rowOf(sampleId);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row), index(row), {Qt::DisplayRole, DecisionRole, TagCountRole});
+}
+
+TagSetModel::TagSetModel(ReviewStore& store, QObject* parent)
+    : QAbstractListModel(parent)
+    , m_store(store) {
+    connect(&m_store, &ReviewStore::tagsChanged, this, &TagSetModel::reload);
+    reload();
+}
+
+void TagSetModel::reload() {
+    beginResetModel();
+    m_tags = m_store.tags();
+    endResetModel();
+}
+
+int TagSetModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_tags.size());
+}
+
+QVariant TagSetModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const TagDef& t = m_tags.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.row() < 9 ? u"%1  %2"_s.arg(index.row() + 1).arg(t.name) : t.name;
+    case Qt::EditRole:
+        return t.name;
+    case TagIdRole:
+        return t.id;
+    case Qt::ToolTipRole:
+        return index.row() < 9 ? tr("Hotkey %1 in Review").arg(index.row() + 1)
+                               : tr("No hotkey (only 1–9)");
+    default:
+        return {};
+    }
+}
+
+bool TagSetModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole)
+        return false;
+    return m_store.renameTag(m_tags.at(index.row()).id, value.toString()).ok();
+}
+
+Qt::ItemFlags TagSetModel::flags(const QModelIndex& index) const {
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
+}
+
+} // namespace synthscope::model

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/ReviewStore.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+
+namespace synthscope::model {
+
+/// The review queue: samples matching a ReviewFilter, in project order. Text previews are
+/// fetched on demand and cached; rows update when a review answer changes.
+class ReviewQueueModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    static constexpr int SampleIdRole = Qt::UserRole + 1;
+    static constexpr int DecisionRole = Qt::UserRole + 2; ///< "keep", "drop" or ""
+    static constexpr int TagCountRole = Qt::UserRole + 3;
+
+    explicit ReviewQueueModel(ReviewStore& store, QObject* parent = nullptr);
+    void setFilter(const ReviewFilter& filter);
+    [[nodiscard]] const ReviewFilter& filter() const { return m_filter; }
+    /// Reloads the ids (after an import or analysis).
+    void reload();
+    [[nodiscard]] qint64 sampleIdAt(int row) const;
+    [[nodiscard]] int rowOf(qint64 sampleId) const; ///< -1 when not in the queue
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+
+private:
+    void onReviewChanged(qint64 sampleId);
+    ReviewStore& m_store;
+    ReviewFilter m_filter;
+    QList<qint64> m_ids;
+    QHash<qint64, int> m_rows;
+    mutable QHash<qint64, QString> m_previews;
+};
+
+/// The tag set, in hotkey order. Names are editable in place (rename).
+class TagSetModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    static constexpr int TagIdRole = Qt::UserRole + 1;
+
+    explicit TagSetModel(ReviewStore& store, QObject* parent = nullptr);
+    [[nodiscard]] const QList<TagDef>& tags() const { return m_tags; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+
+private:
+    void reload();
+    ReviewStore& m_store;
+    QList<TagDef> m_tags;
+};
+
+} // namespace synthscope::model

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "model/Project.h"
+
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace synthscope::model {
+
+struct TagDef {
+    qint64 id = 0;
+    QString name;
+    int position = 0; ///< 0-based; tag at position p has the hotkey p + 1 (up to 9)
+};
+
+enum class Decision { None, Keep, Drop };
+QString decisionName(Decision d); ///< "", "keep", "drop"
+
+/// A reviewer's answers on one sample.
+struct SampleReview {
+    QSet<qint64> tagIds;
+    Decision decision = Decision::None;
+    QString note;
+};
+
+struct SampleDetail {
+    qint64 id = 0;
+    qint64 corpusId = 0;
+    QString corpusName;
+    Role role = Role::Real;
+    QString text;
+    QString label;
+    QString sourceFile;
+    qint64 line = 0;
+    QMap<QString, QString> meta; ///< provenance key → value (non-empty only)
+};
+
+struct NeighbourDetail {
+    qint64 sampleId = 0;
+    double similarity = 0.0; ///< cosine in [0, 1]
+    QString corpusName;
+    QString text;
+};
+
+/// Which samples a review queue holds.
+struct ReviewFilter {
+    std::optional<qint64> corpusId;
+    Role role = Role::Synthetic;
+    bool onlyUnreviewed = false; ///< no tag, no decision and no note yet
+};
+
+/// Tags, decisions and notes of reviewers, and the samples they review.
+///
+/// Every write is its own committed transaction on the calling thread's connection, so an
+/// answer is on disk when the call returns (a crash afterwards loses nothing). Writes emit
+/// reviewChanged(sampleId) or tagsChanged(); a failed answer write also emits writeFailed()
+/// so the user learns of it even when the caller (an undo command) cannot return it. Undo is
+/// provided by the commands in ReviewCommands.h, which call these setters.
+class ReviewStore : public QObject {
+    Q_OBJECT
+public:
+    /// reviewer is recorded with each answer; an empty name is recorded as "reviewer".
+    ReviewStore(Project& project, QString reviewer, QObject* parent = nullptr);
+
+    [[nodiscard]] const QString& reviewer() const { return m_reviewer; }
+
+    [[nodiscard]] QList<TagDef> tags() const;
+    Status addTag(const QString& name, qint64* id = nullptr);
+    Status renameTag(qint64 id, const QString& name);
+    /// Removes the tag and every use of it.
+    Status removeTag(qint64 id);
+    /// Moves the tag to position (0-based), shifting the others.
+    Status moveTag(qint64 id, int position);
+
+    [[nodiscard]] SampleReview review(qint64 sampleId) const;
+    Status setTag(qint64 sampleId, qint64 tagId, bool on);
+    Status setDecision(qint64 sampleId, Decision decision);
+    Status setNote(qint64 sampleId, const QString& note);
+
+    [[nodiscard]] QList<qint64> reviewQueue(const ReviewFilter& filter) const;
+    [[nodiscard]] std::optional<SampleDetail> sample(qint64 sampleId) const;
+    /// Up to limit characters of the sample's text (for list previews).
+    [[nodiscard]] QString preview(qint64 sampleId, int limit = 160) const;
+    /// Most similar real samples of a synthetic sample, from the newest analysis.
+    [[nodiscard]] QList<NeighbourDetail> neighbours(qint64 sampleId) const;
+
+Q_SIGNALS:
+    void reviewChanged(qint64 sampleId);
+    void tagsChanged();
+    void writeFailed(const QString& message);
+
+private:
+    Status reported(Status status);
+    Project& m_project;
+    QString m_reviewer;
+};
+
+} // namespace synthscope::model

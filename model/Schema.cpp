@@ -1,0 +1,155 @@
+#include "model/Schema.h"
+
+#include "model/Project.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+namespace {
+
+// Migration i takes the schema from version i to i + 1. Never edit a released migration;
+// append a new one.
+const QStringList& migrations() {
+    static const QStringList steps = {
+        // 0 → 1: the walking skeleton.
+        uR"sql(
+CREATE TABLE project_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE corpora (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('real', 'synthetic')),
+  format TEXT NOT NULL,
+  files TEXT NOT NULL,            -- JSON array of absolute paths
+  mapping TEXT NOT NULL,          -- JSON: text_field / text_template / label_field / meta
+  imported_at TEXT NOT NULL,
+  rows_in INTEGER NOT NULL DEFAULT 0,
+  samples INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE samples (
+  id INTEGER PRIMARY KEY,
+  corpus_id INTEGER NOT NULL REFERENCES corpora(id) ON DELETE CASCADE,
+  source_file TEXT NOT NULL,
+  source_line INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
+  generator TEXT NOT NULL DEFAULT '',
+  template_version TEXT NOT NULL DEFAULT '',
+  judge_version TEXT NOT NULL DEFAULT '',
+  round TEXT NOT NULL DEFAULT '',
+  original TEXT NOT NULL          -- the record exactly as read (see docs: formats)
+);
+CREATE INDEX samples_by_corpus ON samples(corpus_id, id);
+CREATE TABLE rejects (
+  id INTEGER PRIMARY KEY,
+  corpus_id INTEGER NOT NULL REFERENCES corpora(id) ON DELETE CASCADE,
+  source_file TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  excerpt TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX rejects_by_corpus ON rejects(corpus_id, id);
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  params TEXT NOT NULL,           -- JSON
+  result TEXT NOT NULL,           -- JSON
+  app_version TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  corpora TEXT NOT NULL           -- JSON array of corpus ids analysed
+);
+CREATE TABLE metrics (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  corpus_id INTEGER REFERENCES corpora(id) ON DELETE CASCADE, -- NULL: real vs synthetic
+  name TEXT NOT NULL,
+  value REAL NOT NULL
+);
+CREATE INDEX metrics_by_run ON metrics(run_id, corpus_id, name);
+CREATE TABLE neighbours (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  rank INTEGER NOT NULL,
+  neighbour_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  similarity REAL NOT NULL,
+  PRIMARY KEY (run_id, sample_id, rank)
+) WITHOUT ROWID;
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  position INTEGER NOT NULL
+);
+CREATE TABLE sample_tags (
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  reviewer TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (sample_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX sample_tags_by_tag ON sample_tags(tag_id);
+CREATE TABLE decisions (
+  sample_id INTEGER PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,
+  decision TEXT NOT NULL CHECK (decision IN ('keep', 'drop')),
+  reviewer TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE notes (
+  sample_id INTEGER PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,
+  note TEXT NOT NULL,
+  reviewer TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+INSERT INTO tags (name, position) VALUES
+  ('template feel', 0), ('empty politeness', 1), ('off-scenario', 2),
+  ('over-refusal', 3), ('factual drift', 4), ('too formal', 5);
+)sql"_s,
+    };
+    return steps;
+}
+
+int userVersion(QSqlDatabase& db) {
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+Status initializeSchema(QSqlDatabase& db) {
+    return exec(db, u"PRAGMA application_id = %1"_s.arg(Project::kApplicationId));
+}
+
+Status migrateSchema(QSqlDatabase& db) {
+    const int version = userVersion(db);
+    if (version < 0)
+        return Status::failure(u"cannot read the schema version"_s);
+    if (version > Project::kSchemaVersion)
+        return Status::failure(
+            u"written by a newer Synthscope (schema %1; this version reads up to %2)"_s.arg(
+                QString::number(version), QString::number(Project::kSchemaVersion)));
+    for (int v = version; v < Project::kSchemaVersion; ++v) {
+        Transaction tx(db);
+        if (!tx.beginStatus())
+            return tx.beginStatus();
+        const QStringList statements = migrations().at(v).split(u';', Qt::SkipEmptyParts);
+        for (const QString& statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (Status s = exec(db, statement); !s)
+                return Status::failure(u"migration %1→%2 failed: %3"_s.arg(
+                    QString::number(v), QString::number(v + 1), s.error()));
+        }
+        if (Status s = exec(db, u"PRAGMA user_version = %1"_s.arg(v + 1)); !s)
+            return s;
+        if (Status s = tx.commit(); !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace synthscope::model

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace synthscope::model {
+
+/// One typed preference: its key and default live together (Tiled's Preference pattern).
+template <typename T> class Setting {
+public:
+    Setting(const char* key, T defaultValue)
+        : m_key(QString::fromLatin1(key))
+        , m_default(std::move(defaultValue)) {}
+    [[nodiscard]] T get() const {
+        return QSettings().value(m_key, QVariant::fromValue(m_default)).template value<T>();
+    }
+    void set(const T& value) const { QSettings().setValue(m_key, QVariant::fromValue(value)); }
+    [[nodiscard]] const QString& key() const { return m_key; }
+
+private:
+    QString m_key;
+    T m_default;
+};
+
+/// Every user preference of Synthscope. Stored with QSettings under the organisation and
+/// application names set in main().
+struct Settings {
+    static const Setting<QString>& reviewer();           ///< name recorded with each answer
+    static const Setting<QString>& lastDirectory();      ///< last folder of a file dialog
+    static const Setting<QStringList>& recentProjects(); ///< newest first, at most 8
+    static const Setting<bool>& analyzeAfterImport();    ///< re-run the analyses after an import
+    static const Setting<QByteArray>& windowGeometry();
+    static const Setting<QByteArray>& windowState();
+
+    /// Puts path first in recentProjects, keeping at most 8.
+    static void addRecentProject(const QString& path);
+};
+
+} // namespace synthscope::model

@@ -1,0 +1,335 @@
+#include "model/TableModels.h"
+
+#include "model/MetricCatalog.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+namespace {
+QString metricText(const char* s) {
+    return QCoreApplication::translate("synthscope::model::MetricCatalog", s);
+}
+} // namespace
+
+// ---- CorporaModel
+
+void CorporaModel::setCorpora(QList<CorpusInfo> corpora) {
+    beginResetModel();
+    m_corpora = std::move(corpora);
+    endResetModel();
+}
+
+int CorporaModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_corpora.size());
+}
+
+int CorporaModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CorporaModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const CorpusInfo& c = m_corpora.at(index.row());
+    if (role == CorpusIdRole)
+        return c.id;
+    if (role == Qt::ToolTipRole)
+        return tr("%1\nFiles: %2\nImported: %3\nRows read: %4")
+            .arg(c.name, c.files.join(u", "_s), c.importedAt)
+            .arg(c.rowsIn);
+    if (role == Qt::TextAlignmentRole && (index.column() == Samples || index.column() == Rejected))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Name:
+        return c.name;
+    case RoleColumn:
+        return c.role == Role::Real ? tr("real") : tr("synthetic");
+    case Samples:
+        return c.samples;
+    case Rejected:
+        return c.rejected;
+    case Format:
+        return c.format;
+    case Provenance:
+        return c.provenanceText();
+    default:
+        return {};
+    }
+}
+
+QVariant CorporaModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Corpus");
+    case RoleColumn:
+        return tr("Role");
+    case Samples:
+        return tr("Samples");
+    case Rejected:
+        return tr("Rejected");
+    case Format:
+        return tr("Format");
+    case Provenance:
+        return tr("Provenance");
+    default:
+        return {};
+    }
+}
+
+// ---- MetricsTableModel
+
+void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysis) {
+    beginResetModel();
+    m_analysis = analysis;
+    m_rows.clear();
+    if (m_analysis) {
+        for (const MetricInfo& m : corpusMetrics()) {
+            const QString key = QString::fromLatin1(m.key);
+            if (std::any_of(m_analysis->corpora.begin(), m_analysis->corpora.end(),
+                            [&](const CorpusMetrics& c) { return c.values.contains(key); }))
+                m_rows.append({&m, false});
+        }
+        for (const MetricInfo& m : comparisonMetrics())
+            if (m_analysis->comparison.contains(QString::fromLatin1(m.key)))
+                m_rows.append({&m, true});
+    }
+    endResetModel();
+}
+
+int MetricsTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int MetricsTableModel::columnCount(const QModelIndex& parent) const {
+    if (parent.isValid() || !m_analysis)
+        return 0;
+    return 1 + static_cast<int>(m_analysis->corpora.size()) + (m_analysis->hasComparison ? 1 : 0);
+}
+
+QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const bool isCorpusRow = !m_rows.at(index.row()).comparison;
+    const MetricInfo& info = *m_rows.at(index.row()).info;
+    const QString key = QString::fromLatin1(info.key);
+    if (role == MetricKeyRole)
+        return key;
+    if (role == Qt::ToolTipRole)
+        return metricText(info.meaning);
+    const int corpusColumns = static_cast<int>(m_analysis->corpora.size());
+    std::optional<double> value;
+    if (index.column() >= 1 && index.column() <= corpusColumns && isCorpusRow) {
+        const auto& values =
+            m_analysis->corpora[static_cast<std::size_t>(index.column() - 1)].values;
+        if (values.contains(key))
+            value = values.value(key);
+    } else if (index.column() == corpusColumns + 1 && !isCorpusRow &&
+               m_analysis->comparison.contains(key)) {
+        value = m_analysis->comparison.value(key);
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == 0)
+            return info.unit[0] != '\0' && std::string_view(info.unit) != "share"
+                       ? u"%1 (%2)"_s.arg(metricText(info.title), QString::fromLatin1(info.unit))
+                       : metricText(info.title);
+        return value ? formatMetric(info, *value) : QString();
+    case ValueRole:
+        return value ? QVariant(*value) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == 0 ? QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter)
+                                   : QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || !m_analysis)
+        return {};
+    const int corpusColumns = static_cast<int>(m_analysis->corpora.size());
+    if (role == Qt::DisplayRole) {
+        if (section == 0)
+            return tr("Metric");
+        if (section <= corpusColumns)
+            return m_analysis->corpora[static_cast<std::size_t>(section - 1)].name;
+        return tr("Real vs synthetic");
+    }
+    if (role == Qt::ToolTipRole && section >= 1 && section <= corpusColumns)
+        return m_analysis->corpora[static_cast<std::size_t>(section - 1)].role == Role::Real
+                   ? tr("real corpus")
+                   : tr("synthetic corpus");
+    return {};
+}
+
+// ---- IndicatingTermsModel
+
+void IndicatingTermsModel::setTerms(QList<IndicatingTerm> terms) {
+    beginResetModel();
+    m_terms = std::move(terms);
+    endResetModel();
+}
+
+int IndicatingTermsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_terms.size());
+}
+
+int IndicatingTermsModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant IndicatingTermsModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const IndicatingTerm& t = m_terms.at(index.row());
+    if (role == Qt::TextAlignmentRole && index.column() != Ngram)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Ngram:
+        return t.ngram;
+    case CountReal:
+        return t.countReal;
+    case CountSynthetic:
+        return t.countSynthetic;
+    case ZScore:
+        return QString::number(t.z, 'f', 1);
+    default:
+        return {};
+    }
+}
+
+QVariant IndicatingTermsModel::headerData(int section, Qt::Orientation orientation,
+                                          int role) const {
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == ZScore)
+        return tr("z-score of the weighted log-odds ratio (Monroe et al. 2008); |z| > 1.96 is "
+                  "significant at 5%.");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Ngram:
+        return tr("N-gram");
+    case CountReal:
+        return tr("Real");
+    case CountSynthetic:
+        return tr("Synthetic");
+    case ZScore:
+        return tr("z");
+    default:
+        return {};
+    }
+}
+
+// ---- RejectsModel
+
+void RejectsModel::setRejects(QList<RejectedRow> rows) {
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+int RejectsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int RejectsModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RejectsModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::DisplayRole)
+        return {};
+    const RejectedRow& r = m_rows.at(index.row());
+    switch (index.column()) {
+    case File:
+        return r.file.section(u'/', -1);
+    case Line:
+        return r.line;
+    case Reason:
+        return r.reason;
+    default:
+        return {};
+    }
+}
+
+QVariant RejectsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case File:
+        return tr("File");
+    case Line:
+        return tr("Line");
+    case Reason:
+        return tr("Reason");
+    default:
+        return {};
+    }
+}
+
+// ---- NeighboursModel
+
+void NeighboursModel::setNeighbours(QList<NeighbourDetail> neighbours) {
+    beginResetModel();
+    m_rows = std::move(neighbours);
+    endResetModel();
+}
+
+int NeighboursModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int NeighboursModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant NeighboursModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const NeighbourDetail& n = m_rows.at(index.row());
+    if (role == Qt::ToolTipRole && index.column() == Text)
+        return n.text;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Rank:
+        return index.row() + 1;
+    case Cosine:
+        return QString::number(n.similarity, 'f', 3);
+    case Corpus:
+        return n.corpusName;
+    case Text:
+        return n.text;
+    default:
+        return {};
+    }
+}
+
+QVariant NeighboursModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Rank:
+        return tr("#");
+    case Cosine:
+        return tr("Cosine");
+    case Corpus:
+        return tr("Corpus");
+    case Text:
+        return tr("Text");
+    default:
+        return {};
+    }
+}
+
+} // namespace synthscope::model

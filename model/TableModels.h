@@ -1,0 +1,113 @@
+#pragma once
+
+#include "model/MetricCatalog.h"
+#include "model/ProjectStore.h"
+#include "model/ReviewStore.h"
+
+#include <QAbstractTableModel>
+
+namespace synthscope::model {
+
+/// Corpora of the project: name, role, samples, rejected rows, format, provenance.
+class CorporaModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Name, RoleColumn, Samples, Rejected, Format, Provenance, ColumnCount };
+    static constexpr int CorpusIdRole = Qt::UserRole + 1;
+
+    explicit CorporaModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent) {}
+    void setCorpora(QList<CorpusInfo> corpora);
+    [[nodiscard]] const QList<CorpusInfo>& corpora() const { return m_corpora; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<CorpusInfo> m_corpora;
+};
+
+/// Headline numbers: one row per metric (per-corpus metrics, then real-vs-synthetic ones),
+/// one column per corpus and a last column "Real vs synthetic". Tooltips explain each metric.
+class MetricsTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int MetricKeyRole = Qt::UserRole + 1;
+    static constexpr int ValueRole = Qt::UserRole + 2; ///< the number (double) or invalid
+
+    explicit MetricsTableModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent) {}
+    void setAnalysis(const std::optional<StoredAnalysis>& analysis);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    struct Row {
+        const MetricInfo* info;
+        bool comparison;
+    };
+    std::optional<StoredAnalysis> m_analysis;
+    QList<Row> m_rows; ///< metrics with at least one value
+};
+
+/// Indicating n-grams of one side: n-gram, count in real, count in synthetic, z-score.
+class IndicatingTermsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Ngram, CountReal, CountSynthetic, ZScore, ColumnCount };
+    explicit IndicatingTermsModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent) {}
+    void setTerms(QList<IndicatingTerm> terms);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<IndicatingTerm> m_terms;
+};
+
+/// Rejected rows: file, line, reason.
+class RejectsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { File, Line, Reason, ColumnCount };
+    explicit RejectsModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent) {}
+    void setRejects(QList<RejectedRow> rows);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<RejectedRow> m_rows;
+};
+
+/// Nearest real neighbours of the sample under review: rank, cosine, corpus, text.
+class NeighboursModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Rank, Cosine, Corpus, Text, ColumnCount };
+    explicit NeighboursModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent) {}
+    void setNeighbours(QList<NeighbourDetail> neighbours);
+    [[nodiscard]] const QList<NeighbourDetail>& neighbours() const { return m_rows; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<NeighbourDetail> m_rows;
+};
+
+} // namespace synthscope::model
