@@ -1,0 +1,353 @@
+#include "Commands.h"
+
+#include "model/Analyzer.h"
+#include "model/Exporter.h"
+#include "model/Importer.h"
+#include "model/MetricCatalog.h"
+#include "model/ProjectStore.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onSigint(int) {
+    g_interrupted = true;
+}
+
+void err(const QString& text) {
+    std::fprintf(stderr, "synthscope-cli: %s\n", qPrintable(text));
+}
+void out(const QString& text) {
+    std::fprintf(stdout, "%s\n", text.toUtf8().constData());
+}
+
+analysis::Progress makeProgress() {
+    std::signal(SIGINT, onSigint);
+    if (isatty(STDERR_FILENO) == 0)
+        return analysis::Progress({}, &g_interrupted);
+    return analysis::Progress(
+        [](double fraction, std::string_view stage) {
+            std::fprintf(stderr, "\r%-24.*s %3d%%", static_cast<int>(stage.size()), stage.data(),
+                         static_cast<int>(fraction * 100.0));
+            if (fraction >= 1.0)
+                std::fputc('\n', stderr);
+        },
+        &g_interrupted);
+}
+
+const char* kUsage =
+    "usage: synthscope-cli <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  import   --project P --role real|synthetic [--name N] [--format "
+    "auto|jsonl|json|csv|tsv|text]\n"
+    "           [--text-field F | --text-template T] [--label-field L] [--meta key=value]...\n"
+    "           [--max-record-bytes N] [--allow-rejects] FILE...\n"
+    "  analyze  --project P\n"
+    "  summary  --project P [--json]\n"
+    "  export   --project P --out FILE [--corpus N] [--role R] [--tag any|none|tagged|NAME]\n"
+    "           [--decision any|keep|drop|undecided]\n"
+    "  rejects  --project P [--corpus N]\n"
+    "\n"
+    "exit codes: 0 ok, 1 a finding or validation failure (e.g. rejected rows), 2 usage or I/O "
+    "error\n";
+
+struct Parsed {
+    QCommandLineParser parser;
+    QCommandLineOption project{u"project"_s, u"Project file (*.synthscope)."_s, u"file"_s};
+};
+
+bool parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& options) {
+    p.parser.addOption(p.project);
+    p.parser.addOptions(options);
+    p.parser.addHelpOption();
+    if (!p.parser.parse(args)) {
+        err(p.parser.errorText());
+        return false;
+    }
+    if (p.parser.isSet(u"help"_s)) {
+        std::fputs(kUsage, stdout);
+        return false;
+    }
+    if (!p.parser.isSet(p.project)) {
+        err(u"--project is required"_s);
+        return false;
+    }
+    return true;
+}
+
+int openProject(const Parsed& p, model::Project::OpenMode mode,
+                std::shared_ptr<model::Project>* project) {
+    if (auto s = model::Project::open(p.parser.value(p.project), mode, project); !s) {
+        err(s.error());
+        return UsageOrIo;
+    }
+    return Ok;
+}
+
+int cmdImport(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption role(u"role"_s, u"real or synthetic"_s, u"role"_s);
+    const QCommandLineOption name(u"name"_s, u"Corpus name (default: first file's name)."_s,
+                                  u"name"_s);
+    const QCommandLineOption format(u"format"_s, u"auto, jsonl, json, csv, tsv or text"_s,
+                                    u"format"_s, u"auto"_s);
+    const QCommandLineOption textField(u"text-field"_s, u"Field holding the text."_s, u"field"_s);
+    const QCommandLineOption textTemplate(
+        u"text-template"_s, u"Template such as {instruction}\\n{output}."_s, u"template"_s);
+    const QCommandLineOption labelField(u"label-field"_s, u"Field holding a label or category."_s,
+                                        u"field"_s);
+    const QCommandLineOption meta(
+        u"meta"_s,
+        u"Provenance key=value (generator, template_version, judge_version, round); value may use {field}."_s,
+        u"key=value"_s);
+    const QCommandLineOption maxBytes(u"max-record-bytes"_s, u"Reject records larger than this."_s,
+                                      u"bytes"_s, u"1048576"_s);
+    const QCommandLineOption allowRejects(u"allow-rejects"_s,
+                                          u"Exit 0 even when rows were rejected."_s);
+    if (!parse(p, args,
+               {role, name, format, textField, textTemplate, labelField, meta, maxBytes,
+                allowRejects}))
+        return UsageOrIo;
+
+    model::ImportSpec spec;
+    spec.files = p.parser.positionalArguments();
+    if (spec.files.isEmpty()) {
+        err(u"import: give at least one input file"_s);
+        return UsageOrIo;
+    }
+    if (!p.parser.isSet(role) || !model::parseRole(p.parser.value(role), &spec.role)) {
+        err(u"import: --role must be real or synthetic"_s);
+        return UsageOrIo;
+    }
+    spec.corpusName = p.parser.isSet(name) ? p.parser.value(name)
+                                           : QFileInfo(spec.files.first()).completeBaseName();
+    if (!model::parseFormat(p.parser.value(format).toStdString(), &spec.format)) {
+        err(u"import: unknown --format '%1'"_s.arg(p.parser.value(format)));
+        return UsageOrIo;
+    }
+    if (p.parser.isSet(textField) && p.parser.isSet(textTemplate)) {
+        err(u"import: give --text-field or --text-template, not both"_s);
+        return UsageOrIo;
+    }
+    if (p.parser.isSet(textTemplate)) {
+        spec.mapping.textTemplate = p.parser.value(textTemplate).toStdString();
+        spec.mapping.textField.clear();
+    } else if (p.parser.isSet(textField)) {
+        spec.mapping.textField = p.parser.value(textField).toStdString();
+    }
+    spec.mapping.labelField = p.parser.value(labelField).toStdString();
+    for (const QString& kv : p.parser.values(meta)) {
+        const qsizetype eq = kv.indexOf(u'=');
+        if (eq <= 0) {
+            err(u"import: --meta needs key=value, got '%1'"_s.arg(kv));
+            return UsageOrIo;
+        }
+        spec.mapping.meta[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
+    }
+    bool ok = false;
+    spec.maxRecordBytes = p.parser.value(maxBytes).toULongLong(&ok);
+    if (!ok || spec.maxRecordBytes == 0) {
+        err(u"import: --max-record-bytes must be a positive number"_s);
+        return UsageOrIo;
+    }
+
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::CreateIfMissing, &project); rc != Ok)
+        return rc;
+    model::ImportReport report;
+    if (auto s = model::importCorpus(*project, spec, makeProgress(), &report); !s) {
+        err(u"import: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    out(u"imported '%1' (%2): %3 rows read, %4 stored, %5 rejected"_s
+            .arg(spec.corpusName, model::roleName(spec.role))
+            .arg(report.rowsIn)
+            .arg(report.stored)
+            .arg(report.rejected));
+    for (const auto& r : report.firstRejects)
+        err(u"%1:%2: %3"_s.arg(r.file).arg(r.line).arg(r.reason));
+    if (report.rejected > report.firstRejects.size())
+        err(u"… and %1 more (synthscope-cli rejects --project P)"_s.arg(
+            report.rejected - report.firstRejects.size()));
+    return report.rejected > 0 && !p.parser.isSet(allowRejects) ? Finding : Ok;
+}
+
+int cmdAnalyze(const QStringList& args) {
+    Parsed p;
+    if (!parse(p, args, {}))
+        return UsageOrIo;
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    QElapsedTimer timer;
+    timer.start();
+    qint64 runId = 0;
+    if (auto s = model::runAnalysis(*project, {}, makeProgress(), &runId); !s) {
+        err(u"analyze: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    out(u"analysed in %1 s (run %2)"_s.arg(static_cast<double>(timer.elapsed()) / 1000.0, 0, 'f', 2)
+            .arg(runId));
+    return Ok;
+}
+
+int cmdSummary(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
+    if (!parse(p, args, {json}))
+        return UsageOrIo;
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    model::ProjectStore store(*project);
+    const model::Json summary = store.summaryJson();
+    if (p.parser.isSet(json)) {
+        std::fputs((summary.dump(2) + "\n").c_str(), stdout);
+        return Ok;
+    }
+    out(u"project %1"_s.arg(project->path()));
+    for (const auto& c : summary["corpora"]) {
+        out(u"\n%1 (%2): %3 samples, %4 rejected"_s
+                .arg(QString::fromStdString(c["name"].get<std::string>()),
+                     QString::fromStdString(c["role"].get<std::string>()))
+                .arg(c["samples"].get<qint64>())
+                .arg(c["rejected"].get<qint64>()));
+        if (!c.contains("metrics"))
+            continue;
+        for (const auto& m : model::corpusMetrics())
+            if (c["metrics"].contains(m.key))
+                out(u"  %1 %2"_s.arg(QString::fromLatin1(m.key), -24)
+                        .arg(model::formatMetric(m, c["metrics"][m.key].get<double>())));
+    }
+    if (summary["real_vs_synthetic"].is_object()) {
+        out(u"\nreal vs synthetic"_s);
+        for (const auto& m : model::comparisonMetrics())
+            if (summary["real_vs_synthetic"].contains(m.key))
+                out(u"  %1 %2"_s.arg(QString::fromLatin1(m.key), -30)
+                        .arg(model::formatMetric(
+                            m, summary["real_vs_synthetic"][m.key].get<double>())));
+    } else if (summary["analysis"].is_null()) {
+        out(u"\nnot analysed yet: synthscope-cli analyze --project %1"_s.arg(project->path()));
+    }
+    return Ok;
+}
+
+int cmdExport(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption outOpt(u"out"_s, u"Output JSONL file."_s, u"file"_s);
+    const QCommandLineOption corpus(u"corpus"_s, u"Only this corpus."_s, u"name"_s);
+    const QCommandLineOption role(u"role"_s, u"Only real or synthetic."_s, u"role"_s);
+    const QCommandLineOption tag(u"tag"_s, u"any, none, tagged or a tag name."_s, u"tag"_s,
+                                 u"any"_s);
+    const QCommandLineOption decision(u"decision"_s, u"any, keep, drop or undecided."_s,
+                                      u"decision"_s, u"any"_s);
+    if (!parse(p, args, {outOpt, corpus, role, tag, decision}))
+        return UsageOrIo;
+    if (!p.parser.isSet(outOpt)) {
+        err(u"export: --out is required"_s);
+        return UsageOrIo;
+    }
+    model::ExportFilter filter;
+    if (p.parser.isSet(corpus))
+        filter.corpus = p.parser.value(corpus);
+    if (p.parser.isSet(role)) {
+        model::Role r = model::Role::Real;
+        if (!model::parseRole(p.parser.value(role), &r)) {
+            err(u"export: --role must be real or synthetic"_s);
+            return UsageOrIo;
+        }
+        filter.role = r;
+    }
+    model::ExportFilter::parseTag(p.parser.value(tag), &filter);
+    QString error;
+    if (!model::ExportFilter::parseDecision(p.parser.value(decision), &filter.decisions, &error)) {
+        err(u"export: %1"_s.arg(error));
+        return UsageOrIo;
+    }
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    model::ExportReport report;
+    if (auto s =
+            model::exportSamples(*project, filter, p.parser.value(outOpt), makeProgress(), &report);
+        !s) {
+        err(u"export: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    out(u"exported %1 samples to %2 (sha256 %3); manifest %4"_s.arg(report.samples)
+            .arg(report.outputPath, report.sha256, report.manifestPath));
+    return Ok;
+}
+
+int cmdRejects(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption corpus(u"corpus"_s, u"Only this corpus."_s, u"name"_s);
+    if (!parse(p, args, {corpus}))
+        return UsageOrIo;
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    model::ProjectStore store(*project);
+    qint64 corpusId = 0;
+    if (p.parser.isSet(corpus)) {
+        for (const auto& c : store.corpora())
+            if (c.name == p.parser.value(corpus))
+                corpusId = c.id;
+        if (corpusId == 0) {
+            err(u"rejects: no corpus named '%1'"_s.arg(p.parser.value(corpus)));
+            return UsageOrIo;
+        }
+    }
+    for (const auto& r : store.rejects(corpusId, 1 << 30))
+        out(u"%1:%2: %3"_s.arg(r.file).arg(r.line).arg(r.reason));
+    return Ok;
+}
+
+} // namespace
+
+int run(const QStringList& arguments) {
+    if (arguments.size() < 2) {
+        std::fputs(kUsage, stderr);
+        return UsageOrIo;
+    }
+    const QString command = arguments.at(1);
+    QStringList rest = arguments.mid(2);
+    rest.prepend(arguments.at(0) + u' ' + command);
+    if (command == "import"_L1)
+        return cmdImport(rest);
+    if (command == "analyze"_L1 || command == "analyse"_L1)
+        return cmdAnalyze(rest);
+    if (command == "summary"_L1)
+        return cmdSummary(rest);
+    if (command == "export"_L1)
+        return cmdExport(rest);
+    if (command == "rejects"_L1)
+        return cmdRejects(rest);
+    if (command == "--help"_L1 || command == "-h"_L1 || command == "help"_L1) {
+        std::fputs(kUsage, stdout);
+        return Ok;
+    }
+    if (command == "--version"_L1) {
+        out(QStringLiteral(SYNTHSCOPE_VERSION));
+        return Ok;
+    }
+    err(u"unknown command '%1'"_s.arg(command));
+    std::fputs(kUsage, stderr);
+    return UsageOrIo;
+}
+
+} // namespace synthscope::cli

@@ -1,0 +1,69 @@
+// Synthscope GUI entry point: parses the command line and shows the main window.
+#include "model/Project.h"
+#include "widgets/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fputs("synthscope: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                   "Use synthscope-cli for headless work, or set QT_QPA_PLATFORM=offscreen.\n",
+                   stderr);
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Synthscope"_s);
+    QApplication::setApplicationName(u"Synthscope"_s);
+    QApplication::setApplicationVersion(QStringLiteral(SYNTHSCOPE_VERSION));
+    QApplication::setDesktopFileName(u"org.synthscope.Synthscope"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Inspect synthetic training data against real data."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        u"project"_s, QApplication::translate("main", "Project file (*.synthscope) to open."));
+    QCommandLineOption screenshots(
+        u"screenshots"_s,
+        QApplication::translate("main", "Save PNGs of each view into <dir> and quit."), u"dir"_s);
+    QCommandLineOption create(
+        u"create"_s, QApplication::translate("main", "Create the project if it does not exist."));
+    parser.addOption(screenshots);
+    parser.addOption(create);
+    parser.process(app);
+
+    synthscope::widgets::MainWindow window;
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty()) {
+        const auto mode = parser.isSet(create)
+                              ? synthscope::model::Project::OpenMode::CreateIfMissing
+                              : synthscope::model::Project::OpenMode::OpenExisting;
+        if (auto s = window.openProject(args.first(), mode); !s) {
+            std::fprintf(stderr, "synthscope: %s\n", qPrintable(s.error()));
+            if (parser.isSet(screenshots))
+                return 2;
+            QMessageBox::warning(nullptr, QApplication::translate("main", "Open project"),
+                                 s.error());
+        }
+    }
+    window.show();
+    if (parser.isSet(screenshots)) {
+        const QString dir = parser.value(screenshots);
+        QTimer::singleShot(300, &window, [&window, dir]() {
+            const bool ok = window.saveScreenshots(dir);
+            std::fprintf(stderr, "synthscope: screenshots %s %s\n", ok ? "saved in" : "failed for",
+                         qPrintable(dir));
+            QApplication::exit(ok ? 0 : 2);
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,305 @@
+#include "widgets/DivergenceView.h"
+
+#include "model/ProjectDocument.h"
+#include "model/TableModels.h"
+#include "widgets/EmptyState.h"
+
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+namespace {
+
+const QColor kReal(0x1f, 0x77, 0xb4);
+const QColor kSynthetic(0xe6, 0x6a, 0x00);
+
+QChartView* makeChartView(QWidget* parent, const QString& name) {
+    auto* chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    auto* view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(240);
+    view->setObjectName(name);
+    return view;
+}
+
+void clearChart(QChart* chart) {
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+
+QVector<double> shares(const QVector<double>& counts) {
+    double total = 0.0;
+    for (double c : counts)
+        total += c;
+    QVector<double> out(counts.size(), 0.0);
+    if (total > 0.0)
+        for (qsizetype i = 0; i < counts.size(); ++i)
+            out[i] = 100.0 * counts[i] / total;
+    return out;
+}
+
+QTableView* makeTermsView(QAbstractItemModel* model, QWidget* parent, const QString& name) {
+    auto* view = new QTableView(parent);
+    view->setModel(model);
+    view->setObjectName(name);
+    view->verticalHeader()->hide();
+    view->setAlternatingRowColors(true);
+    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    return view;
+}
+
+} // namespace
+
+DivergenceView::DivergenceView(QWidget* parent)
+    : QWidget(parent)
+    , m_lengthView(makeChartView(this, u"lengthChart"_s))
+    , m_labelView(makeChartView(this, u"labelChart"_s))
+    , m_divergenceView(makeChartView(this, u"divergenceChart"_s))
+    , m_realTerms(new model::IndicatingTermsModel(this))
+    , m_syntheticTerms(new model::IndicatingTermsModel(this)) {
+    auto* content = new QWidget(this);
+    auto* charts = new QGridLayout;
+    charts->addWidget(m_lengthView, 0, 0, 1, 2);
+    charts->addWidget(m_divergenceView, 1, 0);
+    charts->addWidget(m_labelView, 1, 1);
+    charts->setColumnStretch(0, 1);
+    charts->setColumnStretch(1, 1);
+    auto* chartsBox = new QWidget(content);
+    chartsBox->setLayout(charts);
+
+    auto* termsBox = new QWidget(content);
+    auto* terms = new QGridLayout(termsBox);
+    terms->setContentsMargins(0, 0, 0, 0);
+    terms->addWidget(
+        new QLabel(
+            tr("<b>Indicating words of the real side</b> (weighted log-odds, Monroe et al. 2008)"),
+            termsBox),
+        0, 0);
+    terms->addWidget(
+        new QLabel(
+            tr("<b>Indicating words of the synthetic side</b> — template phrases show up here"),
+            termsBox),
+        0, 1);
+    terms->addWidget(makeTermsView(m_realTerms, termsBox, u"realTerms"_s), 1, 0);
+    terms->addWidget(makeTermsView(m_syntheticTerms, termsBox, u"syntheticTerms"_s), 1, 1);
+
+    auto* splitter = new QSplitter(Qt::Vertical, content);
+    splitter->addWidget(chartsBox);
+    splitter->addWidget(termsBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    m_state = new EmptyState(content, this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_state);
+    reload();
+}
+
+void DivergenceView::setDocument(model::ProjectDocument* document) {
+    if (m_document != nullptr)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (document != nullptr)
+        connect(document, &model::ProjectDocument::analysisChanged, this, &DivergenceView::reload);
+    reload();
+}
+
+int DivergenceView::seriesCount() const {
+    return static_cast<int>(m_lengthView->chart()->series().size() +
+                            m_labelView->chart()->series().size() +
+                            m_divergenceView->chart()->series().size());
+}
+
+void DivergenceView::reload() {
+    for (QChartView* v : {m_lengthView, m_labelView, m_divergenceView})
+        clearChart(v->chart());
+    const bool ready =
+        m_document != nullptr && m_document->analysis() && m_document->analysis()->hasComparison;
+    if (!ready) {
+        m_realTerms->setTerms({});
+        m_syntheticTerms->setTerms({});
+        m_state->showMessage(m_document == nullptr
+                                 ? tr("Open or create a project (File menu) to begin.")
+                                 : tr("Divergence needs a real and a synthetic corpus, analysed.\n"
+                                      "Import both (Ctrl+I), then run the analyses (Ctrl+R)."));
+        return;
+    }
+    m_state->showContent();
+    fillLengthChart();
+    fillLabelChart();
+    fillDivergenceChart();
+    const auto& a = *m_document->analysis();
+    m_realTerms->setTerms(a.indicatingReal);
+    m_syntheticTerms->setTerms(a.indicatingSynthetic);
+}
+
+void DivergenceView::fillLengthChart() {
+    const auto& a = *m_document->analysis();
+    QChart* chart = m_lengthView->chart();
+    chart->setTitle(
+        tr("Token length: share of samples per bin (%1 tokens per bin; the last bin holds the "
+           "longer ones)")
+            .arg(a.histogramBinWidth));
+    auto* x = new QValueAxis;
+    x->setTitleText(tr("length (tokens)"));
+    x->setLabelFormat(u"%d"_s);
+    auto* y = new QValueAxis;
+    y->setTitleText(tr("% of samples"));
+    y->setLabelFormat(u"%.0f"_s);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    double top = 0.0;
+    auto addSide = [&](const QVector<double>& counts, const QString& name, const QColor& color) {
+        const QVector<double> s = shares(counts);
+        auto* upper = new QLineSeries;
+        for (qsizetype i = 0; i < s.size(); ++i) {
+            const double lo = static_cast<double>(i * a.histogramBinWidth);
+            upper->append(lo, s[i]);
+            upper->append(lo + a.histogramBinWidth, s[i]);
+            top = std::max(top, s[i]);
+        }
+        auto* area = new QAreaSeries(upper);
+        area->setName(name);
+        QColor fill = color;
+        fill.setAlphaF(0.35);
+        area->setBrush(fill);
+        area->setPen(QPen(color, 2));
+        chart->addSeries(area);
+        area->attachAxis(x);
+        area->attachAxis(y);
+    };
+    addSide(a.histogramReal, tr("real"), kReal);
+    addSide(a.histogramSynthetic, tr("synthetic"), kSynthetic);
+    x->setRange(0, static_cast<double>(a.histogramReal.size() * a.histogramBinWidth));
+    x->applyNiceNumbers();
+    y->setRange(0, std::max(1.0, top * 1.1));
+    y->applyNiceNumbers();
+}
+
+void DivergenceView::fillLabelChart() {
+    const auto& a = *m_document->analysis();
+    QChart* chart = m_labelView->chart();
+    if (a.labels.isEmpty()) {
+        chart->setTitle(
+            tr("Labels: no label field mapped (set one at import to compare label mixes)"));
+        return;
+    }
+    const int shown = static_cast<int>(std::min<qsizetype>(a.labels.size(), 12));
+    const QVector<double> real = shares(a.labelReal);
+    const QVector<double> synthetic = shares(a.labelSynthetic);
+    auto* series = new QHorizontalBarSeries;
+    QStringList categories;
+    auto* realSet = new QBarSet(tr("real"));
+    auto* synthSet = new QBarSet(tr("synthetic"));
+    realSet->setColor(kReal);
+    synthSet->setColor(kSynthetic);
+    double top = 0.0;
+    for (int i = shown - 1; i >= 0; --i) { // most frequent at the top
+        categories << a.labels[i];
+        *realSet << real[i];
+        *synthSet << synthetic[i];
+        top = std::max({top, real[i], synthetic[i]});
+    }
+    const bool realHas =
+        std::any_of(a.labelReal.begin(), a.labelReal.end(), [](double v) { return v > 0; });
+    const bool synthHas = std::any_of(a.labelSynthetic.begin(), a.labelSynthetic.end(),
+                                      [](double v) { return v > 0; });
+    if (realHas)
+        series->append(realSet);
+    else
+        delete realSet;
+    if (synthHas)
+        series->append(synthSet);
+    else
+        delete synthSet;
+    chart->setTitle(realHas && synthHas
+                        ? tr("Labels: % of each side (top %1)").arg(shown)
+                        : tr("Labels: share of samples (only the %1 side has labels)")
+                              .arg(realHas ? tr("real") : tr("synthetic")));
+    chart->addSeries(series);
+    auto* y = new QBarCategoryAxis;
+    y->append(categories);
+    y->setTruncateLabels(false);
+    auto* x = new QValueAxis;
+    x->setRange(0, std::max(1.0, top * 1.1));
+    x->applyNiceNumbers();
+    x->setLabelFormat(u"%.0f"_s);
+    x->setTitleText(tr("% of samples"));
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+void DivergenceView::fillDivergenceChart() {
+    const auto& a = *m_document->analysis();
+    QChart* chart = m_divergenceView->chart();
+    chart->setTitle(
+        tr("Jensen–Shannon divergence, real vs synthetic (bits; 0 = same, 1 = disjoint)"));
+    struct Feature {
+        const char* key;
+        QString name;
+    };
+    const Feature features[] = {{"js_divergence_label", tr("labels")},
+                                {"js_divergence_bigram", tr("bigrams")},
+                                {"js_divergence_unigram", tr("unigrams")},
+                                {"js_divergence_length_tokens", tr("length (tokens)")}};
+    auto* set = new QBarSet(tr("JS divergence"));
+    set->setColor(QColor(0x6a, 0x4c, 0x93));
+    QStringList categories;
+    for (const Feature& f : features) {
+        const QString key = QString::fromLatin1(f.key);
+        if (!a.comparison.contains(key))
+            continue;
+        categories << f.name;
+        *set << a.comparison.value(key);
+    }
+    auto* series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(u"@value"_s);
+    series->setLabelsPrecision(3);
+    chart->addSeries(series);
+    chart->legend()->hide();
+    auto* y = new QBarCategoryAxis;
+    y->append(categories);
+    y->setTruncateLabels(false);
+    auto* x = new QValueAxis;
+    x->setRange(0.0, 1.0);
+    x->setTickCount(6);
+    x->setLabelFormat(u"%.1f"_s);
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+} // namespace synthscope::widgets

@@ -1,0 +1,33 @@
+#include "widgets/EmptyState.h"
+
+#include <QLabel>
+
+namespace synthscope::widgets {
+
+EmptyState::EmptyState(QWidget* content, QWidget* parent)
+    : QStackedWidget(parent)
+    , m_label(new QLabel(this))
+    , m_content(content) {
+    m_label->setAlignment(Qt::AlignCenter);
+    m_label->setWordWrap(true);
+    m_label->setMargin(32);
+    m_label->setObjectName(QStringLiteral("emptyStateLabel"));
+    m_label->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 14pt;"));
+    addWidget(m_content);
+    addWidget(m_label);
+}
+
+void EmptyState::showMessage(const QString& message) {
+    m_label->setText(message);
+    setCurrentWidget(m_label);
+}
+
+void EmptyState::showContent() {
+    setCurrentWidget(m_content);
+}
+
+bool EmptyState::isShowingContent() const {
+    return currentWidget() == m_content;
+}
+
+} // namespace synthscope::widgets

@@ -1,0 +1,286 @@
+#include "widgets/ImportDialog.h"
+
+#include "model/Settings.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+namespace {
+
+const model::InputFormat kFormats[] = {
+    model::InputFormat::Auto, model::InputFormat::JsonLines, model::InputFormat::JsonArray,
+    model::InputFormat::Csv,  model::InputFormat::Tsv,       model::InputFormat::PlainText};
+
+QString cellText(const model::Json& value) {
+    if (value.is_string())
+        return QString::fromStdString(value.get<std::string>());
+    return QString::fromStdString(value.dump());
+}
+
+} // namespace
+
+ImportDialog::ImportDialog(QWidget* parent)
+    : QDialog(parent)
+    , m_files(new QLineEdit(this))
+    , m_format(new QComboBox(this))
+    , m_preview(new QTableWidget(this))
+    , m_previewNote(new QLabel(this))
+    , m_name(new QLineEdit(this))
+    , m_real(new QRadioButton(tr("Real (human-written)"), this))
+    , m_synthetic(new QRadioButton(tr("Synthetic (model-generated)"), this))
+    , m_useField(new QRadioButton(tr("Field"), this))
+    , m_useTemplate(new QRadioButton(tr("Template"), this))
+    , m_textField(new QComboBox(this))
+    , m_template(new QLineEdit(this))
+    , m_labelField(new QComboBox(this))
+    , m_maxKiB(new QSpinBox(this))
+    , m_mapped(new QPlainTextEdit(this))
+    , m_error(new QLabel(this)) {
+    setWindowTitle(tr("Import corpus"));
+    resize(900, 720);
+    m_files->setObjectName(u"importFiles"_s);
+    m_files->setPlaceholderText(tr("One or more files; separate with ;"));
+    auto* browseButton = new QPushButton(tr("Browse…"), this);
+    connect(browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
+    m_format->addItems({tr("Detect from file"), tr("JSON Lines"), tr("JSON array"), tr("CSV"),
+                        tr("TSV"), tr("Plain text (one sample per line)")});
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_preview->setObjectName(u"importPreview"_s);
+    m_preview->verticalHeader()->setDefaultSectionSize(22);
+    m_preview->setWordWrap(false);
+    m_synthetic->setChecked(true);
+    m_useField->setChecked(true);
+    m_template->setPlaceholderText(tr("e.g. {instruction}\\n{input}\\n{output}"));
+    m_template->setToolTip(
+        tr("{name} inserts a field; \\n a line break, \\t a tab; {{ and }} are literal braces."));
+    m_maxKiB->setRange(1, 1 << 20);
+    m_maxKiB->setValue(1024);
+    m_maxKiB->setSuffix(tr(" KiB"));
+    m_maxKiB->setToolTip(tr("Records larger than this are rejected with their line number."));
+    m_mapped->setReadOnly(true);
+    m_mapped->setMaximumHeight(110);
+    m_mapped->setObjectName(u"mappedPreview"_s);
+    m_error->setStyleSheet(u"color: #b00020;"_s);
+    m_error->setWordWrap(true);
+
+    auto* fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_files, 1);
+    fileRow->addWidget(browseButton);
+    auto* source = new QGroupBox(tr("Source"), this);
+    auto* sourceForm = new QFormLayout(source);
+    sourceForm->addRow(tr("Files:"), fileRow);
+    sourceForm->addRow(tr("Format:"), m_format);
+    sourceForm->addRow(m_previewNote);
+    sourceForm->addRow(m_preview);
+
+    auto* roleRow = new QHBoxLayout;
+    roleRow->addWidget(m_real);
+    roleRow->addWidget(m_synthetic);
+    roleRow->addStretch();
+    auto* textRow = new QHBoxLayout;
+    textRow->addWidget(m_useField);
+    textRow->addWidget(m_textField, 1);
+    textRow->addWidget(m_useTemplate);
+    textRow->addWidget(m_template, 2);
+    auto* mapping = new QGroupBox(tr("Mapping"), this);
+    auto* form = new QFormLayout(mapping);
+    form->addRow(tr("Corpus name:"), m_name);
+    form->addRow(tr("Role:"), roleRow);
+    form->addRow(tr("Text:"), textRow);
+    form->addRow(tr("Label (optional):"), m_labelField);
+    const QString metaNames[] = {tr("Generator:"), tr("Template version:"), tr("Judge version:"),
+                                 tr("Round:")};
+    for (const QString& name : metaNames) {
+        auto* edit = new QLineEdit(this);
+        edit->setPlaceholderText(tr("a fixed value, or {field} to read it from each record"));
+        form->addRow(name, edit);
+        m_meta << edit;
+        connect(edit, &QLineEdit::textChanged, this, &ImportDialog::validate);
+    }
+    form->addRow(tr("Largest record:"), m_maxKiB);
+    form->addRow(tr("First record's text:"), m_mapped);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(tr("Import"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(source, 3);
+    layout->addWidget(mapping, 2);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+
+    connect(m_files, &QLineEdit::editingFinished, this, &ImportDialog::loadPreview);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ImportDialog::loadPreview);
+    for (QWidget* w : {static_cast<QWidget*>(m_textField), static_cast<QWidget*>(m_labelField)})
+        connect(qobject_cast<QComboBox*>(w), &QComboBox::currentIndexChanged, this,
+                &ImportDialog::updateMappedPreview);
+    connect(m_template, &QLineEdit::textChanged, this, &ImportDialog::updateMappedPreview);
+    connect(m_useField, &QRadioButton::toggled, this, &ImportDialog::updateMappedPreview);
+    connect(m_name, &QLineEdit::textChanged, this, &ImportDialog::validate);
+    validate();
+}
+
+void ImportDialog::browse() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Choose corpus files"), model::Settings::lastDirectory().get(),
+        tr("Corpora (*.jsonl *.ndjson *.json *.csv *.tsv *.tab *.txt);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    model::Settings::lastDirectory().set(QFileInfo(files.first()).absolutePath());
+    setFiles(files);
+}
+
+void ImportDialog::setFiles(const QStringList& files) {
+    m_files->setText(files.join(u";"_s));
+    if (m_name->text().isEmpty() && !files.isEmpty())
+        m_name->setText(QFileInfo(files.first()).completeBaseName());
+    loadPreview();
+}
+
+void ImportDialog::loadPreview() {
+    m_records.clear();
+    m_preview->clear();
+    m_preview->setRowCount(0);
+    m_preview->setColumnCount(0);
+    const QStringList files = m_files->text().split(u';', Qt::SkipEmptyParts);
+    if (files.isEmpty()) {
+        m_previewNote->setText(tr("Choose a file to see its first rows."));
+        validate();
+        return;
+    }
+    std::vector<std::string> fields;
+    model::InputFormat detected = model::InputFormat::Auto;
+    std::string error;
+    const auto format = kFormats[std::clamp(m_format->currentIndex(), 0, 5)];
+    if (!model::previewFile(files.first().trimmed().toStdString(), format, 20, &m_records, &fields,
+                            &detected, &error)) {
+        m_previewNote->setText(QString::fromStdString(error));
+        validate();
+        return;
+    }
+    m_previewNote->setText(tr("First %1 records of %2 (read as %3):")
+                               .arg(m_records.size())
+                               .arg(QFileInfo(files.first()).fileName(),
+                                    QString::fromLatin1(model::formatName(detected))));
+    m_preview->setColumnCount(static_cast<int>(fields.size()));
+    m_preview->setRowCount(static_cast<int>(m_records.size()));
+    QStringList headers;
+    for (const auto& f : fields)
+        headers << QString::fromStdString(f);
+    m_preview->setHorizontalHeaderLabels(headers);
+    for (int r = 0; r < static_cast<int>(m_records.size()); ++r)
+        for (int c = 0; c < static_cast<int>(fields.size()); ++c) {
+            const auto& rec = m_records[static_cast<std::size_t>(r)].fields;
+            auto it = rec.find(fields[static_cast<std::size_t>(c)]);
+            const QString text = it == rec.end() ? QString() : cellText(*it);
+            auto* item = new QTableWidgetItem(text.left(200).simplified());
+            item->setToolTip(text.left(2000));
+            m_preview->setItem(r, c, item);
+        }
+    m_preview->resizeColumnsToContents();
+    for (int c = 0; c < m_preview->columnCount(); ++c)
+        m_preview->setColumnWidth(c, std::min(m_preview->columnWidth(c), 260));
+
+    const QString previousText = m_textField->currentText();
+    const QString previousLabel = m_labelField->currentText();
+    QSignalBlocker b1(m_textField);
+    QSignalBlocker b2(m_labelField);
+    m_textField->clear();
+    m_textField->addItems(headers);
+    m_labelField->clear();
+    m_labelField->addItem(tr("(none)"));
+    m_labelField->addItems(headers);
+    // Sensible default: a field called text/response/output/content, else the first.
+    int guess = headers.indexOf(previousText);
+    for (const char* name : {"text", "response", "output", "content", "completion", "decoded"})
+        if (guess < 0)
+            guess = static_cast<int>(headers.indexOf(QString::fromLatin1(name)));
+    m_textField->setCurrentIndex(std::max(guess, 0));
+    m_labelField->setCurrentIndex(std::max(0, m_labelField->findText(previousLabel)));
+    updateMappedPreview();
+}
+
+model::ImportSpec ImportDialog::spec() const {
+    model::ImportSpec s;
+    s.corpusName = m_name->text().trimmed();
+    s.role = m_real->isChecked() ? model::Role::Real : model::Role::Synthetic;
+    for (const QString& f : m_files->text().split(u';', Qt::SkipEmptyParts))
+        s.files << f.trimmed();
+    s.format = kFormats[std::clamp(m_format->currentIndex(), 0, 5)];
+    if (m_useTemplate->isChecked()) {
+        s.mapping.textTemplate = m_template->text().toStdString();
+        s.mapping.textField.clear();
+    } else {
+        s.mapping.textField = m_textField->currentText().toStdString();
+    }
+    if (m_labelField->currentIndex() > 0)
+        s.mapping.labelField = m_labelField->currentText().toStdString();
+    for (int i = 0; i < m_meta.size(); ++i)
+        if (!m_meta[i]->text().trimmed().isEmpty())
+            s.mapping.meta[model::kMetaKeys[i]] = m_meta[i]->text().trimmed().toStdString();
+    s.maxRecordBytes = static_cast<std::size_t>(m_maxKiB->value()) * 1024;
+    return s;
+}
+
+void ImportDialog::updateMappedPreview() {
+    m_textField->setEnabled(m_useField->isChecked());
+    m_template->setEnabled(m_useTemplate->isChecked());
+    if (m_records.empty()) {
+        m_mapped->clear();
+    } else {
+        model::MappedRecord mapped;
+        std::string error;
+        if (model::mapRecord(m_records.front().fields, spec().mapping, &mapped, &error))
+            m_mapped->setPlainText(
+                QString::fromStdString(mapped.text) +
+                (mapped.label.empty()
+                     ? QString()
+                     : tr("\n[label: %1]").arg(QString::fromStdString(mapped.label))));
+        else
+            m_mapped->setPlainText(
+                tr("This record would be rejected: %1").arg(QString::fromStdString(error)));
+    }
+    validate();
+}
+
+void ImportDialog::validate() {
+    QString problem;
+    std::string err;
+    const model::ImportSpec s = spec();
+    if (s.files.isEmpty())
+        problem = tr("Choose at least one file.");
+    else if (s.corpusName.isEmpty())
+        problem = tr("Give the corpus a name.");
+    else if (!s.mapping.textTemplate.empty() &&
+             !model::validateTemplate(s.mapping.textTemplate, &err))
+        problem = tr("Text template: %1").arg(QString::fromStdString(err));
+    else if (s.mapping.textTemplate.empty() && s.mapping.textField.empty())
+        problem = tr("Choose the text field or write a template.");
+    m_error->setText(problem);
+    if (m_ok != nullptr)
+        m_ok->setEnabled(problem.isEmpty());
+}
+
+} // namespace synthscope::widgets

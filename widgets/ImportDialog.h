@@ -1,0 +1,56 @@
+#pragma once
+
+#include "model/Importer.h"
+
+#include <QDialog>
+
+class QButtonGroup;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QRadioButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace synthscope::widgets {
+
+/// File → Import…: pick files and format, see the first rows, map fields (text from a field
+/// or a template such as "{instruction}\n{response}", an optional label, provenance), choose
+/// the role and name, and see the mapped text of the first record before importing.
+class ImportDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ImportDialog(QWidget* parent = nullptr);
+    /// Pre-selects files (e.g. from a drop or the command line) and loads the preview.
+    void setFiles(const QStringList& files);
+    /// The import to run; valid after accept().
+    [[nodiscard]] model::ImportSpec spec() const;
+
+private:
+    void browse();
+    void loadPreview();
+    void updateMappedPreview();
+    void validate();
+
+    QLineEdit* m_files;
+    QComboBox* m_format;
+    QTableWidget* m_preview;
+    QLabel* m_previewNote;
+    QLineEdit* m_name;
+    QRadioButton* m_real;
+    QRadioButton* m_synthetic;
+    QRadioButton* m_useField;
+    QRadioButton* m_useTemplate;
+    QComboBox* m_textField;
+    QLineEdit* m_template;
+    QComboBox* m_labelField;
+    QList<QLineEdit*> m_meta; ///< generator, template version, judge version, round
+    QSpinBox* m_maxKiB;
+    QPlainTextEdit* m_mapped;
+    QLabel* m_error;
+    QPushButton* m_ok = nullptr;
+    std::vector<model::RawRecord> m_records;
+};
+
+} // namespace synthscope::widgets

@@ -1,0 +1,341 @@
+#include "widgets/MainWindow.h"
+
+#include "model/ProjectDocument.h"
+#include "model/Settings.h"
+#include "widgets/DivergenceView.h"
+#include "widgets/ExportDialog.h"
+#include "widgets/ImportDialog.h"
+#include "widgets/JobStatusWidget.h"
+#include "widgets/OverviewView.h"
+#include "widgets/ProjectPanel.h"
+#include "widgets/ReviewView.h"
+#include "widgets/TagSetDialog.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTabWidget>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_panel(new ProjectPanel(this))
+    , m_overview(new OverviewView(this))
+    , m_divergence(new DivergenceView(this))
+    , m_review(new ReviewView(this))
+    , m_jobStatus(new JobStatusWidget(this)) {
+    setWindowTitle(tr("Synthscope"));
+    setWindowIcon(QIcon(u":/synthscope/icons/synthscope.svg"_s));
+    setAcceptDrops(true);
+    m_tabs->setObjectName(u"viewTabs"_s);
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_tabs->addTab(m_divergence, tr("Divergence"));
+    m_tabs->addTab(m_review, tr("Review"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+
+    auto* dock = new QDockWidget(tr("Project"), this);
+    dock->setObjectName(u"projectDock"_s);
+    dock->setWidget(m_panel);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {380}, Qt::Horizontal);
+    statusBar()->addPermanentWidget(m_jobStatus);
+    connect(m_panel, &ProjectPanel::importRequested, this, [this]() { importFiles(); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_review)
+            m_review->setFocus();
+    });
+
+    createMenus();
+    resize(1400, 880);
+    restoreGeometry(model::Settings::windowGeometry().get());
+    restoreState(model::Settings::windowState().get());
+    updateActions();
+    statusBar()->showMessage(tr("Open a project (Ctrl+O) or create one (Ctrl+N)."));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Project…"), QKeySequence::New, this, &MainWindow::newProject);
+    file->addAction(tr("&Open Project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_projectActions << file->addAction(tr("&Import Corpus…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+                                        this, [this]() { importFiles(); });
+    m_projectActions << file->addAction(tr("&Export Slice…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                                        this, &MainWindow::exportSlice);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_projectActions << m_editMenu->addAction(tr("&Tag Set…"), this, &MainWindow::editTags);
+    m_editMenu->addAction(tr("&Reviewer Name…"), this, &MainWindow::setReviewer);
+
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    QAction* run = analysis->addAction(tr("&Run Analyses"), this, [this]() {
+        if (m_document)
+            m_document->startAnalysis();
+    });
+    run->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
+    m_projectActions << run;
+    m_cancelAction = analysis->addAction(tr("&Cancel Job"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+                                         this, [this]() {
+                                             if (m_document)
+                                                 m_document->jobs().cancel();
+                                         });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Overview"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+                    [this]() { showView(View::Overview); });
+    view->addAction(tr("&Divergence"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+                    [this]() { showView(View::Divergence); });
+    view->addAction(tr("Re&view"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
+                    [this]() { showView(View::Review); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keys in Review"), this, [this]() {
+        QMessageBox::information(
+            this, tr("Keys in Review"),
+            tr("1–9  toggle a tag\nK  keep   D  drop   U  clear the decision\n"
+               "N or →  next   P or ←  previous\nCtrl+Z  undo   Ctrl+Shift+Z  redo\n"
+               "Click the note field to write; Enter saves, Esc returns to the keys."));
+    });
+    help->addAction(tr("&About Synthscope"), this, [this]() {
+        QMessageBox::about(
+            this, tr("About Synthscope"),
+            tr("<b>Synthscope %1</b><p>Is synthetic training data still supplementing reality, "
+               "or has it started to replace it?</p>")
+                .arg(QStringLiteral(SYNTHSCOPE_VERSION)));
+    });
+    updateRecentMenu();
+}
+
+void MainWindow::updateActions() {
+    const bool open = m_document != nullptr;
+    for (QAction* a : m_projectActions)
+        a->setEnabled(open);
+    m_cancelAction->setEnabled(open);
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = model::Settings::recentProjects().get();
+    for (const QString& path : recent)
+        m_recentMenu
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path]() {
+                            if (auto s = openProject(path, model::Project::OpenMode::OpenExisting);
+                                !s)
+                                QMessageBox::warning(this, tr("Open project"), s.error());
+                        })
+            ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+model::Status MainWindow::openProject(const QString& path, model::Project::OpenMode mode) {
+    std::unique_ptr<model::ProjectDocument> doc;
+    if (auto s = model::ProjectDocument::open(path, mode, model::Settings::reviewer().get(), &doc);
+        !s)
+        return s;
+    model::Settings::addRecentProject(QFileInfo(path).absoluteFilePath());
+    updateRecentMenu();
+    setDocument(std::move(doc));
+    return {};
+}
+
+void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
+    m_panel->setDocument(nullptr);
+    m_overview->setDocument(nullptr);
+    m_divergence->setDocument(nullptr);
+    m_review->setDocument(nullptr);
+    m_jobStatus->setRunner(nullptr);
+    if (m_undoAction != nullptr) {
+        m_editMenu->removeAction(m_undoAction);
+        m_editMenu->removeAction(m_redoAction);
+        delete m_undoAction;
+        delete m_redoAction;
+        m_undoAction = m_redoAction = nullptr;
+    }
+    m_document = std::move(document);
+    if (m_document) {
+        m_panel->setDocument(m_document.get());
+        m_overview->setDocument(m_document.get());
+        m_divergence->setDocument(m_document.get());
+        m_review->setDocument(m_document.get());
+        m_jobStatus->setRunner(&m_document->jobs());
+        m_undoAction = m_document->undoStack().createUndoAction(this, tr("&Undo"));
+        m_undoAction->setShortcut(QKeySequence::Undo);
+        m_redoAction = m_document->undoStack().createRedoAction(this, tr("&Redo"));
+        m_redoAction->setShortcuts(
+            {QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+        QAction* first = m_editMenu->actions().value(0);
+        m_editMenu->insertAction(first, m_undoAction);
+        m_editMenu->insertAction(first, m_redoAction);
+        m_editMenu->insertSeparator(first);
+        connect(m_document.get(), &model::ProjectDocument::jobReport, this,
+                [this](const QString& title, bool ok, const QString& message) {
+                    statusBar()->showMessage(tr("%1: %2").arg(title, message), ok ? 10000 : 0);
+                    if (!ok && !message.isEmpty() && isVisible() &&
+                        !message.contains(tr("Cancelled.")) && !message.contains(u"cancelled"_s))
+                        QMessageBox::warning(this, title, message);
+                });
+        connect(&m_document->review(), &model::ReviewStore::writeFailed, this,
+                [this](const QString& message) {
+                    statusBar()->showMessage(message);
+                    QMessageBox::critical(this, tr("Review answer not saved"), message);
+                });
+        setWindowTitle(
+            tr("%1 — Synthscope").arg(QFileInfo(m_document->project().path()).fileName()));
+        statusBar()->showMessage(tr("Opened %1").arg(m_document->project().path()), 5000);
+    } else {
+        setWindowTitle(tr("Synthscope"));
+    }
+    updateActions();
+}
+
+void MainWindow::showView(View view) {
+    switch (view) {
+    case View::Overview:
+        m_tabs->setCurrentWidget(m_overview);
+        break;
+    case View::Divergence:
+        m_tabs->setCurrentWidget(m_divergence);
+        break;
+    case View::Review:
+        m_tabs->setCurrentWidget(m_review);
+        break;
+    }
+}
+
+void MainWindow::newProject() {
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"),
+                                                model::Settings::lastDirectory().get(),
+                                                tr("Synthscope projects (*.synthscope)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(u".synthscope"_s))
+        path += u".synthscope"_s;
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(
+            this, tr("New project"),
+            tr("%1 exists already. Open it instead, or choose another name.").arg(path));
+        return;
+    }
+    model::Settings::lastDirectory().set(QFileInfo(path).absolutePath());
+    if (auto s = openProject(path, model::Project::OpenMode::CreateIfMissing); !s)
+        QMessageBox::warning(this, tr("New project"), s.error());
+}
+
+void MainWindow::openProjectDialog() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open project"), model::Settings::lastDirectory().get(),
+        tr("Synthscope projects (*.synthscope);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    model::Settings::lastDirectory().set(QFileInfo(path).absolutePath());
+    if (auto s = openProject(path, model::Project::OpenMode::OpenExisting); !s)
+        QMessageBox::warning(this, tr("Open project"), s.error());
+}
+
+void MainWindow::importFiles(const QStringList& files) {
+    if (!m_document)
+        return;
+    ImportDialog dialog(this);
+    if (!files.isEmpty())
+        dialog.setFiles(files);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_document->startImport(dialog.spec(), model::Settings::analyzeAfterImport().get());
+}
+
+void MainWindow::exportSlice() {
+    if (!m_document)
+        return;
+    ExportDialog dialog(*m_document, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_document->startExport(dialog.filter(), dialog.outputPath());
+}
+
+void MainWindow::editTags() {
+    if (!m_document)
+        return;
+    TagSetDialog dialog(m_document->review(), this);
+    dialog.exec();
+}
+
+void MainWindow::setReviewer() {
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this, tr("Reviewer"), tr("Your name, recorded with each tag and decision:"),
+        QLineEdit::Normal, model::Settings::reviewer().get(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    model::Settings::reviewer().set(name.trimmed());
+    if (m_document) {
+        const QString path = m_document->project().path();
+        (void)openProject(path, model::Project::OpenMode::OpenExisting);
+    }
+}
+
+bool MainWindow::saveScreenshots(const QString& dir) {
+    QDir().mkpath(dir);
+    const std::pair<View, const char*> shots[] = {{View::Overview, "overview.png"},
+                                                  {View::Divergence, "divergence.png"},
+                                                  {View::Review, "review.png"}};
+    bool ok = true;
+    for (const auto& [view, name] : shots) {
+        showView(view);
+        QApplication::processEvents();
+        ok = grab().save(QDir(dir).filePath(QString::fromLatin1(name))) && ok;
+    }
+    return ok;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_document && m_document->jobs().isBusy()) {
+        const auto answer =
+            QMessageBox::question(this, tr("A job is running"),
+                                  tr("Cancel the running job and quit? The project stays as it "
+                                     "was before the job."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
+    model::Settings::windowGeometry().set(saveGeometry());
+    model::Settings::windowState().set(saveState());
+    setDocument(nullptr);
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (m_document && event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    if (!files.isEmpty())
+        importFiles(files);
+}
+
+} // namespace synthscope::widgets

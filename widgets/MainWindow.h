@@ -1,0 +1,79 @@
+#pragma once
+
+#include "model/Project.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QMenu;
+class QTabWidget;
+
+namespace synthscope::model {
+class ProjectDocument;
+}
+
+namespace synthscope::widgets {
+
+class DivergenceView;
+class JobStatusWidget;
+class OverviewView;
+class ProjectPanel;
+class ReviewView;
+
+/// The workbench window: project panel (left), Overview / Divergence / Review tabs, menus,
+/// the job strip in the status bar. Owns the open ProjectDocument.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class View { Overview, Divergence, Review };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens (or creates) a project; on failure shows nothing and returns the error.
+    model::Status openProject(const QString& path, model::Project::OpenMode mode);
+    [[nodiscard]] model::ProjectDocument* document() const { return m_document.get(); }
+    void showView(View view);
+
+    [[nodiscard]] ProjectPanel* projectPanel() const { return m_panel; }
+    [[nodiscard]] OverviewView* overview() const { return m_overview; }
+    [[nodiscard]] DivergenceView* divergence() const { return m_divergence; }
+    [[nodiscard]] ReviewView* review() const { return m_review; }
+
+    /// Saves overview.png, divergence.png and review.png of the window into dir.
+    bool saveScreenshots(const QString& dir);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createMenus();
+    void setDocument(std::unique_ptr<model::ProjectDocument> document);
+    void newProject();
+    void openProjectDialog();
+    void importFiles(const QStringList& files = {});
+    void exportSlice();
+    void editTags();
+    void setReviewer();
+    void updateRecentMenu();
+    void updateActions();
+
+    std::unique_ptr<model::ProjectDocument> m_document;
+    QTabWidget* m_tabs;
+    ProjectPanel* m_panel;
+    OverviewView* m_overview;
+    DivergenceView* m_divergence;
+    ReviewView* m_review;
+    JobStatusWidget* m_jobStatus;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QList<QAction*> m_projectActions;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+};
+
+} // namespace synthscope::widgets

@@ -1,0 +1,395 @@
+#include "widgets/ReviewView.h"
+
+#include "model/ProjectDocument.h"
+#include "model/ReviewCommands.h"
+#include "model/ReviewModels.h"
+#include "model/TableModels.h"
+#include "widgets/EmptyState.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+namespace {
+
+QShortcut* shortcut(const QKeySequence& key, QWidget* parent, std::function<void()> fn) {
+    auto* s = new QShortcut(key, parent);
+    s->setContext(Qt::WidgetWithChildrenShortcut);
+    QObject::connect(s, &QShortcut::activated, parent, std::move(fn));
+    return s;
+}
+
+// Filter combo data: role ("real"/"synthetic") and corpus id (0 = all).
+QVariant filterData(model::Role role, qint64 corpusId) {
+    return QVariantList{model::roleName(role), corpusId};
+}
+
+} // namespace
+
+ReviewView::ReviewView(QWidget* parent)
+    : QWidget(parent)
+    , m_neighbours(new model::NeighboursModel(this))
+    , m_filter(new QComboBox(this))
+    , m_onlyUnreviewed(new QCheckBox(tr("Only unreviewed"), this))
+    , m_advance(new QCheckBox(tr("Next after keep/drop"), this))
+    , m_position(new QLabel(this))
+    , m_queueView(new QListView(this))
+    , m_sampleHeader(new QLabel(this))
+    , m_sampleText(new QTextBrowser(this))
+    , m_neighbourTable(new QTableView(this))
+    , m_neighbourText(new QTextBrowser(this))
+    , m_neighbourHeader(new QLabel(this))
+    , m_tagRow(new QHBoxLayout)
+    , m_keep(new QPushButton(tr("Keep (K)"), this))
+    , m_drop(new QPushButton(tr("Drop (D)"), this))
+    , m_note(new QLineEdit(this)) {
+    m_filter->setObjectName(u"reviewFilter"_s);
+    m_filter->setToolTip(tr("Which samples to review"));
+    m_advance->setChecked(true);
+    m_queueView->setObjectName(u"reviewQueue"_s);
+    m_queueView->setUniformItemSizes(true);
+    m_queueView->setMinimumWidth(200);
+    m_queueView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_queueView->setTextElideMode(Qt::ElideRight);
+    m_sampleText->setObjectName(u"sampleText"_s);
+    m_sampleHeader->setWordWrap(true);
+    m_sampleHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_neighbourTable->setModel(m_neighbours);
+    m_neighbourTable->setObjectName(u"neighbourTable"_s);
+    m_neighbourTable->verticalHeader()->hide();
+    m_neighbourTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_neighbourTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_neighbourTable->horizontalHeader()->setStretchLastSection(true);
+    m_neighbourTable->setWordWrap(false);
+    m_neighbourText->setObjectName(u"neighbourText"_s);
+    m_keep->setCheckable(true);
+    m_drop->setCheckable(true);
+    m_keep->setObjectName(u"keepButton"_s);
+    m_drop->setObjectName(u"dropButton"_s);
+    m_keep->setToolTip(tr("Keep this sample for training (K); press again to clear (U)"));
+    m_drop->setToolTip(tr("Drop this sample from training (D); press again to clear (U)"));
+    m_note->setObjectName(u"noteEdit"_s);
+    m_note->setPlaceholderText(
+        tr("Note — what feels wrong? (Enter saves; Esc returns to the keys)"));
+    m_note->setClearButtonEnabled(true);
+
+    auto* prevButton = new QPushButton(tr("◀ Previous (P)"), this);
+    auto* nextButton = new QPushButton(tr("Next (N) ▶"), this);
+    prevButton->setFocusPolicy(Qt::NoFocus);
+    nextButton->setFocusPolicy(Qt::NoFocus);
+    connect(prevButton, &QPushButton::clicked, this, &ReviewView::previous);
+    connect(nextButton, &QPushButton::clicked, this, &ReviewView::next);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Review:"), this));
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_onlyUnreviewed);
+    top->addWidget(m_advance);
+    top->addStretch();
+    top->addWidget(m_position);
+    top->addWidget(prevButton);
+    top->addWidget(nextButton);
+
+    auto* samplePane = new QWidget(this);
+    auto* sampleLayout = new QVBoxLayout(samplePane);
+    sampleLayout->setContentsMargins(0, 0, 0, 0);
+    sampleLayout->addWidget(m_sampleHeader);
+    sampleLayout->addWidget(m_sampleText, 1);
+
+    auto* neighbourPane = new QWidget(this);
+    auto* neighbourLayout = new QVBoxLayout(neighbourPane);
+    neighbourLayout->setContentsMargins(0, 0, 0, 0);
+    neighbourLayout->addWidget(m_neighbourHeader);
+    neighbourLayout->addWidget(m_neighbourTable, 2);
+    neighbourLayout->addWidget(m_neighbourText, 3);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_queueView);
+    splitter->addWidget(samplePane);
+    splitter->addWidget(neighbourPane);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 3);
+    splitter->setSizes({260, 540, 540});
+
+    auto* answers = new QHBoxLayout;
+    answers->addLayout(m_tagRow);
+    answers->addStretch();
+    answers->addWidget(m_keep);
+    answers->addWidget(m_drop);
+
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(answers);
+    layout->addWidget(m_note);
+    m_state = new EmptyState(content, this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_state);
+
+    connect(m_filter, &QComboBox::currentIndexChanged, this, &ReviewView::reloadQueue);
+    connect(m_onlyUnreviewed, &QCheckBox::toggled, this, &ReviewView::reloadQueue);
+    connect(m_keep, &QPushButton::clicked, this, [this]() { decide(model::Decision::Keep); });
+    connect(m_drop, &QPushButton::clicked, this, [this]() { decide(model::Decision::Drop); });
+    connect(m_note, &QLineEdit::editingFinished, this, &ReviewView::commitNote);
+    shortcut(QKeySequence(Qt::Key_N), this, [this]() { next(); });
+    shortcut(QKeySequence(Qt::Key_Right), this, [this]() { next(); });
+    shortcut(QKeySequence(Qt::Key_P), this, [this]() { previous(); });
+    shortcut(QKeySequence(Qt::Key_Left), this, [this]() { previous(); });
+    shortcut(QKeySequence(Qt::Key_K), this, [this]() { decide(model::Decision::Keep); });
+    shortcut(QKeySequence(Qt::Key_D), this, [this]() { decide(model::Decision::Drop); });
+    shortcut(QKeySequence(Qt::Key_U), this, [this]() { decide(model::Decision::None); });
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_note);
+    escape->setContext(Qt::WidgetShortcut);
+    connect(escape, &QShortcut::activated, this, [this]() {
+        commitNote();
+        m_queueView->setFocus();
+    });
+    setDocument(nullptr);
+}
+
+void ReviewView::setDocument(model::ProjectDocument* document) {
+    if (m_document != nullptr) {
+        disconnect(m_document, nullptr, this, nullptr);
+        disconnect(&m_document->review(), nullptr, this, nullptr);
+    }
+    delete m_queue;
+    m_queue = nullptr;
+    m_document = document;
+    m_row = -1;
+    if (document == nullptr) {
+        m_queueView->setModel(nullptr);
+        m_state->showMessage(tr("Open or create a project (File menu) to begin."));
+        return;
+    }
+    m_queue = new model::ReviewQueueModel(document->review(), this);
+    m_queueView->setModel(m_queue);
+    connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid() && current.row() != m_row)
+                    showRow(current.row());
+            });
+    connect(document, &model::ProjectDocument::corporaChanged, this, &ReviewView::reloadFilters);
+    connect(document, &model::ProjectDocument::analysisChanged, this, [this]() { showRow(m_row); });
+    connect(&document->review(), &model::ReviewStore::tagsChanged, this, &ReviewView::rebuildTags);
+    connect(&document->review(), &model::ReviewStore::reviewChanged, this, [this](qint64 id) {
+        if (id == currentSampleId())
+            refreshAnswers();
+    });
+    connect(m_neighbourTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { showNeighbour(current.row()); });
+    rebuildTags();
+    reloadFilters();
+}
+
+qint64 ReviewView::currentSampleId() const {
+    return m_queue != nullptr ? m_queue->sampleIdAt(m_row) : 0;
+}
+
+void ReviewView::reloadFilters() {
+    if (m_document == nullptr)
+        return;
+    const QVariant previous = m_filter->currentData();
+    QSignalBlocker block(m_filter);
+    m_filter->clear();
+    m_filter->addItem(tr("All synthetic samples"), filterData(model::Role::Synthetic, 0));
+    m_filter->addItem(tr("All real samples"), filterData(model::Role::Real, 0));
+    for (const model::CorpusInfo& c : m_document->store().corpora())
+        m_filter->addItem(
+            tr("%1 (%2)").arg(c.name, c.role == model::Role::Real ? tr("real") : tr("synthetic")),
+            filterData(c.role, c.id));
+    const int keep = m_filter->findData(previous);
+    m_filter->setCurrentIndex(keep >= 0 ? keep : 0);
+    reloadQueue();
+}
+
+void ReviewView::reloadQueue() {
+    if (m_queue == nullptr)
+        return;
+    commitNote();
+    const QVariantList data = m_filter->currentData().toList();
+    model::ReviewFilter filter;
+    if (data.size() == 2) {
+        (void)model::parseRole(data[0].toString(), &filter.role);
+        if (data[1].toLongLong() != 0)
+            filter.corpusId = data[1].toLongLong();
+    }
+    filter.onlyUnreviewed = m_onlyUnreviewed->isChecked();
+    const qint64 keepId = currentSampleId();
+    m_queue->setFilter(filter);
+    if (m_queue->rowCount() == 0) {
+        m_row = -1;
+        if (m_document->store().corpora().isEmpty())
+            m_state->showMessage(
+                tr("Nothing to review yet. Import a real and a synthetic corpus (Ctrl+I)."));
+        else {
+            m_state->showContent();
+            m_position->setText(tr("No samples match"));
+            m_sampleHeader->setText(filter.onlyUnreviewed
+                                        ? tr("Every sample here has been reviewed.")
+                                        : tr("No samples match this filter."));
+            m_sampleText->clear();
+            m_neighbours->setNeighbours({});
+            m_neighbourText->clear();
+        }
+        return;
+    }
+    m_state->showContent();
+    const int row = m_queue->rowOf(keepId);
+    m_row = -1;
+    showRow(row >= 0 ? row : 0);
+}
+
+void ReviewView::showRow(int row) {
+    if (m_queue == nullptr || m_queue->rowCount() == 0)
+        return;
+    commitNote();
+    m_row = std::clamp(row, 0, m_queue->rowCount() - 1);
+    m_queueView->setCurrentIndex(m_queue->index(m_row));
+    m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(m_queue->rowCount()));
+    const qint64 id = currentSampleId();
+    const auto sample = m_document->review().sample(id);
+    if (!sample)
+        return;
+    QStringList meta;
+    meta << tr("<b>%1</b> (%2)")
+                .arg(sample->corpusName.toHtmlEscaped(),
+                     sample->role == model::Role::Real ? tr("real") : tr("synthetic"));
+    meta << tr("sample #%1, %2 line %3")
+                .arg(id)
+                .arg(sample->sourceFile.section(u'/', -1).toHtmlEscaped())
+                .arg(sample->line);
+    if (!sample->label.isEmpty())
+        meta << tr("label <b>%1</b>").arg(sample->label.toHtmlEscaped());
+    for (auto it = sample->meta.begin(); it != sample->meta.end(); ++it)
+        meta << u"%1 = %2"_s.arg(it.key(), it.value().toHtmlEscaped());
+    m_sampleHeader->setText(meta.join(u" · "_s));
+    m_sampleText->setPlainText(sample->text);
+
+    m_neighbours->setNeighbours(m_document->review().neighbours(id));
+    m_neighbourTable->resizeColumnToContents(0);
+    m_neighbourTable->resizeColumnToContents(1);
+    m_neighbourTable->resizeColumnToContents(2);
+    if (m_neighbours->rowCount() > 0) {
+        m_neighbourHeader->setText(tr("<b>Most similar real samples</b> (TF-IDF cosine)"));
+        m_neighbourTable->selectRow(0);
+        showNeighbour(0);
+    } else {
+        m_neighbourHeader->setText(sample->role == model::Role::Real
+                                       ? tr("<b>Neighbours</b> are found for synthetic samples.")
+                                       : tr("<b>No real neighbours</b> (run the analyses, Ctrl+R, "
+                                            "or no real text shares a word)."));
+        m_neighbourText->clear();
+    }
+    refreshAnswers();
+}
+
+void ReviewView::showNeighbour(int row) {
+    if (row < 0 || row >= m_neighbours->rowCount()) {
+        m_neighbourText->clear();
+        return;
+    }
+    const auto& n = m_neighbours->neighbours().at(row);
+    m_neighbourText->setPlainText(n.text);
+}
+
+void ReviewView::next() {
+    showRow(m_row + 1);
+}
+void ReviewView::previous() {
+    showRow(m_row - 1);
+}
+
+void ReviewView::refreshAnswers() {
+    const qint64 id = currentSampleId();
+    if (id == 0)
+        return;
+    m_answers = m_document->review().review(id);
+    for (int i = 0; i < m_tagButtons.size(); ++i)
+        m_tagButtons[i]->setChecked(m_answers.tagIds.contains(m_tags[i].id));
+    m_keep->setChecked(m_answers.decision == model::Decision::Keep);
+    m_drop->setChecked(m_answers.decision == model::Decision::Drop);
+    if (!m_note->hasFocus() || m_note->text() != m_answers.note)
+        m_note->setText(m_answers.note);
+}
+
+void ReviewView::rebuildTags() {
+    qDeleteAll(m_tagButtons);
+    m_tagButtons.clear();
+    qDeleteAll(m_tagShortcuts);
+    m_tagShortcuts.clear();
+    m_tags = m_document != nullptr ? m_document->review().tags() : QList<model::TagDef>();
+    for (int i = 0; i < m_tags.size(); ++i) {
+        auto* button = new QPushButton(
+            i < 9 ? u"%1  %2"_s.arg(i + 1).arg(m_tags[i].name) : m_tags[i].name, this);
+        button->setCheckable(true);
+        button->setObjectName(u"tagButton%1"_s.arg(i));
+        button->setToolTip(i < 9 ? tr("Toggle “%1” (key %2)").arg(m_tags[i].name).arg(i + 1)
+                                 : m_tags[i].name);
+        button->setFocusPolicy(Qt::NoFocus);
+        connect(button, &QPushButton::clicked, this, [this, i]() { toggleTag(i); });
+        m_tagRow->addWidget(button);
+        m_tagButtons << button;
+        if (i < 9)
+            m_tagShortcuts << shortcut(QKeySequence(static_cast<int>(Qt::Key_1) + i), this,
+                                       [this, i]() { toggleTag(i); });
+    }
+    refreshAnswers();
+}
+
+void ReviewView::toggleTag(int position) {
+    const qint64 id = currentSampleId();
+    if (id == 0 || position < 0 || position >= m_tags.size())
+        return;
+    const model::TagDef& tag = m_tags[position];
+    const bool on = !m_answers.tagIds.contains(tag.id);
+    m_document->undoStack().push(new model::SetTagCommand(m_document->review(), id, tag, on));
+}
+
+void ReviewView::decide(model::Decision decision) {
+    const qint64 id = currentSampleId();
+    if (id == 0)
+        return;
+    const model::Decision before = m_answers.decision;
+    const model::Decision after = before == decision ? model::Decision::None : decision;
+    if (before == after) {
+        refreshAnswers();
+        return;
+    }
+    m_document->undoStack().push(
+        new model::SetDecisionCommand(m_document->review(), id, before, after));
+    if (after != model::Decision::None && m_advance->isChecked() && m_row + 1 < m_queue->rowCount())
+        next();
+}
+
+void ReviewView::commitNote() {
+    const qint64 id = currentSampleId();
+    if (m_document == nullptr || id == 0)
+        return;
+    const QString text = m_note->text();
+    if (text == m_answers.note)
+        return;
+    const QString before = m_answers.note;
+    m_answers.note = text;
+    m_document->undoStack().push(new model::SetNoteCommand(m_document->review(), id, before, text));
+}
+
+} // namespace synthscope::widgets

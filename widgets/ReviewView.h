@@ -1,0 +1,84 @@
+#pragma once
+
+#include "model/ReviewStore.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QShortcut;
+class QTableView;
+class QTextBrowser;
+
+namespace synthscope::model {
+class NeighboursModel;
+class ProjectDocument;
+class ReviewQueueModel;
+} // namespace synthscope::model
+
+namespace synthscope::widgets {
+
+class EmptyState;
+
+/// Side-by-side review: a sample on the left, its most similar real samples on the right,
+/// tag buttons (hotkeys 1–9), keep/drop (K/D, U clears), a note, next/previous (N/P or
+/// →/←). Every answer is written at once and is an undoable command (Ctrl+Z / Ctrl+Shift+Z).
+class ReviewView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReviewView(QWidget* parent = nullptr);
+    void setDocument(model::ProjectDocument* document);
+
+    [[nodiscard]] model::ReviewQueueModel* queueModel() const { return m_queue; }
+    [[nodiscard]] model::NeighboursModel* neighboursModel() const { return m_neighbours; }
+    [[nodiscard]] int currentRow() const { return m_row; }
+    [[nodiscard]] qint64 currentSampleId() const;
+
+    void showRow(int row);
+    void next();
+    void previous();
+    /// Toggles the tag at position (0-based) on the current sample.
+    void toggleTag(int position);
+    /// Sets the decision (pressing the current one again clears it).
+    void decide(model::Decision decision);
+
+private:
+    void reloadFilters();
+    void reloadQueue();
+    void refreshAnswers();
+    void rebuildTags();
+    void commitNote();
+    void showNeighbour(int row);
+
+    model::ProjectDocument* m_document = nullptr;
+    model::ReviewQueueModel* m_queue = nullptr;
+    model::NeighboursModel* m_neighbours;
+    QList<model::TagDef> m_tags;
+    model::SampleReview m_answers;
+    int m_row = -1;
+
+    QComboBox* m_filter;
+    QCheckBox* m_onlyUnreviewed;
+    QCheckBox* m_advance;
+    QLabel* m_position;
+    QListView* m_queueView;
+    QLabel* m_sampleHeader;
+    QTextBrowser* m_sampleText;
+    QTableView* m_neighbourTable;
+    QTextBrowser* m_neighbourText;
+    QLabel* m_neighbourHeader;
+    QHBoxLayout* m_tagRow;
+    QList<QPushButton*> m_tagButtons;
+    QList<QShortcut*> m_tagShortcuts;
+    QPushButton* m_keep;
+    QPushButton* m_drop;
+    QLineEdit* m_note;
+    EmptyState* m_state;
+};
+
+} // namespace synthscope::widgets
