@@ -1,0 +1,59 @@
+#include "TestSupport.h"
+
+#include "model/Analyzer.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+namespace synthscope::test {
+
+QString dataFile(const QString& relative) {
+    return QDir(QStringLiteral(SYNTHSCOPE_DATA_DIR)).filePath(relative);
+}
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    return path;
+}
+
+std::shared_ptr<model::Project> newProject(const QTemporaryDir& dir, const QString& name) {
+    std::shared_ptr<model::Project> p;
+    const model::Status s =
+        model::Project::open(dir.filePath(name), model::Project::OpenMode::CreateIfMissing, &p);
+    EXPECT_TRUE(s.ok()) << s.error().toStdString();
+    return p;
+}
+
+model::ImportReport importFile(model::Project& project, const QString& name, model::Role role,
+                               const QString& file, const std::string& textField,
+                               const std::string& labelField) {
+    model::ImportSpec spec;
+    spec.corpusName = name;
+    spec.role = role;
+    spec.files = {file};
+    spec.mapping.textField = textField;
+    spec.mapping.labelField = labelField;
+    model::ImportReport report;
+    const model::Status s = model::importCorpus(project, spec, {}, &report);
+    EXPECT_TRUE(s.ok()) << s.error().toStdString();
+    return report;
+}
+
+void importCustomerSupportPair(model::Project& project) {
+    importFile(project, QStringLiteral("twitter"), model::Role::Real,
+               dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl")),
+               "text");
+    importFile(project, QStringLiteral("bitext"), model::Role::Synthetic,
+               dataFile(QStringLiteral(
+                   "bitext-customer-support-4.5k/bitext_customer_support_training.jsonl")),
+               "response", "category");
+    const model::Status s = model::runAnalysis(project, {}, {}, nullptr);
+    ASSERT_TRUE(s.ok()) << s.error().toStdString();
+}
+
+} // namespace synthscope::test

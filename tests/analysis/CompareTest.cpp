@@ -1,0 +1,38 @@
+#include "analysis/Compare.h"
+
+#include <gtest/gtest.h>
+
+using namespace synthscope::analysis;
+
+TEST(AnalyzeCorpora, PoolsSidesAndFindsNeighbours) {
+    const std::vector<std::string> real1 = {"the cat sat", "a dog ran"};
+    const std::vector<std::string> real2 = {"the cat ran"};
+    const std::vector<std::string> synth = {"the cat sat", "sure here is a cat"};
+    const std::vector<std::string> synthLabels = {"x", "y"};
+    const std::vector<CorpusInput> inputs = {
+        {false, real1, {}}, {false, real2, {}}, {true, synth, synthLabels}};
+    const AnalysisResult r = analyzeCorpora(inputs);
+    ASSERT_EQ(r.corpora.size(), 3u);
+    EXPECT_EQ(r.corpora[0].samples, 2u);
+    EXPECT_TRUE(r.corpora[0].unigrams.empty()); // large maps are released
+    ASSERT_TRUE(r.comparison.has_value());
+    EXPECT_EQ(r.comparison->realSamples, 3u);
+    EXPECT_EQ(r.comparison->syntheticSamples, 2u);
+    EXPECT_GT(r.comparison->jsUnigram, 0.0);
+    EXPECT_LT(r.comparison->jsUnigram, 1.0);
+    EXPECT_FALSE(r.comparison->jsLabel.has_value()); // only one side has labels
+    EXPECT_EQ(r.comparison->labels.size(), 2u);
+    ASSERT_EQ(r.syntheticToReal.size(), 2u);
+    // "the cat sat" (synthetic 0) is identical to pooled real sample 0.
+    ASSERT_FALSE(r.syntheticToReal[0].empty());
+    EXPECT_EQ(r.syntheticToReal[0][0].index, 0u);
+    EXPECT_NEAR(r.syntheticToReal[0][0].cosine, 1.0, 1e-6);
+}
+
+TEST(AnalyzeCorpora, NoComparisonWithOneSide) {
+    const std::vector<std::string> real = {"a b"};
+    const std::vector<CorpusInput> inputs = {{false, real, {}}};
+    const AnalysisResult r = analyzeCorpora(inputs);
+    EXPECT_FALSE(r.comparison.has_value());
+    EXPECT_TRUE(r.syntheticToReal.empty());
+}

@@ -1,0 +1,251 @@
+// End to end: the synthscope-cli binary on the real customer-support pair from ../shared/data.
+// Counts are checked exactly; metrics against properties that must hold and against values
+// recomputed here independently from the raw files.
+#include "TestSupport.h"
+
+#include "analysis/Tokenizer.h"
+#include "model/RecordReader.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+using namespace synthscope;
+using model::Json;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result cli(const QStringList& args, int timeoutMs = 300000) {
+    QProcess p;
+    p.start(QStringLiteral(SYNTHSCOPE_CLI), args);
+    EXPECT_TRUE(p.waitForFinished(timeoutMs));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString twitter() {
+    return test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"));
+}
+QString bitext() {
+    return test::dataFile(
+        QStringLiteral("bitext-customer-support-4.5k/bitext_customer_support_training.jsonl"));
+}
+
+std::vector<std::string> readLines(const QString& path) {
+    std::ifstream in(path.toStdString());
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+// distinct-1 and distinct-2 recomputed from the raw file: all n-grams within each text.
+std::pair<double, double> distinctN(const QString& path, const std::string& field) {
+    std::set<std::string> uni;
+    std::set<std::pair<std::string, std::string>> bi;
+    std::size_t nUni = 0;
+    std::size_t nBi = 0;
+    for (const std::string& line : readLines(path)) {
+        const auto tokens = analysis::tokenize(Json::parse(line)[field].get<std::string>());
+        nUni += tokens.size();
+        uni.insert(tokens.begin(), tokens.end());
+        for (std::size_t i = 0; i + 1 < tokens.size(); ++i, ++nBi)
+            bi.emplace(tokens[i], tokens[i + 1]);
+    }
+    return {static_cast<double>(uni.size()) / static_cast<double>(nUni),
+            static_cast<double>(bi.size()) / static_cast<double>(nBi)};
+}
+
+class CustomerSupport : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_dir = new QTemporaryDir;
+        s_project = s_dir->filePath(QStringLiteral("cs.synthscope"));
+        const Result a =
+            cli({QStringLiteral("import"), QStringLiteral("--project"), s_project,
+                 QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+                 QStringLiteral("twitter"), QStringLiteral("--text-field"), QStringLiteral("text"),
+                 QStringLiteral("--meta"), QStringLiteral("generator=human"), twitter()});
+        ASSERT_EQ(a.exitCode, 0) << a.err.toStdString();
+        const Result b = cli(
+            {QStringLiteral("import"), QStringLiteral("--project"), s_project,
+             QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("--name"),
+             QStringLiteral("bitext"), QStringLiteral("--text-field"), QStringLiteral("response"),
+             QStringLiteral("--label-field"), QStringLiteral("category"), bitext()});
+        ASSERT_EQ(b.exitCode, 0) << b.err.toStdString();
+        const Result c = cli({QStringLiteral("analyze"), QStringLiteral("--project"), s_project});
+        ASSERT_EQ(c.exitCode, 0) << c.err.toStdString();
+        const Result s = cli({QStringLiteral("summary"), QStringLiteral("--project"), s_project,
+                              QStringLiteral("--json")});
+        ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
+        s_summary = Json::parse(s.out.toStdString());
+    }
+    static void TearDownTestSuite() { delete s_dir; }
+    static inline QTemporaryDir* s_dir = nullptr;
+    static inline QString s_project;
+    static inline Json s_summary;
+};
+
+} // namespace
+
+TEST_F(CustomerSupport, CountsAreExact) {
+    const Json& corpora = s_summary["corpora"];
+    ASSERT_EQ(corpora.size(), 2u);
+    EXPECT_EQ(corpora[0]["name"], "twitter");
+    EXPECT_EQ(corpora[0]["role"], "real");
+    EXPECT_EQ(corpora[0]["samples"], 5000);
+    EXPECT_EQ(corpora[0]["rejected"], 0);
+    EXPECT_EQ(corpora[1]["name"], "bitext");
+    EXPECT_EQ(corpora[1]["role"], "synthetic");
+    EXPECT_EQ(corpora[1]["samples"], 4514);
+    EXPECT_EQ(corpora[1]["rejected"], 0);
+    EXPECT_EQ(corpora[0]["metrics"]["samples"], 5000);
+    EXPECT_EQ(corpora[1]["metrics"]["samples"], 4514);
+    EXPECT_EQ(s_summary["real_vs_synthetic"]["real_samples"], 5000);
+    EXPECT_EQ(s_summary["real_vs_synthetic"]["synthetic_samples"], 4514);
+}
+
+TEST_F(CustomerSupport, DistinctNMatchesIndependentRecount) {
+    const auto [t1, t2] = distinctN(twitter(), "text");
+    const auto [b1, b2] = distinctN(bitext(), "response");
+    const Json& corpora = s_summary["corpora"];
+    EXPECT_NEAR(corpora[0]["metrics"]["distinct_1"].get<double>(), t1, 1e-12);
+    EXPECT_NEAR(corpora[0]["metrics"]["distinct_2"].get<double>(), t2, 1e-12);
+    EXPECT_NEAR(corpora[1]["metrics"]["distinct_1"].get<double>(), b1, 1e-12);
+    EXPECT_NEAR(corpora[1]["metrics"]["distinct_2"].get<double>(), b2, 1e-12);
+    // The templated synthetic side reuses its phrasing far more than people on Twitter.
+    EXPECT_LT(b2, t2);
+}
+
+TEST_F(CustomerSupport, MetricsHoldTheirRanges) {
+    for (const Json& c : s_summary["corpora"]) {
+        const Json& m = c["metrics"];
+        for (const char* key : {"distinct_1", "distinct_2", "exact_duplicate_rate"}) {
+            EXPECT_GE(m[key].get<double>(), 0.0) << key;
+            EXPECT_LE(m[key].get<double>(), 1.0) << key;
+        }
+        EXPECT_GT(m["mean_length_tokens"].get<double>(), 0.0);
+        EXPECT_GT(m["vocabulary_size"].get<double>(), 0.0);
+        EXPECT_EQ(m["tokens"].get<double>(),
+                  std::round(m["mean_length_tokens"].get<double>() * m["samples"].get<double>()));
+    }
+    const Json& rvs = s_summary["real_vs_synthetic"];
+    for (const char* key :
+         {"js_divergence_length_tokens", "js_divergence_unigram", "js_divergence_bigram"}) {
+        EXPECT_GT(rvs[key].get<double>(), 0.0) << key;
+        EXPECT_LE(rvs[key].get<double>(), 1.0) << key;
+    }
+    // Only Bitext has labels, so there is no label divergence, but Bitext has label entropy.
+    EXPECT_FALSE(rvs.contains("js_divergence_label"));
+    EXPECT_GT(s_summary["corpora"][1]["metrics"]["label_entropy_bits"].get<double>(), 1.0);
+    EXPECT_FALSE(s_summary["corpora"][0]["metrics"].contains("label_entropy_bits"));
+}
+
+TEST_F(CustomerSupport, ExportRoundTripsOriginalRecordsVerbatim) {
+    const QString out = s_dir->filePath(QStringLiteral("bitext-out.jsonl"));
+    const Result r =
+        cli({QStringLiteral("export"), QStringLiteral("--project"), s_project,
+             QStringLiteral("--out"), out, QStringLiteral("--role"), QStringLiteral("synthetic")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QFile f(out);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray exported = f.readAll();
+    QFile original(bitext());
+    ASSERT_TRUE(original.open(QIODevice::ReadOnly));
+    EXPECT_EQ(exported, original.readAll()); // every record, byte for byte, in order
+    QFile manifestFile(out + QStringLiteral(".manifest.json"));
+    ASSERT_TRUE(manifestFile.open(QIODevice::ReadOnly));
+    const Json manifest = Json::parse(manifestFile.readAll().toStdString());
+    EXPECT_EQ(manifest["counts"]["samples"], 4514);
+    EXPECT_EQ(manifest["sha256"],
+              QCryptographicHash::hash(exported, QCryptographicHash::Sha256).toHex().toStdString());
+}
+
+TEST(Cli, ExitCodesAndMessages) {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("x.synthscope"));
+    EXPECT_EQ(cli({}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("analyze")}).exitCode, 2); // --project missing
+    Result r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                    QStringLiteral("--role"), QStringLiteral("real"),
+                    dir.filePath(QStringLiteral("missing.jsonl"))});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("no such file")));
+
+    // Rejected rows: exit 1 with file:line: reason, 0 with --allow-rejects.
+    const QString bad =
+        test::writeFile(dir, QStringLiteral("bad.jsonl"), "{\"text\":\"ok\"}\n{broken\n");
+    r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+             QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+             QStringLiteral("b"), bad});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("bad.jsonl:2: bad JSON"))) << r.err.toStdString();
+    r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+             QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+             QStringLiteral("b2"), QStringLiteral("--allow-rejects"), bad});
+    EXPECT_EQ(r.exitCode, 0);
+    r = cli({QStringLiteral("rejects"), QStringLiteral("--project"), project});
+    EXPECT_EQ(r.out.count(QStringLiteral(":2: bad JSON")), 2);
+
+    // A file that is not a project.
+    r = cli({QStringLiteral("summary"), QStringLiteral("--project"), bad});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("not a Synthscope project"))) << r.err.toStdString();
+}
+
+TEST(Cli, KilledImportLeavesProjectIntactAndUnchanged) {
+    // A large real-data file (Twitter replicated 60×, 300k rows) so the kill lands mid-import.
+    QTemporaryDir dir;
+    QFile src(twitter());
+    ASSERT_TRUE(src.open(QIODevice::ReadOnly));
+    const QByteArray once = src.readAll();
+    QByteArray big;
+    for (int i = 0; i < 60; ++i)
+        big += once;
+    const QString file = test::writeFile(dir, QStringLiteral("big.jsonl"), big);
+    const QString project = dir.filePath(QStringLiteral("k.synthscope"));
+    ASSERT_EQ(cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                   QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+                   QStringLiteral("first"), twitter()})
+                  .exitCode,
+              0);
+
+    QProcess p;
+    p.start(QStringLiteral(SYNTHSCOPE_CLI),
+            {QStringLiteral("import"), QStringLiteral("--project"), project,
+             QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+             QStringLiteral("big"), file});
+    ASSERT_TRUE(p.waitForStarted());
+    QThread::msleep(700);
+    EXPECT_EQ(p.state(), QProcess::Running) << "the import finished before it could be killed";
+    p.kill(); // SIGKILL: no cleanup at all
+    p.waitForFinished();
+
+    std::shared_ptr<model::Project> opened;
+    const model::Status s =
+        model::Project::open(project, model::Project::OpenMode::OpenExisting, &opened);
+    ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    QSqlQuery q(opened->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*), sum(samples) FROM corpora")) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 1);
+    EXPECT_EQ(q.value(1).toInt(), 5000);
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM samples")) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 5000);
+}

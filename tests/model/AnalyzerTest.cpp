@@ -1,0 +1,78 @@
+#include "TestSupport.h"
+
+#include "model/Analyzer.h"
+#include "model/ProjectStore.h"
+
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace synthscope;
+using namespace synthscope::model;
+
+TEST(Analyzer, PersistsRunMetricsAndNeighboursAndMarksStale) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    test::importFile(*p, QStringLiteral("r"), Role::Real,
+                     test::writeFile(dir, QStringLiteral("r.jsonl"),
+                                     "{\"text\":\"a b a\"}\n{\"text\":\"b a\"}\n"),
+                     "text");
+    test::importFile(*p, QStringLiteral("s"), Role::Synthetic,
+                     test::writeFile(dir, QStringLiteral("s.jsonl"), "{\"text\":\"a b\"}\n"),
+                     "text");
+    qint64 run = 0;
+    ASSERT_TRUE(runAnalysis(*p, {}, {}, &run).ok());
+    EXPECT_GT(run, 0);
+
+    // distinct-1 of r: 5 tokens, 2 types = 0.4; distinct-2: (a,b)(b,a)|(b,a) → 2/3.
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+                    "SELECT value FROM metrics WHERE corpus_id = 1 AND name = 'distinct_1'")) &&
+                q.next());
+    EXPECT_DOUBLE_EQ(q.value(0).toDouble(), 0.4);
+    ASSERT_TRUE(q.exec(QStringLiteral(
+                    "SELECT value FROM metrics WHERE corpus_id = 1 AND name = 'distinct_2'")) &&
+                q.next());
+    EXPECT_DOUBLE_EQ(q.value(0).toDouble(), 2.0 / 3.0);
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM metrics WHERE corpus_id IS NULL AND "
+                                      "name = 'js_divergence_unigram'")) &&
+                q.next());
+    EXPECT_EQ(q.value(0).toInt(), 1);
+    ASSERT_TRUE(
+        q.exec(QStringLiteral(
+            "SELECT neighbour_id, similarity FROM neighbours WHERE sample_id = 3 ORDER BY rank")) &&
+        q.next());
+    EXPECT_TRUE(q.value(0).toInt() == 1 || q.value(0).toInt() == 2);
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT params FROM runs WHERE id = %1").arg(run)) &&
+                q.next());
+    EXPECT_TRUE(q.value(0).toString().contains(QStringLiteral("\"histogram_bins\":40")));
+
+    ProjectStore store(*p);
+    auto a = store.latestAnalysis();
+    ASSERT_TRUE(a.has_value());
+    EXPECT_FALSE(a->stale);
+    EXPECT_TRUE(a->hasComparison);
+    EXPECT_EQ(a->corpora.size(), 2u);
+
+    // A cancelled analysis keeps the previous run; a new corpus makes it stale.
+    std::atomic<bool> cancel{true};
+    EXPECT_FALSE(runAnalysis(*p, {}, analysis::Progress({}, &cancel), nullptr).ok());
+    EXPECT_EQ(store.latestAnalysis()->runId, run);
+    test::importFile(*p, QStringLiteral("s2"), Role::Synthetic,
+                     test::writeFile(dir, QStringLiteral("s2.jsonl"), "{\"text\":\"c\"}\n"),
+                     "text");
+    EXPECT_TRUE(store.latestAnalysis()->stale);
+
+    const Json summary = store.summaryJson();
+    EXPECT_EQ(summary["corpora"].size(), 3u);
+    EXPECT_EQ(summary["corpora"][0]["metrics"]["samples"], 2);
+    EXPECT_FALSE(summary["corpora"][2].contains("metrics"));
+    EXPECT_TRUE(summary["analysis"]["stale"].get<bool>());
+}
+
+TEST(Analyzer, EmptyProjectIsAClearError) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const Status s = runAnalysis(*p, {}, {}, nullptr);
+    EXPECT_TRUE(s.error().contains(QStringLiteral("no corpora")));
+}

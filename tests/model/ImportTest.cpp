@@ -1,0 +1,227 @@
+#include "TestSupport.h"
+
+#include "model/Importer.h"
+#include "model/ProjectStore.h"
+
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace synthscope;
+using namespace synthscope::model;
+
+namespace {
+
+struct Imported {
+    ImportReport report;
+    QList<RejectedRow> rejects;
+    QStringList texts;
+    QStringList labels;
+    QStringList originals;
+};
+
+Imported run(Project& project, const QString& file, InputFormat format, FieldMapping mapping,
+             std::size_t maxBytes = 1 << 20, const QString& name = QStringLiteral("c")) {
+    ImportSpec spec;
+    spec.corpusName = name;
+    spec.files = {file};
+    spec.format = format;
+    spec.mapping = std::move(mapping);
+    spec.maxRecordBytes = maxBytes;
+    Imported out;
+    const Status s = importCorpus(project, spec, {}, &out.report);
+    EXPECT_TRUE(s.ok()) << s.error().toStdString();
+    out.rejects = ProjectStore(project).rejects(out.report.corpusId);
+    QSqlQuery q(project.connection());
+    q.prepare(QStringLiteral(
+        "SELECT text, label, original FROM samples WHERE corpus_id = ? ORDER BY id"));
+    q.addBindValue(out.report.corpusId);
+    EXPECT_TRUE(q.exec());
+    while (q.next()) {
+        out.texts << q.value(0).toString();
+        out.labels << q.value(1).toString();
+        out.originals << q.value(2).toString();
+    }
+    // The invariant of every import.
+    EXPECT_EQ(out.report.rowsIn, out.report.stored + out.report.rejected);
+    EXPECT_EQ(out.report.stored, out.texts.size());
+    EXPECT_EQ(out.report.rejected, out.rejects.size());
+    return out;
+}
+
+FieldMapping textField(const char* field = "text", const char* label = "") {
+    FieldMapping m;
+    m.textField = field;
+    m.labelField = label;
+    return m;
+}
+
+void expectReject(const RejectedRow& row, qint64 line, const char* reasonPart) {
+    EXPECT_EQ(row.line, line);
+    EXPECT_TRUE(row.reason.contains(QString::fromUtf8(reasonPart)))
+        << "line " << line << ": '" << row.reason.toStdString() << "' lacks '" << reasonPart << "'";
+}
+
+} // namespace
+
+TEST(Import, JsonLinesEveryMalformedCaseWithExactLines) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const std::string longText(120, 'x');
+    const QByteArray file = QByteArray("\xEF\xBB\xBF") +                   // BOM
+                            "{\"text\": \"good one\", \"cat\": \"A\"}\n" + // 1 ok
+                            "{\"text\": \"bad json\"\n" +                  // 2 bad JSON
+                            "\n" +                                         // 3 blank: not a record
+                            "{\"other\": \"x\"}\n" +                       // 4 missing field
+                            "{\"text\": [\"a\"]}\n" +                      // 5 wrong type
+                            "{\"text\": \"caf\xFF\"}\n" + // 6 invalid UTF-8 (byte 14)
+                            QByteArray("{\"text\": \"") + longText.c_str() + "\"}\n" + // 7 too long
+                            "[1, 2]\n" +                                 // 8 not an object
+                            "{\"text\": \"   \"}\n" +                    // 9 empty text
+                            "{\"text\": \"last good\", \"cat\": 7}\r\n"; // 10 ok, CRLF
+    const QString path = test::writeFile(dir, QStringLiteral("in.jsonl"), file);
+    const Imported r = run(*p, path, InputFormat::Auto, textField("text", "cat"), 100);
+    EXPECT_EQ(r.report.rowsIn, 9);
+    EXPECT_EQ(r.report.stored, 2);
+    EXPECT_EQ(r.report.rejected, 7);
+    ASSERT_EQ(r.rejects.size(), 7);
+    expectReject(r.rejects[0], 2, "bad JSON");
+    expectReject(r.rejects[1], 4, "missing text field 'text'");
+    expectReject(r.rejects[2], 5, "text field 'text' is array, expected a string");
+    expectReject(r.rejects[3], 6, "invalid UTF-8 at byte 14 of the record");
+    expectReject(r.rejects[4], 7, "record is 132 bytes, over the limit of 100 bytes");
+    expectReject(r.rejects[5], 8, "not a JSON object (found array)");
+    expectReject(r.rejects[6], 9, "empty text");
+    EXPECT_EQ(r.rejects[0].file, path);
+    EXPECT_EQ(r.texts, (QStringList{QStringLiteral("good one"), QStringLiteral("last good")}));
+    EXPECT_EQ(r.labels, (QStringList{QStringLiteral("A"), QStringLiteral("7")}));
+    // Verbatim: without BOM and line terminator, spacing untouched.
+    EXPECT_EQ(r.originals[0], QStringLiteral("{\"text\": \"good one\", \"cat\": \"A\"}"));
+    EXPECT_EQ(r.originals[1], QStringLiteral("{\"text\": \"last good\", \"cat\": 7}"));
+}
+
+TEST(Import, CsvRfc4180QuotingEmbeddedNewlinesAndBadRows) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QByteArray file = "id,text,label\r\n"                               // 1 header
+                            "1,\"Hello, \"\"world\"\"\r\nsecond line\",A\r\n" // 2-3 one record
+                            "2,plain,B\r\n"                                   // 4
+                            "3,too,many,fields\r\n"                           // 5 wrong count
+                            "4,\"unterminated\n";                             // 6 open quote to EOF
+    const QString path = test::writeFile(dir, QStringLiteral("in.csv"), file);
+    const Imported r = run(*p, path, InputFormat::Auto, textField("text", "label"));
+    EXPECT_EQ(r.report.rowsIn, 4);
+    ASSERT_EQ(r.rejects.size(), 2);
+    expectReject(r.rejects[0], 5, "row has 4 fields, the header has 3");
+    expectReject(r.rejects[1], 6, "unterminated quoted field (opened on line 6)");
+    EXPECT_EQ(r.texts, (QStringList{QStringLiteral("Hello, \"world\"\r\nsecond line"),
+                                    QStringLiteral("plain")}));
+    EXPECT_EQ(r.labels, (QStringList{QStringLiteral("A"), QStringLiteral("B")}));
+    EXPECT_EQ(r.originals[1], QStringLiteral("{\"id\":\"2\",\"text\":\"plain\",\"label\":\"B\"}"));
+}
+
+TEST(Import, TsvAndPlainText) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QString tsv =
+        test::writeFile(dir, QStringLiteral("in.tsv"), "text\tlabel\nfoo bar\tx\nbaz\ty\n");
+    const Imported t =
+        run(*p, tsv, InputFormat::Auto, textField("text", "label"), 1 << 20, QStringLiteral("tsv"));
+    EXPECT_EQ(t.texts, (QStringList{QStringLiteral("foo bar"), QStringLiteral("baz")}));
+
+    const QString txt =
+        test::writeFile(dir, QStringLiteral("in.txt"), "first\n\n  \nsecond\r\nthird");
+    const Imported x =
+        run(*p, txt, InputFormat::Auto, textField("text"), 1 << 20, QStringLiteral("txt"));
+    EXPECT_EQ(x.report.rowsIn, 3);
+    EXPECT_EQ(x.texts, (QStringList{QStringLiteral("first"), QStringLiteral("second"),
+                                    QStringLiteral("third")}));
+    EXPECT_EQ(x.originals[0], QStringLiteral("{\"text\":\"first\"}"));
+}
+
+TEST(Import, JsonArrayElementsVerbatimWithBadOnesRejected) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QByteArray file = "[\n"
+                            "  {\"text\": \"one\"},\n" // line 2
+                            "  {\"text\": null},\n"    // line 3: null
+                            "  {\"text\": \"two\",\n"  // line 4..5
+                            "   \"n\": [1, {\"a\": \"]\"}]},\n"
+                            "  {\"text\": \"three\" oops},\n" // line 6: bad JSON
+                            "  {\"text\": \"four\"}\n"        // line 7
+                            "]\n";
+    const QString path = test::writeFile(dir, QStringLiteral("in.json"), file);
+    const Imported r = run(*p, path, InputFormat::Auto, textField());
+    EXPECT_EQ(r.report.rowsIn, 5);
+    ASSERT_EQ(r.rejects.size(), 2);
+    expectReject(r.rejects[0], 3, "text field 'text' is null");
+    expectReject(r.rejects[1], 6, "bad JSON");
+    EXPECT_EQ(r.texts,
+              (QStringList{QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("four")}));
+    EXPECT_EQ(r.originals[1],
+              QStringLiteral("{\"text\": \"two\",\n   \"n\": [1, {\"a\": \"]\"}]}"));
+}
+
+TEST(Import, TemplateAndProvenance) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QString path = test::writeFile(dir, QStringLiteral("in.jsonl"),
+                                         "{\"q\": \"Why?\", \"a\": \"Because.\", \"m\": \"gpt\"}\n"
+                                         "{\"q\": \"How?\"}\n");
+    FieldMapping m;
+    m.textTemplate = "Q: {q}\\nA: {a} {{x}}";
+    m.meta = {{"generator", "{m}"}, {"round", "3"}};
+    const Imported r = run(*p, path, InputFormat::JsonLines, m);
+    ASSERT_EQ(r.texts.size(), 1);
+    EXPECT_EQ(r.texts[0], QStringLiteral("Q: Why?\nA: Because. {x}"));
+    ASSERT_EQ(r.rejects.size(), 1);
+    expectReject(r.rejects[0], 2, "missing template field 'a'");
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT generator, round FROM samples")) && q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("gpt"));
+    EXPECT_EQ(q.value(1).toString(), QStringLiteral("3"));
+}
+
+TEST(Import, FailuresAndCancelLeaveProjectUnchanged) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QString path =
+        test::writeFile(dir, QStringLiteral("in.jsonl"), "{\"text\": \"a\"}\n{\"text\": \"b\"}\n");
+    run(*p, path, InputFormat::Auto, textField(), 1 << 20, QStringLiteral("first"));
+
+    auto count = [&](const char* table) {
+        QSqlQuery q(p->connection());
+        EXPECT_TRUE(
+            q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table))) &&
+            q.next());
+        return q.value(0).toInt();
+    };
+    ASSERT_EQ(count("corpora"), 1);
+    ASSERT_EQ(count("samples"), 2);
+
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("first");
+    spec.files = {path};
+    ImportReport report;
+    Status s = importCorpus(*p, spec, {}, &report);
+    EXPECT_TRUE(s.error().contains(QStringLiteral("already exists"))) << s.error().toStdString();
+
+    spec.corpusName = QStringLiteral("second");
+    spec.files = {dir.filePath(QStringLiteral("missing.jsonl"))};
+    s = importCorpus(*p, spec, {}, &report);
+    EXPECT_TRUE(s.error().contains(QStringLiteral("no such file")));
+
+    spec.mapping.textTemplate = "{unclosed";
+    spec.files = {path};
+    s = importCorpus(*p, spec, {}, &report);
+    EXPECT_TRUE(s.error().contains(QStringLiteral("unclosed")));
+
+    spec.mapping.textTemplate.clear();
+    std::atomic<bool> cancel{true};
+    s = importCorpus(*p, spec, analysis::Progress({}, &cancel), &report);
+    EXPECT_FALSE(s.ok());
+    EXPECT_TRUE(report.cancelled);
+    EXPECT_EQ(count("corpora"), 1);
+    EXPECT_EQ(count("samples"), 2);
+    EXPECT_EQ(count("rejects"), 0);
+}

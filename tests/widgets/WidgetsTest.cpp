@@ -1,0 +1,198 @@
+// Widget tests on the offscreen platform, on a project made from the real customer-support
+// pair in ../shared/data.
+#include "TestSupport.h"
+
+#include "model/ProjectDocument.h"
+#include "model/ReviewModels.h"
+#include "model/TableModels.h"
+#include "widgets/DivergenceView.h"
+#include "widgets/EmptyState.h"
+#include "widgets/ExportDialog.h"
+#include "widgets/ImportDialog.h"
+#include "widgets/MainWindow.h"
+#include "widgets/OverviewView.h"
+#include "widgets/ProjectPanel.h"
+#include "widgets/ReviewView.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QTextBrowser>
+
+#include <gtest/gtest.h>
+
+using namespace synthscope;
+
+namespace {
+
+QTemporaryDir* g_dir = nullptr;
+
+QString demoProject() {
+    return g_dir->filePath(QStringLiteral("demo.synthscope"));
+}
+
+class Widgets : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        g_dir = new QTemporaryDir;
+        auto project = test::newProject(*g_dir, QStringLiteral("demo.synthscope"));
+        test::importCustomerSupportPair(*project);
+    }
+    static void TearDownTestSuite() {
+        delete g_dir;
+        g_dir = nullptr;
+    }
+    void SetUp() override {
+        ASSERT_TRUE(window.openProject(demoProject(), model::Project::OpenMode::OpenExisting).ok());
+        window.show();
+        window.activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    }
+    widgets::MainWindow window;
+};
+
+} // namespace
+
+TEST_F(Widgets, ProjectPanelListsTheRealCorpora) {
+    auto* corpora = window.projectPanel()->corporaModel();
+    QAbstractItemModelTester tester(corpora, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(corpora->rowCount(), 2);
+    EXPECT_EQ(corpora->index(0, model::CorporaModel::Samples).data().toLongLong(), 5000);
+    EXPECT_EQ(corpora->index(1, model::CorporaModel::Samples).data().toLongLong(), 4514);
+    EXPECT_EQ(corpora->index(1, model::CorporaModel::Rejected).data().toLongLong(), 0);
+}
+
+TEST_F(Widgets, OverviewShowsHeadlineNumbers) {
+    window.showView(widgets::MainWindow::View::Overview);
+    auto* metrics = window.overview()->metricsModel();
+    QAbstractItemModelTester tester(metrics, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_GE(metrics->rowCount(), 10);
+    EXPECT_EQ(metrics->columnCount(), 4);
+    auto* state = window.overview()->findChild<widgets::EmptyState*>();
+    ASSERT_NE(state, nullptr);
+    EXPECT_TRUE(state->isShowingContent());
+    EXPECT_FALSE(window.overview()->findChildren<QFrame*>(QStringLiteral("metricCard")).isEmpty());
+}
+
+TEST_F(Widgets, DivergenceDrawsChartsAndIndicatingWords) {
+    window.showView(widgets::MainWindow::View::Divergence);
+    // length: 2 areas; labels: 1 bar series; JS: 1 bar series.
+    EXPECT_EQ(window.divergence()->seriesCount(), 4);
+    auto* real = window.divergence()->realTermsModel();
+    auto* synthetic = window.divergence()->syntheticTermsModel();
+    QAbstractItemModelTester t1(real, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t2(synthetic, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(real->rowCount(), 30);
+    EXPECT_EQ(synthetic->rowCount(), 30);
+}
+
+TEST_F(Widgets, ReviewTagsWithHotkeysUndoAndNavigates) {
+    window.showView(widgets::MainWindow::View::Review);
+    widgets::ReviewView* review = window.review();
+    auto* queue = review->queueModel();
+    QAbstractItemModelTester t1(queue, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t2(review->neighboursModel(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(queue->rowCount(), 4514);
+    EXPECT_EQ(review->currentRow(), 0);
+    EXPECT_GT(review->neighboursModel()->rowCount(), 0);
+    EXPECT_FALSE(
+        review->findChild<QTextBrowser*>(QStringLiteral("sampleText"))->toPlainText().isEmpty());
+
+    auto* list = review->findChild<QWidget*>(QStringLiteral("reviewQueue"));
+    list->setFocus();
+    const qint64 sample = review->currentSampleId();
+    auto& store = window.document()->review();
+    ASSERT_EQ(QApplication::focusWidget(), list);
+    QSignalSpy failures(&store, &model::ReviewStore::writeFailed);
+    QTest::keyClick(list, Qt::Key_1); // template feel
+    EXPECT_EQ(store.review(sample).tagIds.size(), 1);
+    EXPECT_EQ(failures.count(), 0);
+    EXPECT_TRUE(review->findChild<QPushButton*>(QStringLiteral("tagButton0"))->isChecked());
+    window.document()->undoStack().undo();
+    EXPECT_TRUE(store.review(sample).tagIds.isEmpty());
+    window.document()->undoStack().redo();
+    EXPECT_EQ(store.review(sample).tagIds.size(), 1);
+
+    QTest::keyClick(list, Qt::Key_D); // drop, then advance
+    EXPECT_EQ(store.review(sample).decision, model::Decision::Drop);
+    EXPECT_EQ(review->currentRow(), 1);
+    QTest::keyClick(list, Qt::Key_P);
+    EXPECT_EQ(review->currentRow(), 0);
+    EXPECT_TRUE(review->findChild<QPushButton*>(QStringLiteral("dropButton"))->isChecked());
+
+    auto* note = review->findChild<QLineEdit*>(QStringLiteral("noteEdit"));
+    note->setFocus();
+    QTest::keyClicks(note, QStringLiteral("polite but empty"));
+    QTest::keyClick(note, Qt::Key_Return);
+    EXPECT_EQ(store.review(sample).note, QStringLiteral("polite but empty"));
+    window.document()->undoStack().undo();
+    EXPECT_TRUE(store.review(sample).note.isEmpty());
+    EXPECT_TRUE(note->text().isEmpty());
+    // Leave the shared project as it was.
+    while (window.document()->undoStack().canUndo())
+        window.document()->undoStack().undo();
+    EXPECT_TRUE(store.review(sample).tagIds.isEmpty());
+    EXPECT_EQ(store.review(sample).decision, model::Decision::None);
+}
+
+TEST_F(Widgets, ImportDialogPreviewsAndMapsRealFile) {
+    widgets::ImportDialog dialog;
+    dialog.setFiles({test::dataFile(
+        QStringLiteral("bitext-customer-support-4.5k/bitext_customer_support_training.jsonl"))});
+    auto* preview = dialog.findChild<QTableWidget*>(QStringLiteral("importPreview"));
+    ASSERT_NE(preview, nullptr);
+    EXPECT_EQ(preview->rowCount(), 20);
+    EXPECT_EQ(preview->columnCount(), 11);
+    const model::ImportSpec spec = dialog.spec();
+    EXPECT_EQ(spec.corpusName, QStringLiteral("bitext_customer_support_training"));
+    EXPECT_EQ(spec.mapping.textField, "response"); // picked by name
+    EXPECT_TRUE(dialog.findChild<QPlainTextEdit*>(QStringLiteral("mappedPreview"))
+                    ->toPlainText()
+                    .startsWith(QStringLiteral("I understand how unnerving")));
+}
+
+TEST_F(Widgets, ExportDialogCountsMatches) {
+    widgets::ExportDialog dialog(*window.document());
+    EXPECT_EQ(dialog.findChild<QLabel*>(QStringLiteral("exportCount"))->text(),
+              QStringLiteral("<b>9514 sample(s)</b> match."));
+}
+
+TEST_F(Widgets, ImportRunsAsAJobAndRefreshesViews) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(window
+                    .openProject(dir.filePath(QStringLiteral("new.synthscope")),
+                                 model::Project::OpenMode::CreateIfMissing)
+                    .ok());
+    auto* state = window.overview()->findChild<widgets::EmptyState*>();
+    EXPECT_FALSE(state->isShowingContent()); // "No corpora yet"
+    model::ImportSpec spec;
+    spec.corpusName = QStringLiteral("seeds");
+    spec.files = {test::dataFile(QStringLiteral("self-instruct-seed-tasks/seed_tasks.jsonl"))};
+    spec.mapping.textField = "instruction";
+    QSignalSpy report(window.document(), &model::ProjectDocument::jobReport);
+    window.document()->startImport(spec, true);
+    ASSERT_TRUE(report.wait(20000));
+    EXPECT_TRUE(report.at(0).at(1).toBool()) << report.at(0).at(2).toString().toStdString();
+    EXPECT_EQ(window.projectPanel()->corporaModel()->rowCount(), 1);
+    ASSERT_TRUE(report.wait(20000)); // the analysis that follows an import
+    EXPECT_TRUE(state->isShowingContent());
+}
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SynthscopeTests"));
+    QApplication::setApplicationName(QStringLiteral("widget_tests"));
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
