@@ -48,10 +48,16 @@ void importCustomerSupportPair(model::Project& project) {
     importFile(project, QStringLiteral("twitter"), model::Role::Real,
                dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl")),
                "text");
-    importFile(project, QStringLiteral("bitext"), model::Role::Synthetic,
-               dataFile(QStringLiteral(
-                   "bitext-customer-support-4.5k/bitext_customer_support_training.jsonl")),
-               "response", "category");
+    model::ImportSpec spec; // as packaging/demo.sh imports it
+    spec.corpusName = QStringLiteral("bitext");
+    spec.role = model::Role::Synthetic;
+    spec.files = {dataFile(
+        QStringLiteral("bitext-customer-support-4.5k/bitext_customer_support_training.jsonl"))};
+    spec.mapping.textTemplate = "{instruction}\\n{response}";
+    spec.mapping.labelField = "category";
+    model::ImportReport report;
+    const model::Status imported = model::importCorpus(project, spec, {}, &report);
+    ASSERT_TRUE(imported.ok()) << imported.error().toStdString();
     const model::Status s = model::runAnalysis(project, {}, {}, nullptr);
     ASSERT_TRUE(s.ok()) << s.error().toStdString();
 }

@@ -54,13 +54,18 @@ std::vector<std::string> readLines(const QString& path) {
 }
 
 // distinct-1 and distinct-2 recomputed from the raw file: all n-grams within each text.
-std::pair<double, double> distinctN(const QString& path, const std::string& field) {
+// The text is the given fields joined by a line break, as the import template does.
+std::pair<double, double> distinctN(const QString& path, const std::vector<std::string>& fields) {
     std::set<std::string> uni;
     std::set<std::pair<std::string, std::string>> bi;
     std::size_t nUni = 0;
     std::size_t nBi = 0;
     for (const std::string& line : readLines(path)) {
-        const auto tokens = analysis::tokenize(Json::parse(line)[field].get<std::string>());
+        const Json record = Json::parse(line);
+        std::string text;
+        for (const std::string& field : fields)
+            text += (text.empty() ? "" : "\n") + record[field].get<std::string>();
+        const auto tokens = analysis::tokenize(text);
         nUni += tokens.size();
         uni.insert(tokens.begin(), tokens.end());
         for (std::size_t i = 0; i + 1 < tokens.size(); ++i, ++nBi)
@@ -81,11 +86,12 @@ protected:
                  QStringLiteral("twitter"), QStringLiteral("--text-field"), QStringLiteral("text"),
                  QStringLiteral("--meta"), QStringLiteral("generator=human"), twitter()});
         ASSERT_EQ(a.exitCode, 0) << a.err.toStdString();
-        const Result b = cli(
-            {QStringLiteral("import"), QStringLiteral("--project"), s_project,
-             QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("--name"),
-             QStringLiteral("bitext"), QStringLiteral("--text-field"), QStringLiteral("response"),
-             QStringLiteral("--label-field"), QStringLiteral("category"), bitext()});
+        const Result b =
+            cli({QStringLiteral("import"), QStringLiteral("--project"), s_project,
+                 QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("--name"),
+                 QStringLiteral("bitext"), QStringLiteral("--text-template"),
+                 QStringLiteral("{instruction}\\n{response}"), QStringLiteral("--label-field"),
+                 QStringLiteral("category"), bitext()});
         ASSERT_EQ(b.exitCode, 0) << b.err.toStdString();
         const Result c = cli({QStringLiteral("analyze"), QStringLiteral("--project"), s_project});
         ASSERT_EQ(c.exitCode, 0) << c.err.toStdString();
@@ -120,8 +126,8 @@ TEST_F(CustomerSupport, CountsAreExact) {
 }
 
 TEST_F(CustomerSupport, DistinctNMatchesIndependentRecount) {
-    const auto [t1, t2] = distinctN(twitter(), "text");
-    const auto [b1, b2] = distinctN(bitext(), "response");
+    const auto [t1, t2] = distinctN(twitter(), {"text"});
+    const auto [b1, b2] = distinctN(bitext(), {"instruction", "response"});
     const Json& corpora = s_summary["corpora"];
     EXPECT_NEAR(corpora[0]["metrics"]["distinct_1"].get<double>(), t1, 1e-12);
     EXPECT_NEAR(corpora[0]["metrics"]["distinct_2"].get<double>(), t2, 1e-12);
