@@ -1,0 +1,198 @@
+#include "analysis/Diversity.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace synthscope::analysis {
+
+double compressionRatio(std::span<const std::string> texts, const Progress& progress) {
+    if (texts.empty())
+        return 0.0;
+    z_stream z{};
+    if (deflateInit(&z, 9) != Z_OK)
+        throw std::runtime_error("compressionRatio: deflateInit failed");
+    std::vector<unsigned char> out(1 << 16);
+    std::uint64_t raw = 0;
+    std::uint64_t packed = 0;
+    auto pump = [&](const std::string& bytes, int flush) {
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+        z.avail_in = static_cast<uInt>(bytes.size());
+        do {
+            z.next_out = out.data();
+            z.avail_out = static_cast<uInt>(out.size());
+            deflate(&z, flush);
+            packed += out.size() - z.avail_out;
+        } while (z.avail_out == 0);
+    };
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (i % 8192 == 0)
+            progress.report(static_cast<double>(i) / static_cast<double>(texts.size()),
+                            "compression");
+        const std::string chunk = i == 0 ? texts[i] : "\n" + texts[i];
+        raw += chunk.size();
+        pump(chunk, Z_NO_FLUSH);
+    }
+    pump(std::string(), Z_FINISH);
+    deflateEnd(&z);
+    return packed == 0 ? 0.0 : static_cast<double>(raw) / static_cast<double>(packed);
+}
+
+namespace {
+
+using Ngram = std::vector<std::string>;
+
+std::map<Ngram, int> ngramCounts(const std::vector<std::string>& doc, std::size_t n) {
+    std::map<Ngram, int> counts;
+    for (std::size_t i = 0; i + n <= doc.size(); ++i)
+        ++counts[Ngram(doc.begin() + static_cast<std::ptrdiff_t>(i),
+                       doc.begin() + static_cast<std::ptrdiff_t>(i + n))];
+    return counts;
+}
+
+// For every n-gram, the two largest counts over documents and the document holding the
+// largest, so "max over all documents but h" costs O(1).
+struct TopTwo {
+    int first = 0;
+    std::size_t firstDoc = SIZE_MAX;
+    int second = 0;
+};
+
+} // namespace
+
+double selfBleu(const std::vector<std::vector<std::string>>& documents, std::size_t sampleSize,
+                std::uint64_t seed, const Progress& progress) {
+    std::vector<std::size_t> order(documents.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(seed);
+    std::shuffle(order.begin(), order.end(), rng);
+    if (order.size() > sampleSize)
+        order.resize(sampleSize);
+    std::sort(order.begin(), order.end());
+    const std::size_t m = order.size();
+    if (m < 2)
+        return 0.0;
+
+    std::vector<std::map<Ngram, int>> counts[4];
+    std::map<Ngram, TopTwo> best[4];
+    for (std::size_t n = 1; n <= 4; ++n) {
+        counts[n - 1].resize(m);
+        for (std::size_t s = 0; s < m; ++s) {
+            counts[n - 1][s] = ngramCounts(documents[order[s]], n);
+            for (const auto& [g, c] : counts[n - 1][s]) {
+                TopTwo& t = best[n - 1][g];
+                if (c > t.first) {
+                    t.second = t.first;
+                    t.first = c;
+                    t.firstDoc = s;
+                } else if (c > t.second) {
+                    t.second = c;
+                }
+            }
+        }
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> lengths; // (length, sample index)
+    for (std::size_t s = 0; s < m; ++s)
+        lengths.emplace_back(documents[order[s]].size(), s);
+    std::sort(lengths.begin(), lengths.end());
+
+    double total = 0.0;
+    for (std::size_t s = 0; s < m; ++s) {
+        if (s % 64 == 0)
+            progress.report(static_cast<double>(s) / static_cast<double>(m), "self-BLEU");
+        const std::size_t hypLen = documents[order[s]].size();
+        if (hypLen == 0)
+            continue; // BLEU of an empty hypothesis is 0
+        double logSum = 0.0;
+        for (std::size_t n = 1; n <= 4; ++n) {
+            int matches = 0;
+            int ngrams = 0;
+            for (const auto& [g, c] : counts[n - 1][s]) {
+                const TopTwo& t = best[n - 1].at(g);
+                const int ref = t.firstDoc == s ? t.second : t.first;
+                matches += std::min(c, ref);
+                ngrams += c;
+            }
+            if (ngrams == 0) {
+                // Hypothesis shorter than n: NLTK's method 1 gives ε over 0 → the precision is
+                // taken as ε / 1 (NLTK scores such hypotheses as 0 without smoothing).
+                logSum += std::log(0.1);
+                continue;
+            }
+            logSum += std::log(matches == 0 ? 0.1 / ngrams : static_cast<double>(matches) / ngrams);
+        }
+        // Closest reference length (ties: the shorter), excluding the hypothesis itself.
+        std::size_t closest = SIZE_MAX;
+        std::size_t bestDiff = SIZE_MAX;
+        for (const auto& [len, idx] : lengths) {
+            if (idx == s)
+                continue;
+            const std::size_t diff = len > hypLen ? len - hypLen : hypLen - len;
+            if (diff < bestDiff || (diff == bestDiff && len < closest)) {
+                bestDiff = diff;
+                closest = len;
+            }
+        }
+        const double bp =
+            hypLen >= closest ? 1.0 : std::exp(1.0 - static_cast<double>(closest) / hypLen);
+        total += bp * std::exp(logSum / 4.0);
+    }
+    progress.report(1.0, "self-BLEU");
+    return total / static_cast<double>(m);
+}
+
+namespace {
+
+double mtldPass(std::span<const std::string> tokens, double threshold, bool forward) {
+    double factors = 0.0;
+    std::unordered_set<std::string> types;
+    std::size_t count = 0;
+    double ttr = 1.0;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const std::string& t = forward ? tokens[k] : tokens[tokens.size() - 1 - k];
+        types.insert(t);
+        ++count;
+        ttr = static_cast<double>(types.size()) / static_cast<double>(count);
+        if (ttr <= threshold) {
+            factors += 1.0;
+            types.clear();
+            count = 0;
+            ttr = 1.0;
+        }
+    }
+    if (count > 0)
+        factors += (1.0 - ttr) / (1.0 - threshold);
+    return factors == 0.0 ? static_cast<double>(tokens.size())
+                          : static_cast<double>(tokens.size()) / factors;
+}
+
+} // namespace
+
+double mtld(std::span<const std::string> tokens, double threshold) {
+    if (tokens.empty())
+        return 0.0;
+    return 0.5 * (mtldPass(tokens, threshold, true) + mtldPass(tokens, threshold, false));
+}
+
+double repeatedNgramRate(const std::vector<std::vector<std::string>>& documents, std::size_t n) {
+    double sum = 0.0;
+    std::size_t counted = 0;
+    for (const auto& doc : documents) {
+        if (doc.size() < n)
+            continue;
+        const auto counts = ngramCounts(doc, n);
+        const double total = static_cast<double>(doc.size() - n + 1);
+        sum += 1.0 - static_cast<double>(counts.size()) / total;
+        ++counted;
+    }
+    return counted == 0 ? 0.0 : sum / static_cast<double>(counted);
+}
+
+} // namespace synthscope::analysis

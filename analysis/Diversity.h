@@ -1,0 +1,39 @@
+#pragma once
+
+#include "analysis/Progress.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace synthscope::analysis {
+
+/// Compression ratio (Shaib et al. 2024, "Standardizing the Measurement of Text Diversity"):
+/// bytes of the texts joined by "\n" over the bytes of their zlib (DEFLATE, level 9)
+/// compression. ≥ 1; higher = more redundant. Streams: memory does not grow with the corpus.
+/// An empty input gives 0.
+double compressionRatio(std::span<const std::string> texts, const Progress& progress = {});
+
+/// Self-BLEU (Zhu et al. 2018, Texygen): each of up to sampleSize documents (a seeded random
+/// sample) is scored by BLEU-4 against all other sampled documents as references, and the
+/// scores are averaged. BLEU-4 (Papineni et al. 2002): geometric mean of clipped n-gram
+/// precisions, n = 1…4, uniform weights, brevity penalty against the closest reference length,
+/// and NLTK's smoothing method 1 (a zero n-gram match counts as ε = 0.1), as Texygen uses.
+/// In [0, 1]; 1 = every document repeats another. Fewer than 2 documents give 0.
+double selfBleu(const std::vector<std::vector<std::string>>& documents,
+                std::size_t sampleSize = 500, std::uint64_t seed = 1,
+                const Progress& progress = {});
+
+/// MTLD, the measure of textual lexical diversity (McCarthy & Jarvis 2010), of one token
+/// stream: the mean length of sequential runs keeping a type–token ratio above 0.72, averaged
+/// over a forward and a backward pass, with the partial last factor counted pro rata.
+/// Independent of text length, unlike a plain TTR. Tokens per factor; 0 for an empty stream.
+double mtld(std::span<const std::string> tokens, double threshold = 0.72);
+
+/// Repeated n-gram rate inside samples ("rep-n", Welleck et al. 2019): per sample,
+/// 1 − distinct n-grams / n-grams, averaged over samples that have an n-gram. In [0, 1];
+/// high = samples repeat themselves (degenerate loops).
+double repeatedNgramRate(const std::vector<std::vector<std::string>>& documents, std::size_t n = 4);
+
+} // namespace synthscope::analysis

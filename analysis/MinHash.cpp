@@ -1,0 +1,151 @@
+#include "analysis/MinHash.h"
+
+#include "analysis/Tokenizer.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace synthscope::analysis {
+
+namespace {
+
+std::uint64_t splitmix64(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+} // namespace
+
+std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, std::size_t k) {
+    std::vector<std::uint64_t> out;
+    if (tokens.empty() || k == 0)
+        return out;
+    const std::size_t width = std::min(k, tokens.size());
+    std::string joined;
+    for (std::size_t i = 0; i + width <= tokens.size(); ++i) {
+        joined.clear();
+        for (std::size_t j = 0; j < width; ++j) {
+            if (j > 0)
+                joined.push_back('\x1F');
+            joined += tokens[i + j];
+        }
+        out.push_back(fnv1a64(joined));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+    if (a.empty() && b.empty())
+        return 1.0;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    std::size_t common = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] == b[j]) {
+            ++common;
+            ++i;
+            ++j;
+        } else if (a[i] < b[j]) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+std::vector<std::uint64_t> minhashSignature(std::span<const std::uint64_t> shingles,
+                                            const MinHashParams& params) {
+    std::vector<std::uint64_t> sig(params.permutations, std::numeric_limits<std::uint64_t>::max());
+    for (std::size_t p = 0; p < params.permutations; ++p) {
+        const std::uint64_t seed = splitmix64(params.seed * 0x100000001b3ULL + p);
+        std::uint64_t m = std::numeric_limits<std::uint64_t>::max();
+        for (std::uint64_t s : shingles)
+            m = std::min(m, splitmix64(s ^ seed));
+        sig[p] = m;
+    }
+    return sig;
+}
+
+UnionFind::UnionFind(std::size_t n)
+    : m_parent(n)
+    , m_size(n, 1) {
+    std::iota(m_parent.begin(), m_parent.end(), 0u);
+}
+
+std::uint32_t UnionFind::find(std::uint32_t x) {
+    while (m_parent[x] != x) {
+        m_parent[x] = m_parent[m_parent[x]];
+        x = m_parent[x];
+    }
+    return x;
+}
+
+void UnionFind::unite(std::uint32_t a, std::uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b)
+        return;
+    if (m_size[a] < m_size[b])
+        std::swap(a, b);
+    m_parent[b] = a;
+    m_size[a] += m_size[b];
+}
+
+std::vector<std::uint32_t> nearDuplicateGroups(const std::vector<std::vector<std::uint64_t>>& sets,
+                                               const MinHashParams& params,
+                                               const Progress& progress) {
+    if (params.bands == 0 || params.permutations % params.bands != 0)
+        throw std::invalid_argument("nearDuplicateGroups: bands must divide permutations");
+    const std::size_t n = sets.size();
+    const std::size_t rows = params.permutations / params.bands;
+    std::vector<std::vector<std::uint64_t>> signatures(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i % 2048 == 0)
+            progress.report(0.7 * static_cast<double>(i) / static_cast<double>(n), "MinHash");
+        signatures[i] = minhashSignature(sets[i], params);
+    }
+    UnionFind uf(n);
+    for (std::size_t band = 0; band < params.bands; ++band) {
+        progress.report(0.7 + 0.3 * static_cast<double>(band) / static_cast<double>(params.bands),
+                        "LSH");
+        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets;
+        buckets.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (sets[i].empty())
+                continue;
+            std::uint64_t key = band;
+            for (std::size_t r = 0; r < rows; ++r)
+                key = splitmix64(key ^ signatures[i][band * rows + r]);
+            buckets[key].push_back(static_cast<std::uint32_t>(i));
+        }
+        for (const auto& [key, members] : buckets) {
+            for (std::size_t m = 1; m < members.size(); ++m) {
+                const std::uint32_t x = members[m];
+                for (const std::uint32_t y : {members[0], members[m - 1]})
+                    if (uf.find(x) != uf.find(y) && jaccard(sets[x], sets[y]) >= params.threshold)
+                        uf.unite(x, y);
+            }
+        }
+    }
+    // Representative = smallest index of the group.
+    std::vector<std::uint32_t> smallest(n, std::numeric_limits<std::uint32_t>::max());
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t root = uf.find(static_cast<std::uint32_t>(i));
+        smallest[root] = std::min(smallest[root], static_cast<std::uint32_t>(i));
+    }
+    std::vector<std::uint32_t> group(n);
+    for (std::size_t i = 0; i < n; ++i)
+        group[i] = smallest[uf.find(static_cast<std::uint32_t>(i))];
+    progress.report(1.0, "LSH");
+    return group;
+}
+
+} // namespace synthscope::analysis

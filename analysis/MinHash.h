@@ -1,0 +1,58 @@
+#pragma once
+
+#include "analysis/Progress.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace synthscope::analysis {
+
+/// Sorted, de-duplicated 64-bit hashes of the k-token shingles (contiguous k-grams) of tokens
+/// (Broder 1997). A sequence shorter than k gives one shingle of the whole sequence; an empty
+/// one gives none. Hash: FNV-1a 64 of the tokens joined by U+001F.
+std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, std::size_t k);
+
+/// Jaccard similarity |A∩B| / |A∪B| of two sorted, de-duplicated sets; 1 for two empty sets.
+double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
+
+struct MinHashParams {
+    std::size_t permutations = 128; ///< signature length (Lee et al. 2022 use 9000 for exact
+                                    ///< dedup at scale; 128–256 is the datatrove/text-dedup range)
+    std::size_t bands = 16; ///< LSH bands; rows per band = permutations / bands
+    double threshold = 0.8; ///< Jaccard a candidate pair must reach to be joined
+    std::uint64_t seed = 1;
+};
+
+/// MinHash signature: for each of `permutations` seeded hash functions (splitmix64 mixing of
+/// the shingle hash with the function's seed, standing in for a random permutation), the
+/// minimum over the set. P[sig_i(A) = sig_i(B)] = J(A, B) (Broder 1997).
+std::vector<std::uint64_t> minhashSignature(std::span<const std::uint64_t> shingles,
+                                            const MinHashParams& params);
+
+/// Groups of near-duplicates: LSH banding of the MinHash signatures (b bands of r rows: a pair
+/// with Jaccard s becomes a candidate with probability 1 − (1 − s^r)^b), every candidate
+/// verified by its true Jaccard ≥ threshold, groups by union-find.
+/// Within a band bucket each member is checked against the bucket's first member and its
+/// predecessor (not all pairs), which keeps huge buckets of identical texts linear.
+/// Result: group[i] is the smallest index of i's group (i itself when alone).
+/// Throws std::invalid_argument when bands is 0 or does not divide permutations;
+/// Cancelled when progress asks to stop.
+std::vector<std::uint32_t>
+nearDuplicateGroups(const std::vector<std::vector<std::uint64_t>>& shingleSets,
+                    const MinHashParams& params, const Progress& progress = {});
+
+/// Disjoint sets with path halving and union by size.
+class UnionFind {
+public:
+    explicit UnionFind(std::size_t n);
+    std::uint32_t find(std::uint32_t x);
+    void unite(std::uint32_t a, std::uint32_t b);
+
+private:
+    std::vector<std::uint32_t> m_parent;
+    std::vector<std::uint32_t> m_size;
+};
+
+} // namespace synthscope::analysis

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "analysis/Progress.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace synthscope::analysis {
+
+/// A closed list of function words: the words a skeleton keeps as they are.
+class FunctionWords {
+public:
+    /// English: articles, pronouns, prepositions, conjunctions, auxiliary and modal verbs,
+    /// negation, common determiners, quantifiers and discourse adverbs (about 190 words,
+    /// lower case; listed in Skeleton.cpp). Add a language with fromList().
+    static const FunctionWords& english();
+    /// A list of lower-case words (other languages, or a custom rule).
+    static FunctionWords fromList(std::span<const std::string_view> words);
+    [[nodiscard]] bool contains(std::string_view lowerWord) const;
+    [[nodiscard]] std::size_t size() const { return m_words.size(); }
+
+private:
+    std::unordered_set<std::string> m_words;
+};
+
+/// The "template skeleton" of a text: what carries structure is kept, what carries content is
+/// masked, so texts that are "the same thought rewritten" share a skeleton (chapter 17.2).
+///
+/// Rule (deterministic; the same text always gives the same skeleton):
+/// - a function word (FunctionWords) is kept, lower-cased;
+/// - a number (digits, with inner . , : / -) → <NUM>; a URL or e-mail → <URL>; an @handle → <@>;
+/// - a word starting with a capital letter that is not the first word of a sentence
+///   (after . ! ? : or a line start) → <NAME>; every other word → <W>;
+/// - punctuation characters are kept, one token each; a line break is "\n" (runs of blank
+///   lines count once);
+/// - at a line start, list markup ("-", "*", "•", "1.", "1)") → <LI>, heading markup ("#"…) → <H>.
+/// Words are split as in tokenize() (letters, digits, '_', inner apostrophes).
+std::vector<std::string> skeletonTokens(std::string_view text,
+                                        const FunctionWords& words = FunctionWords::english());
+
+/// skeletonTokens() joined by single spaces (line breaks shown as "⏎").
+std::string skeletonString(std::span<const std::string> tokens);
+
+/// True for the masking placeholders (<W>, <NAME>, <NUM>, <URL>, <@>), false for kept tokens.
+bool isPlaceholder(std::string_view token);
+
+} // namespace synthscope::analysis

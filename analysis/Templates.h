@@ -1,0 +1,77 @@
+#pragma once
+
+#include "analysis/MinHash.h"
+#include "analysis/Progress.h"
+#include "analysis/Skeleton.h"
+
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace synthscope::analysis {
+
+struct TemplateParams {
+    /// Near-identical skeletons: MinHash/LSH over skeleton 3-token shingles, Jaccard ≥ 0.7.
+    /// (Edit distance would compare all pairs, O(n²); MinHash/LSH stays linear.)
+    std::size_t shingleTokens = 3;
+    MinHashParams minhash{128, 32, 0.7, 7};
+    /// Recurring skeleton n-grams (Shaib et al. 2024): n, how many of a corpus's most
+    /// document-frequent n-grams count as its templates, and how many tokens of a pattern must
+    /// be kept (function words, punctuation, markup) for it to be a pattern at all.
+    std::size_t patternLength = 6;
+    std::size_t topPatterns = 100;
+    std::size_t minLiteralTokens = 3;
+    /// Openings and closings: the first and last k word tokens.
+    std::size_t affixTokens = 3;
+    std::size_t topAffixes = 25;
+};
+
+/// One group of samples sharing a (near-)identical skeleton.
+struct SkeletonGroup {
+    std::string pattern;                ///< skeleton of the group's first member
+    std::vector<std::uint32_t> members; ///< document indices (input order)
+};
+
+/// Template measures of one corpus; shares in [0, 1].
+struct CorpusTemplateStats {
+    /// Share of samples whose skeleton group holds at least one other sample of the corpus.
+    double skeletonRepetitionRate = 0.0;
+    /// Share of samples in the corpus's 10 largest skeleton groups (counted within the corpus).
+    double top10SkeletonShare = 0.0;
+    /// Shaib et al. 2024, on skeleton n-grams instead of part-of-speech n-grams: the share of
+    /// samples containing at least one of the corpus's templates (its topPatterns most
+    /// document-frequent skeleton n-grams seen in ≥ 2 samples).
+    double templateRate = 0.0;
+    /// Template occurrences per skeleton token.
+    double templatesPerToken = 0.0;
+    std::vector<std::pair<std::string, std::uint64_t>> topTemplates; ///< pattern, samples (10)
+};
+
+/// A recurring opening or closing with its count on each side.
+struct Affix {
+    std::string text;
+    std::uint64_t real = 0;
+    std::uint64_t synthetic = 0;
+};
+
+struct TemplateResult {
+    std::vector<std::uint32_t> groupOf;       ///< per document: index into groups, or UINT32_MAX
+    std::vector<SkeletonGroup> groups;        ///< groups of ≥ 2 samples, largest first
+    std::vector<CorpusTemplateStats> corpora; ///< one per corpus
+    std::vector<Affix> openings;              ///< most frequent first (by real + synthetic)
+    std::vector<Affix> closings;
+};
+
+/// Skeletons, skeleton groups (over all corpora jointly), and per-corpus template measures.
+/// skeletons[i] are skeletonTokens() of document i; words[i] its tokenize() tokens;
+/// corpusOf[i] its corpus (0 … corpusCount−1) and synthetic[c] the role of corpus c.
+/// Throws std::invalid_argument for mismatched sizes; Cancelled when asked to stop.
+TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& skeletons,
+                                const std::vector<std::vector<std::string>>& words,
+                                std::span<const std::uint32_t> corpusOf,
+                                std::span<const bool> synthetic, const TemplateParams& params = {},
+                                const Progress& progress = {});
+
+} // namespace synthscope::analysis

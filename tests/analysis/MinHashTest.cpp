@@ -1,0 +1,62 @@
+#include "analysis/MinHash.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace synthscope::analysis;
+
+TEST(MinHash, JaccardOfSmallSets) {
+    // {1,2,3,4} ∩ {3,4,5} = {3,4}; ∪ = {1..5} → 2/5.
+    const std::vector<std::uint64_t> a = {1, 2, 3, 4};
+    const std::vector<std::uint64_t> b = {3, 4, 5};
+    EXPECT_DOUBLE_EQ(jaccard(a, b), 0.4);
+    EXPECT_DOUBLE_EQ(jaccard(a, a), 1.0);
+    EXPECT_DOUBLE_EQ(jaccard(a, std::vector<std::uint64_t>{9}), 0.0);
+}
+
+TEST(MinHash, ShinglesOfTokens) {
+    const std::vector<std::string> t = {"a", "b", "c", "a", "b", "c"};
+    EXPECT_EQ(shingleHashes(t, 3).size(), 3u); // abc, bca, cab
+    EXPECT_EQ(shingleHashes(std::vector<std::string>{"x", "y"}, 5).size(), 1u);
+    EXPECT_TRUE(shingleHashes({}, 3).empty());
+}
+
+TEST(MinHash, EstimateWithinBinomialBound) {
+    // Two sets of 100 with 60 in common: J = 60/140 = 0.428571. With k = 256 permutations the
+    // estimate is a mean of Bernoulli(J): σ = √(J(1−J)/k) = 0.0309; allow 4σ.
+    std::vector<std::uint64_t> a;
+    std::vector<std::uint64_t> b;
+    for (std::uint64_t i = 0; i < 100; ++i) {
+        a.push_back(i * 7919);
+        b.push_back((i + 40) * 7919);
+    }
+    const double j = jaccard(a, b);
+    EXPECT_NEAR(j, 60.0 / 140.0, 1e-12);
+    MinHashParams p;
+    p.permutations = 256;
+    const auto sa = minhashSignature(a, p);
+    const auto sb = minhashSignature(b, p);
+    int equal = 0;
+    for (std::size_t i = 0; i < sa.size(); ++i)
+        equal += sa[i] == sb[i] ? 1 : 0;
+    const double estimate = equal / 256.0;
+    EXPECT_NEAR(estimate, j, 4.0 * std::sqrt(j * (1 - j) / 256.0));
+}
+
+TEST(MinHash, NearDuplicateGroupsVerifyJaccard) {
+    std::vector<std::uint64_t> base;
+    for (std::uint64_t i = 0; i < 50; ++i)
+        base.push_back(i);
+    std::vector<std::uint64_t> near = base;
+    near.back() = 1000; // J = 49/51 = 0.96
+    std::vector<std::uint64_t> far;
+    for (std::uint64_t i = 25; i < 75; ++i)
+        far.push_back(i); // J with base = 25/75 = 0.33
+    const std::vector<std::vector<std::uint64_t>> sets = {base, far, near, {}};
+    const auto g = nearDuplicateGroups(sets, MinHashParams{});
+    EXPECT_EQ(g, (std::vector<std::uint32_t>{0, 1, 0, 3}));
+    MinHashParams bad;
+    bad.bands = 7;
+    EXPECT_THROW(nearDuplicateGroups(sets, bad), std::invalid_argument);
+}

@@ -1,0 +1,84 @@
+#include "analysis/Skeleton.h"
+#include "analysis/Templates.h"
+#include "analysis/Tokenizer.h"
+
+#include <gtest/gtest.h>
+
+using namespace synthscope::analysis;
+using V = std::vector<std::string>;
+
+TEST(Skeleton, FunctionWordsKeptContentMaskedNamesMidSentence) {
+    // "Sure" opens the sentence (not a name); "Here" follows "!" (a sentence start) and is a
+    // function word; "Paris" is capitalised mid-sentence.
+    EXPECT_EQ(skeletonTokens("Sure! Here is the plan for Paris."),
+              (V{"<W>", "!", "here", "is", "the", "<W>", "for", "<NAME>", "."}));
+}
+
+TEST(Skeleton, NumbersUrlsListsAndLineBreaks) {
+    EXPECT_EQ(skeletonTokens("Call 555-1234 or visit https://x.io today\n\n- item one\n2. Second"),
+              (V{"<W>", "<NUM>", "or", "<W>", "<URL>", "<W>", "\n", "<LI>", "<W>", "one", "\n",
+                 "<LI>", "<W>"}));
+    EXPECT_EQ(skeletonTokens("## Steps\nmail bob@example.com, @AmazonHelp"),
+              (V{"<H>", "<W>", "\n", "<W>", "<URL>", ",", "<@>"}));
+    EXPECT_EQ(skeletonString(skeletonTokens("Hi.\nBye")), "<W> . \xE2\x8F\x8E <W>");
+}
+
+TEST(Skeleton, SameStructureDifferentWordsGiveTheSameSkeleton) {
+    EXPECT_EQ(skeletonTokens("I understand how frustrating it is."),
+              skeletonTokens("I understand how annoying it is."));
+    EXPECT_NE(skeletonTokens("I understand how frustrating it is."),
+              skeletonTokens("Is it frustrating? I understand."));
+    EXPECT_TRUE(isPlaceholder("<NAME>"));
+    EXPECT_FALSE(isPlaceholder("the"));
+}
+
+TEST(Skeleton, CustomFunctionWordList) {
+    const std::string_view german[] = {"der", "die", "und"};
+    const FunctionWords de = FunctionWords::fromList(german);
+    EXPECT_EQ(skeletonTokens("der hund und die katze", de), (V{"der", "<W>", "und", "die", "<W>"}));
+    // The capitalisation rule applies as written: German nouns mid-sentence become <NAME>.
+    EXPECT_EQ(skeletonTokens("der Hund", de), (V{"der", "<NAME>"}));
+}
+
+TEST(Templates, GroupsIdenticalAndNearVariantSkeletons) {
+    // A and B have identical skeletons. C differs by "now" before the final "." — its
+    // skeleton 3-shingles share 10 of 13 with A's (J = 0.77 ≥ 0.7). D is unrelated.
+    const V texts = {"I understand how frustrating this is. Here is what to do.",
+                     "I understand how annoying this is. Here is what to do.",
+                     "I understand how upsetting this is. Here is what to do now.",
+                     "The weather in Paris is lovely today, said Anna."};
+    std::vector<V> skeletons;
+    std::vector<V> words;
+    for (const auto& t : texts) {
+        skeletons.push_back(skeletonTokens(t));
+        words.push_back(tokenize(t));
+    }
+    const std::vector<std::uint32_t> corpusOf = {0, 0, 0, 0};
+    const bool synthetic[] = {true};
+    const TemplateResult r = analyzeTemplates(skeletons, words, corpusOf, synthetic);
+    ASSERT_EQ(r.groups.size(), 1u);
+    EXPECT_EQ(r.groups[0].members, (std::vector<std::uint32_t>{0, 1, 2}));
+    EXPECT_EQ(r.groupOf[3], UINT32_MAX);
+    ASSERT_EQ(r.corpora.size(), 1u);
+    EXPECT_DOUBLE_EQ(r.corpora[0].skeletonRepetitionRate, 0.75);
+    EXPECT_DOUBLE_EQ(r.corpora[0].top10SkeletonShare, 1.0); // the group of 3 and the single D
+    // Openings: "i understand how" 3× on the synthetic side; closings: "what to do" 2×.
+    ASSERT_FALSE(r.openings.empty());
+    EXPECT_EQ(r.openings[0].text, "i understand how");
+    EXPECT_EQ(r.openings[0].synthetic, 3u);
+    EXPECT_EQ(r.openings[0].real, 0u);
+    ASSERT_FALSE(r.closings.empty());
+    EXPECT_EQ(r.closings[0].text, "what to do");
+    EXPECT_EQ(r.closings[0].synthetic, 2u);
+    // Templates: the pattern "i <W> how <W> this is" (4 literal tokens) occurs in A, B, C:
+    // every one of them contains a template; D shares no pattern → 3/4.
+    EXPECT_DOUBLE_EQ(r.corpora[0].templateRate, 0.75);
+    EXPECT_GT(r.corpora[0].templatesPerToken, 0.0);
+}
+
+TEST(Templates, RejectsMismatchedInput) {
+    const std::vector<V> one = {V{"a"}};
+    const std::vector<std::uint32_t> corpusOf = {1};
+    const bool synthetic[] = {true};
+    EXPECT_THROW(analyzeTemplates(one, one, corpusOf, synthetic), std::invalid_argument);
+}
