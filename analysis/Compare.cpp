@@ -1,7 +1,15 @@
 #include "analysis/Compare.h"
 
+#include "analysis/Diversity.h"
+#include "analysis/Skeleton.h"
+
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
+#include <memory>
+#include <numeric>
+#include <random>
 
 namespace synthscope::analysis {
 
@@ -78,6 +86,109 @@ RealVsSynthetic compare(const CorpusProfile& real, const CorpusProfile& syntheti
     return r;
 }
 
+std::optional<double> median(std::vector<double> v) {
+    if (v.empty())
+        return std::nullopt;
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// Skeletons, diversity and perplexity, on word tokens rebuilt from the vocabulary.
+void analyzeStructure(std::span<const CorpusInput> corpora,
+                      const std::vector<TokenizedCorpus>& tokenized, const Vocabulary& vocab,
+                      const AnalysisParams& params, const Progress& progress,
+                      AnalysisResult& result) {
+    std::vector<std::vector<std::string>> words;
+    std::vector<std::vector<std::string>> skeletons;
+    std::vector<std::uint32_t> corpusOf;
+    std::vector<bool> syntheticVec;
+    for (std::size_t c = 0; c < corpora.size(); ++c) {
+        syntheticVec.push_back(corpora[c].synthetic);
+        for (std::size_t d = 0; d < tokenized[c].size(); ++d) {
+            if (words.size() % 4096 == 0)
+                progress.report(0.0, "skeletons");
+            std::vector<std::string> w;
+            for (auto id : tokenized[c].doc(d))
+                w.push_back(vocab.word(id));
+            words.push_back(std::move(w));
+            skeletons.push_back(skeletonTokens(corpora[c].texts[d]));
+            corpusOf.push_back(static_cast<std::uint32_t>(c));
+        }
+    }
+    std::unique_ptr<bool[]> synthetic(new bool[syntheticVec.size()]);
+    for (std::size_t c = 0; c < syntheticVec.size(); ++c)
+        synthetic[c] = syntheticVec[c];
+    result.templates = analyzeTemplates(skeletons, words, corpusOf,
+                                        std::span<const bool>(synthetic.get(), syntheticVec.size()),
+                                        params.templates, progress.sub(0.1, 0.5));
+    skeletons.clear();
+
+    // Diversity per corpus.
+    std::size_t first = 0;
+    result.extras.resize(corpora.size());
+    for (std::size_t c = 0; c < corpora.size(); ++c) {
+        const std::size_t count = tokenized[c].size();
+        const std::vector<std::vector<std::string>> docs(
+            words.begin() + static_cast<std::ptrdiff_t>(first),
+            words.begin() + static_cast<std::ptrdiff_t>(first + count));
+        CorpusExtras& e = result.extras[c];
+        e.templates = result.templates.corpora[c];
+        e.compressionRatio = compressionRatio(corpora[c].texts);
+        e.selfBleu = selfBleu(docs, params.selfBleuSample, params.seed);
+        std::vector<std::string> stream;
+        for (const auto& d : docs)
+            stream.insert(stream.end(), d.begin(), d.end());
+        e.mtld = mtld(stream);
+        e.repeatedNgramRate = repeatedNgramRate(docs, 4);
+        first += count;
+        progress.report(0.5 +
+                            0.25 * static_cast<double>(c + 1) / static_cast<double>(corpora.size()),
+                        "diversity");
+    }
+
+    // Perplexity under a model of the real side's training split.
+    result.perplexity.assign(words.size(), std::numeric_limits<double>::quiet_NaN());
+    std::vector<std::size_t> realDocs;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (!corpora[corpusOf[i]].synthetic)
+            realDocs.push_back(i);
+    if (realDocs.size() < 2)
+        return;
+    std::mt19937_64 rng(params.seed);
+    std::shuffle(realDocs.begin(), realDocs.end(), rng);
+    const std::size_t heldOut =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(
+                                     params.heldOutShare * static_cast<double>(realDocs.size()))));
+    std::vector<bool> isHeldOut(words.size(), false);
+    std::vector<std::vector<std::string>> training;
+    for (std::size_t k = 0; k < realDocs.size(); ++k) {
+        if (k < heldOut)
+            isHeldOut[realDocs[k]] = true;
+        else
+            training.push_back(words[realDocs[k]]);
+    }
+    const KneserNeyModel lm =
+        KneserNeyModel::train(training, params.languageModel, progress.sub(0.75, 0.9));
+    std::vector<std::vector<double>> perCorpus(corpora.size());
+    std::vector<double> realHeldOut;
+    std::vector<double> synth;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const bool isSynthetic = corpora[corpusOf[i]].synthetic;
+        if (!isSynthetic && !isHeldOut[i])
+            continue;
+        const double p = lm.perplexity(words[i]);
+        result.perplexity[i] = p;
+        perCorpus[corpusOf[i]].push_back(p);
+        (isSynthetic ? synth : realHeldOut).push_back(p);
+    }
+    for (std::size_t c = 0; c < corpora.size(); ++c)
+        result.extras[c].perplexityMedian = median(perCorpus[c]);
+    result.perplexityMedianRealHeldOut = median(realHeldOut);
+    result.perplexityMedianSynthetic = median(synth);
+    progress.report(1.0, "perplexity");
+}
+
 } // namespace
 
 AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const AnalysisParams& params,
@@ -89,11 +200,13 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
     const double nc = static_cast<double>(std::max<std::size_t>(corpora.size(), 1));
     for (std::size_t i = 0; i < corpora.size(); ++i) {
         const Progress slice =
-            progress.sub(0.4 * static_cast<double>(i) / nc, 0.4 * static_cast<double>(i + 1) / nc);
+            progress.sub(0.3 * static_cast<double>(i) / nc, 0.3 * static_cast<double>(i + 1) / nc);
         tokenized.push_back(tokenizeCorpus(corpora[i].texts, vocab, slice.sub(0.0, 0.6)));
         result.corpora.push_back(
             profileCorpus(tokenized.back(), corpora[i].labels, slice.sub(0.6, 1.0)));
     }
+
+    analyzeStructure(corpora, tokenized, vocab, params, progress.sub(0.3, 0.6), result);
 
     CorpusProfile real;
     CorpusProfile synthetic;
@@ -105,13 +218,13 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
     }
     tokenized.clear();
     tokenized.shrink_to_fit();
-    progress.report(0.45, "comparing");
+    progress.report(0.62, "comparing");
 
     if (real.samples > 0 && synthetic.samples > 0) {
         result.comparison = compare(real, synthetic, vocab, params);
-        progress.report(0.55, "comparing");
+        progress.report(0.7, "comparing");
         result.syntheticToReal = tfidfNearestNeighbours(syntheticDocs, realDocs, vocab.size(),
-                                                        params.neighbours, progress.sub(0.55, 1.0));
+                                                        params.neighbours, progress.sub(0.7, 1.0));
     }
     for (auto& p : result.corpora) {
         p.unigrams = {};

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "analysis/Divergence.h"
+#include "analysis/LanguageModel.h"
 #include "analysis/LogOdds.h"
 #include "analysis/Profile.h"
 #include "analysis/Progress.h"
+#include "analysis/Templates.h"
 #include "analysis/TfIdf.h"
 
 #include <optional>
@@ -21,9 +23,26 @@ struct CorpusInput {
 };
 
 struct AnalysisParams {
-    std::size_t histogramBins = 40; ///< bins of the token-length histogram (see sharedHistogram)
-    LogOddsParams logOdds;          ///< indicating n-grams (unigrams and bigrams)
-    TfIdfParams neighbours;         ///< real neighbours of every synthetic sample
+    std::size_t histogramBins = 40;   ///< bins of the token-length histogram (see sharedHistogram)
+    LogOddsParams logOdds;            ///< indicating n-grams (unigrams and bigrams)
+    TfIdfParams neighbours;           ///< real neighbours of every synthetic sample
+    TemplateParams templates;         ///< skeleton groups, template rate, openings/closings
+    std::size_t selfBleuSample = 500; ///< documents per corpus scored by self-BLEU
+    KneserNeyParams languageModel;    ///< trained on the real side's training split
+    double heldOutShare = 0.1;        ///< share of real samples held out to score perplexity
+    std::uint64_t seed = 1;           ///< for the held-out split and the self-BLEU sample
+};
+
+/// Diversity, template and perplexity measures of one corpus.
+struct CorpusExtras {
+    double compressionRatio = 0.0;  ///< see compressionRatio()
+    double selfBleu = 0.0;          ///< see selfBleu()
+    double mtld = 0.0;              ///< MTLD of the corpus as one token stream, tokens/factor
+    double repeatedNgramRate = 0.0; ///< rep-4, see repeatedNgramRate()
+    CorpusTemplateStats templates;
+    /// Median per-sample perplexity under the real-data model: over the held-out samples for
+    /// a real corpus, over all samples for a synthetic one; absent without a real side.
+    std::optional<double> perplexityMedian;
 };
 
 /// Pooled real corpora (side A) against pooled synthetic corpora (side B).
@@ -50,11 +69,21 @@ struct AnalysisResult {
     /// For every synthetic sample (pooled, in input order) its most similar real samples
     /// (pooled, in input order) by TF-IDF cosine; empty without a comparison.
     std::vector<std::vector<Neighbour>> syntheticToReal;
+    /// One per input corpus.
+    std::vector<CorpusExtras> extras;
+    /// Skeleton groups over all samples; document indices run over the corpora in input order.
+    TemplateResult templates;
+    /// Per document (same indexing): perplexity under the real-data model, NaN for the real
+    /// samples it was trained on (and for all when there is no real side).
+    std::vector<double> perplexity;
+    std::optional<double> perplexityMedianRealHeldOut;
+    std::optional<double> perplexityMedianSynthetic;
 };
 
-/// The walking-skeleton analysis: profiles every corpus, compares pooled real against pooled
-/// synthetic (JS divergences, KS, label distributions, indicating n-grams by weighted log-odds)
-/// and finds TF-IDF nearest real neighbours of each synthetic sample.
+/// Profiles every corpus, compares pooled real against pooled synthetic (JS divergences, KS,
+/// label distributions, indicating n-grams by weighted log-odds), finds TF-IDF nearest real
+/// neighbours of each synthetic sample, groups samples by template skeleton, and measures
+/// diversity and perplexity under an n-gram model of the real side's training split.
 /// Throws std::invalid_argument for labels whose size is neither 0 nor the texts' size;
 /// throws Cancelled when progress asks to stop.
 AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora,

@@ -64,6 +64,42 @@ SharedHistogram sharedHistogram(std::span<const std::uint32_t> a, std::span<cons
     return h;
 }
 
+LogHistogram sharedLogHistogram(std::span<const double> a, std::span<const double> b,
+                                std::size_t bins) {
+    LogHistogram h;
+    std::vector<double> all;
+    for (auto side : {a, b})
+        for (double v : side)
+            if (std::isfinite(v) && v > 0.0)
+                all.push_back(std::log10(v));
+    if (all.empty() || bins == 0)
+        return h;
+    std::sort(all.begin(), all.end());
+    const auto at = [&](double q) {
+        return all[std::min(all.size() - 1,
+                            static_cast<std::size_t>(q * static_cast<double>(all.size())))];
+    };
+    const double lo = at(0.01);
+    const double hi = std::max(at(0.99), lo + 1e-9);
+    h.log10Min = lo;
+    h.step = (hi - lo) / static_cast<double>(bins);
+    h.countsA.assign(bins, 0.0);
+    h.countsB.assign(bins, 0.0);
+    auto place = [&](std::span<const double> side, std::vector<double>& counts) {
+        for (double v : side) {
+            if (!std::isfinite(v) || v <= 0.0)
+                continue;
+            const double pos = (std::log10(v) - lo) / h.step;
+            const auto bin =
+                static_cast<std::size_t>(std::clamp(pos, 0.0, static_cast<double>(bins - 1)));
+            counts[bin] += 1.0;
+        }
+    };
+    place(a, h.countsA);
+    place(b, h.countsB);
+    return h;
+}
+
 KsResult kolmogorovSmirnov(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
     KsResult r;
     if (a.empty() || b.empty())

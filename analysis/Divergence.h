@@ -52,6 +52,19 @@ struct SharedHistogram {
 SharedHistogram sharedHistogram(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b,
                                 std::size_t maxBins = 40);
 
+/// Two samples of positive values (e.g. perplexities) binned on shared log10-spaced edges:
+/// bin i covers [10^(log10Min + i·step), 10^(log10Min + (i+1)·step)); the range spans the 1st
+/// to the 99th percentile of both samples together (values outside go to the end bins).
+/// Non-finite and non-positive values are skipped. Empty inputs give no bins.
+struct LogHistogram {
+    double log10Min = 0.0;
+    double step = 0.0;
+    std::vector<double> countsA;
+    std::vector<double> countsB;
+};
+LogHistogram sharedLogHistogram(std::span<const double> a, std::span<const double> b,
+                                std::size_t bins = 30);
+
 /// Two-sample Kolmogorov–Smirnov test: D = sup |F_a(x) − F_b(x)| in [0, 1], and the asymptotic
 /// p-value Q_KS(√(n·m/(n+m))·D) (Kolmogorov distribution series; Numerical Recipes §14.3).
 /// Both empty or either empty gives D = 0, p = 1.

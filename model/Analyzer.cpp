@@ -3,8 +3,10 @@
 #include "model/RecordReader.h"
 
 #include <QDateTime>
+
 #include <QSqlError>
 #include <QSqlQuery>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -76,7 +78,7 @@ Json termsJson(const std::vector<analysis::LogOddsTerm>& terms) {
     return out;
 }
 
-Json corpusMetricsJson(const analysis::CorpusProfile& p) {
+Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusExtras* x) {
     Json m = {{"samples", p.samples},
               {"tokens", p.tokens},
               {"mean_length_tokens", p.meanLengthTokens},
@@ -90,6 +92,18 @@ Json corpusMetricsJson(const analysis::CorpusProfile& p) {
               {"labelled_samples", p.labelledSamples}};
     if (p.labelledSamples > 0) // entropy of no labels is meaningless, not 0
         m["label_entropy_bits"] = p.labelEntropyBits;
+    if (x != nullptr) {
+        m["skeleton_repetition_rate"] = x->templates.skeletonRepetitionRate;
+        m["top10_skeleton_share"] = x->templates.top10SkeletonShare;
+        m["template_rate"] = x->templates.templateRate;
+        m["templates_per_token"] = x->templates.templatesPerToken;
+        m["compression_ratio"] = x->compressionRatio;
+        m["self_bleu"] = x->selfBleu;
+        m["repeated_ngram_rate"] = x->repeatedNgramRate;
+        m["mtld"] = x->mtld;
+        if (x->perplexityMedian)
+            m["perplexity_median"] = *x->perplexityMedian;
+    }
     return m;
 }
 
@@ -150,14 +164,70 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
         Json labels = Json::object();
         for (const auto& [label, count] : result.corpora[i].labelCounts)
             labels[label] = count;
-        corporaJson.push_back({{"corpus_id", corpora[i].id},
-                               {"name", corpora[i].name.toStdString()},
-                               {"role", roleName(corpora[i].role).toStdString()},
-                               {"metrics", corpusMetricsJson(result.corpora[i])},
-                               {"label_counts", labels}});
+        corporaJson.push_back(
+            {{"corpus_id", corpora[i].id},
+             {"name", corpora[i].name.toStdString()},
+             {"role", roleName(corpora[i].role).toStdString()},
+             {"metrics", corpusMetricsJson(result.corpora[i],
+                                           i < result.extras.size() ? &result.extras[i] : nullptr)},
+             {"label_counts", labels}});
+        if (i < result.extras.size()) {
+            Json templates = Json::array();
+            for (const auto& [pattern, docs] : result.extras[i].templates.topTemplates)
+                templates.push_back({{"pattern", pattern}, {"samples", docs}});
+            corporaJson.back()["top_templates"] = templates;
+        }
         ids.push_back(corpora[i].id);
     }
     out["corpora"] = corporaJson;
+
+    // Document index (corpora in order) → sample id and role.
+    std::vector<qint64> sampleIds;
+    std::vector<bool> isSynthetic;
+    for (const LoadedCorpus& c : corpora) {
+        sampleIds.insert(sampleIds.end(), c.sampleIds.begin(), c.sampleIds.end());
+        isSynthetic.insert(isSynthetic.end(), c.sampleIds.size(), c.role == Role::Synthetic);
+    }
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> groupCounts; // (real, synthetic)
+    Json groups = Json::array();
+    for (std::size_t g = 0; g < result.templates.groups.size(); ++g) {
+        const auto& group = result.templates.groups[g];
+        std::uint64_t synth = 0;
+        for (auto d : group.members)
+            synth += isSynthetic[d] ? 1 : 0;
+        groupCounts.emplace_back(group.members.size() - synth, synth);
+        if (g < 300) {
+            Json members = Json::array();
+            for (std::size_t k = 0; k < group.members.size() && k < 20; ++k)
+                members.push_back(sampleIds[group.members[k]]);
+            groups.push_back({{"group", g},
+                              {"pattern", group.pattern},
+                              {"size", group.members.size()},
+                              {"real", group.members.size() - synth},
+                              {"synthetic", synth},
+                              {"members", members}});
+        }
+    }
+    out["skeleton_groups"] = groups;
+    for (const char* side : {"openings", "closings"}) {
+        Json list = Json::array();
+        for (const auto& a : side[0] == 'o' ? result.templates.openings : result.templates.closings)
+            list.push_back({{"text", a.text}, {"real", a.real}, {"synthetic", a.synthetic}});
+        out[side] = list;
+    }
+    if (!result.perplexity.empty()) {
+        std::vector<double> realPpl;
+        std::vector<double> synthPpl;
+        for (std::size_t d = 0; d < result.perplexity.size(); ++d)
+            if (!std::isnan(result.perplexity[d]))
+                (isSynthetic[d] ? synthPpl : realPpl).push_back(result.perplexity[d]);
+        const auto h = analysis::sharedLogHistogram(realPpl, synthPpl);
+        out["perplexity_histogram"] = {{"log10_min", h.log10Min},
+                                       {"log10_step", h.step},
+                                       {"real_held_out", h.countsA},
+                                       {"synthetic", h.countsB}};
+    }
+
     if (result.comparison) {
         const auto& c = *result.comparison;
         Json cmp = {{"real_samples", c.realSamples},
@@ -169,6 +239,10 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
                     {"ks_length_tokens_p_value", c.ksLengthTokens.pValue}};
         if (c.jsLabel)
             cmp["js_divergence_label"] = *c.jsLabel;
+        if (result.perplexityMedianRealHeldOut)
+            cmp["perplexity_median_real_held_out"] = *result.perplexityMedianRealHeldOut;
+        if (result.perplexityMedianSynthetic)
+            cmp["perplexity_median_synthetic"] = *result.perplexityMedianSynthetic;
         out["real_vs_synthetic"] = cmp;
         out["length_histogram"] = {{"unit", "tokens"},
                                    {"bin_width", c.lengthHistogram.width},
@@ -222,8 +296,41 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
             !s)
             return s;
 
-    if (Status s = exec(db, u"DELETE FROM neighbours"_s); !s)
-        return s;
+    // Only the newest run keeps per-sample rows.
+    for (const QString& table : {u"neighbours"_s, u"skeleton_groups"_s, u"sample_scores"_s})
+        if (Status s = exec(db, u"DELETE FROM "_s + table); !s)
+            return s;
+    QSqlQuery group(db);
+    group.prepare(u"INSERT INTO skeleton_groups (run_id, group_id, pattern, size, real, synthetic) "
+                  "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (std::size_t g = 0; g < result.templates.groups.size(); ++g) {
+        group.bindValue(0, id);
+        group.bindValue(1, static_cast<qint64>(g));
+        group.bindValue(2, QString::fromStdString(result.templates.groups[g].pattern));
+        group.bindValue(3, static_cast<qint64>(result.templates.groups[g].members.size()));
+        group.bindValue(4, static_cast<qint64>(groupCounts[g].first));
+        group.bindValue(5, static_cast<qint64>(groupCounts[g].second));
+        if (!group.exec())
+            return Status::failure(group.lastError().text());
+    }
+    QSqlQuery score(db);
+    score.prepare(u"INSERT INTO sample_scores (run_id, sample_id, skeleton_group, perplexity) "
+                  "VALUES (?, ?, ?, ?)"_s);
+    for (std::size_t d = 0; d < sampleIds.size(); ++d) {
+        const bool grouped =
+            d < result.templates.groupOf.size() && result.templates.groupOf[d] != UINT32_MAX;
+        const bool scored = d < result.perplexity.size() && !std::isnan(result.perplexity[d]);
+        if (!grouped && !scored)
+            continue;
+        score.bindValue(0, id);
+        score.bindValue(1, sampleIds[d]);
+        score.bindValue(2, grouped ? QVariant(static_cast<qint64>(result.templates.groupOf[d]))
+                                   : QVariant(QMetaType(QMetaType::LongLong)));
+        score.bindValue(3, scored ? QVariant(result.perplexity[d])
+                                  : QVariant(QMetaType(QMetaType::Double)));
+        if (!score.exec())
+            return Status::failure(score.lastError().text());
+    }
     QSqlQuery nb(db);
     nb.prepare(u"INSERT INTO neighbours (run_id, sample_id, rank, neighbour_id, similarity) "
                "VALUES (?, ?, ?, ?, ?)"_s);

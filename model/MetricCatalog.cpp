@@ -31,6 +31,40 @@ const MetricInfo kCorpus[] = {
      TR("Share of samples whose normalised text repeats an earlier sample. Above a few percent "
         "the generator is copying itself."),
      4},
+    {"skeleton_repetition_rate", TR("Skeleton repetition rate"), "share",
+     TR("Share of samples whose template skeleton (function words, punctuation, markup; "
+        "content masked) is shared with another sample of the corpus. High: the same mould."),
+     4},
+    {"top10_skeleton_share", TR("Top-10 skeleton share"), "share",
+     TR("Share of samples in the corpus's ten largest skeleton groups. High: a few templates "
+        "produce most of the data."),
+     4},
+    {"template_rate", TR("Template rate"), "share",
+     TR("Share of samples containing one of the corpus's 100 most frequent skeleton 6-grams "
+        "(after Shaib et al. 2024). Compare with the real corpus."),
+     4},
+    {"templates_per_token", TR("Templates per token"), "",
+     TR("Template occurrences per skeleton token (Shaib et al. 2024)."), 4},
+    {"compression_ratio", TR("Compression ratio"), "",
+     TR("Bytes over zlib-compressed bytes of the corpus (Shaib et al. 2024). Higher: more "
+        "redundant text."),
+     2},
+    {"self_bleu", TR("Self-BLEU"), "share",
+     TR("Mean BLEU-4 of each of 500 sampled samples against the others (Zhu et al. 2018). "
+        "Higher: samples resemble each other."),
+     4},
+    {"repeated_ngram_rate", TR("Repeated 4-gram rate"), "share",
+     TR("Mean share of repeated 4-grams within a sample (rep-4, Welleck et al. 2019). High: "
+        "samples loop."),
+     4},
+    {"mtld", TR("MTLD"), "tokens",
+     TR("Measure of textual lexical diversity (McCarthy & Jarvis 2010), independent of "
+        "length. Lower: a narrower vocabulary in use."),
+     1},
+    {"perplexity_median", TR("Median perplexity"), "",
+     TR("Median per-sample perplexity under a trigram Kneser–Ney model of the real corpus "
+        "(real: held-out samples). Much lower than real: text is more predictable than people's."),
+     1},
     {"label_entropy_bits", TR("Label entropy"), "bits",
      TR("Shannon entropy of the label distribution. Falling across rounds: majority labels are "
         "taking over."),
@@ -57,6 +91,14 @@ const MetricInfo kComparison[] = {
      TR("Two-sample Kolmogorov–Smirnov D on token lengths: the largest gap between the two "
         "cumulative distributions."),
      4},
+    {"perplexity_median_real_held_out", TR("Median perplexity: real held-out"), "",
+     TR("Median perplexity of held-out real samples under the real-data language model: the "
+        "baseline."),
+     1},
+    {"perplexity_median_synthetic", TR("Median perplexity: synthetic"), "",
+     TR("Median perplexity of synthetic samples under the real-data model. Far below the "
+        "baseline: templated; far above: off the real distribution."),
+     1},
     {"real_samples", TR("Real samples"), "", TR("Samples on the real side (all real corpora)."), 0},
     {"synthetic_samples", TR("Synthetic samples"), "",
      TR("Samples on the synthetic side (all synthetic corpora)."), 0},

@@ -141,7 +141,48 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
         a.indicatingReal = terms(r["indicating_ngrams"]["real"]);
         a.indicatingSynthetic = terms(r["indicating_ngrams"]["synthetic"]);
     }
+    for (const char* side : {"openings", "closings"})
+        for (const Json& o : r.value(side, Json::array()))
+            (side[0] == 'o' ? a.openings : a.closings)
+                .append({q8(o.value("text", std::string())), o.value("real", qint64(0)),
+                         o.value("synthetic", qint64(0))});
+    if (r.contains("perplexity_histogram")) {
+        const Json& h = r["perplexity_histogram"];
+        a.perplexityLog10Min = h.value("log10_min", 0.0);
+        a.perplexityLog10Step = h.value("log10_step", 0.0);
+        a.perplexityRealHeldOut = doubles(h["real_held_out"]);
+        a.perplexitySynthetic = doubles(h["synthetic"]);
+    }
     return a;
+}
+
+QList<SkeletonGroupInfo> ProjectStore::skeletonGroups(int limit) const {
+    QList<SkeletonGroupInfo> out;
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    q.prepare(
+        u"SELECT group_id, pattern, size, real, synthetic FROM skeleton_groups "
+        "WHERE run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') ORDER BY group_id LIMIT ?"_s);
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
+                        q.value(3).toLongLong(), q.value(4).toLongLong()});
+    return out;
+}
+
+QList<qint64> ProjectStore::skeletonGroupMembers(qint64 groupId, int limit) const {
+    QList<qint64> out;
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT sample_id FROM sample_scores WHERE run_id = (SELECT max(id) FROM runs "
+              "WHERE kind = 'analysis') AND skeleton_group = ? ORDER BY sample_id LIMIT ?"_s);
+    q.addBindValue(groupId);
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+    return out;
 }
 
 Json ProjectStore::summaryJson() const {
@@ -190,6 +231,17 @@ Json ProjectStore::summaryJson() const {
     out["corpora"] = corporaJson;
     out["real_vs_synthetic"] =
         results.contains("real_vs_synthetic") ? results["real_vs_synthetic"] : Json(nullptr);
+    for (const char* key : {"skeleton_groups", "openings", "closings"}) {
+        if (!results.contains(key))
+            continue;
+        Json top = Json::array();
+        for (const Json& g : results[key]) {
+            if (top.size() >= 10)
+                break;
+            top.push_back(g);
+        }
+        out[key] = top;
+    }
     if (results.contains("indicating_ngrams")) {
         Json ind = Json::object();
         for (const char* side : {"real", "synthetic"}) {

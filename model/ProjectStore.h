@@ -47,6 +47,22 @@ struct CorpusMetrics {
     QList<std::pair<QString, double>> labelCounts; ///< most frequent first
 };
 
+/// A group of samples sharing a (near-)identical template skeleton.
+struct SkeletonGroupInfo {
+    qint64 id = 0;   ///< rank in its run: 0 = largest
+    QString pattern; ///< the skeleton of its first member
+    qint64 size = 0;
+    qint64 real = 0;
+    qint64 synthetic = 0;
+};
+
+/// A recurring opening or closing (first or last three tokens) with its count per side.
+struct AffixRow {
+    QString text;
+    qint64 real = 0;
+    qint64 synthetic = 0;
+};
+
 /// The newest analysis run, as value types for the views.
 struct StoredAnalysis {
     qint64 runId = 0;
@@ -63,6 +79,13 @@ struct StoredAnalysis {
     QVector<double> labelSynthetic;
     QList<IndicatingTerm> indicatingReal;
     QList<IndicatingTerm> indicatingSynthetic;
+    QList<AffixRow> openings;
+    QList<AffixRow> closings;
+    /// Perplexity histogram on log10-spaced bins: bin i starts at 10^(log10Min + i·log10Step).
+    double perplexityLog10Min = 0.0;
+    double perplexityLog10Step = 0.0;
+    QVector<double> perplexityRealHeldOut;
+    QVector<double> perplexitySynthetic;
 };
 
 /// Read access to the project's corpora, rejects and results (any thread's connection).
@@ -76,6 +99,10 @@ public:
     [[nodiscard]] QList<RejectedRow> rejects(qint64 corpusId, int limit = 10000) const;
     /// The newest analysis, or nullopt when none has run.
     [[nodiscard]] std::optional<StoredAnalysis> latestAnalysis() const;
+    /// Skeleton groups of the newest analysis, largest first (at most limit).
+    [[nodiscard]] QList<SkeletonGroupInfo> skeletonGroups(int limit = 5000) const;
+    /// Sample ids of a skeleton group of the newest analysis, in project order (at most limit).
+    [[nodiscard]] QList<qint64> skeletonGroupMembers(qint64 groupId, int limit = 200) const;
     /// The machine-readable summary printed by `synthscope-cli summary --json`.
     [[nodiscard]] Json summaryJson() const;
 

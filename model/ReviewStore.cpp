@@ -212,15 +212,22 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
     QList<qint64> out;
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
-    QString sql = u"SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id "
-                  "WHERE c.role = ? AND (? = 0 OR s.corpus_id = ?)"_s;
+    QString sql = filter.skeletonGroup
+                      ? u"SELECT s.id FROM samples s JOIN sample_scores g ON g.sample_id = s.id "
+                        "AND g.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') "
+                        "WHERE g.skeleton_group = ? AND (? = 0 OR s.corpus_id = ?)"_s
+                      : u"SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id "
+                        "WHERE c.role = ? AND (? = 0 OR s.corpus_id = ?)"_s;
     if (filter.onlyUnreviewed)
         sql += u" AND NOT EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = s.id)"
                " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id)"
                " AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.sample_id = s.id)"_s;
     sql += u" ORDER BY s.id"_s;
     q.prepare(sql);
-    q.addBindValue(roleName(filter.role));
+    if (filter.skeletonGroup)
+        q.addBindValue(*filter.skeletonGroup);
+    else
+        q.addBindValue(roleName(filter.role));
     q.addBindValue(filter.corpusId.value_or(0));
     q.addBindValue(filter.corpusId.value_or(0));
     if (q.exec())
@@ -250,6 +257,16 @@ std::optional<SampleDetail> ReviewStore::sample(qint64 sampleId) const {
     for (int i = 0; i < 4; ++i)
         if (const QString v = q.value(8 + i).toString(); !v.isEmpty())
             d.meta.insert(QString::fromLatin1(keys[i]), v);
+    QSqlQuery scores(m_project.connection());
+    scores.prepare(u"SELECT skeleton_group, perplexity FROM sample_scores WHERE sample_id = ? "
+                   "AND run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis')"_s);
+    scores.addBindValue(sampleId);
+    if (scores.exec() && scores.next()) {
+        if (!scores.value(0).isNull())
+            d.skeletonGroup = scores.value(0).toLongLong();
+        if (!scores.value(1).isNull())
+            d.perplexity = scores.value(1).toDouble();
+    }
     return d;
 }
 

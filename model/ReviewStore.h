@@ -37,7 +37,9 @@ struct SampleDetail {
     QString label;
     QString sourceFile;
     qint64 line = 0;
-    QMap<QString, QString> meta; ///< provenance key → value (non-empty only)
+    QMap<QString, QString> meta;         ///< provenance key → value (non-empty only)
+    std::optional<qint64> skeletonGroup; ///< group in the newest analysis, if shared
+    std::optional<double> perplexity;    ///< under the real-data model, if scored
 };
 
 struct NeighbourDetail {
@@ -52,6 +54,8 @@ struct ReviewFilter {
     std::optional<qint64> corpusId;
     Role role = Role::Synthetic;
     bool onlyUnreviewed = false; ///< no tag, no decision and no note yet
+    /// Only the members of this skeleton group of the newest analysis (any role).
+    std::optional<qint64> skeletonGroup;
 };
 
 /// Tags, decisions and notes of reviewers, and the samples they review.

@@ -107,6 +107,26 @@ INSERT INTO tags (name, position) VALUES
   ('template feel', 0), ('empty politeness', 1), ('off-scenario', 2),
   ('over-refusal', 3), ('factual drift', 4), ('too formal', 5);
 )sql"_s,
+        // 1 → 2: template skeletons and per-sample scores of the newest analysis run.
+        uR"sql(
+CREATE TABLE skeleton_groups (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  group_id INTEGER NOT NULL,       -- 0 = largest group of the run
+  pattern TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  real INTEGER NOT NULL,
+  synthetic INTEGER NOT NULL,
+  PRIMARY KEY (run_id, group_id)
+) WITHOUT ROWID;
+CREATE TABLE sample_scores (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  skeleton_group INTEGER,          -- NULL: the sample's skeleton is not shared
+  perplexity REAL,                 -- NULL: in the language model's training split
+  PRIMARY KEY (run_id, sample_id)
+) WITHOUT ROWID;
+CREATE INDEX sample_scores_by_group ON sample_scores(run_id, skeleton_group);
+)sql"_s,
     };
     return steps;
 }

@@ -3,6 +3,7 @@
 #include "model/ProjectDocument.h"
 #include "model/TableModels.h"
 #include "widgets/EmptyState.h"
+#include "widgets/ReadOnlyTable.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
@@ -14,12 +15,15 @@
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -61,15 +65,31 @@ QVector<double> shares(const QVector<double>& counts) {
     return out;
 }
 
-QTableView* makeTermsView(QAbstractItemModel* model, QWidget* parent, const QString& name) {
-    auto* view = new QTableView(parent);
-    view->setModel(model);
-    view->setObjectName(name);
-    view->verticalHeader()->hide();
-    view->setAlternatingRowColors(true);
-    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    return view;
+// A histogram as a filled step line: bin i spans [edge(i), edge(i + 1)) at height shares[i].
+// Returns the highest share.
+double addHistogramArea(QChart* chart, QAbstractAxis* x, QAbstractAxis* y,
+                        const QVector<double>& shares, const std::function<double(qsizetype)>& edge,
+                        const QString& name, const QColor& color) {
+    auto* upper = new QLineSeries;
+    auto* lower = new QLineSeries;
+    double top = 0.0;
+    for (qsizetype i = 0; i < shares.size(); ++i) {
+        upper->append(edge(i), shares[i]);
+        upper->append(edge(i + 1), shares[i]);
+        lower->append(edge(i), 0.0);
+        lower->append(edge(i + 1), 0.0);
+        top = std::max(top, shares[i]);
+    }
+    auto* area = new QAreaSeries(upper, lower);
+    area->setName(name);
+    QColor fill = color;
+    fill.setAlphaF(0.35);
+    area->setBrush(fill);
+    area->setPen(QPen(color, 2));
+    chart->addSeries(area);
+    area->attachAxis(x);
+    area->attachAxis(y);
+    return top;
 }
 
 } // namespace
@@ -79,11 +99,13 @@ DivergenceView::DivergenceView(QWidget* parent)
     , m_lengthView(makeChartView(this, u"lengthChart"_s))
     , m_labelView(makeChartView(this, u"labelChart"_s))
     , m_divergenceView(makeChartView(this, u"divergenceChart"_s))
+    , m_perplexityView(makeChartView(this, u"perplexityChart"_s))
     , m_realTerms(new model::IndicatingTermsModel(this))
     , m_syntheticTerms(new model::IndicatingTermsModel(this)) {
     auto* content = new QWidget(this);
     auto* charts = new QGridLayout;
-    charts->addWidget(m_lengthView, 0, 0, 1, 2);
+    charts->addWidget(m_lengthView, 0, 0);
+    charts->addWidget(m_perplexityView, 0, 1);
     charts->addWidget(m_divergenceView, 1, 0);
     charts->addWidget(m_labelView, 1, 1);
     charts->setColumnStretch(0, 1);
@@ -104,8 +126,8 @@ DivergenceView::DivergenceView(QWidget* parent)
             tr("<b>Indicating words of the synthetic side</b> — template phrases show up here"),
             termsBox),
         0, 1);
-    terms->addWidget(makeTermsView(m_realTerms, termsBox, u"realTerms"_s), 1, 0);
-    terms->addWidget(makeTermsView(m_syntheticTerms, termsBox, u"syntheticTerms"_s), 1, 1);
+    terms->addWidget(makeReadOnlyTable(m_realTerms, termsBox, u"realTerms"_s), 1, 0);
+    terms->addWidget(makeReadOnlyTable(m_syntheticTerms, termsBox, u"syntheticTerms"_s), 1, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, content);
     splitter->addWidget(chartsBox);
@@ -133,13 +155,13 @@ void DivergenceView::setDocument(model::ProjectDocument* document) {
 }
 
 int DivergenceView::seriesCount() const {
-    return static_cast<int>(m_lengthView->chart()->series().size() +
-                            m_labelView->chart()->series().size() +
-                            m_divergenceView->chart()->series().size());
+    return static_cast<int>(
+        m_perplexityView->chart()->series().size() + m_lengthView->chart()->series().size() +
+        m_labelView->chart()->series().size() + m_divergenceView->chart()->series().size());
 }
 
 void DivergenceView::reload() {
-    for (QChartView* v : {m_lengthView, m_labelView, m_divergenceView})
+    for (QChartView* v : {m_lengthView, m_labelView, m_divergenceView, m_perplexityView})
         clearChart(v->chart());
     const bool ready =
         m_document != nullptr && m_document->analysis() && m_document->analysis()->hasComparison;
@@ -156,6 +178,7 @@ void DivergenceView::reload() {
     fillLengthChart();
     fillLabelChart();
     fillDivergenceChart();
+    fillPerplexityChart();
     const auto& a = *m_document->analysis();
     m_realTerms->setTerms(a.indicatingReal);
     m_syntheticTerms->setTerms(a.indicatingSynthetic);
@@ -176,28 +199,12 @@ void DivergenceView::fillLengthChart() {
     y->setLabelFormat(u"%.0f"_s);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    double top = 0.0;
-    auto addSide = [&](const QVector<double>& counts, const QString& name, const QColor& color) {
-        const QVector<double> s = shares(counts);
-        auto* upper = new QLineSeries;
-        for (qsizetype i = 0; i < s.size(); ++i) {
-            const double lo = static_cast<double>(i * a.histogramBinWidth);
-            upper->append(lo, s[i]);
-            upper->append(lo + a.histogramBinWidth, s[i]);
-            top = std::max(top, s[i]);
-        }
-        auto* area = new QAreaSeries(upper);
-        area->setName(name);
-        QColor fill = color;
-        fill.setAlphaF(0.35);
-        area->setBrush(fill);
-        area->setPen(QPen(color, 2));
-        chart->addSeries(area);
-        area->attachAxis(x);
-        area->attachAxis(y);
-    };
-    addSide(a.histogramReal, tr("real"), kReal);
-    addSide(a.histogramSynthetic, tr("synthetic"), kSynthetic);
+    const auto width = static_cast<double>(a.histogramBinWidth);
+    const auto edge = [width](qsizetype i) { return static_cast<double>(i) * width; };
+    const double top =
+        std::max(addHistogramArea(chart, x, y, shares(a.histogramReal), edge, tr("real"), kReal),
+                 addHistogramArea(chart, x, y, shares(a.histogramSynthetic), edge, tr("synthetic"),
+                                  kSynthetic));
     x->setRange(0, static_cast<double>(a.histogramReal.size() * a.histogramBinWidth));
     x->applyNiceNumbers();
     y->setRange(0, std::max(1.0, top * 1.1));
@@ -257,6 +264,36 @@ void DivergenceView::fillLabelChart() {
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     series->attachAxis(y);
+}
+
+void DivergenceView::fillPerplexityChart() {
+    const auto& a = *m_document->analysis();
+    QChart* chart = m_perplexityView->chart();
+    if (a.perplexityRealHeldOut.isEmpty()) {
+        chart->setTitle(tr("Perplexity: needs a real corpus to train the language model"));
+        return;
+    }
+    chart->setTitle(
+        tr("Perplexity under a trigram Kneser–Ney model of the real corpus (log scale)"));
+    auto* x = new QLogValueAxis;
+    x->setBase(10.0);
+    x->setTitleText(tr("perplexity per sample"));
+    x->setLabelFormat(u"%g"_s);
+    auto* y = new QValueAxis;
+    y->setTitleText(tr("% of samples"));
+    y->setLabelFormat(u"%.0f"_s);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    const auto edge = [&a](qsizetype i) {
+        return std::pow(10.0,
+                        a.perplexityLog10Min + static_cast<double>(i) * a.perplexityLog10Step);
+    };
+    const double top = std::max(addHistogramArea(chart, x, y, shares(a.perplexityRealHeldOut), edge,
+                                                 tr("real (held out)"), kReal),
+                                addHistogramArea(chart, x, y, shares(a.perplexitySynthetic), edge,
+                                                 tr("synthetic"), kSynthetic));
+    y->setRange(0, std::max(1.0, top * 1.1));
+    y->applyNiceNumbers();
 }
 
 void DivergenceView::fillDivergenceChart() {

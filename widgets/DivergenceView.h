@@ -36,11 +36,13 @@ private:
     void fillLengthChart();
     void fillLabelChart();
     void fillDivergenceChart();
+    void fillPerplexityChart();
 
     model::ProjectDocument* m_document = nullptr;
     QChartView* m_lengthView;
     QChartView* m_labelView;
     QChartView* m_divergenceView;
+    QChartView* m_perplexityView;
     model::IndicatingTermsModel* m_realTerms;
     model::IndicatingTermsModel* m_syntheticTerms;
     EmptyState* m_state;

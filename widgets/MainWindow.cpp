@@ -9,6 +9,7 @@
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
 #include "widgets/ReviewView.h"
+#include "widgets/SkeletonsView.h"
 #include "widgets/TagSetDialog.h"
 
 #include <QApplication>
@@ -34,6 +35,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_panel(new ProjectPanel(this))
     , m_overview(new OverviewView(this))
     , m_divergence(new DivergenceView(this))
+    , m_skeletons(new SkeletonsView(this))
     , m_review(new ReviewView(this))
     , m_jobStatus(new JobStatusWidget(this)) {
     setWindowTitle(tr("Synthscope"));
@@ -42,7 +44,13 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->setObjectName(u"viewTabs"_s);
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_divergence, tr("Divergence"));
+    m_tabs->addTab(m_skeletons, tr("Skeletons"));
     m_tabs->addTab(m_review, tr("Review"));
+    connect(m_skeletons, &SkeletonsView::reviewGroupRequested, this,
+            [this](qint64 group, const QString& pattern) {
+                m_review->reviewSkeletonGroup(group, pattern);
+                showView(View::Review);
+            });
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
 
@@ -104,7 +112,9 @@ void MainWindow::createMenus() {
                     [this]() { showView(View::Overview); });
     view->addAction(tr("&Divergence"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
                     [this]() { showView(View::Divergence); });
-    view->addAction(tr("Re&view"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
+    view->addAction(tr("&Skeletons"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
+                    [this]() { showView(View::Skeletons); });
+    view->addAction(tr("Re&view"), QKeySequence(Qt::CTRL | Qt::Key_4), this,
                     [this]() { showView(View::Review); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -162,6 +172,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
     m_panel->setDocument(nullptr);
     m_overview->setDocument(nullptr);
     m_divergence->setDocument(nullptr);
+    m_skeletons->setDocument(nullptr);
     m_review->setDocument(nullptr);
     m_jobStatus->setRunner(nullptr);
     if (m_undoAction != nullptr) {
@@ -176,6 +187,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
         m_panel->setDocument(m_document.get());
         m_overview->setDocument(m_document.get());
         m_divergence->setDocument(m_document.get());
+        m_skeletons->setDocument(m_document.get());
         m_review->setDocument(m_document.get());
         m_jobStatus->setRunner(&m_document->jobs());
         m_undoAction = m_document->undoStack().createUndoAction(this, tr("&Undo"));
@@ -215,6 +227,9 @@ void MainWindow::showView(View view) {
         break;
     case View::Divergence:
         m_tabs->setCurrentWidget(m_divergence);
+        break;
+    case View::Skeletons:
+        m_tabs->setCurrentWidget(m_skeletons);
         break;
     case View::Review:
         m_tabs->setCurrentWidget(m_review);
@@ -297,6 +312,7 @@ bool MainWindow::saveScreenshots(const QString& dir) {
     QDir().mkpath(dir);
     const std::pair<View, const char*> shots[] = {{View::Overview, "overview.png"},
                                                   {View::Divergence, "divergence.png"},
+                                                  {View::Skeletons, "skeletons.png"},
                                                   {View::Review, "review.png"}};
     bool ok = true;
     for (const auto& [view, name] : shots) {

@@ -20,13 +20,14 @@ class JobStatusWidget;
 class OverviewView;
 class ProjectPanel;
 class ReviewView;
+class SkeletonsView;
 
 /// The workbench window: project panel (left), Overview / Divergence / Review tabs, menus,
 /// the job strip in the status bar. Owns the open ProjectDocument.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Overview, Divergence, Review };
+    enum class View { Overview, Divergence, Skeletons, Review };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -40,8 +41,9 @@ public:
     [[nodiscard]] OverviewView* overview() const { return m_overview; }
     [[nodiscard]] DivergenceView* divergence() const { return m_divergence; }
     [[nodiscard]] ReviewView* review() const { return m_review; }
+    [[nodiscard]] SkeletonsView* skeletons() const { return m_skeletons; }
 
-    /// Saves overview.png, divergence.png and review.png of the window into dir.
+    /// Saves overview.png, divergence.png, skeletons.png and review.png of the window into dir.
     bool saveScreenshots(const QString& dir);
 
 protected:
@@ -66,6 +68,7 @@ private:
     ProjectPanel* m_panel;
     OverviewView* m_overview;
     DivergenceView* m_divergence;
+    SkeletonsView* m_skeletons;
     ReviewView* m_review;
     JobStatusWidget* m_jobStatus;
     QMenu* m_recentMenu = nullptr;

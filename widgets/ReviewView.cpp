@@ -227,7 +227,9 @@ void ReviewView::reloadQueue() {
     commitNote();
     const QVariantList data = m_filter->currentData().toList();
     model::ReviewFilter filter;
-    if (data.size() == 2) {
+    if (data.size() == 2 && data[0].toString() == "group"_L1) {
+        filter.skeletonGroup = data[1].toLongLong();
+    } else if (data.size() == 2) {
         (void)model::parseRole(data[0].toString(), &filter.role);
         if (data[1].toLongLong() != 0)
             filter.corpusId = data[1].toLongLong();
@@ -281,6 +283,10 @@ void ReviewView::showRow(int row) {
         meta << tr("label <b>%1</b>").arg(sample->label.toHtmlEscaped());
     for (auto it = sample->meta.begin(); it != sample->meta.end(); ++it)
         meta << u"%1 = %2"_s.arg(it.key(), it.value().toHtmlEscaped());
+    if (sample->skeletonGroup)
+        meta << tr("skeleton group %1").arg(*sample->skeletonGroup + 1);
+    if (sample->perplexity)
+        meta << tr("perplexity %1").arg(*sample->perplexity, 0, 'f', 1);
     m_sampleHeader->setText(meta.join(u" · "_s));
     m_sampleText->setPlainText(sample->text);
 
@@ -300,6 +306,18 @@ void ReviewView::showRow(int row) {
         m_neighbourText->clear();
     }
     refreshAnswers();
+}
+
+void ReviewView::reviewSkeletonGroup(qint64 groupId, const QString& pattern) {
+    if (m_document == nullptr)
+        return;
+    const QVariant data = QVariantList{u"group"_s, groupId};
+    int index = m_filter->findData(data);
+    if (index < 0) {
+        m_filter->addItem(tr("Skeleton group %1: %2").arg(groupId + 1).arg(pattern.left(60)), data);
+        index = m_filter->count() - 1;
+    }
+    m_filter->setCurrentIndex(index);
 }
 
 void ReviewView::showNeighbour(int row) {

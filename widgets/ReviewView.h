@@ -46,6 +46,8 @@ public:
     void toggleTag(int position);
     /// Sets the decision (pressing the current one again clears it).
     void decide(model::Decision decision);
+    /// Makes the members of a skeleton group the review queue.
+    void reviewSkeletonGroup(qint64 groupId, const QString& pattern);
 
 private:
     void reloadFilters();

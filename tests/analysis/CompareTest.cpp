@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace synthscope::analysis;
 
 TEST(AnalyzeCorpora, PoolsSidesAndFindsNeighbours) {
@@ -27,6 +29,20 @@ TEST(AnalyzeCorpora, PoolsSidesAndFindsNeighbours) {
     ASSERT_FALSE(r.syntheticToReal[0].empty());
     EXPECT_EQ(r.syntheticToReal[0][0].index, 0u);
     EXPECT_NEAR(r.syntheticToReal[0][0].cosine, 1.0, 1e-6);
+    // Structure: one extras entry per corpus; perplexity is NaN exactly for the real samples
+    // the model was trained on (3 real → round(0.3) → at least 1 held out, 2 trained on).
+    ASSERT_EQ(r.extras.size(), 3u);
+    ASSERT_EQ(r.perplexity.size(), 5u);
+    int trained = 0;
+    for (std::size_t i = 0; i < 3; ++i)
+        trained += std::isnan(r.perplexity[i]) ? 1 : 0;
+    EXPECT_EQ(trained, 2);
+    EXPECT_FALSE(std::isnan(r.perplexity[3]));
+    EXPECT_FALSE(std::isnan(r.perplexity[4]));
+    ASSERT_TRUE(r.perplexityMedianSynthetic.has_value());
+    EXPECT_GE(*r.perplexityMedianSynthetic, 1.0);
+    EXPECT_TRUE(r.extras[2].perplexityMedian.has_value());
+    EXPECT_GT(r.extras[2].compressionRatio, 0.0);
 }
 
 TEST(AnalyzeCorpora, NoComparisonWithOneSide) {

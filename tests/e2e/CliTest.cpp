@@ -161,6 +161,32 @@ TEST_F(CustomerSupport, MetricsHoldTheirRanges) {
     EXPECT_FALSE(s_summary["corpora"][0]["metrics"].contains("label_entropy_bits"));
 }
 
+TEST_F(CustomerSupport, TemplateDiversityAndPerplexityMeasures) {
+    for (const Json& c : s_summary["corpora"]) {
+        const Json& m = c["metrics"];
+        for (const char* key : {"skeleton_repetition_rate", "top10_skeleton_share", "template_rate",
+                                "self_bleu", "repeated_ngram_rate"}) {
+            ASSERT_TRUE(m.contains(key)) << key;
+            EXPECT_GE(m[key].get<double>(), 0.0) << key;
+            EXPECT_LE(m[key].get<double>(), 1.0) << key;
+        }
+        EXPECT_GT(m["compression_ratio"].get<double>(), 1.0);
+        EXPECT_GT(m["mtld"].get<double>(), 0.0);
+        EXPECT_GE(m["perplexity_median"].get<double>(), 1.0);
+        EXPECT_GE(m["templates_per_token"].get<double>(), 0.0);
+    }
+    const Json& twitter = s_summary["corpora"][0]["metrics"];
+    const Json& bitext = s_summary["corpora"][1]["metrics"];
+    // The templated side is more redundant and more alike than people on Twitter.
+    EXPECT_GT(bitext["template_rate"].get<double>(), twitter["template_rate"].get<double>());
+    EXPECT_GT(bitext["self_bleu"].get<double>(), twitter["self_bleu"].get<double>());
+    EXPECT_GT(bitext["compression_ratio"].get<double>(),
+              twitter["compression_ratio"].get<double>());
+    const Json& rvs = s_summary["real_vs_synthetic"];
+    EXPECT_EQ(rvs["perplexity_median_real_held_out"], twitter["perplexity_median"]);
+    EXPECT_EQ(rvs["perplexity_median_synthetic"], bitext["perplexity_median"]);
+}
+
 TEST_F(CustomerSupport, ExportRoundTripsOriginalRecordsVerbatim) {
     const QString out = s_dir->filePath(QStringLiteral("bitext-out.jsonl"));
     const Result r =

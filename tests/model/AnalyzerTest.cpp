@@ -47,6 +47,17 @@ TEST(Analyzer, PersistsRunMetricsAndNeighboursAndMarksStale) {
                 q.next());
     EXPECT_TRUE(q.value(0).toString().contains(QStringLiteral("\"histogram_bins\":40")));
 
+    // Skeleton groups and per-sample scores of the run: "a b a" and "b a" and "a b" all
+    // have the skeleton "<W> <W> …" shapes; every sample is stored with its perplexity or group.
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT count(*) FROM sample_scores WHERE run_id = %1").arg(run)) &&
+        q.next());
+    EXPECT_GE(q.value(0).toInt(), 1);
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT count(*) FROM sample_scores WHERE perplexity IS NOT NULL")) &&
+        q.next());
+    EXPECT_EQ(q.value(0).toInt(), 2); // 1 held-out real sample + 1 synthetic
+
     ProjectStore store(*p);
     auto a = store.latestAnalysis();
     ASSERT_TRUE(a.has_value());
@@ -63,6 +74,8 @@ TEST(Analyzer, PersistsRunMetricsAndNeighboursAndMarksStale) {
                      "text");
     EXPECT_TRUE(store.latestAnalysis()->stale);
 
+    for (const auto& g : store.skeletonGroups())
+        EXPECT_EQ(store.skeletonGroupMembers(g.id).size(), g.size);
     const Json summary = store.summaryJson();
     EXPECT_EQ(summary["corpora"].size(), 3u);
     EXPECT_EQ(summary["corpora"][0]["metrics"]["samples"], 2);

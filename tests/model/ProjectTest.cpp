@@ -87,3 +87,21 @@ TEST(Project, ClearErrorsForMissingForeignAndNewerFiles) {
     EXPECT_FALSE(s.ok());
     EXPECT_TRUE(s.error().contains(QStringLiteral("newer Synthscope"))) << s.error().toStdString();
 }
+
+TEST(Project, MigratesAVersionOneFileForward) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.synthscope"));
+    {
+        auto p = test::newProject(dir, QStringLiteral("old.synthscope"));
+        // Make it look like a file written by schema 1: without the version-2 tables.
+        QSqlQuery q(p->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE sample_scores")));
+        ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE skeleton_groups")));
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+    }
+    std::shared_ptr<Project> reopened;
+    ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &reopened).ok());
+    EXPECT_EQ(pragma(*reopened, "user_version"), 2);
+    QSqlQuery q(reopened->connection());
+    EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM sample_scores")));
+}

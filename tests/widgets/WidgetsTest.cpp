@@ -4,6 +4,7 @@
 
 #include "model/ProjectDocument.h"
 #include "model/ReviewModels.h"
+#include "model/SkeletonModels.h"
 #include "model/TableModels.h"
 #include "widgets/DivergenceView.h"
 #include "widgets/EmptyState.h"
@@ -13,6 +14,7 @@
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
 #include "widgets/ReviewView.h"
+#include "widgets/SkeletonsView.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -84,8 +86,8 @@ TEST_F(Widgets, OverviewShowsHeadlineNumbers) {
 
 TEST_F(Widgets, DivergenceDrawsChartsAndIndicatingWords) {
     window.showView(widgets::MainWindow::View::Divergence);
-    // length: 2 areas; labels: 1 bar series; JS: 1 bar series.
-    EXPECT_EQ(window.divergence()->seriesCount(), 4);
+    // length: 2 areas; perplexity: 2 areas; labels: 1 bar series; JS: 1 bar series.
+    EXPECT_EQ(window.divergence()->seriesCount(), 6);
     auto* real = window.divergence()->realTermsModel();
     auto* synthetic = window.divergence()->syntheticTermsModel();
     QAbstractItemModelTester t1(real, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -142,6 +144,29 @@ TEST_F(Widgets, ReviewTagsWithHotkeysUndoAndNavigates) {
         window.document()->undoStack().undo();
     EXPECT_TRUE(store.review(sample).tagIds.isEmpty());
     EXPECT_EQ(store.review(sample).decision, model::Decision::None);
+}
+
+TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
+    window.showView(widgets::MainWindow::View::Skeletons);
+    auto* groups = window.skeletons()->groupsModel();
+    QAbstractItemModelTester t1(groups, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t2(window.skeletons()->openingsModel(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_GT(groups->rowCount(), 0);
+    const auto& first = groups->groups().first();
+    EXPECT_GE(first.size, 2);
+    EXPECT_EQ(first.real + first.synthetic, first.size);
+    const QModelIndex group = groups->index(0, 0);
+    ASSERT_EQ(groups->rowCount(group), static_cast<int>(std::min<qint64>(first.size, 200)));
+    EXPECT_EQ(groups->parent(groups->index(0, 0, group)), group);
+    EXPECT_GT(window.skeletons()->openingsModel()->rowCount(), 0);
+    EXPECT_FALSE(window.skeletons()
+                     ->findChild<QTextBrowser*>(QStringLiteral("skeletonMembers"))
+                     ->toPlainText()
+                     .isEmpty());
+
+    window.review()->reviewSkeletonGroup(first.id, first.pattern);
+    EXPECT_EQ(window.review()->queueModel()->rowCount(), static_cast<int>(first.size));
 }
 
 TEST_F(Widgets, ImportDialogPreviewsAndMapsRealFile) {

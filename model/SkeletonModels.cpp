@@ -1,0 +1,208 @@
+#include "model/SkeletonModels.h"
+
+#include "analysis/Skeleton.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+SkeletonGroupsModel::SkeletonGroupsModel(ProjectStore& store, ReviewStore& review, QObject* parent)
+    : QAbstractItemModel(parent)
+    , m_store(store)
+    , m_review(review) {}
+
+void SkeletonGroupsModel::reload() {
+    beginResetModel();
+    m_groups = m_store.skeletonGroups();
+    m_members.clear();
+    m_previews.clear();
+    endResetModel();
+}
+
+const QList<qint64>& SkeletonGroupsModel::members(int row) const {
+    auto it = m_members.find(row);
+    if (it == m_members.end())
+        it = m_members.insert(row, m_store.skeletonGroupMembers(m_groups.at(row).id));
+    return *it;
+}
+
+QModelIndex SkeletonGroupsModel::index(int row, int column, const QModelIndex& parent) const {
+    if (!hasIndex(row, column, parent))
+        return {};
+    return createIndex(row, column,
+                       parent.isValid() ? static_cast<quintptr>(parent.row() + 1) : quintptr(0));
+}
+
+QModelIndex SkeletonGroupsModel::parent(const QModelIndex& child) const {
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(static_cast<int>(child.internalId() - 1), 0, quintptr(0));
+}
+
+int SkeletonGroupsModel::rowCount(const QModelIndex& parent) const {
+    if (!parent.isValid())
+        return static_cast<int>(m_groups.size());
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return 0;
+    return static_cast<int>(members(parent.row()).size());
+}
+
+int SkeletonGroupsModel::columnCount(const QModelIndex&) const {
+    return ColumnCount;
+}
+
+QVariant SkeletonGroupsModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() != 0) { // a member
+        const int groupRow = static_cast<int>(index.internalId() - 1);
+        const qint64 sample = members(groupRow).at(index.row());
+        if (role == SampleIdRole)
+            return sample;
+        if (role == GroupIdRole)
+            return m_groups.at(groupRow).id;
+        if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && index.column() == Pattern) {
+            auto it = m_previews.find(sample);
+            if (it == m_previews.end())
+                it = m_previews.insert(sample, m_review.preview(sample, 200));
+            return u"#%1  %2"_s.arg(sample).arg(*it);
+        }
+        return {};
+    }
+    const SkeletonGroupInfo& g = m_groups.at(index.row());
+    const double share =
+        g.size == 0 ? 0.0 : static_cast<double>(g.synthetic) / static_cast<double>(g.size);
+    if (role == GroupIdRole)
+        return g.id;
+    if (role == Qt::ToolTipRole)
+        return g.pattern;
+    if (role == Qt::TextAlignmentRole && index.column() != Pattern)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Pattern:
+            return g.pattern;
+        case Size:
+            return g.size;
+        case Real:
+            return g.real;
+        case Synthetic:
+            return g.synthetic;
+        case SyntheticShare:
+            return share;
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Pattern:
+        return g.pattern;
+    case Size:
+        return g.size;
+    case Real:
+        return g.real;
+    case Synthetic:
+        return g.synthetic;
+    case SyntheticShare:
+        return u"%1%"_s.arg(qRound(100.0 * share));
+    default:
+        return {};
+    }
+}
+
+QVariant SkeletonGroupsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Pattern:
+        return tr("Skeleton (members below)");
+    case Size:
+        return tr("Size");
+    case Real:
+        return tr("Real");
+    case Synthetic:
+        return tr("Synthetic");
+    case SyntheticShare:
+        return tr("Synthetic %");
+    default:
+        return {};
+    }
+}
+
+void AffixModel::setRows(QList<AffixRow> rows) {
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+int AffixModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int AffixModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AffixModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (role == Qt::TextAlignmentRole && index.column() != Text)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    const AffixRow& r = m_rows.at(index.row());
+    switch (index.column()) {
+    case Text:
+        return r.text;
+    case Real:
+        return r.real;
+    case Synthetic:
+        return r.synthetic;
+    default:
+        return {};
+    }
+}
+
+QVariant AffixModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Text:
+        return tr("Tokens");
+    case Real:
+        return tr("Real");
+    case Synthetic:
+        return tr("Synthetic");
+    default:
+        return {};
+    }
+}
+
+QString skeletonHighlightHtml(const QString& text) {
+    const auto& words = analysis::FunctionWords::english();
+    QString html;
+    QString word;
+    auto flush = [&]() {
+        if (word.isEmpty())
+            return;
+        const bool kept = words.contains(word.toLower().toStdString());
+        html +=
+            kept ? word.toHtmlEscaped()
+                 : u"<span style=\"background:#ffe2b8\">"_s + word.toHtmlEscaped() + u"</span>"_s;
+        word.clear();
+    };
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || c == u'\'' || c == u'’' || c == u'_') {
+            word += c;
+        } else {
+            flush();
+            html += c == u'\n' ? u"<br>"_s : QString(c).toHtmlEscaped();
+        }
+    }
+    flush();
+    return html;
+}
+
+} // namespace synthscope::model

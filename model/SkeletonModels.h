@@ -1,0 +1,66 @@
+#pragma once
+
+#include "model/ProjectStore.h"
+#include "model/ReviewStore.h"
+
+#include <QAbstractItemModel>
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace synthscope::model {
+
+/// Skeleton groups as a tree: each group (pattern, size, real, synthetic, synthetic share)
+/// with its members (sample id and text) as children, fetched when first expanded.
+class SkeletonGroupsModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Column { Pattern, Size, Real, Synthetic, SyntheticShare, ColumnCount };
+    static constexpr int GroupIdRole = Qt::UserRole + 1;
+    static constexpr int SampleIdRole = Qt::UserRole + 2;
+    static constexpr int SortRole = Qt::UserRole + 3;
+
+    SkeletonGroupsModel(ProjectStore& store, ReviewStore& review, QObject* parent = nullptr);
+    /// Reloads the groups of the newest analysis.
+    void reload();
+    [[nodiscard]] const QList<SkeletonGroupInfo>& groups() const { return m_groups; }
+    /// Member sample ids of the group in row (fetched on first use).
+    [[nodiscard]] const QList<qint64>& members(int row) const;
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    ProjectStore& m_store;
+    ReviewStore& m_review;
+    QList<SkeletonGroupInfo> m_groups;
+    mutable QHash<int, QList<qint64>> m_members;
+    mutable QHash<qint64, QString> m_previews;
+};
+
+/// Recurring openings or closings: text, count real, count synthetic.
+class AffixModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Text, Real, Synthetic, ColumnCount };
+    explicit AffixModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent) {}
+    void setRows(QList<AffixRow> rows);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<AffixRow> m_rows;
+};
+
+/// HTML of text with its content words highlighted and its structure (function words,
+/// punctuation, markup) plain: what a skeleton keeps is plain, what it masks is marked.
+QString skeletonHighlightHtml(const QString& text);
+
+} // namespace synthscope::model

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QHeaderView>
+#include <QTableView>
+
+namespace synthscope::widgets {
+
+/// A read-only table of model with alternating rows, whole-row selection and its first column
+/// stretched (the text column of the term, affix and similar tables).
+inline QTableView* makeReadOnlyTable(QAbstractItemModel* model, QWidget* parent,
+                                     const QString& objectName) {
+    auto* view = new QTableView(parent);
+    view->setModel(model);
+    view->setObjectName(objectName);
+    view->verticalHeader()->hide();
+    view->setAlternatingRowColors(true);
+    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return view;
+}
+
+} // namespace synthscope::widgets

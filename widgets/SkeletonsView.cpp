@@ -1,0 +1,185 @@
+#include "widgets/SkeletonsView.h"
+
+#include "model/ProjectDocument.h"
+#include "model/SkeletonModels.h"
+#include "widgets/EmptyState.h"
+#include "widgets/ReadOnlyTable.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+SkeletonsView::SkeletonsView(QWidget* parent)
+    : QWidget(parent)
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_openings(new model::AffixModel(this))
+    , m_closings(new model::AffixModel(this))
+    , m_tree(new QTreeView(this))
+    , m_members(new QTextBrowser(this))
+    , m_title(new QLabel(this))
+    , m_review(new QPushButton(tr("Review this group"), this)) {
+    m_sorted->setSortRole(model::SkeletonGroupsModel::SortRole);
+    m_tree->setModel(m_sorted);
+    m_tree->setObjectName(u"skeletonTree"_s);
+    m_tree->setSortingEnabled(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_members->setObjectName(u"skeletonMembers"_s);
+    m_title->setWordWrap(true);
+    m_review->setEnabled(false);
+    m_review->setToolTip(tr("Open the group's samples as a review queue"));
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_review);
+    rightLayout->addLayout(header);
+    rightLayout->addWidget(m_members, 1);
+
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(m_tree);
+    top->addWidget(right);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+
+    auto* affixes = new QWidget(this);
+    auto* affixLayout = new QHBoxLayout(affixes);
+    affixLayout->setContentsMargins(0, 0, 0, 0);
+    auto* openBox = new QVBoxLayout;
+    openBox->addWidget(new QLabel(tr("<b>Recurring openings</b> (first three tokens)"), affixes));
+    openBox->addWidget(makeReadOnlyTable(m_openings, affixes, u"openingsTable"_s));
+    auto* closeBox = new QVBoxLayout;
+    closeBox->addWidget(new QLabel(tr("<b>Recurring closings</b> (last three tokens)"), affixes));
+    closeBox->addWidget(makeReadOnlyTable(m_closings, affixes, u"closingsTable"_s));
+    affixLayout->addLayout(openBox);
+    affixLayout->addLayout(closeBox);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(affixes);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(
+        new QLabel(tr("A skeleton keeps function words, punctuation and markup and masks content "
+                      "(<W> word, <NAME>, <NUM>, <URL>): samples in one group are the same "
+                      "mould with different words."),
+                   content));
+    layout->addWidget(splitter, 1);
+    m_state = new EmptyState(content, this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_state);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                QModelIndex source = m_sorted->mapToSource(current);
+                if (source.parent().isValid())
+                    source = source.parent();
+                if (source.isValid())
+                    showGroup(source.row());
+            });
+    connect(m_review, &QPushButton::clicked, this, [this]() {
+        if (m_groups != nullptr && m_row >= 0)
+            Q_EMIT reviewGroupRequested(m_groups->groups().at(m_row).id,
+                                        m_groups->groups().at(m_row).pattern);
+    });
+    reload();
+}
+
+void SkeletonsView::setDocument(model::ProjectDocument* document) {
+    if (m_document != nullptr)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_sorted->setSourceModel(nullptr);
+    delete m_groups;
+    m_groups = nullptr;
+    m_document = document;
+    if (document != nullptr) {
+        m_groups = new model::SkeletonGroupsModel(document->store(), document->review(), this);
+        m_sorted->setSourceModel(m_groups);
+        connect(document, &model::ProjectDocument::analysisChanged, this, &SkeletonsView::reload);
+    }
+    reload();
+}
+
+void SkeletonsView::reload() {
+    m_row = -1;
+    m_review->setEnabled(false);
+    m_members->clear();
+    m_title->clear();
+    if (m_document == nullptr || !m_document->analysis()) {
+        m_openings->setRows({});
+        m_closings->setRows({});
+        m_state->showMessage(m_document == nullptr
+                                 ? tr("Open or create a project (File menu) to begin.")
+                                 : tr("Not analysed yet. Run the analyses (Ctrl+R)."));
+        return;
+    }
+    m_groups->reload();
+    m_openings->setRows(m_document->analysis()->openings);
+    m_closings->setRows(m_document->analysis()->closings);
+    m_state->showContent();
+    m_tree->sortByColumn(model::SkeletonGroupsModel::Size, Qt::DescendingOrder);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < model::SkeletonGroupsModel::ColumnCount; ++c)
+        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+    if (m_groups->rowCount() == 0)
+        m_title->setText(tr("No two samples share a skeleton."));
+    else
+        selectGroup(0);
+}
+
+void SkeletonsView::selectGroup(int row) {
+    if (m_groups == nullptr || row < 0 || row >= m_groups->rowCount())
+        return;
+    m_tree->setCurrentIndex(m_sorted->mapFromSource(m_groups->index(row, 0)));
+    showGroup(row);
+}
+
+void SkeletonsView::showGroup(int row) {
+    if (row == m_row)
+        return;
+    m_row = row;
+    const auto& g = m_groups->groups().at(row);
+    m_title->setText(tr("<b>Group %1</b>: %2 samples (%3 real, %4 synthetic)<br><code>%5</code>")
+                         .arg(g.id + 1)
+                         .arg(g.size)
+                         .arg(g.real)
+                         .arg(g.synthetic)
+                         .arg(g.pattern.left(300).toHtmlEscaped()));
+    QString html = u"<p style='color:gray'>"_s +
+                   tr("Highlighted: the content the skeleton masks. Plain: the shared structure.") +
+                   u"</p>"_s;
+    const auto& members = m_groups->members(row);
+    for (int i = 0; i < members.size() && i < 30; ++i) {
+        const auto sample = m_document->review().sample(members[i]);
+        if (!sample)
+            continue;
+        html += u"<p><b>#%1</b> <i>%2</i><br>%3</p><hr>"_s.arg(members[i])
+                    .arg(sample->corpusName.toHtmlEscaped(),
+                         model::skeletonHighlightHtml(sample->text));
+    }
+    if (members.size() > 30)
+        html += tr("<p>… and %1 more; review the group to see them all.</p>").arg(g.size - 30);
+    m_members->setHtml(html);
+    m_review->setEnabled(true);
+}
+
+} // namespace synthscope::widgets

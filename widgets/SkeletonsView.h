@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTextBrowser;
+class QTreeView;
+
+namespace synthscope::model {
+class AffixModel;
+class ProjectDocument;
+class SkeletonGroupsModel;
+} // namespace synthscope::model
+
+namespace synthscope::widgets {
+
+class EmptyState;
+
+/// Template skeletons: groups of samples that share a (near-)identical skeleton, sortable by
+/// size and by synthetic share; the selected group's members aligned with their content words
+/// highlighted (the shared structure stays plain); recurring openings and closings per side.
+class SkeletonsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SkeletonsView(QWidget* parent = nullptr);
+    void setDocument(model::ProjectDocument* document);
+    [[nodiscard]] model::SkeletonGroupsModel* groupsModel() const { return m_groups; }
+    [[nodiscard]] model::AffixModel* openingsModel() const { return m_openings; }
+    /// Selects the group in row (of the groups model) and shows its members.
+    void selectGroup(int row);
+
+Q_SIGNALS:
+    /// The user asked to review the members of this skeleton group.
+    void reviewGroupRequested(qint64 groupId, const QString& pattern);
+
+private:
+    void reload();
+    void showGroup(int row);
+
+    model::ProjectDocument* m_document = nullptr;
+    model::SkeletonGroupsModel* m_groups = nullptr;
+    QSortFilterProxyModel* m_sorted;
+    model::AffixModel* m_openings;
+    model::AffixModel* m_closings;
+    QTreeView* m_tree;
+    QTextBrowser* m_members;
+    QLabel* m_title;
+    QPushButton* m_review;
+    EmptyState* m_state;
+    int m_row = -1;
+};
+
+} // namespace synthscope::widgets
