@@ -153,11 +153,15 @@ std::string tooLongMessage(std::uint64_t length, std::size_t limit) {
            std::to_string(limit) + " bytes";
 }
 
-class JsonLinesReader final : public RecordReader {
+// One record per non-blank line; parseLine turns a line into the record (JSON Lines: the
+// line is the object; plain text: {"text": line}).
+class LineRecordReader final : public RecordReader {
 public:
-    JsonLinesReader(const std::string& path, std::size_t limit)
+    using ParseLine = void (*)(std::string&& line, RawRecord& record);
+    LineRecordReader(const std::string& path, std::size_t limit, ParseLine parse)
         : m_lines(path, limit)
-        , m_limit(limit) {}
+        , m_limit(limit)
+        , m_parse(parse) {}
     bool good() const { return m_lines.good(); }
     bool next(RawRecord& r) override {
         std::string line;
@@ -172,8 +176,7 @@ public:
             }
             if (isBlank(line))
                 continue;
-            r.original = std::move(line);
-            parseObject(r);
+            m_parse(std::move(line), r);
             return true;
         }
         return false;
@@ -183,43 +186,22 @@ public:
 private:
     LineReader m_lines;
     std::size_t m_limit;
+    ParseLine m_parse;
 };
 
-class PlainTextReader final : public RecordReader {
-public:
-    PlainTextReader(const std::string& path, std::size_t limit)
-        : m_lines(path, limit)
-        , m_limit(limit) {}
-    bool good() const { return m_lines.good(); }
-    bool next(RawRecord& r) override {
-        std::string line;
-        std::uint64_t number = 0;
-        std::uint64_t tooLong = 0;
-        while (m_lines.next(line, number, &tooLong)) {
-            r = RawRecord{};
-            r.line = number;
-            if (tooLong > 0) {
-                r.error = tooLongMessage(tooLong, m_limit);
-                return true;
-            }
-            if (isBlank(line))
-                continue;
-            if (std::string e = utf8Error(line); !e.empty()) {
-                r.error = e;
-                return true;
-            }
-            r.fields = Json::object({{"text", line}});
-            r.original = r.fields.dump();
-            return true;
-        }
-        return false;
+void parseJsonLine(std::string&& line, RawRecord& r) {
+    r.original = std::move(line);
+    parseObject(r);
+}
+
+void parseTextLine(std::string&& line, RawRecord& r) {
+    if (std::string e = utf8Error(line); !e.empty()) {
+        r.error = e;
+        return;
     }
-    std::uint64_t bytesRead() const override { return m_lines.consumed(); }
-
-private:
-    LineReader m_lines;
-    std::size_t m_limit;
-};
+    r.fields = Json::object({{"text", line}});
+    r.original = r.fields.dump();
+}
 
 // RFC 4180 with a configurable delimiter: quoted fields may hold delimiters, quotes ("") and
 // line breaks; records end at an unquoted LF or CRLF; the first record is the header.
@@ -517,13 +499,13 @@ std::unique_ptr<RecordReader> RecordReader::open(const std::string& path, InputF
     bool good = false;
     switch (format) {
     case InputFormat::JsonLines: {
-        auto r = std::make_unique<JsonLinesReader>(path, maxRecordBytes);
+        auto r = std::make_unique<LineRecordReader>(path, maxRecordBytes, parseJsonLine);
         good = r->good();
         reader = std::move(r);
         break;
     }
     case InputFormat::PlainText: {
-        auto r = std::make_unique<PlainTextReader>(path, maxRecordBytes);
+        auto r = std::make_unique<LineRecordReader>(path, maxRecordBytes, parseTextLine);
         good = r->good();
         reader = std::move(r);
         break;
