@@ -104,13 +104,12 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     for (const Json& id : parseOr(q.value(3).toString(), Json::array()))
         analysed.push_back(id.get<qint64>());
     std::vector<qint64> current;
-    for (const CorpusInfo& c : corpora())
-        current.push_back(c.id);
-    a.stale = analysed != current;
-
     std::map<qint64, QString> names;
-    for (const CorpusInfo& c : corpora())
+    for (const CorpusInfo& c : corpora()) {
+        current.push_back(c.id);
         names[c.id] = c.name;
+    }
+    a.stale = analysed != current;
     for (const Json& c : r.value("corpora", Json::array())) {
         CorpusMetrics m;
         m.corpusId = c.value("corpus_id", qint64(0));

@@ -23,6 +23,7 @@ void ReviewQueueModel::reload() {
     for (int i = 0; i < m_ids.size(); ++i)
         m_rows.insert(m_ids[i], i);
     m_previews.clear();
+    m_reviews.clear();
     endResetModel();
 }
 
@@ -52,7 +53,7 @@ QVariant ReviewQueueModel::data(const QModelIndex& index, int role) const {
                 m_previews.clear();
             it = m_previews.insert(id, m_store.preview(id, 120));
         }
-        const SampleReview review = m_store.review(id);
+        const SampleReview& review = cachedReview(id);
         const QString mark = review.decision == Decision::Keep                      ? u"✓"_s
                              : review.decision == Decision::Drop                    ? u"✗"_s
                              : (!review.tagIds.isEmpty() || !review.note.isEmpty()) ? u"•"_s
@@ -60,15 +61,26 @@ QVariant ReviewQueueModel::data(const QModelIndex& index, int role) const {
         return u"%1 #%2  %3"_s.arg(mark).arg(id).arg(*it);
     }
     case DecisionRole:
-        return decisionName(m_store.review(id).decision);
+        return decisionName(cachedReview(id).decision);
     case TagCountRole:
-        return static_cast<int>(m_store.review(id).tagIds.size());
+        return static_cast<int>(cachedReview(id).tagIds.size());
     default:
         return {};
     }
 }
 
+const SampleReview& ReviewQueueModel::cachedReview(qint64 sampleId) const {
+    auto it = m_reviews.find(sampleId);
+    if (it == m_reviews.end()) {
+        if (m_reviews.size() > 4096)
+            m_reviews.clear();
+        it = m_reviews.insert(sampleId, m_store.review(sampleId));
+    }
+    return *it;
+}
+
 void ReviewQueueModel::onReviewChanged(qint64 sampleId) {
+    m_reviews.remove(sampleId);
     const int row = rowOf(sampleId);
     if (row >= 0)
         Q_EMIT dataChanged(index(row), index(row), {Qt::DisplayRole, DecisionRole, TagCountRole});

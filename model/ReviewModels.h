@@ -33,7 +33,10 @@ private:
     ReviewFilter m_filter;
     QList<qint64> m_ids;
     QHash<qint64, int> m_rows;
+    /// The answers of a sample, read once and kept until it changes (paint stays off SQL).
+    const SampleReview& cachedReview(qint64 sampleId) const;
     mutable QHash<qint64, QString> m_previews;
+    mutable QHash<qint64, SampleReview> m_reviews;
 };
 
 /// The tag set, in hotkey order. Names are editable in place (rename).

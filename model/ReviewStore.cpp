@@ -44,6 +44,13 @@ ReviewStore::ReviewStore(Project& project, QString reviewer, QObject* parent)
     , m_project(project)
     , m_reviewer(nonEmptyReviewer(reviewer)) {}
 
+Status ReviewStore::writeAnswer(QSqlQuery& query, qint64 sampleId) {
+    if (Status s = run(query); !s)
+        return reported(s);
+    Q_EMIT reviewChanged(sampleId);
+    return {};
+}
+
 Status ReviewStore::reported(Status status) {
     if (!status.ok())
         Q_EMIT writeFailed(tr("Could not save the review answer: %1").arg(status.error()));
@@ -161,10 +168,7 @@ Status ReviewStore::setTag(qint64 sampleId, qint64 tagId, bool on) {
         q.addBindValue(sampleId);
         q.addBindValue(tagId);
     }
-    if (Status s = run(q); !s)
-        return reported(s);
-    Q_EMIT reviewChanged(sampleId);
-    return {};
+    return writeAnswer(q, sampleId);
 }
 
 Status ReviewStore::setDecision(qint64 sampleId, Decision decision) {
@@ -182,10 +186,7 @@ Status ReviewStore::setDecision(qint64 sampleId, Decision decision) {
         q.addBindValue(m_reviewer);
         q.addBindValue(now());
     }
-    if (Status s = run(q); !s)
-        return reported(s);
-    Q_EMIT reviewChanged(sampleId);
-    return {};
+    return writeAnswer(q, sampleId);
 }
 
 Status ReviewStore::setNote(qint64 sampleId, const QString& note) {
@@ -202,10 +203,7 @@ Status ReviewStore::setNote(qint64 sampleId, const QString& note) {
         q.addBindValue(m_reviewer);
         q.addBindValue(now());
     }
-    if (Status s = run(q); !s)
-        return reported(s);
-    Q_EMIT reviewChanged(sampleId);
-    return {};
+    return writeAnswer(q, sampleId);
 }
 
 QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {

@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QObject>
 #include <QSet>
+#include <QSqlQuery>
 #include <QString>
 
 #include <optional>
@@ -100,6 +101,8 @@ Q_SIGNALS:
 
 private:
     Status reported(Status status);
+    /// Runs a prepared answer write; reports a failure, or announces the change.
+    Status writeAnswer(QSqlQuery& query, qint64 sampleId);
     Project& m_project;
     QString m_reviewer;
 };

@@ -92,6 +92,23 @@ double addHistogramArea(QChart* chart, QAbstractAxis* x, QAbstractAxis* y,
     return top;
 }
 
+// Real and synthetic histograms (counts per bin) overlaid as shares of samples, on the x axis
+// given and a new "% of samples" axis.
+void drawRealAndSynthetic(QChart* chart, QAbstractAxis* x, const QVector<double>& real,
+                          const QVector<double>& synthetic,
+                          const std::function<double(qsizetype)>& edge, const QString& realName) {
+    auto* y = new QValueAxis;
+    y->setTitleText(DivergenceView::tr("% of samples"));
+    y->setLabelFormat(u"%.0f"_s);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    const double top = std::max(addHistogramArea(chart, x, y, shares(real), edge, realName, kReal),
+                                addHistogramArea(chart, x, y, shares(synthetic), edge,
+                                                 DivergenceView::tr("synthetic"), kSynthetic));
+    y->setRange(0, std::max(1.0, top * 1.1));
+    y->applyNiceNumbers();
+}
+
 } // namespace
 
 DivergenceView::DivergenceView(QWidget* parent)
@@ -194,21 +211,12 @@ void DivergenceView::fillLengthChart() {
     auto* x = new QValueAxis;
     x->setTitleText(tr("length (tokens)"));
     x->setLabelFormat(u"%d"_s);
-    auto* y = new QValueAxis;
-    y->setTitleText(tr("% of samples"));
-    y->setLabelFormat(u"%.0f"_s);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
     const auto width = static_cast<double>(a.histogramBinWidth);
-    const auto edge = [width](qsizetype i) { return static_cast<double>(i) * width; };
-    const double top =
-        std::max(addHistogramArea(chart, x, y, shares(a.histogramReal), edge, tr("real"), kReal),
-                 addHistogramArea(chart, x, y, shares(a.histogramSynthetic), edge, tr("synthetic"),
-                                  kSynthetic));
+    drawRealAndSynthetic(
+        chart, x, a.histogramReal, a.histogramSynthetic,
+        [width](qsizetype i) { return static_cast<double>(i) * width; }, tr("real"));
     x->setRange(0, static_cast<double>(a.histogramReal.size() * a.histogramBinWidth));
     x->applyNiceNumbers();
-    y->setRange(0, std::max(1.0, top * 1.1));
-    y->applyNiceNumbers();
 }
 
 void DivergenceView::fillLabelChart() {
@@ -279,21 +287,13 @@ void DivergenceView::fillPerplexityChart() {
     x->setBase(10.0);
     x->setTitleText(tr("perplexity per sample"));
     x->setLabelFormat(u"%g"_s);
-    auto* y = new QValueAxis;
-    y->setTitleText(tr("% of samples"));
-    y->setLabelFormat(u"%.0f"_s);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    const auto edge = [&a](qsizetype i) {
-        return std::pow(10.0,
-                        a.perplexityLog10Min + static_cast<double>(i) * a.perplexityLog10Step);
-    };
-    const double top = std::max(addHistogramArea(chart, x, y, shares(a.perplexityRealHeldOut), edge,
-                                                 tr("real (held out)"), kReal),
-                                addHistogramArea(chart, x, y, shares(a.perplexitySynthetic), edge,
-                                                 tr("synthetic"), kSynthetic));
-    y->setRange(0, std::max(1.0, top * 1.1));
-    y->applyNiceNumbers();
+    drawRealAndSynthetic(
+        chart, x, a.perplexityRealHeldOut, a.perplexitySynthetic,
+        [&a](qsizetype i) {
+            return std::pow(10.0,
+                            a.perplexityLog10Min + static_cast<double>(i) * a.perplexityLog10Step);
+        },
+        tr("real (held out)"));
 }
 
 void DivergenceView::fillDivergenceChart() {
