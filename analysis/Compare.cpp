@@ -4,7 +4,9 @@
 #include "analysis/Skeleton.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <future>
 #include <limits>
 #include <map>
 #include <memory>
@@ -86,6 +88,23 @@ RealVsSynthetic compare(const CorpusProfile& real, const CorpusProfile& syntheti
     return r;
 }
 
+// Records the wall time since the previous lap under a stage name.
+class StageClock {
+public:
+    explicit StageClock(std::vector<std::pair<std::string, double>>& out)
+        : m_out(out) {}
+    void lap(const char* stage) {
+        const auto now = std::chrono::steady_clock::now();
+        m_out.emplace_back(stage, std::chrono::duration<double>(now - m_last).count());
+        m_last = now;
+    }
+    void restart() { m_last = std::chrono::steady_clock::now(); }
+
+private:
+    std::vector<std::pair<std::string, double>>& m_out;
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
 std::optional<double> median(std::vector<double> v) {
     if (v.empty())
         return std::nullopt;
@@ -99,6 +118,7 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
                       const std::vector<TokenizedCorpus>& tokenized, const Vocabulary& vocab,
                       const AnalysisParams& params, const Progress& progress,
                       AnalysisResult& result) {
+    StageClock clock(result.stageSeconds);
     std::vector<std::vector<std::string>> words;
     std::vector<std::vector<std::string>> skeletons;
     std::vector<std::uint32_t> corpusOf;
@@ -116,37 +136,41 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
             corpusOf.push_back(static_cast<std::uint32_t>(c));
         }
     }
+    clock.lap("skeletons");
+
+    // Diversity per corpus on the second core while the skeleton groups are found: both only
+    // read words and texts; the task writes only its own extras fields.
+    result.extras.resize(corpora.size());
+    auto diversity = std::async(std::launch::async, [&, cancel = progress.cancelOnly()]() {
+        std::size_t first = 0;
+        for (std::size_t c = 0; c < corpora.size(); ++c) {
+            const std::size_t count = tokenized[c].size();
+            const std::span<const std::vector<std::string>> docs(words.data() + first, count);
+            CorpusExtras& e = result.extras[c];
+            e.compressionRatio = compressionRatio(corpora[c].texts, cancel);
+            e.selfBleu = selfBleu(docs, params.selfBleuSample, params.seed, cancel);
+            e.mtld = mtld(docs);
+            e.repeatedNgramRate = repeatedNgramRate(docs, 4);
+            first += count;
+        }
+    });
     std::unique_ptr<bool[]> synthetic(new bool[syntheticVec.size()]);
     for (std::size_t c = 0; c < syntheticVec.size(); ++c)
         synthetic[c] = syntheticVec[c];
-    result.templates = analyzeTemplates(skeletons, words, corpusOf,
-                                        std::span<const bool>(synthetic.get(), syntheticVec.size()),
-                                        params.templates, progress.sub(0.1, 0.5));
-    skeletons.clear();
-
-    // Diversity per corpus.
-    std::size_t first = 0;
-    result.extras.resize(corpora.size());
-    for (std::size_t c = 0; c < corpora.size(); ++c) {
-        const std::size_t count = tokenized[c].size();
-        const std::vector<std::vector<std::string>> docs(
-            words.begin() + static_cast<std::ptrdiff_t>(first),
-            words.begin() + static_cast<std::ptrdiff_t>(first + count));
-        CorpusExtras& e = result.extras[c];
-        e.templates = result.templates.corpora[c];
-        e.compressionRatio = compressionRatio(corpora[c].texts);
-        e.selfBleu = selfBleu(docs, params.selfBleuSample, params.seed);
-        std::vector<std::string> stream;
-        for (const auto& d : docs)
-            stream.insert(stream.end(), d.begin(), d.end());
-        e.mtld = mtld(stream);
-        e.repeatedNgramRate = repeatedNgramRate(docs, 4);
-        first += count;
-        progress.report(0.5 +
-                            0.25 * static_cast<double>(c + 1) / static_cast<double>(corpora.size()),
-                        "diversity");
+    try {
+        result.templates = analyzeTemplates(
+            skeletons, words, corpusOf, std::span<const bool>(synthetic.get(), syntheticVec.size()),
+            params.templates, progress.sub(0.1, 0.6));
+    } catch (...) {
+        diversity.wait(); // never leave the task reading freed data
+        throw;
     }
-
+    skeletons.clear();
+    diversity.get(); // rethrows the task's Cancelled or error
+    for (std::size_t c = 0; c < corpora.size(); ++c)
+        result.extras[c].templates = result.templates.corpora[c];
+    progress.report(0.75, "diversity");
+    clock.lap("skeleton groups + diversity");
     // Perplexity under a model of the real side's training split.
     result.perplexity.assign(words.size(), std::numeric_limits<double>::quiet_NaN());
     std::vector<std::size_t> realDocs;
@@ -186,6 +210,7 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
         result.extras[c].perplexityMedian = median(perCorpus[c]);
     result.perplexityMedianRealHeldOut = median(realHeldOut);
     result.perplexityMedianSynthetic = median(synth);
+    clock.lap("language model");
     progress.report(1.0, "perplexity");
 }
 
@@ -194,6 +219,7 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
 AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const AnalysisParams& params,
                               const Progress& progress) {
     AnalysisResult result;
+    StageClock clock(result.stageSeconds);
     Vocabulary vocab;
     std::vector<TokenizedCorpus> tokenized;
     tokenized.reserve(corpora.size());
@@ -206,7 +232,9 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
             profileCorpus(tokenized.back(), corpora[i].labels, slice.sub(0.6, 1.0)));
     }
 
+    clock.lap("tokenize+profile");
     analyzeStructure(corpora, tokenized, vocab, params, progress.sub(0.3, 0.6), result);
+    clock.restart(); // analyzeStructure recorded its own stages
 
     CorpusProfile real;
     CorpusProfile synthetic;
@@ -222,9 +250,12 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
 
     if (real.samples > 0 && synthetic.samples > 0) {
         result.comparison = compare(real, synthetic, vocab, params);
+        clock.lap("comparison");
         progress.report(0.7, "comparing");
-        result.syntheticToReal = tfidfNearestNeighbours(syntheticDocs, realDocs, vocab.size(),
-                                                        params.neighbours, progress.sub(0.7, 1.0));
+        if (params.findNeighbours)
+            result.syntheticToReal = tfidfNearestNeighbours(
+                syntheticDocs, realDocs, vocab.size(), params.neighbours, progress.sub(0.7, 1.0));
+        clock.lap("neighbours");
     }
     for (auto& p : result.corpora) {
         p.unigrams = {};

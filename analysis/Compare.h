@@ -26,6 +26,7 @@ struct AnalysisParams {
     std::size_t histogramBins = 40;   ///< bins of the token-length histogram (see sharedHistogram)
     LogOddsParams logOdds;            ///< indicating n-grams (unigrams and bigrams)
     TfIdfParams neighbours;           ///< real neighbours of every synthetic sample
+    bool findNeighbours = true;       ///< off: skip the (super-linear) TF-IDF neighbour search
     TemplateParams templates;         ///< skeleton groups, template rate, openings/closings
     std::size_t selfBleuSample = 500; ///< documents per corpus scored by self-BLEU
     KneserNeyParams languageModel;    ///< trained on the real side's training split
@@ -78,6 +79,10 @@ struct AnalysisResult {
     std::vector<double> perplexity;
     std::optional<double> perplexityMedianRealHeldOut;
     std::optional<double> perplexityMedianSynthetic;
+    /// Wall-clock seconds of each stage, in the order run ("tokenize+profile", "skeletons",
+    /// "skeleton groups + diversity" (run concurrently), "language model", "comparison",
+    /// "neighbours").
+    std::vector<std::pair<std::string, double>> stageSeconds;
 };
 
 /// Profiles every corpus, compares pooled real against pooled synthetic (JS divergences, KS,

@@ -1,5 +1,7 @@
 #include "analysis/Diversity.h"
 
+#include "analysis/Tokenizer.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -47,13 +49,21 @@ double compressionRatio(std::span<const std::string> texts, const Progress& prog
 
 namespace {
 
-using Ngram = std::vector<std::string>;
-
-std::map<Ngram, int> ngramCounts(const std::vector<std::string>& doc, std::size_t n) {
-    std::map<Ngram, int> counts;
-    for (std::size_t i = 0; i + n <= doc.size(); ++i)
-        ++counts[Ngram(doc.begin() + static_cast<std::ptrdiff_t>(i),
-                       doc.begin() + static_cast<std::ptrdiff_t>(i + n))];
+// n-grams are counted by a 64-bit hash of their tokens (FNV-1a with a separator); a collision
+// among the few thousand n-grams of a sample is negligibly likely.
+std::unordered_map<std::uint64_t, int> ngramCounts(const std::vector<std::string>& doc,
+                                                   std::size_t n) {
+    std::unordered_map<std::uint64_t, int> counts;
+    std::vector<std::uint64_t> tokenHash;
+    tokenHash.reserve(doc.size());
+    for (const auto& t : doc)
+        tokenHash.push_back(fnv1a64(t));
+    for (std::size_t i = 0; i + n <= doc.size(); ++i) {
+        std::uint64_t h = 0xcbf29ce484222325ULL ^ n;
+        for (std::size_t j = i; j < i + n; ++j)
+            h = (h ^ tokenHash[j]) * 0x100000001b3ULL + (h >> 29);
+        ++counts[h];
+    }
     return counts;
 }
 
@@ -67,7 +77,7 @@ struct TopTwo {
 
 } // namespace
 
-double selfBleu(const std::vector<std::vector<std::string>>& documents, std::size_t sampleSize,
+double selfBleu(std::span<const std::vector<std::string>> documents, std::size_t sampleSize,
                 std::uint64_t seed, const Progress& progress) {
     std::vector<std::size_t> order(documents.size());
     std::iota(order.begin(), order.end(), 0);
@@ -80,8 +90,8 @@ double selfBleu(const std::vector<std::vector<std::string>>& documents, std::siz
     if (m < 2)
         return 0.0;
 
-    std::vector<std::map<Ngram, int>> counts[4];
-    std::map<Ngram, TopTwo> best[4];
+    std::vector<std::unordered_map<std::uint64_t, int>> counts[4];
+    std::unordered_map<std::uint64_t, TopTwo> best[4];
     for (std::size_t n = 1; n <= 4; ++n) {
         counts[n - 1].resize(m);
         for (std::size_t s = 0; s < m; ++s) {
@@ -150,19 +160,28 @@ double selfBleu(const std::vector<std::vector<std::string>>& documents, std::siz
 
 namespace {
 
-double mtldPass(std::span<const std::string> tokens, double threshold, bool forward) {
+// One MTLD pass over token hashes. A type counts as seen in the current factor when its
+// stamp equals the factor number, so starting a factor costs nothing.
+double mtldPass(const std::vector<std::uint64_t>& tokens, double threshold, bool forward) {
     double factors = 0.0;
-    std::unordered_set<std::string> types;
+    std::unordered_map<std::uint64_t, std::uint64_t> stamp;
+    std::uint64_t factor = 1;
+    std::size_t types = 0;
     std::size_t count = 0;
     double ttr = 1.0;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const std::string& t = forward ? tokens[k] : tokens[tokens.size() - 1 - k];
-        types.insert(t);
+        const std::uint64_t t = forward ? tokens[k] : tokens[tokens.size() - 1 - k];
+        std::uint64_t& seen = stamp[t];
+        if (seen != factor) {
+            seen = factor;
+            ++types;
+        }
         ++count;
-        ttr = static_cast<double>(types.size()) / static_cast<double>(count);
+        ttr = static_cast<double>(types) / static_cast<double>(count);
         if (ttr <= threshold) {
             factors += 1.0;
-            types.clear();
+            ++factor;
+            types = 0;
             count = 0;
             ttr = 1.0;
         }
@@ -178,18 +197,45 @@ double mtldPass(std::span<const std::string> tokens, double threshold, bool forw
 double mtld(std::span<const std::string> tokens, double threshold) {
     if (tokens.empty())
         return 0.0;
-    return 0.5 * (mtldPass(tokens, threshold, true) + mtldPass(tokens, threshold, false));
+    std::vector<std::uint64_t> hashes;
+    hashes.reserve(tokens.size());
+    for (const auto& t : tokens)
+        hashes.push_back(fnv1a64(t));
+    return 0.5 * (mtldPass(hashes, threshold, true) + mtldPass(hashes, threshold, false));
 }
 
-double repeatedNgramRate(const std::vector<std::vector<std::string>>& documents, std::size_t n) {
+double mtld(std::span<const std::vector<std::string>> documents, double threshold) {
+    std::vector<std::uint64_t> hashes;
+    for (const auto& doc : documents)
+        for (const auto& t : doc)
+            hashes.push_back(fnv1a64(t));
+    if (hashes.empty())
+        return 0.0;
+    return 0.5 * (mtldPass(hashes, threshold, true) + mtldPass(hashes, threshold, false));
+}
+
+double repeatedNgramRate(std::span<const std::vector<std::string>> documents, std::size_t n) {
     double sum = 0.0;
     std::size_t counted = 0;
+    std::vector<std::uint64_t> tokenHash;
+    std::vector<std::uint64_t> grams;
     for (const auto& doc : documents) {
         if (doc.size() < n)
             continue;
-        const auto counts = ngramCounts(doc, n);
-        const double total = static_cast<double>(doc.size() - n + 1);
-        sum += 1.0 - static_cast<double>(counts.size()) / total;
+        tokenHash.clear();
+        for (const auto& t : doc)
+            tokenHash.push_back(fnv1a64(t));
+        grams.clear();
+        for (std::size_t i = 0; i + n <= doc.size(); ++i) {
+            std::uint64_t h = 0xcbf29ce484222325ULL ^ n;
+            for (std::size_t j = i; j < i + n; ++j)
+                h = (h ^ tokenHash[j]) * 0x100000001b3ULL + (h >> 29);
+            grams.push_back(h);
+        }
+        std::sort(grams.begin(), grams.end());
+        const auto distinct =
+            static_cast<double>(std::unique(grams.begin(), grams.end()) - grams.begin());
+        sum += 1.0 - distinct / static_cast<double>(doc.size() - n + 1);
         ++counted;
     }
     return counted == 0 ? 0.0 : sum / static_cast<double>(counted);

@@ -26,15 +26,15 @@ std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, st
     if (tokens.empty() || k == 0)
         return out;
     const std::size_t width = std::min(k, tokens.size());
-    std::string joined;
+    std::vector<std::uint64_t> tokenHash;
+    tokenHash.reserve(tokens.size());
+    for (const auto& t : tokens)
+        tokenHash.push_back(fnv1a64(t));
     for (std::size_t i = 0; i + width <= tokens.size(); ++i) {
-        joined.clear();
-        for (std::size_t j = 0; j < width; ++j) {
-            if (j > 0)
-                joined.push_back('\x1F');
-            joined += tokens[i + j];
-        }
-        out.push_back(fnv1a64(joined));
+        std::uint64_t h = 0xcbf29ce484222325ULL ^ width;
+        for (std::size_t j = i; j < i + width; ++j)
+            h = splitmix64(h ^ tokenHash[j]);
+        out.push_back(h);
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -63,13 +63,19 @@ double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> 
 
 std::vector<std::uint64_t> minhashSignature(std::span<const std::uint64_t> shingles,
                                             const MinHashParams& params) {
-    std::vector<std::uint64_t> sig(params.permutations, std::numeric_limits<std::uint64_t>::max());
+    // Permutation p maps x to a_p·x + b_p (mod 2^64) with odd a_p: a bijection of the 64-bit
+    // space, applied to the mixed shingle hash; the seeds come from splitmix64.
+    std::vector<std::uint64_t> a(params.permutations);
+    std::vector<std::uint64_t> b(params.permutations);
     for (std::size_t p = 0; p < params.permutations; ++p) {
-        const std::uint64_t seed = splitmix64(params.seed * 0x100000001b3ULL + p);
-        std::uint64_t m = std::numeric_limits<std::uint64_t>::max();
-        for (std::uint64_t s : shingles)
-            m = std::min(m, splitmix64(s ^ seed));
-        sig[p] = m;
+        a[p] = splitmix64(params.seed * 0x100000001b3ULL + 2 * p) | 1ULL;
+        b[p] = splitmix64(params.seed * 0x100000001b3ULL + 2 * p + 1);
+    }
+    std::vector<std::uint64_t> sig(params.permutations, std::numeric_limits<std::uint64_t>::max());
+    for (std::uint64_t s : shingles) {
+        const std::uint64_t x = splitmix64(s);
+        for (std::size_t p = 0; p < params.permutations; ++p)
+            sig[p] = std::min(sig[p], a[p] * x + b[p]);
     }
     return sig;
 }

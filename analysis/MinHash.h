@@ -11,7 +11,7 @@ namespace synthscope::analysis {
 
 /// Sorted, de-duplicated 64-bit hashes of the k-token shingles (contiguous k-grams) of tokens
 /// (Broder 1997). A sequence shorter than k gives one shingle of the whole sequence; an empty
-/// one gives none. Hash: FNV-1a 64 of the tokens joined by U+001F.
+/// one gives none. Hash: splitmix64 chained over the tokens' FNV-1a 64 hashes.
 std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, std::size_t k);
 
 /// Jaccard similarity |A∩B| / |A∪B| of two sorted, de-duplicated sets; 1 for two empty sets.
@@ -25,9 +25,10 @@ struct MinHashParams {
     std::uint64_t seed = 1;
 };
 
-/// MinHash signature: for each of `permutations` seeded hash functions (splitmix64 mixing of
-/// the shingle hash with the function's seed, standing in for a random permutation), the
-/// minimum over the set. P[sig_i(A) = sig_i(B)] = J(A, B) (Broder 1997).
+/// MinHash signature: for each of `permutations` seeded hash functions, the minimum over the
+/// set (Broder 1997; P[sig_i(A) = sig_i(B)] ≈ J(A, B)). Function i maps the splitmix64-mixed
+/// shingle hash x to a_i·x + b_i mod 2^64 with odd a_i (a bijection standing in for a random
+/// permutation; a_i, b_i seeded by splitmix64 from params.seed).
 std::vector<std::uint64_t> minhashSignature(std::span<const std::uint64_t> shingles,
                                             const MinHashParams& params);
 

@@ -33,6 +33,9 @@ public:
     [[nodiscard]] bool isCancelled() const;
     /// A Progress whose [0, 1] maps onto [from, to] of this one.
     [[nodiscard]] Progress sub(double from, double to) const;
+    /// The same cancel flag without the callback: for work on another thread, whose reports
+    /// must not reach a callback that is not thread-safe.
+    [[nodiscard]] Progress cancelOnly() const { return Progress({}, m_cancel); }
 
 private:
     Callback m_callback;

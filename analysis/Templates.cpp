@@ -56,55 +56,80 @@ CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& ske
     top += singles;
     s.top10SkeletonShare = static_cast<double>(top) / n;
 
-    // Recurring skeleton n-grams by document frequency.
+    // Recurring skeleton n-grams by document frequency. An n-gram is hashed from its tokens'
+    // hashes (no string is built per position); ties in frequency go to the first seen.
     const std::size_t len = params.patternLength;
-    std::unordered_map<std::uint64_t, std::uint64_t> df;
-    std::unordered_map<std::uint64_t, std::string> text;
+    struct Pattern {
+        std::uint64_t df = 0;
+        std::uint32_t doc = 0; // first occurrence
+        std::uint32_t pos = 0;
+    };
+    std::unordered_map<std::uint64_t, Pattern> patterns;
     std::uint64_t tokens = 0;
-    for (std::uint32_t d : docs) {
-        const auto& sk = skeletons[d];
+    std::vector<std::uint64_t> tokenHash;
+    std::vector<std::uint8_t> literal;
+    std::vector<std::vector<std::uint64_t>> docPatterns(docs.size()); // per doc: n-gram hashes
+    std::unordered_set<std::uint64_t> seen;
+    for (std::size_t di = 0; di < docs.size(); ++di) {
+        const auto& sk = skeletons[docs[di]];
         tokens += sk.size();
-        std::unordered_set<std::uint64_t> seen;
-        for (std::size_t i = 0; i + len <= sk.size(); ++i) {
-            std::size_t literal = 0;
-            for (std::size_t j = i; j < i + len; ++j)
-                literal += isPlaceholder(sk[j]) ? 0 : 1;
-            if (literal < params.minLiteralTokens)
+        tokenHash.clear();
+        literal.clear();
+        for (const auto& t : sk) {
+            tokenHash.push_back(fnv1a64(t));
+            literal.push_back(isPlaceholder(t) ? 0 : 1);
+        }
+        seen.clear();
+        std::size_t literalInWindow = 0;
+        for (std::size_t i = 0; i < sk.size(); ++i) {
+            literalInWindow += literal[i];
+            if (i >= len)
+                literalInWindow -= literal[i - len];
+            if (i + 1 < len)
                 continue;
-            const std::string pattern = joinRange(sk, i, i + len);
-            const std::uint64_t h = fnv1a64(pattern);
-            if (seen.insert(h).second) {
-                if (++df[h] == 1)
-                    text.emplace(h, pattern);
+            const std::size_t start = i + 1 - len;
+            std::uint64_t h = 0xcbf29ce484222325ULL;
+            for (std::size_t j = start; j <= i; ++j)
+                h = (h ^ tokenHash[j]) * 0x100000001b3ULL + (h >> 29);
+            docPatterns[di].push_back(literalInWindow >= params.minLiteralTokens ? h : 0);
+            if (literalInWindow < params.minLiteralTokens || !seen.insert(h).second)
+                continue;
+            Pattern& p = patterns[h];
+            if (p.df++ == 0) {
+                p.doc = static_cast<std::uint32_t>(di);
+                p.pos = static_cast<std::uint32_t>(start);
             }
         }
     }
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> ranked; // (df, hash)
-    for (const auto& [h, count] : df)
-        if (count >= 2)
-            ranked.emplace_back(count, h);
-    std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : text[a.second] < text[b.second];
+    std::vector<std::pair<std::uint64_t, const Pattern*>> ranked;
+    for (const auto& [h, p] : patterns)
+        if (p.df >= 2)
+            ranked.emplace_back(h, &p);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        const Pattern& x = *a.second;
+        const Pattern& y = *b.second;
+        if (x.df != y.df)
+            return x.df > y.df;
+        return x.doc != y.doc ? x.doc < y.doc : x.pos < y.pos;
     });
     if (ranked.size() > params.topPatterns)
         ranked.resize(params.topPatterns);
     std::unordered_set<std::uint64_t> templates;
-    for (const auto& [count, h] : ranked) {
+    for (const auto& [h, p] : ranked) {
         templates.insert(h);
         if (s.topTemplates.size() < 10)
-            s.topTemplates.emplace_back(text[h], count);
+            s.topTemplates.emplace_back(joinRange(skeletons[docs[p->doc]], p->pos, p->pos + len),
+                                        p->df);
     }
     std::uint64_t docsWith = 0;
     std::uint64_t occurrences = 0;
-    for (std::uint32_t d : docs) {
-        const auto& sk = skeletons[d];
+    for (const auto& hashes : docPatterns) {
         bool any = false;
-        for (std::size_t i = 0; i + len <= sk.size() && !templates.empty(); ++i) {
-            if (templates.contains(fnv1a64(joinRange(sk, i, i + len)))) {
+        for (std::uint64_t h : hashes)
+            if (h != 0 && templates.contains(h)) {
                 ++occurrences;
                 any = true;
             }
-        }
         docsWith += any ? 1 : 0;
     }
     s.templateRate = static_cast<double>(docsWith) / n;

@@ -16,7 +16,10 @@ struct TemplateParams {
     /// Near-identical skeletons: MinHash/LSH over skeleton 3-token shingles, Jaccard ≥ 0.7.
     /// (Edit distance would compare all pairs, O(n²); MinHash/LSH stays linear.)
     std::size_t shingleTokens = 3;
-    MinHashParams minhash{128, 32, 0.7, 7};
+    /// 64 permutations in 16 bands of 4 rows: a pair with J = 0.7 becomes a candidate with
+    /// probability 1 − (1 − 0.7⁴)¹⁶ = 0.988, one with J = 0.5 with 0.64 (then rejected by
+    /// the exact Jaccard check).
+    MinHashParams minhash{64, 16, 0.7, 7};
     /// Recurring skeleton n-grams (Shaib et al. 2024): n, how many of a corpus's most
     /// document-frequent n-grams count as its templates, and how many tokens of a pattern must
     /// be kept (function words, punctuation, markup) for it to be a pattern at all.

@@ -180,6 +180,10 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
         ids.push_back(corpora[i].id);
     }
     out["corpora"] = corporaJson;
+    Json timings = Json::object();
+    for (const auto& [stage, seconds] : result.stageSeconds)
+        timings[stage] = seconds;
+    out["stage_seconds"] = timings;
 
     // Document index (corpora in order) → sample id and role.
     std::vector<qint64> sampleIds;

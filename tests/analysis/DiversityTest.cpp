@@ -23,7 +23,7 @@ TEST(Diversity, SelfBleuIdenticalAndDisjoint) {
     const std::vector<V> disjoint = {V{"a", "b", "c", "d"}, V{"e", "f", "g", "h"}};
     EXPECT_NEAR(selfBleu(disjoint), std::pow(0.025 * (0.1 / 3) * 0.05 * 0.1, 0.25), 1e-12);
     EXPECT_NEAR(selfBleu(disjoint), 0.0451801, 1e-7);
-    EXPECT_EQ(selfBleu({V{"a"}}), 0.0);
+    EXPECT_EQ(selfBleu(std::vector<V>{V{"a"}}), 0.0);
 }
 
 TEST(Diversity, SelfBleuSampleIsSeeded) {
@@ -42,6 +42,8 @@ TEST(Diversity, MtldHandComputed) {
     // → 4/1 = 4; backward the same → 4.
     EXPECT_DOUBLE_EQ(mtld(V{"a", "b", "a", "b"}), 4.0);
     EXPECT_EQ(mtld(V{}), 0.0);
+    // Over documents: the same stream as concatenating them.
+    EXPECT_DOUBLE_EQ(mtld(std::vector<V>{V{"a", "a"}, V{"a", "a"}}), 2.0);
 }
 
 TEST(Diversity, RepeatedNgramRate) {
