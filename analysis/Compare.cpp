@@ -123,6 +123,12 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
     std::vector<std::vector<std::string>> skeletons;
     std::vector<std::uint32_t> corpusOf;
     std::vector<bool> syntheticVec;
+    std::size_t documents = 0;
+    for (const auto& t : tokenized)
+        documents += t.size();
+    words.reserve(documents);
+    skeletons.reserve(documents);
+    corpusOf.reserve(documents);
     for (std::size_t c = 0; c < corpora.size(); ++c) {
         syntheticVec.push_back(corpora[c].synthetic);
         for (std::size_t d = 0; d < tokenized[c].size(); ++d) {

@@ -22,6 +22,15 @@ double entropyBits(std::span<const double> counts) {
     return h;
 }
 
+namespace {
+std::uint64_t splitmix(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+} // namespace
+
 CorpusProfile profileCorpus(const TokenizedCorpus& corpus, std::span<const std::string> labels,
                             const Progress& progress) {
     const std::size_t n = corpus.size();
@@ -32,6 +41,7 @@ CorpusProfile profileCorpus(const TokenizedCorpus& corpus, std::span<const std::
     p.samples = n;
     p.lengthTokens.reserve(n);
     std::unordered_set<std::uint64_t> seenHashes;
+    std::unordered_set<std::uint64_t> trigramHashes;
     seenHashes.reserve(n);
     double charSum = 0.0;
 
@@ -49,6 +59,11 @@ CorpusProfile profileCorpus(const TokenizedCorpus& corpus, std::span<const std::
             if (t + 1 < doc.size()) {
                 ++p.bigramCounts[bigramKey(doc[t], doc[t + 1])];
                 ++p.bigrams;
+            }
+            if (t + 2 < doc.size()) {
+                trigramHashes.insert(
+                    splitmix(bigramKey(doc[t], doc[t + 1]) ^ splitmix(doc[t + 2])));
+                ++p.trigrams;
             }
         }
         if (!seenHashes.insert(corpus.hashes[i]).second)
@@ -77,6 +92,9 @@ CorpusProfile profileCorpus(const TokenizedCorpus& corpus, std::span<const std::
     p.distinct2 = p.bigrams == 0
                       ? 0.0
                       : static_cast<double>(p.bigramCounts.size()) / static_cast<double>(p.bigrams);
+    p.distinct3 = p.trigrams == 0
+                      ? 0.0
+                      : static_cast<double>(trigramHashes.size()) / static_cast<double>(p.trigrams);
     std::vector<double> labelValues;
     labelValues.reserve(p.labelCounts.size());
     for (const auto& [label, count] : p.labelCounts)

@@ -28,7 +28,11 @@ struct CorpusProfile {
     /// n-grams do not cross sample boundaries; 0 when the corpus has no n-gram.
     double distinct1 = 0.0;
     double distinct2 = 0.0;
-    std::uint64_t bigrams = 0; ///< total bigrams
+    /// distinct-3: trigrams are counted by a 64-bit hash of their three token ids (a collision
+    /// among a corpus's trigrams is negligibly likely).
+    double distinct3 = 0.0;
+    std::uint64_t bigrams = 0;  ///< total bigrams
+    std::uint64_t trigrams = 0; ///< total trigrams
     /// Samples whose normalised text (normalizeForDuplicate) equals an earlier sample's,
     /// over samples: (samples − distinct normalised texts) / samples.
     double exactDuplicateRate = 0.0;

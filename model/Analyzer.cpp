@@ -87,6 +87,7 @@ Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusE
               {"vocabulary_size", p.vocabularySize},
               {"distinct_1", p.distinct1},
               {"distinct_2", p.distinct2},
+              {"distinct_3", p.distinct3},
               {"exact_duplicate_rate", p.exactDuplicateRate},
               {"exact_duplicates", p.exactDuplicates},
               {"labelled_samples", p.labelledSamples}};

@@ -27,6 +27,10 @@ const MetricInfo kCorpus[] = {
      TR("Distinct bigrams over all bigrams (Li et al. 2016). Falls when the same phrases are "
         "reused: a sign of template feel."),
      4},
+    {"distinct_3", TR("Distinct-3"), "share",
+     TR("Distinct trigrams over all trigrams (Li et al. 2016). Like distinct-2, for longer "
+        "phrases."),
+     4},
     {"exact_duplicate_rate", TR("Exact-duplicate rate"), "share",
      TR("Share of samples whose normalised text repeats an earlier sample. Above a few percent "
         "the generator is copying itself."),

@@ -85,6 +85,11 @@ QVariant CorporaModel::headerData(int section, Qt::Orientation orientation, int 
 
 // ---- MetricsTableModel
 
+void MetricsTableModel::setKeys(QStringList keys) {
+    m_keys = std::move(keys);
+    setAnalysis(m_analysis);
+}
+
 void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysis) {
     beginResetModel();
     m_analysis = analysis;
@@ -92,12 +97,15 @@ void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysi
     if (m_analysis) {
         for (const MetricInfo& m : corpusMetrics()) {
             const QString key = QString::fromLatin1(m.key);
+            if (!m_keys.isEmpty() && !m_keys.contains(key))
+                continue;
             if (std::any_of(m_analysis->corpora.begin(), m_analysis->corpora.end(),
                             [&](const CorpusMetrics& c) { return c.values.contains(key); }))
                 m_rows.append({&m, false});
         }
         for (const MetricInfo& m : comparisonMetrics())
-            if (m_analysis->comparison.contains(QString::fromLatin1(m.key)))
+            if (m_analysis->comparison.contains(QString::fromLatin1(m.key)) &&
+                (m_keys.isEmpty() || m_keys.contains(QString::fromLatin1(m.key))))
                 m_rows.append({&m, true});
     }
     endResetModel();
@@ -110,7 +118,9 @@ int MetricsTableModel::rowCount(const QModelIndex& parent) const {
 int MetricsTableModel::columnCount(const QModelIndex& parent) const {
     if (parent.isValid() || !m_analysis)
         return 0;
-    return 1 + static_cast<int>(m_analysis->corpora.size()) + (m_analysis->hasComparison ? 1 : 0);
+    const bool comparisonColumn =
+        std::any_of(m_rows.begin(), m_rows.end(), [](const Row& r) { return r.comparison; });
+    return 1 + static_cast<int>(m_analysis->corpora.size()) + (comparisonColumn ? 1 : 0);
 }
 
 QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {

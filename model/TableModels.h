@@ -40,6 +40,8 @@ public:
     explicit MetricsTableModel(QObject* parent = nullptr)
         : QAbstractTableModel(parent) {}
     void setAnalysis(const std::optional<StoredAnalysis>& analysis);
+    /// Shows only these metrics (catalog order); empty shows every metric that has a value.
+    void setKeys(QStringList keys);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -52,6 +54,7 @@ private:
         bool comparison;
     };
     std::optional<StoredAnalysis> m_analysis;
+    QStringList m_keys;
     QList<Row> m_rows; ///< metrics with at least one value
 };
 

@@ -118,7 +118,8 @@ DivergenceView::DivergenceView(QWidget* parent)
     , m_divergenceView(makeChartView(this, u"divergenceChart"_s))
     , m_perplexityView(makeChartView(this, u"perplexityChart"_s))
     , m_realTerms(new model::IndicatingTermsModel(this))
-    , m_syntheticTerms(new model::IndicatingTermsModel(this)) {
+    , m_syntheticTerms(new model::IndicatingTermsModel(this))
+    , m_diversity(new model::MetricsTableModel(this)) {
     auto* content = new QWidget(this);
     auto* charts = new QGridLayout;
     charts->addWidget(m_lengthView, 0, 0);
@@ -133,18 +134,30 @@ DivergenceView::DivergenceView(QWidget* parent)
     auto* termsBox = new QWidget(content);
     auto* terms = new QGridLayout(termsBox);
     terms->setContentsMargins(0, 0, 0, 0);
+    const auto title = [termsBox](const QString& text) {
+        auto* label = new QLabel(text, termsBox);
+        label->setWordWrap(true); // never let a caption widen the window
+        return label;
+    };
     terms->addWidget(
-        new QLabel(
-            tr("<b>Indicating words of the real side</b> (weighted log-odds, Monroe et al. 2008)"),
-            termsBox),
-        0, 0);
-    terms->addWidget(
-        new QLabel(
-            tr("<b>Indicating words of the synthetic side</b> — template phrases show up here"),
-            termsBox),
-        0, 1);
+        title(tr("<b>Indicating words, real</b> (weighted log-odds, Monroe et al. 2008)")), 0, 0);
+    terms->addWidget(title(tr("<b>Indicating words, synthetic</b> — template phrases show here")),
+                     0, 1);
+    terms->addWidget(title(tr("<b>Diversity</b>, side by side (hover a row for its meaning)")), 0,
+                     2);
     terms->addWidget(makeReadOnlyTable(m_realTerms, termsBox, u"realTerms"_s), 1, 0);
     terms->addWidget(makeReadOnlyTable(m_syntheticTerms, termsBox, u"syntheticTerms"_s), 1, 1);
+    m_diversity->setKeys({u"distinct_1"_s, u"distinct_2"_s, u"distinct_3"_s,
+                          u"repeated_ngram_rate"_s, u"compression_ratio"_s, u"self_bleu"_s,
+                          u"mtld"_s, u"skeleton_repetition_rate"_s, u"top10_skeleton_share"_s,
+                          u"template_rate"_s, u"perplexity_median"_s});
+    auto* diversity = makeReadOnlyTable(m_diversity, termsBox, u"diversityTable"_s);
+    diversity->setWordWrap(false);
+    diversity->setTextElideMode(Qt::ElideMiddle);
+    terms->addWidget(diversity, 1, 2);
+    terms->setColumnStretch(0, 2);
+    terms->setColumnStretch(1, 2);
+    terms->setColumnStretch(2, 3);
 
     auto* splitter = new QSplitter(Qt::Vertical, content);
     splitter->addWidget(chartsBox);
@@ -184,6 +197,7 @@ void DivergenceView::reload() {
         m_document != nullptr && m_document->analysis() && m_document->analysis()->hasComparison;
     if (!ready) {
         m_realTerms->setTerms({});
+        m_diversity->setAnalysis(std::nullopt);
         m_syntheticTerms->setTerms({});
         m_state->showMessage(m_document == nullptr
                                  ? tr("Open or create a project (File menu) to begin.")
@@ -198,6 +212,7 @@ void DivergenceView::reload() {
     fillPerplexityChart();
     const auto& a = *m_document->analysis();
     m_realTerms->setTerms(a.indicatingReal);
+    m_diversity->setAnalysis(a);
     m_syntheticTerms->setTerms(a.indicatingSynthetic);
 }
 

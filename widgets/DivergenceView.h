@@ -9,6 +9,7 @@ class QTableView;
 
 namespace synthscope::model {
 class IndicatingTermsModel;
+class MetricsTableModel;
 class ProjectDocument;
 } // namespace synthscope::model
 
@@ -28,6 +29,8 @@ public:
     [[nodiscard]] model::IndicatingTermsModel* syntheticTermsModel() const {
         return m_syntheticTerms;
     }
+    /// Diversity and template measures of every corpus, side by side.
+    [[nodiscard]] model::MetricsTableModel* diversityModel() const { return m_diversity; }
     /// Number of series drawn in the length, label and divergence charts (for tests).
     [[nodiscard]] int seriesCount() const;
 
@@ -45,6 +48,7 @@ private:
     QChartView* m_perplexityView;
     model::IndicatingTermsModel* m_realTerms;
     model::IndicatingTermsModel* m_syntheticTerms;
+    model::MetricsTableModel* m_diversity;
     EmptyState* m_state;
 };
 

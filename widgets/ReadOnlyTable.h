@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHeaderView>
+#include <QObject>
 #include <QTableView>
 
 namespace synthscope::widgets {
@@ -14,7 +15,13 @@ inline QTableView* makeReadOnlyTable(QAbstractItemModel* model, QWidget* parent,
     view->setObjectName(objectName);
     view->verticalHeader()->hide();
     view->setAlternatingRowColors(true);
-    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Column 0 may not exist yet (an empty model): stretch it whenever it does.
+    const auto stretchFirst = [view]() {
+        if (view->model() != nullptr && view->model()->columnCount() > 0)
+            view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    };
+    stretchFirst();
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, stretchFirst);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     return view;

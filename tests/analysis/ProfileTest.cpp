@@ -10,6 +10,7 @@ TEST(Profile, DistinctNLengthsAndDuplicates) {
     // Tokens: [a b a] [b a] [A  B  a] → the third is "a b a" again after folding.
     // unigrams: 3 + 2 + 3 = 8 total, distinct {a, b} = 2 → distinct-1 = 2/8 = 0.25
     // bigrams: (a,b)(b,a) | (b,a) | (a,b)(b,a) = 5 total, distinct 2 → distinct-2 = 0.4
+    // trigrams: (a,b,a) | — | (a,b,a) = 2 total, 1 distinct → distinct-3 = 0.5
     // exact duplicates: text 3 normalises to "a b a" = text 1 → 1 of 3 samples.
     Vocabulary vocab;
     const std::vector<std::string> texts = {"a b a", "b a", "A  B  a"};
@@ -19,6 +20,8 @@ TEST(Profile, DistinctNLengthsAndDuplicates) {
     EXPECT_EQ(p.tokens, 8u);
     EXPECT_DOUBLE_EQ(p.distinct1, 0.25);
     EXPECT_DOUBLE_EQ(p.distinct2, 0.4);
+    EXPECT_DOUBLE_EQ(p.distinct3, 0.5);
+    EXPECT_EQ(p.trigrams, 2u);
     EXPECT_EQ(p.vocabularySize, 2u);
     EXPECT_EQ(p.exactDuplicates, 1u);
     EXPECT_DOUBLE_EQ(p.exactDuplicateRate, 1.0 / 3.0);

@@ -14,8 +14,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 #include <set>
+#include <tuple>
 
 using namespace synthscope;
 using model::Json;
@@ -53,13 +55,15 @@ std::vector<std::string> readLines(const QString& path) {
     return lines;
 }
 
-// distinct-1 and distinct-2 recomputed from the raw file: all n-grams within each text.
+// distinct-1, -2 and -3 recomputed from the raw file: all n-grams within each text.
 // The text is the given fields joined by a line break, as the import template does.
-std::pair<double, double> distinctN(const QString& path, const std::vector<std::string>& fields) {
+std::array<double, 3> distinctN(const QString& path, const std::vector<std::string>& fields) {
     std::set<std::string> uni;
     std::set<std::pair<std::string, std::string>> bi;
+    std::set<std::tuple<std::string, std::string, std::string>> tri;
     std::size_t nUni = 0;
     std::size_t nBi = 0;
+    std::size_t nTri = 0;
     for (const std::string& line : readLines(path)) {
         const Json record = Json::parse(line);
         std::string text;
@@ -70,9 +74,12 @@ std::pair<double, double> distinctN(const QString& path, const std::vector<std::
         uni.insert(tokens.begin(), tokens.end());
         for (std::size_t i = 0; i + 1 < tokens.size(); ++i, ++nBi)
             bi.emplace(tokens[i], tokens[i + 1]);
+        for (std::size_t i = 0; i + 2 < tokens.size(); ++i, ++nTri)
+            tri.emplace(tokens[i], tokens[i + 1], tokens[i + 2]);
     }
     return {static_cast<double>(uni.size()) / static_cast<double>(nUni),
-            static_cast<double>(bi.size()) / static_cast<double>(nBi)};
+            static_cast<double>(bi.size()) / static_cast<double>(nBi),
+            static_cast<double>(tri.size()) / static_cast<double>(nTri)};
 }
 
 class CustomerSupport : public ::testing::Test {
@@ -126,13 +133,15 @@ TEST_F(CustomerSupport, CountsAreExact) {
 }
 
 TEST_F(CustomerSupport, DistinctNMatchesIndependentRecount) {
-    const auto [t1, t2] = distinctN(twitter(), {"text"});
-    const auto [b1, b2] = distinctN(bitext(), {"instruction", "response"});
+    const auto [t1, t2, t3] = distinctN(twitter(), {"text"});
+    const auto [b1, b2, b3] = distinctN(bitext(), {"instruction", "response"});
     const Json& corpora = s_summary["corpora"];
     EXPECT_NEAR(corpora[0]["metrics"]["distinct_1"].get<double>(), t1, 1e-12);
     EXPECT_NEAR(corpora[0]["metrics"]["distinct_2"].get<double>(), t2, 1e-12);
     EXPECT_NEAR(corpora[1]["metrics"]["distinct_1"].get<double>(), b1, 1e-12);
     EXPECT_NEAR(corpora[1]["metrics"]["distinct_2"].get<double>(), b2, 1e-12);
+    EXPECT_NEAR(corpora[0]["metrics"]["distinct_3"].get<double>(), t3, 1e-12);
+    EXPECT_NEAR(corpora[1]["metrics"]["distinct_3"].get<double>(), b3, 1e-12);
     // The templated synthetic side reuses its phrasing far more than people on Twitter.
     EXPECT_LT(b2, t2);
 }

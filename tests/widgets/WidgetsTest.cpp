@@ -94,6 +94,10 @@ TEST_F(Widgets, DivergenceDrawsChartsAndIndicatingWords) {
     QAbstractItemModelTester t2(synthetic, QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_EQ(real->rowCount(), 30);
     EXPECT_EQ(synthetic->rowCount(), 30);
+    auto* diversity = window.divergence()->diversityModel();
+    QAbstractItemModelTester t3(diversity, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(diversity->rowCount(), 11);   // every listed measure has a value on this pair
+    EXPECT_EQ(diversity->columnCount(), 3); // metric, twitter, bitext
 }
 
 TEST_F(Widgets, ReviewTagsWithHotkeysUndoAndNavigates) {
