@@ -239,29 +239,31 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
     }
 
     clock.lap("tokenize+profile");
-    analyzeStructure(corpora, tokenized, vocab, params, progress.sub(0.3, 0.6), result);
-    clock.restart(); // analyzeStructure recorded its own stages
+    analyzeStructure(corpora, tokenized, vocab, params, progress.sub(0.3, 0.5), result);
+    if (params.findSimilarity) {
+        std::vector<bool> synthetic;
+        for (const auto& c : corpora)
+            synthetic.push_back(c.synthetic);
+        result.similarity = analyzeSimilarity(tokenized, synthetic, vocab, params.similarity,
+                                              progress.sub(0.5, 0.92));
+        result.stageSeconds.insert(result.stageSeconds.end(),
+                                   result.similarity->stageSeconds.begin(),
+                                   result.similarity->stageSeconds.end());
+    }
+    clock.restart(); // the stages above recorded their own times
 
     CorpusProfile real;
     CorpusProfile synthetic;
-    TokenizedCorpus realDocs;
-    TokenizedCorpus syntheticDocs;
     for (std::size_t i = 0; i < corpora.size(); ++i) {
         mergeCounts(corpora[i].synthetic ? synthetic : real, result.corpora[i]);
-        (corpora[i].synthetic ? syntheticDocs : realDocs).append(tokenized[i]);
     }
     tokenized.clear();
     tokenized.shrink_to_fit();
-    progress.report(0.62, "comparing");
+    progress.report(0.93, "comparing");
 
     if (real.samples > 0 && synthetic.samples > 0) {
         result.comparison = compare(real, synthetic, vocab, params);
         clock.lap("comparison");
-        progress.report(0.7, "comparing");
-        if (params.findNeighbours)
-            result.syntheticToReal = tfidfNearestNeighbours(
-                syntheticDocs, realDocs, vocab.size(), params.neighbours, progress.sub(0.7, 1.0));
-        clock.lap("neighbours");
     }
     for (auto& p : result.corpora) {
         p.unigrams = {};

@@ -5,8 +5,8 @@
 #include "analysis/LogOdds.h"
 #include "analysis/Profile.h"
 #include "analysis/Progress.h"
+#include "analysis/Similarity.h"
 #include "analysis/Templates.h"
-#include "analysis/TfIdf.h"
 
 #include <optional>
 #include <span>
@@ -25,8 +25,8 @@ struct CorpusInput {
 struct AnalysisParams {
     std::size_t histogramBins = 40;   ///< bins of the token-length histogram (see sharedHistogram)
     LogOddsParams logOdds;            ///< indicating n-grams (unigrams and bigrams)
-    TfIdfParams neighbours;           ///< real neighbours of every synthetic sample
-    bool findNeighbours = true;       ///< off: skip the (super-linear) TF-IDF neighbour search
+    SimilarityParams similarity;      ///< duplicates, embeddings, neighbours, clusters, MAUVE
+    bool findSimilarity = true;       ///< off: skip analyzeSimilarity()
     TemplateParams templates;         ///< skeleton groups, template rate, openings/closings
     std::size_t selfBleuSample = 500; ///< documents per corpus scored by self-BLEU
     KneserNeyParams languageModel;    ///< trained on the real side's training split
@@ -67,9 +67,9 @@ struct AnalysisResult {
     std::vector<CorpusProfile> corpora;
     /// Present when at least one real and one synthetic corpus has a sample.
     std::optional<RealVsSynthetic> comparison;
-    /// For every synthetic sample (pooled, in input order) its most similar real samples
-    /// (pooled, in input order) by TF-IDF cosine; empty without a comparison.
-    std::vector<std::vector<Neighbour>> syntheticToReal;
+    /// Duplicates, embeddings, neighbours, clusters, MAUVE, detectability (document indices
+    /// over the corpora in input order); absent when findSimilarity is off.
+    std::optional<SimilarityResult> similarity;
     /// One per input corpus.
     std::vector<CorpusExtras> extras;
     /// Skeleton groups over all samples; document indices run over the corpora in input order.
@@ -80,15 +80,16 @@ struct AnalysisResult {
     std::optional<double> perplexityMedianRealHeldOut;
     std::optional<double> perplexityMedianSynthetic;
     /// Wall-clock seconds of each stage, in the order run ("tokenize+profile", "skeletons",
-    /// "skeleton groups + diversity" (run concurrently), "language model", "comparison",
-    /// "neighbours").
+    /// "skeleton groups + diversity" (run concurrently), "language model", then
+    /// analyzeSimilarity's stages, "comparison").
     std::vector<std::pair<std::string, double>> stageSeconds;
 };
 
 /// Profiles every corpus, compares pooled real against pooled synthetic (JS divergences, KS,
-/// label distributions, indicating n-grams by weighted log-odds), finds TF-IDF nearest real
-/// neighbours of each synthetic sample, groups samples by template skeleton, and measures
-/// diversity and perplexity under an n-gram model of the real side's training split.
+/// label distributions, indicating n-grams by weighted log-odds), groups samples by template
+/// skeleton, measures diversity and perplexity under an n-gram model of the real side's
+/// training split, and runs analyzeSimilarity() (duplicates, embeddings, neighbours,
+/// clusters, MAUVE, detectability).
 /// Throws std::invalid_argument for labels whose size is neither 0 nor the texts' size;
 /// throws Cancelled when progress asks to stop.
 AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora,

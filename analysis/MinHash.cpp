@@ -1,5 +1,6 @@
 #include "analysis/MinHash.h"
 
+#include "analysis/Parallel.h"
 #include "analysis/Tokenizer.h"
 
 #include <algorithm>
@@ -21,16 +22,15 @@ std::uint64_t splitmix64(std::uint64_t x) {
 
 } // namespace
 
-std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, std::size_t k) {
+namespace {
+
+std::vector<std::uint64_t> shinglesOf(const std::vector<std::uint64_t>& tokenHash, std::size_t k) {
     std::vector<std::uint64_t> out;
-    if (tokens.empty() || k == 0)
+    if (tokenHash.empty() || k == 0)
         return out;
-    const std::size_t width = std::min(k, tokens.size());
-    std::vector<std::uint64_t> tokenHash;
-    tokenHash.reserve(tokens.size());
-    for (const auto& t : tokens)
-        tokenHash.push_back(fnv1a64(t));
-    for (std::size_t i = 0; i + width <= tokens.size(); ++i) {
+    const std::size_t width = std::min(k, tokenHash.size());
+    out.reserve(tokenHash.size() - width + 1);
+    for (std::size_t i = 0; i + width <= tokenHash.size(); ++i) {
         std::uint64_t h = 0xcbf29ce484222325ULL ^ width;
         for (std::size_t j = i; j < i + width; ++j)
             h = splitmix64(h ^ tokenHash[j]);
@@ -39,6 +39,24 @@ std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, st
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+} // namespace
+
+std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, std::size_t k) {
+    std::vector<std::uint64_t> tokenHash;
+    tokenHash.reserve(tokens.size());
+    for (const auto& t : tokens)
+        tokenHash.push_back(fnv1a64(t));
+    return shinglesOf(tokenHash, k);
+}
+
+std::vector<std::uint64_t> shingleHashes(std::span<const std::uint32_t> tokenIds, std::size_t k) {
+    std::vector<std::uint64_t> tokenHash;
+    tokenHash.reserve(tokenIds.size());
+    for (const auto id : tokenIds)
+        tokenHash.push_back(splitmix64(id));
+    return shinglesOf(tokenHash, k);
 }
 
 double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
@@ -113,11 +131,17 @@ std::vector<std::uint32_t> nearDuplicateGroups(const std::vector<std::vector<std
     const std::size_t n = sets.size();
     const std::size_t rows = params.permutations / params.bands;
     std::vector<std::vector<std::uint64_t>> signatures(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i % 2048 == 0)
-            progress.report(0.7 * static_cast<double>(i) / static_cast<double>(n), "MinHash");
-        signatures[i] = minhashSignature(sets[i], params);
-    }
+    const Progress cancel = progress.cancelOnly();
+    parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t worker) {
+        for (std::size_t i = begin; i < end; ++i) {
+            if (i % 2048 == 0)
+                (worker == 0 ? progress : cancel)
+                    .report(0.7 * static_cast<double>(i - begin) /
+                                static_cast<double>(std::max<std::size_t>(end - begin, 1)),
+                            "MinHash");
+            signatures[i] = minhashSignature(sets[i], params);
+        }
+    });
     UnionFind uf(n);
     for (std::size_t band = 0; band < params.bands; ++band) {
         progress.report(0.7 + 0.3 * static_cast<double>(band) / static_cast<double>(params.bands),

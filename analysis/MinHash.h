@@ -14,6 +14,10 @@ namespace synthscope::analysis {
 /// one gives none. Hash: splitmix64 chained over the tokens' FNV-1a 64 hashes.
 std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, std::size_t k);
 
+/// The same over token ids of one Vocabulary (ids hashed by splitmix64 instead of the words by
+/// FNV-1a: the sets differ from the string overload's, the Jaccard similarities do not).
+std::vector<std::uint64_t> shingleHashes(std::span<const std::uint32_t> tokenIds, std::size_t k);
+
 /// Jaccard similarity |A∩B| / |A∪B| of two sorted, de-duplicated sets; 1 for two empty sets.
 double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
 

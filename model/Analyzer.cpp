@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -78,7 +79,8 @@ Json termsJson(const std::vector<analysis::LogOddsTerm>& terms) {
     return out;
 }
 
-Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusExtras* x) {
+Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusExtras* x,
+                       const analysis::CorpusSimilarity* sim) {
     Json m = {{"samples", p.samples},
               {"tokens", p.tokens},
               {"mean_length_tokens", p.meanLengthTokens},
@@ -105,20 +107,214 @@ Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusE
         if (x->perplexityMedian)
             m["perplexity_median"] = *x->perplexityMedian;
     }
+    if (sim != nullptr) {
+        m["near_duplicates"] = sim->nearDuplicates;
+        m["near_duplicate_rate"] = sim->nearDuplicateRate;
+        m["nn_similarity_ratio"] = sim->nnSimilarityRatio;
+        m["mean_nn_similarity"] = sim->meanNnSimilarity;
+        m["vendi_score"] = sim->vendiScore;
+    }
     return m;
 }
 
 Json paramsJson(const analysis::AnalysisParams& params) {
+    const analysis::SimilarityParams& sp = params.similarity;
     return {{"tokenizer", "synthscope-words-v1"},
             {"histogram_bins", params.histogramBins},
             {"log_odds",
              {{"prior_strength", params.logOdds.priorStrength},
               {"min_count", params.logOdds.minCount},
               {"top_k", params.logOdds.topK}}},
-            {"neighbours",
-             {{"method", "tfidf-cosine"},
-              {"k", params.neighbours.k},
-              {"sublinear_tf", params.neighbours.sublinearTf}}}};
+            {"similarity",
+             {{"enabled", params.findSimilarity},
+              {"embedding_source", sp.embeddingSource},
+              {"embedding_dimension", sp.embedding.dimension},
+              {"tfidf_min_df", sp.embedding.features.minDocumentFrequency},
+              {"svd_power_iterations", sp.embedding.svd.powerIterations},
+              {"shingle_words", sp.shingleSize},
+              {"minhash_permutations", sp.minhash.permutations},
+              {"minhash_bands", sp.minhash.bands},
+              {"near_duplicate_jaccard", sp.minhash.threshold},
+              {"hnsw_m", sp.hnsw.m},
+              {"hnsw_ef_construction", sp.hnsw.efConstruction},
+              {"hnsw_ef_search", sp.hnsw.efSearch},
+              {"nn_similarity_threshold", sp.nnThreshold},
+              {"coverage_threshold", sp.coverageThreshold},
+              {"clusters", sp.clusters},
+              {"mauve_scaling", sp.mauve.scaling},
+              {"mauve_pca_variance", sp.mauve.pcaVariance},
+              {"mauve_max_per_side", sp.mauve.maxPerSide},
+              {"detectability_folds", sp.detectabilityFolds},
+              {"logistic_l2", sp.logistic.l2},
+              {"seed", sp.embedding.svd.seed}}}};
+}
+
+Json clustersJson(const analysis::SimilarityResult& sim) {
+    Json list = Json::array();
+    for (std::size_t c = 0; c < sim.clusters.size(); ++c) {
+        const auto& k = sim.clusters[c];
+        list.push_back({{"cluster", c},
+                        {"size", k.size},
+                        {"real", k.real},
+                        {"synthetic", k.synthetic},
+                        {"label", k.terms},
+                        {"flag", k.flag},
+                        {"mean_nn_similarity", k.meanNnSimilarity}});
+    }
+    return list;
+}
+
+void addSimilarityJson(const analysis::SimilarityResult& sim,
+                       const analysis::SimilarityParams& params,
+                       const std::vector<qint64>& sampleIds, Json& out) {
+    Json s = {{"embedding_source", sim.embeddingSource},
+              {"embedding_dimension", sim.embeddings.cols()},
+              {"nn_similarity_threshold", params.nnThreshold},
+              {"coverage_threshold", params.coverageThreshold},
+              {"duplicate_group_count", sim.duplicateGroups.size()},
+              {"clusters", clustersJson(sim)}};
+    Json groups = Json::array();
+    for (std::size_t g = 0; g < sim.duplicateGroups.size() && g < 100; ++g) {
+        const auto& d = sim.duplicateGroups[g];
+        Json members = Json::array();
+        for (std::size_t k = 0; k < d.members.size() && k < 20; ++k)
+            members.push_back(sampleIds[d.members[k]]);
+        groups.push_back({{"group", g},
+                          {"size", d.members.size()},
+                          {"real", d.real},
+                          {"synthetic", d.synthetic},
+                          {"exact", d.exact},
+                          {"members", members}});
+    }
+    s["duplicate_groups"] = groups;
+    if (sim.comparison) {
+        const auto& c = *sim.comparison;
+        Json frontier = Json::array();
+        for (const auto& [x, y] : c.mauve.frontier)
+            frontier.push_back({x, y});
+        s["mauve_frontier"] = frontier;
+        s["mauve_clusters"] = c.mauve.clusters;
+        s["mauve_pca_components"] = c.mauve.components;
+        s["detectability_fold_auc"] = c.detectabilityFoldAuc;
+        Json& cmp = out["real_vs_synthetic"];
+        cmp["cross_exact_duplicates"] = c.crossExactDuplicates;
+        cmp["cross_exact_duplicate_rate"] = c.crossExactDuplicateRate;
+        cmp["cross_near_duplicates"] = c.crossNearDuplicates;
+        cmp["cross_near_duplicate_rate"] = c.crossNearDuplicateRate;
+        cmp["coverage_real_by_synthetic"] = c.coverageRealBySynthetic;
+        cmp["coverage_synthetic_by_real"] = c.coverageSyntheticByReal;
+        cmp["mauve"] = c.mauve.mauve;
+        if (!std::isnan(c.detectabilityAuc)) {
+            cmp["detectability_auc"] = c.detectabilityAuc;
+            cmp["detectability_auc_std"] = c.detectabilityAucStd;
+        }
+        cmp["js_divergence_cluster_share"] = c.jsClusterShare;
+    }
+    out["similarity"] = s;
+}
+
+// Precomputed embeddings of every sample from one source, in load order.
+Status loadEmbeddings(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
+                      const std::string& source, std::vector<float>* out, std::size_t* dimension) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT vector FROM embeddings WHERE sample_id = ? AND source = ?"_s);
+    const QString name = QString::fromStdString(source);
+    for (const LoadedCorpus& c : corpora)
+        for (qint64 id : c.sampleIds) {
+            q.bindValue(0, id);
+            q.bindValue(1, name);
+            if (!q.exec() || !q.next())
+                return Status::failure(
+                    u"sample %1 has no embedding from \"%2\"; compute or "
+                    "import embeddings for every sample first"_s.arg(QString::number(id), name));
+            const QByteArray blob = q.value(0).toByteArray();
+            const std::size_t d = static_cast<std::size_t>(blob.size()) / sizeof(float);
+            if (*dimension == 0)
+                *dimension = d;
+            if (d == 0 || d != *dimension)
+                return Status::failure(
+                    u"embeddings from \"%1\" have differing dimensions"_s.arg(name));
+            const std::size_t at = out->size();
+            out->resize(at + d);
+            std::memcpy(out->data() + at, blob.constData(), d * sizeof(float));
+        }
+    return {};
+}
+
+// A null QString binds as SQL NULL; NOT NULL text columns need an empty string instead.
+QString nonNull(const QString& s) {
+    return s.isNull() ? u""_s : s;
+}
+
+// Duplicate groups, clusters, neighbours and built-in embeddings of one run.
+Status storeSimilarity(QSqlDatabase& db, qint64 runId, const analysis::SimilarityResult& sim,
+                       const std::vector<qint64>& sampleIds, const analysis::Progress& progress) {
+    QSqlQuery dup(db);
+    dup.prepare(u"INSERT INTO duplicate_groups (run_id, group_id, size, real, synthetic, exact) "
+                "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (std::size_t g = 0; g < sim.duplicateGroups.size(); ++g) {
+        const auto& d = sim.duplicateGroups[g];
+        if (Status s = execPrepared(dup, {runId, static_cast<qint64>(g),
+                                          static_cast<qint64>(d.members.size()),
+                                          static_cast<qint64>(d.real),
+                                          static_cast<qint64>(d.synthetic), d.exact ? 1 : 0});
+            !s)
+            return s;
+    }
+    QSqlQuery cl(db);
+    cl.prepare(u"INSERT INTO clusters (run_id, cluster_id, size, real, synthetic, label, flag, "
+               "mean_nn_similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (std::size_t c = 0; c < sim.clusters.size(); ++c) {
+        const auto& k = sim.clusters[c];
+        QStringList terms;
+        for (const auto& t : k.terms)
+            terms << QString::fromStdString(t);
+        // A null QString binds as SQL NULL: empty labels and flags must be empty strings.
+        if (Status s =
+                execPrepared(cl, {runId, static_cast<qint64>(c), static_cast<qint64>(k.size),
+                                  static_cast<qint64>(k.real), static_cast<qint64>(k.synthetic),
+                                  nonNull(terms.join(u", "_s)),
+                                  nonNull(QString::fromStdString(k.flag)), k.meanNnSimilarity});
+            !s)
+            return s;
+    }
+    QSqlQuery nb(db);
+    nb.prepare(u"INSERT INTO neighbours (run_id, sample_id, rank, neighbour_id, similarity) "
+               "VALUES (?, ?, ?, ?, ?)"_s);
+    for (std::size_t i = 0; i < sim.realNeighbours.size(); ++i) {
+        const auto& list = sim.realNeighbours[i];
+        for (std::size_t r = 0; r < list.size(); ++r) {
+            if (Status s = execPrepared(nb, {runId, sampleIds[i], static_cast<int>(r),
+                                             sampleIds[list[r].index],
+                                             static_cast<double>(list[r].cosine)});
+                !s)
+                return s;
+        }
+    }
+    if (sim.embeddingSource == kBuiltInEmbedding) {
+        if (Status s = exec(db, u"DELETE FROM embeddings WHERE source = '%1'"_s.arg(
+                                    QLatin1StringView(kBuiltInEmbedding)));
+            !s)
+            return s;
+        QSqlQuery emb(db);
+        emb.prepare(u"INSERT INTO embeddings (sample_id, source, vector) VALUES (?, ?, ?)"_s);
+        const auto dim = static_cast<qsizetype>(sim.embeddings.cols());
+        for (std::size_t d = 0; d < sampleIds.size(); ++d) {
+            if (d % 8192 == 0)
+                progress.report(static_cast<double>(d) / static_cast<double>(sampleIds.size()),
+                                "saving embeddings");
+            emb.bindValue(0, sampleIds[d]);
+            emb.bindValue(1, QString::fromLatin1(kBuiltInEmbedding));
+            emb.bindValue(2,
+                          QByteArray(reinterpret_cast<const char*>(
+                                         sim.embeddings.row(static_cast<Eigen::Index>(d)).data()),
+                                     dim * static_cast<qsizetype>(sizeof(float))));
+            if (!emb.exec())
+                return Status::failure(emb.lastError().text());
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -155,8 +351,20 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
     std::vector<analysis::CorpusInput> inputs;
     for (const LoadedCorpus& c : corpora)
         inputs.push_back({c.role == Role::Synthetic, c.texts, c.labels});
+    analysis::AnalysisParams effective = params;
+    std::vector<float> external;
+    if (params.findSimilarity && params.similarity.embeddingSource != kBuiltInEmbedding) {
+        std::size_t dimension = 0;
+        if (Status s = loadEmbeddings(db, corpora, params.similarity.embeddingSource, &external,
+                                      &dimension);
+            !s)
+            return s;
+        effective.similarity.embeddings = external;
+        effective.similarity.embeddingDimension = dimension;
+    }
     const analysis::AnalysisResult result =
-        analysis::analyzeCorpora(inputs, params, progress.sub(0.15, 0.9));
+        analysis::analyzeCorpora(inputs, effective, progress.sub(0.15, 0.9));
+    const analysis::SimilarityResult* sim = result.similarity ? &*result.similarity : nullptr;
 
     Json out = Json::object();
     Json corporaJson = Json::array();
@@ -170,7 +378,8 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
              {"name", corpora[i].name.toStdString()},
              {"role", roleName(corpora[i].role).toStdString()},
              {"metrics", corpusMetricsJson(result.corpora[i],
-                                           i < result.extras.size() ? &result.extras[i] : nullptr)},
+                                           i < result.extras.size() ? &result.extras[i] : nullptr,
+                                           sim != nullptr ? &sim->corpora[i] : nullptr)},
              {"label_counts", labels}});
         if (i < result.extras.size()) {
             Json templates = Json::array();
@@ -178,6 +387,8 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
                 templates.push_back({{"pattern", pattern}, {"samples", docs}});
             corporaJson.back()["top_templates"] = templates;
         }
+        if (sim != nullptr)
+            corporaJson.back()["nn_similarity_histogram"] = sim->corpora[i].nnHistogram;
         ids.push_back(corpora[i].id);
     }
     out["corpora"] = corporaJson;
@@ -259,6 +470,8 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
         out["indicating_ngrams"] = {{"real", termsJson(c.indicating.indicatingA)},
                                     {"synthetic", termsJson(c.indicating.indicatingB)}};
     }
+    if (sim != nullptr)
+        addSimilarityJson(*sim, params.similarity, sampleIds, out);
 
     progress.report(0.92, "saving");
     Transaction tx(db);
@@ -302,60 +515,59 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
             return s;
 
     // Only the newest run keeps per-sample rows.
-    for (const QString& table : {u"neighbours"_s, u"skeleton_groups"_s, u"sample_scores"_s})
+    for (const QString& table : {u"neighbours"_s, u"skeleton_groups"_s, u"sample_scores"_s,
+                                 u"duplicate_groups"_s, u"clusters"_s})
         if (Status s = exec(db, u"DELETE FROM "_s + table); !s)
             return s;
     QSqlQuery group(db);
     group.prepare(u"INSERT INTO skeleton_groups (run_id, group_id, pattern, size, real, synthetic) "
                   "VALUES (?, ?, ?, ?, ?, ?)"_s);
-    for (std::size_t g = 0; g < result.templates.groups.size(); ++g) {
-        group.bindValue(0, id);
-        group.bindValue(1, static_cast<qint64>(g));
-        group.bindValue(2, QString::fromStdString(result.templates.groups[g].pattern));
-        group.bindValue(3, static_cast<qint64>(result.templates.groups[g].members.size()));
-        group.bindValue(4, static_cast<qint64>(groupCounts[g].first));
-        group.bindValue(5, static_cast<qint64>(groupCounts[g].second));
-        if (!group.exec())
-            return Status::failure(group.lastError().text());
+    for (std::size_t gi = 0; gi < result.templates.groups.size(); ++gi) {
+        const auto& g = result.templates.groups[gi];
+        if (Status s =
+                execPrepared(group, {id, static_cast<qint64>(gi), QString::fromStdString(g.pattern),
+                                     static_cast<qint64>(g.members.size()),
+                                     static_cast<qint64>(groupCounts[gi].first),
+                                     static_cast<qint64>(groupCounts[gi].second)});
+            !s)
+            return s;
     }
+    if (sim != nullptr)
+        if (Status s = storeSimilarity(db, id, *sim, sampleIds, progress.sub(0.93, 0.99)); !s)
+            return s;
     QSqlQuery score(db);
-    score.prepare(u"INSERT INTO sample_scores (run_id, sample_id, skeleton_group, perplexity) "
-                  "VALUES (?, ?, ?, ?)"_s);
+    score.prepare(u"INSERT INTO sample_scores (run_id, sample_id, skeleton_group, perplexity, "
+                  "duplicate_group, cluster, nn_own, nn_other, synthetic_likeness, map_x, map_y) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    const QVariant nullInt(QMetaType(QMetaType::LongLong));
+    const QVariant nullReal(QMetaType(QMetaType::Double));
+    auto real = [&](double v) { return std::isnan(v) ? nullReal : QVariant(v); };
     for (std::size_t d = 0; d < sampleIds.size(); ++d) {
         const bool grouped =
             d < result.templates.groupOf.size() && result.templates.groupOf[d] != UINT32_MAX;
         const bool scored = d < result.perplexity.size() && !std::isnan(result.perplexity[d]);
-        if (!grouped && !scored)
-            continue;
         score.bindValue(0, id);
         score.bindValue(1, sampleIds[d]);
         score.bindValue(2, grouped ? QVariant(static_cast<qint64>(result.templates.groupOf[d]))
-                                   : QVariant(QMetaType(QMetaType::LongLong)));
-        score.bindValue(3, scored ? QVariant(result.perplexity[d])
-                                  : QVariant(QMetaType(QMetaType::Double)));
+                                   : nullInt);
+        score.bindValue(3, scored ? QVariant(result.perplexity[d]) : nullReal);
+        if (sim != nullptr) {
+            const std::uint32_t dup = sim->duplicateGroupOf[d];
+            score.bindValue(4, dup == UINT32_MAX ? nullInt : QVariant(static_cast<qint64>(dup)));
+            score.bindValue(5, static_cast<qint64>(sim->cluster[d]));
+            score.bindValue(6, real(sim->nnOwn[d]));
+            score.bindValue(7, real(sim->nnOther[d]));
+            score.bindValue(8, real(sim->syntheticLikeness[d]));
+            score.bindValue(9, static_cast<double>(sim->layout(static_cast<Eigen::Index>(d), 0)));
+            score.bindValue(10, static_cast<double>(sim->layout(static_cast<Eigen::Index>(d), 1)));
+        } else {
+            for (int k = 4; k <= 10; ++k)
+                score.bindValue(k, k == 4 || k == 5 ? nullInt : nullReal);
+        }
         if (!score.exec())
             return Status::failure(score.lastError().text());
-    }
-    QSqlQuery nb(db);
-    nb.prepare(u"INSERT INTO neighbours (run_id, sample_id, rank, neighbour_id, similarity) "
-               "VALUES (?, ?, ?, ?, ?)"_s);
-    std::vector<qint64> realIds;
-    std::vector<qint64> synthIds;
-    for (const LoadedCorpus& c : corpora) {
-        auto& side = c.role == Role::Synthetic ? synthIds : realIds;
-        side.insert(side.end(), c.sampleIds.begin(), c.sampleIds.end());
-    }
-    for (std::size_t i = 0; i < result.syntheticToReal.size(); ++i) {
-        const auto& list = result.syntheticToReal[i];
-        for (std::size_t r = 0; r < list.size(); ++r) {
-            nb.bindValue(0, id);
-            nb.bindValue(1, synthIds[i]);
-            nb.bindValue(2, static_cast<int>(r));
-            nb.bindValue(3, realIds[list[r].index]);
-            nb.bindValue(4, static_cast<double>(list[r].cosine));
-            if (!nb.exec())
-                return Status::failure(nb.lastError().text());
-        }
+        if (d % 8192 == 0)
+            progress.report(0.99, "saving");
     }
     progress.report(0.99, "saving"); // last chance to cancel; the commit below is final
     if (Status s = tx.commit(); !s)

@@ -5,12 +5,20 @@
 
 namespace synthscope::model {
 
+/// Source name of the built-in embeddings (TF-IDF → randomised SVD) in the embeddings table.
+inline constexpr char kBuiltInEmbedding[] = "tfidf-svd";
+
 /// Runs the analyses (analysis::analyzeCorpora) over every corpus of project and stores the
 /// run: its parameters, the full result as JSON (runs.result), the scalar metrics (metrics)
-/// and the nearest real neighbours of every synthetic sample (neighbours; only the newest
-/// run keeps them). Reads and writes through the calling thread's connection; the write is
-/// one transaction. Cancelled (from progress) propagates as a failed Status; nothing is
-/// written then. *runId receives the new run's id.
+/// per-sample scores (sample_scores: skeleton group, perplexity, duplicate group, cluster,
+/// nearest-neighbour cosines, synthetic-likeness, map position), skeleton groups, duplicate
+/// groups, clusters, the nearest real neighbours of every synthetic sample (neighbours) and
+/// the built-in embeddings (embeddings, source kBuiltInEmbedding); only the newest run keeps
+/// per-sample rows. With params.similarity.embeddingSource other than kBuiltInEmbedding the
+/// embeddings of that source are read from the project (every sample must have one, all of
+/// one dimension, else a failed Status). Reads and writes through the calling thread's connection;
+/// the write is one transaction. Cancelled (from progress) propagates as a failed Status; nothing
+/// is written then. *runId receives the new run's id.
 Status runAnalysis(Project& project, const analysis::AnalysisParams& params,
                    const analysis::Progress& progress, qint64* runId);
 

@@ -69,6 +69,25 @@ const MetricInfo kCorpus[] = {
      TR("Median per-sample perplexity under a trigram Kneser–Ney model of the real corpus "
         "(real: held-out samples). Much lower than real: text is more predictable than people's."),
      1},
+    {"near_duplicate_rate", TR("Near-duplicate rate"), "share",
+     TR("Share of samples that would go if every near-duplicate group (MinHash over word "
+        "5-gram shingles, verified Jaccard ≥ 0.8; Broder 1997, Lee et al. 2022) kept one member "
+        "of this corpus. Above a few percent: the generator repeats itself with small edits."),
+     4},
+    {"nn_similarity_ratio", TR("NN-similarity ratio"), "share",
+     TR("Share of samples whose nearest other sample of the corpus has embedding cosine ≥ 0.95 "
+        "(chapter 17, Listing 17-1). Rising across rounds: samples are converging on each "
+        "other."),
+     4},
+    {"mean_nn_similarity", TR("Mean NN similarity"), "",
+     TR("Mean embedding cosine of each sample to its nearest other sample of the corpus. "
+        "Compare with the real corpus: higher means a denser, more self-similar corpus."),
+     4},
+    {"vendi_score", TR("Vendi score"), "",
+     TR("Effective number of distinct samples (Friedman & Dieng 2023): exp of the entropy of "
+        "the cosine-kernel eigenvalues, from 1 (all alike) up to the embedding dimension. Much "
+        "lower than a real corpus of similar size: low diversity."),
+     1},
     {"label_entropy_bits", TR("Label entropy"), "bits",
      TR("Shannon entropy of the label distribution. Falling across rounds: majority labels are "
         "taking over."),
@@ -103,6 +122,37 @@ const MetricInfo kComparison[] = {
      TR("Median perplexity of synthetic samples under the real-data model. Far below the "
         "baseline: templated; far above: off the real distribution."),
      1},
+    {"cross_exact_duplicates", TR("Cross-corpus exact duplicates"), "",
+     TR("Synthetic samples whose normalised text equals a real sample's: copied, not "
+        "generated (leakage or memorisation)."),
+     0},
+    {"cross_near_duplicate_rate", TR("Cross-corpus near-duplicate rate"), "share",
+     TR("Share of synthetic samples in a near-duplicate group with a real sample (MinHash, "
+        "Jaccard ≥ 0.8). Above ~1%: the generator is paraphrasing its seeds too closely."),
+     4},
+    {"coverage_real_by_synthetic", TR("Coverage: real by synthetic"), "share",
+     TR("Share of real samples with a synthetic sample at embedding cosine ≥ the coverage "
+        "threshold. Low: the synthetic data leaves the real long tail uncovered."),
+     4},
+    {"coverage_synthetic_by_real", TR("Coverage: synthetic by real"), "share",
+     TR("Share of synthetic samples with a real sample at cosine ≥ the coverage threshold. "
+        "Low: much of the synthetic data is not grounded in anything real."),
+     4},
+    {"mauve", TR("MAUVE"), "",
+     TR("Area under the divergence frontier of real vs synthetic embedding clusters (Pillutla et "
+        "al. 2021), 0–1, 1 = same distribution. Computed on Synthscope's embeddings, so compare "
+        "values only within Synthscope."),
+     4},
+    {"detectability_auc", TR("Detectability ROC-AUC"), "",
+     TR("How well a cross-validated logistic regression on the embeddings tells synthetic from "
+        "real (0.5 = cannot, 1 = always). Near 1: synthetic data is easy to spot; it does not "
+        "look like reality."),
+     4},
+    {"js_divergence_cluster_share", TR("JS divergence: cluster shares"), "bits",
+     TR("Jensen–Shannon divergence of how real and synthetic samples spread over the k-means "
+        "clusters. High: the two sides occupy different regions (template factories, uncovered "
+        "tails)."),
+     4},
     {"real_samples", TR("Real samples"), "", TR("Samples on the real side (all real corpora)."), 0},
     {"synthetic_samples", TR("Synthetic samples"), "",
      TR("Samples on the synthetic side (all synthetic corpora)."), 0},

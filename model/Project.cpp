@@ -36,6 +36,15 @@ Status exec(QSqlDatabase& db, const QString& sql) {
     return {};
 }
 
+Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values) {
+    int i = 0;
+    for (const QVariant& v : values)
+        query.bindValue(i++, v);
+    if (!query.exec())
+        return Status::failure(query.lastError().text());
+    return {};
+}
+
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db)) {
     m_begin = exec(m_db, u"BEGIN IMMEDIATE"_s);

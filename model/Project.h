@@ -1,5 +1,7 @@
 #pragma once
 
+#include <initializer_list>
+
 #include "model/Status.h"
 
 #include <QSqlDatabase>
@@ -26,7 +28,7 @@ bool parseRole(const QString& text, Role* role); ///< accepts "real" / "syntheti
 class Project {
 public:
     static constexpr int kApplicationId = 0x53796e53; // "SynS"
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr const char* kFileSuffix = "synthscope";
 
     enum class OpenMode { OpenExisting, CreateIfMissing };
@@ -55,6 +57,10 @@ private:
 
 /// Executes sql on db; on failure returns a Status naming the statement and SQLite's message.
 Status exec(QSqlDatabase& db, const QString& sql);
+
+/// Binds values to the prepared query's placeholders in order and executes it; on failure
+/// returns a Status with SQLite's message.
+Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values);
 
 /// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless commit() succeeded.
 class Transaction {

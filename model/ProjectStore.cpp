@@ -159,9 +159,9 @@ QList<SkeletonGroupInfo> ProjectStore::skeletonGroups(int limit) const {
     QList<SkeletonGroupInfo> out;
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
-    q.prepare(
-        u"SELECT group_id, pattern, size, real, synthetic FROM skeleton_groups "
-        "WHERE run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') ORDER BY group_id LIMIT ?"_s);
+    q.prepare(u"SELECT group_id, pattern, size, real, synthetic FROM skeleton_groups "
+              "WHERE run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') ORDER BY group_id "
+              "LIMIT ?"_s);
     q.addBindValue(limit);
     if (q.exec())
         while (q.next())
@@ -170,18 +170,108 @@ QList<SkeletonGroupInfo> ProjectStore::skeletonGroups(int limit) const {
     return out;
 }
 
-QList<qint64> ProjectStore::skeletonGroupMembers(qint64 groupId, int limit) const {
+namespace {
+
+const QString kLatestRun = u"(SELECT max(id) FROM runs WHERE kind = 'analysis')"_s;
+
+} // namespace
+
+QList<ClusterRow> ProjectStore::clusters() const {
+    QList<ClusterRow> out;
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    if (q.exec(u"SELECT cluster_id, size, real, synthetic, label, flag, mean_nn_similarity "
+               "FROM clusters WHERE run_id = "_s +
+               kLatestRun + u" ORDER BY cluster_id"_s))
+        while (q.next())
+            out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                        q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString(),
+                        q.value(6).toDouble()});
+    return out;
+}
+
+QList<DuplicateGroupRow> ProjectStore::duplicateGroups(int limit) const {
+    QList<DuplicateGroupRow> out;
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT d.group_id, d.size, d.real, d.synthetic, d.exact, "
+              "(SELECT substr(s.text, 1, 160) FROM sample_scores g JOIN samples s ON s.id = "
+              "g.sample_id WHERE g.run_id = d.run_id AND g.duplicate_group = d.group_id "
+              "ORDER BY g.sample_id LIMIT 1) FROM duplicate_groups d WHERE d.run_id = "_s +
+              kLatestRun + u" ORDER BY d.group_id LIMIT ?"_s);
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                        q.value(3).toLongLong(), q.value(4).toBool(),
+                        q.value(5).toString().simplified()});
+    return out;
+}
+
+QList<qint64> ProjectStore::groupMembers(GroupKind kind, qint64 groupId, int limit) const {
+    static const char* const columns[] = {"skeleton_group", "duplicate_group", "cluster"};
     QList<qint64> out;
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT sample_id FROM sample_scores WHERE run_id = (SELECT max(id) FROM runs "
-              "WHERE kind = 'analysis') AND skeleton_group = ? ORDER BY sample_id LIMIT ?"_s);
+    q.prepare(u"SELECT sample_id FROM sample_scores WHERE run_id = "_s + kLatestRun +
+              u" AND %1 = ? ORDER BY sample_id LIMIT ?"_s.arg(
+                  QLatin1StringView(columns[static_cast<int>(kind)])));
     q.addBindValue(groupId);
     q.addBindValue(limit);
     if (q.exec())
         while (q.next())
             out.append(q.value(0).toLongLong());
     return out;
+}
+
+MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
+    MapPoints m;
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    qint64 total = 1;
+    if (q.exec(u"SELECT count(*) FROM sample_scores WHERE run_id = "_s + kLatestRun) && q.next())
+        total = std::max<qint64>(1, q.value(0).toLongLong());
+    m.reserve(static_cast<std::size_t>(total));
+    if (!q.exec(u"SELECT g.sample_id, g.map_x, g.map_y, g.layout_x, g.layout_y, c.role, "
+                "s.corpus_id, g.cluster, g.nn_own, g.nn_other, g.synthetic_likeness, "
+                "g.perplexity, g.duplicate_group, "
+                "(SELECT min(t.tag_id) FROM sample_tags t WHERE t.sample_id = g.sample_id), "
+                "(SELECT d.decision FROM decisions d WHERE d.sample_id = g.sample_id) "
+                "FROM sample_scores g JOIN samples s ON s.id = g.sample_id "
+                "JOIN corpora c ON c.id = s.corpus_id WHERE g.run_id = "_s +
+                kLatestRun + u" AND g.map_x IS NOT NULL ORDER BY g.sample_id"_s))
+        return m;
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    auto real = [&](int col) {
+        return q.value(col).isNull() ? nan : static_cast<float>(q.value(col).toDouble());
+    };
+    while (q.next()) {
+        if (m.ids.size() % 16384 == 0)
+            progress.report(static_cast<double>(m.ids.size()) / static_cast<double>(total),
+                            "loading the map");
+        m.ids.push_back(q.value(0).toLongLong());
+        m.pcaX.push_back(static_cast<float>(q.value(1).toDouble()));
+        m.pcaY.push_back(static_cast<float>(q.value(2).toDouble()));
+        m.layoutX.push_back(real(3));
+        m.layoutY.push_back(real(4));
+        m.synthetic.push_back(q.value(5).toString() == u"synthetic"_s ? 1 : 0);
+        m.corpus.push_back(static_cast<std::int32_t>(q.value(6).toLongLong()));
+        m.cluster.push_back(q.value(7).isNull() ? -1 : q.value(7).toInt());
+        m.nnOwn.push_back(real(8));
+        m.nnOther.push_back(real(9));
+        m.syntheticLikeness.push_back(real(10));
+        m.perplexity.push_back(real(11));
+        m.duplicateGroup.push_back(q.value(12).isNull() ? -1 : q.value(12).toInt());
+        m.firstTag.push_back(q.value(13).isNull() ? -1 : q.value(13).toInt());
+        const QString decision = q.value(14).toString();
+        m.decision.push_back(decision.isEmpty()      ? 0
+                             : decision == u"keep"_s ? 1
+                             : decision == u"drop"_s ? 2
+                                                     : 3);
+    }
+    m.hasLayout =
+        std::any_of(m.layoutX.begin(), m.layoutX.end(), [](float v) { return !std::isnan(v); });
+    return m;
 }
 
 Json ProjectStore::summaryJson() const {
@@ -240,6 +330,15 @@ Json ProjectStore::summaryJson() const {
             top.push_back(g);
         }
         out[key] = top;
+    }
+    if (results.contains("similarity")) {
+        const Json& sim = results["similarity"];
+        out["similarity"] = {{"embedding_source", sim.value("embedding_source", "")},
+                             {"embedding_dimension", sim.value("embedding_dimension", 0)},
+                             {"nn_similarity_threshold", sim.value("nn_similarity_threshold", 0.0)},
+                             {"coverage_threshold", sim.value("coverage_threshold", 0.0)},
+                             {"duplicate_group_count", sim.value("duplicate_group_count", 0)},
+                             {"clusters", sim.value("clusters", Json::array())}};
     }
     if (results.contains("indicating_ngrams")) {
         Json ind = Json::object();

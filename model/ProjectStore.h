@@ -4,6 +4,8 @@
 #include "model/Importer.h"
 #include "model/Project.h"
 
+#include "analysis/Progress.h"
+
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -63,6 +65,53 @@ struct AffixRow {
     qint64 synthetic = 0;
 };
 
+/// A k-means cluster of the newest analysis (see analysis::ClusterInfo).
+struct ClusterRow {
+    qint64 id = 0;
+    qint64 size = 0;
+    qint64 real = 0;
+    qint64 synthetic = 0;
+    QString label; ///< most distinctive terms, comma-separated
+    QString flag;  ///< "synthetic only", "real only" or empty
+    double meanNnSimilarity = 0.0;
+};
+
+/// A group of exact or near-duplicate samples of the newest analysis.
+struct DuplicateGroupRow {
+    qint64 id = 0; ///< 0 = largest
+    qint64 size = 0;
+    qint64 real = 0;
+    qint64 synthetic = 0;
+    bool exact = false;
+    QString excerpt; ///< start of the first member's text
+};
+
+/// Which per-sample group column of the newest analysis.
+enum class GroupKind { Skeleton = 0, Duplicate = 1, Cluster = 2 };
+
+/// Every sample of the newest analysis as a point of the cluster map (parallel arrays in
+/// sample-id order). Scores are NaN where not computed; cluster, duplicateGroup and firstTag
+/// are −1 where absent; decision: 0 none, 1 keep, 2 drop, 3 unsure.
+struct MapPoints {
+    std::vector<qint64> ids;
+    std::vector<float> pcaX, pcaY;       ///< first two principal components of the embeddings
+    std::vector<float> layoutX, layoutY; ///< neighbour layout (NaN until computed)
+    bool hasLayout = false;
+    std::vector<std::uint8_t> synthetic;
+    std::vector<std::int32_t> corpus;
+    std::vector<std::int32_t> cluster;
+    std::vector<float> nnOwn, nnOther, syntheticLikeness, perplexity;
+    std::vector<std::int32_t> duplicateGroup;
+    std::vector<std::int32_t> firstTag; ///< smallest tag id on the sample
+    std::vector<std::uint8_t> decision;
+    [[nodiscard]] std::size_t size() const { return ids.size(); }
+    void reserve(std::size_t n) {
+        ids.reserve(n);
+        pcaX.reserve(n);
+        pcaY.reserve(n);
+    }
+};
+
 /// The newest analysis run, as value types for the views.
 struct StoredAnalysis {
     qint64 runId = 0;
@@ -101,8 +150,17 @@ public:
     [[nodiscard]] std::optional<StoredAnalysis> latestAnalysis() const;
     /// Skeleton groups of the newest analysis, largest first (at most limit).
     [[nodiscard]] QList<SkeletonGroupInfo> skeletonGroups(int limit = 5000) const;
-    /// Sample ids of a skeleton group of the newest analysis, in project order (at most limit).
-    [[nodiscard]] QList<qint64> skeletonGroupMembers(qint64 groupId, int limit = 200) const;
+    /// k-means clusters of the newest analysis, by id.
+    [[nodiscard]] QList<ClusterRow> clusters() const;
+    /// Duplicate groups of the newest analysis, largest first (at most limit).
+    [[nodiscard]] QList<DuplicateGroupRow> duplicateGroups(int limit = 5000) const;
+    /// Sample ids of one group of the newest analysis, in project order (at most limit).
+    [[nodiscard]] QList<qint64> groupMembers(GroupKind kind, qint64 groupId,
+                                             int limit = 100000) const;
+    /// Every sample of the newest analysis with its map position and colourable scores.
+    /// Meant for a worker thread (1M rows take seconds); reports progress, throws
+    /// analysis::Cancelled when asked to stop.
+    [[nodiscard]] MapPoints mapPoints(const analysis::Progress& progress = {}) const;
     /// The machine-readable summary printed by `synthscope-cli summary --json`.
     [[nodiscard]] Json summaryJson() const;
 

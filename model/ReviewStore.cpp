@@ -207,23 +207,45 @@ Status ReviewStore::setNote(qint64 sampleId, const QString& note) {
 }
 
 QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
+    static const QString unreviewed =
+        u" AND NOT EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = s.id)"
+        " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id)"
+        " AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.sample_id = s.id)"_s;
     QList<qint64> out;
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
-    QString sql = filter.skeletonGroup
-                      ? u"SELECT s.id FROM samples s JOIN sample_scores g ON g.sample_id = s.id "
-                        "AND g.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') "
-                        "WHERE g.skeleton_group = ? AND (? = 0 OR s.corpus_id = ?)"_s
-                      : u"SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id "
-                        "WHERE c.role = ? AND (? = 0 OR s.corpus_id = ?)"_s;
+    if (filter.samples) {
+        if (!filter.onlyUnreviewed)
+            return *filter.samples;
+        q.prepare(u"SELECT s.id FROM samples s WHERE s.id = ?"_s + unreviewed);
+        for (qint64 id : *filter.samples) {
+            q.bindValue(0, id);
+            if (q.exec() && q.next())
+                out.append(id);
+        }
+        return out;
+    }
+    // A group of the newest analysis (any role), or all samples of a role.
+    const char* column = filter.skeletonGroup    ? "skeleton_group"
+                         : filter.cluster        ? "cluster"
+                         : filter.duplicateGroup ? "duplicate_group"
+                                                 : nullptr;
+    const std::optional<qint64> group = filter.skeletonGroup ? filter.skeletonGroup
+                                        : filter.cluster     ? filter.cluster
+                                                             : filter.duplicateGroup;
+    QString sql =
+        column != nullptr
+            ? u"SELECT s.id FROM samples s JOIN sample_scores g ON g.sample_id = s.id "
+              "AND g.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') "
+              "WHERE g.%1 = ? AND (? = 0 OR s.corpus_id = ?)"_s.arg(QLatin1StringView(column))
+            : u"SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id "
+              "WHERE c.role = ? AND (? = 0 OR s.corpus_id = ?)"_s;
     if (filter.onlyUnreviewed)
-        sql += u" AND NOT EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = s.id)"
-               " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id)"
-               " AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.sample_id = s.id)"_s;
+        sql += unreviewed;
     sql += u" ORDER BY s.id"_s;
     q.prepare(sql);
-    if (filter.skeletonGroup)
-        q.addBindValue(*filter.skeletonGroup);
+    if (group)
+        q.addBindValue(*group);
     else
         q.addBindValue(roleName(filter.role));
     q.addBindValue(filter.corpusId.value_or(0));
@@ -256,14 +278,26 @@ std::optional<SampleDetail> ReviewStore::sample(qint64 sampleId) const {
         if (const QString v = q.value(8 + i).toString(); !v.isEmpty())
             d.meta.insert(QString::fromLatin1(keys[i]), v);
     QSqlQuery scores(m_project.connection());
-    scores.prepare(u"SELECT skeleton_group, perplexity FROM sample_scores WHERE sample_id = ? "
+    scores.prepare(u"SELECT skeleton_group, perplexity, cluster, duplicate_group, nn_own, "
+                   "nn_other, synthetic_likeness FROM sample_scores WHERE sample_id = ? "
                    "AND run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis')"_s);
     scores.addBindValue(sampleId);
     if (scores.exec() && scores.next()) {
-        if (!scores.value(0).isNull())
-            d.skeletonGroup = scores.value(0).toLongLong();
-        if (!scores.value(1).isNull())
-            d.perplexity = scores.value(1).toDouble();
+        auto integer = [&](int col) {
+            return scores.value(col).isNull() ? std::nullopt
+                                              : std::optional(scores.value(col).toLongLong());
+        };
+        auto real = [&](int col) {
+            return scores.value(col).isNull() ? std::nullopt
+                                              : std::optional(scores.value(col).toDouble());
+        };
+        d.skeletonGroup = integer(0);
+        d.perplexity = real(1);
+        d.cluster = integer(2);
+        d.duplicateGroup = integer(3);
+        d.nnOwn = real(4);
+        d.nnOther = real(5);
+        d.syntheticLikeness = real(6);
     }
     return d;
 }

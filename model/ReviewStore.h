@@ -38,14 +38,19 @@ struct SampleDetail {
     QString label;
     QString sourceFile;
     qint64 line = 0;
-    QMap<QString, QString> meta;         ///< provenance key → value (non-empty only)
-    std::optional<qint64> skeletonGroup; ///< group in the newest analysis, if shared
-    std::optional<double> perplexity;    ///< under the real-data model, if scored
+    QMap<QString, QString> meta;             ///< provenance key → value (non-empty only)
+    std::optional<qint64> skeletonGroup;     ///< group in the newest analysis, if shared
+    std::optional<double> perplexity;        ///< under the real-data model, if scored
+    std::optional<qint64> cluster;           ///< k-means cluster in the newest analysis
+    std::optional<qint64> duplicateGroup;    ///< duplicate group, if the sample has duplicates
+    std::optional<double> nnOwn;             ///< cosine to the nearest other sample of its corpus
+    std::optional<double> nnOther;           ///< cosine to the nearest sample of the other role
+    std::optional<double> syntheticLikeness; ///< out-of-fold P(synthetic), detectability model
 };
 
 struct NeighbourDetail {
     qint64 sampleId = 0;
-    double similarity = 0.0; ///< cosine in [0, 1]
+    double similarity = 0.0; ///< cosine of the embeddings, in [−1, 1]
     QString corpusName;
     QString text;
 };
@@ -57,6 +62,13 @@ struct ReviewFilter {
     bool onlyUnreviewed = false; ///< no tag, no decision and no note yet
     /// Only the members of this skeleton group of the newest analysis (any role).
     std::optional<qint64> skeletonGroup;
+    /// Only the members of this k-means cluster of the newest analysis (any role).
+    std::optional<qint64> cluster;
+    /// Only the members of this duplicate group of the newest analysis (any role).
+    std::optional<qint64> duplicateGroup;
+    /// Only these samples (a selection on the cluster map), in this order; role and corpus
+    /// are ignored, onlyUnreviewed still applies.
+    std::optional<QList<qint64>> samples;
 };
 
 /// Tags, decisions and notes of reviewers, and the samples they review.

@@ -127,6 +127,46 @@ CREATE TABLE sample_scores (
 ) WITHOUT ROWID;
 CREATE INDEX sample_scores_by_group ON sample_scores(run_id, skeleton_group);
 )sql"_s,
+        // 2 → 3: duplicates, embeddings, neighbours, clusters and the map.
+        uR"sql(
+ALTER TABLE sample_scores ADD COLUMN duplicate_group INTEGER;  -- NULL: no duplicate
+ALTER TABLE sample_scores ADD COLUMN cluster INTEGER;
+ALTER TABLE sample_scores ADD COLUMN nn_own REAL;       -- cosine to nearest of own corpus
+ALTER TABLE sample_scores ADD COLUMN nn_other REAL;     -- cosine to nearest of the other role
+ALTER TABLE sample_scores ADD COLUMN synthetic_likeness REAL; -- out-of-fold P(synthetic)
+ALTER TABLE sample_scores ADD COLUMN map_x REAL;        -- PCA layout
+ALTER TABLE sample_scores ADD COLUMN map_y REAL;
+ALTER TABLE sample_scores ADD COLUMN layout_x REAL;     -- neighbour layout (a separate job)
+ALTER TABLE sample_scores ADD COLUMN layout_y REAL;
+CREATE INDEX sample_scores_by_cluster ON sample_scores(run_id, cluster);
+CREATE INDEX sample_scores_by_duplicate ON sample_scores(run_id, duplicate_group);
+CREATE TABLE duplicate_groups (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  group_id INTEGER NOT NULL,       -- 0 = largest group of the run
+  size INTEGER NOT NULL,
+  real INTEGER NOT NULL,
+  synthetic INTEGER NOT NULL,
+  exact INTEGER NOT NULL,          -- 1: all members have the same normalised text
+  PRIMARY KEY (run_id, group_id)
+) WITHOUT ROWID;
+CREATE TABLE clusters (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  cluster_id INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  real INTEGER NOT NULL,
+  synthetic INTEGER NOT NULL,
+  label TEXT NOT NULL,             -- most distinctive terms, comma-separated
+  flag TEXT NOT NULL,              -- 'synthetic only', 'real only' or ''
+  mean_nn_similarity REAL NOT NULL,
+  PRIMARY KEY (run_id, cluster_id)
+) WITHOUT ROWID;
+CREATE TABLE embeddings (
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,            -- 'tfidf-svd' (built in) or the user's source name
+  vector BLOB NOT NULL,            -- little-endian float32 × dimension
+  PRIMARY KEY (sample_id, source)
+) WITHOUT ROWID;
+)sql"_s,
     };
     return steps;
 }

@@ -22,7 +22,8 @@ void SkeletonGroupsModel::reload() {
 const QList<qint64>& SkeletonGroupsModel::members(int row) const {
     auto it = m_members.find(row);
     if (it == m_members.end())
-        it = m_members.insert(row, m_store.skeletonGroupMembers(m_groups.at(row).id));
+        it = m_members.insert(row,
+                              m_store.groupMembers(GroupKind::Skeleton, m_groups.at(row).id, 200));
     return *it;
 }
 
@@ -129,20 +130,6 @@ QVariant SkeletonGroupsModel::headerData(int section, Qt::Orientation orientatio
     default:
         return {};
     }
-}
-
-void AffixModel::setRows(QList<AffixRow> rows) {
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-}
-
-int AffixModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int AffixModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant AffixModel::data(const QModelIndex& index, int role) const {

@@ -2,6 +2,7 @@
 
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
+#include "model/RowsTableModel.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractTableModel>
@@ -42,21 +43,14 @@ private:
 };
 
 /// Recurring openings or closings: text, count real, count synthetic.
-class AffixModel : public QAbstractTableModel {
+class AffixModel : public RowsTableModel<AffixRow, 3> {
     Q_OBJECT
 public:
-    enum Column { Text, Real, Synthetic, ColumnCount };
-    explicit AffixModel(QObject* parent = nullptr)
-        : QAbstractTableModel(parent) {}
-    void setRows(QList<AffixRow> rows);
+    enum Column { Text, Real, Synthetic };
+    using RowsTableModel::RowsTableModel;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-private:
-    QList<AffixRow> m_rows;
 };
 
 /// HTML of text with its content words highlighted and its structure (function words,

@@ -24,11 +24,17 @@ TEST(AnalyzeCorpora, PoolsSidesAndFindsNeighbours) {
     EXPECT_LT(r.comparison->jsUnigram, 1.0);
     EXPECT_FALSE(r.comparison->jsLabel.has_value()); // only one side has labels
     EXPECT_EQ(r.comparison->labels.size(), 2u);
-    ASSERT_EQ(r.syntheticToReal.size(), 2u);
-    // "the cat sat" (synthetic 0) is identical to pooled real sample 0.
-    ASSERT_FALSE(r.syntheticToReal[0].empty());
-    EXPECT_EQ(r.syntheticToReal[0][0].index, 0u);
-    EXPECT_NEAR(r.syntheticToReal[0][0].cosine, 1.0, 1e-6);
+    ASSERT_TRUE(r.similarity.has_value());
+    ASSERT_EQ(r.similarity->realNeighbours.size(), 5u);
+    EXPECT_TRUE(r.similarity->realNeighbours[0].empty()); // real samples get none
+    // "the cat sat" (document 3, synthetic) is identical to document 0 (real): an exact
+    // cross-corpus duplicate, and its nearest real neighbour at cosine 1.
+    ASSERT_FALSE(r.similarity->realNeighbours[3].empty());
+    EXPECT_EQ(r.similarity->realNeighbours[3][0].index, 0u);
+    EXPECT_NEAR(r.similarity->realNeighbours[3][0].cosine, 1.0, 1e-5);
+    ASSERT_TRUE(r.similarity->comparison.has_value());
+    EXPECT_EQ(r.similarity->comparison->crossExactDuplicates, 1u);
+    EXPECT_DOUBLE_EQ(r.similarity->comparison->crossExactDuplicateRate, 0.5);
     // Structure: one extras entry per corpus; perplexity is NaN exactly for the real samples
     // the model was trained on (3 real → round(0.3) → at least 1 held out, 2 trained on).
     ASSERT_EQ(r.extras.size(), 3u);
@@ -50,5 +56,6 @@ TEST(AnalyzeCorpora, NoComparisonWithOneSide) {
     const std::vector<CorpusInput> inputs = {{false, real, {}}};
     const AnalysisResult r = analyzeCorpora(inputs);
     EXPECT_FALSE(r.comparison.has_value());
-    EXPECT_TRUE(r.syntheticToReal.empty());
+    ASSERT_TRUE(r.similarity.has_value());
+    EXPECT_FALSE(r.similarity->comparison.has_value());
 }

@@ -19,7 +19,7 @@ TEST(MinHash, ShinglesOfTokens) {
     const std::vector<std::string> t = {"a", "b", "c", "a", "b", "c"};
     EXPECT_EQ(shingleHashes(t, 3).size(), 3u); // abc, bca, cab
     EXPECT_EQ(shingleHashes(std::vector<std::string>{"x", "y"}, 5).size(), 1u);
-    EXPECT_TRUE(shingleHashes({}, 3).empty());
+    EXPECT_TRUE(shingleHashes(std::vector<std::string>{}, 3).empty());
 }
 
 TEST(MinHash, EstimateWithinBinomialBound) {

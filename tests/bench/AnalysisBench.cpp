@@ -1,7 +1,7 @@
 // synthscope-bench: times the analysis stages on real corpora, optionally replicated with
 // light perturbation to a target row count. Run on demand (not part of the test suite):
 //
-//   synthscope-bench [--rows N] [--no-neighbours] ROLE:FILE:TEXT ...
+//   synthscope-bench [--rows N] [--no-similarity] ROLE:FILE:TEXT ...
 //
 // ROLE is real or synthetic; TEXT is a field name or a template such as
 // '{instruction}\n{response}'. Prints one line per stage (seconds) and the total; measure
@@ -93,14 +93,14 @@ int main(int argc, char** argv) {
         const std::string arg = argv[i];
         if (arg == "--rows" && i + 1 < argc) {
             rows = std::strtoull(argv[++i], nullptr, 10);
-        } else if (arg == "--no-neighbours") {
-            params.findNeighbours = false;
+        } else if (arg == "--no-similarity") {
+            params.findSimilarity = false;
         } else {
             Corpus c;
             if (!load(arg, &c)) {
                 std::fprintf(
                     stderr,
-                    "usage: synthscope-bench [--rows N] [--no-neighbours] ROLE:FILE:TEXT ...\n");
+                    "usage: synthscope-bench [--rows N] [--no-similarity] ROLE:FILE:TEXT ...\n");
                 return 2;
             }
             corpora.push_back(std::move(c));
@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
     }
     if (corpora.empty()) {
         std::fprintf(stderr,
-                     "usage: synthscope-bench [--rows N] [--no-neighbours] ROLE:FILE:TEXT ...\n");
+                     "usage: synthscope-bench [--rows N] [--no-similarity] ROLE:FILE:TEXT ...\n");
         return 2;
     }
     replicate(corpora, rows, 1);
@@ -124,13 +124,18 @@ int main(int argc, char** argv) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("rows %zu\n", total);
     double structure = 0.0;
+    double similarity = 0.0;
     for (const auto& [stage, s] : result.stageSeconds) {
         std::printf("%-18s %8.3f s\n", stage.c_str(), s);
         if (stage == "skeletons" || stage == "skeleton groups + diversity" ||
             stage == "language model")
             structure += s;
+        else if (stage != "tokenize+profile" && stage != "comparison" &&
+                 stage.find("concurrent") == std::string::npos)
+            similarity += s;
     }
     std::printf("%-18s %8.3f s\n", "skeletons+diversity+LM", structure);
+    std::printf("%-18s %8.3f s\n", "similarity chain", similarity);
     std::printf("%-18s %8.3f s\n", "total", seconds);
     return 0;
 }

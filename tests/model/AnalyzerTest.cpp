@@ -75,7 +75,7 @@ TEST(Analyzer, PersistsRunMetricsAndNeighboursAndMarksStale) {
     EXPECT_TRUE(store.latestAnalysis()->stale);
 
     for (const auto& g : store.skeletonGroups())
-        EXPECT_EQ(store.skeletonGroupMembers(g.id).size(), g.size);
+        EXPECT_EQ(store.groupMembers(GroupKind::Skeleton, g.id).size(), g.size);
     const Json summary = store.summaryJson();
     EXPECT_EQ(summary["corpora"].size(), 3u);
     EXPECT_EQ(summary["corpora"][0]["metrics"]["samples"], 2);

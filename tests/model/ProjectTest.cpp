@@ -93,15 +93,21 @@ TEST(Project, MigratesAVersionOneFileForward) {
     const QString path = dir.filePath(QStringLiteral("old.synthscope"));
     {
         auto p = test::newProject(dir, QStringLiteral("old.synthscope"));
-        // Make it look like a file written by schema 1: without the version-2 tables.
+        // Make it look like a file written by schema 1: without the version-2 and -3 tables.
         QSqlQuery q(p->connection());
+        for (const char* table : {"duplicate_groups", "clusters", "embeddings"})
+            ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE ") + QLatin1StringView(table)));
         ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE sample_scores")));
         ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE skeleton_groups")));
         ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 1")));
     }
     std::shared_ptr<Project> reopened;
     ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &reopened).ok());
-    EXPECT_EQ(pragma(*reopened, "user_version"), 2);
+    EXPECT_EQ(pragma(*reopened, "user_version"), Project::kSchemaVersion);
     QSqlQuery q(reopened->connection());
     EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM sample_scores")));
+    // Version 3's columns and tables exist after the migration.
+    EXPECT_TRUE(q.exec(QStringLiteral("SELECT cluster, nn_own, map_x FROM sample_scores")));
+    EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM clusters")));
+    EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM embeddings")));
 }

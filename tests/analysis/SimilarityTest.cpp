@@ -1,0 +1,230 @@
+#include "analysis/Similarity.h"
+#include "analysis/Embedding.h"
+#include "analysis/KMeans.h"
+#include "analysis/Knn.h"
+#include "analysis/Logistic.h"
+#include "analysis/Mauve.h"
+#include "analysis/MinHash.h"
+
+#include <gtest/gtest.h>
+
+#include <Eigen/SVD>
+
+#include <cmath>
+#include <random>
+
+using namespace synthscope::analysis;
+
+TEST(TfIdfMatrix, HandComputedWeights) {
+    // Documents "a b", "a c", "a b": unigrams a (df 3), b (df 2), c (df 1, dropped by min df 2)
+    // and bigram "a b" (df 2). N = 3: idf(a) = ln(4/4) + 1 = 1, idf(b) = idf("a b") =
+    // ln(4/3) + 1 = 1.2876821. Row 0: (a 1, b 1.2877, "a b" 1.2877), L2-normalised:
+    // norm = sqrt(1 + 2·1.2876821²) = 2.0775587; weights 0.4813342, 0.6198054, 0.6198054.
+    Vocabulary vocab;
+    const std::vector<std::string> texts = {"a b", "a c", "a b"};
+    const TokenizedCorpus t = tokenizeCorpus(texts, vocab);
+    const TokenizedCorpus* corpora[] = {&t};
+    const SparseRows m = tfidfMatrix(corpora);
+    EXPECT_EQ(m.rows, 3u);
+    EXPECT_EQ(m.cols, 3u); // a, b, "a b"
+    ASSERT_EQ(m.offsets[1] - m.offsets[0], 3u);
+    std::vector<float> row0(m.values.begin(), m.values.begin() + 3);
+    std::sort(row0.begin(), row0.end());
+    EXPECT_NEAR(row0[0], 0.4813342, 1e-6);
+    EXPECT_NEAR(row0[1], 0.6198054, 1e-6);
+    EXPECT_NEAR(row0[2], 0.6198054, 1e-6);
+    // Row 1 keeps only "a": weight 1 after normalisation.
+    ASSERT_EQ(m.offsets[2] - m.offsets[1], 1u);
+    EXPECT_NEAR(m.values[m.offsets[1]], 1.0f, 1e-6);
+}
+
+TEST(RandomizedSvd, MatchesExactSvdOfATinyMatrix) {
+    Eigen::MatrixXf a(4, 3);
+    a << 3, 1, 0, //
+        1, 2, 0,  //
+        0, 0, 1,  //
+        2, 0, 1;
+    const Eigen::JacobiSVD<Eigen::MatrixXf> exact(a, Eigen::ComputeThinU);
+    const TruncatedSvd r = randomizedSvd(SparseRows::fromDense(a), 3);
+    ASSERT_EQ(r.singularValues.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_NEAR(r.singularValues(i), exact.singularValues()(i), 1e-4);
+        // Singular vectors agree up to sign.
+        const float dot = std::abs(r.u.col(i).dot(exact.matrixU().col(i)));
+        EXPECT_NEAR(dot, 1.0f, 1e-3);
+    }
+    // Rank 2 keeps the two largest.
+    const TruncatedSvd r2 = randomizedSvd(SparseRows::fromDense(a), 2);
+    ASSERT_EQ(r2.singularValues.size(), 2);
+    EXPECT_NEAR(r2.singularValues(1), exact.singularValues()(1), 1e-3);
+}
+
+TEST(Vendi, IdenticalAndOrthogonalRows) {
+    RowMatrixXf same(4, 3);
+    same.rowwise() = Eigen::RowVector3f(0.6f, 0.8f, 0.0f);
+    EXPECT_NEAR(vendiScore(same), 1.0, 1e-6);
+    RowMatrixXf orth = RowMatrixXf::Identity(3, 3);
+    EXPECT_NEAR(vendiScore(orth), 3.0, 1e-6);
+    // Two copies of e1 and one e2: eigenvalues of K/n are 2/3 and 1/3,
+    // exp(−(2/3 ln 2/3 + 1/3 ln 1/3)) = 1.8899.
+    RowMatrixXf mixed(3, 2);
+    mixed << 1, 0, 1, 0, 0, 1;
+    EXPECT_NEAR(vendiScore(mixed), 1.8898816, 1e-6);
+}
+
+TEST(KMeans, SeparatesWellSeparatedBlobs) {
+    std::mt19937_64 rng(7);
+    std::normal_distribution<float> noise(0.0f, 0.05f);
+    RowMatrixXf x(300, 2);
+    const float centres[3][2] = {{0, 0}, {5, 5}, {-5, 5}};
+    for (int i = 0; i < 300; ++i)
+        x.row(i) << centres[i % 3][0] + noise(rng), centres[i % 3][1] + noise(rng);
+    const KMeansResult r = kmeans(x, 3);
+    ASSERT_EQ(r.assignment.size(), 300u);
+    for (int i = 3; i < 300; ++i) // every point with the others of its blob
+        EXPECT_EQ(r.assignment[static_cast<std::size_t>(i)],
+                  r.assignment[static_cast<std::size_t>(i % 3)]);
+    EXPECT_NE(r.assignment[0], r.assignment[1]);
+    EXPECT_NE(r.assignment[1], r.assignment[2]);
+    EXPECT_NE(r.assignment[0], r.assignment[2]);
+    EXPECT_LT(r.inertia, 300 * 4 * 0.05 * 0.05);
+    // Mini-batch path on the same blobs.
+    const KMeansResult mb = kmeans(x, 3, {.miniBatchAbove = 10, .batchSize = 64});
+    for (int i = 3; i < 300; ++i)
+        EXPECT_EQ(mb.assignment[static_cast<std::size_t>(i)],
+                  mb.assignment[static_cast<std::size_t>(i % 3)]);
+    EXPECT_EQ(defaultClusterCount(9514), 69u);
+    EXPECT_EQ(defaultClusterCount(1000000), 100u);
+}
+
+TEST(Mauve, OneForIdenticalNearZeroForDisjoint) {
+    EXPECT_NEAR(mauveFromHistograms({1, 2, 3}, {1, 2, 3}).mauve, 1.0, 1e-9);
+    // Disjoint supports: the frontier is (λ⁵, (1 − λ)⁵) up to the 10⁻⁶ ends; area ≈ 1/252·…
+    // far below 0.01.
+    const double disjoint = mauveFromHistograms({1, 1, 0, 0}, {0, 0, 1, 1}).mauve;
+    EXPECT_LT(disjoint, 0.01);
+    EXPECT_GT(disjoint, 0.0);
+    // On embeddings: the same rows on both sides give 1.
+    std::mt19937_64 rng(3);
+    std::normal_distribution<float> g(0.0f, 1.0f);
+    RowMatrixXf p(200, 8);
+    for (Eigen::Index i = 0; i < p.size(); ++i)
+        p.data()[i] = g(rng);
+    EXPECT_NEAR(mauve(p, p).mauve, 1.0, 1e-9);
+    RowMatrixXf q = p;
+    q.col(0).array() += 100.0f; // far away: every cluster is one-sided
+    EXPECT_LT(mauve(p, q).mauve, 0.01);
+}
+
+TEST(RocAuc, PerfectRandomAndTies) {
+    const std::vector<std::uint8_t> y = {0, 0, 1, 1};
+    EXPECT_DOUBLE_EQ(rocAuc(std::vector<double>{0.1, 0.2, 0.8, 0.9}, y), 1.0);
+    EXPECT_DOUBLE_EQ(rocAuc(std::vector<double>{0.9, 0.8, 0.2, 0.1}, y), 0.0);
+    EXPECT_DOUBLE_EQ(rocAuc(std::vector<double>{0.5, 0.5, 0.5, 0.5}, y), 0.5);
+    // One positive below one negative: 3 of 4 pairs ordered → 0.75.
+    EXPECT_DOUBLE_EQ(rocAuc(std::vector<double>{0.1, 0.6, 0.5, 0.9}, y), 0.75);
+    EXPECT_TRUE(std::isnan(rocAuc(std::vector<double>{0.1}, std::vector<std::uint8_t>{1})));
+}
+
+TEST(Logistic, SeparableAndRandomLabels) {
+    std::mt19937_64 rng(5);
+    std::normal_distribution<float> g(0.0f, 1.0f);
+    RowMatrixXf x(400, 4);
+    std::vector<std::uint8_t> y(400);
+    for (int i = 0; i < 400; ++i) {
+        for (int j = 0; j < 4; ++j)
+            x(i, j) = g(rng);
+        y[static_cast<std::size_t>(i)] = i % 2;
+        x(i, 0) += i % 2 == 1 ? 3.0f : -3.0f; // separable along the first axis
+    }
+    const CrossValidation cv = crossValidateLogistic(x, y, 5);
+    EXPECT_EQ(cv.foldAuc.size(), 5u);
+    EXPECT_GT(cv.meanAuc, 0.99);
+    // Labels unrelated to x: AUC near 0.5 (400 rows: standard error ≈ 0.03).
+    std::vector<std::uint8_t> shuffled(400);
+    std::bernoulli_distribution coin(0.5);
+    for (auto& v : shuffled)
+        v = coin(rng) ? 1 : 0;
+    RowMatrixXf noiseOnly = x;
+    noiseOnly.col(0).setZero();
+    const CrossValidation random = crossValidateLogistic(noiseOnly, shuffled, 5);
+    EXPECT_NEAR(random.meanAuc, 0.5, 0.1);
+}
+
+TEST(Knn, FindsTheNearestOtherRow) {
+    RowMatrixXf x(4, 2);
+    x << 1, 0,      //
+        0.8f, 0.6f, //
+        0, 1,       //
+        1, 0;       // same as row 0
+    const std::vector<std::uint32_t> all = {0, 1, 2, 3};
+    const KnnIndex index(x, all);
+    const auto n0 = index.search(0, 2);
+    ASSERT_EQ(n0.size(), 2u);
+    EXPECT_EQ(n0[0].index, 3u); // the identical row, never row 0 itself
+    EXPECT_NEAR(n0[0].cosine, 1.0f, 1e-6);
+    EXPECT_EQ(n0[1].index, 1u);
+    EXPECT_NEAR(n0[1].cosine, 0.8f, 1e-6);
+}
+
+TEST(Similarity, DuplicatesClustersAndCoverageOnHandMadeCorpora) {
+    Vocabulary vocab;
+    const std::vector<std::string> real = {
+        "the parcel arrived late and the box was crushed on arrival",
+        "my card was charged twice for the same order last week",
+        "how do i reset the password on my account please",
+        "the app crashes every time i open the settings page",
+        "The parcel arrived late and the box was crushed on arrival!"};
+    const std::vector<std::string> synthetic = {
+        "the parcel arrived late and the box was crushed on arrival",
+        "thank you for reaching out we are happy to help you with your order",
+        "thank you for reaching out we are happy to help you with your refund",
+        "thank you for reaching out we are happy to help you with your account",
+        "thank you for reaching out we are happy to help you with your password"};
+    std::vector<TokenizedCorpus> corpora;
+    corpora.push_back(tokenizeCorpus(real, vocab));
+    corpora.push_back(tokenizeCorpus(synthetic, vocab));
+    SimilarityParams params;
+    params.embedding.dimension = 8;
+    params.embedding.features.minDocumentFrequency = 1;
+    params.clusters = 2;
+    params.detectabilityFolds = 2;
+    const SimilarityResult r = analyzeSimilarity(corpora, {false, true}, vocab, params);
+    ASSERT_EQ(r.embeddings.rows(), 10);
+    // Synthetic 0 equals real 0 byte for byte; real 4 differs from real 0 in case and a '!'
+    // but has the same words (Jaccard 1).
+    ASSERT_TRUE(r.comparison.has_value());
+    EXPECT_EQ(r.comparison->crossExactDuplicates, 1u);
+    EXPECT_EQ(r.comparison->crossNearDuplicates, 1u);
+    EXPECT_DOUBLE_EQ(r.comparison->crossNearDuplicateRate, 0.2);
+    EXPECT_NE(r.duplicateGroupOf[0], UINT32_MAX);
+    EXPECT_EQ(r.duplicateGroupOf[0], r.duplicateGroupOf[5]);
+    EXPECT_EQ(r.duplicateGroupOf[0], r.duplicateGroupOf[4]); // same words: Jaccard 1
+    // The four "thank you for reaching out … your X" texts (14 words, 10 shingles each) share
+    // 9 shingles pairwise: Jaccard 9/11 = 0.818 ≥ 0.8, one near-duplicate group, not exact.
+    EXPECT_NE(r.duplicateGroupOf[6], UINT32_MAX);
+    for (std::size_t d : {7u, 8u, 9u})
+        EXPECT_EQ(r.duplicateGroupOf[d], r.duplicateGroupOf[6]);
+    EXPECT_FALSE(r.duplicateGroups[r.duplicateGroupOf[6]].exact);
+    EXPECT_EQ(r.duplicateGroups[r.duplicateGroupOf[6]].synthetic, 4u);
+    EXPECT_EQ(r.corpora[1].nearDuplicates, 3u);
+    EXPECT_DOUBLE_EQ(r.corpora[1].nearDuplicateRate, 0.6);
+    EXPECT_EQ(r.duplicateGroups.size(), 2u);
+    EXPECT_EQ(r.duplicateGroups[0].members.size(), 4u); // largest first
+    // Real corpus: documents 0 and 4 are one group → one removable near-duplicate of five.
+    EXPECT_EQ(r.corpora[0].nearDuplicates, 1u);
+    EXPECT_DOUBLE_EQ(r.corpora[0].nearDuplicateRate, 0.2);
+    // Synthetic 0's nearest real neighbour is real 0 or real 4 at cosine 1.
+    ASSERT_FALSE(r.realNeighbours[5].empty());
+    EXPECT_NEAR(r.realNeighbours[5][0].cosine, 1.0f, 1e-4);
+    EXPECT_TRUE(r.realNeighbours[5][0].index == 0 || r.realNeighbours[5][0].index == 4);
+    EXPECT_NEAR(r.nnOwn[0], 1.0f, 1e-4);
+    // Clusters: 2, sizes sum to 10, labelled.
+    ASSERT_EQ(r.clusters.size(), 2u);
+    EXPECT_EQ(r.clusters[0].size + r.clusters[1].size, 10u);
+    EXPECT_EQ(r.layout.rows(), 10);
+    EXPECT_EQ(r.layout.cols(), 2);
+    EXPECT_GE(r.comparison->mauve.mauve, 0.0);
+    EXPECT_LE(r.comparison->mauve.mauve, 1.0);
+    EXPECT_EQ(r.comparison->detectabilityFoldAuc.size(), 2u);
+}
