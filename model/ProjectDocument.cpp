@@ -89,6 +89,24 @@ void ProjectDocument::startAnalysis(const analysis::AnalysisParams& params) {
                  });
 }
 
+void ProjectDocument::startLoadMap() {
+    std::shared_ptr<Project> project = m_project;
+    auto points = std::make_shared<MapPoints>();
+    const QString title = tr("Load the cluster map");
+    whenFinished(m_jobs.start(title,
+                              [project, points](const analysis::Progress& progress) {
+                                  *points = ProjectStore(*project).mapPoints(progress);
+                                  project->releaseThreadConnection();
+                                  return QString();
+                              }),
+                 [this, points](bool ok, const QString&) {
+                     if (!ok)
+                         return; // superseded or cancelled: keep the previous map
+                     m_map = points;
+                     Q_EMIT mapChanged();
+                 });
+}
+
 void ProjectDocument::startExport(const ExportFilter& filter, const QString& path) {
     std::shared_ptr<Project> project = m_project;
     auto report = std::make_shared<ExportReport>();

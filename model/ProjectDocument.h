@@ -39,10 +39,15 @@ public:
     void startImport(const ImportSpec& spec, bool analyzeAfterwards);
     void startAnalysis(const analysis::AnalysisParams& params = {});
     void startExport(const ExportFilter& filter, const QString& path);
+    /// Loads every map point of the newest analysis in a job; mapChanged() when done.
+    void startLoadMap();
+    /// The points loaded by the last startLoadMap() (null before).
+    [[nodiscard]] std::shared_ptr<const MapPoints> mapPoints() const { return m_map; }
 
 Q_SIGNALS:
     void corporaChanged();
     void analysisChanged();
+    void mapChanged();
     /// A finished job's outcome in words, for the status bar and dialogs.
     void jobReport(const QString& title, bool ok, const QString& message);
 
@@ -58,6 +63,7 @@ private:
     QUndoStack m_undo;
     JobRunner m_jobs;
     std::optional<StoredAnalysis> m_analysis;
+    std::shared_ptr<const MapPoints> m_map;
 };
 
 } // namespace synthscope::model

@@ -168,10 +168,7 @@ DivergenceView::DivergenceView(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    m_state = new EmptyState(content, this);
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_state);
+    m_state = EmptyState::fill(this, content);
     reload();
 }
 

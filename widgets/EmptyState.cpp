@@ -1,5 +1,7 @@
 #include "widgets/EmptyState.h"
 
+#include <QVBoxLayout>
+
 #include <QLabel>
 
 namespace synthscope::widgets {
@@ -15,6 +17,14 @@ EmptyState::EmptyState(QWidget* content, QWidget* parent)
     m_label->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 14pt;"));
     addWidget(m_content);
     addWidget(m_label);
+}
+
+EmptyState* EmptyState::fill(QWidget* view, QWidget* content) {
+    auto* state = new EmptyState(content, view);
+    auto* outer = new QVBoxLayout(view);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(state);
+    return state;
 }
 
 void EmptyState::showMessage(const QString& message) {

@@ -11,6 +11,8 @@ class EmptyState : public QStackedWidget {
     Q_OBJECT
 public:
     EmptyState(QWidget* content, QWidget* parent = nullptr);
+    /// An EmptyState around content that fills view (a view's whole area, no margins).
+    static EmptyState* fill(QWidget* view, QWidget* content);
     /// Shows message (rich text allowed) instead of the content.
     void showMessage(const QString& message);
     void showContent();

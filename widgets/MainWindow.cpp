@@ -2,7 +2,9 @@
 
 #include "model/ProjectDocument.h"
 #include "model/Settings.h"
+#include "widgets/ClusterMapView.h"
 #include "widgets/DivergenceView.h"
+#include "widgets/DuplicatesView.h"
 #include "widgets/ExportDialog.h"
 #include "widgets/ImportDialog.h"
 #include "widgets/JobStatusWidget.h"
@@ -16,6 +18,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -36,6 +39,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_overview(new OverviewView(this))
     , m_divergence(new DivergenceView(this))
     , m_skeletons(new SkeletonsView(this))
+    , m_map(new ClusterMapView(this))
+    , m_duplicates(new DuplicatesView(this))
     , m_review(new ReviewView(this))
     , m_jobStatus(new JobStatusWidget(this)) {
     setWindowTitle(tr("Synthscope"));
@@ -45,10 +50,33 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_divergence, tr("Divergence"));
     m_tabs->addTab(m_skeletons, tr("Skeletons"));
+    m_tabs->addTab(m_map, tr("Cluster map"));
+    m_tabs->addTab(m_duplicates, tr("Duplicates"));
     m_tabs->addTab(m_review, tr("Review"));
+    connect(m_map, &ClusterMapView::openSampleRequested, this, [this](qint64 id) {
+        m_review->showSample(id);
+        showView(View::Review);
+    });
+    connect(m_map, &ClusterMapView::reviewSamplesRequested, this,
+            [this](const QList<qint64>& ids, const QString& title) {
+                m_review->reviewSamples(ids, title);
+                showView(View::Review);
+            });
+    connect(m_map, &ClusterMapView::reviewClusterRequested, this,
+            [this](qint64 cluster, const QString& title) {
+                m_review->reviewGroup(model::GroupKind::Cluster, cluster, title);
+                showView(View::Review);
+            });
+    connect(m_duplicates, &DuplicatesView::reviewGroupRequested, this,
+            [this](qint64 group, const QString& title) {
+                m_review->reviewGroup(model::GroupKind::Duplicate, group, title);
+                showView(View::Review);
+            });
     connect(m_skeletons, &SkeletonsView::reviewGroupRequested, this,
             [this](qint64 group, const QString& pattern) {
-                m_review->reviewSkeletonGroup(group, pattern);
+                m_review->reviewGroup(
+                    model::GroupKind::Skeleton, group,
+                    tr("Skeleton group %1: %2").arg(group + 1).arg(pattern.left(60)));
                 showView(View::Review);
             });
     m_tabs->setDocumentMode(true);
@@ -114,7 +142,11 @@ void MainWindow::createMenus() {
                     [this]() { showView(View::Divergence); });
     view->addAction(tr("&Skeletons"), QKeySequence(Qt::CTRL | Qt::Key_3), this,
                     [this]() { showView(View::Skeletons); });
-    view->addAction(tr("Re&view"), QKeySequence(Qt::CTRL | Qt::Key_4), this,
+    view->addAction(tr("Cluster &map"), QKeySequence(Qt::CTRL | Qt::Key_4), this,
+                    [this]() { showView(View::ClusterMap); });
+    view->addAction(tr("D&uplicates"), QKeySequence(Qt::CTRL | Qt::Key_5), this,
+                    [this]() { showView(View::Duplicates); });
+    view->addAction(tr("Re&view"), QKeySequence(Qt::CTRL | Qt::Key_6), this,
                     [this]() { showView(View::Review); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -173,6 +205,8 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
     m_overview->setDocument(nullptr);
     m_divergence->setDocument(nullptr);
     m_skeletons->setDocument(nullptr);
+    m_map->setDocument(nullptr);
+    m_duplicates->setDocument(nullptr);
     m_review->setDocument(nullptr);
     m_jobStatus->setRunner(nullptr);
     if (m_undoAction != nullptr) {
@@ -188,6 +222,8 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
         m_overview->setDocument(m_document.get());
         m_divergence->setDocument(m_document.get());
         m_skeletons->setDocument(m_document.get());
+        m_map->setDocument(m_document.get());
+        m_duplicates->setDocument(m_document.get());
         m_review->setDocument(m_document.get());
         m_jobStatus->setRunner(&m_document->jobs());
         m_undoAction = m_document->undoStack().createUndoAction(this, tr("&Undo"));
@@ -230,6 +266,12 @@ void MainWindow::showView(View view) {
         break;
     case View::Skeletons:
         m_tabs->setCurrentWidget(m_skeletons);
+        break;
+    case View::ClusterMap:
+        m_tabs->setCurrentWidget(m_map);
+        break;
+    case View::Duplicates:
+        m_tabs->setCurrentWidget(m_duplicates);
         break;
     case View::Review:
         m_tabs->setCurrentWidget(m_review);
@@ -310,13 +352,19 @@ void MainWindow::setReviewer() {
 
 bool MainWindow::saveScreenshots(const QString& dir) {
     QDir().mkpath(dir);
-    const std::pair<View, const char*> shots[] = {{View::Overview, "overview.png"},
-                                                  {View::Divergence, "divergence.png"},
-                                                  {View::Skeletons, "skeletons.png"},
-                                                  {View::Review, "review.png"}};
+    const std::pair<View, const char*> shots[] = {
+        {View::Overview, "overview.png"},     {View::Divergence, "divergence.png"},
+        {View::Skeletons, "skeletons.png"},   {View::ClusterMap, "cluster-map.png"},
+        {View::Duplicates, "duplicates.png"}, {View::Review, "review.png"}};
     bool ok = true;
     for (const auto& [view, name] : shots) {
         showView(view);
+        QApplication::processEvents();
+        // The map loads in a job: wait for it (at most a minute) before the picture.
+        QElapsedTimer waited;
+        waited.start();
+        while (m_document && m_document->jobs().isBusy() && waited.elapsed() < 60000)
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
         QApplication::processEvents();
         ok = grab().save(QDir(dir).filePath(QString::fromLatin1(name))) && ok;
     }

@@ -21,13 +21,16 @@ class OverviewView;
 class ProjectPanel;
 class ReviewView;
 class SkeletonsView;
+class ClusterMapView;
+class DuplicatesView;
 
-/// The workbench window: project panel (left), Overview / Divergence / Review tabs, menus,
+/// The workbench window: project panel (left), the view tabs (Overview, Divergence, Skeletons,
+/// Cluster map, Duplicates, Review), menus,
 /// the job strip in the status bar. Owns the open ProjectDocument.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Overview, Divergence, Skeletons, Review };
+    enum class View { Overview, Divergence, Skeletons, ClusterMap, Duplicates, Review };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -42,8 +45,11 @@ public:
     [[nodiscard]] DivergenceView* divergence() const { return m_divergence; }
     [[nodiscard]] ReviewView* review() const { return m_review; }
     [[nodiscard]] SkeletonsView* skeletons() const { return m_skeletons; }
+    [[nodiscard]] ClusterMapView* clusterMap() const { return m_map; }
+    [[nodiscard]] DuplicatesView* duplicates() const { return m_duplicates; }
 
-    /// Saves overview.png, divergence.png, skeletons.png and review.png of the window into dir.
+    /// Saves a PNG of every view (overview.png, divergence.png, skeletons.png, cluster-map.png,
+    /// duplicates.png, review.png) into dir, waiting for the map to load.
     bool saveScreenshots(const QString& dir);
 
 protected:
@@ -69,6 +75,8 @@ private:
     OverviewView* m_overview;
     DivergenceView* m_divergence;
     SkeletonsView* m_skeletons;
+    ClusterMapView* m_map;
+    DuplicatesView* m_duplicates;
     ReviewView* m_review;
     JobStatusWidget* m_jobStatus;
     QMenu* m_recentMenu = nullptr;

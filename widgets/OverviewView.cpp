@@ -64,10 +64,7 @@ OverviewView::OverviewView(QWidget* parent)
         tr("<b>All metrics</b> — hover a row for what it measures and when to worry"), content);
     layout->addWidget(tableTitle);
     layout->addWidget(m_table, 1);
-    m_state = new EmptyState(content, this);
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_state);
+    m_state = EmptyState::fill(this, content);
     reload();
 }
 

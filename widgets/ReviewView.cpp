@@ -140,10 +140,7 @@ ReviewView::ReviewView(QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addLayout(answers);
     layout->addWidget(m_note);
-    m_state = new EmptyState(content, this);
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_state);
+    m_state = EmptyState::fill(this, content);
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, &ReviewView::reloadQueue);
     connect(m_onlyUnreviewed, &QCheckBox::toggled, this, &ReviewView::reloadQueue);
@@ -227,8 +224,24 @@ void ReviewView::reloadQueue() {
     commitNote();
     const QVariantList data = m_filter->currentData().toList();
     model::ReviewFilter filter;
-    if (data.size() == 2 && data[0].toString() == "group"_L1) {
-        filter.skeletonGroup = data[1].toLongLong();
+    if (data.size() == 3 && data[0].toString() == "group"_L1) {
+        const qint64 group = data[2].toLongLong();
+        switch (static_cast<model::GroupKind>(data[1].toInt())) {
+        case model::GroupKind::Skeleton:
+            filter.skeletonGroup = group;
+            break;
+        case model::GroupKind::Duplicate:
+            filter.duplicateGroup = group;
+            break;
+        case model::GroupKind::Cluster:
+            filter.cluster = group;
+            break;
+        }
+    } else if (data.size() == 2 && data[0].toString() == "samples"_L1) {
+        QList<qint64> ids;
+        for (const QVariant& v : data[1].toList())
+            ids.append(v.toLongLong());
+        filter.samples = ids;
     } else if (data.size() == 2) {
         (void)model::parseRole(data[0].toString(), &filter.role);
         if (data[1].toLongLong() != 0)
@@ -287,6 +300,14 @@ void ReviewView::showRow(int row) {
         meta << tr("skeleton group %1").arg(*sample->skeletonGroup + 1);
     if (sample->perplexity)
         meta << tr("perplexity %1").arg(*sample->perplexity, 0, 'f', 1);
+    if (sample->cluster)
+        meta << tr("cluster %1").arg(*sample->cluster + 1);
+    if (sample->duplicateGroup)
+        meta << tr("<b>duplicate group %1</b>").arg(*sample->duplicateGroup + 1);
+    if (sample->nnOwn)
+        meta << tr("nearest in own corpus %1").arg(*sample->nnOwn, 0, 'f', 3);
+    if (sample->syntheticLikeness)
+        meta << tr("synthetic-likeness %1").arg(*sample->syntheticLikeness, 0, 'f', 2);
     m_sampleHeader->setText(meta.join(u" · "_s));
     m_sampleText->setPlainText(sample->text);
 
@@ -295,29 +316,52 @@ void ReviewView::showRow(int row) {
     m_neighbourTable->resizeColumnToContents(1);
     m_neighbourTable->resizeColumnToContents(2);
     if (m_neighbours->rowCount() > 0) {
-        m_neighbourHeader->setText(tr("<b>Most similar real samples</b> (TF-IDF cosine)"));
+        m_neighbourHeader->setText(
+            tr("<b>Nearest real samples</b> (embedding cosine, HNSW index)"));
         m_neighbourTable->selectRow(0);
         showNeighbour(0);
     } else {
         m_neighbourHeader->setText(sample->role == model::Role::Real
                                        ? tr("<b>Neighbours</b> are found for synthetic samples.")
                                        : tr("<b>No real neighbours</b> (run the analyses, Ctrl+R, "
-                                            "or no real text shares a word)."));
+                                            "with a real corpus in the project)."));
         m_neighbourText->clear();
     }
     refreshAnswers();
 }
 
-void ReviewView::reviewSkeletonGroup(qint64 groupId, const QString& pattern) {
+void ReviewView::reviewGroup(model::GroupKind kind, qint64 groupId, const QString& title) {
+    selectQueue(QVariantList{u"group"_s, static_cast<int>(kind), groupId}, title);
+}
+
+void ReviewView::reviewSamples(const QList<qint64>& sampleIds, const QString& title) {
+    QVariantList ids;
+    ids.reserve(sampleIds.size());
+    for (qint64 id : sampleIds)
+        ids.append(id);
+    selectQueue(QVariantList{u"samples"_s, ids}, title);
+}
+
+void ReviewView::showSample(qint64 sampleId) {
+    if (m_queue == nullptr)
+        return;
+    if (const int row = m_queue->rowOf(sampleId); row >= 0) {
+        showRow(row);
+        return;
+    }
+    reviewSamples({sampleId}, tr("Sample #%1").arg(sampleId));
+}
+
+void ReviewView::selectQueue(const QVariant& data, const QString& title) {
     if (m_document == nullptr)
         return;
-    const QVariant data = QVariantList{u"group"_s, groupId};
     int index = m_filter->findData(data);
     if (index < 0) {
-        m_filter->addItem(tr("Skeleton group %1: %2").arg(groupId + 1).arg(pattern.left(60)), data);
+        m_filter->addItem(title.left(90), data);
         index = m_filter->count() - 1;
     }
     m_filter->setCurrentIndex(index);
+    reloadQueue(); // also when the same queue was already selected
 }
 
 void ReviewView::showNeighbour(int row) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
 
 #include <QWidget>
@@ -47,9 +48,15 @@ public:
     /// Sets the decision (pressing the current one again clears it).
     void decide(model::Decision decision);
     /// Makes the members of a skeleton group the review queue.
-    void reviewSkeletonGroup(qint64 groupId, const QString& pattern);
+    /// Makes a group of the newest analysis the review queue (title: the queue's name).
+    void reviewGroup(model::GroupKind kind, qint64 groupId, const QString& title);
+    /// Makes these samples (e.g. a selection on the cluster map) the review queue.
+    void reviewSamples(const QList<qint64>& sampleIds, const QString& title);
+    /// Shows one sample: in the current queue if it is there, else as a queue of its own.
+    void showSample(qint64 sampleId);
 
 private:
+    void selectQueue(const QVariant& data, const QString& title);
     void reloadFilters();
     void reloadQueue();
     void refreshAnswers();

@@ -82,10 +82,7 @@ SkeletonsView::SkeletonsView(QWidget* parent)
                       "mould with different words."),
                    content));
     layout->addWidget(splitter, 1);
-    m_state = new EmptyState(content, this);
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(m_state);
+    m_state = EmptyState::fill(this, content);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {

@@ -216,6 +216,81 @@ TEST_F(CustomerSupport, ExportRoundTripsOriginalRecordsVerbatim) {
               QCryptographicHash::hash(exported, QCryptographicHash::Sha256).toHex().toStdString());
 }
 
+TEST_F(CustomerSupport, SelfSimilarityClustersAndDetectability) {
+    for (const Json& c : s_summary["corpora"]) {
+        const Json& m = c["metrics"];
+        for (const char* key :
+             {"near_duplicate_rate", "nn_similarity_ratio", "mean_nn_similarity"}) {
+            ASSERT_TRUE(m.contains(key)) << key;
+            EXPECT_GE(m[key].get<double>(), 0.0) << key;
+            EXPECT_LE(m[key].get<double>(), 1.0) << key;
+        }
+        EXPECT_GE(m["vendi_score"].get<double>(), 1.0);
+        EXPECT_LE(m["vendi_score"].get<double>(), 256.0); // at most the embedding dimension
+    }
+    const Json& rvs = s_summary["real_vs_synthetic"];
+    for (const char* key :
+         {"cross_near_duplicate_rate", "coverage_real_by_synthetic", "coverage_synthetic_by_real",
+          "mauve", "detectability_auc", "js_divergence_cluster_share"}) {
+        ASSERT_TRUE(rvs.contains(key)) << key;
+        EXPECT_GE(rvs[key].get<double>(), 0.0) << key;
+        EXPECT_LE(rvs[key].get<double>(), 1.0) << key;
+    }
+    // Tweets and Bitext's templated answers are worlds apart: a linear model tells them apart
+    // almost perfectly, and their clusters barely overlap.
+    EXPECT_GT(rvs["detectability_auc"].get<double>(), 0.95);
+    EXPECT_GT(rvs["js_divergence_cluster_share"].get<double>(), 0.5);
+    EXPECT_LT(rvs["mauve"].get<double>(), 0.5);
+    // The template factory repeats itself more than people do (own-corpus neighbours).
+    EXPECT_GT(s_summary["corpora"][1]["metrics"]["mean_nn_similarity"].get<double>(),
+              s_summary["corpora"][0]["metrics"]["mean_nn_similarity"].get<double>());
+    // The cluster table: sizes add up to every sample; every flagged cluster is one-sided.
+    const Json& clusters = s_summary["similarity"]["clusters"];
+    ASSERT_FALSE(clusters.empty());
+    long total = 0;
+    for (const Json& k : clusters) {
+        total += k["size"].get<long>();
+        EXPECT_EQ(k["size"].get<long>(), k["real"].get<long>() + k["synthetic"].get<long>());
+        if (k["flag"] == "synthetic only") {
+            EXPECT_GE(k["synthetic"].get<double>(), 0.9 * k["size"].get<double>());
+        }
+    }
+    EXPECT_EQ(total, 5000 + 4514);
+    EXPECT_EQ(s_summary["similarity"]["nn_similarity_threshold"], 0.95);
+}
+
+// The two seed-task folders hold byte-identical files (same git blob): imported as a real and
+// a synthetic corpus, every one of the 175 synthetic rows is an exact cross-corpus duplicate.
+TEST(Cli, IdenticalSeedTaskFilesAreExactCrossCorpusDuplicates) {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("seeds.synthscope"));
+    const std::pair<const char*, const char*> corpora[] = {
+        {"real", "self-instruct-seed-tasks/seed_tasks.jsonl"},
+        {"synthetic", "stanford-alpaca-seed-tasks/seed_tasks.jsonl"}};
+    for (const auto& [role, file] : corpora) {
+        const Result r =
+            cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                 QStringLiteral("--role"), QString::fromLatin1(role), QStringLiteral("--name"),
+                 QString::fromLatin1(role), QStringLiteral("--text-field"),
+                 QStringLiteral("instruction"), test::dataFile(QString::fromLatin1(file))});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+    ASSERT_EQ(cli({QStringLiteral("analyze"), QStringLiteral("--project"), project}).exitCode, 0);
+    const Result s = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                          QStringLiteral("--json")});
+    ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
+    const Json summary = Json::parse(s.out.toStdString());
+    const Json& rvs = summary["real_vs_synthetic"];
+    EXPECT_EQ(rvs["cross_exact_duplicates"], 175);
+    EXPECT_DOUBLE_EQ(rvs["cross_exact_duplicate_rate"].get<double>(), 1.0);
+    EXPECT_DOUBLE_EQ(rvs["cross_near_duplicate_rate"].get<double>(), 1.0);
+    // Every synthetic row is its real twin at cosine 1: all of both sides are covered.
+    EXPECT_NEAR(rvs["coverage_synthetic_by_real"].get<double>(), 1.0, 1e-12);
+    EXPECT_NEAR(rvs["coverage_real_by_synthetic"].get<double>(), 1.0, 1e-12);
+    EXPECT_NEAR(rvs["mauve"].get<double>(), 1.0, 1e-9);
+    EXPECT_GE(summary["similarity"]["duplicate_group_count"].get<int>(), 175);
+}
+
 TEST(Cli, ExitCodesAndMessages) {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("x.synthscope"));

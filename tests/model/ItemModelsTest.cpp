@@ -4,6 +4,7 @@
 #include "model/ProjectStore.h"
 #include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
+#include "model/SimilarityModels.h"
 #include "model/TableModels.h"
 
 #include <QAbstractItemModelTester>
@@ -128,4 +129,78 @@ TEST(ItemModels, ReviewQueueNeighboursAndTags) {
     EXPECT_EQ(tags.index(0).data(Qt::EditRole).toString(), QStringLiteral("templated"));
     ASSERT_TRUE(store.addTag(QStringLiteral("new one")).ok());
     EXPECT_EQ(tags.rowCount(), 7);
+}
+
+TEST(ItemModels, ClustersDuplicatesAndTheMap) {
+    QTemporaryDir dir;
+    std::shared_ptr<Project> project = test::newProject(dir);
+    test::importFile(*project, QStringLiteral("real"), Role::Real,
+                     test::writeFile(dir, QStringLiteral("r.jsonl"),
+                                     "{\"text\":\"the cat sat on the mat\"}\n"
+                                     "{\"text\":\"a dog barked at the moon all night\"}\n"
+                                     "{\"text\":\"my parcel never arrived\"}\n"),
+                     "text", "");
+    test::importFile(*project, QStringLiteral("synthetic"), Role::Synthetic,
+                     test::writeFile(dir, QStringLiteral("s.jsonl"),
+                                     "{\"text\":\"The  cat sat on the MAT \"}\n"
+                                     "{\"text\":\"i hope this helps with your order\"}\n"
+                                     "{\"text\":\"i hope this helps with your refund\"}\n"),
+                     "text", "");
+    analysis::AnalysisParams params;
+    params.similarity.detectabilityFolds = 2;
+    params.similarity.clusters = 2;
+    ASSERT_TRUE(runAnalysis(*project, params, {}, nullptr).ok());
+    ProjectStore store(*project);
+
+    // "The  cat sat on the MAT " normalises (case, whitespace) to the real "the cat sat on the
+    // mat": one exact cross-corpus group of two.
+    DuplicateGroupsModel duplicates;
+    QAbstractItemModelTester t1(&duplicates, kFatal);
+    duplicates.setRows(store.duplicateGroups());
+    ASSERT_EQ(duplicates.rowCount(), 1);
+    EXPECT_EQ(duplicates.index(0, DuplicateGroupsModel::Kind).data().toString(),
+              QStringLiteral("exact"));
+    EXPECT_EQ(duplicates.index(0, DuplicateGroupsModel::Real).data().toLongLong(), 1);
+    EXPECT_EQ(duplicates.index(0, DuplicateGroupsModel::Synthetic).data().toLongLong(), 1);
+    const QList<qint64> members = store.groupMembers(GroupKind::Duplicate, 0);
+    ASSERT_EQ(members.size(), 2);
+    ReviewStore review(*project, QStringLiteral("ann"));
+    ReviewFilter byGroup;
+    byGroup.duplicateGroup = 0;
+    EXPECT_EQ(review.reviewQueue(byGroup), members);
+    // The synthetic copy's nearest real neighbour is the real original, at cosine 1.
+    const auto neighbours = review.neighbours(members[1]);
+    ASSERT_FALSE(neighbours.isEmpty());
+    EXPECT_EQ(neighbours[0].sampleId, members[0]);
+    EXPECT_NEAR(neighbours[0].similarity, 1.0, 1e-4);
+    const auto detail = review.sample(members[1]);
+    ASSERT_TRUE(detail.has_value());
+    EXPECT_EQ(detail->duplicateGroup, std::optional<qint64>(0));
+    EXPECT_TRUE(detail->syntheticLikeness.has_value());
+
+    ClustersModel clusters;
+    QAbstractItemModelTester t2(&clusters, kFatal);
+    clusters.setRows(store.clusters());
+    ASSERT_EQ(clusters.rowCount(), 2);
+    EXPECT_EQ(clusters.index(0, ClustersModel::Size).data().toLongLong() +
+                  clusters.index(1, ClustersModel::Size).data().toLongLong(),
+              6);
+    ReviewFilter byCluster;
+    byCluster.cluster = clusters.index(0, 0).data(ClustersModel::ClusterIdRole).toLongLong();
+    EXPECT_EQ(review.reviewQueue(byCluster).size(),
+              clusters.index(0, ClustersModel::Size).data().toLongLong());
+
+    auto points = std::make_shared<MapPoints>(store.mapPoints());
+    ASSERT_EQ(points->size(), 6u);
+    EXPECT_EQ(std::count(points->synthetic.begin(), points->synthetic.end(), 1), 3);
+    EXPECT_FALSE(points->hasLayout); // no neighbour layout computed
+    MapSelectionModel selection([&](qint64 id) { return review.preview(id, 50); });
+    QAbstractItemModelTester t3(&selection, kFatal);
+    selection.setSelection(points, {0, 3});
+    ASSERT_EQ(selection.rowCount(), 2);
+    EXPECT_EQ(selection.index(0, MapSelectionModel::Text).data().toString(),
+              QStringLiteral("the cat sat on the mat"));
+    EXPECT_EQ(selection.sampleIds(), (QList<qint64>{points->ids[0], points->ids[3]}));
+    selection.setSelection(nullptr, {1});
+    EXPECT_EQ(selection.rowCount(), 0);
 }

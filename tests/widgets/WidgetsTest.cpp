@@ -4,9 +4,13 @@
 
 #include "model/ProjectDocument.h"
 #include "model/ReviewModels.h"
+#include "model/SimilarityModels.h"
 #include "model/SkeletonModels.h"
 #include "model/TableModels.h"
+#include "widgets/ClusterMapView.h"
+#include "widgets/ClusterMapWidget.h"
 #include "widgets/DivergenceView.h"
+#include "widgets/DuplicatesView.h"
 #include "widgets/EmptyState.h"
 #include "widgets/ExportDialog.h"
 #include "widgets/ImportDialog.h"
@@ -169,7 +173,7 @@ TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
                      ->toPlainText()
                      .isEmpty());
 
-    window.review()->reviewSkeletonGroup(first.id, first.pattern);
+    window.review()->reviewGroup(model::GroupKind::Skeleton, first.id, first.pattern);
     EXPECT_EQ(window.review()->queueModel()->rowCount(), static_cast<int>(first.size));
 }
 
@@ -224,4 +228,55 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("widget_tests"));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
+}
+
+TEST_F(Widgets, ClusterMapLoadsSelectsAndOpensReview) {
+    window.showView(widgets::MainWindow::View::ClusterMap);
+    widgets::ClusterMapView* view = window.clusterMap();
+    QAbstractItemModelTester t1(view->clusters(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t2(view->selection(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // The map loads in a job once the view is shown.
+    QSignalSpy loaded(window.document(), &model::ProjectDocument::mapChanged);
+    ASSERT_TRUE(loaded.count() > 0 || loaded.wait(60000));
+    widgets::ClusterMapWidget* map = view->map();
+    ASSERT_NE(map->points(), nullptr);
+    EXPECT_EQ(map->points()->size(), 9514u);
+    ASSERT_GT(view->clusters()->rowCount(), 1);
+    // A box around the whole map selects every point.
+    map->resetView();
+    map->renderNow();
+    QTest::mousePress(map, Qt::LeftButton, Qt::ShiftModifier, QPoint(1, 1));
+    QTest::mouseMove(map, QPoint(map->width() - 2, map->height() - 2));
+    QTest::mouseRelease(map, Qt::LeftButton, Qt::ShiftModifier,
+                        QPoint(map->width() - 2, map->height() - 2));
+    EXPECT_EQ(view->selection()->rowCount(), 9514);
+    // Choosing a cluster lists exactly its members.
+    view->selectCluster(0);
+    const auto& cluster = view->clusters()->rows().at(0);
+    EXPECT_EQ(view->selection()->rowCount(), cluster.size);
+    // Reviewing the cluster makes its members the review queue.
+    window.review()->reviewGroup(model::GroupKind::Cluster, cluster.id, QStringLiteral("c"));
+    EXPECT_EQ(window.review()->queueModel()->rowCount(), cluster.size);
+    // Recolouring redraws without changing the points.
+    map->setColourBy(widgets::ClusterMapWidget::ColourBy::SyntheticLikeness);
+    EXPECT_GE(map->renderNow(), 0.0);
+    EXPECT_EQ(map->points()->size(), 9514u);
+}
+
+TEST_F(Widgets, DuplicatesViewShowsGroupsSideBySide) {
+    window.showView(widgets::MainWindow::View::Duplicates);
+    widgets::DuplicatesView* view = window.duplicates();
+    QAbstractItemModelTester t1(view->groups(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_GT(view->groups()->rowCount(), 0);
+    const auto& largest = view->groups()->rows().at(0);
+    EXPECT_GE(largest.size, 2);
+    view->showGroup(0);
+    // One text panel per member, at most six side by side.
+    const auto panels = view->findChildren<QTextBrowser*>();
+    EXPECT_EQ(panels.size(), std::min<qsizetype>(6, largest.size));
+    window.review()->reviewGroup(model::GroupKind::Duplicate, largest.id, QStringLiteral("d"));
+    EXPECT_EQ(window.review()->queueModel()->rowCount(), largest.size);
 }

@@ -1,0 +1,261 @@
+#include "widgets/ClusterMapView.h"
+
+#include "model/ProjectDocument.h"
+#include "model/SimilarityModels.h"
+#include "widgets/ClusterMapWidget.h"
+#include "widgets/EmptyState.h"
+#include "widgets/ReadOnlyTable.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+ClusterMapView::ClusterMapView(QWidget* parent)
+    : QWidget(parent)
+    , m_clusters(new model::ClustersModel(this))
+    , m_sortedClusters(new QSortFilterProxyModel(this))
+    , m_selection(new model::MapSelectionModel(
+          [this](qint64 id) {
+              return m_document != nullptr ? m_document->review().preview(id, 200) : QString();
+          },
+          this))
+    , m_map(new ClusterMapWidget(this))
+    , m_colourBy(new QComboBox(this))
+    , m_reviewCluster(new QPushButton(tr("Review cluster"), this))
+    , m_clearCluster(new QPushButton(tr("Show all"), this))
+    , m_reviewSelection(new QPushButton(tr("Review selection"), this))
+    , m_selectionLabel(new QLabel(this))
+    , m_summary(new QLabel(this)) {
+    m_map->setObjectName(u"clusterMap"_s);
+    m_map->setPreview([this](qint64 id) {
+        return m_document != nullptr ? m_document->review().preview(id, 400) : QString();
+    });
+    m_colourBy->setObjectName(u"mapColourBy"_s);
+    using C = ClusterMapWidget::ColourBy;
+    const std::pair<C, QString> colourings[] = {
+        {C::Role, tr("Role (real / synthetic)")},
+        {C::Cluster, tr("Cluster")},
+        {C::Corpus, tr("Corpus")},
+        {C::SyntheticLikeness, tr("Synthetic-likeness (detectability)")},
+        {C::NnSimilarity, tr("Nearest-neighbour similarity (own corpus)")},
+        {C::CrossRoleSimilarity, tr("Similarity to the other role")},
+        {C::Perplexity, tr("Perplexity (log scale)")},
+        {C::Tag, tr("Tag")},
+        {C::Decision, tr("Decision")}};
+    for (const auto& [c, label] : colourings)
+        m_colourBy->addItem(label, static_cast<int>(c));
+    m_colourBy->setToolTip(tr("What the points' colour shows"));
+
+    m_sortedClusters->setSourceModel(m_clusters);
+    m_sortedClusters->setSortRole(model::ClustersModel::SortRole);
+    m_clusterTable = makeReadOnlyTable(m_sortedClusters, this, u"clustersTable"_s);
+    m_clusterTable->setSortingEnabled(true);
+    m_clusterTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_clusterTable->setWordWrap(false);
+    m_clusterTable->setTextElideMode(Qt::ElideRight);
+    m_selectionTable = makeReadOnlyTable(m_selection, this, u"mapSelectionTable"_s);
+    m_reviewCluster->setEnabled(false);
+    m_clearCluster->setEnabled(false);
+    m_reviewSelection->setEnabled(false);
+    m_reviewCluster->setToolTip(tr("Open the selected cluster's samples as a review queue"));
+    m_reviewSelection->setToolTip(tr("Open the box-selected samples as a review queue"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+
+    auto* toolbar = new QHBoxLayout;
+    toolbar->addWidget(new QLabel(tr("Colour by"), this));
+    toolbar->addWidget(m_colourBy);
+    toolbar->addSpacing(12);
+    auto* hint = new QLabel(tr("Drag: pan · Wheel: zoom · Shift+drag: select a box · Click: open "
+                               "in Review · Double-click: whole map"),
+                            this);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    toolbar->addWidget(hint, 1);
+
+    auto* mapBox = new QWidget(this);
+    auto* mapLayout = new QVBoxLayout(mapBox);
+    mapLayout->setContentsMargins(0, 0, 0, 0);
+    mapLayout->addLayout(toolbar);
+    mapLayout->addWidget(m_map, 1);
+
+    auto* clusterBox = new QWidget(this);
+    auto* clusterLayout = new QVBoxLayout(clusterBox);
+    clusterLayout->setContentsMargins(0, 0, 0, 0);
+    auto* clusterHeader = new QHBoxLayout;
+    clusterHeader->addWidget(new QLabel(tr("<b>Clusters</b> (k-means on the embeddings)"), this),
+                             1);
+    clusterHeader->addWidget(m_clearCluster);
+    clusterHeader->addWidget(m_reviewCluster);
+    clusterLayout->addLayout(clusterHeader);
+    clusterLayout->addWidget(m_summary);
+    clusterLayout->addWidget(m_clusterTable, 1);
+
+    auto* selectionBox = new QWidget(this);
+    auto* selectionLayout = new QVBoxLayout(selectionBox);
+    selectionLayout->setContentsMargins(0, 0, 0, 0);
+    auto* selectionHeader = new QHBoxLayout;
+    selectionHeader->addWidget(m_selectionLabel, 1);
+    selectionHeader->addWidget(m_reviewSelection);
+    selectionLayout->addLayout(selectionHeader);
+    selectionLayout->addWidget(m_selectionTable, 1);
+
+    auto* side = new QSplitter(Qt::Vertical, this);
+    side->setMinimumWidth(560);
+    side->addWidget(clusterBox);
+    side->addWidget(selectionBox);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 2);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(mapBox);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter, 1);
+    m_state = EmptyState::fill(this, content);
+    setSelectedPoints({});
+
+    connect(m_colourBy, &QComboBox::currentIndexChanged, this, [this]() {
+        m_map->setColourBy(
+            static_cast<ClusterMapWidget::ColourBy>(m_colourBy->currentData().toInt()));
+    });
+    connect(m_clusterTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                selectCluster(current.isValid() ? m_sortedClusters->mapToSource(current).row()
+                                                : -1);
+            });
+    connect(m_clearCluster, &QPushButton::clicked, this, [this]() {
+        m_clusterTable->clearSelection();
+        m_clusterTable->setCurrentIndex({});
+        selectCluster(-1);
+    });
+    connect(m_reviewCluster, &QPushButton::clicked, this, [this]() {
+        if (m_clusterRow < 0)
+            return;
+        const auto& c = m_clusters->rows().at(m_clusterRow);
+        Q_EMIT reviewClusterRequested(c.id, tr("Cluster %1: %2").arg(c.id + 1).arg(c.label));
+    });
+    connect(m_map, &ClusterMapWidget::sampleClicked, this, &ClusterMapView::openSampleRequested);
+    connect(m_map, &ClusterMapWidget::selectionMade, this, &ClusterMapView::setSelectedPoints);
+    connect(m_reviewSelection, &QPushButton::clicked, this, [this]() {
+        const QList<qint64> ids = m_selection->sampleIds();
+        if (!ids.isEmpty())
+            Q_EMIT reviewSamplesRequested(
+                ids, tr("Map selection: %n samples", nullptr, static_cast<int>(ids.size())));
+    });
+    reload();
+}
+
+void ClusterMapView::setDocument(model::ProjectDocument* document) {
+    if (m_document != nullptr)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (document != nullptr) {
+        connect(document, &model::ProjectDocument::analysisChanged, this, &ClusterMapView::reload);
+        connect(document, &model::ProjectDocument::mapChanged, this, &ClusterMapView::mapLoaded);
+        connect(&document->review(), &model::ReviewStore::reviewChanged, this,
+                [this]() { m_mapStale = true; });
+    }
+    reload();
+}
+
+void ClusterMapView::reload() {
+    m_mapStale = true;
+    m_clusterRow = -1;
+    m_map->setPoints(nullptr);
+    setSelectedPoints({});
+    if (m_document == nullptr || !m_document->analysis()) {
+        m_clusters->setRows({});
+        m_state->showMessage(m_document == nullptr
+                                 ? tr("Open or create a project (File menu) to begin.")
+                                 : tr("Not analysed yet. Run the analyses (Ctrl+R)."));
+        return;
+    }
+    m_clusters->setRows(m_document->store().clusters());
+    if (m_clusters->rowCount() == 0) {
+        m_state->showMessage(tr("This analysis has no clusters. Run the analyses again (Ctrl+R) "
+                                "to compute embeddings, clusters and the map."));
+        return;
+    }
+    m_state->showContent();
+    const auto& cmp = m_document->analysis()->comparison;
+    QStringList facts;
+    int synthOnly = 0;
+    int realOnly = 0;
+    for (const auto& c : m_clusters->rows()) {
+        synthOnly += c.flag == u"synthetic only"_s ? 1 : 0;
+        realOnly += c.flag == u"real only"_s ? 1 : 0;
+    }
+    facts << tr("%n clusters", nullptr, static_cast<int>(m_clusters->rowCount()));
+    if (m_document->analysis()->hasComparison) {
+        facts << tr("%1 synthetic only (template factories)").arg(synthOnly)
+              << tr("%1 real only (uncovered tail)").arg(realOnly);
+        if (cmp.contains(u"js_divergence_cluster_share"_s))
+            facts << tr("JS divergence of cluster shares %1")
+                         .arg(cmp.value(u"js_divergence_cluster_share"_s), 0, 'f', 3);
+    }
+    m_summary->setText(facts.join(u" · "_s));
+    m_clusterTable->sortByColumn(model::ClustersModel::Size, Qt::DescendingOrder);
+    for (int c = 1; c < m_clusters->columnCount(); ++c)
+        m_clusterTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    if (isVisible())
+        m_document->startLoadMap();
+}
+
+void ClusterMapView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_mapStale && m_document != nullptr && m_document->analysis() && m_clusters->rowCount() > 0)
+        m_document->startLoadMap();
+}
+
+void ClusterMapView::mapLoaded() {
+    m_mapStale = false;
+    m_map->setPoints(m_document->mapPoints());
+    m_map->setHighlightCluster(
+        m_clusterRow >= 0 ? static_cast<int>(m_clusters->rows().at(m_clusterRow).id) : -1);
+    setSelectedPoints({});
+}
+
+void ClusterMapView::selectCluster(int row) {
+    m_clusterRow = row >= 0 && row < m_clusters->rowCount() ? row : -1;
+    m_reviewCluster->setEnabled(m_clusterRow >= 0);
+    m_clearCluster->setEnabled(m_clusterRow >= 0);
+    m_map->setHighlightCluster(
+        m_clusterRow >= 0 ? static_cast<int>(m_clusters->rows().at(m_clusterRow).id) : -1);
+    if (m_clusterRow >= 0) {
+        const auto points = m_map->points();
+        std::vector<std::size_t> members;
+        if (points)
+            for (std::size_t i = 0; i < points->size(); ++i)
+                if (points->cluster[i] == m_clusters->rows().at(m_clusterRow).id)
+                    members.push_back(i);
+        setSelectedPoints(members);
+    }
+}
+
+void ClusterMapView::setSelectedPoints(const std::vector<std::size_t>& indices) {
+    m_selection->setSelection(m_map->points(), indices);
+    m_reviewSelection->setEnabled(!indices.empty());
+    m_selectionLabel->setText(
+        indices.empty()
+            ? tr("<b>Selection</b>: Shift+drag on the map to select samples")
+            : tr("<b>Selection</b>: %n samples", nullptr, static_cast<int>(indices.size())));
+    if (!indices.empty())
+        m_selectionTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+}
+
+} // namespace synthscope::widgets

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "model/ProjectStore.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace synthscope::model {
+class ClustersModel;
+class MapSelectionModel;
+class ProjectDocument;
+} // namespace synthscope::model
+
+namespace synthscope::widgets {
+
+class ClusterMapWidget;
+class EmptyState;
+
+/// The cluster map and the clusters table: every sample as a point (PCA of the embeddings),
+/// coloured by role, corpus, cluster, tag, decision or a score; the k-means clusters with
+/// their distinctive terms and flags beside it. Selecting a cluster highlights it on the map;
+/// a box selection (Shift+drag) lists the samples; both can become a review queue, and a
+/// click on a point opens it in Review.
+class ClusterMapView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ClusterMapView(QWidget* parent = nullptr);
+    void setDocument(model::ProjectDocument* document);
+    [[nodiscard]] ClusterMapWidget* map() const { return m_map; }
+    [[nodiscard]] model::ClustersModel* clusters() const { return m_clusters; }
+    [[nodiscard]] model::MapSelectionModel* selection() const { return m_selection; }
+    /// Highlights the cluster in source row of the clusters table (−1: none).
+    void selectCluster(int row);
+
+Q_SIGNALS:
+    void openSampleRequested(qint64 sampleId);
+    void reviewSamplesRequested(const QList<qint64>& sampleIds, const QString& title);
+    void reviewClusterRequested(qint64 clusterId, const QString& title);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void reload();
+    void mapLoaded();
+    void setSelectedPoints(const std::vector<std::size_t>& indices);
+
+    model::ProjectDocument* m_document = nullptr;
+    model::ClustersModel* m_clusters;
+    QSortFilterProxyModel* m_sortedClusters;
+    model::MapSelectionModel* m_selection;
+    ClusterMapWidget* m_map;
+    QComboBox* m_colourBy;
+    QTableView* m_clusterTable;
+    QTableView* m_selectionTable;
+    QPushButton* m_reviewCluster;
+    QPushButton* m_clearCluster;
+    QPushButton* m_reviewSelection;
+    QLabel* m_selectionLabel;
+    QLabel* m_summary;
+    EmptyState* m_state = nullptr;
+    bool m_mapStale = true;
+    int m_clusterRow = -1;
+};
+
+} // namespace synthscope::widgets

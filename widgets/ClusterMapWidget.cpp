@@ -1,0 +1,540 @@
+#include "widgets/ClusterMapWidget.h"
+
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+namespace {
+
+// Tableau 10 and 20: distinguishable categorical colours.
+constexpr QRgb kPalette[] = {0xff1f77b4, 0xffff7f0e, 0xff2ca02c, 0xffd62728, 0xff9467bd,
+                             0xff8c564b, 0xffe377c2, 0xff7f7f7f, 0xffbcbd22, 0xff17becf,
+                             0xffaec7e8, 0xffffbb78, 0xff98df8a, 0xffff9896, 0xffc5b0d5,
+                             0xffc49c94, 0xfff7b6d2, 0xffc7c7c7, 0xffdbdb8d, 0xff9edae5};
+constexpr QRgb kReal = 0xff1f77b4;
+constexpr QRgb kSynthetic = 0xffff7f0e;
+constexpr QRgb kNone = 0xffb0b0b0;
+constexpr QRgb kFaded = 0xffdcdcdc;
+
+QRgb categorical(std::int64_t i) {
+    return i < 0 ? kNone : kPalette[static_cast<std::size_t>(i) % std::size(kPalette)];
+}
+
+// Viridis at five stops, interpolated linearly; t in [0, 1].
+QRgb viridis(float t) {
+    static const float stops[5][3] = {
+        {68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
+    t = std::clamp(t, 0.0f, 1.0f) * 4.0f;
+    const int i = std::min(3, static_cast<int>(t));
+    const float f = t - static_cast<float>(i);
+    auto mix = [&](int c) {
+        return static_cast<int>(stops[i][c] + f * (stops[i + 1][c] - stops[i][c]));
+    };
+    return qRgb(mix(0), mix(1), mix(2));
+}
+
+bool isScore(ClusterMapWidget::ColourBy c) {
+    return c == ClusterMapWidget::ColourBy::NnSimilarity ||
+           c == ClusterMapWidget::ColourBy::CrossRoleSimilarity ||
+           c == ClusterMapWidget::ColourBy::SyntheticLikeness ||
+           c == ClusterMapWidget::ColourBy::Perplexity;
+}
+
+} // namespace
+
+ClusterMapWidget::ClusterMapWidget(QWidget* parent)
+    : QWidget(parent) {
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(320, 240);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void ClusterMapWidget::setPoints(std::shared_ptr<const model::MapPoints> points) {
+    m_points = std::move(points);
+    m_hover = -1;
+    m_selection = {};
+    prepareColours();
+    resetView();
+}
+
+void ClusterMapWidget::setColourBy(ColourBy colourBy) {
+    m_colourBy = colourBy;
+    prepareColours();
+    invalidate();
+}
+
+void ClusterMapWidget::setUseNeighbourLayout(bool on) {
+    m_neighbourLayout = on;
+    resetView();
+}
+
+void ClusterMapWidget::setHighlightCluster(int cluster) {
+    m_highlight = cluster;
+    invalidate();
+}
+
+const std::vector<float>& ClusterMapWidget::xs() const {
+    return m_neighbourLayout && m_points->hasLayout ? m_points->layoutX : m_points->pcaX;
+}
+
+const std::vector<float>& ClusterMapWidget::ys() const {
+    return m_neighbourLayout && m_points->hasLayout ? m_points->layoutY : m_points->pcaY;
+}
+
+void ClusterMapWidget::resetView() {
+    m_zoom = 1.0;
+    m_pan = {};
+    m_bounds = {};
+    if (m_points && m_points->size() > 0) {
+        float x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+        for (std::size_t i = 0; i < m_points->size(); ++i) {
+            const float x = xs()[i];
+            const float y = ys()[i];
+            if (std::isnan(x) || std::isnan(y))
+                continue;
+            x0 = std::min(x0, x);
+            x1 = std::max(x1, x);
+            y0 = std::min(y0, y);
+            y1 = std::max(y1, y);
+        }
+        if (x0 <= x1) {
+            const float mx = std::max(1e-6f, (x1 - x0) * 0.03f);
+            const float my = std::max(1e-6f, (y1 - y0) * 0.03f);
+            m_bounds = QRectF(x0 - mx, y0 - my, (x1 - x0) + 2 * mx, (y1 - y0) + 2 * my);
+        }
+    }
+    invalidate();
+}
+
+void ClusterMapWidget::invalidate() {
+    m_dirty = true;
+    update();
+}
+
+void ClusterMapWidget::prepareColours() {
+    if (!m_points || !isScore(m_colourBy))
+        return;
+    const std::vector<float>* v = nullptr;
+    switch (m_colourBy) {
+    case ColourBy::NnSimilarity:
+        v = &m_points->nnOwn;
+        break;
+    case ColourBy::CrossRoleSimilarity:
+        v = &m_points->nnOther;
+        break;
+    case ColourBy::SyntheticLikeness:
+        v = &m_points->syntheticLikeness;
+        break;
+    default:
+        v = &m_points->perplexity;
+        break;
+    }
+    const bool logScale = m_colourBy == ColourBy::Perplexity;
+    m_scoreMin = INFINITY;
+    m_scoreMax = -INFINITY;
+    for (float s : *v) {
+        if (std::isnan(s) || (logScale && s <= 0.0f))
+            continue;
+        const float t = logScale ? std::log10(s) : s;
+        m_scoreMin = std::min(m_scoreMin, t);
+        m_scoreMax = std::max(m_scoreMax, t);
+    }
+    if (!(m_scoreMin <= m_scoreMax)) {
+        m_scoreMin = 0.0f;
+        m_scoreMax = 1.0f;
+    }
+}
+
+QRgb ClusterMapWidget::colourOf(std::size_t i) const {
+    const model::MapPoints& p = *m_points;
+    if (m_highlight >= 0 && p.cluster[i] != m_highlight)
+        return kFaded;
+    auto score = [&](float s, bool logScale) {
+        if (std::isnan(s) || (logScale && s <= 0.0f))
+            return kNone;
+        const float t = logScale ? std::log10(s) : s;
+        return viridis((t - m_scoreMin) / std::max(1e-6f, m_scoreMax - m_scoreMin));
+    };
+    switch (m_colourBy) {
+    case ColourBy::Role:
+        return p.synthetic[i] != 0 ? kSynthetic : kReal;
+    case ColourBy::Corpus:
+        return categorical(p.corpus[i]);
+    case ColourBy::Cluster:
+        return categorical(p.cluster[i]);
+    case ColourBy::Tag:
+        return categorical(p.firstTag[i] < 0 ? -1 : p.firstTag[i] - 1);
+    case ColourBy::Decision: {
+        static const QRgb decision[] = {kNone, 0xff2ca02c, 0xffd62728, 0xffffb000};
+        return decision[std::min<std::uint8_t>(p.decision[i], 3)];
+    }
+    case ColourBy::NnSimilarity:
+        return score(p.nnOwn[i], false);
+    case ColourBy::CrossRoleSimilarity:
+        return score(p.nnOther[i], false);
+    case ColourBy::SyntheticLikeness:
+        return score(p.syntheticLikeness[i], false);
+    case ColourBy::Perplexity:
+        return score(p.perplexity[i], true);
+    }
+    return kNone;
+}
+
+QPointF ClusterMapWidget::toScreen(float x, float y) const {
+    const double w = width();
+    const double h = height();
+    const double sx = (x - m_bounds.left()) / m_bounds.width();
+    const double sy = (y - m_bounds.top()) / m_bounds.height();
+    const double cx = w / 2.0 + (sx - 0.5) * w * m_zoom + m_pan.x();
+    const double cy = h / 2.0 - (sy - 0.5) * h * m_zoom + m_pan.y();
+    return {cx, cy};
+}
+
+double ClusterMapWidget::renderNow() {
+    render();
+    return m_lastRenderMs;
+}
+
+void ClusterMapWidget::render() {
+    QElapsedTimer timer;
+    timer.start();
+    const int w = std::max(1, width());
+    const int h = std::max(1, height());
+    m_image = QImage(w, h, QImage::Format_ARGB32);
+    m_image.fill(Qt::white);
+    m_owner.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), -1);
+    m_dirty = false;
+    if (!m_points || m_points->size() == 0 || m_bounds.isEmpty()) {
+        m_lastRenderMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        return;
+    }
+    const std::size_t n = m_points->size();
+    // Small maps: 3×3 dots so single points stay visible; large ones: one pixel per point.
+    const int radius = n <= 50000 ? 1 : 0;
+    const std::size_t pixels = m_owner.size();
+    std::vector<float> sum(pixels * 3, 0.0f);
+    std::vector<std::uint32_t> count(pixels, 0);
+    const std::vector<float>& px = xs();
+    const std::vector<float>& py = ys();
+    const double ax = w * m_zoom / m_bounds.width();
+    const double bx = w / 2.0 - 0.5 * w * m_zoom + m_pan.x() - m_bounds.left() * ax;
+    const double ay = -h * m_zoom / m_bounds.height();
+    const double by = h / 2.0 + 0.5 * h * m_zoom + m_pan.y() - m_bounds.top() * ay;
+    // Faded points first so a highlighted cluster is drawn on top of them.
+    for (int pass = 0; pass < (m_highlight >= 0 ? 2 : 1); ++pass) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (m_highlight >= 0 && (m_points->cluster[i] == m_highlight) != (pass == 1))
+                continue;
+            const float x = px[i];
+            const float y = py[i];
+            if (std::isnan(x) || std::isnan(y))
+                continue;
+            const int cx = static_cast<int>(ax * x + bx);
+            const int cy = static_cast<int>(ay * y + by);
+            if (cx < -radius || cy < -radius || cx >= w + radius || cy >= h + radius)
+                continue;
+            const QRgb c = colourOf(i);
+            const float r = static_cast<float>(qRed(c));
+            const float g = static_cast<float>(qGreen(c));
+            const float b = static_cast<float>(qBlue(c));
+            for (int dy = -radius; dy <= radius; ++dy) {
+                const int yy = cy + dy;
+                if (yy < 0 || yy >= h)
+                    continue;
+                for (int dx = -radius; dx <= radius; ++dx) {
+                    const int xx = cx + dx;
+                    if (xx < 0 || xx >= w)
+                        continue;
+                    const std::size_t k =
+                        static_cast<std::size_t>(yy) * static_cast<std::size_t>(w) +
+                        static_cast<std::size_t>(xx);
+                    if (pass == 1 && count[k] > 0 && m_owner[k] >= 0 &&
+                        m_points->cluster[static_cast<std::size_t>(m_owner[k])] != m_highlight) {
+                        count[k] = 0; // the highlighted cluster covers the faded points
+                        sum[3 * k] = sum[3 * k + 1] = sum[3 * k + 2] = 0.0f;
+                    }
+                    sum[3 * k] += r;
+                    sum[3 * k + 1] += g;
+                    sum[3 * k + 2] += b;
+                    ++count[k];
+                    m_owner[k] = static_cast<std::int32_t>(i);
+                }
+            }
+        }
+    }
+    // Mean colour per pixel, blended over white: one point is 55% opaque, 8 or more opaque.
+    for (int y = 0; y < h; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(m_image.scanLine(y));
+        for (int x = 0; x < w; ++x) {
+            const std::size_t k = static_cast<std::size_t>(y) * static_cast<std::size_t>(w) +
+                                  static_cast<std::size_t>(x);
+            if (count[k] == 0)
+                continue;
+            const float inv = 1.0f / static_cast<float>(count[k]);
+            const float alpha =
+                std::min(1.0f, 0.55f + 0.15f * std::log2(static_cast<float>(count[k])));
+            auto blend = [&](float c) {
+                return static_cast<int>(255.0f + alpha * (c * inv - 255.0f));
+            };
+            line[x] = qRgb(blend(sum[3 * k]), blend(sum[3 * k + 1]), blend(sum[3 * k + 2]));
+        }
+    }
+    m_lastRenderMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+void ClusterMapWidget::paintEvent(QPaintEvent*) {
+    if (m_dirty || m_image.size() != size())
+        render();
+    QPainter painter(this);
+    painter.drawImage(0, 0, m_image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (!m_points || m_points->size() == 0) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter, tr("No map yet: run the analyses (Ctrl+R)."));
+        return;
+    }
+    if (m_hover >= 0) {
+        const QPointF p = toScreen(xs()[static_cast<std::size_t>(m_hover)],
+                                   ys()[static_cast<std::size_t>(m_hover)]);
+        painter.setPen(QPen(Qt::black, 1.5));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(p, 5, 5);
+    }
+    if (m_selecting) {
+        painter.setPen(QPen(QColor(0, 90, 200), 1, Qt::DashLine));
+        painter.setBrush(QColor(0, 90, 200, 30));
+        painter.drawRect(m_selection.normalized());
+    }
+    drawLegend(painter);
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(rect().adjusted(8, 0, -8, -6), Qt::AlignLeft | Qt::AlignBottom,
+                     tr("%L1 points · %2")
+                         .arg(m_points->size())
+                         .arg(m_neighbourLayout && m_points->hasLayout ? tr("neighbour layout")
+                                                                       : tr("PCA layout")));
+}
+
+void ClusterMapWidget::drawLegend(QPainter& painter) const {
+    QList<std::pair<QRgb, QString>> entries;
+    switch (m_colourBy) {
+    case ColourBy::Role:
+        entries = {{kReal, tr("real")}, {kSynthetic, tr("synthetic")}};
+        break;
+    case ColourBy::Decision:
+        entries = {{0xff2ca02c, tr("keep")},
+                   {0xffd62728, tr("drop")},
+                   {0xffffb000, tr("unsure")},
+                   {kNone, tr("not decided")}};
+        break;
+    case ColourBy::Tag:
+        entries = {{kNone, tr("untagged")}, {categorical(0), tr("colour = first tag")}};
+        break;
+    case ColourBy::Cluster:
+    case ColourBy::Corpus:
+        entries = {{categorical(0), m_colourBy == ColourBy::Cluster ? tr("colour = cluster")
+                                                                    : tr("colour = corpus")}};
+        break;
+    default:
+        break;
+    }
+    const QFontMetrics fm(font());
+    const int lineH = fm.height() + 2;
+    if (isScore(m_colourBy)) {
+        const QRect box(width() - 190, 8, 180, lineH * 2 + 16);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(255, 255, 255, 220));
+        painter.drawRoundedRect(box, 4, 4);
+        QLinearGradient g(box.left() + 8, 0, box.right() - 8, 0);
+        for (int s = 0; s <= 4; ++s)
+            g.setColorAt(s / 4.0, QColor(viridis(static_cast<float>(s) / 4.0f)));
+        painter.setBrush(g);
+        painter.drawRect(box.left() + 8, box.top() + 8, box.width() - 16, 10);
+        painter.setPen(Qt::black);
+        const bool logScale = m_colourBy == ColourBy::Perplexity;
+        auto label = [&](float v) {
+            return QString::number(logScale ? std::pow(10.0f, v) : v, 'f', logScale ? 0 : 2);
+        };
+        painter.drawText(QRect(box.left() + 8, box.top() + 20, box.width() - 16, lineH),
+                         Qt::AlignLeft, label(m_scoreMin));
+        painter.drawText(QRect(box.left() + 8, box.top() + 20, box.width() - 16, lineH),
+                         Qt::AlignRight, label(m_scoreMax));
+        return;
+    }
+    if (entries.isEmpty())
+        return;
+    int textW = 0;
+    for (const auto& e : entries)
+        textW = std::max(textW, fm.horizontalAdvance(e.second));
+    const QRect box(width() - textW - 44, 8, textW + 36,
+                    lineH * static_cast<int>(entries.size()) + 8);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 220));
+    painter.drawRoundedRect(box, 4, 4);
+    for (int i = 0; i < entries.size(); ++i) {
+        const int y = box.top() + 4 + i * lineH;
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(entries[i].first));
+        painter.drawEllipse(QPoint(box.left() + 12, y + lineH / 2), 5, 5);
+        painter.setPen(Qt::black);
+        painter.drawText(QRect(box.left() + 24, y, textW + 8, lineH), Qt::AlignVCenter,
+                         entries[i].second);
+    }
+}
+
+void ClusterMapWidget::resizeEvent(QResizeEvent*) {
+    invalidate();
+}
+
+std::ptrdiff_t ClusterMapWidget::pointAt(QPoint pos) const {
+    if (m_owner.empty() || m_image.isNull())
+        return -1;
+    const int w = m_image.width();
+    const int h = m_image.height();
+    std::ptrdiff_t best = -1;
+    int bestD = 1 << 30;
+    for (int dy = -4; dy <= 4; ++dy)
+        for (int dx = -4; dx <= 4; ++dx) {
+            const int x = pos.x() + dx;
+            const int y = pos.y() + dy;
+            if (x < 0 || y < 0 || x >= w || y >= h)
+                continue;
+            const std::int32_t o =
+                m_owner[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) +
+                        static_cast<std::size_t>(x)];
+            if (o >= 0 && dx * dx + dy * dy < bestD) {
+                bestD = dx * dx + dy * dy;
+                best = o;
+            }
+        }
+    return best;
+}
+
+void ClusterMapWidget::mousePressEvent(QMouseEvent* event) {
+    m_pressPos = m_lastPos = event->position().toPoint();
+    m_dragging = false;
+    m_selecting = event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier);
+    m_selection = QRect(m_pressPos, m_pressPos);
+}
+
+void ClusterMapWidget::mouseMoveEvent(QMouseEvent* event) {
+    const QPoint pos = event->position().toPoint();
+    if (event->buttons() & Qt::LeftButton) {
+        if (m_selecting) {
+            m_selection.setBottomRight(pos);
+            update();
+        } else if (m_dragging || (pos - m_pressPos).manhattanLength() > 3) {
+            m_dragging = true;
+            m_pan += QPointF(pos - m_lastPos);
+            invalidate();
+        }
+        m_lastPos = pos;
+        return;
+    }
+    const std::ptrdiff_t hit = pointAt(pos);
+    if (hit != m_hover) {
+        m_hover = hit;
+        update();
+        if (hit >= 0 && m_points) {
+            const qint64 id = m_points->ids[static_cast<std::size_t>(hit)];
+            QString text = m_preview ? m_preview(id) : QString();
+            QToolTip::showText(event->globalPosition().toPoint(),
+                               tr("<b>#%1</b> (%2)<br>%3")
+                                   .arg(id)
+                                   .arg(m_points->synthetic[static_cast<std::size_t>(hit)] != 0
+                                            ? tr("synthetic")
+                                            : tr("real"))
+                                   .arg(text.left(400).toHtmlEscaped()),
+                               this);
+        } else {
+            QToolTip::hideText();
+        }
+    }
+}
+
+void ClusterMapWidget::mouseReleaseEvent(QMouseEvent* event) {
+    const QPoint pos = event->position().toPoint();
+    if (m_selecting) {
+        m_selecting = false;
+        const QRectF box = QRectF(m_selection.normalized());
+        std::vector<std::size_t> picked;
+        if (m_points)
+            for (std::size_t i = 0; i < m_points->size(); ++i) {
+                if (std::isnan(xs()[i]) || std::isnan(ys()[i]))
+                    continue;
+                if (box.contains(toScreen(xs()[i], ys()[i])))
+                    picked.push_back(i);
+            }
+        update();
+        Q_EMIT selectionMade(picked);
+        return;
+    }
+    if (!m_dragging && event->button() == Qt::LeftButton) {
+        const std::ptrdiff_t hit = pointAt(pos);
+        if (hit >= 0 && m_points)
+            Q_EMIT sampleClicked(m_points->ids[static_cast<std::size_t>(hit)]);
+    }
+    m_dragging = false;
+}
+
+void ClusterMapWidget::mouseDoubleClickEvent(QMouseEvent*) {
+    resetView();
+}
+
+void ClusterMapWidget::zoomAt(QPointF pos, double factor) {
+    const double next = std::clamp(m_zoom * factor, 0.5, 2000.0);
+    factor = next / m_zoom;
+    // Keep the data point under pos fixed: screen = centre + offset·zoom + pan.
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    m_pan = pos - centre - (pos - centre - m_pan) * factor;
+    m_zoom = next;
+    invalidate();
+}
+
+void ClusterMapWidget::wheelEvent(QWheelEvent* event) {
+    zoomAt(event->position(), std::pow(1.0015, event->angleDelta().y()));
+}
+
+void ClusterMapWidget::keyPressEvent(QKeyEvent* event) {
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomAt(centre, 1.25);
+        break;
+    case Qt::Key_Minus:
+        zoomAt(centre, 0.8);
+        break;
+    case Qt::Key_Home:
+        resetView();
+        break;
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_Up:
+    case Qt::Key_Down: {
+        const int step = 40;
+        m_pan += QPointF(event->key() == Qt::Key_Left    ? step
+                         : event->key() == Qt::Key_Right ? -step
+                                                         : 0,
+                         event->key() == Qt::Key_Up     ? step
+                         : event->key() == Qt::Key_Down ? -step
+                                                        : 0);
+        invalidate();
+        break;
+    }
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+} // namespace synthscope::widgets

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "model/ProjectStore.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace synthscope::widgets {
+
+/// Every sample of the newest analysis as a point in 2-D, drawn into an image buffer (no item
+/// per point) so a million points redraw in milliseconds: each pixel shows the mean colour of
+/// the points that fall on it, more opaque where more points pile up (density rendering).
+///
+/// Mouse: drag pans, the wheel zooms at the cursor, Shift+drag selects a box, a click opens
+/// the point under the cursor, a double-click (or Home) resets the view; hovering shows the
+/// sample's text. Keyboard: + / − zoom, arrows pan.
+class ClusterMapWidget : public QWidget {
+    Q_OBJECT
+public:
+    enum class ColourBy {
+        Role,
+        Corpus,
+        Cluster,
+        Tag,
+        Decision,
+        NnSimilarity,
+        CrossRoleSimilarity,
+        SyntheticLikeness,
+        Perplexity
+    };
+    using Preview = std::function<QString(qint64 sampleId)>;
+
+    explicit ClusterMapWidget(QWidget* parent = nullptr);
+
+    void setPoints(std::shared_ptr<const model::MapPoints> points);
+    [[nodiscard]] const std::shared_ptr<const model::MapPoints>& points() const { return m_points; }
+    void setColourBy(ColourBy colourBy);
+    /// Neighbour layout when the points have one, else the PCA layout.
+    void setUseNeighbourLayout(bool on);
+    /// Draws this cluster's points in colour and the others faded; −1 for none.
+    void setHighlightCluster(int cluster);
+    void setPreview(Preview preview) { m_preview = std::move(preview); }
+    /// Back to the whole map.
+    void resetView();
+    /// Milliseconds the last full redraw of the point buffer took (for the benchmark).
+    [[nodiscard]] double lastRenderMilliseconds() const { return m_lastRenderMs; }
+    /// Redraws the point buffer now at the widget's size; returns the milliseconds taken.
+    double renderNow();
+
+Q_SIGNALS:
+    /// A click on a point.
+    void sampleClicked(qint64 sampleId);
+    /// A box selection finished: indices into points().
+    void selectionMade(const std::vector<std::size_t>& indices);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void invalidate();
+    void render();
+    void zoomAt(QPointF pos, double factor);
+    [[nodiscard]] QPointF toScreen(float x, float y) const;
+    [[nodiscard]] std::ptrdiff_t pointAt(QPoint pos) const;
+    [[nodiscard]] QRgb colourOf(std::size_t i) const;
+    void prepareColours();
+    void drawLegend(QPainter& painter) const;
+    [[nodiscard]] const std::vector<float>& xs() const;
+    [[nodiscard]] const std::vector<float>& ys() const;
+
+    std::shared_ptr<const model::MapPoints> m_points;
+    ColourBy m_colourBy = ColourBy::Role;
+    bool m_neighbourLayout = false;
+    int m_highlight = -1;
+    Preview m_preview;
+    // View: data bounds and a zoom/pan on top.
+    QRectF m_bounds;
+    double m_zoom = 1.0;
+    QPointF m_pan; // screen pixels
+    // Rendered buffer and, per pixel, the index of a point drawn there (−1: none).
+    QImage m_image;
+    std::vector<std::int32_t> m_owner;
+    bool m_dirty = true;
+    double m_lastRenderMs = 0.0;
+    // Score colouring range.
+    float m_scoreMin = 0.0f;
+    float m_scoreMax = 1.0f;
+    // Interaction.
+    QPoint m_pressPos;
+    QPoint m_lastPos;
+    bool m_dragging = false;
+    bool m_selecting = false;
+    QRect m_selection;
+    std::ptrdiff_t m_hover = -1;
+};
+
+} // namespace synthscope::widgets

@@ -1,0 +1,176 @@
+#include "widgets/DuplicatesView.h"
+
+#include "model/ProjectDocument.h"
+#include "model/SimilarityModels.h"
+#include "widgets/EmptyState.h"
+#include "widgets/ReadOnlyTable.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+namespace {
+constexpr int kSideBySide = 6;
+}
+
+DuplicatesView::DuplicatesView(QWidget* parent)
+    : QWidget(parent)
+    , m_groups(new model::DuplicateGroupsModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_title(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_review(new QPushButton(tr("Review this group"), this))
+    , m_members(new QWidget(this))
+    , m_membersLayout(new QHBoxLayout(m_members)) {
+    m_sorted->setSourceModel(m_groups);
+    m_sorted->setSortRole(model::DuplicateGroupsModel::SortRole);
+    m_table = makeReadOnlyTable(m_sorted, this, u"duplicateGroupsTable"_s);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_title->setWordWrap(true);
+    m_summary->setWordWrap(true);
+    m_review->setEnabled(false);
+    m_review->setToolTip(tr("Open every member of the group as a review queue"));
+    m_membersLayout->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_members);
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_review);
+    rightLayout->addLayout(header);
+    rightLayout->addWidget(scroll, 1);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_summary);
+    leftLayout->addWidget(m_table, 1);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter, 1);
+    m_state = EmptyState::fill(this, content);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    showGroup(m_sorted->mapToSource(current).row());
+            });
+    connect(m_review, &QPushButton::clicked, this, [this]() {
+        if (m_row < 0)
+            return;
+        const auto& g = m_groups->rows().at(m_row);
+        Q_EMIT reviewGroupRequested(
+            g.id, tr("Duplicate group %1 (%2 samples)").arg(g.id + 1).arg(g.size));
+    });
+    reload();
+}
+
+void DuplicatesView::setDocument(model::ProjectDocument* document) {
+    if (m_document != nullptr)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (document != nullptr)
+        connect(document, &model::ProjectDocument::analysisChanged, this, &DuplicatesView::reload);
+    reload();
+}
+
+void DuplicatesView::reload() {
+    m_row = -1;
+    m_review->setEnabled(false);
+    m_title->clear();
+    while (QLayoutItem* item = m_membersLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (m_document == nullptr || !m_document->analysis()) {
+        m_groups->setRows({});
+        m_state->showMessage(m_document == nullptr
+                                 ? tr("Open or create a project (File menu) to begin.")
+                                 : tr("Not analysed yet. Run the analyses (Ctrl+R)."));
+        return;
+    }
+    m_groups->setRows(m_document->store().duplicateGroups());
+    m_state->showContent();
+    const auto& cmp = m_document->analysis()->comparison;
+    QString summary = tr("<b>%n duplicate groups</b> (exact: same normalised text; near: word "
+                         "5-gram Jaccard ≥ 0.8 by MinHash).",
+                         nullptr, static_cast<int>(m_groups->rowCount()));
+    if (cmp.contains(u"cross_exact_duplicates"_s))
+        summary += u" "_s + tr("%1 synthetic samples copy a real one exactly; %2 % are near "
+                               "copies of a real one.")
+                                .arg(cmp.value(u"cross_exact_duplicates"_s), 0, 'f', 0)
+                                .arg(100.0 * cmp.value(u"cross_near_duplicate_rate"_s), 0, 'f', 2);
+    m_summary->setText(summary);
+    m_table->sortByColumn(model::DuplicateGroupsModel::Size, Qt::DescendingOrder);
+    for (int c = 1; c < m_groups->columnCount(); ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    if (m_groups->rowCount() == 0)
+        m_title->setText(tr("No duplicates: every sample's text is distinct."));
+    else
+        m_table->selectRow(0);
+}
+
+void DuplicatesView::showGroup(int row) {
+    if (m_document == nullptr || row < 0 || row >= m_groups->rowCount() || row == m_row)
+        return;
+    m_row = row;
+    while (QLayoutItem* item = m_membersLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const auto& g = m_groups->rows().at(row);
+    m_title->setText(tr("<b>Group %1</b>: %2 samples (%3 real, %4 synthetic), %5")
+                         .arg(g.id + 1)
+                         .arg(g.size)
+                         .arg(g.real)
+                         .arg(g.synthetic)
+                         .arg(g.exact ? tr("exact duplicates") : tr("near-duplicates")));
+    const QList<qint64> members =
+        m_document->store().groupMembers(model::GroupKind::Duplicate, g.id, kSideBySide);
+    for (qint64 id : members) {
+        const auto sample = m_document->review().sample(id);
+        if (!sample)
+            continue;
+        auto* view = new QTextBrowser(m_members);
+        view->setMinimumWidth(260);
+        view->setHtml(u"<p><b>#%1</b> · %2 <i>(%3)</i></p><p>%4</p>"_s.arg(id).arg(
+            sample->corpusName.toHtmlEscaped(),
+            sample->role == model::Role::Real ? tr("real") : tr("synthetic"),
+            sample->text.toHtmlEscaped().replace(u'\n', u"<br>"_s)));
+        m_membersLayout->addWidget(view);
+    }
+    if (g.size > kSideBySide) {
+        auto* more = new QLabel(
+            tr("… and %1 more.\nReview the group\nto see them all.").arg(g.size - kSideBySide),
+            m_members);
+        more->setAlignment(Qt::AlignCenter);
+        m_membersLayout->addWidget(more);
+    }
+    m_review->setEnabled(true);
+}
+
+} // namespace synthscope::widgets
