@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "model/Analyzer.h"
+#include "model/EmbeddingSources.h"
 #include "model/Exporter.h"
 #include "model/Importer.h"
 #include "model/MetricCatalog.h"
@@ -56,7 +57,9 @@ const char* kUsage =
     "auto|jsonl|json|csv|tsv|text]\n"
     "           [--text-field F | --text-template T] [--label-field L] [--meta key=value]...\n"
     "           [--max-record-bytes N] [--allow-rejects] FILE...\n"
-    "  analyze  --project P\n"
+    "  analyze  --project P [--embeddings SOURCE] [--dimension D] [--clusters K]\n"
+    "  embed    --project P --source NAME (--field F | --file FILE.jsonl |\n"
+    "           --endpoint URL --model M [--api-key-env VAR] [--batch N])\n"
     "  summary  --project P [--json]\n"
     "  export   --project P --out FILE [--corpus N] [--role R] [--tag any|none|tagged|NAME]\n"
     "           [--decision any|keep|drop|undecided]\n"
@@ -188,20 +191,94 @@ int cmdImport(const QStringList& args) {
 
 int cmdAnalyze(const QStringList& args) {
     Parsed p;
-    if (!parse(p, args, {}))
+    const QCommandLineOption embeddings(
+        u"embeddings"_s, u"Embedding source to use (default: the built-in tfidf-svd)."_s,
+        u"source"_s);
+    const QCommandLineOption dimension(u"dimension"_s, u"Built-in embedding dimension (256)."_s,
+                                       u"d"_s);
+    const QCommandLineOption clusters(u"clusters"_s, u"k-means clusters (0: automatic)."_s, u"k"_s);
+    if (!parse(p, args, {embeddings, dimension, clusters}))
         return UsageOrIo;
+    analysis::AnalysisParams params;
+    if (p.parser.isSet(embeddings))
+        params.similarity.embeddingSource = p.parser.value(embeddings).toStdString();
+    bool ok = true;
+    if (p.parser.isSet(dimension)) {
+        params.similarity.embedding.dimension = p.parser.value(dimension).toUInt(&ok);
+        if (!ok || params.similarity.embedding.dimension == 0) {
+            err(u"analyze: --dimension needs a positive integer"_s);
+            return UsageOrIo;
+        }
+    }
+    if (p.parser.isSet(clusters)) {
+        params.similarity.clusters = p.parser.value(clusters).toUInt(&ok);
+        if (!ok) {
+            err(u"analyze: --clusters needs a non-negative integer"_s);
+            return UsageOrIo;
+        }
+    }
     std::shared_ptr<model::Project> project;
     if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
         return rc;
     QElapsedTimer timer;
     timer.start();
     qint64 runId = 0;
-    if (auto s = model::runAnalysis(*project, {}, makeProgress(), &runId); !s) {
+    if (auto s = model::runAnalysis(*project, params, makeProgress(), &runId); !s) {
         err(u"analyze: %1"_s.arg(s.error()));
         return UsageOrIo;
     }
     out(u"analysed in %1 s (run %2)"_s.arg(static_cast<double>(timer.elapsed()) / 1000.0, 0, 'f', 2)
             .arg(runId));
+    return Ok;
+}
+
+int cmdEmbed(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption source(u"source"_s, u"Name to store the embeddings under."_s,
+                                    u"name"_s);
+    const QCommandLineOption field(u"field"_s, u"Numeric array field of the records."_s, u"f"_s);
+    const QCommandLineOption file(u"file"_s, u"JSON Lines of {corpus, line, embedding}."_s,
+                                  u"file"_s);
+    const QCommandLineOption endpoint(u"endpoint"_s, u"OpenAI-compatible base URL (…/v1)."_s,
+                                      u"url"_s);
+    const QCommandLineOption model(u"model"_s, u"Model name for the endpoint."_s, u"m"_s);
+    const QCommandLineOption keyEnv(u"api-key-env"_s,
+                                    u"Environment variable holding the API key."_s, u"var"_s);
+    const QCommandLineOption batch(u"batch"_s, u"Texts per request (64)."_s, u"n"_s);
+    if (!parse(p, args, {source, field, file, endpoint, model, keyEnv, batch}))
+        return UsageOrIo;
+    const int modes = (p.parser.isSet(field) ? 1 : 0) + (p.parser.isSet(file) ? 1 : 0) +
+                      (p.parser.isSet(endpoint) ? 1 : 0);
+    if (!p.parser.isSet(source) || modes != 1) {
+        err(u"embed: give --source and exactly one of --field, --file, --endpoint"_s);
+        return UsageOrIo;
+    }
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    const QString name = p.parser.value(source);
+    model::Status s;
+    if (p.parser.isSet(field)) {
+        s = model::importEmbeddingsFromField(*project, p.parser.value(field), name, makeProgress());
+    } else if (p.parser.isSet(file)) {
+        s = model::importEmbeddingsFromFile(*project, p.parser.value(file), name, makeProgress());
+    } else {
+        model::EmbeddingEndpoint e;
+        e.baseUrl = QUrl(p.parser.value(endpoint));
+        e.model = p.parser.value(model);
+        e.apiKeyVariable = p.parser.value(keyEnv);
+        if (p.parser.isSet(batch))
+            e.batchSize = std::max(1, p.parser.value(batch).toInt());
+        s = model::embedProjectWithEndpoint(*project, e, name, makeProgress());
+    }
+    if (!s) {
+        err(u"embed: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    for (const auto& [src, count] : model::embeddingSources(*project))
+        if (src == name)
+            out(u"stored %1 embeddings as \"%2\"; use them with: analyze --embeddings %2"_s.arg(
+                QString::number(count), name));
     return Ok;
 }
 
@@ -333,6 +410,8 @@ int run(const QStringList& arguments) {
         return cmdAnalyze(rest);
     if (command == "summary"_L1)
         return cmdSummary(rest);
+    if (command == "embed"_L1)
+        return cmdEmbed(rest);
     if (command == "export"_L1)
         return cmdExport(rest);
     if (command == "rejects"_L1)

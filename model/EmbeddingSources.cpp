@@ -1,0 +1,352 @@
+#include "model/EmbeddingSources.h"
+
+#include "model/RecordReader.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QTimer>
+
+#include <map>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+namespace {
+
+struct SampleRow {
+    qint64 id = 0;
+    QString corpus;
+    QString file;
+    qint64 line = 0;
+};
+
+QList<SampleRow> allSamples(QSqlDatabase& db) {
+    QList<SampleRow> out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (q.exec(u"SELECT s.id, c.name, s.source_file, s.source_line FROM samples s "
+               "JOIN corpora c ON c.id = s.corpus_id ORDER BY s.id"_s))
+        while (q.next())
+            out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toLongLong()});
+    return out;
+}
+
+// Replaces source's vectors by vectors (one per sample id, all of one dimension) in one
+// transaction.
+Status storeVectors(QSqlDatabase& db, const QString& source,
+                    const std::map<qint64, std::vector<float>>& vectors,
+                    const analysis::Progress& progress) {
+    if (source.trimmed().isEmpty() || source == u"tfidf-svd"_s)
+        return Status::failure(u"choose a source name other than \"tfidf-svd\" (built in)"_s);
+    Transaction tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    QSqlQuery del(db);
+    del.prepare(u"DELETE FROM embeddings WHERE source = ?"_s);
+    if (Status s = execPrepared(del, {source}); !s)
+        return s;
+    QSqlQuery ins(db);
+    ins.prepare(u"INSERT INTO embeddings (sample_id, source, vector) VALUES (?, ?, ?)"_s);
+    std::size_t done = 0;
+    for (const auto& [id, v] : vectors) {
+        if (++done % 4096 == 0)
+            progress.report(static_cast<double>(done) / static_cast<double>(vectors.size()),
+                            "saving embeddings");
+        const QByteArray blob(reinterpret_cast<const char*>(v.data()),
+                              static_cast<qsizetype>(v.size() * sizeof(float)));
+        if (Status s = execPrepared(ins, {id, source, blob}); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+// Numbers of a JSON array as floats; false when it is not a non-empty all-number array.
+bool toVector(const Json& j, std::vector<float>* out) {
+    if (!j.is_array() || j.empty())
+        return false;
+    out->clear();
+    out->reserve(j.size());
+    for (const Json& x : j) {
+        if (!x.is_number())
+            return false;
+        out->push_back(x.get<float>());
+    }
+    return true;
+}
+
+QString where(const SampleRow& s) {
+    return u"sample %1 (%2, %3 line %4)"_s.arg(QString::number(s.id), s.corpus, s.file,
+                                               QString::number(s.line));
+}
+
+template <typename Fn> Status guarded(Fn&& fn) {
+    try {
+        return fn();
+    } catch (const analysis::Cancelled&) {
+        return Status::failure(u"cancelled; the project is unchanged"_s);
+    } catch (const std::exception& e) {
+        return Status::failure(QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace
+
+Status embedTexts(const EmbeddingEndpoint& endpoint, const QStringList& texts,
+                  std::vector<std::vector<float>>* out, const analysis::Progress& progress,
+                  int* requests) {
+    out->assign(static_cast<std::size_t>(texts.size()), {});
+    if (!endpoint.baseUrl.isValid() || endpoint.baseUrl.scheme().isEmpty())
+        return Status::failure(
+            u"the endpoint URL \"%1\" is not valid"_s.arg(endpoint.baseUrl.toString()));
+    QByteArray key;
+    if (!endpoint.apiKeyVariable.isEmpty()) {
+        key = qgetenv(endpoint.apiKeyVariable.toLocal8Bit().constData());
+        if (key.isEmpty())
+            return Status::failure(u"the environment variable %1 (the API key) is not set"_s.arg(
+                endpoint.apiKeyVariable));
+    }
+    QUrl url = endpoint.baseUrl;
+    url.setPath(url.path().endsWith(u'/') ? url.path() + u"embeddings"_s
+                                          : url.path() + u"/embeddings"_s);
+    QNetworkAccessManager network;
+    int made = 0;
+    std::size_t dimension = 0;
+    const int batch = std::max(1, endpoint.batchSize);
+    for (qsizetype first = 0; first < texts.size(); first += batch) {
+        progress.report(static_cast<double>(first) / static_cast<double>(texts.size()),
+                        "embedding");
+        const qsizetype count = std::min<qsizetype>(batch, texts.size() - first);
+        Json input = Json::array();
+        for (qsizetype i = 0; i < count; ++i)
+            input.push_back(texts[first + i].toStdString());
+        const QByteArray body = QByteArray::fromStdString(
+            Json({{"model", endpoint.model.toStdString()}, {"input", input}}).dump());
+        QString lastError;
+        QByteArray payload;
+        int delay = endpoint.retryDelayMs;
+        bool ok = false;
+        for (int attempt = 0; attempt < std::max(1, endpoint.attempts) && !ok; ++attempt) {
+            if (attempt > 0) {
+                QThread::msleep(static_cast<unsigned long>(delay));
+                delay *= 2;
+                progress.report(static_cast<double>(first) / static_cast<double>(texts.size()),
+                                "embedding (retrying)");
+            }
+            QNetworkRequest request(url);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+            if (!key.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + key);
+            request.setTransferTimeout(endpoint.timeoutMs);
+            QNetworkReply* reply = network.post(request, body);
+            ++made;
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            // Poll the cancel flag while waiting.
+            QTimer poll;
+            QObject::connect(&poll, &QTimer::timeout, &loop, [&]() {
+                if (progress.isCancelled())
+                    reply->abort();
+            });
+            poll.start(100);
+            loop.exec();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            payload = reply->readAll();
+            const auto error = reply->error();
+            const QString errorText = reply->errorString();
+            reply->deleteLater();
+            if (progress.isCancelled())
+                throw analysis::Cancelled();
+            if (error == QNetworkReply::NoError && status >= 200 && status < 300) {
+                ok = true;
+                break;
+            }
+            lastError = status > 0 ? u"HTTP %1: %2"_s.arg(QString::number(status),
+                                                          QString::fromUtf8(payload.left(300)))
+                                   : errorText;
+            const bool retryable = status == 0 || status == 429 || status >= 500;
+            if (!retryable)
+                break;
+        }
+        if (requests != nullptr)
+            *requests = made;
+        if (!ok)
+            return Status::failure(
+                u"the embeddings endpoint %1 failed: %2"_s.arg(url.toString(), lastError));
+        Json response;
+        try {
+            response = Json::parse(payload.toStdString());
+        } catch (const std::exception&) {
+            return Status::failure(
+                u"the embeddings endpoint %1 did not answer JSON"_s.arg(url.toString()));
+        }
+        if (!response.contains("data") || !response["data"].is_array() ||
+            response["data"].size() != static_cast<std::size_t>(count))
+            return Status::failure(
+                u"the embeddings endpoint %1 answered %2 embeddings for %3 "
+                "texts"_s.arg(url.toString(),
+                              QString::number(response.value("data", Json::array()).size()),
+                              QString::number(count)));
+        for (std::size_t k = 0; k < response["data"].size(); ++k) {
+            const Json& item = response["data"][k];
+            const std::size_t index = item.value("index", k);
+            std::vector<float> v;
+            if (index >= static_cast<std::size_t>(count) ||
+                !toVector(item.value("embedding", Json()), &v))
+                return Status::failure(
+                    u"the embeddings endpoint %1 answered a malformed "
+                    "embedding (item %2)"_s.arg(url.toString(), QString::number(k)));
+            if (dimension == 0)
+                dimension = v.size();
+            if (v.size() != dimension)
+                return Status::failure(
+                    u"the embeddings endpoint %1 answered embeddings of "
+                    "different dimensions (%2 and %3)"_s.arg(
+                        url.toString(), QString::number(dimension), QString::number(v.size())));
+            (*out)[static_cast<std::size_t>(first) + index] = std::move(v);
+        }
+    }
+    if (requests != nullptr)
+        *requests = made;
+    progress.report(1.0, "embedding");
+    return {};
+}
+
+Status embedProjectWithEndpoint(Project& project, const EmbeddingEndpoint& endpoint,
+                                const QString& source, const analysis::Progress& progress) {
+    return guarded([&]() -> Status {
+        QSqlDatabase db = project.connection();
+        const QList<SampleRow> samples = allSamples(db);
+        QStringList texts;
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(u"SELECT text FROM samples ORDER BY id"_s))
+            return Status::failure(q.lastError().text());
+        while (q.next())
+            texts << q.value(0).toString();
+        std::vector<std::vector<float>> vectors;
+        if (Status s = embedTexts(endpoint, texts, &vectors, progress.sub(0.0, 0.9)); !s)
+            return s;
+        std::map<qint64, std::vector<float>> byId;
+        for (qsizetype i = 0; i < samples.size(); ++i)
+            byId.emplace(samples[i].id, std::move(vectors[static_cast<std::size_t>(i)]));
+        return storeVectors(db, source, byId, progress.sub(0.9, 1.0));
+    });
+}
+
+Status importEmbeddingsFromField(Project& project, const QString& field, const QString& source,
+                                 const analysis::Progress& progress) {
+    return guarded([&]() -> Status {
+        QSqlDatabase db = project.connection();
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(u"SELECT s.id, c.name, s.source_file, s.source_line, s.original FROM samples "
+                    "s JOIN corpora c ON c.id = s.corpus_id ORDER BY s.id"_s))
+            return Status::failure(q.lastError().text());
+        std::map<qint64, std::vector<float>> vectors;
+        std::size_t dimension = 0;
+        const std::string key = field.toStdString();
+        while (q.next()) {
+            const SampleRow row{q.value(0).toLongLong(), q.value(1).toString(),
+                                q.value(2).toString(), q.value(3).toLongLong()};
+            if (vectors.size() % 4096 == 0)
+                progress.report(0.0, "reading embeddings");
+            Json record;
+            try {
+                record = Json::parse(q.value(4).toString().toStdString());
+            } catch (const std::exception&) {
+                return Status::failure(u"%1 is not a JSON record; embeddings from a field need "
+                                       "JSON Lines or JSON array imports"_s.arg(where(row)));
+            }
+            std::vector<float> v;
+            if (!record.is_object() || !toVector(record.value(key, Json()), &v))
+                return Status::failure(u"%1 has no numeric array \"%2\""_s.arg(where(row), field));
+            if (dimension == 0)
+                dimension = v.size();
+            if (v.size() != dimension)
+                return Status::failure(u"%1: \"%2\" has %3 numbers, earlier samples %4"_s.arg(
+                    where(row), field, QString::number(v.size()), QString::number(dimension)));
+            vectors.emplace(row.id, std::move(v));
+        }
+        if (vectors.empty())
+            return Status::failure(u"the project has no samples"_s);
+        return storeVectors(db, source, vectors, progress.sub(0.5, 1.0));
+    });
+}
+
+Status importEmbeddingsFromFile(Project& project, const QString& path, const QString& source,
+                                const analysis::Progress& progress) {
+    return guarded([&]() -> Status {
+        QSqlDatabase db = project.connection();
+        const QList<SampleRow> samples = allSamples(db);
+        QHash<QString, qint64> byKey; // "corpus\nline" → sample id
+        for (const SampleRow& s : samples)
+            byKey.insert(s.corpus + u'\n' + QString::number(s.line), s.id);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Status::failure(u"cannot open %1: %2"_s.arg(path, file.errorString()));
+        std::map<qint64, std::vector<float>> vectors;
+        std::size_t dimension = 0;
+        qint64 lineNo = 0;
+        while (!file.atEnd()) {
+            const QByteArray line = file.readLine().trimmed();
+            ++lineNo;
+            if (lineNo % 4096 == 0)
+                progress.report(0.0, "reading embeddings");
+            if (line.isEmpty())
+                continue;
+            auto bad = [&](const QString& reason) {
+                return Status::failure(
+                    u"%1 line %2: %3"_s.arg(path, QString::number(lineNo), reason));
+            };
+            Json j;
+            try {
+                j = Json::parse(line.toStdString());
+            } catch (const std::exception&) {
+                return bad(u"not valid JSON"_s);
+            }
+            std::vector<float> v;
+            if (!j.is_object() || !j.contains("corpus") || !j["corpus"].is_string() ||
+                !j.contains("line") || !j["line"].is_number_integer())
+                return bad(u"needs \"corpus\" (text) and \"line\" (integer)"_s);
+            if (!toVector(j.value("embedding", Json()), &v))
+                return bad(u"\"embedding\" must be a non-empty array of numbers"_s);
+            const QString k = QString::fromStdString(j["corpus"].get<std::string>()) + u'\n' +
+                              QString::number(j["line"].get<qint64>());
+            const auto it = byKey.constFind(k);
+            if (it == byKey.constEnd())
+                return bad(u"no sample of corpus \"%1\" comes from line %2"_s.arg(
+                    QString::fromStdString(j["corpus"].get<std::string>()),
+                    QString::number(j["line"].get<qint64>())));
+            if (dimension == 0)
+                dimension = v.size();
+            if (v.size() != dimension)
+                return bad(u"%1 numbers, earlier lines %2"_s.arg(QString::number(v.size()),
+                                                                 QString::number(dimension)));
+            if (!vectors.emplace(*it, std::move(v)).second)
+                return bad(u"a second embedding for the same sample"_s);
+        }
+        for (const SampleRow& s : samples)
+            if (!vectors.contains(s.id))
+                return Status::failure(u"%1 has no embedding in %2"_s.arg(where(s), path));
+        return storeVectors(db, source, vectors, progress.sub(0.5, 1.0));
+    });
+}
+
+QList<std::pair<QString, qint64>> embeddingSources(Project& project) {
+    QList<std::pair<QString, qint64>> out;
+    QSqlQuery q(project.connection());
+    if (q.exec(u"SELECT source, count(*) FROM embeddings GROUP BY source ORDER BY source"_s))
+        while (q.next())
+            out.append({q.value(0).toString(), q.value(1).toLongLong()});
+    return out;
+}
+
+} // namespace synthscope::model

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "analysis/Progress.h"
+#include "model/Project.h"
+
+#include <QString>
+#include <QUrl>
+
+namespace synthscope::model {
+
+/// Where an OpenAI-compatible embeddings endpoint is and how to call it.
+struct EmbeddingEndpoint {
+    /// Base URL, e.g. "http://127.0.0.1:8080/v1"; requests go to <base>/embeddings.
+    QUrl baseUrl;
+    QString model;
+    /// Name of the environment variable holding the API key (sent as "Authorization: Bearer");
+    /// empty: no key. The key itself is never stored in the project.
+    QString apiKeyVariable;
+    int batchSize = 64;     ///< texts per request
+    int attempts = 3;       ///< per batch; retried on network errors, HTTP 429 and 5xx
+    int timeoutMs = 60000;  ///< per request
+    int retryDelayMs = 500; ///< doubled after each failed attempt
+};
+
+/// Embeds texts through the endpoint (POST <base>/embeddings with {"model", "input": [...]};
+/// the response's data[i].embedding, placed by data[i].index). Blocks the calling thread
+/// (which must not be the GUI thread) with its own event loop. out receives one vector per
+/// text; every vector must have the same, non-zero dimension. Failure (unreachable host,
+/// HTTP error after the retries, malformed response) returns a Status naming the URL and
+/// the reason. *requests (if given) receives the number of HTTP requests made.
+Status embedTexts(const EmbeddingEndpoint& endpoint, const QStringList& texts,
+                  std::vector<std::vector<float>>* out, const analysis::Progress& progress = {},
+                  int* requests = nullptr);
+
+/// Embeds every sample of the project through the endpoint and stores the vectors under
+/// source (replacing that source's vectors) in one transaction. Throws nothing; Cancelled
+/// becomes a failed Status and nothing is written.
+Status embedProjectWithEndpoint(Project& project, const EmbeddingEndpoint& endpoint,
+                                const QString& source, const analysis::Progress& progress = {});
+
+/// Stores the vectors the records already carry: field names a numeric array in every
+/// sample's original JSON record (JSON Lines or JSON array imports). Every sample must have
+/// one, all of one dimension, or nothing is written and the Status names the first
+/// offending sample (corpus, file, line).
+Status importEmbeddingsFromField(Project& project, const QString& field, const QString& source,
+                                 const analysis::Progress& progress = {});
+
+/// Stores vectors from a separate JSON Lines file keyed by row: each line
+/// {"corpus": <corpus name>, "line": <source line of the sample>, "embedding": [numbers]}.
+/// Every sample must receive exactly one vector of one dimension; a malformed line, an
+/// unknown (corpus, line) or a missing sample fails with file and line, writing nothing.
+Status importEmbeddingsFromFile(Project& project, const QString& path, const QString& source,
+                                const analysis::Progress& progress = {});
+
+/// The sources in the embeddings table with the number of samples each covers.
+QList<std::pair<QString, qint64>> embeddingSources(Project& project);
+
+} // namespace synthscope::model

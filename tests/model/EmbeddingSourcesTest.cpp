@@ -1,0 +1,219 @@
+// Embeddings from outside: an OpenAI-compatible endpoint (against a stub HTTP server on
+// 127.0.0.1 started by the test), a numeric field of the records, and a keyed file.
+#include "TestSupport.h"
+
+#include "model/Analyzer.h"
+#include "model/EmbeddingSources.h"
+#include "model/ProjectStore.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <gtest/gtest.h>
+
+using namespace synthscope;
+using namespace synthscope::model;
+
+namespace {
+
+// A minimal HTTP/1.1 server answering POST /v1/embeddings like the OpenAI API: for each
+// input text, the embedding (length in characters, number of 'a', 1). The first `failures`
+// requests get HTTP 503.
+class StubServer : public QObject {
+public:
+    explicit StubServer(int failures = 0)
+        : m_failures(failures) {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this]() {
+            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer]() {
+                    buffer->append(socket->readAll());
+                    const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
+                    if (headerEnd < 0)
+                        return;
+                    const QByteArray headers = buffer->left(headerEnd);
+                    qsizetype length = 0;
+                    for (const QByteArray& line : headers.split('\n')) {
+                        if (line.toLower().startsWith("content-length:"))
+                            length = line.mid(15).trimmed().toLongLong();
+                        if (line.toLower().startsWith("authorization:"))
+                            authorization = QString::fromLatin1(line.mid(14).trimmed());
+                    }
+                    if (buffer->size() < headerEnd + 4 + length)
+                        return;
+                    path = QString::fromLatin1(headers.split(' ').value(1));
+                    const Json body = Json::parse(buffer->mid(headerEnd + 4, length).toStdString());
+                    ++requests;
+                    QByteArray status = "200 OK";
+                    QByteArray payload;
+                    if (requests <= m_failures) {
+                        status = "503 Service Unavailable";
+                        payload = R"({"error":"busy"})";
+                    } else {
+                        Json data = Json::array();
+                        const Json& input = body["input"];
+                        batchSizes.push_back(static_cast<int>(input.size()));
+                        // Answer in reverse order: the client must place items by index.
+                        for (std::size_t i = input.size(); i-- > 0;) {
+                            const std::string text = input[i].get<std::string>();
+                            data.push_back(
+                                {{"object", "embedding"},
+                                 {"index", i},
+                                 {"embedding",
+                                  {static_cast<double>(text.size()),
+                                   static_cast<double>(std::count(text.begin(), text.end(), 'a')),
+                                   1.0}}});
+                        }
+                        payload = QByteArray::fromStdString(
+                            Json({{"object", "list"}, {"data", data}, {"model", body["model"]}})
+                                .dump());
+                    }
+                    socket->write("HTTP/1.1 " + status +
+                                  "\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: " +
+                                  QByteArray::number(payload.size()) +
+                                  "\r\nConnection: close\r\n\r\n" + payload);
+                    socket->disconnectFromHost();
+                    buffer->clear();
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    QUrl url() const {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_server.serverPort()));
+    }
+    int requests = 0;
+    std::vector<int> batchSizes;
+    QString authorization;
+    QString path;
+
+private:
+    QTcpServer m_server;
+    int m_failures;
+};
+
+} // namespace
+
+TEST(EmbeddingEndpoint, BatchesRetriesAndPlacesByIndex) {
+    StubServer server(/*failures=*/1);
+    qputenv("SYNTHSCOPE_TEST_KEY", "secret");
+    EmbeddingEndpoint e{.baseUrl = server.url(),
+                        .model = QStringLiteral("stub-model"),
+                        .apiKeyVariable = QStringLiteral("SYNTHSCOPE_TEST_KEY"),
+                        .batchSize = 2,
+                        .attempts = 3,
+                        .timeoutMs = 5000,
+                        .retryDelayMs = 10};
+    const QStringList texts = {QStringLiteral("a"), QStringLiteral("banana"), QStringLiteral("cab"),
+                               QStringLiteral("xyz"), QStringLiteral("aa")};
+    std::vector<std::vector<float>> out;
+    int requests = 0;
+    const Status s = embedTexts(e, texts, &out, {}, &requests);
+    ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    // 5 texts in batches of 2 → 3 batches; the first attempt got 503 and was retried.
+    EXPECT_EQ(requests, 4);
+    EXPECT_EQ(server.batchSizes, (std::vector<int>{2, 2, 1}));
+    EXPECT_EQ(server.path, QStringLiteral("/v1/embeddings"));
+    EXPECT_EQ(server.authorization, QStringLiteral("Bearer secret"));
+    ASSERT_EQ(out.size(), 5u);
+    EXPECT_EQ(out[1], (std::vector<float>{6, 3, 1})); // "banana"
+    EXPECT_EQ(out[4], (std::vector<float>{2, 2, 1})); // "aa"
+}
+
+TEST(EmbeddingEndpoint, ClearErrorsWhenUnreachableOrKeyMissing) {
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        port = probe.serverPort(); // closed again: nothing listens there now
+    }
+    EmbeddingEndpoint e{.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port)),
+                        .model = QStringLiteral("m"),
+                        .apiKeyVariable = {},
+                        .batchSize = 8,
+                        .attempts = 2,
+                        .timeoutMs = 2000,
+                        .retryDelayMs = 10};
+    std::vector<std::vector<float>> out;
+    int requests = 0;
+    Status s = embedTexts(e, {QStringLiteral("x")}, &out, {}, &requests);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(requests, 2); // retried once
+    EXPECT_TRUE(s.error().contains(QStringLiteral("/v1/embeddings"))) << s.error().toStdString();
+    e.apiKeyVariable = QStringLiteral("SYNTHSCOPE_TEST_UNSET_KEY");
+    qunsetenv("SYNTHSCOPE_TEST_UNSET_KEY");
+    s = embedTexts(e, {QStringLiteral("x")}, &out);
+    ASSERT_FALSE(s.ok());
+    EXPECT_TRUE(s.error().contains(QStringLiteral("SYNTHSCOPE_TEST_UNSET_KEY")));
+}
+
+TEST(EmbeddingEndpoint, StoredInTheProjectAndUsedByTheAnalysis) {
+    StubServer server;
+    QTemporaryDir dir;
+    auto project = test::newProject(dir);
+    test::importFile(*project, QStringLiteral("real"), Role::Real,
+                     test::writeFile(dir, QStringLiteral("r.jsonl"),
+                                     "{\"text\":\"a short one\"}\n{\"text\":\"banana bread\"}\n"
+                                     "{\"text\":\"a cat\"}\n"),
+                     "text");
+    test::importFile(*project, QStringLiteral("synthetic"), Role::Synthetic,
+                     test::writeFile(dir, QStringLiteral("s.jsonl"),
+                                     "{\"text\":\"a much longer synthetic answer\"}\n"
+                                     "{\"text\":\"another long synthetic answer\"}\n"
+                                     "{\"text\":\"and a third synthetic answer\"}\n"),
+                     "text");
+    EmbeddingEndpoint e;
+    e.baseUrl = server.url();
+    e.model = QStringLiteral("stub");
+    ASSERT_TRUE(embedProjectWithEndpoint(*project, e, QStringLiteral("stub")).ok());
+    const auto sources = embeddingSources(*project);
+    ASSERT_EQ(sources.size(), 1);
+    EXPECT_EQ(sources[0].first, QStringLiteral("stub"));
+    EXPECT_EQ(sources[0].second, 6);
+    analysis::AnalysisParams params;
+    params.similarity.embeddingSource = "stub";
+    params.similarity.detectabilityFolds = 2;
+    const Status s = runAnalysis(*project, params, {}, nullptr);
+    ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    const Json summary = ProjectStore(*project).summaryJson();
+    EXPECT_EQ(summary["similarity"]["embedding_source"], "stub");
+    EXPECT_EQ(summary["similarity"]["embedding_dimension"], 3);
+    // An unknown source fails with a clear message and stores no run.
+    params.similarity.embeddingSource = "missing";
+    const Status bad = runAnalysis(*project, params, {}, nullptr);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().contains(QStringLiteral("missing"))) << bad.error().toStdString();
+}
+
+TEST(EmbeddingImport, FromAFieldAndFromAKeyedFile) {
+    QTemporaryDir dir;
+    auto project = test::newProject(dir);
+    test::importFile(*project, QStringLiteral("c"), Role::Real,
+                     test::writeFile(dir, QStringLiteral("c.jsonl"),
+                                     "{\"text\":\"one\",\"vec\":[1,0]}\n"
+                                     "{\"text\":\"two\",\"vec\":[0,1]}\n"
+                                     "{\"text\":\"three\"}\n"),
+                     "text");
+    // The third record has no vector: nothing is stored, the error names the sample.
+    Status s = importEmbeddingsFromField(*project, QStringLiteral("vec"), QStringLiteral("mine"));
+    ASSERT_FALSE(s.ok());
+    EXPECT_TRUE(s.error().contains(QStringLiteral("line 3"))) << s.error().toStdString();
+    EXPECT_TRUE(embeddingSources(*project).isEmpty());
+
+    const QString keyed = test::writeFile(dir, QStringLiteral("e.jsonl"),
+                                          "{\"corpus\":\"c\",\"line\":1,\"embedding\":[1,0]}\n"
+                                          "{\"corpus\":\"c\",\"line\":2,\"embedding\":[0,1]}\n"
+                                          "{\"corpus\":\"c\",\"line\":9,\"embedding\":[1,1]}\n");
+    s = importEmbeddingsFromFile(*project, keyed, QStringLiteral("mine"));
+    ASSERT_FALSE(s.ok());
+    EXPECT_TRUE(s.error().contains(QStringLiteral("line 3"))) << s.error().toStdString();
+    const QString good = test::writeFile(dir, QStringLiteral("g.jsonl"),
+                                         "{\"corpus\":\"c\",\"line\":3,\"embedding\":[1,1]}\n"
+                                         "{\"corpus\":\"c\",\"line\":1,\"embedding\":[1,0]}\n"
+                                         "{\"corpus\":\"c\",\"line\":2,\"embedding\":[0,1]}\n");
+    ASSERT_TRUE(importEmbeddingsFromFile(*project, good, QStringLiteral("mine")).ok());
+    ASSERT_EQ(embeddingSources(*project).size(), 1);
+    EXPECT_EQ(embeddingSources(*project)[0].second, 3);
+}
