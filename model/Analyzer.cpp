@@ -579,4 +579,80 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
 
 } // namespace
 
+Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params,
+                          const analysis::Progress& progress) {
+    try {
+        QSqlDatabase db = project.connection();
+        QSqlQuery run(db);
+        if (!run.exec(u"SELECT id, result FROM runs WHERE kind = 'analysis' ORDER BY id DESC "
+                      "LIMIT 1"_s) ||
+            !run.next())
+            return Status::failure(u"no analysis yet: run the analyses first"_s);
+        const qint64 runId = run.value(0).toLongLong();
+        const Json result = Json::parse(run.value(1).toString().toStdString(), nullptr, false);
+        const std::string source = result.is_object() && result.contains("similarity")
+                                       ? result["similarity"].value("embedding_source", "")
+                                       : std::string();
+        if (source.empty())
+            return Status::failure(u"the newest analysis has no embeddings; run it again"_s);
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT g.sample_id, g.map_x, g.map_y, e.vector FROM sample_scores g "
+                  "LEFT JOIN embeddings e ON e.sample_id = g.sample_id AND e.source = ? "
+                  "WHERE g.run_id = ? AND g.map_x IS NOT NULL ORDER BY g.sample_id"_s);
+        q.addBindValue(QString::fromStdString(source));
+        q.addBindValue(runId);
+        if (!q.exec())
+            return Status::failure(q.lastError().text());
+        std::vector<qint64> ids;
+        std::vector<float> vectors;
+        std::vector<float> start;
+        std::size_t dimension = 0;
+        while (q.next()) {
+            const QByteArray blob = q.value(3).toByteArray();
+            const std::size_t d = static_cast<std::size_t>(blob.size()) / sizeof(float);
+            if (d == 0 || (dimension != 0 && d != dimension))
+                return Status::failure(u"the embeddings \"%1\" of the newest analysis are "
+                                       "missing or changed; run the analyses again"_s.arg(
+                                           QString::fromStdString(source)));
+            dimension = d;
+            ids.push_back(q.value(0).toLongLong());
+            start.push_back(static_cast<float>(q.value(1).toDouble()));
+            start.push_back(static_cast<float>(q.value(2).toDouble()));
+            const std::size_t at = vectors.size();
+            vectors.resize(at + d);
+            std::memcpy(vectors.data() + at, blob.constData(), d * sizeof(float));
+        }
+        if (ids.empty())
+            return Status::failure(u"the newest analysis has no map; run it again"_s);
+        const auto n = static_cast<Eigen::Index>(ids.size());
+        analysis::RowMatrixXf x = Eigen::Map<const analysis::RowMatrixXf>(
+            vectors.data(), n, static_cast<Eigen::Index>(dimension));
+        analysis::normalizeRows(x);
+        const analysis::RowMatrixXf initial =
+            Eigen::Map<const analysis::RowMatrixXf>(start.data(), n, 2);
+        const analysis::RowMatrixXf y =
+            analysis::neighbourLayout(x, initial, params, progress.sub(0.0, 0.95));
+        Transaction tx(db);
+        if (!tx.beginStatus())
+            return tx.beginStatus();
+        QSqlQuery up(db);
+        up.prepare(u"UPDATE sample_scores SET layout_x = ?, layout_y = ? WHERE run_id = ? AND "
+                   "sample_id = ?"_s);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const auto r = static_cast<Eigen::Index>(i);
+            if (Status s = execPrepared(up, {static_cast<double>(y(r, 0)),
+                                             static_cast<double>(y(r, 1)), runId, ids[i]});
+                !s)
+                return s;
+        }
+        progress.report(1.0, "saving");
+        return tx.commit();
+    } catch (const analysis::Cancelled&) {
+        return Status::failure(u"layout cancelled; the previous map is kept"_s);
+    } catch (const std::exception& e) {
+        return Status::failure(u"layout failed: %1"_s.arg(QString::fromStdString(e.what())));
+    }
+}
+
 } // namespace synthscope::model

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/Compare.h"
+#include "analysis/Layout.h"
 #include "model/Project.h"
 
 namespace synthscope::model {
@@ -21,5 +22,12 @@ inline constexpr char kBuiltInEmbedding[] = "tfidf-svd";
 /// is written then. *runId receives the new run's id.
 Status runAnalysis(Project& project, const analysis::AnalysisParams& params,
                    const analysis::Progress& progress, qint64* runId);
+
+/// Computes the neighbour-preserving layout (analysis::neighbourLayout) of the newest run's
+/// samples from the embeddings that run used, starting from its PCA map, and stores it in
+/// sample_scores (layout_x, layout_y) in one transaction. Fails when there is no run or the
+/// run's embeddings are no longer in the project; Cancelled writes nothing.
+Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params,
+                          const analysis::Progress& progress);
 
 } // namespace synthscope::model

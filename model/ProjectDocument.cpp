@@ -89,6 +89,23 @@ void ProjectDocument::startAnalysis(const analysis::AnalysisParams& params) {
                  });
 }
 
+void ProjectDocument::startNeighbourLayout() {
+    std::shared_ptr<Project> project = m_project;
+    const QString title = tr("Neighbour layout");
+    whenFinished(m_jobs.start(title,
+                              [project](const analysis::Progress& progress) {
+                                  Status s = runNeighbourLayout(*project, {}, progress);
+                                  project->releaseThreadConnection();
+                                  return s.error();
+                              }),
+                 [this, title](bool ok, const QString& message) {
+                     Q_EMIT jobReport(
+                         title, ok, ok ? tr("The neighbour layout is ready on the map.") : message);
+                     if (ok)
+                         startLoadMap();
+                 });
+}
+
 void ProjectDocument::startLoadMap() {
     std::shared_ptr<Project> project = m_project;
     auto points = std::make_shared<MapPoints>();

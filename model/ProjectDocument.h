@@ -39,6 +39,8 @@ public:
     void startImport(const ImportSpec& spec, bool analyzeAfterwards);
     void startAnalysis(const analysis::AnalysisParams& params = {});
     void startExport(const ExportFilter& filter, const QString& path);
+    /// Computes the neighbour layout of the newest analysis in a job, then reloads the map.
+    void startNeighbourLayout();
     /// Loads every map point of the newest analysis in a job; mapChanged() when done.
     void startLoadMap();
     /// The points loaded by the last startLoadMap() (null before).

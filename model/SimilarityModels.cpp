@@ -79,11 +79,26 @@ QVariant ClustersModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ClustersModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case Label:
+            return tr("The cluster's most distinctive words (class-based TF-IDF)");
+        case SyntheticShare:
+            return tr("Share of the cluster's samples that are synthetic");
+        case Flag:
+            return tr("\"synthetic only\" (≥ 90% synthetic): a template factory; \"real only\" "
+                      "(≥ 90% real): a part of reality the synthetic data misses");
+        case MeanNnSimilarity:
+            return tr("Mean cosine of each member to its nearest neighbour in its own corpus");
+        default:
+            return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Label:
-        return tr("Cluster · distinctive terms");
+        return tr("Cluster · terms");
     case Size:
         return tr("Size");
     case Real:
@@ -91,11 +106,11 @@ QVariant ClustersModel::headerData(int section, Qt::Orientation orientation, int
     case Synthetic:
         return tr("Synthetic");
     case SyntheticShare:
-        return tr("Synthetic share");
+        return tr("Synthetic %");
     case Flag:
         return tr("Flag");
     case MeanNnSimilarity:
-        return tr("Mean NN similarity");
+        return tr("NN sim.");
     default:
         return {};
     }

@@ -12,6 +12,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -32,6 +33,8 @@ ClusterMapView::ClusterMapView(QWidget* parent)
           this))
     , m_map(new ClusterMapWidget(this))
     , m_colourBy(new QComboBox(this))
+    , m_layout(new QComboBox(this))
+    , m_computeLayout(new QPushButton(tr("Compute neighbour layout"), this))
     , m_reviewCluster(new QPushButton(tr("Review cluster"), this))
     , m_clearCluster(new QPushButton(tr("Show all"), this))
     , m_reviewSelection(new QPushButton(tr("Review selection"), this))
@@ -56,6 +59,14 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     for (const auto& [c, label] : colourings)
         m_colourBy->addItem(label, static_cast<int>(c));
     m_colourBy->setToolTip(tr("What the points' colour shows"));
+    m_layout->setObjectName(u"mapLayout"_s);
+    m_layout->addItem(tr("PCA (instant)"));
+    m_layout->addItem(tr("Neighbour layout (UMAP method)"));
+    m_layout->setToolTip(tr("PCA keeps global directions; the neighbour layout keeps each "
+                            "sample next to its nearest neighbours, so clusters separate"));
+    m_computeLayout->setToolTip(tr("Compute the neighbour-preserving layout on the kNN graph "
+                                   "of the embeddings (a job; seconds for thousands of samples, "
+                                   "minutes for a million)"));
 
     m_sortedClusters->setSourceModel(m_clusters);
     m_sortedClusters->setSortRole(model::ClustersModel::SortRole);
@@ -76,18 +87,22 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     auto* toolbar = new QHBoxLayout;
     toolbar->addWidget(new QLabel(tr("Colour by"), this));
     toolbar->addWidget(m_colourBy);
-    toolbar->addSpacing(12);
+    toolbar->addWidget(new QLabel(tr("Layout"), this));
+    toolbar->addWidget(m_layout);
+    toolbar->addWidget(m_computeLayout);
+    toolbar->addStretch(1);
     auto* hint = new QLabel(tr("Drag: pan · Wheel: zoom · Shift+drag: select a box · Click: open "
                                "in Review · Double-click: whole map"),
                             this);
     hint->setForegroundRole(QPalette::PlaceholderText);
-    toolbar->addWidget(hint, 1);
+    hint->setWordWrap(true);
 
     auto* mapBox = new QWidget(this);
     auto* mapLayout = new QVBoxLayout(mapBox);
     mapLayout->setContentsMargins(0, 0, 0, 0);
     mapLayout->addLayout(toolbar);
     mapLayout->addWidget(m_map, 1);
+    mapLayout->addWidget(hint);
 
     auto* clusterBox = new QWidget(this);
     auto* clusterLayout = new QVBoxLayout(clusterBox);
@@ -111,7 +126,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     selectionLayout->addWidget(m_selectionTable, 1);
 
     auto* side = new QSplitter(Qt::Vertical, this);
-    side->setMinimumWidth(560);
+    side->setMinimumWidth(480);
     side->addWidget(clusterBox);
     side->addWidget(selectionBox);
     side->setStretchFactor(0, 3);
@@ -132,6 +147,20 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     connect(m_colourBy, &QComboBox::currentIndexChanged, this, [this]() {
         m_map->setColourBy(
             static_cast<ClusterMapWidget::ColourBy>(m_colourBy->currentData().toInt()));
+    });
+    connect(m_layout, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index == 1 && m_map->points() && !m_map->points()->hasLayout) {
+            QSignalBlocker block(m_layout);
+            m_layout->setCurrentIndex(0);
+            if (m_document != nullptr)
+                m_document->startNeighbourLayout();
+            return;
+        }
+        m_map->setUseNeighbourLayout(index == 1);
+    });
+    connect(m_computeLayout, &QPushButton::clicked, this, [this]() {
+        if (m_document != nullptr)
+            m_document->startNeighbourLayout();
     });
     connect(m_clusterTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -224,7 +253,14 @@ void ClusterMapView::showEvent(QShowEvent* event) {
 
 void ClusterMapView::mapLoaded() {
     m_mapStale = false;
-    m_map->setPoints(m_document->mapPoints());
+    const auto points = m_document->mapPoints();
+    {
+        // A freshly computed neighbour layout is what the user asked to see.
+        QSignalBlocker block(m_layout);
+        m_layout->setCurrentIndex(points && points->hasLayout ? 1 : 0);
+    }
+    m_map->setPoints(points);
+    m_map->setUseNeighbourLayout(points && points->hasLayout);
     m_map->setHighlightCluster(
         m_clusterRow >= 0 ? static_cast<int>(m_clusters->rows().at(m_clusterRow).id) : -1);
     setSelectedPoints({});

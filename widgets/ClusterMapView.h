@@ -56,6 +56,8 @@ private:
     model::MapSelectionModel* m_selection;
     ClusterMapWidget* m_map;
     QComboBox* m_colourBy;
+    QComboBox* m_layout;
+    QPushButton* m_computeLayout;
     QTableView* m_clusterTable;
     QTableView* m_selectionTable;
     QPushButton* m_reviewCluster;

@@ -58,6 +58,7 @@ const char* kUsage =
     "           [--text-field F | --text-template T] [--label-field L] [--meta key=value]...\n"
     "           [--max-record-bytes N] [--allow-rejects] FILE...\n"
     "  analyze  --project P [--embeddings SOURCE] [--dimension D] [--clusters K]\n"
+    "  layout   --project P   (neighbour-preserving 2-D layout for the cluster map)\n"
     "  embed    --project P --source NAME (--field F | --file FILE.jsonl |\n"
     "           --endpoint URL --model M [--api-key-env VAR] [--batch N])\n"
     "  summary  --project P [--json]\n"
@@ -282,6 +283,24 @@ int cmdEmbed(const QStringList& args) {
     return Ok;
 }
 
+int cmdLayout(const QStringList& args) {
+    Parsed p;
+    if (!parse(p, args, {}))
+        return UsageOrIo;
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    QElapsedTimer timer;
+    timer.start();
+    if (auto s = model::runNeighbourLayout(*project, {}, makeProgress()); !s) {
+        err(u"layout: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    out(u"neighbour layout computed in %1 s"_s.arg(static_cast<double>(timer.elapsed()) / 1000.0, 0,
+                                                   'f', 2));
+    return Ok;
+}
+
 int cmdSummary(const QStringList& args) {
     Parsed p;
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
@@ -412,6 +431,8 @@ int run(const QStringList& arguments) {
         return cmdSummary(rest);
     if (command == "embed"_L1)
         return cmdEmbed(rest);
+    if (command == "layout"_L1)
+        return cmdLayout(rest);
     if (command == "export"_L1)
         return cmdExport(rest);
     if (command == "rejects"_L1)

@@ -2,6 +2,7 @@
 #include "analysis/Embedding.h"
 #include "analysis/KMeans.h"
 #include "analysis/Knn.h"
+#include "analysis/Layout.h"
 #include "analysis/Logistic.h"
 #include "analysis/Mauve.h"
 #include "analysis/MinHash.h"
@@ -227,4 +228,40 @@ TEST(Similarity, DuplicatesClustersAndCoverageOnHandMadeCorpora) {
     EXPECT_GE(r.comparison->mauve.mauve, 0.0);
     EXPECT_LE(r.comparison->mauve.mauve, 1.0);
     EXPECT_EQ(r.comparison->detectabilityFoldAuc.size(), 2u);
+}
+
+TEST(NeighbourLayout, SeparatesTwoGroupsFromARandomStartDeterministically) {
+    // 60 points near e1 and 60 near e2 in 8 dimensions; start from random 2-D positions, so
+    // any separation comes from the kNN graph.
+    std::mt19937_64 rng(9);
+    std::normal_distribution<float> noise(0.0f, 0.05f);
+    std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+    RowMatrixXf x(120, 8);
+    RowMatrixXf start(120, 2);
+    for (int i = 0; i < 120; ++i) {
+        for (int j = 0; j < 8; ++j)
+            x(i, j) = noise(rng);
+        x(i, i < 60 ? 0 : 1) += 1.0f;
+        start(i, 0) = unit(rng);
+        start(i, 1) = unit(rng);
+    }
+    normalizeRows(x);
+    LayoutParams params;
+    params.epochs = 200;
+    const RowMatrixXf y = neighbourLayout(x, start, params);
+    ASSERT_EQ(y.rows(), 120);
+    auto meanDistance = [&](bool sameGroup) {
+        double sum = 0.0;
+        int count = 0;
+        for (int i = 0; i < 120; ++i)
+            for (int j = i + 1; j < 120; ++j)
+                if (((i < 60) == (j < 60)) == sameGroup) {
+                    sum += (y.row(i) - y.row(j)).norm();
+                    ++count;
+                }
+        return sum / count;
+    };
+    EXPECT_LT(meanDistance(true), 0.5 * meanDistance(false));
+    const RowMatrixXf again = neighbourLayout(x, start, params);
+    EXPECT_EQ(y, again);
 }
