@@ -239,7 +239,10 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
     }
 
     clock.lap("tokenize+profile");
-    analyzeStructure(corpora, tokenized, vocab, params, progress.sub(0.3, 0.5), result);
+    if (params.findStructure)
+        analyzeStructure(corpora, tokenized, vocab, params, progress.sub(0.3, 0.5), result);
+    else
+        result.extras.resize(corpora.size());
     if (params.findSimilarity) {
         std::vector<bool> synthetic;
         for (const auto& c : corpora)

@@ -27,6 +27,7 @@ struct AnalysisParams {
     LogOddsParams logOdds;            ///< indicating n-grams (unigrams and bigrams)
     SimilarityParams similarity;      ///< duplicates, embeddings, neighbours, clusters, MAUVE
     bool findSimilarity = true;       ///< off: skip analyzeSimilarity()
+    bool findStructure = true;        ///< off: skip skeletons, diversity and the language model
     TemplateParams templates;         ///< skeleton groups, template rate, openings/closings
     std::size_t selfBleuSample = 500; ///< documents per corpus scored by self-BLEU
     KneserNeyParams languageModel;    ///< trained on the real side's training split

@@ -8,7 +8,9 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <thread>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -81,6 +83,7 @@ void ClusterMapWidget::setUseNeighbourLayout(bool on) {
 
 void ClusterMapWidget::setHighlightCluster(int cluster) {
     m_highlight = cluster;
+    prepareColours();
     invalidate();
 }
 
@@ -123,7 +126,18 @@ void ClusterMapWidget::invalidate() {
 }
 
 void ClusterMapWidget::prepareColours() {
-    if (!m_points || !isScore(m_colourBy))
+    m_colours.clear();
+    if (!m_points)
+        return;
+    prepareScoreRange();
+    // One colour per point, recomputed only when the colouring changes (not per redraw).
+    m_colours.resize(m_points->size());
+    for (std::size_t i = 0; i < m_points->size(); ++i)
+        m_colours[i] = colourOf(i);
+}
+
+void ClusterMapWidget::prepareScoreRange() {
+    if (!isScore(m_colourBy))
         return;
     const std::vector<float>* v = nullptr;
     switch (m_colourBy) {
@@ -211,9 +225,9 @@ void ClusterMapWidget::render() {
     timer.start();
     const int w = std::max(1, width());
     const int h = std::max(1, height());
-    m_image = QImage(w, h, QImage::Format_ARGB32);
+    if (m_image.size() != QSize(w, h))
+        m_image = QImage(w, h, QImage::Format_RGB32);
     m_image.fill(Qt::white);
-    m_owner.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), -1);
     m_dirty = false;
     if (!m_points || m_points->size() == 0 || m_bounds.isEmpty()) {
         m_lastRenderMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -222,74 +236,85 @@ void ClusterMapWidget::render() {
     const std::size_t n = m_points->size();
     // Small maps: 3×3 dots so single points stay visible; large ones: one pixel per point.
     const int radius = n <= 50000 ? 1 : 0;
-    const std::size_t pixels = m_owner.size();
-    std::vector<float> sum(pixels * 3, 0.0f);
-    std::vector<std::uint32_t> count(pixels, 0);
     const std::vector<float>& px = xs();
     const std::vector<float>& py = ys();
     const double ax = w * m_zoom / m_bounds.width();
     const double bx = w / 2.0 - 0.5 * w * m_zoom + m_pan.x() - m_bounds.left() * ax;
     const double ay = -h * m_zoom / m_bounds.height();
     const double by = h / 2.0 + 0.5 * h * m_zoom + m_pan.y() - m_bounds.top() * ay;
-    // Faded points first so a highlighted cluster is drawn on top of them.
-    for (int pass = 0; pass < (m_highlight >= 0 ? 2 : 1); ++pass) {
-        for (std::size_t i = 0; i < n; ++i) {
-            if (m_highlight >= 0 && (m_points->cluster[i] == m_highlight) != (pass == 1))
-                continue;
-            const float x = px[i];
-            const float y = py[i];
-            if (std::isnan(x) || std::isnan(y))
-                continue;
-            const int cx = static_cast<int>(ax * x + bx);
-            const int cy = static_cast<int>(ay * y + by);
-            if (cx < -radius || cy < -radius || cx >= w + radius || cy >= h + radius)
-                continue;
-            const QRgb c = colourOf(i);
-            const float r = static_cast<float>(qRed(c));
-            const float g = static_cast<float>(qGreen(c));
-            const float b = static_cast<float>(qBlue(c));
-            for (int dy = -radius; dy <= radius; ++dy) {
-                const int yy = cy + dy;
-                if (yy < 0 || yy >= h)
+    // Per pixel: summed colour channels and the point count.
+    struct Cell {
+        std::uint32_t r, g, b, count;
+    };
+    constexpr std::uint32_t kHighlighted = 1u << 31; // in count: the cell shows the highlight
+    std::vector<Cell> cells(static_cast<std::size_t>(w) * static_cast<std::size_t>(h),
+                            Cell{0, 0, 0, 0});
+    // Two bands of rows drawn by two threads: each reads every point, writes only its band.
+    auto drawBand = [&](int rowBegin, int rowEnd) {
+        for (int pass = 0; pass < (m_highlight >= 0 ? 2 : 1); ++pass) {
+            for (std::size_t i = 0; i < n; ++i) {
+                const float x = px[i];
+                const float y = py[i];
+                const int cx = static_cast<int>(ax * x + bx);
+                const int cy = static_cast<int>(ay * y + by);
+                if (cy < rowBegin - radius || cy >= rowEnd + radius || cx < -radius ||
+                    cx >= w + radius || std::isnan(x) || std::isnan(y))
                     continue;
-                for (int dx = -radius; dx <= radius; ++dx) {
-                    const int xx = cx + dx;
-                    if (xx < 0 || xx >= w)
+                if (m_highlight >= 0 && (m_points->cluster[i] == m_highlight) != (pass == 1))
+                    continue;
+                const QRgb c = m_colours[i];
+                for (int dy = -radius; dy <= radius; ++dy) {
+                    const int yy = cy + dy;
+                    if (yy < rowBegin || yy >= rowEnd)
                         continue;
-                    const std::size_t k =
-                        static_cast<std::size_t>(yy) * static_cast<std::size_t>(w) +
-                        static_cast<std::size_t>(xx);
-                    if (pass == 1 && count[k] > 0 && m_owner[k] >= 0 &&
-                        m_points->cluster[static_cast<std::size_t>(m_owner[k])] != m_highlight) {
-                        count[k] = 0; // the highlighted cluster covers the faded points
-                        sum[3 * k] = sum[3 * k + 1] = sum[3 * k + 2] = 0.0f;
+                    for (int dx = -radius; dx <= radius; ++dx) {
+                        const int xx = cx + dx;
+                        if (xx < 0 || xx >= w)
+                            continue;
+                        const std::size_t k =
+                            static_cast<std::size_t>(yy) * static_cast<std::size_t>(w) +
+                            static_cast<std::size_t>(xx);
+                        Cell& cell = cells[k];
+                        if (pass == 1 && (cell.count & kHighlighted) == 0)
+                            cell = Cell{0, 0, 0, kHighlighted}; // the highlight covers the rest
+                        cell.r += static_cast<std::uint32_t>(qRed(c));
+                        cell.g += static_cast<std::uint32_t>(qGreen(c));
+                        cell.b += static_cast<std::uint32_t>(qBlue(c));
+                        ++cell.count;
                     }
-                    sum[3 * k] += r;
-                    sum[3 * k + 1] += g;
-                    sum[3 * k + 2] += b;
-                    ++count[k];
-                    m_owner[k] = static_cast<std::int32_t>(i);
                 }
             }
         }
-    }
-    // Mean colour per pixel, blended over white: one point is 55% opaque, 8 or more opaque.
-    for (int y = 0; y < h; ++y) {
-        auto* line = reinterpret_cast<QRgb*>(m_image.scanLine(y));
-        for (int x = 0; x < w; ++x) {
-            const std::size_t k = static_cast<std::size_t>(y) * static_cast<std::size_t>(w) +
-                                  static_cast<std::size_t>(x);
-            if (count[k] == 0)
-                continue;
-            const float inv = 1.0f / static_cast<float>(count[k]);
-            const float alpha =
-                std::min(1.0f, 0.55f + 0.15f * std::log2(static_cast<float>(count[k])));
-            auto blend = [&](float c) {
-                return static_cast<int>(255.0f + alpha * (c * inv - 255.0f));
-            };
-            line[x] = qRgb(blend(sum[3 * k]), blend(sum[3 * k + 1]), blend(sum[3 * k + 2]));
+        // Mean colour per pixel over white: one point 55% opaque, eight or more opaque.
+        static const auto alphaOf = []() {
+            std::array<float, 9> a{};
+            for (std::size_t c = 1; c < a.size(); ++c)
+                a[c] = std::min(1.0f, 0.55f + 0.15f * std::log2(static_cast<float>(c)));
+            return a;
+        }();
+        for (int y = rowBegin; y < rowEnd; ++y) {
+            auto* line = reinterpret_cast<QRgb*>(m_image.scanLine(y));
+            const Cell* row =
+                cells.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(w);
+            for (int x = 0; x < w; ++x) {
+                const Cell& cell = row[x];
+                const std::uint32_t count = cell.count & ~kHighlighted;
+                if (count == 0)
+                    continue;
+                const float alpha = alphaOf[std::min<std::uint32_t>(count, 8)];
+                const float inv = alpha / static_cast<float>(count);
+                auto blend = [&](std::uint32_t sum) {
+                    return static_cast<int>(255.0f * (1.0f - alpha) +
+                                            static_cast<float>(sum) * inv);
+                };
+                line[x] = qRgb(blend(cell.r), blend(cell.g), blend(cell.b));
+            }
         }
-    }
+    };
+    const int middle = h / 2;
+    std::thread second(drawBand, middle, h);
+    drawBand(0, middle);
+    second.join();
     m_lastRenderMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
@@ -397,26 +422,25 @@ void ClusterMapWidget::resizeEvent(QResizeEvent*) {
 }
 
 std::ptrdiff_t ClusterMapWidget::pointAt(QPoint pos) const {
-    if (m_owner.empty() || m_image.isNull())
+    // A scan of every point's screen position (a few milliseconds for a million): cheaper
+    // than keeping a per-pixel index up to date on every redraw. Within 5 pixels; among the
+    // nearest, the last drawn (the one on top) wins.
+    if (!m_points || m_bounds.isEmpty())
         return -1;
-    const int w = m_image.width();
-    const int h = m_image.height();
     std::ptrdiff_t best = -1;
-    int bestD = 1 << 30;
-    for (int dy = -4; dy <= 4; ++dy)
-        for (int dx = -4; dx <= 4; ++dx) {
-            const int x = pos.x() + dx;
-            const int y = pos.y() + dy;
-            if (x < 0 || y < 0 || x >= w || y >= h)
-                continue;
-            const std::int32_t o =
-                m_owner[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) +
-                        static_cast<std::size_t>(x)];
-            if (o >= 0 && dx * dx + dy * dy < bestD) {
-                bestD = dx * dx + dy * dy;
-                best = o;
-            }
+    double bestD = 25.0;
+    for (std::size_t i = 0; i < m_points->size(); ++i) {
+        if (m_highlight >= 0 && m_points->cluster[i] != m_highlight)
+            continue;
+        const QPointF p = toScreen(xs()[i], ys()[i]);
+        const double dx = p.x() - pos.x();
+        const double dy = p.y() - pos.y();
+        const double d = dx * dx + dy * dy;
+        if (d <= bestD) {
+            bestD = d;
+            best = static_cast<std::ptrdiff_t>(i);
         }
+    }
     return best;
 }
 

@@ -75,6 +75,7 @@ private:
     [[nodiscard]] std::ptrdiff_t pointAt(QPoint pos) const;
     [[nodiscard]] QRgb colourOf(std::size_t i) const;
     void prepareColours();
+    void prepareScoreRange();
     void drawLegend(QPainter& painter) const;
     [[nodiscard]] const std::vector<float>& xs() const;
     [[nodiscard]] const std::vector<float>& ys() const;
@@ -88,9 +89,9 @@ private:
     QRectF m_bounds;
     double m_zoom = 1.0;
     QPointF m_pan; // screen pixels
-    // Rendered buffer and, per pixel, the index of a point drawn there (−1: none).
+    // The rendered points and each point's colour under the current colouring.
     QImage m_image;
-    std::vector<std::int32_t> m_owner;
+    std::vector<QRgb> m_colours;
     bool m_dirty = true;
     double m_lastRenderMs = 0.0;
     // Score colouring range.

@@ -1,7 +1,7 @@
 // synthscope-bench: times the analysis stages on real corpora, optionally replicated with
 // light perturbation to a target row count. Run on demand (not part of the test suite):
 //
-//   synthscope-bench [--rows N] [--no-similarity] ROLE:FILE:TEXT ...
+//   synthscope-bench [--rows N] [--no-similarity] [--only-similarity] ROLE:FILE:TEXT ...
 //
 // ROLE is real or synthetic; TEXT is a field name or a template such as
 // '{instruction}\n{response}'. Prints one line per stage (seconds) and the total; measure
@@ -95,20 +95,21 @@ int main(int argc, char** argv) {
             rows = std::strtoull(argv[++i], nullptr, 10);
         } else if (arg == "--no-similarity") {
             params.findSimilarity = false;
+        } else if (arg == "--only-similarity") {
+            params.findStructure = false;
         } else {
             Corpus c;
             if (!load(arg, &c)) {
-                std::fprintf(
-                    stderr,
-                    "usage: synthscope-bench [--rows N] [--no-similarity] ROLE:FILE:TEXT ...\n");
+                std::fprintf(stderr, "usage: synthscope-bench [--rows N] [--no-similarity] "
+                                     "[--only-similarity] ROLE:FILE:TEXT ...\n");
                 return 2;
             }
             corpora.push_back(std::move(c));
         }
     }
     if (corpora.empty()) {
-        std::fprintf(stderr,
-                     "usage: synthscope-bench [--rows N] [--no-similarity] ROLE:FILE:TEXT ...\n");
+        std::fprintf(stderr, "usage: synthscope-bench [--rows N] [--no-similarity] "
+                             "[--only-similarity] ROLE:FILE:TEXT ...\n");
         return 2;
     }
     replicate(corpora, rows, 1);
