@@ -220,17 +220,41 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
         return r;
     }
 
-    // Nearest neighbours: one HNSW index per corpus.
+    // Nearest neighbours: an HNSW index per corpus (own-corpus neighbours) and one per role
+    // (neighbours of the other role: one search per sample however many corpora there are);
+    // a role with a single corpus reuses that corpus's index.
     std::vector<std::vector<std::uint32_t>> members(corpora.size());
-    for (std::uint32_t i = 0; i < n; ++i)
+    std::vector<std::uint32_t> roleMembers[2];
+    for (std::uint32_t i = 0; i < n; ++i) {
         members[corpusOf[i]].push_back(i);
+        roleMembers[synthetic[corpusOf[i]] ? 1 : 0].push_back(i);
+    }
     std::vector<std::unique_ptr<KnnIndex>> indices;
+    const double steps = static_cast<double>(corpora.size() + 2);
     for (std::size_t c = 0; c < corpora.size(); ++c) {
-        const double from =
-            0.45 + 0.1 * static_cast<double>(c) / static_cast<double>(corpora.size());
-        indices.push_back(std::make_unique<KnnIndex>(
-            r.embeddings, members[c], params.hnsw,
-            progress.sub(from, from + 0.1 / static_cast<double>(corpora.size()))));
+        const double from = 0.45 + 0.1 * static_cast<double>(c) / steps;
+        indices.push_back(std::make_unique<KnnIndex>(r.embeddings, members[c], params.hnsw,
+                                                     progress.sub(from, from + 0.1 / steps)));
+    }
+    std::unique_ptr<KnnIndex> ownRoleIndex[2];
+    const KnnIndex* roleIndex[2] = {nullptr, nullptr};
+    for (int role = 0; role < 2; ++role) {
+        std::size_t corporaOfRole = 0;
+        std::size_t only = 0;
+        for (std::size_t c = 0; c < corpora.size(); ++c)
+            if ((synthetic[c] ? 1 : 0) == role && !members[c].empty()) {
+                ++corporaOfRole;
+                only = c;
+            }
+        if (corporaOfRole == 1) {
+            roleIndex[role] = indices[only].get();
+        } else if (corporaOfRole > 1) {
+            const double from = 0.45 + 0.1 * static_cast<double>(corpora.size() + role) / steps;
+            ownRoleIndex[role] =
+                std::make_unique<KnnIndex>(r.embeddings, roleMembers[role], params.hnsw,
+                                           progress.sub(from, from + 0.1 / steps));
+            roleIndex[role] = ownRoleIndex[role].get();
+        }
     }
     r.nnOwn.assign(n, kNaN);
     r.nnOther.assign(n, kNaN);
@@ -248,24 +272,19 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
             if (!own.empty())
                 r.nnOwn[i] = own[0].cosine;
             const bool isSynthetic = synthetic[corpusOf[i]];
-            std::vector<Neighbour> other;
-            for (std::size_t c = 0; c < corpora.size(); ++c) {
-                if (synthetic[c] == isSynthetic)
-                    continue;
-                const auto found = indices[c]->search(q, isSynthetic ? params.reviewNeighbours : 1);
-                other.insert(other.end(), found.begin(), found.end());
-            }
-            std::sort(other.begin(), other.end(), [](const Neighbour& a, const Neighbour& b) {
-                return a.cosine != b.cosine ? a.cosine > b.cosine : a.index < b.index;
-            });
-            if (!other.empty())
-                r.nnOther[i] = other[0].cosine;
-            if (isSynthetic) {
-                other.resize(std::min(other.size(), params.reviewNeighbours));
-                r.realNeighbours[i] = std::move(other);
-            }
+            const KnnIndex* other = roleIndex[isSynthetic ? 0 : 1];
+            if (other == nullptr)
+                continue;
+            std::vector<Neighbour> found =
+                other->search(q, isSynthetic ? params.reviewNeighbours : 1);
+            if (!found.empty())
+                r.nnOther[i] = found[0].cosine;
+            if (isSynthetic)
+                r.realNeighbours[i] = std::move(found);
         }
     });
+    ownRoleIndex[0].reset();
+    ownRoleIndex[1].reset();
     indices.clear();
     laps.lap("neighbours");
 

@@ -340,6 +340,49 @@ Status importEmbeddingsFromFile(Project& project, const QString& path, const QSt
     });
 }
 
+Status runEmbedding(Project& project, const EmbeddingSpec& spec,
+                    const analysis::Progress& progress) {
+    switch (spec.kind) {
+    case EmbeddingSpec::Kind::Field:
+        return importEmbeddingsFromField(project, spec.field, spec.source, progress);
+    case EmbeddingSpec::Kind::File:
+        return importEmbeddingsFromFile(project, spec.file, spec.source, progress);
+    case EmbeddingSpec::Kind::Endpoint:
+        return embedProjectWithEndpoint(project, spec.endpoint, spec.source, progress);
+    }
+    return Status::failure(u"unknown embedding kind"_s);
+}
+
+namespace {
+const QString kAnalysisSourceKey = u"analysis_embedding_source"_s;
+}
+
+QString analysisEmbeddingSource(Project& project) {
+    QSqlQuery q(project.connection());
+    q.prepare(u"SELECT value FROM project_info WHERE key = ?"_s);
+    q.addBindValue(kAnalysisSourceKey);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+Status setAnalysisEmbeddingSource(Project& project, const QString& source) {
+    QSqlDatabase db = project.connection();
+    QSqlQuery q(db);
+    if (source.isEmpty() || source == u"tfidf-svd"_s) {
+        q.prepare(u"DELETE FROM project_info WHERE key = ?"_s);
+        return execPrepared(q, {kAnalysisSourceKey});
+    }
+    bool known = false;
+    for (const auto& [name, count] : embeddingSources(project))
+        known = known || name == source;
+    if (!known)
+        return Status::failure(u"no embeddings named \"%1\" in the project"_s.arg(source));
+    q.prepare(u"INSERT INTO project_info (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+              "SET value = excluded.value"_s);
+    return execPrepared(q, {kAnalysisSourceKey, source});
+}
+
 QList<std::pair<QString, qint64>> embeddingSources(Project& project) {
     QList<std::pair<QString, qint64>> out;
     QSqlQuery q(project.connection());

@@ -52,6 +52,27 @@ Status importEmbeddingsFromField(Project& project, const QString& field, const Q
 Status importEmbeddingsFromFile(Project& project, const QString& path, const QString& source,
                                 const analysis::Progress& progress = {});
 
+/// One way to obtain embeddings, stored under `source`.
+struct EmbeddingSpec {
+    enum class Kind { Field, File, Endpoint };
+    Kind kind = Kind::Field;
+    QString source;
+    QString field;              ///< Kind::Field: the records' numeric array field
+    QString file;               ///< Kind::File: JSON Lines keyed by corpus and line
+    EmbeddingEndpoint endpoint; ///< Kind::Endpoint
+};
+
+/// Runs the spec (importEmbeddingsFromField, importEmbeddingsFromFile or
+/// embedProjectWithEndpoint).
+Status runEmbedding(Project& project, const EmbeddingSpec& spec,
+                    const analysis::Progress& progress = {});
+
+/// The embedding source the project's analyses use (kept in the project): empty for the
+/// built-in TF-IDF/SVD embeddings.
+QString analysisEmbeddingSource(Project& project);
+/// Sets it (empty: the built-in embeddings); the source must exist in the embeddings table.
+Status setAnalysisEmbeddingSource(Project& project, const QString& source);
+
 /// The sources in the embeddings table with the number of samples each covers.
 QList<std::pair<QString, qint64>> embeddingSources(Project& project);
 

@@ -73,8 +73,12 @@ void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards
                  });
 }
 
-void ProjectDocument::startAnalysis(const analysis::AnalysisParams& params) {
+void ProjectDocument::startAnalysis(const analysis::AnalysisParams& requested) {
     std::shared_ptr<Project> project = m_project;
+    analysis::AnalysisParams params = requested;
+    if (params.similarity.embeddingSource == kBuiltInEmbedding)
+        if (const QString chosen = analysisEmbeddingSource(*m_project); !chosen.isEmpty())
+            params.similarity.embeddingSource = chosen.toStdString();
     const QString title = tr("Analyse");
     whenFinished(m_jobs.start(title,
                               [project, params](const analysis::Progress& progress) {
@@ -86,6 +90,28 @@ void ProjectDocument::startAnalysis(const analysis::AnalysisParams& params) {
                      if (ok)
                          reloadAnalysis();
                      Q_EMIT jobReport(title, ok, ok ? tr("Analyses are up to date.") : message);
+                 });
+}
+
+void ProjectDocument::startEmbedding(const EmbeddingSpec& spec) {
+    std::shared_ptr<Project> project = m_project;
+    const QString title = tr("Embeddings");
+    whenFinished(m_jobs.start(title,
+                              [project, spec](const analysis::Progress& progress) {
+                                  Status s = runEmbedding(*project, spec, progress);
+                                  if (s)
+                                      s = setAnalysisEmbeddingSource(*project, spec.source);
+                                  project->releaseThreadConnection();
+                                  return s.error();
+                              }),
+                 [this, title, source = spec.source](bool ok, const QString& message) {
+                     Q_EMIT jobReport(title, ok,
+                                      ok ? tr("Embeddings \"%1\" stored; the analyses now use "
+                                              "them.")
+                                               .arg(source)
+                                         : message);
+                     if (ok)
+                         startAnalysis();
                  });
 }
 

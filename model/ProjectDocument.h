@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/Compare.h"
+#include "model/EmbeddingSources.h"
 #include "model/Exporter.h"
 #include "model/Importer.h"
 #include "model/JobRunner.h"
@@ -37,8 +38,13 @@ public:
     [[nodiscard]] const std::optional<StoredAnalysis>& analysis() const { return m_analysis; }
 
     void startImport(const ImportSpec& spec, bool analyzeAfterwards);
+    /// Runs the analyses in a job; with the built-in embedding source in params, the
+    /// project's chosen source (analysisEmbeddingSource) is used when it has one.
     void startAnalysis(const analysis::AnalysisParams& params = {});
     void startExport(const ExportFilter& filter, const QString& path);
+    /// Computes or imports embeddings (a job); on success makes them the analyses' embeddings
+    /// and re-runs the analyses.
+    void startEmbedding(const EmbeddingSpec& spec);
     /// Computes the neighbour layout of the newest analysis in a job, then reloads the map.
     void startNeighbourLayout();
     /// Loads every map point of the newest analysis in a job; mapChanged() when done.

@@ -122,6 +122,14 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
             m.labelCounts.append({q8(it.key()), it->get<double>()});
         std::stable_sort(m.labelCounts.begin(), m.labelCounts.end(),
                          [](const auto& x, const auto& y) { return x.second > y.second; });
+        // Nearest-neighbour similarity histograms, pooled per role.
+        const QVector<double> nn = doubles(c.value("nn_similarity_histogram", Json::array()));
+        QVector<double>& pooled =
+            m.role == Role::Real ? a.nnSimilarityReal : a.nnSimilaritySynthetic;
+        if (pooled.size() < nn.size())
+            pooled.resize(nn.size(), 0.0);
+        for (qsizetype i = 0; i < nn.size(); ++i)
+            pooled[i] += nn[i];
         a.corpora.push_back(m);
     }
     if (r.contains("real_vs_synthetic")) {

@@ -135,6 +135,10 @@ struct StoredAnalysis {
     double perplexityLog10Step = 0.0;
     QVector<double> perplexityRealHeldOut;
     QVector<double> perplexitySynthetic;
+    /// Own-corpus nearest-neighbour cosine histograms over [0, 1] (equal bins), summed over
+    /// the corpora of each role; empty without the similarity analyses.
+    QVector<double> nnSimilarityReal;
+    QVector<double> nnSimilaritySynthetic;
 };
 
 /// Read access to the project's corpora, rejects and results (any thread's connection).

@@ -38,6 +38,7 @@ if [ ! -f "$project" ]; then
   mv "$tmp" "$project"
 fi
 "$cli" analyze --project "$project"
+"$cli" layout --project "$project"   # the neighbour layout of the cluster map
 
 if [ -n "$shots" ]; then
   QT_QPA_PLATFORM=offscreen "$gui" "$project" --screenshots "$shots"

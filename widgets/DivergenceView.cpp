@@ -117,6 +117,7 @@ DivergenceView::DivergenceView(QWidget* parent)
     , m_labelView(makeChartView(this, u"labelChart"_s))
     , m_divergenceView(makeChartView(this, u"divergenceChart"_s))
     , m_perplexityView(makeChartView(this, u"perplexityChart"_s))
+    , m_nnView(makeChartView(this, u"nnSimilarityChart"_s))
     , m_realTerms(new model::IndicatingTermsModel(this))
     , m_syntheticTerms(new model::IndicatingTermsModel(this))
     , m_diversity(new model::MetricsTableModel(this)) {
@@ -124,10 +125,12 @@ DivergenceView::DivergenceView(QWidget* parent)
     auto* charts = new QGridLayout;
     charts->addWidget(m_lengthView, 0, 0);
     charts->addWidget(m_perplexityView, 0, 1);
+    charts->addWidget(m_nnView, 0, 2);
     charts->addWidget(m_divergenceView, 1, 0);
-    charts->addWidget(m_labelView, 1, 1);
+    charts->addWidget(m_labelView, 1, 1, 1, 2);
     charts->setColumnStretch(0, 1);
     charts->setColumnStretch(1, 1);
+    charts->setColumnStretch(2, 1);
     auto* chartsBox = new QWidget(content);
     chartsBox->setLayout(charts);
 
@@ -184,11 +187,12 @@ void DivergenceView::setDocument(model::ProjectDocument* document) {
 int DivergenceView::seriesCount() const {
     return static_cast<int>(
         m_perplexityView->chart()->series().size() + m_lengthView->chart()->series().size() +
-        m_labelView->chart()->series().size() + m_divergenceView->chart()->series().size());
+        m_nnView->chart()->series().size() + m_labelView->chart()->series().size() +
+        m_divergenceView->chart()->series().size());
 }
 
 void DivergenceView::reload() {
-    for (QChartView* v : {m_lengthView, m_labelView, m_divergenceView, m_perplexityView})
+    for (QChartView* v : {m_lengthView, m_labelView, m_divergenceView, m_perplexityView, m_nnView})
         clearChart(v->chart());
     const bool ready =
         m_document != nullptr && m_document->analysis() && m_document->analysis()->hasComparison;
@@ -207,6 +211,7 @@ void DivergenceView::reload() {
     fillLabelChart();
     fillDivergenceChart();
     fillPerplexityChart();
+    fillNnSimilarityChart();
     const auto& a = *m_document->analysis();
     m_realTerms->setTerms(a.indicatingReal);
     m_diversity->setAnalysis(a);
@@ -306,6 +311,29 @@ void DivergenceView::fillPerplexityChart() {
                             a.perplexityLog10Min + static_cast<double>(i) * a.perplexityLog10Step);
         },
         tr("real (held out)"));
+}
+
+void DivergenceView::fillNnSimilarityChart() {
+    const auto& a = *m_document->analysis();
+    QChart* chart = m_nnView->chart();
+    if (a.nnSimilarityReal.isEmpty() && a.nnSimilaritySynthetic.isEmpty()) {
+        chart->setTitle(tr("Nearest-neighbour similarity: run the analyses again (Ctrl+R)"));
+        return;
+    }
+    chart->setTitle(tr("Cosine to the nearest other sample of the same corpus"));
+    auto* x = new QValueAxis;
+    x->setRange(0.0, 1.0);
+    x->setTitleText(tr("nearest-neighbour cosine (≥ 0.95: near copies)"));
+    x->setLabelFormat(u"%.1f"_s);
+    const qsizetype bins = std::max(a.nnSimilarityReal.size(), a.nnSimilaritySynthetic.size());
+    QVector<double> real = a.nnSimilarityReal;
+    QVector<double> synthetic = a.nnSimilaritySynthetic;
+    real.resize(bins, 0.0);
+    synthetic.resize(bins, 0.0);
+    drawRealAndSynthetic(
+        chart, x, real, synthetic,
+        [bins](qsizetype i) { return static_cast<double>(i) / static_cast<double>(bins); },
+        tr("real"));
 }
 
 void DivergenceView::fillDivergenceChart() {

@@ -40,12 +40,14 @@ private:
     void fillLabelChart();
     void fillDivergenceChart();
     void fillPerplexityChart();
+    void fillNnSimilarityChart();
 
     model::ProjectDocument* m_document = nullptr;
     QChartView* m_lengthView;
     QChartView* m_labelView;
     QChartView* m_divergenceView;
     QChartView* m_perplexityView;
+    QChartView* m_nnView;
     model::IndicatingTermsModel* m_realTerms;
     model::IndicatingTermsModel* m_syntheticTerms;
     model::MetricsTableModel* m_diversity;

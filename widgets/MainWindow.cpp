@@ -5,6 +5,7 @@
 #include "widgets/ClusterMapView.h"
 #include "widgets/DivergenceView.h"
 #include "widgets/DuplicatesView.h"
+#include "widgets/EmbeddingsDialog.h"
 #include "widgets/ExportDialog.h"
 #include "widgets/ImportDialog.h"
 #include "widgets/JobStatusWidget.h"
@@ -129,6 +130,12 @@ void MainWindow::createMenus() {
     });
     run->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
     m_projectActions << run;
+    m_projectActions << analysis->addAction(tr("&Embeddings…"), this,
+                                            &MainWindow::chooseEmbeddings);
+    m_projectActions << analysis->addAction(tr("Compute &Neighbour Layout"), this, [this]() {
+        if (m_document)
+            m_document->startNeighbourLayout();
+    });
     m_cancelAction = analysis->addAction(tr("&Cancel Job"), QKeySequence(Qt::CTRL | Qt::Key_Period),
                                          this, [this]() {
                                              if (m_document)
@@ -334,6 +341,26 @@ void MainWindow::editTags() {
         return;
     TagSetDialog dialog(m_document->review(), this);
     dialog.exec();
+}
+
+void MainWindow::chooseEmbeddings() {
+    if (!m_document)
+        return;
+    model::Project& project = m_document->project();
+    EmbeddingsDialog dialog(model::embeddingSources(project),
+                            model::analysisEmbeddingSource(project), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.addRequested()) {
+        m_document->startEmbedding(dialog.spec());
+        return;
+    }
+    if (const model::Status s = model::setAnalysisEmbeddingSource(project, dialog.chosenSource());
+        !s) {
+        QMessageBox::warning(this, tr("Embeddings"), s.error());
+        return;
+    }
+    m_document->startAnalysis();
 }
 
 void MainWindow::setReviewer() {

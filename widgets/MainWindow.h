@@ -65,6 +65,7 @@ private:
     void importFiles(const QStringList& files = {});
     void exportSlice();
     void editTags();
+    void chooseEmbeddings();
     void setReviewer();
     void updateRecentMenu();
     void updateActions();

@@ -221,6 +221,9 @@ int cmdAnalyze(const QStringList& args) {
     std::shared_ptr<model::Project> project;
     if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
         return rc;
+    if (!p.parser.isSet(embeddings))
+        if (const QString chosen = model::analysisEmbeddingSource(*project); !chosen.isEmpty())
+            params.similarity.embeddingSource = chosen.toStdString();
     QElapsedTimer timer;
     timer.start();
     qint64 runId = 0;
@@ -258,20 +261,23 @@ int cmdEmbed(const QStringList& args) {
     if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
         return rc;
     const QString name = p.parser.value(source);
-    model::Status s;
+    model::EmbeddingSpec spec;
+    spec.source = name;
     if (p.parser.isSet(field)) {
-        s = model::importEmbeddingsFromField(*project, p.parser.value(field), name, makeProgress());
+        spec.kind = model::EmbeddingSpec::Kind::Field;
+        spec.field = p.parser.value(field);
     } else if (p.parser.isSet(file)) {
-        s = model::importEmbeddingsFromFile(*project, p.parser.value(file), name, makeProgress());
+        spec.kind = model::EmbeddingSpec::Kind::File;
+        spec.file = p.parser.value(file);
     } else {
-        model::EmbeddingEndpoint e;
-        e.baseUrl = QUrl(p.parser.value(endpoint));
-        e.model = p.parser.value(model);
-        e.apiKeyVariable = p.parser.value(keyEnv);
+        spec.kind = model::EmbeddingSpec::Kind::Endpoint;
+        spec.endpoint.baseUrl = QUrl(p.parser.value(endpoint));
+        spec.endpoint.model = p.parser.value(model);
+        spec.endpoint.apiKeyVariable = p.parser.value(keyEnv);
         if (p.parser.isSet(batch))
-            e.batchSize = std::max(1, p.parser.value(batch).toInt());
-        s = model::embedProjectWithEndpoint(*project, e, name, makeProgress());
+            spec.endpoint.batchSize = std::max(1, p.parser.value(batch).toInt());
     }
+    const model::Status s = model::runEmbedding(*project, spec, makeProgress());
     if (!s) {
         err(u"embed: %1"_s.arg(s.error()));
         return UsageOrIo;

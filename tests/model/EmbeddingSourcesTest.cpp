@@ -217,3 +217,27 @@ TEST(EmbeddingImport, FromAFieldAndFromAKeyedFile) {
     ASSERT_EQ(embeddingSources(*project).size(), 1);
     EXPECT_EQ(embeddingSources(*project)[0].second, 3);
 }
+
+TEST(EmbeddingImport, TheProjectRemembersWhichSourceTheAnalysesUse) {
+    QTemporaryDir dir;
+    auto project = test::newProject(dir);
+    test::importFile(*project, QStringLiteral("c"), Role::Real,
+                     test::writeFile(dir, QStringLiteral("c.jsonl"),
+                                     "{\"text\":\"one\",\"vec\":[1,0]}\n"
+                                     "{\"text\":\"two\",\"vec\":[0,1]}\n"),
+                     "text");
+    EXPECT_TRUE(analysisEmbeddingSource(*project).isEmpty()); // built in by default
+    EXPECT_FALSE(setAnalysisEmbeddingSource(*project, QStringLiteral("nope")).ok());
+    EmbeddingSpec spec;
+    spec.kind = EmbeddingSpec::Kind::Field;
+    spec.source = QStringLiteral("vec");
+    spec.field = QStringLiteral("vec");
+    ASSERT_TRUE(runEmbedding(*project, spec).ok());
+    ASSERT_TRUE(setAnalysisEmbeddingSource(*project, QStringLiteral("vec")).ok());
+    EXPECT_EQ(analysisEmbeddingSource(*project), QStringLiteral("vec"));
+    ASSERT_TRUE(setAnalysisEmbeddingSource(*project, QString()).ok());
+    EXPECT_TRUE(analysisEmbeddingSource(*project).isEmpty());
+    // The built-in name cannot be taken by imported vectors.
+    spec.source = QStringLiteral("tfidf-svd");
+    EXPECT_FALSE(runEmbedding(*project, spec).ok());
+}

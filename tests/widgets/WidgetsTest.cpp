@@ -11,6 +11,7 @@
 #include "widgets/ClusterMapWidget.h"
 #include "widgets/DivergenceView.h"
 #include "widgets/DuplicatesView.h"
+#include "widgets/EmbeddingsDialog.h"
 #include "widgets/EmptyState.h"
 #include "widgets/ExportDialog.h"
 #include "widgets/ImportDialog.h"
@@ -90,8 +91,8 @@ TEST_F(Widgets, OverviewShowsHeadlineNumbers) {
 
 TEST_F(Widgets, DivergenceDrawsChartsAndIndicatingWords) {
     window.showView(widgets::MainWindow::View::Divergence);
-    // length: 2 areas; perplexity: 2 areas; labels: 1 bar series; JS: 1 bar series.
-    EXPECT_EQ(window.divergence()->seriesCount(), 6);
+    // length, perplexity, nearest-neighbour similarity: 2 areas each; labels, JS: 1 bar series.
+    EXPECT_EQ(window.divergence()->seriesCount(), 8);
     auto* real = window.divergence()->realTermsModel();
     auto* synthetic = window.divergence()->syntheticTermsModel();
     QAbstractItemModelTester t1(real, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -279,4 +280,26 @@ TEST_F(Widgets, DuplicatesViewShowsGroupsSideBySide) {
     EXPECT_EQ(panels.size(), std::min<qsizetype>(6, largest.size));
     window.review()->reviewGroup(model::GroupKind::Duplicate, largest.id, QStringLiteral("d"));
     EXPECT_EQ(window.review()->queueModel()->rowCount(), largest.size);
+}
+
+TEST(EmbeddingsDialogTest, BuildsTheSpecTheFormDescribes) {
+    widgets::EmbeddingsDialog dialog(
+        {{QStringLiteral("tfidf-svd"), 10}, {QStringLiteral("e5"), 10}}, QStringLiteral("e5"));
+    EXPECT_EQ(dialog.chosenSource(), QStringLiteral("e5"));
+    QPushButton* addButton = nullptr;
+    for (auto* b : dialog.findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Add and use"))
+            addButton = b;
+    ASSERT_NE(addButton, nullptr);
+    EXPECT_FALSE(addButton->isEnabled()); // no name yet
+    const auto edits = dialog.findChildren<QLineEdit*>();
+    ASSERT_GE(edits.size(), 6);
+    edits[0]->setText(QStringLiteral("mine")); // name
+    EXPECT_FALSE(addButton->isEnabled());      // the field is still empty
+    edits[1]->setText(QStringLiteral("vector"));
+    EXPECT_TRUE(addButton->isEnabled());
+    const model::EmbeddingSpec spec = dialog.spec();
+    EXPECT_EQ(spec.kind, model::EmbeddingSpec::Kind::Field);
+    EXPECT_EQ(spec.source, QStringLiteral("mine"));
+    EXPECT_EQ(spec.field, QStringLiteral("vector"));
 }
