@@ -122,8 +122,9 @@ void OverviewView::reload() {
                  tr("Samples: real / synthetic"), tr("Samples on each side of the comparison."),
                  this),
             0, column++);
-        for (const char* key : {"js_divergence_unigram", "js_divergence_bigram",
-                                "js_divergence_length_tokens", "js_divergence_label"}) {
+        for (const char* key :
+             {"js_divergence_unigram", "js_divergence_bigram", "js_divergence_length_tokens",
+              "js_divergence_label", "detectability_auc", "mauve", "coverage_real_by_synthetic"}) {
             const QString k = QString::fromLatin1(key);
             if (c.contains(k))
                 addCard(key, QString::number(c.value(k), 'f', 3));
