@@ -242,7 +242,11 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
               "WHERE c.role = ? AND (? = 0 OR s.corpus_id = ?)"_s;
     if (filter.onlyUnreviewed)
         sql += unreviewed;
-    sql += u" ORDER BY s.id"_s;
+    sql += filter.mostSyntheticFirst
+               ? u" ORDER BY (SELECT o.synthetic_likeness FROM sample_scores o WHERE o.sample_id = "
+                 "s.id AND o.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis')) DESC "
+                 "NULLS LAST, s.id"_s
+               : u" ORDER BY s.id"_s;
     q.prepare(sql);
     if (group)
         q.addBindValue(*group);

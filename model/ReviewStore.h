@@ -60,6 +60,9 @@ struct ReviewFilter {
     std::optional<qint64> corpusId;
     Role role = Role::Synthetic;
     bool onlyUnreviewed = false; ///< no tag, no decision and no note yet
+    /// Most synthetic-looking first (out-of-fold detectability score of the newest analysis,
+    /// samples without one last); otherwise project order. Not applied to `samples`.
+    bool mostSyntheticFirst = false;
     /// Only the members of this skeleton group of the newest analysis (any role).
     std::optional<qint64> skeletonGroup;
     /// Only the members of this k-means cluster of the newest analysis (any role).

@@ -46,6 +46,7 @@ ReviewView::ReviewView(QWidget* parent)
     , m_neighbours(new model::NeighboursModel(this))
     , m_filter(new QComboBox(this))
     , m_onlyUnreviewed(new QCheckBox(tr("Only unreviewed"), this))
+    , m_syntheticFirst(new QCheckBox(tr("Most synthetic-looking first"), this))
     , m_advance(new QCheckBox(tr("Next after keep/drop"), this))
     , m_position(new QLabel(this))
     , m_queueView(new QListView(this))
@@ -99,6 +100,7 @@ ReviewView::ReviewView(QWidget* parent)
     top->addWidget(new QLabel(tr("Review:"), this));
     top->addWidget(m_filter, 1);
     top->addWidget(m_onlyUnreviewed);
+    top->addWidget(m_syntheticFirst);
     top->addWidget(m_advance);
     top->addStretch();
     top->addWidget(m_position);
@@ -144,6 +146,7 @@ ReviewView::ReviewView(QWidget* parent)
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, &ReviewView::reloadQueue);
     connect(m_onlyUnreviewed, &QCheckBox::toggled, this, &ReviewView::reloadQueue);
+    connect(m_syntheticFirst, &QCheckBox::toggled, this, &ReviewView::reloadQueue);
     connect(m_keep, &QPushButton::clicked, this, [this]() { decide(model::Decision::Keep); });
     connect(m_drop, &QPushButton::clicked, this, [this]() { decide(model::Decision::Drop); });
     connect(m_note, &QLineEdit::editingFinished, this, &ReviewView::commitNote);
@@ -248,6 +251,7 @@ void ReviewView::reloadQueue() {
             filter.corpusId = data[1].toLongLong();
     }
     filter.onlyUnreviewed = m_onlyUnreviewed->isChecked();
+    filter.mostSyntheticFirst = m_syntheticFirst->isChecked();
     const qint64 keepId = currentSampleId();
     m_queue->setFilter(filter);
     if (m_queue->rowCount() == 0) {

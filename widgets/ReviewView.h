@@ -73,6 +73,7 @@ private:
 
     QComboBox* m_filter;
     QCheckBox* m_onlyUnreviewed;
+    QCheckBox* m_syntheticFirst;
     QCheckBox* m_advance;
     QLabel* m_position;
     QListView* m_queueView;

@@ -194,6 +194,22 @@ TEST(ItemModels, ClustersDuplicatesAndTheMap) {
     ASSERT_EQ(points->size(), 6u);
     EXPECT_EQ(std::count(points->synthetic.begin(), points->synthetic.end(), 1), 3);
     EXPECT_FALSE(points->hasLayout); // no neighbour layout computed
+    // Most synthetic-looking first: the queue follows the out-of-fold scores, descending.
+    ReviewFilter ranked;
+    ranked.role = Role::Real;
+    ranked.mostSyntheticFirst = true;
+    const QList<qint64> order = review.reviewQueue(ranked);
+    ASSERT_EQ(order.size(), 3);
+    auto likeness = [&](qint64 id) {
+        const auto it = std::find(points->ids.begin(), points->ids.end(), id);
+        return points->syntheticLikeness[static_cast<std::size_t>(it - points->ids.begin())];
+    };
+    EXPECT_GE(likeness(order[0]), likeness(order[1]));
+    EXPECT_GE(likeness(order[1]), likeness(order[2]));
+    ranked.mostSyntheticFirst = false;
+    const QList<qint64> plain = review.reviewQueue(ranked);
+    EXPECT_TRUE(std::is_sorted(plain.begin(), plain.end()));
+    EXPECT_NE(order, plain); // on this seeded data the scores do not follow project order
     MapSelectionModel selection([&](qint64 id) { return review.preview(id, 50); });
     QAbstractItemModelTester t3(&selection, kFatal);
     selection.setSelection(points, {0, 3});
