@@ -2,6 +2,7 @@
 
 #include "model/ProjectDocument.h"
 #include "model/Settings.h"
+#include "widgets/ChecklistView.h"
 #include "widgets/ClusterMapView.h"
 #include "widgets/DivergenceView.h"
 #include "widgets/DuplicatesView.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_map(new ClusterMapView(this))
     , m_duplicates(new DuplicatesView(this))
     , m_review(new ReviewView(this))
+    , m_checklist(new ChecklistView(this))
     , m_jobStatus(new JobStatusWidget(this)) {
     setWindowTitle(tr("Synthscope"));
     setWindowIcon(QIcon(u":/synthscope/icons/synthscope.svg"_s));
@@ -54,6 +56,16 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_map, tr("Cluster map"));
     m_tabs->addTab(m_duplicates, tr("Duplicates"));
     m_tabs->addTab(m_review, tr("Review"));
+    m_tabs->addTab(m_checklist, tr("Checklist"));
+    connect(m_checklist, &ChecklistView::evidenceRequested, this, [this](const QString& view) {
+        const std::pair<const char*, View> views[] = {
+            {"overview", View::Overview},     {"divergence", View::Divergence},
+            {"skeletons", View::Skeletons},   {"cluster-map", View::ClusterMap},
+            {"duplicates", View::Duplicates}, {"review", View::Review}};
+        for (const auto& [name, v] : views)
+            if (view == QLatin1StringView(name))
+                showView(v);
+    });
     connect(m_map, &ClusterMapView::openSampleRequested, this, [this](qint64 id) {
         m_review->showSample(id);
         showView(View::Review);
@@ -155,6 +167,8 @@ void MainWindow::createMenus() {
                     [this]() { showView(View::Duplicates); });
     view->addAction(tr("Re&view"), QKeySequence(Qt::CTRL | Qt::Key_6), this,
                     [this]() { showView(View::Review); });
+    view->addAction(tr("&Checklist"), QKeySequence(Qt::CTRL | Qt::Key_7), this,
+                    [this]() { showView(View::Checklist); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keys in Review"), this, [this]() {
@@ -215,6 +229,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
     m_map->setDocument(nullptr);
     m_duplicates->setDocument(nullptr);
     m_review->setDocument(nullptr);
+    m_checklist->setDocument(nullptr);
     m_jobStatus->setRunner(nullptr);
     if (m_undoAction != nullptr) {
         m_editMenu->removeAction(m_undoAction);
@@ -232,6 +247,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
         m_map->setDocument(m_document.get());
         m_duplicates->setDocument(m_document.get());
         m_review->setDocument(m_document.get());
+        m_checklist->setDocument(m_document.get());
         m_jobStatus->setRunner(&m_document->jobs());
         m_undoAction = m_document->undoStack().createUndoAction(this, tr("&Undo"));
         m_undoAction->setShortcut(QKeySequence::Undo);
@@ -282,6 +298,9 @@ void MainWindow::showView(View view) {
         break;
     case View::Review:
         m_tabs->setCurrentWidget(m_review);
+        break;
+    case View::Checklist:
+        m_tabs->setCurrentWidget(m_checklist);
         break;
     }
 }
@@ -382,7 +401,8 @@ bool MainWindow::saveScreenshots(const QString& dir) {
     const std::pair<View, const char*> shots[] = {
         {View::Overview, "overview.png"},     {View::Divergence, "divergence.png"},
         {View::Skeletons, "skeletons.png"},   {View::ClusterMap, "cluster-map.png"},
-        {View::Duplicates, "duplicates.png"}, {View::Review, "review.png"}};
+        {View::Duplicates, "duplicates.png"}, {View::Review, "review.png"},
+        {View::Checklist, "checklist.png"}};
     bool ok = true;
     for (const auto& [view, name] : shots) {
         showView(view);

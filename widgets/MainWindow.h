@@ -23,14 +23,15 @@ class ReviewView;
 class SkeletonsView;
 class ClusterMapView;
 class DuplicatesView;
+class ChecklistView;
 
 /// The workbench window: project panel (left), the view tabs (Overview, Divergence, Skeletons,
-/// Cluster map, Duplicates, Review), menus,
+/// Cluster map, Duplicates, Review, Checklist), menus,
 /// the job strip in the status bar. Owns the open ProjectDocument.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Overview, Divergence, Skeletons, ClusterMap, Duplicates, Review };
+    enum class View { Overview, Divergence, Skeletons, ClusterMap, Duplicates, Review, Checklist };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -47,9 +48,10 @@ public:
     [[nodiscard]] SkeletonsView* skeletons() const { return m_skeletons; }
     [[nodiscard]] ClusterMapView* clusterMap() const { return m_map; }
     [[nodiscard]] DuplicatesView* duplicates() const { return m_duplicates; }
+    [[nodiscard]] ChecklistView* checklist() const { return m_checklist; }
 
     /// Saves a PNG of every view (overview.png, divergence.png, skeletons.png, cluster-map.png,
-    /// duplicates.png, review.png) into dir, waiting for the map to load.
+    /// duplicates.png, review.png, checklist.png) into dir, waiting for the map to load.
     bool saveScreenshots(const QString& dir);
 
 protected:
@@ -79,6 +81,7 @@ private:
     ClusterMapView* m_map;
     DuplicatesView* m_duplicates;
     ReviewView* m_review;
+    ChecklistView* m_checklist;
     JobStatusWidget* m_jobStatus;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;

@@ -3,12 +3,14 @@
 #include "model/Analyzer.h"
 #include "model/EmbeddingSources.h"
 #include "model/Exporter.h"
+#include "model/Gate.h"
 #include "model/Importer.h"
 #include "model/MetricCatalog.h"
 #include "model/ProjectStore.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 
 #include <atomic>
@@ -59,6 +61,8 @@ const char* kUsage =
     "           [--max-record-bytes N] [--allow-rejects] FILE...\n"
     "  analyze  --project P [--embeddings SOURCE] [--dimension D] [--clusters K]\n"
     "  layout   --project P   (neighbour-preserving 2-D layout for the cluster map)\n"
+    "  gate     --project P [--rules FILE] [--json]   red lines: exit 0 pass, 1 a fail rule "
+    "tripped\n"
     "  embed    --project P --source NAME (--field F | --file FILE.jsonl |\n"
     "           --endpoint URL --model M [--api-key-env VAR] [--batch N])\n"
     "  summary  --project P [--json]\n"
@@ -307,6 +311,82 @@ int cmdLayout(const QStringList& args) {
     return Ok;
 }
 
+int cmdGate(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption rulesFile(u"rules"_s, u"Rules JSON (default: the project's)."_s,
+                                       u"file"_s);
+    const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
+    if (!parse(p, args, {rulesFile, json}))
+        return UsageOrIo;
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    QByteArray rulesJson = model::projectRedLinesJson(*project);
+    if (p.parser.isSet(rulesFile)) {
+        QFile f(p.parser.value(rulesFile));
+        if (!f.open(QIODevice::ReadOnly)) {
+            err(u"gate: cannot read %1: %2"_s.arg(f.fileName(), f.errorString()));
+            return UsageOrIo;
+        }
+        rulesJson = f.readAll();
+    }
+    QList<model::RedLine> rules;
+    if (auto s = model::parseRedLines(rulesJson, &rules); !s) {
+        err(u"gate: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    QList<model::RedLineResult> results;
+    if (auto s = model::evaluateRedLines(*project, rules, &results); !s) {
+        err(u"gate: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    const model::GateStatus overall = model::overallStatus(results);
+    if (p.parser.isSet(json)) {
+        model::Json out = model::Json::array();
+        for (const auto& r : results) {
+            model::Json j = {{"id", r.rule.id.toStdString()},
+                             {"title", r.rule.title.toStdString()},
+                             {"dimension", r.rule.dimension.toStdString()},
+                             {"metric", r.rule.metric.toStdString()},
+                             {"scope", r.rule.scope.toStdString()},
+                             {"status", model::gateStatusName(r.status).toStdString()},
+                             {"severity", r.rule.fail ? "fail" : "warn"},
+                             {"action", r.rule.action.toStdString()},
+                             {"evidence", r.rule.evidence.toStdString()},
+                             {"detail", r.detail.toStdString()}};
+            j["value"] = r.value ? model::Json(*r.value) : model::Json(nullptr);
+            if (r.rule.trendRuns > 0)
+                j["trend"] = {{"runs", r.rule.trendRuns},
+                              {"worse", r.rule.trendRising ? "rising" : "falling"}};
+            else
+                j["condition"] =
+                    QString(r.rule.op + u' ' + QString::number(r.rule.threshold)).toStdString();
+            out.push_back(j);
+        }
+        std::fputs(
+            (model::Json({{"status", model::gateStatusName(overall).toStdString()}, {"rules", out}})
+                 .dump(2) +
+             "\n")
+                .c_str(),
+            stdout);
+    } else {
+        for (const auto& r : results) {
+            const QString condition =
+                r.rule.trendRuns > 0
+                    ? u"not %1 over %2 runs"_s.arg(r.rule.trendRising ? u"rising"_s : u"falling"_s,
+                                                   QString::number(r.rule.trendRuns))
+                    : r.rule.op + u' ' + QString::number(r.rule.threshold);
+            out(u"%1  %2  %3  (%4)  → %5"_s.arg(
+                model::gateStatusName(r.status).toUpper().leftJustified(4),
+                r.rule.title.leftJustified(58),
+                (r.value ? QString::number(*r.value, 'f', 4) : u"–"_s).rightJustified(8),
+                r.detail.isEmpty() ? condition : condition + u"; "_s + r.detail, r.rule.action));
+        }
+        out(u"gate: %1"_s.arg(model::gateStatusName(overall).toUpper()));
+    }
+    return overall == model::GateStatus::Fail ? Finding : Ok;
+}
+
 int cmdSummary(const QStringList& args) {
     Parsed p;
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
@@ -439,6 +519,8 @@ int run(const QStringList& arguments) {
         return cmdEmbed(rest);
     if (command == "layout"_L1)
         return cmdLayout(rest);
+    if (command == "gate"_L1)
+        return cmdGate(rest);
     if (command == "export"_L1)
         return cmdExport(rest);
     if (command == "rejects"_L1)

@@ -365,3 +365,41 @@ TEST(Cli, KilledImportLeavesProjectIntactAndUnchanged) {
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM samples")) && q.next());
     EXPECT_EQ(q.value(0).toInt(), 5000);
 }
+
+TEST_F(CustomerSupport, GateJudgesTheRedLinesWithExitCodes) {
+    // Default rules: the pair trips warnings (lengths, words, detectability, MAUVE, coverage)
+    // but no fail rule, so the gate passes with warnings.
+    Result r = cli(
+        {QStringLiteral("gate"), QStringLiteral("--project"), s_project, QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const Json gate = Json::parse(r.out.toStdString());
+    EXPECT_EQ(gate["status"], "warn");
+    std::map<std::string, Json> byId;
+    for (const Json& rule : gate["rules"])
+        byId[rule["id"].get<std::string>()] = rule;
+    EXPECT_EQ(byId["detectability"]["status"], "warn");
+    EXPECT_EQ(byId["js-length"]["status"], "warn");
+    EXPECT_EQ(byId["cross-near-duplicates"]["status"], "pass");
+    EXPECT_EQ(byId["template-feel"]["status"], "n/a"); // nobody has reviewed yet
+    EXPECT_NEAR(byId["synthetic-ratio-cap"]["value"].get<double>(), 4514.0 / 9514.0, 1e-12);
+    // A stricter rule set with a fail rule on the length divergence: exit 1.
+    const QString strict = s_dir->filePath(QStringLiteral("strict.json"));
+    QFile f(strict);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"rules":[{"id":"len","metric":"js_divergence_length_tokens","op":"<=",
+               "threshold":0.5,"severity":"fail","action":"revise template"}]})");
+    f.close();
+    r = cli({QStringLiteral("gate"), QStringLiteral("--project"), s_project,
+             QStringLiteral("--rules"), strict});
+    EXPECT_EQ(r.exitCode, 1) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("FAIL"))) << r.out.toStdString();
+    // A malformed rule: exit 2 with the rule named.
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(
+        R"({"rules":[{"id":"oops","metric":"mauve","op":"~","threshold":1,"severity":"warn","action":"x"}]})");
+    f.close();
+    r = cli({QStringLiteral("gate"), QStringLiteral("--project"), s_project,
+             QStringLiteral("--rules"), strict});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("oops"))) << r.err.toStdString();
+}

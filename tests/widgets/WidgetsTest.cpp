@@ -2,11 +2,13 @@
 // pair in ../shared/data.
 #include "TestSupport.h"
 
+#include "model/GateModels.h"
 #include "model/ProjectDocument.h"
 #include "model/ReviewModels.h"
 #include "model/SimilarityModels.h"
 #include "model/SkeletonModels.h"
 #include "model/TableModels.h"
+#include "widgets/ChecklistView.h"
 #include "widgets/ClusterMapView.h"
 #include "widgets/ClusterMapWidget.h"
 #include "widgets/DivergenceView.h"
@@ -29,6 +31,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -302,4 +305,27 @@ TEST(EmbeddingsDialogTest, BuildsTheSpecTheFormDescribes) {
     EXPECT_EQ(spec.kind, model::EmbeddingSpec::Kind::Field);
     EXPECT_EQ(spec.source, QStringLiteral("mine"));
     EXPECT_EQ(spec.field, QStringLiteral("vector"));
+}
+
+TEST_F(Widgets, ChecklistJudgesTheRedLinesAndLinksToEvidence) {
+    window.showView(widgets::MainWindow::View::Checklist);
+    auto* rules = window.checklist()->rules();
+    QAbstractItemModelTester tester(rules, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(rules->rowCount(), 14); // the shipped defaults
+    int detectability = -1;
+    for (int r = 0; r < rules->rowCount(); ++r)
+        if (rules->rows().at(r).rule.id == QStringLiteral("detectability"))
+            detectability = r;
+    ASSERT_GE(detectability, 0);
+    // Tweets and Bitext are told apart perfectly: the warning rule trips.
+    EXPECT_EQ(rules->rows().at(detectability).status, model::GateStatus::Warn);
+    QSignalSpy evidence(window.checklist(), &widgets::ChecklistView::evidenceRequested);
+    auto* table = window.checklist()->findChild<QTableView*>(QStringLiteral("checklistTable"));
+    ASSERT_NE(table, nullptr);
+    const QModelIndex cell = rules->index(detectability, 0);
+    Q_EMIT table->doubleClicked(cell);
+    ASSERT_EQ(evidence.count(), 1);
+    EXPECT_EQ(evidence.at(0).at(0).toString(), QStringLiteral("cluster-map"));
+    EXPECT_EQ(window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->currentWidget(),
+              window.clusterMap());
 }

@@ -1,0 +1,309 @@
+#include "model/Gate.h"
+
+#include "model/RecordReader.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+// The rules resource lives in a static library: register it explicitly (Q_INIT_RESOURCE must
+// be called outside any namespace).
+static void initRulesResource() {
+    Q_INIT_RESOURCE(rules);
+}
+
+namespace synthscope::model {
+
+namespace {
+
+const QString kRulesKey = u"redline_rules"_s;
+
+QString q8(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+bool passes(const QString& op, double value, double threshold) {
+    if (op == u"<="_s)
+        return value <= threshold;
+    if (op == u"<"_s)
+        return value < threshold;
+    if (op == u">="_s)
+        return value >= threshold;
+    return value > threshold;
+}
+
+// The worst of two values for a rule: the one further on the failing side.
+bool worse(const QString& op, double a, double b) {
+    return op.startsWith(u'<') ? a > b : a < b;
+}
+
+std::optional<double> scalar(QSqlDatabase& db, const QString& sql, const QVariantList& binds) {
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (q.exec() && q.next() && !q.value(0).isNull())
+        return q.value(0).toDouble();
+    return std::nullopt;
+}
+
+} // namespace
+
+QString gateStatusName(GateStatus status) {
+    switch (status) {
+    case GateStatus::Pass:
+        return u"pass"_s;
+    case GateStatus::Warn:
+        return u"warn"_s;
+    case GateStatus::Fail:
+        return u"fail"_s;
+    case GateStatus::NotApplicable:
+        return u"n/a"_s;
+    }
+    return {};
+}
+
+GateStatus overallStatus(const QList<RedLineResult>& results) {
+    GateStatus out = GateStatus::Pass;
+    for (const auto& r : results) {
+        if (r.status == GateStatus::Fail)
+            return GateStatus::Fail;
+        if (r.status == GateStatus::Warn)
+            out = GateStatus::Warn;
+    }
+    return out;
+}
+
+Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
+    rules->clear();
+    Json doc;
+    try {
+        doc = Json::parse(json.toStdString());
+    } catch (const std::exception& e) {
+        return Status::failure(u"the rules are not valid JSON: %1"_s.arg(q8(e.what())));
+    }
+    if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array())
+        return Status::failure(u"the rules file needs a \"rules\" array"_s);
+    int index = 0;
+    for (const Json& j : doc["rules"]) {
+        ++index;
+        auto bad = [&](const QString& why) {
+            return Status::failure(u"rule %1 (%2): %3"_s.arg(
+                QString::number(index), q8(j.value("id", std::string("?"))), why));
+        };
+        if (!j.is_object())
+            return bad(u"not an object"_s);
+        RedLine r;
+        for (const char* key : {"id", "metric", "severity", "action"})
+            if (!j.contains(key) || !j[key].is_string() || j[key].get<std::string>().empty())
+                return bad(u"\"%1\" must be a non-empty text"_s.arg(QLatin1StringView(key)));
+        r.id = q8(j["id"].get<std::string>());
+        r.metric = q8(j["metric"].get<std::string>());
+        r.action = q8(j["action"].get<std::string>());
+        r.title = q8(j.value("title", j["id"].get<std::string>()));
+        r.dimension = q8(j.value("dimension", std::string()));
+        r.evidence = q8(j.value("evidence", std::string("overview")));
+        r.scope = q8(j.value("scope", std::string("comparison")));
+        if (r.scope != u"comparison"_s && r.scope != u"synthetic"_s && r.scope != u"real"_s)
+            return bad(u"\"scope\" must be comparison, synthetic or real"_s);
+        const std::string severity = j["severity"].get<std::string>();
+        if (severity != "warn" && severity != "fail")
+            return bad(u"\"severity\" must be warn or fail"_s);
+        r.fail = severity == "fail";
+        r.minReviewed = j.value("min_reviewed", 0);
+        if (j.contains("trend")) {
+            const Json& t = j["trend"];
+            if (!t.is_object() || !t.contains("runs") || !t["runs"].is_number_integer() ||
+                t["runs"].get<int>() < 2)
+                return bad(u"\"trend\" needs \"runs\" ≥ 2"_s);
+            const std::string w = t.value("worse", std::string("rising"));
+            if (w != "rising" && w != "falling")
+                return bad(u"\"trend.worse\" must be rising or falling"_s);
+            r.trendRuns = t["runs"].get<int>();
+            r.trendRising = w == "rising";
+            r.op = r.trendRising ? u"<="_s : u">="_s;
+        } else {
+            if (!j.contains("op") || !j["op"].is_string())
+                return bad(u"\"op\" (<=, <, >= or >) is missing"_s);
+            r.op = q8(j["op"].get<std::string>());
+            if (r.op != u"<="_s && r.op != u"<"_s && r.op != u">="_s && r.op != u">"_s)
+                return bad(u"\"op\" must be <=, <, >= or >"_s);
+            if (!j.contains("threshold") || !j["threshold"].is_number())
+                return bad(u"\"threshold\" must be a number"_s);
+            r.threshold = j["threshold"].get<double>();
+        }
+        rules->append(r);
+    }
+    return {};
+}
+
+QByteArray defaultRedLinesJson() {
+    initRulesResource();
+    QFile f(u":/synthscope/rules/redlines.json"_s);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QByteArray projectRedLinesJson(Project& project) {
+    QSqlQuery q(project.connection());
+    q.prepare(u"SELECT value FROM project_info WHERE key = ?"_s);
+    q.addBindValue(kRulesKey);
+    if (q.exec() && q.next())
+        return q.value(0).toString().toUtf8();
+    return defaultRedLinesJson();
+}
+
+Status setProjectRedLines(Project& project, const QByteArray& json) {
+    QSqlDatabase db = project.connection();
+    QSqlQuery q(db);
+    if (json.trimmed().isEmpty()) {
+        q.prepare(u"DELETE FROM project_info WHERE key = ?"_s);
+        return execPrepared(q, {kRulesKey});
+    }
+    QList<RedLine> rules;
+    if (Status s = parseRedLines(json, &rules); !s)
+        return s;
+    q.prepare(u"INSERT INTO project_info (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+              "SET value = excluded.value"_s);
+    return execPrepared(q, {kRulesKey, QString::fromUtf8(json)});
+}
+
+Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
+                        QList<RedLineResult>* results) {
+    results->clear();
+    QSqlDatabase db = project.connection();
+    const auto latest = scalar(db, u"SELECT max(id) FROM runs WHERE kind = 'analysis'"_s, {});
+    if (!latest)
+        return Status::failure(u"no analysis yet: run the analyses first"_s);
+    const qint64 run = static_cast<qint64>(*latest);
+    auto comparison = [&](const QString& name) {
+        return scalar(db,
+                      u"SELECT value FROM metrics WHERE run_id = ? AND corpus_id IS NULL AND "
+                      "name = ?"_s,
+                      {run, name});
+    };
+    for (const RedLine& rule : rules) {
+        RedLineResult r;
+        r.rule = rule;
+        std::optional<double> value;
+        if (rule.trendRuns > 0) {
+            // The metric over the newest runs (worst corpus of the role per run).
+            QSqlQuery q(db);
+            const QString aggregate = rule.trendRising ? u"max"_s : u"min"_s;
+            if (rule.scope == u"comparison"_s) {
+                q.prepare(u"SELECT value FROM metrics WHERE corpus_id IS NULL AND name = ? "
+                          "ORDER BY run_id DESC LIMIT ?"_s);
+                q.addBindValue(rule.metric);
+            } else {
+                q.prepare(u"SELECT %1(m.value) FROM metrics m JOIN corpora c ON c.id = "
+                          "m.corpus_id WHERE m.name = ? AND c.role = ? GROUP BY m.run_id "
+                          "ORDER BY m.run_id DESC LIMIT ?"_s.arg(aggregate));
+                q.addBindValue(rule.metric);
+                q.addBindValue(rule.scope);
+            }
+            q.addBindValue(rule.trendRuns);
+            QList<double> history; // newest first
+            if (q.exec())
+                while (q.next())
+                    history.append(q.value(0).toDouble());
+            if (history.size() < rule.trendRuns) {
+                r.detail = u"needs %1 analyses with this metric, has %2"_s.arg(
+                    QString::number(rule.trendRuns), QString::number(history.size()));
+            } else {
+                bool worsening = true;
+                for (qsizetype i = 0; i + 1 < history.size(); ++i)
+                    worsening = worsening && (rule.trendRising ? history[i] > history[i + 1]
+                                                               : history[i] < history[i + 1]);
+                QStringList shown;
+                for (qsizetype i = history.size(); i-- > 0;)
+                    shown << QString::number(history[i], 'g', 4);
+                r.value = history.first();
+                r.detail = shown.join(u" → "_s);
+                r.status = worsening ? (rule.fail ? GateStatus::Fail : GateStatus::Warn)
+                                     : GateStatus::Pass;
+            }
+            results->append(r);
+            continue;
+        }
+        if (rule.metric.startsWith(u"tag:"_s)) {
+            const QString tag = rule.metric.mid(4);
+            const QString role = rule.scope == u"real"_s ? u"real"_s : u"synthetic"_s;
+            const QString reviewedSql =
+                u"SELECT count(*) FROM samples s JOIN corpora c ON c.id = s.corpus_id WHERE "
+                "c.role = ? AND (EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = s.id) "
+                "OR EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id) OR EXISTS "
+                "(SELECT 1 FROM notes n WHERE n.sample_id = s.id))"_s;
+            const double reviewed = scalar(db, reviewedSql, {role}).value_or(0.0);
+            const double tagged =
+                scalar(db,
+                       u"SELECT count(*) FROM samples s JOIN corpora c ON c.id = s.corpus_id "
+                       "WHERE c.role = ? AND EXISTS (SELECT 1 FROM sample_tags st JOIN tags t ON "
+                       "t.id = st.tag_id WHERE st.sample_id = s.id AND t.name = ?)"_s,
+                       {role, tag})
+                    .value_or(0.0);
+            if (reviewed < std::max(1, rule.minReviewed)) {
+                r.detail = u"%1 %2 samples reviewed; needs %3"_s.arg(
+                    QString::number(reviewed), role,
+                    QString::number(std::max(1, rule.minReviewed)));
+            } else {
+                value = tagged / reviewed;
+                r.detail = u"%1 of %2 reviewed %3 samples"_s.arg(QString::number(tagged),
+                                                                 QString::number(reviewed), role);
+            }
+        } else if (rule.metric == u"synthetic_share"_s) {
+            const double real =
+                scalar(db, u"SELECT sum(samples) FROM corpora WHERE role = 'real'"_s, {})
+                    .value_or(0.0);
+            const double synthetic =
+                scalar(db, u"SELECT sum(samples) FROM corpora WHERE role = 'synthetic'"_s, {})
+                    .value_or(0.0);
+            if (real + synthetic > 0) {
+                value = synthetic / (real + synthetic);
+                r.detail = u"%1 synthetic of %2 samples"_s.arg(QString::number(synthetic),
+                                                               QString::number(real + synthetic));
+            }
+        } else if (rule.metric == u"perplexity_log_ratio"_s) {
+            const auto a = comparison(u"perplexity_median_synthetic"_s);
+            const auto b = comparison(u"perplexity_median_real_held_out"_s);
+            if (a && b && *a > 0 && *b > 0) {
+                value = std::abs(std::log(*a / *b));
+                r.detail = u"median perplexity %1 synthetic, %2 real held out"_s.arg(
+                    QString::number(*a, 'f', 1), QString::number(*b, 'f', 1));
+            }
+        } else if (rule.scope == u"comparison"_s) {
+            value = comparison(rule.metric);
+        } else {
+            QSqlQuery q(db);
+            q.prepare(u"SELECT c.name, m.value FROM metrics m JOIN corpora c ON c.id = "
+                      "m.corpus_id WHERE m.run_id = ? AND m.name = ? AND c.role = ?"_s);
+            q.addBindValue(run);
+            q.addBindValue(rule.metric);
+            q.addBindValue(rule.scope);
+            if (q.exec())
+                while (q.next()) {
+                    const double v = q.value(1).toDouble();
+                    if (!value || worse(rule.op, v, *value)) {
+                        value = v;
+                        r.detail = u"worst: %1"_s.arg(q.value(0).toString());
+                    }
+                }
+        }
+        r.value = value;
+        if (!value) {
+            if (r.detail.isEmpty())
+                r.detail = u"not measured in the newest analysis"_s;
+            r.status = GateStatus::NotApplicable;
+        } else {
+            r.status = passes(rule.op, *value, rule.threshold)
+                           ? GateStatus::Pass
+                           : (rule.fail ? GateStatus::Fail : GateStatus::Warn);
+        }
+        results->append(r);
+    }
+    return {};
+}
+
+} // namespace synthscope::model

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "model/Project.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace synthscope::model {
+
+/// One deployment red line (chapter 17, Tables 17-2 and 17-3): a metric compared with a
+/// threshold, or its trend over the last analyses, bound to a governance action.
+struct RedLine {
+    QString id;
+    QString title;
+    QString dimension; ///< Table 17-3's inspection dimension
+    /// A metric key of the analysis (MetricCatalog), a derived one ("synthetic_share",
+    /// "perplexity_log_ratio") or "tag:<name>" (the tag's rate among reviewed samples).
+    QString metric;
+    /// "comparison" (real vs synthetic), "synthetic" or "real": a per-corpus metric is judged
+    /// on the worst corpus of that role.
+    QString scope = QStringLiteral("comparison");
+    QString op = QStringLiteral("<="); ///< the passing side: <=, <, >= or >
+    double threshold = 0.0;
+    int minReviewed = 0;     ///< tag rates: fewer reviewed samples → not applicable
+    int trendRuns = 0;       ///< > 0: a trend rule over this many analyses
+    bool trendRising = true; ///< the worsening direction of a trend rule
+    bool fail = false;       ///< severity: fail (true) or warn
+    QString action;          ///< freeze template, raise inspection rate, infuse real data, …
+    QString evidence;        ///< the view that shows it: overview, divergence, skeletons,
+                             ///< cluster-map, duplicates, review
+};
+
+enum class GateStatus { Pass, Warn, Fail, NotApplicable };
+
+struct RedLineResult {
+    RedLine rule;
+    GateStatus status = GateStatus::NotApplicable;
+    std::optional<double> value;
+    QString detail; ///< which corpus, how many reviewed, the trend values, or why n/a
+};
+
+/// Parses a rules file's JSON ({"rules": [...]}, see resources/rules/redlines.json). Every
+/// rule needs id, metric, severity (warn|fail), action, and either op + threshold or
+/// trend {runs ≥ 2, worse: rising|falling}. Errors name the rule's position and field.
+Status parseRedLines(const QByteArray& json, QList<RedLine>* rules);
+/// The defaults shipped with Synthscope (resources/rules/redlines.json).
+QByteArray defaultRedLinesJson();
+/// The project's rules (saved with setProjectRedLines), else the defaults.
+QByteArray projectRedLinesJson(Project& project);
+/// Validates and saves rules JSON in the project (empty: back to the defaults).
+Status setProjectRedLines(Project& project, const QByteArray& json);
+
+/// Judges every rule on the newest analysis, the reviewers' tags and the metric history.
+/// Fails only when there is no analysis.
+Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
+                        QList<RedLineResult>* results);
+
+/// "pass", "warn", "fail" or "n/a".
+QString gateStatusName(GateStatus status);
+/// Fail when any result fails, else Warn when any warns, else Pass.
+GateStatus overallStatus(const QList<RedLineResult>& results);
+
+} // namespace synthscope::model

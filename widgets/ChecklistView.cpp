@@ -1,0 +1,145 @@
+#include "widgets/ChecklistView.h"
+
+#include "model/GateModels.h"
+#include "model/ProjectDocument.h"
+#include "widgets/EmptyState.h"
+#include "widgets/ReadOnlyTable.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+ChecklistView::ChecklistView(QWidget* parent)
+    : QWidget(parent)
+    , m_rules(new model::RedLinesModel(this))
+    , m_verdict(new QLabel(this))
+    , m_edit(new QPushButton(tr("Edit rules…"), this)) {
+    m_table = makeReadOnlyTable(m_rules, this, u"checklistTable"_s);
+    m_table->setWordWrap(false);
+    m_verdict->setTextFormat(Qt::RichText);
+    m_verdict->setWordWrap(true);
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_verdict, 1);
+    header->addWidget(m_edit);
+    layout->addLayout(header);
+    layout->addWidget(m_table, 1);
+    auto* hint = new QLabel(tr("The same rules gate a pipeline: <code>synthscope-cli gate "
+                               "--project P</code> exits 1 when a fail rule trips."),
+                            content);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(hint);
+    m_state = EmptyState::fill(this, content);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        Q_EMIT evidenceRequested(index.data(model::RedLinesModel::EvidenceRole).toString());
+    });
+    connect(m_edit, &QPushButton::clicked, this, &ChecklistView::editRules);
+    reload();
+}
+
+void ChecklistView::setDocument(model::ProjectDocument* document) {
+    if (m_document != nullptr) {
+        disconnect(m_document, nullptr, this, nullptr);
+        disconnect(&m_document->review(), nullptr, this, nullptr);
+    }
+    m_document = document;
+    if (document != nullptr) {
+        connect(document, &model::ProjectDocument::analysisChanged, this, &ChecklistView::reload);
+        connect(&document->review(), &model::ReviewStore::reviewChanged, this,
+                &ChecklistView::reload);
+    }
+    reload();
+}
+
+void ChecklistView::reload() {
+    m_rules->setRows({});
+    if (m_document == nullptr || !m_document->analysis()) {
+        m_state->showMessage(m_document == nullptr
+                                 ? tr("Open or create a project (File menu) to begin.")
+                                 : tr("Not analysed yet. Run the analyses (Ctrl+R)."));
+        return;
+    }
+    QList<model::RedLine> rules;
+    if (const model::Status s =
+            model::parseRedLines(model::projectRedLinesJson(m_document->project()), &rules);
+        !s) {
+        m_state->showContent();
+        m_verdict->setText(
+            tr("<b>The rules cannot be read:</b> %1").arg(s.error().toHtmlEscaped()));
+        return;
+    }
+    QList<model::RedLineResult> results;
+    if (const model::Status s = model::evaluateRedLines(m_document->project(), rules, &results);
+        !s) {
+        m_state->showMessage(s.error());
+        return;
+    }
+    m_state->showContent();
+    m_rules->setRows(results);
+    int counts[4] = {0, 0, 0, 0};
+    for (const auto& r : results)
+        ++counts[static_cast<int>(r.status)];
+    const model::GateStatus overall = model::overallStatus(results);
+    const QString colour = overall == model::GateStatus::Fail   ? u"#b02020"_s
+                           : overall == model::GateStatus::Warn ? u"#a06000"_s
+                                                                : u"#207020"_s;
+    m_verdict->setText(tr("<span style='font-size:16pt; color:%1'><b>Gate: %2</b></span> — %3 "
+                          "pass, %4 warn, %5 fail, %6 not applicable")
+                           .arg(colour, model::gateStatusName(overall).toUpper())
+                           .arg(counts[0])
+                           .arg(counts[1])
+                           .arg(counts[2])
+                           .arg(counts[3]));
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+}
+
+void ChecklistView::editRules() {
+    if (m_document == nullptr)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Red-line rules"));
+    auto* text = new QPlainTextEdit(&dialog);
+    text->setPlainText(QString::fromUtf8(model::projectRedLinesJson(m_document->project())));
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel |
+                                             QDialogButtonBox::RestoreDefaults,
+                                         &dialog);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Each rule: id, title, dimension, metric, scope (comparison, "
+                                    "synthetic, real), op and threshold or trend {runs, worse}, "
+                                    "severity (warn, fail), action, evidence."),
+                                 &dialog));
+    layout->addWidget(text, 1);
+    layout->addWidget(buttons);
+    dialog.resize(900, 640);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, &dialog,
+            [text]() { text->setPlainText(QString::fromUtf8(model::defaultRedLinesJson())); });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&]() {
+        const model::Status s =
+            model::setProjectRedLines(m_document->project(), text->toPlainText().toUtf8());
+        if (!s) {
+            QMessageBox::warning(&dialog, tr("Red-line rules"), s.error());
+            return; // keep the dialog open with the text as typed
+        }
+        dialog.accept();
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        reload();
+}
+
+} // namespace synthscope::widgets
