@@ -250,6 +250,10 @@ void ClusterMapWidget::render() {
     std::vector<Cell> cells(static_cast<std::size_t>(w) * static_cast<std::size_t>(h),
                             Cell{0, 0, 0, 0});
     // Two bands of rows drawn by two threads: each reads every point, writes only its band.
+    // Detach the image once here: the bands write their own scanlines through these pointers
+    // instead of calling QImage::scanLine() (which may detach) from two threads.
+    uchar* const pixels = m_image.bits();
+    const qsizetype stride = m_image.bytesPerLine();
     auto drawBand = [&](int rowBegin, int rowEnd) {
         for (int pass = 0; pass < (m_highlight >= 0 ? 2 : 1); ++pass) {
             for (std::size_t i = 0; i < n; ++i) {
@@ -293,7 +297,7 @@ void ClusterMapWidget::render() {
             return a;
         }();
         for (int y = rowBegin; y < rowEnd; ++y) {
-            auto* line = reinterpret_cast<QRgb*>(m_image.scanLine(y));
+            auto* line = reinterpret_cast<QRgb*>(pixels + static_cast<std::ptrdiff_t>(y) * stride);
             const Cell* row =
                 cells.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(w);
             for (int x = 0; x < w; ++x) {
