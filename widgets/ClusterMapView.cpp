@@ -198,6 +198,14 @@ void ClusterMapView::setDocument(model::ProjectDocument* document) {
         connect(document, &model::ProjectDocument::mapChanged, this, &ClusterMapView::mapLoaded);
         connect(&document->review(), &model::ReviewStore::reviewChanged, this,
                 [this]() { m_mapStale = true; });
+        // After any job but a cancelled one (a user who cancels the map load means it).
+        connect(
+            &document->jobs(), &model::JobRunner::finished, this,
+            [this](quint64, const QString&, bool, bool cancelled, const QString&) {
+                if (!cancelled)
+                    loadMapIfNeeded();
+            },
+            Qt::QueuedConnection);
     }
     reload();
 }
@@ -241,13 +249,19 @@ void ClusterMapView::reload() {
     m_clusterTable->sortByColumn(model::ClustersModel::Size, Qt::DescendingOrder);
     for (int c = 1; c < m_clusters->columnCount(); ++c)
         m_clusterTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    if (isVisible())
-        m_document->startLoadMap();
+    loadMapIfNeeded();
 }
 
 void ClusterMapView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    if (m_mapStale && m_document != nullptr && m_document->analysis() && m_clusters->rowCount() > 0)
+    loadMapIfNeeded();
+}
+
+void ClusterMapView::loadMapIfNeeded() {
+    // Never supersede another job (starting one cancels the running one): a busy runner is
+    // asked again when its job finishes.
+    if (isVisible() && m_mapStale && m_document != nullptr && m_document->analysis() &&
+        m_clusters->rowCount() > 0 && !m_document->jobs().isBusy())
         m_document->startLoadMap();
 }
 

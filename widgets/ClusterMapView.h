@@ -47,6 +47,7 @@ protected:
 
 private:
     void reload();
+    void loadMapIfNeeded();
     void mapLoaded();
     void setSelectedPoints(const std::vector<std::size_t>& indices);
 
