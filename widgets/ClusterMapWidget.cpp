@@ -100,20 +100,30 @@ void ClusterMapWidget::resetView() {
     m_pan = {};
     m_bounds = {};
     if (m_points && m_points->size() > 0) {
-        float x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
-        for (std::size_t i = 0; i < m_points->size(); ++i) {
-            const float x = xs()[i];
-            const float y = ys()[i];
-            if (std::isnan(x) || std::isnan(y))
-                continue;
-            x0 = std::min(x0, x);
-            x1 = std::max(x1, x);
-            y0 = std::min(y0, y);
-            y1 = std::max(y1, y);
-        }
-        if (x0 <= x1) {
-            const float mx = std::max(1e-6f, (x1 - x0) * 0.03f);
-            const float my = std::max(1e-6f, (y1 - y0) * 0.03f);
+        // The view spans the 0.2nd to 99.8th percentile of each axis (plus a margin), so a few
+        // far outliers (isolated points a neighbour layout pushes away) do not squeeze the map
+        // into a corner; they stay reachable by zooming out.
+        auto range = [](const std::vector<float>& v) {
+            std::vector<float> finite;
+            finite.reserve(v.size());
+            for (float f : v)
+                if (!std::isnan(f))
+                    finite.push_back(f);
+            if (finite.empty())
+                return std::pair<float, float>(1.0f, 0.0f);
+            const auto at = [&](double q) {
+                auto it = finite.begin() +
+                          static_cast<std::ptrdiff_t>(q * static_cast<double>(finite.size() - 1));
+                std::nth_element(finite.begin(), it, finite.end());
+                return *it;
+            };
+            return std::pair<float, float>(at(0.002), at(0.998));
+        };
+        const auto [x0, x1] = range(xs());
+        const auto [y0, y1] = range(ys());
+        if (x0 <= x1 && y0 <= y1) {
+            const float mx = std::max(1e-6f, (x1 - x0) * 0.04f);
+            const float my = std::max(1e-6f, (y1 - y0) * 0.04f);
             m_bounds = QRectF(x0 - mx, y0 - my, (x1 - x0) + 2 * mx, (y1 - y0) + 2 * my);
         }
     }
