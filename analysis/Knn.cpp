@@ -1,5 +1,13 @@
 #include "analysis/Knn.h"
 
+#include "analysis/Parallel.h"
+
+// hnswlib 0.6.2's SSE code prefetches the entry one past the end of a link list, reading
+// 4 bytes beyond a level's allocation: harmless (a prefetch address) but AddressSanitizer
+// reports it. Under ASan the plain loops are used instead; release builds keep SSE.
+#if defined(__SANITIZE_ADDRESS__)
+#define NO_MANUAL_VECTORIZATION
+#endif
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
@@ -25,15 +33,22 @@ KnnIndex::KnnIndex(const RowMatrixXf& x, std::span<const std::uint32_t> members,
     m_impl->index->setEf(params.efSearch);
     if (members.empty())
         return;
-    // Inserted one at a time: hnswlib 0.6.2 (Debian 12) races when addPoint runs on several
-    // threads (AddressSanitizer showed a read past a new element's link list). Searches, which
-    // are the larger part of the work, still run in parallel.
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        if (i % 2048 == 0)
-            progress.report(static_cast<double>(i) / static_cast<double>(members.size()),
-                            "HNSW index");
-        m_impl->index->addPoint(x.row(members[i]).data(), members[i]);
-    }
+    // The first point alone, so the parallel inserts start from an entry point (hnswlib's
+    // addPoint is thread-safe for distinct labels).
+    m_impl->index->addPoint(x.row(members[0]).data(), members[0]);
+    const Progress cancel = progress.cancelOnly();
+    parallelFor(
+        members.size() - 1,
+        [&](std::size_t begin, std::size_t end, std::size_t worker) {
+            for (std::size_t i = begin; i < end; ++i) {
+                if (i % 2048 == 0)
+                    (worker == 0 ? progress : cancel)
+                        .report(static_cast<double>(i) / static_cast<double>(members.size()),
+                                "HNSW index");
+                m_impl->index->addPoint(x.row(members[i + 1]).data(), members[i + 1]);
+            }
+        },
+        64);
 }
 
 KnnIndex::~KnnIndex() = default;

@@ -24,8 +24,8 @@ struct HnswParams {
 
 /// Approximate nearest-neighbour index (HNSW, Malkov & Yashunin 2018, via hnswlib) over a
 /// subset of the rows of an L2-normalised embedding matrix, by inner product = cosine.
-/// Built on one thread (hnswlib 0.6.2's parallel insertion races); searches are const and may
-/// run concurrently. The matrix must outlive the index.
+/// Built in parallel (hnswlib's addPoint is thread-safe for distinct labels); searches are
+/// const and may run concurrently. The matrix must outlive the index.
 class KnnIndex {
 public:
     /// Indexes rows `members` of x. Throws Cancelled when asked to stop.
