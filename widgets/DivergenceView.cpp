@@ -81,6 +81,10 @@ double addHistogramArea(QChart* chart, QAbstractAxis* x, QAbstractAxis* y,
         top = std::max(top, shares[i]);
     }
     auto* area = new QAreaSeries(upper, lower);
+    // QAreaSeries does not own its boundary series: parent them to it so they go with it when
+    // the chart is refilled.
+    upper->setParent(area);
+    lower->setParent(area);
     area->setName(name);
     QColor fill = color;
     fill.setAlphaF(0.35);
