@@ -1,5 +1,6 @@
 #include "analysis/Embedding.h"
 
+#include "analysis/MinHash.h"
 #include "analysis/Parallel.h"
 
 #include <Eigen/Cholesky>
@@ -347,6 +348,40 @@ PcaBasis pca(const RowMatrixXf& x, double varianceShare, std::size_t minComponen
     for (std::size_t c = 0; c < columns.size(); ++c)
         out.basis.col(static_cast<Eigen::Index>(c)) =
             eig.eigenvectors().col(columns[c]).cast<float>();
+    return out;
+}
+
+std::vector<std::uint32_t> cosineGroups(const SparseRows& rows, double threshold) {
+    std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(rows.cols);
+    for (std::size_t r = 0; r < rows.rows; ++r)
+        for (std::size_t k = rows.offsets[r]; k < rows.offsets[r + 1]; ++k)
+            postings[rows.columns[k]].emplace_back(static_cast<std::uint32_t>(r), rows.values[k]);
+    UnionFind sets(rows.rows);
+    std::vector<double> dot(rows.rows, 0.0);
+    std::vector<std::uint32_t> touched;
+    for (std::size_t r = 0; r < rows.rows; ++r) {
+        touched.clear();
+        for (std::size_t k = rows.offsets[r]; k < rows.offsets[r + 1]; ++k)
+            for (const auto& [other, value] : postings[rows.columns[k]]) {
+                if (other <= r)
+                    continue; // each pair once, from its lower row
+                if (dot[other] == 0.0)
+                    touched.push_back(other);
+                dot[other] += static_cast<double>(rows.values[k]) * value;
+            }
+        for (std::uint32_t other : touched) {
+            if (dot[other] >= threshold)
+                sets.unite(static_cast<std::uint32_t>(r), other);
+            dot[other] = 0.0;
+        }
+    }
+    std::vector<std::uint32_t> out(rows.rows);
+    std::unordered_map<std::uint32_t, std::uint32_t> numbering;
+    for (std::size_t r = 0; r < rows.rows; ++r) {
+        const std::uint32_t root = sets.find(static_cast<std::uint32_t>(r));
+        out[r] =
+            numbering.try_emplace(root, static_cast<std::uint32_t>(numbering.size())).first->second;
+    }
     return out;
 }
 

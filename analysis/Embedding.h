@@ -46,6 +46,13 @@ struct TfIdfFeatureParams {
 SparseRows tfidfMatrix(std::span<const TokenizedCorpus* const> corpora,
                        const TfIdfFeatureParams& params = {}, const Progress& progress = {});
 
+/// Groups rows of L2-normalised sparse vectors (e.g. tfidfMatrix()) that are linked by a
+/// chain of pairs with cosine ≥ threshold (single linkage, union-find). Dot products are
+/// accumulated over an inverted index, so the cost is Σ over features of df², fine for the
+/// thousands of rows of reviewer notes, not for a corpus. Returns per row its group, numbered
+/// from 0 in order of first appearance. Rows with no feature are groups of their own.
+std::vector<std::uint32_t> cosineGroups(const SparseRows& rows, double threshold);
+
 struct SvdParams {
     std::size_t oversampling = 10;   ///< extra random directions p (Halko et al. §4.2: 5–10)
     std::size_t powerIterations = 1; ///< subspace iterations q (Halko et al. Alg. 4.4)

@@ -27,6 +27,10 @@ QString nonEmptyReviewer(const QString& name) {
 
 } // namespace
 
+Decision parseDecision(const QString& name) {
+    return name == "keep"_L1 ? Decision::Keep : name == "drop"_L1 ? Decision::Drop : Decision::None;
+}
+
 QString decisionName(Decision d) {
     switch (d) {
     case Decision::Keep:
@@ -138,17 +142,20 @@ SampleReview ReviewStore::review(qint64 sampleId) const {
     SampleReview r;
     QSqlDatabase db = m_project.connection();
     QSqlQuery q(db);
-    q.prepare(u"SELECT tag_id FROM sample_tags WHERE sample_id = ?"_s);
+    q.prepare(u"SELECT tag_id FROM sample_tags WHERE sample_id = ? AND reviewer = ?"_s);
     q.addBindValue(sampleId);
+    q.addBindValue(m_reviewer);
     if (q.exec())
         while (q.next())
             r.tagIds.insert(q.value(0).toLongLong());
-    q.prepare(u"SELECT decision FROM decisions WHERE sample_id = ?"_s);
+    q.prepare(u"SELECT decision FROM decisions WHERE sample_id = ? AND reviewer = ?"_s);
     q.addBindValue(sampleId);
+    q.addBindValue(m_reviewer);
     if (q.exec() && q.next())
-        r.decision = q.value(0).toString() == "keep"_L1 ? Decision::Keep : Decision::Drop;
-    q.prepare(u"SELECT note FROM notes WHERE sample_id = ?"_s);
+        r.decision = parseDecision(q.value(0).toString());
+    q.prepare(u"SELECT note FROM notes WHERE sample_id = ? AND reviewer = ?"_s);
     q.addBindValue(sampleId);
+    q.addBindValue(m_reviewer);
     if (q.exec() && q.next())
         r.note = q.value(0).toString();
     return r;
@@ -158,15 +165,16 @@ Status ReviewStore::setTag(qint64 sampleId, qint64 tagId, bool on) {
     QSqlQuery q(m_project.connection());
     if (on) {
         q.prepare(u"INSERT INTO sample_tags (sample_id, tag_id, reviewer, created_at) "
-                  "VALUES (?, ?, ?, ?) ON CONFLICT(sample_id, tag_id) DO NOTHING"_s);
+                  "VALUES (?, ?, ?, ?) ON CONFLICT(sample_id, reviewer, tag_id) DO NOTHING"_s);
         q.addBindValue(sampleId);
         q.addBindValue(tagId);
         q.addBindValue(m_reviewer);
         q.addBindValue(now());
     } else {
-        q.prepare(u"DELETE FROM sample_tags WHERE sample_id = ? AND tag_id = ?"_s);
+        q.prepare(u"DELETE FROM sample_tags WHERE sample_id = ? AND tag_id = ? AND reviewer = ?"_s);
         q.addBindValue(sampleId);
         q.addBindValue(tagId);
+        q.addBindValue(m_reviewer);
     }
     return writeAnswer(q, sampleId);
 }
@@ -174,13 +182,13 @@ Status ReviewStore::setTag(qint64 sampleId, qint64 tagId, bool on) {
 Status ReviewStore::setDecision(qint64 sampleId, Decision decision) {
     QSqlQuery q(m_project.connection());
     if (decision == Decision::None) {
-        q.prepare(u"DELETE FROM decisions WHERE sample_id = ?"_s);
+        q.prepare(u"DELETE FROM decisions WHERE sample_id = ? AND reviewer = ?"_s);
         q.addBindValue(sampleId);
+        q.addBindValue(m_reviewer);
     } else {
         q.prepare(u"INSERT INTO decisions (sample_id, decision, reviewer, updated_at) "
-                  "VALUES (?, ?, ?, ?) ON CONFLICT(sample_id) DO UPDATE SET "
-                  "decision = excluded.decision, reviewer = excluded.reviewer, "
-                  "updated_at = excluded.updated_at"_s);
+                  "VALUES (?, ?, ?, ?) ON CONFLICT(sample_id, reviewer) DO UPDATE SET "
+                  "decision = excluded.decision, updated_at = excluded.updated_at"_s);
         q.addBindValue(sampleId);
         q.addBindValue(decisionName(decision));
         q.addBindValue(m_reviewer);
@@ -192,12 +200,13 @@ Status ReviewStore::setDecision(qint64 sampleId, Decision decision) {
 Status ReviewStore::setNote(qint64 sampleId, const QString& note) {
     QSqlQuery q(m_project.connection());
     if (note.trimmed().isEmpty()) {
-        q.prepare(u"DELETE FROM notes WHERE sample_id = ?"_s);
+        q.prepare(u"DELETE FROM notes WHERE sample_id = ? AND reviewer = ?"_s);
         q.addBindValue(sampleId);
+        q.addBindValue(m_reviewer);
     } else {
         q.prepare(u"INSERT INTO notes (sample_id, note, reviewer, updated_at) VALUES (?, ?, ?, ?) "
-                  "ON CONFLICT(sample_id) DO UPDATE SET note = excluded.note, "
-                  "reviewer = excluded.reviewer, updated_at = excluded.updated_at"_s);
+                  "ON CONFLICT(sample_id, reviewer) DO UPDATE SET note = excluded.note, "
+                  "updated_at = excluded.updated_at"_s);
         q.addBindValue(sampleId);
         q.addBindValue(note);
         q.addBindValue(m_reviewer);
@@ -206,20 +215,183 @@ Status ReviewStore::setNote(qint64 sampleId, const QString& note) {
     return writeAnswer(q, sampleId);
 }
 
-QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
-    static const QString unreviewed =
-        u" AND NOT EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = s.id)"
-        " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id)"
-        " AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.sample_id = s.id)"_s;
+QList<ReviewerAnswer> ReviewStore::otherAnswers(qint64 sampleId) const {
+    QMap<QString, SampleReview> by;
+    QSqlQuery q(m_project.connection());
+    auto each = [&](const QString& sql, auto&& take) {
+        q.prepare(sql);
+        q.addBindValue(sampleId);
+        q.addBindValue(m_reviewer);
+        if (q.exec())
+            while (q.next())
+                take(by[q.value(0).toString()]);
+    };
+    each(u"SELECT reviewer, tag_id FROM sample_tags WHERE sample_id = ? AND reviewer <> ?"_s,
+         [&](SampleReview& r) { r.tagIds.insert(q.value(1).toLongLong()); });
+    each(u"SELECT reviewer, decision FROM decisions WHERE sample_id = ? AND reviewer <> ?"_s,
+         [&](SampleReview& r) { r.decision = parseDecision(q.value(1).toString()); });
+    each(u"SELECT reviewer, note FROM notes WHERE sample_id = ? AND reviewer <> ?"_s,
+         [&](SampleReview& r) { r.note = q.value(1).toString(); });
+    QList<ReviewerAnswer> out;
+    for (auto it = by.cbegin(); it != by.cend(); ++it)
+        out.append({it.key(), it.value()});
+    return out;
+}
+
+QStringList ReviewStore::reviewers() const {
+    QStringList out;
+    QSqlQuery q(m_project.connection());
+    if (q.exec(u"SELECT reviewer FROM sample_tags UNION SELECT reviewer FROM decisions "
+               "UNION SELECT reviewer FROM notes ORDER BY 1"_s))
+        while (q.next())
+            out << q.value(0).toString();
+    return out;
+}
+
+Status ReviewStore::createQueue(const QString& name, const QList<qint64>& ids, const QString& spec,
+                                qint64* id) {
+    if (name.trimmed().isEmpty() || ids.isEmpty())
+        return Status::failure(tr("A queue needs a name and at least one sample."));
+    QSqlDatabase db = m_project.connection();
+    Transaction tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    QSqlQuery q(db);
+    q.prepare(u"INSERT INTO review_queues (name, reviewer, spec, position, created_at) "
+              "VALUES (?, ?, ?, 0, ?)"_s);
+    q.addBindValue(name.trimmed());
+    q.addBindValue(m_reviewer);
+    q.addBindValue(spec.isNull() ? u"{}"_s : spec);
+    q.addBindValue(now());
+    if (Status s = run(q); !s)
+        return s;
+    const qint64 queueId = q.lastInsertId().toLongLong();
+    q.prepare(u"INSERT INTO review_queue_items (queue_id, position, sample_id) VALUES (?, ?, ?)"_s);
+    for (int i = 0; i < ids.size(); ++i) {
+        q.bindValue(0, queueId);
+        q.bindValue(1, i);
+        q.bindValue(2, ids[i]);
+        if (Status s = run(q); !s)
+            return s;
+    }
+    if (Status s = tx.commit(); !s)
+        return s;
+    if (id != nullptr)
+        *id = queueId;
+    Q_EMIT queuesChanged();
+    return {};
+}
+
+namespace {
+// A queue row with its size and how many of its samples its reviewer has answered.
+const QString kQueueSelect =
+    u"SELECT q.id, q.name, q.reviewer, q.spec, q.position, q.created_at, "
+    "(SELECT count(*) FROM review_queue_items i WHERE i.queue_id = q.id), "
+    "(SELECT count(*) FROM review_queue_items i WHERE i.queue_id = q.id AND ("
+    "EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = i.sample_id AND t.reviewer = "
+    "q.reviewer) "
+    "OR EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = i.sample_id AND d.reviewer = "
+    "q.reviewer) "
+    "OR EXISTS (SELECT 1 FROM notes n WHERE n.sample_id = i.sample_id AND n.reviewer = "
+    "q.reviewer))) "
+    "FROM review_queues q "_s;
+
+QueueInfo queueFrom(const QSqlQuery& q) {
+    return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+            q.value(3).toString(),   q.value(4).toInt(),    q.value(6).toInt(),
+            q.value(7).toInt(),      q.value(5).toString()};
+}
+} // namespace
+
+QList<QueueInfo> ReviewStore::queues() const {
+    QList<QueueInfo> out;
+    QSqlQuery q(m_project.connection());
+    q.prepare(kQueueSelect + u"WHERE q.reviewer = ? ORDER BY q.id DESC"_s);
+    q.addBindValue(m_reviewer);
+    if (q.exec())
+        while (q.next())
+            out.append(queueFrom(q));
+    return out;
+}
+
+std::optional<QueueInfo> ReviewStore::queue(qint64 queueId) const {
+    QSqlQuery q(m_project.connection());
+    q.prepare(kQueueSelect + u"WHERE q.id = ?"_s);
+    q.addBindValue(queueId);
+    if (q.exec() && q.next())
+        return queueFrom(q);
+    return std::nullopt;
+}
+
+QList<qint64> ReviewStore::queueItems(qint64 queueId) const {
     QList<qint64> out;
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
-    if (filter.samples) {
+    q.prepare(u"SELECT sample_id FROM review_queue_items WHERE queue_id = ? ORDER BY position"_s);
+    q.addBindValue(queueId);
+    if (q.exec())
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+    return out;
+}
+
+Status ReviewStore::setQueuePosition(qint64 queueId, int position) {
+    QSqlQuery q(m_project.connection());
+    q.prepare(u"UPDATE review_queues SET position = ? WHERE id = ?"_s);
+    q.addBindValue(std::max(0, position));
+    q.addBindValue(queueId);
+    return run(q);
+}
+
+Status ReviewStore::removeQueue(qint64 queueId) {
+    QSqlQuery q(m_project.connection());
+    q.prepare(u"DELETE FROM review_queues WHERE id = ?"_s);
+    q.addBindValue(queueId);
+    if (Status s = run(q); !s)
+        return s;
+    Q_EMIT queuesChanged();
+    return {};
+}
+
+Status ReviewStore::searchNotes(const QString& query, QList<NoteHit>* hits, int limit) const {
+    hits->clear();
+    if (query.trimmed().isEmpty())
+        return {};
+    QSqlQuery q(m_project.connection());
+    q.prepare(u"SELECT n.sample_id, n.reviewer, n.note, "
+              "snippet(notes_fts, 0, '[', ']', '…', 12) FROM notes_fts "
+              "JOIN notes n ON n.id = notes_fts.rowid WHERE notes_fts MATCH ? "
+              "ORDER BY bm25(notes_fts) LIMIT ?"_s);
+    q.addBindValue(query.trimmed());
+    q.addBindValue(limit);
+    if (!q.exec())
+        return Status::failure(
+            tr("Cannot search the notes for '%1': %2").arg(query, q.lastError().databaseText()));
+    while (q.next())
+        hits->append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                      q.value(3).toString()});
+    return {};
+}
+
+QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
+    // Not yet answered by this reviewer (the reviewer is bound as :me).
+    static const QString unreviewed =
+        u" AND NOT EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = s.id AND t.reviewer = "
+        u":me)"
+        " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id AND d.reviewer = :me)"
+        " AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.sample_id = s.id AND n.reviewer = :me)"_s;
+    QList<qint64> out;
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    const std::optional<QList<qint64>> listed =
+        filter.queue ? std::optional(queueItems(*filter.queue)) : filter.samples;
+    if (listed) {
         if (!filter.onlyUnreviewed)
-            return *filter.samples;
-        q.prepare(u"SELECT s.id FROM samples s WHERE s.id = ?"_s + unreviewed);
-        for (qint64 id : *filter.samples) {
-            q.bindValue(0, id);
+            return *listed;
+        q.prepare(u"SELECT s.id FROM samples s WHERE s.id = :id"_s + unreviewed);
+        q.bindValue(u":me"_s, m_reviewer);
+        for (qint64 id : *listed) {
+            q.bindValue(u":id"_s, id);
             if (q.exec() && q.next())
                 out.append(id);
         }
@@ -233,13 +405,13 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
     const std::optional<qint64> group = filter.skeletonGroup ? filter.skeletonGroup
                                         : filter.cluster     ? filter.cluster
                                                              : filter.duplicateGroup;
-    QString sql =
-        column != nullptr
-            ? u"SELECT s.id FROM samples s JOIN sample_scores g ON g.sample_id = s.id "
-              "AND g.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') "
-              "WHERE g.%1 = ? AND (? = 0 OR s.corpus_id = ?)"_s.arg(QLatin1StringView(column))
-            : u"SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id "
-              "WHERE c.role = ? AND (? = 0 OR s.corpus_id = ?)"_s;
+    QString sql = column != nullptr
+                      ? u"SELECT s.id FROM samples s JOIN sample_scores g ON g.sample_id = s.id "
+                        "AND g.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') "
+                        "WHERE g.%1 = :key AND (:corpus = 0 OR s.corpus_id = :corpus)"_s.arg(
+                            QLatin1StringView(column))
+                      : u"SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id "
+                        "WHERE c.role = :key AND (:corpus = 0 OR s.corpus_id = :corpus)"_s;
     if (filter.onlyUnreviewed)
         sql += unreviewed;
     sql += filter.mostSyntheticFirst
@@ -248,12 +420,10 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
                  "NULLS LAST, s.id"_s
                : u" ORDER BY s.id"_s;
     q.prepare(sql);
-    if (group)
-        q.addBindValue(*group);
-    else
-        q.addBindValue(roleName(filter.role));
-    q.addBindValue(filter.corpusId.value_or(0));
-    q.addBindValue(filter.corpusId.value_or(0));
+    q.bindValue(u":key"_s, group ? QVariant(*group) : QVariant(roleName(filter.role)));
+    q.bindValue(u":corpus"_s, filter.corpusId.value_or(0));
+    if (filter.onlyUnreviewed)
+        q.bindValue(u":me"_s, m_reviewer);
     if (q.exec())
         while (q.next())
             out.append(q.value(0).toLongLong());

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -20,13 +21,43 @@ struct TagDef {
 };
 
 enum class Decision { None, Keep, Drop };
-QString decisionName(Decision d); ///< "", "keep", "drop"
+QString decisionName(Decision d);            ///< "", "keep", "drop"
+Decision parseDecision(const QString& name); ///< inverse of decisionName(); else None
 
 /// A reviewer's answers on one sample.
 struct SampleReview {
     QSet<qint64> tagIds;
     Decision decision = Decision::None;
     QString note;
+    [[nodiscard]] bool empty() const {
+        return tagIds.isEmpty() && decision == Decision::None && note.isEmpty();
+    }
+};
+
+/// Another reviewer's answers on a sample (shown beside one's own, never edited).
+struct ReviewerAnswer {
+    QString reviewer;
+    SampleReview review;
+};
+
+/// A saved review queue: its samples in a fixed order and where its reviewer stopped.
+struct QueueInfo {
+    qint64 id = 0;
+    QString name;
+    QString reviewer;
+    QString spec;     ///< JSON: {"kind": "selection" | "sample", ...how it was built}
+    int position = 0; ///< 0-based row the reviewer was last on
+    int size = 0;     ///< samples in the queue
+    int answered = 0; ///< of them, answered by the queue's reviewer
+    QString createdAt;
+};
+
+/// A note that matched a full-text search.
+struct NoteHit {
+    qint64 sampleId = 0;
+    QString reviewer;
+    QString note;
+    QString snippet; ///< the note with the matches in [brackets]
 };
 
 struct SampleDetail {
@@ -72,6 +103,8 @@ struct ReviewFilter {
     /// Only these samples (a selection on the cluster map), in this order; role and corpus
     /// are ignored, onlyUnreviewed still applies.
     std::optional<QList<qint64>> samples;
+    /// The samples of a saved queue, in its order (like samples).
+    std::optional<qint64> queue;
 };
 
 /// Tags, decisions and notes of reviewers, and the samples they review.
@@ -97,12 +130,34 @@ public:
     /// Moves the tag to position (0-based), shifting the others.
     Status moveTag(qint64 id, int position);
 
+    /// This reviewer's answers on the sample.
     [[nodiscard]] SampleReview review(qint64 sampleId) const;
+    /// The other reviewers' answers on the sample, by reviewer name.
+    [[nodiscard]] QList<ReviewerAnswer> otherAnswers(qint64 sampleId) const;
+    /// Everyone who answered anything in this project, sorted.
+    [[nodiscard]] QStringList reviewers() const;
     Status setTag(qint64 sampleId, qint64 tagId, bool on);
     Status setDecision(qint64 sampleId, Decision decision);
     Status setNote(qint64 sampleId, const QString& note);
 
+    /// The samples of filter; "unreviewed" means not yet answered by this reviewer.
     [[nodiscard]] QList<qint64> reviewQueue(const ReviewFilter& filter) const;
+
+    /// Saves a queue for this reviewer (ids in review order; spec: JSON describing how it
+    /// was built). Errors: empty name or ids, SQL failure (nothing saved).
+    Status createQueue(const QString& name, const QList<qint64>& ids, const QString& spec,
+                       qint64* id = nullptr);
+    /// This reviewer's saved queues, newest first, with their progress.
+    [[nodiscard]] QList<QueueInfo> queues() const;
+    [[nodiscard]] std::optional<QueueInfo> queue(qint64 queueId) const;
+    [[nodiscard]] QList<qint64> queueItems(qint64 queueId) const;
+    /// Remembers the row the reviewer is on, so the queue resumes there.
+    Status setQueuePosition(qint64 queueId, int position);
+    Status removeQueue(qint64 queueId);
+
+    /// Notes matching an SQLite FTS5 query (words, "phrases", prefix*, AND/OR/NOT), best
+    /// match first (bm25), at most limit. A malformed query gives an error, not a crash.
+    Status searchNotes(const QString& query, QList<NoteHit>* hits, int limit = 500) const;
     [[nodiscard]] std::optional<SampleDetail> sample(qint64 sampleId) const;
     /// Up to limit characters of the sample's text (for list previews).
     [[nodiscard]] QString preview(qint64 sampleId, int limit = 160) const;
@@ -112,6 +167,7 @@ public:
 Q_SIGNALS:
     void reviewChanged(qint64 sampleId);
     void tagsChanged();
+    void queuesChanged();
     void writeFailed(const QString& message);
 
 private:

@@ -3,7 +3,9 @@
 #include "model/Project.h"
 
 #include <QSqlQuery>
+
 #include <QStringList>
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -167,8 +169,98 @@ CREATE TABLE embeddings (
   PRIMARY KEY (sample_id, source)
 ) WITHOUT ROWID;
 )sql"_s,
+        // 3 → 4: every reviewer keeps their own answers; notes are searchable (FTS5);
+        // review queues remember their order and where their reviewer stopped.
+        uR"sql(
+CREATE TABLE sample_tags_v4 (
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  reviewer TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (sample_id, reviewer, tag_id)
+) WITHOUT ROWID;
+INSERT INTO sample_tags_v4 SELECT sample_id, tag_id,
+  CASE WHEN reviewer = '' THEN 'reviewer' ELSE reviewer END, created_at FROM sample_tags;
+DROP TABLE sample_tags;
+ALTER TABLE sample_tags_v4 RENAME TO sample_tags;
+CREATE INDEX sample_tags_by_tag ON sample_tags(tag_id);
+CREATE TABLE decisions_v4 (
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  reviewer TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('keep', 'drop')),
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (sample_id, reviewer)
+) WITHOUT ROWID;
+INSERT INTO decisions_v4 SELECT sample_id,
+  CASE WHEN reviewer = '' THEN 'reviewer' ELSE reviewer END, decision, updated_at FROM decisions;
+DROP TABLE decisions;
+ALTER TABLE decisions_v4 RENAME TO decisions;
+CREATE TABLE notes_v4 (
+  id INTEGER PRIMARY KEY,
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  reviewer TEXT NOT NULL,
+  note TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (sample_id, reviewer)
+);
+INSERT INTO notes_v4 (sample_id, reviewer, note, updated_at) SELECT sample_id,
+  CASE WHEN reviewer = '' THEN 'reviewer' ELSE reviewer END, note, updated_at FROM notes;
+DROP TABLE notes;
+ALTER TABLE notes_v4 RENAME TO notes;
+CREATE VIRTUAL TABLE notes_fts USING fts5(note, content='notes', content_rowid='id');
+CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+  INSERT INTO notes_fts (rowid, note) VALUES (new.id, new.note);
+END;
+CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+  INSERT INTO notes_fts (notes_fts, rowid, note) VALUES ('delete', old.id, old.note);
+END;
+CREATE TRIGGER notes_fts_update AFTER UPDATE ON notes BEGIN
+  INSERT INTO notes_fts (notes_fts, rowid, note) VALUES ('delete', old.id, old.note);
+  INSERT INTO notes_fts (rowid, note) VALUES (new.id, new.note);
+END;
+INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');
+CREATE TABLE review_queues (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  spec TEXT NOT NULL,              -- JSON: how the queue was built (selection or sampling)
+  position INTEGER NOT NULL DEFAULT 0, -- where the reviewer stopped
+  created_at TEXT NOT NULL
+);
+CREATE TABLE review_queue_items (
+  queue_id INTEGER NOT NULL REFERENCES review_queues(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  PRIMARY KEY (queue_id, position)
+) WITHOUT ROWID;
+)sql"_s,
     };
     return steps;
+}
+
+// Splits a migration into statements at a ';' ending a line (after its "--" comment is
+// removed); a CREATE TRIGGER statement runs to its "END;" line (its body holds ';' too).
+QStringList splitStatements(const QString& script) {
+    QStringList out;
+    QString current;
+    for (QString line : script.split(u'\n')) {
+        if (const qsizetype comment = line.indexOf("--"_L1); comment >= 0)
+            line.truncate(comment); // the migrations hold no "--" inside a string
+        line = line.trimmed();
+        if (line.isEmpty())
+            continue;
+        const bool inTrigger = (current.isEmpty() ? line : current).startsWith("CREATE TRIGGER"_L1);
+        if (line.endsWith(u';') && (!inTrigger || line == "END;"_L1)) {
+            line.chop(1);
+            out << current + line;
+            current.clear();
+        } else {
+            current += line + u'\n';
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        out << current;
+    return out;
 }
 
 int userVersion(QSqlDatabase& db) {
@@ -184,7 +276,7 @@ Status initializeSchema(QSqlDatabase& db) {
     return exec(db, u"PRAGMA application_id = %1"_s.arg(Project::kApplicationId));
 }
 
-Status migrateSchema(QSqlDatabase& db) {
+Status migrateSchema(QSqlDatabase& db, int target) {
     const int version = userVersion(db);
     if (version < 0)
         return Status::failure(u"cannot read the schema version"_s);
@@ -192,11 +284,13 @@ Status migrateSchema(QSqlDatabase& db) {
         return Status::failure(
             u"written by a newer Synthscope (schema %1; this version reads up to %2)"_s.arg(
                 QString::number(version), QString::number(Project::kSchemaVersion)));
-    for (int v = version; v < Project::kSchemaVersion; ++v) {
+    const int last =
+        target < 0 ? Project::kSchemaVersion : std::min(target, Project::kSchemaVersion);
+    for (int v = version; v < last; ++v) {
         Transaction tx(db);
         if (!tx.beginStatus())
             return tx.beginStatus();
-        const QStringList statements = migrations().at(v).split(u';', Qt::SkipEmptyParts);
+        const QStringList statements = splitStatements(migrations().at(v));
         for (const QString& statement : statements) {
             if (statement.trimmed().isEmpty())
                 continue;

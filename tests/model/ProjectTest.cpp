@@ -1,8 +1,10 @@
 #include "TestSupport.h"
 
 #include "model/Project.h"
+#include "model/Schema.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -92,22 +94,47 @@ TEST(Project, MigratesAVersionOneFileForward) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.synthscope"));
     {
-        auto p = test::newProject(dir, QStringLiteral("old.synthscope"));
-        // Make it look like a file written by schema 1: without the version-2 and -3 tables.
-        QSqlQuery q(p->connection());
-        for (const char* table : {"duplicate_groups", "clusters", "embeddings"})
-            ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE ") + QLatin1StringView(table)));
-        ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE sample_scores")));
-        ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE skeleton_groups")));
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+        // A file exactly as schema 1 wrote it, with one reviewer's answers (reviewer '').
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        ASSERT_TRUE(initializeSchema(db).ok());
+        ASSERT_TRUE(migrateSchema(db, 1).ok());
+        QSqlQuery q(db);
+        for (const char* sql :
+             {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
+              "VALUES (1, 'c', 'synthetic', 'jsonl', '[]', '{}', 'now')",
+              "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
+              "VALUES (7, 1, 'f', 1, 'hello', '{}')",
+              "INSERT INTO sample_tags VALUES (7, 1, '', 'now')",
+              "INSERT INTO decisions VALUES (7, 'drop', 'ann', 'now')",
+              "INSERT INTO notes VALUES (7, 'sounds like a brochure', '', 'now')"})
+            ASSERT_TRUE(q.exec(QString::fromLatin1(sql)))
+                << sql << q.lastError().text().toStdString();
+        q.finish();
+        db.close();
     }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
     std::shared_ptr<Project> reopened;
     ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &reopened).ok());
     EXPECT_EQ(pragma(*reopened, "user_version"), Project::kSchemaVersion);
     QSqlQuery q(reopened->connection());
-    EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM sample_scores")));
     // Version 3's columns and tables exist after the migration.
     EXPECT_TRUE(q.exec(QStringLiteral("SELECT cluster, nn_own, map_x FROM sample_scores")));
     EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM clusters")));
     EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM embeddings")));
+    // Version 4 keeps the answers, names the anonymous reviewer, and indexes the note.
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT reviewer FROM sample_tags WHERE sample_id = 7")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("reviewer"));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT reviewer, decision FROM decisions")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("ann"));
+    EXPECT_EQ(q.value(1).toString(), QStringLiteral("drop"));
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("SELECT n.sample_id FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
+                       "WHERE notes_fts MATCH 'brochure'")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toLongLong(), 7);
+    EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM review_queues")));
 }

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace synthscope::analysis {
+
+/// One stratum of a review sample: its members and its risk weight.
+struct Stratum {
+    std::vector<std::int64_t> ids;
+    double weight = 1.0; ///< ≥ 0; a stratum's sampling rate is proportional to it (0: never)
+};
+
+/// How many members to draw from each stratum so that the sampling rate n_s / N_s is
+/// proportional to the stratum's weight w_s (n_s ∝ N_s·w_s; with equal weights this is
+/// proportional stratified allocation, Cochran 1977 §5.5) and Σ n_s = min(total, Σ N_s over
+/// strata of positive weight). A stratum whose quota reaches its size is taken whole and the
+/// surplus is shared among the rest again; fractional quotas are rounded by largest remainder
+/// (ties to the lower index). Deterministic. Throws std::invalid_argument when the sizes and
+/// weights differ in length or a weight is negative or not finite.
+std::vector<std::size_t> allocateSample(std::span<const std::size_t> sizes,
+                                        std::span<const double> weights, std::size_t total);
+
+/// A seeded stratified sample: allocateSample() members of each stratum drawn without
+/// replacement (partial Fisher–Yates), then all of them in one seeded random order (so a
+/// reviewer who stops early has still seen every stratum in proportion). The generator is
+/// splitmix64 with exact rejection sampling, so a seed gives the same sample on every
+/// platform. Same errors as allocateSample().
+std::vector<std::int64_t> stratifiedSample(const std::vector<Stratum>& strata, std::size_t total,
+                                           std::uint64_t seed);
+
+/// Seeded random order of ids (Fisher–Yates with the generator above).
+void seededShuffle(std::vector<std::int64_t>& ids, std::uint64_t seed);
+
+} // namespace synthscope::analysis
