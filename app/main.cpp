@@ -1,5 +1,6 @@
 // Synthscope GUI entry point: parses the command line and shows the main window.
 #include "model/Project.h"
+#include "model/Settings.h"
 #include "widgets/MainWindow.h"
 
 #include <QApplication>
@@ -37,11 +38,20 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Save PNGs of each view into <dir> and quit."), u"dir"_s);
     QCommandLineOption create(
         u"create"_s, QApplication::translate("main", "Create the project if it does not exist."));
+    QCommandLineOption reviewer(
+        u"reviewer"_s,
+        QApplication::translate("main", "Record answers as <name> (remembered for next time)."),
+        u"name"_s);
     parser.addOption(screenshots);
     parser.addOption(create);
+    parser.addOption(reviewer);
     parser.process(app);
 
+    if (parser.isSet(reviewer) && !parser.value(reviewer).trimmed().isEmpty())
+        synthscope::model::Settings::reviewer().set(parser.value(reviewer).trimmed());
     synthscope::widgets::MainWindow window;
+    if (!parser.isSet(screenshots))
+        (void)window.ensureReviewer(); // first start: who is reviewing?
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty()) {
         const auto mode = parser.isSet(create)

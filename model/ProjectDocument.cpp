@@ -132,6 +132,27 @@ void ProjectDocument::startNeighbourLayout() {
                  });
 }
 
+void ProjectDocument::startConcept(qint64 tagId, int limit) {
+    std::shared_ptr<Project> project = m_project;
+    auto result = std::make_shared<ConceptResult>();
+    const QString title = tr("Train a concept");
+    whenFinished(
+        m_jobs.start(title,
+                     [project, result, tagId, limit](const analysis::Progress& progress) {
+                         Status s = trainConcept(*project, tagId, limit, result.get(), progress);
+                         project->releaseThreadConnection();
+                         return s.error();
+                     }),
+        [this, title, result](bool ok, const QString& message) {
+            Q_EMIT jobReport(
+                title, ok,
+                ok ? tr("“%1”: %2 samples ranked.").arg(result->tag).arg(result->ranked.size())
+                   : message);
+            if (ok)
+                Q_EMIT conceptReady(*result);
+        });
+}
+
 void ProjectDocument::startLoadMap() {
     std::shared_ptr<Project> project = m_project;
     auto points = std::make_shared<MapPoints>();

@@ -8,6 +8,7 @@
 #include "model/Project.h"
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
+#include "model/TeamReview.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -49,6 +50,8 @@ public:
     void startNeighbourLayout();
     /// Loads every map point of the newest analysis in a job; mapChanged() when done.
     void startLoadMap();
+    /// Trains the concept of a tag (trainConcept) in a job; conceptReady() when done.
+    void startConcept(qint64 tagId, int limit = 500);
     /// The points loaded by the last startLoadMap() (null before).
     [[nodiscard]] std::shared_ptr<const MapPoints> mapPoints() const { return m_map; }
 
@@ -56,6 +59,7 @@ Q_SIGNALS:
     void corporaChanged();
     void analysisChanged();
     void mapChanged();
+    void conceptReady(const ConceptResult& result);
     /// A finished job's outcome in words, for the status bar and dialogs.
     void jobReport(const QString& title, bool ok, const QString& message);
 

@@ -17,6 +17,8 @@ public:
         return QSettings().value(m_key, QVariant::fromValue(m_default)).template value<T>();
     }
     void set(const T& value) const { QSettings().setValue(m_key, QVariant::fromValue(value)); }
+    /// Whether the user ever stored a value (else get() returns the default).
+    [[nodiscard]] bool isSet() const { return QSettings().contains(m_key); }
     [[nodiscard]] const QString& key() const { return m_key; }
 
 private:

@@ -3,6 +3,7 @@
 #include "model/GateModels.h"
 #include "model/ProjectDocument.h"
 #include "widgets/EmptyState.h"
+#include "widgets/LazyReload.h"
 #include "widgets/ReadOnlyTable.h"
 
 #include <QDialog>
@@ -25,6 +26,7 @@ ChecklistView::ChecklistView(QWidget* parent)
     , m_rules(new model::RedLinesModel(this))
     , m_verdict(new QLabel(this))
     , m_edit(new QPushButton(tr("Edit rules…"), this)) {
+    m_lazy = new LazyReload(this, [this]() { reload(); });
     m_table = makeReadOnlyTable(m_rules, this, u"checklistTable"_s);
     m_table->setWordWrap(false);
     m_verdict->setTextFormat(Qt::RichText);
@@ -54,14 +56,16 @@ void ChecklistView::setDocument(model::ProjectDocument* document) {
     if (m_document != nullptr) {
         disconnect(m_document, nullptr, this, nullptr);
         disconnect(&m_document->review(), nullptr, this, nullptr);
+        disconnect(m_document, nullptr, m_lazy, nullptr);
+        disconnect(&m_document->review(), nullptr, m_lazy, nullptr);
     }
     m_document = document;
     if (document != nullptr) {
-        connect(document, &model::ProjectDocument::analysisChanged, this, &ChecklistView::reload);
-        connect(&document->review(), &model::ReviewStore::reviewChanged, this,
-                &ChecklistView::reload);
+        connect(document, &model::ProjectDocument::analysisChanged, m_lazy, &LazyReload::markStale);
+        connect(&document->review(), &model::ReviewStore::reviewChanged, m_lazy,
+                &LazyReload::markStale);
     }
-    reload();
+    m_lazy->markStale();
 }
 
 void ChecklistView::reload() {

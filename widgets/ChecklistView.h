@@ -13,6 +13,8 @@ class RedLinesModel;
 
 namespace synthscope::widgets {
 
+class LazyReload;
+
 class EmptyState;
 
 /// The deployment red lines (chapter 17, Tables 17-2 and 17-3) judged on the newest analysis
@@ -37,6 +39,7 @@ private:
     void editRules();
 
     model::ProjectDocument* m_document = nullptr;
+    LazyReload* m_lazy = nullptr;
     model::RedLinesModel* m_rules;
     QTableView* m_table;
     QLabel* m_verdict;

@@ -2,6 +2,7 @@
 
 #include "model/ProjectDocument.h"
 #include "model/TableModels.h"
+#include "widgets/Charts.h"
 #include "widgets/EmptyState.h"
 #include "widgets/ReadOnlyTable.h"
 
@@ -31,28 +32,8 @@ namespace synthscope::widgets {
 
 namespace {
 
-const QColor kReal(0x1f, 0x77, 0xb4);
-const QColor kSynthetic(0xe6, 0x6a, 0x00);
-
-QChartView* makeChartView(QWidget* parent, const QString& name) {
-    auto* chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    auto* view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(240);
-    view->setObjectName(name);
-    return view;
-}
-
-void clearChart(QChart* chart) {
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
-    }
-}
+const QColor kReal = kRealColour;
+const QColor kSynthetic = kSyntheticColour;
 
 QVector<double> shares(const QVector<double>& counts) {
     double total = 0.0;

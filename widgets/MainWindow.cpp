@@ -15,6 +15,7 @@
 #include "widgets/ReviewView.h"
 #include "widgets/SkeletonsView.h"
 #include "widgets/TagSetDialog.h"
+#include "widgets/TeamView.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -24,6 +25,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -45,6 +47,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_duplicates(new DuplicatesView(this))
     , m_review(new ReviewView(this))
     , m_checklist(new ChecklistView(this))
+    , m_team(new TeamView(this))
+    , m_reviewerLabel(new QLabel(this))
     , m_jobStatus(new JobStatusWidget(this)) {
     setWindowTitle(tr("Synthscope"));
     setWindowIcon(QIcon(u":/synthscope/icons/synthscope.svg"_s));
@@ -57,6 +61,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_duplicates, tr("Duplicates"));
     m_tabs->addTab(m_review, tr("Review"));
     m_tabs->addTab(m_checklist, tr("Checklist"));
+    m_tabs->addTab(m_team, tr("Team"));
+    connect(m_team, &TeamView::reviewRequested, this,
+            [this](const QList<qint64>& ids, const QString& title) {
+                m_review->reviewSamples(ids, title);
+                showView(View::Review);
+            });
     connect(m_checklist, &ChecklistView::evidenceRequested, this, [this](const QString& view) {
         const std::pair<const char*, View> views[] = {
             {"overview", View::Overview},     {"divergence", View::Divergence},
@@ -101,6 +111,9 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {380}, Qt::Horizontal);
+    m_reviewerLabel->setObjectName(u"reviewerLabel"_s);
+    m_reviewerLabel->setToolTip(tr("Answers are recorded under this name (Edit → Reviewer Name…)"));
+    statusBar()->addPermanentWidget(m_reviewerLabel);
     statusBar()->addPermanentWidget(m_jobStatus);
     connect(m_panel, &ProjectPanel::importRequested, this, [this]() { importFiles(); });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
@@ -134,6 +147,11 @@ void MainWindow::createMenus() {
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
     m_projectActions << m_editMenu->addAction(tr("&Tag Set…"), this, &MainWindow::editTags);
     m_editMenu->addAction(tr("&Reviewer Name…"), this, &MainWindow::setReviewer);
+    m_projectActions << m_editMenu->addAction(tr("&Sample a Review Queue…"),
+                                              QKeySequence(u"Ctrl+Shift+Q"_s), this, [this]() {
+                                                  showView(View::Review);
+                                                  m_review->sampleQueue();
+                                              });
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     QAction* run = analysis->addAction(tr("&Run Analyses"), this, [this]() {
@@ -169,6 +187,8 @@ void MainWindow::createMenus() {
                     [this]() { showView(View::Review); });
     view->addAction(tr("&Checklist"), QKeySequence(Qt::CTRL | Qt::Key_7), this,
                     [this]() { showView(View::Checklist); });
+    view->addAction(tr("&Team"), QKeySequence(Qt::CTRL | Qt::Key_8), this,
+                    [this]() { showView(View::Team); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keys in Review"), this, [this]() {
@@ -230,6 +250,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
     m_duplicates->setDocument(nullptr);
     m_review->setDocument(nullptr);
     m_checklist->setDocument(nullptr);
+    m_team->setDocument(nullptr);
     m_jobStatus->setRunner(nullptr);
     if (m_undoAction != nullptr) {
         m_editMenu->removeAction(m_undoAction);
@@ -248,6 +269,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
         m_duplicates->setDocument(m_document.get());
         m_review->setDocument(m_document.get());
         m_checklist->setDocument(m_document.get());
+        m_team->setDocument(m_document.get());
         m_jobStatus->setRunner(&m_document->jobs());
         m_undoAction = m_document->undoStack().createUndoAction(this, tr("&Undo"));
         m_undoAction->setShortcut(QKeySequence::Undo);
@@ -276,7 +298,18 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
     } else {
         setWindowTitle(tr("Synthscope"));
     }
+    m_reviewerLabel->setText(
+        tr("Reviewer: <b>%1</b>")
+            .arg((m_document ? m_document->review().reviewer() : model::Settings::reviewer().get())
+                     .toHtmlEscaped()));
     updateActions();
+}
+
+bool MainWindow::ensureReviewer() {
+    if (model::Settings::reviewer().isSet())
+        return true;
+    setReviewer();
+    return model::Settings::reviewer().isSet();
 }
 
 void MainWindow::showView(View view) {
@@ -301,6 +334,9 @@ void MainWindow::showView(View view) {
         break;
     case View::Checklist:
         m_tabs->setCurrentWidget(m_checklist);
+        break;
+    case View::Team:
+        m_tabs->setCurrentWidget(m_team);
         break;
     }
 }
@@ -390,6 +426,7 @@ void MainWindow::setReviewer() {
     if (!ok || name.trimmed().isEmpty())
         return;
     model::Settings::reviewer().set(name.trimmed());
+    m_reviewerLabel->setText(tr("Reviewer: <b>%1</b>").arg(name.trimmed().toHtmlEscaped()));
     if (m_document) {
         const QString path = m_document->project().path();
         (void)openProject(path, model::Project::OpenMode::OpenExisting);
@@ -402,7 +439,7 @@ bool MainWindow::saveScreenshots(const QString& dir) {
         {View::Overview, "overview.png"},     {View::Divergence, "divergence.png"},
         {View::Skeletons, "skeletons.png"},   {View::ClusterMap, "cluster-map.png"},
         {View::Duplicates, "duplicates.png"}, {View::Review, "review.png"},
-        {View::Checklist, "checklist.png"}};
+        {View::Checklist, "checklist.png"},   {View::Team, "team.png"}};
     bool ok = true;
     for (const auto& [view, name] : shots) {
         showView(view);
@@ -415,6 +452,16 @@ bool MainWindow::saveScreenshots(const QString& dir) {
         QApplication::processEvents();
         ok = grab().save(QDir(dir).filePath(QString::fromLatin1(name))) && ok;
     }
+    // The team view's other pages: tag rates (heat map and chart) and notes.
+    const std::pair<TeamView::Page, const char*> pages[] = {
+        {TeamView::Page::TagRates, "team-tag-rates.png"},
+        {TeamView::Page::Notes, "team-notes.png"}};
+    for (const auto& [page, name] : pages) {
+        m_team->showPage(page);
+        QApplication::processEvents();
+        ok = grab().save(QDir(dir).filePath(QString::fromLatin1(name))) && ok;
+    }
+    m_team->showPage(TeamView::Page::Agreement);
     return ok;
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 class QMenu;
+class QLabel;
 class QTabWidget;
 
 namespace synthscope::model {
@@ -24,6 +25,7 @@ class SkeletonsView;
 class ClusterMapView;
 class DuplicatesView;
 class ChecklistView;
+class TeamView;
 
 /// The workbench window: project panel (left), the view tabs (Overview, Divergence, Skeletons,
 /// Cluster map, Duplicates, Review, Checklist), menus,
@@ -31,7 +33,16 @@ class ChecklistView;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Overview, Divergence, Skeletons, ClusterMap, Duplicates, Review, Checklist };
+    enum class View {
+        Overview,
+        Divergence,
+        Skeletons,
+        ClusterMap,
+        Duplicates,
+        Review,
+        Checklist,
+        Team
+    };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -49,6 +60,9 @@ public:
     [[nodiscard]] ClusterMapView* clusterMap() const { return m_map; }
     [[nodiscard]] DuplicatesView* duplicates() const { return m_duplicates; }
     [[nodiscard]] ChecklistView* checklist() const { return m_checklist; }
+    [[nodiscard]] TeamView* team() const { return m_team; }
+    /// Asks for the reviewer name when none was ever chosen (first start); true if one is set.
+    bool ensureReviewer();
 
     /// Saves a PNG of every view (overview.png, divergence.png, skeletons.png, cluster-map.png,
     /// duplicates.png, review.png, checklist.png) into dir, waiting for the map to load.
@@ -82,6 +96,8 @@ private:
     DuplicatesView* m_duplicates;
     ReviewView* m_review;
     ChecklistView* m_checklist;
+    TeamView* m_team;
+    QLabel* m_reviewerLabel;
     JobStatusWidget* m_jobStatus;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;

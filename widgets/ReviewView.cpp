@@ -5,15 +5,22 @@
 #include "model/ReviewModels.h"
 #include "model/TableModels.h"
 #include "widgets/EmptyState.h"
+#include "widgets/SampleQueueDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -49,6 +56,9 @@ ReviewView::ReviewView(QWidget* parent)
     , m_syntheticFirst(new QCheckBox(tr("Most synthetic-looking first"), this))
     , m_advance(new QCheckBox(tr("Next after keep/drop"), this))
     , m_position(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_saveQueue(new QPushButton(tr("Save as Queue…"), this))
+    , m_others(new QLabel(this))
     , m_queueView(new QListView(this))
     , m_sampleHeader(new QLabel(this))
     , m_sampleText(new QTextBrowser(this))
@@ -62,6 +72,19 @@ ReviewView::ReviewView(QWidget* parent)
     m_filter->setObjectName(u"reviewFilter"_s);
     m_filter->setToolTip(tr("Which samples to review"));
     m_advance->setChecked(true);
+    m_progress->setObjectName(u"queueProgress"_s);
+    m_progress->setMaximumWidth(220);
+    m_progress->setFormat(tr("%v of %m answered"));
+    m_progress->setToolTip(tr("Samples of this saved queue you have answered (tag, decision or "
+                              "note); the queue reopens where you stopped."));
+    m_progress->hide();
+    m_saveQueue->setObjectName(u"saveQueueButton"_s);
+    m_saveQueue->setFocusPolicy(Qt::NoFocus);
+    m_saveQueue->setToolTip(tr("Keep the samples listed now as a named queue that remembers "
+                               "your progress"));
+    m_others->setObjectName(u"otherReviewers"_s);
+    m_others->setWordWrap(true);
+    m_others->setTextFormat(Qt::RichText);
     m_queueView->setObjectName(u"reviewQueue"_s);
     m_queueView->setUniformItemSizes(true);
     m_queueView->setMinimumWidth(200);
@@ -96,13 +119,25 @@ ReviewView::ReviewView(QWidget* parent)
     connect(prevButton, &QPushButton::clicked, this, &ReviewView::previous);
     connect(nextButton, &QPushButton::clicked, this, &ReviewView::next);
 
+    auto* sampleButton = new QPushButton(tr("Sample…"), this);
+    sampleButton->setObjectName(u"sampleQueueButton"_s);
+    sampleButton->setFocusPolicy(Qt::NoFocus);
+    sampleButton->setToolTip(
+        tr("Draw a stratified, seeded (optionally risk-weighted) review queue (Ctrl+Shift+Q)"));
+    connect(sampleButton, &QPushButton::clicked, this, &ReviewView::sampleQueue);
+    connect(m_saveQueue, &QPushButton::clicked, this, &ReviewView::saveAsQueue);
+    shortcut(QKeySequence(u"Ctrl+Shift+Q"_s), this, [this]() { sampleQueue(); });
+
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Review:"), this));
     top->addWidget(m_filter, 1);
+    top->addWidget(sampleButton);
+    top->addWidget(m_saveQueue);
     top->addWidget(m_onlyUnreviewed);
     top->addWidget(m_syntheticFirst);
     top->addWidget(m_advance);
     top->addStretch();
+    top->addWidget(m_progress);
     top->addWidget(m_position);
     top->addWidget(prevButton);
     top->addWidget(nextButton);
@@ -142,6 +177,7 @@ ReviewView::ReviewView(QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addLayout(answers);
     layout->addWidget(m_note);
+    layout->addWidget(m_others);
     m_state = EmptyState::fill(this, content);
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, &ReviewView::reloadQueue);
@@ -193,7 +229,10 @@ void ReviewView::setDocument(model::ProjectDocument* document) {
     connect(&document->review(), &model::ReviewStore::reviewChanged, this, [this](qint64 id) {
         if (id == currentSampleId())
             refreshAnswers();
+        refreshProgress();
     });
+    connect(&document->review(), &model::ReviewStore::queuesChanged, this,
+            &ReviewView::reloadFilters);
     connect(m_neighbourTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showNeighbour(current.row()); });
     rebuildTags();
@@ -216,6 +255,7 @@ void ReviewView::reloadFilters() {
         m_filter->addItem(
             tr("%1 (%2)").arg(c.name, c.role == model::Role::Real ? tr("real") : tr("synthetic")),
             filterData(c.role, c.id));
+    addSavedQueues();
     const int keep = m_filter->findData(previous);
     m_filter->setCurrentIndex(keep >= 0 ? keep : 0);
     reloadQueue();
@@ -240,6 +280,8 @@ void ReviewView::reloadQueue() {
             filter.cluster = group;
             break;
         }
+    } else if (data.size() == 2 && data[0].toString() == "queue"_L1) {
+        filter.queue = data[1].toLongLong();
     } else if (data.size() == 2 && data[0].toString() == "samples"_L1) {
         QList<qint64> ids;
         for (const QVariant& v : data[1].toList())
@@ -253,7 +295,10 @@ void ReviewView::reloadQueue() {
     filter.onlyUnreviewed = m_onlyUnreviewed->isChecked();
     filter.mostSyntheticFirst = m_syntheticFirst->isChecked();
     const qint64 keepId = currentSampleId();
+    const bool openedSavedQueue = filter.queue && m_queue->filter().queue != filter.queue;
     m_queue->setFilter(filter);
+    m_saveQueue->setEnabled(m_queue->rowCount() > 0 && !filter.queue);
+    refreshProgress();
     if (m_queue->rowCount() == 0) {
         m_row = -1;
         if (m_document->store().corpora().isEmpty())
@@ -272,9 +317,80 @@ void ReviewView::reloadQueue() {
         return;
     }
     m_state->showContent();
-    const int row = m_queue->rowOf(keepId);
+    int row = m_queue->rowOf(keepId);
+    if (openedSavedQueue && !filter.onlyUnreviewed)
+        if (const auto info = m_document->review().queue(*filter.queue))
+            row = info->position; // resume where the reviewer stopped
     m_row = -1;
     showRow(row >= 0 ? row : 0);
+}
+
+std::optional<qint64> ReviewView::savedQueue() const {
+    return m_queue != nullptr ? m_queue->filter().queue : std::nullopt;
+}
+
+void ReviewView::addSavedQueues() {
+    for (const model::QueueInfo& q : m_document->review().queues())
+        m_filter->addItem(
+            tr("Queue: %1 (%2 of %3 answered)").arg(q.name).arg(q.answered).arg(q.size),
+            QVariantList{u"queue"_s, q.id});
+}
+
+void ReviewView::refreshProgress() {
+    const auto queue = savedQueue();
+    const auto info = queue ? m_document->review().queue(*queue) : std::nullopt;
+    m_progress->setVisible(info.has_value());
+    if (!info)
+        return;
+    m_progress->setRange(0, std::max(1, info->size));
+    m_progress->setValue(info->answered);
+}
+
+void ReviewView::openSavedQueue(qint64 queueId) {
+    selectQueue(QVariantList{u"queue"_s, queueId}, tr("Queue"));
+}
+
+void ReviewView::sampleQueue() {
+    if (m_document == nullptr)
+        return;
+    SampleQueueDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    model::SampledQueue sampled;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    model::Status s = model::sampleQueue(m_document->project(), dialog.spec(), &sampled);
+    qint64 id = 0;
+    if (s)
+        s = m_document->review().createQueue(dialog.name(), sampled.ids, sampled.spec, &id);
+    QGuiApplication::restoreOverrideCursor();
+    if (!s) {
+        QMessageBox::warning(this, tr("Sample a queue"), s.error());
+        return;
+    }
+    openSavedQueue(id);
+}
+
+void ReviewView::saveAsQueue() {
+    if (m_queue == nullptr || m_queue->rowCount() == 0)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as Queue"), tr("Queue name:"),
+                                               QLineEdit::Normal, m_filter->currentText(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    QList<qint64> ids;
+    for (int r = 0; r < m_queue->rowCount(); ++r)
+        ids.append(m_queue->sampleIdAt(r));
+    const QString spec =
+        QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, u"selection"_s},
+                                                    {u"from"_s, m_filter->currentText()}})
+                              .toJson(QJsonDocument::Compact));
+    qint64 id = 0;
+    if (const model::Status s = m_document->review().createQueue(name, ids, spec, &id); !s) {
+        QMessageBox::warning(this, tr("Save as Queue"), s.error());
+        return;
+    }
+    openSavedQueue(id);
 }
 
 void ReviewView::showRow(int row) {
@@ -284,6 +400,8 @@ void ReviewView::showRow(int row) {
     m_row = std::clamp(row, 0, m_queue->rowCount() - 1);
     m_queueView->setCurrentIndex(m_queue->index(m_row));
     m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(m_queue->rowCount()));
+    if (const auto queue = savedQueue(); queue && !m_queue->filter().onlyUnreviewed)
+        (void)m_document->review().setQueuePosition(*queue, m_row);
     const qint64 id = currentSampleId();
     const auto sample = m_document->review().sample(id);
     if (!sample)
@@ -395,6 +513,21 @@ void ReviewView::refreshAnswers() {
     m_drop->setChecked(m_answers.decision == model::Decision::Drop);
     if (!m_note->hasFocus() || m_note->text() != m_answers.note)
         m_note->setText(m_answers.note);
+    QStringList others;
+    for (const model::ReviewerAnswer& a : m_document->review().otherAnswers(id)) {
+        QStringList parts;
+        for (const model::TagDef& t : m_tags)
+            if (a.review.tagIds.contains(t.id))
+                parts << t.name.toHtmlEscaped();
+        if (a.review.decision != model::Decision::None)
+            parts << u"<b>%1</b>"_s.arg(model::decisionName(a.review.decision));
+        if (!a.review.note.isEmpty())
+            parts << u"“%1”"_s.arg(a.review.note.toHtmlEscaped());
+        others << u"<i>%1</i>: %2"_s.arg(a.reviewer.toHtmlEscaped(), parts.join(u", "_s));
+    }
+    m_others->setText(others.isEmpty() ? QString()
+                                       : tr("Other reviewers — %1").arg(others.join(u" · "_s)));
+    m_others->setVisible(!others.isEmpty());
 }
 
 void ReviewView::rebuildTags() {

@@ -5,12 +5,15 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QProgressBar;
 class QPushButton;
 class QShortcut;
 class QTableView;
@@ -54,6 +57,14 @@ public:
     void reviewSamples(const QList<qint64>& sampleIds, const QString& title);
     /// Shows one sample: in the current queue if it is there, else as a queue of its own.
     void showSample(qint64 sampleId);
+    /// Opens this reviewer's saved queue where they stopped.
+    void openSavedQueue(qint64 queueId);
+    /// Review → Sample a queue…: draws a stratified, seeded queue and opens it.
+    void sampleQueue();
+    /// Saves the samples now listed as a named queue of this reviewer (asks for the name).
+    void saveAsQueue();
+    /// The saved queue being reviewed, if any.
+    [[nodiscard]] std::optional<qint64> savedQueue() const;
 
 private:
     void selectQueue(const QVariant& data, const QString& title);
@@ -63,6 +74,8 @@ private:
     void rebuildTags();
     void commitNote();
     void showNeighbour(int row);
+    void refreshProgress();
+    void addSavedQueues();
 
     model::ProjectDocument* m_document = nullptr;
     model::ReviewQueueModel* m_queue = nullptr;
@@ -76,6 +89,9 @@ private:
     QCheckBox* m_syntheticFirst;
     QCheckBox* m_advance;
     QLabel* m_position;
+    QProgressBar* m_progress;
+    QPushButton* m_saveQueue;
+    QLabel* m_others;
     QListView* m_queueView;
     QLabel* m_sampleHeader;
     QTextBrowser* m_sampleText;

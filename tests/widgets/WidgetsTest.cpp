@@ -8,6 +8,7 @@
 #include "model/SimilarityModels.h"
 #include "model/SkeletonModels.h"
 #include "model/TableModels.h"
+#include "model/TeamModels.h"
 #include "widgets/ChecklistView.h"
 #include "widgets/ClusterMapView.h"
 #include "widgets/ClusterMapWidget.h"
@@ -22,14 +23,18 @@
 #include "widgets/ProjectPanel.h"
 #include "widgets/ReviewView.h"
 #include "widgets/SkeletonsView.h"
+#include "widgets/TeamView.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -222,6 +227,136 @@ TEST_F(Widgets, ImportRunsAsAJobAndRefreshesViews) {
     EXPECT_EQ(window.projectPanel()->corporaModel()->rowCount(), 1);
     ASSERT_TRUE(report.wait(20000)); // the analysis that follows an import
     EXPECT_TRUE(state->isShowingContent());
+}
+
+// A reviewer's click is on disk the moment it is made: the GUI child process is killed
+// (SIGKILL) right after clicking a tag, and the tag is in the project, which is intact.
+TEST_F(Widgets, ATagSurvivesAKillOfTheGuiRightAfterTheClick) {
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    child.setProcessEnvironment(env);
+    child.start(QStringLiteral(REVIEW_CLICK_HELPER), {demoProject(), QStringLiteral("kill-test")});
+    ASSERT_TRUE(child.waitForStarted(10000));
+    QByteArray line;
+    for (int i = 0; i < 600 && !line.contains('\n'); ++i) {
+        child.waitForReadyRead(100);
+        line += child.readAllStandardOutput();
+    }
+    child.kill(); // SIGKILL at once: no destructor, no close, no checkpoint
+    ASSERT_TRUE(child.waitForFinished(10000));
+    EXPECT_EQ(child.exitStatus(), QProcess::CrashExit);
+    const QList<QByteArray> parts = line.trimmed().split(' ');
+    ASSERT_EQ(parts.size(), 3) << line.toStdString() << child.readAllStandardError().toStdString();
+    ASSERT_EQ(parts[0], QByteArray("clicked"));
+    const qint64 sample = parts[1].toLongLong();
+    const qint64 tag = parts[2].toLongLong();
+
+    std::shared_ptr<model::Project> reopened;
+    ASSERT_TRUE(
+        model::Project::open(demoProject(), model::Project::OpenMode::OpenExisting, &reopened)
+            .ok());
+    QSqlQuery q(reopened->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("ok"));
+    model::ReviewStore killed(*reopened, QStringLiteral("kill-test"));
+    EXPECT_TRUE(killed.review(sample).tagIds.contains(tag));
+    ASSERT_TRUE(killed.setTag(sample, tag, false).ok()); // leave the shared project as it was
+}
+
+// Two reviewers on the same samples: the Team view shows their agreement, the tag rates by
+// corpus, the notes (searchable) and a concept learnt from the tags, ranking unreviewed samples.
+TEST_F(Widgets, TeamViewShowsAgreementRatesNotesAndAConcept) {
+    auto& me = window.document()->review();
+    model::ReviewStore other(window.document()->project(), QStringLiteral("second reviewer"));
+    const qint64 templateFeel = me.tags().at(0).id;
+    model::ReviewFilter real;
+    real.role = model::Role::Real;
+    const QList<qint64> tweets = me.reviewQueue(real).mid(0, 12);
+    const QList<qint64> bitext = me.reviewQueue({}).mid(0, 12);
+    ASSERT_EQ(bitext.size(), 12);
+    for (qint64 id : bitext) { // both tag the synthetic ones, except one disagreement
+        ASSERT_TRUE(me.setTag(id, templateFeel, true).ok());
+        if (id != bitext.last())
+            ASSERT_TRUE(other.setTag(id, templateFeel, true).ok());
+        else
+            ASSERT_TRUE(other.setDecision(id, model::Decision::Keep).ok());
+    }
+    for (qint64 id : tweets) {
+        ASSERT_TRUE(me.setDecision(id, model::Decision::Keep).ok());
+        ASSERT_TRUE(other.setDecision(id, model::Decision::Keep).ok());
+    }
+    ASSERT_TRUE(me.setNote(tweets[0], QStringLiteral("sounds like a real customer")).ok());
+    ASSERT_TRUE(other.setNote(bitext[0], QStringLiteral("brochure tone, every reply alike")).ok());
+
+    window.showView(widgets::MainWindow::View::Team);
+    widgets::TeamView* team = window.team();
+    team->reload();
+    auto* agreement = team->agreementModel();
+    QAbstractItemModelTester t1(agreement, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_GT(agreement->rowCount(), 0);
+    const model::AgreementRow& row = agreement->rows().at(0); // template feel
+    EXPECT_EQ(row.sharedSamples, 24);
+    EXPECT_EQ(row.reviewers, 2);
+    // 23 of 24 agree; me: 12 tagged of 24, other: 11 → κ = (23/24 − p_e) / (1 − p_e) with
+    // p_e = (12·11 + 12·13) / 24² = 0.5: κ = 0.9166…
+    EXPECT_NEAR(row.kappa, (23.0 / 24.0 - 0.5) / 0.5, 1e-9);
+
+    auto* rates = team->tagRateModel();
+    QAbstractItemModelTester t2(rates, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    team->setDimension(model::Dimension::Corpus);
+    ASSERT_EQ(rates->rowCount(), 2);
+    for (int r = 0; r < 2; ++r) {
+        const bool synthetic = rates->table().rows[r].value.contains(QStringLiteral("bitext"));
+        EXPECT_DOUBLE_EQ(rates->index(r, 2).data(model::TagRateModel::RateRole).toDouble(),
+                         synthetic ? 1.0 : 0.0);
+    }
+
+    team->searchNotes(QStringLiteral("brochure"));
+    ASSERT_EQ(team->notesModel()->rowCount(), 1);
+    EXPECT_EQ(team->notesModel()->rows().at(0).note.sampleId, bitext[0]);
+    team->searchNotes({});
+    EXPECT_EQ(team->notesModel()->rowCount(), 2);
+
+    QSignalSpy ready(window.document(), &model::ProjectDocument::conceptReady);
+    window.document()->startConcept(templateFeel, 50);
+    ASSERT_TRUE(ready.wait(60000));
+    auto* ranking = team->conceptModel();
+    ASSERT_EQ(ranking->rowCount(), 50);
+    // Learnt from Bitext (tagged) against tweets (untagged): the top of the ranking is Bitext.
+    const auto top = me.sample(ranking->rows().at(0).sampleId);
+    ASSERT_TRUE(top);
+    EXPECT_EQ(top->role, model::Role::Synthetic);
+    EXPECT_FALSE(bitext.contains(top->id)); // only unreviewed samples are ranked
+
+    // Leave the shared project as it was.
+    QSqlQuery q(window.document()->project().connection());
+    for (const char* table : {"sample_tags", "decisions", "notes"})
+        ASSERT_TRUE(q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1StringView(table))));
+}
+
+// A saved queue shows its progress and reopens where the reviewer stopped.
+TEST_F(Widgets, SavedQueueShowsProgressAndResumes) {
+    auto& store = window.document()->review();
+    const QList<qint64> ids = store.reviewQueue({}).mid(100, 5);
+    qint64 queue = 0;
+    ASSERT_TRUE(store.createQueue(QStringLiteral("five"), ids, QStringLiteral("{}"), &queue).ok());
+    window.showView(widgets::MainWindow::View::Review);
+    widgets::ReviewView* review = window.review();
+    review->openSavedQueue(queue);
+    ASSERT_EQ(review->queueModel()->rowCount(), 5);
+    review->showRow(3);
+    review->decide(model::Decision::Keep);
+    auto* progress = review->findChild<QProgressBar*>(QStringLiteral("queueProgress"));
+    ASSERT_NE(progress, nullptr);
+    EXPECT_TRUE(progress->isVisible());
+    EXPECT_EQ(progress->value(), 1);
+    EXPECT_EQ(progress->maximum(), 5);
+    review->reviewSamples({ids[0]}, QStringLiteral("elsewhere"));
+    review->openSavedQueue(queue);
+    EXPECT_EQ(review->currentRow(), 4); // keep advanced to row 4, where the reviewer stopped
+    ASSERT_TRUE(store.setDecision(ids[3], model::Decision::None).ok());
+    ASSERT_TRUE(store.removeQueue(queue).ok());
 }
 
 int main(int argc, char** argv) {
