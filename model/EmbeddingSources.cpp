@@ -358,29 +358,18 @@ const QString kAnalysisSourceKey = u"analysis_embedding_source"_s;
 }
 
 QString analysisEmbeddingSource(Project& project) {
-    QSqlQuery q(project.connection());
-    q.prepare(u"SELECT value FROM project_info WHERE key = ?"_s);
-    q.addBindValue(kAnalysisSourceKey);
-    if (q.exec() && q.next())
-        return q.value(0).toString();
-    return {};
+    return projectInfo(project, kAnalysisSourceKey).value_or(QString());
 }
 
 Status setAnalysisEmbeddingSource(Project& project, const QString& source) {
-    QSqlDatabase db = project.connection();
-    QSqlQuery q(db);
-    if (source.isEmpty() || source == u"tfidf-svd"_s) {
-        q.prepare(u"DELETE FROM project_info WHERE key = ?"_s);
-        return execPrepared(q, {kAnalysisSourceKey});
-    }
+    if (source.isEmpty() || source == u"tfidf-svd"_s)
+        return setProjectInfo(project, kAnalysisSourceKey, QString());
     bool known = false;
     for (const auto& [name, count] : embeddingSources(project))
         known = known || name == source;
     if (!known)
         return Status::failure(u"no embeddings named \"%1\" in the project"_s.arg(source));
-    q.prepare(u"INSERT INTO project_info (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-              "SET value = excluded.value"_s);
-    return execPrepared(q, {kAnalysisSourceKey, source});
+    return setProjectInfo(project, kAnalysisSourceKey, source);
 }
 
 QList<std::pair<QString, qint64>> embeddingSources(Project& project) {

@@ -148,27 +148,17 @@ QByteArray defaultRedLinesJson() {
 }
 
 QByteArray projectRedLinesJson(Project& project) {
-    QSqlQuery q(project.connection());
-    q.prepare(u"SELECT value FROM project_info WHERE key = ?"_s);
-    q.addBindValue(kRulesKey);
-    if (q.exec() && q.next())
-        return q.value(0).toString().toUtf8();
-    return defaultRedLinesJson();
+    const std::optional<QString> stored = projectInfo(project, kRulesKey);
+    return stored ? stored->toUtf8() : defaultRedLinesJson();
 }
 
 Status setProjectRedLines(Project& project, const QByteArray& json) {
-    QSqlDatabase db = project.connection();
-    QSqlQuery q(db);
-    if (json.trimmed().isEmpty()) {
-        q.prepare(u"DELETE FROM project_info WHERE key = ?"_s);
-        return execPrepared(q, {kRulesKey});
-    }
+    if (json.trimmed().isEmpty())
+        return setProjectInfo(project, kRulesKey, QString());
     QList<RedLine> rules;
     if (Status s = parseRedLines(json, &rules); !s)
         return s;
-    q.prepare(u"INSERT INTO project_info (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-              "SET value = excluded.value"_s);
-    return execPrepared(q, {kRulesKey, QString::fromUtf8(json)});
+    return setProjectInfo(project, kRulesKey, QString::fromUtf8(json));
 }
 
 Status evaluateRedLines(Project& project, const QList<RedLine>& rules,

@@ -183,4 +183,8 @@ QString formatMetric(const MetricInfo& info, double value) {
     return QString::number(value, 'f', info.decimals);
 }
 
+QString metricTr(const char* text) {
+    return QCoreApplication::translate("synthscope::model::MetricCatalog", text);
+}
+
 } // namespace synthscope::model

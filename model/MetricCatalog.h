@@ -21,6 +21,8 @@ std::span<const MetricInfo> corpusMetrics();
 std::span<const MetricInfo> comparisonMetrics();
 /// The entry for key, or nullptr.
 const MetricInfo* findMetric(const QString& key);
+/// A catalog text (title, meaning) in the user's language.
+QString metricTr(const char* text);
 /// value formatted with the metric's decimals (integers without decimals).
 QString formatMetric(const MetricInfo& info, double value);
 

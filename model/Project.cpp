@@ -45,6 +45,26 @@ Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values) {
     return {};
 }
 
+std::optional<QString> projectInfo(Project& project, const QString& key) {
+    QSqlQuery q(project.connection());
+    q.prepare(u"SELECT value FROM project_info WHERE key = ?"_s);
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return std::nullopt;
+}
+
+Status setProjectInfo(Project& project, const QString& key, const QString& value) {
+    QSqlQuery q(project.connection());
+    if (value.isNull()) {
+        q.prepare(u"DELETE FROM project_info WHERE key = ?"_s);
+        return execPrepared(q, {key});
+    }
+    q.prepare(u"INSERT INTO project_info (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+              "SET value = excluded.value"_s);
+    return execPrepared(q, {key, value});
+}
+
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db)) {
     m_begin = exec(m_db, u"BEGIN IMMEDIATE"_s);

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace synthscope::model {
 
@@ -61,6 +62,11 @@ Status exec(QSqlDatabase& db, const QString& sql);
 /// Binds values to the prepared query's placeholders in order and executes it; on failure
 /// returns a Status with SQLite's message.
 Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values);
+
+/// A project-wide setting (project_info table): its value, or nullopt when unset.
+std::optional<QString> projectInfo(Project& project, const QString& key);
+/// Sets a project-wide setting; a null value removes it. Committed at once.
+Status setProjectInfo(Project& project, const QString& key, const QString& value);
 
 /// RAII transaction: BEGIN IMMEDIATE on construction, ROLLBACK unless commit() succeeded.
 class Transaction {

@@ -1,5 +1,7 @@
 #include "model/ProjectDocument.h"
 
+#include "model/Report.h"
+
 #include "model/Analyzer.h"
 
 #include <QFileInfo>
@@ -129,6 +131,31 @@ void ProjectDocument::startNeighbourLayout() {
                          title, ok, ok ? tr("The neighbour layout is ready on the map.") : message);
                      if (ok)
                          startLoadMap();
+                 });
+}
+
+void ProjectDocument::startReport(const QString& htmlPath, const QString& pdfPath) {
+    std::shared_ptr<Project> project = m_project;
+    const QString title = tr("Write the report");
+    whenFinished(m_jobs.start(title,
+                              [project, htmlPath, pdfPath](const analysis::Progress& progress) {
+                                  progress.report(0.1, "building the report");
+                                  Report report;
+                                  Status s = buildReport(*project, &report);
+                                  project->releaseThreadConnection();
+                                  if (s) {
+                                      progress.report(0.7, "writing HTML and PDF");
+                                      s = writeReport(report, htmlPath, pdfPath);
+                                  }
+                                  return s.error();
+                              }),
+                 [this, title, htmlPath, pdfPath](bool ok, const QString& message) {
+                     QStringList written;
+                     for (const QString& path : {htmlPath, pdfPath})
+                         if (!path.isEmpty())
+                             written << path;
+                     Q_EMIT jobReport(
+                         title, ok, ok ? tr("Wrote %1.").arg(written.join(tr(" and "))) : message);
                  });
 }
 

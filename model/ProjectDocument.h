@@ -50,6 +50,9 @@ public:
     void startNeighbourLayout();
     /// Loads every map point of the newest analysis in a job; mapChanged() when done.
     void startLoadMap();
+    /// Builds and writes the report (buildReport/writeReport) in a job; either path may be
+    /// empty. jobReport() says where it went.
+    void startReport(const QString& htmlPath, const QString& pdfPath);
     /// Trains the concept of a tag (trainConcept) in a job; conceptReady() when done.
     void startConcept(qint64 tagId, int limit = 500);
     /// The points loaded by the last startLoadMap() (null before).

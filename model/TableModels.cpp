@@ -8,12 +8,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
 
-namespace {
-QString metricText(const char* s) {
-    return QCoreApplication::translate("synthscope::model::MetricCatalog", s);
-}
-} // namespace
-
 // ---- CorporaModel
 
 void CorporaModel::setCorpora(QList<CorpusInfo> corpora) {
@@ -132,7 +126,7 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
     if (role == MetricKeyRole)
         return key;
     if (role == Qt::ToolTipRole)
-        return metricText(info.meaning);
+        return metricTr(info.meaning);
     const int corpusColumns = static_cast<int>(m_analysis->corpora.size());
     std::optional<double> value;
     if (index.column() >= 1 && index.column() <= corpusColumns && isCorpusRow) {
@@ -148,8 +142,8 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         if (index.column() == 0)
             return info.unit[0] != '\0' && std::string_view(info.unit) != "share"
-                       ? u"%1 (%2)"_s.arg(metricText(info.title), QString::fromLatin1(info.unit))
-                       : metricText(info.title);
+                       ? u"%1 (%2)"_s.arg(metricTr(info.title), QString::fromLatin1(info.unit))
+                       : metricTr(info.title);
         return value ? formatMetric(info, *value) : QString();
     case ValueRole:
         return value ? QVariant(*value) : QVariant();

@@ -55,6 +55,7 @@ void importCustomerSupportPair(model::Project& project) {
         QStringLiteral("bitext-customer-support-4.5k/bitext_customer_support_training.jsonl"))};
     spec.mapping.textTemplate = "{instruction}\\n{response}";
     spec.mapping.labelField = "category";
+    spec.mapping.meta = {{"generator", "bitext"}, {"template_version", "4.5k"}};
     model::ImportReport report;
     const model::Status imported = model::importCorpus(project, spec, {}, &report);
     ASSERT_TRUE(imported.ok()) << imported.error().toStdString();

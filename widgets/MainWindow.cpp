@@ -16,6 +16,7 @@
 #include "widgets/SkeletonsView.h"
 #include "widgets/TagSetDialog.h"
 #include "widgets/TeamView.h"
+#include "widgets/TrendsView.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_review(new ReviewView(this))
     , m_checklist(new ChecklistView(this))
     , m_team(new TeamView(this))
+    , m_trends(new TrendsView(this))
     , m_reviewerLabel(new QLabel(this))
     , m_jobStatus(new JobStatusWidget(this)) {
     setWindowTitle(tr("Synthscope"));
@@ -62,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_review, tr("Review"));
     m_tabs->addTab(m_checklist, tr("Checklist"));
     m_tabs->addTab(m_team, tr("Team"));
+    m_tabs->addTab(m_trends, tr("Trends"));
     connect(m_team, &TeamView::reviewRequested, this,
             [this](const QList<qint64>& ids, const QString& title) {
                 m_review->reviewSamples(ids, title);
@@ -141,6 +144,8 @@ void MainWindow::createMenus() {
                                         this, [this]() { importFiles(); });
     m_projectActions << file->addAction(tr("&Export Slice…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                                         this, &MainWindow::exportSlice);
+    m_projectActions << file->addAction(tr("Write &Report…"), QKeySequence(u"Ctrl+Shift+P"_s), this,
+                                        &MainWindow::writeReport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -189,6 +194,8 @@ void MainWindow::createMenus() {
                     [this]() { showView(View::Checklist); });
     view->addAction(tr("&Team"), QKeySequence(Qt::CTRL | Qt::Key_8), this,
                     [this]() { showView(View::Team); });
+    view->addAction(tr("T&rends"), QKeySequence(Qt::CTRL | Qt::Key_9), this,
+                    [this]() { showView(View::Trends); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keys in Review"), this, [this]() {
@@ -251,6 +258,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
     m_review->setDocument(nullptr);
     m_checklist->setDocument(nullptr);
     m_team->setDocument(nullptr);
+    m_trends->setDocument(nullptr);
     m_jobStatus->setRunner(nullptr);
     if (m_undoAction != nullptr) {
         m_editMenu->removeAction(m_undoAction);
@@ -270,6 +278,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
         m_review->setDocument(m_document.get());
         m_checklist->setDocument(m_document.get());
         m_team->setDocument(m_document.get());
+        m_trends->setDocument(m_document.get());
         m_jobStatus->setRunner(&m_document->jobs());
         m_undoAction = m_document->undoStack().createUndoAction(this, tr("&Undo"));
         m_undoAction->setShortcut(QKeySequence::Undo);
@@ -338,6 +347,9 @@ void MainWindow::showView(View view) {
     case View::Team:
         m_tabs->setCurrentWidget(m_team);
         break;
+    case View::Trends:
+        m_tabs->setCurrentWidget(m_trends);
+        break;
     }
 }
 
@@ -391,6 +403,25 @@ void MainWindow::exportSlice() {
     m_document->startExport(dialog.filter(), dialog.outputPath());
 }
 
+void MainWindow::writeReport() {
+    if (!m_document)
+        return;
+    const QString suggested =
+        QDir(model::Settings::lastDirectory().get())
+            .filePath(QFileInfo(m_document->project().path()).completeBaseName() +
+                      u"-report.html"_s);
+    QString html = QFileDialog::getSaveFileName(this, tr("Write report"), suggested,
+                                                tr("HTML report (*.html);;All files (*)"));
+    if (html.isEmpty())
+        return;
+    if (!html.endsWith(u".html"_s, Qt::CaseInsensitive))
+        html += u".html"_s;
+    model::Settings::lastDirectory().set(QFileInfo(html).absolutePath());
+    // The PDF goes beside the HTML, with the same name.
+    const QString pdf = html.left(html.size() - 5) + u".pdf"_s;
+    m_document->startReport(html, pdf);
+}
+
 void MainWindow::editTags() {
     if (!m_document)
         return;
@@ -439,7 +470,8 @@ bool MainWindow::saveScreenshots(const QString& dir) {
         {View::Overview, "overview.png"},     {View::Divergence, "divergence.png"},
         {View::Skeletons, "skeletons.png"},   {View::ClusterMap, "cluster-map.png"},
         {View::Duplicates, "duplicates.png"}, {View::Review, "review.png"},
-        {View::Checklist, "checklist.png"},   {View::Team, "team.png"}};
+        {View::Checklist, "checklist.png"},   {View::Team, "team.png"},
+        {View::Trends, "trends.png"}};
     bool ok = true;
     for (const auto& [view, name] : shots) {
         showView(view);

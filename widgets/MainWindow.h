@@ -26,6 +26,7 @@ class ClusterMapView;
 class DuplicatesView;
 class ChecklistView;
 class TeamView;
+class TrendsView;
 
 /// The workbench window: project panel (left), the view tabs (Overview, Divergence, Skeletons,
 /// Cluster map, Duplicates, Review, Checklist), menus,
@@ -41,7 +42,8 @@ public:
         Duplicates,
         Review,
         Checklist,
-        Team
+        Team,
+        Trends
     };
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -61,6 +63,7 @@ public:
     [[nodiscard]] DuplicatesView* duplicates() const { return m_duplicates; }
     [[nodiscard]] ChecklistView* checklist() const { return m_checklist; }
     [[nodiscard]] TeamView* team() const { return m_team; }
+    [[nodiscard]] TrendsView* trends() const { return m_trends; }
     /// Asks for the reviewer name when none was ever chosen (first start); true if one is set.
     bool ensureReviewer();
 
@@ -80,6 +83,7 @@ private:
     void openProjectDialog();
     void importFiles(const QStringList& files = {});
     void exportSlice();
+    void writeReport();
     void editTags();
     void chooseEmbeddings();
     void setReviewer();
@@ -97,6 +101,7 @@ private:
     ReviewView* m_review;
     ChecklistView* m_checklist;
     TeamView* m_team;
+    TrendsView* m_trends;
     QLabel* m_reviewerLabel;
     JobStatusWidget* m_jobStatus;
     QMenu* m_recentMenu = nullptr;

@@ -35,10 +35,6 @@ QWidget* card(const QString& value, const QString& title, const QString& tooltip
     return frame;
 }
 
-QString metricTr(const char* s) {
-    return QCoreApplication::translate("synthscope::model::MetricCatalog", s);
-}
-
 } // namespace
 
 OverviewView::OverviewView(QWidget* parent)
@@ -112,8 +108,9 @@ void OverviewView::reload() {
         const model::MetricInfo* info = model::findMetric(QString::fromLatin1(key));
         if (info == nullptr)
             return;
-        m_cards->addWidget(card(value, metricTr(info->title), metricTr(info->meaning), this), 0,
-                           column++);
+        m_cards->addWidget(
+            card(value, model::metricTr(info->title), model::metricTr(info->meaning), this), 0,
+            column++);
     };
     if (analysis->hasComparison) {
         const auto& c = analysis->comparison;

@@ -7,13 +7,17 @@
 #include "model/Importer.h"
 #include "model/MetricCatalog.h"
 #include "model/ProjectStore.h"
+#include "model/Report.h"
+#include "model/Trends.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
@@ -65,6 +69,12 @@ const char* kUsage =
     "tripped\n"
     "  embed    --project P --source NAME (--field F | --file FILE.jsonl |\n"
     "           --endpoint URL --model M [--api-key-env VAR] [--batch N])\n"
+    "  trend    --project P --metric M [--by round|generator|template_version|judge_version|\n"
+    "           corpus|run] [--json]   a metric against provenance or over analysis runs\n"
+    "  ratio-gradient --project P [FILE.csv|FILE.json] [--json]   import and/or show a\n"
+    "           synthetic-ratio experiment with each metric's inflection point\n"
+    "  report   --project P [--html FILE] [--pdf FILE]   self-contained HTML and/or PDF "
+    "report\n"
     "  summary  --project P [--json]\n"
     "  export   --project P --out FILE [--corpus N] [--role R] [--tag any|none|tagged|NAME]\n"
     "           [--decision any|keep|drop|undecided]\n"
@@ -387,6 +397,162 @@ int cmdGate(const QStringList& args) {
     return overall == model::GateStatus::Fail ? Finding : Ok;
 }
 
+// A trend as text (one row per category) or JSON.
+void printTrend(const model::Trend& t, bool json) {
+    if (json) {
+        model::Json series = model::Json::array();
+        for (const model::TrendSeries& s : t.series) {
+            model::Json ys = model::Json::array();
+            for (double y : s.y)
+                ys.push_back(std::isnan(y) ? model::Json(nullptr) : model::Json(y));
+            series.push_back({{"name", s.name.toStdString()},
+                              {"role", model::roleName(s.role).toStdString()},
+                              {"values", ys}});
+        }
+        model::Json categories = model::Json::array();
+        for (const QString& c : t.categories)
+            categories.push_back(c.toStdString());
+        std::fputs((model::Json({{"metric", t.metric.toStdString()},
+                                 {"axis", t.axisTitle.toStdString()},
+                                 {"categories", categories},
+                                 {"series", series}})
+                        .dump(2) +
+                    "\n")
+                       .c_str(),
+                   stdout);
+        return;
+    }
+    QString header = t.axisTitle.leftJustified(24);
+    for (const model::TrendSeries& s : t.series)
+        header += u"  "_s + s.name.left(28).rightJustified(28);
+    out(header);
+    for (qsizetype i = 0; i < t.categories.size(); ++i) {
+        QString row = t.categories[i].left(24).leftJustified(24);
+        for (const model::TrendSeries& s : t.series) {
+            const double y = s.y.value(i, std::nan(""));
+            row +=
+                u"  "_s + (std::isnan(y) ? u"–"_s : QString::number(y, 'f', 4)).rightJustified(28);
+        }
+        out(row);
+    }
+}
+
+int cmdTrend(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption metric(u"metric"_s, u"Metric key (see summary --json)."_s, u"key"_s);
+    const QCommandLineOption by(u"by"_s,
+                                u"round (default), generator, template_version, "
+                                "judge_version, corpus or run."_s,
+                                u"axis"_s, u"round"_s);
+    const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
+    if (!parse(p, args, {metric, by, json}))
+        return UsageOrIo;
+    if (!p.parser.isSet(metric)) {
+        err(u"trend: --metric is required; stored metrics: %1"_s.arg(u"see summary --json"_s));
+        return UsageOrIo;
+    }
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    model::Trend trend;
+    model::Status s;
+    const QString axis = p.parser.value(by);
+    model::Dimension dimension = model::Dimension::Round;
+    if (axis == "run"_L1) {
+        s = model::metricOverRuns(*project, p.parser.value(metric), &trend);
+    } else if (model::parseDimension(axis, &dimension) &&
+               std::find(std::begin(model::kTrendDimensions), std::end(model::kTrendDimensions),
+                         dimension) != std::end(model::kTrendDimensions)) {
+        if (!model::storedMetricKeys(*project, true).contains(p.parser.value(metric))) {
+            err(u"trend: '%1' is not a per-corpus metric of the newest analysis (use --by run "
+                "for real-vs-synthetic metrics); per-corpus metrics: %2"_s.arg(
+                    p.parser.value(metric), model::storedMetricKeys(*project, true).join(u", "_s)));
+            return UsageOrIo;
+        }
+        s = model::metricByProvenance(*project, dimension, p.parser.value(metric), &trend);
+    } else {
+        err(u"trend: unknown --by '%1'"_s.arg(axis));
+        return UsageOrIo;
+    }
+    if (!s) {
+        err(u"trend: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    printTrend(trend, p.parser.isSet(json));
+    return Ok;
+}
+
+int cmdRatioGradient(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
+    if (!parse(p, args, {json}))
+        return UsageOrIo;
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    if (!p.parser.positionalArguments().isEmpty()) {
+        model::RatioGradient parsed;
+        if (auto s = model::parseRatioGradient(p.parser.positionalArguments().first(), &parsed);
+            !s) {
+            err(u"ratio-gradient: %1"_s.arg(s.error()));
+            return UsageOrIo;
+        }
+        if (auto s = model::setProjectRatioGradient(*project, parsed); !s) {
+            err(u"ratio-gradient: %1"_s.arg(s.error()));
+            return UsageOrIo;
+        }
+    }
+    const auto g = model::projectRatioGradient(*project);
+    if (!g) {
+        err(u"ratio-gradient: the project has no ratio-gradient experiment; give a file"_s);
+        return UsageOrIo;
+    }
+    const QList<int> knees = g->knees();
+    model::Trend t;
+    t.metric = u"ratio gradient"_s;
+    t.axisTitle = u"synthetic ratio"_s;
+    for (double r : g->ratios)
+        t.categories << QString::number(r, 'f', 2);
+    for (qsizetype m = 0; m < g->metricNames.size(); ++m)
+        t.series.append({g->metricNames[m], model::Role::Synthetic, g->values[m]});
+    printTrend(t, p.parser.isSet(json));
+    if (!p.parser.isSet(json))
+        for (qsizetype m = 0; m < g->metricNames.size(); ++m)
+            out(knees[m] >= 0
+                    ? u"%1: inflection at synthetic ratio %2"_s.arg(
+                          g->metricNames[m], QString::number(g->ratios[knees[m]]))
+                    : u"%1: no inflection (the slope never falls)"_s.arg(g->metricNames[m]));
+    return Ok;
+}
+
+int cmdReport(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption html(u"html"_s, u"Write the HTML report here."_s, u"file"_s);
+    const QCommandLineOption pdf(u"pdf"_s, u"Write the PDF report here."_s, u"file"_s);
+    if (!parse(p, args, {html, pdf}))
+        return UsageOrIo;
+    if (!p.parser.isSet(html) && !p.parser.isSet(pdf)) {
+        err(u"report: give --html FILE and/or --pdf FILE"_s);
+        return UsageOrIo;
+    }
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+        return rc;
+    model::Report report;
+    if (auto s = model::buildReport(*project, &report); !s) {
+        err(u"report: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    if (auto s = model::writeReport(report, p.parser.value(html), p.parser.value(pdf)); !s) {
+        err(u"report: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
+    for (const QCommandLineOption& o : {html, pdf})
+        if (p.parser.isSet(o))
+            out(u"wrote %1"_s.arg(p.parser.value(o)));
+    return Ok;
+}
+
 int cmdSummary(const QStringList& args) {
     Parsed p;
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
@@ -521,6 +687,12 @@ int run(const QStringList& arguments) {
         return cmdLayout(rest);
     if (command == "gate"_L1)
         return cmdGate(rest);
+    if (command == "report"_L1)
+        return cmdReport(rest);
+    if (command == "trend"_L1)
+        return cmdTrend(rest);
+    if (command == "ratio-gradient"_L1)
+        return cmdRatioGradient(rest);
     if (command == "export"_L1)
         return cmdExport(rest);
     if (command == "rejects"_L1)

@@ -1,5 +1,6 @@
 #include "analysis/Agreement.h"
 #include "analysis/Embedding.h"
+#include "analysis/Knee.h"
 #include "analysis/Sampling.h"
 
 #include <gtest/gtest.h>
@@ -135,6 +136,17 @@ TEST(CosineGroups, LinksPairsAtOrAboveTheThreshold) {
     const SparseRows rows = SparseRows::fromDense(dense);
     EXPECT_EQ(cosineGroups(rows, 0.75), (std::vector<std::uint32_t>{0, 0, 1, 2}));
     EXPECT_EQ(cosineGroups(rows, 0.85), (std::vector<std::uint32_t>{0, 1, 2, 3}));
+}
+
+// Ratios 0, .1, .3, .5, .7 with main metric 70, 72, 75, 74, 70: slopes 20, 15, −5, −20, so
+// the slope changes by −5 at 0.1, −20 at 0.3 and −15 at 0.5: the knee is 0.3 (index 2).
+TEST(Knee, LargestFallOfTheSlope) {
+    const std::vector<double> x = {0.0, 0.1, 0.3, 0.5, 0.7};
+    EXPECT_EQ(kneeIndex(x, std::vector<double>{70, 72, 75, 74, 70}), std::optional<std::size_t>(2));
+    EXPECT_FALSE(kneeIndex(x, std::vector<double>{1, 2, 4, 6, 8}).has_value()); // never falls
+    EXPECT_FALSE(kneeIndex(std::vector<double>{0, 1}, std::vector<double>{0, 1}).has_value());
+    EXPECT_THROW((void)kneeIndex(std::vector<double>{0, 0, 1}, std::vector<double>{1, 2, 3}),
+                 std::invalid_argument);
 }
 
 } // namespace

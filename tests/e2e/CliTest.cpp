@@ -291,6 +291,84 @@ TEST(Cli, IdenticalSeedTaskFilesAreExactCrossCorpusDuplicates) {
     EXPECT_GE(summary["similarity"]["duplicate_group_count"].get<int>(), 175);
 }
 
+// Chapter 17's "delayed illusion" on real model outputs: the four Flan-T5 sizes answering the
+// Dolly prompts, imported as rounds 1–4 beside the human Dolly answers. The trend by round is
+// charted in round order, the gate fails (80 % synthetic is over the 50 % cap) and the report
+// is written as HTML and PDF.
+TEST(Cli, FlanT5RoundsTrendGateAndReport) {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("flan.synthscope"));
+    Result r =
+        cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+             QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+             QStringLiteral("dolly-human"), QStringLiteral("--text-field"), QStringLiteral("text"),
+             test::dataFile(QStringLiteral("dolly-15k-first6400/dolly-15k-first6400.jsonl"))});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const char* sizes[] = {"small", "base", "large", "xl"};
+    for (int round = 1; round <= 4; ++round) {
+        const QString size = QString::fromLatin1(sizes[round - 1]);
+        r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                 QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("--name"),
+                 QStringLiteral("flan-t5-") + size, QStringLiteral("--text-field"),
+                 QStringLiteral("decoded"), QStringLiteral("--meta"),
+                 QStringLiteral("generator=flan-t5-") + size, QStringLiteral("--meta"),
+                 QStringLiteral("round=%1").arg(round), QStringLiteral("--allow-rejects"),
+                 test::dataFile(
+                     QStringLiteral("dolly-flan-t5-outputs/google_flan-t5-%1.jsonl").arg(size))});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString(); // empty answers are rejected rows
+    }
+    ASSERT_EQ(cli({QStringLiteral("analyze"), QStringLiteral("--project"), project}).exitCode, 0);
+
+    r = cli({QStringLiteral("trend"), QStringLiteral("--project"), project,
+             QStringLiteral("--metric"), QStringLiteral("mean_length_tokens"),
+             QStringLiteral("--by"), QStringLiteral("round"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const Json trend = Json::parse(r.out.toStdString());
+    EXPECT_EQ(trend["categories"], Json::array({"1", "2", "3", "4"}));
+    ASSERT_EQ(trend["series"].size(), 2U);
+    EXPECT_EQ(trend["series"][1]["role"], "real");
+    // Larger Flan-T5 models answer more tersely, all far below the human answers' length.
+    const Json& lengths = trend["series"][0]["values"];
+    const double human = trend["series"][1]["values"][0].get<double>();
+    for (std::size_t i = 0; i < 4; ++i)
+        EXPECT_LT(lengths[i].get<double>(), human / 2.0);
+    EXPECT_GT(lengths[0].get<double>(), lengths[3].get<double>());
+
+    r = cli({QStringLiteral("trend"), QStringLiteral("--project"), project,
+             QStringLiteral("--metric"), QStringLiteral("mauve"), QStringLiteral("--by"),
+             QStringLiteral("round")});
+    EXPECT_EQ(r.exitCode, 2); // a real-vs-synthetic metric has no per-round value
+    EXPECT_TRUE(r.err.contains(QStringLiteral("--by run")));
+
+    r = cli(
+        {QStringLiteral("gate"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    EXPECT_EQ(r.exitCode, 1);
+    const Json gate = Json::parse(r.out.toStdString());
+    EXPECT_EQ(gate["status"], "fail");
+    bool ratioCap = false;
+    for (const Json& rule : gate["rules"])
+        if (rule["metric"] == "synthetic_share") {
+            ratioCap = true;
+            EXPECT_EQ(rule["status"], "fail");
+            EXPECT_NEAR(rule["value"].get<double>(), 4.0 / 5.0, 0.01);
+        }
+    EXPECT_TRUE(ratioCap);
+
+    const QString html = dir.filePath(QStringLiteral("flan.html"));
+    const QString pdf = dir.filePath(QStringLiteral("flan.pdf"));
+    r = cli({QStringLiteral("report"), QStringLiteral("--project"), project,
+             QStringLiteral("--html"), html, QStringLiteral("--pdf"), pdf});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QFile h(html);
+    ASSERT_TRUE(h.open(QIODevice::ReadOnly));
+    const QByteArray page = h.readAll();
+    EXPECT_TRUE(page.contains("Trends across rounds"));
+    EXPECT_TRUE(page.contains("flan-t5-xl"));
+    QFile p(pdf);
+    ASSERT_TRUE(p.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(p.read(5) == "%PDF-");
+}
+
 TEST(Cli, ExitCodesAndMessages) {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("x.synthscope"));

@@ -24,15 +24,18 @@
 #include "widgets/ReviewView.h"
 #include "widgets/SkeletonsView.h"
 #include "widgets/TeamView.h"
+#include "widgets/TrendsView.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -41,6 +44,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextDocument>
 
 #include <gtest/gtest.h>
 
@@ -357,6 +361,74 @@ TEST_F(Widgets, SavedQueueShowsProgressAndResumes) {
     EXPECT_EQ(review->currentRow(), 4); // keep advanced to row 4, where the reviewer stopped
     ASSERT_TRUE(store.setDecision(ids[3], model::Decision::None).ok());
     ASSERT_TRUE(store.removeQueue(queue).ok());
+}
+
+// Trends: a per-corpus metric against the generator (bitext's line against twitter's flat
+// reference), a real-vs-synthetic metric over the runs, and an imported ratio gradient.
+TEST_F(Widgets, TrendsChartMetricsAndARatioGradient) {
+    window.showView(widgets::MainWindow::View::Trends);
+    widgets::TrendsView* trends = window.trends();
+    trends->showTrend(QStringLiteral("distinct_2"), QStringLiteral("generator"));
+    ASSERT_EQ(trends->trend().categories, QStringList{QStringLiteral("bitext")});
+    ASSERT_EQ(trends->trend().series.size(), 2);
+    EXPECT_EQ(trends->trend().series[1].role, model::Role::Real);
+    EXPECT_EQ(trends->trendSeriesCount(), 4); // a line and its points per series
+    trends->showTrend(QStringLiteral("mauve"), QStringLiteral("round"));
+    EXPECT_EQ(trends->trend().axisTitle, QStringLiteral("Analysis run")); // switched for it
+    EXPECT_EQ(trends->trend().series.size(), 1);
+
+    QTemporaryDir dir;
+    const QString csv = test::writeFile(dir, QStringLiteral("g.csv"),
+                                        "synth_ratio,main_metric,tail_metric\n0,70,60\n0.1,72,59\n"
+                                        "0.3,75,55\n0.5,74,50\n0.7,70,40\n");
+    ASSERT_TRUE(trends->importRatioGradient(csv).ok());
+    EXPECT_EQ(trends->gradientSeriesCount(), 3); // two metrics and the inflection marks
+    EXPECT_FALSE(trends
+                     ->importRatioGradient(
+                         test::writeFile(dir, QStringLiteral("bad.csv"), "synth_ratio,m\n0.1,1\n"))
+                     .ok());
+    EXPECT_EQ(trends->gradientSeriesCount(), 3); // the previous experiment stays
+    ASSERT_TRUE(model::setProjectInfo(window.document()->project(),
+                                      QStringLiteral("ratio_gradient"), QString())
+                    .ok()); // leave the shared project as it was
+}
+
+// The report of the real pair: one self-contained HTML file (every chart inlined, tags
+// balanced, readable by Qt's HTML parser with every section) and a PDF with pages.
+TEST_F(Widgets, ReportRendersHtmlAndPdf) {
+    QTemporaryDir dir;
+    const QString html = dir.filePath(QStringLiteral("report.html"));
+    const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+    QSignalSpy done(window.document(), &model::ProjectDocument::jobReport);
+    window.document()->startReport(html, pdf);
+    ASSERT_TRUE(done.wait(60000));
+    ASSERT_TRUE(done.at(0).at(1).toBool()) << done.at(0).at(2).toString().toStdString();
+
+    QFile h(html);
+    ASSERT_TRUE(h.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(h.readAll());
+    EXPECT_TRUE(text.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    EXPECT_TRUE(text.endsWith(QStringLiteral("</html>")));
+    EXPECT_EQ(text.count(QStringLiteral("<table")), text.count(QStringLiteral("</table>")));
+    EXPECT_EQ(text.count(QStringLiteral("<tr>")) + text.count(QStringLiteral("<tr ")),
+              text.count(QStringLiteral("</tr>")));
+    const qsizetype images = text.count(QStringLiteral("<img "));
+    EXPECT_GE(images, 5); // length distribution and four per-corpus charts
+    EXPECT_EQ(text.count(QStringLiteral("src=\"data:image/png;base64,")), images); // inlined
+    QTextDocument parsed;
+    parsed.setHtml(text);
+    const QString plain = parsed.toPlainText();
+    for (const char* section :
+         {"Gate and checklist", "Corpora", "Real versus synthetic", "Per-corpus metrics",
+          "Human review", "Sample excerpts", "twitter", "bitext", "Detectability ROC-AUC"})
+        EXPECT_TRUE(plain.contains(QLatin1StringView(section))) << section;
+
+    QFile p(pdf);
+    ASSERT_TRUE(p.open(QIODevice::ReadOnly));
+    const QByteArray bytes = p.readAll();
+    EXPECT_TRUE(bytes.startsWith("%PDF-"));
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
+    EXPECT_GE(QString::fromLatin1(bytes).count(page), 2);
 }
 
 int main(int argc, char** argv) {

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "model/Project.h"
+#include "model/Status.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QList>
+#include <QString>
+
+namespace synthscope::model {
+
+/// A report rendered in memory: the HTML with its charts referenced by name, and the charts.
+struct Report {
+    QString title;
+    QString html;                             ///< body refers to images as src="chart-N.png"
+    QList<std::pair<QString, QImage>> charts; ///< name → picture
+    /// The HTML as one self-contained file: every chart inlined as a data: URL (base64 PNG).
+    [[nodiscard]] QByteArray selfContainedHtml() const;
+};
+
+/// Builds the report of a project: its corpora and provenance, the gate verdict and checklist,
+/// every stored metric with its meaning, charts (length distribution, key per-corpus metrics,
+/// trends by round when rounds exist), reviewer agreement and tag rates, and sample excerpts
+/// (the most synthetic-looking, the largest skeleton and duplicate groups, notes). Draws its
+/// charts with QPainter, so a QGuiApplication (offscreen is fine) must exist. Errors: no
+/// analysis yet, SQL failure.
+Status buildReport(Project& project, Report* out);
+
+/// Writes the report as a self-contained HTML file (htmlPath) and/or a PDF (pdfPath, A4,
+/// Qt's PDF writer via QTextDocument); an empty path is skipped. Each file is written to a
+/// temporary name and renamed into place, so a failure leaves no half-written report.
+Status writeReport(const Report& report, const QString& htmlPath, const QString& pdfPath);
+
+} // namespace synthscope::model

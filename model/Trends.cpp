@@ -1,0 +1,350 @@
+#include "model/Trends.h"
+
+#include "analysis/Knee.h"
+#include "model/MetricCatalog.h"
+#include "model/RecordReader.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+#include <QMap>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <cmath>
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+const QString kRatioKey = u"ratio_gradient"_s;
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("synthscope::model::Trends", text);
+}
+
+QString sampleColumn(Dimension d) {
+    switch (d) {
+    case Dimension::Generator:
+        return u"generator"_s;
+    case Dimension::TemplateVersion:
+        return u"template_version"_s;
+    case Dimension::JudgeVersion:
+        return u"judge_version"_s;
+    case Dimension::Round:
+        return u"round"_s;
+    default:
+        return {};
+    }
+}
+
+// Numeric order when every category is a number ("2" before "10"), else text order.
+void sortCategories(QStringList& categories) {
+    bool numeric = true;
+    for (const QString& c : categories) {
+        bool ok = false;
+        (void)c.toDouble(&ok);
+        numeric = numeric && ok;
+    }
+    if (numeric)
+        std::sort(categories.begin(), categories.end(),
+                  [](const QString& a, const QString& b) { return a.toDouble() < b.toDouble(); });
+    else
+        std::sort(categories.begin(), categories.end());
+}
+
+std::optional<double> number(const Json& v) {
+    if (v.is_number())
+        return v.get<double>();
+    if (v.is_string()) {
+        bool ok = false;
+        const double d = QString::fromStdString(v.get<std::string>()).trimmed().toDouble(&ok);
+        if (ok)
+            return d;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Status metricByProvenance(Project& project, Dimension dimension, const QString& metric,
+                          Trend* out) {
+    *out = {};
+    out->metric = metric;
+    out->axisTitle = dimensionTitle(dimension);
+    QSqlDatabase db = project.connection();
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT max(id) FROM runs WHERE kind = 'analysis'"_s) || !q.next() ||
+        q.value(0).isNull())
+        return Status::failure(tr("Not analysed yet: run the analyses first."));
+    const qint64 run = q.value(0).toLongLong();
+    // Each corpus: name, role, its most frequent value of the dimension.
+    struct CorpusPoint {
+        QString name;
+        Role role = Role::Real;
+        QString x;
+        std::optional<double> value;
+    };
+    QMap<qint64, CorpusPoint> corpora;
+    if (!q.exec(u"SELECT id, name, role FROM corpora ORDER BY id"_s))
+        return Status::failure(q.lastError().text());
+    while (q.next()) {
+        CorpusPoint c;
+        c.name = q.value(1).toString();
+        (void)parseRole(q.value(2).toString(), &c.role);
+        c.x = c.name;
+        corpora.insert(q.value(0).toLongLong(), c);
+    }
+    if (const QString column = sampleColumn(dimension); !column.isEmpty()) {
+        if (!q.exec(u"SELECT corpus_id, %1, count(*) AS n FROM samples GROUP BY corpus_id, %1 "
+                    "ORDER BY corpus_id, n DESC"_s.arg(column)))
+            return Status::failure(q.lastError().text());
+        QSet<qint64> seen;
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            if (seen.contains(id) || !corpora.contains(id))
+                continue;
+            seen.insert(id);
+            const QString v = q.value(1).toString();
+            corpora[id].x = v.isEmpty() ? tr("(none)") : v;
+        }
+    }
+    q.prepare(u"SELECT corpus_id, value FROM metrics WHERE run_id = ? AND name = ? "
+              "AND corpus_id IS NOT NULL"_s);
+    q.addBindValue(run);
+    q.addBindValue(metric);
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    while (q.next())
+        if (corpora.contains(q.value(0).toLongLong()))
+            corpora[q.value(0).toLongLong()].value = q.value(1).toDouble();
+
+    QMap<QString, std::pair<double, int>> synthetic; // x → (sum, count)
+    for (const CorpusPoint& c : std::as_const(corpora))
+        if (c.role == Role::Synthetic && c.value) {
+            auto& [sum, count] = synthetic[c.x];
+            sum += *c.value;
+            ++count;
+        }
+    out->categories = synthetic.keys();
+    sortCategories(out->categories);
+    if (!out->categories.isEmpty()) {
+        TrendSeries s{tr("synthetic corpora"), Role::Synthetic, {}};
+        for (const QString& x : std::as_const(out->categories))
+            s.y.append(synthetic[x].first / synthetic[x].second);
+        out->series.append(s);
+    }
+    for (const CorpusPoint& c : std::as_const(corpora))
+        if (c.role == Role::Real && c.value)
+            out->series.append(
+                {tr("%1 (real)").arg(c.name), Role::Real,
+                 QList<double>(std::max<qsizetype>(1, out->categories.size()), *c.value)});
+    return {};
+}
+
+Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
+    *out = {};
+    out->metric = metric;
+    out->axisTitle = tr("Analysis run");
+    QSqlQuery q(project.connection());
+    q.prepare(u"SELECT r.id, r.finished_at, m.corpus_id, c.name, c.role, m.value FROM metrics m "
+              "JOIN runs r ON r.id = m.run_id LEFT JOIN corpora c ON c.id = m.corpus_id "
+              "WHERE r.kind = 'analysis' AND m.name = ? ORDER BY r.id"_s);
+    q.addBindValue(metric);
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    QList<qint64> runs;
+    QMap<QString, QHash<qint64, double>> bySeries;
+    QHash<QString, Role> roles;
+    while (q.next()) {
+        const qint64 run = q.value(0).toLongLong();
+        if (runs.isEmpty() || runs.last() != run) {
+            runs.append(run);
+            out->categories.append(
+                tr("#%1 %2").arg(run).arg(q.value(1).toString().left(16).replace(u'T', u' ')));
+        }
+        const QString name = q.value(2).isNull() ? tr("real vs synthetic") : q.value(3).toString();
+        Role role = Role::Synthetic;
+        (void)parseRole(q.value(4).toString(), &role);
+        roles.insert(name, role);
+        bySeries[name].insert(run, q.value(5).toDouble());
+    }
+    for (auto it = bySeries.cbegin(); it != bySeries.cend(); ++it) {
+        TrendSeries s{it.key(), roles.value(it.key()), {}};
+        for (qint64 run : runs)
+            s.y.append(it.value().value(run, kNaN));
+        out->series.append(s);
+    }
+    return {};
+}
+
+QStringList storedMetricKeys(Project& project, bool perCorpusOnly) {
+    QSet<QString> stored;
+    QSqlQuery q(project.connection());
+    if (q.exec(u"SELECT DISTINCT name, corpus_id IS NULL FROM metrics WHERE run_id = "
+               "(SELECT max(id) FROM runs WHERE kind = 'analysis')"_s))
+        while (q.next())
+            if (!perCorpusOnly || !q.value(1).toBool())
+                stored.insert(q.value(0).toString());
+    QStringList out;
+    for (const MetricInfo& m : corpusMetrics())
+        if (const QString key = QString::fromLatin1(m.key); stored.contains(key))
+            out << key;
+    if (!perCorpusOnly)
+        for (const MetricInfo& m : comparisonMetrics())
+            if (const QString key = QString::fromLatin1(m.key); stored.contains(key))
+                out << key;
+    return out;
+}
+
+QList<int> RatioGradient::knees() const {
+    QList<int> out;
+    const std::vector<double> x(ratios.begin(), ratios.end());
+    for (const QList<double>& metric : values) {
+        // Only the ratios where this metric was measured.
+        std::vector<double> xs;
+        std::vector<double> ys;
+        std::vector<int> index;
+        for (qsizetype i = 0; i < metric.size(); ++i)
+            if (!std::isnan(metric[i])) {
+                xs.push_back(x[static_cast<std::size_t>(i)]);
+                ys.push_back(metric[i]);
+                index.push_back(static_cast<int>(i));
+            }
+        const auto knee = analysis::kneeIndex(xs, ys);
+        out.append(knee ? index[*knee] : -1);
+    }
+    return out;
+}
+
+Status parseRatioGradient(const QString& path, RatioGradient* out) {
+    *out = {};
+    out->source = QFileInfo(path).absoluteFilePath();
+    std::string error;
+    auto reader = RecordReader::open(path.toStdString(), InputFormat::Auto, 1 << 20, &error);
+    if (!reader)
+        return Status::failure(tr("%1: %2").arg(path, QString::fromStdString(error)));
+    const QString file = QFileInfo(path).fileName();
+    struct Row {
+        double ratio = 0;
+        QMap<QString, double> metrics;
+        QString notes;
+        std::uint64_t line = 0;
+    };
+    QList<Row> rows;
+    QStringList names;
+    RawRecord record;
+    while (reader->next(record)) {
+        if (!record.error.empty())
+            return Status::failure(tr("%1:%2: %3")
+                                       .arg(file)
+                                       .arg(record.line)
+                                       .arg(QString::fromStdString(record.error)));
+        Row row;
+        row.line = record.line;
+        std::optional<double> ratio;
+        for (const char* key : {"synth_ratio", "synthetic_ratio", "ratio"})
+            if (!ratio && record.fields.contains(key))
+                ratio = number(record.fields[key]);
+        if (!ratio)
+            return Status::failure(
+                tr("%1:%2: no numeric synth_ratio (or synthetic_ratio, ratio) in this row")
+                    .arg(file)
+                    .arg(record.line));
+        row.ratio = *ratio > 1.0 ? *ratio / 100.0 : *ratio;
+        if (row.ratio < 0.0 || row.ratio > 1.0)
+            return Status::failure(tr("%1:%2: the synthetic ratio %3 is outside 0–1 (or 0–100 %)")
+                                       .arg(file)
+                                       .arg(record.line)
+                                       .arg(*ratio));
+        for (const auto& [key, value] : record.fields.items()) {
+            const QString name = QString::fromStdString(key);
+            if (name == "synth_ratio"_L1 || name == "synthetic_ratio"_L1 || name == "ratio"_L1 ||
+                name == "real_ratio"_L1)
+                continue;
+            if (name == "notes"_L1) {
+                row.notes = value.is_string() ? QString::fromStdString(value.get<std::string>())
+                                              : QString::fromStdString(value.dump());
+                continue;
+            }
+            if (const auto v = number(value)) {
+                row.metrics.insert(name, *v);
+                if (!names.contains(name))
+                    names << name;
+            }
+        }
+        for (const Row& earlier : std::as_const(rows))
+            if (earlier.ratio == row.ratio)
+                return Status::failure(tr("%1:%2: the ratio %3 was already given on line %4")
+                                           .arg(file)
+                                           .arg(record.line)
+                                           .arg(row.ratio)
+                                           .arg(earlier.line));
+        rows.append(row);
+    }
+    if (rows.size() < 2)
+        return Status::failure(tr("%1: a ratio gradient needs at least two runs").arg(file));
+    if (names.isEmpty())
+        return Status::failure(tr("%1: no metric column has a number").arg(file));
+    std::sort(rows.begin(), rows.end(),
+              [](const Row& a, const Row& b) { return a.ratio < b.ratio; });
+    out->metricNames = names;
+    for (const Row& r : std::as_const(rows)) {
+        out->ratios.append(r.ratio);
+        out->notes.append(r.notes);
+    }
+    for (const QString& name : std::as_const(names)) {
+        QList<double> v;
+        for (const Row& r : std::as_const(rows))
+            v.append(r.metrics.value(name, kNaN));
+        out->values.append(v);
+    }
+    return {};
+}
+
+Status setProjectRatioGradient(Project& project, const RatioGradient& g) {
+    Json json = {{"source", g.source.toStdString()}, {"runs", Json::array()}};
+    for (qsizetype i = 0; i < g.ratios.size(); ++i) {
+        Json run = {{"synth_ratio", g.ratios[i]}};
+        for (qsizetype m = 0; m < g.metricNames.size(); ++m)
+            if (!std::isnan(g.values[m][i]))
+                run[g.metricNames[m].toStdString()] = g.values[m][i];
+        if (!g.notes.value(i).isEmpty())
+            run["notes"] = g.notes[i].toStdString();
+        json["runs"].push_back(run);
+    }
+    return setProjectInfo(project, kRatioKey, QString::fromStdString(json.dump()));
+}
+
+std::optional<RatioGradient> projectRatioGradient(Project& project) {
+    const std::optional<QString> stored = projectInfo(project, kRatioKey);
+    if (!stored)
+        return std::nullopt;
+    const Json json = Json::parse(stored->toStdString(), nullptr, false);
+    if (!json.is_object() || !json.contains("runs") || !json["runs"].is_array())
+        return std::nullopt;
+    RatioGradient g;
+    g.source = QString::fromStdString(json.value("source", std::string()));
+    for (const Json& run : json["runs"])
+        for (const auto& [key, value] : run.items())
+            if (const QString name = QString::fromStdString(key);
+                name != "synth_ratio"_L1 && name != "notes"_L1 && !g.metricNames.contains(name))
+                g.metricNames << name;
+    g.values.resize(g.metricNames.size());
+    for (const Json& run : json["runs"]) {
+        g.ratios.append(run.value("synth_ratio", 0.0));
+        g.notes.append(QString::fromStdString(run.value("notes", std::string())));
+        for (qsizetype m = 0; m < g.metricNames.size(); ++m) {
+            const std::string key = g.metricNames[m].toStdString();
+            g.values[m].append(run.contains(key) ? run[key].get<double>() : kNaN);
+        }
+    }
+    return g;
+}
+
+} // namespace synthscope::model
