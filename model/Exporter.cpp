@@ -1,5 +1,8 @@
 #include "model/Exporter.h"
 
+#include "model/Gate.h"
+#include "model/ProjectStore.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFileInfo>
@@ -8,6 +11,7 @@
 #include <QSqlQuery>
 
 #include <map>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -41,20 +45,133 @@ QString whereClause(const ExportFilter& f, QVariantList* binds) {
         *binds << f.tagName;
         break;
     }
-    switch (f.decisions) {
-    case ExportFilter::Decisions::Any:
-        break;
-    case ExportFilter::Decisions::Keep:
-    case ExportFilter::Decisions::Drop:
-        parts
-            << u"EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id AND d.decision = ?)"_s;
-        *binds << (f.decisions == ExportFilter::Decisions::Keep ? u"keep"_s : u"drop"_s);
-        break;
-    case ExportFilter::Decisions::Undecided:
-        parts << u"NOT EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id)"_s;
-        break;
+    if (f.decisions != ExportFilter::Decisions::Any) {
+        const bool keep = f.decisions == ExportFilter::Decisions::Keep;
+        const bool undecided = f.decisions == ExportFilter::Decisions::Undecided;
+        switch (f.decisionSource) {
+        case ExportFilter::DecisionSource::Majority:
+            // keeps minus drops over every reviewer's decision on the sample
+            parts << u"coalesce((SELECT sum(d.decision = 'keep') - sum(d.decision = 'drop') "
+                     "FROM decisions d WHERE d.sample_id = s.id), 0) %1 0"_s.arg(undecided ? u"="_s
+                                                                                 : keep    ? u">"_s
+                                                                                        : u"<"_s);
+            break;
+        case ExportFilter::DecisionSource::Reviewer:
+        case ExportFilter::DecisionSource::Anyone: {
+            const bool byReviewer = f.decisionSource == ExportFilter::DecisionSource::Reviewer;
+            const QString who = byReviewer ? u" AND d.reviewer = ?"_s : QString();
+            if (undecided) {
+                parts << u"NOT EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id%1)"_s.arg(
+                    who);
+            } else {
+                parts << u"EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id%1 "
+                         "AND d.decision = ?)"_s.arg(who);
+            }
+            if (byReviewer)
+                *binds << f.reviewer;
+            if (!undecided)
+                *binds << (keep ? u"keep"_s : u"drop"_s);
+            break;
+        }
+        }
     }
+    const auto groups = [&](const GroupSelection& g, const char* column) {
+        if (!g.active())
+            return;
+        QStringList ids;
+        for (qint64 id : g.ids)
+            ids << QString::number(id);
+        const QString list = ids.join(u", "_s);
+        const QString col = u"g."_s + QLatin1StringView(column);
+        parts << (g.exclude ? u"(%1 IS NULL OR %1 NOT IN (%2))"_s.arg(col, list)
+                            : u"%1 IN (%2)"_s.arg(col, list));
+    };
+    groups(f.clusters, "cluster");
+    groups(f.skeletonGroups, "skeleton_group");
+    if (f.onePerDuplicateGroup)
+        parts << u"(g.duplicate_group IS NULL OR s.id = (SELECT min(o.sample_id) FROM "
+                 "sample_scores o WHERE o.run_id = g.run_id AND o.duplicate_group = "
+                 "g.duplicate_group))"_s;
+    const auto bound = [&](const std::optional<double>& v, const char* column, const char* op) {
+        if (!v)
+            return;
+        parts << u"(g.%1 IS NULL OR g.%1 %2 ?)"_s.arg(QLatin1StringView(column),
+                                                      QLatin1StringView(op));
+        *binds << *v;
+    };
+    bound(f.maxSyntheticLikeness, "synthetic_likeness", "<=");
+    bound(f.maxNnSimilarity, "nn_own", "<=");
+    bound(f.minPerplexity, "perplexity", ">=");
+    bound(f.maxPerplexity, "perplexity", "<=");
     return parts.isEmpty() ? QString() : u" WHERE "_s + parts.join(u" AND "_s);
+}
+
+// Samples with their corpus and their scores in the newest analysis.
+const QString kFrom =
+    u" FROM samples s JOIN corpora c ON c.id = s.corpus_id LEFT JOIN sample_scores g ON "
+    "g.sample_id = s.id AND g.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis')"_s;
+
+// What the manifest says about the data beyond the slice itself (Gebru et al. 2021,
+// "Datasheets for Datasets"): where each corpus came from, how it measured, how the red
+// lines stood and who reviewed it, all at export time.
+Json datasheet(Project& project) {
+    ProjectStore store(project);
+    Json sheet = Json::object();
+    Json sources = Json::array();
+    for (const CorpusInfo& c : store.corpora()) {
+        Json files = Json::array();
+        for (const QString& f : c.files)
+            files.push_back(f.toStdString());
+        sources.push_back({{"corpus", c.name.toStdString()},
+                           {"role", roleName(c.role).toStdString()},
+                           {"samples", c.samples},
+                           {"rejected_rows", c.rejected},
+                           {"imported_at", c.importedAt.toStdString()},
+                           {"provenance", c.provenanceText().toStdString()},
+                           {"files", files}});
+    }
+    sheet["collection"] = sources;
+    if (const std::optional<StoredAnalysis> a = store.latestAnalysis()) {
+        Json perCorpus = Json::object();
+        for (const CorpusMetrics& c : a->corpora) {
+            Json values = Json::object();
+            for (auto it = c.values.cbegin(); it != c.values.cend(); ++it)
+                values[it.key().toStdString()] = it.value();
+            perCorpus[c.name.toStdString()] = values;
+        }
+        Json comparison = Json::object();
+        for (auto it = a->comparison.cbegin(); it != a->comparison.cend(); ++it)
+            comparison[it.key().toStdString()] = it.value();
+        sheet["metrics"] = {{"analysis_run", a->runId},
+                            {"finished_at", a->finishedAt.toStdString()},
+                            {"stale", a->stale},
+                            {"per_corpus", perCorpus},
+                            {"real_vs_synthetic", comparison}};
+        QList<RedLine> rules;
+        QList<RedLineResult> results;
+        if (parseRedLines(projectRedLinesJson(project), &rules) &&
+            evaluateRedLines(project, rules, &results)) {
+            Json list = Json::array();
+            for (const RedLineResult& r : results)
+                list.push_back({{"id", r.rule.id.toStdString()},
+                                {"status", gateStatusName(r.status).toStdString()},
+                                {"value", r.value ? Json(*r.value) : Json(nullptr)},
+                                {"action", r.rule.action.toStdString()}});
+            sheet["red_lines"] = {{"status", gateStatusName(overallStatus(results)).toStdString()},
+                                  {"rules", list}};
+        }
+    } else {
+        sheet["metrics"] = nullptr;
+    }
+    Json reviewers = Json::object();
+    QSqlQuery q(project.connection());
+    if (q.exec(u"SELECT reviewer, sum(decision = 'keep'), sum(decision = 'drop') FROM decisions "
+               "GROUP BY reviewer ORDER BY reviewer"_s))
+        while (q.next())
+            reviewers[q.value(0).toString().toStdString()] = {{"keep", q.value(1).toLongLong()},
+                                                              {"drop", q.value(2).toLongLong()}};
+    sheet["review"] = {{"decisions_by_reviewer", reviewers}};
+    return sheet;
 }
 
 Status checkNames(QSqlDatabase& db, const ExportFilter& f) {
@@ -64,6 +181,12 @@ Status checkNames(QSqlDatabase& db, const ExportFilter& f) {
         q.addBindValue(*f.corpus);
         if (!q.exec() || !q.next())
             return Status::failure(u"no corpus named '%1'"_s.arg(*f.corpus));
+    }
+    if (f.decisionSource == ExportFilter::DecisionSource::Reviewer) {
+        q.prepare(u"SELECT 1 FROM decisions WHERE reviewer = ? LIMIT 1"_s);
+        q.addBindValue(f.reviewer);
+        if (!q.exec() || !q.next())
+            return Status::failure(u"no decisions by a reviewer named '%1'"_s.arg(f.reviewer));
     }
     if (f.tags == ExportFilter::Tags::Named) {
         q.prepare(u"SELECT 1 FROM tags WHERE name = ?"_s);
@@ -96,7 +219,40 @@ Json ExportFilter::toJson() const {
     }
     const char* d[] = {"any", "keep", "drop", "undecided"};
     j["decision"] = d[static_cast<int>(decisions)];
+    const char* by[] = {"anyone", "reviewer", "majority"};
+    j["decided_by"] = decisionSource == DecisionSource::Reviewer
+                          ? Json(reviewer.toStdString())
+                          : Json(by[static_cast<int>(decisionSource)]);
+    const auto groups = [](const GroupSelection& g) {
+        Json ids = Json::array();
+        for (qint64 id : g.ids)
+            ids.push_back(id + 1); // as shown
+        return g.active() ? Json({{g.exclude ? "exclude" : "only", ids}}) : Json(nullptr);
+    };
+    j["clusters"] = groups(clusters);
+    j["skeleton_groups"] = groups(skeletonGroups);
+    j["one_per_duplicate_group"] = onePerDuplicateGroup;
+    const auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+    j["max_synthetic_likeness"] = opt(maxSyntheticLikeness);
+    j["max_nn_similarity"] = opt(maxNnSimilarity);
+    j["min_perplexity"] = opt(minPerplexity);
+    j["max_perplexity"] = opt(maxPerplexity);
     return j;
+}
+
+bool ExportFilter::parseGroups(const QString& text, QList<qint64>* ids, QString* error) {
+    ids->clear();
+    for (const QString& part : text.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 n = part.trimmed().toLongLong(&ok);
+        if (!ok || n < 1) {
+            if (error != nullptr)
+                *error = u"'%1' is not a group number (1, 2, …)"_s.arg(part.trimmed());
+            return false;
+        }
+        ids->append(n - 1);
+    }
+    return true;
 }
 
 bool ExportFilter::parseDecision(const QString& word, Decisions* out, QString* error) {
@@ -129,6 +285,10 @@ void ExportFilter::parseTag(const QString& word, ExportFilter* filter) {
     }
 }
 
+QString excludedPathFor(const QString& outputPath) {
+    return outputPath + u".excluded.jsonl"_s;
+}
+
 QString manifestPathFor(const QString& outputPath) {
     return outputPath + u".manifest.json"_s;
 }
@@ -137,8 +297,7 @@ qint64 countMatching(Project& project, const ExportFilter& filter, QString* erro
     QSqlDatabase db = project.connection();
     QVariantList binds;
     QSqlQuery q(db);
-    q.prepare(u"SELECT count(*) FROM samples s JOIN corpora c ON c.id = s.corpus_id"_s +
-              whereClause(filter, &binds));
+    q.prepare(u"SELECT count(*)"_s + kFrom + whereClause(filter, &binds));
     for (const QVariant& b : binds)
         q.addBindValue(b);
     if (!q.exec() || !q.next()) {
@@ -163,12 +322,12 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
     QCryptographicHash sha(QCryptographicHash::Sha256);
     std::map<std::string, qint64> byCorpus;
     std::map<std::string, qint64> byRole;
+    std::vector<qint64> exported; // ascending (ORDER BY s.id)
 
     QVariantList binds;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT s.original, c.name, c.role, c.format FROM samples s "
-              "JOIN corpora c ON c.id = s.corpus_id"_s +
+    q.prepare(u"SELECT s.original, c.name, c.role, c.format, s.id"_s + kFrom +
               whereClause(filter, &binds) + u" ORDER BY s.id"_s);
     for (const QVariant& b : binds)
         q.addBindValue(b);
@@ -188,6 +347,7 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
                 return Status::failure(
                     u"%1: write failed: %2"_s.arg(outputPath, out.errorString()));
             sha.addData(line);
+            exported.push_back(q.value(4).toLongLong());
             ++byCorpus[q.value(1).toString().toStdString()];
             ++byRole[q.value(2).toString().toStdString()];
             if (++report->samples % 4096 == 0)
@@ -200,8 +360,36 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
         out.cancelWriting();
         return Status::failure(u"export cancelled; nothing was written"_s);
     }
+    // The samples left out, so the complement of the slice is explicit too.
+    report->excludedPath = excludedPathFor(outputPath);
+    QSaveFile excluded(report->excludedPath);
+    if (!excluded.open(QIODevice::WriteOnly))
+        return Status::failure(
+            u"%1: cannot write: %2"_s.arg(report->excludedPath, excluded.errorString()));
+    QSqlQuery all(db);
+    all.setForwardOnly(true);
+    if (!all.exec(u"SELECT s.id, c.name, s.source_file, s.source_line FROM samples s "
+                  "JOIN corpora c ON c.id = s.corpus_id ORDER BY s.id"_s))
+        return Status::failure(all.lastError().text());
+    auto next = exported.cbegin();
+    while (all.next()) {
+        const qint64 id = all.value(0).toLongLong();
+        while (next != exported.cend() && *next < id)
+            ++next;
+        if (next != exported.cend() && *next == id)
+            continue;
+        const Json row = {{"id", id},
+                          {"corpus", all.value(1).toString().toStdString()},
+                          {"file", QFileInfo(all.value(2).toString()).fileName().toStdString()},
+                          {"line", all.value(3).toLongLong()}};
+        excluded.write(QByteArray::fromStdString(row.dump() + "\n"));
+        ++report->excluded;
+    }
     if (!out.commit())
         return Status::failure(u"%1: cannot save: %2"_s.arg(outputPath, out.errorString()));
+    if (!excluded.commit())
+        return Status::failure(
+            u"%1: cannot save: %2"_s.arg(report->excludedPath, excluded.errorString()));
     report->outputPath = QFileInfo(outputPath).absoluteFilePath();
     report->sha256 = QString::fromLatin1(sha.result().toHex());
 
@@ -215,7 +403,13 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
         {"records", "original records verbatim, one per line, in project order"},
         {"sha256", report->sha256.toStdString()},
         {"filter", filter.toJson()},
-        {"counts", {{"samples", report->samples}, {"by_corpus", byCorpus}, {"by_role", byRole}}},
+        {"counts",
+         {{"samples", report->samples},
+          {"by_corpus", byCorpus},
+          {"by_role", byRole},
+          {"excluded", report->excluded}}},
+        {"excluded_ids", QFileInfo(report->excludedPath).fileName().toStdString()},
+        {"datasheet", datasheet(project)},
     };
     report->manifestPath = manifestPathFor(report->outputPath);
     QSaveFile mf(report->manifestPath);

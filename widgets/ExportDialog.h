@@ -4,7 +4,9 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 
@@ -14,9 +16,10 @@ class ProjectDocument;
 
 namespace synthscope::widgets {
 
-/// File → Export…: a filter (corpus, role, tag, decision) with the live count of matching
-/// samples, and the output file. The export writes the original records as JSONL plus a
-/// manifest beside it.
+/// File → Export…: a filter (corpus, role, tag, decision by anyone / the majority / one
+/// reviewer, clusters and skeleton groups to keep or leave out, one per duplicate group, a
+/// synthetic-likeness bound) with the live count of matching samples, and the output file.
+/// The export writes the original records as JSONL, the excluded ids and a datasheet manifest.
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
@@ -33,6 +36,14 @@ private:
     QComboBox* m_role;
     QComboBox* m_tag;
     QComboBox* m_decision;
+    QComboBox* m_decidedBy;
+    QComboBox* m_clusterMode;
+    QLineEdit* m_clusters;
+    QComboBox* m_skeletonMode;
+    QLineEdit* m_skeletons;
+    QCheckBox* m_onePerDuplicate;
+    QCheckBox* m_limitLikeness;
+    QDoubleSpinBox* m_maxLikeness;
     QLineEdit* m_path;
     QLabel* m_count;
     QPushButton* m_ok = nullptr;

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <tuple>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -77,7 +78,11 @@ const char* kUsage =
     "report\n"
     "  summary  --project P [--json]\n"
     "  export   --project P --out FILE [--corpus N] [--role R] [--tag any|none|tagged|NAME]\n"
-    "           [--decision any|keep|drop|undecided]\n"
+    "           [--decision any|keep|drop|undecided] [--decided-by anyone|majority|NAME]\n"
+    "           [--clusters L | --exclude-clusters L] [--skeleton-groups L |\n"
+    "           --exclude-skeleton-groups L] [--one-per-duplicate-group]\n"
+    "           [--max-synthetic-likeness P] [--max-nn-similarity C] [--min-perplexity X]\n"
+    "           [--max-perplexity X]   (L: 1-based group numbers as shown, e.g. 3,7)\n"
     "  rejects  --project P [--corpus N]\n"
     "\n"
     "exit codes: 0 ok, 1 a finding or validation failure (e.g. rejected rows), 2 usage or I/O "
@@ -603,7 +608,30 @@ int cmdExport(const QStringList& args) {
                                  u"any"_s);
     const QCommandLineOption decision(u"decision"_s, u"any, keep, drop or undecided."_s,
                                       u"decision"_s, u"any"_s);
-    if (!parse(p, args, {outOpt, corpus, role, tag, decision}))
+    const QCommandLineOption decidedBy(u"decided-by"_s,
+                                       u"Whose decision: anyone (default), majority, or a "
+                                       "reviewer's name."_s,
+                                       u"who"_s, u"anyone"_s);
+    const QCommandLineOption clusters(
+        u"clusters"_s, u"Only these clusters (1-based, comma-separated)."_s, u"list"_s);
+    const QCommandLineOption notClusters(u"exclude-clusters"_s, u"All but these clusters."_s,
+                                         u"list"_s);
+    const QCommandLineOption skeletons(u"skeleton-groups"_s, u"Only these skeleton groups."_s,
+                                       u"list"_s);
+    const QCommandLineOption notSkeletons(u"exclude-skeleton-groups"_s,
+                                          u"All but these skeleton groups."_s, u"list"_s);
+    const QCommandLineOption onePerDuplicate(u"one-per-duplicate-group"_s,
+                                             u"Keep one member of each duplicate group."_s);
+    const QCommandLineOption maxLikeness(u"max-synthetic-likeness"_s,
+                                         u"Only samples with P(synthetic) at most this."_s, u"p"_s);
+    const QCommandLineOption maxNn(
+        u"max-nn-similarity"_s, u"Only samples whose nearest own-corpus cosine is at most this."_s,
+        u"cos"_s);
+    const QCommandLineOption minPpl(u"min-perplexity"_s, u"Perplexity at least this."_s, u"x"_s);
+    const QCommandLineOption maxPpl(u"max-perplexity"_s, u"Perplexity at most this."_s, u"x"_s);
+    if (!parse(p, args,
+               {outOpt, corpus, role, tag, decision, decidedBy, clusters, notClusters, skeletons,
+                notSkeletons, onePerDuplicate, maxLikeness, maxNn, minPpl, maxPpl}))
         return UsageOrIo;
     if (!p.parser.isSet(outOpt)) {
         err(u"export: --out is required"_s);
@@ -626,6 +654,39 @@ int cmdExport(const QStringList& args) {
         err(u"export: %1"_s.arg(error));
         return UsageOrIo;
     }
+    const QString who = p.parser.value(decidedBy);
+    if (who == "majority"_L1)
+        filter.decisionSource = model::ExportFilter::DecisionSource::Majority;
+    else if (who != "anyone"_L1) {
+        filter.decisionSource = model::ExportFilter::DecisionSource::Reviewer;
+        filter.reviewer = who;
+    }
+    for (const auto& [option, selection, exclude] :
+         {std::tuple{&clusters, &filter.clusters, false},
+          std::tuple{&notClusters, &filter.clusters, true},
+          std::tuple{&skeletons, &filter.skeletonGroups, false},
+          std::tuple{&notSkeletons, &filter.skeletonGroups, true}})
+        if (p.parser.isSet(*option)) {
+            if (!model::ExportFilter::parseGroups(p.parser.value(*option), &selection->ids,
+                                                  &error)) {
+                err(u"export: --%1: %2"_s.arg(option->names().first(), error));
+                return UsageOrIo;
+            }
+            selection->exclude = exclude;
+        }
+    filter.onePerDuplicateGroup = p.parser.isSet(onePerDuplicate);
+    for (const auto& [option, bound] :
+         {std::pair{&maxLikeness, &filter.maxSyntheticLikeness},
+          std::pair{&maxNn, &filter.maxNnSimilarity}, std::pair{&minPpl, &filter.minPerplexity},
+          std::pair{&maxPpl, &filter.maxPerplexity}})
+        if (p.parser.isSet(*option)) {
+            bool ok = false;
+            *bound = p.parser.value(*option).toDouble(&ok);
+            if (!ok) {
+                err(u"export: --%1 needs a number"_s.arg(option->names().first()));
+                return UsageOrIo;
+            }
+        }
     std::shared_ptr<model::Project> project;
     if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
         return rc;
@@ -636,8 +697,11 @@ int cmdExport(const QStringList& args) {
         err(u"export: %1"_s.arg(s.error()));
         return UsageOrIo;
     }
-    out(u"exported %1 samples to %2 (sha256 %3); manifest %4"_s.arg(report.samples)
-            .arg(report.outputPath, report.sha256, report.manifestPath));
+    out(u"exported %1 samples to %2 (sha256 %3); manifest %4; %5 excluded ids in %6"_s
+            .arg(report.samples)
+            .arg(report.outputPath, report.sha256, report.manifestPath)
+            .arg(report.excluded)
+            .arg(report.excludedPath));
     return Ok;
 }
 

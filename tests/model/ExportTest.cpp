@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlQuery>
 
 #include <gtest/gtest.h>
 
@@ -118,4 +119,82 @@ TEST(Export, PrettyJsonArrayElementBecomesOneLine) {
     const QString out = dir.filePath(QStringLiteral("out.jsonl"));
     ASSERT_TRUE(exportSamples(*p, ExportFilter{}, out, {}, &report).ok());
     EXPECT_EQ(readAll(out), QByteArray("{\"text\":\"x\",\"n\":1}\n"));
+}
+
+// Decisions by one reviewer or by the majority; groups and scores of the newest analysis
+// (hand-made rows of sample_scores); the excluded ids; the datasheet in the manifest.
+TEST(Export, ReviewerMajorityGroupsScoresExcludedIdsAndDatasheet) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    test::importFile(*p, QStringLiteral("s"), Role::Synthetic,
+                     test::writeFile(dir, QStringLiteral("s.jsonl"),
+                                     "{\"text\":\"a\"}\n{\"text\":\"b\"}\n{\"text\":\"c\"}\n"
+                                     "{\"text\":\"d\"}\n{\"text\":\"e\"}\n"),
+                     "text");
+    // Ids 1–5. Ann keeps 1, 2; Bob drops 2, 3; Cy drops 2 → majority: 1 keep, 2 drop, 3 drop.
+    ReviewStore ann(*p, QStringLiteral("ann"));
+    ReviewStore bob(*p, QStringLiteral("bob"));
+    ReviewStore cy(*p, QStringLiteral("cy"));
+    ASSERT_TRUE(ann.setDecision(1, Decision::Keep).ok());
+    ASSERT_TRUE(ann.setDecision(2, Decision::Keep).ok());
+    ASSERT_TRUE(bob.setDecision(2, Decision::Drop).ok());
+    ASSERT_TRUE(bob.setDecision(3, Decision::Drop).ok());
+    ASSERT_TRUE(cy.setDecision(2, Decision::Drop).ok());
+    ExportFilter f;
+    f.decisions = ExportFilter::Decisions::Keep;
+    EXPECT_EQ(countMatching(*p, f), 2); // anyone kept 1 and 2
+    f.decisionSource = ExportFilter::DecisionSource::Majority;
+    EXPECT_EQ(countMatching(*p, f), 1);
+    f.decisions = ExportFilter::Decisions::Drop;
+    EXPECT_EQ(countMatching(*p, f), 2);
+    f.decisions = ExportFilter::Decisions::Undecided;
+    EXPECT_EQ(countMatching(*p, f), 2); // 4, 5
+    f.decisionSource = ExportFilter::DecisionSource::Reviewer;
+    f.reviewer = QStringLiteral("bob");
+    f.decisions = ExportFilter::Decisions::Drop;
+    EXPECT_EQ(countMatching(*p, f), 2);
+    ExportReport report;
+    f.reviewer = QStringLiteral("nobody");
+    EXPECT_FALSE(exportSamples(*p, f, dir.filePath(QStringLiteral("x.jsonl")), {}, &report).ok());
+
+    // Scores: clusters 0,0,1,1,2; duplicate group 0 = {2, 4}; synthetic-likeness by id.
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "INSERT INTO runs VALUES (1, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("INSERT INTO sample_scores (run_id, sample_id, cluster, duplicate_group, "
+                       "synthetic_likeness) VALUES (1, 1, 0, NULL, 0.1), (1, 2, 0, 0, 0.9), "
+                       "(1, 3, 1, NULL, 0.5), (1, 4, 1, 0, 0.2), (1, 5, 2, NULL, NULL)")));
+    ExportFilter g;
+    ASSERT_TRUE(ExportFilter::parseGroups(QStringLiteral("1, 3"), &g.clusters.ids, nullptr));
+    EXPECT_EQ(g.clusters.ids, (QList<qint64>{0, 2}));
+    EXPECT_EQ(countMatching(*p, g), 3); // 1, 2, 5
+    g.clusters.exclude = true;
+    EXPECT_EQ(countMatching(*p, g), 2); // 3, 4
+    ExportFilter dedup;
+    dedup.onePerDuplicateGroup = true;
+    EXPECT_EQ(countMatching(*p, dedup), 4); // 4 goes (2 is its group's first)
+    dedup.maxSyntheticLikeness = 0.5;
+    EXPECT_EQ(countMatching(*p, dedup), 3); // 1, 3 and 5 (no score passes); 2 is 0.9
+    QString error;
+    EXPECT_FALSE(ExportFilter::parseGroups(QStringLiteral("0"), &g.clusters.ids, &error));
+
+    const QString out = dir.filePath(QStringLiteral("slice.jsonl"));
+    ASSERT_TRUE(exportSamples(*p, dedup, out, {}, &report).ok());
+    EXPECT_EQ(report.samples, 3);
+    EXPECT_EQ(report.excluded, 2);
+    const QList<QByteArray> excluded = readAll(excludedPathFor(out)).trimmed().split('\n');
+    ASSERT_EQ(excluded.size(), 2);
+    EXPECT_EQ(Json::parse(excluded[0].toStdString())["id"], 2);
+    EXPECT_EQ(Json::parse(excluded[1].toStdString())["id"], 4);
+    EXPECT_EQ(Json::parse(excluded[1].toStdString())["line"], 4);
+    const Json manifest = Json::parse(readAll(manifestPathFor(out)).toStdString());
+    EXPECT_EQ(manifest["filter"]["one_per_duplicate_group"], true);
+    EXPECT_EQ(manifest["filter"]["max_synthetic_likeness"], 0.5);
+    EXPECT_EQ(manifest["counts"]["excluded"], 2);
+    const Json& sheet = manifest["datasheet"];
+    EXPECT_EQ(sheet["collection"][0]["corpus"], "s");
+    EXPECT_EQ(sheet["metrics"]["analysis_run"], 1);
+    EXPECT_EQ(sheet["review"]["decisions_by_reviewer"]["bob"]["drop"], 2);
+    EXPECT_TRUE(sheet["red_lines"]["rules"].is_array());
 }

@@ -28,6 +28,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -208,8 +209,21 @@ TEST_F(Widgets, ImportDialogPreviewsAndMapsRealFile) {
 
 TEST_F(Widgets, ExportDialogCountsMatches) {
     widgets::ExportDialog dialog(*window.document());
-    EXPECT_EQ(dialog.findChild<QLabel*>(QStringLiteral("exportCount"))->text(),
-              QStringLiteral("<b>9514 sample(s)</b> match."));
+    auto* count = dialog.findChild<QLabel*>(QStringLiteral("exportCount"));
+    EXPECT_EQ(count->text(), QStringLiteral("<b>9514 sample(s)</b> match."));
+    // One per duplicate group: the removable near-duplicates of both corpora go.
+    dialog.findChild<QCheckBox*>(QStringLiteral("exportOnePerDuplicate"))->setChecked(true);
+    const qint64 deduplicated = model::countMatching(window.document()->project(), dialog.filter());
+    EXPECT_LT(deduplicated, 9514);
+    EXPECT_TRUE(count->text().contains(QString::number(deduplicated)));
+    // A malformed group list is reported and blocks the export.
+    dialog.findChild<QLineEdit*>(QStringLiteral("exportClusters"))->setText(QStringLiteral("x"));
+    EXPECT_TRUE(count->text().contains(QStringLiteral("not a group number")));
+    dialog.findChild<QLineEdit*>(QStringLiteral("exportClusters"))->setText(QStringLiteral("1"));
+    const auto clusters = window.document()->store().clusters();
+    ASSERT_FALSE(clusters.isEmpty());
+    EXPECT_LE(model::countMatching(window.document()->project(), dialog.filter()),
+              clusters.front().size);
 }
 
 TEST_F(Widgets, ImportRunsAsAJobAndRefreshesViews) {
