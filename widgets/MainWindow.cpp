@@ -203,7 +203,8 @@ void MainWindow::createMenus() {
             this, tr("Keys in Review"),
             tr("1–9  toggle a tag\nK  keep   D  drop   U  clear the decision\n"
                "N or →  next   P or ←  previous\nCtrl+Z  undo   Ctrl+Shift+Z  redo\n"
-               "Click the note field to write; Enter saves, Esc returns to the keys."));
+               "Click the note field to write; Enter saves, Esc returns to the keys.\n"
+               "Ctrl+Shift+Q  sample a review queue (stratified, seeded, risk-weighted)"));
     });
     help->addAction(tr("&About Synthscope"), this, [this]() {
         QMessageBox::about(

@@ -189,7 +189,8 @@ void TrendsView::reload() {
             m_metric->addItem(
                 perCorpus.contains(key) ? title : tr("%1 (real vs synthetic)").arg(title), key);
         }
-        const int keep = m_metric->findData(current.isEmpty() ? u"distinct_2"_s : current);
+        const int keep =
+            m_metric->findData(current.isEmpty() ? u"skeleton_repetition_rate"_s : current);
         m_metric->setCurrentIndex(std::max(0, keep));
     }
     reloadTrend();
