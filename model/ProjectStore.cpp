@@ -244,7 +244,11 @@ MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
                 "s.corpus_id, g.cluster, g.nn_own, g.nn_other, g.synthetic_likeness, "
                 "g.perplexity, g.duplicate_group, "
                 "(SELECT min(t.tag_id) FROM sample_tags t WHERE t.sample_id = g.sample_id), "
-                "(SELECT d.decision FROM decisions d WHERE d.sample_id = g.sample_id) "
+                // the reviewers' majority; a tie is "split"
+                "(SELECT CASE WHEN sum(d.decision = 'keep') > sum(d.decision = 'drop') THEN "
+                "'keep' WHEN sum(d.decision = 'drop') > sum(d.decision = 'keep') THEN 'drop' "
+                "WHEN count(*) > 0 THEN 'split' END FROM decisions d "
+                "WHERE d.sample_id = g.sample_id) "
                 "FROM sample_scores g JOIN samples s ON s.id = g.sample_id "
                 "JOIN corpora c ON c.id = s.corpus_id WHERE g.run_id = "_s +
                 kLatestRun + u" AND g.map_x IS NOT NULL ORDER BY g.sample_id"_s))

@@ -91,7 +91,7 @@ enum class GroupKind { Skeleton = 0, Duplicate = 1, Cluster = 2 };
 
 /// Every sample of the newest analysis as a point of the cluster map (parallel arrays in
 /// sample-id order). Scores are NaN where not computed; cluster, duplicateGroup and firstTag
-/// are −1 where absent; decision: 0 none, 1 keep, 2 drop, 3 unsure.
+/// are −1 where absent; decision (the reviewers' majority): 0 none, 1 keep, 2 drop, 3 split.
 struct MapPoints {
     std::vector<qint64> ids;
     std::vector<float> pcaX, pcaY;       ///< first two principal components of the embeddings

@@ -373,7 +373,7 @@ void ClusterMapWidget::drawLegend(QPainter& painter) const {
     case ColourBy::Decision:
         entries = {{0xff2ca02c, tr("keep")},
                    {0xffd62728, tr("drop")},
-                   {0xffffb000, tr("unsure")},
+                   {0xffffb000, tr("reviewers split")},
                    {kNone, tr("not decided")}};
         break;
     case ColourBy::Tag:

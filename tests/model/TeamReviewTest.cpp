@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include "model/ProjectStore.h"
 #include "model/ReviewCommands.h"
 #include "model/ReviewStore.h"
 #include "model/TeamReview.h"
@@ -190,4 +191,29 @@ TEST(TeamReview, SampledQueueIsSeededAndStratified) {
     EXPECT_TRUE(a.spec.contains(QStringLiteral("\"seed\":11")));
     spec.role = Role::Real;
     EXPECT_FALSE(sampleQueue(*f.project, spec, &a).ok()); // no real samples
+}
+
+// The cluster map colours a sample by the reviewers' majority decision; a tie is "split" (3).
+TEST(TeamReview, MapDecisionIsTheMajority) {
+    Fixture f;
+    QSqlQuery q(f.project->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "INSERT INTO runs VALUES (1, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));
+    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO sample_scores (run_id, sample_id, map_x, map_y) "
+                                      "SELECT 1, id, 0, 0 FROM samples")));
+    ReviewStore ann(*f.project, QStringLiteral("ann"));
+    ReviewStore bob(*f.project, QStringLiteral("bob"));
+    ReviewStore cy(*f.project, QStringLiteral("cy"));
+    ASSERT_TRUE(ann.setDecision(1, Decision::Keep).ok()); // 1: keep
+    ASSERT_TRUE(ann.setDecision(2, Decision::Keep).ok()); // 2: keep, drop → split
+    ASSERT_TRUE(bob.setDecision(2, Decision::Drop).ok());
+    ASSERT_TRUE(ann.setDecision(3, Decision::Keep).ok()); // 3: keep, drop, drop → drop
+    ASSERT_TRUE(bob.setDecision(3, Decision::Drop).ok());
+    ASSERT_TRUE(cy.setDecision(3, Decision::Drop).ok());
+    const MapPoints points = ProjectStore(*f.project).mapPoints();
+    ASSERT_EQ(points.size(), 6U);
+    EXPECT_EQ(points.decision[0], 1);
+    EXPECT_EQ(points.decision[1], 3);
+    EXPECT_EQ(points.decision[2], 2);
+    EXPECT_EQ(points.decision[3], 0);
 }
