@@ -228,16 +228,9 @@ Status loadEmbeddings(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora
                 return Status::failure(
                     u"sample %1 has no embedding from \"%2\"; compute or "
                     "import embeddings for every sample first"_s.arg(QString::number(id), name));
-            const QByteArray blob = q.value(0).toByteArray();
-            const std::size_t d = static_cast<std::size_t>(blob.size()) / sizeof(float);
-            if (*dimension == 0)
-                *dimension = d;
-            if (d == 0 || d != *dimension)
+            if (!appendEmbedding(q.value(0).toByteArray(), out, dimension))
                 return Status::failure(
                     u"embeddings from \"%1\" have differing dimensions"_s.arg(name));
-            const std::size_t at = out->size();
-            out->resize(at + d);
-            std::memcpy(out->data() + at, blob.constData(), d * sizeof(float));
         }
     return {};
 }
@@ -579,28 +572,49 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
 
 } // namespace
 
+std::optional<NewestAnalysis> newestAnalysis(Project& project) {
+    QSqlQuery run(project.connection());
+    if (!run.exec(u"SELECT id, result FROM runs WHERE kind = 'analysis' ORDER BY id DESC "
+                  "LIMIT 1"_s) ||
+        !run.next())
+        return std::nullopt;
+    const Json result = Json::parse(run.value(1).toString().toStdString(), nullptr, false);
+    const bool hasSimilarity =
+        result.is_object() && result.contains("similarity") && result["similarity"].is_object();
+    return NewestAnalysis{
+        run.value(0).toLongLong(),
+        QString::fromStdString(hasSimilarity ? result["similarity"].value("embedding_source", "")
+                                             : std::string())};
+}
+
+bool appendEmbedding(const QByteArray& blob, std::vector<float>* out, std::size_t* dimension) {
+    const std::size_t d = static_cast<std::size_t>(blob.size()) / sizeof(float);
+    if (d == 0 || (*dimension != 0 && d != *dimension))
+        return false;
+    *dimension = d;
+    const std::size_t at = out->size();
+    out->resize(at + d);
+    std::memcpy(out->data() + at, blob.constData(), d * sizeof(float));
+    return true;
+}
+
 Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params,
                           const analysis::Progress& progress) {
     try {
         QSqlDatabase db = project.connection();
-        QSqlQuery run(db);
-        if (!run.exec(u"SELECT id, result FROM runs WHERE kind = 'analysis' ORDER BY id DESC "
-                      "LIMIT 1"_s) ||
-            !run.next())
+        const std::optional<NewestAnalysis> newest = newestAnalysis(project);
+        if (!newest)
             return Status::failure(u"no analysis yet: run the analyses first"_s);
-        const qint64 runId = run.value(0).toLongLong();
-        const Json result = Json::parse(run.value(1).toString().toStdString(), nullptr, false);
-        const std::string source = result.is_object() && result.contains("similarity")
-                                       ? result["similarity"].value("embedding_source", "")
-                                       : std::string();
-        if (source.empty())
+        const qint64 runId = newest->runId;
+        const QString source = newest->embeddingSource;
+        if (source.isEmpty())
             return Status::failure(u"the newest analysis has no embeddings; run it again"_s);
         QSqlQuery q(db);
         q.setForwardOnly(true);
         q.prepare(u"SELECT g.sample_id, g.map_x, g.map_y, e.vector FROM sample_scores g "
                   "LEFT JOIN embeddings e ON e.sample_id = g.sample_id AND e.source = ? "
                   "WHERE g.run_id = ? AND g.map_x IS NOT NULL ORDER BY g.sample_id"_s);
-        q.addBindValue(QString::fromStdString(source));
+        q.addBindValue(source);
         q.addBindValue(runId);
         if (!q.exec())
             return Status::failure(q.lastError().text());
@@ -609,19 +623,12 @@ Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params
         std::vector<float> start;
         std::size_t dimension = 0;
         while (q.next()) {
-            const QByteArray blob = q.value(3).toByteArray();
-            const std::size_t d = static_cast<std::size_t>(blob.size()) / sizeof(float);
-            if (d == 0 || (dimension != 0 && d != dimension))
+            if (!appendEmbedding(q.value(3).toByteArray(), &vectors, &dimension))
                 return Status::failure(u"the embeddings \"%1\" of the newest analysis are "
-                                       "missing or changed; run the analyses again"_s.arg(
-                                           QString::fromStdString(source)));
-            dimension = d;
+                                       "missing or changed; run the analyses again"_s.arg(source));
             ids.push_back(q.value(0).toLongLong());
             start.push_back(static_cast<float>(q.value(1).toDouble()));
             start.push_back(static_cast<float>(q.value(2).toDouble()));
-            const std::size_t at = vectors.size();
-            vectors.resize(at + d);
-            std::memcpy(vectors.data() + at, blob.constData(), d * sizeof(float));
         }
         if (ids.empty())
             return Status::failure(u"the newest analysis has no map; run it again"_s);

@@ -4,6 +4,12 @@
 #include "analysis/Layout.h"
 #include "model/Project.h"
 
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
 namespace synthscope::model {
 
 /// Source name of the built-in embeddings (TF-IDF → randomised SVD) in the embeddings table.
@@ -22,6 +28,19 @@ inline constexpr char kBuiltInEmbedding[] = "tfidf-svd";
 /// is written then. *runId receives the new run's id.
 Status runAnalysis(Project& project, const analysis::AnalysisParams& params,
                    const analysis::Progress& progress, qint64* runId);
+
+/// The newest analysis run and the embedding source it used (empty when it computed no
+/// embeddings); nullopt when no analysis has run.
+struct NewestAnalysis {
+    qint64 runId = 0;
+    QString embeddingSource;
+};
+std::optional<NewestAnalysis> newestAnalysis(Project& project);
+
+/// Appends one stored embedding (the embeddings.vector blob: little-endian float32 ×
+/// dimension) to out. *dimension is set by the first vector (when 0) and every later one must
+/// match it; false for an empty or mismatched vector, out unchanged.
+bool appendEmbedding(const QByteArray& blob, std::vector<float>* out, std::size_t* dimension);
 
 /// Computes the neighbour-preserving layout (analysis::neighbourLayout) of the newest run's
 /// samples from the embeddings that run used, starting from its PCA map, and stores it in

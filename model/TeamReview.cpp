@@ -1,5 +1,7 @@
 #include "model/TeamReview.h"
 
+#include "model/Analyzer.h"
+
 #include "analysis/Agreement.h"
 #include "analysis/Embedding.h"
 #include "analysis/Logistic.h"
@@ -16,7 +18,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -78,18 +79,6 @@ const QString kAnswered = u"SELECT sample_id, reviewer FROM sample_tags UNION "
 
 Status sqlError(const QSqlQuery& q) {
     return Status::failure(q.lastError().text());
-}
-
-// The embedding source of the newest analysis, or empty.
-QString newestEmbeddingSource(QSqlDatabase& db) {
-    QSqlQuery q(db);
-    if (!q.exec(u"SELECT result FROM runs WHERE kind = 'analysis' ORDER BY id DESC LIMIT 1"_s) ||
-        !q.next())
-        return {};
-    const auto json = nlohmann::json::parse(q.value(0).toString().toStdString(), nullptr, false);
-    if (!json.is_object() || !json.contains("similarity") || !json["similarity"].is_object())
-        return {};
-    return QString::fromStdString(json["similarity"].value("embedding_source", std::string()));
 }
 
 } // namespace
@@ -383,7 +372,8 @@ Status trainConcept(Project& project, qint64 tagId, int limit, ConceptResult* ou
     if (!q.exec() || !q.next())
         return Status::failure(tr("No such tag."));
     out->tag = q.value(0).toString();
-    const QString source = newestEmbeddingSource(db);
+    const std::optional<NewestAnalysis> newest = newestAnalysis(project);
+    const QString source = newest ? newest->embeddingSource : QString();
     if (source.isEmpty())
         return Status::failure(tr("The newest analysis has no embeddings; run the analyses "
                                   "first (Ctrl+R)."));
@@ -402,16 +392,10 @@ Status trainConcept(Project& project, qint64 tagId, int limit, ConceptResult* ou
     std::vector<std::uint8_t> label; // 1 tagged, 0 reviewed without it, 2 unreviewed
     std::size_t dimension = 0;
     while (q.next()) {
-        const QByteArray blob = q.value(1).toByteArray();
-        const std::size_t d = static_cast<std::size_t>(blob.size()) / sizeof(float);
-        if (d == 0 || (dimension != 0 && d != dimension))
+        if (!appendEmbedding(q.value(1).toByteArray(), &values, &dimension))
             return Status::failure(tr("The embeddings of the newest analysis are inconsistent; "
                                       "run the analyses again."));
-        dimension = d;
         ids.push_back(q.value(0).toLongLong());
-        const std::size_t at = values.size();
-        values.resize(at + d);
-        std::memcpy(values.data() + at, blob.constData(), d * sizeof(float));
         label.push_back(q.value(2).toBool() ? 1 : q.value(3).toBool() ? 0 : 2);
         if (ids.size() % 16384 == 0)
             progress.report(0.0, "loading embeddings");
