@@ -121,6 +121,20 @@ int openProject(const Parsed& p, model::Project::OpenMode mode,
     return Ok;
 }
 
+// Parses options and opens the existing project; a result other than Ok is the exit code.
+int parseAndOpen(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& options,
+                 std::shared_ptr<model::Project>* project) {
+    if (!parse(p, args, options))
+        return UsageOrIo;
+    return openProject(p, model::Project::OpenMode::OpenExisting, project);
+}
+
+// Reports a failed step of command and gives its exit code.
+int failed(const char* command, const model::Status& status) {
+    err(u"%1: %2"_s.arg(QLatin1StringView(command), status.error()));
+    return UsageOrIo;
+}
+
 int cmdImport(const QStringList& args) {
     Parsed p;
     const QCommandLineOption role(u"role"_s, u"real or synthetic"_s, u"role"_s);
@@ -193,8 +207,7 @@ int cmdImport(const QStringList& args) {
         return rc;
     model::ImportReport report;
     if (auto s = model::importCorpus(*project, spec, makeProgress(), &report); !s) {
-        err(u"import: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("import", s);
     }
     out(u"imported '%1' (%2): %3 rows read, %4 stored, %5 rejected"_s
             .arg(spec.corpusName, model::roleName(spec.role))
@@ -247,8 +260,7 @@ int cmdAnalyze(const QStringList& args) {
     timer.start();
     qint64 runId = 0;
     if (auto s = model::runAnalysis(*project, params, makeProgress(), &runId); !s) {
-        err(u"analyze: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("analyze", s);
     }
     out(u"analysed in %1 s (run %2)"_s.arg(static_cast<double>(timer.elapsed()) / 1000.0, 0, 'f', 2)
             .arg(runId));
@@ -298,8 +310,7 @@ int cmdEmbed(const QStringList& args) {
     }
     const model::Status s = model::runEmbedding(*project, spec, makeProgress());
     if (!s) {
-        err(u"embed: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("embed", s);
     }
     for (const auto& [src, count] : model::embeddingSources(*project))
         if (src == name)
@@ -310,16 +321,13 @@ int cmdEmbed(const QStringList& args) {
 
 int cmdLayout(const QStringList& args) {
     Parsed p;
-    if (!parse(p, args, {}))
-        return UsageOrIo;
     std::shared_ptr<model::Project> project;
-    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+    if (int rc = parseAndOpen(p, args, {}, &project); rc != Ok)
         return rc;
     QElapsedTimer timer;
     timer.start();
     if (auto s = model::runNeighbourLayout(*project, {}, makeProgress()); !s) {
-        err(u"layout: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("layout", s);
     }
     out(u"neighbour layout computed in %1 s"_s.arg(static_cast<double>(timer.elapsed()) / 1000.0, 0,
                                                    'f', 2));
@@ -331,10 +339,8 @@ int cmdGate(const QStringList& args) {
     const QCommandLineOption rulesFile(u"rules"_s, u"Rules JSON (default: the project's)."_s,
                                        u"file"_s);
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
-    if (!parse(p, args, {rulesFile, json}))
-        return UsageOrIo;
     std::shared_ptr<model::Project> project;
-    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+    if (int rc = parseAndOpen(p, args, {rulesFile, json}, &project); rc != Ok)
         return rc;
     QByteArray rulesJson = model::projectRedLinesJson(*project);
     if (p.parser.isSet(rulesFile)) {
@@ -347,13 +353,11 @@ int cmdGate(const QStringList& args) {
     }
     QList<model::RedLine> rules;
     if (auto s = model::parseRedLines(rulesJson, &rules); !s) {
-        err(u"gate: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("gate", s);
     }
     QList<model::RedLineResult> results;
     if (auto s = model::evaluateRedLines(*project, rules, &results); !s) {
-        err(u"gate: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("gate", s);
     }
     const model::GateStatus overall = model::overallStatus(results);
     if (p.parser.isSet(json)) {
@@ -468,10 +472,11 @@ int cmdTrend(const QStringList& args) {
     } else if (model::parseDimension(axis, &dimension) &&
                std::find(std::begin(model::kTrendDimensions), std::end(model::kTrendDimensions),
                          dimension) != std::end(model::kTrendDimensions)) {
-        if (!model::storedMetricKeys(*project, true).contains(p.parser.value(metric))) {
+        if (const QStringList perCorpus = model::storedMetricKeys(*project, true);
+            !perCorpus.contains(p.parser.value(metric))) {
             err(u"trend: '%1' is not a per-corpus metric of the newest analysis (use --by run "
                 "for real-vs-synthetic metrics); per-corpus metrics: %2"_s.arg(
-                    p.parser.value(metric), model::storedMetricKeys(*project, true).join(u", "_s)));
+                    p.parser.value(metric), perCorpus.join(u", "_s)));
             return UsageOrIo;
         }
         s = model::metricByProvenance(*project, dimension, p.parser.value(metric), &trend);
@@ -480,8 +485,7 @@ int cmdTrend(const QStringList& args) {
         return UsageOrIo;
     }
     if (!s) {
-        err(u"trend: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("trend", s);
     }
     printTrend(trend, p.parser.isSet(json));
     return Ok;
@@ -490,21 +494,17 @@ int cmdTrend(const QStringList& args) {
 int cmdRatioGradient(const QStringList& args) {
     Parsed p;
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
-    if (!parse(p, args, {json}))
-        return UsageOrIo;
     std::shared_ptr<model::Project> project;
-    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+    if (int rc = parseAndOpen(p, args, {json}, &project); rc != Ok)
         return rc;
     if (!p.parser.positionalArguments().isEmpty()) {
         model::RatioGradient parsed;
         if (auto s = model::parseRatioGradient(p.parser.positionalArguments().first(), &parsed);
             !s) {
-            err(u"ratio-gradient: %1"_s.arg(s.error()));
-            return UsageOrIo;
+            return failed("ratio-gradient", s);
         }
         if (auto s = model::setProjectRatioGradient(*project, parsed); !s) {
-            err(u"ratio-gradient: %1"_s.arg(s.error()));
-            return UsageOrIo;
+            return failed("ratio-gradient", s);
         }
     }
     const auto g = model::projectRatioGradient(*project);
@@ -545,12 +545,10 @@ int cmdReport(const QStringList& args) {
         return rc;
     model::Report report;
     if (auto s = model::buildReport(*project, &report); !s) {
-        err(u"report: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("report", s);
     }
     if (auto s = model::writeReport(report, p.parser.value(html), p.parser.value(pdf)); !s) {
-        err(u"report: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("report", s);
     }
     for (const QCommandLineOption& o : {html, pdf})
         if (p.parser.isSet(o))
@@ -561,10 +559,8 @@ int cmdReport(const QStringList& args) {
 int cmdSummary(const QStringList& args) {
     Parsed p;
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
-    if (!parse(p, args, {json}))
-        return UsageOrIo;
     std::shared_ptr<model::Project> project;
-    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+    if (int rc = parseAndOpen(p, args, {json}, &project); rc != Ok)
         return rc;
     model::ProjectStore store(*project);
     const model::Json summary = store.summaryJson();
@@ -694,8 +690,7 @@ int cmdExport(const QStringList& args) {
     if (auto s =
             model::exportSamples(*project, filter, p.parser.value(outOpt), makeProgress(), &report);
         !s) {
-        err(u"export: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return failed("export", s);
     }
     out(u"exported %1 samples to %2 (sha256 %3); manifest %4; %5 excluded ids in %6"_s
             .arg(report.samples)
@@ -708,10 +703,8 @@ int cmdExport(const QStringList& args) {
 int cmdRejects(const QStringList& args) {
     Parsed p;
     const QCommandLineOption corpus(u"corpus"_s, u"Only this corpus."_s, u"name"_s);
-    if (!parse(p, args, {corpus}))
-        return UsageOrIo;
     std::shared_ptr<model::Project> project;
-    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+    if (int rc = parseAndOpen(p, args, {corpus}, &project); rc != Ok)
         return rc;
     model::ProjectStore store(*project);
     qint64 corpusId = 0;
