@@ -67,7 +67,20 @@ ImportDialog::ImportDialog(QWidget* parent)
     m_preview->setObjectName(u"importPreview"_s);
     m_preview->verticalHeader()->setDefaultSectionSize(22);
     m_preview->setWordWrap(false);
-    m_synthetic->setChecked(true);
+    // Radio buttons with one parent are auto-exclusive together: the role and the text source
+    // each need a group of their own, or choosing one unticks the other. The role has no
+    // default: a corpus stored under the wrong role corrupts every comparison, so the user
+    // must choose it.
+    m_real->setObjectName(u"importRoleReal"_s);
+    m_synthetic->setObjectName(u"importRoleSynthetic"_s);
+    m_useField->setObjectName(u"importTextField"_s);
+    m_useTemplate->setObjectName(u"importTextTemplate"_s);
+    auto* roleGroup = new QButtonGroup(this);
+    roleGroup->addButton(m_real);
+    roleGroup->addButton(m_synthetic);
+    auto* textGroup = new QButtonGroup(this);
+    textGroup->addButton(m_useField);
+    textGroup->addButton(m_useTemplate);
     m_useField->setChecked(true);
     m_template->setPlaceholderText(tr("e.g. {instruction}\\n{input}\\n{output}"));
     m_template->setToolTip(
@@ -138,6 +151,7 @@ ImportDialog::ImportDialog(QWidget* parent)
                 &ImportDialog::updateMappedPreview);
     connect(m_template, &QLineEdit::textChanged, this, &ImportDialog::updateMappedPreview);
     connect(m_useField, &QRadioButton::toggled, this, &ImportDialog::updateMappedPreview);
+    connect(roleGroup, &QButtonGroup::buttonToggled, this, &ImportDialog::validate);
     connect(m_name, &QLineEdit::textChanged, this, &ImportDialog::validate);
     validate();
 }
@@ -273,6 +287,10 @@ void ImportDialog::validate() {
         problem = tr("Choose at least one file.");
     else if (s.corpusName.isEmpty())
         problem = tr("Give the corpus a name.");
+    else if (!m_real->isChecked() && !m_synthetic->isChecked())
+        problem = tr("Choose the role: real (human-written) or synthetic (model-generated).");
+    else if (!m_useField->isChecked() && !m_useTemplate->isChecked())
+        problem = tr("Choose whether the text comes from a field or a template.");
     else if (!s.mapping.textTemplate.empty() &&
              !model::validateTemplate(s.mapping.textTemplate, &err))
         problem = tr("Text template: %1").arg(QString::fromStdString(err));

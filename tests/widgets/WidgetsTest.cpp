@@ -29,6 +29,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,6 +37,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -205,6 +207,62 @@ TEST_F(Widgets, ImportDialogPreviewsAndMapsRealFile) {
     EXPECT_TRUE(dialog.findChild<QPlainTextEdit*>(QStringLiteral("mappedPreview"))
                     ->toPlainText()
                     .startsWith(QStringLiteral("I understand how unnerving")));
+}
+
+// The role and the text source are separate choices: clicking one must never untick the
+// other (they once shared one exclusive group and a real corpus was stored as synthetic), and
+// Import stays disabled until the role is chosen.
+TEST_F(Widgets, ImportDialogKeepsRoleAndTextChoicesApart) {
+    widgets::ImportDialog dialog;
+    dialog.setFiles(
+        {test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))});
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    auto* real = dialog.findChild<QRadioButton*>(QStringLiteral("importRoleReal"));
+    auto* synthetic = dialog.findChild<QRadioButton*>(QStringLiteral("importRoleSynthetic"));
+    auto* field = dialog.findChild<QRadioButton*>(QStringLiteral("importTextField"));
+    auto* textTemplate = dialog.findChild<QRadioButton*>(QStringLiteral("importTextTemplate"));
+    ASSERT_TRUE(real && synthetic && field && textTemplate);
+    auto* buttons = dialog.findChild<QDialogButtonBox*>();
+    QPushButton* import = buttons->button(QDialogButtonBox::Ok);
+    EXPECT_FALSE(real->isChecked());
+    EXPECT_FALSE(synthetic->isChecked());
+    EXPECT_FALSE(import->isEnabled()); // no role yet
+
+    QTest::mouseClick(real, Qt::LeftButton);
+    EXPECT_TRUE(real->isChecked());
+    EXPECT_TRUE(field->isChecked()); // clicking the role left the text source alone
+    EXPECT_TRUE(import->isEnabled());
+
+    QTest::mouseClick(textTemplate, Qt::LeftButton);
+    EXPECT_TRUE(textTemplate->isChecked());
+    EXPECT_TRUE(real->isChecked()); // clicking the text source left the role alone
+    QTest::mouseClick(field, Qt::LeftButton);
+    EXPECT_TRUE(field->isChecked());
+    EXPECT_FALSE(textTemplate->isChecked());
+    EXPECT_TRUE(real->isChecked());
+    EXPECT_FALSE(synthetic->isChecked());
+
+    QTest::mouseClick(import, Qt::LeftButton);
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    const model::ImportSpec spec = dialog.spec();
+    EXPECT_EQ(spec.role, model::Role::Real);
+    EXPECT_EQ(spec.mapping.textField, "text");
+
+    // And the other way round: Synthetic, then the text source, still synthetic.
+    widgets::ImportDialog second;
+    second.setFiles(
+        {test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))});
+    second.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&second));
+    auto* secondSynthetic = second.findChild<QRadioButton*>(QStringLiteral("importRoleSynthetic"));
+    QTest::mouseClick(secondSynthetic, Qt::LeftButton);
+    QTest::mouseClick(second.findChild<QRadioButton*>(QStringLiteral("importTextTemplate")),
+                      Qt::LeftButton);
+    QTest::mouseClick(second.findChild<QRadioButton*>(QStringLiteral("importTextField")),
+                      Qt::LeftButton);
+    EXPECT_TRUE(secondSynthetic->isChecked());
+    EXPECT_EQ(second.spec().role, model::Role::Synthetic);
 }
 
 TEST_F(Widgets, ExportDialogCountsMatches) {
