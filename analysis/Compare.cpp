@@ -51,17 +51,14 @@ RealVsSynthetic compare(const CorpusProfile& real, const CorpusProfile& syntheti
     r.syntheticSamples = synthetic.samples;
     r.lengthHistogram =
         sharedHistogram(real.lengthTokens, synthetic.lengthTokens, params.histogramBins);
-    r.jsLengthTokens =
-        jensenShannonDivergence(r.lengthHistogram.countsA, r.lengthHistogram.countsB);
     r.ksLengthTokens = kolmogorovSmirnov(real.lengthTokens, synthetic.lengthTokens);
-    // A corpus of empty texts has no tokens; JS divergence is then undefined, report the
-    // maximum (nothing in common).
-    r.jsUnigram = real.unigrams.empty() || synthetic.unigrams.empty()
-                      ? 1.0
-                      : jensenShannonDivergence(real.unigrams, synthetic.unigrams);
-    r.jsBigram = real.bigramCounts.empty() || synthetic.bigramCounts.empty()
-                     ? 1.0
-                     : jensenShannonDivergence(real.bigramCounts, synthetic.bigramCounts);
+    ComparisonMetrics m;
+    compareTokenCounts({real.lengthTokens, real.unigrams, real.bigramCounts},
+                       {synthetic.lengthTokens, synthetic.unigrams, synthetic.bigramCounts},
+                       params.histogramBins, m);
+    r.jsLengthTokens = m.jsLengthTokens;
+    r.jsUnigram = m.jsUnigram;
+    r.jsBigram = m.jsBigram;
 
     std::map<std::string, double> total;
     for (const auto& [l, c] : real.labelCounts)
@@ -254,6 +251,46 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
                                    result.similarity->stageSeconds.end());
     }
     clock.restart(); // the stages above recorded their own times
+
+    // Each synthetic corpus against the real side, on the per-document results above.
+    {
+        std::vector<std::span<const std::uint32_t>> docTokens;
+        std::vector<std::uint64_t> hashes;
+        std::vector<std::string> labels;
+        std::vector<std::uint32_t> corpusOf;
+        std::vector<bool> synthetic;
+        bool anyLabel = false;
+        for (std::size_t c = 0; c < corpora.size(); ++c) {
+            synthetic.push_back(corpora[c].synthetic);
+            for (std::size_t d = 0; d < tokenized[c].size(); ++d) {
+                docTokens.push_back(tokenized[c].doc(d));
+                hashes.push_back(tokenized[c].hashes[d]);
+                labels.push_back(corpora[c].labels.empty() ? std::string() : corpora[c].labels[d]);
+                anyLabel = anyLabel || !labels.back().empty();
+                corpusOf.push_back(static_cast<std::uint32_t>(c));
+            }
+        }
+        ComparisonInputs in;
+        in.tokens = docTokens;
+        in.hashes = hashes;
+        if (anyLabel)
+            in.labels = labels;
+        in.perplexity = result.perplexity;
+        if (result.similarity) {
+            in.duplicateGroup = result.similarity->duplicateGroupOf;
+            in.cluster = result.similarity->cluster;
+            in.clusters = result.similarity->clusters.size();
+            in.embeddings = &result.similarity->embeddings;
+        }
+        VsRealParams vp = params.vsReal;
+        vp.histogramBins = params.histogramBins;
+        result.vsReal = compareEachWithReal(in, corpusOf, synthetic, vp, progress.sub(0.92, 0.97));
+        const ComparisonMetrics pooled =
+            comparePooled(in, corpusOf, synthetic, vp, progress.sub(0.97, 0.98));
+        if (!std::isnan(pooled.jsUnigram))
+            result.pooled = pooled;
+        clock.lap("each corpus vs real");
+    }
 
     CorpusProfile real;
     CorpusProfile synthetic;

@@ -7,6 +7,7 @@
 #include "analysis/Progress.h"
 #include "analysis/Similarity.h"
 #include "analysis/Templates.h"
+#include "analysis/VsReal.h"
 
 #include <optional>
 #include <span>
@@ -33,6 +34,11 @@ struct AnalysisParams {
     KneserNeyParams languageModel;    ///< trained on the real side's training split
     double heldOutShare = 0.1;        ///< share of real samples held out to score perplexity
     std::uint64_t seed = 1;           ///< for the held-out split and the self-BLEU sample
+    /// Each synthetic corpus against the real side, with its null band (compareEachWithReal)
+    /// and the pooled k-NN-radius, perplexity, label-entropy and cross-copy measures
+    /// (comparePooled); needs findSimilarity for the embedding measures, clusters and
+    /// near-duplicate groups.
+    VsRealParams vsReal;
 };
 
 /// Diversity, template and perplexity measures of one corpus.
@@ -79,6 +85,12 @@ struct AnalysisResult {
     /// samples it was trained on (and for all when there is no real side).
     std::vector<double> perplexity;
     std::optional<double> perplexityMedianRealHeldOut;
+    /// Each synthetic corpus (with enough samples) against the pooled real corpora, with the
+    /// null band at its budget; empty without a real side.
+    std::vector<CorpusVsReal> vsReal;
+    /// Pooled real against pooled synthetic on every ComparisonMetrics measure (the embedding
+    /// ones on a seeded subsample); absent when comparison is.
+    std::optional<ComparisonMetrics> pooled;
     std::optional<double> perplexityMedianSynthetic;
     /// Wall-clock seconds of each stage, in the order run ("tokenize+profile", "skeletons",
     /// "skeleton groups + diversity" (run concurrently), "language model", then
@@ -90,7 +102,8 @@ struct AnalysisResult {
 /// label distributions, indicating n-grams by weighted log-odds), groups samples by template
 /// skeleton, measures diversity and perplexity under an n-gram model of the real side's
 /// training split, and runs analyzeSimilarity() (duplicates, embeddings, neighbours,
-/// clusters, MAUVE, detectability).
+/// clusters, MAUVE, detectability), then compares each synthetic corpus with the real side
+/// on equal budgets next to a null band of real against real (compareEachWithReal).
 /// Throws std::invalid_argument for labels whose size is neither 0 nor the texts' size;
 /// throws Cancelled when progress asks to stop.
 AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora,

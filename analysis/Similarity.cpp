@@ -375,15 +375,6 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
         return r;
     }
     SimilarityComparison& cmp = *r.comparison;
-    std::size_t realCovered = 0;
-    std::size_t syntheticCovered = 0;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const bool covered = !std::isnan(r.nnOther[i]) && r.nnOther[i] >= params.coverageThreshold;
-        (synthetic[corpusOf[i]] ? syntheticCovered : realCovered) += covered ? 1 : 0;
-    }
-    cmp.coverageRealBySynthetic = static_cast<double>(realCovered) / static_cast<double>(realCount);
-    cmp.coverageSyntheticByReal =
-        static_cast<double>(syntheticCovered) / static_cast<double>(syntheticCount);
     cmp.jsClusterShare = jensenShannonDivergence(realShares, syntheticShares);
 
     // MAUVE on the second core while detectability runs here.

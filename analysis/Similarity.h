@@ -33,7 +33,6 @@ struct SimilarityParams {
     MinHashParams minhash{.permutations = 128, .bands = 16, .threshold = 0.8, .seed = 1};
     HnswParams hnsw;
     double nnThreshold = 0.95;        ///< nn_similarity_ratio threshold (chapter 17, Listing 17-1)
-    double coverageThreshold = 0.8;   ///< cosine a cross-role neighbour must reach to "cover"
     std::size_t reviewNeighbours = 5; ///< nearest real samples kept per synthetic sample
     std::size_t nnHistogramBins = 20; ///< over cosine [0, 1]; negatives count in the first
     std::size_t clusters = 0;         ///< 0: defaultClusterCount(documents)
@@ -80,8 +79,6 @@ struct SimilarityComparison {
     double crossExactDuplicateRate = 0.0; ///< of the synthetic samples
     std::size_t crossNearDuplicates = 0;  ///< synthetic samples in a group with a real sample
     double crossNearDuplicateRate = 0.0;  ///< of the synthetic samples
-    double coverageRealBySynthetic = 0.0; ///< real samples with a synthetic neighbour ≥ threshold
-    double coverageSyntheticByReal = 0.0; ///< synthetic samples with a real neighbour ≥ threshold
     MauveResult mauve;                    ///< P = real, Q = synthetic
     double detectabilityAuc = 0.0;        ///< mean over folds
     double detectabilityAucStd = 0.0;

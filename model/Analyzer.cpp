@@ -139,7 +139,13 @@ Json paramsJson(const analysis::AnalysisParams& params) {
               {"hnsw_ef_construction", sp.hnsw.efConstruction},
               {"hnsw_ef_search", sp.hnsw.efSearch},
               {"nn_similarity_threshold", sp.nnThreshold},
-              {"coverage_threshold", sp.coverageThreshold},
+              {"vs_real_draws", params.vsReal.draws},
+              {"vs_real_null_draws", params.vsReal.nullDraws},
+              {"vs_real_embedding_draws", params.vsReal.embeddingDraws},
+              {"vs_real_sample_budget", params.vsReal.sampleBudget},
+              {"vs_real_embedding_budget", params.vsReal.embeddingBudget},
+              {"vs_real_nearest_k", params.vsReal.nearestK},
+              {"min_copy_tokens", params.vsReal.minCopyTokens},
               {"clusters", sp.clusters},
               {"mauve_scaling", sp.mauve.scaling},
               {"mauve_pca_variance", sp.mauve.pcaVariance},
@@ -170,7 +176,7 @@ void addSimilarityJson(const analysis::SimilarityResult& sim,
     Json s = {{"embedding_source", sim.embeddingSource},
               {"embedding_dimension", sim.embeddings.cols()},
               {"nn_similarity_threshold", params.nnThreshold},
-              {"coverage_threshold", params.coverageThreshold},
+              {"nearest_k", 5},
               {"duplicate_group_count", sim.duplicateGroups.size()},
               {"clusters", clustersJson(sim)}};
     Json groups = Json::array();
@@ -198,11 +204,7 @@ void addSimilarityJson(const analysis::SimilarityResult& sim,
         s["detectability_fold_auc"] = c.detectabilityFoldAuc;
         Json& cmp = out["real_vs_synthetic"];
         cmp["cross_exact_duplicates"] = c.crossExactDuplicates;
-        cmp["cross_exact_duplicate_rate"] = c.crossExactDuplicateRate;
         cmp["cross_near_duplicates"] = c.crossNearDuplicates;
-        cmp["cross_near_duplicate_rate"] = c.crossNearDuplicateRate;
-        cmp["coverage_real_by_synthetic"] = c.coverageRealBySynthetic;
-        cmp["coverage_synthetic_by_real"] = c.coverageSyntheticByReal;
         cmp["mauve"] = c.mauve.mauve;
         if (!std::isnan(c.detectabilityAuc)) {
             cmp["detectability_auc"] = c.detectabilityAuc;
@@ -452,6 +454,14 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
             cmp["perplexity_median_real_held_out"] = *result.perplexityMedianRealHeldOut;
         if (result.perplexityMedianSynthetic)
             cmp["perplexity_median_synthetic"] = *result.perplexityMedianSynthetic;
+        if (result.pooled) {
+            // The measures only comparePooled computes (k-NN balls, label entropy change,
+            // perplexity ratio) and the cross-copy rates with short answers set apart.
+            const auto& keys = analysis::comparisonKeys();
+            for (std::size_t k = 0; k < keys.size(); ++k)
+                if (!cmp.contains(keys[k]) && std::isfinite(result.pooled->value(k)))
+                    cmp[keys[k]] = result.pooled->value(k);
+        }
         out["real_vs_synthetic"] = cmp;
         out["length_histogram"] = {{"unit", "tokens"},
                                    {"bin_width", c.lengthHistogram.width},
@@ -506,6 +516,32 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
                 addMetrics(out["real_vs_synthetic"], QVariant(QMetaType(QMetaType::LongLong)));
             !s)
             return s;
+
+    // Each synthetic corpus against the real side: the same keys as the pooled comparison,
+    // stored under the corpus with the spread over draws and the null band.
+    QSqlQuery estimate(db);
+    estimate.prepare(u"INSERT INTO metrics (run_id, corpus_id, name, value, sd, null_mean, "
+                     "null_sd) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    const QVariant noValue(QMetaType(QMetaType::Double));
+    auto orNull = [&](double v) { return std::isfinite(v) ? QVariant(v) : noValue; };
+    for (const analysis::CorpusVsReal& v : result.vsReal) {
+        const auto& keys = analysis::comparisonKeys();
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            if (!std::isfinite(v.value.mean.value(k)))
+                continue;
+            if (Status s = execPrepared(estimate,
+                                        {id, corpora[v.corpus].id, QString::fromLatin1(keys[k]),
+                                         v.value.mean.value(k), orNull(v.value.sd.value(k)),
+                                         orNull(v.null.mean.value(k)), orNull(v.null.sd.value(k))});
+                !s)
+                return s;
+        }
+        if (Status s =
+                execPrepared(estimate, {id, corpora[v.corpus].id, u"vs_real_budget"_s,
+                                        static_cast<double>(v.budget), noValue, noValue, noValue});
+            !s)
+            return s;
+    }
 
     // Only the newest run keeps per-sample rows.
     for (const QString& table : {u"neighbours"_s, u"skeleton_groups"_s, u"sample_scores"_s,

@@ -255,16 +255,43 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                 r.detail = u"%1 synthetic of %2 samples"_s.arg(QString::number(synthetic),
                                                                QString::number(real + synthetic));
             }
-        } else if (rule.metric == u"perplexity_log_ratio"_s) {
-            const auto a = comparison(u"perplexity_median_synthetic"_s);
-            const auto b = comparison(u"perplexity_median_real_held_out"_s);
-            if (a && b && *a > 0 && *b > 0) {
-                value = std::abs(std::log(*a / *b));
-                r.detail = u"median perplexity %1 synthetic, %2 real held out"_s.arg(
-                    QString::number(*a, 'f', 1), QString::number(*b, 'f', 1));
-            }
         } else if (rule.scope == u"comparison"_s) {
-            value = comparison(rule.metric);
+            // Every synthetic corpus against the real side; the worst one decides. Analyses
+            // without per-corpus comparisons fall back to the pooled one.
+            QSqlQuery q(db);
+            q.prepare(u"SELECT c.name, m.value, m.null_mean, m.null_sd FROM metrics m JOIN "
+                      "corpora c ON c.id = m.corpus_id WHERE m.run_id = ? AND m.name = ? AND "
+                      "c.role = 'synthetic' ORDER BY c.id"_s);
+            q.addBindValue(run);
+            q.addBindValue(rule.metric);
+            int judged = 0;
+            if (q.exec())
+                while (q.next()) {
+                    ++judged;
+                    const double v = q.value(1).toDouble();
+                    if (!value || worse(rule.op, v, *value)) {
+                        value = v;
+                        r.detail = q.value(2).isNull()
+                                       ? u"worst: %1"_s.arg(q.value(0).toString())
+                                       : u"worst: %1 (real vs real %2 ± %3)"_s.arg(
+                                             q.value(0).toString(),
+                                             QString::number(q.value(2).toDouble(), 'g', 3),
+                                             QString::number(q.value(3).toDouble(), 'g', 2));
+                    }
+                }
+            if (judged > 1)
+                r.detail += u"; %1 synthetic corpora judged"_s.arg(judged);
+            if (!value)
+                value = comparison(rule.metric);
+            if (!value && rule.metric == u"perplexity_log_ratio"_s) {
+                const auto a = comparison(u"perplexity_median_synthetic"_s);
+                const auto b = comparison(u"perplexity_median_real_held_out"_s);
+                if (a && b && *a > 0 && *b > 0) {
+                    value = std::abs(std::log(*a / *b));
+                    r.detail = u"median perplexity %1 synthetic, %2 real held out"_s.arg(
+                        QString::number(*a, 'f', 1), QString::number(*b, 'f', 1));
+                }
+            }
         } else {
             QSqlQuery q(db);
             q.prepare(u"SELECT c.name, m.value FROM metrics m JOIN corpora c ON c.id = "

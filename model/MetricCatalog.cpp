@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace synthscope::model {
 
 namespace {
@@ -126,18 +128,51 @@ const MetricInfo kComparison[] = {
      TR("Synthetic samples whose normalised text equals a real sample's: copied, not "
         "generated (leakage or memorisation)."),
      0},
+    {"cross_exact_duplicate_rate", TR("Cross-corpus exact-duplicate rate"), "share",
+     TR("Share of synthetic samples of five or more tokens whose normalised text equals a real "
+        "sample's: copied, not generated. Shorter samples are counted apart (short matches)."),
+     4},
     {"cross_near_duplicate_rate", TR("Cross-corpus near-duplicate rate"), "share",
-     TR("Share of synthetic samples in a near-duplicate group with a real sample (MinHash, "
-        "Jaccard ≥ 0.8). Above ~1%: the generator is paraphrasing its seeds too closely."),
+     TR("Share of synthetic samples of five or more tokens in a near-duplicate group with a real "
+        "sample (MinHash, Jaccard ≥ 0.8). Above ~1%: the generator is paraphrasing its seeds "
+        "too closely. Read it against the real-vs-real band: real data repeats itself too."),
+     4},
+    {"short_exact_match_rate", TR("Short exact matches"), "share",
+     TR("Share of synthetic samples under five tokens (\"yes\", a name) whose text equals a "
+        "real sample's. Short answers coincide by chance; this is not counted as leakage."),
      4},
     {"coverage_real_by_synthetic", TR("Coverage: real by synthetic"), "share",
-     TR("Share of real samples with a synthetic sample at embedding cosine ≥ the coverage "
-        "threshold. Low: the synthetic data leaves the real long tail uncovered."),
+     TR("Coverage (Naeem et al. 2020): share of real samples whose 5-nearest-neighbour ball "
+        "in embedding space holds a synthetic sample. The radius adapts to the real data, so "
+        "the long tail counts. Falling: the synthetic data leaves parts of reality uncovered."),
      4},
     {"coverage_synthetic_by_real", TR("Coverage: synthetic by real"), "share",
-     TR("Share of synthetic samples with a real sample at cosine ≥ the coverage threshold. "
-        "Low: much of the synthetic data is not grounded in anything real."),
+     TR("Coverage with the roles swapped: share of synthetic samples whose 5-NN ball among the "
+        "synthetic samples holds a real sample. Low: much of the synthetic data is not grounded "
+        "in anything real."),
      4},
+    {"precision", TR("Precision (k-NN)"), "share",
+     TR("Improved precision (Kynkäänniemi et al. 2019): share of synthetic samples inside the "
+        "5-NN ball of some real sample. Low: synthetic samples fall outside reality."),
+     4},
+    {"recall", TR("Recall (k-NN)"), "share",
+     TR("Improved recall (Kynkäänniemi et al. 2019): share of real samples inside the 5-NN ball "
+        "of some synthetic sample. Falling: the synthetic data no longer spans reality."),
+     4},
+    {"density", TR("Density (k-NN)"), "",
+     TR("Density (Naeem et al. 2020): how many real 5-NN balls hold a synthetic sample, over 5; "
+        "about 1 when the sides match, above 1 when synthetic samples crowd into the common "
+        "regions."),
+     3},
+    {"label_entropy_change_bits", TR("Label entropy change"), "bits",
+     TR("Label entropy of the synthetic side minus the real side's. Negative: the label mix "
+        "is more concentrated than reality (majority amplification, Das et al. 2024)."),
+     3},
+    {"perplexity_log_ratio", TR("Perplexity gap |log ratio|"), "",
+     TR("|ln(median synthetic perplexity / median real held-out perplexity)| under the "
+        "real-data language model. Large: the text is far more (or less) predictable than "
+        "people's."),
+     3},
     {"mauve", TR("MAUVE"), "",
      TR("Area under the divergence frontier of real vs synthetic embedding clusters (Pillutla et "
         "al. 2021), 0–1, 1 = same distribution. Computed on Synthscope's embeddings, so compare "
@@ -167,6 +202,11 @@ std::span<const MetricInfo> corpusMetrics() {
 }
 std::span<const MetricInfo> comparisonMetrics() {
     return kComparison;
+}
+
+bool isComparisonMetric(const QString& key) {
+    return std::any_of(std::begin(kComparison), std::end(kComparison),
+                       [&](const MetricInfo& m) { return key == QLatin1StringView(m.key); });
 }
 
 const MetricInfo* findMetric(const QString& key) {

@@ -19,6 +19,8 @@ struct MetricInfo {
 std::span<const MetricInfo> corpusMetrics();
 /// Real-vs-synthetic metrics, in display order.
 std::span<const MetricInfo> comparisonMetrics();
+/// Whether key is a comparison (comparisonMetrics()) rather than a per-corpus measure.
+bool isComparisonMetric(const QString& key);
 /// The entry for key, or nullptr.
 const MetricInfo* findMetric(const QString& key);
 /// A catalog text (title, meaning) in the user's language.

@@ -1,9 +1,12 @@
 #include "model/ProjectStore.h"
 
+#include "analysis/VsReal.h"
+
 #include <QDateTime>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -35,7 +38,25 @@ QVector<double> doubles(const Json& array) {
     return out;
 }
 
+double orNaN(const QVariant& v) {
+    return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
+}
+
+// The comparison keys as an SQL list of literals ('js_divergence_unigram', …).
+QString comparisonKeyList() {
+    QStringList keys;
+    for (const char* k : analysis::comparisonKeys())
+        keys << u"'%1'"_s.arg(QLatin1StringView(k));
+    return keys.join(u", "_s);
+}
+
 } // namespace
+
+bool ComparisonEstimate::outsideNull() const {
+    if (!std::isfinite(value) || !std::isfinite(nullMean) || !std::isfinite(nullSd))
+        return false;
+    return std::abs(value - nullMean) > 2.0 * nullSd;
+}
 
 QString CorpusInfo::provenanceText() const {
     QStringList parts;
@@ -131,6 +152,34 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
         for (qsizetype i = 0; i < nn.size(); ++i)
             pooled[i] += nn[i];
         a.corpora.push_back(m);
+    }
+    {
+        QSqlQuery v(db);
+        v.prepare(u"SELECT corpus_id, name, value, sd, null_mean, null_sd FROM metrics WHERE "
+                  "run_id = ? AND corpus_id IS NOT NULL AND (null_mean IS NOT NULL OR name = "
+                  "'vs_real_budget' OR name IN (%1))"_s.arg(comparisonKeyList()));
+        v.addBindValue(a.runId);
+        if (v.exec())
+            while (v.next()) {
+                const qint64 corpus = v.value(0).toLongLong();
+                auto it =
+                    std::find_if(a.corpora.begin(), a.corpora.end(),
+                                 [&](const CorpusMetrics& m) { return m.corpusId == corpus; });
+                if (it == a.corpora.end() || it->role != Role::Synthetic)
+                    continue;
+                const QString key = v.value(1).toString();
+                if (key == u"vs_real_budget"_s) {
+                    it->vsRealBudget = static_cast<qint64>(v.value(2).toDouble());
+                    continue;
+                }
+                it->values.remove(key); // a comparison key is never a per-corpus metric
+                ComparisonEstimate e;
+                e.value = v.value(2).toDouble();
+                e.sd = orNaN(v.value(3));
+                e.nullMean = orNaN(v.value(4));
+                e.nullSd = orNaN(v.value(5));
+                it->vsReal.insert(key, e);
+            }
     }
     if (r.contains("real_vs_synthetic")) {
         a.hasComparison = true;
@@ -305,6 +354,11 @@ Json ProjectStore::summaryJson() const {
     } else {
         out["analysis"] = nullptr;
     }
+    std::map<qint64, const CorpusMetrics*> vsRealById;
+    if (analysis)
+        for (const CorpusMetrics& m : analysis->corpora)
+            if (!m.vsReal.isEmpty())
+                vsRealById[m.corpusId] = &m;
     std::map<qint64, Json> metricsById;
     for (const Json& c : results.value("corpora", Json::array()))
         metricsById[c.value("corpus_id", qint64(0))] = c;
@@ -322,6 +376,25 @@ Json ProjectStore::summaryJson() const {
                       {"format", c.format.toStdString()},
                       {"files", files},
                       {"mapping", c.mapping.toJson()}};
+        if (auto it = vsRealById.find(c.id); it != vsRealById.end()) {
+            Json values = Json::object();
+            Json detail = Json::object();
+            for (auto e = it->second->vsReal.cbegin(); e != it->second->vsReal.cend(); ++e) {
+                const std::string key = e.key().toStdString();
+                values[key] = e->value;
+                Json d = {{"value", e->value}};
+                for (const auto& [name, v] :
+                     {std::pair{"sd", e->sd}, std::pair{"null_mean", e->nullMean},
+                      std::pair{"null_sd", e->nullSd}})
+                    if (std::isfinite(v))
+                        d[name] = v;
+                d["outside_null"] = e->outsideNull();
+                detail[key] = d;
+            }
+            entry["vs_real"] = values;
+            entry["vs_real_detail"] = detail;
+            entry["vs_real_budget"] = it->second->vsRealBudget;
+        }
         if (auto it = metricsById.find(c.id); it != metricsById.end()) {
             entry["metrics"] = it->second["metrics"];
             if (!it->second["label_counts"].empty())
@@ -348,7 +421,6 @@ Json ProjectStore::summaryJson() const {
         out["similarity"] = {{"embedding_source", sim.value("embedding_source", "")},
                              {"embedding_dimension", sim.value("embedding_dimension", 0)},
                              {"nn_similarity_threshold", sim.value("nn_similarity_threshold", 0.0)},
-                             {"coverage_threshold", sim.value("coverage_threshold", 0.0)},
                              {"duplicate_group_count", sim.value("duplicate_group_count", 0)},
                              {"clusters", sim.value("clusters", Json::array())}};
     }

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <limits>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -41,11 +42,27 @@ struct IndicatingTerm {
     double z = 0.0;
 };
 
+/// A comparison of one synthetic corpus with the real side (analysis::compareEachWithReal):
+/// the mean over seeded draws, its standard deviation, and the null band (the same
+/// comparison between two disjoint real draws of the same size). NaN = not stored.
+struct ComparisonEstimate {
+    double value = std::numeric_limits<double>::quiet_NaN();
+    double sd = std::numeric_limits<double>::quiet_NaN();
+    double nullMean = std::numeric_limits<double>::quiet_NaN();
+    double nullSd = std::numeric_limits<double>::quiet_NaN();
+    /// Outside the null band mean ± 2 sd (false when there is no band).
+    [[nodiscard]] bool outsideNull() const;
+};
+
 struct CorpusMetrics {
     qint64 corpusId = 0;
     QString name;
     Role role = Role::Real;
-    QMap<QString, double> values;                  ///< metric key → value
+    QMap<QString, double> values; ///< metric key → value
+    /// Synthetic corpora: comparison key (comparisonMetrics()) → this corpus against the
+    /// real side; empty for real corpora and for analyses before schema 5.
+    QMap<QString, ComparisonEstimate> vsReal;
+    qint64 vsRealBudget = 0; ///< samples per side in each draw of the comparison
     QList<std::pair<QString, double>> labelCounts; ///< most frequent first
 };
 

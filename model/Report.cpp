@@ -4,6 +4,7 @@
 #include "model/MetricCatalog.h"
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
+#include "model/TableModels.h"
 #include "model/TeamReview.h"
 #include "model/Trends.h"
 
@@ -332,6 +333,37 @@ Status buildReport(Project& project, Report* out) {
     } else {
         h += u"<p>%1</p>"_s.arg(tr("Needs a real and a synthetic corpus."));
     }
+    // Each synthetic corpus against reality, with the real-vs-real band.
+    {
+        VsRealModel vs;
+        vs.setAnalysis(analysis);
+        if (vs.rowCount() > 0) {
+            h += u"<h2>%1</h2><p>%2</p><table width=\"100%\"><tr>"_s.arg(
+                tr("Each synthetic corpus against reality"),
+                tr("On equal samples per side; below each value, the band of real against real "
+                   "at the same size (mean ± 2 sd). <b>Bold</b>: outside the band."));
+            for (int c = 0; c < vs.columnCount(); ++c)
+                h += u"<th>%1</th>"_s.arg(esc(vs.headerData(c, Qt::Horizontal, Qt::DisplayRole)
+                                                  .toString()));
+            h += u"</tr>"_s;
+            for (int r = 0; r < vs.rowCount(); ++r) {
+                h += u"<tr>"_s + cell(esc(vs.data(vs.index(r, 0), Qt::DisplayRole).toString()));
+                for (int c = 1; c < vs.columnCount(); ++c) {
+                    const QModelIndex i = vs.index(r, c);
+                    const QString band = vs.data(i, VsRealModel::NullBandRole).toString();
+                    QString text = esc(vs.data(i, Qt::DisplayRole).toString());
+                    if (vs.data(i, VsRealModel::OutsideNullRole).toBool())
+                        text = u"<b>%1</b>"_s.arg(text);
+                    if (!band.isEmpty())
+                        text += u"<br><small style=\"color:#666\">%1</small>"_s.arg(esc(band));
+                    h += cell(text, u"text-align:right"_s);
+                }
+                h += u"</tr>"_s;
+            }
+            h += u"</table>"_s;
+        }
+    }
+
     h += u"<h2>%1</h2><table width=\"100%\"><tr><th>%2</th>"_s.arg(tr("Per-corpus metrics"),
                                                                    tr("Metric"));
     for (const CorpusMetrics& c : analysis->corpora)

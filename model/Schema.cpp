@@ -234,6 +234,15 @@ CREATE TABLE review_queue_items (
   PRIMARY KEY (queue_id, position)
 ) WITHOUT ROWID;
 )sql"_s,
+        // 4 → 5: a metric with its uncertainty and its null band. Each synthetic corpus's
+        // comparison with the real side is stored under the corpus (the same keys as the
+        // pooled comparison), with the standard deviation over seeded draws and the mean and
+        // standard deviation of the same comparison between two disjoint real draws.
+        uR"sql(
+ALTER TABLE metrics ADD COLUMN sd REAL;
+ALTER TABLE metrics ADD COLUMN null_mean REAL;
+ALTER TABLE metrics ADD COLUMN null_sd REAL;
+)sql"_s,
     };
     return steps;
 }

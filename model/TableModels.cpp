@@ -3,6 +3,9 @@
 #include "model/MetricCatalog.h"
 
 #include <QCoreApplication>
+#include <QFont>
+
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -164,12 +167,124 @@ QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Metric");
         if (section <= corpusColumns)
             return m_analysis->corpora[static_cast<std::size_t>(section - 1)].name;
-        return tr("Real vs synthetic");
+        return tr("Pooled: all real vs all synthetic");
     }
     if (role == Qt::ToolTipRole && section >= 1 && section <= corpusColumns)
         return m_analysis->corpora[static_cast<std::size_t>(section - 1)].role == Role::Real
                    ? tr("real corpus")
                    : tr("synthetic corpus");
+    return {};
+}
+
+// ---- VsRealModel
+
+const QStringList& VsRealModel::headlineKeys() {
+    static const QStringList keys = {
+        u"js_divergence_unigram"_s,
+        u"js_divergence_bigram"_s,
+        u"js_divergence_length_tokens"_s,
+        u"js_divergence_label"_s,
+        u"mauve"_s,
+        u"detectability_auc"_s,
+        u"coverage_real_by_synthetic"_s,
+        u"coverage_synthetic_by_real"_s,
+        u"js_divergence_cluster_share"_s,
+        u"perplexity_log_ratio"_s,
+        u"label_entropy_change_bits"_s,
+        u"cross_near_duplicate_rate"_s,
+    };
+    return keys;
+}
+
+void VsRealModel::setAnalysis(const std::optional<StoredAnalysis>& analysis) {
+    beginResetModel();
+    m_rows.clear();
+    m_keys.clear();
+    if (analysis)
+        for (const CorpusMetrics& c : analysis->corpora)
+            if (!c.vsReal.isEmpty())
+                m_rows.append(c);
+    for (const QString& key : headlineKeys())
+        if (std::any_of(m_rows.begin(), m_rows.end(),
+                        [&](const CorpusMetrics& c) { return c.vsReal.contains(key); }))
+            m_keys << key;
+    endResetModel();
+}
+
+int VsRealModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int VsRealModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() || m_rows.isEmpty() ? 0 : 1 + static_cast<int>(m_keys.size());
+}
+
+QVariant VsRealModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const CorpusMetrics& c = m_rows.at(index.row());
+    if (role == CorpusIdRole)
+        return c.corpusId;
+    if (index.column() == 0)
+        return role == Qt::DisplayRole ? QVariant(c.name) : QVariant();
+    const QString& key = m_keys.at(index.column() - 1);
+    if (!c.vsReal.contains(key))
+        return {};
+    const ComparisonEstimate e = c.vsReal.value(key);
+    const MetricInfo* info = findMetric(key);
+    const auto number = [&](double v) {
+        return info != nullptr ? formatMetric(*info, v) : QString::number(v, 'g', 3);
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        return number(e.value);
+    case ValueRole:
+        return e.value;
+    case OutsideNullRole:
+        return e.outsideNull();
+    case NullBandRole:
+        return std::isfinite(e.nullMean) && std::isfinite(e.nullSd)
+                   ? u"%1–%2"_s.arg(number(e.nullMean - 2.0 * e.nullSd),
+                                    number(e.nullMean + 2.0 * e.nullSd))
+                   : QString();
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole: {
+        if (!e.outsideNull())
+            return {};
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    case Qt::ToolTipRole: {
+        QString tip = u"<b>%1</b>: %2"_s.arg(c.name.toHtmlEscaped(), number(e.value));
+        if (std::isfinite(e.sd))
+            tip += tr(" ± %1 over the draws").arg(number(e.sd));
+        if (std::isfinite(e.nullMean) && std::isfinite(e.nullSd))
+            tip += tr("<br>Real vs real at the same size: %1 ± %2 — %3")
+                       .arg(number(e.nullMean), number(e.nullSd),
+                            e.outsideNull() ? tr("<b>outside</b> the band (mean ± 2 sd)")
+                                            : tr("inside the band: no difference shown"));
+        tip += tr("<br>%1 samples per side.").arg(c.vsRealBudget);
+        if (info != nullptr)
+            tip += u"<br><br>"_s + metricTr(info->meaning);
+        return tip;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant VsRealModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section > m_keys.size())
+        return {};
+    if (section == 0)
+        return role == Qt::DisplayRole ? QVariant(tr("Synthetic corpus")) : QVariant();
+    const MetricInfo* info = findMetric(m_keys.at(section - 1));
+    if (role == Qt::DisplayRole)
+        return info != nullptr ? metricTr(info->title) : m_keys.at(section - 1);
+    if (role == Qt::ToolTipRole && info != nullptr)
+        return metricTr(info->meaning);
     return {};
 }
 

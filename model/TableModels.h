@@ -29,8 +29,39 @@ private:
     QList<CorpusInfo> m_corpora;
 };
 
+/// Each synthetic corpus against the real side (analysis::compareEachWithReal): one row per
+/// synthetic corpus, one column per headline comparison (JS divergences, MAUVE,
+/// detectability, coverage, …). A cell shows the value; ValueRole the number; OutsideNullRole
+/// whether it lies outside the real-vs-real band (null mean ± 2 sd at the corpus's size);
+/// the tooltip the spread over draws and the band. Rows without comparisons are left out.
+class VsRealModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int ValueRole = Qt::UserRole + 1;
+    static constexpr int OutsideNullRole = Qt::UserRole + 2;
+    static constexpr int CorpusIdRole = Qt::UserRole + 3;
+    /// The band as text ("0.128–0.131"), empty without one.
+    static constexpr int NullBandRole = Qt::UserRole + 4;
+
+    explicit VsRealModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent) {}
+    void setAnalysis(const std::optional<StoredAnalysis>& analysis);
+    /// The comparison keys shown as columns, in order.
+    [[nodiscard]] static const QStringList& headlineKeys();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<CorpusMetrics> m_rows;
+    QStringList m_keys; ///< headlineKeys() that some row has
+};
+
 /// Headline numbers: one row per metric (per-corpus metrics, then real-vs-synthetic ones),
-/// one column per corpus and a last column "Real vs synthetic". Tooltips explain each metric.
+/// one column per corpus and a last column for the pooled comparison (all real against all
+/// synthetic corpora). Tooltips explain each metric.
 class MetricsTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:

@@ -89,6 +89,9 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
         Role role = Role::Real;
         QString x;
         std::optional<double> value;
+        double sd = kNaN;
+        double nullMean = kNaN;
+        double nullSd = kNaN;
     };
     QMap<qint64, CorpusPoint> corpora;
     if (!q.exec(u"SELECT id, name, role FROM corpora ORDER BY id"_s))
@@ -114,36 +117,73 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
             corpora[id].x = v.isEmpty() ? tr("(none)") : v;
         }
     }
-    q.prepare(u"SELECT corpus_id, value FROM metrics WHERE run_id = ? AND name = ? "
-              "AND corpus_id IS NOT NULL"_s);
+    q.prepare(u"SELECT corpus_id, value, sd, null_mean, null_sd FROM metrics WHERE run_id = ? "
+              "AND name = ? AND corpus_id IS NOT NULL"_s);
     q.addBindValue(run);
     q.addBindValue(metric);
     if (!q.exec())
         return Status::failure(q.lastError().text());
+    auto orNaN = [&](int column) {
+        return q.value(column).isNull() ? kNaN : q.value(column).toDouble();
+    };
     while (q.next())
-        if (corpora.contains(q.value(0).toLongLong()))
-            corpora[q.value(0).toLongLong()].value = q.value(1).toDouble();
+        if (corpora.contains(q.value(0).toLongLong())) {
+            CorpusPoint& c = corpora[q.value(0).toLongLong()];
+            c.value = q.value(1).toDouble();
+            c.sd = orNaN(2);
+            c.nullMean = orNaN(3);
+            c.nullSd = orNaN(4);
+        }
 
-    QMap<QString, std::pair<double, int>> synthetic; // x → (sum, count)
+    // x → sums of value, sd, null mean and null sd, and how many corpora share x.
+    struct Sums {
+        double value = 0.0, sd = 0.0, nullMean = 0.0, nullSd = 0.0;
+        int count = 0;
+        bool hasSd = true, hasNull = true;
+    };
+    QMap<QString, Sums> synthetic;
     for (const CorpusPoint& c : std::as_const(corpora))
         if (c.role == Role::Synthetic && c.value) {
-            auto& [sum, count] = synthetic[c.x];
-            sum += *c.value;
-            ++count;
+            Sums& s = synthetic[c.x];
+            s.value += *c.value;
+            s.sd += c.sd;
+            s.nullMean += c.nullMean;
+            s.nullSd += c.nullSd;
+            s.hasSd = s.hasSd && !std::isnan(c.sd);
+            s.hasNull = s.hasNull && !std::isnan(c.nullMean) && !std::isnan(c.nullSd);
+            ++s.count;
         }
     out->categories = synthetic.keys();
     sortCategories(out->categories);
     if (!out->categories.isEmpty()) {
-        TrendSeries s{tr("synthetic corpora"), Role::Synthetic, {}};
-        for (const QString& x : std::as_const(out->categories))
-            s.y.append(synthetic[x].first / synthetic[x].second);
+        TrendSeries s{tr("synthetic corpora"), Role::Synthetic, {}, {}};
+        bool anySd = false;
+        bool anyNull = false;
+        for (const QString& x : std::as_const(out->categories)) {
+            const Sums& v = synthetic[x];
+            const double n = v.count;
+            s.y.append(v.value / n);
+            s.sd.append(v.hasSd ? v.sd / n : kNaN);
+            anySd = anySd || v.hasSd;
+            out->nullLow.append(v.hasNull ? (v.nullMean - 2.0 * v.nullSd) / n : kNaN);
+            out->nullHigh.append(v.hasNull ? (v.nullMean + 2.0 * v.nullSd) / n : kNaN);
+            anyNull = anyNull || v.hasNull;
+        }
+        if (!anySd)
+            s.sd.clear();
+        if (!anyNull) {
+            out->nullLow.clear();
+            out->nullHigh.clear();
+        }
         out->series.append(s);
     }
     for (const CorpusPoint& c : std::as_const(corpora))
         if (c.role == Role::Real && c.value)
             out->series.append(
-                {tr("%1 (real)").arg(c.name), Role::Real,
-                 QList<double>(std::max<qsizetype>(1, out->categories.size()), *c.value)});
+                {tr("%1 (real)").arg(c.name),
+                 Role::Real,
+                 QList<double>(std::max<qsizetype>(1, out->categories.size()), *c.value),
+                 {}});
     return {};
 }
 
@@ -175,7 +215,7 @@ Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
         bySeries[name].insert(run, q.value(5).toDouble());
     }
     for (auto it = bySeries.cbegin(); it != bySeries.cend(); ++it) {
-        TrendSeries s{it.key(), roles.value(it.key()), {}};
+        TrendSeries s{it.key(), roles.value(it.key()), {}, {}};
         for (qint64 run : runs)
             s.y.append(it.value().value(run, kNaN));
         out->series.append(s);
@@ -195,10 +235,9 @@ QStringList storedMetricKeys(Project& project, bool perCorpusOnly) {
     for (const MetricInfo& m : corpusMetrics())
         if (const QString key = QString::fromLatin1(m.key); stored.contains(key))
             out << key;
-    if (!perCorpusOnly)
-        for (const MetricInfo& m : comparisonMetrics())
-            if (const QString key = QString::fromLatin1(m.key); stored.contains(key))
-                out << key;
+    for (const MetricInfo& m : comparisonMetrics())
+        if (const QString key = QString::fromLatin1(m.key); stored.contains(key))
+            out << key;
     return out;
 }
 

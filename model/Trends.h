@@ -17,6 +17,9 @@ struct TrendSeries {
     QString name;
     Role role = Role::Synthetic;
     QList<double> y; ///< per category of the Trend; NaN where the series has no point
+    /// Per category: the standard deviation of y over the comparison's seeded draws (error
+    /// bars); empty, or NaN where unknown.
+    QList<double> sd;
 };
 
 /// A metric charted against a provenance field (round, generator, …) or against the
@@ -27,6 +30,11 @@ struct Trend {
     QString axisTitle;
     QStringList categories; ///< x values in order (numeric order when all are numbers)
     QList<TrendSeries> series;
+    /// For a comparison metric (each synthetic corpus against the real side): the null band
+    /// per category, null mean − 2 sd … null mean + 2 sd of the same comparison between two
+    /// disjoint real draws of the corpus's size. Empty, or NaN where there is none.
+    QList<double> nullLow;
+    QList<double> nullHigh;
 };
 
 /// Dimensions a per-corpus metric can be charted against (a corpus has one value of each:
@@ -35,10 +43,11 @@ inline constexpr Dimension kTrendDimensions[] = {Dimension::Round, Dimension::Ge
                                                  Dimension::TemplateVersion,
                                                  Dimension::JudgeVersion, Dimension::Corpus};
 
-/// A per-corpus metric (corpusMetrics() key) of the newest analysis against dimension: each
-/// synthetic corpus is placed at its most frequent value of the dimension (corpora sharing a
-/// value are averaged); each real corpus is a flat reference line at its own value. Errors:
-/// no analysis, SQL failure.
+/// A per-corpus metric (a corpusMetrics() key, or a comparisonMetrics() key for each
+/// synthetic corpus against the real side, with its error bars and null band) of the newest
+/// analysis against dimension: each synthetic corpus is placed at its most frequent value of
+/// the dimension (corpora sharing a value are averaged); each real corpus is a flat reference
+/// line at its own value. Errors: no analysis, SQL failure.
 Status metricByProvenance(Project& project, Dimension dimension, const QString& metric, Trend* out);
 
 /// Any metric (per corpus or real-vs-synthetic) over the project's analysis runs, oldest
@@ -46,6 +55,8 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
 Status metricOverRuns(Project& project, const QString& metric, Trend* out);
 
 /// Keys of the metrics the newest analysis stored: per corpus first, then comparisons.
+/// perCorpusOnly: only keys stored per corpus (which includes the comparisons of each
+/// synthetic corpus against the real side).
 QStringList storedMetricKeys(Project& project, bool perCorpusOnly);
 
 /// A ratio-gradient experiment (chapter 17.3, Listing 17-2): training runs at several

@@ -41,6 +41,9 @@ OverviewView::OverviewView(QWidget* parent)
     : QWidget(parent)
     , m_metrics(new model::MetricsTableModel(this))
     , m_table(new QTableView(this))
+    , m_vsReal(new model::VsRealModel(this))
+    , m_vsRealTable(new QTableView(this))
+    , m_vsRealTitle(new QLabel(this))
     , m_banner(new QLabel(this))
     , m_cards(new QGridLayout) {
     m_table->setModel(m_metrics);
@@ -49,6 +52,20 @@ OverviewView::OverviewView(QWidget* parent)
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_vsRealTable->setModel(m_vsReal);
+    m_vsRealTable->setObjectName(u"vsRealTable"_s);
+    m_vsRealTable->verticalHeader()->hide();
+    m_vsRealTable->setAlternatingRowColors(true);
+    m_vsRealTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_vsRealTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_vsRealTable->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_vsRealTable->setMaximumHeight(260);
+    m_vsRealTitle->setWordWrap(true);
+    m_vsRealTitle->setText(
+        tr("<b>Each synthetic corpus against reality</b> — on equal samples per side. "
+           "<b>Bold</b>: outside the real-vs-real band (two disjoint real draws of the same "
+           "size, mean ± 2 sd), i.e. a difference larger than sampling noise. Hover a cell for "
+           "the band."));
     m_banner->setWordWrap(true);
     m_banner->setObjectName(u"overviewBanner"_s);
 
@@ -56,6 +73,8 @@ OverviewView::OverviewView(QWidget* parent)
     auto* layout = new QVBoxLayout(content);
     layout->addWidget(m_banner);
     layout->addLayout(m_cards);
+    layout->addWidget(m_vsRealTitle);
+    layout->addWidget(m_vsRealTable);
     auto* tableTitle = new QLabel(
         tr("<b>All metrics</b> — hover a row for what it measures and when to worry"), content);
     layout->addWidget(tableTitle);
@@ -82,11 +101,16 @@ void OverviewView::reload() {
     }
     if (m_document == nullptr) {
         m_metrics->setAnalysis(std::nullopt);
+        m_vsReal->setAnalysis(std::nullopt);
         m_state->showMessage(tr("Open or create a project (File menu) to begin."));
         return;
     }
     const auto& analysis = m_document->analysis();
     m_metrics->setAnalysis(analysis);
+    m_vsReal->setAnalysis(analysis);
+    const bool perCorpus = m_vsReal->rowCount() > 0;
+    m_vsRealTitle->setVisible(perCorpus);
+    m_vsRealTable->setVisible(perCorpus);
     if (!analysis) {
         m_state->showMessage(
             m_document->store().corpora().isEmpty()
@@ -116,7 +140,9 @@ void OverviewView::reload() {
         const auto& c = analysis->comparison;
         m_cards->addWidget(
             card(u"%1 / %2"_s.arg(c.value(u"real_samples"_s)).arg(c.value(u"synthetic_samples"_s)),
-                 tr("Samples: real / synthetic"), tr("Samples on each side of the comparison."),
+                 tr("Samples: real / synthetic"),
+                 tr("Samples on each side of the pooled comparison (every real corpus against "
+                    "every synthetic one); the cards show the pooled values."),
                  this),
             0, column++);
         for (const char* key :
@@ -133,6 +159,7 @@ void OverviewView::reload() {
                            0, column++);
     }
     m_table->resizeColumnsToContents();
+    m_vsRealTable->resizeColumnsToContents();
 }
 
 } // namespace synthscope::widgets

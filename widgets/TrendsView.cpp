@@ -7,10 +7,12 @@
 #include "widgets/EmptyState.h"
 #include "widgets/LazyReload.h"
 
+#include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -78,6 +80,59 @@ void addLine(QChart* chart, const QString& name, const QList<double>& y, const Q
     }
     for (QLegendMarker* marker : chart->legend()->markers(dots))
         marker->setVisible(false); // the line's marker stands for both
+}
+
+// The real-vs-real band (null mean ± 2 sd per category) as a grey area behind the lines.
+void addNullBand(QChart* chart, const QList<double>& low, const QList<double>& high,
+                 QAbstractAxis* x, QValueAxis* yAxis, double* lo, double* hi) {
+    auto* area = new QAreaSeries;
+    auto* upper = new QLineSeries(area); // the area does not own its boundaries
+    auto* lower = new QLineSeries(area);
+    for (qsizetype i = 0; i < low.size(); ++i) {
+        if (std::isnan(low[i]) || std::isnan(high[i]))
+            continue;
+        // A band over a single category still needs width to be seen.
+        const double from = low.size() == 1 ? -0.3 : static_cast<double>(i);
+        const double to = low.size() == 1 ? 0.3 : static_cast<double>(i);
+        for (double px : {from, to}) {
+            upper->append(px, high[i]);
+            lower->append(px, low[i]);
+            if (from == to)
+                break;
+        }
+        *lo = std::min(*lo, low[i]);
+        *hi = std::max(*hi, high[i]);
+    }
+    area->setUpperSeries(upper);
+    area->setLowerSeries(lower);
+    area->setName(QCoreApplication::translate("synthscope::widgets::TrendsView",
+                                              "real vs real (null, mean ± 2 sd)"));
+    area->setColor(QColor(128, 128, 128, 70));
+    area->setBorderColor(QColor(128, 128, 128, 140));
+    chart->addSeries(area);
+    area->attachAxis(x);
+    area->attachAxis(yAxis);
+}
+
+// Vertical bars of ± sd around each point (the spread over the comparison's draws).
+void addErrorBars(QChart* chart, const QList<double>& y, const QList<double>& sd,
+                  const QColor& colour, QAbstractAxis* x, QValueAxis* yAxis, double* lo,
+                  double* hi) {
+    for (qsizetype i = 0; i < y.size() && i < sd.size(); ++i) {
+        if (std::isnan(y[i]) || std::isnan(sd[i]) || sd[i] <= 0.0)
+            continue;
+        auto* bar = new QLineSeries;
+        bar->setPen(QPen(colour, 1.5));
+        bar->append(static_cast<double>(i), y[i] - sd[i]);
+        bar->append(static_cast<double>(i), y[i] + sd[i]);
+        chart->addSeries(bar);
+        bar->attachAxis(x);
+        bar->attachAxis(yAxis);
+        for (QLegendMarker* marker : chart->legend()->markers(bar))
+            marker->setVisible(false);
+        *lo = std::min(*lo, y[i] - sd[i]);
+        *hi = std::max(*hi, y[i] + sd[i]);
+    }
 }
 
 void padRange(QValueAxis* y, double lo, double hi) {
@@ -186,8 +241,12 @@ void TrendsView::reload() {
         for (const QString& key : model::storedMetricKeys(m_document->project(), false)) {
             const model::MetricInfo* info = model::findMetric(key);
             const QString title = info != nullptr ? model::metricTr(info->title) : key;
-            m_metric->addItem(
-                perCorpus.contains(key) ? title : tr("%1 (real vs synthetic)").arg(title), key);
+            const bool comparison = model::isComparisonMetric(key);
+            m_metric->addItem(!comparison ? title
+                              : perCorpus.contains(key)
+                                  ? tr("%1 (each synthetic corpus vs real)").arg(title)
+                                  : tr("%1 (pooled real vs synthetic)").arg(title),
+                              key);
         }
         const int keep =
             m_metric->findData(current.isEmpty() ? u"skeleton_repetition_rate"_s : current);
@@ -249,15 +308,18 @@ void TrendsView::reloadTrend() {
     chart->addAxis(y, Qt::AlignLeft);
     double lo = INFINITY;
     double hi = -INFINITY;
+    if (!m_trend.nullLow.isEmpty())
+        addNullBand(chart, m_trend.nullLow, m_trend.nullHigh, x, y, &lo, &hi);
     int colour = 0;
     for (const model::TrendSeries& series : std::as_const(m_trend.series)) {
         const bool real = series.role == model::Role::Real;
         QList<double> ys = series.y;
         if (real && ys.size() == 1 && m_trend.categories.size() > 1)
             ys = QList<double>(m_trend.categories.size(), ys.front());
-        addLine(chart, series.name, ys,
-                real ? kRealColour : kPalette[colour++ % std::size(kPalette)], real, x, y, &lo,
-                &hi);
+        const QColor c = real ? kRealColour : kPalette[colour++ % std::size(kPalette)];
+        if (!series.sd.isEmpty())
+            addErrorBars(chart, ys, series.sd, c, x, y, &lo, &hi);
+        addLine(chart, series.name, ys, c, real, x, y, &lo, &hi);
     }
     padRange(y, lo, hi);
 }

@@ -406,41 +406,61 @@ int cmdGate(const QStringList& args) {
     return overall == model::GateStatus::Fail ? Finding : Ok;
 }
 
+// Numbers as JSON, NaN as null.
+model::Json numbers(const QList<double>& values) {
+    model::Json out = model::Json::array();
+    for (double v : values)
+        out.push_back(std::isnan(v) ? model::Json(nullptr) : model::Json(v));
+    return out;
+}
+
 // A trend as text (one row per category) or JSON.
 void printTrend(const model::Trend& t, bool json) {
     if (json) {
         model::Json series = model::Json::array();
         for (const model::TrendSeries& s : t.series) {
-            model::Json ys = model::Json::array();
-            for (double y : s.y)
-                ys.push_back(std::isnan(y) ? model::Json(nullptr) : model::Json(y));
+            const model::Json ys = numbers(s.y);
             series.push_back({{"name", s.name.toStdString()},
                               {"role", model::roleName(s.role).toStdString()},
                               {"values", ys}});
+            if (!s.sd.isEmpty())
+                series.back()["sd"] = numbers(s.sd);
         }
         model::Json categories = model::Json::array();
         for (const QString& c : t.categories)
             categories.push_back(c.toStdString());
-        std::fputs((model::Json({{"metric", t.metric.toStdString()},
-                                 {"axis", t.axisTitle.toStdString()},
-                                 {"categories", categories},
-                                 {"series", series}})
-                        .dump(2) +
-                    "\n")
-                       .c_str(),
-                   stdout);
+        model::Json trend = {{"metric", t.metric.toStdString()},
+                             {"axis", t.axisTitle.toStdString()},
+                             {"categories", categories},
+                             {"series", series}};
+        if (!t.nullLow.isEmpty())
+            trend["null_band"] = {{"low", numbers(t.nullLow)}, {"high", numbers(t.nullHigh)}};
+        std::fputs((trend.dump(2) + "\n").c_str(), stdout);
         return;
     }
     QString header = t.axisTitle.leftJustified(24);
     for (const model::TrendSeries& s : t.series)
         header += u"  "_s + s.name.left(28).rightJustified(28);
+    if (!t.nullLow.isEmpty())
+        header += u"  "_s + u"real vs real (±2 sd)"_s.rightJustified(28);
     out(header);
     for (qsizetype i = 0; i < t.categories.size(); ++i) {
         QString row = t.categories[i].left(24).leftJustified(24);
         for (const model::TrendSeries& s : t.series) {
             const double y = s.y.value(i, std::nan(""));
-            row +=
-                u"  "_s + (std::isnan(y) ? u"–"_s : QString::number(y, 'f', 4)).rightJustified(28);
+            const double sd = s.sd.value(i, std::nan(""));
+            QString cell = std::isnan(y) ? u"–"_s : QString::number(y, 'f', 4);
+            if (!std::isnan(y) && !std::isnan(sd))
+                cell += u" ± "_s + QString::number(sd, 'f', 4);
+            row += u"  "_s + cell.rightJustified(28);
+        }
+        if (!t.nullLow.isEmpty()) {
+            const double lo = t.nullLow.value(i, std::nan(""));
+            const double hi = t.nullHigh.value(i, std::nan(""));
+            row += u"  "_s + (std::isnan(lo) ? u"–"_s
+                                             : u"%1 … %2"_s.arg(QString::number(lo, 'f', 4),
+                                                                QString::number(hi, 'f', 4)))
+                                 .rightJustified(28);
         }
         out(row);
     }
@@ -474,8 +494,8 @@ int cmdTrend(const QStringList& args) {
                          dimension) != std::end(model::kTrendDimensions)) {
         if (const QStringList perCorpus = model::storedMetricKeys(*project, true);
             !perCorpus.contains(p.parser.value(metric))) {
-            err(u"trend: '%1' is not a per-corpus metric of the newest analysis (use --by run "
-                "for real-vs-synthetic metrics); per-corpus metrics: %2"_s.arg(
+            err(u"trend: '%1' is not stored per corpus in the newest analysis (use --by run "
+                "for the pooled real-vs-synthetic metrics); per-corpus metrics: %2"_s.arg(
                     p.parser.value(metric), perCorpus.join(u", "_s)));
             return UsageOrIo;
         }
@@ -519,7 +539,7 @@ int cmdRatioGradient(const QStringList& args) {
     for (double r : g->ratios)
         t.categories << QString::number(r, 'f', 2);
     for (qsizetype m = 0; m < g->metricNames.size(); ++m)
-        t.series.append({g->metricNames[m], model::Role::Synthetic, g->values[m]});
+        t.series.append({g->metricNames[m], model::Role::Synthetic, g->values[m], {}});
     printTrend(t, p.parser.isSet(json));
     if (!p.parser.isSet(json))
         for (qsizetype m = 0; m < g->metricNames.size(); ++m)

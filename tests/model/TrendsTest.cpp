@@ -35,9 +35,13 @@ struct Fixture {
               "'2026-01-01T00:01', '[]')",
               "INSERT INTO runs VALUES (2, 'analysis', '{}', '{}', 'test', '2026-02-01T00:00', "
               "'2026-02-01T00:01', '[]')",
-              "INSERT INTO metrics VALUES (1, 1, 'distinct_2', 0.50), (1, NULL, 'mauve', 0.9), "
+              "INSERT INTO metrics (run_id, corpus_id, name, value) VALUES "
+              "(1, 1, 'distinct_2', 0.50), (1, NULL, 'mauve', 0.9), "
               "(2, 1, 'distinct_2', 0.40), (2, 2, 'distinct_2', 0.20), (2, 3, 'distinct_2', 0.60), "
-              "(2, 4, 'distinct_2', 0.70), (2, NULL, 'mauve', 0.7)"})
+              "(2, 4, 'distinct_2', 0.70), (2, NULL, 'mauve', 0.7)",
+              // Each synthetic corpus against the real side, with its spread and null band.
+              "INSERT INTO metrics VALUES (2, 1, 'js_divergence_unigram', 0.30, 0.02, 0.10, 0.01), "
+              "(2, 3, 'js_divergence_unigram', 0.20, 0.04, 0.12, 0.005)"})
             EXPECT_TRUE(q.exec(QString::fromLatin1(sql))) << sql;
     }
 };
@@ -55,6 +59,34 @@ TEST(Trends, PerCorpusMetricAgainstRoundInNumericOrder) {
     EXPECT_EQ(t.series[0].y, (QList<double>{0.60, 0.40, 0.20})); // the newest run only
     EXPECT_EQ(t.series[1].role, Role::Real);
     EXPECT_EQ(t.series[1].y, (QList<double>{0.70, 0.70, 0.70})); // a flat reference
+}
+
+// Rounds 1 and 2 (corpora 3 and 1): values 0.20 ± 0.04 and 0.30 ± 0.02; the null bands
+// 0.12 ± 2·0.005 = 0.11 … 0.13 and 0.10 ± 2·0.01 = 0.08 … 0.12. Round 10 has no comparison.
+TEST(Trends, ComparisonByRoundHasErrorBarsAndNullBand) {
+    Fixture f;
+    Trend t;
+    ASSERT_TRUE(metricByProvenance(*f.project, Dimension::Round,
+                                   QStringLiteral("js_divergence_unigram"), &t)
+                    .ok());
+    EXPECT_EQ(t.categories, (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+    ASSERT_EQ(t.series.size(), 1); // the real corpus has no comparison with itself
+    EXPECT_EQ(t.series[0].y, (QList<double>{0.20, 0.30}));
+    EXPECT_EQ(t.series[0].sd, (QList<double>{0.04, 0.02}));
+    ASSERT_EQ(t.nullLow.size(), 2);
+    EXPECT_NEAR(t.nullLow[0], 0.11, 1e-12);
+    EXPECT_NEAR(t.nullHigh[0], 0.13, 1e-12);
+    EXPECT_NEAR(t.nullLow[1], 0.08, 1e-12);
+    EXPECT_NEAR(t.nullHigh[1], 0.12, 1e-12);
+    // A per-corpus metric without draws has neither.
+    ASSERT_TRUE(
+        metricByProvenance(*f.project, Dimension::Round, QStringLiteral("distinct_2"), &t).ok());
+    EXPECT_TRUE(t.nullLow.isEmpty());
+    EXPECT_TRUE(t.series[0].sd.isEmpty());
+    // The comparison is listed among the keys stored per corpus.
+    EXPECT_TRUE(
+        storedMetricKeys(*f.project, true).contains(QStringLiteral("js_divergence_unigram")));
+    EXPECT_FALSE(storedMetricKeys(*f.project, true).contains(QStringLiteral("mauve")));
 }
 
 TEST(Trends, AnyMetricOverRuns) {

@@ -102,6 +102,30 @@ TEST_F(Widgets, OverviewShowsHeadlineNumbers) {
     ASSERT_NE(state, nullptr);
     EXPECT_TRUE(state->isShowingContent());
     EXPECT_FALSE(window.overview()->findChildren<QFrame*>(QStringLiteral("metricCard")).isEmpty());
+
+    // Each synthetic corpus against reality: Bitext, far outside the tweet-vs-tweet band.
+    auto* vsReal = window.overview()->vsRealModel();
+    QAbstractItemModelTester vsTester(vsReal,
+                                      QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(vsReal->rowCount(), 1);
+    EXPECT_EQ(vsReal->data(vsReal->index(0, 0), Qt::DisplayRole).toString(),
+              QStringLiteral("bitext"));
+    auto* table = window.overview()->findChild<QTableView*>(QStringLiteral("vsRealTable"));
+    ASSERT_NE(table, nullptr);
+    EXPECT_TRUE(table->isVisible());
+    int detectability = -1;
+    for (int c = 1; c < vsReal->columnCount(); ++c)
+        if (vsReal->headerData(c, Qt::Horizontal, Qt::DisplayRole)
+                .toString()
+                .startsWith(QStringLiteral("Detectability")))
+            detectability = c;
+    ASSERT_GT(detectability, 0);
+    const QModelIndex cell = vsReal->index(0, detectability);
+    EXPECT_GT(vsReal->data(cell, model::VsRealModel::ValueRole).toDouble(), 0.9);
+    EXPECT_TRUE(vsReal->data(cell, model::VsRealModel::OutsideNullRole).toBool());
+    EXPECT_TRUE(vsReal->data(cell, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Real vs real at the same size")));
 }
 
 TEST_F(Widgets, DivergenceDrawsChartsAndIndicatingWords) {
@@ -445,7 +469,16 @@ TEST_F(Widgets, TrendsChartMetricsAndARatioGradient) {
     ASSERT_EQ(trends->trend().series.size(), 2);
     EXPECT_EQ(trends->trend().series[1].role, model::Role::Real);
     EXPECT_EQ(trends->trendSeriesCount(), 4); // a line and its points per series
-    trends->showTrend(QStringLiteral("mauve"), QStringLiteral("round"));
+    // A comparison of each synthetic corpus with reality, by generator: the value with its
+    // spread over draws and the real-vs-real band (an area, error bars, the line, its points).
+    trends->showTrend(QStringLiteral("mauve"), QStringLiteral("generator"));
+    ASSERT_EQ(trends->trend().categories, QStringList{QStringLiteral("bitext")});
+    ASSERT_EQ(trends->trend().series.size(), 1);
+    ASSERT_EQ(trends->trend().nullLow.size(), 1);
+    EXPECT_LT(trends->trend().series[0].y[0], trends->trend().nullLow[0]);
+    EXPECT_EQ(trends->trendSeriesCount(), 4);
+    // A metric stored only for the pooled comparison has one value per run.
+    trends->showTrend(QStringLiteral("perplexity_median_synthetic"), QStringLiteral("round"));
     EXPECT_EQ(trends->trend().axisTitle, QStringLiteral("Analysis run")); // switched for it
     EXPECT_EQ(trends->trend().series.size(), 1);
 

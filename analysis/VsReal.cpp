@@ -1,0 +1,564 @@
+#include "analysis/VsReal.h"
+
+#include "analysis/Divergence.h"
+#include "analysis/Parallel.h"
+#include "analysis/Profile.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <random>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace synthscope::analysis {
+
+namespace {
+
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// Declaration order of ComparisonMetrics; comparisonKeys() and value() follow it.
+constexpr double ComparisonMetrics::*kFields[ComparisonMetrics::kCount] = {
+    &ComparisonMetrics::jsLengthTokens,
+    &ComparisonMetrics::jsUnigram,
+    &ComparisonMetrics::jsBigram,
+    &ComparisonMetrics::jsLabel,
+    &ComparisonMetrics::ksLengthTokens,
+    &ComparisonMetrics::jsClusterShare,
+    &ComparisonMetrics::labelEntropyChangeBits,
+    &ComparisonMetrics::perplexityLogRatio,
+    &ComparisonMetrics::mauve,
+    &ComparisonMetrics::detectabilityAuc,
+    &ComparisonMetrics::precision,
+    &ComparisonMetrics::recall,
+    &ComparisonMetrics::density,
+    &ComparisonMetrics::coverageRealBySynthetic,
+    &ComparisonMetrics::coverageSyntheticByReal,
+    &ComparisonMetrics::crossExactDuplicateRate,
+    &ComparisonMetrics::crossNearDuplicateRate,
+    &ComparisonMetrics::shortExactMatchRate,
+};
+
+// The k-NN-radius measures, and with detectability every measure compareEmbeddings fills.
+constexpr double ComparisonMetrics::*kBallFields[] = {
+    &ComparisonMetrics::precision, &ComparisonMetrics::recall, &ComparisonMetrics::density,
+    &ComparisonMetrics::coverageRealBySynthetic, &ComparisonMetrics::coverageSyntheticByReal};
+constexpr double ComparisonMetrics::*kEmbeddingFields[] = {
+    &ComparisonMetrics::precision,
+    &ComparisonMetrics::recall,
+    &ComparisonMetrics::density,
+    &ComparisonMetrics::coverageRealBySynthetic,
+    &ComparisonMetrics::coverageSyntheticByReal,
+    &ComparisonMetrics::detectabilityAuc};
+
+// What one side of a comparison is made of, counted once and reused by value and null.
+struct SideCounts {
+    std::vector<std::uint32_t> lengths;
+    std::unordered_map<std::uint32_t, std::uint64_t> unigrams;
+    std::unordered_map<std::uint64_t, std::uint64_t> bigrams;
+    std::map<std::string, double> labels;
+    std::vector<double> clusters;
+    std::vector<double> perplexities;
+};
+
+SideCounts countSide(const ComparisonInputs& in, std::span<const std::uint32_t> docs) {
+    SideCounts s;
+    s.lengths.reserve(docs.size());
+    s.clusters.assign(in.cluster.empty() ? 0 : in.clusters, 0.0);
+    for (std::uint32_t d : docs) {
+        const auto t = in.tokens[d];
+        s.lengths.push_back(static_cast<std::uint32_t>(t.size()));
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            ++s.unigrams[t[i]];
+            if (i + 1 < t.size())
+                ++s.bigrams[bigramKey(t[i], t[i + 1])];
+        }
+        if (!in.labels.empty() && !in.labels[d].empty())
+            s.labels[in.labels[d]] += 1.0;
+        if (!in.cluster.empty() && in.cluster[d] < s.clusters.size())
+            s.clusters[in.cluster[d]] += 1.0;
+        if (!in.perplexity.empty() && std::isfinite(in.perplexity[d]))
+            s.perplexities.push_back(in.perplexity[d]);
+    }
+    return s;
+}
+
+double medianOf(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+double labelEntropy(const std::map<std::string, double>& labels) {
+    std::vector<double> counts;
+    for (const auto& [label, count] : labels)
+        counts.push_back(count);
+    return entropyBits(counts);
+}
+
+void compareCounts(const SideCounts& a, const SideCounts& b, const VsRealParams& params,
+                   ComparisonMetrics& m) {
+    if (a.lengths.empty() || b.lengths.empty())
+        return;
+    compareTokenCounts({a.lengths, a.unigrams, a.bigrams}, {b.lengths, b.unigrams, b.bigrams},
+                       params.histogramBins, m);
+    if (!a.labels.empty() && !b.labels.empty()) {
+        std::map<std::string, std::pair<double, double>> joint;
+        for (const auto& [l, c] : a.labels)
+            joint[l].first = c;
+        for (const auto& [l, c] : b.labels)
+            joint[l].second = c;
+        std::vector<double> pa;
+        std::vector<double> pb;
+        for (const auto& [l, c] : joint) {
+            pa.push_back(c.first);
+            pb.push_back(c.second);
+        }
+        m.jsLabel = jensenShannonDivergence(pa, pb);
+        m.labelEntropyChangeBits = labelEntropy(b.labels) - labelEntropy(a.labels);
+    }
+    const auto positive = [](const std::vector<double>& v) {
+        return std::any_of(v.begin(), v.end(), [](double x) { return x > 0.0; });
+    };
+    if (positive(a.clusters) && positive(b.clusters)) {
+        m.jsClusterShare = jensenShannonDivergence(a.clusters, b.clusters);
+        // MAUVE on one shared quantisation: the k-means clusters of all samples.
+        m.mauve = mauveFromHistograms(a.clusters, b.clusters, params.mauve.scaling).mauve;
+    }
+    constexpr std::size_t kMinPerplexities = 5;
+    if (a.perplexities.size() >= kMinPerplexities && b.perplexities.size() >= kMinPerplexities) {
+        const double ma = medianOf(a.perplexities);
+        const double mb = medianOf(b.perplexities);
+        if (ma > 0.0 && mb > 0.0)
+            m.perplexityLogRatio = std::abs(std::log(mb / ma));
+    }
+}
+
+// At most budget of docs (seeded), as embedding rows.
+RowMatrixXf rowsOf(const RowMatrixXf& embeddings, std::span<const std::uint32_t> docs,
+                   std::size_t budget, std::mt19937_64& rng) {
+    // Rows without an embedding (all zero: no known term) have no direction and would make
+    // balls of unbounded radius: left out.
+    std::vector<std::uint32_t> pick;
+    pick.reserve(docs.size());
+    for (std::uint32_t d : docs)
+        if (embeddings.row(d).squaredNorm() > 0.0f)
+            pick.push_back(d);
+    if (pick.size() > budget) {
+        std::shuffle(pick.begin(), pick.end(), rng);
+        pick.resize(budget);
+    }
+    RowMatrixXf rows(static_cast<Eigen::Index>(pick.size()), embeddings.cols());
+    for (std::size_t i = 0; i < pick.size(); ++i)
+        rows.row(static_cast<Eigen::Index>(i)) = embeddings.row(pick[i]);
+    return rows;
+}
+
+// Cosine of each row to its k-th nearest other row of the same set (the ball's radius).
+std::vector<float> kthNeighbourCosine(const Eigen::MatrixXf& gram, std::size_t k) {
+    std::vector<float> out(static_cast<std::size_t>(gram.rows()));
+    std::vector<float> row(static_cast<std::size_t>(gram.cols()));
+    for (Eigen::Index i = 0; i < gram.rows(); ++i) {
+        for (Eigen::Index j = 0; j < gram.cols(); ++j)
+            row[static_cast<std::size_t>(j)] = gram(i, j);
+        // Position 0 after a descending sort is the row itself (cosine 1); the k-th
+        // neighbour is at position k.
+        std::nth_element(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(k), row.end(),
+                         std::greater<>());
+        out[static_cast<std::size_t>(i)] = row[k];
+    }
+    return out;
+}
+
+template <typename T> double mean(const std::vector<T>& v) {
+    double s = 0.0;
+    for (const T x : v)
+        s += static_cast<double>(x);
+    return v.empty() ? 0.0 : s / static_cast<double>(v.size());
+}
+
+} // namespace
+
+void compareTokenCounts(const TokenCounts& a, const TokenCounts& b, std::size_t bins,
+                        ComparisonMetrics& m) {
+    if (a.lengths.empty() || b.lengths.empty())
+        return;
+    const SharedHistogram h = sharedHistogram(a.lengths, b.lengths, bins);
+    m.jsLengthTokens = jensenShannonDivergence(h.countsA, h.countsB);
+    m.ksLengthTokens = kolmogorovSmirnov(a.lengths, b.lengths).statistic;
+    // A side of empty texts has no tokens: JS divergence is undefined, report the maximum
+    // (nothing in common).
+    m.jsUnigram = a.unigrams.empty() || b.unigrams.empty()
+                      ? 1.0
+                      : jensenShannonDivergence(a.unigrams, b.unigrams);
+    m.jsBigram = a.bigrams.empty() || b.bigrams.empty()
+                     ? 1.0
+                     : jensenShannonDivergence(a.bigrams, b.bigrams);
+}
+
+double ComparisonMetrics::value(std::size_t i) const {
+    return this->*kFields[i];
+}
+
+double& ComparisonMetrics::value(std::size_t i) {
+    return this->*kFields[i];
+}
+
+const std::array<const char*, ComparisonMetrics::kCount>& comparisonKeys() {
+    static const std::array<const char*, ComparisonMetrics::kCount> keys = {
+        "js_divergence_length_tokens",
+        "js_divergence_unigram",
+        "js_divergence_bigram",
+        "js_divergence_label",
+        "ks_length_tokens",
+        "js_divergence_cluster_share",
+        "label_entropy_change_bits",
+        "perplexity_log_ratio",
+        "mauve",
+        "detectability_auc",
+        "precision",
+        "recall",
+        "density",
+        "coverage_real_by_synthetic",
+        "coverage_synthetic_by_real",
+        "cross_exact_duplicate_rate",
+        "cross_near_duplicate_rate",
+        "short_exact_match_rate",
+    };
+    return keys;
+}
+
+ComparisonMetrics nearestNeighbourBalls(const RowMatrixXf& a, const RowMatrixXf& b, std::size_t k) {
+    ComparisonMetrics m;
+    const auto na = static_cast<std::size_t>(a.rows());
+    const auto nb = static_cast<std::size_t>(b.rows());
+    if (k == 0 || na <= k || nb <= k)
+        return m;
+    const Eigen::MatrixXf aa = a * a.transpose();
+    const Eigen::MatrixXf bb = b * b.transpose();
+    const Eigen::MatrixXf ab = a * b.transpose(); // na × nb
+    const std::vector<float> radiusA = kthNeighbourCosine(aa, k);
+    const std::vector<float> radiusB = kthNeighbourCosine(bb, k);
+    // A ball of cosine radius r holds x when cos(centre, x) ≥ r (unit vectors: the same as
+    // Euclidean distance ≤ the k-th neighbour's).
+    std::vector<std::uint8_t> aHoldsB(na, 0);  // A ball i holds some B sample
+    std::vector<std::uint8_t> aInBBall(na, 0); // A sample i lies in some B ball
+    std::vector<std::uint32_t> ballsHoldingB(nb, 0);
+    std::vector<std::uint8_t> bHoldsA(nb, 0); // B ball j holds some A sample
+    for (std::size_t j = 0; j < nb; ++j)
+        for (std::size_t i = 0; i < na; ++i) {
+            const float c = ab(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+            if (c >= radiusA[i]) {
+                aHoldsB[i] = 1;
+                ++ballsHoldingB[j];
+            }
+            if (c >= radiusB[j]) {
+                aInBBall[i] = 1;
+                bHoldsA[j] = 1;
+            }
+        }
+    std::size_t inSomeA = 0;
+    for (auto c : ballsHoldingB)
+        inSomeA += c > 0 ? 1 : 0;
+    m.precision = static_cast<double>(inSomeA) / static_cast<double>(nb);
+    m.recall = mean(aInBBall);
+    m.density = mean(ballsHoldingB) / static_cast<double>(k);
+    m.coverageRealBySynthetic = mean(aHoldsB);
+    m.coverageSyntheticByReal = mean(bHoldsA);
+    return m;
+}
+
+namespace {
+
+void compareEmbeddings(const ComparisonInputs& in, std::span<const std::uint32_t> a,
+                       std::span<const std::uint32_t> b, const VsRealParams& params,
+                       std::uint64_t seed, const Progress& progress, ComparisonMetrics& m) {
+    std::mt19937_64 rng(seed);
+    const RowMatrixXf ra = rowsOf(*in.embeddings, a, params.embeddingBudget, rng);
+    const RowMatrixXf rb = rowsOf(*in.embeddings, b, params.embeddingBudget, rng);
+    // Too few rows for folds or k-NN balls: not measured.
+    const std::size_t least = std::max<std::size_t>(params.minSamples, params.nearestK + 1);
+    if (static_cast<std::size_t>(ra.rows()) < least || static_cast<std::size_t>(rb.rows()) < least)
+        return;
+    const ComparisonMetrics balls = nearestNeighbourBalls(ra, rb, params.nearestK);
+    for (auto f : kBallFields)
+        m.*f = balls.*f;
+    progress.report(0.5, "detectability");
+    const auto folds = params.detectabilityFolds;
+    if (static_cast<std::size_t>(ra.rows()) >= folds &&
+        static_cast<std::size_t>(rb.rows()) >= folds) {
+        RowMatrixXf x(ra.rows() + rb.rows(), ra.cols());
+        x << ra, rb;
+        std::vector<std::uint8_t> y(static_cast<std::size_t>(x.rows()), 0);
+        std::fill(y.begin() + ra.rows(), y.end(), 1);
+        LogisticParams lp = params.logistic;
+        lp.seed = seed;
+        m.detectabilityAuc = crossValidateLogistic(x, y, folds, lp, progress.cancelOnly()).meanAuc;
+    }
+}
+
+} // namespace
+
+ComparisonMetrics compareSets(const ComparisonInputs& inputs, std::span<const std::uint32_t> a,
+                              std::span<const std::uint32_t> b, const VsRealParams& params,
+                              bool withEmbeddings, std::uint64_t seed, const Progress& progress) {
+    ComparisonMetrics m;
+    compareCounts(countSide(inputs, a), countSide(inputs, b), params, m);
+    if (withEmbeddings && inputs.embeddings != nullptr && !a.empty() && !b.empty())
+        compareEmbeddings(inputs, a, b, params, seed, progress, m);
+    return m;
+}
+
+namespace {
+
+// Mean and sample standard deviation of each metric over draws, skipping NaN.
+ComparisonEstimate summarise(const std::vector<ComparisonMetrics>& draws) {
+    ComparisonEstimate e;
+    for (std::size_t i = 0; i < ComparisonMetrics::kCount; ++i) {
+        std::vector<double> v;
+        for (const auto& d : draws)
+            if (std::isfinite(d.value(i)))
+                v.push_back(d.value(i));
+        if (v.empty())
+            continue;
+        const double mu = mean(v);
+        e.mean.value(i) = mu;
+        if (v.size() >= 2) {
+            double ss = 0.0;
+            for (double x : v)
+                ss += (x - mu) * (x - mu);
+            e.sd.value(i) = std::sqrt(ss / static_cast<double>(v.size() - 1));
+        }
+    }
+    return e;
+}
+
+// How often each hash and each near-duplicate group occurs on the real side.
+struct RealIndex {
+    std::unordered_map<std::uint64_t, std::uint32_t> hashCount;
+    std::unordered_map<std::uint32_t, std::uint32_t> groupCount;
+};
+
+RealIndex indexReal(const ComparisonInputs& in, std::span<const std::uint32_t> realDocs) {
+    RealIndex real;
+    for (std::uint32_t d : realDocs) {
+        ++real.hashCount[in.hashes[d]];
+        if (!in.duplicateGroup.empty() && in.duplicateGroup[d] != kNone)
+            ++real.groupCount[in.duplicateGroup[d]];
+    }
+    return real;
+}
+
+// Cross-copy rates of the documents in `from` against the real documents outside
+// `excluded` (a subset of the real side): those whose hash, or near-duplicate group, occurs
+// among the remaining real documents.
+void crossCopies(const ComparisonInputs& in, const RealIndex& real,
+                 std::span<const std::uint32_t> from, std::span<const std::uint32_t> excluded,
+                 std::size_t minTokens, ComparisonMetrics& m) {
+    const RealIndex gone = indexReal(in, excluded);
+    const auto remaining = [](const auto& all, const auto& minus, auto key) -> std::uint32_t {
+        auto a = all.find(key);
+        auto b = minus.find(key);
+        return (a == all.end() ? 0 : a->second) - (b == minus.end() ? 0 : b->second);
+    };
+    std::size_t longDocs = 0;
+    std::size_t exact = 0;
+    std::size_t near = 0;
+    std::size_t shortMatches = 0;
+    for (std::uint32_t d : from) {
+        const bool copied = remaining(real.hashCount, gone.hashCount, in.hashes[d]) > 0;
+        if (in.tokens[d].size() < minTokens) {
+            shortMatches += copied ? 1 : 0;
+            continue;
+        }
+        ++longDocs;
+        exact += copied ? 1 : 0;
+        if (!in.duplicateGroup.empty() && in.duplicateGroup[d] != kNone)
+            near += remaining(real.groupCount, gone.groupCount, in.duplicateGroup[d]) > 0 ? 1 : 0;
+    }
+    if (longDocs > 0) {
+        m.crossExactDuplicateRate = static_cast<double>(exact) / static_cast<double>(longDocs);
+        if (!in.duplicateGroup.empty())
+            m.crossNearDuplicateRate = static_cast<double>(near) / static_cast<double>(longDocs);
+    }
+    if (!from.empty())
+        m.shortExactMatchRate =
+            static_cast<double>(shortMatches) / static_cast<double>(from.size());
+}
+
+std::vector<std::uint32_t> drawWithout(std::vector<std::uint32_t> pool, std::size_t n,
+                                       std::mt19937_64& rng) {
+    // Partial Fisher–Yates: the first n of a uniform shuffle.
+    n = std::min(n, pool.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uniform_int_distribution<std::size_t> pick(i, pool.size() - 1);
+        std::swap(pool[i], pool[pick(rng)]);
+    }
+    pool.resize(n);
+    return pool;
+}
+
+} // namespace
+
+std::vector<CorpusVsReal> compareEachWithReal(const ComparisonInputs& inputs,
+                                              std::span<const std::uint32_t> corpusOf,
+                                              const std::vector<bool>& synthetic,
+                                              const VsRealParams& params,
+                                              const Progress& progress) {
+    std::vector<std::uint32_t> realDocs;
+    std::vector<std::vector<std::uint32_t>> members(synthetic.size());
+    for (std::uint32_t d = 0; d < corpusOf.size(); ++d) {
+        members[corpusOf[d]].push_back(d);
+        if (!synthetic[corpusOf[d]])
+            realDocs.push_back(d);
+    }
+    std::vector<CorpusVsReal> out;
+    if (realDocs.size() < 2 * std::max<std::size_t>(params.minSamples, 1))
+        return out;
+    const RealIndex real = indexReal(inputs, realDocs);
+    const std::size_t draws = std::max<std::size_t>(params.draws, 1);
+    for (std::size_t c = 0; c < synthetic.size(); ++c)
+        if (synthetic[c] && members[c].size() >= std::max<std::size_t>(params.minSamples, 1)) {
+            CorpusVsReal r;
+            r.corpus = c;
+            r.budget = std::min({members[c].size(), realDocs.size() / 2, params.sampleBudget});
+            r.draws = draws;
+            out.push_back(r);
+        }
+    // The null band depends only on the budget: corpora of one size share it. Its embedding
+    // measures depend only on min(budget, embeddingBudget), so most corpora share those.
+    const auto distinct = [](std::vector<std::size_t> v) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+        return v;
+    };
+    std::vector<std::size_t> budgets;
+    std::vector<std::size_t> embeddingBudgets;
+    for (const CorpusVsReal& r : out) {
+        budgets.push_back(r.budget);
+        embeddingBudgets.push_back(std::min(r.budget, params.embeddingBudget));
+    }
+    budgets = distinct(std::move(budgets));
+    embeddingBudgets = inputs.embeddings != nullptr && params.embeddingDraws > 0
+                           ? distinct(std::move(embeddingBudgets))
+                           : std::vector<std::size_t>{};
+    std::vector<std::uint32_t> embeddedReal; // real documents with a non-zero embedding
+    if (inputs.embeddings != nullptr)
+        for (std::uint32_t d : realDocs)
+            if (inputs.embeddings->row(d).squaredNorm() > 0.0f)
+                embeddedReal.push_back(d);
+    std::vector<ComparisonEstimate> countNull(budgets.size());
+    std::vector<ComparisonEstimate> embeddingNull(embeddingBudgets.size());
+
+    // Tasks, taken from a shared counter by every worker: the value of each corpus, the
+    // count-based null of each budget, the embedding null of each embedding budget. Each is
+    // seeded by its own identity, so no result depends on which thread ran it, or when.
+    enum class Kind { Value, CountNull, EmbeddingNull };
+    struct Task {
+        Kind kind;
+        std::size_t index; // into out, budgets or embeddingBudgets
+    };
+    std::vector<Task> tasks;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        tasks.push_back({Kind::Value, i});
+    for (std::size_t i = 0; i < budgets.size(); ++i)
+        tasks.push_back({Kind::CountNull, i});
+    for (std::size_t i = 0; i < embeddingBudgets.size(); ++i)
+        tasks.push_back({Kind::EmbeddingNull, i});
+    // The band is read against a single draw's spread: more draws make its sd trustworthy,
+    // and the null is shared between corpora, so they are cheap.
+    const std::size_t nullDraws = std::max(draws, params.nullDraws);
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    auto runTask = [&](const Task& task, const Progress& report) {
+        std::vector<ComparisonMetrics> values;
+        if (task.kind == Kind::EmbeddingNull) {
+            const std::size_t e = embeddingBudgets[task.index];
+            for (std::size_t t = 0; t < nullDraws; ++t) {
+                report.report(static_cast<double>(done.load()) / static_cast<double>(tasks.size()),
+                              "each corpus vs real");
+                const std::uint64_t seed =
+                    params.seed * 1000003ULL + (0xC2B2AE3D27D4EB4FULL ^ e) * 7919ULL + t;
+                std::mt19937_64 rng(seed);
+                std::vector<std::uint32_t> a = drawWithout(embeddedReal, 2 * e, rng);
+                const std::vector<std::uint32_t> b(
+                    a.begin() + static_cast<std::ptrdiff_t>(a.size() / 2), a.end());
+                a.resize(a.size() / 2);
+                ComparisonMetrics v;
+                compareEmbeddings(inputs, a, b, params, seed, report, v);
+                values.push_back(v);
+            }
+            embeddingNull[task.index] = summarise(values);
+            ++done;
+            return;
+        }
+        const bool isNull = task.kind == Kind::CountNull;
+        const std::size_t m = isNull ? budgets[task.index] : out[task.index].budget;
+        const std::uint64_t identity =
+            isNull ? 0x9E3779B97F4A7C15ULL ^ m : static_cast<std::uint64_t>(out[task.index].corpus);
+        for (std::size_t t = 0; t < (isNull ? nullDraws : draws); ++t) {
+            report.report(static_cast<double>(done.load()) / static_cast<double>(tasks.size()),
+                          "each corpus vs real");
+            const std::uint64_t seed = params.seed * 1000003ULL + identity * 7919ULL + t;
+            std::mt19937_64 rng(seed);
+            // 2m real samples: A, and X (for the null, X is B). Copies are looked for among
+            // the real samples outside X on both sides, so value and null search a real pool
+            // of the same size.
+            std::vector<std::uint32_t> a = drawWithout(realDocs, 2 * m, rng);
+            const std::vector<std::uint32_t> x(a.begin() + static_cast<std::ptrdiff_t>(m), a.end());
+            a.resize(m);
+            const std::vector<std::uint32_t> b =
+                isNull ? x : drawWithout(members[out[task.index].corpus], m, rng);
+            ComparisonMetrics v;
+            compareCounts(countSide(inputs, a), countSide(inputs, b), params, v);
+            if (!isNull && t < params.embeddingDraws && inputs.embeddings != nullptr)
+                compareEmbeddings(inputs, a, b, params, seed, report, v);
+            crossCopies(inputs, real, b, x, params.minCopyTokens, v);
+            values.push_back(v);
+        }
+        (isNull ? countNull[task.index] : out[task.index].value) = summarise(values);
+        ++done;
+    };
+    parallelFor(
+        std::min(workerCount(), tasks.size()),
+        [&](std::size_t, std::size_t, std::size_t worker) {
+            const Progress report = worker == 0 ? progress : progress.cancelOnly();
+            for (std::size_t t = next++; t < tasks.size(); t = next++)
+                runTask(tasks[t], report);
+        },
+        1);
+    const auto position = [](const std::vector<std::size_t>& v, std::size_t x) {
+        return static_cast<std::size_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
+    };
+    for (CorpusVsReal& r : out) {
+        r.null = countNull[position(budgets, r.budget)];
+        if (embeddingBudgets.empty())
+            continue;
+        const ComparisonEstimate& e =
+            embeddingNull[position(embeddingBudgets, std::min(r.budget, params.embeddingBudget))];
+        for (auto f : kEmbeddingFields) {
+            r.null.mean.*f = e.mean.*f;
+            r.null.sd.*f = e.sd.*f;
+        }
+    }
+    progress.report(1.0, "each corpus vs real");
+    return out;
+}
+
+ComparisonMetrics comparePooled(const ComparisonInputs& inputs,
+                                std::span<const std::uint32_t> corpusOf,
+                                const std::vector<bool>& synthetic, const VsRealParams& params,
+                                const Progress& progress) {
+    std::vector<std::uint32_t> sides[2];
+    for (std::uint32_t d = 0; d < corpusOf.size(); ++d)
+        sides[synthetic[corpusOf[d]] ? 1 : 0].push_back(d);
+    if (sides[0].empty() || sides[1].empty())
+        return {};
+    ComparisonMetrics m =
+        compareSets(inputs, sides[0], sides[1], params, true, params.seed, progress);
+    crossCopies(inputs, indexReal(inputs, sides[0]), sides[1], {}, params.minCopyTokens, m);
+    return m;
+}
+
+} // namespace synthscope::analysis

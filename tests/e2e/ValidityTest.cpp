@@ -1,0 +1,203 @@
+// Validity of the comparison signals on real data whose answer is known:
+// - the collapse series of ../shared/tools/collapse_sim.py (round 0 = real Twitter tweets,
+//   round r + 1 sampled from a bigram model of round r): every comparison with reality must
+//   worsen strictly round by round;
+// - the "no difference" control: a random half of a real corpus imported as synthetic against
+//   the other half must sit inside the real-vs-real band on every comparison, and pass the
+//   gate.
+#include "TestSupport.h"
+#include "e2e/CliRunner.h"
+
+#include "model/RecordReader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+
+using namespace synthscope;
+using model::Json;
+using test::cli;
+using test::Result;
+
+namespace {
+
+QString collapseScript() {
+    return QDir(QStringLiteral(SYNTHSCOPE_DATA_DIR))
+        .filePath(QStringLiteral("../tools/collapse_sim.py"));
+}
+
+Json summary(const QString& project) {
+    const Result r = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                          QStringLiteral("--json")});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    return Json::parse(r.out.toStdString());
+}
+
+// The synthetic corpora of a summary in project order, each with its vs_real_detail.
+std::vector<Json> syntheticCorpora(const Json& s) {
+    std::vector<Json> out;
+    for (const Json& c : s["corpora"])
+        if (c["role"] == "synthetic")
+            out.push_back(c);
+    return out;
+}
+
+double valueOf(const Json& corpus, const char* key) {
+    return corpus["vs_real_detail"][key]["value"].get<double>();
+}
+
+// Rounds 1–5 of the collapse series in one project (round 0 real). One test, so the
+// simulation, imports and analysis run once.
+// - summary: the distance of each round to reality grows strictly with the round on every
+//   headline comparison, and the last round lies outside the real-vs-real band;
+// - trend by round: the per-corpus comparison with error bars and the null band;
+// - gate: a comparison rule judges every synthetic corpus and names the worst, round 5.
+TEST(CollapseSeries, EveryComparisonWorsensStrictlyByRound) {
+    QTemporaryDir dir;
+    const QString rounds = dir.filePath(QStringLiteral("rounds"));
+    QProcess sim;
+    sim.start(
+        QStringLiteral("python3"),
+        {collapseScript(),
+         test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl")),
+         QStringLiteral("text"), rounds, QStringLiteral("--rounds"), QStringLiteral("5")});
+    ASSERT_TRUE(sim.waitForFinished(120000));
+    ASSERT_EQ(sim.exitCode(), 0) << sim.readAllStandardError().toStdString();
+    const QString project = dir.filePath(QStringLiteral("collapse.synthscope"));
+    for (int round = 0; round <= 5; ++round) {
+        const Result r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                              QStringLiteral("--role"),
+                              round == 0 ? QStringLiteral("real") : QStringLiteral("synthetic"),
+                              QStringLiteral("--name"), QStringLiteral("round%1").arg(round),
+                              QStringLiteral("--text-field"), QStringLiteral("text"),
+                              QStringLiteral("--meta"), QStringLiteral("round=%1").arg(round),
+                              QDir(rounds).filePath(QStringLiteral("round_%1.jsonl").arg(round))});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+    const Result analysed = cli({QStringLiteral("analyze"), QStringLiteral("--project"), project});
+    ASSERT_EQ(analysed.exitCode, 0) << analysed.err.toStdString();
+
+    const Json s = summary(project);
+    const std::vector<Json> synthetic = syntheticCorpora(s);
+    ASSERT_EQ(synthetic.size(), 5U);
+    struct Expectation {
+        const char* key;
+        bool rising;
+    };
+    for (const Expectation& e :
+         {Expectation{"js_divergence_unigram", true}, Expectation{"js_divergence_bigram", true},
+          Expectation{"js_divergence_length_tokens", true},
+          Expectation{"js_divergence_cluster_share", true}, Expectation{"mauve", false},
+          Expectation{"detectability_auc", true}, Expectation{"coverage_real_by_synthetic", false},
+          Expectation{"coverage_synthetic_by_real", false}, Expectation{"recall", false}}) {
+        for (std::size_t r = 0; r + 1 < synthetic.size(); ++r) {
+            const double now = valueOf(synthetic[r], e.key);
+            const double next = valueOf(synthetic[r + 1], e.key);
+            if (e.rising)
+                EXPECT_LT(now, next) << e.key << " round " << r + 1 << " → " << r + 2;
+            else
+                EXPECT_GT(now, next) << e.key << " round " << r + 1 << " → " << r + 2;
+        }
+        // The last round is far outside what two real samples of its size differ by.
+        EXPECT_TRUE(synthetic.back()["vs_real_detail"][e.key]["outside_null"].get<bool>()) << e.key;
+    }
+    EXPECT_TRUE(s["real_vs_synthetic"].contains("mauve")); // the pooled comparison stays
+
+    // Trends by round read the per-corpus comparison with its error bars and null band.
+    Result r = cli({QStringLiteral("trend"), QStringLiteral("--project"), project,
+                    QStringLiteral("--metric"), QStringLiteral("mauve"), QStringLiteral("--by"),
+                    QStringLiteral("round"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const Json t = Json::parse(r.out.toStdString());
+    EXPECT_EQ(t["categories"], Json::array({"1", "2", "3", "4", "5"}));
+    ASSERT_EQ(t["series"].size(), 1U); // the real corpus has no comparison with itself
+    const Json& values = t["series"][0]["values"];
+    const Json& sd = t["series"][0]["sd"];
+    ASSERT_EQ(sd.size(), 5U);
+    for (std::size_t i = 0; i < 5; ++i) {
+        EXPECT_GE(sd[i].get<double>(), 0.0);
+        // MAUVE of every round is below the band of real against real.
+        EXPECT_LT(values[i].get<double>(), t["null_band"]["low"][i].get<double>());
+        EXPECT_LT(t["null_band"]["low"][i].get<double>(), t["null_band"]["high"][i].get<double>());
+    }
+
+    // A comparison rule judges every synthetic corpus and names the worst: round 5.
+    r = cli(
+        {QStringLiteral("gate"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    const Json gate = Json::parse(r.out.toStdString());
+    bool seen = false;
+    for (const Json& rule : gate["rules"])
+        if (rule["id"] == "detectability") {
+            seen = true;
+            EXPECT_EQ(rule["status"], "warn");
+            EXPECT_NE(rule["detail"].get<std::string>().find("round5"), std::string::npos)
+                << rule["detail"];
+        }
+    EXPECT_TRUE(seen);
+}
+
+// Dolly's human answers, split at random into two halves: one imported as real, the other as
+// synthetic. Nothing differs but chance, so every comparison must fall inside the band of
+// real against real at the same size, and the gate must pass.
+TEST(NoDifferenceControl, RealHalfAsSyntheticSitsInsideTheNullBand) {
+    QTemporaryDir dir;
+    std::vector<std::string> lines;
+    {
+        std::ifstream in(
+            test::dataFile(QStringLiteral("dolly-15k-first6400/dolly-15k-first6400.jsonl"))
+                .toStdString());
+        for (std::string line; std::getline(in, line);)
+            lines.push_back(line);
+    }
+    ASSERT_EQ(lines.size(), 6400U);
+    std::mt19937_64 rng(20261202);
+    std::shuffle(lines.begin(), lines.end(), rng);
+    const QString halves[2] = {dir.filePath(QStringLiteral("a.jsonl")),
+                               dir.filePath(QStringLiteral("b.jsonl"))};
+    for (int h = 0; h < 2; ++h) {
+        std::ofstream out(halves[h].toStdString());
+        for (std::size_t i = static_cast<std::size_t>(h) * 3200; i < (h + 1) * 3200U; ++i)
+            out << lines[i] << '\n';
+    }
+    const QString project = dir.filePath(QStringLiteral("control.synthscope"));
+    for (int h = 0; h < 2; ++h) {
+        const Result r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                              QStringLiteral("--role"),
+                              h == 0 ? QStringLiteral("real") : QStringLiteral("synthetic"),
+                              QStringLiteral("--name"), QStringLiteral("half%1").arg(h),
+                              QStringLiteral("--text-template"),
+                              QStringLiteral("{instruction}\\n{text}"), halves[h]});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+    ASSERT_EQ(cli({QStringLiteral("analyze"), QStringLiteral("--project"), project}).exitCode, 0);
+    const std::vector<Json> synthetic = syntheticCorpora(summary(project));
+    ASSERT_EQ(synthetic.size(), 1U);
+    const Json& detail = synthetic[0]["vs_real_detail"];
+    std::size_t checked = 0;
+    for (auto it = detail.begin(); it != detail.end(); ++it) {
+        if (!it->contains("null_mean"))
+            continue;
+        ++checked;
+        EXPECT_FALSE((*it)["outside_null"].get<bool>())
+            << it.key() << ": " << (*it)["value"] << " vs real-vs-real " << (*it)["null_mean"]
+            << " ± " << (*it)["null_sd"];
+    }
+    EXPECT_GE(checked, 12U); // JS ×4, KS, MAUVE, detectability, coverage ×2, k-NN ×3, copies …
+    EXPECT_EQ(synthetic[0]["vs_real_budget"], 1600);
+
+    const Result gate = cli(
+        {QStringLiteral("gate"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    EXPECT_EQ(gate.exitCode, 0) << gate.out.toStdString();
+    const Json g = Json::parse(gate.out.toStdString());
+    for (const Json& rule : g["rules"])
+        EXPECT_NE(rule["status"], "fail") << rule.dump();
+}
+
+} // namespace
