@@ -3,6 +3,7 @@
 #include "model/MetricCatalog.h"
 
 #include <QCoreApplication>
+#include <QColor>
 #include <QFont>
 
 #include <cmath>
@@ -256,6 +257,9 @@ QVariant VsRealModel::data(const QModelIndex& index, int role) const {
         bold.setBold(true);
         return bold;
     }
+    case Qt::BackgroundRole:
+        // Translucent, so it reads on a light and a dark palette alike.
+        return e.outsideNull() ? QVariant(QColor(255, 140, 0, 55)) : QVariant();
     case Qt::ToolTipRole: {
         QString tip = u"<b>%1</b>: %2"_s.arg(c.name.toHtmlEscaped(), number(e.value));
         if (std::isfinite(e.sd))

@@ -63,9 +63,9 @@ OverviewView::OverviewView(QWidget* parent)
     m_vsRealTitle->setWordWrap(true);
     m_vsRealTitle->setText(
         tr("<b>Each synthetic corpus against reality</b> — on equal samples per side. "
-           "<b>Bold</b>: outside the real-vs-real band (two disjoint real draws of the same "
-           "size, mean ± 2 sd), i.e. a difference larger than sampling noise. Hover a cell for "
-           "the band."));
+           "<b>Bold on orange</b>: outside the real-vs-real band (two disjoint real draws of "
+           "the same size, mean ± 2 sd), a difference larger than sampling noise. Hover a cell "
+           "for the band."));
     m_banner->setWordWrap(true);
     m_banner->setObjectName(u"overviewBanner"_s);
 

@@ -248,8 +248,12 @@ void TrendsView::reload() {
                                   : tr("%1 (pooled real vs synthetic)").arg(title),
                               key);
         }
-        const int keep =
-            m_metric->findData(current.isEmpty() ? u"skeleton_repetition_rate"_s : current);
+        // By default each round's distance to reality (chapter 17's core practice), where
+        // the analysis stored it per corpus.
+        const QString fallback = perCorpus.contains(u"js_divergence_unigram"_s)
+                                     ? u"js_divergence_unigram"_s
+                                     : u"skeleton_repetition_rate"_s;
+        const int keep = m_metric->findData(current.isEmpty() ? fallback : current);
         m_metric->setCurrentIndex(std::max(0, keep));
     }
     reloadTrend();
