@@ -144,6 +144,16 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
     // Diversity per corpus on the second core while the skeleton groups are found: both only
     // read words and texts; the task writes only its own extras fields.
     result.extras.resize(corpora.size());
+    // One budget for every corpus of the run: the smallest corpus's tokens (samples), within
+    // [2,000, diversityTokenBudget] tokens ([100, vendiSamples] samples).
+    std::size_t tokenBudget = params.diversityTokenBudget;
+    std::size_t vendiSamples = params.vendiSamples;
+    for (const auto& t : tokenized) {
+        tokenBudget = std::min(tokenBudget, std::max<std::size_t>(t.tokenIds.size(), 2000));
+        vendiSamples = std::min(vendiSamples, std::max<std::size_t>(t.size(), 100));
+    }
+    result.diversityTokenBudget = tokenBudget;
+    result.vendiSamples = vendiSamples;
     auto diversity = std::async(std::launch::async, [&, cancel = progress.cancelOnly()]() {
         std::size_t first = 0;
         for (std::size_t c = 0; c < corpora.size(); ++c) {
@@ -154,6 +164,13 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
             e.selfBleu = selfBleu(docs, params.selfBleuSample, params.seed, cancel);
             e.mtld = mtld(docs);
             e.repeatedNgramRate = repeatedNgramRate(docs, 4);
+            std::vector<std::span<const std::uint32_t>> ids;
+            ids.reserve(count);
+            for (std::size_t d = 0; d < count; ++d)
+                ids.push_back(tokenized[c].doc(d));
+            cancel.report(0.0, "diversity");
+            e.budgeted = budgetedDiversity(ids, tokenBudget, vendiSamples, params.diversityDraws,
+                                           params.seed + c);
             first += count;
         }
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/Divergence.h"
+#include "analysis/Diversity.h"
 #include "analysis/LanguageModel.h"
 #include "analysis/LogOdds.h"
 #include "analysis/Profile.h"
@@ -31,9 +32,15 @@ struct AnalysisParams {
     bool findStructure = true;        ///< off: skip skeletons, diversity and the language model
     TemplateParams templates;         ///< skeleton groups, template rate, openings/closings
     std::size_t selfBleuSample = 500; ///< documents per corpus scored by self-BLEU
-    KneserNeyParams languageModel;    ///< trained on the real side's training split
-    double heldOutShare = 0.1;        ///< share of real samples held out to score perplexity
-    std::uint64_t seed = 1;           ///< for the held-out split and the self-BLEU sample
+    /// Equal-budget diversity (budgetedDiversity): at most this many tokens per draw; the run
+    /// uses the smallest corpus's token count when smaller, but at least 2,000.
+    std::size_t diversityTokenBudget = 20000;
+    /// Samples of the n-gram Vendi score; the smallest corpus's size when smaller, at least 100.
+    std::size_t vendiSamples = 500;
+    std::size_t diversityDraws = 3; ///< seeded draws averaged by budgetedDiversity
+    KneserNeyParams languageModel;  ///< trained on the real side's training split
+    double heldOutShare = 0.1;      ///< share of real samples held out to score perplexity
+    std::uint64_t seed = 1;         ///< for the held-out split and the self-BLEU sample
     /// Each synthetic corpus against the real side, with its null band (compareEachWithReal)
     /// and the pooled k-NN-radius, perplexity, label-entropy and cross-copy measures
     /// (comparePooled); needs findSimilarity for the embedding measures, clusters and
@@ -47,6 +54,10 @@ struct CorpusExtras {
     double selfBleu = 0.0;          ///< see selfBleu()
     double mtld = 0.0;              ///< MTLD of the corpus as one token stream, tokens/factor
     double repeatedNgramRate = 0.0; ///< rep-4, see repeatedNgramRate()
+    /// Vocabulary and distinct-2 on an equal token budget and the n-gram Vendi score on an
+    /// equal sample count (AnalysisResult::diversityTokenBudget, vendiSamples): comparable
+    /// across corpora of different sizes and lengths, unlike the whole-corpus values.
+    BudgetedDiversity budgeted;
     CorpusTemplateStats templates;
     /// Median per-sample perplexity under the real-data model: over the held-out samples for
     /// a real corpus, over all samples for a synthetic one; absent without a real side.
@@ -85,6 +96,8 @@ struct AnalysisResult {
     /// samples it was trained on (and for all when there is no real side).
     std::vector<double> perplexity;
     std::optional<double> perplexityMedianRealHeldOut;
+    std::size_t diversityTokenBudget = 0; ///< tokens per draw of CorpusExtras::budgeted
+    std::size_t vendiSamples = 0;         ///< samples per draw of the n-gram Vendi score
     /// Each synthetic corpus (with enough samples) against the pooled real corpora, with the
     /// null band at its budget; empty without a real side.
     std::vector<CorpusVsReal> vsReal;

@@ -1,6 +1,9 @@
 #include "analysis/Diversity.h"
 
+#include "analysis/Profile.h"
 #include "analysis/Tokenizer.h"
+
+#include <Eigen/Dense>
 
 #include <zlib.h>
 
@@ -239,6 +242,135 @@ double repeatedNgramRate(std::span<const std::vector<std::string>> documents, st
         ++counted;
     }
     return counted == 0 ? 0.0 : sum / static_cast<double>(counted);
+}
+
+namespace {
+
+constexpr std::size_t kVendiWindow = 10; // tokens per item of the n-gram Vendi score
+
+// Unigram and bigram counts of a token sequence as a sorted sparse vector, L2-normalised.
+std::vector<std::pair<std::uint64_t, double>> ngramVector(std::span<const std::uint32_t> doc) {
+    std::vector<std::uint64_t> keys;
+    keys.reserve(doc.size() * 2);
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+        keys.push_back(bigramKey(0xFFFFFFFFu, doc[i])); // a unigram: its own key space
+        if (i + 1 < doc.size())
+            keys.push_back(bigramKey(doc[i], doc[i + 1]));
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::pair<std::uint64_t, double>> v;
+    for (std::uint64_t k : keys)
+        if (v.empty() || v.back().first != k)
+            v.emplace_back(k, 1.0);
+        else
+            v.back().second += 1.0;
+    double norm = 0.0;
+    for (const auto& [k, c] : v)
+        norm += c * c;
+    norm = std::sqrt(norm);
+    for (auto& [k, c] : v)
+        c /= norm;
+    return v;
+}
+
+double sparseDot(const std::vector<std::pair<std::uint64_t, double>>& a,
+                 const std::vector<std::pair<std::uint64_t, double>>& b) {
+    double dot = 0.0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i].first < b[j].first)
+            ++i;
+        else if (b[j].first < a[i].first)
+            ++j;
+        else
+            dot += a[i++].second * b[j++].second;
+    }
+    return dot;
+}
+
+} // namespace
+
+BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_t>> documents,
+                                    std::size_t tokenBudget, std::size_t vendiSamples,
+                                    std::size_t draws, std::uint64_t seed) {
+    BudgetedDiversity out;
+    std::size_t tokens = 0;
+    for (const auto& d : documents)
+        tokens += d.size();
+    draws = std::max<std::size_t>(draws, 1);
+    std::vector<std::size_t> order(documents.size());
+    double vocabulary = 0.0;
+    double distinct2 = 0.0;
+    double vendi = 0.0;
+    const bool tokenMeasures = tokenBudget > 0 && tokens >= tokenBudget;
+    const bool vendiMeasure = vendiSamples > 0 && tokens >= vendiSamples * kVendiWindow;
+    for (std::size_t t = 0; t < draws; ++t) {
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ULL + t);
+        std::shuffle(order.begin(), order.end(), rng);
+        if (tokenMeasures) {
+            std::unordered_set<std::uint32_t> types;
+            std::unordered_set<std::uint64_t> bigramTypes;
+            std::size_t taken = 0;
+            std::size_t bigrams = 0;
+            for (std::size_t k = 0; k < order.size() && taken < tokenBudget; ++k) {
+                const auto doc = documents[order[k]];
+                const std::size_t n = std::min(doc.size(), tokenBudget - taken);
+                for (std::size_t i = 0; i < n; ++i) {
+                    types.insert(doc[i]);
+                    if (i + 1 < n) {
+                        bigramTypes.insert(bigramKey(doc[i], doc[i + 1]));
+                        ++bigrams;
+                    }
+                }
+                taken += n;
+            }
+            vocabulary += static_cast<double>(types.size());
+            distinct2 += bigrams == 0 ? 0.0
+                                      : static_cast<double>(bigramTypes.size()) /
+                                            static_cast<double>(bigrams);
+        }
+        if (vendiMeasure) {
+            // Items of one length, so the kernel does not depend on text length: consecutive
+            // windows of kVendiWindow tokens of the shuffled samples' token stream.
+            const auto n = static_cast<Eigen::Index>(vendiSamples);
+            std::vector<std::vector<std::pair<std::uint64_t, double>>> vectors;
+            vectors.reserve(vendiSamples);
+            std::vector<std::uint32_t> window;
+            for (std::size_t k = 0; k < order.size() && vectors.size() < vendiSamples; ++k)
+                for (std::uint32_t token : documents[order[k]]) {
+                    window.push_back(token);
+                    if (window.size() == kVendiWindow) {
+                        vectors.push_back(ngramVector(window));
+                        window.clear();
+                        if (vectors.size() == vendiSamples)
+                            break;
+                    }
+                }
+            Eigen::MatrixXd kernel(n, n);
+            for (Eigen::Index i = 0; i < n; ++i) {
+                kernel(i, i) = 1.0; // an empty sample too: its own direction
+                for (Eigen::Index j = 0; j < i; ++j)
+                    kernel(i, j) = kernel(j, i) = sparseDot(vectors[static_cast<std::size_t>(i)],
+                                                            vectors[static_cast<std::size_t>(j)]);
+            }
+            kernel /= static_cast<double>(n);
+            const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(kernel,
+                                                                        Eigen::EigenvaluesOnly);
+            double entropy = 0.0;
+            for (double l : solver.eigenvalues())
+                if (l > 1e-12)
+                    entropy -= l * std::log(l);
+            vendi += std::exp(entropy);
+        }
+    }
+    const double d = static_cast<double>(draws);
+    if (tokenMeasures) {
+        out.vocabulary = vocabulary / d;
+        out.distinct2 = distinct2 / d;
+    }
+    if (vendiMeasure)
+        out.vendiNgram = vendi / d;
+    return out;
 }
 
 } // namespace synthscope::analysis

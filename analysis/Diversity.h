@@ -3,6 +3,7 @@
 #include "analysis/Progress.h"
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -31,6 +32,29 @@ double selfBleu(std::span<const std::vector<std::string>> documents, std::size_t
 double mtld(std::span<const std::string> tokens, double threshold = 0.72);
 /// MTLD of the documents' tokens as one stream, in order (no copy of the tokens is made).
 double mtld(std::span<const std::vector<std::string>> documents, double threshold = 0.72);
+
+/// Diversity on an equal budget, so that corpora of different sizes and text lengths compare
+/// (vocabulary and distinct-n grow with corpus size; Vendi on a larger sample sees more).
+/// NaN where the corpus is smaller than the budget.
+struct BudgetedDiversity {
+    /// Distinct tokens among the first tokenBudget tokens of the samples in a seeded random
+    /// order (the last sample cut), averaged over draws.
+    double vocabulary = std::numeric_limits<double>::quiet_NaN();
+    /// Distinct bigrams over bigrams (within samples) in the same tokens (Li et al. 2016).
+    double distinct2 = std::numeric_limits<double>::quiet_NaN();
+    /// Vendi score (Friedman & Dieng 2023) of vendiSamples random samples under the n-gram
+    /// kernel: cosine of the samples' unigram + bigram count vectors (the kernel the paper
+    /// uses for text); exp of the entropy (nats) of the eigenvalues of K/n. In [1, n]: the
+    /// effective number of distinct samples among n. An empty sample is its own direction.
+    double vendiNgram = std::numeric_limits<double>::quiet_NaN();
+};
+
+/// BudgetedDiversity of one corpus's token-id documents: draws seeded random orders (seed);
+/// the token measures need at least tokenBudget tokens, the Vendi score at least
+/// vendiSamples documents. O(draws · (tokenBudget + vendiSamples² · nnz + vendiSamples³)).
+BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_t>> documents,
+                                    std::size_t tokenBudget, std::size_t vendiSamples,
+                                    std::size_t draws, std::uint64_t seed);
 
 /// Repeated n-gram rate inside samples ("rep-n", Welleck et al. 2019): per sample,
 /// 1 − distinct n-grams / n-grams, averaged over samples that have an n-gram. In [0, 1];

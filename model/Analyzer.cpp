@@ -104,6 +104,11 @@ Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusE
         m["self_bleu"] = x->selfBleu;
         m["repeated_ngram_rate"] = x->repeatedNgramRate;
         m["mtld"] = x->mtld;
+        for (const auto& [key, v] : {std::pair{"vocabulary_at_budget", x->budgeted.vocabulary},
+                                     std::pair{"distinct_2_at_budget", x->budgeted.distinct2},
+                                     std::pair{"vendi_ngram", x->budgeted.vendiNgram}})
+            if (std::isfinite(v))
+                m[key] = v;
         if (x->perplexityMedian)
             m["perplexity_median"] = *x->perplexityMedian;
     }
@@ -387,6 +392,8 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
         ids.push_back(corpora[i].id);
     }
     out["corpora"] = corporaJson;
+    out["diversity_budget"] = {{"tokens", result.diversityTokenBudget},
+                               {"vendi_samples", result.vendiSamples}};
     Json timings = Json::object();
     for (const auto& [stage, seconds] : result.stageSeconds)
         timings[stage] = seconds;

@@ -21,6 +21,20 @@ const MetricInfo kCorpus[] = {
      TR("Mean Unicode code points per sample."), 1},
     {"vocabulary_size", TR("Vocabulary size"), "",
      TR("Distinct tokens. Depends on corpus size: compare corpora of similar size."), 0},
+    {"vocabulary_at_budget", TR("Vocabulary at equal tokens"), "",
+     TR("Distinct tokens among the same number of tokens for every corpus (the smallest "
+        "corpus's, at most 20,000), random samples, three draws averaged. Size- and "
+        "length-controlled: lower than the real corpus means a narrower vocabulary in use."),
+     0},
+    {"distinct_2_at_budget", TR("Distinct-2 at equal tokens"), "share",
+     TR("Distinct bigrams over bigrams on the same token budget for every corpus. Size- and "
+        "length-controlled: falls when the same phrases are reused."),
+     4},
+    {"vendi_ngram", TR("Vendi score (n-gram)"), "",
+     TR("Effective number of distinct samples among the same number of random samples for "
+        "every corpus (at most 500), under the n-gram kernel (cosine of unigram + bigram "
+        "counts; Friedman & Dieng 2023). Falls as phrasing collapses."),
+     1},
     {"distinct_1", TR("Distinct-1"), "share",
      TR("Distinct unigrams over all unigrams (Li et al. 2016). Lower than the real corpus at a "
         "similar size: the vocabulary is narrowing."),
@@ -85,10 +99,10 @@ const MetricInfo kCorpus[] = {
      TR("Mean embedding cosine of each sample to its nearest other sample of the corpus. "
         "Compare with the real corpus: higher means a denser, more self-similar corpus."),
      4},
-    {"vendi_score", TR("Vendi score"), "",
-     TR("Effective number of distinct samples (Friedman & Dieng 2023): exp of the entropy of "
-        "the cosine-kernel eigenvalues, from 1 (all alike) up to the embedding dimension. Much "
-        "lower than a real corpus of similar size: low diversity."),
+    {"vendi_score", TR("Vendi score (embeddings)"), "",
+     TR("Exp of the entropy of the cosine-kernel eigenvalues of the whole corpus's embeddings "
+        "(Friedman & Dieng 2023). Not size- or length-controlled: it rose across the collapse "
+        "rounds while the vocabulary fell tenfold. Read Vendi score (n-gram) instead."),
      1},
     {"label_entropy_bits", TR("Label entropy"), "bits",
      TR("Shannon entropy of the label distribution. Falling across rounds: majority labels are "

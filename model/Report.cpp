@@ -343,8 +343,8 @@ Status buildReport(Project& project, Report* out) {
                 tr("On equal samples per side; below each value, the band of real against real "
                    "at the same size (mean ± 2 sd). <b>Bold</b>: outside the band."));
             for (int c = 0; c < vs.columnCount(); ++c)
-                h += u"<th>%1</th>"_s.arg(esc(vs.headerData(c, Qt::Horizontal, Qt::DisplayRole)
-                                                  .toString()));
+                h += u"<th>%1</th>"_s.arg(
+                    esc(vs.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
             h += u"</tr>"_s;
             for (int r = 0; r < vs.rowCount(); ++r) {
                 h += u"<tr>"_s + cell(esc(vs.data(vs.index(r, 0), Qt::DisplayRole).toString()));
@@ -381,8 +381,8 @@ Status buildReport(Project& project, Report* out) {
             h += metricRow(info, values);
     }
     h += u"</table>"_s;
-    for (const char* key :
-         {"near_duplicate_rate", "nn_similarity_ratio", "skeleton_repetition_rate", "distinct_2"}) {
+    for (const char* key : {"near_duplicate_rate", "nn_similarity_ratio",
+                            "skeleton_repetition_rate", "distinct_2_at_budget"}) {
         const MetricInfo* info = findMetric(QString::fromLatin1(key));
         QStringList labels;
         QList<double> values;

@@ -2,8 +2,8 @@
 
 #include "model/MetricCatalog.h"
 
-#include <QCoreApplication>
 #include <QColor>
+#include <QCoreApplication>
 #include <QFont>
 
 #include <cmath>

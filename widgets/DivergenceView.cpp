@@ -135,7 +135,10 @@ DivergenceView::DivergenceView(QWidget* parent)
                      2);
     terms->addWidget(makeReadOnlyTable(m_realTerms, termsBox, u"realTerms"_s), 1, 0);
     terms->addWidget(makeReadOnlyTable(m_syntheticTerms, termsBox, u"syntheticTerms"_s), 1, 1);
-    m_diversity->setKeys({u"distinct_1"_s, u"distinct_2"_s, u"distinct_3"_s,
+    // Size- and length-controlled measures first: the others grow or shrink with corpus size
+    // and text length.
+    m_diversity->setKeys({u"vocabulary_at_budget"_s, u"distinct_2_at_budget"_s, u"vendi_ngram"_s,
+                          u"distinct_1"_s, u"distinct_2"_s, u"distinct_3"_s,
                           u"repeated_ngram_rate"_s, u"compression_ratio"_s, u"self_bleu"_s,
                           u"mtld"_s, u"skeleton_repetition_rate"_s, u"top10_skeleton_share"_s,
                           u"template_rate"_s, u"perplexity_median"_s});

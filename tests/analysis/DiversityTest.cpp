@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numeric>
 
 using namespace synthscope::analysis;
 using V = std::vector<std::string>;
@@ -51,4 +52,34 @@ TEST(Diversity, RepeatedNgramRate) {
     const std::vector<V> docs = {V{"a", "b", "a", "b", "a", "b"}, V{"x", "y", "z", "w"},
                                  V{"short"}};
     EXPECT_NEAR(repeatedNgramRate(docs, 4), 1.0 / 6.0, 1e-12);
+}
+
+// Two identical samples of three tokens. A budget of 6 tokens takes both: types {1, 2, 3},
+// bigrams (1,2), (2,3) twice → 2 of 4 distinct. A budget of 4 cuts the second after one
+// token: bigrams (1,2), (2,3) → 2 of 2. More than the 6 tokens there are: not measured.
+TEST(BudgetedDiversity, VocabularyAndDistinct2ByHand) {
+    const std::vector<std::uint32_t> doc = {1, 2, 3};
+    const std::vector<std::span<const std::uint32_t>> docs = {doc, doc};
+    BudgetedDiversity d = budgetedDiversity(docs, 6, 0, 3, 1);
+    EXPECT_DOUBLE_EQ(d.vocabulary, 3.0);
+    EXPECT_DOUBLE_EQ(d.distinct2, 0.5);
+    EXPECT_TRUE(std::isnan(d.vendiNgram)); // not asked for
+    d = budgetedDiversity(docs, 4, 0, 3, 1);
+    EXPECT_DOUBLE_EQ(d.vocabulary, 3.0);
+    EXPECT_DOUBLE_EQ(d.distinct2, 1.0);
+    EXPECT_TRUE(std::isnan(budgetedDiversity(docs, 7, 0, 3, 1).vocabulary));
+}
+
+// The n-gram Vendi score over windows of 10 tokens. Twenty copies of one token: two identical
+// windows, K/n = [[½, ½], [½, ½]], eigenvalues 1 and 0 → Vendi 1. Twenty distinct tokens: two
+// orthogonal windows, K/n = I/2, eigenvalues ½, ½ → exp(ln 2) = 2.
+TEST(BudgetedDiversity, NgramVendiByHand) {
+    const std::vector<std::uint32_t> same(20, 7);
+    std::vector<std::uint32_t> distinct(20);
+    std::iota(distinct.begin(), distinct.end(), 1u);
+    const std::vector<std::span<const std::uint32_t>> a = {same};
+    const std::vector<std::span<const std::uint32_t>> b = {distinct};
+    EXPECT_NEAR(budgetedDiversity(a, 0, 2, 1, 1).vendiNgram, 1.0, 1e-9);
+    EXPECT_NEAR(budgetedDiversity(b, 0, 2, 1, 1).vendiNgram, 2.0, 1e-9);
+    EXPECT_TRUE(std::isnan(budgetedDiversity(b, 0, 3, 1, 1).vendiNgram)); // 30 tokens needed
 }

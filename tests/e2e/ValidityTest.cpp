@@ -110,6 +110,17 @@ TEST(CollapseSeries, EveryComparisonWorsensStrictlyByRound) {
     }
     EXPECT_TRUE(s["real_vs_synthetic"].contains("mauve")); // the pooled comparison stays
 
+    // The size- and length-controlled diversity of every corpus falls strictly from round 0
+    // (the real tweets) to round 5.
+    ASSERT_EQ(s["corpora"].size(), 6U);
+    for (const char* key :
+         {"vocabulary_at_budget", "distinct_2_at_budget", "mtld", "vendi_ngram"}) {
+        for (std::size_t r = 0; r + 1 < 6; ++r)
+            EXPECT_GT(s["corpora"][r]["metrics"][key].get<double>(),
+                      s["corpora"][r + 1]["metrics"][key].get<double>())
+                << key << " round " << r << " → " << r + 1;
+    }
+
     // Trends by round read the per-corpus comparison with its error bars and null band.
     Result r = cli({QStringLiteral("trend"), QStringLiteral("--project"), project,
                     QStringLiteral("--metric"), QStringLiteral("mauve"), QStringLiteral("--by"),

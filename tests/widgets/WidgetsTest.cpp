@@ -140,7 +140,7 @@ TEST_F(Widgets, DivergenceDrawsChartsAndIndicatingWords) {
     EXPECT_EQ(synthetic->rowCount(), 30);
     auto* diversity = window.divergence()->diversityModel();
     QAbstractItemModelTester t3(diversity, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    EXPECT_EQ(diversity->rowCount(), 11);   // every listed measure has a value on this pair
+    EXPECT_EQ(diversity->rowCount(), 14);   // every listed measure has a value on this pair
     EXPECT_EQ(diversity->columnCount(), 3); // metric, twitter, bitext
 }
 
