@@ -150,7 +150,8 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
     std::size_t vendiSamples = params.vendiSamples;
     for (const auto& t : tokenized) {
         tokenBudget = std::min(tokenBudget, std::max<std::size_t>(t.tokenIds.size(), 2000));
-        vendiSamples = std::min(vendiSamples, std::max<std::size_t>(t.size(), 100));
+        vendiSamples =
+            std::min(vendiSamples, std::max<std::size_t>(t.tokenIds.size() / kVendiWindow, 100));
     }
     result.diversityTokenBudget = tokenBudget;
     result.vendiSamples = vendiSamples;
@@ -301,6 +302,7 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
         }
         VsRealParams vp = params.vsReal;
         vp.histogramBins = params.histogramBins;
+        vp.seed = params.seed;
         result.vsReal = compareEachWithReal(in, corpusOf, synthetic, vp, progress.sub(0.92, 0.97));
         const ComparisonMetrics pooled =
             comparePooled(in, corpusOf, synthetic, vp, progress.sub(0.97, 0.98));

@@ -35,7 +35,8 @@ struct AnalysisParams {
     /// Equal-budget diversity (budgetedDiversity): at most this many tokens per draw; the run
     /// uses the smallest corpus's token count when smaller, but at least 2,000.
     std::size_t diversityTokenBudget = 20000;
-    /// Samples of the n-gram Vendi score; the smallest corpus's size when smaller, at least 100.
+    /// Windows of the n-gram Vendi score; fewer when the smallest corpus has fewer than
+    /// 10 × this many tokens (tokens / 10), but at least 100.
     std::size_t vendiSamples = 500;
     std::size_t diversityDraws = 3; ///< seeded draws averaged by budgetedDiversity
     KneserNeyParams languageModel;  ///< trained on the real side's training split

@@ -246,8 +246,6 @@ double repeatedNgramRate(std::span<const std::vector<std::string>> documents, st
 
 namespace {
 
-constexpr std::size_t kVendiWindow = 10; // tokens per item of the n-gram Vendi score
-
 // Unigram and bigram counts of a token sequence as a sorted sparse vector, L2-normalised.
 std::vector<std::pair<std::uint64_t, double>> ngramVector(std::span<const std::uint32_t> doc) {
     std::vector<std::uint64_t> keys;

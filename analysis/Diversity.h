@@ -42,16 +42,21 @@ struct BudgetedDiversity {
     double vocabulary = std::numeric_limits<double>::quiet_NaN();
     /// Distinct bigrams over bigrams (within samples) in the same tokens (Li et al. 2016).
     double distinct2 = std::numeric_limits<double>::quiet_NaN();
-    /// Vendi score (Friedman & Dieng 2023) of vendiSamples random samples under the n-gram
-    /// kernel: cosine of the samples' unigram + bigram count vectors (the kernel the paper
-    /// uses for text); exp of the entropy (nats) of the eigenvalues of K/n. In [1, n]: the
-    /// effective number of distinct samples among n. An empty sample is its own direction.
+    /// Vendi score (Friedman & Dieng 2023) under the n-gram kernel (the kernel the paper uses
+    /// for text: cosine of unigram + bigram count vectors) over vendiSamples items of one
+    /// length: consecutive windows of kVendiWindow tokens of the samples' token stream in a
+    /// seeded random order (a window may span two samples). Exp of the entropy (nats) of the
+    /// eigenvalues of K/n; in [1, n], the effective number of distinct windows among n.
     double vendiNgram = std::numeric_limits<double>::quiet_NaN();
 };
 
+/// Tokens per item of the n-gram Vendi score of budgetedDiversity().
+inline constexpr std::size_t kVendiWindow = 10;
+
 /// BudgetedDiversity of one corpus's token-id documents: draws seeded random orders (seed);
 /// the token measures need at least tokenBudget tokens, the Vendi score at least
-/// vendiSamples documents. O(draws · (tokenBudget + vendiSamples² · nnz + vendiSamples³)).
+/// vendiSamples · kVendiWindow tokens. O(draws · (tokenBudget + vendiSamples² · nnz +
+/// vendiSamples³)).
 BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_t>> documents,
                                     std::size_t tokenBudget, std::size_t vendiSamples,
                                     std::size_t draws, std::uint64_t seed);

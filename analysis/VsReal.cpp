@@ -127,9 +127,15 @@ void compareCounts(const SideCounts& a, const SideCounts& b, const VsRealParams&
         m.mauve = mauveFromHistograms(a.clusters, b.clusters, params.mauve.scaling).mauve;
     }
     constexpr std::size_t kMinPerplexities = 5;
-    if (a.perplexities.size() >= kMinPerplexities && b.perplexities.size() >= kMinPerplexities) {
-        const double ma = medianOf(a.perplexities);
-        const double mb = medianOf(b.perplexities);
+    // Only the real samples the language model did not train on have a perplexity (a tenth):
+    // the medians are taken over the same number per side, the sides' first ones in their
+    // (random) order, so value and null medians are equally noisy.
+    const std::size_t k = std::min(a.perplexities.size(), b.perplexities.size());
+    if (k >= kMinPerplexities) {
+        const double ma = medianOf(
+            {a.perplexities.begin(), a.perplexities.begin() + static_cast<std::ptrdiff_t>(k)});
+        const double mb = medianOf(
+            {b.perplexities.begin(), b.perplexities.begin() + static_cast<std::ptrdiff_t>(k)});
         if (ma > 0.0 && mb > 0.0)
             m.perplexityLogRatio = std::abs(std::log(mb / ma));
     }
@@ -274,7 +280,7 @@ namespace {
 void compareEmbeddings(const ComparisonInputs& in, std::span<const std::uint32_t> a,
                        std::span<const std::uint32_t> b, const VsRealParams& params,
                        std::uint64_t seed, const Progress& progress, ComparisonMetrics& m) {
-    std::mt19937_64 rng(seed);
+    std::mt19937_64 rng(seed ^ 0xD1B54A32D192ED03ULL); // not the stream that drew a and b
     const RowMatrixXf ra = rowsOf(*in.embeddings, a, params.embeddingBudget, rng);
     const RowMatrixXf rb = rowsOf(*in.embeddings, b, params.embeddingBudget, rng);
     // Too few rows for folds or k-NN balls: not measured.
@@ -284,7 +290,7 @@ void compareEmbeddings(const ComparisonInputs& in, std::span<const std::uint32_t
     const ComparisonMetrics balls = nearestNeighbourBalls(ra, rb, params.nearestK);
     for (auto f : kBallFields)
         m.*f = balls.*f;
-    progress.report(0.5, "detectability");
+    progress.cancelOnly().report(0.0, "detectability"); // a cancellation point only
     const auto folds = params.detectabilityFolds;
     if (static_cast<std::size_t>(ra.rows()) >= folds &&
         static_cast<std::size_t>(rb.rows()) >= folds) {
@@ -293,7 +299,7 @@ void compareEmbeddings(const ComparisonInputs& in, std::span<const std::uint32_t
         std::vector<std::uint8_t> y(static_cast<std::size_t>(x.rows()), 0);
         std::fill(y.begin() + ra.rows(), y.end(), 1);
         LogisticParams lp = params.logistic;
-        lp.seed = seed;
+        lp.seed = seed ^ 0x94D049BB133111EBULL;
         m.detectabilityAuc = crossValidateLogistic(x, y, folds, lp, progress.cancelOnly()).meanAuc;
     }
 }
@@ -350,24 +356,24 @@ RealIndex indexReal(const ComparisonInputs& in, std::span<const std::uint32_t> r
     return real;
 }
 
-// Cross-copy rates of the documents in `from` against the real documents outside
-// `excluded` (a subset of the real side): those whose hash, or near-duplicate group, occurs
-// among the remaining real documents.
+// Cross-copy rates of the documents in `from` against the whole real side: those whose hash,
+// or near-duplicate group, occurs among the real documents other than themselves (fromIsReal:
+// a real document does not count itself, so the null asks "does this real sample have a copy
+// elsewhere in the real side" exactly as the value asks it of a synthetic sample).
 void crossCopies(const ComparisonInputs& in, const RealIndex& real,
-                 std::span<const std::uint32_t> from, std::span<const std::uint32_t> excluded,
-                 std::size_t minTokens, ComparisonMetrics& m) {
-    const RealIndex gone = indexReal(in, excluded);
-    const auto remaining = [](const auto& all, const auto& minus, auto key) -> std::uint32_t {
-        auto a = all.find(key);
-        auto b = minus.find(key);
-        return (a == all.end() ? 0 : a->second) - (b == minus.end() ? 0 : b->second);
+                 std::span<const std::uint32_t> from, bool fromIsReal, std::size_t minTokens,
+                 ComparisonMetrics& m) {
+    const std::uint32_t self = fromIsReal ? 1 : 0;
+    const auto others = [&](const auto& counts, auto key) -> std::uint32_t {
+        auto it = counts.find(key);
+        return it == counts.end() ? 0 : it->second - self;
     };
     std::size_t longDocs = 0;
     std::size_t exact = 0;
     std::size_t near = 0;
     std::size_t shortMatches = 0;
     for (std::uint32_t d : from) {
-        const bool copied = remaining(real.hashCount, gone.hashCount, in.hashes[d]) > 0;
+        const bool copied = others(real.hashCount, in.hashes[d]) > 0;
         if (in.tokens[d].size() < minTokens) {
             shortMatches += copied ? 1 : 0;
             continue;
@@ -375,7 +381,7 @@ void crossCopies(const ComparisonInputs& in, const RealIndex& real,
         ++longDocs;
         exact += copied ? 1 : 0;
         if (!in.duplicateGroup.empty() && in.duplicateGroup[d] != kNone)
-            near += remaining(real.groupCount, gone.groupCount, in.duplicateGroup[d]) > 0 ? 1 : 0;
+            near += others(real.groupCount, in.duplicateGroup[d]) > 0 ? 1 : 0;
     }
     if (longDocs > 0) {
         m.crossExactDuplicateRate = static_cast<double>(exact) / static_cast<double>(longDocs);
@@ -443,11 +449,14 @@ std::vector<CorpusVsReal> compareEachWithReal(const ComparisonInputs& inputs,
     embeddingBudgets = inputs.embeddings != nullptr && params.embeddingDraws > 0
                            ? distinct(std::move(embeddingBudgets))
                            : std::vector<std::size_t>{};
-    std::vector<std::uint32_t> embeddedReal; // real documents with a non-zero embedding
+    // Documents with a non-zero embedding (a text without any known term has none): the
+    // embedding measures of value and null both draw from these, e rows per side.
+    std::vector<std::uint32_t> embeddedReal;
+    std::vector<std::vector<std::uint32_t>> embeddedMembers(synthetic.size());
     if (inputs.embeddings != nullptr)
-        for (std::uint32_t d : realDocs)
+        for (std::uint32_t d = 0; d < corpusOf.size(); ++d)
             if (inputs.embeddings->row(d).squaredNorm() > 0.0f)
-                embeddedReal.push_back(d);
+                (synthetic[corpusOf[d]] ? embeddedMembers[corpusOf[d]] : embeddedReal).push_back(d);
     std::vector<ComparisonEstimate> countNull(budgets.size());
     std::vector<ComparisonEstimate> embeddingNull(embeddingBudgets.size());
 
@@ -502,19 +511,25 @@ std::vector<CorpusVsReal> compareEachWithReal(const ComparisonInputs& inputs,
                           "each corpus vs real");
             const std::uint64_t seed = params.seed * 1000003ULL + identity * 7919ULL + t;
             std::mt19937_64 rng(seed);
-            // 2m real samples: A, and X (for the null, X is B). Copies are looked for among
-            // the real samples outside X on both sides, so value and null search a real pool
-            // of the same size.
-            std::vector<std::uint32_t> a = drawWithout(realDocs, 2 * m, rng);
-            const std::vector<std::uint32_t> x(a.begin() + static_cast<std::ptrdiff_t>(m), a.end());
-            a.resize(m);
-            const std::vector<std::uint32_t> b =
-                isNull ? x : drawWithout(members[out[task.index].corpus], m, rng);
+            // For the null, 2m real samples: A and a disjoint B.
+            std::vector<std::uint32_t> a = drawWithout(realDocs, isNull ? 2 * m : m, rng);
+            std::vector<std::uint32_t> b;
+            if (isNull) {
+                b.assign(a.begin() + static_cast<std::ptrdiff_t>(m), a.end());
+                a.resize(m);
+            } else {
+                b = drawWithout(members[out[task.index].corpus], m, rng);
+            }
             ComparisonMetrics v;
             compareCounts(countSide(inputs, a), countSide(inputs, b), params, v);
-            if (!isNull && t < params.embeddingDraws && inputs.embeddings != nullptr)
-                compareEmbeddings(inputs, a, b, params, seed, report, v);
-            crossCopies(inputs, real, b, x, params.minCopyTokens, v);
+            if (!isNull && t < params.embeddingDraws && inputs.embeddings != nullptr) {
+                // The same rows as the embedding null: e samples with an embedding per side.
+                const std::size_t e = std::min(m, params.embeddingBudget);
+                compareEmbeddings(inputs, drawWithout(embeddedReal, e, rng),
+                                  drawWithout(embeddedMembers[out[task.index].corpus], e, rng),
+                                  params, seed, report, v);
+            }
+            crossCopies(inputs, real, b, isNull, params.minCopyTokens, v);
             values.push_back(v);
         }
         (isNull ? countNull[task.index] : out[task.index].value) = summarise(values);
@@ -557,7 +572,7 @@ ComparisonMetrics comparePooled(const ComparisonInputs& inputs,
         return {};
     ComparisonMetrics m =
         compareSets(inputs, sides[0], sides[1], params, true, params.seed, progress);
-    crossCopies(inputs, indexReal(inputs, sides[0]), sides[1], {}, params.minCopyTokens, m);
+    crossCopies(inputs, indexReal(inputs, sides[0]), sides[1], false, params.minCopyTokens, m);
     return m;
 }
 

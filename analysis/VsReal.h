@@ -161,15 +161,17 @@ ComparisonMetrics nearestNeighbourBalls(const RowMatrixXf& a, const RowMatrixXf&
 /// The value: params.draws seeded draws of m real samples A and m samples S of c, measured
 /// by compareSets(A, S). The null: params.nullDraws seeded draws of two disjoint sets of m real
 /// samples, A and N, measured by compareSets(A, N) — what "no difference" looks like at this
-/// size. The cross-copy rates look for copies among the real samples outside
-/// a random m-subset X of the real side (for the null, X = N), so value and null search a
-/// pool of the same size (comparePooled searches the whole real side). Corpora (or a real side)
-/// with fewer than minSamples (resp. 2·minSamples) samples are skipped. The null depends only on m,
-/// so corpora of one size share one null computation, and its embedding measures only on
-/// e = min(m, embeddingBudget) (drawn as two disjoint sets of e real samples with a non-zero
-/// embedding), so corpora of at least embeddingBudget samples share those; the work runs on
-/// workerCount() threads, each draw seeded by its corpus (or budget) and index, so results do not
-/// depend on threading. The embedding measures run in the first embeddingDraws draws only.
+/// size. The cross-copy rates of S count copies of any real sample; those of the
+/// null count the samples of N that have a copy among the other real samples (a real sample
+/// never counts itself), so both ask one question of a pool of the whole real side. The
+/// embedding measures (first embeddingDraws draws of the value, nullDraws of the null) run on
+/// e = min(m, embeddingBudget) samples per side drawn from those with a non-zero embedding. Corpora
+/// (or a real side) with fewer than minSamples (resp. 2·minSamples) samples are skipped. The null
+/// depends only on m, so corpora of one size share one null computation, and its embedding measures
+/// only on e = min(m, embeddingBudget) (drawn as two disjoint sets of e real samples with a
+/// non-zero embedding), so corpora of at least embeddingBudget samples share those; the work runs
+/// on workerCount() threads, each draw seeded by its corpus (or budget) and index, so results do
+/// not depend on threading. The embedding measures run in the first embeddingDraws draws only.
 /// Confounds: every measure here depends on sample size (plug-in JS and MAUVE rise as samples
 /// shrink), which is why value and null are measured at the same m; length differences show
 /// directly in the length JS and KS and indirectly in everything else. synthetic: per corpus;

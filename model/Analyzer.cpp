@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <cmath>
 #include <cstring>
+#include <set>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -151,6 +152,8 @@ Json paramsJson(const analysis::AnalysisParams& params) {
               {"vs_real_embedding_budget", params.vsReal.embeddingBudget},
               {"vs_real_nearest_k", params.vsReal.nearestK},
               {"min_copy_tokens", params.vsReal.minCopyTokens},
+              {"vs_real_detectability_folds", params.vsReal.detectabilityFolds},
+              {"vs_real_seed", params.seed},
               {"clusters", sp.clusters},
               {"mauve_scaling", sp.mauve.scaling},
               {"mauve_pca_variance", sp.mauve.pcaVariance},
@@ -181,7 +184,6 @@ void addSimilarityJson(const analysis::SimilarityResult& sim,
     Json s = {{"embedding_source", sim.embeddingSource},
               {"embedding_dimension", sim.embeddings.cols()},
               {"nn_similarity_threshold", params.nnThreshold},
-              {"nearest_k", 5},
               {"duplicate_group_count", sim.duplicateGroups.size()},
               {"clusters", clustersJson(sim)}};
     Json groups = Json::array();
@@ -463,10 +465,21 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
             cmp["perplexity_median_synthetic"] = *result.perplexityMedianSynthetic;
         if (result.pooled) {
             // The measures only comparePooled computes (k-NN balls, label entropy change,
-            // perplexity ratio) and the cross-copy rates with short answers set apart.
+            // perplexity ratio) and the cross-copy rates with short answers set apart; JS,
+            // KS, MAUVE and detectability stay those of the full-size pooled comparison.
             const auto& keys = analysis::comparisonKeys();
+            static const std::set<std::string> fromPooled = {"precision",
+                                                             "recall",
+                                                             "density",
+                                                             "coverage_real_by_synthetic",
+                                                             "coverage_synthetic_by_real",
+                                                             "label_entropy_change_bits",
+                                                             "perplexity_log_ratio",
+                                                             "cross_exact_duplicate_rate",
+                                                             "cross_near_duplicate_rate",
+                                                             "short_exact_match_rate"};
             for (std::size_t k = 0; k < keys.size(); ++k)
-                if (!cmp.contains(keys[k]) && std::isfinite(result.pooled->value(k)))
+                if (fromPooled.contains(keys[k]) && std::isfinite(result.pooled->value(k)))
                     cmp[keys[k]] = result.pooled->value(k);
         }
         out["real_vs_synthetic"] = cmp;

@@ -271,7 +271,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                     const double v = q.value(1).toDouble();
                     if (!value || worse(rule.op, v, *value)) {
                         value = v;
-                        r.detail = q.value(2).isNull()
+                        r.detail = q.value(2).isNull() || q.value(3).isNull()
                                        ? u"worst: %1"_s.arg(q.value(0).toString())
                                        : u"worst: %1 (real vs real %2 ± %3)"_s.arg(
                                              q.value(0).toString(),
@@ -279,8 +279,13 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                                              QString::number(q.value(3).toDouble(), 'g', 2));
                     }
                 }
+            const int synthetic = static_cast<int>(
+                scalar(db, u"SELECT count(*) FROM corpora WHERE role = 'synthetic'"_s, {})
+                    .value_or(0.0));
             if (judged > 1)
                 r.detail += u"; %1 synthetic corpora judged"_s.arg(judged);
+            if (judged > 0 && judged < synthetic)
+                r.detail += u"; %1 not measured (too small, or no value)"_s.arg(synthetic - judged);
             if (!value)
                 value = comparison(rule.metric);
             if (!value && rule.metric == u"perplexity_log_ratio"_s) {

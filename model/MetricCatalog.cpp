@@ -31,9 +31,10 @@ const MetricInfo kCorpus[] = {
         "length-controlled: falls when the same phrases are reused."),
      4},
     {"vendi_ngram", TR("Vendi score (n-gram)"), "",
-     TR("Effective number of distinct samples among the same number of random samples for "
-        "every corpus (at most 500), under the n-gram kernel (cosine of unigram + bigram "
-        "counts; Friedman & Dieng 2023). Falls as phrasing collapses."),
+     TR("Effective number of distinct passages among the same number (at most 500) of random "
+        "10-token windows for every corpus, under the n-gram kernel (cosine of unigram + bigram "
+        "counts; Friedman & Dieng 2023). Size- and length-controlled; falls as phrasing "
+        "collapses."),
      1},
     {"distinct_1", TR("Distinct-1"), "share",
      TR("Distinct unigrams over all unigrams (Li et al. 2016). Lower than the real corpus at a "

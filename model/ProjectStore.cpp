@@ -55,7 +55,7 @@ QString comparisonKeyList() {
 bool ComparisonEstimate::outsideNull() const {
     if (!std::isfinite(value) || !std::isfinite(nullMean) || !std::isfinite(nullSd))
         return false;
-    return std::abs(value - nullMean) > 2.0 * nullSd;
+    return std::abs(value - nullMean) > kNullBandSd * nullSd;
 }
 
 QString CorpusInfo::provenanceText() const {

@@ -42,6 +42,11 @@ struct IndicatingTerm {
     double z = 0.0;
 };
 
+/// Half-width of the null band in standard deviations of a single real-vs-real draw. Three,
+/// not two: each corpus is read on some fifteen comparisons at once, and at ±2 sd about one
+/// of them would fall outside by chance on data that does not differ at all.
+inline constexpr double kNullBandSd = 3.0;
+
 /// A comparison of one synthetic corpus with the real side (analysis::compareEachWithReal):
 /// the mean over seeded draws, its standard deviation, and the null band (the same
 /// comparison between two disjoint real draws of the same size). NaN = not stored.
@@ -50,7 +55,7 @@ struct ComparisonEstimate {
     double sd = std::numeric_limits<double>::quiet_NaN();
     double nullMean = std::numeric_limits<double>::quiet_NaN();
     double nullSd = std::numeric_limits<double>::quiet_NaN();
-    /// Outside the null band mean ± 2 sd (false when there is no band).
+    /// Outside the null band, mean ± kNullBandSd sd (false when there is no band).
     [[nodiscard]] bool outsideNull() const;
 };
 

@@ -341,7 +341,7 @@ Status buildReport(Project& project, Report* out) {
             h += u"<h2>%1</h2><p>%2</p><table width=\"100%\"><tr>"_s.arg(
                 tr("Each synthetic corpus against reality"),
                 tr("On equal samples per side; below each value, the band of real against real "
-                   "at the same size (mean ± 2 sd). <b>Bold</b>: outside the band."));
+                   "at the same size (mean ± 3 sd). <b>Bold</b>: outside the band."));
             for (int c = 0; c < vs.columnCount(); ++c)
                 h += u"<th>%1</th>"_s.arg(
                     esc(vs.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));

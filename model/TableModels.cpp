@@ -245,8 +245,8 @@ QVariant VsRealModel::data(const QModelIndex& index, int role) const {
         return e.outsideNull();
     case NullBandRole:
         return std::isfinite(e.nullMean) && std::isfinite(e.nullSd)
-                   ? u"%1–%2"_s.arg(number(e.nullMean - 2.0 * e.nullSd),
-                                    number(e.nullMean + 2.0 * e.nullSd))
+                   ? u"%1–%2"_s.arg(number(e.nullMean - kNullBandSd * e.nullSd),
+                                    number(e.nullMean + kNullBandSd * e.nullSd))
                    : QString();
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -267,7 +267,7 @@ QVariant VsRealModel::data(const QModelIndex& index, int role) const {
         if (std::isfinite(e.nullMean) && std::isfinite(e.nullSd))
             tip += tr("<br>Real vs real at the same size: %1 ± %2 — %3")
                        .arg(number(e.nullMean), number(e.nullSd),
-                            e.outsideNull() ? tr("<b>outside</b> the band (mean ± 2 sd)")
+                            e.outsideNull() ? tr("<b>outside</b> the band (mean ± 3 sd)")
                                             : tr("inside the band: no difference shown"));
         tip += tr("<br>%1 samples per side.").arg(c.vsRealBudget);
         if (info != nullptr)

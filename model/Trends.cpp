@@ -2,6 +2,7 @@
 
 #include "analysis/Knee.h"
 #include "model/MetricCatalog.h"
+#include "model/ProjectStore.h"
 #include "model/RecordReader.h"
 
 #include <QCoreApplication>
@@ -146,7 +147,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
         if (c.role == Role::Synthetic && c.value) {
             Sums& s = synthetic[c.x];
             s.value += *c.value;
-            s.sd += c.sd;
+            s.sd += c.sd * c.sd; // the sd of a mean of corpora: √(Σ sd²) / n
             s.nullMean += c.nullMean;
             s.nullSd += c.nullSd;
             s.hasSd = s.hasSd && !std::isnan(c.sd);
@@ -163,10 +164,10 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
             const Sums& v = synthetic[x];
             const double n = v.count;
             s.y.append(v.value / n);
-            s.sd.append(v.hasSd ? v.sd / n : kNaN);
+            s.sd.append(v.hasSd ? std::sqrt(v.sd) / n : kNaN);
             anySd = anySd || v.hasSd;
-            out->nullLow.append(v.hasNull ? (v.nullMean - 2.0 * v.nullSd) / n : kNaN);
-            out->nullHigh.append(v.hasNull ? (v.nullMean + 2.0 * v.nullSd) / n : kNaN);
+            out->nullLow.append(v.hasNull ? (v.nullMean - kNullBandSd * v.nullSd) / n : kNaN);
+            out->nullHigh.append(v.hasNull ? (v.nullMean + kNullBandSd * v.nullSd) / n : kNaN);
             anyNull = anyNull || v.hasNull;
         }
         if (!anySd)

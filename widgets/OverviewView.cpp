@@ -64,7 +64,7 @@ OverviewView::OverviewView(QWidget* parent)
     m_vsRealTitle->setText(
         tr("<b>Each synthetic corpus against reality</b> — on equal samples per side. "
            "<b>Bold on orange</b>: outside the real-vs-real band (two disjoint real draws of "
-           "the same size, mean ± 2 sd), a difference larger than sampling noise. Hover a cell "
+           "the same size, mean ± 3 sd), a difference larger than sampling noise. Hover a cell "
            "for the band."));
     m_banner->setWordWrap(true);
     m_banner->setObjectName(u"overviewBanner"_s);

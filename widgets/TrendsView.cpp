@@ -82,7 +82,7 @@ void addLine(QChart* chart, const QString& name, const QList<double>& y, const Q
         marker->setVisible(false); // the line's marker stands for both
 }
 
-// The real-vs-real band (null mean ± 2 sd per category) as a grey area behind the lines.
+// The real-vs-real band (null mean ± 3 sd per category) as a grey area behind the lines.
 void addNullBand(QChart* chart, const QList<double>& low, const QList<double>& high,
                  QAbstractAxis* x, QValueAxis* yAxis, double* lo, double* hi) {
     auto* area = new QAreaSeries;
@@ -106,7 +106,7 @@ void addNullBand(QChart* chart, const QList<double>& low, const QList<double>& h
     area->setUpperSeries(upper);
     area->setLowerSeries(lower);
     area->setName(QCoreApplication::translate("synthscope::widgets::TrendsView",
-                                              "real vs real (null, mean ± 2 sd)"));
+                                              "real vs real (null, mean ± 3 sd)"));
     area->setColor(QColor(128, 128, 128, 70));
     area->setBorderColor(QColor(128, 128, 128, 140));
     chart->addSeries(area);

@@ -442,7 +442,7 @@ void printTrend(const model::Trend& t, bool json) {
     for (const model::TrendSeries& s : t.series)
         header += u"  "_s + s.name.left(28).rightJustified(28);
     if (!t.nullLow.isEmpty())
-        header += u"  "_s + u"real vs real (±2 sd)"_s.rightJustified(28);
+        header += u"  "_s + u"real vs real (±3 sd)"_s.rightJustified(28);
     out(header);
     for (qsizetype i = 0; i < t.categories.size(); ++i) {
         QString row = t.categories[i].left(24).leftJustified(24);

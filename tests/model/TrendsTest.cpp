@@ -62,7 +62,7 @@ TEST(Trends, PerCorpusMetricAgainstRoundInNumericOrder) {
 }
 
 // Rounds 1 and 2 (corpora 3 and 1): values 0.20 ± 0.04 and 0.30 ± 0.02; the null bands
-// 0.12 ± 2·0.005 = 0.11 … 0.13 and 0.10 ± 2·0.01 = 0.08 … 0.12. Round 10 has no comparison.
+// 0.12 ± 3·0.005 = 0.105 … 0.135 and 0.10 ± 3·0.01 = 0.07 … 0.13. Round 10 has no comparison.
 TEST(Trends, ComparisonByRoundHasErrorBarsAndNullBand) {
     Fixture f;
     Trend t;
@@ -74,10 +74,10 @@ TEST(Trends, ComparisonByRoundHasErrorBarsAndNullBand) {
     EXPECT_EQ(t.series[0].y, (QList<double>{0.20, 0.30}));
     EXPECT_EQ(t.series[0].sd, (QList<double>{0.04, 0.02}));
     ASSERT_EQ(t.nullLow.size(), 2);
-    EXPECT_NEAR(t.nullLow[0], 0.11, 1e-12);
-    EXPECT_NEAR(t.nullHigh[0], 0.13, 1e-12);
-    EXPECT_NEAR(t.nullLow[1], 0.08, 1e-12);
-    EXPECT_NEAR(t.nullHigh[1], 0.12, 1e-12);
+    EXPECT_NEAR(t.nullLow[0], 0.105, 1e-12);
+    EXPECT_NEAR(t.nullHigh[0], 0.135, 1e-12);
+    EXPECT_NEAR(t.nullLow[1], 0.07, 1e-12);
+    EXPECT_NEAR(t.nullHigh[1], 0.13, 1e-12);
     // A per-corpus metric without draws has neither.
     ASSERT_TRUE(
         metricByProvenance(*f.project, Dimension::Round, QStringLiteral("distinct_2"), &t).ok());
