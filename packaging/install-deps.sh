@@ -10,6 +10,7 @@ packages=(
   libeigen3-dev nlohmann-json3-dev libhnswlib-dev libsqlite3-dev zlib1g-dev
   libgtest-dev libgmock-dev
   xvfb xauth
+  python3
 )
 
 missing=()
