@@ -601,9 +601,27 @@ int cmdSummary(const QStringList& args) {
             if (c["metrics"].contains(m.key))
                 out(u"  %1 %2"_s.arg(QString::fromLatin1(m.key), -24)
                         .arg(model::formatMetric(m, c["metrics"][m.key].get<double>())));
+        if (!c.contains("vs_real_detail"))
+            continue;
+        out(u"  against reality, %1 samples per side (real vs real band: mean ± %2 sd; "
+            "* outside it):"_s.arg(c.value("vs_real_budget", qint64(0)))
+                .arg(model::kNullBandSd));
+        for (const auto& m : model::comparisonMetrics()) {
+            if (!c["vs_real_detail"].contains(m.key))
+                continue;
+            const model::Json& d = c["vs_real_detail"][m.key];
+            QString line = u"  %1 %2"_s.arg(QString::fromLatin1(m.key), -30)
+                               .arg(model::formatMetric(m, d["value"].get<double>()));
+            if (d.contains("null_mean") && d.contains("null_sd"))
+                line += u"  [%1 ± %2]%3"_s.arg(
+                    model::formatMetric(m, d["null_mean"].get<double>()),
+                    model::formatMetric(m, model::kNullBandSd * d["null_sd"].get<double>()),
+                    d.value("outside_null", false) ? u" *"_s : QString());
+            out(line);
+        }
     }
     if (summary["real_vs_synthetic"].is_object()) {
-        out(u"\nreal vs synthetic"_s);
+        out(u"\npooled: all real vs all synthetic"_s);
         for (const auto& m : model::comparisonMetrics())
             if (summary["real_vs_synthetic"].contains(m.key))
                 out(u"  %1 %2"_s.arg(QString::fromLatin1(m.key), -30)
