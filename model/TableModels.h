@@ -32,8 +32,9 @@ private:
 /// Each synthetic corpus against the real side (analysis::compareEachWithReal): one row per
 /// synthetic corpus, one column per headline comparison (JS divergences, MAUVE,
 /// detectability, coverage, …). A cell shows the value; ValueRole the number; OutsideNullRole
-/// whether it lies outside the real-vs-real band (null mean ± 3 sd at the corpus's size, kNullBandSd);
-/// the tooltip the spread over draws and the band. Rows without comparisons are left out.
+/// whether it lies outside the real-vs-real band (null mean ± 3 sd at the corpus's size,
+/// kNullBandSd); the tooltip the spread over draws and the band. Rows without comparisons are left
+/// out.
 class VsRealModel : public QAbstractTableModel {
     Q_OBJECT
 public:

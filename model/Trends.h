@@ -31,8 +31,8 @@ struct Trend {
     QStringList categories; ///< x values in order (numeric order when all are numbers)
     QList<TrendSeries> series;
     /// For a comparison metric (each synthetic corpus against the real side): the null band
-    /// per category, null mean − 3 sd … null mean + 3 sd (kNullBandSd) of the same comparison between two
-    /// disjoint real draws of the corpus's size. Empty, or NaN where there is none.
+    /// per category, null mean − 3 sd … null mean + 3 sd (kNullBandSd) of the same comparison
+    /// between two disjoint real draws of the corpus's size. Empty, or NaN where there is none.
     QList<double> nullLow;
     QList<double> nullHigh;
 };
