@@ -169,6 +169,9 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
     if (!latest)
         return Status::failure(u"no analysis yet: run the analyses first"_s);
     const qint64 run = static_cast<qint64>(*latest);
+    // Comparison rules say how many synthetic corpora they could not judge.
+    const int syntheticCorpora = static_cast<int>(
+        scalar(db, u"SELECT count(*) FROM corpora WHERE role = 'synthetic'"_s, {}).value_or(0.0));
     auto comparison = [&](const QString& name) {
         return scalar(db,
                       u"SELECT value FROM metrics WHERE run_id = ? AND corpus_id IS NULL AND "
@@ -279,13 +282,11 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                                              QString::number(q.value(3).toDouble(), 'g', 2));
                     }
                 }
-            const int synthetic = static_cast<int>(
-                scalar(db, u"SELECT count(*) FROM corpora WHERE role = 'synthetic'"_s, {})
-                    .value_or(0.0));
             if (judged > 1)
                 r.detail += u"; %1 synthetic corpora judged"_s.arg(judged);
-            if (judged > 0 && judged < synthetic)
-                r.detail += u"; %1 not measured (too small, or no value)"_s.arg(synthetic - judged);
+            if (judged > 0 && judged < syntheticCorpora)
+                r.detail +=
+                    u"; %1 not measured (too small, or no value)"_s.arg(syntheticCorpora - judged);
             if (!value)
                 value = comparison(rule.metric);
             if (!value && rule.metric == u"perplexity_log_ratio"_s) {

@@ -233,15 +233,22 @@ TEST_F(Widgets, ImportDialogPreviewsAndMapsRealFile) {
                     .startsWith(QStringLiteral("I understand how unnerving")));
 }
 
+namespace {
+// An import dialog on the real Twitter file, shown on screen as a user sees it.
+void showImportDialog(widgets::ImportDialog& dialog) {
+    dialog.setFiles(
+        {test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))});
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+}
+} // namespace
+
 // The role and the text source are separate choices: clicking one must never untick the
 // other (they once shared one exclusive group and a real corpus was stored as synthetic), and
 // Import stays disabled until the role is chosen.
 TEST_F(Widgets, ImportDialogKeepsRoleAndTextChoicesApart) {
     widgets::ImportDialog dialog;
-    dialog.setFiles(
-        {test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))});
-    dialog.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    showImportDialog(dialog);
     auto* real = dialog.findChild<QRadioButton*>(QStringLiteral("importRoleReal"));
     auto* synthetic = dialog.findChild<QRadioButton*>(QStringLiteral("importRoleSynthetic"));
     auto* field = dialog.findChild<QRadioButton*>(QStringLiteral("importTextField"));
@@ -275,10 +282,7 @@ TEST_F(Widgets, ImportDialogKeepsRoleAndTextChoicesApart) {
 
     // And the other way round: Synthetic, then the text source, still synthetic.
     widgets::ImportDialog second;
-    second.setFiles(
-        {test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))});
-    second.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&second));
+    showImportDialog(second);
     auto* secondSynthetic = second.findChild<QRadioButton*>(QStringLiteral("importRoleSynthetic"));
     QTest::mouseClick(secondSynthetic, Qt::LeftButton);
     QTest::mouseClick(second.findChild<QRadioButton*>(QStringLiteral("importTextTemplate")),
@@ -286,6 +290,9 @@ TEST_F(Widgets, ImportDialogKeepsRoleAndTextChoicesApart) {
     QTest::mouseClick(second.findChild<QRadioButton*>(QStringLiteral("importTextField")),
                       Qt::LeftButton);
     EXPECT_TRUE(secondSynthetic->isChecked());
+    QTest::mouseClick(second.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    EXPECT_EQ(second.result(), QDialog::Accepted);
     EXPECT_EQ(second.spec().role, model::Role::Synthetic);
 }
 
