@@ -2,6 +2,7 @@
 
 #include "analysis/Diversity.h"
 #include "analysis/Skeleton.h"
+#include "analysis/Statistics.h"
 
 #include <algorithm>
 #include <chrono>
@@ -101,14 +102,6 @@ private:
     std::vector<std::pair<std::string, double>>& m_out;
     std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
-
-std::optional<double> median(std::vector<double> v) {
-    if (v.empty())
-        return std::nullopt;
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 // Skeletons, diversity and perplexity, on word tokens rebuilt from the vocabulary.
 void analyzeStructure(std::span<const CorpusInput> corpora,
@@ -294,6 +287,8 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
         if (anyLabel)
             in.labels = labels;
         in.perplexity = result.perplexity;
+        if (params.findStructure)
+            in.skeletonGroup = result.templates.groupOf;
         if (result.similarity) {
             in.duplicateGroup = result.similarity->duplicateGroupOf;
             in.cluster = result.similarity->cluster;
@@ -309,6 +304,12 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
         if (!std::isnan(pooled.jsUnigram))
             result.pooled = pooled;
         clock.lap("each corpus vs real");
+        LengthControlParams lp = params.lengthControl;
+        lp.seed = params.seed;
+        lp.nnThreshold = params.similarity.nnThreshold;
+        result.lengthControl =
+            controlForLength(in, corpusOf, synthetic, lp, progress.sub(0.98, 0.99));
+        clock.lap("length-matched baselines");
     }
 
     CorpusProfile real;

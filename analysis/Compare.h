@@ -3,6 +3,7 @@
 #include "analysis/Divergence.h"
 #include "analysis/Diversity.h"
 #include "analysis/LanguageModel.h"
+#include "analysis/LengthControl.h"
 #include "analysis/LogOdds.h"
 #include "analysis/Profile.h"
 #include "analysis/Progress.h"
@@ -47,6 +48,9 @@ struct AnalysisParams {
     /// (comparePooled); needs findSimilarity for the embedding measures, clusters and
     /// near-duplicate groups.
     VsRealParams vsReal;
+    /// Length-matched real baselines of the length-sensitive self-similarity measures
+    /// (controlForLength); its seed and nnThreshold are taken from seed and similarity.
+    LengthControlParams lengthControl;
 };
 
 /// Diversity, template and perplexity measures of one corpus.
@@ -106,9 +110,14 @@ struct AnalysisResult {
     /// ones on a seeded subsample); absent when comparison is.
     std::optional<ComparisonMetrics> pooled;
     std::optional<double> perplexityMedianSynthetic;
+    /// Each synthetic corpus's exact- and near-duplicate rates, skeleton repetition, nearest-
+    /// neighbour similarity and perplexity against real samples of the same lengths; empty
+    /// without a real side.
+    std::vector<CorpusLengthControl> lengthControl;
     /// Wall-clock seconds of each stage, in the order run ("tokenize+profile", "skeletons",
     /// "skeleton groups + diversity" (run concurrently), "language model", then
-    /// analyzeSimilarity's stages, "comparison").
+    /// analyzeSimilarity's stages, "each corpus vs real", "length-matched baselines",
+    /// "comparison").
     std::vector<std::pair<std::string, double>> stageSeconds;
 };
 
@@ -117,7 +126,8 @@ struct AnalysisResult {
 /// skeleton, measures diversity and perplexity under an n-gram model of the real side's
 /// training split, and runs analyzeSimilarity() (duplicates, embeddings, neighbours,
 /// clusters, MAUVE, detectability), then compares each synthetic corpus with the real side
-/// on equal budgets next to a null band of real against real (compareEachWithReal).
+/// on equal budgets next to a null band of real against real (compareEachWithReal) and
+/// against a length-matched real baseline (controlForLength).
 /// Throws std::invalid_argument for labels whose size is neither 0 nor the texts' size;
 /// throws Cancelled when progress asks to stop.
 AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora,

@@ -298,6 +298,7 @@ BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_
     std::vector<std::size_t> order(documents.size());
     double vocabulary = 0.0;
     double distinct2 = 0.0;
+    double selfRepetition = 0.0;
     double vendi = 0.0;
     const bool tokenMeasures = tokenBudget > 0 && tokens >= tokenBudget;
     const bool vendiMeasure = vendiSamples > 0 && tokens >= vendiSamples * kVendiWindow;
@@ -308,6 +309,11 @@ BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_
         if (tokenMeasures) {
             std::unordered_set<std::uint32_t> types;
             std::unordered_set<std::uint64_t> bigramTypes;
+            // 4-gram → the first sample (position in the draw) it was seen in, or kShared
+            // once a second sample has it; then the occurrences of shared 4-grams.
+            constexpr std::uint32_t kShared = 0xFFFFFFFFu;
+            std::unordered_map<std::uint64_t, std::uint32_t> firstSample;
+            std::vector<std::uint64_t> fourgrams;
             std::size_t taken = 0;
             std::size_t bigrams = 0;
             for (std::size_t k = 0; k < order.size() && taken < tokenBudget; ++k) {
@@ -319,9 +325,24 @@ BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_
                         bigramTypes.insert(bigramKey(doc[i], doc[i + 1]));
                         ++bigrams;
                     }
+                    if (i + 3 < n) {
+                        const std::uint64_t key = fnv1a64(std::string_view(
+                            reinterpret_cast<const char*>(doc.data() + i), 4 * sizeof(doc[i])));
+                        fourgrams.push_back(key);
+                        auto [it, inserted] =
+                            firstSample.try_emplace(key, static_cast<std::uint32_t>(k));
+                        if (!inserted && it->second != k)
+                            it->second = kShared;
+                    }
                 }
                 taken += n;
             }
+            std::size_t shared = 0;
+            for (std::uint64_t key : fourgrams)
+                shared += firstSample[key] == kShared ? 1 : 0;
+            selfRepetition += fourgrams.empty() ? 0.0
+                                                : static_cast<double>(shared) /
+                                                      static_cast<double>(fourgrams.size());
             vocabulary += static_cast<double>(types.size());
             distinct2 += bigrams == 0 ? 0.0
                                       : static_cast<double>(bigramTypes.size()) /
@@ -365,6 +386,7 @@ BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_
     if (tokenMeasures) {
         out.vocabulary = vocabulary / d;
         out.distinct2 = distinct2 / d;
+        out.selfRepetition = selfRepetition / d;
     }
     if (vendiMeasure)
         out.vendiNgram = vendi / d;

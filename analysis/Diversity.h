@@ -42,6 +42,13 @@ struct BudgetedDiversity {
     double vocabulary = std::numeric_limits<double>::quiet_NaN();
     /// Distinct bigrams over bigrams (within samples) in the same tokens (Li et al. 2016).
     double distinct2 = std::numeric_limits<double>::quiet_NaN();
+    /// Self-repetition across samples (after Salkar et al. 2022, "self-repetition"): in the
+    /// same tokens, the share of word 4-gram occurrences (within a sample) whose 4-gram also
+    /// occurs in another sample of the draw. In [0, 1]; high = samples share phrases, the
+    /// trace of a template. Length-free by construction (a per-occurrence share over an equal
+    /// token budget: a long sample adds occurrences and other samples alike); samples shorter
+    /// than 4 tokens add none.
+    double selfRepetition = std::numeric_limits<double>::quiet_NaN();
     /// Vendi score (Friedman & Dieng 2023) under the n-gram kernel (the kernel the paper uses
     /// for text: cosine of unigram + bigram count vectors) over vendiSamples items of one
     /// length: consecutive windows of kVendiWindow tokens of the samples' token stream in a

@@ -3,6 +3,7 @@
 #include "analysis/Divergence.h"
 #include "analysis/Parallel.h"
 #include "analysis/Profile.h"
+#include "analysis/Statistics.h"
 
 #include <algorithm>
 #include <atomic>
@@ -321,21 +322,13 @@ namespace {
 // Mean and sample standard deviation of each metric over draws, skipping NaN.
 ComparisonEstimate summarise(const std::vector<ComparisonMetrics>& draws) {
     ComparisonEstimate e;
+    std::vector<double> v(draws.size());
     for (std::size_t i = 0; i < ComparisonMetrics::kCount; ++i) {
-        std::vector<double> v;
-        for (const auto& d : draws)
-            if (std::isfinite(d.value(i)))
-                v.push_back(d.value(i));
-        if (v.empty())
-            continue;
-        const double mu = mean(v);
-        e.mean.value(i) = mu;
-        if (v.size() >= 2) {
-            double ss = 0.0;
-            for (double x : v)
-                ss += (x - mu) * (x - mu);
-            e.sd.value(i) = std::sqrt(ss / static_cast<double>(v.size() - 1));
-        }
+        for (std::size_t k = 0; k < draws.size(); ++k)
+            v[k] = draws[k].value(i);
+        const MeanSd m = finiteMeanSd(v);
+        e.mean.value(i) = m.mean;
+        e.sd.value(i) = m.sd;
     }
     return e;
 }

@@ -70,6 +70,21 @@ TEST(BudgetedDiversity, VocabularyAndDistinct2ByHand) {
     EXPECT_TRUE(std::isnan(budgetedDiversity(docs, 7, 0, 3, 1).vocabulary));
 }
 
+// Self-repetition over a 15-token budget that takes all three samples: "1 2 3 4 5" twice (4-grams
+// 1234 and 2345 in each) and "1 2 3 4 9" (1234, 2349). Occurrences: 6; of 4-grams seen in another
+// sample: 1234 ×3, 2345 ×2 → 5 of 6, whatever the order. A 4-gram repeated inside one sample
+// only ("7 7 7 7 7": 7777 twice) is not shared: 0. Samples under 4 tokens add no occurrence.
+TEST(BudgetedDiversity, SelfRepetitionByHand) {
+    const std::vector<std::uint32_t> a = {1, 2, 3, 4, 5};
+    const std::vector<std::uint32_t> b = {1, 2, 3, 4, 9};
+    const std::vector<std::span<const std::uint32_t>> docs = {a, a, b};
+    EXPECT_NEAR(budgetedDiversity(docs, 15, 0, 3, 1).selfRepetition, 5.0 / 6.0, 1e-12);
+    const std::vector<std::uint32_t> loop = {7, 7, 7, 7, 7};
+    const std::vector<std::uint32_t> other = {1, 2, 3};
+    const std::vector<std::span<const std::uint32_t>> own = {loop, other};
+    EXPECT_DOUBLE_EQ(budgetedDiversity(own, 8, 0, 2, 1).selfRepetition, 0.0);
+}
+
 // The n-gram Vendi score over windows of 10 tokens. Twenty copies of one token: two identical
 // windows, K/n = [[½, ½], [½, ½]], eigenvalues 1 and 0 → Vendi 1. Twenty distinct tokens: two
 // orthogonal windows, K/n = I/2, eigenvalues ½, ½ → exp(ln 2) = 2.
