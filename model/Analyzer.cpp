@@ -105,9 +105,11 @@ Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusE
         m["self_bleu"] = x->selfBleu;
         m["repeated_ngram_rate"] = x->repeatedNgramRate;
         m["mtld"] = x->mtld;
-        for (const auto& [key, v] : {std::pair{"vocabulary_at_budget", x->budgeted.vocabulary},
-                                     std::pair{"distinct_2_at_budget", x->budgeted.distinct2},
-                                     std::pair{"vendi_ngram", x->budgeted.vendiNgram}})
+        for (const auto& [key, v] :
+             {std::pair{"vocabulary_at_budget", x->budgeted.vocabulary},
+              std::pair{"distinct_2_at_budget", x->budgeted.distinct2},
+              std::pair{"self_repetition_at_budget", x->budgeted.selfRepetition},
+              std::pair{"vendi_ngram", x->budgeted.vendiNgram}})
             if (std::isfinite(v))
                 m[key] = v;
         if (x->perplexityMedian)
@@ -121,6 +123,24 @@ Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusE
         m["vendi_score"] = sim->vendiScore;
     }
     return m;
+}
+
+// The length-matched values of one synthetic corpus, under the raw measure's key with the
+// suffixes _length_matched, _length_baseline and _length_lift (see lengthControlledKeys()),
+// and length_unmatched_share. Unmeasured ones are left out.
+void addLengthControl(const analysis::CorpusLengthControl& lc, Json& metrics) {
+    metrics["length_unmatched_share"] = lc.unmatchedShare;
+    metrics["length_matched_samples"] = lc.matched;
+    const auto& keys = analysis::lengthControlledKeys();
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        const analysis::LengthControlledEstimate& e = lc.measures[k];
+        const std::string key = keys[k];
+        for (const auto& [suffix, v] :
+             {std::pair{"_length_matched", e.value}, std::pair{"_length_baseline", e.baseline},
+              std::pair{"_length_lift", e.lift}})
+            if (std::isfinite(v))
+                metrics[key + suffix] = v;
+    }
 }
 
 Json paramsJson(const analysis::AnalysisParams& params) {
@@ -154,6 +174,11 @@ Json paramsJson(const analysis::AnalysisParams& params) {
               {"min_copy_tokens", params.vsReal.minCopyTokens},
               {"vs_real_detectability_folds", params.vsReal.detectabilityFolds},
               {"vs_real_seed", params.seed},
+              {"length_control_sample_budget", params.lengthControl.sampleBudget},
+              {"length_control_draws", params.lengthControl.draws},
+              {"length_control_exact_below_tokens", params.lengthControl.exactBelow},
+              {"length_control_bin_ratio", params.lengthControl.binRatio},
+              {"length_control_min_matched", params.lengthControl.minMatched},
               {"clusters", sp.clusters},
               {"mauve_scaling", sp.mauve.scaling},
               {"mauve_pca_variance", sp.mauve.pcaVariance},
@@ -383,6 +408,9 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
                                            i < result.extras.size() ? &result.extras[i] : nullptr,
                                            sim != nullptr ? &sim->corpora[i] : nullptr)},
              {"label_counts", labels}});
+        for (const analysis::CorpusLengthControl& lc : result.lengthControl)
+            if (lc.corpus == i)
+                addLengthControl(lc, corporaJson.back()["metrics"]);
         if (i < result.extras.size()) {
             Json templates = Json::array();
             for (const auto& [pattern, docs] : result.extras[i].templates.topTemplates)
@@ -561,6 +589,25 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
                                         static_cast<double>(v.budget), noValue, noValue, noValue});
             !s)
             return s;
+    }
+    // The spread over draws of the length-matched values (stored above with the corpus's
+    // metrics), so Trends can draw error bars.
+    QSqlQuery spread(db);
+    spread.prepare(u"UPDATE metrics SET sd = ? WHERE run_id = ? AND corpus_id = ? AND name = ?"_s);
+    for (const analysis::CorpusLengthControl& lc : result.lengthControl) {
+        const auto& keys = analysis::lengthControlledKeys();
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            const analysis::LengthControlledEstimate& e = lc.measures[k];
+            for (const auto& [suffix, sd] :
+                 {std::pair{"_length_matched", e.valueSd},
+                  std::pair{"_length_baseline", e.baselineSd}, std::pair{"_length_lift", e.liftSd}})
+                if (std::isfinite(sd))
+                    if (Status s = execPrepared(spread, {sd, id, corpora[lc.corpus].id,
+                                                         QString(QString::fromLatin1(keys[k]) +
+                                                                 QLatin1String(suffix))});
+                        !s)
+                        return s;
+        }
     }
 
     // Only the newest run keeps per-sample rows.

@@ -169,9 +169,11 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
     if (!latest)
         return Status::failure(u"no analysis yet: run the analyses first"_s);
     const qint64 run = static_cast<qint64>(*latest);
-    // Comparison rules say how many synthetic corpora they could not judge.
+    // Rules over corpora say how many they could not judge.
     const int syntheticCorpora = static_cast<int>(
         scalar(db, u"SELECT count(*) FROM corpora WHERE role = 'synthetic'"_s, {}).value_or(0.0));
+    const int realCorpora = static_cast<int>(
+        scalar(db, u"SELECT count(*) FROM corpora WHERE role = 'real'"_s, {}).value_or(0.0));
     auto comparison = [&](const QString& name) {
         return scalar(db,
                       u"SELECT value FROM metrics WHERE run_id = ? AND corpus_id IS NULL AND "
@@ -305,14 +307,21 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
             q.addBindValue(run);
             q.addBindValue(rule.metric);
             q.addBindValue(rule.scope);
+            int judged = 0;
             if (q.exec())
                 while (q.next()) {
+                    ++judged;
                     const double v = q.value(1).toDouble();
                     if (!value || worse(rule.op, v, *value)) {
                         value = v;
                         r.detail = u"worst: %1"_s.arg(q.value(0).toString());
                     }
                 }
+            // A length-controlled measure is missing where the real side lacks the corpus's
+            // lengths: say so rather than let the judged corpora stand for all.
+            const int ofRole = rule.scope == u"synthetic"_s ? syntheticCorpora : realCorpora;
+            if (judged > 0 && judged < ofRole)
+                r.detail += u"; %1 not measured"_s.arg(ofRole - judged);
         }
         r.value = value;
         if (!value) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace synthscope::model {
 
 namespace {
@@ -30,6 +32,11 @@ const MetricInfo kCorpus[] = {
      TR("Distinct bigrams over bigrams on the same token budget for every corpus. Size- and "
         "length-controlled: falls when the same phrases are reused."),
      4},
+    {"self_repetition_at_budget", TR("Self-repetition at equal tokens"), "share",
+     TR("Share of word 4-gram occurrences, in the same number of tokens from every corpus, whose "
+        "4-gram also occurs in another sample (after Salkar et al. 2022). Free of text length and "
+        "corpus size. Well above the real corpus: samples share phrases, the trace of a template."),
+     3},
     {"vendi_ngram", TR("Vendi score (n-gram)"), "",
      TR("Effective number of distinct passages among the same number (at most 500) of random "
         "10-token windows for every corpus, under the n-gram kernel (cosine of unigram + bigram "
@@ -65,7 +72,10 @@ const MetricInfo kCorpus[] = {
         "(after Shaib et al. 2024). Compare with the real corpus."),
      4},
     {"templates_per_token", TR("Templates per token"), "",
-     TR("Template occurrences per skeleton token (Shaib et al. 2024)."), 4},
+     TR("Occurrences of the corpus's 100 most frequent skeleton 6-grams per skeleton token "
+        "(Shaib et al. 2024): a per-token rate, so free of text length. Several times the real "
+        "corpus's: the text is poured into a few moulds."),
+     4},
     {"compression_ratio", TR("Compression ratio"), "",
      TR("Bytes over zlib-compressed bytes of the corpus (Shaib et al. 2024). Higher: more "
         "redundant text."),
@@ -100,6 +110,38 @@ const MetricInfo kCorpus[] = {
      TR("Mean embedding cosine of each sample to its nearest other sample of the corpus. "
         "Compare with the real corpus: higher means a denser, more self-similar corpus."),
      4},
+    // Length-controlled: each synthetic corpus against real samples of the same lengths
+    // (analysis/LengthControl.h). The _length_matched and _length_baseline values behind each
+    // lift are stored too; findMetric() describes them with the raw measure's entry.
+    {"exact_duplicate_rate_length_lift", TR("Exact duplicates vs real of equal length"), "",
+     TR("Exact-duplicate rate of up to 1,000 sampled synthetic samples over that of as many real "
+        "samples of the same token lengths (one sample's worth of smoothing). 1: as repetitive "
+        "as reality at these lengths; above 2–3: the generator repeats itself."),
+     2},
+    {"near_duplicate_rate_length_lift", TR("Near duplicates vs real of equal length"), "",
+     TR("Near-duplicate rate of sampled synthetic samples over that of real samples of the same "
+        "token lengths. Short answers coincide by chance; this lift does not mind."),
+     2},
+    {"skeleton_repetition_rate_length_lift", TR("Skeleton repetition vs real of equal length"), "",
+     TR("Share of sampled synthetic samples sharing a skeleton with another, over the same share "
+        "for real samples of the same token lengths. Above 2–3: one mould."),
+     2},
+    {"nn_similarity_ratio_length_lift", TR("NN-similarity ratio vs real of equal length"), "",
+     TR("NN-similarity ratio (cosine ≥ 0.95) within sampled synthetic samples over that within as "
+        "many real samples of the same token lengths."),
+     2},
+    {"mean_nn_similarity_length_lift", TR("Mean NN similarity vs real of equal length"), "",
+     TR("Mean nearest-neighbour cosine within sampled synthetic samples over that within as many "
+        "real samples of the same token lengths. Above 1: denser than reality."),
+     3},
+    {"perplexity_median_length_lift", TR("Perplexity vs real of equal length"), "",
+     TR("Median perplexity of the synthetic samples over that of held-out real samples of the "
+        "same token lengths. Well below 1: more predictable than people at these lengths."),
+     3},
+    {"length_unmatched_share", TR("Lengths without a real match"), "share",
+     TR("Share of sampled synthetic samples whose token length no real sample has (left out of "
+        "the length-controlled lifts). Above 0.5: the lifts describe a minority of the corpus."),
+     3},
     {"vendi_score", TR("Vendi score (embeddings)"), "",
      TR("Exp of the entropy of the cosine-kernel eigenvalues of the whole corpus's embeddings "
         "(Friedman & Dieng 2023). Not size- or length-controlled: it rose across the collapse "
@@ -224,6 +266,19 @@ bool isComparisonMetric(const QString& key) {
                        [&](const MetricInfo& m) { return key == QLatin1StringView(m.key); });
 }
 
+bool isUncontrolledMetric(const QString& key) {
+    static const QStringList keys = {u"vocabulary_size"_s,      u"distinct_1"_s,
+                                     u"distinct_2"_s,           u"distinct_3"_s,
+                                     u"exact_duplicate_rate"_s, u"skeleton_repetition_rate"_s,
+                                     u"top10_skeleton_share"_s, u"template_rate"_s,
+                                     u"compression_ratio"_s,    u"self_bleu"_s,
+                                     u"repeated_ngram_rate"_s,  u"perplexity_median"_s,
+                                     u"near_duplicate_rate"_s,  u"nn_similarity_ratio"_s,
+                                     u"mean_nn_similarity"_s,   u"vendi_score"_s,
+                                     u"exact_duplicates"_s,     u"near_duplicates"_s};
+    return keys.contains(key);
+}
+
 const MetricInfo* findMetric(const QString& key) {
     for (const MetricInfo& m : kCorpus)
         if (key == QLatin1StringView(m.key))
@@ -231,6 +286,10 @@ const MetricInfo* findMetric(const QString& key) {
     for (const MetricInfo& m : kComparison)
         if (key == QLatin1StringView(m.key))
             return &m;
+    // A length-matched value or its baseline reads as the raw measure it controls.
+    for (QLatin1StringView suffix : {"_length_matched"_L1, "_length_baseline"_L1})
+        if (key.endsWith(suffix))
+            return findMetric(key.chopped(suffix.size()));
     return nullptr;
 }
 

@@ -21,7 +21,14 @@ std::span<const MetricInfo> corpusMetrics();
 std::span<const MetricInfo> comparisonMetrics();
 /// Whether key is a comparison (comparisonMetrics()) rather than a per-corpus measure.
 bool isComparisonMetric(const QString& key);
-/// The entry for key, or nullptr.
+/// Whether key is a raw per-corpus measure that depends on corpus size or text length
+/// (distinct-n, vocabulary, compression ratio, self-BLEU, duplicate, skeleton and
+/// nearest-neighbour rates, the embedding Vendi score, perplexity): views hide these by
+/// default and show their size- or length-controlled counterparts (…_at_budget, vendi_ngram,
+/// mtld, templates_per_token, …_length_lift) instead.
+bool isUncontrolledMetric(const QString& key);
+/// The entry for key, or nullptr. A key ending in _length_matched or _length_baseline (the
+/// values behind a length-controlled lift) gets the entry of the raw measure it controls.
 const MetricInfo* findMetric(const QString& key);
 /// A catalog text (title, meaning) in the user's language.
 QString metricTr(const char* text);

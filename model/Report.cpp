@@ -363,26 +363,66 @@ Status buildReport(Project& project, Report* out) {
             h += u"</table>"_s;
         }
     }
-
-    h += u"<h2>%1</h2><table width=\"100%\"><tr><th>%2</th>"_s.arg(tr("Per-corpus metrics"),
-                                                                   tr("Metric"));
-    for (const CorpusMetrics& c : analysis->corpora)
-        h += u"<th>%1<br><small>%2</small></th>"_s.arg(esc(c.name), roleName(c.role));
-    h += u"<th>%1</th></tr>"_s.arg(tr("Meaning"));
-    for (const MetricInfo& info : corpusMetrics()) {
-        QList<QString> values;
-        bool any = false;
-        for (const CorpusMetrics& c : analysis->corpora) {
-            const QString key = QString::fromLatin1(info.key);
-            any = any || c.values.contains(key);
-            values << (c.values.contains(key) ? formatMetric(info, c.values.value(key)) : u"–"_s);
+    // Each synthetic corpus's repetition against real text of the same lengths.
+    {
+        if (const QString warning = lengthMismatchWarning(*analysis); !warning.isEmpty())
+            h += u"<p style=\"background:#fff3cd;padding:6px\">%1</p>"_s.arg(warning);
+        LengthControlModel lengths;
+        lengths.setAnalysis(analysis);
+        if (lengths.rowCount() > 0) {
+            h += u"<h2>%1</h2><p>%2</p><table width=\"100%\"><tr>"_s.arg(
+                tr("Repetition against real text of the same lengths"),
+                tr("Each rate of sampled synthetic samples over the rate of as many real samples "
+                   "with the same token lengths; 1× = as repetitive as reality. <b>Bold</b>: at "
+                   "least %1×. A dash: too few of the corpus's lengths occur in the real data.")
+                    .arg(LengthControlModel::kLiftWorry, 0, 'f', 0));
+            for (int c = 0; c < lengths.columnCount(); ++c)
+                h += u"<th>%1</th>"_s.arg(
+                    esc(lengths.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
+            h += u"</tr>"_s;
+            for (int r = 0; r < lengths.rowCount(); ++r) {
+                h += u"<tr>"_s;
+                for (int c = 0; c < lengths.columnCount(); ++c) {
+                    const QModelIndex i = lengths.index(r, c);
+                    QString text = esc(lengths.data(i, Qt::DisplayRole).toString());
+                    if (text.isEmpty())
+                        text = u"–"_s;
+                    if (lengths.data(i, LengthControlModel::HighlightRole).toBool())
+                        text = u"<b>%1</b>"_s.arg(text);
+                    h += cell(text, c == 0 ? QString() : u"text-align:right"_s);
+                }
+                h += u"</tr>"_s;
+            }
+            h += u"</table>"_s;
         }
-        if (any)
-            h += metricRow(info, values);
     }
-    h += u"</table>"_s;
-    for (const char* key : {"near_duplicate_rate", "nn_similarity_ratio",
-                            "skeleton_repetition_rate", "distinct_2_at_budget"}) {
+
+    // Per-corpus metrics: the size- and length-controlled ones, then the raw ones apart.
+    for (const bool raw : {false, true}) {
+        h += u"<h2>%1</h2>"_s.arg(raw ? tr("Raw measures (depend on corpus size or text length)")
+                                      : tr("Per-corpus metrics"));
+        h += u"<table width=\"100%\"><tr><th>%1</th>"_s.arg(tr("Metric"));
+        for (const CorpusMetrics& c : analysis->corpora)
+            h += u"<th>%1<br><small>%2</small></th>"_s.arg(esc(c.name), roleName(c.role));
+        h += u"<th>%1</th></tr>"_s.arg(tr("Meaning"));
+        for (const MetricInfo& info : corpusMetrics()) {
+            const QString key = QString::fromLatin1(info.key);
+            if (isUncontrolledMetric(key) != raw)
+                continue;
+            QList<QString> values;
+            bool any = false;
+            for (const CorpusMetrics& c : analysis->corpora) {
+                any = any || c.values.contains(key);
+                values << (c.values.contains(key) ? formatMetric(info, c.values.value(key))
+                                                  : u"–"_s);
+            }
+            if (any)
+                h += metricRow(info, values);
+        }
+        h += u"</table>"_s;
+    }
+    for (const char* key : {"self_repetition_at_budget", "templates_per_token",
+                            "skeleton_repetition_rate_length_lift", "distinct_2_at_budget"}) {
         const MetricInfo* info = findMetric(QString::fromLatin1(key));
         QStringList labels;
         QList<double> values;
@@ -398,11 +438,11 @@ Status buildReport(Project& project, Report* out) {
 
     // Trends by round
     Trend trend;
-    if (metricByProvenance(project, Dimension::Round, u"near_duplicate_rate"_s, &trend) &&
+    if (metricByProvenance(project, Dimension::Round, u"mean_length_tokens"_s, &trend) &&
         trend.categories.size() >= 2) {
         h += u"<h2>%1</h2>"_s.arg(tr("Trends across rounds"));
-        for (const char* key : {"near_duplicate_rate", "nn_similarity_ratio",
-                                "skeleton_repetition_rate", "mean_length_tokens"}) {
+        for (const char* key : {"js_divergence_unigram", "self_repetition_at_budget",
+                                "skeleton_repetition_rate_length_lift", "mean_length_tokens"}) {
             const MetricInfo* info = findMetric(QString::fromLatin1(key));
             if (info != nullptr &&
                 metricByProvenance(project, Dimension::Round, QString::fromLatin1(key), &trend) &&

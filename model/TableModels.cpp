@@ -1,5 +1,6 @@
 #include "model/TableModels.h"
 
+#include "analysis/LengthControl.h"
 #include "model/MetricCatalog.h"
 
 #include <QColor>
@@ -88,6 +89,11 @@ void MetricsTableModel::setKeys(QStringList keys) {
     setAnalysis(m_analysis);
 }
 
+void MetricsTableModel::setShowUncontrolled(bool show) {
+    m_showUncontrolled = show;
+    setAnalysis(m_analysis);
+}
+
 void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysis) {
     beginResetModel();
     m_analysis = analysis;
@@ -96,6 +102,8 @@ void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysi
         for (const MetricInfo& m : corpusMetrics()) {
             const QString key = QString::fromLatin1(m.key);
             if (!m_keys.isEmpty() && !m_keys.contains(key))
+                continue;
+            if (!m_showUncontrolled && isUncontrolledMetric(key))
                 continue;
             if (std::any_of(m_analysis->corpora.begin(), m_analysis->corpora.end(),
                             [&](const CorpusMetrics& c) { return c.values.contains(key); }))
@@ -290,6 +298,170 @@ QVariant VsRealModel::headerData(int section, Qt::Orientation orientation, int r
     if (role == Qt::ToolTipRole && info != nullptr)
         return metricTr(info->meaning);
     return {};
+}
+
+// ---- LengthControlModel
+
+const QStringList& LengthControlModel::measureKeys() {
+    static const QStringList keys = [] {
+        QStringList out;
+        for (const char* k : analysis::lengthControlledKeys())
+            out << QString::fromLatin1(k);
+        return out;
+    }();
+    return keys;
+}
+
+void LengthControlModel::setAnalysis(const std::optional<StoredAnalysis>& analysis) {
+    beginResetModel();
+    m_rows.clear();
+    m_keys.clear();
+    if (analysis)
+        for (const CorpusMetrics& c : analysis->corpora)
+            if (c.role == Role::Synthetic && c.values.contains(u"length_unmatched_share"_s))
+                m_rows.append(c);
+    // Every measure, even where no corpus has it: the dash and its tooltip say why.
+    if (!m_rows.isEmpty())
+        m_keys = measureKeys();
+    endResetModel();
+}
+
+int LengthControlModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int LengthControlModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() || m_rows.isEmpty() ? 0 : 2 + static_cast<int>(m_keys.size());
+}
+
+QVariant LengthControlModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const CorpusMetrics& c = m_rows.at(index.row());
+    const double unmatched = c.values.value(u"length_unmatched_share"_s);
+    const double matched = c.values.value(u"length_matched_samples"_s);
+    if (index.column() == 0)
+        return role == Qt::DisplayRole ? QVariant(c.name) : QVariant();
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (index.column() == 1) {
+        if (role == Qt::DisplayRole)
+            return u"%1 %"_s.arg(100.0 * unmatched, 0, 'f', 0);
+        if (role == ValueRole)
+            return unmatched;
+        if (role == Qt::ToolTipRole)
+            return tr("%1 samples per draw were paired with a real sample of the same length; "
+                      "the rest have lengths the real side lacks and are left out of the lifts.")
+                .arg(matched, 0, 'f', 0);
+        return {};
+    }
+    const QString& key = m_keys.at(index.column() - 2);
+    const QString liftKey = key + u"_length_lift"_s;
+    if (!c.values.contains(liftKey)) {
+        if (role == Qt::DisplayRole)
+            return u"–"_s;
+        if (role == Qt::ToolTipRole)
+            return unmatched > 0.5
+                       ? tr("Not measured: %1 % of the sampled synthetic samples have lengths the "
+                            "real data lacks, so a baseline would speak for a minority of the "
+                            "corpus. Read the measures free of length (self-repetition at equal "
+                            "tokens, templates per token) instead.")
+                             .arg(100.0 * unmatched, 0, 'f', 0)
+                       : tr("Not measured in this analysis (too few matched samples, or the "
+                            "analysis ran without this stage).");
+        return {};
+    }
+    const double lift = c.values.value(liftKey);
+    const bool rate = key != u"mean_nn_similarity"_s && key != u"perplexity_median"_s;
+    const bool worry = rate && lift >= kLiftWorry;
+    switch (role) {
+    case Qt::DisplayRole:
+        return u"%1×"_s.arg(lift, 0, 'f', 2);
+    case ValueRole:
+        return lift;
+    case HighlightRole:
+        return worry;
+    case Qt::FontRole: {
+        if (!worry)
+            return {};
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    case Qt::BackgroundRole:
+        return worry ? QVariant(QColor(255, 140, 0, 55)) : QVariant();
+    case Qt::ToolTipRole: {
+        const MetricInfo* info = findMetric(key);
+        const auto number = [&](double v) {
+            return info != nullptr ? formatMetric(*info, v) : QString::number(v, 'g', 3);
+        };
+        const QString matchedKey = key + u"_length_matched"_s;
+        const QString baselineKey = key + u"_length_baseline"_s;
+        QString tip = u"<b>%1</b>"_s.arg(c.name.toHtmlEscaped());
+        if (info != nullptr)
+            tip += u" — "_s + metricTr(info->title);
+        if (c.values.contains(matchedKey) && c.values.contains(baselineKey))
+            tip += tr("<br>Synthetic: %1 · real samples of the same lengths: %2 · lift %3×")
+                       .arg(number(c.values.value(matchedKey)), number(c.values.value(baselineKey)))
+                       .arg(lift, 0, 'f', 2);
+        tip += tr("<br>Over %1 matched samples per draw (%2 % of the drawn samples had no "
+                  "real match).")
+                   .arg(matched, 0, 'f', 0)
+                   .arg(100.0 * unmatched, 0, 'f', 0);
+        if (const MetricInfo* l = findMetric(liftKey))
+            tip += u"<br><br>"_s + metricTr(l->meaning);
+        return tip;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant LengthControlModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section > m_keys.size() + 1)
+        return {};
+    if (section == 0)
+        return role == Qt::DisplayRole ? QVariant(tr("Synthetic corpus")) : QVariant();
+    const QString key =
+        section == 1 ? u"length_unmatched_share"_s : m_keys.at(section - 2) + u"_length_lift"_s;
+    const MetricInfo* info = findMetric(key);
+    // Short headers: the raw measure's title ("Near-duplicate rate"); the table's caption and
+    // the tooltip say that each cell is a lift over real text of the same lengths.
+    const MetricInfo* raw = section == 1 ? info : findMetric(m_keys.at(section - 2));
+    if (role == Qt::DisplayRole)
+        return raw != nullptr ? metricTr(raw->title) : key;
+    if (role == Qt::ToolTipRole && info != nullptr)
+        return metricTr(info->meaning);
+    return {};
+}
+
+QString lengthMismatchWarning(const StoredAnalysis& analysis) {
+    QStringList realMedians;
+    QStringList differing;
+    for (const CorpusMetrics& c : analysis.corpora) {
+        const double median = c.values.value(u"median_length_tokens"_s, std::nan(""));
+        if (c.role == Role::Real && std::isfinite(median))
+            realMedians << QCoreApplication::translate("synthscope::model::LengthControlModel",
+                                                       "%1 tokens (%2)")
+                               .arg(median, 0, 'f', 0)
+                               .arg(c.name.toHtmlEscaped());
+        const auto ks = c.vsReal.constFind(u"ks_length_tokens"_s);
+        if (c.role == Role::Synthetic && ks != c.vsReal.cend() && ks->value >= kLengthKsWorry)
+            differing << QCoreApplication::translate("synthscope::model::LengthControlModel",
+                                                     "%1 (median %2 tokens, KS %3)")
+                             .arg(c.name.toHtmlEscaped())
+                             .arg(median, 0, 'f', 0)
+                             .arg(ks->value, 0, 'f', 2);
+    }
+    if (differing.isEmpty())
+        return {};
+    return QCoreApplication::translate(
+               "synthscope::model::LengthControlModel",
+               "<b>Text lengths differ between the sides</b>: %1 against a real median of %2. "
+               "Short texts repeat, share skeletons and sit close together by chance, so raw "
+               "duplicate, skeleton and nearest-neighbour rates mislead here; compare each "
+               "corpus with real text of the same lengths (the lifts below).")
+        .arg(differing.join(u", "_s), realMedians.join(u", "_s));
 }
 
 // ---- IndicatingTermsModel

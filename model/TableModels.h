@@ -60,6 +60,45 @@ private:
     QStringList m_keys; ///< headlineKeys() that some row has
 };
 
+/// Each synthetic corpus's length-sensitive measures against real samples of the same token
+/// lengths (analysis::controlForLength): one row per synthetic corpus that has them; columns
+/// "Lengths without a real match" (a share) and one lift per measure (exact and near
+/// duplicates, skeleton repetition, NN-similarity ratio, mean NN similarity, perplexity).
+/// A cell shows the lift ("4.2×"); ValueRole the number; HighlightRole whether a rate lift
+/// reaches kLiftWorry; the tooltip the synthetic value, the baseline and how many samples
+/// were matched.
+class LengthControlModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int ValueRole = Qt::UserRole + 1;
+    static constexpr int HighlightRole = Qt::UserRole + 2;
+    /// A rate at least this many times that of real text of the same lengths is highlighted.
+    static constexpr double kLiftWorry = 2.0;
+
+    explicit LengthControlModel(QObject* parent = nullptr)
+        : QAbstractTableModel(parent) {}
+    void setAnalysis(const std::optional<StoredAnalysis>& analysis);
+    /// The raw measure keys whose lifts are columns, in order (analysis::lengthControlledKeys()).
+    [[nodiscard]] static const QStringList& measureKeys();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<CorpusMetrics> m_rows;
+    QStringList m_keys; ///< measureKeys() when there are rows
+};
+
+/// A warning when text lengths differ enough between the sides that raw repetition,
+/// skeleton and nearest-neighbour rates mislead: some synthetic corpus has a token-length
+/// KS statistic against the real side of at least kLengthKsWorry (from the per-corpus
+/// comparison). Names those corpora with their median lengths and the real side's; empty
+/// when lengths agree or nothing was compared.
+QString lengthMismatchWarning(const StoredAnalysis& analysis);
+inline constexpr double kLengthKsWorry = 0.3;
+
 /// Headline numbers: one row per metric (per-corpus metrics, then real-vs-synthetic ones),
 /// one column per corpus and a last column for the pooled comparison (all real against all
 /// synthetic corpora). Tooltips explain each metric.
@@ -74,6 +113,10 @@ public:
     void setAnalysis(const std::optional<StoredAnalysis>& analysis);
     /// Shows only these metrics (catalog order); empty shows every metric that has a value.
     void setKeys(QStringList keys);
+    /// Whether rows of isUncontrolledMetric() keys show (default: no; the controlled
+    /// counterparts do).
+    void setShowUncontrolled(bool show);
+    [[nodiscard]] bool showsUncontrolled() const { return m_showUncontrolled; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -87,6 +130,7 @@ private:
     };
     std::optional<StoredAnalysis> m_analysis;
     QStringList m_keys;
+    bool m_showUncontrolled = false;
     QList<Row> m_rows; ///< metrics with at least one value
 };
 

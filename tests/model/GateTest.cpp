@@ -18,11 +18,17 @@ TEST(Gate, DefaultRulesParseAndCoverTheChaptersRedLines) {
     for (const auto& r : rules)
         metrics << r.metric;
     for (const char* m :
-         {"synthetic_share", "near_duplicate_rate", "cross_near_duplicate_rate",
-          "nn_similarity_ratio", "skeleton_repetition_rate", "js_divergence_unigram",
-          "detectability_auc", "mauve", "coverage_real_by_synthetic", "js_divergence_label",
-          "tag:template feel", "perplexity_log_ratio"})
+         {"synthetic_share", "near_duplicate_rate_length_lift", "cross_near_duplicate_rate",
+          "nn_similarity_ratio_length_lift", "skeleton_repetition_rate_length_lift",
+          "self_repetition_at_budget", "js_divergence_unigram", "detectability_auc", "mauve",
+          "coverage_real_by_synthetic", "js_divergence_label", "tag:template feel",
+          "perplexity_log_ratio"})
         EXPECT_TRUE(metrics.contains(QString::fromLatin1(m))) << m;
+    // Repetition is judged against real text of the same lengths or on equal token budgets,
+    // never on a raw rate that short answers inflate.
+    for (const char* raw :
+         {"near_duplicate_rate", "nn_similarity_ratio", "skeleton_repetition_rate"})
+        EXPECT_FALSE(metrics.contains(QString::fromLatin1(raw))) << raw;
     EXPECT_TRUE(
         std::any_of(rules.begin(), rules.end(), [](const RedLine& r) { return r.trendRuns > 0; }));
     // Errors name the rule.
