@@ -131,20 +131,28 @@ DivergenceView::DivergenceView(QWidget* parent)
         title(tr("<b>Indicating words, real</b> (weighted log-odds, Monroe et al. 2008)")), 0, 0);
     terms->addWidget(title(tr("<b>Indicating words, synthetic</b> — template phrases show here")),
                      0, 1);
-    terms->addWidget(title(tr("<b>Diversity</b>, side by side (hover a row for its meaning)")), 0,
-                     2);
+    terms->addWidget(
+        title(tr("<b>Diversity and repetition</b>, controlled for size and length (hover a row)")),
+        0, 2);
     terms->addWidget(makeReadOnlyTable(m_realTerms, termsBox, u"realTerms"_s), 1, 0);
     terms->addWidget(makeReadOnlyTable(m_syntheticTerms, termsBox, u"syntheticTerms"_s), 1, 1);
-    // Size- and length-controlled measures first: the others grow or shrink with corpus size
-    // and text length.
-    m_diversity->setKeys({u"vocabulary_at_budget"_s, u"distinct_2_at_budget"_s, u"vendi_ngram"_s,
-                          u"distinct_1"_s, u"distinct_2"_s, u"distinct_3"_s,
-                          u"repeated_ngram_rate"_s, u"compression_ratio"_s, u"self_bleu"_s,
-                          u"mtld"_s, u"skeleton_repetition_rate"_s, u"top10_skeleton_share"_s,
-                          u"template_rate"_s, u"perplexity_median"_s});
+    // Size- and length-controlled measures only: the raw ones grow or shrink with corpus size
+    // and text length (the Overview's "Show raw measures" lists them).
+    m_diversity->setKeys({u"vocabulary_at_budget"_s, u"distinct_2_at_budget"_s,
+                          u"self_repetition_at_budget"_s, u"vendi_ngram"_s, u"mtld"_s,
+                          u"templates_per_token"_s, u"skeleton_repetition_rate_length_lift"_s,
+                          u"near_duplicate_rate_length_lift"_s, u"perplexity_median_length_lift"_s,
+                          u"length_unmatched_share"_s});
     auto* diversity = makeReadOnlyTable(m_diversity, termsBox, u"diversityTable"_s);
     diversity->setWordWrap(false);
     diversity->setTextElideMode(Qt::ElideMiddle);
+    // The numbers take what they need; the metric names get the rest (with five corpora a
+    // fixed width per column left the names as "V…s").
+    diversity->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_diversity, &QAbstractItemModel::modelReset, diversity, [diversity]() {
+        if (diversity->model()->columnCount() > 0)
+            diversity->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    });
     terms->addWidget(diversity, 1, 2);
     terms->setColumnStretch(0, 2);
     terms->setColumnStretch(1, 2);

@@ -5,9 +5,11 @@
 #include "model/TableModels.h"
 #include "widgets/EmptyState.h"
 
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QFrame>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
@@ -44,6 +46,11 @@ OverviewView::OverviewView(QWidget* parent)
     , m_vsReal(new model::VsRealModel(this))
     , m_vsRealTable(new QTableView(this))
     , m_vsRealTitle(new QLabel(this))
+    , m_length(new model::LengthControlModel(this))
+    , m_lengthTable(new QTableView(this))
+    , m_lengthTitle(new QLabel(this))
+    , m_lengthWarning(new QLabel(this))
+    , m_showRaw(new QCheckBox(tr("Show ra&w measures"), this))
     , m_banner(new QLabel(this))
     , m_cards(new QGridLayout) {
     m_table->setModel(m_metrics);
@@ -66,6 +73,30 @@ OverviewView::OverviewView(QWidget* parent)
            "<b>Bold on orange</b>: outside the real-vs-real band (two disjoint real draws of "
            "the same size, mean ± 3 sd), a difference larger than sampling noise. Hover a cell "
            "for the band."));
+    m_lengthTable->setModel(m_length);
+    m_lengthTable->setObjectName(u"lengthTable"_s);
+    m_lengthTable->verticalHeader()->hide();
+    m_lengthTable->setAlternatingRowColors(true);
+    m_lengthTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_lengthTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_lengthTable->setMaximumHeight(180);
+    m_lengthTitle->setWordWrap(true);
+    m_lengthTitle->setText(
+        tr("<b>Repetition against real text of the same lengths</b> — each rate of up to 1,000 "
+           "synthetic samples over the rate of as many real samples with the same token lengths "
+           "(1× = as repetitive as reality at these lengths). <b>Bold on orange</b>: at least "
+           "%1×. A dash: too few of the corpus's lengths occur in the real data.")
+            .arg(model::LengthControlModel::kLiftWorry, 0, 'f', 0));
+    m_lengthWarning->setWordWrap(true);
+    m_lengthWarning->setObjectName(u"lengthWarning"_s);
+    m_lengthWarning->setStyleSheet(u"background: #fff3cd; color: #3d2f00; padding: 6px;"_s);
+    m_showRaw->setObjectName(u"showRawMeasures"_s);
+    m_showRaw->setToolTip(
+        tr("Also list the measures that depend on corpus size or text length (distinct-n, "
+           "vocabulary, duplicate, skeleton and nearest-neighbour rates, compression, self-BLEU, "
+           "the embedding Vendi score, perplexity). Compare corpora with the controlled ones."));
+    connect(m_showRaw, &QCheckBox::toggled, m_metrics,
+            &model::MetricsTableModel::setShowUncontrolled);
     m_banner->setWordWrap(true);
     m_banner->setObjectName(u"overviewBanner"_s);
 
@@ -75,9 +106,17 @@ OverviewView::OverviewView(QWidget* parent)
     layout->addLayout(m_cards);
     layout->addWidget(m_vsRealTitle);
     layout->addWidget(m_vsRealTable);
-    auto* tableTitle = new QLabel(
-        tr("<b>All metrics</b> — hover a row for what it measures and when to worry"), content);
-    layout->addWidget(tableTitle);
+    layout->addWidget(m_lengthWarning);
+    layout->addWidget(m_lengthTitle);
+    layout->addWidget(m_lengthTable);
+    auto* tableTitle = new QLabel(tr("<b>All metrics</b>, controlled for corpus size and text "
+                                     "length — hover a row for what it measures and when to worry"),
+                                  content);
+    tableTitle->setWordWrap(true);
+    auto* tableHeader = new QHBoxLayout;
+    tableHeader->addWidget(tableTitle, 1);
+    tableHeader->addWidget(m_showRaw);
+    layout->addLayout(tableHeader);
     layout->addWidget(m_table, 1);
     m_state = EmptyState::fill(this, content);
     reload();
@@ -102,6 +141,7 @@ void OverviewView::reload() {
     if (m_document == nullptr) {
         m_metrics->setAnalysis(std::nullopt);
         m_vsReal->setAnalysis(std::nullopt);
+        m_length->setAnalysis(std::nullopt);
         m_state->showMessage(tr("Open or create a project (File menu) to begin."));
         return;
     }
@@ -111,6 +151,13 @@ void OverviewView::reload() {
     const bool perCorpus = m_vsReal->rowCount() > 0;
     m_vsRealTitle->setVisible(perCorpus);
     m_vsRealTable->setVisible(perCorpus);
+    m_length->setAnalysis(analysis);
+    const bool lengths = m_length->rowCount() > 0;
+    m_lengthTitle->setVisible(lengths);
+    m_lengthTable->setVisible(lengths);
+    const QString warning = analysis ? model::lengthMismatchWarning(*analysis) : QString();
+    m_lengthWarning->setText(warning);
+    m_lengthWarning->setVisible(!warning.isEmpty());
     if (!analysis) {
         m_state->showMessage(
             m_document->store().corpora().isEmpty()
@@ -160,6 +207,7 @@ void OverviewView::reload() {
     }
     m_table->resizeColumnsToContents();
     m_vsRealTable->resizeColumnsToContents();
+    m_lengthTable->resizeColumnsToContents();
 }
 
 } // namespace synthscope::widgets

@@ -2,11 +2,13 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QGridLayout;
 class QLabel;
 class QTableView;
 
 namespace synthscope::model {
+class LengthControlModel;
 class MetricsTableModel;
 class ProjectDocument;
 class VsRealModel;
@@ -17,7 +19,9 @@ namespace synthscope::widgets {
 class EmptyState;
 
 /// Headline numbers: pooled real-vs-synthetic cards on top, then each synthetic corpus
-/// against reality next to the real-vs-real band, then every metric per corpus.
+/// against reality next to the real-vs-real band, then its length-sensitive measures against
+/// real text of the same lengths (with a warning when the sides' lengths differ), then every
+/// size- and length-controlled metric per corpus ("Show raw measures" adds the others).
 class OverviewView : public QWidget {
     Q_OBJECT
 public:
@@ -25,6 +29,7 @@ public:
     void setDocument(model::ProjectDocument* document);
     [[nodiscard]] model::MetricsTableModel* metricsModel() const { return m_metrics; }
     [[nodiscard]] model::VsRealModel* vsRealModel() const { return m_vsReal; }
+    [[nodiscard]] model::LengthControlModel* lengthModel() const { return m_length; }
 
 private:
     void reload();
@@ -35,6 +40,11 @@ private:
     model::VsRealModel* m_vsReal;
     QTableView* m_vsRealTable;
     QLabel* m_vsRealTitle;
+    model::LengthControlModel* m_length;
+    QTableView* m_lengthTable;
+    QLabel* m_lengthTitle;
+    QLabel* m_lengthWarning;
+    QCheckBox* m_showRaw;
     QLabel* m_banner;
     QGridLayout* m_cards;
     EmptyState* m_state;

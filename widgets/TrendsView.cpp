@@ -252,7 +252,7 @@ void TrendsView::reload() {
         // the analysis stored it per corpus.
         const QString fallback = perCorpus.contains(u"js_divergence_unigram"_s)
                                      ? u"js_divergence_unigram"_s
-                                     : u"skeleton_repetition_rate"_s;
+                                     : u"self_repetition_at_budget"_s;
         const int keep = m_metric->findData(current.isEmpty() ? fallback : current);
         m_metric->setCurrentIndex(std::max(0, keep));
     }

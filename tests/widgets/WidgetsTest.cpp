@@ -126,6 +126,43 @@ TEST_F(Widgets, OverviewShowsHeadlineNumbers) {
     EXPECT_TRUE(vsReal->data(cell, Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("Real vs real at the same size")));
+
+    // Tweets (median 18 tokens) against Bitext's long answers: a warning says the lengths
+    // differ, and the length-matched table says why it has no lifts for Bitext.
+    auto* warning = window.overview()->findChild<QLabel*>(QStringLiteral("lengthWarning"));
+    ASSERT_NE(warning, nullptr);
+    EXPECT_TRUE(warning->isVisible());
+    EXPECT_TRUE(warning->text().contains(QStringLiteral("Text lengths differ")));
+    EXPECT_TRUE(warning->text().contains(QStringLiteral("bitext")));
+    auto* lengths = window.overview()->lengthModel();
+    QAbstractItemModelTester lengthTester(lengths,
+                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(lengths->rowCount(), 1);
+    EXPECT_GT(lengths->index(0, 1).data(model::LengthControlModel::ValueRole).toDouble(), 0.5);
+    ASSERT_GT(lengths->columnCount(), 2);
+    EXPECT_EQ(lengths->index(0, 2).data().toString(), QStringLiteral("–"));
+    EXPECT_TRUE(lengths->index(0, 2)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("lengths the real data lacks")));
+
+    // Raw measures that length and corpus size confound are listed only on request.
+    const auto listed = [&](const char* key) {
+        for (int r = 0; r < metrics->rowCount(); ++r)
+            if (metrics->index(r, 0).data(model::MetricsTableModel::MetricKeyRole).toString() ==
+                QLatin1StringView(key))
+                return true;
+        return false;
+    };
+    EXPECT_TRUE(listed("self_repetition_at_budget"));
+    EXPECT_FALSE(listed("skeleton_repetition_rate"));
+    auto* showRaw = window.overview()->findChild<QCheckBox*>(QStringLiteral("showRawMeasures"));
+    ASSERT_NE(showRaw, nullptr);
+    QTest::mouseClick(showRaw, Qt::LeftButton, {}, QPoint(8, showRaw->height() / 2));
+    EXPECT_TRUE(showRaw->isChecked());
+    EXPECT_TRUE(listed("skeleton_repetition_rate"));
+    QTest::mouseClick(showRaw, Qt::LeftButton, {}, QPoint(8, showRaw->height() / 2));
+    EXPECT_FALSE(listed("skeleton_repetition_rate"));
 }
 
 TEST_F(Widgets, DivergenceDrawsChartsAndIndicatingWords) {
@@ -140,7 +177,10 @@ TEST_F(Widgets, DivergenceDrawsChartsAndIndicatingWords) {
     EXPECT_EQ(synthetic->rowCount(), 30);
     auto* diversity = window.divergence()->diversityModel();
     QAbstractItemModelTester t3(diversity, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    EXPECT_EQ(diversity->rowCount(), 14);   // every listed measure has a value on this pair
+    // The controlled measures: vocabulary and distinct-2 at equal tokens, self-repetition,
+    // n-gram Vendi, MTLD, templates per token, and the share of Bitext's lengths without a
+    // tweet of the same length; the length-matched lifts are absent (too few matches).
+    EXPECT_EQ(diversity->rowCount(), 7);
     EXPECT_EQ(diversity->columnCount(), 3); // metric, twitter, bitext
 }
 
@@ -640,12 +680,27 @@ TEST_F(Widgets, ChecklistJudgesTheRedLinesAndLinksToEvidence) {
     window.showView(widgets::MainWindow::View::Checklist);
     auto* rules = window.checklist()->rules();
     QAbstractItemModelTester tester(rules, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    ASSERT_EQ(rules->rowCount(), 14); // the shipped defaults
+    ASSERT_EQ(rules->rowCount(), 15); // the shipped defaults
     int detectability = -1;
-    for (int r = 0; r < rules->rowCount(); ++r)
-        if (rules->rows().at(r).rule.id == QStringLiteral("detectability"))
+    int selfRepetition = -1;
+    int skeleton = -1;
+    for (int r = 0; r < rules->rowCount(); ++r) {
+        const QString id = rules->rows().at(r).rule.id;
+        if (id == QStringLiteral("detectability"))
             detectability = r;
+        if (id == QStringLiteral("self-repetition"))
+            selfRepetition = r;
+        if (id == QStringLiteral("skeleton-repetition"))
+            skeleton = r;
+    }
     ASSERT_GE(detectability, 0);
+    ASSERT_GE(selfRepetition, 0);
+    ASSERT_GE(skeleton, 0);
+    // Bitext's answers share 4-grams far more than tweets do: the template warning trips.
+    EXPECT_EQ(rules->rows().at(selfRepetition).status, model::GateStatus::Warn);
+    // Its lengths are missing among the tweets, so the length-matched rule cannot judge it
+    // (rather than pass it on a baseline that does not exist).
+    EXPECT_EQ(rules->rows().at(skeleton).status, model::GateStatus::NotApplicable);
     // Tweets and Bitext are told apart perfectly: the warning rule trips.
     EXPECT_EQ(rules->rows().at(detectability).status, model::GateStatus::Warn);
     QSignalSpy evidence(window.checklist(), &widgets::ChecklistView::evidenceRequested);
