@@ -3,8 +3,8 @@
 //   round r + 1 sampled from a bigram model of round r): every comparison with reality must
 //   worsen strictly round by round;
 // - the "no difference" control: a random half of a real corpus imported as synthetic against
-//   the other half must sit inside the real-vs-real band on every comparison, and pass the
-//   gate.
+//   the other half must sit inside the real-vs-real band on every comparison, be as repetitive
+//   as real text of the same lengths, and pass the gate.
 #include "TestSupport.h"
 #include "e2e/CliRunner.h"
 
@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <random>
 
@@ -120,6 +121,35 @@ TEST(CollapseSeries, EveryComparisonWorsensStrictlyByRound) {
                       s["corpora"][r + 1]["metrics"][key].get<double>())
                 << key << " round " << r << " → " << r + 1;
     }
+    // Phrases shared between samples rise with every synthetic round (self-repetition at equal
+    // tokens, and templates per skeleton token: both free of length).
+    for (const char* key : {"self_repetition_at_budget", "templates_per_token"})
+        for (std::size_t r = 1; r + 1 < 6; ++r)
+            EXPECT_LT(s["corpora"][r]["metrics"][key].get<double>(),
+                      s["corpora"][r + 1]["metrics"][key].get<double>())
+                << key << " round " << r << " → " << r + 1;
+    // Against real tweets of the same lengths, the rounds grow more repetitive and more
+    // predictable: strictly for exact duplicates, mean NN similarity and perplexity; from the
+    // first synthetic round to the last for every length-matched measure. The rounds shorten
+    // (median 12 → 6 tokens), so the share of lengths without a real match grows, but stays
+    // below the half that would void the baseline.
+    const auto metric = [&](std::size_t round, const std::string& key) {
+        return s["corpora"][round]["metrics"].value(key, std::nan(""));
+    };
+    for (const char* key : {"exact_duplicate_rate", "mean_nn_similarity", "perplexity_median"})
+        for (std::size_t r = 1; r + 1 < 6; ++r)
+            EXPECT_LT(metric(r, std::string(key) + "_length_lift"),
+                      metric(r + 1, std::string(key) + "_length_lift"))
+                << key << " round " << r << " → " << r + 1;
+    for (const char* key :
+         {"exact_duplicate_rate", "near_duplicate_rate", "skeleton_repetition_rate",
+          "nn_similarity_ratio", "mean_nn_similarity", "perplexity_median"})
+        EXPECT_LT(metric(1, std::string(key) + "_length_lift"),
+                  metric(5, std::string(key) + "_length_lift"))
+            << key;
+    for (std::size_t r = 1; r + 1 < 6; ++r)
+        EXPECT_LT(metric(r, "length_unmatched_share"), metric(r + 1, "length_unmatched_share"));
+    EXPECT_LT(metric(5, "length_unmatched_share"), 0.5);
 
     // Trends by round read the per-corpus comparison with its error bars and null band.
     Result r = cli({QStringLiteral("trend"), QStringLiteral("--project"), project,
@@ -202,6 +232,24 @@ TEST(NoDifferenceControl, RealHalfAsSyntheticSitsInsideTheNullBand) {
     }
     EXPECT_GE(checked, 12U); // JS ×4, KS, MAUVE, detectability, coverage ×2, k-NN ×3, copies …
     EXPECT_EQ(synthetic[0]["vs_real_budget"], 1600);
+    // Against real samples of the same lengths the half is as repetitive as reality: every
+    // lift near 1 (a rate of 0 on both sides gives exactly 1), every length matched.
+    const Json& metrics = synthetic[0]["metrics"];
+    EXPECT_LT(metrics["length_unmatched_share"].get<double>(), 0.05);
+    std::size_t lifts = 0;
+    for (auto it = metrics.begin(); it != metrics.end(); ++it)
+        if (it.key().ends_with("_length_lift")) {
+            ++lifts;
+            EXPECT_GT(it->get<double>(), 0.7) << it.key();
+            EXPECT_LT(it->get<double>(), 1.4) << it.key();
+        }
+    EXPECT_EQ(lifts, 6U);
+    // Shared phrases at equal tokens: the two halves agree within a quarter.
+    const Json s = summary(project);
+    const double selfRepetition[2] = {
+        s["corpora"][0]["metrics"]["self_repetition_at_budget"].get<double>(),
+        s["corpora"][1]["metrics"]["self_repetition_at_budget"].get<double>()};
+    EXPECT_NEAR(selfRepetition[1] / selfRepetition[0], 1.0, 0.25);
 
     const Result gate = cli(
         {QStringLiteral("gate"), QStringLiteral("--project"), project, QStringLiteral("--json")});
