@@ -63,4 +63,27 @@ void importCustomerSupportPair(model::Project& project) {
     ASSERT_TRUE(s.ok()) << s.error().toStdString();
 }
 
+QString cachedProject(const QTemporaryDir& dir, const QString& name,
+                      const std::function<void(const QString& path)>& build) {
+    const QString path = dir.filePath(name);
+    const QString cache = qEnvironmentVariable("SYNTHSCOPE_TEST_CACHE");
+    const bool fill = qEnvironmentVariableIsSet("SYNTHSCOPE_TEST_CACHE_FILL");
+    const QString cached = cache.isEmpty() ? QString() : QDir(cache).filePath(name);
+    if (!cache.isEmpty() && !fill && QFile::exists(cached)) {
+        EXPECT_TRUE(QFile::copy(cached, path)) << cached.toStdString();
+        return path;
+    }
+    build(path);
+    if (fill && !cache.isEmpty() && !::testing::Test::HasFailure()) {
+        EXPECT_TRUE(QDir().mkpath(cache));
+        const QString partial = cached + QStringLiteral(".partial");
+        QFile::remove(partial);
+        EXPECT_FALSE(QFile::exists(path + QStringLiteral("-wal"))) << "the project is still open";
+        EXPECT_TRUE(QFile::copy(path, partial));
+        QFile::remove(cached);
+        EXPECT_TRUE(QFile::rename(partial, cached));
+    }
+    return path;
+}
+
 } // namespace synthscope::test

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace synthscope::test {
@@ -29,5 +30,14 @@ model::ImportReport importFile(model::Project& project, const QString& name, mod
 /// The customer-support pair from ../shared/data: Twitter (real, field text) and Bitext
 /// (synthetic, field response, label category), analysed.
 void importCustomerSupportPair(model::Project& project);
+
+/// A project that is expensive to build (imports and an analysis of real corpora), built once
+/// per CTest run and copied into each test process. With SYNTHSCOPE_TEST_CACHE set to a folder
+/// that holds `name` (CTest sets it for the tests that require the fixture), the file is copied
+/// to dir/name. Otherwise build(path) makes it at dir/name, and when SYNTHSCOPE_TEST_CACHE_FILL
+/// is also set (the fixture's setup test), the result is then placed in the cache atomically.
+/// build must close the project before it returns. Run by hand, a test binary builds its own.
+QString cachedProject(const QTemporaryDir& dir, const QString& name,
+                      const std::function<void(const QString& path)>& build);
 
 } // namespace synthscope::test

@@ -76,7 +76,15 @@ class CustomerSupport : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         s_dir = new QTemporaryDir;
-        s_project = s_dir->filePath(QStringLiteral("cs.synthscope"));
+        s_project = test::cachedProject(*s_dir, QStringLiteral("cs.synthscope"), build);
+        const Result s = cli({QStringLiteral("summary"), QStringLiteral("--project"), s_project,
+                              QStringLiteral("--json")});
+        ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
+        s_summary = Json::parse(s.out.toStdString());
+    }
+    // Imports the pair with the CLI and analyses it.
+    static void build(const QString& project) {
+        s_project = project;
         const Result a =
             cli({QStringLiteral("import"), QStringLiteral("--project"), s_project,
                  QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
@@ -92,10 +100,6 @@ protected:
         ASSERT_EQ(b.exitCode, 0) << b.err.toStdString();
         const Result c = cli({QStringLiteral("analyze"), QStringLiteral("--project"), s_project});
         ASSERT_EQ(c.exitCode, 0) << c.err.toStdString();
-        const Result s = cli({QStringLiteral("summary"), QStringLiteral("--project"), s_project,
-                              QStringLiteral("--json")});
-        ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
-        s_summary = Json::parse(s.out.toStdString());
     }
     static void TearDownTestSuite() { delete s_dir; }
     static inline QTemporaryDir* s_dir = nullptr;

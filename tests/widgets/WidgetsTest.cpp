@@ -65,8 +65,10 @@ class Widgets : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         g_dir = new QTemporaryDir;
-        auto project = test::newProject(*g_dir, QStringLiteral("demo.synthscope"));
-        test::importCustomerSupportPair(*project);
+        test::cachedProject(*g_dir, QStringLiteral("demo.synthscope"), [](const QString&) {
+            auto project = test::newProject(*g_dir, QStringLiteral("demo.synthscope"));
+            test::importCustomerSupportPair(*project);
+        });
     }
     static void TearDownTestSuite() {
         delete g_dir;
