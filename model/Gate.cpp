@@ -322,6 +322,21 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
             const int ofRole = rule.scope == u"synthetic"_s ? syntheticCorpora : realCorpora;
             if (judged > 0 && judged < ofRole)
                 r.detail += u"; %1 not measured"_s.arg(ofRole - judged);
+            if (rule.metric.endsWith(u"_length_lift"_s)) {
+                QSqlQuery u(db);
+                u.prepare(u"SELECT c.name, m.value FROM metrics m JOIN corpora c ON c.id = "
+                          "m.corpus_id WHERE m.run_id = ? AND m.name = 'length_unmatched_share' "
+                          "AND m.value > 0.5 ORDER BY c.id"_s);
+                u.addBindValue(run);
+                QStringList unmatched;
+                if (u.exec())
+                    while (u.next())
+                        unmatched << u"%1 (%2 %)"_s.arg(u.value(0).toString())
+                                         .arg(100.0 * u.value(1).toDouble(), 0, 'f', 0);
+                if (!unmatched.isEmpty())
+                    r.detail += (r.detail.isEmpty() ? QString() : u"; "_s) +
+                                u"lengths without a real match: %1"_s.arg(unmatched.join(u", "_s));
+            }
         }
         r.value = value;
         if (!value) {

@@ -703,6 +703,9 @@ TEST_F(Widgets, ChecklistJudgesTheRedLinesAndLinksToEvidence) {
     // Its lengths are missing among the tweets, so the length-matched rule cannot judge it
     // (rather than pass it on a baseline that does not exist).
     EXPECT_EQ(rules->rows().at(skeleton).status, model::GateStatus::NotApplicable);
+    EXPECT_TRUE(rules->rows().at(skeleton).detail.contains(
+        QStringLiteral("lengths without a real match: bitext")))
+        << rules->rows().at(skeleton).detail.toStdString();
     // Tweets and Bitext are told apart perfectly: the warning rule trips.
     EXPECT_EQ(rules->rows().at(detectability).status, model::GateStatus::Warn);
     QSignalSpy evidence(window.checklist(), &widgets::ChecklistView::evidenceRequested);
