@@ -43,10 +43,13 @@ void parseObject(RawRecord& r) {
     }
     try {
         r.fields = Json::parse(r.original);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {
+        // parse_error, and out_of_range for a number beyond double ({"n": 1e400}): either way
+        // this record is rejected and the rest of the file is read.
         std::string what = e.what();
         const auto pos = what.find("] ");
         r.error = "bad JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2));
+        r.fields = Json();
         return;
     }
     if (!r.fields.is_object()) {
@@ -228,6 +231,12 @@ public:
                 if (!problem.empty())
                     throw std::runtime_error("line " + std::to_string(r.line) +
                                              ": cannot read the header: " + problem);
+                for (std::size_t i = 0; i < cells.size(); ++i)
+                    if (std::string e = utf8Error(cells[i]); !e.empty())
+                        throw std::runtime_error("line " + std::to_string(r.line) +
+                                                 ": the header's column " + std::to_string(i + 1) +
+                                                 " is not valid UTF-8 (" +
+                                                 e.substr(0, e.find(" of the")) + ")");
                 m_header = cells;
                 m_haveHeader = true;
                 continue;
@@ -392,6 +401,16 @@ public:
                 --depth;
             } else if (ch == ',' && depth == 0)
                 break;
+        }
+        if (m_pos == start && m_pos < m_text.size()) {
+            // A closing bracket where an element should start ("[}]", or "[{…}}]"): reject it
+            // and step over it, or the next call would stop at the same byte forever.
+            r.error =
+                std::string("unexpected '") + m_text[m_pos] + "' where an element should start";
+            ++m_pos;
+            if (m_pos < m_text.size() && m_text[m_pos] == ',')
+                ++m_pos;
+            return true;
         }
         std::size_t end = m_pos;
         while (end > start && std::isspace(static_cast<unsigned char>(m_text[end - 1])))

@@ -162,6 +162,51 @@ TEST(Import, JsonArrayElementsVerbatimWithBadOnesRejected) {
               QStringLiteral("{\"text\": \"two\",\n   \"n\": [1, {\"a\": \"]\"}]}"));
 }
 
+// Inputs that once hung the reader or aborted the whole import (issue 14, items 1 and 2).
+TEST(Import, HostileRecordsAreRejectsNotHangsOrAborts) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    // A stray closing bracket where an element should start: rejected and stepped over (it
+    // used to stop at the same byte forever, writing a reject on every pass).
+    const Imported a = run(*p, test::writeFile(dir, QStringLiteral("a.json"), "[}]"),
+                           InputFormat::Auto, textField(), 1 << 20, QStringLiteral("a"));
+    EXPECT_EQ(a.report.rowsIn, 1);
+    ASSERT_EQ(a.rejects.size(), 1);
+    expectReject(a.rejects[0], 1, "unexpected '}' where an element should start");
+    const Imported b = run(
+        *p,
+        test::writeFile(dir, QStringLiteral("b.json"), "[{\"text\": \"a\"}},\n {\"text\": \"b\"}]"),
+        InputFormat::Auto, textField(), 1 << 20, QStringLiteral("b"));
+    EXPECT_EQ(b.texts, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    ASSERT_EQ(b.rejects.size(), 1);
+    // A number beyond double in any field is that record's reject, not the import's end.
+    const Imported c = run(*p,
+                           test::writeFile(dir, QStringLiteral("c.jsonl"),
+                                           "{\"text\": \"x\", \"n\": 1e400}\n"
+                                           "{\"text\": \"kept\"}\n"),
+                           InputFormat::Auto, textField(), 1 << 20, QStringLiteral("c"));
+    EXPECT_EQ(c.texts, QStringList{QStringLiteral("kept")});
+    ASSERT_EQ(c.rejects.size(), 1);
+    expectReject(c.rejects[0], 1, "bad JSON");
+    // A CSV header that is not UTF-8: a file-level error that names the line and column, and
+    // the project keeps no part of the file.
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("badheader");
+    spec.role = Role::Real;
+    spec.files = {test::writeFile(dir, QStringLiteral("d.csv"),
+                                  "text,lab\xFF"
+                                  "el\nhello,1\n")};
+    spec.mapping = textField();
+    ImportReport report;
+    const Status s = importCorpus(*p, spec, {}, &report);
+    ASSERT_FALSE(s.ok());
+    EXPECT_TRUE(s.error().contains(QStringLiteral("line 1")) &&
+                s.error().contains(QStringLiteral("column 2 is not valid UTF-8")))
+        << s.error().toStdString();
+    for (const CorpusInfo& corpus : ProjectStore(*p).corpora())
+        EXPECT_NE(corpus.name, QStringLiteral("badheader"));
+}
+
 TEST(Import, TemplateAndProvenance) {
     QTemporaryDir dir;
     auto p = test::newProject(dir);
