@@ -131,7 +131,10 @@ Json datasheet(Project& project) {
                            {"files", files}});
     }
     sheet["collection"] = sources;
-    if (const std::optional<StoredAnalysis> a = store.latestAnalysis()) {
+    if (const std::optional<StoredAnalysis> a = store.latestAnalysis();
+        a && !a->damaged.isEmpty()) {
+        sheet["metrics"] = {{"analysis_run", a->runId}, {"damaged", a->damaged.toStdString()}};
+    } else if (a) {
         Json perCorpus = Json::object();
         for (const CorpusMetrics& c : a->corpora) {
             Json values = Json::object();

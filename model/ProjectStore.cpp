@@ -108,6 +108,11 @@ QList<RejectedRow> ProjectStore::rejects(qint64 corpusId, int limit) const {
     return out;
 }
 
+namespace {
+void decodeResult(QSqlDatabase db, Json& r, const std::map<qint64, QString>& names,
+                  StoredAnalysis& a);
+} // namespace
+
 std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     QSqlDatabase db = m_project.connection();
     QSqlQuery q(db);
@@ -117,13 +122,16 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
         return std::nullopt;
     StoredAnalysis a;
     a.runId = q.value(0).toLongLong();
-    const Json r = parseOr(q.value(1).toString(), Json::object());
+    // Not const: a missing key then reads as null instead of tripping nlohmann's assertion,
+    // and every other shape error throws Json::exception, caught below.
+    Json r = parseOr(q.value(1).toString(), Json::object());
     const QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
     a.finishedAt =
         finished.isValid() ? finished.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s) : q.value(2).toString();
     std::vector<qint64> analysed;
     for (const Json& id : parseOr(q.value(3).toString(), Json::array()))
-        analysed.push_back(id.get<qint64>());
+        if (id.is_number_integer())
+            analysed.push_back(id.get<qint64>());
     std::vector<qint64> current;
     std::map<qint64, QString> names;
     for (const CorpusInfo& c : corpora()) {
@@ -131,11 +139,35 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
         names[c.id] = c.name;
     }
     a.stale = analysed != current;
-    for (const Json& c : r.value("corpora", Json::array())) {
+    try {
+        decodeResult(m_project.connection(), r, names, a);
+    } catch (const Json::exception& e) {
+        StoredAnalysis damaged;
+        damaged.runId = a.runId;
+        damaged.finishedAt = a.finishedAt;
+        damaged.stale = a.stale;
+        damaged.damaged = u"the stored result of analysis run %1 cannot be read (%2); run the "
+                          "analyses again to replace it"_s.arg(a.runId)
+                              .arg(QString::fromUtf8(e.what()));
+        return damaged;
+    }
+    return a;
+}
+
+namespace {
+
+// Fills a from the stored result r of run a.runId (and its per-corpus comparison rows);
+// throws Json::exception when r does not have the shape the analysis writes.
+void decodeResult(QSqlDatabase db, Json& r, const std::map<qint64, QString>& names,
+                  StoredAnalysis& a) {
+    if (!r.is_object())
+        throw Json::type_error::create(
+            302, "the result is " + std::string(r.type_name()) + ", not an object", nullptr);
+    for (Json c : r.value("corpora", Json::array())) {
         CorpusMetrics m;
         m.corpusId = c.value("corpus_id", qint64(0));
         m.name =
-            names.contains(m.corpusId) ? names[m.corpusId] : q8(c.value("name", std::string()));
+            names.contains(m.corpusId) ? names.at(m.corpusId) : q8(c.value("name", std::string()));
         (void)parseRole(q8(c.value("role", std::string())), &m.role);
         for (auto it = c["metrics"].begin(); it != c["metrics"].end(); ++it)
             m.values.insert(q8(it.key()), it->get<double>());
@@ -185,11 +217,11 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
         a.hasComparison = true;
         for (auto it = r["real_vs_synthetic"].begin(); it != r["real_vs_synthetic"].end(); ++it)
             a.comparison.insert(q8(it.key()), it->get<double>());
-        const Json& h = r["length_histogram"];
+        Json& h = r["length_histogram"];
         a.histogramBinWidth = h.value("bin_width", 1);
         a.histogramReal = doubles(h["real"]);
         a.histogramSynthetic = doubles(h["synthetic"]);
-        const Json& l = r["labels"];
+        Json& l = r["labels"];
         for (const Json& n : l["names"])
             a.labels << q8(n.get<std::string>());
         a.labelReal = doubles(l["real"]);
@@ -203,14 +235,15 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
                 .append({q8(o.value("text", std::string())), o.value("real", qint64(0)),
                          o.value("synthetic", qint64(0))});
     if (r.contains("perplexity_histogram")) {
-        const Json& h = r["perplexity_histogram"];
+        Json& h = r["perplexity_histogram"];
         a.perplexityLog10Min = h.value("log10_min", 0.0);
         a.perplexityLog10Step = h.value("log10_step", 0.0);
         a.perplexityRealHeldOut = doubles(h["real_held_out"]);
         a.perplexitySynthetic = doubles(h["synthetic"]);
     }
-    return a;
 }
+
+} // namespace
 
 QList<SkeletonGroupInfo> ProjectStore::skeletonGroups(int limit) const {
     QList<SkeletonGroupInfo> out;
@@ -342,10 +375,13 @@ Json ProjectStore::summaryJson() const {
     const auto analysis = latestAnalysis();
     QSqlQuery q(m_project.connection());
     Json results = Json::object();
-    if (analysis &&
-        q.exec(
-            u"SELECT result, params, finished_at FROM runs WHERE id = %1"_s.arg(analysis->runId)) &&
-        q.next()) {
+    if (analysis && !analysis->damaged.isEmpty()) {
+        out["analysis"] = {{"run_id", analysis->runId},
+                           {"damaged", analysis->damaged.toStdString()}};
+    } else if (analysis &&
+               q.exec(u"SELECT result, params, finished_at FROM runs WHERE id = %1"_s.arg(
+                   analysis->runId)) &&
+               q.next()) {
         results = parseOr(q.value(0).toString(), Json::object());
         out["analysis"] = {{"run_id", analysis->runId},
                            {"finished_at", q.value(2).toString().toStdString()},
@@ -360,7 +396,8 @@ Json ProjectStore::summaryJson() const {
             if (!m.vsReal.isEmpty())
                 vsRealById[m.corpusId] = &m;
     std::map<qint64, Json> metricsById;
-    for (const Json& c : results.value("corpora", Json::array()))
+    for (const Json& c :
+         results.value("corpora", Json::array())) // shapes checked by latestAnalysis
         metricsById[c.value("corpus_id", qint64(0))] = c;
     Json corporaJson = Json::array();
     for (const CorpusInfo& c : corpora()) {
@@ -430,7 +467,7 @@ Json ProjectStore::summaryJson() const {
             Json words = Json::array();
             for (const Json& t : results["indicating_ngrams"][side])
                 if (words.size() < 10)
-                    words.push_back(t["ngram"]);
+                    words.push_back(t.value("ngram", std::string()));
             ind[side] = words;
         }
         out["indicating_ngrams"] = ind;

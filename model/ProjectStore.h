@@ -139,6 +139,9 @@ struct StoredAnalysis {
     qint64 runId = 0;
     QString finishedAt;
     bool stale = false; ///< corpora were imported or removed after this run
+    /// Non-empty when the run's stored result cannot be read (a damaged or foreign project
+    /// file): what is wrong. Nothing below is filled then.
+    QString damaged;
     std::vector<CorpusMetrics> corpora;
     bool hasComparison = false;
     QMap<QString, double> comparison; ///< real-vs-synthetic metric key → value

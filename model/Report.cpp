@@ -247,6 +247,8 @@ Status buildReport(Project& project, Report* out) {
     const std::optional<StoredAnalysis> analysis = store.latestAnalysis();
     if (!analysis)
         return Status::failure(tr("Not analysed yet: run the analyses before writing a report."));
+    if (!analysis->damaged.isEmpty())
+        return Status::failure(analysis->damaged);
     const QList<CorpusInfo> corpora = store.corpora();
     out->title = tr("Synthscope report — %1").arg(QFileInfo(project.path()).completeBaseName());
     auto addChart = [&](const QImage& image) {

@@ -166,6 +166,13 @@ void OverviewView::reload() {
         return;
     }
     m_state->showContent();
+    if (!analysis->damaged.isEmpty()) {
+        m_banner->setText(tr("<b>The newest analysis cannot be read:</b> %1. Your samples, tags "
+                             "and decisions are untouched.")
+                              .arg(analysis->damaged.toHtmlEscaped()));
+        m_banner->setStyleSheet(u"background: #f8d7da; color: #3d0a0f; padding: 6px;"_s);
+        return;
+    }
     m_banner->setText(
         analysis->stale
             ? tr("<b>These results are out of date:</b> corpora changed after the analysis of %1. "

@@ -584,9 +584,12 @@ int cmdSummary(const QStringList& args) {
         return rc;
     model::ProjectStore store(*project);
     const model::Json summary = store.summaryJson();
+    const bool damaged = summary["analysis"].is_object() && summary["analysis"].contains("damaged");
+    if (damaged)
+        err(QString::fromStdString(summary["analysis"]["damaged"].get<std::string>()));
     if (p.parser.isSet(json)) {
         std::fputs((summary.dump(2) + "\n").c_str(), stdout);
-        return Ok;
+        return damaged ? UsageOrIo : Ok;
     }
     out(u"project %1"_s.arg(project->path()));
     for (const auto& c : summary["corpora"]) {
@@ -630,7 +633,7 @@ int cmdSummary(const QStringList& args) {
     } else if (summary["analysis"].is_null()) {
         out(u"\nnot analysed yet: synthscope-cli analyze --project %1"_s.arg(project->path()));
     }
-    return Ok;
+    return damaged ? UsageOrIo : Ok;
 }
 
 int cmdExport(const QStringList& args) {

@@ -514,6 +514,46 @@ TEST(Cli, KilledImportLeavesProjectIntactAndUnchanged) {
     EXPECT_EQ(q.value(0).toInt(), 5000);
 }
 
+// A stored analysis result of a shape the analysis never writes (a damaged or hostile project
+// file) once aborted summary, export and report (exit 134). Each now says which analysis
+// cannot be read, summary and report exit 2, export still writes the samples, and the
+// samples are untouched (issue 14, item 3).
+TEST_F(CustomerSupport, DamagedStoredResultIsReportedNotACrash) {
+    QTemporaryDir dir;
+    for (const char* result : {"[]", "null", "\"str\"", "{\"corpora\":5}", "{\"corpora\":[5]}",
+                               "{\"corpora\":[{\"metrics\":5}]}", "{\"real_vs_synthetic\":[1]}",
+                               "{\"corpora\":[{\"metrics\":{\"samples\":\"many\"}}]}"}) {
+        SCOPED_TRACE(result);
+        const QString project = dir.filePath(QStringLiteral("damaged.synthscope"));
+        QFile::remove(project);
+        ASSERT_TRUE(QFile::copy(s_project, project));
+        {
+            std::shared_ptr<model::Project> opened;
+            ASSERT_TRUE(
+                model::Project::open(project, model::Project::OpenMode::OpenExisting, &opened)
+                    .ok());
+            QSqlQuery q(opened->connection());
+            q.prepare(QStringLiteral("UPDATE runs SET result = ? WHERE kind = 'analysis'"));
+            q.addBindValue(QString::fromUtf8(result));
+            ASSERT_TRUE(q.exec());
+        }
+        Result r = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                        QStringLiteral("--json")});
+        EXPECT_EQ(r.exitCode, 2);
+        EXPECT_TRUE(r.err.contains(QStringLiteral("cannot be read"))) << r.err.toStdString();
+        const Json summary = Json::parse(r.out.toStdString());
+        EXPECT_TRUE(summary["analysis"].contains("damaged"));
+        EXPECT_EQ(summary["corpora"][0]["samples"], 5000); // the samples are all there
+        r = cli({QStringLiteral("report"), QStringLiteral("--project"), project,
+                 QStringLiteral("--html"), dir.filePath(QStringLiteral("r.html"))});
+        EXPECT_EQ(r.exitCode, 2);
+        EXPECT_TRUE(r.err.contains(QStringLiteral("cannot be read"))) << r.err.toStdString();
+        r = cli({QStringLiteral("export"), QStringLiteral("--project"), project,
+                 QStringLiteral("--out"), dir.filePath(QStringLiteral("out.jsonl"))});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+}
+
 TEST_F(CustomerSupport, GateJudgesTheRedLinesWithExitCodes) {
     // Default rules: the pair trips warnings (lengths, words, detectability, MAUVE, coverage)
     // but no fail rule, so the gate passes with warnings.
