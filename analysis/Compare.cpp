@@ -165,6 +165,8 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
             cancel.report(0.0, "diversity");
             e.budgeted = budgetedDiversity(ids, tokenBudget, vendiSamples, params.diversityDraws,
                                            params.seed + c);
+            e.selfRepetition = selfRepetition(ids, params.selfRepetitionTokens,
+                                              params.diversityDraws, params.seed + c);
             first += count;
         }
     });

@@ -11,6 +11,7 @@
 #include "analysis/Templates.h"
 #include "analysis/VsReal.h"
 
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -40,9 +41,12 @@ struct AnalysisParams {
     /// 10 × this many tokens (tokens / 10), but at least 100.
     std::size_t vendiSamples = 500;
     std::size_t diversityDraws = 3; ///< seeded draws averaged by budgetedDiversity
-    KneserNeyParams languageModel;  ///< trained on the real side's training split
-    double heldOutShare = 0.1;      ///< share of real samples held out to score perplexity
-    std::uint64_t seed = 1;         ///< for the held-out split and the self-BLEU sample
+    /// Tokens per draw of selfRepetition(): fixed, not the run's smallest corpus, so values
+    /// compare across runs (corpora with fewer tokens are not measured).
+    std::size_t selfRepetitionTokens = 20000;
+    KneserNeyParams languageModel; ///< trained on the real side's training split
+    double heldOutShare = 0.1;     ///< share of real samples held out to score perplexity
+    std::uint64_t seed = 1;        ///< for the held-out split and the self-BLEU sample
     /// Each synthetic corpus against the real side, with its null band (compareEachWithReal)
     /// and the pooled k-NN-radius, perplexity, label-entropy and cross-copy measures
     /// (comparePooled); needs findSimilarity for the embedding measures, clusters and
@@ -63,6 +67,8 @@ struct CorpusExtras {
     /// equal sample count (AnalysisResult::diversityTokenBudget, vendiSamples): comparable
     /// across corpora of different sizes and lengths, unlike the whole-corpus values.
     BudgetedDiversity budgeted;
+    /// selfRepetition() on AnalysisParams::selfRepetitionTokens tokens; NaN for a smaller corpus.
+    double selfRepetition = std::numeric_limits<double>::quiet_NaN();
     CorpusTemplateStats templates;
     /// Median per-sample perplexity under the real-data model: over the held-out samples for
     /// a real corpus, over all samples for a synthetic one; absent without a real side.

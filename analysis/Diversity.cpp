@@ -298,7 +298,6 @@ BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_
     std::vector<std::size_t> order(documents.size());
     double vocabulary = 0.0;
     double distinct2 = 0.0;
-    double selfRepetition = 0.0;
     double vendi = 0.0;
     const bool tokenMeasures = tokenBudget > 0 && tokens >= tokenBudget;
     const bool vendiMeasure = vendiSamples > 0 && tokens >= vendiSamples * kVendiWindow;
@@ -309,11 +308,6 @@ BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_
         if (tokenMeasures) {
             std::unordered_set<std::uint32_t> types;
             std::unordered_set<std::uint64_t> bigramTypes;
-            // 4-gram → the first sample (position in the draw) it was seen in, or kShared
-            // once a second sample has it; then the occurrences of shared 4-grams.
-            constexpr std::uint32_t kShared = 0xFFFFFFFFu;
-            std::unordered_map<std::uint64_t, std::uint32_t> firstSample;
-            std::vector<std::uint64_t> fourgrams;
             std::size_t taken = 0;
             std::size_t bigrams = 0;
             for (std::size_t k = 0; k < order.size() && taken < tokenBudget; ++k) {
@@ -325,24 +319,9 @@ BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_
                         bigramTypes.insert(bigramKey(doc[i], doc[i + 1]));
                         ++bigrams;
                     }
-                    if (i + 3 < n) {
-                        const std::uint64_t key = fnv1a64(std::string_view(
-                            reinterpret_cast<const char*>(doc.data() + i), 4 * sizeof(doc[i])));
-                        fourgrams.push_back(key);
-                        auto [it, inserted] =
-                            firstSample.try_emplace(key, static_cast<std::uint32_t>(k));
-                        if (!inserted && it->second != k)
-                            it->second = kShared;
-                    }
                 }
                 taken += n;
             }
-            std::size_t shared = 0;
-            for (std::uint64_t key : fourgrams)
-                shared += firstSample[key] == kShared ? 1 : 0;
-            selfRepetition += fourgrams.empty() ? 0.0
-                                                : static_cast<double>(shared) /
-                                                      static_cast<double>(fourgrams.size());
             vocabulary += static_cast<double>(types.size());
             distinct2 += bigrams == 0 ? 0.0
                                       : static_cast<double>(bigramTypes.size()) /
@@ -386,11 +365,54 @@ BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_
     if (tokenMeasures) {
         out.vocabulary = vocabulary / d;
         out.distinct2 = distinct2 / d;
-        out.selfRepetition = selfRepetition / d;
     }
     if (vendiMeasure)
         out.vendiNgram = vendi / d;
     return out;
+}
+
+double selfRepetition(std::span<const std::span<const std::uint32_t>> documents,
+                      std::size_t tokenBudget, std::size_t draws, std::uint64_t seed,
+                      std::size_t minOccurrences) {
+    std::size_t tokens = 0;
+    for (const auto& d : documents)
+        tokens += d.size();
+    if (tokenBudget == 0 || tokens < tokenBudget)
+        return std::numeric_limits<double>::quiet_NaN();
+    draws = std::max<std::size_t>(draws, 1);
+    std::vector<std::size_t> order(documents.size());
+    double sum = 0.0;
+    for (std::size_t t = 0; t < draws; ++t) {
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ULL + t);
+        std::shuffle(order.begin(), order.end(), rng);
+        // 4-gram → the first sample (position in the draw) it was seen in, or kShared once a
+        // second sample has it; then the occurrences of shared 4-grams.
+        constexpr std::uint32_t kShared = 0xFFFFFFFFu;
+        std::unordered_map<std::uint64_t, std::uint32_t> firstSample;
+        std::vector<std::uint64_t> fourgrams;
+        std::size_t taken = 0;
+        for (std::size_t k = 0; k < order.size() && taken < tokenBudget; ++k) {
+            const auto doc = documents[order[k]];
+            const std::size_t n = std::min(doc.size(), tokenBudget - taken);
+            for (std::size_t i = 0; i + 3 < n; ++i) {
+                const std::uint64_t key = fnv1a64(std::string_view(
+                    reinterpret_cast<const char*>(doc.data() + i), 4 * sizeof(doc[i])));
+                fourgrams.push_back(key);
+                auto [it, inserted] = firstSample.try_emplace(key, static_cast<std::uint32_t>(k));
+                if (!inserted && it->second != k)
+                    it->second = kShared;
+            }
+            taken += n;
+        }
+        if (fourgrams.size() < std::max<std::size_t>(minOccurrences, 1))
+            return std::numeric_limits<double>::quiet_NaN();
+        std::size_t shared = 0;
+        for (std::uint64_t key : fourgrams)
+            shared += firstSample[key] == kShared ? 1 : 0;
+        sum += static_cast<double>(shared) / static_cast<double>(fourgrams.size());
+    }
+    return sum / static_cast<double>(draws);
 }
 
 } // namespace synthscope::analysis

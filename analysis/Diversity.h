@@ -42,13 +42,6 @@ struct BudgetedDiversity {
     double vocabulary = std::numeric_limits<double>::quiet_NaN();
     /// Distinct bigrams over bigrams (within samples) in the same tokens (Li et al. 2016).
     double distinct2 = std::numeric_limits<double>::quiet_NaN();
-    /// Self-repetition across samples (after Salkar et al. 2022, "self-repetition"): in the
-    /// same tokens, the share of word 4-gram occurrences (within a sample) whose 4-gram also
-    /// occurs in another sample of the draw. In [0, 1]; high = samples share phrases, the
-    /// trace of a template. Length-free by construction (a per-occurrence share over an equal
-    /// token budget: a long sample adds occurrences and other samples alike); samples shorter
-    /// than 4 tokens add none.
-    double selfRepetition = std::numeric_limits<double>::quiet_NaN();
     /// Vendi score (Friedman & Dieng 2023) under the n-gram kernel (the kernel the paper uses
     /// for text: cosine of unigram + bigram count vectors) over vendiSamples items of one
     /// length: consecutive windows of kVendiWindow tokens of the samples' token stream in a
@@ -67,6 +60,20 @@ inline constexpr std::size_t kVendiWindow = 10;
 BudgetedDiversity budgetedDiversity(std::span<const std::span<const std::uint32_t>> documents,
                                     std::size_t tokenBudget, std::size_t vendiSamples,
                                     std::size_t draws, std::uint64_t seed);
+
+/// Self-repetition across samples (after Salkar et al. 2022, "self-repetition"): the samples
+/// in a seeded random order up to tokenBudget tokens (the last one cut), and there the share
+/// of word 4-gram occurrences (within a sample) whose 4-gram also occurs in another sample of
+/// the draw; the mean over draws. In [0, 1]; high = samples share phrases, the trace of a
+/// template. Size: a fixed token budget for every corpus and run, so values compare across
+/// corpora and runs (a larger budget finds more shared 4-grams). Length: a per-occurrence
+/// share, so the length of a sample does not enter, except that samples under 4 tokens add no
+/// occurrence (a corpus of one- to three-word answers is measured on its longer samples).
+/// NaN when the corpus has fewer than tokenBudget tokens, or a draw fewer than minOccurrences
+/// 4-gram occurrences.
+double selfRepetition(std::span<const std::span<const std::uint32_t>> documents,
+                      std::size_t tokenBudget, std::size_t draws, std::uint64_t seed,
+                      std::size_t minOccurrences = 200);
 
 /// Repeated n-gram rate inside samples ("rep-n", Welleck et al. 2019): per sample,
 /// 1 − distinct n-grams / n-grams, averaged over samples that have an n-gram. In [0, 1];

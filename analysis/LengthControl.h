@@ -11,6 +11,10 @@
 
 namespace synthscope::analysis {
 
+/// Above this share of drawn synthetic samples without a real match, no length-matched measure
+/// is given (LengthControlParams::maxUnmatchedShare's default).
+inline constexpr double kMaxUnmatchedShare = 0.5;
+
 /// Length-matched real baselines for the length-sensitive self-similarity measures.
 ///
 /// Why: short texts coincide by chance ("yes", "Thanks!"), share skeletons ("<@> <W>") and sit
@@ -36,7 +40,7 @@ struct LengthControlParams {
     /// A larger share of the drawn samples without a real match: the measures stay NaN (a
     /// baseline for a minority of the corpus would be read as one for all of it; the share
     /// itself is still reported).
-    double maxUnmatchedShare = 0.5;
+    double maxUnmatchedShare = kMaxUnmatchedShare;
     std::uint64_t seed = 1;
 };
 
@@ -76,7 +80,10 @@ enum class LengthControlled : std::uint8_t {
     /// Mean cosine of each member's nearest other member of the set.
     MeanNnSimilarity,
     /// Median perplexity under the real-data language model; the baseline draws, with
-    /// replacement, one held-out real sample of the same length bin per synthetic sample.
+    /// replacement, one held-out real sample of the same length bin per matched synthetic
+    /// sample. Matched samples whose bin has no held-out real sample (the held-out split is
+    /// about a tenth of the real side) are left out of both medians, and not counted in
+    /// unmatchedShare; fewer than minMatched left: NaN.
     PerplexityMedian,
 };
 inline constexpr std::size_t kLengthControlledCount = 6;
@@ -96,9 +103,11 @@ struct LengthControlledEstimate {
     double valueSd = kNaN;
     double baseline = kNaN;
     double baselineSd = kNaN;
-    /// value / baseline per draw, averaged. For the four rates both sides get one sample's
-    /// worth of smoothing first, (v + 1/m) / (b + 1/m) with m the matched samples, so a
-    /// baseline of 0 gives a finite lift and two rates of 0 a lift of 1. Above 1: more
+    /// value / baseline per draw, averaged over draws (so not exactly value / baseline of the
+    /// means). For the four rates both sides get one sample's worth of smoothing first,
+    /// (v + 1/m) / (b + 1/m) with m the matched samples, so a baseline of 0 gives a finite lift
+    /// and two rates of 0 a lift of 1; for mean NN similarity and perplexity a baseline ≤ 0
+    /// gives NaN. Above 1: more
     /// repetitive (or, for perplexity, less predictable) than real text of the same lengths.
     double lift = kNaN;
     double liftSd = kNaN;
@@ -106,10 +115,12 @@ struct LengthControlledEstimate {
 
 /// One synthetic corpus with its length-matched baselines.
 struct CorpusLengthControl {
-    std::size_t corpus = 0;      ///< index into the input corpora
-    std::size_t drawn = 0;       ///< synthetic samples drawn per draw
-    double matched = 0.0;        ///< matched samples per draw (mean over draws)
-    double unmatchedShare = 0.0; ///< 1 − matched / drawn: lengths the real side lacks
+    std::size_t corpus = 0; ///< index into the input corpora
+    std::size_t drawn = 0;  ///< synthetic samples drawn per draw
+    double matched = 0.0;   ///< matched samples per draw (mean over draws)
+    /// 1 − matched / drawn: samples that found no unused real sample of their length bin (the
+    /// real side lacks those lengths, or has fewer samples of them than the corpus).
+    double unmatchedShare = 0.0;
     std::array<LengthControlledEstimate, kLengthControlledCount> measures;
 };
 
@@ -120,9 +131,9 @@ struct CorpusLengthControl {
 /// skeleton groups, no embeddings, no perplexities) stay NaN, as do all when fewer than
 /// minMatched samples could be matched. Inputs used: tokens (lengths), hashes, duplicateGroup,
 /// skeletonGroup, embeddings, perplexity. Cost per corpus and draw: O(m² · d) for the
-/// nearest neighbours (m ≤ sampleBudget matched samples, d embedding dimensions), O(m)
-/// otherwise; corpora run on workerCount() threads. synthetic: per corpus; corpusOf: per
-/// document. Throws Cancelled.
+/// nearest neighbours (m ≤ sampleBudget matched samples, d embedding dimensions), plus
+/// O(R + n_c) to shuffle and bin the R real and n_c corpus samples; corpora run on workerCount()
+/// threads. synthetic: per corpus; corpusOf: per document. Throws Cancelled.
 std::vector<CorpusLengthControl> controlForLength(const ComparisonInputs& inputs,
                                                   std::span<const std::uint32_t> corpusOf,
                                                   const std::vector<bool>& synthetic,

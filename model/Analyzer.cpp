@@ -108,7 +108,7 @@ Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusE
         for (const auto& [key, v] :
              {std::pair{"vocabulary_at_budget", x->budgeted.vocabulary},
               std::pair{"distinct_2_at_budget", x->budgeted.distinct2},
-              std::pair{"self_repetition_at_budget", x->budgeted.selfRepetition},
+              std::pair{"self_repetition_at_budget", x->selfRepetition},
               std::pair{"vendi_ngram", x->budgeted.vendiNgram}})
             if (std::isfinite(v))
                 m[key] = v;
@@ -179,6 +179,8 @@ Json paramsJson(const analysis::AnalysisParams& params) {
               {"length_control_exact_below_tokens", params.lengthControl.exactBelow},
               {"length_control_bin_ratio", params.lengthControl.binRatio},
               {"length_control_min_matched", params.lengthControl.minMatched},
+              {"length_control_max_unmatched_share", params.lengthControl.maxUnmatchedShare},
+              {"self_repetition_tokens", params.selfRepetitionTokens},
               {"clusters", sp.clusters},
               {"mauve_scaling", sp.mauve.scaling},
               {"mauve_pca_variance", sp.mauve.pcaVariance},
@@ -591,7 +593,7 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
             return s;
     }
     // The spread over draws of the length-matched values (stored above with the corpus's
-    // metrics), so Trends can draw error bars.
+    // metrics): Trends draw it as error bars on the lifts; the others keep it for export.
     QSqlQuery spread(db);
     spread.prepare(u"UPDATE metrics SET sd = ? WHERE run_id = ? AND corpus_id = ? AND name = ?"_s);
     for (const analysis::CorpusLengthControl& lc : result.lengthControl) {

@@ -1,5 +1,7 @@
 #include "model/Gate.h"
 
+#include "analysis/LengthControl.h"
+
 #include "model/RecordReader.h"
 
 #include <QFile>
@@ -326,8 +328,9 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                 QSqlQuery u(db);
                 u.prepare(u"SELECT c.name, m.value FROM metrics m JOIN corpora c ON c.id = "
                           "m.corpus_id WHERE m.run_id = ? AND m.name = 'length_unmatched_share' "
-                          "AND m.value > 0.5 ORDER BY c.id"_s);
+                          "AND m.value > ? ORDER BY c.id"_s);
                 u.addBindValue(run);
+                u.addBindValue(analysis::kMaxUnmatchedShare);
                 QStringList unmatched;
                 if (u.exec())
                     while (u.next())

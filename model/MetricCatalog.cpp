@@ -33,9 +33,10 @@ const MetricInfo kCorpus[] = {
         "length-controlled: falls when the same phrases are reused."),
      4},
     {"self_repetition_at_budget", TR("Self-repetition at equal tokens"), "share",
-     TR("Share of word 4-gram occurrences, in the same number of tokens from every corpus, whose "
-        "4-gram also occurs in another sample (after Salkar et al. 2022). Free of text length and "
-        "corpus size. Well above the real corpus: samples share phrases, the trace of a template."),
+     TR("Share of word 4-gram occurrences, in 20,000 tokens drawn from each corpus, whose 4-gram "
+        "also occurs in another sample (after Salkar et al. 2022). The same budget for every "
+        "corpus and run; per occurrence, so long samples do not score higher (samples under 4 "
+        "tokens add none). Well above the real corpus: samples share phrases, a template."),
      3},
     {"vendi_ngram", TR("Vendi score (n-gram)"), "",
      TR("Effective number of distinct passages among the same number (at most 500) of random "
@@ -73,8 +74,10 @@ const MetricInfo kCorpus[] = {
      4},
     {"templates_per_token", TR("Templates per token"), "",
      TR("Occurrences of the corpus's 100 most frequent skeleton 6-grams per skeleton token "
-        "(Shaib et al. 2024): a per-token rate, so free of text length. Several times the real "
-        "corpus's: the text is poured into a few moulds."),
+        "(Shaib et al. 2024). A per-token rate, so long texts do not score higher for their "
+        "length, but samples under 6 skeleton tokens add none and the 100 patterns come from the "
+        "whole corpus: compare corpora of similar size. Several times the real corpus's: the "
+        "text is poured into a few moulds."),
      4},
     {"compression_ratio", TR("Compression ratio"), "",
      TR("Bytes over zlib-compressed bytes of the corpus (Shaib et al. 2024). Higher: more "
@@ -139,9 +142,14 @@ const MetricInfo kCorpus[] = {
         "same token lengths. Well below 1: more predictable than people at these lengths."),
      3},
     {"length_unmatched_share", TR("Lengths without a real match"), "share",
-     TR("Share of sampled synthetic samples whose token length no real sample has (left out of "
-        "the length-controlled lifts). Above 0.5: the lifts describe a minority of the corpus."),
+     TR("Share of sampled synthetic samples that found no unused real sample of the same token "
+        "length: the real data lacks those lengths, or has fewer of them than the corpus. Above "
+        "0.5 no length-matched lift is given; read the measures free of length instead."),
      3},
+    {"length_matched_samples", TR("Length-matched samples"), "",
+     TR("Synthetic samples per draw paired with a real sample of the same token length (at most "
+        "1,000): the sample size behind the length-matched lifts."),
+     0},
     {"vendi_score", TR("Vendi score (embeddings)"), "",
      TR("Exp of the entropy of the cosine-kernel eigenvalues of the whole corpus's embeddings "
         "(Friedman & Dieng 2023). Not size- or length-controlled: it rose across the collapse "

@@ -376,7 +376,8 @@ Status buildReport(Project& project, Report* out) {
                 tr("Repetition against real text of the same lengths"),
                 tr("Each rate of sampled synthetic samples over the rate of as many real samples "
                    "with the same token lengths; 1× = as repetitive as reality. <b>Bold</b>: at "
-                   "least %1×. A dash: too few of the corpus's lengths occur in the real data.")
+                   "least %1×. A dash: not measured (too few of the corpus's lengths occur in the "
+                   "real data, or no embeddings or perplexities).")
                     .arg(LengthControlModel::kLiftWorry, 0, 'f', 0));
             for (int c = 0; c < lengths.columnCount(); ++c)
                 h += u"<th>%1</th>"_s.arg(

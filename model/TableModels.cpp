@@ -361,7 +361,7 @@ QVariant LengthControlModel::data(const QModelIndex& index, int role) const {
         if (role == Qt::DisplayRole)
             return u"–"_s;
         if (role == Qt::ToolTipRole)
-            return unmatched > 0.5
+            return unmatched > analysis::kMaxUnmatchedShare
                        ? tr("Not measured: %1 % of the sampled synthetic samples have lengths the "
                             "real data lacks, so a baseline would speak for a minority of the "
                             "corpus. Read the measures free of length (self-repetition at equal "
@@ -459,8 +459,10 @@ QString lengthMismatchWarning(const StoredAnalysis& analysis) {
                "synthscope::model::LengthControlModel",
                "<b>Text lengths differ between the sides</b>: %1 against a real median of %2. "
                "Short texts repeat, share skeletons and sit close together by chance, so raw "
-               "duplicate, skeleton and nearest-neighbour rates mislead here; compare each "
-               "corpus with real text of the same lengths (the lifts below).")
+               "duplicate, skeleton and nearest-neighbour rates mislead here. Compare each "
+               "corpus with real text of the same lengths (the lifts below) or, where the lengths "
+               "barely overlap, read the measures free of length (self-repetition at equal "
+               "tokens).")
         .arg(differing.join(u", "_s), realMedians.join(u", "_s));
 }
 

@@ -72,8 +72,8 @@ class LengthControlModel : public QAbstractTableModel {
 public:
     static constexpr int ValueRole = Qt::UserRole + 1;
     static constexpr int HighlightRole = Qt::UserRole + 2;
-    /// A rate at least this many times that of real text of the same lengths is highlighted.
-    static constexpr double kLiftWorry = 2.0;
+    /// A rate at least this many times that of real text of the same lengths is highlighted,
+    static constexpr double kLiftWorry = 3.0; ///< as the default red lines
 
     explicit LengthControlModel(QObject* parent = nullptr)
         : QAbstractTableModel(parent) {}

@@ -2,8 +2,12 @@
 
 #include "model/Analyzer.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+
+#include <filesystem>
+#include <system_error>
 
 #include <gtest/gtest.h>
 
@@ -69,20 +73,27 @@ QString cachedProject(const QTemporaryDir& dir, const QString& name,
     const QString cache = qEnvironmentVariable("SYNTHSCOPE_TEST_CACHE");
     const bool fill = qEnvironmentVariableIsSet("SYNTHSCOPE_TEST_CACHE_FILL");
     const QString cached = cache.isEmpty() ? QString() : QDir(cache).filePath(name);
-    if (!cache.isEmpty() && !fill && QFile::exists(cached)) {
-        EXPECT_TRUE(QFile::copy(cached, path)) << cached.toStdString();
+    if (fill && !cached.isEmpty())
+        QFile::remove(cached); // never let an earlier build's project survive a refill
+    if (!cache.isEmpty() && !fill && QFile::copy(cached, path))
+        return path;
+    build(path);
+    if (!fill || cache.isEmpty() || ::testing::Test::HasFailure())
+        return path;
+    if (QFile::exists(path + QStringLiteral("-wal"))) {
+        ADD_FAILURE() << "the project is still open: its WAL would not be in the cache";
         return path;
     }
-    build(path);
-    if (fill && !cache.isEmpty() && !::testing::Test::HasFailure()) {
-        EXPECT_TRUE(QDir().mkpath(cache));
-        const QString partial = cached + QStringLiteral(".partial");
-        QFile::remove(partial);
-        EXPECT_FALSE(QFile::exists(path + QStringLiteral("-wal"))) << "the project is still open";
-        EXPECT_TRUE(QFile::copy(path, partial));
-        QFile::remove(cached);
-        EXPECT_TRUE(QFile::rename(partial, cached));
-    }
+    // A unique partial file, then an atomic rename over the cached name (POSIX rename), so a
+    // reader never sees half a file and two fills never write into one.
+    EXPECT_TRUE(QDir().mkpath(cache));
+    const QString partial =
+        cached + QStringLiteral(".%1.partial").arg(QCoreApplication::applicationPid());
+    QFile::remove(partial);
+    EXPECT_TRUE(QFile::copy(path, partial));
+    std::error_code ec;
+    std::filesystem::rename(partial.toStdString(), cached.toStdString(), ec);
+    EXPECT_FALSE(ec) << ec.message();
     return path;
 }
 

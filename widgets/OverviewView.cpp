@@ -85,7 +85,7 @@ OverviewView::OverviewView(QWidget* parent)
         tr("<b>Repetition against real text of the same lengths</b> — each rate of up to 1,000 "
            "synthetic samples over the rate of as many real samples with the same token lengths "
            "(1× = as repetitive as reality at these lengths). <b>Bold on orange</b>: at least "
-           "%1×. A dash: too few of the corpus's lengths occur in the real data.")
+           "%1×. A dash: not measured (hover it for why).")
             .arg(model::LengthControlModel::kLiftWorry, 0, 'f', 0));
     m_lengthWarning->setWordWrap(true);
     m_lengthWarning->setObjectName(u"lengthWarning"_s);

@@ -73,16 +73,22 @@ TEST(BudgetedDiversity, VocabularyAndDistinct2ByHand) {
 // Self-repetition over a 15-token budget that takes all three samples: "1 2 3 4 5" twice (4-grams
 // 1234 and 2345 in each) and "1 2 3 4 9" (1234, 2349). Occurrences: 6; of 4-grams seen in another
 // sample: 1234 ×3, 2345 ×2 → 5 of 6, whatever the order. A 4-gram repeated inside one sample
-// only ("7 7 7 7 7": 7777 twice) is not shared: 0. Samples under 4 tokens add no occurrence.
-TEST(BudgetedDiversity, SelfRepetitionByHand) {
+// only ("7 7 7 7 7": 7777 twice) is not shared: 0. Too few tokens, or too few occurrences
+// (samples under 4 tokens add none): not measured rather than 0.
+TEST(Diversity, SelfRepetitionByHand) {
     const std::vector<std::uint32_t> a = {1, 2, 3, 4, 5};
     const std::vector<std::uint32_t> b = {1, 2, 3, 4, 9};
     const std::vector<std::span<const std::uint32_t>> docs = {a, a, b};
-    EXPECT_NEAR(budgetedDiversity(docs, 15, 0, 3, 1).selfRepetition, 5.0 / 6.0, 1e-12);
+    EXPECT_NEAR(selfRepetition(docs, 15, 3, 1, 1), 5.0 / 6.0, 1e-12);
+    EXPECT_TRUE(std::isnan(selfRepetition(docs, 16, 3, 1, 1))); // only 15 tokens
+    EXPECT_TRUE(std::isnan(selfRepetition(docs, 15, 3, 1, 7))); // 6 occurrences < 7
     const std::vector<std::uint32_t> loop = {7, 7, 7, 7, 7};
     const std::vector<std::uint32_t> other = {1, 2, 3};
     const std::vector<std::span<const std::uint32_t>> own = {loop, other};
-    EXPECT_DOUBLE_EQ(budgetedDiversity(own, 8, 0, 2, 1).selfRepetition, 0.0);
+    EXPECT_DOUBLE_EQ(selfRepetition(own, 8, 2, 1, 1), 0.0);
+    const std::vector<std::uint32_t> shortOne = {1, 2, 3};
+    const std::vector<std::span<const std::uint32_t>> shortOnly = {shortOne, shortOne, shortOne};
+    EXPECT_TRUE(std::isnan(selfRepetition(shortOnly, 9, 1, 1, 1))); // no 4-gram at all
 }
 
 // The n-gram Vendi score over windows of 10 tokens. Twenty copies of one token: two identical

@@ -182,6 +182,41 @@ TEST(LengthControl, NearestNeighboursAndPerplexity) {
     EXPECT_DOUBLE_EQ(ppl.lift, 0.5);
 }
 
+// Beyond half unmatched, no lift at all (a baseline for a minority would be read as one for the
+// corpus); the share is still given. Three synthetic corpora at once (the parallel path): each
+// gets its own result, in corpus order. Real: six 2-token samples. Corpus 1: four 2-token and
+// five 40-token samples (5 of 9 unmatched, 0.56 > 0.5); corpus 2: four 2-token samples, all
+// one text (lift 4, as above); corpus 3: as corpus 1 but one long sample fewer (4 of 8, 0.5:
+// measured).
+TEST(LengthControl, MostlyUnmatchedGetsNoLiftAndCorporaStayApart) {
+    Docs docs;
+    for (std::uint64_t i = 0; i < 6; ++i)
+        docs.add(0, 2, 100 + i, kNone, kNone);
+    for (std::uint64_t i = 0; i < 4; ++i)
+        docs.add(1, 2, 200 + i, kNone, kNone);
+    for (std::uint64_t i = 0; i < 5; ++i)
+        docs.add(1, 40, 300 + i, kNone, kNone);
+    for (int i = 0; i < 4; ++i)
+        docs.add(2, 2, 7, 0, 0);
+    for (std::uint64_t i = 0; i < 4; ++i)
+        docs.add(3, 2, 400 + i, kNone, kNone);
+    for (std::uint64_t i = 0; i < 4; ++i)
+        docs.add(3, 40, 500 + i, kNone, kNone);
+    LengthControlParams p;
+    p.minMatched = 4;
+    const auto out = controlForLength(docs.inputs(), docs.corpusOf, {false, true, true, true}, p);
+    ASSERT_EQ(out.size(), 3u);
+    EXPECT_EQ(out[0].corpus, 1u);
+    EXPECT_NEAR(out[0].unmatchedShare, 5.0 / 9.0, 1e-12);
+    for (const auto& m : out[0].measures)
+        EXPECT_TRUE(std::isnan(m.lift));
+    EXPECT_EQ(out[1].corpus, 2u);
+    EXPECT_DOUBLE_EQ(out[1].measures[at(LengthControlled::ExactDuplicateRate)].lift, 4.0);
+    EXPECT_EQ(out[2].corpus, 3u);
+    EXPECT_DOUBLE_EQ(out[2].unmatchedShare, 0.5);
+    EXPECT_DOUBLE_EQ(out[2].measures[at(LengthControlled::ExactDuplicateRate)].lift, 1.0);
+}
+
 TEST(LengthControl, NoRealSideNoBaseline) {
     Docs docs;
     for (std::uint64_t i = 0; i < 30; ++i)
