@@ -165,6 +165,8 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
     }
     if (Status s = migrateSchema(db); !s)
         return Status::failure(u"%1: %2"_s.arg(path, s.error()));
+    if (Status s = checkSchema(db); !s)
+        return Status::failure(u"%1 is a damaged Synthscope project: %2"_s.arg(path, s.error()));
     *project = std::move(p);
     return {};
 }

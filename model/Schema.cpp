@@ -2,7 +2,9 @@
 
 #include "model/Project.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include <QStringList>
 #include <algorithm>
@@ -280,6 +282,60 @@ int userVersion(QSqlDatabase& db) {
 }
 
 } // namespace
+
+Status checkSchema(QSqlDatabase& db) {
+    // Table → columns, as the migrations build them (computed once per process).
+    using Tables = std::vector<std::pair<QString, QStringList>>;
+    static const Tables expected = [] {
+        Tables out;
+        const QString name = u"synthscope-schema-"_s + QUuid::createUuid().toString();
+        {
+            QSqlDatabase memory = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            memory.setDatabaseName(u":memory:"_s);
+            if (memory.open() && migrateSchema(memory).ok()) {
+                QSqlQuery q(memory);
+                QStringList tables;
+                if (q.exec(u"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT "
+                           "LIKE 'sqlite_%' ORDER BY name"_s))
+                    while (q.next())
+                        tables << q.value(0).toString();
+                for (const QString& table : tables) {
+                    QStringList columns;
+                    QSqlQuery c(memory);
+                    if (c.exec(u"SELECT name FROM pragma_table_info('%1')"_s.arg(table)))
+                        while (c.next())
+                            columns << c.value(0).toString();
+                    out.emplace_back(table, columns);
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return out;
+    }();
+    if (expected.empty())
+        return Status::failure(u"cannot build the expected schema to check the file against"_s);
+    for (const auto& [table, columns] : expected) {
+        QSqlQuery q(db);
+        q.prepare(u"SELECT type FROM sqlite_schema WHERE name = ?"_s);
+        q.addBindValue(table);
+        if (!q.exec())
+            return Status::failure(u"cannot read the schema: %1"_s.arg(q.lastError().text()));
+        if (!q.next())
+            return Status::failure(u"the table '%1' is missing"_s.arg(table));
+        if (const QString type = q.value(0).toString(); type != u"table"_s)
+            return Status::failure(u"'%1' is a %2, not a table"_s.arg(table, type));
+        QStringList present;
+        QSqlQuery c(db);
+        if (c.exec(u"SELECT name FROM pragma_table_info('%1')"_s.arg(table)))
+            while (c.next())
+                present << c.value(0).toString();
+        for (const QString& column : columns)
+            if (!present.contains(column))
+                return Status::failure(
+                    u"the table '%1' lacks its column '%2'"_s.arg(table, column));
+    }
+    return {};
+}
 
 Status initializeSchema(QSqlDatabase& db) {
     return exec(db, u"PRAGMA application_id = %1"_s.arg(Project::kApplicationId));

@@ -90,6 +90,44 @@ TEST(Project, ClearErrorsForMissingForeignAndNewerFiles) {
     EXPECT_TRUE(s.error().contains(QStringLiteral("newer Synthscope"))) << s.error().toStdString();
 }
 
+// A project whose tables were dropped, replaced by a view or stripped of a column is refused on
+// open with what is wrong (a gate once passed a project without its corpora table).
+TEST(Project, DamagedSchemaIsRefusedWithWhatIsWrong) {
+    QTemporaryDir dir;
+    struct Case {
+        const char* sql;
+        const char* message;
+    };
+    int n = 0;
+    for (const Case& c :
+         {Case{"DROP TABLE rejects", "the table 'rejects' is missing"},
+          Case{"ALTER TABLE rejects RENAME TO r2; CREATE VIEW rejects AS SELECT 1/0 AS id",
+               "'rejects' is a view, not a table"},
+          Case{"ALTER TABLE metrics DROP COLUMN null_sd",
+               "the table 'metrics' lacks its column 'null_sd'"}}) {
+        const QString name = QStringLiteral("damaged%1.synthscope").arg(n++);
+        {
+            auto p = test::newProject(dir, name);
+            for (const QString& statement : QString::fromLatin1(c.sql).split(u';')) {
+                QSqlQuery q(p->connection());
+                ASSERT_TRUE(q.exec(statement)) << q.lastError().text().toStdString();
+            }
+        }
+        std::shared_ptr<Project> p;
+        const Status s = Project::open(dir.filePath(name), Project::OpenMode::OpenExisting, &p);
+        ASSERT_FALSE(s.ok()) << c.sql;
+        EXPECT_TRUE(s.error().contains(QStringLiteral("damaged Synthscope project")) &&
+                    s.error().contains(QString::fromLatin1(c.message)))
+            << s.error().toStdString();
+    }
+    // An intact project still opens.
+    test::newProject(dir, QStringLiteral("intact.synthscope"));
+    std::shared_ptr<Project> p;
+    EXPECT_TRUE(Project::open(dir.filePath(QStringLiteral("intact.synthscope")),
+                              Project::OpenMode::OpenExisting, &p)
+                    .ok());
+}
+
 TEST(Project, MigratesAVersionOneFileForward) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.synthscope"));
