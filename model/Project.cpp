@@ -5,9 +5,12 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+
+#include <sqlite3.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -110,6 +113,17 @@ QSqlDatabase Project::connection() const {
     db.setDatabaseName(m_path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
     if (db.open()) {
+        // A project file may come from anyone: SQLite's advice for untrusted databases
+        // (https://www.sqlite.org/security.html) — defensive mode (no writable schema, no
+        // corrupting pragmas) and no extension loading. trusted_schema stays on because the
+        // note-search triggers write to an FTS5 table, which SQLite does not mark innocuous;
+        // instead checkSchema() refuses every trigger and view the migrations did not create.
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            if (sqlite3* h = *static_cast<sqlite3* const*>(handle.constData()); h != nullptr) {
+                sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+                sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+            }
         (void)exec(db, u"PRAGMA foreign_keys = ON"_s);
         (void)exec(db, u"PRAGMA journal_mode = WAL"_s);
         (void)exec(db, u"PRAGMA synchronous = FULL"_s);

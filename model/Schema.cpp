@@ -8,6 +8,7 @@
 
 #include <QStringList>
 #include <algorithm>
+#include <map>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -284,10 +285,14 @@ int userVersion(QSqlDatabase& db) {
 } // namespace
 
 Status checkSchema(QSqlDatabase& db) {
-    // Table → columns, as the migrations build them (computed once per process).
-    using Tables = std::vector<std::pair<QString, QStringList>>;
-    static const Tables expected = [] {
-        Tables out;
+    // Table → columns, as the migrations build them, and the SQL of every trigger and view
+    // (computed once per process).
+    struct Expected {
+        std::vector<std::pair<QString, QStringList>> tables;
+        std::map<QString, QString> code; // trigger or view name → its CREATE statement
+    };
+    static const Expected expected = [] {
+        Expected out;
         const QString name = u"synthscope-schema-"_s + QUuid::createUuid().toString();
         {
             QSqlDatabase memory = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
@@ -305,16 +310,20 @@ Status checkSchema(QSqlDatabase& db) {
                     if (c.exec(u"SELECT name FROM pragma_table_info('%1')"_s.arg(table)))
                         while (c.next())
                             columns << c.value(0).toString();
-                    out.emplace_back(table, columns);
+                    out.tables.emplace_back(table, columns);
                 }
+                if (q.exec(u"SELECT name, sql FROM sqlite_schema WHERE type IN ('trigger', "
+                           "'view')"_s))
+                    while (q.next())
+                        out.code[q.value(0).toString()] = q.value(1).toString();
             }
         }
         QSqlDatabase::removeDatabase(name);
         return out;
     }();
-    if (expected.empty())
+    if (expected.tables.empty())
         return Status::failure(u"cannot build the expected schema to check the file against"_s);
-    for (const auto& [table, columns] : expected) {
+    for (const auto& [table, columns] : expected.tables) {
         QSqlQuery q(db);
         q.prepare(u"SELECT type FROM sqlite_schema WHERE name = ?"_s);
         q.addBindValue(table);
@@ -333,6 +342,19 @@ Status checkSchema(QSqlDatabase& db) {
             if (!present.contains(column))
                 return Status::failure(
                     u"the table '%1' lacks its column '%2'"_s.arg(table, column));
+    }
+    // Code stored in the file runs when its table is touched (a trigger once deleted every tag
+    // during an analysis): only the migrations' own triggers and views, unchanged, may be there.
+    QSqlQuery code(db);
+    if (!code.exec(
+            u"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('trigger', 'view')"_s))
+        return Status::failure(u"cannot read the schema: %1"_s.arg(code.lastError().text()));
+    while (code.next()) {
+        const QString name = code.value(1).toString();
+        const auto it = expected.code.find(name);
+        if (it == expected.code.end() || it->second != code.value(2).toString())
+            return Status::failure(u"it holds a %1 '%2' that Synthscope did not create"_s.arg(
+                code.value(0).toString(), name));
     }
     return {};
 }

@@ -19,7 +19,14 @@ struct Result {
 inline Result cli(const QStringList& args, int timeoutMs = 300000) {
     QProcess p;
     p.start(QStringLiteral(SYNTHSCOPE_CLI), args);
-    EXPECT_TRUE(p.waitForFinished(timeoutMs));
+    if (!p.waitForFinished(timeoutMs)) {
+        ADD_FAILURE() << "synthscope-cli " << args.join(u' ').toStdString() << " ran over "
+                      << timeoutMs << " ms";
+        p.kill();
+        p.waitForFinished();
+        return {-1, QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
             QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};

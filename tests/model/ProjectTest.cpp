@@ -90,8 +90,9 @@ TEST(Project, ClearErrorsForMissingForeignAndNewerFiles) {
     EXPECT_TRUE(s.error().contains(QStringLiteral("newer Synthscope"))) << s.error().toStdString();
 }
 
-// A project whose tables were dropped, replaced by a view or stripped of a column is refused on
-// open with what is wrong (a gate once passed a project without its corpora table).
+// A project whose tables were dropped, replaced by a view or stripped of a column, or that holds
+// triggers or views of its own, is refused on open with what is wrong (a gate once passed a
+// project without its corpora table; a stored trigger once deleted every tag).
 TEST(Project, DamagedSchemaIsRefusedWithWhatIsWrong) {
     QTemporaryDir dir;
     struct Case {
@@ -101,14 +102,19 @@ TEST(Project, DamagedSchemaIsRefusedWithWhatIsWrong) {
     int n = 0;
     for (const Case& c :
          {Case{"DROP TABLE rejects", "the table 'rejects' is missing"},
-          Case{"ALTER TABLE rejects RENAME TO r2; CREATE VIEW rejects AS SELECT 1/0 AS id",
+          Case{"ALTER TABLE rejects RENAME TO r2\nCREATE VIEW rejects AS SELECT 1/0 AS id",
                "'rejects' is a view, not a table"},
           Case{"ALTER TABLE metrics DROP COLUMN null_sd",
-               "the table 'metrics' lacks its column 'null_sd'"}}) {
+               "the table 'metrics' lacks its column 'null_sd'"},
+          // Stored code: it would run on Synthscope's own writes (this one on every import).
+          Case{"CREATE TRIGGER wipe AFTER INSERT ON corpora BEGIN DELETE FROM tags; END",
+               "a trigger 'wipe' that Synthscope did not create"},
+          Case{"CREATE VIEW peek AS SELECT * FROM samples",
+               "a view 'peek' that Synthscope did not create"}}) {
         const QString name = QStringLiteral("damaged%1.synthscope").arg(n++);
         {
             auto p = test::newProject(dir, name);
-            for (const QString& statement : QString::fromLatin1(c.sql).split(u';')) {
+            for (const QString& statement : QString::fromLatin1(c.sql).split(u'\n')) {
                 QSqlQuery q(p->connection());
                 ASSERT_TRUE(q.exec(statement)) << q.lastError().text().toStdString();
             }
@@ -119,6 +125,14 @@ TEST(Project, DamagedSchemaIsRefusedWithWhatIsWrong) {
         EXPECT_TRUE(s.error().contains(QStringLiteral("damaged Synthscope project")) &&
                     s.error().contains(QString::fromLatin1(c.message)))
             << s.error().toStdString();
+    }
+    // Defensive mode: the schema cannot be rewritten behind SQLite's back.
+    {
+        auto p = test::newProject(dir, QStringLiteral("defensive.synthscope"));
+        QSqlQuery q(p->connection());
+        (void)q.exec(QStringLiteral("PRAGMA writable_schema = ON"));
+        EXPECT_FALSE(q.exec(QStringLiteral(
+            "UPDATE sqlite_schema SET sql = 'CREATE TABLE tags (x)' WHERE name = 'tags'")));
     }
     // An intact project still opens.
     test::newProject(dir, QStringLiteral("intact.synthscope"));
