@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QFont>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -43,6 +44,33 @@ QString esc(const QString& s) {
 QString cell(const QString& text, const QString& style = {}) {
     return style.isEmpty() ? u"<td>%1</td>"_s.arg(text)
                            : u"<td style=\"%1\">%2</td>"_s.arg(style, text);
+}
+
+// A table model as an HTML table: its horizontal headers, then each row; the first column as
+// text, the others right-aligned, bold where the model's font is bold, "–" where empty, and
+// with the noteRole text (when given and not empty) small below the value.
+QString tableHtml(const QAbstractItemModel& m, int noteRole = -1) {
+    QString h = u"<table width=\"100%\"><tr>"_s;
+    for (int c = 0; c < m.columnCount(); ++c)
+        h += u"<th>%1</th>"_s.arg(esc(m.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
+    h += u"</tr>"_s;
+    for (int r = 0; r < m.rowCount(); ++r) {
+        h += u"<tr>"_s;
+        for (int c = 0; c < m.columnCount(); ++c) {
+            const QModelIndex i = m.index(r, c);
+            QString text = esc(m.data(i, Qt::DisplayRole).toString());
+            if (text.isEmpty())
+                text = u"–"_s;
+            if (m.data(i, Qt::FontRole).value<QFont>().bold())
+                text = u"<b>%1</b>"_s.arg(text);
+            if (const QString note = noteRole >= 0 ? m.data(i, noteRole).toString() : QString();
+                !note.isEmpty())
+                text += u"<br><small style=\"color:#666\">%1</small>"_s.arg(esc(note));
+            h += cell(text, c == 0 ? QString() : u"text-align:right"_s);
+        }
+        h += u"</tr>"_s;
+    }
+    return h + u"</table>"_s;
 }
 
 // A white picture kChartWidth wide.
@@ -339,31 +367,12 @@ Status buildReport(Project& project, Report* out) {
     {
         VsRealModel vs;
         vs.setAnalysis(analysis);
-        if (vs.rowCount() > 0) {
-            h += u"<h2>%1</h2><p>%2</p><table width=\"100%\"><tr>"_s.arg(
-                tr("Each synthetic corpus against reality"),
-                tr("On equal samples per side; below each value, the band of real against real "
-                   "at the same size (mean ± 3 sd). <b>Bold</b>: outside the band."));
-            for (int c = 0; c < vs.columnCount(); ++c)
-                h += u"<th>%1</th>"_s.arg(
-                    esc(vs.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
-            h += u"</tr>"_s;
-            for (int r = 0; r < vs.rowCount(); ++r) {
-                h += u"<tr>"_s + cell(esc(vs.data(vs.index(r, 0), Qt::DisplayRole).toString()));
-                for (int c = 1; c < vs.columnCount(); ++c) {
-                    const QModelIndex i = vs.index(r, c);
-                    const QString band = vs.data(i, VsRealModel::NullBandRole).toString();
-                    QString text = esc(vs.data(i, Qt::DisplayRole).toString());
-                    if (vs.data(i, VsRealModel::OutsideNullRole).toBool())
-                        text = u"<b>%1</b>"_s.arg(text);
-                    if (!band.isEmpty())
-                        text += u"<br><small style=\"color:#666\">%1</small>"_s.arg(esc(band));
-                    h += cell(text, u"text-align:right"_s);
-                }
-                h += u"</tr>"_s;
-            }
-            h += u"</table>"_s;
-        }
+        if (vs.rowCount() > 0)
+            h += u"<h2>%1</h2><p>%2</p>"_s.arg(
+                     tr("Each synthetic corpus against reality"),
+                     tr("On equal samples per side; below each value, the band of real against "
+                        "real at the same size (mean ± 3 sd). <b>Bold</b>: outside the band.")) +
+                 tableHtml(vs, VsRealModel::NullBandRole);
     }
     // Each synthetic corpus's repetition against real text of the same lengths.
     {
@@ -372,31 +381,14 @@ Status buildReport(Project& project, Report* out) {
         LengthControlModel lengths;
         lengths.setAnalysis(analysis);
         if (lengths.rowCount() > 0) {
-            h += u"<h2>%1</h2><p>%2</p><table width=\"100%\"><tr>"_s.arg(
-                tr("Repetition against real text of the same lengths"),
-                tr("Each rate of sampled synthetic samples over the rate of as many real samples "
-                   "with the same token lengths; 1× = as repetitive as reality. <b>Bold</b>: at "
-                   "least %1×. A dash: not measured (too few of the corpus's lengths occur in the "
-                   "real data, or no embeddings or perplexities).")
-                    .arg(LengthControlModel::kLiftWorry, 0, 'f', 0));
-            for (int c = 0; c < lengths.columnCount(); ++c)
-                h += u"<th>%1</th>"_s.arg(
-                    esc(lengths.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
-            h += u"</tr>"_s;
-            for (int r = 0; r < lengths.rowCount(); ++r) {
-                h += u"<tr>"_s;
-                for (int c = 0; c < lengths.columnCount(); ++c) {
-                    const QModelIndex i = lengths.index(r, c);
-                    QString text = esc(lengths.data(i, Qt::DisplayRole).toString());
-                    if (text.isEmpty())
-                        text = u"–"_s;
-                    if (lengths.data(i, LengthControlModel::HighlightRole).toBool())
-                        text = u"<b>%1</b>"_s.arg(text);
-                    h += cell(text, c == 0 ? QString() : u"text-align:right"_s);
-                }
-                h += u"</tr>"_s;
-            }
-            h += u"</table>"_s;
+            h += u"<h2>%1</h2><p>%2</p>"_s.arg(
+                     tr("Repetition against real text of the same lengths"),
+                     tr("Each rate of sampled synthetic samples over the rate of as many real "
+                        "samples with the same token lengths; 1× = as repetitive as reality. "
+                        "<b>Bold</b>: at least %1×. A dash: not measured (too few of the corpus's "
+                        "lengths occur in the real data, or no embeddings or perplexities).")
+                         .arg(LengthControlModel::kLiftWorry, 0, 'f', 0)) +
+                 tableHtml(lengths);
         }
     }
 

@@ -433,6 +433,10 @@ TEST(Cli, FlanT5RoundsTrendGateAndReport) {
     ASSERT_TRUE(h.open(QIODevice::ReadOnly));
     const QByteArray page = h.readAll();
     EXPECT_TRUE(page.contains("Trends across rounds"));
+    // Both per-corpus tables, each with a row per Flan-T5 size.
+    EXPECT_TRUE(page.contains("Each synthetic corpus against reality"));
+    EXPECT_TRUE(page.contains("Repetition against real text of the same lengths"));
+    EXPECT_GE(page.count("<td>flan-t5-large</td>"), 2);
     EXPECT_TRUE(page.contains("flan-t5-xl"));
     QFile p(pdf);
     ASSERT_TRUE(p.open(QIODevice::ReadOnly));
