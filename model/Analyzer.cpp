@@ -1,6 +1,7 @@
 #include "model/Analyzer.h"
 
 #include "model/RecordReader.h"
+#include "model/Sources.h"
 
 #include <QDateTime>
 
@@ -105,11 +106,10 @@ Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusE
         m["self_bleu"] = x->selfBleu;
         m["repeated_ngram_rate"] = x->repeatedNgramRate;
         m["mtld"] = x->mtld;
-        for (const auto& [key, v] :
-             {std::pair{"vocabulary_at_budget", x->budgeted.vocabulary},
-              std::pair{"distinct_2_at_budget", x->budgeted.distinct2},
-              std::pair{"self_repetition_at_budget", x->selfRepetition},
-              std::pair{"vendi_ngram", x->budgeted.vendiNgram}})
+        for (const auto& [key, v] : {std::pair{"vocabulary_at_budget", x->budgeted.vocabulary},
+                                     std::pair{"distinct_2_at_budget", x->budgeted.distinct2},
+                                     std::pair{"self_repetition_at_budget", x->selfRepetition},
+                                     std::pair{"vendi_ngram", x->budgeted.vendiNgram}})
             if (std::isfinite(v))
                 m[key] = v;
         if (x->perplexityMedian)
@@ -566,6 +566,14 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
                 addMetrics(out["real_vs_synthetic"], QVariant(QMetaType(QMetaType::LongLong)));
             !s)
             return s;
+
+    // Which generators, template versions and judge versions wrote the synthetic side.
+    QList<qint64> syntheticIds;
+    for (const LoadedCorpus& c : corpora)
+        if (c.role == Role::Synthetic)
+            syntheticIds << c.id;
+    if (Status s = storeSourceConcentration(db, id, syntheticIds); !s)
+        return s;
 
     // Each synthetic corpus against the real side: the same keys as the pooled comparison,
     // stored under the corpus with the spread over draws and the null band.

@@ -2,6 +2,7 @@
 
 #include "model/Gate.h"
 #include "model/ProjectStore.h"
+#include "model/Sources.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -159,6 +160,7 @@ Json datasheet(Project& project) {
                 list.push_back({{"id", r.rule.id.toStdString()},
                                 {"status", gateStatusName(r.status).toStdString()},
                                 {"value", r.value ? Json(*r.value) : Json(nullptr)},
+                                {"detail", r.detail.toStdString()},
                                 {"action", r.rule.action.toStdString()}});
             sheet["red_lines"] = {{"status", gateStatusName(overallStatus(results)).toStdString()},
                                   {"rules", list}};
@@ -166,6 +168,9 @@ Json datasheet(Project& project) {
     } else {
         sheet["metrics"] = nullptr;
     }
+    // Which generators, templates and judges wrote the synthetic side, and how much of each
+    // people read (chapter 17, Table 17-3: data source, manual review).
+    sheet["sources"] = sourcesJson(project);
     Json reviewers = Json::object();
     QSqlQuery q(project.connection());
     if (q.exec(u"SELECT reviewer, sum(decision = 'keep'), sum(decision = 'drop') FROM decisions "

@@ -3,6 +3,7 @@
 #include "analysis/LengthControl.h"
 
 #include "model/RecordReader.h"
+#include "model/Sources.h"
 
 #include <QFile>
 #include <QSqlError>
@@ -51,6 +52,104 @@ std::optional<double> scalar(QSqlDatabase& db, const QString& sql, const QVarian
     if (q.exec() && q.next() && !q.value(0).isNull())
         return q.value(0).toDouble();
     return std::nullopt;
+}
+
+GateStatus tripped(const RedLine& rule) {
+    return rule.fail ? GateStatus::Fail : GateStatus::Warn;
+}
+
+QString percent(double share) {
+    return u"%1 %"_s.arg(100.0 * share, 0, 'f', share < 0.01 && share > 0 ? 2 : 0);
+}
+
+// "Single source dominates long-term": the concentration within each of the last
+// rule.lastRounds rounds of the newest analysis; trips only when every one of them fails.
+void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLineResult* r) {
+    QList<DimensionSources> sources;
+    if (Status s = sourceConcentration(project, &sources); !s) {
+        r->detail = s.error();
+        return;
+    }
+    const DimensionSources* entry = nullptr;
+    for (const DimensionSources& e : std::as_const(sources))
+        if (e.dimension == d)
+            entry = &e;
+    const QString what = dimensionTitle(d).toLower();
+    if (entry == nullptr) {
+        r->detail = u"no synthetic sample records a %1"_s.arg(what);
+        return;
+    }
+    if (entry->rounds.size() < rule.lastRounds) {
+        r->detail = u"needs %1 rounds with a recorded %2, has %3"_s.arg(
+            QString::number(rule.lastRounds), what, QString::number(entry->rounds.size()));
+        return;
+    }
+    const bool entropy = rule.metric == sourceEntropyKey(d);
+    bool allFail = true;
+    std::optional<double> best;
+    QStringList shown;
+    for (qsizetype i = entry->rounds.size() - rule.lastRounds; i < entry->rounds.size(); ++i) {
+        const SourceShare& s = entry->rounds[i];
+        const double v = entropy ? s.entropy : s.largestShare;
+        if (!std::isfinite(v))
+            continue;
+        allFail = allFail && !passes(rule.op, v, rule.threshold);
+        if (!best || worse(rule.op, *best, v))
+            best = v;
+        shown << (entropy ? u"round %1: entropy %2 over %3 sources"_s.arg(
+                                s.round, QString::number(v, 'f', 2), QString::number(s.sources))
+                          : u"round %1: %2 %3"_s.arg(s.round, s.largest, percent(v)));
+    }
+    if (!best) {
+        r->detail = u"no %1 recorded in the last %2 rounds"_s.arg(what).arg(rule.lastRounds);
+        return;
+    }
+    r->value = best;
+    r->detail = shown.join(u"; "_s);
+    r->status = allFail ? tripped(rule) : GateStatus::Pass;
+}
+
+// "Low sampling inspection after teacher/template/judge updates": the newest source's share
+// of synthetic samples answered by a reviewer, and its count, read live.
+void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, RedLineResult* r) {
+    QList<SourceReview> reviews;
+    if (Status s = sourceReview(project, d, &reviews); !s) {
+        r->detail = s.error();
+        return;
+    }
+    const QString what = dimensionTitle(d).toLower();
+    if (reviews.isEmpty()) {
+        r->detail = u"no synthetic sample records a %1"_s.arg(what);
+        return;
+    }
+    if (reviews.size() < 2) {
+        r->detail = u"one %1 only (%2): no change to review after"_s.arg(what, reviews[0].value);
+        return;
+    }
+    QStringList shown;
+    bool met = true;
+    for (const SourceReview& v : std::as_const(reviews)) {
+        if (!v.newest)
+            continue;
+        // Both the share and the count; a source smaller than the count is read whole.
+        const int needed = std::max(std::min(rule.minReviewed, v.samples),
+                                    static_cast<int>(std::ceil(rule.threshold * v.samples)));
+        const bool ok = passes(rule.op, v.share(), rule.threshold) && v.reviewed >= needed;
+        shown << u"newest %1 %2%3: %4 of %5 reviewed (%6 by two reviewers); needs %7"_s.arg(
+            what, v.value, v.firstRound.isEmpty() ? QString() : u" (round %1)"_s.arg(v.firstRound),
+            QString::number(v.reviewed), QString::number(v.samples),
+            QString::number(v.reviewedTwice), QString::number(needed));
+        if (!r->value || worse(rule.op, v.share(), *r->value))
+            r->value = v.share();
+        if (!ok && !r->focusDimension) { // the evidence opens a queue of the first unmet
+            r->focusDimension = d;
+            r->focusValue = v.value;
+            r->focusNeeded = needed - v.reviewed;
+        }
+        met = met && ok;
+    }
+    r->detail = shown.join(u"; "_s);
+    r->status = met ? GateStatus::Pass : tripped(rule);
 }
 
 } // namespace
@@ -137,6 +236,16 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
             if (!j.contains("threshold") || !j["threshold"].is_number())
                 return bad(u"\"threshold\" must be a number"_s);
             r.threshold = j["threshold"].get<double>();
+            if (j.contains("rounds")) {
+                Dimension d = Dimension::Generator;
+                if (!j["rounds"].is_number_integer() || j["rounds"].get<int>() < 1)
+                    return bad(u"\"rounds\" must be a whole number ≥ 1"_s);
+                if (!sourceMetricDimension(r.metric, &d) || r.metric == reviewedShareNewestKey(d) ||
+                    r.metric == sourceCountKey(d))
+                    return bad(u"\"rounds\" applies to source_largest_share_* and "
+                               "source_entropy_* metrics only"_s);
+                r.lastRounds = j["rounds"].get<int>();
+            }
         }
         rules->append(r);
     }
@@ -222,6 +331,18 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                 r.status = worsening ? (rule.fail ? GateStatus::Fail : GateStatus::Warn)
                                      : GateStatus::Pass;
             }
+            results->append(r);
+            continue;
+        }
+        Dimension sourceDimension = Dimension::Generator;
+        const bool sourceRule = sourceMetricDimension(rule.metric, &sourceDimension);
+        if (sourceRule && rule.lastRounds > 0) {
+            judgeLastRounds(project, rule, sourceDimension, &r);
+            results->append(r);
+            continue;
+        }
+        if (sourceRule && rule.metric == reviewedShareNewestKey(sourceDimension)) {
+            judgeNewestReviewed(project, rule, sourceDimension, &r);
             results->append(r);
             continue;
         }

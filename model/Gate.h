@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Project.h"
+#include "model/TeamReview.h"
 
 #include <QList>
 #include <QString>
@@ -23,8 +24,11 @@ struct RedLine {
     QString scope = QStringLiteral("comparison");
     QString op = QStringLiteral("<="); ///< the passing side: <=, <, >= or >
     double threshold = 0.0;
-    int minReviewed = 0;     ///< tag rates: fewer reviewed samples → not applicable
-    int trendRuns = 0;       ///< > 0: a trend rule over this many analyses
+    int minReviewed = 0; ///< tag rates: fewer reviewed samples → not applicable
+    int trendRuns = 0;   ///< > 0: a trend rule over this many analyses
+    /// > 0: a source-concentration metric judged within each of the last this many rounds;
+    /// the rule trips only when every one of them is on the failing side ("long-term").
+    int lastRounds = 0;
     bool trendRising = true; ///< the worsening direction of a trend rule
     bool fail = false;       ///< severity: fail (true) or warn
     QString action;          ///< freeze template, raise inspection rate, infuse real data, …
@@ -39,11 +43,19 @@ struct RedLineResult {
     GateStatus status = GateStatus::NotApplicable;
     std::optional<double> value;
     QString detail; ///< which corpus, how many reviewed, the trend values, or why n/a
+    /// A review-intensity rule that is not met: the source whose unreviewed samples to read
+    /// (its dimension and value) and how many more answers it needs.
+    std::optional<Dimension> focusDimension;
+    QString focusValue;
+    int focusNeeded = 0;
 };
 
 /// Parses a rules file's JSON ({"rules": [...]}, see resources/rules/redlines.json). Every
-/// rule needs id, metric, severity (warn|fail), action, and either op + threshold or
-/// trend {runs ≥ 2, worse: rising|falling}. Errors name the rule's position and field.
+/// rule needs id, metric, severity (warn|fail), action, and either op + threshold (with an
+/// optional "rounds" ≥ 1 for a source_largest_share_* / source_entropy_* metric) or
+/// trend {runs ≥ 2, worse: rising|falling}. A reviewed_share_newest_<dimension> metric is
+/// judged live on the reviews: the newest source's reviewed share against threshold and its
+/// reviewed count against min_reviewed. Errors name the rule's position and field.
 Status parseRedLines(const QByteArray& json, QList<RedLine>* rules);
 /// The defaults shipped with Synthscope (resources/rules/redlines.json).
 QByteArray defaultRedLinesJson();

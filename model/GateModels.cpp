@@ -12,6 +12,10 @@ QVariant RedLinesModel::data(const QModelIndex& index, int role) const {
     const RedLineResult& r = m_rows.at(index.row());
     if (role == EvidenceRole)
         return r.rule.evidence;
+    if (role == FocusRole)
+        return r.focusDimension ? QVariant(QVariantList{dimensionName(*r.focusDimension),
+                                                        r.focusValue, r.focusNeeded})
+                                : QVariant();
     if (role == Qt::BackgroundRole && index.column() == StatusColumn) {
         switch (r.status) {
         case GateStatus::Pass:
@@ -44,6 +48,14 @@ QVariant RedLinesModel::data(const QModelIndex& index, int role) const {
             return tr("not %1 over %2 analyses")
                 .arg(r.rule.trendRising ? tr("rising") : tr("falling"))
                 .arg(r.rule.trendRuns);
+        if (r.rule.lastRounds > 0)
+            return tr("%1 %2 in one of the last %3 rounds")
+                .arg(r.rule.op, QString::number(r.rule.threshold))
+                .arg(r.rule.lastRounds);
+        if (r.rule.metric.startsWith(u"reviewed_share_newest_"_s))
+            return tr("%1 %2 and ≥ %3 reviewed")
+                .arg(r.rule.op, QString::number(r.rule.threshold))
+                .arg(r.rule.minReviewed);
         return QString(r.rule.op + u' ' + QString::number(r.rule.threshold));
     case Action:
         return r.rule.action;

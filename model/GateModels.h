@@ -12,6 +12,8 @@ class RedLinesModel : public RowsTableModel<RedLineResult, 6> {
 public:
     enum Column { StatusColumn, Rule, Value, Condition, Action, Evidence };
     static constexpr int EvidenceRole = Qt::UserRole + 1; ///< the evidence view's name
+    /// An unmet review-intensity rule: {dimension name, value, answers needed}; else null.
+    static constexpr int FocusRole = Qt::UserRole + 2;
     using RowsTableModel::RowsTableModel;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;

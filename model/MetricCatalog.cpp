@@ -258,6 +258,48 @@ const MetricInfo kComparison[] = {
      TR("Samples on the synthetic side (all synthetic corpora)."), 0},
 };
 
+// Concentration of the synthetic side on its sources (model/Sources.h), all samples of the
+// analysis; also stored per round.
+const MetricInfo kSource[] = {
+    {"source_largest_share_generator", TR("Largest generator's share"), "share",
+     TR("Share of the synthetic samples written by the most used generator (chapter 17, Table "
+        "17-3: single source dominates). Near 1 round after round: one source defines the "
+        "synthetic side. Samples without a recorded generator are not counted."),
+     3},
+    {"source_entropy_generator", TR("Evenness over generators"), "",
+     TR("Normalised Shannon entropy of the synthetic samples' generators: 1 = used evenly, 0 = one "
+        "generator. Relative to the number present: read it with the count of generators."),
+     3},
+    {"source_count_generator", TR("Distinct generators"), "",
+     TR("Distinct generators recorded on the synthetic samples."), 0},
+    {"source_largest_share_template_version", TR("Largest template version's share"), "share",
+     TR("Share of the synthetic samples written by the most used template version (chapter 17, "
+        "Table "
+        "17-3: single source dominates). Near 1 round after round: one source defines the "
+        "synthetic side. Samples without a recorded template version are not counted."),
+     3},
+    {"source_entropy_template_version", TR("Evenness over template versions"), "",
+     TR("Normalised Shannon entropy of the synthetic samples' template versions: 1 = used evenly, "
+        "0 = one "
+        "template version. Relative to the number present: read it with the count of template "
+        "versions."),
+     3},
+    {"source_count_template_version", TR("Distinct template versions"), "",
+     TR("Distinct template versions recorded on the synthetic samples."), 0},
+    {"source_largest_share_judge_version", TR("Largest judge version's share"), "share",
+     TR("Share of the synthetic samples written by the most used judge version (chapter 17, Table "
+        "17-3: single source dominates). Near 1 round after round: one source defines the "
+        "synthetic side. Samples without a recorded judge version are not counted."),
+     3},
+    {"source_entropy_judge_version", TR("Evenness over judge versions"), "",
+     TR("Normalised Shannon entropy of the synthetic samples' judge versions: 1 = used evenly, 0 = "
+        "one "
+        "judge version. Relative to the number present: read it with the count of judge versions."),
+     3},
+    {"source_count_judge_version", TR("Distinct judge versions"), "",
+     TR("Distinct judge versions recorded on the synthetic samples."), 0},
+};
+
 #undef TR
 
 } // namespace
@@ -267,6 +309,9 @@ std::span<const MetricInfo> corpusMetrics() {
 }
 std::span<const MetricInfo> comparisonMetrics() {
     return kComparison;
+}
+std::span<const MetricInfo> sourceMetrics() {
+    return kSource;
 }
 
 bool isComparisonMetric(const QString& key) {
@@ -292,6 +337,9 @@ const MetricInfo* findMetric(const QString& key) {
         if (key == QLatin1StringView(m.key))
             return &m;
     for (const MetricInfo& m : kComparison)
+        if (key == QLatin1StringView(m.key))
+            return &m;
+    for (const MetricInfo& m : kSource)
         if (key == QLatin1StringView(m.key))
             return &m;
     // A length-matched value or its baseline reads as the raw measure it controls.

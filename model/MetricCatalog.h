@@ -19,6 +19,9 @@ struct MetricInfo {
 std::span<const MetricInfo> corpusMetrics();
 /// Real-vs-synthetic metrics, in display order.
 std::span<const MetricInfo> comparisonMetrics();
+/// Concentration of the synthetic side on its generators, template versions and judge
+/// versions (model/Sources.h): all synthetic samples of an analysis, charted by round.
+std::span<const MetricInfo> sourceMetrics();
 /// Whether key is a comparison (comparisonMetrics()) rather than a per-corpus measure.
 bool isComparisonMetric(const QString& key);
 /// Whether key is a raw per-corpus measure that depends on corpus size or text length

@@ -1,6 +1,7 @@
 #include "model/ProjectStore.h"
 
 #include "analysis/VsReal.h"
+#include "model/Sources.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -440,6 +441,7 @@ Json ProjectStore::summaryJson() const {
         corporaJson.push_back(entry);
     }
     out["corpora"] = corporaJson;
+    out["sources"] = sourcesJson(m_project);
     out["real_vs_synthetic"] =
         results.contains("real_vs_synthetic") ? results["real_vs_synthetic"] : Json(nullptr);
     for (const char* key : {"skeleton_groups", "openings", "closings"}) {

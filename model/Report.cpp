@@ -4,6 +4,7 @@
 #include "model/MetricCatalog.h"
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
+#include "model/SourceModels.h"
 #include "model/TableModels.h"
 #include "model/TeamReview.h"
 #include "model/Trends.h"
@@ -445,6 +446,35 @@ Status buildReport(Project& project, Report* out) {
                 h += addChart(lineChart(tr("%1 by round").arg(metricTr(info->title)), trend));
         }
     }
+
+    // Who wrote the synthetic side and how much of each source people read (Table 17-3: data
+    // source, manual review).
+    QList<DimensionSources> sources;
+    SourceReviewModel reviewed;
+    if (sourceConcentration(project, &sources) && !sources.isEmpty()) {
+        SourceConcentrationModel concentration;
+        concentration.setSources(sources);
+        h += u"<h2>%1</h2><p>%2</p>"_s.arg(
+                 tr("Sources of the synthetic side"),
+                 tr("Per generator, template version and judge version: the share of the "
+                    "largest source overall and in each round (bold at 0.9 or more), and how "
+                    "evenly the sources are used (1 = evenly, 0 = one source).")) +
+             tableHtml(concentration);
+        Trend byRound;
+        for (const DimensionSources& d : std::as_const(sources))
+            if (d.rounds.size() >= 2 &&
+                metricByProvenance(project, Dimension::Round, sourceLargestShareKey(d.dimension),
+                                   &byRound))
+                h += addChart(lineChart(
+                    tr("Largest %1's share by round").arg(dimensionTitle(d.dimension).toLower()),
+                    byRound));
+    }
+    if (reviewed.load(project) && reviewed.rowCount() > 0)
+        h += u"<h2>%1</h2><p>%2</p>"_s.arg(
+                 tr("Review of each source"),
+                 tr("Synthetic samples answered by a reviewer, per source; the newest source of "
+                    "each kind (bold) must be read before the gate passes.")) +
+             tableHtml(reviewed);
 
     // Reviewers
     h += u"<h2>%1</h2>"_s.arg(tr("Human review"));

@@ -246,6 +246,24 @@ ALTER TABLE metrics ADD COLUMN sd REAL;
 ALTER TABLE metrics ADD COLUMN null_mean REAL;
 ALTER TABLE metrics ADD COLUMN null_sd REAL;
 )sql"_s,
+        // 5 → 6: how concentrated the synthetic side of an analysis is on its generators,
+        // template versions and judge versions, over all rounds (round '') and per round
+        // (chapter 17, Table 17-3, "single source dominates"). The overall figures are also
+        // metrics, so they have a history over runs.
+        uR"sql(
+CREATE TABLE source_concentration (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  dimension TEXT NOT NULL,        -- generator, template_version, judge_version
+  round TEXT NOT NULL,            -- '': every synthetic sample of the run
+  samples INTEGER NOT NULL,       -- synthetic samples with the dimension recorded
+  unrecorded INTEGER NOT NULL,    -- synthetic samples without it
+  sources INTEGER NOT NULL,
+  largest TEXT NOT NULL,
+  largest_share REAL,             -- NULL when samples = 0
+  entropy REAL,                   -- normalised Shannon entropy; NULL when samples = 0
+  PRIMARY KEY (run_id, dimension, round)
+) WITHOUT ROWID;
+)sql"_s,
     };
     return steps;
 }

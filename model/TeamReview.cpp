@@ -125,8 +125,17 @@ Status sampleQueue(Project& project, const SamplingSpec& spec, SampledQueue* out
     q.setForwardOnly(true);
     q.prepare(u"SELECT s.id, "_s + dimensionKey(spec.stratifyBy) +
               u", g.synthetic_likeness, c.role"_s + kSampleFrom +
-              u"WHERE (:role = '' OR c.role = :role) ORDER BY s.id"_s);
+              u"WHERE (:role = '' OR c.role = :role)"_s +
+              (spec.only ? u" AND %1 = :only"_s.arg(dimensionKey(spec.only->first)) : QString()) +
+              (spec.onlyUnreviewed
+                   ? u" AND NOT EXISTS (SELECT 1 FROM sample_tags WHERE sample_id = s.id) AND NOT "
+                     "EXISTS (SELECT 1 FROM decisions WHERE sample_id = s.id) AND NOT EXISTS "
+                     "(SELECT 1 FROM notes WHERE sample_id = s.id)"_s
+                   : QString()) +
+              u" ORDER BY s.id"_s);
     q.bindValue(u":role"_s, spec.role ? roleName(*spec.role) : u""_s);
+    if (spec.only)
+        q.bindValue(u":only"_s, spec.only->second);
     if (!q.exec())
         return sqlError(q);
     struct Accumulator {
@@ -182,6 +191,10 @@ Status sampleQueue(Project& project, const SamplingSpec& spec, SampledQueue* out
         {"seed", spec.seed},
         {"risk_weighted", spec.riskWeighted},
         {"role", spec.role ? roleName(*spec.role).toStdString() : std::string("both")},
+        {"only", spec.only ? nlohmann::json{{dimensionName(spec.only->first).toStdString(),
+                                             spec.only->second.toStdString()}}
+                           : nlohmann::json()},
+        {"only_unreviewed", spec.onlyUnreviewed},
         {"strata", strataJson}};
     out->spec = QString::fromStdString(json.dump());
     return {};

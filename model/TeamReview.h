@@ -39,6 +39,10 @@ struct SamplingSpec {
     quint64 seed = 1;         ///< same seed and project → same queue
     bool riskWeighted = true; ///< sampling rate ∝ 1 + 4·risk of the stratum
     std::optional<Role> role = Role::Synthetic; ///< nullopt: both roles
+    /// Only the samples with this value of a provenance dimension (generator, template
+    /// version, judge version or round), e.g. a new generator's output.
+    std::optional<std::pair<Dimension, QString>> only;
+    bool onlyUnreviewed = false; ///< only samples no reviewer has answered yet
 };
 
 /// One stratum of a drawn sample.

@@ -4,6 +4,7 @@
 #include "model/MetricCatalog.h"
 #include "model/ProjectStore.h"
 #include "model/RecordReader.h"
+#include "model/Sources.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -29,36 +30,6 @@ QString tr(const char* text) {
     return QCoreApplication::translate("synthscope::model::Trends", text);
 }
 
-QString sampleColumn(Dimension d) {
-    switch (d) {
-    case Dimension::Generator:
-        return u"generator"_s;
-    case Dimension::TemplateVersion:
-        return u"template_version"_s;
-    case Dimension::JudgeVersion:
-        return u"judge_version"_s;
-    case Dimension::Round:
-        return u"round"_s;
-    default:
-        return {};
-    }
-}
-
-// Numeric order when every category is a number ("2" before "10"), else text order.
-void sortCategories(QStringList& categories) {
-    bool numeric = true;
-    for (const QString& c : categories) {
-        bool ok = false;
-        (void)c.toDouble(&ok);
-        numeric = numeric && ok;
-    }
-    if (numeric)
-        std::sort(categories.begin(), categories.end(),
-                  [](const QString& a, const QString& b) { return a.toDouble() < b.toDouble(); });
-    else
-        std::sort(categories.begin(), categories.end());
-}
-
 std::optional<double> number(const Json& v) {
     if (v.is_number())
         return v.get<double>();
@@ -71,6 +42,30 @@ std::optional<double> number(const Json& v) {
     return std::nullopt;
 }
 
+// A source-concentration metric per round: the stored figures of the newest analysis.
+Status sourceByRound(Project& project, Dimension axis, Dimension source, const QString& metric,
+                     Trend* out) {
+    if (axis != Dimension::Round)
+        return Status::failure(
+            tr("The concentration on sources is charted by round only; choose Round."));
+    QList<DimensionSources> sources;
+    if (Status s = sourceConcentration(project, &sources); !s)
+        return s;
+    for (const DimensionSources& d : std::as_const(sources)) {
+        if (d.dimension != source || d.rounds.isEmpty())
+            continue;
+        TrendSeries series{tr("synthetic samples"), Role::Synthetic, {}, {}};
+        for (const SourceShare& r : d.rounds) {
+            out->categories << r.round;
+            series.y << (metric == sourceEntropyKey(source)        ? r.entropy
+                         : metric == sourceLargestShareKey(source) ? r.largestShare
+                                                                   : double(r.sources));
+        }
+        out->series << series;
+    }
+    return {};
+}
+
 } // namespace
 
 Status metricByProvenance(Project& project, Dimension dimension, const QString& metric,
@@ -78,6 +73,8 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
     *out = {};
     out->metric = metric;
     out->axisTitle = dimensionTitle(dimension);
+    if (Dimension source = Dimension::Generator; sourceMetricDimension(metric, &source))
+        return sourceByRound(project, dimension, source, metric, out);
     QSqlDatabase db = project.connection();
     QSqlQuery q(db);
     if (!q.exec(u"SELECT max(id) FROM runs WHERE kind = 'analysis'"_s) || !q.next() ||
@@ -155,7 +152,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
             ++s.count;
         }
     out->categories = synthetic.keys();
-    sortCategories(out->categories);
+    sortDimensionValues(out->categories);
     if (!out->categories.isEmpty()) {
         TrendSeries s{tr("synthetic corpora"), Role::Synthetic, {}, {}};
         bool anySd = false;
@@ -239,6 +236,17 @@ QStringList storedMetricKeys(Project& project, bool perCorpusOnly) {
     for (const MetricInfo& m : comparisonMetrics())
         if (const QString key = QString::fromLatin1(m.key); stored.contains(key))
             out << key;
+    // Stored for the whole synthetic side, and per round in their own table.
+    QSqlQuery s(project.connection());
+    if (s.exec(u"SELECT DISTINCT name FROM metrics WHERE corpus_id IS NULL AND run_id = (SELECT "
+               "max(id) FROM runs WHERE kind = 'analysis')"_s)) {
+        QSet<QString> pooled;
+        while (s.next())
+            pooled.insert(s.value(0).toString());
+        for (const MetricInfo& m : sourceMetrics())
+            if (const QString key = QString::fromLatin1(m.key); pooled.contains(key))
+                out << key;
+    }
     return out;
 }
 

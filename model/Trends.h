@@ -47,16 +47,20 @@ inline constexpr Dimension kTrendDimensions[] = {Dimension::Round, Dimension::Ge
 /// synthetic corpus against the real side, with its error bars and null band) of the newest
 /// analysis against dimension: each synthetic corpus is placed at its most frequent value of
 /// the dimension (corpora sharing a value are averaged); each real corpus is a flat reference
-/// line at its own value. Errors: no analysis, SQL failure.
+/// line at its own value. A source-concentration key (sourceMetrics()) is charted by round
+/// only: one series of the synthetic samples of each round. Errors: no analysis, SQL
+/// failure, a source-concentration key against another dimension.
 Status metricByProvenance(Project& project, Dimension dimension, const QString& metric, Trend* out);
 
 /// Any metric (per corpus or real-vs-synthetic) over the project's analysis runs, oldest
 /// first: one series per corpus, or one for a comparison metric.
 Status metricOverRuns(Project& project, const QString& metric, Trend* out);
 
-/// Keys of the metrics the newest analysis stored: per corpus first, then comparisons.
-/// perCorpusOnly: only keys stored per corpus (which includes the comparisons of each
-/// synthetic corpus against the real side).
+/// Keys of the metrics the newest analysis stored: per corpus first, then comparisons, then
+/// the concentration on sources (MetricCatalog's sourceMetrics(), stored per round too).
+/// perCorpusOnly: only keys that can be charted against a provenance dimension: stored per
+/// corpus (which includes the comparisons of each synthetic corpus against the real side),
+/// or a source-concentration key (by round).
 QStringList storedMetricKeys(Project& project, bool perCorpusOnly);
 
 /// A ratio-gradient experiment (chapter 17.3, Listing 17-2): training runs at several

@@ -2,6 +2,7 @@
 
 #include "model/GateModels.h"
 #include "model/ProjectDocument.h"
+#include "model/SourceModels.h"
 #include "widgets/EmptyState.h"
 #include "widgets/LazyReload.h"
 #include "widgets/ReadOnlyTable.h"
@@ -24,6 +25,8 @@ namespace synthscope::widgets {
 ChecklistView::ChecklistView(QWidget* parent)
     : QWidget(parent)
     , m_rules(new model::RedLinesModel(this))
+    , m_sourceReview(new model::SourceReviewModel(this))
+    , m_sourceReviewTitle(new QLabel(this))
     , m_verdict(new QLabel(this))
     , m_edit(new QPushButton(tr("Edit rules…"), this)) {
     m_lazy = new LazyReload(this, [this]() { reload(); });
@@ -39,6 +42,16 @@ ChecklistView::ChecklistView(QWidget* parent)
     header->addWidget(m_edit);
     layout->addLayout(header);
     layout->addWidget(m_table, 1);
+    m_sourceReviewTable = makeReadOnlyTable(m_sourceReview, this, u"sourceReviewTable"_s);
+    m_sourceReviewTable->setMaximumHeight(160);
+    m_sourceReviewTitle->setWordWrap(true);
+    m_sourceReviewTitle->setText(
+        tr("<b>Review of each source</b> — synthetic samples a reviewer answered, per generator, "
+           "template version and judge version. The newest of each (bold) must be read before "
+           "the gate passes: double-click its red line to review a risk-weighted queue of its "
+           "unread samples."));
+    layout->addWidget(m_sourceReviewTitle);
+    layout->addWidget(m_sourceReviewTable);
     auto* hint = new QLabel(tr("The same rules gate a pipeline: <code>synthscope-cli gate "
                                "--project P</code> exits 1 when a fail rule trips."),
                             content);
@@ -46,7 +59,14 @@ ChecklistView::ChecklistView(QWidget* parent)
     layout->addWidget(hint);
     m_state = EmptyState::fill(this, content);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-        Q_EMIT evidenceRequested(index.data(model::RedLinesModel::EvidenceRole).toString());
+        const QVariantList focus = index.data(model::RedLinesModel::FocusRole).toList();
+        model::Dimension dimension = model::Dimension::Generator;
+        if (focus.size() == 3 && model::parseDimension(focus[0].toString(), &dimension)) {
+            Q_EMIT reviewSourceRequested(dimension, focus[1].toString(), focus[2].toInt());
+            return;
+        }
+        Q_EMIT evidenceRequested(index.data(model::RedLinesModel::EvidenceRole).toString(),
+                                 m_rules->rows().at(index.row()).rule.metric);
     });
     connect(m_edit, &QPushButton::clicked, this, &ChecklistView::editRules);
     reload();
@@ -93,6 +113,12 @@ void ChecklistView::reload() {
     }
     m_state->showContent();
     m_rules->setRows(results);
+    const bool sources =
+        m_sourceReview->load(m_document->project()) && m_sourceReview->rowCount() > 0;
+    m_sourceReviewTitle->setVisible(sources);
+    m_sourceReviewTable->setVisible(sources);
+    if (sources)
+        m_sourceReviewTable->resizeColumnsToContents();
     int counts[4] = {0, 0, 0, 0};
     for (const auto& r : results)
         ++counts[static_cast<int>(r.status)];

@@ -7,8 +7,10 @@ class QPushButton;
 class QTableView;
 
 namespace synthscope::model {
+enum class Dimension;
 class ProjectDocument;
 class RedLinesModel;
+class SourceReviewModel;
 } // namespace synthscope::model
 
 namespace synthscope::widgets {
@@ -27,13 +29,17 @@ public:
     explicit ChecklistView(QWidget* parent = nullptr);
     void setDocument(model::ProjectDocument* document);
     [[nodiscard]] model::RedLinesModel* rules() const { return m_rules; }
+    /// How much of each generator's, template version's and judge version's output was read.
+    [[nodiscard]] model::SourceReviewModel* sourceReview() const { return m_sourceReview; }
     /// Re-judges the rules.
     void reload();
 
 Q_SIGNALS:
-    /// The evidence view of a rule: overview, divergence, skeletons, cluster-map, duplicates
-    /// or review.
-    void evidenceRequested(const QString& view);
+    /// The evidence of a rule: its view's name (overview, divergence, skeletons, cluster-map,
+    /// duplicates, review or trends) and the rule's metric.
+    void evidenceRequested(const QString& view, const QString& metric);
+    /// A review-intensity rule's evidence: a queue of this source's unreviewed samples.
+    void reviewSourceRequested(model::Dimension dimension, const QString& value, int needed);
 
 private:
     void editRules();
@@ -42,6 +48,9 @@ private:
     LazyReload* m_lazy = nullptr;
     model::RedLinesModel* m_rules;
     QTableView* m_table;
+    model::SourceReviewModel* m_sourceReview;
+    QTableView* m_sourceReviewTable = nullptr;
+    QLabel* m_sourceReviewTitle;
     QLabel* m_verdict;
     QPushButton* m_edit;
     EmptyState* m_state = nullptr;

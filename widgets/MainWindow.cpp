@@ -70,15 +70,26 @@ MainWindow::MainWindow(QWidget* parent)
                 m_review->reviewSamples(ids, title);
                 showView(View::Review);
             });
-    connect(m_checklist, &ChecklistView::evidenceRequested, this, [this](const QString& view) {
-        const std::pair<const char*, View> views[] = {
-            {"overview", View::Overview},     {"divergence", View::Divergence},
-            {"skeletons", View::Skeletons},   {"cluster-map", View::ClusterMap},
-            {"duplicates", View::Duplicates}, {"review", View::Review}};
-        for (const auto& [name, v] : views)
-            if (view == QLatin1StringView(name))
-                showView(v);
-    });
+    connect(m_checklist, &ChecklistView::evidenceRequested, this,
+            [this](const QString& view, const QString& metric) {
+                if (view == "trends"_L1) {  // a concentration on sources, charted by round
+                    showView(View::Trends); // loads the view's metrics first if it was stale
+                    m_trends->showTrend(metric, u"round"_s);
+                    return;
+                }
+                const std::pair<const char*, View> views[] = {
+                    {"overview", View::Overview},     {"divergence", View::Divergence},
+                    {"skeletons", View::Skeletons},   {"cluster-map", View::ClusterMap},
+                    {"duplicates", View::Duplicates}, {"review", View::Review}};
+                for (const auto& [name, v] : views)
+                    if (view == QLatin1StringView(name))
+                        showView(v);
+            });
+    connect(m_checklist, &ChecklistView::reviewSourceRequested, this,
+            [this](model::Dimension dimension, const QString& value, int needed) {
+                showView(View::Review);
+                m_review->reviewUnreviewedSource(dimension, value, needed);
+            });
     connect(m_map, &ClusterMapView::openSampleRequested, this, [this](qint64 id) {
         m_review->showSample(id);
         showView(View::Review);

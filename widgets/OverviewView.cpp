@@ -2,6 +2,7 @@
 
 #include "model/MetricCatalog.h"
 #include "model/ProjectDocument.h"
+#include "model/SourceModels.h"
 #include "model/TableModels.h"
 #include "widgets/EmptyState.h"
 
@@ -37,6 +38,18 @@ QWidget* card(const QString& value, const QString& title, const QString& tooltip
     return frame;
 }
 
+// A compact table of per-corpus results: as tall as its rows up to maxHeight, then scrolling.
+void setUpResultTable(QTableView* table, QAbstractItemModel* model, const QString& name,
+                      int maxHeight) {
+    table->setModel(model);
+    table->setObjectName(name);
+    table->verticalHeader()->hide();
+    table->setAlternatingRowColors(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    table->setMaximumHeight(maxHeight);
+}
+
 } // namespace
 
 OverviewView::OverviewView(QWidget* parent)
@@ -50,6 +63,9 @@ OverviewView::OverviewView(QWidget* parent)
     , m_lengthTable(new QTableView(this))
     , m_lengthTitle(new QLabel(this))
     , m_lengthWarning(new QLabel(this))
+    , m_sources(new model::SourceConcentrationModel(this))
+    , m_sourcesTable(new QTableView(this))
+    , m_sourcesTitle(new QLabel(this))
     , m_showRaw(new QCheckBox(tr("Show ra&w measures"), this))
     , m_banner(new QLabel(this))
     , m_cards(new QGridLayout) {
@@ -59,27 +75,14 @@ OverviewView::OverviewView(QWidget* parent)
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_vsRealTable->setModel(m_vsReal);
-    m_vsRealTable->setObjectName(u"vsRealTable"_s);
-    m_vsRealTable->verticalHeader()->hide();
-    m_vsRealTable->setAlternatingRowColors(true);
-    m_vsRealTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_vsRealTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_vsRealTable->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    m_vsRealTable->setMaximumHeight(260);
+    setUpResultTable(m_vsRealTable, m_vsReal, u"vsRealTable"_s, 260);
     m_vsRealTitle->setWordWrap(true);
     m_vsRealTitle->setText(
         tr("<b>Each synthetic corpus against reality</b> — on equal samples per side. "
            "<b>Bold on orange</b>: outside the real-vs-real band (two disjoint real draws of "
            "the same size, mean ± 3 sd), a difference larger than sampling noise. Hover a cell "
            "for the band."));
-    m_lengthTable->setModel(m_length);
-    m_lengthTable->setObjectName(u"lengthTable"_s);
-    m_lengthTable->verticalHeader()->hide();
-    m_lengthTable->setAlternatingRowColors(true);
-    m_lengthTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_lengthTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_lengthTable->setMaximumHeight(180);
+    setUpResultTable(m_lengthTable, m_length, u"lengthTable"_s, 180);
     m_lengthTitle->setWordWrap(true);
     m_lengthTitle->setText(
         tr("<b>Repetition against real text of the same lengths</b> — each rate of up to 1,000 "
@@ -87,6 +90,12 @@ OverviewView::OverviewView(QWidget* parent)
            "(1× = as repetitive as reality at these lengths). <b>Bold on orange</b>: at least "
            "%1×. A dash: not measured (hover it for why).")
             .arg(model::LengthControlModel::kLiftWorry, 0, 'f', 0));
+    setUpResultTable(m_sourcesTable, m_sources, u"sourcesTable"_s, 180);
+    m_sourcesTitle->setWordWrap(true);
+    m_sourcesTitle->setText(
+        tr("<b>Sources of the synthetic side</b> — the share of the largest generator, template "
+           "version or judge version overall and in each round (<b>bold</b>: 0.9 or more, one "
+           "source defines the round), and how evenly sources are used (1 = evenly, 0 = one)."));
     m_lengthWarning->setWordWrap(true);
     m_lengthWarning->setObjectName(u"lengthWarning"_s);
     m_lengthWarning->setStyleSheet(u"background: #fff3cd; color: #3d2f00; padding: 6px;"_s);
@@ -109,6 +118,8 @@ OverviewView::OverviewView(QWidget* parent)
     layout->addWidget(m_lengthWarning);
     layout->addWidget(m_lengthTitle);
     layout->addWidget(m_lengthTable);
+    layout->addWidget(m_sourcesTitle);
+    layout->addWidget(m_sourcesTable);
     auto* tableTitle = new QLabel(tr("<b>All metrics</b>, controlled for corpus size and text "
                                      "length — hover a row for what it measures and when to worry"),
                                   content);
@@ -142,6 +153,7 @@ void OverviewView::reload() {
         m_metrics->setAnalysis(std::nullopt);
         m_vsReal->setAnalysis(std::nullopt);
         m_length->setAnalysis(std::nullopt);
+        m_sources->setRows({});
         m_state->showMessage(tr("Open or create a project (File menu) to begin."));
         return;
     }
@@ -155,6 +167,12 @@ void OverviewView::reload() {
     const bool lengths = m_length->rowCount() > 0;
     m_lengthTitle->setVisible(lengths);
     m_lengthTable->setVisible(lengths);
+    QList<model::DimensionSources> sources;
+    if (!analysis || !model::sourceConcentration(m_document->project(), &sources))
+        sources.clear();
+    m_sources->setSources(sources);
+    m_sourcesTitle->setVisible(!sources.isEmpty());
+    m_sourcesTable->setVisible(!sources.isEmpty());
     const QString warning = analysis ? model::lengthMismatchWarning(*analysis) : QString();
     m_lengthWarning->setText(warning);
     m_lengthWarning->setVisible(!warning.isEmpty());
@@ -215,6 +233,7 @@ void OverviewView::reload() {
     m_table->resizeColumnsToContents();
     m_vsRealTable->resizeColumnsToContents();
     m_lengthTable->resizeColumnsToContents();
+    m_sourcesTable->resizeColumnsToContents();
 }
 
 } // namespace synthscope::widgets

@@ -10,6 +10,7 @@ class QTableView;
 namespace synthscope::model {
 class LengthControlModel;
 class MetricsTableModel;
+class SourceConcentrationModel;
 class ProjectDocument;
 class VsRealModel;
 } // namespace synthscope::model
@@ -30,6 +31,7 @@ public:
     [[nodiscard]] model::MetricsTableModel* metricsModel() const { return m_metrics; }
     [[nodiscard]] model::VsRealModel* vsRealModel() const { return m_vsReal; }
     [[nodiscard]] model::LengthControlModel* lengthModel() const { return m_length; }
+    [[nodiscard]] model::SourceConcentrationModel* sourcesModel() const { return m_sources; }
 
 private:
     void reload();
@@ -44,6 +46,9 @@ private:
     QTableView* m_lengthTable;
     QLabel* m_lengthTitle;
     QLabel* m_lengthWarning;
+    model::SourceConcentrationModel* m_sources;
+    QTableView* m_sourcesTable;
+    QLabel* m_sourcesTitle;
     QCheckBox* m_showRaw;
     QLabel* m_banner;
     QGridLayout* m_cards;

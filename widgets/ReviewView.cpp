@@ -370,6 +370,31 @@ void ReviewView::sampleQueue() {
     openSavedQueue(id);
 }
 
+void ReviewView::reviewUnreviewedSource(model::Dimension dimension, const QString& value,
+                                        int needed) {
+    if (m_document == nullptr)
+        return;
+    model::SamplingSpec spec;
+    spec.stratifyBy = model::Dimension::Cluster;
+    spec.size = std::max(1, needed);
+    spec.only = {{dimension, value}};
+    spec.onlyUnreviewed = true;
+    const QString name = tr("Unreviewed %1 (%2), risk-weighted")
+                             .arg(value, model::dimensionTitle(dimension).toLower());
+    model::SampledQueue sampled;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    model::Status s = model::sampleQueue(m_document->project(), spec, &sampled);
+    qint64 id = 0;
+    if (s)
+        s = m_document->review().createQueue(name, sampled.ids, sampled.spec, &id);
+    QGuiApplication::restoreOverrideCursor();
+    if (!s) {
+        QMessageBox::warning(this, tr("Review a source"), s.error());
+        return;
+    }
+    openSavedQueue(id);
+}
+
 void ReviewView::saveAsQueue() {
     if (m_queue == nullptr || m_queue->rowCount() == 0)
         return;

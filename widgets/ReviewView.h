@@ -20,6 +20,7 @@ class QTableView;
 class QTextBrowser;
 
 namespace synthscope::model {
+enum class Dimension;
 class NeighboursModel;
 class ProjectDocument;
 class ReviewQueueModel;
@@ -61,6 +62,10 @@ public:
     void openSavedQueue(qint64 queueId);
     /// Review → Sample a queue…: draws a stratified, seeded queue and opens it.
     void sampleQueue();
+    /// Draws and opens a risk-weighted queue (stratified by cluster, seed 1) of `needed`
+    /// synthetic samples of one source (e.g. the newest generator) that no reviewer has
+    /// answered: the evidence of an unmet review-intensity red line.
+    void reviewUnreviewedSource(model::Dimension dimension, const QString& value, int needed);
     /// Saves the samples now listed as a named queue of this reviewer (asks for the name).
     void saveAsQueue();
     /// The saved queue being reviewed, if any.

@@ -8,6 +8,7 @@
 #include "model/MetricCatalog.h"
 #include "model/ProjectStore.h"
 #include "model/Report.h"
+#include "model/Sources.h"
 #include "model/Trends.h"
 
 #include <QCommandLineParser>
@@ -380,14 +381,24 @@ int cmdGate(const QStringList& args) {
             else
                 j["condition"] =
                     QString(r.rule.op + u' ' + QString::number(r.rule.threshold)).toStdString();
+            if (r.rule.lastRounds > 0)
+                j["rounds"] = r.rule.lastRounds;
+            if (r.rule.minReviewed > 0)
+                j["min_reviewed"] = r.rule.minReviewed;
+            if (r.focusDimension)
+                j["to_review"] = {
+                    {"dimension", model::dimensionName(*r.focusDimension).toStdString()},
+                    {"value", r.focusValue.toStdString()},
+                    {"needed", r.focusNeeded}};
             out.push_back(j);
         }
-        std::fputs(
-            (model::Json({{"status", model::gateStatusName(overall).toStdString()}, {"rules", out}})
-                 .dump(2) +
-             "\n")
-                .c_str(),
-            stdout);
+        std::fputs((model::Json({{"status", model::gateStatusName(overall).toStdString()},
+                                 {"rules", out},
+                                 {"sources", model::sourcesJson(*project)}})
+                        .dump(2) +
+                    "\n")
+                       .c_str(),
+                   stdout);
     } else {
         for (const auto& r : results) {
             const QString condition =

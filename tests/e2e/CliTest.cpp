@@ -7,6 +7,8 @@
 #include "analysis/Tokenizer.h"
 #include "model/MetricCatalog.h"
 #include "model/RecordReader.h"
+#include "model/ReviewStore.h"
+#include "model/TeamReview.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -424,6 +426,89 @@ TEST(Cli, FlanT5RoundsTrendGateAndReport) {
                 << rule.dump();
         }
 
+    // Chapter 17's data-source and manual-review red lines (Table 17-3). Each round is written
+    // by one Flan-T5 size: one generator holds every round, charted by round, and the
+    // single-generator rule warns; over all rounds the four sizes are used evenly.
+    r = cli({QStringLiteral("trend"), QStringLiteral("--project"), project,
+             QStringLiteral("--metric"), QStringLiteral("source_largest_share_generator"),
+             QStringLiteral("--by"), QStringLiteral("round"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const Json byRound = Json::parse(r.out.toStdString());
+    EXPECT_EQ(byRound["categories"], Json::array({"1", "2", "3", "4"}));
+    ASSERT_EQ(byRound["series"].size(), 1U); // the synthetic side only
+    EXPECT_EQ(byRound["series"][0]["values"], Json::array({1.0, 1.0, 1.0, 1.0}));
+    const Json& generators = summary["sources"]["concentration"];
+    ASSERT_EQ(generators.size(), 1U) << summary["sources"].dump();
+    EXPECT_EQ(generators[0]["dimension"], "generator");
+    EXPECT_EQ(generators[0]["all"]["sources"], 4);
+    EXPECT_NEAR(generators[0]["all"]["largest_share"].get<double>(), 0.25, 0.01);
+    EXPECT_GT(generators[0]["all"]["entropy"].get<double>(), 0.99);
+    // flan-t5-xl, new in round 4, has not been read: the review-intensity rule fails and
+    // names it, with how many answers it needs.
+    int needed = 0;
+    for (const Json& rule : gate["rules"]) {
+        if (rule["id"] == "single-generator") {
+            EXPECT_EQ(rule["status"], "warn") << rule.dump();
+            EXPECT_NE(rule["detail"].get<std::string>().find("round 4: flan-t5-xl 100 %"),
+                      std::string::npos)
+                << rule.dump();
+        }
+        if (rule["id"] == "review-new-generator") {
+            EXPECT_EQ(rule["status"], "fail") << rule.dump();
+            EXPECT_NE(rule["detail"].get<std::string>().find(
+                          "newest generator flan-t5-xl (round 4): 0 of"),
+                      std::string::npos)
+                << rule.dump();
+            ASSERT_TRUE(rule.contains("to_review")) << rule.dump();
+            EXPECT_EQ(rule["to_review"]["value"], "flan-t5-xl");
+            needed = rule["to_review"]["needed"].get<int>();
+        }
+    }
+    // At least 1 % of xl's ~6,400 answers.
+    EXPECT_GE(needed, 60);
+    EXPECT_LE(needed, 64);
+    const QString reviewRule = test::writeFile(
+        dir, QStringLiteral("review-rule.json"),
+        R"({"rules":[{"id":"review-new-generator","metric":"reviewed_share_newest_generator",
+            "op":">=","threshold":0.01,"min_reviewed":50,"severity":"fail",
+            "action":"raise inspection rate","evidence":"review-queue"}]})");
+    const QStringList gateReview = {QStringLiteral("gate"), QStringLiteral("--project"), project,
+                                    QStringLiteral("--rules"), reviewRule};
+    EXPECT_EQ(cli(gateReview).exitCode, 1);
+    {
+        // A lead reads the risk-weighted queue of xl's unread answers, as the rule's evidence
+        // opens it, and the gate passes.
+        std::shared_ptr<model::Project> opened;
+        ASSERT_TRUE(
+            model::Project::open(project, model::Project::OpenMode::OpenExisting, &opened).ok());
+        model::SamplingSpec spec;
+        spec.size = needed;
+        spec.only = {{model::Dimension::Generator, QStringLiteral("flan-t5-xl")}};
+        spec.onlyUnreviewed = true;
+        model::SampledQueue sampled;
+        ASSERT_TRUE(model::sampleQueue(*opened, spec, &sampled).ok());
+        ASSERT_EQ(sampled.ids.size(), needed);
+        model::ReviewStore store(*opened, QStringLiteral("lead"));
+        qint64 queue = 0;
+        ASSERT_TRUE(
+            store.createQueue(QStringLiteral("xl"), sampled.ids, sampled.spec, &queue).ok());
+        const QList<qint64> items = store.queueItems(queue);
+        for (qint64 id : items) {
+            const auto sample = store.sample(id);
+            ASSERT_TRUE(sample.has_value());
+            EXPECT_EQ(sample->meta.value(QStringLiteral("generator")),
+                      QStringLiteral("flan-t5-xl"));
+            EXPECT_EQ(sample->role, model::Role::Synthetic);
+            // One short of the count, the gate still fails.
+            if (id == items.last()) {
+                EXPECT_EQ(cli(gateReview).exitCode, 1);
+            }
+            ASSERT_TRUE(store.setDecision(id, model::Decision::Keep).ok());
+        }
+    }
+    r = cli(gateReview);
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString();
+
     const QString html = dir.filePath(QStringLiteral("flan.html"));
     const QString pdf = dir.filePath(QStringLiteral("flan.pdf"));
     r = cli({QStringLiteral("report"), QStringLiteral("--project"), project,
@@ -433,6 +518,8 @@ TEST(Cli, FlanT5RoundsTrendGateAndReport) {
     ASSERT_TRUE(h.open(QIODevice::ReadOnly));
     const QByteArray page = h.readAll();
     EXPECT_TRUE(page.contains("Trends across rounds"));
+    EXPECT_TRUE(page.contains("Sources of the synthetic side"));
+    EXPECT_TRUE(page.contains("flan-t5-xl (newest)"));
     // Both per-corpus tables, each with a row per Flan-T5 size.
     EXPECT_TRUE(page.contains("Each synthetic corpus against reality"));
     EXPECT_TRUE(page.contains("Repetition against real text of the same lengths"));

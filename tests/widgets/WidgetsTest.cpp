@@ -2,7 +2,9 @@
 // pair in ../shared/data.
 #include "TestSupport.h"
 
+#include "model/Analyzer.h"
 #include "model/GateModels.h"
+#include "model/Importer.h"
 #include "model/ProjectDocument.h"
 #include "model/ReviewModels.h"
 #include "model/SimilarityModels.h"
@@ -682,7 +684,7 @@ TEST_F(Widgets, ChecklistJudgesTheRedLinesAndLinksToEvidence) {
     window.showView(widgets::MainWindow::View::Checklist);
     auto* rules = window.checklist()->rules();
     QAbstractItemModelTester tester(rules, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    ASSERT_EQ(rules->rowCount(), 15); // the shipped defaults
+    ASSERT_EQ(rules->rowCount(), 21); // the shipped defaults
     int detectability = -1;
     int selfRepetition = -1;
     int skeleton = -1;
@@ -717,4 +719,74 @@ TEST_F(Widgets, ChecklistJudgesTheRedLinesAndLinksToEvidence) {
     EXPECT_EQ(evidence.at(0).at(0).toString(), QStringLiteral("cluster-map"));
     EXPECT_EQ(window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->currentWidget(),
               window.clusterMap());
+}
+
+// The manual-review red line of chapter 17 on real answers: LIMA's human answers, then
+// text-davinci-003 (round 1) and GPT-4 (round 2) answering the AlpacaEval prompts. No one has
+// read GPT-4's answers: the rule fails, and double-clicking it opens a queue of them.
+TEST(ChecklistSources, NewGeneratorRuleOpensAQueueOfItsUnreadSamples) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sources.synthscope"));
+    {
+        auto project = test::newProject(dir, QStringLiteral("sources.synthscope"));
+        test::importFile(*project, QStringLiteral("lima"), model::Role::Real,
+                         test::dataFile(QStringLiteral("lima/lima.jsonl")), "output");
+        int round = 0;
+        for (const char* name : {"text_davinci_003", "gpt4"}) {
+            model::ImportSpec spec;
+            spec.corpusName = QString::fromLatin1(name);
+            spec.role = model::Role::Synthetic;
+            spec.files = {test::dataFile(
+                QStringLiteral("alpaca-eval-model-outputs/%1.jsonl").arg(spec.corpusName))};
+            spec.mapping.textField = "output";
+            spec.mapping.meta = {{"generator", "{generator}"}, {"round", std::to_string(++round)}};
+            model::ImportReport report;
+            ASSERT_TRUE(model::importCorpus(*project, spec, {}, &report).ok());
+        }
+        analysis::AnalysisParams params;
+        params.findSimilarity = false;
+        ASSERT_TRUE(model::runAnalysis(*project, params, {}, nullptr).ok());
+    }
+    widgets::MainWindow window;
+    ASSERT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.showView(widgets::MainWindow::View::Checklist);
+    auto* rules = window.checklist()->rules();
+    int row = -1;
+    for (int r = 0; r < rules->rowCount(); ++r)
+        if (rules->rows().at(r).rule.id == QStringLiteral("review-new-generator"))
+            row = r;
+    ASSERT_GE(row, 0);
+    const model::RedLineResult& result = rules->rows().at(row);
+    EXPECT_EQ(result.status, model::GateStatus::Fail);
+    EXPECT_TRUE(result.detail.contains(QStringLiteral("newest generator gpt4 (round 2): 0 of 805")))
+        << result.detail.toStdString();
+    // Both generators' review shown below the rules, the newest bold.
+    auto* sourceTable =
+        window.checklist()->findChild<QTableView*>(QStringLiteral("sourceReviewTable"));
+    ASSERT_NE(sourceTable, nullptr);
+    EXPECT_TRUE(sourceTable->isVisible());
+    ASSERT_EQ(sourceTable->model()->rowCount(), 2);
+    EXPECT_EQ(sourceTable->model()->index(1, 1).data().toString(), QStringLiteral("gpt4 (newest)"));
+
+    auto* table = window.checklist()->findChild<QTableView*>(QStringLiteral("checklistTable"));
+    ASSERT_NE(table, nullptr);
+    const QModelIndex cell = rules->index(row, model::RedLinesModel::Evidence);
+    table->scrollTo(cell);
+    const QPoint at = table->visualRect(cell).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    ASSERT_NE(tabs, nullptr);
+    EXPECT_EQ(tabs->currentWidget(), window.review());
+    const std::optional<qint64> queue = window.review()->savedQueue();
+    ASSERT_TRUE(queue.has_value());
+    auto& store = window.document()->review();
+    const QList<qint64> items = store.queueItems(*queue);
+    ASSERT_EQ(items.size(), 50); // at least 1 % and 50 of 805
+    for (qint64 id : items)
+        EXPECT_EQ(store.sample(id)->meta.value(QStringLiteral("generator")),
+                  QStringLiteral("gpt4"));
+    EXPECT_TRUE(store.queue(*queue)->name.contains(QStringLiteral("gpt4")));
 }

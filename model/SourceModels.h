@@ -1,0 +1,49 @@
+#pragma once
+
+#include "model/RowsTableModel.h"
+#include "model/Sources.h"
+
+namespace synthscope::model {
+
+/// One row of SourceConcentrationModel: a dimension over all rounds, or within one round.
+struct SourceConcentrationRow {
+    Dimension dimension = Dimension::Generator;
+    SourceShare share;
+};
+
+/// The concentration of the synthetic side on its generators, template versions and judge
+/// versions (sourceConcentration()): per dimension a row for all rounds, then one per
+/// round. Columns: dimension, round, samples, sources, largest source, its share, evenness.
+/// A largest share ≥ 0.9 is bold (the default red line's threshold).
+class SourceConcentrationModel : public RowsTableModel<SourceConcentrationRow, 7> {
+    Q_OBJECT
+public:
+    enum Column { DimensionColumn, Round, Samples, Sources, Largest, LargestShare, Evenness };
+    using RowsTableModel::RowsTableModel;
+    /// Flattens the stored concentration into rows.
+    void setSources(const QList<DimensionSources>& sources);
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+};
+
+/// One row of SourceReviewModel.
+struct SourceReviewRow {
+    Dimension dimension = Dimension::Generator;
+    SourceReview review;
+};
+
+/// How much of each source's synthetic output people have read (sourceReview()).
+/// Columns: dimension, source, first round, samples, reviewed, by two reviewers, reviewed
+/// share. The newest source of a dimension is bold.
+class SourceReviewModel : public RowsTableModel<SourceReviewRow, 7> {
+    Q_OBJECT
+public:
+    enum Column { DimensionColumn, Source, FirstRound, Samples, Reviewed, ReviewedTwice, Share };
+    using RowsTableModel::RowsTableModel;
+    /// Reads every kSourceDimensions entry live from the project. Errors: SQL failure.
+    Status load(Project& project);
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+};
+
+} // namespace synthscope::model

@@ -1,0 +1,328 @@
+#include "model/Sources.h"
+
+#include "analysis/SourceConcentration.h"
+
+#include <QHash>
+#include <QMap>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+namespace {
+
+Status sqlError(const QSqlQuery& q) {
+    return Status::failure(q.lastError().text());
+}
+
+// Counts of one population (a round, or all) by value → concentration.
+SourceShare share(const QString& round, const QMap<QString, std::size_t>& counts, int unrecorded) {
+    std::vector<std::size_t> n;
+    QStringList values;
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        values << it.key();
+        n.push_back(it.value());
+    }
+    const analysis::SourceConcentration c = analysis::sourceConcentration(n);
+    SourceShare out;
+    out.round = round;
+    out.samples = static_cast<int>(c.samples);
+    out.unrecorded = unrecorded;
+    out.sources = static_cast<int>(c.sources);
+    if (c.sources > 0)
+        out.largest = values.at(static_cast<qsizetype>(c.largest));
+    out.largestShare = c.largestShare;
+    out.entropy = c.normalizedEntropy;
+    return out;
+}
+
+// A null QString is bound as SQL NULL; these columns hold '' instead.
+QString notNull(const QString& s) {
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QVariant orNull(double v) {
+    return std::isfinite(v) ? QVariant(v) : QVariant(QMetaType(QMetaType::Double));
+}
+
+} // namespace
+
+QString sampleColumn(Dimension d) {
+    switch (d) {
+    case Dimension::Generator:
+        return u"generator"_s;
+    case Dimension::TemplateVersion:
+        return u"template_version"_s;
+    case Dimension::JudgeVersion:
+        return u"judge_version"_s;
+    case Dimension::Round:
+        return u"round"_s;
+    default:
+        return {};
+    }
+}
+
+QString sourceLargestShareKey(Dimension d) {
+    return u"source_largest_share_"_s + dimensionName(d);
+}
+QString sourceEntropyKey(Dimension d) {
+    return u"source_entropy_"_s + dimensionName(d);
+}
+QString sourceCountKey(Dimension d) {
+    return u"source_count_"_s + dimensionName(d);
+}
+QString reviewedShareNewestKey(Dimension d) {
+    return u"reviewed_share_newest_"_s + dimensionName(d);
+}
+
+bool sourceMetricDimension(const QString& key, Dimension* d) {
+    for (Dimension candidate : kSourceDimensions)
+        if (key == sourceLargestShareKey(candidate) || key == sourceEntropyKey(candidate) ||
+            key == sourceCountKey(candidate) || key == reviewedShareNewestKey(candidate)) {
+            *d = candidate;
+            return true;
+        }
+    return false;
+}
+
+void sortDimensionValues(QStringList& values) {
+    bool numeric = true;
+    for (const QString& c : values) {
+        bool ok = false;
+        (void)c.toDouble(&ok);
+        numeric = numeric && ok;
+    }
+    if (numeric)
+        std::sort(values.begin(), values.end(),
+                  [](const QString& a, const QString& b) { return a.toDouble() < b.toDouble(); });
+    else
+        std::sort(values.begin(), values.end());
+}
+
+Status storeSourceConcentration(QSqlDatabase& db, qint64 run, const QList<qint64>& corpusIds) {
+    QStringList ids;
+    for (qint64 id : corpusIds)
+        ids << QString::number(id);
+    if (ids.isEmpty())
+        return {};
+    QSqlQuery metric(db);
+    metric.prepare(
+        u"INSERT INTO metrics (run_id, corpus_id, name, value) VALUES (?, NULL, ?, ?)"_s);
+    QSqlQuery row(db);
+    row.prepare(u"INSERT INTO source_concentration (run_id, dimension, round, samples, "
+                "unrecorded, sources, largest, largest_share, entropy) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (Dimension d : kSourceDimensions) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        // Only synthetic corpora: the red line is about what writes the synthetic side.
+        if (!q.exec(u"SELECT s.round, s.%1, count(*) FROM samples s JOIN corpora c ON c.id = "
+                    "s.corpus_id WHERE c.role = 'synthetic' AND s.corpus_id IN (%2) GROUP BY "
+                    "s.round, s.%1"_s.arg(sampleColumn(d), ids.join(u','))))
+            return sqlError(q);
+        QMap<QString, std::size_t> all;
+        QMap<QString, QMap<QString, std::size_t>> byRound;
+        QHash<QString, int> unrecordedByRound;
+        int unrecorded = 0;
+        while (q.next()) {
+            const QString round = q.value(0).toString();
+            const QString value = q.value(1).toString();
+            const auto n = q.value(2).toLongLong();
+            if (value.isEmpty()) {
+                unrecorded += static_cast<int>(n);
+                if (!round.isEmpty())
+                    unrecordedByRound[round] += static_cast<int>(n);
+                continue;
+            }
+            all[value] += static_cast<std::size_t>(n);
+            if (!round.isEmpty())
+                byRound[round][value] += static_cast<std::size_t>(n);
+        }
+        if (all.isEmpty())
+            continue; // no synthetic sample records this dimension
+        QList<SourceShare> shares{share(QString(), all, unrecorded)};
+        for (auto it = byRound.begin(); it != byRound.end(); ++it)
+            shares << share(it.key(), it.value(), unrecordedByRound.value(it.key()));
+        const SourceShare& overall = shares.first();
+        for (const auto& [key, value] :
+             {std::pair{sourceLargestShareKey(d), overall.largestShare},
+              std::pair{sourceEntropyKey(d), overall.entropy},
+              std::pair{sourceCountKey(d), static_cast<double>(overall.sources)}})
+            if (Status s = execPrepared(metric, {run, key, value}); !s)
+                return s;
+        for (const SourceShare& s : shares)
+            if (Status st = execPrepared(row, {run, dimensionName(d), notNull(s.round), s.samples,
+                                               s.unrecorded, s.sources, notNull(s.largest),
+                                               orNull(s.largestShare), orNull(s.entropy)});
+                !st)
+                return st;
+    }
+    return {};
+}
+
+Status sourceConcentration(Project& project, QList<DimensionSources>* out) {
+    out->clear();
+    QSqlQuery q(project.connection());
+    if (!q.exec(u"SELECT max(id) FROM runs WHERE kind = 'analysis'"_s) || !q.next() ||
+        q.value(0).isNull())
+        return Status::failure(u"no analysis yet: run the analyses first"_s);
+    const qint64 run = q.value(0).toLongLong();
+    q.prepare(u"SELECT dimension, round, samples, unrecorded, sources, largest, largest_share, "
+              "entropy FROM source_concentration WHERE run_id = ?"_s);
+    q.addBindValue(run);
+    if (!q.exec())
+        return sqlError(q);
+    QMap<QString, DimensionSources> byName;
+    while (q.next()) {
+        Dimension d = Dimension::Generator;
+        if (!parseDimension(q.value(0).toString(), &d))
+            continue;
+        DimensionSources& entry = byName[q.value(0).toString()];
+        entry.dimension = d;
+        SourceShare s;
+        s.round = q.value(1).toString();
+        s.samples = q.value(2).toInt();
+        s.unrecorded = q.value(3).toInt();
+        s.sources = q.value(4).toInt();
+        s.largest = q.value(5).toString();
+        if (!q.value(6).isNull())
+            s.largestShare = q.value(6).toDouble();
+        if (!q.value(7).isNull())
+            s.entropy = q.value(7).toDouble();
+        if (s.round.isEmpty())
+            entry.all = s;
+        else
+            entry.rounds << s;
+    }
+    for (Dimension d : kSourceDimensions) {
+        auto it = byName.find(dimensionName(d));
+        if (it == byName.end())
+            continue;
+        QStringList order;
+        for (const SourceShare& s : std::as_const(it->rounds))
+            order << s.round;
+        sortDimensionValues(order);
+        std::sort(it->rounds.begin(), it->rounds.end(),
+                  [&](const SourceShare& a, const SourceShare& b) {
+                      return order.indexOf(a.round) < order.indexOf(b.round);
+                  });
+        out->append(*it);
+    }
+    return {};
+}
+
+Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* out) {
+    out->clear();
+    QSqlQuery q(project.connection());
+    q.setForwardOnly(true);
+    // Per sample: its value, round, and how many reviewers answered it.
+    if (!q.exec(u"SELECT s.%1, s.round, s.id, (SELECT count(*) FROM (SELECT reviewer FROM "
+                "sample_tags WHERE sample_id = s.id UNION SELECT reviewer FROM decisions WHERE "
+                "sample_id = s.id UNION SELECT reviewer FROM notes WHERE sample_id = s.id)) "
+                "FROM samples s JOIN corpora c ON c.id = s.corpus_id WHERE c.role = "
+                "'synthetic' AND s.%1 <> '' ORDER BY s.id"_s.arg(sampleColumn(dimension))))
+        return sqlError(q);
+    struct Accumulator {
+        SourceReview review;
+        QStringList rounds;
+        qint64 firstSample = 0;
+    };
+    QMap<QString, Accumulator> values;
+    bool everyValueHasRound = true;
+    while (q.next()) {
+        const QString value = q.value(0).toString();
+        Accumulator& a = values[value];
+        if (a.review.samples == 0) {
+            a.review.value = value;
+            a.firstSample = q.value(2).toLongLong();
+        }
+        ++a.review.samples;
+        const int reviewers = q.value(3).toInt();
+        a.review.reviewed += reviewers >= 1 ? 1 : 0;
+        a.review.reviewedTwice += reviewers >= 2 ? 1 : 0;
+        if (const QString round = q.value(1).toString();
+            !round.isEmpty() && !a.rounds.contains(round))
+            a.rounds << round;
+    }
+    QStringList allRounds;
+    for (Accumulator& a : values) {
+        sortDimensionValues(a.rounds);
+        everyValueHasRound = everyValueHasRound && !a.rounds.isEmpty();
+        if (!a.rounds.isEmpty()) {
+            a.review.firstRound = a.rounds.first();
+            if (!allRounds.contains(a.review.firstRound))
+                allRounds << a.review.firstRound;
+        }
+    }
+    sortDimensionValues(allRounds);
+    QList<Accumulator> ordered = values.values();
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](const Accumulator& a, const Accumulator& b) {
+                         if (everyValueHasRound) {
+                             const auto ra = allRounds.indexOf(a.review.firstRound);
+                             const auto rb = allRounds.indexOf(b.review.firstRound);
+                             if (ra != rb)
+                                 return ra < rb;
+                         }
+                         return a.firstSample < b.firstSample;
+                     });
+    for (const Accumulator& a : ordered)
+        out->append(a.review);
+    if (out->isEmpty())
+        return {};
+    // The newest: every value introduced in the last round, else the last imported.
+    if (everyValueHasRound) {
+        for (SourceReview& r : *out)
+            r.newest = r.firstRound == allRounds.last();
+    } else {
+        out->last().newest = true;
+    }
+    return {};
+}
+
+Json sourcesJson(Project& project) {
+    using json = Json;
+    auto number = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
+    auto shareJson = [&](const SourceShare& s) {
+        return json{{"round", s.round.toStdString()},     {"samples", s.samples},
+                    {"unrecorded", s.unrecorded},         {"sources", s.sources},
+                    {"largest", s.largest.toStdString()}, {"largest_share", number(s.largestShare)},
+                    {"entropy", number(s.entropy)}};
+    };
+    json out = {{"concentration", json::array()}, {"review", json::array()}};
+    QList<DimensionSources> concentration;
+    if (sourceConcentration(project, &concentration))
+        for (const DimensionSources& d : std::as_const(concentration)) {
+            json rounds = json::array();
+            for (const SourceShare& r : d.rounds)
+                rounds.push_back(shareJson(r));
+            out["concentration"].push_back({{"dimension", dimensionName(d.dimension).toStdString()},
+                                            {"all", shareJson(d.all)},
+                                            {"rounds", rounds}});
+        }
+    for (Dimension d : kSourceDimensions) {
+        QList<SourceReview> reviews;
+        if (!sourceReview(project, d, &reviews) || reviews.isEmpty())
+            continue;
+        json values = json::array();
+        for (const SourceReview& r : std::as_const(reviews))
+            values.push_back({{"value", r.value.toStdString()},
+                              {"first_round", r.firstRound.toStdString()},
+                              {"samples", r.samples},
+                              {"reviewed", r.reviewed},
+                              {"reviewed_twice", r.reviewedTwice},
+                              {"reviewed_share", r.share()},
+                              {"newest", r.newest}});
+        out["review"].push_back(
+            {{"dimension", dimensionName(d).toStdString()}, {"sources", values}});
+    }
+    return out;
+}
+
+} // namespace synthscope::model

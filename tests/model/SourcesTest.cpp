@@ -1,0 +1,222 @@
+#include "TestSupport.h"
+
+#include "model/Analyzer.h"
+#include "model/Exporter.h"
+#include "model/Gate.h"
+#include "model/Importer.h"
+#include "model/ReviewStore.h"
+#include "model/Sources.h"
+#include "model/TeamReview.h"
+#include "model/Trends.h"
+
+#include <QFile>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace synthscope;
+using namespace synthscope::model;
+
+namespace {
+
+// Hand-made provenance: round 1 A A A B, round 2 A A B B, round 3 C C and one sample with no
+// generator. Overall A 5, B 3, C 2 of 10 recorded.
+std::shared_ptr<Project> handMadeProject(const QTemporaryDir& dir) {
+    auto project = test::newProject(dir);
+    test::importFile(*project, QStringLiteral("real"), Role::Real,
+                     test::writeFile(dir, QStringLiteral("r.jsonl"),
+                                     "{\"text\":\"a b c\"}\n{\"text\":\"d e f\"}\n"),
+                     "text");
+    QByteArray rows;
+    const char* gens[] = {"A", "A", "A", "B", "A", "A", "B", "B", "C", "C", ""};
+    const int rounds[] = {1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3};
+    for (int i = 0; i < 11; ++i) {
+        rows += "{\"text\":\"sample " + QByteArray::number(i) +
+                " words here\",\"r\":" + QByteArray::number(rounds[i]);
+        if (*gens[i] != 0)
+            rows += ",\"gen\":\"" + QByteArray(gens[i]) + "\"";
+        rows += "}\n";
+    }
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("syn");
+    spec.role = Role::Synthetic;
+    spec.files = {test::writeFile(dir, QStringLiteral("s.jsonl"), rows)};
+    spec.mapping.meta = {{"generator", "{gen}"}, {"round", "{r}"}};
+    ImportReport report;
+    EXPECT_TRUE(importCorpus(*project, spec, {}, &report).ok());
+    analysis::AnalysisParams params;
+    params.findSimilarity = false;
+    const Status analysed = runAnalysis(*project, params, {}, nullptr);
+    EXPECT_TRUE(analysed.ok()) << analysed.error().toStdString();
+    return project;
+}
+
+std::optional<double> pooledMetric(Project& project, const char* name) {
+    QSqlQuery q(project.connection());
+    q.prepare(QStringLiteral("SELECT value FROM metrics WHERE corpus_id IS NULL AND name = ? AND "
+                             "run_id = (SELECT max(id) FROM runs)"));
+    q.addBindValue(QString::fromLatin1(name));
+    if (q.exec() && q.next())
+        return q.value(0).toDouble();
+    return std::nullopt;
+}
+
+RedLineResult judge(Project& project, const char* rule) {
+    QList<RedLine> rules;
+    const Status parsed = parseRedLines(QByteArray("{\"rules\":[") + rule + "]}", &rules);
+    EXPECT_TRUE(parsed.ok()) << parsed.error().toStdString();
+    QList<RedLineResult> results;
+    EXPECT_TRUE(evaluateRedLines(project, rules, &results).ok());
+    return results.value(0);
+}
+
+} // namespace
+
+TEST(Sources, ConcentrationOverallAndByRoundOnHandMadeProvenance) {
+    QTemporaryDir dir;
+    auto project = handMadeProject(dir);
+    QList<DimensionSources> sources;
+    ASSERT_TRUE(sourceConcentration(*project, &sources).ok());
+    ASSERT_EQ(sources.size(), 1); // only the generator is recorded
+    const DimensionSources& g = sources[0];
+    EXPECT_EQ(g.dimension, Dimension::Generator);
+    EXPECT_EQ(g.all.samples, 10);
+    EXPECT_EQ(g.all.unrecorded, 1);
+    EXPECT_EQ(g.all.sources, 3);
+    EXPECT_EQ(g.all.largest, QStringLiteral("A"));
+    EXPECT_DOUBLE_EQ(g.all.largestShare, 0.5);
+    // Shares .5, .3, .2: H = 1.029653 nats, / ln 3 = 0.937231.
+    EXPECT_NEAR(g.all.entropy, 0.937231, 1e-6);
+    ASSERT_EQ(g.rounds.size(), 3);
+    EXPECT_EQ(g.rounds[0].round, QStringLiteral("1"));
+    EXPECT_DOUBLE_EQ(g.rounds[0].largestShare, 0.75);
+    EXPECT_NEAR(g.rounds[0].entropy, 0.811278, 1e-6); // shares 3/4, 1/4
+    EXPECT_DOUBLE_EQ(g.rounds[1].largestShare, 0.5);
+    EXPECT_DOUBLE_EQ(g.rounds[1].entropy, 1.0);
+    EXPECT_EQ(g.rounds[2].largest, QStringLiteral("C"));
+    EXPECT_DOUBLE_EQ(g.rounds[2].largestShare, 1.0);
+    EXPECT_DOUBLE_EQ(g.rounds[2].entropy, 0.0);
+    EXPECT_EQ(g.rounds[2].unrecorded, 1);
+    // The overall figures are metrics of the run (a history over analyses).
+    EXPECT_EQ(pooledMetric(*project, "source_largest_share_generator"), 0.5);
+    EXPECT_EQ(pooledMetric(*project, "source_count_generator"), 3.0);
+    EXPECT_FALSE(pooledMetric(*project, "source_largest_share_template_version").has_value());
+
+    // Charted by round, in round order; by any other dimension it is refused.
+    Trend trend;
+    ASSERT_TRUE(metricByProvenance(*project, Dimension::Round,
+                                   QStringLiteral("source_largest_share_generator"), &trend)
+                    .ok());
+    EXPECT_EQ(trend.categories,
+              QStringList({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
+    ASSERT_EQ(trend.series.size(), 1);
+    EXPECT_EQ(trend.series[0].y, QList<double>({0.75, 0.5, 1.0}));
+    EXPECT_TRUE(
+        storedMetricKeys(*project, true).contains(QStringLiteral("source_entropy_generator")));
+    EXPECT_FALSE(metricByProvenance(*project, Dimension::Generator,
+                                    QStringLiteral("source_entropy_generator"), &trend)
+                     .ok());
+}
+
+TEST(Sources, SingleSourceRuleJudgesTheLastRounds) {
+    QTemporaryDir dir;
+    auto project = handMadeProject(dir);
+    // Round 3 is one generator only (1.0 > 0.9), round 2 is even: over the last two rounds it
+    // is not "long-term", over the last one it is.
+    RedLineResult r = judge(*project, R"({"id":"s","metric":"source_largest_share_generator",
+        "op":"<=","threshold":0.9,"rounds":2,"severity":"warn","action":"diversify teachers"})");
+    EXPECT_EQ(r.status, GateStatus::Pass) << r.detail.toStdString();
+    EXPECT_EQ(r.value, 0.5);
+    r = judge(*project, R"({"id":"s","metric":"source_largest_share_generator",
+        "op":"<=","threshold":0.9,"rounds":1,"severity":"warn","action":"diversify teachers"})");
+    EXPECT_EQ(r.status, GateStatus::Warn);
+    EXPECT_TRUE(r.detail.contains(QStringLiteral("round 3: C 100 %"))) << r.detail.toStdString();
+    r = judge(*project, R"({"id":"s","metric":"source_largest_share_generator",
+        "op":"<=","threshold":0.9,"rounds":4,"severity":"warn","action":"diversify teachers"})");
+    EXPECT_EQ(r.status, GateStatus::NotApplicable);
+    EXPECT_TRUE(r.detail.contains(QStringLiteral("needs 4 rounds"))) << r.detail.toStdString();
+    r = judge(*project, R"({"id":"t","metric":"source_largest_share_template_version",
+        "op":"<=","threshold":0.9,"rounds":1,"severity":"warn","action":"diversify templates"})");
+    EXPECT_EQ(r.status, GateStatus::NotApplicable);
+    // "rounds" belongs to the concentration metrics only.
+    QList<RedLine> rules;
+    EXPECT_FALSE(parseRedLines(R"({"rules":[{"id":"x","metric":"mauve","op":">=","threshold":0.5,
+        "rounds":2,"severity":"warn","action":"a"}]})",
+                               &rules)
+                     .ok());
+}
+
+TEST(Sources, NewestGeneratorMustBeReviewed) {
+    QTemporaryDir dir;
+    auto project = handMadeProject(dir);
+    QList<SourceReview> reviews;
+    ASSERT_TRUE(sourceReview(*project, Dimension::Generator, &reviews).ok());
+    ASSERT_EQ(reviews.size(), 3);
+    EXPECT_EQ(reviews[0].value, QStringLiteral("A"));
+    EXPECT_EQ(reviews[2].value, QStringLiteral("C"));
+    EXPECT_EQ(reviews[2].firstRound, QStringLiteral("3"));
+    EXPECT_TRUE(reviews[2].newest);
+    EXPECT_FALSE(reviews[0].newest || reviews[1].newest);
+    EXPECT_EQ(reviews[2].samples, 2);
+
+    const char* rule = R"({"id":"r","metric":"reviewed_share_newest_generator","op":">=",
+        "threshold":0.5,"min_reviewed":2,"severity":"fail","action":"raise inspection rate"})";
+    RedLineResult r = judge(*project, rule);
+    EXPECT_EQ(r.status, GateStatus::Fail);
+    EXPECT_TRUE(r.detail.contains(QStringLiteral("newest generator C (round 3): 0 of 2")))
+        << r.detail.toStdString();
+    ASSERT_TRUE(r.focusDimension.has_value());
+    EXPECT_EQ(r.focusValue, QStringLiteral("C"));
+    EXPECT_EQ(r.focusNeeded, 2);
+
+    // The evidence queue: C's unreviewed samples only.
+    SamplingSpec spec;
+    spec.size = 10;
+    spec.only = {{Dimension::Generator, QStringLiteral("C")}};
+    spec.onlyUnreviewed = true;
+    SampledQueue queue;
+    ASSERT_TRUE(sampleQueue(*project, spec, &queue).ok());
+    ASSERT_EQ(queue.ids.size(), 2);
+
+    // Two reviewers answer the first; the share (1 of 2) passes 0.5 but the count does not.
+    ReviewStore ann(*project, QStringLiteral("ann"));
+    ReviewStore bob(*project, QStringLiteral("bob"));
+    ASSERT_TRUE(ann.setDecision(queue.ids[0], Decision::Keep).ok());
+    ASSERT_TRUE(bob.setNote(queue.ids[0], QStringLiteral("fine")).ok());
+    ASSERT_TRUE(sourceReview(*project, Dimension::Generator, &reviews).ok());
+    EXPECT_EQ(reviews[2].reviewed, 1);
+    EXPECT_EQ(reviews[2].reviewedTwice, 1);
+    r = judge(*project, rule);
+    EXPECT_EQ(r.status, GateStatus::Fail);
+    EXPECT_EQ(r.focusNeeded, 1);
+    ASSERT_TRUE(sampleQueue(*project, spec, &queue).ok());
+    ASSERT_EQ(queue.ids.size(), 1);
+    ASSERT_TRUE(ann.setDecision(queue.ids[0], Decision::Drop).ok());
+    r = judge(*project, rule);
+    EXPECT_EQ(r.status, GateStatus::Pass) << r.detail.toStdString();
+    EXPECT_EQ(r.value, 1.0);
+    EXPECT_FALSE(r.focusDimension.has_value());
+
+    // The export datasheet carries both the concentration and the review of each source.
+    const QString out = dir.filePath(QStringLiteral("slice.jsonl"));
+    ExportReport exported;
+    ASSERT_TRUE(exportSamples(*project, ExportFilter{}, out, {}, &exported).ok());
+    QFile manifestFile(manifestPathFor(out));
+    ASSERT_TRUE(manifestFile.open(QIODevice::ReadOnly));
+    const Json sheet = Json::parse(manifestFile.readAll().toStdString())["datasheet"];
+    const Json& concentration = sheet["sources"]["concentration"];
+    ASSERT_EQ(concentration.size(), 1U) << sheet["sources"].dump();
+    EXPECT_EQ(concentration[0]["rounds"][2]["largest"], "C");
+    const Json& review = sheet["sources"]["review"];
+    ASSERT_EQ(review.size(), 1U);
+    EXPECT_EQ(review[0]["sources"][2]["value"], "C");
+    EXPECT_EQ(review[0]["sources"][2]["reviewed"], 2);
+    EXPECT_EQ(review[0]["sources"][2]["reviewed_twice"], 1);
+    EXPECT_EQ(review[0]["sources"][2]["newest"], true);
+    bool ruleListed = false;
+    for (const Json& line : sheet["red_lines"]["rules"])
+        ruleListed = ruleListed || line["id"] == "review-new-generator";
+    EXPECT_TRUE(ruleListed);
+}
