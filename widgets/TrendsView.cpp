@@ -325,6 +325,11 @@ void TrendsView::reloadTrend() {
             addErrorBars(chart, ys, series.sd, c, x, y, &lo, &hi);
         addLine(chart, series.name, ys, c, real, x, y, &lo, &hi);
     }
+    // A share of sources or an evenness is read against its whole scale, 0 to 1.
+    if (metric.startsWith("source_largest_share_"_L1) || metric.startsWith("source_entropy_"_L1)) {
+        lo = std::min(lo, 0.0);
+        hi = std::max(hi, 1.0);
+    }
     padRange(y, lo, hi);
 }
 

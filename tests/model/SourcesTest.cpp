@@ -140,6 +140,28 @@ TEST(Sources, SingleSourceRuleJudgesTheLastRounds) {
     r = judge(*project, R"({"id":"t","metric":"source_largest_share_template_version",
         "op":"<=","threshold":0.9,"rounds":1,"severity":"warn","action":"diversify templates"})");
     EXPECT_EQ(r.status, GateStatus::NotApplicable);
+    // A fourth round from A alone narrows the mix: evenness over generators falls from one
+    // analysis to the next, and a trend rule on it trips.
+    const char* falling = R"({"id":"e","metric":"source_entropy_generator","scope":"comparison",
+        "trend":{"runs":2,"worse":"falling"},"severity":"warn","action":"diversify teachers"})";
+    EXPECT_EQ(judge(*project, falling).status, GateStatus::NotApplicable); // one run so far
+    ImportSpec more;
+    more.corpusName = QStringLiteral("syn4");
+    more.role = Role::Synthetic;
+    more.files = {test::writeFile(dir, QStringLiteral("s4.jsonl"),
+                                  "{\"text\":\"more words here\"}\n{\"text\":\"and more "
+                                  "words\"}\n{\"text\":\"yet more words\"}\n")};
+    more.mapping.meta = {{"generator", "A"}, {"round", "4"}};
+    ImportReport report;
+    ASSERT_TRUE(importCorpus(*project, more, {}, &report).ok());
+    analysis::AnalysisParams params;
+    params.findSimilarity = false;
+    ASSERT_TRUE(runAnalysis(*project, params, {}, nullptr).ok());
+    // A 8, B 3, C 2 of 13: H = 0.925129 nats over ln 3 → 0.842089, below 0.937231.
+    EXPECT_NEAR(*pooledMetric(*project, "source_entropy_generator"), 0.842089, 1e-6);
+    r = judge(*project, falling);
+    EXPECT_EQ(r.status, GateStatus::Warn) << r.detail.toStdString();
+
     // "rounds" belongs to the concentration metrics only.
     QList<RedLine> rules;
     EXPECT_FALSE(parseRedLines(R"({"rules":[{"id":"x","metric":"mauve","op":">=","threshold":0.5,

@@ -772,13 +772,32 @@ TEST(ChecklistSources, NewGeneratorRuleOpensAQueueOfItsUnreadSamples) {
 
     auto* table = window.checklist()->findChild<QTableView*>(QStringLiteral("checklistTable"));
     ASSERT_NE(table, nullptr);
-    const QModelIndex cell = rules->index(row, model::RedLinesModel::Evidence);
-    table->scrollTo(cell);
-    const QPoint at = table->visualRect(cell).center();
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
-    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
     auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
     ASSERT_NE(tabs, nullptr);
+    auto doubleClick = [&](const QModelIndex& index) {
+        table->scrollTo(index);
+        const QPoint at = table->visualRect(index).center();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    };
+    // The single-generator rule's evidence: the largest generator's share charted by round
+    // (one generator per round here: 1.0 and 1.0).
+    int single = -1;
+    for (int r = 0; r < rules->rowCount(); ++r)
+        if (rules->rows().at(r).rule.id == QStringLiteral("single-generator"))
+            single = r;
+    ASSERT_GE(single, 0);
+    doubleClick(rules->index(single, model::RedLinesModel::Rule));
+    EXPECT_EQ(tabs->currentWidget(), window.trends());
+    ASSERT_EQ(window.trends()->trend().series.size(), 1);
+    EXPECT_EQ(window.trends()->trend().series[0].y, QList<double>({1.0, 1.0}));
+    EXPECT_GE(window.trends()->trendSeriesCount(), 1); // drawn
+    EXPECT_TRUE(window.trends()->trend().categories ==
+                QStringList({QStringLiteral("1"), QStringLiteral("2")}));
+    window.showView(widgets::MainWindow::View::Checklist);
+
+    const QModelIndex cell = rules->index(row, model::RedLinesModel::Evidence);
+    doubleClick(cell);
     EXPECT_EQ(tabs->currentWidget(), window.review());
     const std::optional<qint64> queue = window.review()->savedQueue();
     ASSERT_TRUE(queue.has_value());
