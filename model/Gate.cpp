@@ -5,10 +5,13 @@
 #include "model/RecordReader.h"
 #include "model/Sources.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -58,12 +61,15 @@ GateStatus tripped(const RedLine& rule) {
     return rule.fail ? GateStatus::Fail : GateStatus::Warn;
 }
 
+// 100 % and 90 % without decimals; 90.4 % with one, so it never reads as the threshold.
 QString percent(double share) {
-    return u"%1 %"_s.arg(100.0 * share, 0, 'f', share < 0.01 && share > 0 ? 2 : 0);
+    const double p = 100.0 * share;
+    return u"%1 %"_s.arg(p, 0, 'f', p == std::round(p) ? 0 : (share < 0.01 ? 2 : 1));
 }
 
 // "Single source dominates long-term": the concentration within each of the last
-// rule.lastRounds rounds of the newest analysis; trips only when every one of them fails.
+// rule.lastRounds rounds of the newest analysis; trips only when every one of them fails with
+// the same source in the lead (a different teacher each round is a change, not dominance).
 void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLineResult* r) {
     QList<DimensionSources> sources;
     if (Status s = sourceConcentration(project, &sources); !s) {
@@ -76,7 +82,12 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
             entry = &e;
     const QString what = dimensionTitle(d).toLower();
     if (entry == nullptr) {
-        r->detail = u"no synthetic sample records a %1"_s.arg(what);
+        // An analysis from before source tracking (schema 5) has no concentration stored.
+        QList<SourceReview> recorded;
+        r->detail = sourceReview(project, d, &recorded) && !recorded.isEmpty()
+                        ? u"the newest analysis has no concentration on sources (it predates "
+                          "them): run the analyses again"_s
+                        : u"no synthetic sample records a %1"_s.arg(what);
         return;
     }
     if (entry->rounds.size() < rule.lastRounds) {
@@ -86,6 +97,7 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
     }
     const bool entropy = rule.metric == sourceEntropyKey(d);
     bool allFail = true;
+    QSet<QString> leaders;
     std::optional<double> best;
     QStringList shown;
     for (qsizetype i = entry->rounds.size() - rule.lastRounds; i < entry->rounds.size(); ++i) {
@@ -94,6 +106,7 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
         if (!std::isfinite(v))
             continue;
         allFail = allFail && !passes(rule.op, v, rule.threshold);
+        leaders.insert(s.largest);
         if (!best || worse(rule.op, *best, v))
             best = v;
         shown << (entropy ? u"round %1: entropy %2 over %3 sources"_s.arg(
@@ -106,7 +119,9 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
     }
     r->value = best;
     r->detail = shown.join(u"; "_s);
-    r->status = allFail ? tripped(rule) : GateStatus::Pass;
+    if (allFail && leaders.size() > 1)
+        r->detail += u"; a different %1 leads each round"_s.arg(what);
+    r->status = allFail && leaders.size() == 1 ? tripped(rule) : GateStatus::Pass;
 }
 
 // "Low sampling inspection after teacher/template/judge updates": the newest source's share
@@ -126,6 +141,12 @@ void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, Red
         r->detail = u"one %1 only (%2): no change to review after"_s.arg(what, reviews[0].value);
         return;
     }
+    if (std::none_of(reviews.begin(), reviews.end(),
+                     [](const SourceReview& v) { return v.newest; })) {
+        r->detail = u"all %1 %2s came in the same round or import: no change to review after"_s.arg(
+            QString::number(reviews.size()), what);
+        return;
+    }
     QStringList shown;
     bool met = true;
     for (const SourceReview& v : std::as_const(reviews)) {
@@ -133,7 +154,8 @@ void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, Red
             continue;
         // Both the share and the count; a source smaller than the count is read whole.
         const int needed = std::max(std::min(rule.minReviewed, v.samples),
-                                    static_cast<int>(std::ceil(rule.threshold * v.samples)));
+                                    // 1e-9: 0.07 × 100 is 7.000000000000001 in binary
+                                    static_cast<int>(std::ceil(rule.threshold * v.samples - 1e-9)));
         const bool ok = passes(rule.op, v.share(), rule.threshold) && v.reviewed >= needed;
         shown << u"newest %1 %2%3: %4 of %5 reviewed (%6 by two reviewers); needs %7"_s.arg(
             what, v.value, v.firstRound.isEmpty() ? QString() : u" (round %1)"_s.arg(v.firstRound),
@@ -153,6 +175,25 @@ void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, Red
 }
 
 } // namespace
+
+QString conditionText(const RedLine& rule) {
+    auto tr = [](const char* text) {
+        return QCoreApplication::translate("synthscope::model::Gate", text);
+    };
+    const QString bound = rule.op + u' ' + QString::number(rule.threshold);
+    if (rule.trendRuns > 0)
+        return tr("not %1 over %2 analyses")
+            .arg(rule.trendRising ? tr("rising") : tr("falling"))
+            .arg(rule.trendRuns);
+    if (rule.lastRounds > 0)
+        return tr("%1 in one of the last %2 rounds, or a different leader")
+            .arg(bound)
+            .arg(rule.lastRounds);
+    if (Dimension d = Dimension::Generator;
+        sourceMetricDimension(rule.metric, &d) && rule.metric == reviewedShareNewestKey(d))
+        return tr("%1 and ≥ %2 reviewed").arg(bound).arg(rule.minReviewed);
+    return bound;
+}
 
 QString gateStatusName(GateStatus status) {
     switch (status) {
@@ -247,6 +288,10 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
                 r.lastRounds = j["rounds"].get<int>();
             }
         }
+        // The concentration on sources is one figure for the whole synthetic side (stored
+        // like a comparison), whatever scope the rule names.
+        if (Dimension d = Dimension::Generator; sourceMetricDimension(r.metric, &d))
+            r.scope = u"comparison"_s;
         rules->append(r);
     }
     return {};

@@ -69,6 +69,9 @@ Status setProjectRedLines(Project& project, const QByteArray& json);
 Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                         QList<RedLineResult>* results);
 
+/// When a rule passes, for tables and reports: "<= 0.3", "not rising over 3 analyses",
+/// "<= 0.9 in one of the last 3 rounds, or a different leader", ">= 0.01 and ≥ 50 reviewed".
+QString conditionText(const RedLine& rule);
 /// "pass", "warn", "fail" or "n/a".
 QString gateStatusName(GateStatus status);
 /// Fail when any result fails, else Warn when any warns, else Pass.

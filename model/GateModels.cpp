@@ -44,19 +44,7 @@ QVariant RedLinesModel::data(const QModelIndex& index, int role) const {
     case Value:
         return r.value ? QString::number(*r.value, 'f', 4) : u"–"_s;
     case Condition:
-        if (r.rule.trendRuns > 0)
-            return tr("not %1 over %2 analyses")
-                .arg(r.rule.trendRising ? tr("rising") : tr("falling"))
-                .arg(r.rule.trendRuns);
-        if (r.rule.lastRounds > 0)
-            return tr("%1 %2 in one of the last %3 rounds")
-                .arg(r.rule.op, QString::number(r.rule.threshold))
-                .arg(r.rule.lastRounds);
-        if (r.rule.metric.startsWith(u"reviewed_share_newest_"_s))
-            return tr("%1 %2 and ≥ %3 reviewed")
-                .arg(r.rule.op, QString::number(r.rule.threshold))
-                .arg(r.rule.minReviewed);
-        return QString(r.rule.op + u' ' + QString::number(r.rule.threshold));
+        return conditionText(r.rule);
     case Action:
         return r.rule.action;
     case Evidence:

@@ -317,11 +317,7 @@ Status buildReport(Project& project, Report* out) {
              .arg(tr("Status"), tr("Red line"), tr("Value"), tr("Passes when"),
                   tr("Action when tripped"));
     for (const RedLineResult& r : results) {
-        const QString condition = r.rule.trendRuns > 0
-                                      ? tr("not %1 over %2 analyses")
-                                            .arg(r.rule.trendRising ? tr("rising") : tr("falling"))
-                                            .arg(r.rule.trendRuns)
-                                      : r.rule.op + u' ' + QString::number(r.rule.threshold);
+        const QString condition = conditionText(r.rule);
         h +=
             u"<tr><td class=\"%1\">%2</td>"_s.arg(gateStatusName(r.status),
                                                   gateStatusName(r.status).toUpper()) +
@@ -457,7 +453,7 @@ Status buildReport(Project& project, Report* out) {
         h += u"<h2>%1</h2><p>%2</p>"_s.arg(
                  tr("Sources of the synthetic side"),
                  tr("Per generator, template version and judge version: the share of the "
-                    "largest source overall and in each round (bold at 0.9 or more), and how "
+                    "largest source overall and in each round (bold above 0.9), and how "
                     "evenly the sources are used (1 = evenly, 0 = one source).")) +
              tableHtml(concentration);
         Trend byRound;

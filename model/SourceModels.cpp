@@ -43,7 +43,7 @@ QVariant SourceConcentrationModel::data(const QModelIndex& index, int role) cons
     if (role == Qt::TextAlignmentRole && index.column() >= Samples && index.column() != Largest)
         return alignRight();
     if (role == Qt::FontRole && index.column() == LargestShare &&
-        std::isfinite(r.share.largestShare) && r.share.largestShare >= 0.9)
+        std::isfinite(r.share.largestShare) && r.share.largestShare > 0.9)
         return bold();
     if (role == Qt::ToolTipRole && r.share.unrecorded > 0)
         return tr("%1 synthetic samples have no %2 recorded and are not counted")

@@ -14,7 +14,7 @@ struct SourceConcentrationRow {
 /// The concentration of the synthetic side on its generators, template versions and judge
 /// versions (sourceConcentration()): per dimension a row for all rounds, then one per
 /// round. Columns: dimension, round, samples, sources, largest source, its share, evenness.
-/// A largest share ≥ 0.9 is bold (the default red line's threshold).
+/// A largest share above 0.9 is bold (where the default red line trips).
 class SourceConcentrationModel : public RowsTableModel<SourceConcentrationRow, 7> {
     Q_OBJECT
 public:

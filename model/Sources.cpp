@@ -2,6 +2,7 @@
 
 #include "analysis/SourceConcentration.h"
 
+#include <QCollator>
 #include <QHash>
 #include <QMap>
 #include <QSqlError>
@@ -95,14 +96,22 @@ void sortDimensionValues(QStringList& values) {
     bool numeric = true;
     for (const QString& c : values) {
         bool ok = false;
-        (void)c.toDouble(&ok);
-        numeric = numeric && ok;
+        const double v = c.toDouble(&ok);
+        numeric = numeric && ok && std::isfinite(v); // "nan" and "inf" would break the order
     }
-    if (numeric)
+    if (numeric) {
         std::sort(values.begin(), values.end(),
                   [](const QString& a, const QString& b) { return a.toDouble() < b.toDouble(); });
-    else
-        std::sort(values.begin(), values.end());
+        return;
+    }
+    // Digits compare as numbers inside text too: "r2" before "r10".
+    // The C locale has no ICU collation, and numeric mode needs one: a fixed real locale.
+    QCollator collator(QLocale(QLocale::English, QLocale::UnitedStates));
+    collator.setNumericMode(true);
+    std::sort(values.begin(), values.end(), [&](const QString& a, const QString& b) {
+        const int c = collator.compare(a, b);
+        return c != 0 ? c < 0 : a < b; // a strict order even where the collator ties
+    });
 }
 
 Status storeSourceConcentration(QSqlDatabase& db, qint64 run, const QList<qint64>& corpusIds) {
@@ -222,7 +231,7 @@ Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* 
     QSqlQuery q(project.connection());
     q.setForwardOnly(true);
     // Per sample: its value, round, and how many reviewers answered it.
-    if (!q.exec(u"SELECT s.%1, s.round, s.id, (SELECT count(*) FROM (SELECT reviewer FROM "
+    if (!q.exec(u"SELECT s.%1, s.round, s.corpus_id, (SELECT count(*) FROM (SELECT reviewer FROM "
                 "sample_tags WHERE sample_id = s.id UNION SELECT reviewer FROM decisions WHERE "
                 "sample_id = s.id UNION SELECT reviewer FROM notes WHERE sample_id = s.id)) "
                 "FROM samples s JOIN corpora c ON c.id = s.corpus_id WHERE c.role = "
@@ -231,7 +240,7 @@ Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* 
     struct Accumulator {
         SourceReview review;
         QStringList rounds;
-        qint64 firstSample = 0;
+        qint64 firstCorpus = 0; ///< the import that brought its first sample
     };
     QMap<QString, Accumulator> values;
     bool everyValueHasRound = true;
@@ -240,7 +249,7 @@ Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* 
         Accumulator& a = values[value];
         if (a.review.samples == 0) {
             a.review.value = value;
-            a.firstSample = q.value(2).toLongLong();
+            a.firstCorpus = q.value(2).toLongLong(); // rows come in id order: imports in order
         }
         ++a.review.samples;
         const int reviewers = q.value(3).toInt();
@@ -270,18 +279,21 @@ Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* 
                              if (ra != rb)
                                  return ra < rb;
                          }
-                         return a.firstSample < b.firstSample;
+                         return a.firstCorpus < b.firstCorpus;
                      });
     for (const Accumulator& a : ordered)
         out->append(a.review);
     if (out->isEmpty())
         return {};
-    // The newest: every value introduced in the last round, else the last imported.
+    // The newest: every value introduced in the last round, else in the last import. When all
+    // came together (one round, or one import), nothing was updated: none is newest.
     if (everyValueHasRound) {
-        for (SourceReview& r : *out)
-            r.newest = r.firstRound == allRounds.last();
-    } else {
-        out->last().newest = true;
+        if (allRounds.size() >= 2)
+            for (SourceReview& r : *out)
+                r.newest = r.firstRound == allRounds.last();
+    } else if (ordered.first().firstCorpus != ordered.last().firstCorpus) {
+        for (qsizetype i = 0; i < ordered.size(); ++i)
+            (*out)[i].newest = ordered[i].firstCorpus == ordered.last().firstCorpus;
     }
     return {};
 }

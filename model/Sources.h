@@ -35,8 +35,9 @@ bool sourceMetricDimension(const QString& key, Dimension* d);
 /// "reviewed_share_newest_generator", … : a red-line metric judged live on the reviews.
 QString reviewedShareNewestKey(Dimension d);
 
-/// Numeric order when every value is a number ("2" before "10"), else text order: the order
-/// of rounds (and of any provenance value on a chart axis).
+/// Numeric order when every value is a finite number ("2" before "10"), else text order with
+/// digit runs compared as numbers ("r2" before "r10"): the order of rounds (and of any
+/// provenance value on a chart axis).
 void sortDimensionValues(QStringList& values);
 
 /// Concentration of the synthetic samples on the sources of one dimension, over all rounds
@@ -78,13 +79,16 @@ struct SourceReview {
     int reviewed = 0;      ///< of them, answered (tag, decision or note) by ≥ 1 reviewer
     int reviewedTwice = 0; ///< answered by ≥ 2 reviewers (agreement can be measured)
     bool newest = false;   ///< introduced last (see sourceReview)
+    /// reviewed / samples, in [0, 1]; 0 when there are no samples.
     [[nodiscard]] double share() const { return samples > 0 ? double(reviewed) / samples : 0; }
 };
-/// Per value of dimension (a kSourceDimensions entry) among the synthetic samples, in the
-/// order the values were introduced: by their earliest round when every value has one,
-/// else by their first imported sample. The newest values (the last round's introductions,
-/// or the last imported) are marked. Read live: answers count the moment they are saved.
-/// Errors: SQL failure.
+/// Per value of dimension (a kSourceDimensions entry) among the synthetic samples of every
+/// corpus (not only the analysed ones), in the order the values were introduced: by their
+/// earliest round when every value has one, else by the import (corpus) of their first
+/// sample. The newest values (the last round's introductions, or the last import's) are
+/// marked; when every value came in the same round or the same import, nothing was updated
+/// and none is marked. Read live: answers count the moment they are saved. Errors: SQL
+/// failure.
 Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* out);
 
 /// Both of the above as JSON, for `summary --json`, `gate --json` and the export datasheet:

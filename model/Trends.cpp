@@ -45,6 +45,10 @@ std::optional<double> number(const Json& v) {
 // A source-concentration metric per round: the stored figures of the newest analysis.
 Status sourceByRound(Project& project, Dimension axis, Dimension source, const QString& metric,
                      Trend* out) {
+    if (metric == reviewedShareNewestKey(source))
+        return Status::failure(tr("%1 is judged live on the reviews, not stored: it has no "
+                                  "trend")
+                                   .arg(metric));
     if (axis != Dimension::Round)
         return Status::failure(
             tr("The concentration on sources is charted by round only; choose Round."));
@@ -189,6 +193,8 @@ Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
     *out = {};
     out->metric = metric;
     out->axisTitle = tr("Analysis run");
+    Dimension source = Dimension::Generator;
+    const bool isSource = sourceMetricDimension(metric, &source);
     QSqlQuery q(project.connection());
     q.prepare(u"SELECT r.id, r.finished_at, m.corpus_id, c.name, c.role, m.value FROM metrics m "
               "JOIN runs r ON r.id = m.run_id LEFT JOIN corpora c ON c.id = m.corpus_id "
@@ -206,7 +212,9 @@ Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
             out->categories.append(
                 tr("#%1 %2").arg(run).arg(q.value(1).toString().left(16).replace(u'T', u' ')));
         }
-        const QString name = q.value(2).isNull() ? tr("real vs synthetic") : q.value(3).toString();
+        const QString name = !q.value(2).isNull() ? q.value(3).toString()
+                             : isSource           ? tr("synthetic samples")
+                                                  : tr("real vs synthetic");
         Role role = Role::Synthetic;
         (void)parseRole(q.value(4).toString(), &role);
         roles.insert(name, role);

@@ -90,6 +90,9 @@ void ChecklistView::setDocument(model::ProjectDocument* document) {
 
 void ChecklistView::reload() {
     m_rules->setRows({});
+    m_sourceReview->setRows({});
+    m_sourceReviewTitle->setVisible(false);
+    m_sourceReviewTable->setVisible(false);
     if (m_document == nullptr || !m_document->analysis()) {
         m_state->showMessage(m_document == nullptr
                                  ? tr("Open or create a project (File menu) to begin.")

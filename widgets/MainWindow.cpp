@@ -80,7 +80,8 @@ MainWindow::MainWindow(QWidget* parent)
                 const std::pair<const char*, View> views[] = {
                     {"overview", View::Overview},     {"divergence", View::Divergence},
                     {"skeletons", View::Skeletons},   {"cluster-map", View::ClusterMap},
-                    {"duplicates", View::Duplicates}, {"review", View::Review}};
+                    {"duplicates", View::Duplicates}, {"review", View::Review},
+                    {"review-queue", View::Review}}; // a met review rule: nothing left to queue
                 for (const auto& [name, v] : views)
                     if (view == QLatin1StringView(name))
                         showView(v);

@@ -94,7 +94,7 @@ OverviewView::OverviewView(QWidget* parent)
     m_sourcesTitle->setWordWrap(true);
     m_sourcesTitle->setText(
         tr("<b>Sources of the synthetic side</b> — the share of the largest generator, template "
-           "version or judge version overall and in each round (<b>bold</b>: 0.9 or more, one "
+           "version or judge version overall and in each round (<b>bold</b>: above 0.9, one "
            "source defines the round), and how evenly sources are used (1 = evenly, 0 = one)."));
     m_lengthWarning->setWordWrap(true);
     m_lengthWarning->setObjectName(u"lengthWarning"_s);

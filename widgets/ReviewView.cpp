@@ -381,6 +381,12 @@ void ReviewView::reviewUnreviewedSource(model::Dimension dimension, const QStrin
     spec.onlyUnreviewed = true;
     const QString name = tr("Unreviewed %1 (%2), risk-weighted")
                              .arg(value, model::dimensionTitle(dimension).toLower());
+    // The same evidence twice resumes the queue drawn before, while it has samples to answer.
+    for (const model::QueueInfo& q : m_document->review().queues())
+        if (q.name == name && q.answered < q.size) {
+            openSavedQueue(q.id);
+            return;
+        }
     model::SampledQueue sampled;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     model::Status s = model::sampleQueue(m_document->project(), spec, &sampled);

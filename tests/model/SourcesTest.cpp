@@ -242,3 +242,65 @@ TEST(Sources, NewestGeneratorMustBeReviewed) {
         ruleListed = ruleListed || line["id"] == "review-new-generator";
     EXPECT_TRUE(ruleListed);
 }
+
+// Rounds named with text and numbers sort by their numbers; every generator that came in the
+// same round is no update, so there is nothing newest to review.
+TEST(Sources, RoundOrderAndSourcesThatCameTogether) {
+    QStringList rounds = {QStringLiteral("r10"), QStringLiteral("r2"), QStringLiteral("r1")};
+    sortDimensionValues(rounds);
+    EXPECT_EQ(rounds,
+              QStringList({QStringLiteral("r1"), QStringLiteral("r2"), QStringLiteral("r10")}));
+    QStringList odd = {QStringLiteral("nan"), QStringLiteral("2"), QStringLiteral("10")};
+    sortDimensionValues(odd); // "nan" is not a number: text order with numeric digit runs
+    EXPECT_EQ(odd, QStringList({QStringLiteral("2"), QStringLiteral("10"), QStringLiteral("nan")}));
+
+    QTemporaryDir dir;
+    auto project = test::newProject(dir);
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("mixed");
+    spec.role = Role::Synthetic;
+    spec.files = {test::writeFile(dir, QStringLiteral("m.jsonl"),
+                                  "{\"text\":\"a b\",\"gen\":\"X\"}\n"
+                                  "{\"text\":\"c d\",\"gen\":\"Y\"}\n")};
+    spec.mapping.meta = {{"generator", "{gen}"}, {"round", "r1"}};
+    ImportReport report;
+    ASSERT_TRUE(importCorpus(*project, spec, {}, &report).ok());
+    QList<SourceReview> reviews;
+    ASSERT_TRUE(sourceReview(*project, Dimension::Generator, &reviews).ok());
+    ASSERT_EQ(reviews.size(), 2);
+    EXPECT_FALSE(reviews[0].newest || reviews[1].newest);
+    // Without rounds, in one import: the same.
+    spec.corpusName = QStringLiteral("mixed2");
+    spec.mapping.meta = {{"generator", "{gen}"}, {"template_version", "{gen}"}};
+    ASSERT_TRUE(importCorpus(*project, spec, {}, &report).ok());
+    ASSERT_TRUE(sourceReview(*project, Dimension::TemplateVersion, &reviews).ok());
+    ASSERT_EQ(reviews.size(), 2);
+    EXPECT_FALSE(reviews[0].newest || reviews[1].newest);
+    // A later import of 100 samples brings a new template version: it alone is newest.
+    QByteArray hundred;
+    for (int i = 0; i < 100; ++i)
+        hundred += "{\"text\":\"z " + QByteArray::number(i) + "\"}\n";
+    spec.corpusName = QStringLiteral("later");
+    spec.files = {test::writeFile(dir, QStringLiteral("z.jsonl"), hundred)};
+    spec.mapping.meta = {{"template_version", "Z"}};
+    ASSERT_TRUE(importCorpus(*project, spec, {}, &report).ok());
+    ASSERT_TRUE(sourceReview(*project, Dimension::TemplateVersion, &reviews).ok());
+    ASSERT_EQ(reviews.size(), 3);
+    EXPECT_EQ(reviews[2].value, QStringLiteral("Z"));
+    EXPECT_TRUE(reviews[2].newest);
+    EXPECT_FALSE(reviews[0].newest || reviews[1].newest);
+    analysis::AnalysisParams params;
+    params.findSimilarity = false;
+    ASSERT_TRUE(runAnalysis(*project, params, {}, nullptr).ok());
+    const RedLineResult r = judge(*project, R"({"id":"r","metric":"reviewed_share_newest_generator",
+        "op":">=","threshold":0.07,"min_reviewed":1,"severity":"fail","action":"a"})");
+    EXPECT_EQ(r.status, GateStatus::NotApplicable);
+    EXPECT_TRUE(r.detail.contains(QStringLiteral("same round or import")))
+        << r.detail.toStdString();
+    // 7 % of Z's 100 samples is 7 answers (0.07 × 100 is 7.000000000000001 in binary: a plain
+    // ceil would ask for 8).
+    const RedLineResult z =
+        judge(*project, R"({"id":"z","metric":"reviewed_share_newest_template_version",
+        "op":">=","threshold":0.07,"min_reviewed":1,"severity":"fail","action":"a"})");
+    EXPECT_EQ(z.focusNeeded, 7) << z.detail.toStdString();
+}
