@@ -44,8 +44,8 @@ Status validate(QSqlDatabase& db, const ImportSpec& spec) {
     if (q.exec() && q.next())
         return Status::failure(u"a corpus named '%1' already exists"_s.arg(spec.corpusName));
     for (const QString& f : spec.files)
-        if (!QFileInfo(f).isFile())
-            return Status::failure(u"%1: no such file"_s.arg(f));
+        if (const std::string problem = inputFileProblem(f.toStdString()); !problem.empty())
+            return Status::failure(u"%1: %2"_s.arg(f, q8(problem)));
     return {};
 }
 

@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -110,8 +111,12 @@ QSqlDatabase Project::connection() const {
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    db.setDatabaseName(m_immutable ? QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) +
+                                         u"?immutable=1"_s
+                                   : m_path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s +
+                         (m_readOnly ? u";QSQLITE_OPEN_READONLY"_s : QString()) +
+                         (m_immutable ? u";QSQLITE_OPEN_URI"_s : QString()));
     if (db.open()) {
         // A project file may come from anyone: SQLite's advice for untrusted databases
         // (https://www.sqlite.org/security.html) — defensive mode (no writable schema, no
@@ -125,7 +130,8 @@ QSqlDatabase Project::connection() const {
                 sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
             }
         (void)exec(db, u"PRAGMA foreign_keys = ON"_s);
-        (void)exec(db, u"PRAGMA journal_mode = WAL"_s);
+        if (!m_readOnly) // a read-only connection reads the mode the file has
+            (void)exec(db, u"PRAGMA journal_mode = WAL"_s);
         (void)exec(db, u"PRAGMA synchronous = FULL"_s);
     }
     return db;
@@ -144,28 +150,57 @@ void Project::releaseThreadConnection() const {
 
 Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project>* project) {
     const QFileInfo info(path);
-    if (!info.exists() && mode == OpenMode::OpenExisting)
+    const bool readOnly = mode == OpenMode::ReadOnly;
+    if (!info.exists() && mode != OpenMode::CreateIfMissing)
         return Status::failure(u"%1: no such project file"_s.arg(path));
-    if (info.exists() && (!info.isFile() || !info.isReadable()))
-        return Status::failure(u"%1: not a readable file"_s.arg(path));
+    if (info.exists() && info.isDir())
+        return Status::failure(u"%1 is a folder, not a project file"_s.arg(path));
+    if (info.exists() && !info.isFile())
+        return Status::failure(u"%1 is not a regular file (a device, pipe or socket)"_s.arg(path));
+    if (info.exists() && !info.isReadable())
+        return Status::failure(u"%1 cannot be read: permission denied"_s.arg(path));
     if (!info.exists() && !info.absoluteDir().exists())
         return Status::failure(u"%1: the folder does not exist"_s.arg(path));
+    if (readOnly && info.size() == 0)
+        return Status::failure(u"%1 is empty, not a Synthscope project"_s.arg(path));
+    // SQLite writes a project's journal (-wal, -shm) beside it: writing needs the folder too.
+    const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
+    if (!readOnly && (!folderWritable || (info.exists() && !info.isWritable())))
+        return Status::failure(
+            u"%1 is read-only (%2 cannot be written; SQLite keeps its journal beside the file): "
+            "summary, gate, report, export, trend and rejects still read it; copy it to a "
+            "writable folder to change it"_s.arg(path,
+                                                 folderWritable ? u"the file"_s : u"its folder"_s));
+    const QString wal = info.absoluteFilePath() + u"-wal"_s;
+    if (readOnly && !folderWritable && QFileInfo(wal).size() > 0)
+        return Status::failure(
+            u"%1 cannot be read here: its folder is read-only and it holds changes not yet "
+            "merged into the file (%2); open it once in a writable folder, or copy the file "
+            "with its -wal beside it"_s.arg(path, wal));
 
     std::shared_ptr<Project> p(new Project(info.absoluteFilePath()));
+    p->m_readOnly = readOnly;
+    p->m_immutable = readOnly && !folderWritable;
     QSqlDatabase db = p->connection();
     if (!db.isOpen())
         return Status::failure(u"%1: cannot open: %2"_s.arg(path, db.lastError().text()));
 
+    // SQLITE_NOTADB (26): the bytes are not an SQLite database; any other error is SQLite's
+    // own message (e.g. it cannot open the file for reading).
+    auto unreadable = [&](const QSqlQuery& failed) {
+        return failed.lastError().nativeErrorCode() == u"26"_s
+                   ? Status::failure(
+                         u"%1 is not a Synthscope project (not an SQLite database)"_s.arg(path))
+                   : Status::failure(
+                         u"%1 cannot be read: %2"_s.arg(path, failed.lastError().databaseText()));
+    };
     QSqlQuery q(db);
-    if (!q.exec(u"PRAGMA application_id"_s) || !q.next()) {
-        return Status::failure(
-            u"%1 is not a Synthscope project (not an SQLite database)"_s.arg(path));
-    }
+    if (!q.exec(u"PRAGMA application_id"_s) || !q.next())
+        return unreadable(q);
     const int appId = q.value(0).toInt();
     q.finish();
     if (!q.exec(u"SELECT count(*) FROM sqlite_schema"_s) || !q.next())
-        return Status::failure(
-            u"%1 is not a Synthscope project (not an SQLite database)"_s.arg(path));
+        return unreadable(q);
     const bool empty = q.value(0).toInt() == 0;
     q.finish();
 
@@ -174,8 +209,23 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
             return Status::failure(
                 u"%1 is an SQLite database of another application, not a Synthscope project"_s.arg(
                     path));
+        if (readOnly)
+            return Status::failure(
+                u"%1 is an empty SQLite database, not a Synthscope project"_s.arg(path));
         if (Status s = initializeSchema(db); !s)
             return Status::failure(u"%1: cannot create project: %2"_s.arg(path, s.error()));
+    }
+    if (readOnly) {
+        q.finish();
+        if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+            return unreadable(q);
+        if (const int version = q.value(0).toInt(); version < kSchemaVersion)
+            return Status::failure(
+                u"%1 was written by an older Synthscope (schema %2, this one writes %3) and is "
+                "opened read-only, so it cannot be upgraded: open it once for writing (the "
+                "workbench, or synthscope-cli analyze)"_s.arg(path, QString::number(version),
+                                                              QString::number(kSchemaVersion)));
+        q.finish();
     }
     if (Status s = migrateSchema(db); !s)
         return Status::failure(u"%1: %2"_s.arg(path, s.error()));

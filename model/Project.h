@@ -32,11 +32,17 @@ public:
     static constexpr int kSchemaVersion = 6;
     static constexpr const char* kFileSuffix = "synthscope";
 
-    enum class OpenMode { OpenExisting, CreateIfMissing };
+    /// ReadOnly is for commands that only read (summary, gate, report, export, trend,
+    /// rejects): the file is never written, created or migrated, so it opens where the file or
+    /// its folder cannot be written (a project in a read-only folder is read as immutable,
+    /// which needs its write-ahead log merged, i.e. closed cleanly, first).
+    enum class OpenMode { OpenExisting, CreateIfMissing, ReadOnly };
 
-    /// Opens the project at path. Errors (as a failed Status): the file is missing (with
-    /// OpenExisting), unreadable, not an SQLite database, an SQLite database of another
-    /// application, or written by a newer Synthscope.
+    /// Opens the project at path. Errors (as a failed Status), each naming the path: the file
+    /// is missing (OpenExisting, ReadOnly), a folder or not a regular file, unreadable, empty
+    /// (ReadOnly), not an SQLite database, an SQLite database of another application, written
+    /// by a newer Synthscope, written by an older one (ReadOnly: it cannot be migrated),
+    /// damaged (checkSchema), or read-only on disk while mode asks to write it.
     static Status open(const QString& path, OpenMode mode, std::shared_ptr<Project>* project);
 
     ~Project();
@@ -44,6 +50,8 @@ public:
     Project& operator=(const Project&) = delete;
 
     [[nodiscard]] const QString& path() const { return m_path; }
+    /// Opened with OpenMode::ReadOnly: every write fails.
+    [[nodiscard]] bool readOnly() const { return m_readOnly; }
     /// The calling thread's connection to this project (opened on first use).
     [[nodiscard]] QSqlDatabase connection() const;
     /// Closes the calling thread's connection, if any.
@@ -54,6 +62,8 @@ private:
     [[nodiscard]] QString connectionName() const;
     QString m_path;
     QString m_id;
+    bool m_readOnly = false;
+    bool m_immutable = false; ///< read-only folder: SQLite's immutable=1, no -shm needed
 };
 
 /// Executes sql on db; on failure returns a Status naming the statement and SQLite's message.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 namespace synthscope::model {
 
@@ -493,11 +494,40 @@ bool parseFormat(const std::string& name, InputFormat* format) {
     return false;
 }
 
+std::string inputFileProblem(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    switch (status.type()) {
+    case fs::file_type::regular:
+        break;
+    case fs::file_type::not_found:
+    case fs::file_type::none:
+        return "no such file";
+    case fs::file_type::directory:
+        return "is a folder, not a file";
+    case fs::file_type::fifo:
+        return "is a named pipe (FIFO), not a regular file: records are read more than once, "
+               "so save the stream to a file first";
+    case fs::file_type::block:
+    case fs::file_type::character:
+        return "is a device, not a regular file";
+    case fs::file_type::socket:
+        return "is a socket, not a regular file";
+    default:
+        return "is not a regular file";
+    }
+    if (std::ifstream probe(path, std::ios::binary); !probe.is_open())
+        return "cannot be read: permission denied";
+    return {};
+}
+
 std::unique_ptr<RecordReader> RecordReader::open(const std::string& path, InputFormat format,
                                                  std::size_t maxRecordBytes, std::string* error) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        *error = path + ": no such file";
+    maxRecordBytes = std::min(maxRecordBytes, kMaxRecordBytesCap); // the readers add 1 to it
+    if (const std::string problem = inputFileProblem(path); !problem.empty()) {
+        *error = path + ": " + problem;
         return nullptr;
     }
     const auto size = std::filesystem::file_size(path, ec);

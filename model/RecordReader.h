@@ -34,13 +34,23 @@ struct RawRecord {
     std::string error; ///< why the record was rejected; empty when it is good
 };
 
+/// The largest maxRecordBytes a reader takes (1 GiB); a larger one is treated as this.
+inline constexpr std::size_t kMaxRecordBytesCap = std::size_t{1} << 30;
+
+/// Why path cannot be read as an input file, or "" when it is a regular file we may read:
+/// "no such file", "is a folder, not a file", "is a named pipe (FIFO), not a regular file
+/// …", "is a device, not a regular file", "is a socket, not a regular file", "cannot be
+/// read: permission denied".
+std::string inputFileProblem(const std::string& path);
+
 /// Streams records from one file. Bad records come back with error set; the reader goes on.
 /// A blank line (only whitespace) is not a record in JSON Lines, CSV/TSV and plain text.
 class RecordReader {
 public:
     virtual ~RecordReader() = default;
     /// Opens path. Returns nullptr and sets *error when it cannot be read or, for Auto,
-    /// the format cannot be told. maxRecordBytes caps one record's size (bigger: rejected).
+    /// the format cannot be told. maxRecordBytes caps one record's size (bigger: rejected);
+    /// values above kMaxRecordBytesCap count as the cap.
     static std::unique_ptr<RecordReader> open(const std::string& path, InputFormat format,
                                               std::size_t maxRecordBytes, std::string* error);
     /// The next record; false at the end of the file.

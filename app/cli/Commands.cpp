@@ -7,6 +7,7 @@
 #include "model/Importer.h"
 #include "model/MetricCatalog.h"
 #include "model/ProjectStore.h"
+#include "model/RecordReader.h"
 #include "model/Report.h"
 #include "model/Sources.h"
 #include "model/Trends.h"
@@ -122,12 +123,14 @@ int openProject(const Parsed& p, model::Project::OpenMode mode,
     return Ok;
 }
 
-// Parses options and opens the existing project; a result other than Ok is the exit code.
+// Parses options and opens the existing project (read-only for the commands that only read
+// it); a result other than Ok is the exit code.
 int parseAndOpen(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& options,
-                 std::shared_ptr<model::Project>* project) {
+                 std::shared_ptr<model::Project>* project,
+                 model::Project::OpenMode mode = model::Project::OpenMode::OpenExisting) {
     if (!parse(p, args, options))
         return UsageOrIo;
-    return openProject(p, model::Project::OpenMode::OpenExisting, project);
+    return openProject(p, mode, project);
 }
 
 // Reports a failed step of command and gives its exit code.
@@ -198,10 +201,18 @@ int cmdImport(const QStringList& args) {
     }
     bool ok = false;
     spec.maxRecordBytes = p.parser.value(maxBytes).toULongLong(&ok);
-    if (!ok || spec.maxRecordBytes == 0) {
-        err(u"import: --max-record-bytes must be a positive number"_s);
+    if (!ok || spec.maxRecordBytes == 0 || spec.maxRecordBytes > model::kMaxRecordBytesCap) {
+        err(u"import: --max-record-bytes must be a whole number from 1 to %1 (1 GiB)"_s.arg(
+            model::kMaxRecordBytesCap));
         return UsageOrIo;
     }
+    // Inputs are checked before the project is opened, so a bad one creates no project.
+    for (const QString& f : spec.files)
+        if (const std::string problem = model::inputFileProblem(f.toStdString());
+            !problem.empty()) {
+            err(u"import: %1: %2"_s.arg(f, QString::fromStdString(problem)));
+            return UsageOrIo;
+        }
 
     std::shared_ptr<model::Project> project;
     if (int rc = openProject(p, model::Project::OpenMode::CreateIfMissing, &project); rc != Ok)
@@ -341,7 +352,9 @@ int cmdGate(const QStringList& args) {
                                        u"file"_s);
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
     std::shared_ptr<model::Project> project;
-    if (int rc = parseAndOpen(p, args, {rulesFile, json}, &project); rc != Ok)
+    if (int rc =
+            parseAndOpen(p, args, {rulesFile, json}, &project, model::Project::OpenMode::ReadOnly);
+        rc != Ok)
         return rc;
     QByteArray rulesJson = model::projectRedLinesJson(*project);
     if (p.parser.isSet(rulesFile)) {
@@ -379,8 +392,7 @@ int cmdGate(const QStringList& args) {
                 j["trend"] = {{"runs", r.rule.trendRuns},
                               {"worse", r.rule.trendRising ? "rising" : "falling"}};
             else
-                j["condition"] =
-                    QString(r.rule.op + u' ' + QString::number(r.rule.threshold)).toStdString();
+                j["condition"] = model::conditionText(r.rule).toStdString();
             if (r.rule.lastRounds > 0)
                 j["rounds"] = r.rule.lastRounds;
             if (r.rule.minReviewed > 0)
@@ -401,11 +413,7 @@ int cmdGate(const QStringList& args) {
                    stdout);
     } else {
         for (const auto& r : results) {
-            const QString condition =
-                r.rule.trendRuns > 0
-                    ? u"not %1 over %2 runs"_s.arg(r.rule.trendRising ? u"rising"_s : u"falling"_s,
-                                                   QString::number(r.rule.trendRuns))
-                    : r.rule.op + u' ' + QString::number(r.rule.threshold);
+            const QString condition = model::conditionText(r.rule);
             out(u"%1  %2  %3  (%4)  → %5"_s.arg(
                 model::gateStatusName(r.status).toUpper().leftJustified(4),
                 r.rule.title.leftJustified(58),
@@ -492,7 +500,7 @@ int cmdTrend(const QStringList& args) {
         return UsageOrIo;
     }
     std::shared_ptr<model::Project> project;
-    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+    if (int rc = openProject(p, model::Project::OpenMode::ReadOnly, &project); rc != Ok)
         return rc;
     model::Trend trend;
     model::Status s;
@@ -572,7 +580,7 @@ int cmdReport(const QStringList& args) {
         return UsageOrIo;
     }
     std::shared_ptr<model::Project> project;
-    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+    if (int rc = openProject(p, model::Project::OpenMode::ReadOnly, &project); rc != Ok)
         return rc;
     model::Report report;
     if (auto s = model::buildReport(*project, &report); !s) {
@@ -591,7 +599,8 @@ int cmdSummary(const QStringList& args) {
     Parsed p;
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
     std::shared_ptr<model::Project> project;
-    if (int rc = parseAndOpen(p, args, {json}, &project); rc != Ok)
+    if (int rc = parseAndOpen(p, args, {json}, &project, model::Project::OpenMode::ReadOnly);
+        rc != Ok)
         return rc;
     model::ProjectStore store(*project);
     const model::Json summary = store.summaryJson();
@@ -736,7 +745,7 @@ int cmdExport(const QStringList& args) {
             }
         }
     std::shared_ptr<model::Project> project;
-    if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
+    if (int rc = openProject(p, model::Project::OpenMode::ReadOnly, &project); rc != Ok)
         return rc;
     model::ExportReport report;
     if (auto s =
@@ -756,7 +765,8 @@ int cmdRejects(const QStringList& args) {
     Parsed p;
     const QCommandLineOption corpus(u"corpus"_s, u"Only this corpus."_s, u"name"_s);
     std::shared_ptr<model::Project> project;
-    if (int rc = parseAndOpen(p, args, {corpus}, &project); rc != Ok)
+    if (int rc = parseAndOpen(p, args, {corpus}, &project, model::Project::OpenMode::ReadOnly);
+        rc != Ok)
         return rc;
     model::ProjectStore store(*project);
     qint64 corpusId = 0;

@@ -15,13 +15,13 @@ struct Result {
     QString err;
 };
 
-/// Runs the real synthscope-cli binary (SYNTHSCOPE_CLI) with args, waiting at most timeoutMs.
-inline Result cli(const QStringList& args, int timeoutMs = 300000) {
+/// Runs program with args, waiting at most timeoutMs.
+inline Result runProgram(const QString& program, const QStringList& args, int timeoutMs = 300000) {
     QProcess p;
-    p.start(QStringLiteral(SYNTHSCOPE_CLI), args);
+    p.start(program, args);
     if (!p.waitForFinished(timeoutMs)) {
-        ADD_FAILURE() << "synthscope-cli " << args.join(u' ').toStdString() << " ran over "
-                      << timeoutMs << " ms";
+        ADD_FAILURE() << program.toStdString() << " " << args.join(u' ').toStdString()
+                      << " ran over " << timeoutMs << " ms";
         p.kill();
         p.waitForFinished();
         return {-1, QString::fromUtf8(p.readAllStandardOutput()),
@@ -30,6 +30,11 @@ inline Result cli(const QStringList& args, int timeoutMs = 300000) {
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
             QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+/// Runs the real synthscope-cli binary (SYNTHSCOPE_CLI) with args, waiting at most timeoutMs.
+inline Result cli(const QStringList& args, int timeoutMs = 300000) {
+    return runProgram(QStringLiteral(SYNTHSCOPE_CLI), args, timeoutMs);
 }
 
 } // namespace synthscope::test

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 using namespace synthscope;
 using namespace synthscope::model;
 
@@ -205,6 +207,14 @@ TEST(Import, HostileRecordsAreRejectsNotHangsOrAborts) {
         << s.error().toStdString();
     for (const CorpusInfo& corpus : ProjectStore(*p).corpora())
         EXPECT_NE(corpus.name, QStringLiteral("badheader"));
+    // The largest record cap there is (SIZE_MAX): the readers added one to it and read nothing;
+    // it now counts as the 1 GiB cap, and both records are read.
+    const Imported e = run(*p,
+                           test::writeFile(dir, QStringLiteral("e.jsonl"),
+                                           "{\"text\": \"one\"}\n{\"text\": \"two\"}\n"),
+                           InputFormat::Auto, textField(), std::numeric_limits<std::size_t>::max(),
+                           QStringLiteral("e"));
+    EXPECT_EQ(e.texts, (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
 }
 
 TEST(Import, TemplateAndProvenance) {
