@@ -78,8 +78,16 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     corpus.addBindValue(q8(files.dump()));
     corpus.addBindValue(q8(spec.mapping.toJson().dump()));
     corpus.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    if (!corpus.exec())
+    if (!corpus.exec()) {
+        // Another import may have taken the name between the check above and this write lock.
+        QSqlQuery exists(db);
+        exists.prepare(u"SELECT 1 FROM corpora WHERE name = ?"_s);
+        exists.addBindValue(spec.corpusName.trimmed());
+        if (exists.exec() && exists.next())
+            return Status::failure(
+                u"a corpus named '%1' already exists"_s.arg(spec.corpusName.trimmed()));
         return Status::failure(u"cannot create the corpus: %1"_s.arg(corpus.lastError().text()));
+    }
     const qint64 corpusId = corpus.lastInsertId().toLongLong();
 
     QSqlQuery sample(db);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 namespace synthscope::model {
 
@@ -238,12 +239,13 @@ public:
                                                  ": the header's column " + std::to_string(i + 1) +
                                                  " is not valid UTF-8 (" +
                                                  e.substr(0, e.find(" of the")) + ")");
-                m_header = cells;
+                m_header = uniqueNames(cells);
                 m_haveHeader = true;
                 continue;
             }
             if (!problem.empty()) {
                 r.error = problem;
+                r.original = excerptOf(cells); // what was read, for the reject's excerpt
                 return true;
             }
             if (bytes > m_limit) {
@@ -272,6 +274,35 @@ public:
     const std::vector<std::string>& header() const { return m_header; }
 
 private:
+    // A repeated column name gets "_2", "_3", … (the first free one), so no column overwrites
+    // another in the record or its stored original.
+    static std::vector<std::string> uniqueNames(const std::vector<std::string>& names) {
+        const std::set<std::string> reserved(names.begin(), names.end());
+        std::set<std::string> taken;
+        std::vector<std::string> out;
+        for (const std::string& name : names) {
+            std::string unique = name;
+            // A name some other column has itself is not free either.
+            for (int n = 2; taken.contains(unique); ++n)
+                for (unique = name + "_" + std::to_string(n); reserved.contains(unique);)
+                    unique = name + "_" + std::to_string(++n);
+            taken.insert(unique);
+            out.push_back(unique);
+        }
+        return out;
+    }
+    // The cells of a broken row joined again, at most 300 bytes (the reject's excerpt).
+    std::string excerptOf(const std::vector<std::string>& cells) const {
+        std::string out;
+        for (const std::string& c : cells) {
+            if (!out.empty())
+                out.push_back(m_delim);
+            out += c;
+            if (out.size() > 300)
+                break;
+        }
+        return out.substr(0, 300);
+    }
     // Reads one record's cells; false at the end of the file with nothing read.
     bool readRow(std::vector<std::string>& cells, std::uint64_t& startLine, std::string& problem,
                  std::uint64_t& bytes) {
@@ -342,106 +373,112 @@ private:
     std::vector<std::string> m_header;
 };
 
-// A top-level JSON array, read whole; each element's exact bytes are found by a structural
-// scan (strings, escapes, nesting) and then parsed on its own, so one bad element is rejected
-// and the rest are read.
+// A top-level JSON array, streamed: each element's exact bytes are found by a structural scan
+// (strings, escapes, nesting) and then parsed on its own, so one bad element is rejected and
+// the rest are read. Memory: one element (up to the limit) at a time, never the whole file.
 class JsonArrayReader final : public RecordReader {
 public:
     JsonArrayReader(const std::string& path, std::size_t limit)
-        : m_limit(limit) {
-        std::ifstream in(path, std::ios::binary);
-        m_good = in.is_open();
-        m_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        if (m_text.size() >= 3 && m_text.compare(0, 3, "\xEF\xBB\xBF") == 0)
-            m_pos = 3;
+        : m_src(path)
+        , m_limit(limit) {
+        m_src.skipBom();
         skipSpace();
-        if (m_pos >= m_text.size() || m_text[m_pos] != '[')
+        if (m_src.peek() != '[')
             m_fatal = "not a JSON array (the file must start with '[')";
         else
-            ++m_pos;
+            m_src.get();
     }
-    bool good() const { return m_good; }
+    bool good() const { return m_src.good(); }
     const std::string& fatal() const { return m_fatal; }
     bool next(RawRecord& r) override {
         r = RawRecord{};
         if (m_done || !m_fatal.empty())
             return false;
         skipSpace();
-        if (m_pos < m_text.size() && m_text[m_pos] == ']') {
+        r.line = m_lineAt;
+        int c = m_src.peek();
+        if (c == ']') {
+            m_src.get();
             m_done = true;
-            return false;
-        }
-        if (m_pos >= m_text.size()) {
-            m_done = true;
+            // Whatever follows the array would be dropped unseen: one reject says so.
+            skipSpace();
+            if (m_src.peek() < 0)
+                return false;
             r.line = m_lineAt;
+            r.error = "text after the array's closing ']' is not read";
+            return true;
+        }
+        if (c < 0) {
+            m_done = true;
             r.error = "the JSON array is not closed with ']'";
             return true;
         }
-        const std::size_t start = m_pos;
-        r.line = m_lineAt;
+        std::string element;
+        std::uint64_t bytes = 0;
+        auto take = [&](int b) {
+            ++bytes;
+            if (bytes <= m_limit)
+                element.push_back(static_cast<char>(b));
+            if (b == '\n')
+                ++m_lineAt;
+        };
         int depth = 0;
         bool inString = false;
-        for (; m_pos < m_text.size(); ++m_pos) {
-            const char ch = m_text[m_pos];
-            if (ch == '\n')
-                ++m_lineAt;
+        for (c = m_src.peek(); c >= 0; c = m_src.peek()) {
+            const char ch = static_cast<char>(c);
+            if (!inString && depth == 0 && (ch == ',' || ch == '}' || ch == ']'))
+                break; // the element's end (or a stray closing bracket)
+            take(m_src.get());
             if (inString) {
-                if (ch == '\\')
-                    ++m_pos;
-                else if (ch == '"')
+                if (ch == '\\') {
+                    if (const int escaped = m_src.get(); escaped >= 0)
+                        take(escaped);
+                } else if (ch == '"') {
                     inString = false;
+                }
                 continue;
             }
             if (ch == '"')
                 inString = true;
             else if (ch == '{' || ch == '[')
                 ++depth;
-            else if (ch == '}' || ch == ']') {
-                if (depth == 0)
-                    break;
+            else if (ch == '}' || ch == ']')
                 --depth;
-            } else if (ch == ',' && depth == 0)
-                break;
         }
-        if (m_pos == start && m_pos < m_text.size()) {
-            // A closing bracket where an element should start ("[}]", or "[{…}}]"): reject it
-            // and step over it, or the next call would stop at the same byte forever.
-            r.error =
-                std::string("unexpected '") + m_text[m_pos] + "' where an element should start";
-            ++m_pos;
-            if (m_pos < m_text.size() && m_text[m_pos] == ',')
-                ++m_pos;
+        if (bytes == 0 && c >= 0) {
+            // A closing bracket or comma where an element should start ("[}]", "[{…}}]"):
+            // reject it and step over it, or the next call would stop at the same byte forever.
+            r.error = std::string("unexpected '") + static_cast<char>(m_src.get()) +
+                      "' where an element should start";
+            if (m_src.peek() == ',')
+                m_src.get();
             return true;
         }
-        std::size_t end = m_pos;
-        while (end > start && std::isspace(static_cast<unsigned char>(m_text[end - 1])))
-            --end;
-        r.original = m_text.substr(start, end - start);
-        if (m_pos < m_text.size() && m_text[m_pos] == ',')
-            ++m_pos;
-        if (r.original.size() > m_limit) {
-            r.error = tooLongMessage(r.original.size(), m_limit);
-            r.original.clear();
+        if (m_src.peek() == ',')
+            m_src.get();
+        if (bytes > m_limit) {
+            r.error = tooLongMessage(bytes, m_limit);
             return true;
         }
+        while (!element.empty() && std::isspace(static_cast<unsigned char>(element.back())))
+            element.pop_back();
+        r.original = std::move(element);
         parseObject(r);
         return true;
     }
-    std::uint64_t bytesRead() const override { return m_pos; }
+    std::uint64_t bytesRead() const override { return m_src.consumed(); }
 
 private:
     void skipSpace() {
-        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos]))) {
-            if (m_text[m_pos] == '\n')
+        for (int c = m_src.peek(); c >= 0 && std::isspace(c); c = m_src.peek()) {
+            if (c == '\n')
                 ++m_lineAt;
-            ++m_pos;
+            m_src.get();
         }
     }
-    std::string m_text;
-    std::size_t m_pos = 0;
+    ByteSource m_src;
     std::size_t m_limit;
     std::uint64_t m_lineAt = 1;
-    bool m_good = false;
     bool m_done = false;
     std::string m_fatal;
 };

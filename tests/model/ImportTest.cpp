@@ -207,6 +207,48 @@ TEST(Import, HostileRecordsAreRejectsNotHangsOrAborts) {
         << s.error().toStdString();
     for (const CorpusInfo& corpus : ProjectStore(*p).corpora())
         EXPECT_NE(corpus.name, QStringLiteral("badheader"));
+    // Item 7. Text after a JSON array's closing bracket was dropped unseen: one reject, with
+    // its line.
+    const Imported f = run(*p,
+                           test::writeFile(dir, QStringLiteral("f.json"),
+                                           "[{\"text\": \"in\"}]\n{\"text\": \"after\"}\n"),
+                           InputFormat::Auto, textField(), 1 << 20, QStringLiteral("f"));
+    EXPECT_EQ(f.texts, QStringList{QStringLiteral("in")});
+    ASSERT_EQ(f.rejects.size(), 1);
+    expectReject(f.rejects[0], 2, "text after the array's closing ']' is not read");
+    // A repeated CSV column name no longer overwrites the first column, in the record or in
+    // its stored original.
+    const Imported g = run(
+        *p,
+        test::writeFile(dir, QStringLiteral("g.csv"), "text,label,label,label_2\nhello,x,y,z\n"),
+        InputFormat::Auto, textField("text", "label"), 1 << 20, QStringLiteral("g"));
+    ASSERT_EQ(g.originals.size(), 1);
+    EXPECT_EQ(g.labels, QStringList{QStringLiteral("x")});
+    EXPECT_EQ(Json::parse(g.originals[0].toStdString()),
+              Json::parse(R"({"text":"hello","label":"x","label_3":"y","label_2":"z"})"))
+        << g.originals[0].toStdString();
+    // An unterminated quote: the reject shows what was read, not an empty excerpt.
+    const Imported h = run(
+        *p, test::writeFile(dir, QStringLiteral("h.csv"), "text,label\nfine,1\n\"never closed,2\n"),
+        InputFormat::Auto, textField(), 1 << 20, QStringLiteral("h"));
+    ASSERT_EQ(h.rejects.size(), 1);
+    expectReject(h.rejects[0], 3, "unterminated quoted field");
+    QSqlQuery excerpt(p->connection());
+    ASSERT_TRUE(excerpt.exec(QStringLiteral("SELECT excerpt FROM rejects WHERE corpus_id = %1")
+                                 .arg(h.report.corpusId)) &&
+                excerpt.next());
+    EXPECT_TRUE(excerpt.value(0).toString().contains(QStringLiteral("never closed")))
+        << excerpt.value(0).toString().toStdString();
+    // A name that differs only by surrounding spaces is the same corpus name: the import's own
+    // error, not SQLite's "UNIQUE constraint failed".
+    ImportSpec same;
+    same.corpusName = QStringLiteral(" h ");
+    same.role = Role::Real;
+    same.files = {test::writeFile(dir, QStringLiteral("i.jsonl"), "{\"text\":\"x\"}\n")};
+    const Status dup = importCorpus(*p, same, {}, &report);
+    ASSERT_FALSE(dup.ok());
+    EXPECT_TRUE(dup.error().contains(QStringLiteral("a corpus named 'h' already exists")))
+        << dup.error().toStdString();
     // The largest record cap there is (SIZE_MAX): the readers added one to it and read nothing;
     // it now counts as the 1 GiB cap, and both records are read.
     const Imported e = run(*p,
