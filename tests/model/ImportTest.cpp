@@ -249,6 +249,22 @@ TEST(Import, HostileRecordsAreRejectsNotHangsOrAborts) {
     ASSERT_FALSE(dup.ok());
     EXPECT_TRUE(dup.error().contains(QStringLiteral("a corpus named 'h' already exists")))
         << dup.error().toStdString();
+    // Records are built in linear time, and the same as nlohmann's parser builds them: nesting,
+    // arrays, every number type, and a repeated key in its first place with its last value.
+    const std::string line =
+        R"({"b":1,"a":{"x":[1,{"y":2.5}],"z":null},"n":-7,"u":18446744073709551615,"b":true})";
+    std::vector<RawRecord> records;
+    std::vector<std::string> names;
+    InputFormat detected = InputFormat::Auto;
+    std::string error;
+    ASSERT_TRUE(previewFile(
+        test::writeFile(dir, QStringLiteral("k.jsonl"), QByteArray::fromStdString(line + "\n"))
+            .toStdString(),
+        InputFormat::Auto, 10, &records, &names, &detected, &error));
+    ASSERT_EQ(records.size(), 1U);
+    EXPECT_EQ(records[0].fields.dump(), Json::parse(line).dump());
+    EXPECT_EQ(records[0].fields.dump(),
+              R"({"b":true,"a":{"x":[1,{"y":2.5}],"z":null},"n":-7,"u":18446744073709551615})");
     // The largest record cap there is (SIZE_MAX): the readers added one to it and read nothing;
     // it now counts as the 1 GiB cap, and both records are read.
     const Imported e = run(*p,
