@@ -49,6 +49,17 @@ void ProjectDocument::reloadAnalysis() {
     Q_EMIT analysisChanged();
 }
 
+Status ProjectDocument::dropUnreadableAnalysis() {
+    if (!m_analysis || m_analysis->damaged.isEmpty())
+        return Status::failure(tr("The newest analysis can be read: there is nothing to drop."));
+    if (m_jobs.isBusy())
+        return Status::failure(tr("Wait for the running job to finish."));
+    if (Status s = dropAnalysisRun(*m_project, m_analysis->runId); !s)
+        return s;
+    reloadAnalysis();
+    return {};
+}
+
 void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards) {
     std::shared_ptr<Project> project = m_project;
     auto report = std::make_shared<ImportReport>();

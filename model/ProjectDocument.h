@@ -55,6 +55,10 @@ public:
     void startReport(const QString& htmlPath, const QString& pdfPath);
     /// Trains the concept of a tag (trainConcept) in a job; conceptReady() when done.
     void startConcept(qint64 tagId, int limit = 500);
+    /// Drops the newest analysis when its stored result cannot be read (dropAnalysisRun),
+    /// then reloads: the previous analysis, if any, becomes the newest. Errors: the newest
+    /// analysis is readable (nothing to recover), a job is running, SQL failure.
+    Status dropUnreadableAnalysis();
     /// The points loaded by the last startLoadMap() (null before).
     [[nodiscard]] std::shared_ptr<const MapPoints> mapPoints() const { return m_map; }
 

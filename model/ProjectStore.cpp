@@ -4,6 +4,7 @@
 #include "model/Sources.h"
 
 #include <QDateTime>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -475,6 +476,21 @@ Json ProjectStore::summaryJson() const {
         out["indicating_ngrams"] = ind;
     }
     return out;
+}
+
+Status dropAnalysisRun(Project& project, qint64 runId) {
+    QSqlDatabase db = project.connection();
+    Transaction tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    QSqlQuery q(db);
+    q.prepare(u"DELETE FROM runs WHERE id = ? AND kind = 'analysis'"_s);
+    q.addBindValue(runId);
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    if (q.numRowsAffected() != 1)
+        return Status::failure(u"there is no analysis run %1"_s.arg(runId));
+    return tx.commit(); // the run's rows go with it (ON DELETE CASCADE)
 }
 
 } // namespace synthscope::model

@@ -197,4 +197,10 @@ private:
     Project& m_project;
 };
 
+/// Deletes one analysis run and everything stored with it (its metrics, concentration on
+/// sources and per-sample rows): the way out of a run whose stored result cannot be read.
+/// Samples, tags, decisions, notes and queues are untouched. Errors: no analysis run with
+/// that id, SQL failure (nothing deleted).
+Status dropAnalysisRun(Project& project, qint64 runId);
+
 } // namespace synthscope::model

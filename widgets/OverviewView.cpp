@@ -13,6 +13,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -68,6 +70,7 @@ OverviewView::OverviewView(QWidget* parent)
     , m_sourcesTitle(new QLabel(this))
     , m_showRaw(new QCheckBox(tr("Show ra&w measures"), this))
     , m_banner(new QLabel(this))
+    , m_dropAnalysis(new QPushButton(tr("&Drop This Analysis"), this))
     , m_cards(new QGridLayout) {
     m_table->setModel(m_metrics);
     m_table->setObjectName(u"metricsTable"_s);
@@ -108,10 +111,24 @@ OverviewView::OverviewView(QWidget* parent)
             &model::MetricsTableModel::setShowUncontrolled);
     m_banner->setWordWrap(true);
     m_banner->setObjectName(u"overviewBanner"_s);
+    m_dropAnalysis->setObjectName(u"dropAnalysisButton"_s);
+    m_dropAnalysis->setToolTip(
+        tr("Delete the unreadable analysis run and its results. Samples, tags, decisions and "
+           "notes are not touched; run the analyses again (Ctrl+R) for fresh results."));
+    m_dropAnalysis->hide();
+    connect(m_dropAnalysis, &QPushButton::clicked, this, [this]() {
+        if (m_document == nullptr)
+            return;
+        if (const model::Status s = m_document->dropUnreadableAnalysis(); !s)
+            QMessageBox::warning(this, tr("Drop Analysis"), s.error());
+    });
 
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
-    layout->addWidget(m_banner);
+    auto* bannerRow = new QHBoxLayout;
+    bannerRow->addWidget(m_banner, 1);
+    bannerRow->addWidget(m_dropAnalysis);
+    layout->addLayout(bannerRow);
     layout->addLayout(m_cards);
     layout->addWidget(m_vsRealTitle);
     layout->addWidget(m_vsRealTable);
@@ -184,9 +201,13 @@ void OverviewView::reload() {
         return;
     }
     m_state->showContent();
+    m_dropAnalysis->setVisible(!analysis->damaged.isEmpty());
     if (!analysis->damaged.isEmpty()) {
-        m_banner->setText(tr("<b>The newest analysis cannot be read:</b> %1. Your samples, tags "
-                             "and decisions are untouched.")
+        m_sourcesTitle->hide(); // results of an unreadable run are not shown
+        m_sourcesTable->hide();
+        m_banner->setText(tr("<b>The newest analysis cannot be read:</b> %1. Samples, tags "
+                             "and decisions are untouched; <i>Drop This Analysis</i> removes the "
+                             "unreadable run.")
                               .arg(analysis->damaged.toHtmlEscaped()));
         m_banner->setStyleSheet(u"background: #f8d7da; color: #3d0a0f; padding: 6px;"_s);
         return;

@@ -5,6 +5,7 @@
 class QCheckBox;
 class QGridLayout;
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace synthscope::model {
@@ -51,6 +52,7 @@ private:
     QLabel* m_sourcesTitle;
     QCheckBox* m_showRaw;
     QLabel* m_banner;
+    QPushButton* m_dropAnalysis;
     QGridLayout* m_cards;
     EmptyState* m_state;
 };

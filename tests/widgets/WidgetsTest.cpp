@@ -817,3 +817,48 @@ TEST(ChecklistSources, NewGeneratorRuleOpensAQueueOfItsUnreadSamples) {
                   QStringLiteral("gpt4"));
     EXPECT_TRUE(store.queue(*queue)->name.contains(QStringLiteral("gpt4")));
 }
+
+// Issue 14, recovery: a project whose newest analysis cannot be read opens, says which run is
+// unreadable, and one click drops that run; samples and answers stay.
+TEST_F(Widgets, AnUnreadableAnalysisCanBeDroppedFromTheOverview) {
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("damaged.synthscope"));
+    ASSERT_TRUE(QFile::copy(demoProject(), copy));
+    qint64 sample = 0;
+    {
+        std::shared_ptr<model::Project> p;
+        ASSERT_TRUE(model::Project::open(copy, model::Project::OpenMode::OpenExisting, &p).ok());
+        model::ReviewStore review(*p, QStringLiteral("ann"));
+        sample = review.reviewQueue({}).first();
+        ASSERT_TRUE(review.setDecision(sample, model::Decision::Keep).ok());
+        QSqlQuery q(p->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("UPDATE runs SET result = '[]'")));
+    }
+    widgets::MainWindow damaged;
+    ASSERT_TRUE(damaged.openProject(copy, model::Project::OpenMode::OpenExisting).ok());
+    damaged.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&damaged));
+    damaged.showView(widgets::MainWindow::View::Overview);
+    auto* banner = damaged.overview()->findChild<QLabel*>(QStringLiteral("overviewBanner"));
+    auto* drop = damaged.overview()->findChild<QPushButton*>(QStringLiteral("dropAnalysisButton"));
+    ASSERT_NE(banner, nullptr);
+    ASSERT_NE(drop, nullptr);
+    const qint64 run = damaged.document()->analysis()->runId;
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("cannot be read")) &&
+                banner->text().contains(QStringLiteral("analysis run %1").arg(run)))
+        << banner->text().toStdString();
+    ASSERT_TRUE(drop->isVisible());
+    QTest::mouseClick(drop, Qt::LeftButton);
+    EXPECT_FALSE(damaged.document()->analysis().has_value()); // the demo had one analysis
+    auto* state = damaged.overview()->findChild<widgets::EmptyState*>();
+    ASSERT_NE(state, nullptr);
+    EXPECT_FALSE(state->isShowingContent()); // "Not analysed yet"
+    QSqlQuery q(damaged.document()->project().connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM samples")) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 5000 + 4514);
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT decision FROM decisions WHERE sample_id = %1 AND "
+                                      "reviewer = 'ann'")
+                           .arg(sample)) &&
+                q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("keep"));
+}
