@@ -161,7 +161,8 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
         return Status::failure(u"%1 cannot be read: permission denied"_s.arg(path));
     if (!info.exists() && !info.absoluteDir().exists())
         return Status::failure(u"%1: the folder does not exist"_s.arg(path));
-    if (readOnly && info.size() == 0)
+    // Only a command that may create a project turns an empty file into one.
+    if (mode != OpenMode::CreateIfMissing && info.exists() && info.size() == 0)
         return Status::failure(u"%1 is empty, not a Synthscope project"_s.arg(path));
     // SQLite writes a project's journal (-wal, -shm) beside it: writing needs the folder too.
     const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();

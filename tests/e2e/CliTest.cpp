@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -21,6 +22,7 @@
 
 #include <array>
 #include <fstream>
+#include <random>
 #include <set>
 #include <tuple>
 
@@ -787,4 +789,65 @@ TEST(Cli, InputsThatAreNotFilesAndReadOnlyProjects) {
     const auto all =
         readable | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
     ASSERT_TRUE(QFile::setPermissions(folder, all)); // so the temporary folder can go
+}
+
+// Issue 14, hostile files: files that are not healthy projects are refused with a message that
+// names them, by every command, without a crash or a hang, and are never changed.
+TEST(Cli, HostileProjectFilesAreRefusedWithAMessage) {
+    QTemporaryDir dir;
+    // A real project to cut short: the Twitter sample, imported.
+    const QString whole = dir.filePath(QStringLiteral("whole.synthscope"));
+    ASSERT_EQ(
+        cli({QStringLiteral("import"), QStringLiteral("--project"), whole, QStringLiteral("--role"),
+             QStringLiteral("real"), QStringLiteral("--name"), QStringLiteral("tweets"),
+             test::dataFile(
+                 QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))})
+            .exitCode,
+        0);
+    QFile wholeFile(whole);
+    ASSERT_TRUE(wholeFile.open(QIODevice::ReadOnly));
+    const QByteArray bytes = wholeFile.readAll();
+    ASSERT_GT(bytes.size(), 200000);
+    std::mt19937 random(14);
+    QByteArray noise(65536, '\0');
+    for (char& c : noise)
+        c = static_cast<char>(random() & 0xFF);
+    const std::pair<const char*, QByteArray> cases[] = {
+        {"empty", {}},
+        {"header-only", bytes.left(100)},
+        {"truncated", bytes.left(bytes.size() / 3)},
+        {"random", noise},
+        {"text", "not a project at all\n"},
+    };
+    for (const auto& [name, content] : cases) {
+        const QString path = test::writeFile(
+            dir, QString::fromLatin1(name) + QStringLiteral(".synthscope"), content);
+        for (const char* command : {"summary", "gate", "report", "analyze"}) {
+            QStringList args = {QString::fromLatin1(command), QStringLiteral("--project"), path};
+            if (QByteArray(command) == "report")
+                args << QStringLiteral("--html") << dir.filePath(QStringLiteral("r.html"));
+            const Result r = cli(args, 120000);
+            EXPECT_EQ(r.exitCode, 2) << name << " " << command << ": " << r.err.toStdString();
+            EXPECT_TRUE(r.err.contains(path))
+                << name << " " << command << ": " << r.err.toStdString();
+        }
+        QFile after(path);
+        ASSERT_TRUE(after.open(QIODevice::ReadOnly));
+        EXPECT_EQ(after.readAll(), content) << name << " was changed";
+    }
+    // An SQLite database of another application.
+    const QString foreign = dir.filePath(QStringLiteral("foreign.db"));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        db.setDatabaseName(foreign);
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("CREATE TABLE t (x)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    const Result r = cli({QStringLiteral("gate"), QStringLiteral("--project"), foreign});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("another application"))) << r.err.toStdString();
 }
