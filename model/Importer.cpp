@@ -40,9 +40,10 @@ Status validate(QSqlDatabase& db, const ImportSpec& spec) {
     }
     QSqlQuery q(db);
     q.prepare(u"SELECT 1 FROM corpora WHERE name = ?"_s);
-    q.addBindValue(spec.corpusName);
+    q.addBindValue(spec.corpusName.trimmed()); // the name as it is stored
     if (q.exec() && q.next())
-        return Status::failure(u"a corpus named '%1' already exists"_s.arg(spec.corpusName));
+        return Status::failure(
+            u"a corpus named '%1' already exists"_s.arg(spec.corpusName.trimmed()));
     for (const QString& f : spec.files)
         if (const std::string problem = inputFileProblem(f.toStdString()); !problem.empty())
             return Status::failure(u"%1: %2"_s.arg(f, q8(problem)));

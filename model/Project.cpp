@@ -129,9 +129,9 @@ QSqlDatabase Project::connection() const {
                 sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
                 sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
             }
+        // WAL is set once by open(), after the file proved to be ours: the mode is stored in
+        // the file, so setting it here would change a foreign database before it is refused.
         (void)exec(db, u"PRAGMA foreign_keys = ON"_s);
-        if (!m_readOnly) // a read-only connection reads the mode the file has
-            (void)exec(db, u"PRAGMA journal_mode = WAL"_s);
         (void)exec(db, u"PRAGMA synchronous = FULL"_s);
     }
     return db;
@@ -210,12 +210,15 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
             return Status::failure(
                 u"%1 is an SQLite database of another application, not a Synthscope project"_s.arg(
                     path));
-        if (readOnly)
+        if (mode != OpenMode::CreateIfMissing)
             return Status::failure(
                 u"%1 is an empty SQLite database, not a Synthscope project"_s.arg(path));
         if (Status s = initializeSchema(db); !s)
             return Status::failure(u"%1: cannot create project: %2"_s.arg(path, s.error()));
     }
+    if (!readOnly)
+        if (Status s = exec(db, u"PRAGMA journal_mode = WAL"_s); !s)
+            return Status::failure(u"%1: cannot switch to WAL: %2"_s.arg(path, s.error()));
     if (readOnly) {
         q.finish();
         if (!q.exec(u"PRAGMA user_version"_s) || !q.next())

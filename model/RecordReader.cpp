@@ -501,7 +501,9 @@ public:
         }
         std::string element;
         std::uint64_t bytes = 0;
+        std::uint64_t trailingSpace = 0; // white space before the ',' or ']' is not counted
         auto take = [&](int b) {
+            trailingSpace = std::isspace(b) ? trailingSpace + 1 : 0;
             ++bytes;
             if (bytes <= m_limit)
                 element.push_back(static_cast<char>(b));
@@ -542,8 +544,8 @@ public:
         }
         if (m_src.peek() == ',')
             m_src.get();
-        if (bytes > m_limit) {
-            r.error = tooLongMessage(bytes, m_limit);
+        if (bytes - trailingSpace > m_limit) {
+            r.error = tooLongMessage(bytes - trailingSpace, m_limit);
             return true;
         }
         while (!element.empty() && std::isspace(static_cast<unsigned char>(element.back())))
@@ -625,8 +627,9 @@ std::string inputFileProblem(const std::string& path) {
     case fs::file_type::regular:
         break;
     case fs::file_type::not_found:
-    case fs::file_type::none:
         return "no such file";
+    case fs::file_type::none: // an error other than "not found": too long, no permission, …
+        return "cannot be read: " + ec.message();
     case fs::file_type::directory:
         return "is a folder, not a file";
     case fs::file_type::fifo:

@@ -847,7 +847,24 @@ TEST(Cli, HostileProjectFilesAreRefusedWithAMessage) {
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
-    const Result r = cli({QStringLiteral("gate"), QStringLiteral("--project"), foreign});
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(r.err.contains(QStringLiteral("another application"))) << r.err.toStdString();
+    QFile foreignFile(foreign);
+    ASSERT_TRUE(foreignFile.open(QIODevice::ReadOnly));
+    const QByteArray foreignBytes = foreignFile.readAll();
+    foreignFile.close();
+    const QString input =
+        test::writeFile(dir, QStringLiteral("one.jsonl"), "{\"text\":\"hello\"}\n");
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("gate"), QStringLiteral("--project"), foreign},
+          QStringList{QStringLiteral("analyze"), QStringLiteral("--project"), foreign},
+          QStringList{QStringLiteral("import"), QStringLiteral("--project"), foreign,
+                      QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+                      QStringLiteral("x"), input}}) {
+        const Result r = cli(args);
+        EXPECT_EQ(r.exitCode, 2) << args.first().toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("another application"))) << r.err.toStdString();
+        // Not even its journal mode may change before it is refused.
+        ASSERT_TRUE(foreignFile.open(QIODevice::ReadOnly));
+        EXPECT_EQ(foreignFile.readAll(), foreignBytes) << args.first().toStdString();
+        foreignFile.close();
+    }
 }

@@ -265,6 +265,12 @@ TEST(Import, HostileRecordsAreRejectsNotHangsOrAborts) {
     EXPECT_EQ(records[0].fields.dump(), Json::parse(line).dump());
     EXPECT_EQ(records[0].fields.dump(),
               R"({"b":true,"a":{"x":[1,{"y":2.5}],"z":null},"n":-7,"u":18446744073709551615})");
+    // White space between a JSON array's element and its ']' is not part of the element: a
+    // 13-byte element passes a 13-byte limit on a pretty-printed last line.
+    const Imported l =
+        run(*p, test::writeFile(dir, QStringLiteral("l.json"), "[{\"text\":\"ab\"}\n]\n"),
+            InputFormat::Auto, textField(), 13, QStringLiteral("l"));
+    EXPECT_EQ(l.texts, QStringList{QStringLiteral("ab")});
     // The largest record cap there is (SIZE_MAX): the readers added one to it and read nothing;
     // it now counts as the 1 GiB cap, and both records are read.
     const Imported e = run(*p,
