@@ -91,11 +91,20 @@ Json FieldMapping::toJson() const {
 
 FieldMapping FieldMapping::fromJson(const Json& j) {
     FieldMapping m;
-    m.textField = j.value("text_field", std::string());
-    m.textTemplate = j.value("text_template", std::string());
-    m.labelField = j.value("label_field", std::string());
-    if (j.contains("meta"))
-        m.meta = j["meta"].get<std::map<std::string, std::string>>();
+    m.textField.clear();
+    if (!j.is_object())
+        return m;
+    const auto text = [&j](const char* key) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    m.textField = text("text_field");
+    m.textTemplate = text("text_template");
+    m.labelField = text("label_field");
+    if (const auto it = j.find("meta"); it != j.end() && it->is_object())
+        for (const auto& [key, value] : it->items())
+            if (value.is_string())
+                m.meta[key] = value.get<std::string>();
     return m;
 }
 

@@ -26,6 +26,9 @@ struct FieldMapping {
 
     /// A JSON object for the project file and manifests.
     [[nodiscard]] Json toJson() const;
+    /// The inverse of toJson(). Never throws: what a damaged project file holds in place of a
+    /// string (or of the "meta" object and its string values) counts as absent, and a JSON value
+    /// that is not an object gives an empty mapping. fromJson(m.toJson()).toJson() == m.toJson().
     static FieldMapping fromJson(const Json& json);
 };
 

@@ -301,6 +301,25 @@ TEST(Import, TemplateAndProvenance) {
     EXPECT_EQ(q.value(1).toString(), QStringLiteral("3"));
 }
 
+TEST(Import, MappingFromDamagedJsonNeverThrows) {
+    // A project file's stored mapping is read back by FieldMapping::fromJson; a damaged one
+    // (numbers for strings, a list for "meta", not an object at all) used to throw
+    // nlohmann::type_error out of the corpus list. Wrong-typed values now count as absent.
+    const FieldMapping m = FieldMapping::fromJson(Json::parse(
+        R"({"text_field": 5, "label_field": "y", "meta": {"generator": "g", "round": 3}})"));
+    EXPECT_EQ(m.textField, "");
+    EXPECT_EQ(m.labelField, "y");
+    EXPECT_EQ(m.meta, (std::map<std::string, std::string>{{"generator", "g"}}));
+    EXPECT_TRUE(FieldMapping::fromJson(Json::parse(R"({"meta": [1, 2]})")).meta.empty());
+    EXPECT_EQ(FieldMapping::fromJson(Json::parse("[1]")).toJson(),
+              FieldMapping::fromJson(Json::object()).toJson());
+    FieldMapping t;
+    t.textTemplate = "Q: {q}";
+    t.labelField = "l";
+    t.meta = {{"generator", "{m}"}};
+    EXPECT_EQ(FieldMapping::fromJson(t.toJson()).toJson(), t.toJson());
+}
+
 TEST(Import, FailuresAndCancelLeaveProjectUnchanged) {
     QTemporaryDir dir;
     auto p = test::newProject(dir);
