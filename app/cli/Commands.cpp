@@ -95,23 +95,28 @@ struct Parsed {
     QCommandLineOption project{u"project"_s, u"Project file (*.synthscope)."_s, u"file"_s};
 };
 
-bool parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& options) {
+// What parse() returns when the command goes on; anything else is the exit code.
+constexpr int Proceed = -1;
+
+// Parses a command's options: Proceed, or Ok after printing the usage for --help, or
+// UsageOrIo after saying what is wrong.
+int parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& options) {
     p.parser.addOption(p.project);
     p.parser.addOptions(options);
     p.parser.addHelpOption();
     if (!p.parser.parse(args)) {
         err(p.parser.errorText());
-        return false;
+        return UsageOrIo;
     }
     if (p.parser.isSet(u"help"_s)) {
         std::fputs(kUsage, stdout);
-        return false;
+        return Ok;
     }
     if (!p.parser.isSet(p.project)) {
         err(u"--project is required"_s);
-        return false;
+        return UsageOrIo;
     }
-    return true;
+    return Proceed;
 }
 
 int openProject(const Parsed& p, model::Project::OpenMode mode,
@@ -124,13 +129,14 @@ int openProject(const Parsed& p, model::Project::OpenMode mode,
 }
 
 // Parses options and opens the existing project (read-only for the commands that only read
-// it); a result other than Ok is the exit code.
+// it); a result other than Proceed is the exit code (Ok after --help).
 int parseAndOpen(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& options,
                  std::shared_ptr<model::Project>* project,
                  model::Project::OpenMode mode = model::Project::OpenMode::OpenExisting) {
-    if (!parse(p, args, options))
-        return UsageOrIo;
-    return openProject(p, mode, project);
+    if (const int rc = parse(p, args, options); rc != Proceed)
+        return rc;
+    const int rc = openProject(p, mode, project);
+    return rc == Ok ? Proceed : rc;
 }
 
 // Reports a failed step of command and gives its exit code.
@@ -159,10 +165,11 @@ int cmdImport(const QStringList& args) {
                                       u"bytes"_s, u"1048576"_s);
     const QCommandLineOption allowRejects(u"allow-rejects"_s,
                                           u"Exit 0 even when rows were rejected."_s);
-    if (!parse(p, args,
-               {role, name, format, textField, textTemplate, labelField, meta, maxBytes,
-                allowRejects}))
-        return UsageOrIo;
+    if (const int rc = parse(p, args,
+                             {role, name, format, textField, textTemplate, labelField, meta,
+                              maxBytes, allowRejects});
+        rc != Proceed)
+        return rc;
 
     model::ImportSpec spec;
     spec.files = p.parser.positionalArguments();
@@ -242,8 +249,8 @@ int cmdAnalyze(const QStringList& args) {
     const QCommandLineOption dimension(u"dimension"_s, u"Built-in embedding dimension (256)."_s,
                                        u"d"_s);
     const QCommandLineOption clusters(u"clusters"_s, u"k-means clusters (0: automatic)."_s, u"k"_s);
-    if (!parse(p, args, {embeddings, dimension, clusters}))
-        return UsageOrIo;
+    if (const int rc = parse(p, args, {embeddings, dimension, clusters}); rc != Proceed)
+        return rc;
     analysis::AnalysisParams params;
     if (p.parser.isSet(embeddings))
         params.similarity.embeddingSource = p.parser.value(embeddings).toStdString();
@@ -292,8 +299,9 @@ int cmdEmbed(const QStringList& args) {
     const QCommandLineOption keyEnv(u"api-key-env"_s,
                                     u"Environment variable holding the API key."_s, u"var"_s);
     const QCommandLineOption batch(u"batch"_s, u"Texts per request (64)."_s, u"n"_s);
-    if (!parse(p, args, {source, field, file, endpoint, model, keyEnv, batch}))
-        return UsageOrIo;
+    if (const int rc = parse(p, args, {source, field, file, endpoint, model, keyEnv, batch});
+        rc != Proceed)
+        return rc;
     const int modes = (p.parser.isSet(field) ? 1 : 0) + (p.parser.isSet(file) ? 1 : 0) +
                       (p.parser.isSet(endpoint) ? 1 : 0);
     if (!p.parser.isSet(source) || modes != 1) {
@@ -334,7 +342,7 @@ int cmdEmbed(const QStringList& args) {
 int cmdLayout(const QStringList& args) {
     Parsed p;
     std::shared_ptr<model::Project> project;
-    if (int rc = parseAndOpen(p, args, {}, &project); rc != Ok)
+    if (int rc = parseAndOpen(p, args, {}, &project); rc != Proceed)
         return rc;
     QElapsedTimer timer;
     timer.start();
@@ -354,7 +362,7 @@ int cmdGate(const QStringList& args) {
     std::shared_ptr<model::Project> project;
     if (int rc =
             parseAndOpen(p, args, {rulesFile, json}, &project, model::Project::OpenMode::ReadOnly);
-        rc != Ok)
+        rc != Proceed)
         return rc;
     QByteArray rulesJson = model::projectRedLinesJson(*project);
     if (p.parser.isSet(rulesFile)) {
@@ -493,8 +501,8 @@ int cmdTrend(const QStringList& args) {
                                 "judge_version, corpus or run."_s,
                                 u"axis"_s, u"round"_s);
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
-    if (!parse(p, args, {metric, by, json}))
-        return UsageOrIo;
+    if (const int rc = parse(p, args, {metric, by, json}); rc != Proceed)
+        return rc;
     if (!p.parser.isSet(metric)) {
         err(u"trend: --metric is required; stored metrics: %1"_s.arg(u"see summary --json"_s));
         return UsageOrIo;
@@ -534,7 +542,7 @@ int cmdRatioGradient(const QStringList& args) {
     Parsed p;
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
     std::shared_ptr<model::Project> project;
-    if (int rc = parseAndOpen(p, args, {json}, &project); rc != Ok)
+    if (int rc = parseAndOpen(p, args, {json}, &project); rc != Proceed)
         return rc;
     if (!p.parser.positionalArguments().isEmpty()) {
         model::RatioGradient parsed;
@@ -573,8 +581,8 @@ int cmdReport(const QStringList& args) {
     Parsed p;
     const QCommandLineOption html(u"html"_s, u"Write the HTML report here."_s, u"file"_s);
     const QCommandLineOption pdf(u"pdf"_s, u"Write the PDF report here."_s, u"file"_s);
-    if (!parse(p, args, {html, pdf}))
-        return UsageOrIo;
+    if (const int rc = parse(p, args, {html, pdf}); rc != Proceed)
+        return rc;
     if (!p.parser.isSet(html) && !p.parser.isSet(pdf)) {
         err(u"report: give --html FILE and/or --pdf FILE"_s);
         return UsageOrIo;
@@ -600,7 +608,7 @@ int cmdSummary(const QStringList& args) {
     const QCommandLineOption json(u"json"_s, u"Machine-readable JSON."_s);
     std::shared_ptr<model::Project> project;
     if (int rc = parseAndOpen(p, args, {json}, &project, model::Project::OpenMode::ReadOnly);
-        rc != Ok)
+        rc != Proceed)
         return rc;
     model::ProjectStore store(*project);
     const model::Json summary = store.summaryJson();
@@ -686,10 +694,12 @@ int cmdExport(const QStringList& args) {
         u"cos"_s);
     const QCommandLineOption minPpl(u"min-perplexity"_s, u"Perplexity at least this."_s, u"x"_s);
     const QCommandLineOption maxPpl(u"max-perplexity"_s, u"Perplexity at most this."_s, u"x"_s);
-    if (!parse(p, args,
-               {outOpt, corpus, role, tag, decision, decidedBy, clusters, notClusters, skeletons,
-                notSkeletons, onePerDuplicate, maxLikeness, maxNn, minPpl, maxPpl}))
-        return UsageOrIo;
+    if (const int rc =
+            parse(p, args,
+                  {outOpt, corpus, role, tag, decision, decidedBy, clusters, notClusters, skeletons,
+                   notSkeletons, onePerDuplicate, maxLikeness, maxNn, minPpl, maxPpl});
+        rc != Proceed)
+        return rc;
     if (!p.parser.isSet(outOpt)) {
         err(u"export: --out is required"_s);
         return UsageOrIo;
@@ -766,7 +776,7 @@ int cmdRejects(const QStringList& args) {
     const QCommandLineOption corpus(u"corpus"_s, u"Only this corpus."_s, u"name"_s);
     std::shared_ptr<model::Project> project;
     if (int rc = parseAndOpen(p, args, {corpus}, &project, model::Project::OpenMode::ReadOnly);
-        rc != Ok)
+        rc != Proceed)
         return rc;
     model::ProjectStore store(*project);
     qint64 corpusId = 0;

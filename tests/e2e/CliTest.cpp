@@ -550,6 +550,14 @@ TEST(Cli, ExitCodesAndMessages) {
     EXPECT_EQ(cli({}).exitCode, 2);
     EXPECT_EQ(cli({QStringLiteral("frobnicate")}).exitCode, 2);
     EXPECT_EQ(cli({QStringLiteral("analyze")}).exitCode, 2); // --project missing
+    // <command> --help prints the usage and succeeds (it used to exit 2), for every command,
+    // and never creates or opens a project.
+    for (const char* command : {"import", "analyze", "embed", "layout", "gate", "trend", "report",
+                                "summary", "export", "rejects", "ratio-gradient"}) {
+        const Result help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
+        EXPECT_EQ(help.exitCode, 0) << command << ": " << help.err.toStdString();
+        EXPECT_TRUE(help.out.contains(QStringLiteral("exit codes:"))) << command;
+    }
     Result r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
                     QStringLiteral("--role"), QStringLiteral("real"),
                     dir.filePath(QStringLiteral("missing.jsonl"))});
