@@ -40,8 +40,8 @@ public:
 
     /// Opens the project at path. Errors (as a failed Status), each naming the path: the file
     /// is missing (OpenExisting, ReadOnly), a folder or not a regular file, unreadable, empty
-    /// (unless CreateIfMissing), not an SQLite database, an SQLite database of another application, written
-    /// by a newer Synthscope, written by an older one (ReadOnly: it cannot be migrated),
+    /// (unless CreateIfMissing), not an SQLite database, an SQLite database of another application,
+    /// written by a newer Synthscope, written by an older one (ReadOnly: it cannot be migrated),
     /// damaged (checkSchema), or read-only on disk while mode asks to write it.
     static Status open(const QString& path, OpenMode mode, std::shared_ptr<Project>* project);
 
