@@ -8,45 +8,84 @@ namespace synthscope::model {
 
 struct JobRunner::State {
     std::atomic<bool> cancel{false};
-    quint64 generation = 0;
 };
+
+namespace {
+
+// Import and Analysis share the writer's thread.
+std::size_t poolOf(JobRunner::Kind kind) {
+    return static_cast<std::size_t>(kind == JobRunner::Kind::Import ? JobRunner::Kind::Analysis
+                                                                    : kind);
+}
+
+bool supersedes(JobRunner::Kind kind) {
+    return kind == JobRunner::Kind::Analysis || kind == JobRunner::Kind::Map ||
+           kind == JobRunner::Kind::Concept;
+}
+
+} // namespace
 
 JobRunner::JobRunner(QObject* parent)
     : QObject(parent) {
-    m_pool.setMaxThreadCount(1);
+    for (QThreadPool& pool : m_pools)
+        pool.setMaxThreadCount(1);
 }
 
 JobRunner::~JobRunner() {
     cancel();
-    m_pool.waitForDone();
+    waitForDone();
 }
 
 void JobRunner::cancel() {
-    if (m_current)
-        m_current->cancel = true;
+    for (const Running& job : std::as_const(m_running))
+        job.state->cancel = true;
+}
+
+void JobRunner::cancel(quint64 id) {
+    if (const auto it = m_running.constFind(id); it != m_running.cend())
+        it->state->cancel = true;
+}
+
+bool JobRunner::isBusy(Kind kind) const {
+    return std::any_of(m_running.cbegin(), m_running.cend(),
+                       [kind](const Running& job) { return job.kind == kind; });
 }
 
 void JobRunner::waitForDone() {
-    m_pool.waitForDone();
+    for (QThreadPool& pool : m_pools)
+        pool.waitForDone();
 }
 
-quint64 JobRunner::start(const QString& title, Work work) {
-    if (m_busy && m_current) {
-        m_current->cancel = true;
-        Q_EMIT finished(m_current->generation, m_currentTitle, false, true, QString());
+quint64 JobRunner::start(Kind kind, const QString& title, Work work) {
+    // Supersede the running job of this kind: reported now, its late result dropped.
+    for (auto it = m_running.begin(); supersedes(kind) && it != m_running.end();) {
+        if (it->kind != kind) {
+            ++it;
+            continue;
+        }
+        it->state->cancel = true;
+        const quint64 oldId = it.key();
+        const QString oldTitle = it->title;
+        it = m_running.erase(it);
+        Q_EMIT finished(oldId, oldTitle, Outcome::Cancelled, QString());
     }
+    // The job this one waits for (same thread), if any, for the "waiting" stage.
+    QString before;
+    for (const Running& job : std::as_const(m_running))
+        if (poolOf(job.kind) == poolOf(kind))
+            before = job.title;
     auto state = std::make_shared<State>();
-    state->generation = ++m_generation;
-    m_current = state;
-    m_currentTitle = title;
-    m_busy = true;
-    const quint64 id = state->generation;
+    const quint64 id = ++m_lastId;
+    m_running.insert(id, Running{kind, title, state});
     Q_EMIT started(id, title);
+    if (!before.isEmpty())
+        Q_EMIT progress(id, 0.0, tr("waiting for “%1” to finish").arg(before));
 
     QPointer<JobRunner> self(this);
-    m_pool.start([self, state, title, work = std::move(work), runner = this]() {
-        // The runner outlives the pool's threads (its destructor waits), so posting to it
-        // with invokeMethod is safe; QPointer is only read on the runner's thread.
+    m_pools[poolOf(kind)].start([self, state, id, work = std::move(work), cleanup = m_cleanup,
+                                 runner = this]() {
+        // The runner outlives the pools' threads (its destructor waits), so posting to it with
+        // invokeMethod is safe; QPointer is only read on the runner's thread.
         QElapsedTimer timer;
         timer.start();
         qint64 lastEmit = -1000;
@@ -58,9 +97,9 @@ quint64 JobRunner::start(const QString& title, Work work) {
             const QString s = QString::fromUtf8(stage.data(), static_cast<qsizetype>(stage.size()));
             QMetaObject::invokeMethod(
                 runner,
-                [self, state, fraction, s]() {
-                    if (self && state->generation == self->m_generation)
-                        Q_EMIT self->progress(fraction, s);
+                [self, id, fraction, s]() {
+                    if (self && self->m_running.contains(id))
+                        Q_EMIT self->progress(id, fraction, s);
                 },
                 Qt::QueuedConnection);
         };
@@ -75,15 +114,25 @@ quint64 JobRunner::start(const QString& title, Work work) {
         } catch (...) {
             error = QStringLiteral("unknown error");
         }
-        cancelled = cancelled || state->cancel.load();
+        if (cleanup)
+            cleanup();
+        // Work that completed succeeded even when a cancel came too late to stop it; work that
+        // failed after a cancel request says why it stopped (e.g. "the project is unchanged").
+        const Outcome outcome = cancelled         ? Outcome::Cancelled
+                                : error.isEmpty() ? Outcome::Succeeded
+                                : state->cancel   ? Outcome::Cancelled
+                                                  : Outcome::Failed;
         QMetaObject::invokeMethod(
             runner,
-            [self, state, title, error, cancelled]() {
-                if (!self || state->generation != self->m_generation)
-                    return; // superseded
-                self->m_busy = false;
-                Q_EMIT self->finished(state->generation, title, error.isEmpty() && !cancelled,
-                                      cancelled, error);
+            [self, id, outcome, error]() {
+                if (!self)
+                    return;
+                const auto it = self->m_running.constFind(id);
+                if (it == self->m_running.cend())
+                    return; // superseded: already reported
+                const QString jobTitle = it->title;
+                self->m_running.erase(it);
+                Q_EMIT self->finished(id, jobTitle, outcome, error);
             },
             Qt::QueuedConnection);
     });

@@ -2,53 +2,87 @@
 
 #include "analysis/Progress.h"
 
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
 
+#include <array>
 #include <atomic>
 #include <functional>
 #include <memory>
 
 namespace synthscope::model {
 
-/// Runs long work (import, analysis, export) on a worker thread, one job at a time.
+/// Runs long work (import, analysis, export, report, map loads) on worker threads.
 ///
-/// The work gets an analysis::Progress wired to an atomic cancel flag and to progress()
+/// Policy by kind. Analysis (analyses, embeddings, the neighbour layout), Map and Concept: a new
+/// job supersedes a running one of its kind (it is cancelled and reported Cancelled at once;
+/// its own late result is dropped). Import, Export and Report: a new job waits for the one
+/// before it, so two imports both complete. Import and Analysis write the project and share one
+/// worker thread: one writer at a time, in the order started (an import started during an
+/// analysis waits for it). Every other kind has its own worker thread, so *Export* or *Write
+/// Report* during an analysis finishes both.
+///
+/// The work gets an analysis::Progress wired to its own cancel flag and to progress()
 /// (throttled to ~20 updates a second). It returns an error message, empty on success; every
-/// exception is caught at the thread boundary and reported as an error. Starting a job while
-/// one runs cancels the running one; results of a superseded job are dropped (generation
-/// token). Signals arrive on the runner's thread (queued).
+/// exception is caught at the thread boundary and reported as an error, analysis::Cancelled as
+/// the outcome Cancelled. After every job, whatever its outcome, the thread cleanup (see
+/// setThreadCleanup) runs on the job's worker thread. Signals arrive on the runner's thread
+/// (queued).
 class JobRunner : public QObject {
     Q_OBJECT
 public:
+    enum class Kind { Import, Analysis, Export, Report, Map, Concept };
+    Q_ENUM(Kind)
+    enum class Outcome { Succeeded, Failed, Cancelled };
+    Q_ENUM(Outcome)
     using Work = std::function<QString(const analysis::Progress& progress)>;
 
     explicit JobRunner(QObject* parent = nullptr);
-    ~JobRunner() override; ///< cancels and waits for the running job
+    ~JobRunner() override; ///< cancels and waits for every running job
 
-    /// Starts work and returns its job id (>0). A job still running is cancelled and its
-    /// finished() is emitted at once as cancelled; its own late result is dropped.
-    quint64 start(const QString& title, Work work);
+    /// Called on the worker thread after each job (e.g. to release that thread's database
+    /// connection); set before starting jobs.
+    void setThreadCleanup(std::function<void()> cleanup) { m_cleanup = std::move(cleanup); }
+
+    /// Starts work and returns its job id (> 0), following the policy above: a superseded job's
+    /// finished() is emitted at once as Cancelled; a job that has to wait reports the stage
+    /// "waiting for …" until it starts.
+    quint64 start(Kind kind, const QString& title, Work work);
+    /// Cancels every running job.
     void cancel();
-    [[nodiscard]] bool isBusy() const { return m_busy; }
+    /// Cancels job id if it runs.
+    void cancel(quint64 id);
+    /// True while any job runs.
+    [[nodiscard]] bool isBusy() const { return !m_running.isEmpty(); }
+    /// True while a job of kind runs.
+    [[nodiscard]] bool isBusy(Kind kind) const;
     /// Blocks until no job runs (tests and the command line only; never on the GUI thread).
     void waitForDone();
 
 Q_SIGNALS:
     void started(quint64 id, const QString& title);
-    void progress(double fraction, const QString& stage);
-    /// ok: the work succeeded; cancelled: it stopped on request; message: the error if any.
-    void finished(quint64 id, const QString& title, bool ok, bool cancelled,
+    void progress(quint64 id, double fraction, const QString& stage);
+    /// message: what the work returned: the error when Failed, why it stopped when Cancelled
+    /// (may be empty), empty when Succeeded. A job whose work completed is Succeeded even when a
+    /// cancel came too late to stop it.
+    void finished(quint64 id, const QString& title, synthscope::model::JobRunner::Outcome outcome,
                   const QString& message);
 
 private:
     struct State;
-    QThreadPool m_pool;
-    std::shared_ptr<State> m_current;
-    QString m_currentTitle;
-    quint64 m_generation = 0;
-    bool m_busy = false;
+    struct Running {
+        Kind kind;
+        QString title;
+        std::shared_ptr<State> state;
+    };
+    static constexpr std::size_t kKinds = 6;
+    /// One thread per kind (Import runs on Analysis's): jobs of a kind run in the order started.
+    std::array<QThreadPool, kKinds> m_pools;
+    QMap<quint64, Running> m_running;
+    std::function<void()> m_cleanup;
+    quint64 m_lastId = 0;
 };
 
 } // namespace synthscope::model

@@ -23,6 +23,9 @@ ProjectDocument::ProjectDocument(std::shared_ptr<Project> project, const QString
     : m_project(std::move(project))
     , m_store(*m_project)
     , m_review(*m_project, reviewer) {
+    // Every job's worker thread lets go of its database connection when the job ends, on
+    // every path (success, error, exception, cancel).
+    m_jobs.setThreadCleanup([project = m_project]() { project->releaseThreadConnection(); });
     reloadAnalysis();
 }
 
@@ -31,17 +34,20 @@ ProjectDocument::~ProjectDocument() {
     m_jobs.waitForDone();
 }
 
-void ProjectDocument::whenFinished(quint64 jobId, std::function<void(bool, const QString&)> then) {
+void ProjectDocument::whenFinished(quint64 jobId,
+                                   std::function<void(JobRunner::Outcome, const QString&)> then) {
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection =
-        connect(&m_jobs, &JobRunner::finished, this,
-                [jobId, connection, then = std::move(then)](
-                    quint64 id, const QString&, bool ok, bool cancelled, const QString& message) {
-                    if (id != jobId)
-                        return;
-                    QObject::disconnect(*connection);
-                    then(ok, cancelled && message.isEmpty() ? tr("Cancelled.") : message);
-                });
+    *connection = connect(
+        &m_jobs, &JobRunner::finished, this,
+        [jobId, connection, then = std::move(then)](
+            quint64 id, const QString&, JobRunner::Outcome outcome, const QString& message) {
+            if (id != jobId)
+                return;
+            QObject::disconnect(*connection);
+            then(outcome, outcome == JobRunner::Outcome::Cancelled && message.isEmpty()
+                              ? tr("Cancelled.")
+                              : message);
+        });
 }
 
 void ProjectDocument::reloadAnalysis() {
@@ -64,16 +70,17 @@ void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards
     std::shared_ptr<Project> project = m_project;
     auto report = std::make_shared<ImportReport>();
     const QString title = tr("Import “%1”").arg(spec.corpusName);
-    whenFinished(m_jobs.start(title,
+    whenFinished(m_jobs.start(JobRunner::Kind::Import, title,
                               [project, spec, report](const analysis::Progress& progress) {
                                   Status s = importCorpus(*project, spec, progress, report.get());
-                                  project->releaseThreadConnection();
                                   return s.error();
                               }),
-                 [this, title, report, analyzeAfterwards](bool ok, const QString& message) {
+                 [this, title, report, analyzeAfterwards](JobRunner::Outcome outcome,
+                                                          const QString& message) {
+                     const bool ok = outcome == JobRunner::Outcome::Succeeded;
                      if (ok) {
                          Q_EMIT corporaChanged();
-                         Q_EMIT jobReport(title, true,
+                         Q_EMIT jobReport(title, outcome,
                                           tr("%1 rows read: %2 stored, %3 rejected.")
                                               .arg(report->rowsIn)
                                               .arg(report->stored)
@@ -81,7 +88,7 @@ void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards
                          if (analyzeAfterwards)
                              startAnalysis();
                      } else {
-                         Q_EMIT jobReport(title, false, message);
+                         Q_EMIT jobReport(title, outcome, message);
                      }
                  });
 }
@@ -93,53 +100,56 @@ void ProjectDocument::startAnalysis(const analysis::AnalysisParams& requested) {
         if (const QString chosen = analysisEmbeddingSource(*m_project); !chosen.isEmpty())
             params.similarity.embeddingSource = chosen.toStdString();
     const QString title = tr("Analyse");
-    whenFinished(m_jobs.start(title,
+    whenFinished(m_jobs.start(JobRunner::Kind::Analysis, title,
                               [project, params](const analysis::Progress& progress) {
                                   Status s = runAnalysis(*project, params, progress, nullptr);
-                                  project->releaseThreadConnection();
                                   return s.error();
                               }),
-                 [this, title](bool ok, const QString& message) {
+                 [this, title](JobRunner::Outcome outcome, const QString& message) {
+                     const bool ok = outcome == JobRunner::Outcome::Succeeded;
                      if (ok)
                          reloadAnalysis();
-                     Q_EMIT jobReport(title, ok, ok ? tr("Analyses are up to date.") : message);
+                     Q_EMIT jobReport(title, outcome,
+                                      ok ? tr("Analyses are up to date.") : message);
                  });
 }
 
 void ProjectDocument::startEmbedding(const EmbeddingSpec& spec) {
     std::shared_ptr<Project> project = m_project;
     const QString title = tr("Embeddings");
-    whenFinished(m_jobs.start(title,
-                              [project, spec](const analysis::Progress& progress) {
-                                  Status s = runEmbedding(*project, spec, progress);
-                                  if (s)
-                                      s = setAnalysisEmbeddingSource(*project, spec.source);
-                                  project->releaseThreadConnection();
-                                  return s.error();
-                              }),
-                 [this, title, source = spec.source](bool ok, const QString& message) {
-                     Q_EMIT jobReport(title, ok,
-                                      ok ? tr("Embeddings \"%1\" stored; the analyses now use "
-                                              "them.")
-                                               .arg(source)
-                                         : message);
-                     if (ok)
-                         startAnalysis();
-                 });
+    whenFinished(
+        m_jobs.start(JobRunner::Kind::Analysis, title,
+                     [project, spec](const analysis::Progress& progress) {
+                         Status s = runEmbedding(*project, spec, progress);
+                         if (s)
+                             s = setAnalysisEmbeddingSource(*project, spec.source);
+                         return s.error();
+                     }),
+        [this, title, source = spec.source](JobRunner::Outcome outcome, const QString& message) {
+            const bool ok = outcome == JobRunner::Outcome::Succeeded;
+            Q_EMIT jobReport(title, outcome,
+                             ok ? tr("Embeddings \"%1\" stored; the analyses now use "
+                                     "them.")
+                                      .arg(source)
+                                : message);
+            if (ok)
+                startAnalysis();
+        });
 }
 
 void ProjectDocument::startNeighbourLayout() {
     std::shared_ptr<Project> project = m_project;
     const QString title = tr("Neighbour layout");
-    whenFinished(m_jobs.start(title,
+    whenFinished(m_jobs.start(JobRunner::Kind::Analysis, title,
                               [project](const analysis::Progress& progress) {
                                   Status s = runNeighbourLayout(*project, {}, progress);
-                                  project->releaseThreadConnection();
                                   return s.error();
                               }),
-                 [this, title](bool ok, const QString& message) {
-                     Q_EMIT jobReport(
-                         title, ok, ok ? tr("The neighbour layout is ready on the map.") : message);
+                 [this, title](JobRunner::Outcome outcome, const QString& message) {
+                     const bool ok = outcome == JobRunner::Outcome::Succeeded;
+                     Q_EMIT jobReport(title, outcome,
+                                      ok ? tr("The neighbour layout is ready on the map.")
+                                         : message);
                      if (ok)
                          startLoadMap();
                  });
@@ -148,26 +158,27 @@ void ProjectDocument::startNeighbourLayout() {
 void ProjectDocument::startReport(const QString& htmlPath, const QString& pdfPath) {
     std::shared_ptr<Project> project = m_project;
     const QString title = tr("Write the report");
-    whenFinished(m_jobs.start(title,
-                              [project, htmlPath, pdfPath](const analysis::Progress& progress) {
-                                  progress.report(0.1, "building the report");
-                                  Report report;
-                                  Status s = buildReport(*project, &report);
-                                  project->releaseThreadConnection();
-                                  if (s) {
-                                      progress.report(0.7, "writing HTML and PDF");
-                                      s = writeReport(report, htmlPath, pdfPath);
-                                  }
-                                  return s.error();
-                              }),
-                 [this, title, htmlPath, pdfPath](bool ok, const QString& message) {
-                     QStringList written;
-                     for (const QString& path : {htmlPath, pdfPath})
-                         if (!path.isEmpty())
-                             written << path;
-                     Q_EMIT jobReport(
-                         title, ok, ok ? tr("Wrote %1.").arg(written.join(tr(" and "))) : message);
-                 });
+    whenFinished(
+        m_jobs.start(JobRunner::Kind::Report, title,
+                     [project, htmlPath, pdfPath](const analysis::Progress& progress) {
+                         progress.report(0.1, "building the report");
+                         Report report;
+                         Status s = buildReport(*project, &report);
+                         if (s) {
+                             progress.report(0.7, "writing HTML and PDF");
+                             s = writeReport(report, htmlPath, pdfPath);
+                         }
+                         return s.error();
+                     }),
+        [this, title, htmlPath, pdfPath](JobRunner::Outcome outcome, const QString& message) {
+            const bool ok = outcome == JobRunner::Outcome::Succeeded;
+            QStringList written;
+            for (const QString& path : {htmlPath, pdfPath})
+                if (!path.isEmpty())
+                    written << path;
+            Q_EMIT jobReport(title, outcome,
+                             ok ? tr("Wrote %1.").arg(written.join(tr(" and "))) : message);
+        });
 }
 
 void ProjectDocument::startConcept(qint64 tagId, int limit) {
@@ -175,15 +186,15 @@ void ProjectDocument::startConcept(qint64 tagId, int limit) {
     auto result = std::make_shared<ConceptResult>();
     const QString title = tr("Train a concept");
     whenFinished(
-        m_jobs.start(title,
+        m_jobs.start(JobRunner::Kind::Concept, title,
                      [project, result, tagId, limit](const analysis::Progress& progress) {
                          Status s = trainConcept(*project, tagId, limit, result.get(), progress);
-                         project->releaseThreadConnection();
                          return s.error();
                      }),
-        [this, title, result](bool ok, const QString& message) {
+        [this, title, result](JobRunner::Outcome outcome, const QString& message) {
+            const bool ok = outcome == JobRunner::Outcome::Succeeded;
             Q_EMIT jobReport(
-                title, ok,
+                title, outcome,
                 ok ? tr("“%1”: %2 samples ranked.").arg(result->tag).arg(result->ranked.size())
                    : message);
             if (ok)
@@ -195,14 +206,13 @@ void ProjectDocument::startLoadMap() {
     std::shared_ptr<Project> project = m_project;
     auto points = std::make_shared<MapPoints>();
     const QString title = tr("Load the cluster map");
-    whenFinished(m_jobs.start(title,
+    whenFinished(m_jobs.start(JobRunner::Kind::Map, title,
                               [project, points](const analysis::Progress& progress) {
                                   *points = ProjectStore(*project).mapPoints(progress);
-                                  project->releaseThreadConnection();
                                   return QString();
                               }),
-                 [this, points](bool ok, const QString&) {
-                     if (!ok)
+                 [this, points](JobRunner::Outcome outcome, const QString&) {
+                     if (outcome != JobRunner::Outcome::Succeeded)
                          return; // superseded or cancelled: keep the previous map
                      m_map = points;
                      Q_EMIT mapChanged();
@@ -213,15 +223,15 @@ void ProjectDocument::startExport(const ExportFilter& filter, const QString& pat
     std::shared_ptr<Project> project = m_project;
     auto report = std::make_shared<ExportReport>();
     const QString title = tr("Export");
-    whenFinished(m_jobs.start(title,
+    whenFinished(m_jobs.start(JobRunner::Kind::Export, title,
                               [project, filter, path, report](const analysis::Progress& progress) {
                                   Status s =
                                       exportSamples(*project, filter, path, progress, report.get());
-                                  project->releaseThreadConnection();
                                   return s.error();
                               }),
-                 [this, title, report](bool ok, const QString& message) {
-                     Q_EMIT jobReport(title, ok,
+                 [this, title, report](JobRunner::Outcome outcome, const QString& message) {
+                     const bool ok = outcome == JobRunner::Outcome::Succeeded;
+                     Q_EMIT jobReport(title, outcome,
                                       ok ? tr("%1 samples written to %2 (manifest: %3).")
                                                .arg(report->samples)
                                                .arg(report->outputPath,

@@ -20,8 +20,11 @@ namespace synthscope::model {
 
 /// An open project as the GUI sees it: the file, its stores, the undo stack of reviewer
 /// edits and the job runner. Views read through the stores and the item models; long work
-/// (import, analysis, export) goes through startImport/startAnalysis/startExport and is
-/// reported by the runner's signals; analysisChanged/corporaChanged tell views to reload.
+/// (import, analysis, export, …) goes through the start… functions and is reported by the
+/// runner's signals and jobReport(); analysisChanged/corporaChanged tell views to reload.
+/// Jobs that write the project run one at a time (an analysis replaces a running analysis, an
+/// import waits for the job before it); export, report, map loads and concepts run beside
+/// them (JobRunner's policy).
 class ProjectDocument : public QObject {
     Q_OBJECT
 public:
@@ -67,14 +70,18 @@ Q_SIGNALS:
     void analysisChanged();
     void mapChanged();
     void conceptReady(const ConceptResult& result);
-    /// A finished job's outcome in words, for the status bar and dialogs.
-    void jobReport(const QString& title, bool ok, const QString& message);
+    /// A finished job's outcome and, in words, what it did or why it failed or stopped, for
+    /// the status bar and dialogs.
+    void jobReport(const QString& title, synthscope::model::JobRunner::Outcome outcome,
+                   const QString& message);
 
 private:
     explicit ProjectDocument(std::shared_ptr<Project> project, const QString& reviewer);
     void reloadAnalysis();
-    /// Calls then(ok, message) once when job jobId finishes (or is superseded).
-    void whenFinished(quint64 jobId, std::function<void(bool ok, const QString& message)> then);
+    /// Calls then(outcome, message) once when job jobId finishes (or is superseded); a
+    /// cancelled job's empty message becomes "Cancelled.".
+    void whenFinished(quint64 jobId,
+                      std::function<void(JobRunner::Outcome outcome, const QString& message)> then);
 
     std::shared_ptr<Project> m_project;
     ProjectStore m_store;

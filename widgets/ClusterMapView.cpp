@@ -201,8 +201,8 @@ void ClusterMapView::setDocument(model::ProjectDocument* document) {
         // After any job but a cancelled one (a user who cancels the map load means it).
         connect(
             &document->jobs(), &model::JobRunner::finished, this,
-            [this](quint64, const QString&, bool, bool cancelled, const QString&) {
-                if (!cancelled)
+            [this](quint64, const QString&, model::JobRunner::Outcome outcome, const QString&) {
+                if (outcome != model::JobRunner::Outcome::Cancelled)
                     loadMapIfNeeded();
             },
             Qt::QueuedConnection);
@@ -258,10 +258,12 @@ void ClusterMapView::showEvent(QShowEvent* event) {
 }
 
 void ClusterMapView::loadMapIfNeeded() {
-    // Never supersede another job (starting one cancels the running one): a busy runner is
-    // asked again when its job finishes.
+    // Never supersede a map load, and wait for a job that writes the project (it may bring a
+    // new analysis): asked again when a job finishes.
+    using Kind = model::JobRunner::Kind;
     if (isVisible() && m_mapStale && m_document != nullptr && m_document->analysis() &&
-        m_clusters->rowCount() > 0 && !m_document->jobs().isBusy())
+        m_clusters->rowCount() > 0 && !m_document->jobs().isBusy(Kind::Map) &&
+        !m_document->jobs().isBusy(Kind::Import) && !m_document->jobs().isBusy(Kind::Analysis))
         m_document->startLoadMap();
 }
 

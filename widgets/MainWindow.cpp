@@ -183,8 +183,8 @@ void MainWindow::createMenus() {
         if (m_document)
             m_document->startNeighbourLayout();
     });
-    m_cancelAction = analysis->addAction(tr("&Cancel Job"), QKeySequence(Qt::CTRL | Qt::Key_Period),
-                                         this, [this]() {
+    m_cancelAction = analysis->addAction(tr("&Cancel Running Jobs"),
+                                         QKeySequence(Qt::CTRL | Qt::Key_Period), this, [this]() {
                                              if (m_document)
                                                  m_document->jobs().cancel();
                                          });
@@ -303,10 +303,11 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
         m_editMenu->insertAction(first, m_redoAction);
         m_editMenu->insertSeparator(first);
         connect(m_document.get(), &model::ProjectDocument::jobReport, this,
-                [this](const QString& title, bool ok, const QString& message) {
-                    statusBar()->showMessage(tr("%1: %2").arg(title, message), ok ? 10000 : 0);
-                    if (!ok && !message.isEmpty() && isVisible() &&
-                        !message.contains(tr("Cancelled.")) && !message.contains(u"cancelled"_s))
+                [this](const QString& title, model::JobRunner::Outcome outcome,
+                       const QString& message) {
+                    const bool failed = outcome == model::JobRunner::Outcome::Failed;
+                    statusBar()->showMessage(tr("%1: %2").arg(title, message), failed ? 0 : 10000);
+                    if (failed && !message.isEmpty() && isVisible())
                         QMessageBox::warning(this, title, message);
                 });
         connect(&m_document->review(), &model::ReviewStore::writeFailed, this,

@@ -20,6 +20,7 @@
 #include "widgets/EmptyState.h"
 #include "widgets/ExportDialog.h"
 #include "widgets/ImportDialog.h"
+#include "widgets/JobStatusWidget.h"
 #include "widgets/MainWindow.h"
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
@@ -50,8 +51,11 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTimer>
 
 #include <gtest/gtest.h>
+
+#include <functional>
 
 using namespace synthscope;
 
@@ -374,10 +378,64 @@ TEST_F(Widgets, ImportRunsAsAJobAndRefreshesViews) {
     QSignalSpy report(window.document(), &model::ProjectDocument::jobReport);
     window.document()->startImport(spec, true);
     ASSERT_TRUE(report.wait(20000));
-    EXPECT_TRUE(report.at(0).at(1).toBool()) << report.at(0).at(2).toString().toStdString();
+    EXPECT_EQ(report.at(0).at(1).value<model::JobRunner::Outcome>(),
+              model::JobRunner::Outcome::Succeeded)
+        << report.at(0).at(2).toString().toStdString();
     EXPECT_EQ(window.projectPanel()->corporaModel()->rowCount(), 1);
     ASSERT_TRUE(report.wait(20000)); // the analysis that follows an import
     EXPECT_TRUE(state->isShowingContent());
+}
+
+// Export during an analysis finishes both (starting any job used to cancel the running one,
+// so an export silently threw the analysis away). As a user: Ctrl+R, then Ctrl+E and a click
+// on Export while the analysis runs; the status strip shows both jobs.
+TEST_F(Widgets, ExportDuringAnAnalysisFinishesBoth) {
+    using model::JobRunner;
+    const qint64 runBefore = window.document()->analysis()->runId;
+    QSignalSpy reports(window.document(), &model::ProjectDocument::jobReport);
+    QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier);
+    ASSERT_TRUE(window.document()->jobs().isBusy(JobRunner::Kind::Analysis));
+
+    bool exported = false;
+    std::function<void()> clickExport = [&]() {
+        auto* dialog = qobject_cast<widgets::ExportDialog*>(QApplication::activeModalWidget());
+        if (dialog == nullptr) { // not shown yet
+            QTimer::singleShot(20, clickExport);
+            return;
+        }
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        exported = true;
+    };
+    QTimer::singleShot(0, clickExport);
+    QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier); // returns when the dialog closes
+    ASSERT_TRUE(exported);
+    ASSERT_TRUE(window.document()->jobs().isBusy(JobRunner::Kind::Analysis))
+        << "the analysis ended before the export started: the test shows nothing";
+    if (window.document()->jobs().isBusy(JobRunner::Kind::Export)) {
+        const QString strip =
+            window.findChild<widgets::JobStatusWidget*>()->findChild<QLabel*>()->text();
+        EXPECT_TRUE(strip.startsWith(QStringLiteral("Export")) &&
+                    strip.contains(QStringLiteral("1 more running")))
+            << strip.toStdString();
+    }
+
+    for (int i = 0; i < 240 && reports.count() < 2; ++i)
+        reports.wait(500);
+    ASSERT_EQ(reports.count(), 2);
+    QStringList titles;
+    for (const auto& report : reports) {
+        titles << report.at(0).toString();
+        EXPECT_EQ(report.at(1).value<JobRunner::Outcome>(), JobRunner::Outcome::Succeeded)
+            << report.at(0).toString().toStdString() << ": "
+            << report.at(2).toString().toStdString();
+    }
+    titles.sort();
+    EXPECT_EQ(titles, (QStringList{QStringLiteral("Analyse"), QStringLiteral("Export")}));
+    EXPECT_GT(window.document()->analysis()->runId, runBefore); // the analysis was stored
+    QFile out(QFileInfo(demoProject()).dir().filePath(QStringLiteral("export.jsonl")));
+    ASSERT_TRUE(out.open(QIODevice::ReadOnly));
+    EXPECT_EQ(out.readAll().count('\n'), 9514);
 }
 
 // A reviewer's click is on disk the moment it is made: the GUI child process is killed
@@ -558,7 +616,9 @@ TEST_F(Widgets, ReportRendersHtmlAndPdf) {
     QSignalSpy done(window.document(), &model::ProjectDocument::jobReport);
     window.document()->startReport(html, pdf);
     ASSERT_TRUE(done.wait(60000));
-    ASSERT_TRUE(done.at(0).at(1).toBool()) << done.at(0).at(2).toString().toStdString();
+    ASSERT_EQ(done.at(0).at(1).value<model::JobRunner::Outcome>(),
+              model::JobRunner::Outcome::Succeeded)
+        << done.at(0).at(2).toString().toStdString();
 
     QFile h(html);
     ASSERT_TRUE(h.open(QIODevice::ReadOnly));
