@@ -53,7 +53,9 @@ public:
     /// values above kMaxRecordBytesCap count as the cap.
     static std::unique_ptr<RecordReader> open(const std::string& path, InputFormat format,
                                               std::size_t maxRecordBytes, std::string* error);
-    /// The next record; false at the end of the file.
+    /// The next record; false at the end of the file. Throws std::runtime_error, with a message
+    /// starting "line N: ", for an error that ends the whole file rather than one record: a
+    /// CSV/TSV header that cannot be read (e.g. an unterminated quote) or is not valid UTF-8.
     virtual bool next(RawRecord& record) = 0;
     /// Bytes consumed so far and the file size, for progress.
     [[nodiscard]] virtual std::uint64_t bytesRead() const = 0;
