@@ -20,7 +20,19 @@ QString textValue(const std::string& s) {
     return s.empty() ? u""_s : QString::fromStdString(s);
 }
 
-Status validate(QSqlDatabase& db, const ImportSpec& spec) {
+Status validateName(QSqlDatabase& db, const ImportSpec& spec) {
+    QSqlQuery q(db);
+    q.prepare(u"SELECT 1 FROM corpora WHERE name = ?"_s);
+    q.addBindValue(spec.corpusName.trimmed()); // the name as it is stored
+    if (q.exec() && q.next())
+        return Status::failure(
+            u"a corpus named '%1' already exists"_s.arg(spec.corpusName.trimmed()));
+    return {};
+}
+
+} // namespace
+
+Status validateImportSpec(const ImportSpec& spec) {
     if (spec.corpusName.trimmed().isEmpty())
         return Status::failure(u"the corpus needs a name"_s);
     if (spec.files.isEmpty())
@@ -38,25 +50,19 @@ Status validate(QSqlDatabase& db, const ImportSpec& spec) {
         if (!validateTemplate(tpl, &err))
             return Status::failure(u"%1: %2"_s.arg(q8(key), q8(err)));
     }
-    QSqlQuery q(db);
-    q.prepare(u"SELECT 1 FROM corpora WHERE name = ?"_s);
-    q.addBindValue(spec.corpusName.trimmed()); // the name as it is stored
-    if (q.exec() && q.next())
-        return Status::failure(
-            u"a corpus named '%1' already exists"_s.arg(spec.corpusName.trimmed()));
     for (const QString& f : spec.files)
         if (const std::string problem = inputFileProblem(f.toStdString()); !problem.empty())
             return Status::failure(u"%1: %2"_s.arg(f, q8(problem)));
     return {};
 }
 
-} // namespace
-
 Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Progress& progress,
                     ImportReport* report) {
     *report = ImportReport{};
     QSqlDatabase db = project.connection();
-    if (Status s = validate(db, spec); !s)
+    if (Status s = validateImportSpec(spec); !s)
+        return s;
+    if (Status s = validateName(db, spec); !s)
         return s;
 
     Transaction tx(db);

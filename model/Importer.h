@@ -34,6 +34,13 @@ struct ImportReport {
     bool cancelled = false;
 };
 
+/// Checks what can be checked of spec without a project: a name, at least one file, a text
+/// field or a valid text template, known provenance keys with valid templates, and every file
+/// a readable regular file. Fails with the first problem in words. importCorpus() runs it too;
+/// callers that would create a project for the import call it first, so that a bad spec
+/// creates nothing.
+Status validateImportSpec(const ImportSpec& spec);
+
 /// Imports files into a new corpus of project, on the calling thread with its own connection.
 ///
 /// Atomic: everything happens in one transaction, so a failure, a cancel (Cancelled from

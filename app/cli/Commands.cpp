@@ -213,13 +213,12 @@ int cmdImport(const QStringList& args) {
             model::kMaxRecordBytesCap));
         return UsageOrIo;
     }
-    // Inputs are checked before the project is opened, so a bad one creates no project.
-    for (const QString& f : spec.files)
-        if (const std::string problem = model::inputFileProblem(f.toStdString());
-            !problem.empty()) {
-            err(u"import: %1: %2"_s.arg(f, QString::fromStdString(problem)));
-            return UsageOrIo;
-        }
+    // The spec (inputs, mapping, provenance keys) is checked before the project is opened, so
+    // a bad one creates no project.
+    if (auto s = model::validateImportSpec(spec); !s) {
+        err(u"import: %1"_s.arg(s.error()));
+        return UsageOrIo;
+    }
 
     std::shared_ptr<model::Project> project;
     if (int rc = openProject(p, model::Project::OpenMode::CreateIfMissing, &project); rc != Ok)

@@ -563,6 +563,21 @@ TEST(Cli, ExitCodesAndMessages) {
                     dir.filePath(QStringLiteral("missing.jsonl"))});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains(QStringLiteral("no such file")));
+    // A bad provenance key or template is refused before a project exists (a failed import used
+    // to leave an empty project behind).
+    const QString good = test::writeFile(dir, QStringLiteral("good.jsonl"), "{\"text\":\"ok\"}\n");
+    r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+             QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--meta"),
+             QStringLiteral("bogus=1"), good});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("unknown provenance field 'bogus'")))
+        << r.err.toStdString();
+    r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+             QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--text-template"),
+             QStringLiteral("{text"), good});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("unclosed"))) << r.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(project));
 
     // Rejected rows: exit 1 with file:line: reason, 0 with --allow-rejects.
     const QString bad =
