@@ -143,6 +143,22 @@ std::vector<std::uint32_t> nearDuplicateGroups(const std::vector<std::vector<std
         }
     });
     UnionFind uf(n);
+    // Equal sets first: the bucket scan below compares each member with two others only, so
+    // two equal sets separated in every band by members they do not match would stay apart.
+    {
+        std::unordered_map<std::uint64_t, std::uint32_t> firstWith;
+        firstWith.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (sets[i].empty())
+                continue;
+            std::uint64_t key = sets[i].size();
+            for (const std::uint64_t x : sets[i])
+                key = splitmix64(key ^ x);
+            const auto [it, fresh] = firstWith.emplace(key, static_cast<std::uint32_t>(i));
+            if (!fresh && sets[it->second] == sets[i])
+                uf.unite(it->second, static_cast<std::uint32_t>(i));
+        }
+    }
     for (std::size_t band = 0; band < params.bands; ++band) {
         progress.report(0.7 + 0.3 * static_cast<double>(band) / static_cast<double>(params.bands),
                         "LSH");

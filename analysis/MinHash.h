@@ -40,7 +40,9 @@ std::vector<std::uint64_t> minhashSignature(std::span<const std::uint64_t> shing
 /// with Jaccard s becomes a candidate with probability 1 − (1 − s^r)^b), every candidate
 /// verified by its true Jaccard ≥ threshold, groups by union-find.
 /// Within a band bucket each member is checked against the bucket's first member and its
-/// predecessor (not all pairs), which keeps huge buckets of identical texts linear.
+/// predecessor (not all pairs), which keeps huge buckets of identical texts linear; equal
+/// non-empty sets are joined beforehand (by a hash of the set, verified), so they always share
+/// a group. Empty sets are never joined.
 /// Result: group[i] is the smallest index of i's group (i itself when alone).
 /// Throws std::invalid_argument when bands is 0 or does not divide permutations;
 /// Cancelled when progress asks to stop.

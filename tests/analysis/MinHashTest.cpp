@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace synthscope::analysis;
@@ -59,4 +60,33 @@ TEST(MinHash, NearDuplicateGroupsVerifyJaccard) {
     MinHashParams bad;
     bad.bands = 7;
     EXPECT_THROW(nearDuplicateGroups(sets, bad), std::invalid_argument);
+}
+
+// Equal sets always share a group. With one permutation, x = the value of smallest MinHash
+// puts C = {x, y1}, A = {x, y2}, D = {x, y3} and A' = A in one bucket in the order C, A, D, A';
+// the bucket scan compares A' only with C (the first) and D (its predecessor), Jaccard 1/3
+// each, so before equal sets were joined beforehand A' stayed alone.
+TEST(MinHash, EqualSetsShareAGroupWhateverTheBucketOrder) {
+    MinHashParams params;
+    params.permutations = 1;
+    params.bands = 1;
+    std::uint64_t x = 1;
+    std::uint64_t smallest = minhashSignature(std::vector<std::uint64_t>{1}, params)[0];
+    for (std::uint64_t v = 2; v <= 100; ++v)
+        if (const auto h = minhashSignature(std::vector<std::uint64_t>{v}, params)[0];
+            h < smallest) {
+            smallest = h;
+            x = v;
+        }
+    auto set = [x](std::uint64_t y) {
+        std::vector<std::uint64_t> s = {x, y};
+        std::sort(s.begin(), s.end());
+        return s;
+    };
+    const std::vector<std::vector<std::uint64_t>> sets = {set(1001), set(1002), set(1003),
+                                                          set(1002)};
+    for (const auto& s : sets) // the precondition: one bucket
+        ASSERT_EQ(minhashSignature(s, params)[0], smallest);
+    const std::vector<std::uint32_t> group = nearDuplicateGroups(sets, params);
+    EXPECT_EQ(group, (std::vector<std::uint32_t>{0, 1, 2, 1}));
 }

@@ -1,8 +1,8 @@
 // libFuzzer harness: one RecordReader format (SYNTHSCOPE_FUZZ_FORMAT, set per executable in
 // CMakeLists.txt) reads the input as a whole file. Checked beyond "no crash, hang or leak":
 // every record is either rejected with a reason or an object; line numbers never go back;
-// progress stays within the file; a good JSON Lines record's fields are what its own bytes
-// parse to; the only exception is the documented file-level one of a CSV/TSV header.
+// progress stays within the file; a good JSON Lines or JSON array record's fields are what its
+// own bytes parse to; the only exception is the documented file-level one of a CSV/TSV header.
 
 #include "FuzzSupport.h"
 #include "model/RecordReader.h"
@@ -74,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!record.error.empty())
             continue;
         FUZZ_CHECK(record.fields.is_object());
-        if constexpr (format == InputFormat::JsonLines)
+        if constexpr (format == InputFormat::JsonLines || format == InputFormat::JsonArray)
             FUZZ_CHECK(Json::parse(record.original, nullptr, false) == record.fields);
         if constexpr (format == InputFormat::Csv || format == InputFormat::Tsv)
             for (const auto& [name, cell] : record.fields.items())

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (the fuzz preset: clang, ASan + UBSan) and runs each one for
-# a given time, as many at once as there are cores, starting from seeds cut from the real
+# a given time, one per core at a time, starting from seeds cut from the real
 # corpora in ../shared/data. A crash, hang (> 10 s on one input), leak or out-of-memory fails
 # the run; the input that did it is saved under build/fuzz/artifacts/<harness>/ and the log's
 # tail is printed. What each run found that is new stays in build/fuzz/corpus/<harness>/.
@@ -42,9 +42,11 @@ run_one() {
   echo "$rc" >"$out/$h.rc"
 }
 
+for h in "${harnesses[@]}"; do
+  [ -x "$out/tests/fuzz/$h" ] || { echo "fuzz: no harness $h (have: ${all[*]})" >&2; exit 2; }
+done
 rm -f "$out"/*.rc
 for h in "${harnesses[@]}"; do
-  [ -x "$out/tests/fuzz/$h" ] || { echo "fuzz: no harness $h" >&2; exit 2; }
   run_one "$h" &
   while [ "$(jobs -rp | wc -l)" -ge "$(nproc)" ]; do wait -n || true; done
 done
@@ -52,7 +54,7 @@ wait
 
 failed=0
 for h in "${harnesses[@]}"; do
-  rc=$(cat "$out/$h.rc")
+  rc=$(cat "$out/$h.rc" 2>/dev/null || echo "no exit status")
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$h.log" | grep -o '[0-9]*$' || echo ?)
   cov=$(grep -o 'cov: [0-9]*' "$out/$h.log" | tail -1 | grep -o '[0-9]*' || echo ?)
   printf 'fuzz: %-20s %s  %s inputs in %s s, coverage %s edges, corpus %s files\n' "$h" \

@@ -52,16 +52,20 @@ def main():
     seeds = {}
 
     def add(harness, text):
-        seeds.setdefault(harness, []).append(text.encode("utf-8"))
+        # surrogatepass: a lone surrogate escaped in the data stays a (malformed) seed
+        seeds.setdefault(harness, []).append(text.encode("utf-8", "surrogatepass"))
 
     for path in sorted(data.rglob("*.jsonl")):
         records = []
-        with path.open(encoding="utf-8") as f:
+        with path.open(encoding="utf-8-sig", errors="replace") as f:
             for line in f:
                 if len(records) == RECORDS_PER_FILE:
                     break
-                value = json.loads(line)
-                if isinstance(value, dict):
+                try:
+                    value = json.loads(line)
+                except ValueError:  # blank or malformed lines are not seeds
+                    continue
+                if isinstance(value, dict) and value:
                     records.append(cut(value))
         if not records:
             continue
@@ -83,7 +87,7 @@ def main():
     for harness, files in seeds.items():
         folder = out / harness
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.iterdir():
+        for old in folder.glob("seed-*"):
             old.unlink()
         for i, content in enumerate(files):
             (folder / f"seed-{i:03d}").write_bytes(content)
