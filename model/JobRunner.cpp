@@ -8,19 +8,23 @@ namespace synthscope::model {
 
 struct JobRunner::State {
     std::atomic<bool> cancel{false};
+    std::atomic<bool> begun{false}; ///< its worker thread has taken it
 };
 
 namespace {
 
-// Import and Analysis share the writer's thread.
-std::size_t poolOf(JobRunner::Kind kind) {
-    return static_cast<std::size_t>(kind == JobRunner::Kind::Import ? JobRunner::Kind::Analysis
-                                                                    : kind);
+using Kind = JobRunner::Kind;
+
+// The kinds that write the project share the writer's thread (Analysis's).
+std::size_t poolOf(Kind kind) {
+    const bool writes = kind == Kind::Import || kind == Kind::Analysis || kind == Kind::Embedding ||
+                        kind == Kind::Layout;
+    return static_cast<std::size_t>(writes ? Kind::Analysis : kind);
 }
 
-bool supersedes(JobRunner::Kind kind) {
-    return kind == JobRunner::Kind::Analysis || kind == JobRunner::Kind::Map ||
-           kind == JobRunner::Kind::Concept;
+// Import, Export and Report queue behind their own kind; every other kind supersedes it.
+bool supersedes(Kind kind) {
+    return kind != Kind::Import && kind != Kind::Export && kind != Kind::Report;
 }
 
 } // namespace
@@ -37,18 +41,38 @@ JobRunner::~JobRunner() {
 }
 
 void JobRunner::cancel() {
-    for (const Running& job : std::as_const(m_running))
-        job.state->cancel = true;
+    const QList<quint64> ids = m_running.keys();
+    for (const quint64 id : ids)
+        cancel(id);
 }
 
 void JobRunner::cancel(quint64 id) {
-    if (const auto it = m_running.constFind(id); it != m_running.cend())
-        it->state->cancel = true;
+    const auto it = m_running.find(id);
+    if (it == m_running.end())
+        return;
+    it->state->cancel = true;
+    // A job still waiting for its thread ends now (its work will not run); a running one ends
+    // when its work notices. (cancel is set before begun is read, and the worker sets begun
+    // before it reads cancel: one of the two always sees the other.)
+    if (!it->state->begun)
+        dropAsCancelled(it.key());
+}
+
+void JobRunner::dropAsCancelled(quint64 id) {
+    const QString title = m_running.value(id).title;
+    m_running.remove(id);
+    Q_EMIT finished(id, title, Outcome::Cancelled, QString());
 }
 
 bool JobRunner::isBusy(Kind kind) const {
     return std::any_of(m_running.cbegin(), m_running.cend(),
                        [kind](const Running& job) { return job.kind == kind; });
+}
+
+bool JobRunner::isWriting() const {
+    return std::any_of(m_running.cbegin(), m_running.cend(), [](const Running& job) {
+        return poolOf(job.kind) == poolOf(Kind::Analysis);
+    });
 }
 
 void JobRunner::waitForDone() {
@@ -58,16 +82,15 @@ void JobRunner::waitForDone() {
 
 quint64 JobRunner::start(Kind kind, const QString& title, Work work) {
     // Supersede the running job of this kind: reported now, its late result dropped.
-    for (auto it = m_running.begin(); supersedes(kind) && it != m_running.end();) {
-        if (it->kind != kind) {
-            ++it;
-            continue;
+    if (supersedes(kind)) {
+        QList<quint64> superseded;
+        for (auto it = m_running.cbegin(); it != m_running.cend(); ++it)
+            if (it->kind == kind)
+                superseded << it.key();
+        for (const quint64 oldId : superseded) {
+            m_running.value(oldId).state->cancel = true;
+            dropAsCancelled(oldId);
         }
-        it->state->cancel = true;
-        const quint64 oldId = it.key();
-        const QString oldTitle = it->title;
-        it = m_running.erase(it);
-        Q_EMIT finished(oldId, oldTitle, Outcome::Cancelled, QString());
     }
     // The job this one waits for (same thread), if any, for the "waiting" stage.
     QString before;
@@ -105,7 +128,10 @@ quint64 JobRunner::start(Kind kind, const QString& title, Work work) {
         };
         QString error;
         bool cancelled = false;
+        state->begun = true;
         try {
+            if (state->cancel) // cancelled or superseded while it waited: the work never runs
+                throw analysis::Cancelled();
             error = work(analysis::Progress(report, &state->cancel));
         } catch (const analysis::Cancelled&) {
             cancelled = true;

@@ -16,13 +16,16 @@ namespace synthscope::model {
 
 /// Runs long work (import, analysis, export, report, map loads) on worker threads.
 ///
-/// Policy by kind. Analysis (analyses, embeddings, the neighbour layout), Map and Concept: a new
-/// job supersedes a running one of its kind (it is cancelled and reported Cancelled at once;
-/// its own late result is dropped). Import, Export and Report: a new job waits for the one
-/// before it, so two imports both complete. Import and Analysis write the project and share one
-/// worker thread: one writer at a time, in the order started (an import started during an
-/// analysis waits for it). Every other kind has its own worker thread, so *Export* or *Write
-/// Report* during an analysis finishes both.
+/// Policy by kind. Analysis, Embedding, Layout (the neighbour layout), Map and Concept: a new
+/// job supersedes a running or waiting one of its own kind (it is cancelled and reported
+/// Cancelled at once; its own late result is dropped). Import, Export and Report: a new job
+/// waits for the one before it, so two imports both complete. The kinds that write the project
+/// (Import, Analysis, Embedding, Layout) share one worker thread: one writer at a time, in the
+/// order started, and a job of one of them never cancels one of another (an import waits for
+/// the analysis running, an analysis waits for the import). Export, Report, Map and Concept
+/// each have their own worker thread, so *Export* or *Write Report* during an analysis
+/// finishes both. A job cancelled while it waits for its thread ends at once; its work never
+/// runs.
 ///
 /// The work gets an analysis::Progress wired to its own cancel flag and to progress()
 /// (throttled to ~20 updates a second). It returns an error message, empty on success; every
@@ -33,7 +36,7 @@ namespace synthscope::model {
 class JobRunner : public QObject {
     Q_OBJECT
 public:
-    enum class Kind { Import, Analysis, Export, Report, Map, Concept };
+    enum class Kind { Import, Analysis, Embedding, Layout, Export, Report, Map, Concept };
     Q_ENUM(Kind)
     enum class Outcome { Succeeded, Failed, Cancelled };
     Q_ENUM(Outcome)
@@ -56,8 +59,11 @@ public:
     void cancel(quint64 id);
     /// True while any job runs.
     [[nodiscard]] bool isBusy() const { return !m_running.isEmpty(); }
-    /// True while a job of kind runs.
+    /// True while a job of kind runs or waits.
     [[nodiscard]] bool isBusy(Kind kind) const;
+    /// True while a job that writes the project (Import, Analysis, Embedding, Layout) runs or
+    /// waits.
+    [[nodiscard]] bool isWriting() const;
     /// Blocks until no job runs (tests and the command line only; never on the GUI thread).
     void waitForDone();
 
@@ -77,8 +83,12 @@ private:
         QString title;
         std::shared_ptr<State> state;
     };
-    static constexpr std::size_t kKinds = 6;
-    /// One thread per kind (Import runs on Analysis's): jobs of a kind run in the order started.
+    /// Removes job id from the running ones and reports it Cancelled now (a late result of its
+    /// work is dropped).
+    void dropAsCancelled(quint64 id);
+
+    static constexpr std::size_t kKinds = 8;
+    /// One thread per kind (the writing kinds all use Analysis's): in the order started.
     std::array<QThreadPool, kKinds> m_pools;
     QMap<quint64, Running> m_running;
     std::function<void()> m_cleanup;

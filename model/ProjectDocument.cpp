@@ -118,7 +118,7 @@ void ProjectDocument::startEmbedding(const EmbeddingSpec& spec) {
     std::shared_ptr<Project> project = m_project;
     const QString title = tr("Embeddings");
     whenFinished(
-        m_jobs.start(JobRunner::Kind::Analysis, title,
+        m_jobs.start(JobRunner::Kind::Embedding, title,
                      [project, spec](const analysis::Progress& progress) {
                          Status s = runEmbedding(*project, spec, progress);
                          if (s)
@@ -140,7 +140,7 @@ void ProjectDocument::startEmbedding(const EmbeddingSpec& spec) {
 void ProjectDocument::startNeighbourLayout() {
     std::shared_ptr<Project> project = m_project;
     const QString title = tr("Neighbour layout");
-    whenFinished(m_jobs.start(JobRunner::Kind::Analysis, title,
+    whenFinished(m_jobs.start(JobRunner::Kind::Layout, title,
                               [project](const analysis::Progress& progress) {
                                   Status s = runNeighbourLayout(*project, {}, progress);
                                   return s.error();
@@ -211,9 +211,14 @@ void ProjectDocument::startLoadMap() {
                                   *points = ProjectStore(*project).mapPoints(progress);
                                   return QString();
                               }),
-                 [this, points](JobRunner::Outcome outcome, const QString&) {
+                 [this, points, runAtStart = m_analysis ? m_analysis->runId : 0](
+                     JobRunner::Outcome outcome, const QString&) {
                      if (outcome != JobRunner::Outcome::Succeeded)
                          return; // superseded or cancelled: keep the previous map
+                     // An analysis that landed during the load may have left it half old, half
+                     // new: drop it; the view asks again (its map is still stale).
+                     if (!m_analysis || m_analysis->runId != runAtStart)
+                         return;
                      m_map = points;
                      Q_EMIT mapChanged();
                  });

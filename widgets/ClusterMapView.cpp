@@ -263,7 +263,7 @@ void ClusterMapView::loadMapIfNeeded() {
     using Kind = model::JobRunner::Kind;
     if (isVisible() && m_mapStale && m_document != nullptr && m_document->analysis() &&
         m_clusters->rowCount() > 0 && !m_document->jobs().isBusy(Kind::Map) &&
-        !m_document->jobs().isBusy(Kind::Import) && !m_document->jobs().isBusy(Kind::Analysis))
+        !m_document->jobs().isWriting())
         m_document->startLoadMap();
 }
 

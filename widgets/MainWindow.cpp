@@ -282,6 +282,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
     }
     m_document = std::move(document);
     if (m_document) {
+        m_jobStatus->setRunner(&m_document->jobs()); // first: views may start jobs (map loads)
         m_panel->setDocument(m_document.get());
         m_overview->setDocument(m_document.get());
         m_divergence->setDocument(m_document.get());
@@ -292,7 +293,6 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
         m_checklist->setDocument(m_document.get());
         m_team->setDocument(m_document.get());
         m_trends->setDocument(m_document.get());
-        m_jobStatus->setRunner(&m_document->jobs());
         m_undoAction = m_document->undoStack().createUndoAction(this, tr("&Undo"));
         m_undoAction->setShortcut(QKeySequence::Undo);
         m_redoAction = m_document->undoStack().createRedoAction(this, tr("&Redo"));
@@ -514,9 +514,9 @@ bool MainWindow::saveScreenshots(const QString& dir) {
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (m_document && m_document->jobs().isBusy()) {
         const auto answer =
-            QMessageBox::question(this, tr("A job is running"),
-                                  tr("Cancel the running job and quit? The project stays as it "
-                                     "was before the job."));
+            QMessageBox::question(this, tr("Jobs are running"),
+                                  tr("Cancel the running jobs and quit? The project stays as it "
+                                     "was before each of them."));
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;

@@ -25,6 +25,14 @@ QString spinUntilCancelled(const synthscope::analysis::Progress& p) {
 Outcome outcomeOf(const QList<QVariant>& finishedArgs) {
     return finishedArgs.at(2).value<Outcome>();
 }
+
+// Waits (≤ 5 s) until spy holds n signals; some arrive at once (a job cancelled before it
+// began), others queued from a worker thread.
+bool waitForCount(QSignalSpy& spy, qsizetype n) {
+    for (int i = 0; i < 100 && spy.count() < n; ++i)
+        spy.wait(50);
+    return spy.count() >= n;
+}
 } // namespace
 
 TEST(JobRunner, SuccessErrorAndException) {
@@ -101,12 +109,12 @@ TEST(JobRunner, DifferentKindsRunBesideEachOther) {
 
     const quint64 report = runner.start(Kind::Report, QStringLiteral("report"), spinUntilCancelled);
     runner.cancel(report); // only the report
-    ASSERT_TRUE(finished.wait(5000));
+    ASSERT_TRUE(waitForCount(finished, 2));
     EXPECT_EQ(finished.last().at(0).toULongLong(), report);
     EXPECT_EQ(outcomeOf(finished.last()), Outcome::Cancelled);
     EXPECT_TRUE(runner.isBusy(Kind::Analysis));
     runner.cancel(analysis);
-    ASSERT_TRUE(finished.wait(5000));
+    ASSERT_TRUE(waitForCount(finished, 3));
     EXPECT_EQ(finished.last().at(0).toULongLong(), analysis);
     EXPECT_FALSE(runner.isBusy());
 }
@@ -156,19 +164,62 @@ TEST(JobRunner, CleanupOnEveryPathAndOutcomeValues) {
               QStringLiteral("map load cancelled; the previous map is kept"));
 
     std::atomic<bool> go{false};
-    runner.start(Kind::Concept, QStringLiteral("late cancel"), [&go](const auto&) {
+    std::atomic<bool> entered{false};
+    runner.start(Kind::Concept, QStringLiteral("late cancel"), [&go, &entered](const auto&) {
+        entered = true;
         while (!go)
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
         return QString(); // never looks at the request: it completed
     });
+    while (!entered) // a job cancelled before it begins never runs (see the next test)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const qsizetype before = finished.count();
     runner.cancel();
     go = true;
-    ASSERT_TRUE(finished.wait(5000));
+    ASSERT_TRUE(waitForCount(finished, before + 1));
     EXPECT_EQ(outcomeOf(finished.last()), Outcome::Succeeded);
 
     runner.waitForDone();
     EXPECT_EQ(cleanups.load(), 5);
     EXPECT_TRUE(onWorker.load());
+}
+
+// A job cancelled or superseded while it waits for its thread ends at once and its work never
+// runs; an analysis never cancels the embeddings or layout waiting behind it.
+TEST(JobRunner, WaitingJobsEndAtOnceWhenCancelled) {
+    JobRunner runner;
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    std::atomic<bool> go{false};
+    std::atomic<int> ran{0};
+    const quint64 analysis =
+        runner.start(Kind::Analysis, QStringLiteral("analysis"), [&](const auto& p) {
+            while (!go && !p.isCancelled())
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            return QString();
+        });
+    auto count = [&ran](const auto&) {
+        ++ran;
+        return QString();
+    };
+    const quint64 import = runner.start(Kind::Import, QStringLiteral("import"), count);
+    const quint64 layout = runner.start(Kind::Layout, QStringLiteral("layout"), count);
+    const quint64 oldEmbedding = runner.start(Kind::Embedding, QStringLiteral("embedding"), count);
+    const quint64 newEmbedding =
+        runner.start(Kind::Embedding, QStringLiteral("embedding 2"), count);
+    ASSERT_EQ(finished.count(), 1); // only the superseded embedding, at once
+    EXPECT_EQ(finished.at(0).at(0).toULongLong(), oldEmbedding);
+    runner.cancel(import);
+    ASSERT_EQ(finished.count(), 2); // at once, not when the analysis ends
+    EXPECT_EQ(finished.at(1).at(0).toULongLong(), import);
+    EXPECT_EQ(outcomeOf(finished.at(1)), Outcome::Cancelled);
+    go = true;
+    ASSERT_TRUE(waitForCount(finished, 5));
+    ASSERT_EQ(finished.count(), 5);
+    EXPECT_EQ(finished.at(2).at(0).toULongLong(), analysis);
+    EXPECT_EQ(finished.at(3).at(0).toULongLong(), layout);
+    EXPECT_EQ(finished.at(4).at(0).toULongLong(), newEmbedding);
+    runner.waitForDone();
+    EXPECT_EQ(ran.load(), 2); // the layout and the second embedding; never the cancelled two
 }
 
 // Imports queue instead of superseding: a second import (or one started during an analysis)
