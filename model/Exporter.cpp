@@ -320,8 +320,22 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
                      const analysis::Progress& progress, ExportReport* report) {
     *report = ExportReport{};
     QSqlDatabase db = project.connection();
+    // One snapshot for the count, the slice, the excluded list and the datasheet: an analysis
+    // committing beside the export is not seen halfway.
+    const ReadSnapshot snapshot(db);
+    if (!snapshot.status())
+        return snapshot.status();
     if (Status s = checkNames(db, filter); !s)
         return s;
+    if (filter.analysisRun && (filter.clusters.active() || filter.skeletonGroups.active())) {
+        QSqlQuery newest(db);
+        if (!newest.exec(u"SELECT max(id) FROM runs WHERE kind = 'analysis'"_s) || !newest.next())
+            return Status::failure(newest.lastError().text());
+        if (newest.value(0).toLongLong() != *filter.analysisRun)
+            return Status::failure(
+                u"the analyses were run again after this export was set up, so its cluster and "
+                "skeleton group numbers may name other groups now; open Export again"_s);
+    }
     const qint64 total = countMatching(project, filter);
 
     QSaveFile out(outputPath);

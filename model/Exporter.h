@@ -42,6 +42,10 @@ struct ExportFilter {
     std::optional<double> maxNnSimilarity; ///< cosine to the nearest in its own corpus ≤ this
     std::optional<double> minPerplexity;   ///< under the real-data language model
     std::optional<double> maxPerplexity;
+    /// The analysis run the cluster and skeleton group numbers were chosen from (the GUI sets
+    /// it); when set and groups are selected, an export finds a different newest run refused
+    /// instead of applying the numbers to other groups. Unset: the newest run.
+    std::optional<qint64> analysisRun;
 
     [[nodiscard]] Json toJson() const;
     /// Parses the CLI/GUI words: tag "any" | "none" | "tagged" | a tag name;

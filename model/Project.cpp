@@ -89,6 +89,20 @@ Status Transaction::commit() {
     return s;
 }
 
+ReadSnapshot::ReadSnapshot(QSqlDatabase db)
+    : m_db(std::move(db)) {
+    m_status = exec(m_db, u"BEGIN"_s);
+    m_open = m_status.ok();
+    // SQLite takes the snapshot at the first read of a transaction, not at BEGIN.
+    if (m_open)
+        m_status = exec(m_db, u"SELECT count(*) FROM sqlite_schema"_s);
+}
+
+ReadSnapshot::~ReadSnapshot() {
+    if (m_open)
+        (void)exec(m_db, u"ROLLBACK"_s);
+}
+
 namespace {
 QAtomicInteger<int> g_projectCounter; // only to make connection names unique per Project
 }

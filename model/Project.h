@@ -94,4 +94,23 @@ private:
     bool m_open = false;
 };
 
+/// RAII read snapshot: BEGIN and a first read on construction, so that every query on db until
+/// it ends sees the project as it was then, even while a writer on another connection commits
+/// (WAL). Ends with ROLLBACK (it writes nothing). For exports and reports that run beside an
+/// analysis: without it each statement could read a different analysis run.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(QSqlDatabase db);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+    /// Failure when BEGIN or the first read failed (then nothing is pinned).
+    [[nodiscard]] const Status& status() const { return m_status; }
+
+private:
+    QSqlDatabase m_db;
+    Status m_status;
+    bool m_open = false;
+};
+
 } // namespace synthscope::model

@@ -272,6 +272,9 @@ QByteArray Report::selfContainedHtml() const {
 
 Status buildReport(Project& project, Report* out) {
     *out = {};
+    const ReadSnapshot snapshot(project.connection()); // one analysis run throughout
+    if (!snapshot.status())
+        return snapshot.status();
     ProjectStore store(project);
     const std::optional<StoredAnalysis> analysis = store.latestAnalysis();
     if (!analysis)

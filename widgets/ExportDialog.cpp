@@ -145,6 +145,8 @@ ExportDialog::ExportDialog(model::ProjectDocument& document, QWidget* parent)
 
 model::ExportFilter ExportDialog::filter() const {
     model::ExportFilter f;
+    if (m_document.analysis()) // the run whose group numbers this dialog shows
+        f.analysisRun = m_document.analysis()->runId;
     if (m_corpus->currentIndex() > 0)
         f.corpus = m_corpus->currentData().toString();
     if (m_role->currentIndex() > 0) {

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 using namespace synthscope;
 using namespace synthscope::model;
 
@@ -197,4 +199,40 @@ TEST(Export, ReviewerMajorityGroupsScoresExcludedIdsAndDatasheet) {
     EXPECT_EQ(sheet["metrics"]["analysis_run"], 1);
     EXPECT_EQ(sheet["review"]["decisions_by_reviewer"]["bob"]["drop"], 2);
     EXPECT_TRUE(sheet["red_lines"]["rules"].is_array());
+
+    // Group numbers chosen from run 1 (the export dialog pins the run it shows): exported while
+    // run 1 is the newest; refused once a run 2 exists (k-means numbers its clusters anew).
+    ExportFilter pinned;
+    pinned.clusters.ids = {0};
+    pinned.analysisRun = 1;
+    ASSERT_TRUE(exportSamples(*p, pinned, out, {}, &report).ok());
+    EXPECT_EQ(report.samples, 2);
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "INSERT INTO runs VALUES (2, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));
+    const Status refused = exportSamples(*p, pinned, out, {}, &report);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().contains(QStringLiteral("open Export again")));
+    pinned.clusters.ids.clear(); // without groups the run does not matter
+    EXPECT_TRUE(exportSamples(*p, pinned, out, {}, &report).ok());
+}
+
+// A read snapshot sees the project as it was when it began, while another connection commits
+// (an analysis storing its run beside an export); after it ends the write is seen.
+TEST(Export, ReadSnapshotHidesAConcurrentCommit) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    ASSERT_TRUE(setProjectInfo(*p, QStringLiteral("k"), QStringLiteral("before")).ok());
+    {
+        const ReadSnapshot snapshot(p->connection());
+        ASSERT_TRUE(snapshot.status().ok());
+        Status written;
+        std::thread writer([&]() {
+            written = setProjectInfo(*p, QStringLiteral("k"), QStringLiteral("after"));
+            p->releaseThreadConnection();
+        });
+        writer.join();
+        ASSERT_TRUE(written.ok()) << written.error().toStdString();
+        EXPECT_EQ(projectInfo(*p, QStringLiteral("k")), QStringLiteral("before"));
+    }
+    EXPECT_EQ(projectInfo(*p, QStringLiteral("k")), QStringLiteral("after"));
 }
