@@ -12,8 +12,9 @@ enum Exit : int {
 };
 
 /// Runs `synthscope-cli <command> [options]` (arguments as from QCoreApplication::arguments()).
-/// Commands: import, analyze, summary, export, rejects. Messages go to stderr, results to
-/// stdout. Ctrl+C cancels a running import or analysis; the project stays as it was.
+/// Commands: import, analyze, embed, layout, gate, trend, ratio-gradient, report, summary,
+/// export, rejects (`<command> --help` prints the usage and exits 0). Messages go to stderr,
+/// results to stdout. Ctrl+C cancels a running import or analysis; the project stays as it was.
 int run(const QStringList& arguments);
 
 } // namespace synthscope::cli

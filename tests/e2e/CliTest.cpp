@@ -557,6 +557,13 @@ TEST(Cli, ExitCodesAndMessages) {
         const Result help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
         EXPECT_EQ(help.exitCode, 0) << command << ": " << help.err.toStdString();
         EXPECT_TRUE(help.out.contains(QStringLiteral("exit codes:"))) << command;
+        const QString fresh = dir.filePath(QStringLiteral("help.synthscope"));
+        EXPECT_EQ(cli({QString::fromLatin1(command), QStringLiteral("--project"), fresh,
+                       QStringLiteral("--help")})
+                      .exitCode,
+                  0)
+            << command;
+        EXPECT_FALSE(QFileInfo::exists(fresh)) << command;
     }
     Result r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
                     QStringLiteral("--role"), QStringLiteral("real"),
