@@ -1,6 +1,6 @@
 #include "model/Analyzer.h"
 
-#include "model/RecordReader.h"
+#include "model/Json.h"
 #include "model/Sources.h"
 
 #include <QDateTime>

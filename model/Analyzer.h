@@ -1,7 +1,7 @@
 #pragma once
 
-#include "analysis/Compare.h"
 #include "analysis/Layout.h"
+#include "analysis/Pipeline.h"
 #include "model/Project.h"
 
 #include <QByteArray>

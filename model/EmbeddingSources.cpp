@@ -1,6 +1,6 @@
 #include "model/EmbeddingSources.h"
 
-#include "model/RecordReader.h"
+#include "model/Json.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -110,7 +110,8 @@ QString whereClause(const ExportFilter& f, QVariantList* binds) {
 // Samples with their corpus and their scores in the newest analysis.
 const QString kFrom =
     u" FROM samples s JOIN corpora c ON c.id = s.corpus_id LEFT JOIN sample_scores g ON "
-    "g.sample_id = s.id AND g.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis')"_s;
+    "g.sample_id = s.id AND g.run_id = "_s +
+    kNewestAnalysisRun;
 
 // What the manifest says about the data beyond the slice itself (Gebru et al. 2021,
 // "Datasheets for Datasets"): where each corpus came from, how it measured, how the red
@@ -328,10 +329,10 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
     if (Status s = checkNames(db, filter); !s)
         return s;
     if (filter.analysisRun && (filter.clusters.active() || filter.skeletonGroups.active())) {
-        QSqlQuery newest(db);
-        if (!newest.exec(u"SELECT max(id) FROM runs WHERE kind = 'analysis'"_s) || !newest.next())
-            return Status::failure(newest.lastError().text());
-        if (newest.value(0).toLongLong() != *filter.analysisRun)
+        std::optional<qint64> newest;
+        if (Status s = newestAnalysisRun(db, &newest); !s)
+            return s;
+        if (newest != filter.analysisRun)
             return Status::failure(
                 u"the analyses were run again after this export was set up, so its cluster and "
                 "skeleton group numbers may name other groups now; open Export again"_s);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "analysis/Progress.h"
+#include "model/Json.h"
 #include "model/Project.h"
-#include "model/RecordReader.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/RecordReader.h"
+#include "model/Json.h"
 
 #include <map>
 #include <string>

@@ -2,7 +2,7 @@
 
 #include "analysis/LengthControl.h"
 
-#include "model/RecordReader.h"
+#include "model/Json.h"
 #include "model/Sources.h"
 
 #include <QCoreApplication>
@@ -27,10 +27,6 @@ namespace synthscope::model {
 namespace {
 
 const QString kRulesKey = u"redline_rules"_s;
-
-QString q8(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 bool passes(const QString& op, double value, double threshold) {
     if (op == u"<="_s)
@@ -226,7 +222,8 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
     try {
         doc = Json::parse(json.toStdString());
     } catch (const std::exception& e) {
-        return Status::failure(u"the rules are not valid JSON: %1"_s.arg(q8(e.what())));
+        return Status::failure(
+            u"the rules are not valid JSON: %1"_s.arg(QString::fromStdString(e.what())));
     }
     if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array())
         return Status::failure(u"the rules file needs a \"rules\" array"_s);
@@ -235,7 +232,8 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
         ++index;
         auto bad = [&](const QString& why) {
             return Status::failure(u"rule %1 (%2): %3"_s.arg(
-                QString::number(index), q8(j.value("id", std::string("?"))), why));
+                QString::number(index), QString::fromStdString(j.value("id", std::string("?"))),
+                why));
         };
         if (!j.is_object())
             return bad(u"not an object"_s);
@@ -243,13 +241,13 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
         for (const char* key : {"id", "metric", "severity", "action"})
             if (!j.contains(key) || !j[key].is_string() || j[key].get<std::string>().empty())
                 return bad(u"\"%1\" must be a non-empty text"_s.arg(QLatin1StringView(key)));
-        r.id = q8(j["id"].get<std::string>());
-        r.metric = q8(j["metric"].get<std::string>());
-        r.action = q8(j["action"].get<std::string>());
-        r.title = q8(j.value("title", j["id"].get<std::string>()));
-        r.dimension = q8(j.value("dimension", std::string()));
-        r.evidence = q8(j.value("evidence", std::string("overview")));
-        r.scope = q8(j.value("scope", std::string("comparison")));
+        r.id = QString::fromStdString(j["id"].get<std::string>());
+        r.metric = QString::fromStdString(j["metric"].get<std::string>());
+        r.action = QString::fromStdString(j["action"].get<std::string>());
+        r.title = QString::fromStdString(j.value("title", j["id"].get<std::string>()));
+        r.dimension = QString::fromStdString(j.value("dimension", std::string()));
+        r.evidence = QString::fromStdString(j.value("evidence", std::string("overview")));
+        r.scope = QString::fromStdString(j.value("scope", std::string("comparison")));
         if (r.scope != u"comparison"_s && r.scope != u"synthetic"_s && r.scope != u"real"_s)
             return bad(u"\"scope\" must be comparison, synthetic or real"_s);
         const std::string severity = j["severity"].get<std::string>();
@@ -271,7 +269,7 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
         } else {
             if (!j.contains("op") || !j["op"].is_string())
                 return bad(u"\"op\" (<=, <, >= or >) is missing"_s);
-            r.op = q8(j["op"].get<std::string>());
+            r.op = QString::fromStdString(j["op"].get<std::string>());
             if (r.op != u"<="_s && r.op != u"<"_s && r.op != u">="_s && r.op != u">"_s)
                 return bad(u"\"op\" must be <=, <, >= or >"_s);
             if (!j.contains("threshold") || !j["threshold"].is_number())
@@ -321,10 +319,12 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                         QList<RedLineResult>* results) {
     results->clear();
     QSqlDatabase db = project.connection();
-    const auto latest = scalar(db, u"SELECT max(id) FROM runs WHERE kind = 'analysis'"_s, {});
-    if (!latest)
+    std::optional<qint64> newest;
+    if (Status s = newestAnalysisRun(db, &newest); !s)
+        return s;
+    if (!newest)
         return Status::failure(u"no analysis yet: run the analyses first"_s);
-    const qint64 run = static_cast<qint64>(*latest);
+    const qint64 run = *newest;
     // Rules over corpora say how many they could not judge.
     const int syntheticCorpora = static_cast<int>(
         scalar(db, u"SELECT count(*) FROM corpora WHERE role = 'synthetic'"_s, {}).value_or(0.0));

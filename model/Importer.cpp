@@ -11,10 +11,6 @@ namespace synthscope::model {
 
 namespace {
 
-QString q8(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
 // A non-null QString (a null one binds as SQL NULL), for NOT NULL text columns.
 QString textValue(const std::string& s) {
     return s.empty() ? u""_s : QString::fromStdString(s);
@@ -42,17 +38,19 @@ Status validateImportSpec(const ImportSpec& spec) {
     if (m.textTemplate.empty() && m.textField.empty())
         return Status::failure(u"choose a text field or a text template"_s);
     if (!m.textTemplate.empty() && !validateTemplate(m.textTemplate, &err))
-        return Status::failure(u"text template: %1"_s.arg(q8(err)));
+        return Status::failure(u"text template: %1"_s.arg(QString::fromStdString(err)));
     for (const auto& [key, tpl] : m.meta) {
         if (std::find(std::begin(kMetaKeys), std::end(kMetaKeys), key) == std::end(kMetaKeys))
-            return Status::failure(u"unknown provenance field '%1' (use generator, "
-                                   "template_version, judge_version or round)"_s.arg(q8(key)));
+            return Status::failure(
+                u"unknown provenance field '%1' (use generator, "
+                "template_version, judge_version or round)"_s.arg(QString::fromStdString(key)));
         if (!validateTemplate(tpl, &err))
-            return Status::failure(u"%1: %2"_s.arg(q8(key), q8(err)));
+            return Status::failure(
+                u"%1: %2"_s.arg(QString::fromStdString(key), QString::fromStdString(err)));
     }
     for (const QString& f : spec.files)
         if (const std::string problem = inputFileProblem(f.toStdString()); !problem.empty())
-            return Status::failure(u"%1: %2"_s.arg(f, q8(problem)));
+            return Status::failure(u"%1: %2"_s.arg(f, QString::fromStdString(problem)));
     return {};
 }
 
@@ -82,8 +80,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     corpus.addBindValue(spec.corpusName.trimmed());
     corpus.addBindValue(roleName(spec.role));
     corpus.addBindValue(QString::fromLatin1(formatName(spec.format)));
-    corpus.addBindValue(q8(files.dump()));
-    corpus.addBindValue(q8(spec.mapping.toJson().dump()));
+    corpus.addBindValue(QString::fromStdString(files.dump()));
+    corpus.addBindValue(QString::fromStdString(spec.mapping.toJson().dump()));
     corpus.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (!corpus.exec()) {
         // Another import may have taken the name between the check above and this write lock.
@@ -118,7 +116,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         auto reader =
             RecordReader::open(file.toStdString(), spec.format, spec.maxRecordBytes, &err);
         if (!reader)
-            return Status::failure(q8(err));
+            return Status::failure(QString::fromStdString(err));
         const QString shownFile = QFileInfo(file).fileName();
         try {
             while (reader->next(raw)) {
@@ -129,12 +127,12 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                 if (!reason.empty()) {
                     ++report->rejected;
                     if (report->firstRejects.size() < 100)
-                        report->firstRejects.append(
-                            {shownFile, static_cast<qint64>(raw.line), q8(reason)});
+                        report->firstRejects.append({shownFile, static_cast<qint64>(raw.line),
+                                                     QString::fromStdString(reason)});
                     reject.bindValue(0, corpusId);
                     reject.bindValue(1, file);
                     reject.bindValue(2, static_cast<qint64>(raw.line));
-                    reject.bindValue(3, q8(reason));
+                    reject.bindValue(3, QString::fromStdString(reason));
                     reject.bindValue(4, textValue(raw.original.substr(0, 200)));
                     if (!reject.exec())
                         return Status::failure(
@@ -166,7 +164,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
             report->cancelled = true;
             return Status::failure(u"import cancelled; the project is unchanged"_s);
         } catch (const std::exception& e) {
-            return Status::failure(u"%1: %2"_s.arg(shownFile, q8(e.what())));
+            return Status::failure(u"%1: %2"_s.arg(shownFile, QString::fromStdString(e.what())));
         }
         doneBytes += static_cast<qint64>(reader->fileSize());
     }

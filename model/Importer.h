@@ -3,6 +3,7 @@
 #include "analysis/Progress.h"
 #include "model/FieldMapping.h"
 #include "model/Project.h"
+#include "model/RecordReader.h"
 
 #include <QList>
 #include <QString>

@@ -40,6 +40,16 @@ Status exec(QSqlDatabase& db, const QString& sql) {
     return {};
 }
 
+Status newestAnalysisRun(QSqlDatabase& db, std::optional<qint64>* run) {
+    run->reset();
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT "_s + kNewestAnalysisRun) || !q.next())
+        return Status::failure(u"cannot read the analysis runs: %1"_s.arg(q.lastError().text()));
+    if (!q.value(0).isNull())
+        *run = q.value(0).toLongLong();
+    return {};
+}
+
 Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values) {
     int i = 0;
     for (const QVariant& v : values)

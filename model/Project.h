@@ -73,6 +73,16 @@ Status exec(QSqlDatabase& db, const QString& sql);
 /// returns a Status with SQLite's message.
 Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values);
 
+/// The newest analysis run as an SQL scalar subquery, "(SELECT max(id) FROM runs WHERE kind =
+/// 'analysis')", for "run_id = " + kNewestAnalysisRun; NULL (matching no row) before the first.
+/// Inline, so namespace-scope strings built from it in other files are initialised after it.
+inline const QString kNewestAnalysisRun =
+    QStringLiteral("(SELECT max(id) FROM runs WHERE kind = 'analysis')");
+
+/// The id of the newest analysis run into *run (std::nullopt when the project has none);
+/// a failure Status with SQLite's message when the query fails.
+Status newestAnalysisRun(QSqlDatabase& db, std::optional<qint64>* run);
+
 /// A project-wide setting (project_info table): its value, or nullopt when unset.
 std::optional<QString> projectInfo(Project& project, const QString& key);
 /// Sets a project-wide setting; a null value removes it. Committed at once.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/Compare.h"
+#include "analysis/Pipeline.h"
 #include "model/EmbeddingSources.h"
 #include "model/Exporter.h"
 #include "model/Importer.h"

@@ -16,10 +16,6 @@ namespace synthscope::model {
 
 namespace {
 
-QString q8(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
 Json parseOr(const QString& text, Json fallback) {
     Json j = Json::parse(text.toStdString(), nullptr, false);
     return j.is_discarded() ? fallback : j;
@@ -28,8 +24,9 @@ Json parseOr(const QString& text, Json fallback) {
 QList<IndicatingTerm> terms(const Json& array) {
     QList<IndicatingTerm> out;
     for (const Json& t : array)
-        out.append({q8(t.value("ngram", std::string())), t.value("count_real", qint64(0)),
-                    t.value("count_synthetic", qint64(0)), t.value("z", 0.0)});
+        out.append({QString::fromStdString(t.value("ngram", std::string())),
+                    t.value("count_real", qint64(0)), t.value("count_synthetic", qint64(0)),
+                    t.value("z", 0.0)});
     return out;
 }
 
@@ -64,7 +61,7 @@ QString CorpusInfo::provenanceText() const {
     QStringList parts;
     for (const auto& [key, value] : mapping.meta)
         if (!value.empty())
-            parts << u"%1=%2"_s.arg(q8(key), q8(value));
+            parts << u"%1=%2"_s.arg(QString::fromStdString(key), QString::fromStdString(value));
     return parts.join(u", "_s);
 }
 
@@ -83,7 +80,7 @@ QList<CorpusInfo> ProjectStore::corpora() const {
         c.format = q.value(3).toString();
         for (const Json& f : parseOr(q.value(4).toString(), Json::array()))
             if (f.is_string())
-                c.files << q8(f.get<std::string>());
+                c.files << QString::fromStdString(f.get<std::string>());
         c.mapping = FieldMapping::fromJson(parseOr(q.value(5).toString(), Json::object()));
         c.importedAt = q.value(6).toString();
         c.rowsIn = q.value(7).toLongLong();
@@ -168,13 +165,14 @@ void decodeResult(QSqlDatabase db, Json& r, const std::map<qint64, QString>& nam
     for (Json c : r.value("corpora", Json::array())) {
         CorpusMetrics m;
         m.corpusId = c.value("corpus_id", qint64(0));
-        m.name =
-            names.contains(m.corpusId) ? names.at(m.corpusId) : q8(c.value("name", std::string()));
-        (void)parseRole(q8(c.value("role", std::string())), &m.role);
+        m.name = names.contains(m.corpusId)
+                     ? names.at(m.corpusId)
+                     : QString::fromStdString(c.value("name", std::string()));
+        (void)parseRole(QString::fromStdString(c.value("role", std::string())), &m.role);
         for (auto it = c["metrics"].begin(); it != c["metrics"].end(); ++it)
-            m.values.insert(q8(it.key()), it->get<double>());
+            m.values.insert(QString::fromStdString(it.key()), it->get<double>());
         for (auto it = c["label_counts"].begin(); it != c["label_counts"].end(); ++it)
-            m.labelCounts.append({q8(it.key()), it->get<double>()});
+            m.labelCounts.append({QString::fromStdString(it.key()), it->get<double>()});
         std::stable_sort(m.labelCounts.begin(), m.labelCounts.end(),
                          [](const auto& x, const auto& y) { return x.second > y.second; });
         // Nearest-neighbour similarity histograms, pooled per role.
@@ -218,14 +216,14 @@ void decodeResult(QSqlDatabase db, Json& r, const std::map<qint64, QString>& nam
     if (r.contains("real_vs_synthetic")) {
         a.hasComparison = true;
         for (auto it = r["real_vs_synthetic"].begin(); it != r["real_vs_synthetic"].end(); ++it)
-            a.comparison.insert(q8(it.key()), it->get<double>());
+            a.comparison.insert(QString::fromStdString(it.key()), it->get<double>());
         Json& h = r["length_histogram"];
         a.histogramBinWidth = h.value("bin_width", 1);
         a.histogramReal = doubles(h["real"]);
         a.histogramSynthetic = doubles(h["synthetic"]);
         Json& l = r["labels"];
         for (const Json& n : l["names"])
-            a.labels << q8(n.get<std::string>());
+            a.labels << QString::fromStdString(n.get<std::string>());
         a.labelReal = doubles(l["real"]);
         a.labelSynthetic = doubles(l["synthetic"]);
         a.indicatingReal = terms(r["indicating_ngrams"]["real"]);
@@ -234,8 +232,8 @@ void decodeResult(QSqlDatabase db, Json& r, const std::map<qint64, QString>& nam
     for (const char* side : {"openings", "closings"})
         for (const Json& o : r.value(side, Json::array()))
             (side[0] == 'o' ? a.openings : a.closings)
-                .append({q8(o.value("text", std::string())), o.value("real", qint64(0)),
-                         o.value("synthetic", qint64(0))});
+                .append({QString::fromStdString(o.value("text", std::string())),
+                         o.value("real", qint64(0)), o.value("synthetic", qint64(0))});
     if (r.contains("perplexity_histogram")) {
         Json& h = r["perplexity_histogram"];
         a.perplexityLog10Min = h.value("log10_min", 0.0);
@@ -252,8 +250,8 @@ QList<SkeletonGroupInfo> ProjectStore::skeletonGroups(int limit) const {
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT group_id, pattern, size, real, synthetic FROM skeleton_groups "
-              "WHERE run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') ORDER BY group_id "
-              "LIMIT ?"_s);
+              "WHERE run_id = "_s +
+              kNewestAnalysisRun + u" ORDER BY group_id LIMIT ?"_s);
     q.addBindValue(limit);
     if (q.exec())
         while (q.next())
@@ -262,19 +260,13 @@ QList<SkeletonGroupInfo> ProjectStore::skeletonGroups(int limit) const {
     return out;
 }
 
-namespace {
-
-const QString kLatestRun = u"(SELECT max(id) FROM runs WHERE kind = 'analysis')"_s;
-
-} // namespace
-
 QList<ClusterRow> ProjectStore::clusters() const {
     QList<ClusterRow> out;
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
     if (q.exec(u"SELECT cluster_id, size, real, synthetic, label, flag, mean_nn_similarity "
                "FROM clusters WHERE run_id = "_s +
-               kLatestRun + u" ORDER BY cluster_id"_s))
+               kNewestAnalysisRun + u" ORDER BY cluster_id"_s))
         while (q.next())
             out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
                         q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString(),
@@ -290,7 +282,7 @@ QList<DuplicateGroupRow> ProjectStore::duplicateGroups(int limit) const {
               "(SELECT substr(s.text, 1, 160) FROM sample_scores g JOIN samples s ON s.id = "
               "g.sample_id WHERE g.run_id = d.run_id AND g.duplicate_group = d.group_id "
               "ORDER BY g.sample_id LIMIT 1) FROM duplicate_groups d WHERE d.run_id = "_s +
-              kLatestRun + u" ORDER BY d.group_id LIMIT ?"_s);
+              kNewestAnalysisRun + u" ORDER BY d.group_id LIMIT ?"_s);
     q.addBindValue(limit);
     if (q.exec())
         while (q.next())
@@ -305,7 +297,7 @@ QList<qint64> ProjectStore::groupMembers(GroupKind kind, qint64 groupId, int lim
     QList<qint64> out;
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT sample_id FROM sample_scores WHERE run_id = "_s + kLatestRun +
+    q.prepare(u"SELECT sample_id FROM sample_scores WHERE run_id = "_s + kNewestAnalysisRun +
               u" AND %1 = ? ORDER BY sample_id LIMIT ?"_s.arg(
                   QLatin1StringView(columns[static_cast<int>(kind)])));
     q.addBindValue(groupId);
@@ -321,7 +313,8 @@ MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
     qint64 total = 1;
-    if (q.exec(u"SELECT count(*) FROM sample_scores WHERE run_id = "_s + kLatestRun) && q.next())
+    if (q.exec(u"SELECT count(*) FROM sample_scores WHERE run_id = "_s + kNewestAnalysisRun) &&
+        q.next())
         total = std::max<qint64>(1, q.value(0).toLongLong());
     m.reserve(static_cast<std::size_t>(total));
     if (!q.exec(u"SELECT g.sample_id, g.map_x, g.map_y, g.layout_x, g.layout_y, c.role, "
@@ -335,7 +328,7 @@ MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
                 "WHERE d.sample_id = g.sample_id) "
                 "FROM sample_scores g JOIN samples s ON s.id = g.sample_id "
                 "JOIN corpora c ON c.id = s.corpus_id WHERE g.run_id = "_s +
-                kLatestRun + u" AND g.map_x IS NOT NULL ORDER BY g.sample_id"_s))
+                kNewestAnalysisRun + u" AND g.map_x IS NOT NULL ORDER BY g.sample_id"_s))
         return m;
     const float nan = std::numeric_limits<float>::quiet_NaN();
     auto real = [&](int col) {

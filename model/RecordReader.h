@@ -1,6 +1,6 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "model/Json.h"
 
 #include <cstdint>
 #include <fstream>
@@ -9,8 +9,6 @@
 #include <vector>
 
 namespace synthscope::model {
-
-using Json = nlohmann::ordered_json;
 
 /// Input formats. Auto picks by file suffix (.jsonl/.ndjson, .json, .csv, .tsv/.tab, .txt)
 /// and, for .json or an unknown suffix, by the first non-blank character ('[' → JSON array,

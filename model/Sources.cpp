@@ -177,11 +177,14 @@ Status storeSourceConcentration(QSqlDatabase& db, qint64 run, const QList<qint64
 
 Status sourceConcentration(Project& project, QList<DimensionSources>* out) {
     out->clear();
-    QSqlQuery q(project.connection());
-    if (!q.exec(u"SELECT max(id) FROM runs WHERE kind = 'analysis'"_s) || !q.next() ||
-        q.value(0).isNull())
+    QSqlDatabase db = project.connection();
+    std::optional<qint64> newest;
+    if (Status s = newestAnalysisRun(db, &newest); !s)
+        return s;
+    if (!newest)
         return Status::failure(u"no analysis yet: run the analyses first"_s);
-    const qint64 run = q.value(0).toLongLong();
+    const qint64 run = *newest;
+    QSqlQuery q(db);
     q.prepare(u"SELECT dimension, round, samples, unrecorded, sources, largest, largest_share, "
               "entropy FROM source_concentration WHERE run_id = ?"_s);
     q.addBindValue(run);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "model/Json.h"
 #include "model/Project.h"
-#include "model/RecordReader.h"
 #include "model/Status.h"
 #include "model/TeamReview.h"
 

@@ -36,8 +36,8 @@ QString tr(const char* text) {
 
 // Every sample with its corpus and its scores in the newest analysis (if any).
 const QString kSampleFrom = u" FROM samples s JOIN corpora c ON c.id = s.corpus_id "
-                            "LEFT JOIN sample_scores g ON g.sample_id = s.id "
-                            "AND g.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') "_s;
+                            "LEFT JOIN sample_scores g ON g.sample_id = s.id AND g.run_id = "_s +
+                            kNewestAnalysisRun + u" "_s;
 
 // The SQL value a dimension groups by (raw: numbers for groups, text for the rest).
 QString dimensionKey(Dimension d) {

@@ -80,11 +80,13 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
     if (Dimension source = Dimension::Generator; sourceMetricDimension(metric, &source))
         return sourceByRound(project, dimension, source, metric, out);
     QSqlDatabase db = project.connection();
-    QSqlQuery q(db);
-    if (!q.exec(u"SELECT max(id) FROM runs WHERE kind = 'analysis'"_s) || !q.next() ||
-        q.value(0).isNull())
+    std::optional<qint64> newest;
+    if (Status s = newestAnalysisRun(db, &newest); !s)
+        return s;
+    if (!newest)
         return Status::failure(tr("Not analysed yet: run the analyses first."));
-    const qint64 run = q.value(0).toLongLong();
+    const qint64 run = *newest;
+    QSqlQuery q(db);
     // Each corpus: name, role, its most frequent value of the dimension.
     struct CorpusPoint {
         QString name;
@@ -232,8 +234,8 @@ Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
 QStringList storedMetricKeys(Project& project, bool perCorpusOnly) {
     QSet<QString> stored;
     QSqlQuery q(project.connection());
-    if (q.exec(u"SELECT DISTINCT name, corpus_id IS NULL FROM metrics WHERE run_id = "
-               "(SELECT max(id) FROM runs WHERE kind = 'analysis')"_s))
+    if (q.exec(u"SELECT DISTINCT name, corpus_id IS NULL FROM metrics WHERE run_id = "_s +
+               kNewestAnalysisRun))
         while (q.next())
             if (!perCorpusOnly || !q.value(1).toBool())
                 stored.insert(q.value(0).toString());
@@ -246,8 +248,8 @@ QStringList storedMetricKeys(Project& project, bool perCorpusOnly) {
             out << key;
     // Stored for the whole synthetic side, and per round in their own table.
     QSqlQuery s(project.connection());
-    if (s.exec(u"SELECT DISTINCT name FROM metrics WHERE corpus_id IS NULL AND run_id = (SELECT "
-               "max(id) FROM runs WHERE kind = 'analysis')"_s)) {
+    if (s.exec(u"SELECT DISTINCT name FROM metrics WHERE corpus_id IS NULL AND run_id = "_s +
+               kNewestAnalysisRun)) {
         QSet<QString> pooled;
         while (s.next())
             pooled.insert(s.value(0).toString());

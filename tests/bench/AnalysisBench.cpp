@@ -6,7 +6,7 @@
 // ROLE is real or synthetic; TEXT is a field name or a template such as
 // '{instruction}\n{response}'. Prints one line per stage (seconds) and the total; measure
 // peak memory from outside, e.g. with /usr/bin/time -v.
-#include "analysis/Compare.h"
+#include "analysis/Pipeline.h"
 #include "model/FieldMapping.h"
 #include "model/RecordReader.h"
 

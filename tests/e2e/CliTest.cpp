@@ -5,8 +5,8 @@
 #include "e2e/CliRunner.h"
 
 #include "analysis/Tokenizer.h"
+#include "model/Json.h"
 #include "model/MetricCatalog.h"
-#include "model/RecordReader.h"
 #include "model/ReviewStore.h"
 #include "model/TeamReview.h"
 

@@ -8,7 +8,7 @@
 #include "TestSupport.h"
 #include "e2e/CliRunner.h"
 
-#include "model/RecordReader.h"
+#include "model/Json.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "analysis/Compare.h"
+#include "analysis/Pipeline.h"
 
 #include "analysis/Diversity.h"
 #include "analysis/Skeleton.h"

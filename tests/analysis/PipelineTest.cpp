@@ -1,4 +1,4 @@
-#include "analysis/Compare.h"
+#include "analysis/Pipeline.h"
 
 #include <gtest/gtest.h>
 
