@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace synthscope::model {
 
 namespace {
@@ -10,8 +12,21 @@ QString trc(const char* text) {
 }
 } // namespace
 
-SetTagCommand::SetTagCommand(ReviewStore& store, qint64 sampleId, const TagDef& tag, bool on)
+ReviewCommand::ReviewCommand(ReviewStore& store)
     : m_store(store)
+    , m_reviewer(store.reviewer()) {}
+
+void ReviewCommand::finish(Status status, bool reportIt) {
+    if (!status.ok()) {
+        if (reportIt)
+            m_store.reportFailure(trc("%1 failed: %2").arg(text(), status.error()));
+        setObsolete(true);
+    }
+    m_status = std::move(status);
+}
+
+SetTagCommand::SetTagCommand(ReviewStore& store, qint64 sampleId, const TagDef& tag, bool on)
+    : ReviewCommand(store)
     , m_sample(sampleId)
     , m_tag(tag.id)
     , m_on(on) {
@@ -19,15 +34,15 @@ SetTagCommand::SetTagCommand(ReviewStore& store, qint64 sampleId, const TagDef& 
 }
 
 void SetTagCommand::redo() {
-    (void)m_store.setTag(m_sample, m_tag, m_on);
+    finish(m_store.setTag(m_sample, m_tag, m_on, m_reviewer), false);
 }
 void SetTagCommand::undo() {
-    (void)m_store.setTag(m_sample, m_tag, !m_on);
+    finish(m_store.setTag(m_sample, m_tag, !m_on, m_reviewer), false);
 }
 
 SetDecisionCommand::SetDecisionCommand(ReviewStore& store, qint64 sampleId, Decision before,
                                        Decision after)
-    : m_store(store)
+    : ReviewCommand(store)
     , m_sample(sampleId)
     , m_before(before)
     , m_after(after) {
@@ -37,14 +52,14 @@ SetDecisionCommand::SetDecisionCommand(ReviewStore& store, qint64 sampleId, Deci
 }
 
 void SetDecisionCommand::redo() {
-    (void)m_store.setDecision(m_sample, m_after);
+    finish(m_store.setDecision(m_sample, m_after, m_reviewer), false);
 }
 void SetDecisionCommand::undo() {
-    (void)m_store.setDecision(m_sample, m_before);
+    finish(m_store.setDecision(m_sample, m_before, m_reviewer), false);
 }
 
 SetNoteCommand::SetNoteCommand(ReviewStore& store, qint64 sampleId, QString before, QString after)
-    : m_store(store)
+    : ReviewCommand(store)
     , m_sample(sampleId)
     , m_before(std::move(before))
     , m_after(std::move(after)) {
@@ -52,10 +67,79 @@ SetNoteCommand::SetNoteCommand(ReviewStore& store, qint64 sampleId, QString befo
 }
 
 void SetNoteCommand::redo() {
-    (void)m_store.setNote(m_sample, m_after);
+    finish(m_store.setNote(m_sample, m_after, m_reviewer), false);
 }
 void SetNoteCommand::undo() {
-    (void)m_store.setNote(m_sample, m_before);
+    finish(m_store.setNote(m_sample, m_before, m_reviewer), false);
+}
+
+AddTagCommand::AddTagCommand(ReviewStore& store, QString name)
+    : ReviewCommand(store)
+    , m_name(std::move(name).trimmed()) {
+    setText(trc("Add tag “%1”").arg(m_name));
+}
+
+void AddTagCommand::redo() {
+    if (m_removed.tag.id != 0) { // a redo after undo: the same tag again
+        finish(m_store.restoreTag(m_removed), true);
+        return;
+    }
+    qint64 id = 0;
+    Status s = m_store.addTag(m_name, &id);
+    if (s.ok()) {
+        const QList<TagDef> tags = m_store.tags();
+        const auto it =
+            std::find_if(tags.begin(), tags.end(), [&](const TagDef& t) { return t.id == id; });
+        m_removed.tag =
+            it != tags.end() ? *it : TagDef{id, m_name, static_cast<int>(tags.size()) - 1};
+    }
+    finish(std::move(s), true);
+}
+void AddTagCommand::undo() {
+    finish(m_store.removeTag(m_removed.tag.id), true);
+}
+
+RenameTagCommand::RenameTagCommand(ReviewStore& store, const TagDef& tag, QString after)
+    : ReviewCommand(store)
+    , m_tag(tag.id)
+    , m_before(tag.name)
+    , m_after(std::move(after).trimmed()) {
+    setText(trc("Rename tag “%1” to “%2”").arg(m_before, m_after));
+}
+
+void RenameTagCommand::redo() {
+    finish(m_store.renameTag(m_tag, m_after), true);
+}
+void RenameTagCommand::undo() {
+    finish(m_store.renameTag(m_tag, m_before), true);
+}
+
+MoveTagCommand::MoveTagCommand(ReviewStore& store, const TagDef& tag, int from, int to)
+    : ReviewCommand(store)
+    , m_tag(tag.id)
+    , m_from(from)
+    , m_to(to) {
+    setText(trc("Move tag “%1”").arg(tag.name));
+}
+
+void MoveTagCommand::redo() {
+    finish(m_store.moveTag(m_tag, m_to), true);
+}
+void MoveTagCommand::undo() {
+    finish(m_store.moveTag(m_tag, m_from), true);
+}
+
+RemoveTagCommand::RemoveTagCommand(ReviewStore& store, const TagDef& tag)
+    : ReviewCommand(store)
+    , m_tag(tag.id) {
+    setText(trc("Remove tag “%1”").arg(tag.name));
+}
+
+void RemoveTagCommand::redo() {
+    finish(m_store.removeTag(m_tag, &m_removed), true);
+}
+void RemoveTagCommand::undo() {
+    finish(m_store.restoreTag(m_removed), true);
 }
 
 } // namespace synthscope::model

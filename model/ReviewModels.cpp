@@ -1,5 +1,9 @@
 #include "model/ReviewModels.h"
 
+#include "model/ReviewCommands.h"
+
+#include <QUndoStack>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
@@ -86,9 +90,10 @@ void ReviewQueueModel::onReviewChanged(qint64 sampleId) {
         Q_EMIT dataChanged(index(row), index(row), {Qt::DisplayRole, DecisionRole, TagCountRole});
 }
 
-TagSetModel::TagSetModel(ReviewStore& store, QObject* parent)
+TagSetModel::TagSetModel(ReviewStore& store, QUndoStack* undo, QObject* parent)
     : QAbstractListModel(parent)
-    , m_store(store) {
+    , m_store(store)
+    , m_undo(undo) {
     connect(&m_store, &ReviewStore::tagsChanged, this, &TagSetModel::reload);
     reload();
 }
@@ -125,7 +130,26 @@ QVariant TagSetModel::data(const QModelIndex& index, int role) const {
 bool TagSetModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::EditRole)
         return false;
-    return m_store.renameTag(m_tags.at(index.row()).id, value.toString()).ok();
+    const TagDef& tag = m_tags.at(index.row());
+    const QString name = value.toString().trimmed();
+    if (name == tag.name)
+        return true;
+    if (!nameProblem(name, tag.id).isEmpty())
+        return false;
+    if (m_undo == nullptr)
+        return m_store.renameTag(tag.id, name).ok();
+    m_undo->push(new RenameTagCommand(m_store, tag, name)); // a failure is reported by the store
+    return true;
+}
+
+QString TagSetModel::nameProblem(const QString& name, qint64 exceptId) const {
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return tr("A tag needs a name.");
+    for (const TagDef& t : m_tags)
+        if (t.id != exceptId && t.name == trimmed)
+            return tr("There is already a tag named “%1”.").arg(trimmed);
+    return {};
 }
 
 Qt::ItemFlags TagSetModel::flags(const QModelIndex& index) const {

@@ -5,6 +5,8 @@
 #include <QAbstractListModel>
 #include <QHash>
 
+class QUndoStack;
+
 namespace synthscope::model {
 
 /// The review queue: samples matching a ReviewFilter, in project order. Text previews are
@@ -39,14 +41,19 @@ private:
     mutable QHash<qint64, SampleReview> m_reviews;
 };
 
-/// The tag set, in hotkey order. Names are editable in place (rename).
+/// The tag set, in hotkey order. Names are editable in place (rename): with an undo stack,
+/// a rename is a RenameTagCommand pushed on it; without, it is written at once.
 class TagSetModel : public QAbstractListModel {
     Q_OBJECT
 public:
     static constexpr int TagIdRole = Qt::UserRole + 1;
 
-    explicit TagSetModel(ReviewStore& store, QObject* parent = nullptr);
+    explicit TagSetModel(ReviewStore& store, QUndoStack* undo = nullptr, QObject* parent = nullptr);
     [[nodiscard]] const QList<TagDef>& tags() const { return m_tags; }
+    /// Why name cannot name a tag (empty after trimming, or another tag's name, compared
+    /// case-sensitively as SQLite's UNIQUE does), or an empty string when it can. exceptId: the
+    /// tag being renamed.
+    [[nodiscard]] QString nameProblem(const QString& name, qint64 exceptId = 0) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -56,6 +63,7 @@ public:
 private:
     void reload();
     ReviewStore& m_store;
+    QUndoStack* m_undo;
     QList<TagDef> m_tags;
 };
 

@@ -55,6 +55,18 @@ Status ReviewStore::writeAnswer(QSqlQuery& query, qint64 sampleId) {
     return {};
 }
 
+void ReviewStore::setReviewer(const QString& name) {
+    const QString next = nonEmptyReviewer(name);
+    if (next == m_reviewer)
+        return;
+    m_reviewer = next;
+    Q_EMIT reviewerChanged();
+}
+
+void ReviewStore::reportFailure(const QString& message) {
+    Q_EMIT writeFailed(message);
+}
+
 Status ReviewStore::reported(Status status) {
     if (!status.ok())
         Q_EMIT writeFailed(tr("Could not save the review answer: %1").arg(status.error()));
@@ -101,13 +113,68 @@ Status ReviewStore::renameTag(qint64 id, const QString& name) {
     return {};
 }
 
-Status ReviewStore::removeTag(qint64 id) {
-    QSqlQuery q(m_project.connection());
-    q.prepare(u"DELETE FROM tags WHERE id = ?"_s);
+Status ReviewStore::removeTag(qint64 id, RemovedTag* removed) {
+    QSqlDatabase db = m_project.connection();
+    Transaction tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    RemovedTag found;
+    QSqlQuery q(db);
+    q.prepare(u"SELECT id, name, position FROM tags WHERE id = ?"_s);
     q.addBindValue(id);
     if (Status s = run(q); !s)
         return s;
+    if (!q.next())
+        return Status::failure(tr("No such tag."));
+    found.tag = {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt()};
+    q.prepare(u"SELECT sample_id, reviewer, created_at FROM sample_tags WHERE tag_id = ? "
+              "ORDER BY sample_id, reviewer"_s);
+    q.addBindValue(id);
+    if (Status s = run(q); !s)
+        return s;
+    while (q.next())
+        found.uses.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    q.prepare(u"DELETE FROM tags WHERE id = ?"_s); // its uses cascade
+    q.addBindValue(id);
+    if (Status s = run(q); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    if (removed != nullptr)
+        *removed = std::move(found);
     Q_EMIT tagsChanged();
+    return {};
+}
+
+Status ReviewStore::restoreTag(const RemovedTag& removed) {
+    QSqlDatabase db = m_project.connection();
+    Transaction tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    QSqlQuery q(db);
+    q.prepare(u"INSERT INTO tags (id, name, position) VALUES (?, ?, ?)"_s);
+    q.addBindValue(removed.tag.id);
+    q.addBindValue(removed.tag.name);
+    q.addBindValue(removed.tag.position);
+    if (Status s = run(q); !s)
+        return Status::failure(
+            tr("Cannot restore the tag '%1': %2").arg(removed.tag.name, s.error()));
+    q.prepare(u"INSERT INTO sample_tags (sample_id, tag_id, reviewer, created_at) "
+              "VALUES (?, ?, ?, ?)"_s);
+    for (const RemovedTag::Use& use : removed.uses) {
+        q.bindValue(0, use.sampleId);
+        q.bindValue(1, removed.tag.id);
+        q.bindValue(2, use.reviewer);
+        q.bindValue(3, use.createdAt);
+        if (Status s = run(q); !s)
+            return Status::failure(
+                tr("Cannot restore the uses of the tag '%1': %2").arg(removed.tag.name, s.error()));
+    }
+    if (Status s = tx.commit(); !s)
+        return s;
+    Q_EMIT tagsChanged();
+    for (const RemovedTag::Use& use : removed.uses)
+        Q_EMIT reviewChanged(use.sampleId);
     return {};
 }
 
@@ -161,55 +228,55 @@ SampleReview ReviewStore::review(qint64 sampleId) const {
     return r;
 }
 
-Status ReviewStore::setTag(qint64 sampleId, qint64 tagId, bool on) {
+Status ReviewStore::setTag(qint64 sampleId, qint64 tagId, bool on, const QString& as) {
     QSqlQuery q(m_project.connection());
     if (on) {
         q.prepare(u"INSERT INTO sample_tags (sample_id, tag_id, reviewer, created_at) "
                   "VALUES (?, ?, ?, ?) ON CONFLICT(sample_id, reviewer, tag_id) DO NOTHING"_s);
         q.addBindValue(sampleId);
         q.addBindValue(tagId);
-        q.addBindValue(m_reviewer);
+        q.addBindValue(who(as));
         q.addBindValue(now());
     } else {
         q.prepare(u"DELETE FROM sample_tags WHERE sample_id = ? AND tag_id = ? AND reviewer = ?"_s);
         q.addBindValue(sampleId);
         q.addBindValue(tagId);
-        q.addBindValue(m_reviewer);
+        q.addBindValue(who(as));
     }
     return writeAnswer(q, sampleId);
 }
 
-Status ReviewStore::setDecision(qint64 sampleId, Decision decision) {
+Status ReviewStore::setDecision(qint64 sampleId, Decision decision, const QString& as) {
     QSqlQuery q(m_project.connection());
     if (decision == Decision::None) {
         q.prepare(u"DELETE FROM decisions WHERE sample_id = ? AND reviewer = ?"_s);
         q.addBindValue(sampleId);
-        q.addBindValue(m_reviewer);
+        q.addBindValue(who(as));
     } else {
         q.prepare(u"INSERT INTO decisions (sample_id, decision, reviewer, updated_at) "
                   "VALUES (?, ?, ?, ?) ON CONFLICT(sample_id, reviewer) DO UPDATE SET "
                   "decision = excluded.decision, updated_at = excluded.updated_at"_s);
         q.addBindValue(sampleId);
         q.addBindValue(decisionName(decision));
-        q.addBindValue(m_reviewer);
+        q.addBindValue(who(as));
         q.addBindValue(now());
     }
     return writeAnswer(q, sampleId);
 }
 
-Status ReviewStore::setNote(qint64 sampleId, const QString& note) {
+Status ReviewStore::setNote(qint64 sampleId, const QString& note, const QString& as) {
     QSqlQuery q(m_project.connection());
     if (note.trimmed().isEmpty()) {
         q.prepare(u"DELETE FROM notes WHERE sample_id = ? AND reviewer = ?"_s);
         q.addBindValue(sampleId);
-        q.addBindValue(m_reviewer);
+        q.addBindValue(who(as));
     } else {
         q.prepare(u"INSERT INTO notes (sample_id, note, reviewer, updated_at) VALUES (?, ?, ?, ?) "
                   "ON CONFLICT(sample_id, reviewer) DO UPDATE SET note = excluded.note, "
                   "updated_at = excluded.updated_at"_s);
         q.addBindValue(sampleId);
         q.addBindValue(note);
-        q.addBindValue(m_reviewer);
+        q.addBindValue(who(as));
         q.addBindValue(now());
     }
     return writeAnswer(q, sampleId);
@@ -407,17 +474,18 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
                                                              : filter.duplicateGroup;
     QString sql = column != nullptr
                       ? u"SELECT s.id FROM samples s JOIN sample_scores g ON g.sample_id = s.id "
-                        "AND g.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis') "
-                        "WHERE g.%1 = :key AND (:corpus = 0 OR s.corpus_id = :corpus)"_s.arg(
-                            QLatin1StringView(column))
+                        "AND g.run_id = "_s +
+                            kNewestAnalysisRun +
+                            u" WHERE g.%1 = :key AND (:corpus = 0 OR s.corpus_id = :corpus)"_s.arg(
+                                QLatin1StringView(column))
                       : u"SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id "
                         "WHERE c.role = :key AND (:corpus = 0 OR s.corpus_id = :corpus)"_s;
     if (filter.onlyUnreviewed)
         sql += unreviewed;
     sql += filter.mostSyntheticFirst
                ? u" ORDER BY (SELECT o.synthetic_likeness FROM sample_scores o WHERE o.sample_id = "
-                 "s.id AND o.run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis')) DESC "
-                 "NULLS LAST, s.id"_s
+                 "s.id AND o.run_id = "_s +
+                     kNewestAnalysisRun + u") DESC NULLS LAST, s.id"_s
                : u" ORDER BY s.id"_s;
     q.prepare(sql);
     q.bindValue(u":key"_s, group ? QVariant(*group) : QVariant(roleName(filter.role)));
@@ -454,7 +522,8 @@ std::optional<SampleDetail> ReviewStore::sample(qint64 sampleId) const {
     QSqlQuery scores(m_project.connection());
     scores.prepare(u"SELECT skeleton_group, perplexity, cluster, duplicate_group, nn_own, "
                    "nn_other, synthetic_likeness FROM sample_scores WHERE sample_id = ? "
-                   "AND run_id = (SELECT max(id) FROM runs WHERE kind = 'analysis')"_s);
+                   "AND run_id = "_s +
+                   kNewestAnalysisRun);
     scores.addBindValue(sampleId);
     if (scores.exec() && scores.next()) {
         auto integer = [&](int col) {

@@ -20,6 +20,19 @@ struct TagDef {
     int position = 0; ///< 0-based; tag at position p has the hotkey p + 1 (up to 9)
 };
 
+/// A tag removed by ReviewStore::removeTag() with every use of it (all reviewers'), so that
+/// ReviewStore::restoreTag() can put back the same tag: same id (undo commands that name it
+/// stay valid), name, position and uses.
+struct RemovedTag {
+    struct Use {
+        qint64 sampleId = 0;
+        QString reviewer;
+        QString createdAt; ///< ISO 8601, as stored
+    };
+    TagDef tag;
+    QList<Use> uses;
+};
+
 enum class Decision { None, Keep, Drop };
 QString decisionName(Decision d);            ///< "", "keep", "drop"
 Decision parseDecision(const QString& name); ///< inverse of decisionName(); else None
@@ -113,7 +126,8 @@ struct ReviewFilter {
 /// answer is on disk when the call returns (a crash afterwards loses nothing). Writes emit
 /// reviewChanged(sampleId) or tagsChanged(); a failed answer write also emits writeFailed()
 /// so the user learns of it even when the caller (an undo command) cannot return it. Undo is
-/// provided by the commands in ReviewCommands.h, which call these setters.
+/// provided by the commands in ReviewCommands.h, which call these setters: every edit a
+/// reviewer makes (answers and the tag set) goes through a command.
 class ReviewStore : public QObject {
     Q_OBJECT
 public:
@@ -121,12 +135,20 @@ public:
     ReviewStore(Project& project, QString reviewer, QObject* parent = nullptr);
 
     [[nodiscard]] const QString& reviewer() const { return m_reviewer; }
+    /// Records later answers under name (empty: "reviewer") and emits reviewerChanged(). Edits
+    /// already made keep their reviewer, also when they are undone or redone.
+    void setReviewer(const QString& name);
 
     [[nodiscard]] QList<TagDef> tags() const;
+    /// Adds a tag at the end of the set. Errors: empty name, a name already in use.
     Status addTag(const QString& name, qint64* id = nullptr);
     Status renameTag(qint64 id, const QString& name);
-    /// Removes the tag and every use of it.
-    Status removeTag(qint64 id);
+    /// Removes the tag and every use of it (one transaction); *removed (if given) receives what
+    /// restoreTag() needs to undo it. Errors: no such tag, SQL failure (nothing removed).
+    Status removeTag(qint64 id, RemovedTag* removed = nullptr);
+    /// Puts back a tag removed by removeTag() with its id, position and uses (one transaction).
+    /// Errors: its id or name is taken again, a sample of a use is gone (nothing restored).
+    Status restoreTag(const RemovedTag& removed);
     /// Moves the tag to position (0-based), shifting the others.
     Status moveTag(qint64 id, int position);
 
@@ -136,9 +158,11 @@ public:
     [[nodiscard]] QList<ReviewerAnswer> otherAnswers(qint64 sampleId) const;
     /// Everyone who answered anything in this project, sorted.
     [[nodiscard]] QStringList reviewers() const;
-    Status setTag(qint64 sampleId, qint64 tagId, bool on);
-    Status setDecision(qint64 sampleId, Decision decision);
-    Status setNote(qint64 sampleId, const QString& note);
+    /// Answer setters. as: the reviewer the answer is recorded for; empty means the current
+    /// reviewer (undo commands pass the reviewer who made the edit).
+    Status setTag(qint64 sampleId, qint64 tagId, bool on, const QString& as = {});
+    Status setDecision(qint64 sampleId, Decision decision, const QString& as = {});
+    Status setNote(qint64 sampleId, const QString& note, const QString& as = {});
 
     /// The samples of filter; "unreviewed" means not yet answered by this reviewer.
     [[nodiscard]] QList<qint64> reviewQueue(const ReviewFilter& filter) const;
@@ -169,9 +193,15 @@ Q_SIGNALS:
     void tagsChanged();
     void queuesChanged();
     void writeFailed(const QString& message);
+    void reviewerChanged();
+
+public:
+    /// Emits writeFailed(message): for undo commands whose step failed outside an answer write.
+    void reportFailure(const QString& message);
 
 private:
     Status reported(Status status);
+    [[nodiscard]] QString who(const QString& as) const { return as.isEmpty() ? m_reviewer : as; }
     /// Runs a prepared answer write; reports a failure, or announces the change.
     Status writeAnswer(QSqlQuery& query, qint64 sampleId);
     Project& m_project;

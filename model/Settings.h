@@ -19,6 +19,8 @@ public:
     void set(const T& value) const { QSettings().setValue(m_key, QVariant::fromValue(value)); }
     /// Whether the user ever stored a value (else get() returns the default).
     [[nodiscard]] bool isSet() const { return QSettings().contains(m_key); }
+    /// Forgets the stored value (get() returns the default again).
+    void reset() const { QSettings().remove(m_key); }
     [[nodiscard]] const QString& key() const { return m_key; }
 
 private:

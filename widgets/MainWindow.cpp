@@ -261,17 +261,21 @@ model::Status MainWindow::openProject(const QString& path, model::Project::OpenM
     return {};
 }
 
+void MainWindow::attachViews(model::ProjectDocument* document) {
+    m_panel->setDocument(document);
+    m_overview->setDocument(document);
+    m_divergence->setDocument(document);
+    m_skeletons->setDocument(document);
+    m_map->setDocument(document);
+    m_duplicates->setDocument(document);
+    m_review->setDocument(document);
+    m_checklist->setDocument(document);
+    m_team->setDocument(document);
+    m_trends->setDocument(document);
+}
+
 void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
-    m_panel->setDocument(nullptr);
-    m_overview->setDocument(nullptr);
-    m_divergence->setDocument(nullptr);
-    m_skeletons->setDocument(nullptr);
-    m_map->setDocument(nullptr);
-    m_duplicates->setDocument(nullptr);
-    m_review->setDocument(nullptr);
-    m_checklist->setDocument(nullptr);
-    m_team->setDocument(nullptr);
-    m_trends->setDocument(nullptr);
+    attachViews(nullptr);
     m_jobStatus->setRunner(nullptr);
     if (m_undoAction != nullptr) {
         m_editMenu->removeAction(m_undoAction);
@@ -283,16 +287,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
     m_document = std::move(document);
     if (m_document) {
         m_jobStatus->setRunner(&m_document->jobs()); // first: views may start jobs (map loads)
-        m_panel->setDocument(m_document.get());
-        m_overview->setDocument(m_document.get());
-        m_divergence->setDocument(m_document.get());
-        m_skeletons->setDocument(m_document.get());
-        m_map->setDocument(m_document.get());
-        m_duplicates->setDocument(m_document.get());
-        m_review->setDocument(m_document.get());
-        m_checklist->setDocument(m_document.get());
-        m_team->setDocument(m_document.get());
-        m_trends->setDocument(m_document.get());
+        attachViews(m_document.get());
         m_undoAction = m_document->undoStack().createUndoAction(this, tr("&Undo"));
         m_undoAction->setShortcut(QKeySequence::Undo);
         m_redoAction = m_document->undoStack().createRedoAction(this, tr("&Redo"));
@@ -313,7 +308,7 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
         connect(&m_document->review(), &model::ReviewStore::writeFailed, this,
                 [this](const QString& message) {
                     statusBar()->showMessage(message);
-                    QMessageBox::critical(this, tr("Review answer not saved"), message);
+                    QMessageBox::critical(this, tr("Review edit not saved"), message);
                 });
         setWindowTitle(
             tr("%1 — Synthscope").arg(QFileInfo(m_document->project().path()).fileName()));
@@ -439,7 +434,7 @@ void MainWindow::writeReport() {
 void MainWindow::editTags() {
     if (!m_document)
         return;
-    TagSetDialog dialog(m_document->review(), this);
+    TagSetDialog dialog(m_document->review(), m_document->undoStack(), this);
     dialog.exec();
 }
 
@@ -473,8 +468,16 @@ void MainWindow::setReviewer() {
     model::Settings::reviewer().set(name.trimmed());
     m_reviewerLabel->setText(tr("Reviewer: <b>%1</b>").arg(name.trimmed().toHtmlEscaped()));
     if (m_document) {
-        const QString path = m_document->project().path();
-        (void)openProject(path, model::Project::OpenMode::OpenExisting);
+        // The views show this reviewer's answers and queues: they load again. The undo history
+        // stays; each edit on it is undone for the reviewer who made it.
+        attachViews(nullptr);
+        m_document->review().setReviewer(name);
+        attachViews(m_document.get());
+        statusBar()->showMessage(
+            tr("Answers are now recorded as %1. Undo still applies to earlier edits, for the "
+               "reviewer who made them.")
+                .arg(m_document->review().reviewer()),
+            10000);
     }
 }
 

@@ -79,6 +79,8 @@ protected:
 private:
     void createMenus();
     void setDocument(std::unique_ptr<model::ProjectDocument> document);
+    /// Shows document (or nothing) in every view; the job strip and undo actions are left alone.
+    void attachViews(model::ProjectDocument* document);
     void newProject();
     void openProjectDialog();
     void importFiles(const QStringList& files = {});

@@ -6,7 +6,9 @@
 #include "model/GateModels.h"
 #include "model/Importer.h"
 #include "model/ProjectDocument.h"
+#include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
+#include "model/Settings.h"
 #include "model/SimilarityModels.h"
 #include "model/SkeletonModels.h"
 #include "model/TableModels.h"
@@ -26,6 +28,7 @@
 #include "widgets/ProjectPanel.h"
 #include "widgets/ReviewView.h"
 #include "widgets/SkeletonsView.h"
+#include "widgets/TagSetDialog.h"
 #include "widgets/TeamView.h"
 #include "widgets/TrendsView.h"
 
@@ -34,8 +37,11 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
@@ -65,6 +71,39 @@ QTemporaryDir* g_dir = nullptr;
 
 QString demoProject() {
     return g_dir->filePath(QStringLiteral("demo.synthscope"));
+}
+
+// Runs act on the modal dialog of type T once it is shown: exec() blocks whoever opens it, so
+// the act is queued first and polls for the dialog (up to ~10 s).
+template <typename T> void whenModal(std::function<void(T*)> act, int tries = 500) {
+    QTimer::singleShot(20, [act = std::move(act), tries]() mutable {
+        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            dialog->activateWindow(); // as the window system does: its shortcuts then apply
+            if (!QTest::qWaitForWindowActive(dialog))
+                ADD_FAILURE() << "the dialog never became active";
+            act(dialog);
+        } else if (tries > 0)
+            whenModal<T>(std::move(act), tries - 1);
+    });
+}
+
+// Answers QInputDialog::getText with text (typed) and OK.
+void typeIntoInputDialog(const QString& text) {
+    whenModal<QInputDialog>([text](QInputDialog* dialog) {
+        auto* edit = dialog->findChild<QLineEdit*>();
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+}
+
+QAction* menuAction(QWidget& window, const QString& text) {
+    for (QAction* action : window.findChildren<QAction*>())
+        if (action->text() == text)
+            return action;
+    ADD_FAILURE() << "no action " << text.toStdString();
+    return nullptr;
 }
 
 class Widgets : public ::testing::Test {
@@ -240,6 +279,78 @@ TEST_F(Widgets, ReviewTagsWithHotkeysUndoAndNavigates) {
         window.document()->undoStack().undo();
     EXPECT_TRUE(store.review(sample).tagIds.isEmpty());
     EXPECT_EQ(store.review(sample).decision, model::Decision::None);
+}
+
+// The tag set is edited in its dialog with the mouse and keys, and every edit is on the undo
+// stack: removing a used tag and undoing it (Ctrl+Z in the dialog) gives back its uses; a new
+// reviewer name keeps the history, and undo then acts for the reviewer who made the edit.
+TEST_F(Widgets, TagSetEditsAndReviewerChangeStayUndoable) {
+    auto& store = window.document()->review();
+    auto& undo = window.document()->undoStack();
+    const bool reviewerWasSet = model::Settings::reviewer().isSet();
+    const QString savedReviewer = model::Settings::reviewer().get();
+    const QList<model::TagDef> tagsBefore = store.tags();
+    window.showView(widgets::MainWindow::View::Review);
+    widgets::ReviewView* review = window.review();
+    auto* list = review->findChild<QWidget*>(QStringLiteral("reviewQueue"));
+    list->setFocus();
+    const qint64 sample = review->currentSampleId();
+    QTest::keyClick(list, Qt::Key_1); // template feel
+    ASSERT_TRUE(store.review(sample).tagIds.contains(tagsBefore.at(0).id));
+    QSignalSpy failures(&store, &model::ReviewStore::writeFailed);
+
+    bool edited = false;
+    whenModal<widgets::TagSetDialog>([&](widgets::TagSetDialog* dialog) {
+        auto* view = dialog->findChild<QListView*>(QStringLiteral("tagList"));
+        const QRect first = view->visualRect(view->model()->index(0, 0));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, first.center());
+        EXPECT_EQ(view->currentIndex().row(), 0);
+        whenModal<QMessageBox>([](QMessageBox* box) {
+            QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        });
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("removeTag")),
+                          Qt::LeftButton); // returns when the question is answered
+        EXPECT_EQ(store.tags().size(), tagsBefore.size() - 1);
+        EXPECT_TRUE(store.review(sample).tagIds.isEmpty());
+        EXPECT_EQ(view->model()->rowCount(), tagsBefore.size() - 1);
+
+        // The offscreen platform does not give activation back when the question closes.
+        dialog->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(dialog));
+        QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+        EXPECT_EQ(store.tags().size(), tagsBefore.size());
+        EXPECT_EQ(store.tags().at(0).id, tagsBefore.at(0).id);
+        EXPECT_TRUE(store.review(sample).tagIds.contains(tagsBefore.at(0).id));
+
+        typeIntoInputDialog(QStringLiteral("invented source"));
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("addTag")),
+                          Qt::LeftButton);
+        EXPECT_EQ(store.tags().last().name, QStringLiteral("invented source"));
+        EXPECT_EQ(view->model()->rowCount(), tagsBefore.size() + 1);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        edited = true;
+    });
+    menuAction(window, QStringLiteral("&Tag Set…"))->trigger();
+    ASSERT_TRUE(edited);
+    ASSERT_EQ(undo.count(), 2); // the tag on the sample, the new tag (the undone removal is gone)
+    EXPECT_EQ(undo.undoText(), QStringLiteral("Add tag “invented source”"));
+
+    typeIntoInputDialog(QStringLiteral("second reader"));
+    menuAction(window, QStringLiteral("&Reviewer Name…"))->trigger();
+    EXPECT_EQ(store.reviewer(), QStringLiteral("second reader"));
+    EXPECT_EQ(undo.count(), 2);                         // the history stays
+    EXPECT_TRUE(store.review(sample).tagIds.isEmpty()); // the new reviewer has no answers yet
+    undo.undo();                                        // the new tag
+    EXPECT_EQ(store.tags().size(), tagsBefore.size());
+    undo.undo(); // the first reviewer's tag on the sample, though the name changed
+    QSqlQuery q(window.document()->project().connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM sample_tags")) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0);
+    EXPECT_EQ(failures.count(), 0);
+    if (reviewerWasSet)
+        model::Settings::reviewer().set(savedReviewer);
+    else
+        model::Settings::reviewer().reset();
 }
 
 TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
@@ -521,6 +632,10 @@ TEST_F(Widgets, TeamViewShowsAgreementRatesNotesAndAConcept) {
                          synthetic ? 1.0 : 0.0);
     }
 
+    QAbstractItemModelTester t3(team->notesModel(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t4(team->conceptModel(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
     team->searchNotes(QStringLiteral("brochure"));
     ASSERT_EQ(team->notesModel()->rowCount(), 1);
     EXPECT_EQ(team->notesModel()->rows().at(0).note.sampleId, bitext[0]);
@@ -743,6 +858,8 @@ TEST(EmbeddingsDialogTest, BuildsTheSpecTheFormDescribes) {
 TEST_F(Widgets, ChecklistJudgesTheRedLinesAndLinksToEvidence) {
     window.showView(widgets::MainWindow::View::Checklist);
     auto* rules = window.checklist()->rules();
+    QAbstractItemModelTester rulesTester(rules,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester tester(rules, QAbstractItemModelTester::FailureReportingMode::Fatal);
     ASSERT_EQ(rules->rowCount(), 21); // the shipped defaults
     int detectability = -1;
@@ -821,6 +938,8 @@ TEST(ChecklistSources, NewGeneratorRuleOpensAQueueOfItsUnreadSamples) {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     window.showView(widgets::MainWindow::View::Checklist);
     auto* rules = window.checklist()->rules();
+    QAbstractItemModelTester rulesTester(rules,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
     int row = -1;
     for (int r = 0; r < rules->rowCount(); ++r)
         if (rules->rows().at(r).rule.id == QStringLiteral("review-new-generator"))
