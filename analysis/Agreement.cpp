@@ -1,15 +1,13 @@
 #include "analysis/Agreement.h"
 
+#include "analysis/Statistics.h"
+
 #include <cmath>
 #include <limits>
 #include <map>
 #include <stdexcept>
 
 namespace synthscope::analysis {
-
-namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-}
 
 double cohenKappa(std::span<const int> a, std::span<const int> b) {
     if (a.size() != b.size())

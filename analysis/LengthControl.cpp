@@ -15,9 +15,6 @@ namespace synthscope::analysis {
 
 namespace {
 
-constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // Share of set members whose id (kNone: none) another member shares.
 double sharedIdShare(std::span<const std::uint32_t> set, std::span<const std::uint32_t> id) {
     std::unordered_map<std::uint32_t, std::uint32_t> count;

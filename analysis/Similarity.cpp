@@ -1,5 +1,7 @@
 #include "analysis/Similarity.h"
 
+#include "analysis/Statistics.h"
+
 #include "analysis/Divergence.h"
 #include "analysis/Parallel.h"
 
@@ -16,8 +18,7 @@ namespace synthscope::analysis {
 
 namespace {
 
-constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
 
 class Laps {
 public:
@@ -256,8 +257,8 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
             roleIndex[role] = ownRoleIndex[role].get();
         }
     }
-    r.nnOwn.assign(n, kNaN);
-    r.nnOther.assign(n, kNaN);
+    r.nnOwn.assign(n, kNaNf);
+    r.nnOther.assign(n, kNaNf);
     r.realNeighbours.assign(n, {});
     const Progress cancel = progress.cancelOnly();
     const Progress queryProgress = progress.sub(0.55, 0.65);

@@ -256,19 +256,6 @@ bool isWordByte(char c) {
     return isAsciiLetterOrDigit(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
-bool startsWithNoCase(std::string_view text, std::size_t pos, std::string_view prefix) {
-    if (text.size() - pos < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char c = text[pos + i];
-        if (isAsciiUpper(c))
-            c = static_cast<char>(c - 'A' + 'a');
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
-}
-
 // End of a URL or e-mail: the next whitespace, less trailing sentence punctuation.
 std::size_t runUntilSpace(std::string_view text, std::size_t pos) {
     std::size_t end = pos;

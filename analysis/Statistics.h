@@ -2,12 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <span>
 #include <vector>
 
 namespace synthscope::analysis {
+
+/// "No index" in the uint32 index arrays of the analyses (no neighbour, no group, no match).
+inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+/// The "not measured" value of double-valued metrics (serialised as JSON null).
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// The median of v (the mean of the two middle values for an even count); nullopt when v is
 /// empty. Takes v by value: it is partially reordered.

@@ -1,5 +1,7 @@
 #include "analysis/Templates.h"
 
+#include "analysis/Statistics.h"
+
 #include "analysis/Tokenizer.h"
 
 #include <algorithm>
@@ -11,8 +13,6 @@
 namespace synthscope::analysis {
 
 namespace {
-
-constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
 std::string joinRange(const std::vector<std::string>& tokens, std::size_t from, std::size_t to) {
     std::string s;

@@ -50,19 +50,6 @@ void appendLowered(std::string& out, char32_t c) {
     appendUtf8(out, c);
 }
 
-bool startsWithNoCase(std::string_view text, std::size_t pos, std::string_view prefix) {
-    if (text.size() - pos < prefix.size())
-        return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char c = text[pos + i];
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
-}
-
 bool isAsciiSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -280,6 +267,19 @@ TokenizedCorpus tokenizeCorpus(std::span<const std::string> texts, Vocabulary& v
     }
     progress.report(1.0, "tokenizing");
     return corpus;
+}
+
+bool startsWithNoCase(std::string_view text, std::size_t pos, std::string_view prefix) {
+    if (text.size() - pos < prefix.size())
+        return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = text[pos + i];
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+        if (c != prefix[i])
+            return false;
+    }
+    return true;
 }
 
 } // namespace synthscope::analysis

@@ -23,6 +23,10 @@ bool isValidUtf8(std::string_view text, std::size_t* badOffset = nullptr);
 /// Number of Unicode code points in well-formed UTF-8 text (the "characters" unit).
 std::size_t codePointCount(std::string_view text);
 
+/// Whether text at byte pos starts with prefix, ASCII letters of text compared case-folded
+/// (prefix must be lowercase ASCII: "http://", "www."). pos ≤ text.size().
+bool startsWithNoCase(std::string_view text, std::size_t pos, std::string_view prefix);
+
 /// Splits text into word tokens, the unit of every token-based metric in Synthscope.
 ///
 /// Rule (documented so results can be reproduced elsewhere):

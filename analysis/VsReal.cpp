@@ -17,8 +17,6 @@ namespace synthscope::analysis {
 
 namespace {
 
-constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-
 // Declaration order of ComparisonMetrics; comparisonKeys() and value() follow it.
 constexpr double ComparisonMetrics::*kFields[ComparisonMetrics::kCount] = {
     &ComparisonMetrics::jsLengthTokens,

@@ -50,6 +50,10 @@ Status newestAnalysisRun(QSqlDatabase& db, std::optional<qint64>* run) {
     return {};
 }
 
+Status sqlError(const QSqlQuery& query) {
+    return Status::failure(query.lastError().text());
+}
+
 Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values) {
     int i = 0;
     for (const QVariant& v : values)

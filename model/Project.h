@@ -69,6 +69,9 @@ private:
 /// Executes sql on db; on failure returns a Status naming the statement and SQLite's message.
 Status exec(QSqlDatabase& db, const QString& sql);
 
+/// SQLite's message for the last statement of query, as a failure.
+Status sqlError(const QSqlQuery& query);
+
 /// Binds values to the prepared query's placeholders in order and executes it; on failure
 /// returns a Status with SQLite's message.
 Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values);

@@ -30,7 +30,7 @@ namespace synthscope::model {
 
 namespace {
 
-QString tr(const char* text) {
+QString trReport(const char* text) {
     return QCoreApplication::translate("synthscope::model::Report", text);
 }
 
@@ -171,11 +171,11 @@ QImage histogramChart(const QString& title, int binWidth, const QVector<double>&
             Qt::AlignCenter, QString::number(bin * binWidth));
     }
     p.drawText(QRect(plot.left(), plot.bottom() + 22, plot.width(), 18), Qt::AlignCenter,
-               tr("tokens per sample"));
+               trReport("tokens per sample"));
     p.fillRect(QRect(kChartWidth - 220, 12, 12, 12), kReal);
-    p.drawText(QRect(kChartWidth - 204, 8, 80, 20), Qt::AlignVCenter, tr("real"));
+    p.drawText(QRect(kChartWidth - 204, 8, 80, 20), Qt::AlignVCenter, trReport("real"));
     p.fillRect(QRect(kChartWidth - 130, 12, 12, 12), kSynthetic);
-    p.drawText(QRect(kChartWidth - 114, 8, 110, 20), Qt::AlignVCenter, tr("synthetic"));
+    p.drawText(QRect(kChartWidth - 114, 8, 110, 20), Qt::AlignVCenter, trReport("synthetic"));
     return image;
 }
 
@@ -278,11 +278,13 @@ Status buildReport(Project& project, Report* out) {
     ProjectStore store(project);
     const std::optional<StoredAnalysis> analysis = store.latestAnalysis();
     if (!analysis)
-        return Status::failure(tr("Not analysed yet: run the analyses before writing a report."));
+        return Status::failure(
+            trReport("Not analysed yet: run the analyses before writing a report."));
     if (!analysis->damaged.isEmpty())
         return Status::failure(analysis->damaged);
     const QList<CorpusInfo> corpora = store.corpora();
-    out->title = tr("Synthscope report — %1").arg(QFileInfo(project.path()).completeBaseName());
+    out->title =
+        trReport("Synthscope report — %1").arg(QFileInfo(project.path()).completeBaseName());
     auto addChart = [&](const QImage& image) {
         const QString name = u"chart-%1.png"_s.arg(out->charts.size() + 1);
         out->charts.append({name, image});
@@ -303,7 +305,7 @@ Status buildReport(Project& project, Report* out) {
              .arg(analysis->runId)
              .arg(esc(analysis->finishedAt), QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
                   QStringLiteral(SYNTHSCOPE_VERSION),
-                  analysis->stale ? tr(" · <b>stale: corpora changed after this run</b>")
+                  analysis->stale ? trReport(" · <b>stale: corpora changed after this run</b>")
                                   : QString());
 
     // Gate and checklist
@@ -315,10 +317,10 @@ Status buildReport(Project& project, Report* out) {
         return s;
     const GateStatus overall = overallStatus(results);
     h += u"<h2>%1</h2><p class=\"%2\" style=\"padding:6px;font-size:16px\"><b>%3</b></p>"_s.arg(
-        tr("Gate and checklist"), gateStatusName(overall), gateStatusName(overall).toUpper());
+        trReport("Gate and checklist"), gateStatusName(overall), gateStatusName(overall).toUpper());
     h += u"<table width=\"100%\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>"_s
-             .arg(tr("Status"), tr("Red line"), tr("Value"), tr("Passes when"),
-                  tr("Action when tripped"));
+             .arg(trReport("Status"), trReport("Red line"), trReport("Value"),
+                  trReport("Passes when"), trReport("Action when tripped"));
     for (const RedLineResult& r : results) {
         const QString condition = conditionText(r.rule);
         h +=
@@ -334,8 +336,9 @@ Status buildReport(Project& project, Report* out) {
     // Corpora and provenance
     h += u"<h2>%1</h2><table "
          u"width=\"100%\"><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"
-         "<th>%7</th></tr>"_s.arg(tr("Corpora"), tr("Corpus"), tr("Role"), tr("Samples"),
-                                  tr("Rejected rows"), tr("Provenance"), tr("Files"));
+         "<th>%7</th></tr>"_s.arg(trReport("Corpora"), trReport("Corpus"), trReport("Role"),
+                                  trReport("Samples"), trReport("Rejected rows"),
+                                  trReport("Provenance"), trReport("Files"));
     for (const CorpusInfo& c : corpora) {
         QStringList files;
         for (const QString& f : c.files)
@@ -348,20 +351,20 @@ Status buildReport(Project& project, Report* out) {
     h += u"</table>"_s;
 
     // Metrics
-    h += u"<h2>%1</h2>"_s.arg(tr("Real versus synthetic"));
+    h += u"<h2>%1</h2>"_s.arg(trReport("Real versus synthetic"));
     if (analysis->hasComparison) {
         h += u"<table width=\"100%\"><tr><th>%1</th><th>%2</th><th>%3</th></tr>"_s.arg(
-            tr("Metric"), tr("Value"), tr("Meaning"));
+            trReport("Metric"), trReport("Value"), trReport("Meaning"));
         for (const MetricInfo& info : comparisonMetrics())
             if (const QString key = QString::fromLatin1(info.key);
                 analysis->comparison.contains(key))
                 h += metricRow(info, {formatMetric(info, analysis->comparison.value(key))});
         h += u"</table>"_s;
-        h += addChart(histogramChart(tr("Length distribution (share of samples per bin)"),
+        h += addChart(histogramChart(trReport("Length distribution (share of samples per bin)"),
                                      analysis->histogramBinWidth, analysis->histogramReal,
                                      analysis->histogramSynthetic));
     } else {
-        h += u"<p>%1</p>"_s.arg(tr("Needs a real and a synthetic corpus."));
+        h += u"<p>%1</p>"_s.arg(trReport("Needs a real and a synthetic corpus."));
     }
     // Each synthetic corpus against reality, with the real-vs-real band.
     {
@@ -369,9 +372,10 @@ Status buildReport(Project& project, Report* out) {
         vs.setAnalysis(analysis);
         if (vs.rowCount() > 0)
             h += u"<h2>%1</h2><p>%2</p>"_s.arg(
-                     tr("Each synthetic corpus against reality"),
-                     tr("On equal samples per side; below each value, the band of real against "
-                        "real at the same size (mean ± 3 sd). <b>Bold</b>: outside the band.")) +
+                     trReport("Each synthetic corpus against reality"),
+                     trReport(
+                         "On equal samples per side; below each value, the band of real against "
+                         "real at the same size (mean ± 3 sd). <b>Bold</b>: outside the band.")) +
                  tableHtml(vs, VsRealModel::NullBandRole);
     }
     // Each synthetic corpus's repetition against real text of the same lengths.
@@ -382,11 +386,12 @@ Status buildReport(Project& project, Report* out) {
         lengths.setAnalysis(analysis);
         if (lengths.rowCount() > 0) {
             h += u"<h2>%1</h2><p>%2</p>"_s.arg(
-                     tr("Repetition against real text of the same lengths"),
-                     tr("Each rate of sampled synthetic samples over the rate of as many real "
-                        "samples with the same token lengths; 1× = as repetitive as reality. "
-                        "<b>Bold</b>: at least %1×. A dash: not measured (too few of the corpus's "
-                        "lengths occur in the real data, or no embeddings or perplexities).")
+                     trReport("Repetition against real text of the same lengths"),
+                     trReport(
+                         "Each rate of sampled synthetic samples over the rate of as many real "
+                         "samples with the same token lengths; 1× = as repetitive as reality. "
+                         "<b>Bold</b>: at least %1×. A dash: not measured (too few of the corpus's "
+                         "lengths occur in the real data, or no embeddings or perplexities).")
                          .arg(LengthControlModel::kLiftWorry, 0, 'f', 0)) +
                  tableHtml(lengths);
         }
@@ -394,12 +399,13 @@ Status buildReport(Project& project, Report* out) {
 
     // Per-corpus metrics: the size- and length-controlled ones, then the raw ones apart.
     for (const bool raw : {false, true}) {
-        h += u"<h2>%1</h2>"_s.arg(raw ? tr("Raw measures (depend on corpus size or text length)")
-                                      : tr("Per-corpus metrics"));
-        h += u"<table width=\"100%\"><tr><th>%1</th>"_s.arg(tr("Metric"));
+        h += u"<h2>%1</h2>"_s.arg(
+            raw ? trReport("Raw measures (depend on corpus size or text length)")
+                : trReport("Per-corpus metrics"));
+        h += u"<table width=\"100%\"><tr><th>%1</th>"_s.arg(trReport("Metric"));
         for (const CorpusMetrics& c : analysis->corpora)
             h += u"<th>%1<br><small>%2</small></th>"_s.arg(esc(c.name), roleName(c.role));
-        h += u"<th>%1</th></tr>"_s.arg(tr("Meaning"));
+        h += u"<th>%1</th></tr>"_s.arg(trReport("Meaning"));
         for (const MetricInfo& info : corpusMetrics()) {
             const QString key = QString::fromLatin1(info.key);
             if (isUncontrolledMetric(key) != raw)
@@ -435,14 +441,14 @@ Status buildReport(Project& project, Report* out) {
     Trend trend;
     if (metricByProvenance(project, Dimension::Round, u"mean_length_tokens"_s, &trend) &&
         trend.categories.size() >= 2) {
-        h += u"<h2>%1</h2>"_s.arg(tr("Trends across rounds"));
+        h += u"<h2>%1</h2>"_s.arg(trReport("Trends across rounds"));
         for (const char* key : {"js_divergence_unigram", "self_repetition_at_budget",
                                 "skeleton_repetition_rate_length_lift", "mean_length_tokens"}) {
             const MetricInfo* info = findMetric(QString::fromLatin1(key));
             if (info != nullptr &&
                 metricByProvenance(project, Dimension::Round, QString::fromLatin1(key), &trend) &&
                 !trend.categories.isEmpty())
-                h += addChart(lineChart(tr("%1 by round").arg(metricTr(info->title)), trend));
+                h += addChart(lineChart(trReport("%1 by round").arg(metricTr(info->title)), trend));
         }
     }
 
@@ -454,41 +460,42 @@ Status buildReport(Project& project, Report* out) {
         SourceConcentrationModel concentration;
         concentration.setSources(sources);
         h += u"<h2>%1</h2><p>%2</p>"_s.arg(
-                 tr("Sources of the synthetic side"),
-                 tr("Per generator, template version and judge version: the share of the "
-                    "largest source overall and in each round (bold above 0.9), and how "
-                    "evenly the sources are used (1 = evenly, 0 = one source).")) +
+                 trReport("Sources of the synthetic side"),
+                 trReport("Per generator, template version and judge version: the share of the "
+                          "largest source overall and in each round (bold above 0.9), and how "
+                          "evenly the sources are used (1 = evenly, 0 = one source).")) +
              tableHtml(concentration);
         Trend byRound;
         for (const DimensionSources& d : std::as_const(sources))
             if (d.rounds.size() >= 2 &&
                 metricByProvenance(project, Dimension::Round, sourceLargestShareKey(d.dimension),
                                    &byRound))
-                h += addChart(lineChart(
-                    tr("Largest %1's share by round").arg(dimensionTitle(d.dimension).toLower()),
-                    byRound));
+                h += addChart(lineChart(trReport("Largest %1's share by round")
+                                            .arg(dimensionTitle(d.dimension).toLower()),
+                                        byRound));
     }
     if (reviewed.load(project) && reviewed.rowCount() > 0)
         h += u"<h2>%1</h2><p>%2</p>"_s.arg(
-                 tr("Review of each source"),
-                 tr("Synthetic samples answered by a reviewer, per source; the newest source of "
-                    "each kind (bold) must be read before the gate passes.")) +
+                 trReport("Review of each source"),
+                 trReport(
+                     "Synthetic samples answered by a reviewer, per source; the newest source of "
+                     "each kind (bold) must be read before the gate passes.")) +
              tableHtml(reviewed);
 
     // Reviewers
-    h += u"<h2>%1</h2>"_s.arg(tr("Human review"));
+    h += u"<h2>%1</h2>"_s.arg(trReport("Human review"));
     QList<AgreementRow> agreement;
     (void)reviewerAgreement(project, &agreement);
     ReviewStore review(project, u"report"_s);
     const QStringList reviewers = review.reviewers();
     h += u"<p>%1</p>"_s.arg(reviewers.isEmpty()
-                                ? tr("No reviewer has answered yet.")
-                                : tr("Reviewers: %1.").arg(esc(reviewers.join(u", "_s))));
+                                ? trReport("No reviewer has answered yet.")
+                                : trReport("Reviewers: %1.").arg(esc(reviewers.join(u", "_s))));
     if (!agreement.isEmpty()) {
         h +=
             u"<table width=\"100%\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>"_s
-                .arg(tr("Tag"), tr("Shared samples"), tr("Observed agreement"), tr("Cohen's κ"),
-                     tr("Krippendorff's α"));
+                .arg(trReport("Tag"), trReport("Shared samples"), trReport("Observed agreement"),
+                     trReport("Cohen's κ"), trReport("Krippendorff's α"));
         const auto num = [](double v) {
             return std::isnan(v) ? u"–"_s : QString::number(v, 'f', 3);
         };
@@ -501,7 +508,7 @@ Status buildReport(Project& project, Report* out) {
     TagRateTable rates;
     if (tagRates(project, Dimension::Corpus, &rates) && !rates.rows.isEmpty()) {
         h += u"<h3>%1</h3><table width=\"100%\"><tr><th>%2</th><th>%3</th>"_s.arg(
-            tr("Tag rates by corpus"), tr("Corpus"), tr("Reviewed"));
+            trReport("Tag rates by corpus"), trReport("Corpus"), trReport("Reviewed"));
         for (const TagDef& t : rates.tags)
             h += u"<th>%1</th>"_s.arg(esc(t.name));
         h += u"</tr>"_s;
@@ -520,7 +527,7 @@ Status buildReport(Project& project, Report* out) {
     }
     QList<NoteGroup> notes;
     if (groupNotes(project, 0.35, &notes) && !notes.isEmpty()) {
-        h += u"<h3>%1</h3><ul>"_s.arg(tr("Recurring notes"));
+        h += u"<h3>%1</h3><ul>"_s.arg(trReport("Recurring notes"));
         for (const NoteGroup& g : notes.mid(0, 10))
             h +=
                 u"<li>%1 × “%2”</li>"_s.arg(g.notes.size()).arg(excerpt(g.notes.front().note, 160));
@@ -528,11 +535,11 @@ Status buildReport(Project& project, Report* out) {
     }
 
     // Sample excerpts
-    h += u"<h2>%1</h2>"_s.arg(tr("Sample excerpts"));
+    h += u"<h2>%1</h2>"_s.arg(trReport("Sample excerpts"));
     ReviewFilter likely;
     likely.mostSyntheticFirst = true;
     const QList<qint64> mostSynthetic = review.reviewQueue(likely).mid(0, 5);
-    h += u"<h3>%1</h3>"_s.arg(tr("Most synthetic-looking (detectability model)"));
+    h += u"<h3>%1</h3>"_s.arg(trReport("Most synthetic-looking (detectability model)"));
     for (qint64 id : mostSynthetic)
         if (const auto s = review.sample(id))
             h += u"<div class=\"sample\"><b>#%1</b> %2 · P(synthetic) %3<br>%4</div>"_s.arg(id)
@@ -543,7 +550,7 @@ Status buildReport(Project& project, Report* out) {
     const QList<SkeletonGroupInfo> skeletons = store.skeletonGroups(1);
     if (!skeletons.isEmpty()) {
         h += u"<h3>%1</h3><p><code>%2</code></p>"_s.arg(
-            tr("Largest skeleton group (%1 samples)").arg(skeletons.front().size),
+            trReport("Largest skeleton group (%1 samples)").arg(skeletons.front().size),
             excerpt(skeletons.front().pattern, 200));
         for (qint64 id : store.groupMembers(GroupKind::Skeleton, skeletons.front().id, 3))
             if (const auto s = review.sample(id))
@@ -553,9 +560,9 @@ Status buildReport(Project& project, Report* out) {
     const QList<DuplicateGroupRow> duplicates = store.duplicateGroups(1);
     if (!duplicates.isEmpty()) {
         h += u"<h3>%1</h3>"_s.arg(
-            tr("Largest duplicate group (%1 samples, %2)")
+            trReport("Largest duplicate group (%1 samples, %2)")
                 .arg(duplicates.front().size)
-                .arg(duplicates.front().exact ? tr("exact") : tr("near-duplicates")));
+                .arg(duplicates.front().exact ? trReport("exact") : trReport("near-duplicates")));
         for (qint64 id : store.groupMembers(GroupKind::Duplicate, duplicates.front().id, 3))
             if (const auto s = review.sample(id))
                 h += u"<div class=\"sample\"><b>#%1</b> %2<br>%3</div>"_s.arg(id).arg(
@@ -571,7 +578,8 @@ Status writeReport(const Report& report, const QString& htmlPath, const QString&
         QSaveFile file(htmlPath);
         if (!file.open(QIODevice::WriteOnly) || file.write(report.selfContainedHtml()) < 0 ||
             !file.commit())
-            return Status::failure(tr("Cannot write %1: %2").arg(htmlPath, file.errorString()));
+            return Status::failure(
+                trReport("Cannot write %1: %2").arg(htmlPath, file.errorString()));
     }
     if (!pdfPath.isEmpty()) {
         QByteArray pdf;
@@ -599,7 +607,8 @@ Status writeReport(const Report& report, const QString& htmlPath, const QString&
         }
         QSaveFile file(pdfPath);
         if (!file.open(QIODevice::WriteOnly) || file.write(pdf) < 0 || !file.commit())
-            return Status::failure(tr("Cannot write %1: %2").arg(pdfPath, file.errorString()));
+            return Status::failure(
+                trReport("Cannot write %1: %2").arg(pdfPath, file.errorString()));
     }
     return {};
 }

@@ -18,10 +18,6 @@ namespace synthscope::model {
 
 namespace {
 
-Status sqlError(const QSqlQuery& q) {
-    return Status::failure(q.lastError().text());
-}
-
 // Counts of one population (a round, or all) by value → concentration.
 SourceShare share(const QString& round, const QMap<QString, std::size_t>& counts, int unrecorded) {
     std::vector<std::size_t> n;

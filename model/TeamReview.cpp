@@ -1,4 +1,5 @@
 #include "model/TeamReview.h"
+#include "analysis/Statistics.h"
 
 #include "model/Analyzer.h"
 
@@ -28,9 +29,9 @@ namespace synthscope::model {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+using analysis::kNaN;
 
-QString tr(const char* text) {
+QString trTeam(const char* text) {
     return QCoreApplication::translate("synthscope::model::TeamReview", text);
 }
 
@@ -64,22 +65,19 @@ QString dimensionKey(Dimension d) {
 QString dimensionLabel(Dimension d, const QVariant& raw) {
     if (d == Dimension::Cluster || d == Dimension::SkeletonGroup) {
         if (raw.isNull())
-            return d == Dimension::Cluster ? tr("(not clustered)") : tr("(no shared skeleton)");
-        return (d == Dimension::Cluster ? tr("cluster %1") : tr("skeleton group %1"))
+            return d == Dimension::Cluster ? trTeam("(not clustered)")
+                                           : trTeam("(no shared skeleton)");
+        return (d == Dimension::Cluster ? trTeam("cluster %1") : trTeam("skeleton group %1"))
             .arg(raw.toLongLong() + 1);
     }
     const QString text = raw.toString();
-    return text.isEmpty() ? tr("(none)") : text;
+    return text.isEmpty() ? trTeam("(none)") : text;
 }
 
 // Samples any reviewer answered (tag, decision or note).
 const QString kAnswered = u"SELECT sample_id, reviewer FROM sample_tags UNION "
                           "SELECT sample_id, reviewer FROM decisions UNION "
                           "SELECT sample_id, reviewer FROM notes"_s;
-
-Status sqlError(const QSqlQuery& q) {
-    return Status::failure(q.lastError().text());
-}
 
 } // namespace
 
@@ -93,19 +91,19 @@ QString dimensionName(Dimension d) {
 QString dimensionTitle(Dimension d) {
     switch (d) {
     case Dimension::Corpus:
-        return tr("Corpus");
+        return trTeam("Corpus");
     case Dimension::Cluster:
-        return tr("Cluster");
+        return trTeam("Cluster");
     case Dimension::SkeletonGroup:
-        return tr("Skeleton group");
+        return trTeam("Skeleton group");
     case Dimension::Generator:
-        return tr("Generator");
+        return trTeam("Generator");
     case Dimension::TemplateVersion:
-        return tr("Template version");
+        return trTeam("Template version");
     case Dimension::JudgeVersion:
-        return tr("Judge version");
+        return trTeam("Judge version");
     case Dimension::Round:
-        return tr("Round");
+        return trTeam("Round");
     }
     return {};
 }
@@ -158,7 +156,7 @@ Status sampleQueue(Project& project, const SamplingSpec& spec, SampledQueue* out
         a.synthetic += q.value(3).toString() == "synthetic"_L1 ? 1 : 0;
     }
     if (strata.empty())
-        return Status::failure(tr("There are no samples to draw from."));
+        return Status::failure(trTeam("There are no samples to draw from."));
     std::vector<analysis::Stratum> input;
     for (auto& [label, a] : strata) {
         const auto n = static_cast<double>(a.ids.size());
@@ -303,7 +301,7 @@ Status reviewerAgreement(Project& project, QList<AgreementRow>* rows) {
         units.push_back(std::move(unit));
         coders.push_back(std::move(by));
     }
-    rows->append(row(tr("keep / drop"), units, coders));
+    rows->append(row(trTeam("keep / drop"), units, coders));
     return {};
 }
 
@@ -383,13 +381,13 @@ Status trainConcept(Project& project, qint64 tagId, int limit, ConceptResult* ou
     q.prepare(u"SELECT name FROM tags WHERE id = ?"_s);
     q.addBindValue(tagId);
     if (!q.exec() || !q.next())
-        return Status::failure(tr("No such tag."));
+        return Status::failure(trTeam("No such tag."));
     out->tag = q.value(0).toString();
     const std::optional<NewestAnalysis> newest = newestAnalysis(project);
     const QString source = newest ? newest->embeddingSource : QString();
     if (source.isEmpty())
-        return Status::failure(tr("The newest analysis has no embeddings; run the analyses "
-                                  "first (Ctrl+R)."));
+        return Status::failure(trTeam("The newest analysis has no embeddings; run the analyses "
+                                      "first (Ctrl+R)."));
     q.setForwardOnly(true);
     q.prepare(u"SELECT e.sample_id, e.vector, "
               "EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = e.sample_id "
@@ -406,8 +404,8 @@ Status trainConcept(Project& project, qint64 tagId, int limit, ConceptResult* ou
     std::size_t dimension = 0;
     while (q.next()) {
         if (!appendEmbedding(q.value(1).toByteArray(), &values, &dimension))
-            return Status::failure(tr("The embeddings of the newest analysis are inconsistent; "
-                                      "run the analyses again."));
+            return Status::failure(trTeam("The embeddings of the newest analysis are inconsistent; "
+                                          "run the analyses again."));
         ids.push_back(q.value(0).toLongLong());
         label.push_back(q.value(2).toBool() ? 1 : q.value(3).toBool() ? 0 : 2);
         if (ids.size() % 16384 == 0)
@@ -421,8 +419,8 @@ Status trainConcept(Project& project, qint64 tagId, int limit, ConceptResult* ou
         }
     if (out->positives < 5 || out->negatives < 5)
         return Status::failure(
-            tr("“%1” needs at least 5 tagged and 5 reviewed-but-untagged samples to learn from "
-               "(it has %2 and %3).")
+            trTeam("“%1” needs at least 5 tagged and 5 reviewed-but-untagged samples to learn from "
+                   "(it has %2 and %3).")
                 .arg(out->tag)
                 .arg(out->positives)
                 .arg(out->negatives));

@@ -1,4 +1,5 @@
 #include "model/Trends.h"
+#include "analysis/Statistics.h"
 
 #include "analysis/Knee.h"
 #include "model/MetricCatalog.h"
@@ -23,10 +24,10 @@ namespace synthscope::model {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+using analysis::kNaN;
 const QString kRatioKey = u"ratio_gradient"_s;
 
-QString tr(const char* text) {
+QString trTrends(const char* text) {
     return QCoreApplication::translate("synthscope::model::Trends", text);
 }
 
@@ -46,19 +47,19 @@ std::optional<double> number(const Json& v) {
 Status sourceByRound(Project& project, Dimension axis, Dimension source, const QString& metric,
                      Trend* out) {
     if (metric == reviewedShareNewestKey(source))
-        return Status::failure(tr("%1 is judged live on the reviews, not stored: it has no "
-                                  "trend")
+        return Status::failure(trTrends("%1 is judged live on the reviews, not stored: it has no "
+                                        "trend")
                                    .arg(metric));
     if (axis != Dimension::Round)
         return Status::failure(
-            tr("The concentration on sources is charted by round only; choose Round."));
+            trTrends("The concentration on sources is charted by round only; choose Round."));
     QList<DimensionSources> sources;
     if (Status s = sourceConcentration(project, &sources); !s)
         return s;
     for (const DimensionSources& d : std::as_const(sources)) {
         if (d.dimension != source || d.rounds.isEmpty())
             continue;
-        TrendSeries series{tr("synthetic samples"), Role::Synthetic, {}, {}};
+        TrendSeries series{trTrends("synthetic samples"), Role::Synthetic, {}, {}};
         for (const SourceShare& r : d.rounds) {
             out->categories << r.round;
             series.y << (metric == sourceEntropyKey(source)        ? r.entropy
@@ -84,7 +85,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
     if (Status s = newestAnalysisRun(db, &newest); !s)
         return s;
     if (!newest)
-        return Status::failure(tr("Not analysed yet: run the analyses first."));
+        return Status::failure(trTrends("Not analysed yet: run the analyses first."));
     const qint64 run = *newest;
     QSqlQuery q(db);
     // Each corpus: name, role, its most frequent value of the dimension.
@@ -118,7 +119,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
                 continue;
             seen.insert(id);
             const QString v = q.value(1).toString();
-            corpora[id].x = v.isEmpty() ? tr("(none)") : v;
+            corpora[id].x = v.isEmpty() ? trTrends("(none)") : v;
         }
     }
     q.prepare(u"SELECT corpus_id, value, sd, null_mean, null_sd FROM metrics WHERE run_id = ? "
@@ -160,7 +161,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
     out->categories = synthetic.keys();
     sortDimensionValues(out->categories);
     if (!out->categories.isEmpty()) {
-        TrendSeries s{tr("synthetic corpora"), Role::Synthetic, {}, {}};
+        TrendSeries s{trTrends("synthetic corpora"), Role::Synthetic, {}, {}};
         bool anySd = false;
         bool anyNull = false;
         for (const QString& x : std::as_const(out->categories)) {
@@ -184,7 +185,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
     for (const CorpusPoint& c : std::as_const(corpora))
         if (c.role == Role::Real && c.value)
             out->series.append(
-                {tr("%1 (real)").arg(c.name),
+                {trTrends("%1 (real)").arg(c.name),
                  Role::Real,
                  QList<double>(std::max<qsizetype>(1, out->categories.size()), *c.value),
                  {}});
@@ -194,7 +195,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
 Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
     *out = {};
     out->metric = metric;
-    out->axisTitle = tr("Analysis run");
+    out->axisTitle = trTrends("Analysis run");
     Dimension source = Dimension::Generator;
     const bool isSource = sourceMetricDimension(metric, &source);
     QSqlQuery q(project.connection());
@@ -211,12 +212,12 @@ Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
         const qint64 run = q.value(0).toLongLong();
         if (runs.isEmpty() || runs.last() != run) {
             runs.append(run);
-            out->categories.append(
-                tr("#%1 %2").arg(run).arg(q.value(1).toString().left(16).replace(u'T', u' ')));
+            out->categories.append(trTrends("#%1 %2").arg(run).arg(
+                q.value(1).toString().left(16).replace(u'T', u' ')));
         }
         const QString name = !q.value(2).isNull() ? q.value(3).toString()
-                             : isSource           ? tr("synthetic samples")
-                                                  : tr("real vs synthetic");
+                             : isSource           ? trTrends("synthetic samples")
+                                                  : trTrends("real vs synthetic");
         Role role = Role::Synthetic;
         (void)parseRole(q.value(4).toString(), &role);
         roles.insert(name, role);
@@ -286,7 +287,7 @@ Status parseRatioGradient(const QString& path, RatioGradient* out) {
     std::string error;
     auto reader = RecordReader::open(path.toStdString(), InputFormat::Auto, 1 << 20, &error);
     if (!reader)
-        return Status::failure(tr("%1: %2").arg(path, QString::fromStdString(error)));
+        return Status::failure(trTrends("%1: %2").arg(path, QString::fromStdString(error)));
     const QString file = QFileInfo(path).fileName();
     struct Row {
         double ratio = 0;
@@ -299,7 +300,7 @@ Status parseRatioGradient(const QString& path, RatioGradient* out) {
     RawRecord record;
     while (reader->next(record)) {
         if (!record.error.empty())
-            return Status::failure(tr("%1:%2: %3")
+            return Status::failure(trTrends("%1:%2: %3")
                                        .arg(file)
                                        .arg(record.line)
                                        .arg(QString::fromStdString(record.error)));
@@ -311,15 +312,16 @@ Status parseRatioGradient(const QString& path, RatioGradient* out) {
                 ratio = number(record.fields[key]);
         if (!ratio)
             return Status::failure(
-                tr("%1:%2: no numeric synth_ratio (or synthetic_ratio, ratio) in this row")
+                trTrends("%1:%2: no numeric synth_ratio (or synthetic_ratio, ratio) in this row")
                     .arg(file)
                     .arg(record.line));
         row.ratio = *ratio > 1.0 ? *ratio / 100.0 : *ratio;
         if (row.ratio < 0.0 || row.ratio > 1.0)
-            return Status::failure(tr("%1:%2: the synthetic ratio %3 is outside 0–1 (or 0–100 %)")
-                                       .arg(file)
-                                       .arg(record.line)
-                                       .arg(*ratio));
+            return Status::failure(
+                trTrends("%1:%2: the synthetic ratio %3 is outside 0–1 (or 0–100 %)")
+                    .arg(file)
+                    .arg(record.line)
+                    .arg(*ratio));
         for (const auto& [key, value] : record.fields.items()) {
             const QString name = QString::fromStdString(key);
             if (name == "synth_ratio"_L1 || name == "synthetic_ratio"_L1 || name == "ratio"_L1 ||
@@ -338,7 +340,7 @@ Status parseRatioGradient(const QString& path, RatioGradient* out) {
         }
         for (const Row& earlier : std::as_const(rows))
             if (earlier.ratio == row.ratio)
-                return Status::failure(tr("%1:%2: the ratio %3 was already given on line %4")
+                return Status::failure(trTrends("%1:%2: the ratio %3 was already given on line %4")
                                            .arg(file)
                                            .arg(record.line)
                                            .arg(row.ratio)
@@ -346,9 +348,9 @@ Status parseRatioGradient(const QString& path, RatioGradient* out) {
         rows.append(row);
     }
     if (rows.size() < 2)
-        return Status::failure(tr("%1: a ratio gradient needs at least two runs").arg(file));
+        return Status::failure(trTrends("%1: a ratio gradient needs at least two runs").arg(file));
     if (names.isEmpty())
-        return Status::failure(tr("%1: no metric column has a number").arg(file));
+        return Status::failure(trTrends("%1: no metric column has a number").arg(file));
     std::sort(rows.begin(), rows.end(),
               [](const Row& a, const Row& b) { return a.ratio < b.ratio; });
     out->metricNames = names;

@@ -23,8 +23,8 @@ constexpr QRgb kPalette[] = {0xff1f77b4, 0xffff7f0e, 0xff2ca02c, 0xffd62728, 0xf
                              0xff8c564b, 0xffe377c2, 0xff7f7f7f, 0xffbcbd22, 0xff17becf,
                              0xffaec7e8, 0xffffbb78, 0xff98df8a, 0xffff9896, 0xffc5b0d5,
                              0xffc49c94, 0xfff7b6d2, 0xffc7c7c7, 0xffdbdb8d, 0xff9edae5};
-constexpr QRgb kReal = 0xff1f77b4;
-constexpr QRgb kSynthetic = 0xffff7f0e;
+constexpr QRgb kRealRgb = 0xff1f77b4;
+constexpr QRgb kSyntheticRgb = 0xffff7f0e;
 constexpr QRgb kNone = 0xffb0b0b0;
 constexpr QRgb kFaded = 0xffdcdcdc;
 
@@ -192,7 +192,7 @@ QRgb ClusterMapWidget::colourOf(std::size_t i) const {
     };
     switch (m_colourBy) {
     case ColourBy::Role:
-        return p.synthetic[i] != 0 ? kSynthetic : kReal;
+        return p.synthetic[i] != 0 ? kSyntheticRgb : kRealRgb;
     case ColourBy::Corpus:
         return categorical(p.corpus[i]);
     case ColourBy::Cluster:
@@ -368,7 +368,7 @@ void ClusterMapWidget::drawLegend(QPainter& painter) const {
     QList<std::pair<QRgb, QString>> entries;
     switch (m_colourBy) {
     case ColourBy::Role:
-        entries = {{kReal, tr("real")}, {kSynthetic, tr("synthetic")}};
+        entries = {{kRealRgb, tr("real")}, {kSyntheticRgb, tr("synthetic")}};
         break;
     case ColourBy::Decision:
         entries = {{0xff2ca02c, tr("keep")},

@@ -35,9 +35,9 @@ namespace synthscope::widgets {
 
 namespace {
 
-const QColor kPalette[] = {QColor(0xe6, 0x6a, 0x00), QColor(0x2c, 0xa0, 0x2c),
-                           QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
-                           QColor(0xd6, 0x27, 0x28), QColor(0x17, 0xbe, 0xcf)};
+const QColor kSeriesPalette[] = {QColor(0xe6, 0x6a, 0x00), QColor(0x2c, 0xa0, 0x2c),
+                                 QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+                                 QColor(0xd6, 0x27, 0x28), QColor(0x17, 0xbe, 0xcf)};
 
 // An x axis labelling the integer positions 0..n−1 with categories.
 QCategoryAxis* categoryAxis(const QStringList& categories, const QString& title) {
@@ -320,7 +320,7 @@ void TrendsView::reloadTrend() {
         QList<double> ys = series.y;
         if (real && ys.size() == 1 && m_trend.categories.size() > 1)
             ys = QList<double>(m_trend.categories.size(), ys.front());
-        const QColor c = real ? kRealColour : kPalette[colour++ % std::size(kPalette)];
+        const QColor c = real ? kRealColour : kSeriesPalette[colour++ % std::size(kSeriesPalette)];
         if (!series.sd.isEmpty())
             addErrorBars(chart, ys, series.sd, c, x, y, &lo, &hi);
         addLine(chart, series.name, ys, c, real, x, y, &lo, &hi);
@@ -367,7 +367,7 @@ void TrendsView::reloadGradient() {
     for (qsizetype m = 0; m < g->metricNames.size(); ++m) {
         auto* line = new QLineSeries;
         line->setName(g->metricNames[m]);
-        line->setPen(QPen(kPalette[m % std::size(kPalette)], 2.5));
+        line->setPen(QPen(kSeriesPalette[m % std::size(kSeriesPalette)], 2.5));
         line->setPointsVisible(true);
         for (qsizetype i = 0; i < g->ratios.size(); ++i)
             if (!std::isnan(g->values[m][i])) {

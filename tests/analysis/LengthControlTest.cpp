@@ -17,7 +17,7 @@ std::size_t at(LengthControlled k) {
 
 // Documents given by their token counts (token ids are irrelevant here), with per-document
 // hashes, duplicate groups, skeleton groups and perplexities as spans for ComparisonInputs.
-struct Docs {
+struct LengthDocs {
     std::vector<std::vector<std::uint32_t>> tokens;
     std::vector<std::span<const std::uint32_t>> spans;
     std::vector<std::uint64_t> hashes;
@@ -92,7 +92,7 @@ TEST(LengthControl, MatchingPairsEqualBinsWithoutReplacement) {
 // exact and near-duplicate rates 3/4 against 0, lift (3/4 + 1/4) / (0 + 1/4) = 4; skeleton
 // repetition 1 against 0, lift (1 + 1/4) / (1/4) = 5.
 TEST(LengthControl, RatesAgainstALengthMatchedBaseline) {
-    Docs docs;
+    LengthDocs docs;
     for (std::uint64_t i = 0; i < 4; ++i)
         docs.add(0, 2, 100 + i, kNone, kNone);
     for (int i = 0; i < 4; ++i)
@@ -125,7 +125,7 @@ TEST(LengthControl, RatesAgainstALengthMatchedBaseline) {
 // 2-token ones. Half the draw cannot be matched, and it is said, not filled in: the baseline
 // is built from the four short samples alone.
 TEST(LengthControl, UnmatchedLengthsAreReportedNotInvented) {
-    Docs docs;
+    LengthDocs docs;
     for (std::uint64_t i = 0; i < 6; ++i)
         docs.add(0, 2, 100 + i, kNone, kNone);
     for (std::uint64_t i = 0; i < 4; ++i)
@@ -154,7 +154,7 @@ TEST(LengthControl, UnmatchedLengthsAreReportedNotInvented) {
 // Perplexity: synthetic 10, 20, 30, 40 (median 25); the one held-out real sample of their
 // length has 50, so the baseline median is 50 and the lift 0.5.
 TEST(LengthControl, NearestNeighboursAndPerplexity) {
-    Docs docs;
+    LengthDocs docs;
     docs.add(0, 3, 1, kNone, kNone, 50.0);
     for (std::uint64_t i = 2; i < 5; ++i)
         docs.add(0, 3, i, kNone, kNone);
@@ -189,7 +189,7 @@ TEST(LengthControl, NearestNeighboursAndPerplexity) {
 // one text (lift 4, as above); corpus 3: as corpus 1 but one long sample fewer (4 of 8, 0.5:
 // measured).
 TEST(LengthControl, MostlyUnmatchedGetsNoLiftAndCorporaStayApart) {
-    Docs docs;
+    LengthDocs docs;
     for (std::uint64_t i = 0; i < 6; ++i)
         docs.add(0, 2, 100 + i, kNone, kNone);
     for (std::uint64_t i = 0; i < 4; ++i)
@@ -218,7 +218,7 @@ TEST(LengthControl, MostlyUnmatchedGetsNoLiftAndCorporaStayApart) {
 }
 
 TEST(LengthControl, NoRealSideNoBaseline) {
-    Docs docs;
+    LengthDocs docs;
     for (std::uint64_t i = 0; i < 30; ++i)
         docs.add(0, 2, i, kNone, kNone);
     EXPECT_TRUE(controlForLength(docs.inputs(), docs.corpusOf, {true}).empty());

@@ -22,7 +22,7 @@ RowMatrixXf unitRows(std::initializer_list<double> degrees) {
 }
 
 // Token ids per document, and the ComparisonInputs spans over them.
-struct Docs {
+struct TokenDocs {
     std::vector<std::vector<std::uint32_t>> tokens;
     std::vector<std::span<const std::uint32_t>> spans;
     std::vector<std::uint64_t> hashes;
@@ -80,7 +80,7 @@ TEST(VsReal, NearestNeighbourBallsByHand) {
 // (1, 0): M = (¾, ¼); KL(P‖M) = ½·log2(⅔) + ½·log2(2) = 0.207519; KL(Q‖M) = log2(4/3) =
 // 0.415037; JS = ½(0.207519 + 0.415037) = 0.311278 bits.
 TEST(VsReal, CompareSetsLabelsByHand) {
-    Docs d;
+    TokenDocs d;
     d.tokens = {{1, 2}, {1, 3}, {1, 2}, {1, 2}};
     d.hashes = {1, 2, 1, 1};
     d.labels = {"x", "y", "x", "x"};
@@ -107,7 +107,7 @@ TEST(VsReal, CompareSetsLabelsByHand) {
 // ones, short matches 1/10 of all, pooled and per corpus (budget = min(10, 40/2) = 10, so
 // every draw holds the whole corpus).
 TEST(VsReal, CopiesAgainstTheRealSideWithShortAnswersApart) {
-    Docs d;
+    TokenDocs d;
     std::vector<std::uint32_t> corpusOf;
     for (std::uint32_t i = 0; i < 40; ++i) {
         d.tokens.push_back(i == 39 ? std::vector<std::uint32_t>{7, 8}
@@ -158,7 +158,7 @@ TEST(VsReal, CopiesAgainstTheRealSideWithShortAnswersApart) {
 }
 
 TEST(VsReal, TooFewSamplesAreNotCompared) {
-    Docs d;
+    TokenDocs d;
     std::vector<std::uint32_t> corpusOf;
     for (std::uint32_t i = 0; i < 25; ++i) {
         d.tokens.push_back({i});

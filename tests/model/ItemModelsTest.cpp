@@ -19,10 +19,10 @@ namespace {
 
 constexpr auto kFatal = QAbstractItemModelTester::FailureReportingMode::Fatal;
 
-struct Fixture {
+struct ItemsFixture {
     QTemporaryDir dir;
     std::shared_ptr<Project> project = test::newProject(dir);
-    Fixture() {
+    ItemsFixture() {
         test::importFile(*project, QStringLiteral("real"), Role::Real,
                          test::writeFile(dir, QStringLiteral("r.jsonl"),
                                          "{\"text\":\"the cat sat on the mat\",\"l\":\"a\"}\n"
@@ -42,7 +42,7 @@ struct Fixture {
 } // namespace
 
 TEST(ItemModels, CorporaAndRejects) {
-    Fixture f;
+    ItemsFixture f;
     ProjectStore store(*f.project);
     CorporaModel corpora;
     QAbstractItemModelTester t1(&corpora, kFatal);
@@ -63,7 +63,7 @@ TEST(ItemModels, CorporaAndRejects) {
 }
 
 TEST(ItemModels, MetricsAndTerms) {
-    Fixture f;
+    ItemsFixture f;
     const auto analysis = ProjectStore(*f.project).latestAnalysis();
     ASSERT_TRUE(analysis.has_value());
     MetricsTableModel metrics;
@@ -100,7 +100,7 @@ TEST(ItemModels, MetricsAndTerms) {
 }
 
 TEST(ItemModels, ReviewQueueNeighboursAndTags) {
-    Fixture f;
+    ItemsFixture f;
     ReviewStore store(*f.project, QStringLiteral("ann"));
     ReviewQueueModel queue(store);
     QAbstractItemModelTester t1(&queue, kFatal);

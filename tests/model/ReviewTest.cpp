@@ -23,10 +23,10 @@ int rows(const QString& path, const QString& sql) {
     return q.value(0).toInt();
 }
 
-struct Fixture {
+struct ReviewFixture {
     QTemporaryDir dir;
     std::shared_ptr<Project> project = test::newProject(dir);
-    Fixture() {
+    ReviewFixture() {
         test::importFile(*project, QStringLiteral("s"), Role::Synthetic,
                          test::writeFile(dir, QStringLiteral("s.jsonl"),
                                          "{\"text\":\"one\"}\n{\"text\":\"two\"}\n"),
@@ -37,7 +37,7 @@ struct Fixture {
 } // namespace
 
 TEST(Review, TagDecisionNoteUndoRedoAndOnDiskAtOnce) {
-    Fixture f;
+    ReviewFixture f;
     ReviewStore store(*f.project, QStringLiteral("ann"));
     QUndoStack undo;
     const TagDef tag = store.tags().at(1); // empty politeness
@@ -76,7 +76,7 @@ TEST(Review, TagDecisionNoteUndoRedoAndOnDiskAtOnce) {
 }
 
 TEST(Review, DecisionChangeUndoesToPrevious) {
-    Fixture f;
+    ReviewFixture f;
     ReviewStore store(*f.project, QStringLiteral("ann"));
     QUndoStack undo;
     undo.push(new SetDecisionCommand(store, 2, Decision::None, Decision::Keep));
@@ -87,7 +87,7 @@ TEST(Review, DecisionChangeUndoesToPrevious) {
 }
 
 TEST(Review, TagSetEditsAndQueue) {
-    Fixture f;
+    ReviewFixture f;
     ReviewStore store(*f.project, QStringLiteral("ann"));
     qint64 id = 0;
     ASSERT_TRUE(store.addTag(QStringLiteral("  hallucinated source "), &id).ok());
@@ -117,7 +117,7 @@ TEST(Review, TagSetEditsAndQueue) {
 
 // Tag-set edits are commands: add, rename, move, undone in reverse and redone with the same id.
 TEST(Review, TagSetEditsUndoAndRedo) {
-    Fixture f;
+    ReviewFixture f;
     ReviewStore store(*f.project, QStringLiteral("ann"));
     QUndoStack undo;
     const QList<TagDef> before = store.tags();
@@ -160,7 +160,7 @@ TEST(Review, TagSetEditsUndoAndRedo) {
 // Removing a tag is undoable and gives back every reviewer's uses, so the commands below it on
 // the stack still undo and redo (they used to fail with a foreign-key error).
 TEST(Review, TagRemovalUndoRestoresUsesAndKeepsTheStackValid) {
-    Fixture f;
+    ReviewFixture f;
     ReviewStore ann(*f.project, QStringLiteral("ann"));
     ReviewStore bob(*f.project, QStringLiteral("bob"));
     QUndoStack undo;
@@ -195,7 +195,7 @@ TEST(Review, TagRemovalUndoRestoresUsesAndKeepsTheStackValid) {
 // A step the database refuses is reported once and its command leaves the stack, so the stack
 // never holds a command it cannot replay.
 TEST(Review, FailedCommandIsReportedAndDropped) {
-    Fixture f;
+    ReviewFixture f;
     ReviewStore store(*f.project, QStringLiteral("ann"));
     QUndoStack undo;
     QSignalSpy failed(&store, &ReviewStore::writeFailed);
@@ -217,7 +217,7 @@ TEST(Review, FailedCommandIsReportedAndDropped) {
 
 // A reviewer-name change keeps the history: undo writes for the reviewer who made the edit.
 TEST(Review, UndoAfterReviewerChangeActsForTheOriginalReviewer) {
-    Fixture f;
+    ReviewFixture f;
     ReviewStore store(*f.project, QStringLiteral("ann"));
     QUndoStack undo;
     QSignalSpy renamed(&store, &ReviewStore::reviewerChanged);
@@ -238,7 +238,7 @@ TEST(Review, UndoAfterReviewerChangeActsForTheOriginalReviewer) {
 }
 
 TEST(Review, EmptyReviewerIsRecordedAndFailuresAreSignalled) {
-    Fixture f;
+    ReviewFixture f;
     ReviewStore store(*f.project, QString()); // e.g. $USER unset
     EXPECT_EQ(store.reviewer(), QStringLiteral("reviewer"));
     ASSERT_TRUE(store.setTag(1, store.tags().at(0).id, true).ok());

@@ -18,10 +18,10 @@ using namespace synthscope::model;
 namespace {
 
 // Six synthetic samples in two corpora ("a": ids 1–4 with generator g1, "b": ids 5–6, g2).
-struct Fixture {
+struct TeamFixture {
     QTemporaryDir dir;
     std::shared_ptr<Project> project = test::newProject(dir);
-    Fixture() {
+    TeamFixture() {
         test::importFile(*project, QStringLiteral("a"), Role::Synthetic,
                          test::writeFile(dir, QStringLiteral("a.jsonl"),
                                          "{\"text\":\"one\",\"g\":\"g1\"}\n"
@@ -42,7 +42,7 @@ struct Fixture {
 } // namespace
 
 TEST(TeamReview, EachReviewerKeepsTheirOwnAnswersAndUndo) {
-    Fixture f;
+    TeamFixture f;
     ReviewStore ann(*f.project, QStringLiteral("ann"));
     ReviewStore bob(*f.project, QStringLiteral("bob"));
     const TagDef tag = ann.tags().at(0);
@@ -72,7 +72,7 @@ TEST(TeamReview, EachReviewerKeepsTheirOwnAnswersAndUndo) {
 }
 
 TEST(TeamReview, SavedQueuesKeepOrderProgressAndPosition) {
-    Fixture f;
+    TeamFixture f;
     ReviewStore ann(*f.project, QStringLiteral("ann"));
     qint64 id = 0;
     ASSERT_TRUE(ann.createQueue(QStringLiteral("q"), {5, 2, 3}, QStringLiteral("{}"), &id).ok());
@@ -96,7 +96,7 @@ TEST(TeamReview, SavedQueuesKeepOrderProgressAndPosition) {
 }
 
 TEST(TeamReview, NotesAreSearchableAndGroupedByWording) {
-    Fixture f;
+    TeamFixture f;
     ReviewStore ann(*f.project, QStringLiteral("ann"));
     ReviewStore bob(*f.project, QStringLiteral("bob"));
     ASSERT_TRUE(ann.setNote(1, QStringLiteral("reads like a brochure template")).ok());
@@ -127,7 +127,7 @@ TEST(TeamReview, NotesAreSearchableAndGroupedByWording) {
 // α (nominal): n = 8, n_1 = 3, n_0 = 5, Σ o_cc = 2 + 0 + 2 + 2 = 6 →
 // α = (7·6 − (3·2 + 5·4)) / (8·7 − 26) = 16/30.
 TEST(TeamReview, AgreementPerTagOnSharedSamples) {
-    Fixture f;
+    TeamFixture f;
     ReviewStore ann(*f.project, QStringLiteral("ann"));
     ReviewStore bob(*f.project, QStringLiteral("bob"));
     const qint64 tag = ann.tags().at(0).id;
@@ -153,7 +153,7 @@ TEST(TeamReview, AgreementPerTagOnSharedSamples) {
 }
 
 TEST(TeamReview, TagRatesByDimension) {
-    Fixture f;
+    TeamFixture f;
     ReviewStore ann(*f.project, QStringLiteral("ann"));
     const qint64 tag = ann.tags().at(2).id;
     for (qint64 s : {1, 2, 5})
@@ -172,7 +172,7 @@ TEST(TeamReview, TagRatesByDimension) {
 }
 
 TEST(TeamReview, SampledQueueIsSeededAndStratified) {
-    Fixture f;
+    TeamFixture f;
     SamplingSpec spec;
     spec.stratifyBy = Dimension::Corpus;
     spec.size = 3;
@@ -195,7 +195,7 @@ TEST(TeamReview, SampledQueueIsSeededAndStratified) {
 
 // The cluster map colours a sample by the reviewers' majority decision; a tie is "split" (3).
 TEST(TeamReview, MapDecisionIsTheMajority) {
-    Fixture f;
+    TeamFixture f;
     QSqlQuery q(f.project->connection());
     ASSERT_TRUE(q.exec(QStringLiteral(
         "INSERT INTO runs VALUES (1, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));

@@ -15,10 +15,10 @@ namespace {
 
 // Three synthetic corpora at rounds 2, 10, 1 and a real one, with hand-made metric rows of
 // two analysis runs (the analyses themselves are tested elsewhere).
-struct Fixture {
+struct TrendsFixture {
     QTemporaryDir dir;
     std::shared_ptr<Project> project = test::newProject(dir);
-    Fixture() {
+    TrendsFixture() {
         const char* names[] = {"r2", "r10", "r1", "human"};
         for (int i = 0; i < 4; ++i)
             test::importFile(*project, QString::fromLatin1(names[i]),
@@ -49,7 +49,7 @@ struct Fixture {
 } // namespace
 
 TEST(Trends, PerCorpusMetricAgainstRoundInNumericOrder) {
-    Fixture f;
+    TrendsFixture f;
     Trend t;
     ASSERT_TRUE(
         metricByProvenance(*f.project, Dimension::Round, QStringLiteral("distinct_2"), &t).ok());
@@ -64,7 +64,7 @@ TEST(Trends, PerCorpusMetricAgainstRoundInNumericOrder) {
 // Rounds 1 and 2 (corpora 3 and 1): values 0.20 ± 0.04 and 0.30 ± 0.02; the null bands
 // 0.12 ± 3·0.005 = 0.105 … 0.135 and 0.10 ± 3·0.01 = 0.07 … 0.13. Round 10 has no comparison.
 TEST(Trends, ComparisonByRoundHasErrorBarsAndNullBand) {
-    Fixture f;
+    TrendsFixture f;
     Trend t;
     ASSERT_TRUE(metricByProvenance(*f.project, Dimension::Round,
                                    QStringLiteral("js_divergence_unigram"), &t)
@@ -90,7 +90,7 @@ TEST(Trends, ComparisonByRoundHasErrorBarsAndNullBand) {
 }
 
 TEST(Trends, AnyMetricOverRuns) {
-    Fixture f;
+    TrendsFixture f;
     Trend t;
     ASSERT_TRUE(metricOverRuns(*f.project, QStringLiteral("mauve"), &t).ok());
     ASSERT_EQ(t.categories.size(), 2);
