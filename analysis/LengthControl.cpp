@@ -1,5 +1,6 @@
 #include "analysis/LengthControl.h"
 
+#include "analysis/MetricKeys.h"
 #include "analysis/Parallel.h"
 #include "analysis/Statistics.h"
 
@@ -182,8 +183,8 @@ LengthMatchedDraw matchLengths(std::span<const std::uint32_t> syntheticDocs,
 
 const std::array<const char*, kLengthControlledCount>& lengthControlledKeys() {
     static const std::array<const char*, kLengthControlledCount> keys = {
-        "exact_duplicate_rate", "near_duplicate_rate", "skeleton_repetition_rate",
-        "nn_similarity_ratio",  "mean_nn_similarity",  "perplexity_median"};
+        key::kExactDuplicateRate, key::kNearDuplicateRate, key::kSkeletonRepetitionRate,
+        key::kNnSimilarityRatio,  key::kMeanNnSimilarity,  key::kPerplexityMedian};
     return keys;
 }
 

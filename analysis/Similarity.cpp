@@ -348,9 +348,9 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
         if (realCount > 0 && syntheticCount > 0 && ci.size > 0) {
             const double share = static_cast<double>(ci.synthetic) / static_cast<double>(ci.size);
             if (share >= params.clusterFlagShare)
-                ci.flag = "synthetic only";
+                ci.flag = ClusterFlag::SyntheticOnly;
             else if (1.0 - share >= params.clusterFlagShare)
-                ci.flag = "real only";
+                ci.flag = ClusterFlag::RealOnly;
         }
         realShares[c] = static_cast<double>(ci.real);
         syntheticShares[c] = static_cast<double>(ci.synthetic);
@@ -421,6 +421,25 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
     r.stageSeconds.emplace_back("MAUVE (alone, concurrent)", mauveSeconds);
     progress.report(1.0, "done");
     return r;
+}
+
+const char* clusterFlagName(ClusterFlag flag) {
+    switch (flag) {
+    case ClusterFlag::SyntheticOnly:
+        return "synthetic only";
+    case ClusterFlag::RealOnly:
+        return "real only";
+    case ClusterFlag::None:
+        break;
+    }
+    return "";
+}
+
+ClusterFlag parseClusterFlag(std::string_view name) {
+    for (ClusterFlag f : {ClusterFlag::SyntheticOnly, ClusterFlag::RealOnly})
+        if (name == clusterFlagName(f))
+            return f;
+    return ClusterFlag::None;
 }
 
 } // namespace synthscope::analysis

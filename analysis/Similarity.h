@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -56,13 +57,24 @@ struct CorpusSimilarity {
     double vendiScore = 0.0;                ///< see vendiScore()
 };
 
+/// Whether one role all but fills a cluster (SimilarityParams::clusterFlagShare of its
+/// members): a synthetic-only cluster is a template factory, a real-only one a region of
+/// reality the generator never reached.
+enum class ClusterFlag : std::uint8_t { None, SyntheticOnly, RealOnly };
+
+/// The stored name of a flag ("synthetic only", "real only", "" for None): the clusters.flag
+/// column and `summary --json`.
+const char* clusterFlagName(ClusterFlag flag);
+/// The flag of a stored name; None for "" and for any name clusterFlagName() never returns.
+ClusterFlag parseClusterFlag(std::string_view name);
+
 struct ClusterInfo {
     std::size_t size = 0;
     std::size_t real = 0;
     std::size_t synthetic = 0;
     std::vector<std::string> terms; ///< most distinctive words by class-based TF-IDF
-    std::string flag;               ///< "synthetic only", "real only" or empty
-    double meanNnSimilarity = 0.0;  ///< mean own-corpus nearest-neighbour cosine of members
+    ClusterFlag flag = ClusterFlag::None;
+    double meanNnSimilarity = 0.0; ///< mean own-corpus nearest-neighbour cosine of members
 };
 
 struct DuplicateGroup {

@@ -1,6 +1,7 @@
 #include "analysis/VsReal.h"
 
 #include "analysis/Divergence.h"
+#include "analysis/MetricKeys.h"
 #include "analysis/Parallel.h"
 #include "analysis/Profile.h"
 #include "analysis/Statistics.h"
@@ -212,24 +213,24 @@ double& ComparisonMetrics::value(std::size_t i) {
 
 const std::array<const char*, ComparisonMetrics::kCount>& comparisonKeys() {
     static const std::array<const char*, ComparisonMetrics::kCount> keys = {
-        "js_divergence_length_tokens",
-        "js_divergence_unigram",
-        "js_divergence_bigram",
-        "js_divergence_label",
-        "ks_length_tokens",
-        "js_divergence_cluster_share",
-        "label_entropy_change_bits",
-        "perplexity_log_ratio",
-        "mauve",
-        "detectability_auc",
-        "precision",
-        "recall",
-        "density",
-        "coverage_real_by_synthetic",
-        "coverage_synthetic_by_real",
-        "cross_exact_duplicate_rate",
-        "cross_near_duplicate_rate",
-        "short_exact_match_rate",
+        key::kJsLengthTokens,
+        key::kJsUnigram,
+        key::kJsBigram,
+        key::kJsLabel,
+        key::kKsLengthTokens,
+        key::kJsClusterShare,
+        key::kLabelEntropyChangeBits,
+        key::kPerplexityLogRatio,
+        key::kMauve,
+        key::kDetectabilityAuc,
+        key::kPrecision,
+        key::kRecall,
+        key::kDensity,
+        key::kCoverageRealBySynthetic,
+        key::kCoverageSyntheticByReal,
+        key::kCrossExactDuplicateRate,
+        key::kCrossNearDuplicateRate,
+        key::kShortExactMatchRate,
     };
     return keys;
 }

@@ -1,5 +1,7 @@
 #include "model/Analyzer.h"
 
+#include "model/AnalysisRecord.h"
+
 #include "model/Json.h"
 #include "model/Sources.h"
 
@@ -9,7 +11,6 @@
 #include <QSqlQuery>
 #include <cmath>
 #include <cstring>
-#include <set>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -70,79 +71,6 @@ Status load(QSqlDatabase& db, std::vector<LoadedCorpus>* corpora,
     return {};
 }
 
-Json termsJson(const std::vector<analysis::LogOddsTerm>& terms) {
-    Json out = Json::array();
-    for (const auto& t : terms)
-        out.push_back({{"ngram", t.ngram},
-                       {"count_real", t.countA},
-                       {"count_synthetic", t.countB},
-                       {"z", t.zScore},
-                       {"delta", t.delta}});
-    return out;
-}
-
-Json corpusMetricsJson(const analysis::CorpusProfile& p, const analysis::CorpusExtras* x,
-                       const analysis::CorpusSimilarity* sim) {
-    Json m = {{"samples", p.samples},
-              {"tokens", p.tokens},
-              {"mean_length_tokens", p.meanLengthTokens},
-              {"median_length_tokens", p.medianLengthTokens},
-              {"mean_length_chars", p.meanLengthChars},
-              {"vocabulary_size", p.vocabularySize},
-              {"distinct_1", p.distinct1},
-              {"distinct_2", p.distinct2},
-              {"distinct_3", p.distinct3},
-              {"exact_duplicate_rate", p.exactDuplicateRate},
-              {"exact_duplicates", p.exactDuplicates},
-              {"labelled_samples", p.labelledSamples}};
-    if (p.labelledSamples > 0) // entropy of no labels is meaningless, not 0
-        m["label_entropy_bits"] = p.labelEntropyBits;
-    if (x != nullptr) {
-        m["skeleton_repetition_rate"] = x->templates.skeletonRepetitionRate;
-        m["top10_skeleton_share"] = x->templates.top10SkeletonShare;
-        m["template_rate"] = x->templates.templateRate;
-        m["templates_per_token"] = x->templates.templatesPerToken;
-        m["compression_ratio"] = x->compressionRatio;
-        m["self_bleu"] = x->selfBleu;
-        m["repeated_ngram_rate"] = x->repeatedNgramRate;
-        m["mtld"] = x->mtld;
-        for (const auto& [key, v] : {std::pair{"vocabulary_at_budget", x->budgeted.vocabulary},
-                                     std::pair{"distinct_2_at_budget", x->budgeted.distinct2},
-                                     std::pair{"self_repetition_at_budget", x->selfRepetition},
-                                     std::pair{"vendi_ngram", x->budgeted.vendiNgram}})
-            if (std::isfinite(v))
-                m[key] = v;
-        if (x->perplexityMedian)
-            m["perplexity_median"] = *x->perplexityMedian;
-    }
-    if (sim != nullptr) {
-        m["near_duplicates"] = sim->nearDuplicates;
-        m["near_duplicate_rate"] = sim->nearDuplicateRate;
-        m["nn_similarity_ratio"] = sim->nnSimilarityRatio;
-        m["mean_nn_similarity"] = sim->meanNnSimilarity;
-        m["vendi_score"] = sim->vendiScore;
-    }
-    return m;
-}
-
-// The length-matched values of one synthetic corpus, under the raw measure's key with the
-// suffixes _length_matched, _length_baseline and _length_lift (see lengthControlledKeys()),
-// and length_unmatched_share. Unmeasured ones are left out.
-void addLengthControl(const analysis::CorpusLengthControl& lc, Json& metrics) {
-    metrics["length_unmatched_share"] = lc.unmatchedShare;
-    metrics["length_matched_samples"] = lc.matched;
-    const auto& keys = analysis::lengthControlledKeys();
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-        const analysis::LengthControlledEstimate& e = lc.measures[k];
-        const std::string key = keys[k];
-        for (const auto& [suffix, v] :
-             {std::pair{"_length_matched", e.value}, std::pair{"_length_baseline", e.baseline},
-              std::pair{"_length_lift", e.lift}})
-            if (std::isfinite(v))
-                metrics[key + suffix] = v;
-    }
-}
-
 Json paramsJson(const analysis::AnalysisParams& params) {
     const analysis::SimilarityParams& sp = params.similarity;
     return {{"tokenizer", "synthscope-words-v1"},
@@ -188,65 +116,6 @@ Json paramsJson(const analysis::AnalysisParams& params) {
               {"detectability_folds", sp.detectabilityFolds},
               {"logistic_l2", sp.logistic.l2},
               {"seed", sp.embedding.svd.seed}}}};
-}
-
-Json clustersJson(const analysis::SimilarityResult& sim) {
-    Json list = Json::array();
-    for (std::size_t c = 0; c < sim.clusters.size(); ++c) {
-        const auto& k = sim.clusters[c];
-        list.push_back({{"cluster", c},
-                        {"size", k.size},
-                        {"real", k.real},
-                        {"synthetic", k.synthetic},
-                        {"label", k.terms},
-                        {"flag", k.flag},
-                        {"mean_nn_similarity", k.meanNnSimilarity}});
-    }
-    return list;
-}
-
-void addSimilarityJson(const analysis::SimilarityResult& sim,
-                       const analysis::SimilarityParams& params,
-                       const std::vector<qint64>& sampleIds, Json& out) {
-    Json s = {{"embedding_source", sim.embeddingSource},
-              {"embedding_dimension", sim.embeddings.cols()},
-              {"nn_similarity_threshold", params.nnThreshold},
-              {"duplicate_group_count", sim.duplicateGroups.size()},
-              {"clusters", clustersJson(sim)}};
-    Json groups = Json::array();
-    for (std::size_t g = 0; g < sim.duplicateGroups.size() && g < 100; ++g) {
-        const auto& d = sim.duplicateGroups[g];
-        Json members = Json::array();
-        for (std::size_t k = 0; k < d.members.size() && k < 20; ++k)
-            members.push_back(sampleIds[d.members[k]]);
-        groups.push_back({{"group", g},
-                          {"size", d.members.size()},
-                          {"real", d.real},
-                          {"synthetic", d.synthetic},
-                          {"exact", d.exact},
-                          {"members", members}});
-    }
-    s["duplicate_groups"] = groups;
-    if (sim.comparison) {
-        const auto& c = *sim.comparison;
-        Json frontier = Json::array();
-        for (const auto& [x, y] : c.mauve.frontier)
-            frontier.push_back({x, y});
-        s["mauve_frontier"] = frontier;
-        s["mauve_clusters"] = c.mauve.clusters;
-        s["mauve_pca_components"] = c.mauve.components;
-        s["detectability_fold_auc"] = c.detectabilityFoldAuc;
-        Json& cmp = out["real_vs_synthetic"];
-        cmp["cross_exact_duplicates"] = c.crossExactDuplicates;
-        cmp["cross_near_duplicates"] = c.crossNearDuplicates;
-        cmp["mauve"] = c.mauve.mauve;
-        if (!std::isnan(c.detectabilityAuc)) {
-            cmp["detectability_auc"] = c.detectabilityAuc;
-            cmp["detectability_auc_std"] = c.detectabilityAucStd;
-        }
-        cmp["js_divergence_cluster_share"] = c.jsClusterShare;
-    }
-    out["similarity"] = s;
 }
 
 // Precomputed embeddings of every sample from one source, in load order.
@@ -300,11 +169,11 @@ Status storeSimilarity(QSqlDatabase& db, qint64 runId, const analysis::Similarit
         for (const auto& t : k.terms)
             terms << QString::fromStdString(t);
         // A null QString binds as SQL NULL: empty labels and flags must be empty strings.
-        if (Status s =
-                execPrepared(cl, {runId, static_cast<qint64>(c), static_cast<qint64>(k.size),
-                                  static_cast<qint64>(k.real), static_cast<qint64>(k.synthetic),
-                                  nonNull(terms.join(u", "_s)),
-                                  nonNull(QString::fromStdString(k.flag)), k.meanNnSimilarity});
+        if (Status s = execPrepared(
+                cl, {runId, static_cast<qint64>(c), static_cast<qint64>(k.size),
+                     static_cast<qint64>(k.real), static_cast<qint64>(k.synthetic),
+                     nonNull(terms.join(u", "_s)),
+                     QString::fromLatin1(analysis::clusterFlagName(k.flag)), k.meanNnSimilarity});
             !s)
             return s;
     }
@@ -368,15 +237,11 @@ Status runAnalysis(Project& project, const analysis::AnalysisParams& params,
 
 namespace {
 
-Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
-                       const analysis::Progress& progress, qint64* runId) {
-    const QString started = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    QSqlDatabase db = project.connection();
-    std::vector<LoadedCorpus> corpora;
-    if (Status s = load(db, &corpora, progress.sub(0.0, 0.15)); !s)
-        return s;
-    if (corpora.empty())
-        return Status::failure(u"the project has no corpora to analyse; import one first"_s);
+// Runs the analyses over the loaded corpora, with the stored embeddings of
+// params.similarity.embeddingSource when it is not the built-in one.
+Status runAnalyses(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
+                   const analysis::AnalysisParams& params, const analysis::Progress& progress,
+                   analysis::AnalysisResult* out) {
     std::vector<analysis::CorpusInput> inputs;
     for (const LoadedCorpus& c : corpora)
         inputs.push_back({c.role == Role::Synthetic, c.texts, c.labels});
@@ -391,181 +256,27 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
         effective.similarity.embeddings = external;
         effective.similarity.embeddingDimension = dimension;
     }
-    const analysis::AnalysisResult result =
-        analysis::analyzeCorpora(inputs, effective, progress.sub(0.15, 0.9));
+    *out = analysis::analyzeCorpora(inputs, effective, progress);
+    return {};
+}
+
+// Writes one run in one transaction: the encoded record (runs, metrics), the concentration
+// on sources, and the per-sample rows only the newest run keeps.
+Status writeRun(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
+                const std::vector<AnalysedCorpus>& analysed, const analysis::AnalysisResult& result,
+                const EncodedAnalysis& encoded, const analysis::AnalysisParams& params,
+                const QString& started, const analysis::Progress& progress, qint64* runId) {
     const analysis::SimilarityResult* sim = result.similarity ? &*result.similarity : nullptr;
-
-    Json out = Json::object();
-    Json corporaJson = Json::array();
-    Json ids = Json::array();
-    for (std::size_t i = 0; i < corpora.size(); ++i) {
-        Json labels = Json::object();
-        for (const auto& [label, count] : result.corpora[i].labelCounts)
-            labels[label] = count;
-        corporaJson.push_back(
-            {{"corpus_id", corpora[i].id},
-             {"name", corpora[i].name.toStdString()},
-             {"role", roleName(corpora[i].role).toStdString()},
-             {"metrics", corpusMetricsJson(result.corpora[i],
-                                           i < result.extras.size() ? &result.extras[i] : nullptr,
-                                           sim != nullptr ? &sim->corpora[i] : nullptr)},
-             {"label_counts", labels}});
-        for (const analysis::CorpusLengthControl& lc : result.lengthControl)
-            if (lc.corpus == i)
-                addLengthControl(lc, corporaJson.back()["metrics"]);
-        if (i < result.extras.size()) {
-            Json templates = Json::array();
-            for (const auto& [pattern, docs] : result.extras[i].templates.topTemplates)
-                templates.push_back({{"pattern", pattern}, {"samples", docs}});
-            corporaJson.back()["top_templates"] = templates;
-        }
-        if (sim != nullptr)
-            corporaJson.back()["nn_similarity_histogram"] = sim->corpora[i].nnHistogram;
-        ids.push_back(corpora[i].id);
-    }
-    out["corpora"] = corporaJson;
-    out["diversity_budget"] = {{"tokens", result.diversityTokenBudget},
-                               {"vendi_samples", result.vendiSamples}};
-    Json timings = Json::object();
-    for (const auto& [stage, seconds] : result.stageSeconds)
-        timings[stage] = seconds;
-    out["stage_seconds"] = timings;
-
-    // Document index (corpora in order) → sample id and role.
-    std::vector<qint64> sampleIds;
-    std::vector<bool> isSynthetic;
-    for (const LoadedCorpus& c : corpora) {
+    std::vector<qint64> sampleIds; // document index (corpora in order) → sample id
+    for (const LoadedCorpus& c : corpora)
         sampleIds.insert(sampleIds.end(), c.sampleIds.begin(), c.sampleIds.end());
-        isSynthetic.insert(isSynthetic.end(), c.sampleIds.size(), c.role == Role::Synthetic);
-    }
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> groupCounts; // (real, synthetic)
-    Json groups = Json::array();
-    for (std::size_t g = 0; g < result.templates.groups.size(); ++g) {
-        const auto& group = result.templates.groups[g];
-        std::uint64_t synth = 0;
-        for (auto d : group.members)
-            synth += isSynthetic[d] ? 1 : 0;
-        groupCounts.emplace_back(group.members.size() - synth, synth);
-        if (g < 300) {
-            Json members = Json::array();
-            for (std::size_t k = 0; k < group.members.size() && k < 20; ++k)
-                members.push_back(sampleIds[group.members[k]]);
-            groups.push_back({{"group", g},
-                              {"pattern", group.pattern},
-                              {"size", group.members.size()},
-                              {"real", group.members.size() - synth},
-                              {"synthetic", synth},
-                              {"members", members}});
-        }
-    }
-    out["skeleton_groups"] = groups;
-    for (const char* side : {"openings", "closings"}) {
-        Json list = Json::array();
-        for (const auto& a : side[0] == 'o' ? result.templates.openings : result.templates.closings)
-            list.push_back({{"text", a.text}, {"real", a.real}, {"synthetic", a.synthetic}});
-        out[side] = list;
-    }
-    if (!result.perplexity.empty()) {
-        std::vector<double> realPpl;
-        std::vector<double> synthPpl;
-        for (std::size_t d = 0; d < result.perplexity.size(); ++d)
-            if (!std::isnan(result.perplexity[d]))
-                (isSynthetic[d] ? synthPpl : realPpl).push_back(result.perplexity[d]);
-        const auto h = analysis::sharedLogHistogram(realPpl, synthPpl);
-        out["perplexity_histogram"] = {{"log10_min", h.log10Min},
-                                       {"log10_step", h.step},
-                                       {"real_held_out", h.countsA},
-                                       {"synthetic", h.countsB}};
-    }
-
-    if (result.comparison) {
-        const auto& c = *result.comparison;
-        Json cmp = {{"real_samples", c.realSamples},
-                    {"synthetic_samples", c.syntheticSamples},
-                    {"js_divergence_length_tokens", c.jsLengthTokens},
-                    {"js_divergence_unigram", c.jsUnigram},
-                    {"js_divergence_bigram", c.jsBigram},
-                    {"ks_length_tokens", c.ksLengthTokens.statistic},
-                    {"ks_length_tokens_p_value", c.ksLengthTokens.pValue}};
-        if (c.jsLabel)
-            cmp["js_divergence_label"] = *c.jsLabel;
-        if (result.perplexityMedianRealHeldOut)
-            cmp["perplexity_median_real_held_out"] = *result.perplexityMedianRealHeldOut;
-        if (result.perplexityMedianSynthetic)
-            cmp["perplexity_median_synthetic"] = *result.perplexityMedianSynthetic;
-        if (result.pooled) {
-            // The measures only comparePooled computes (k-NN balls, label entropy change,
-            // perplexity ratio) and the cross-copy rates with short answers set apart; JS,
-            // KS, MAUVE and detectability stay those of the full-size pooled comparison.
-            const auto& keys = analysis::comparisonKeys();
-            static const std::set<std::string> fromPooled = {"precision",
-                                                             "recall",
-                                                             "density",
-                                                             "coverage_real_by_synthetic",
-                                                             "coverage_synthetic_by_real",
-                                                             "label_entropy_change_bits",
-                                                             "perplexity_log_ratio",
-                                                             "cross_exact_duplicate_rate",
-                                                             "cross_near_duplicate_rate",
-                                                             "short_exact_match_rate"};
-            for (std::size_t k = 0; k < keys.size(); ++k)
-                if (fromPooled.contains(keys[k]) && std::isfinite(result.pooled->value(k)))
-                    cmp[keys[k]] = result.pooled->value(k);
-        }
-        out["real_vs_synthetic"] = cmp;
-        out["length_histogram"] = {{"unit", "tokens"},
-                                   {"bin_width", c.lengthHistogram.width},
-                                   {"real", c.lengthHistogram.countsA},
-                                   {"synthetic", c.lengthHistogram.countsB}};
-        out["labels"] = {{"names", c.labels},
-                         {"real", c.labelCountsReal},
-                         {"synthetic", c.labelCountsSynthetic}};
-        out["indicating_ngrams"] = {{"real", termsJson(c.indicating.indicatingA)},
-                                    {"synthetic", termsJson(c.indicating.indicatingB)}};
-    }
-    if (sim != nullptr)
-        addSimilarityJson(*sim, params.similarity, sampleIds, out);
-
     progress.report(0.92, "saving");
     Transaction tx(db);
     if (!tx.beginStatus())
         return tx.beginStatus();
-    QSqlQuery run(db);
-    run.prepare(u"INSERT INTO runs (kind, params, result, app_version, started_at, finished_at, "
-                "corpora) VALUES ('analysis', ?, ?, ?, ?, ?, ?)"_s);
-    run.addBindValue(QString::fromStdString(paramsJson(params).dump()));
-    run.addBindValue(QString::fromStdString(out.dump()));
-    run.addBindValue(QStringLiteral(SYNTHSCOPE_VERSION));
-    run.addBindValue(started);
-    run.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    run.addBindValue(QString::fromStdString(ids.dump()));
-    if (!run.exec())
-        return Status::failure(u"cannot store the run: %1"_s.arg(run.lastError().text()));
-    const qint64 id = run.lastInsertId().toLongLong();
-
-    QSqlQuery metric(db);
-    metric.prepare(u"INSERT INTO metrics (run_id, corpus_id, name, value) VALUES (?, ?, ?, ?)"_s);
-    auto addMetrics = [&](const Json& values, const QVariant& corpusId) -> Status {
-        for (auto it = values.begin(); it != values.end(); ++it) {
-            if (!it->is_number())
-                continue;
-            metric.bindValue(0, id);
-            metric.bindValue(1, corpusId);
-            metric.bindValue(2, QString::fromStdString(it.key()));
-            metric.bindValue(3, it->get<double>());
-            if (!metric.exec())
-                return Status::failure(metric.lastError().text());
-        }
-        return {};
-    };
-    for (const Json& c : out["corpora"])
-        if (Status s = addMetrics(c["metrics"], c["corpus_id"].get<qint64>()); !s)
-            return s;
-    if (out.contains("real_vs_synthetic"))
-        if (Status s =
-                addMetrics(out["real_vs_synthetic"], QVariant(QMetaType(QMetaType::LongLong)));
-            !s)
-            return s;
+    qint64 id = 0;
+    if (Status s = writeAnalysisRun(db, encoded, paramsJson(params), started, analysed, &id); !s)
+        return s;
 
     // Which generators, template versions and judge versions wrote the synthetic side.
     QList<qint64> syntheticIds;
@@ -575,51 +286,6 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
     if (Status s = storeSourceConcentration(db, id, syntheticIds); !s)
         return s;
 
-    // Each synthetic corpus against the real side: the same keys as the pooled comparison,
-    // stored under the corpus with the spread over draws and the null band.
-    QSqlQuery estimate(db);
-    estimate.prepare(u"INSERT INTO metrics (run_id, corpus_id, name, value, sd, null_mean, "
-                     "null_sd) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    const QVariant noValue(QMetaType(QMetaType::Double));
-    auto orNull = [&](double v) { return std::isfinite(v) ? QVariant(v) : noValue; };
-    for (const analysis::CorpusVsReal& v : result.vsReal) {
-        const auto& keys = analysis::comparisonKeys();
-        for (std::size_t k = 0; k < keys.size(); ++k) {
-            if (!std::isfinite(v.value.mean.value(k)))
-                continue;
-            if (Status s = execPrepared(estimate,
-                                        {id, corpora[v.corpus].id, QString::fromLatin1(keys[k]),
-                                         v.value.mean.value(k), orNull(v.value.sd.value(k)),
-                                         orNull(v.null.mean.value(k)), orNull(v.null.sd.value(k))});
-                !s)
-                return s;
-        }
-        if (Status s =
-                execPrepared(estimate, {id, corpora[v.corpus].id, u"vs_real_budget"_s,
-                                        static_cast<double>(v.budget), noValue, noValue, noValue});
-            !s)
-            return s;
-    }
-    // The spread over draws of the length-matched values (stored above with the corpus's
-    // metrics): Trends draw it as error bars on the lifts; the others keep it for export.
-    QSqlQuery spread(db);
-    spread.prepare(u"UPDATE metrics SET sd = ? WHERE run_id = ? AND corpus_id = ? AND name = ?"_s);
-    for (const analysis::CorpusLengthControl& lc : result.lengthControl) {
-        const auto& keys = analysis::lengthControlledKeys();
-        for (std::size_t k = 0; k < keys.size(); ++k) {
-            const analysis::LengthControlledEstimate& e = lc.measures[k];
-            for (const auto& [suffix, sd] :
-                 {std::pair{"_length_matched", e.valueSd},
-                  std::pair{"_length_baseline", e.baselineSd}, std::pair{"_length_lift", e.liftSd}})
-                if (std::isfinite(sd))
-                    if (Status s = execPrepared(spread, {sd, id, corpora[lc.corpus].id,
-                                                         QString(QString::fromLatin1(keys[k]) +
-                                                                 QLatin1String(suffix))});
-                        !s)
-                        return s;
-        }
-    }
-
     // Only the newest run keeps per-sample rows.
     for (const QString& table : {u"neighbours"_s, u"skeleton_groups"_s, u"sample_scores"_s,
                                  u"duplicate_groups"_s, u"clusters"_s})
@@ -628,13 +294,18 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
     QSqlQuery group(db);
     group.prepare(u"INSERT INTO skeleton_groups (run_id, group_id, pattern, size, real, synthetic) "
                   "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    std::vector<bool> isSynthetic;
+    for (const LoadedCorpus& c : corpora)
+        isSynthetic.insert(isSynthetic.end(), c.sampleIds.size(), c.role == Role::Synthetic);
     for (std::size_t gi = 0; gi < result.templates.groups.size(); ++gi) {
         const auto& g = result.templates.groups[gi];
+        qint64 synthetic = 0;
+        for (auto d : g.members)
+            synthetic += isSynthetic[d] ? 1 : 0;
+        const auto size = static_cast<qint64>(g.members.size());
         if (Status s =
                 execPrepared(group, {id, static_cast<qint64>(gi), QString::fromStdString(g.pattern),
-                                     static_cast<qint64>(g.members.size()),
-                                     static_cast<qint64>(groupCounts[gi].first),
-                                     static_cast<qint64>(groupCounts[gi].second)});
+                                     size, size - synthetic, synthetic});
             !s)
             return s;
     }
@@ -683,21 +354,34 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
     return {};
 }
 
+Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
+                       const analysis::Progress& progress, qint64* runId) {
+    const QString started = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QSqlDatabase db = project.connection();
+    std::vector<LoadedCorpus> corpora;
+    if (Status s = load(db, &corpora, progress.sub(0.0, 0.15)); !s)
+        return s;
+    if (corpora.empty())
+        return Status::failure(u"the project has no corpora to analyse; import one first"_s);
+    analysis::AnalysisResult result;
+    if (Status s = runAnalyses(db, corpora, params, progress.sub(0.15, 0.9), &result); !s)
+        return s;
+    std::vector<AnalysedCorpus> analysed;
+    for (const LoadedCorpus& c : corpora)
+        analysed.push_back({c.id, c.name, c.role, c.sampleIds});
+    const EncodedAnalysis encoded = encodeAnalysis(result, params.similarity, analysed);
+    return writeRun(db, corpora, analysed, result, encoded, params, started, progress, runId);
+}
+
 } // namespace
 
 std::optional<NewestAnalysis> newestAnalysis(Project& project) {
     QSqlQuery run(project.connection());
-    if (!run.exec(u"SELECT id, result FROM runs WHERE kind = 'analysis' ORDER BY id DESC "
-                  "LIMIT 1"_s) ||
+    if (!run.exec(u"SELECT id, embedding_source FROM runs WHERE kind = 'analysis' ORDER BY id "
+                  "DESC LIMIT 1"_s) ||
         !run.next())
         return std::nullopt;
-    const Json result = Json::parse(run.value(1).toString().toStdString(), nullptr, false);
-    const bool hasSimilarity =
-        result.is_object() && result.contains("similarity") && result["similarity"].is_object();
-    return NewestAnalysis{
-        run.value(0).toLongLong(),
-        QString::fromStdString(hasSimilarity ? result["similarity"].value("embedding_source", "")
-                                             : std::string())};
+    return NewestAnalysis{run.value(0).toLongLong(), run.value(1).toString()};
 }
 
 bool appendEmbedding(const QByteArray& blob, std::vector<float>* out, std::size_t* dimension) {

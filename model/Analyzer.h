@@ -16,7 +16,9 @@ namespace synthscope::model {
 inline constexpr char kBuiltInEmbedding[] = "tfidf-svd";
 
 /// Runs the analyses (analysis::analyzeCorpora) over every corpus of project and stores the
-/// run: its parameters, the full result as JSON (runs.result), the scalar metrics (metrics)
+/// run (load → analyse → encode with model/AnalysisRecord → write): its parameters, its lists
+/// and histograms (runs.result, format kResultFormat), every scalar metric (metrics: the one
+/// source of numbers), the embedding source it used (runs.embedding_source),
 /// per-sample scores (sample_scores: skeleton group, perplexity, duplicate group, cluster,
 /// nearest-neighbour cosines, synthetic-likeness, map position), skeleton groups, duplicate
 /// groups, clusters, the nearest real neighbours of every synthetic sample (neighbours) and
@@ -29,8 +31,8 @@ inline constexpr char kBuiltInEmbedding[] = "tfidf-svd";
 Status runAnalysis(Project& project, const analysis::AnalysisParams& params,
                    const analysis::Progress& progress, qint64* runId);
 
-/// The newest analysis run and the embedding source it used (empty when it computed no
-/// embeddings); nullopt when no analysis has run.
+/// The newest analysis run and the embedding source it used (runs.embedding_source; empty
+/// when it computed no embeddings); nullopt when no analysis has run. Reads no result blob.
 struct NewestAnalysis {
     qint64 runId = 0;
     QString embeddingSource;

@@ -1,5 +1,7 @@
 #include "model/Gate.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "analysis/LengthControl.h"
 
 #include "model/Json.h"
@@ -23,6 +25,8 @@ static void initRulesResource() {
 }
 
 namespace synthscope::model {
+
+namespace key = analysis::key;
 
 namespace {
 
@@ -459,9 +463,9 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                     u"; %1 not measured (too small, or no value)"_s.arg(syntheticCorpora - judged);
             if (!value)
                 value = comparison(rule.metric);
-            if (!value && rule.metric == u"perplexity_log_ratio"_s) {
-                const auto a = comparison(u"perplexity_median_synthetic"_s);
-                const auto b = comparison(u"perplexity_median_real_held_out"_s);
+            if (!value && rule.metric == QString::fromLatin1(key::kPerplexityLogRatio)) {
+                const auto a = comparison(QString::fromLatin1(key::kPerplexityMedianSynthetic));
+                const auto b = comparison(QString::fromLatin1(key::kPerplexityMedianRealHeldOut));
                 if (a && b && *a > 0 && *b > 0) {
                     value = std::abs(std::log(*a / *b));
                     r.detail = u"median perplexity %1 synthetic, %2 real held out"_s.arg(
@@ -490,7 +494,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
             const int ofRole = rule.scope == u"synthetic"_s ? syntheticCorpora : realCorpora;
             if (judged > 0 && judged < ofRole)
                 r.detail += u"; %1 not measured"_s.arg(ofRole - judged);
-            if (rule.metric.endsWith(u"_length_lift"_s)) {
+            if (rule.metric.endsWith(QString::fromLatin1(key::kLengthLiftSuffix))) {
                 QSqlQuery u(db);
                 u.prepare(u"SELECT c.name, m.value FROM metrics m JOIN corpora c ON c.id = "
                           "m.corpus_id WHERE m.run_id = ? AND m.name = 'length_unmatched_share' "

@@ -1,5 +1,7 @@
 #include "model/MetricCatalog.h"
 
+#include "analysis/MetricKeys.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -8,253 +10,256 @@ using namespace Qt::StringLiterals;
 
 namespace synthscope::model {
 
+namespace key = analysis::key;
+
 namespace {
 
 #define TR(s) QT_TRANSLATE_NOOP("synthscope::model::MetricCatalog", s)
 
 const MetricInfo kCorpus[] = {
-    {"samples", TR("Samples"), "", TR("Records stored from the corpus files."), 0},
-    {"mean_length_tokens", TR("Mean length"), "tokens",
+    {key::kSamples, TR("Samples"), "", TR("Records stored from the corpus files."), 0},
+    {key::kMeanLengthTokens, TR("Mean length"), "tokens",
      TR("Mean tokens per sample. A large gap to the real corpus means the generator writes to a "
         "different length than people do."),
      1},
-    {"median_length_tokens", TR("Median length"), "tokens", TR("Median tokens per sample."), 1},
-    {"mean_length_chars", TR("Mean length"), "characters",
+    {key::kMedianLengthTokens, TR("Median length"), "tokens", TR("Median tokens per sample."), 1},
+    {key::kMeanLengthChars, TR("Mean length"), "characters",
      TR("Mean Unicode code points per sample."), 1},
-    {"vocabulary_size", TR("Vocabulary size"), "",
+    {key::kVocabularySize, TR("Vocabulary size"), "",
      TR("Distinct tokens. Depends on corpus size: compare corpora of similar size."), 0},
-    {"vocabulary_at_budget", TR("Vocabulary at equal tokens"), "",
+    {key::kVocabularyAtBudget, TR("Vocabulary at equal tokens"), "",
      TR("Distinct tokens among the same number of tokens for every corpus (the smallest "
         "corpus's, at most 20,000), random samples, three draws averaged. Size- and "
         "length-controlled: lower than the real corpus means a narrower vocabulary in use."),
      0},
-    {"distinct_2_at_budget", TR("Distinct-2 at equal tokens"), "share",
+    {key::kDistinct2AtBudget, TR("Distinct-2 at equal tokens"), "share",
      TR("Distinct bigrams over bigrams on the same token budget for every corpus. Size- and "
         "length-controlled: falls when the same phrases are reused."),
      4},
-    {"self_repetition_at_budget", TR("Self-repetition at equal tokens"), "share",
+    {key::kSelfRepetitionAtBudget, TR("Self-repetition at equal tokens"), "share",
      TR("Share of word 4-gram occurrences, in 20,000 tokens drawn from each corpus, whose 4-gram "
         "also occurs in another sample (after Salkar et al. 2022). The same budget for every "
         "corpus and run; per occurrence, so long samples do not score higher (samples under 4 "
         "tokens add none). Well above the real corpus: samples share phrases, a template."),
      3},
-    {"vendi_ngram", TR("Vendi score (n-gram)"), "",
+    {key::kVendiNgram, TR("Vendi score (n-gram)"), "",
      TR("Effective number of distinct passages among the same number (at most 500) of random "
         "10-token windows for every corpus, under the n-gram kernel (cosine of unigram + bigram "
         "counts; Friedman & Dieng 2023). Size- and length-controlled; falls as phrasing "
         "collapses."),
      1},
-    {"distinct_1", TR("Distinct-1"), "share",
+    {key::kDistinct1, TR("Distinct-1"), "share",
      TR("Distinct unigrams over all unigrams (Li et al. 2016). Lower than the real corpus at a "
         "similar size: the vocabulary is narrowing."),
      4},
-    {"distinct_2", TR("Distinct-2"), "share",
+    {key::kDistinct2, TR("Distinct-2"), "share",
      TR("Distinct bigrams over all bigrams (Li et al. 2016). Falls when the same phrases are "
         "reused: a sign of template feel."),
      4},
-    {"distinct_3", TR("Distinct-3"), "share",
+    {key::kDistinct3, TR("Distinct-3"), "share",
      TR("Distinct trigrams over all trigrams (Li et al. 2016). Like distinct-2, for longer "
         "phrases."),
      4},
-    {"exact_duplicate_rate", TR("Exact-duplicate rate"), "share",
+    {key::kExactDuplicateRate, TR("Exact-duplicate rate"), "share",
      TR("Share of samples whose normalised text repeats an earlier sample. Above a few percent "
         "the generator is copying itself."),
      4},
-    {"skeleton_repetition_rate", TR("Skeleton repetition rate"), "share",
+    {key::kSkeletonRepetitionRate, TR("Skeleton repetition rate"), "share",
      TR("Share of samples whose template skeleton (function words, punctuation, markup; "
         "content masked) is shared with another sample of the corpus. High: the same mould."),
      4},
-    {"top10_skeleton_share", TR("Top-10 skeleton share"), "share",
+    {key::kTop10SkeletonShare, TR("Top-10 skeleton share"), "share",
      TR("Share of samples in the corpus's ten largest skeleton groups. High: a few templates "
         "produce most of the data."),
      4},
-    {"template_rate", TR("Template rate"), "share",
+    {key::kTemplateRate, TR("Template rate"), "share",
      TR("Share of samples containing one of the corpus's 100 most frequent skeleton 6-grams "
         "(after Shaib et al. 2024). Compare with the real corpus."),
      4},
-    {"templates_per_token", TR("Templates per token"), "",
+    {key::kTemplatesPerToken, TR("Templates per token"), "",
      TR("Occurrences of the corpus's 100 most frequent skeleton 6-grams per skeleton token "
         "(Shaib et al. 2024). A per-token rate, so long texts do not score higher for their "
         "length, but samples under 6 skeleton tokens add none and the 100 patterns come from the "
         "whole corpus: compare corpora of similar size. Several times the real corpus's: the "
         "text is poured into a few moulds."),
      4},
-    {"compression_ratio", TR("Compression ratio"), "",
+    {key::kCompressionRatio, TR("Compression ratio"), "",
      TR("Bytes over zlib-compressed bytes of the corpus (Shaib et al. 2024). Higher: more "
         "redundant text."),
      2},
-    {"self_bleu", TR("Self-BLEU"), "share",
+    {key::kSelfBleu, TR("Self-BLEU"), "share",
      TR("Mean BLEU-4 of each of 500 sampled samples against the others (Zhu et al. 2018). "
         "Higher: samples resemble each other."),
      4},
-    {"repeated_ngram_rate", TR("Repeated 4-gram rate"), "share",
+    {key::kRepeatedNgramRate, TR("Repeated 4-gram rate"), "share",
      TR("Mean share of repeated 4-grams within a sample (rep-4, Welleck et al. 2019). High: "
         "samples loop."),
      4},
-    {"mtld", TR("MTLD"), "tokens",
+    {key::kMtld, TR("MTLD"), "tokens",
      TR("Measure of textual lexical diversity (McCarthy & Jarvis 2010), independent of "
         "length. Lower: a narrower vocabulary in use."),
      1},
-    {"perplexity_median", TR("Median perplexity"), "",
+    {key::kPerplexityMedian, TR("Median perplexity"), "",
      TR("Median per-sample perplexity under a trigram Kneser–Ney model of the real corpus "
         "(real: held-out samples). Much lower than real: text is more predictable than people's."),
      1},
-    {"near_duplicate_rate", TR("Near-duplicate rate"), "share",
+    {key::kNearDuplicateRate, TR("Near-duplicate rate"), "share",
      TR("Share of samples that would go if every near-duplicate group (MinHash over word "
         "5-gram shingles, verified Jaccard ≥ 0.8; Broder 1997, Lee et al. 2022) kept one member "
         "of this corpus. Above a few percent: the generator repeats itself with small edits."),
      4},
-    {"nn_similarity_ratio", TR("NN-similarity ratio"), "share",
+    {key::kNnSimilarityRatio, TR("NN-similarity ratio"), "share",
      TR("Share of samples whose nearest other sample of the corpus has embedding cosine ≥ 0.95 "
         "(chapter 17, Listing 17-1). Rising across rounds: samples are converging on each "
         "other."),
      4},
-    {"mean_nn_similarity", TR("Mean NN similarity"), "",
+    {key::kMeanNnSimilarity, TR("Mean NN similarity"), "",
      TR("Mean embedding cosine of each sample to its nearest other sample of the corpus. "
         "Compare with the real corpus: higher means a denser, more self-similar corpus."),
      4},
     // Length-controlled: each synthetic corpus against real samples of the same lengths
     // (analysis/LengthControl.h). The _length_matched and _length_baseline values behind each
     // lift are stored too; findMetric() describes them with the raw measure's entry.
-    {"exact_duplicate_rate_length_lift", TR("Exact duplicates vs real of equal length"), "",
+    {key::kExactDuplicateRateLengthLift, TR("Exact duplicates vs real of equal length"), "",
      TR("Exact-duplicate rate of up to 1,000 sampled synthetic samples over that of as many real "
         "samples of the same token lengths (one sample's worth of smoothing). 1: as repetitive "
         "as reality at these lengths; above 2–3: the generator repeats itself."),
      2},
-    {"near_duplicate_rate_length_lift", TR("Near duplicates vs real of equal length"), "",
+    {key::kNearDuplicateRateLengthLift, TR("Near duplicates vs real of equal length"), "",
      TR("Near-duplicate rate of sampled synthetic samples over that of real samples of the same "
         "token lengths. Short answers coincide by chance; this lift does not mind."),
      2},
-    {"skeleton_repetition_rate_length_lift", TR("Skeleton repetition vs real of equal length"), "",
+    {key::kSkeletonRepetitionRateLengthLift, TR("Skeleton repetition vs real of equal length"), "",
      TR("Share of sampled synthetic samples sharing a skeleton with another, over the same share "
         "for real samples of the same token lengths. Above 2–3: one mould."),
      2},
-    {"nn_similarity_ratio_length_lift", TR("NN-similarity ratio vs real of equal length"), "",
+    {key::kNnSimilarityRatioLengthLift, TR("NN-similarity ratio vs real of equal length"), "",
      TR("NN-similarity ratio (cosine ≥ 0.95) within sampled synthetic samples over that within as "
         "many real samples of the same token lengths."),
      2},
-    {"mean_nn_similarity_length_lift", TR("Mean NN similarity vs real of equal length"), "",
+    {key::kMeanNnSimilarityLengthLift, TR("Mean NN similarity vs real of equal length"), "",
      TR("Mean nearest-neighbour cosine within sampled synthetic samples over that within as many "
         "real samples of the same token lengths. Above 1: denser than reality."),
      3},
-    {"perplexity_median_length_lift", TR("Perplexity vs real of equal length"), "",
+    {key::kPerplexityMedianLengthLift, TR("Perplexity vs real of equal length"), "",
      TR("Median perplexity of the synthetic samples over that of held-out real samples of the "
         "same token lengths. Well below 1: more predictable than people at these lengths."),
      3},
-    {"length_unmatched_share", TR("Lengths without a real match"), "share",
+    {key::kLengthUnmatchedShare, TR("Lengths without a real match"), "share",
      TR("Share of sampled synthetic samples that found no unused real sample of the same token "
         "length: the real data lacks those lengths, or has fewer of them than the corpus. Above "
         "0.5 no length-matched lift is given; read the measures free of length instead."),
      3},
-    {"length_matched_samples", TR("Length-matched samples"), "",
+    {key::kLengthMatchedSamples, TR("Length-matched samples"), "",
      TR("Synthetic samples per draw paired with a real sample of the same token length (at most "
         "1,000): the sample size behind the length-matched lifts."),
      0},
-    {"vendi_score", TR("Vendi score (embeddings)"), "",
+    {key::kVendiScore, TR("Vendi score (embeddings)"), "",
      TR("Exp of the entropy of the cosine-kernel eigenvalues of the whole corpus's embeddings "
         "(Friedman & Dieng 2023). Not size- or length-controlled: it rose across the collapse "
         "rounds while the vocabulary fell tenfold. Read Vendi score (n-gram) instead."),
      1},
-    {"label_entropy_bits", TR("Label entropy"), "bits",
+    {key::kLabelEntropyBits, TR("Label entropy"), "bits",
      TR("Shannon entropy of the label distribution. Falling across rounds: majority labels are "
         "taking over."),
      3},
 };
 
 const MetricInfo kComparison[] = {
-    {"js_divergence_length_tokens", TR("JS divergence: length"), "bits",
+    {key::kJsLengthTokens, TR("JS divergence: length"), "bits",
      TR("Jensen–Shannon divergence (base 2, 0 = same, 1 = disjoint) of the token-length "
         "histograms. Above ~0.1 the lengths differ visibly."),
      4},
-    {"js_divergence_unigram", TR("JS divergence: unigrams"), "bits",
+    {key::kJsUnigram, TR("JS divergence: unigrams"), "bits",
      TR("Jensen–Shannon divergence of word frequencies. Higher means the two sides use "
         "different words; check the indicating words."),
      4},
-    {"js_divergence_bigram", TR("JS divergence: bigrams"), "bits",
+    {key::kJsBigram, TR("JS divergence: bigrams"), "bits",
      TR("Jensen–Shannon divergence of word-pair frequencies; reacts to phrasing and templates."),
      4},
-    {"js_divergence_label", TR("JS divergence: labels"), "bits",
+    {key::kJsLabel, TR("JS divergence: labels"), "bits",
      TR("Jensen–Shannon divergence of the label distributions (when both sides have labels). "
         "High: the synthetic label mix does not match reality (majority amplification)."),
      4},
-    {"ks_length_tokens", TR("KS statistic: length"), "",
+    {key::kKsLengthTokens, TR("KS statistic: length"), "",
      TR("Two-sample Kolmogorov–Smirnov D on token lengths: the largest gap between the two "
         "cumulative distributions."),
      4},
-    {"perplexity_median_real_held_out", TR("Median perplexity: real held-out"), "",
+    {key::kPerplexityMedianRealHeldOut, TR("Median perplexity: real held-out"), "",
      TR("Median perplexity of held-out real samples under the real-data language model: the "
         "baseline."),
      1},
-    {"perplexity_median_synthetic", TR("Median perplexity: synthetic"), "",
+    {key::kPerplexityMedianSynthetic, TR("Median perplexity: synthetic"), "",
      TR("Median perplexity of synthetic samples under the real-data model. Far below the "
         "baseline: templated; far above: off the real distribution."),
      1},
-    {"cross_exact_duplicates", TR("Cross-corpus exact duplicates"), "",
+    {key::kCrossExactDuplicates, TR("Cross-corpus exact duplicates"), "",
      TR("Synthetic samples whose normalised text equals a real sample's: copied, not "
         "generated (leakage or memorisation)."),
      0},
-    {"cross_exact_duplicate_rate", TR("Cross-corpus exact-duplicate rate"), "share",
+    {key::kCrossExactDuplicateRate, TR("Cross-corpus exact-duplicate rate"), "share",
      TR("Share of synthetic samples of five or more tokens whose normalised text equals a real "
         "sample's: copied, not generated. Shorter samples are counted apart (short matches)."),
      4},
-    {"cross_near_duplicate_rate", TR("Cross-corpus near-duplicate rate"), "share",
+    {key::kCrossNearDuplicateRate, TR("Cross-corpus near-duplicate rate"), "share",
      TR("Share of synthetic samples of five or more tokens in a near-duplicate group with a real "
         "sample (MinHash, Jaccard ≥ 0.8). Above ~1%: the generator is paraphrasing its seeds "
         "too closely. Read it against the real-vs-real band: real data repeats itself too."),
      4},
-    {"short_exact_match_rate", TR("Short exact matches"), "share",
+    {key::kShortExactMatchRate, TR("Short exact matches"), "share",
      TR("Share of synthetic samples under five tokens (\"yes\", a name) whose text equals a "
         "real sample's. Short answers coincide by chance; this is not counted as leakage."),
      4},
-    {"coverage_real_by_synthetic", TR("Coverage: real by synthetic"), "share",
+    {key::kCoverageRealBySynthetic, TR("Coverage: real by synthetic"), "share",
      TR("Coverage (Naeem et al. 2020): share of real samples whose 5-nearest-neighbour ball "
         "in embedding space holds a synthetic sample. The radius adapts to the real data, so "
         "the long tail counts. Falling: the synthetic data leaves parts of reality uncovered."),
      4},
-    {"coverage_synthetic_by_real", TR("Coverage: synthetic by real"), "share",
+    {key::kCoverageSyntheticByReal, TR("Coverage: synthetic by real"), "share",
      TR("Coverage with the roles swapped: share of synthetic samples whose 5-NN ball among the "
         "synthetic samples holds a real sample. Low: much of the synthetic data is not grounded "
         "in anything real."),
      4},
-    {"precision", TR("Precision (k-NN)"), "share",
+    {key::kPrecision, TR("Precision (k-NN)"), "share",
      TR("Improved precision (Kynkäänniemi et al. 2019): share of synthetic samples inside the "
         "5-NN ball of some real sample. Low: synthetic samples fall outside reality."),
      4},
-    {"recall", TR("Recall (k-NN)"), "share",
+    {key::kRecall, TR("Recall (k-NN)"), "share",
      TR("Improved recall (Kynkäänniemi et al. 2019): share of real samples inside the 5-NN ball "
         "of some synthetic sample. Falling: the synthetic data no longer spans reality."),
      4},
-    {"density", TR("Density (k-NN)"), "",
+    {key::kDensity, TR("Density (k-NN)"), "",
      TR("Density (Naeem et al. 2020): how many real 5-NN balls hold a synthetic sample, over 5; "
         "about 1 when the sides match, above 1 when synthetic samples crowd into the common "
         "regions."),
      3},
-    {"label_entropy_change_bits", TR("Label entropy change"), "bits",
+    {key::kLabelEntropyChangeBits, TR("Label entropy change"), "bits",
      TR("Label entropy of the synthetic side minus the real side's. Negative: the label mix "
         "is more concentrated than reality (majority amplification, Das et al. 2024)."),
      3},
-    {"perplexity_log_ratio", TR("Perplexity gap |log ratio|"), "",
+    {key::kPerplexityLogRatio, TR("Perplexity gap |log ratio|"), "",
      TR("|ln(median synthetic perplexity / median real held-out perplexity)| under the "
         "real-data language model. Large: the text is far more (or less) predictable than "
         "people's."),
      3},
-    {"mauve", TR("MAUVE"), "",
+    {key::kMauve, TR("MAUVE"), "",
      TR("Area under the divergence frontier of real vs synthetic embedding clusters (Pillutla et "
         "al. 2021), 0–1, 1 = same distribution. Computed on Synthscope's embeddings, so compare "
         "values only within Synthscope."),
      4},
-    {"detectability_auc", TR("Detectability ROC-AUC"), "",
+    {key::kDetectabilityAuc, TR("Detectability ROC-AUC"), "",
      TR("How well a cross-validated logistic regression on the embeddings tells synthetic from "
         "real (0.5 = cannot, 1 = always). Near 1: synthetic data is easy to spot; it does not "
         "look like reality."),
      4},
-    {"js_divergence_cluster_share", TR("JS divergence: cluster shares"), "bits",
+    {key::kJsClusterShare, TR("JS divergence: cluster shares"), "bits",
      TR("Jensen–Shannon divergence of how real and synthetic samples spread over the k-means "
         "clusters. High: the two sides occupy different regions (template factories, uncovered "
         "tails)."),
      4},
-    {"real_samples", TR("Real samples"), "", TR("Samples on the real side (all real corpora)."), 0},
-    {"synthetic_samples", TR("Synthetic samples"), "",
+    {key::kRealSamples, TR("Real samples"), "", TR("Samples on the real side (all real corpora)."),
+     0},
+    {key::kSyntheticSamples, TR("Synthetic samples"), "",
      TR("Samples on the synthetic side (all synthetic corpora)."), 0},
 };
 
@@ -320,15 +325,24 @@ bool isComparisonMetric(const QString& key) {
 }
 
 bool isUncontrolledMetric(const QString& key) {
-    static const QStringList keys = {u"vocabulary_size"_s,      u"distinct_1"_s,
-                                     u"distinct_2"_s,           u"distinct_3"_s,
-                                     u"exact_duplicate_rate"_s, u"skeleton_repetition_rate"_s,
-                                     u"top10_skeleton_share"_s, u"template_rate"_s,
-                                     u"compression_ratio"_s,    u"self_bleu"_s,
-                                     u"repeated_ngram_rate"_s,  u"perplexity_median"_s,
-                                     u"near_duplicate_rate"_s,  u"nn_similarity_ratio"_s,
-                                     u"mean_nn_similarity"_s,   u"vendi_score"_s,
-                                     u"exact_duplicates"_s,     u"near_duplicates"_s};
+    static const QStringList keys = {QString::fromLatin1(key::kVocabularySize),
+                                     QString::fromLatin1(key::kDistinct1),
+                                     QString::fromLatin1(key::kDistinct2),
+                                     QString::fromLatin1(key::kDistinct3),
+                                     QString::fromLatin1(key::kExactDuplicateRate),
+                                     QString::fromLatin1(key::kSkeletonRepetitionRate),
+                                     QString::fromLatin1(key::kTop10SkeletonShare),
+                                     QString::fromLatin1(key::kTemplateRate),
+                                     QString::fromLatin1(key::kCompressionRatio),
+                                     QString::fromLatin1(key::kSelfBleu),
+                                     QString::fromLatin1(key::kRepeatedNgramRate),
+                                     QString::fromLatin1(key::kPerplexityMedian),
+                                     QString::fromLatin1(key::kNearDuplicateRate),
+                                     QString::fromLatin1(key::kNnSimilarityRatio),
+                                     QString::fromLatin1(key::kMeanNnSimilarity),
+                                     QString::fromLatin1(key::kVendiScore),
+                                     QString::fromLatin1(key::kExactDuplicates),
+                                     QString::fromLatin1(key::kNearDuplicates)};
     return keys.contains(key);
 }
 

@@ -1,5 +1,7 @@
 #include "model/ProjectStore.h"
 
+#include "model/AnalysisRecord.h"
+
 #include "analysis/VsReal.h"
 #include "model/Sources.h"
 
@@ -19,34 +21,6 @@ namespace {
 Json parseOr(const QString& text, Json fallback) {
     Json j = Json::parse(text.toStdString(), nullptr, false);
     return j.is_discarded() ? fallback : j;
-}
-
-QList<IndicatingTerm> terms(const Json& array) {
-    QList<IndicatingTerm> out;
-    for (const Json& t : array)
-        out.append({QString::fromStdString(t.value("ngram", std::string())),
-                    t.value("count_real", qint64(0)), t.value("count_synthetic", qint64(0)),
-                    t.value("z", 0.0)});
-    return out;
-}
-
-QVector<double> doubles(const Json& array) {
-    QVector<double> out;
-    for (const Json& v : array)
-        out.append(v.get<double>());
-    return out;
-}
-
-double orNaN(const QVariant& v) {
-    return v.isNull() ? std::numeric_limits<double>::quiet_NaN() : v.toDouble();
-}
-
-// The comparison keys as an SQL list of literals ('js_divergence_unigram', …).
-QString comparisonKeyList() {
-    QStringList keys;
-    for (const char* k : analysis::comparisonKeys())
-        keys << u"'%1'"_s.arg(QLatin1StringView(k));
-    return keys.join(u", "_s);
 }
 
 } // namespace
@@ -107,23 +81,17 @@ QList<RejectedRow> ProjectStore::rejects(qint64 corpusId, int limit) const {
     return out;
 }
 
-namespace {
-void decodeResult(QSqlDatabase db, Json& r, const std::map<qint64, QString>& names,
-                  StoredAnalysis& a);
-} // namespace
-
 std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     QSqlDatabase db = m_project.connection();
     QSqlQuery q(db);
-    if (!q.exec(u"SELECT id, result, finished_at, corpora FROM runs WHERE kind = 'analysis' "
-                "ORDER BY id DESC LIMIT 1"_s) ||
+    if (!q.exec(u"SELECT id, result, finished_at, corpora, embedding_source FROM runs WHERE "
+                "kind = 'analysis' ORDER BY id DESC LIMIT 1"_s) ||
         !q.next())
         return std::nullopt;
     StoredAnalysis a;
     a.runId = q.value(0).toLongLong();
-    // Not const: a missing key then reads as null instead of tripping nlohmann's assertion,
-    // and every other shape error throws Json::exception, caught below.
-    Json r = parseOr(q.value(1).toString(), Json::object());
+    const Json r = parseOr(q.value(1).toString(), Json::object());
+    const QString embeddingSource = q.value(4).toString();
     const QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
     a.finishedAt =
         finished.isValid() ? finished.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s) : q.value(2).toString();
@@ -138,8 +106,13 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
         names[c.id] = c.name;
     }
     a.stale = analysed != current;
+    std::vector<MetricRow> metrics;
+    if (Status s = readMetricRows(db, a.runId, &metrics); !s) {
+        a.damaged = s.error();
+        return a;
+    }
     try {
-        decodeResult(m_project.connection(), r, names, a);
+        decodeAnalysis(r, metrics, embeddingSource, names, a);
     } catch (const Json::exception& e) {
         StoredAnalysis damaged;
         damaged.runId = a.runId;
@@ -152,98 +125,6 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     }
     return a;
 }
-
-namespace {
-
-// Fills a from the stored result r of run a.runId (and its per-corpus comparison rows);
-// throws Json::exception when r does not have the shape the analysis writes.
-void decodeResult(QSqlDatabase db, Json& r, const std::map<qint64, QString>& names,
-                  StoredAnalysis& a) {
-    if (!r.is_object())
-        throw Json::type_error::create(
-            302, "the result is " + std::string(r.type_name()) + ", not an object", nullptr);
-    for (Json c : r.value("corpora", Json::array())) {
-        CorpusMetrics m;
-        m.corpusId = c.value("corpus_id", qint64(0));
-        m.name = names.contains(m.corpusId)
-                     ? names.at(m.corpusId)
-                     : QString::fromStdString(c.value("name", std::string()));
-        (void)parseRole(QString::fromStdString(c.value("role", std::string())), &m.role);
-        for (auto it = c["metrics"].begin(); it != c["metrics"].end(); ++it)
-            m.values.insert(QString::fromStdString(it.key()), it->get<double>());
-        for (auto it = c["label_counts"].begin(); it != c["label_counts"].end(); ++it)
-            m.labelCounts.append({QString::fromStdString(it.key()), it->get<double>()});
-        std::stable_sort(m.labelCounts.begin(), m.labelCounts.end(),
-                         [](const auto& x, const auto& y) { return x.second > y.second; });
-        // Nearest-neighbour similarity histograms, pooled per role.
-        const QVector<double> nn = doubles(c.value("nn_similarity_histogram", Json::array()));
-        QVector<double>& pooled =
-            m.role == Role::Real ? a.nnSimilarityReal : a.nnSimilaritySynthetic;
-        if (pooled.size() < nn.size())
-            pooled.resize(nn.size(), 0.0);
-        for (qsizetype i = 0; i < nn.size(); ++i)
-            pooled[i] += nn[i];
-        a.corpora.push_back(m);
-    }
-    {
-        QSqlQuery v(db);
-        v.prepare(u"SELECT corpus_id, name, value, sd, null_mean, null_sd FROM metrics WHERE "
-                  "run_id = ? AND corpus_id IS NOT NULL AND (null_mean IS NOT NULL OR name = "
-                  "'vs_real_budget' OR name IN (%1))"_s.arg(comparisonKeyList()));
-        v.addBindValue(a.runId);
-        if (v.exec())
-            while (v.next()) {
-                const qint64 corpus = v.value(0).toLongLong();
-                auto it =
-                    std::find_if(a.corpora.begin(), a.corpora.end(),
-                                 [&](const CorpusMetrics& m) { return m.corpusId == corpus; });
-                if (it == a.corpora.end() || it->role != Role::Synthetic)
-                    continue;
-                const QString key = v.value(1).toString();
-                if (key == u"vs_real_budget"_s) {
-                    it->vsRealBudget = static_cast<qint64>(v.value(2).toDouble());
-                    continue;
-                }
-                it->values.remove(key); // a comparison key is never a per-corpus metric
-                ComparisonEstimate e;
-                e.value = v.value(2).toDouble();
-                e.sd = orNaN(v.value(3));
-                e.nullMean = orNaN(v.value(4));
-                e.nullSd = orNaN(v.value(5));
-                it->vsReal.insert(key, e);
-            }
-    }
-    if (r.contains("real_vs_synthetic")) {
-        a.hasComparison = true;
-        for (auto it = r["real_vs_synthetic"].begin(); it != r["real_vs_synthetic"].end(); ++it)
-            a.comparison.insert(QString::fromStdString(it.key()), it->get<double>());
-        Json& h = r["length_histogram"];
-        a.histogramBinWidth = h.value("bin_width", 1);
-        a.histogramReal = doubles(h["real"]);
-        a.histogramSynthetic = doubles(h["synthetic"]);
-        Json& l = r["labels"];
-        for (const Json& n : l["names"])
-            a.labels << QString::fromStdString(n.get<std::string>());
-        a.labelReal = doubles(l["real"]);
-        a.labelSynthetic = doubles(l["synthetic"]);
-        a.indicatingReal = terms(r["indicating_ngrams"]["real"]);
-        a.indicatingSynthetic = terms(r["indicating_ngrams"]["synthetic"]);
-    }
-    for (const char* side : {"openings", "closings"})
-        for (const Json& o : r.value(side, Json::array()))
-            (side[0] == 'o' ? a.openings : a.closings)
-                .append({QString::fromStdString(o.value("text", std::string())),
-                         o.value("real", qint64(0)), o.value("synthetic", qint64(0))});
-    if (r.contains("perplexity_histogram")) {
-        Json& h = r["perplexity_histogram"];
-        a.perplexityLog10Min = h.value("log10_min", 0.0);
-        a.perplexityLog10Step = h.value("log10_step", 0.0);
-        a.perplexityRealHeldOut = doubles(h["real_held_out"]);
-        a.perplexitySynthetic = doubles(h["synthetic"]);
-    }
-}
-
-} // namespace
 
 QList<SkeletonGroupInfo> ProjectStore::skeletonGroups(int limit) const {
     QList<SkeletonGroupInfo> out;
@@ -269,7 +150,8 @@ QList<ClusterRow> ProjectStore::clusters() const {
                kNewestAnalysisRun + u" ORDER BY cluster_id"_s))
         while (q.next())
             out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                        q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString(),
+                        q.value(3).toLongLong(), q.value(4).toString(),
+                        analysis::parseClusterFlag(q.value(5).toString().toStdString()),
                         q.value(6).toDouble()});
     return out;
 }
@@ -363,37 +245,47 @@ MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
     return m;
 }
 
+namespace {
+
+// A stored number as JSON: counts (integral values) as integers, as the analysis wrote them.
+Json storedNumber(double v) {
+    if (std::isfinite(v) && v == std::trunc(v) && std::abs(v) < 9.0e15)
+        return static_cast<qint64>(v);
+    return v;
+}
+
+Json storedNumbers(const QMap<QString, double>& values) {
+    Json out = Json::object();
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        out[it.key().toStdString()] = storedNumber(it.value());
+    return out;
+}
+
+} // namespace
+
 Json ProjectStore::summaryJson() const {
     Json out = Json::object();
     out["project"] = m_project.path().toStdString();
     out["schema_version"] = Project::kSchemaVersion;
-    const auto analysis = latestAnalysis();
+    const auto stored = latestAnalysis();
     QSqlQuery q(m_project.connection());
-    Json results = Json::object();
-    if (analysis && !analysis->damaged.isEmpty()) {
-        out["analysis"] = {{"run_id", analysis->runId},
-                           {"damaged", analysis->damaged.toStdString()}};
-    } else if (analysis &&
-               q.exec(u"SELECT result, params, finished_at FROM runs WHERE id = %1"_s.arg(
-                   analysis->runId)) &&
+    const bool readable = stored && stored->damaged.isEmpty();
+    if (stored && !readable) {
+        out["analysis"] = {{"run_id", stored->runId}, {"damaged", stored->damaged.toStdString()}};
+    } else if (stored &&
+               q.exec(u"SELECT params, finished_at FROM runs WHERE id = %1"_s.arg(stored->runId)) &&
                q.next()) {
-        results = parseOr(q.value(0).toString(), Json::object());
-        out["analysis"] = {{"run_id", analysis->runId},
-                           {"finished_at", q.value(2).toString().toStdString()},
-                           {"stale", analysis->stale},
-                           {"params", parseOr(q.value(1).toString(), Json::object())}};
+        out["analysis"] = {{"run_id", stored->runId},
+                           {"finished_at", q.value(1).toString().toStdString()},
+                           {"stale", stored->stale},
+                           {"params", parseOr(q.value(0).toString(), Json::object())}};
     } else {
         out["analysis"] = nullptr;
     }
-    std::map<qint64, const CorpusMetrics*> vsRealById;
-    if (analysis)
-        for (const CorpusMetrics& m : analysis->corpora)
-            if (!m.vsReal.isEmpty())
-                vsRealById[m.corpusId] = &m;
-    std::map<qint64, Json> metricsById;
-    for (const Json& c :
-         results.value("corpora", Json::array())) // shapes checked by latestAnalysis
-        metricsById[c.value("corpus_id", qint64(0))] = c;
+    std::map<qint64, const CorpusMetrics*> byId;
+    if (readable)
+        for (const CorpusMetrics& m : stored->corpora)
+            byId[m.corpusId] = &m;
     Json corporaJson = Json::array();
     for (const CorpusInfo& c : corpora()) {
         Json files = Json::array();
@@ -408,7 +300,8 @@ Json ProjectStore::summaryJson() const {
                       {"format", c.format.toStdString()},
                       {"files", files},
                       {"mapping", c.mapping.toJson()}};
-        if (auto it = vsRealById.find(c.id); it != vsRealById.end()) {
+        const auto it = byId.find(c.id);
+        if (it != byId.end() && !it->second->vsReal.isEmpty()) {
             Json values = Json::object();
             Json detail = Json::object();
             for (auto e = it->second->vsReal.cbegin(); e != it->second->vsReal.cend(); ++e) {
@@ -427,43 +320,76 @@ Json ProjectStore::summaryJson() const {
             entry["vs_real_detail"] = detail;
             entry["vs_real_budget"] = it->second->vsRealBudget;
         }
-        if (auto it = metricsById.find(c.id); it != metricsById.end()) {
-            entry["metrics"] = it->second["metrics"];
-            if (!it->second["label_counts"].empty())
-                entry["label_counts"] = it->second["label_counts"];
+        if (it != byId.end()) {
+            entry["metrics"] = storedNumbers(it->second->values);
+            if (!it->second->labelCounts.isEmpty()) {
+                Json labels = Json::object();
+                for (const auto& [label, count] : it->second->labelCounts)
+                    labels[label.toStdString()] = storedNumber(count);
+                entry["label_counts"] = labels;
+            }
         }
         corporaJson.push_back(entry);
     }
     out["corpora"] = corporaJson;
     out["sources"] = sourcesJson(m_project);
     out["real_vs_synthetic"] =
-        results.contains("real_vs_synthetic") ? results["real_vs_synthetic"] : Json(nullptr);
-    for (const char* key : {"skeleton_groups", "openings", "closings"}) {
-        if (!results.contains(key))
-            continue;
+        readable && stored->hasComparison ? storedNumbers(stored->comparison) : Json(nullptr);
+    if (!readable)
+        return out;
+    Json groups = Json::array();
+    for (const StoredSkeletonGroup& g : stored->skeletonGroups) {
+        if (groups.size() >= 10)
+            break;
+        Json members = Json::array();
+        for (qint64 id : g.members)
+            members.push_back(id);
+        groups.push_back({{"group", g.info.id},
+                          {"pattern", g.info.pattern.toStdString()},
+                          {"size", g.info.size},
+                          {"real", g.info.real},
+                          {"synthetic", g.info.synthetic},
+                          {"members", members}});
+    }
+    out["skeleton_groups"] = groups;
+    for (const auto& [key, list] :
+         {std::pair{"openings", &stored->openings}, std::pair{"closings", &stored->closings}}) {
         Json top = Json::array();
-        for (const Json& g : results[key]) {
-            if (top.size() >= 10)
-                break;
-            top.push_back(g);
-        }
+        for (const AffixRow& o : *list)
+            if (top.size() < 10)
+                top.push_back(
+                    {{"text", o.text.toStdString()}, {"real", o.real}, {"synthetic", o.synthetic}});
         out[key] = top;
     }
-    if (results.contains("similarity")) {
-        const Json& sim = results["similarity"];
-        out["similarity"] = {{"embedding_source", sim.value("embedding_source", "")},
-                             {"embedding_dimension", sim.value("embedding_dimension", 0)},
-                             {"nn_similarity_threshold", sim.value("nn_similarity_threshold", 0.0)},
-                             {"duplicate_group_count", sim.value("duplicate_group_count", 0)},
-                             {"clusters", sim.value("clusters", Json::array())}};
+    if (stored->similarity) {
+        const SimilaritySummary& sim = *stored->similarity;
+        Json clusters = Json::array();
+        for (const ClusterRow& c : sim.clusters) {
+            Json label = Json::array();
+            for (const QString& t : c.label.split(u", "_s, Qt::SkipEmptyParts))
+                label.push_back(t.toStdString());
+            clusters.push_back({{"cluster", c.id},
+                                {"size", c.size},
+                                {"real", c.real},
+                                {"synthetic", c.synthetic},
+                                {"label", label},
+                                {"flag", analysis::clusterFlagName(c.flag)},
+                                {"mean_nn_similarity", c.meanNnSimilarity}});
+        }
+        out["similarity"] = {{"embedding_source", sim.embeddingSource.toStdString()},
+                             {"embedding_dimension", sim.embeddingDimension},
+                             {"nn_similarity_threshold", sim.nnThreshold},
+                             {"duplicate_group_count", sim.duplicateGroupCount},
+                             {"clusters", clusters}};
     }
-    if (results.contains("indicating_ngrams")) {
+    if (stored->hasComparison) {
         Json ind = Json::object();
-        for (const char* side : {"real", "synthetic"}) {
+        for (const auto& [side, list] : {std::pair{"real", &stored->indicatingReal},
+                                         std::pair{"synthetic", &stored->indicatingSynthetic}}) {
             Json words = Json::array();
-            for (const Json& t : results["indicating_ngrams"][side])
+            for (const IndicatingTerm& t : *list)
                 if (words.size() < 10)
-                    words.push_back(t.value("ngram", std::string()));
+                    words.push_back(t.ngram.toStdString());
             ind[side] = words;
         }
         out["indicating_ngrams"] = ind;

@@ -5,6 +5,7 @@
 #include "model/Project.h"
 
 #include "analysis/Progress.h"
+#include "analysis/Similarity.h"
 
 #include <QList>
 #include <QMap>
@@ -94,8 +95,24 @@ struct ClusterRow {
     qint64 real = 0;
     qint64 synthetic = 0;
     QString label; ///< most distinctive terms, comma-separated
-    QString flag;  ///< "synthetic only", "real only" or empty
+    analysis::ClusterFlag flag = analysis::ClusterFlag::None;
     double meanNnSimilarity = 0.0;
+};
+
+/// A skeleton group as the run's stored result lists it (the 300 largest), with the first
+/// members' sample ids (at most 20).
+struct StoredSkeletonGroup {
+    SkeletonGroupInfo info;
+    QList<qint64> members;
+};
+
+/// What the similarity analyses of a run used and found, as `summary --json` reports it.
+struct SimilaritySummary {
+    QString embeddingSource; ///< kBuiltInEmbedding or an imported source
+    qint64 embeddingDimension = 0;
+    double nnThreshold = 0.0; ///< cosine at which a nearest neighbour counts as similar
+    qint64 duplicateGroupCount = 0;
+    QList<ClusterRow> clusters; ///< by id
 };
 
 /// A group of exact or near-duplicate samples of the newest analysis.
@@ -164,6 +181,10 @@ struct StoredAnalysis {
     /// the corpora of each role; empty without the similarity analyses.
     QVector<double> nnSimilarityReal;
     QVector<double> nnSimilaritySynthetic;
+    /// The largest skeleton groups (at most 300), largest first.
+    QList<StoredSkeletonGroup> skeletonGroups;
+    /// nullopt when the run did not run the similarity analyses.
+    std::optional<SimilaritySummary> similarity;
 };
 
 /// Read access to the project's corpora, rejects and results (any thread's connection).

@@ -1,5 +1,7 @@
 #include "model/Report.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "model/Gate.h"
 #include "model/MetricCatalog.h"
 #include "model/ProjectStore.h"
@@ -27,6 +29,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace key = analysis::key;
 
 namespace {
 
@@ -439,7 +443,8 @@ Status buildReport(Project& project, Report* out) {
 
     // Trends by round
     Trend trend;
-    if (metricByProvenance(project, Dimension::Round, u"mean_length_tokens"_s, &trend) &&
+    if (metricByProvenance(project, Dimension::Round, QString::fromLatin1(key::kMeanLengthTokens),
+                           &trend) &&
         trend.categories.size() >= 2) {
         h += u"<h2>%1</h2>"_s.arg(trReport("Trends across rounds"));
         for (const char* key : {"js_divergence_unigram", "self_repetition_at_budget",

@@ -264,6 +264,17 @@ CREATE TABLE source_concentration (
   PRIMARY KEY (run_id, dimension, round)
 ) WITHOUT ROWID;
 )sql"_s,
+        // 6 → 7: one codec between an analysis and the file (model/AnalysisRecord): the
+        // numbers of a run live only in metrics, runs.result keeps lists and histograms in
+        // a versioned format (1: every run written before, whose blob also held the
+        // numbers), and the embeddings a run used are a column instead of a string read
+        // out of the blob. Runs of format 1 get their source copied from the blob; a blob
+        // that is not valid JSON leaves it NULL (no source; reading the run reports it).
+        uR"sql(
+ALTER TABLE runs ADD COLUMN result_format INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE runs ADD COLUMN embedding_source TEXT; -- NULL: no similarity analyses
+UPDATE runs SET embedding_source = CASE WHEN json_valid(result) THEN (CASE WHEN json_type(result, '$.similarity.embedding_source') = 'text' THEN json_extract(result, '$.similarity.embedding_source') END) END WHERE kind = 'analysis';
+)sql"_s,
     };
     return steps;
 }

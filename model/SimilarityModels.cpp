@@ -37,8 +37,8 @@ QVariant ClustersModel::data(const QModelIndex& index, int role) const {
             return c.synthetic;
         case SyntheticShare:
             return share;
-        case Flag:
-            return c.flag;
+        case Flag: // sorts None, synthetic only, real only
+            return static_cast<int>(c.flag);
         case MeanNnSimilarity:
             return c.meanNnSimilarity;
         default:
@@ -47,8 +47,8 @@ QVariant ClustersModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::TextAlignmentRole && index.column() != Label && index.column() != Flag)
         return rightAligned();
-    if (role == Qt::ToolTipRole && index.column() == Flag && !c.flag.isEmpty())
-        return c.flag == u"synthetic only"_s
+    if (role == Qt::ToolTipRole && index.column() == Flag && c.flag != analysis::ClusterFlag::None)
+        return c.flag == analysis::ClusterFlag::SyntheticOnly
                    ? tr("Almost only synthetic samples: a template factory with no real "
                         "counterpart.")
                    : tr("Almost only real samples: a part of reality the synthetic data does not "
@@ -68,9 +68,15 @@ QVariant ClustersModel::data(const QModelIndex& index, int role) const {
     case SyntheticShare:
         return QString(QString::number(share * 100.0, 'f', 1) + u" %"_s);
     case Flag:
-        return c.flag == u"synthetic only"_s ? tr("synthetic only")
-               : c.flag == u"real only"_s    ? tr("real only")
-                                             : QString();
+        switch (c.flag) {
+        case analysis::ClusterFlag::SyntheticOnly:
+            return tr("synthetic only");
+        case analysis::ClusterFlag::RealOnly:
+            return tr("real only");
+        case analysis::ClusterFlag::None:
+            break;
+        }
+        return QString();
     case MeanNnSimilarity:
         return QString::number(c.meanNnSimilarity, 'f', 3);
     default:

@@ -1,5 +1,7 @@
 #include "model/TableModels.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "analysis/LengthControl.h"
 #include "model/MetricCatalog.h"
 
@@ -12,6 +14,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace key = analysis::key;
 
 // ---- CorporaModel
 
@@ -189,18 +193,18 @@ QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation,
 
 const QStringList& VsRealModel::headlineKeys() {
     static const QStringList keys = {
-        u"js_divergence_unigram"_s,
-        u"js_divergence_bigram"_s,
-        u"js_divergence_length_tokens"_s,
-        u"js_divergence_label"_s,
-        u"mauve"_s,
-        u"detectability_auc"_s,
-        u"coverage_real_by_synthetic"_s,
-        u"coverage_synthetic_by_real"_s,
-        u"js_divergence_cluster_share"_s,
-        u"perplexity_log_ratio"_s,
-        u"label_entropy_change_bits"_s,
-        u"cross_near_duplicate_rate"_s,
+        QString::fromLatin1(key::kJsUnigram),
+        QString::fromLatin1(key::kJsBigram),
+        QString::fromLatin1(key::kJsLengthTokens),
+        QString::fromLatin1(key::kJsLabel),
+        QString::fromLatin1(key::kMauve),
+        QString::fromLatin1(key::kDetectabilityAuc),
+        QString::fromLatin1(key::kCoverageRealBySynthetic),
+        QString::fromLatin1(key::kCoverageSyntheticByReal),
+        QString::fromLatin1(key::kJsClusterShare),
+        QString::fromLatin1(key::kPerplexityLogRatio),
+        QString::fromLatin1(key::kLabelEntropyChangeBits),
+        QString::fromLatin1(key::kCrossNearDuplicateRate),
     };
     return keys;
 }
@@ -318,7 +322,8 @@ void LengthControlModel::setAnalysis(const std::optional<StoredAnalysis>& analys
     m_keys.clear();
     if (analysis)
         for (const CorpusMetrics& c : analysis->corpora)
-            if (c.role == Role::Synthetic && c.values.contains(u"length_unmatched_share"_s))
+            if (c.role == Role::Synthetic &&
+                c.values.contains(QString::fromLatin1(key::kLengthUnmatchedShare)))
                 m_rows.append(c);
     // Every measure, even where no corpus has it: the dash and its tooltip say why.
     if (!m_rows.isEmpty())
@@ -338,8 +343,8 @@ QVariant LengthControlModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const CorpusMetrics& c = m_rows.at(index.row());
-    const double unmatched = c.values.value(u"length_unmatched_share"_s);
-    const double matched = c.values.value(u"length_matched_samples"_s);
+    const double unmatched = c.values.value(QString::fromLatin1(key::kLengthUnmatchedShare));
+    const double matched = c.values.value(QString::fromLatin1(key::kLengthMatchedSamples));
     if (index.column() == 0)
         return role == Qt::DisplayRole ? QVariant(c.name) : QVariant();
     if (role == Qt::TextAlignmentRole)
@@ -356,7 +361,7 @@ QVariant LengthControlModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const QString& key = m_keys.at(index.column() - 2);
-    const QString liftKey = key + u"_length_lift"_s;
+    const QString liftKey = key + QString::fromLatin1(key::kLengthLiftSuffix);
     if (!c.values.contains(liftKey)) {
         if (role == Qt::DisplayRole)
             return u"–"_s;
@@ -372,7 +377,8 @@ QVariant LengthControlModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const double lift = c.values.value(liftKey);
-    const bool rate = key != u"mean_nn_similarity"_s && key != u"perplexity_median"_s;
+    const bool rate = key != QString::fromLatin1(key::kMeanNnSimilarity) &&
+                      key != QString::fromLatin1(key::kPerplexityMedian);
     const bool worry = rate && lift >= kLiftWorry;
     switch (role) {
     case Qt::DisplayRole:
@@ -395,8 +401,8 @@ QVariant LengthControlModel::data(const QModelIndex& index, int role) const {
         const auto number = [&](double v) {
             return info != nullptr ? formatMetric(*info, v) : QString::number(v, 'g', 3);
         };
-        const QString matchedKey = key + u"_length_matched"_s;
-        const QString baselineKey = key + u"_length_baseline"_s;
+        const QString matchedKey = key + QString::fromLatin1(key::kLengthMatchedSuffix);
+        const QString baselineKey = key + QString::fromLatin1(key::kLengthBaselineSuffix);
         QString tip = u"<b>%1</b>"_s.arg(c.name.toHtmlEscaped());
         if (info != nullptr)
             tip += u" — "_s + metricTr(info->title);
@@ -422,8 +428,9 @@ QVariant LengthControlModel::headerData(int section, Qt::Orientation orientation
         return {};
     if (section == 0)
         return role == Qt::DisplayRole ? QVariant(tr("Synthetic corpus")) : QVariant();
-    const QString key =
-        section == 1 ? u"length_unmatched_share"_s : m_keys.at(section - 2) + u"_length_lift"_s;
+    const QString key = section == 1
+                            ? QString::fromLatin1(key::kLengthUnmatchedShare)
+                            : m_keys.at(section - 2) + QString::fromLatin1(key::kLengthLiftSuffix);
     const MetricInfo* info = findMetric(key);
     // Short headers: the raw measure's title ("Near-duplicate rate"); the table's caption and
     // the tooltip say that each cell is a lift over real text of the same lengths.
@@ -439,13 +446,14 @@ QString lengthMismatchWarning(const StoredAnalysis& analysis) {
     QStringList realMedians;
     QStringList differing;
     for (const CorpusMetrics& c : analysis.corpora) {
-        const double median = c.values.value(u"median_length_tokens"_s, std::nan(""));
+        const double median =
+            c.values.value(QString::fromLatin1(key::kMedianLengthTokens), std::nan(""));
         if (c.role == Role::Real && std::isfinite(median))
             realMedians << QCoreApplication::translate("synthscope::model::LengthControlModel",
                                                        "%1 tokens (%2)")
                                .arg(median, 0, 'f', 0)
                                .arg(c.name.toHtmlEscaped());
-        const auto ks = c.vsReal.constFind(u"ks_length_tokens"_s);
+        const auto ks = c.vsReal.constFind(QString::fromLatin1(key::kKsLengthTokens));
         if (c.role == Role::Synthetic && ks != c.vsReal.cend() && ks->value >= kLengthKsWorry)
             differing << QCoreApplication::translate("synthscope::model::LengthControlModel",
                                                      "%1 (median %2 tokens, KS %3)")

@@ -1,5 +1,7 @@
 #include "widgets/ClusterMapView.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "model/ProjectDocument.h"
 #include "model/SimilarityModels.h"
 #include "widgets/ClusterMapWidget.h"
@@ -21,6 +23,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::widgets {
+
+namespace key = analysis::key;
 
 ClusterMapView::ClusterMapView(QWidget* parent)
     : QWidget(parent)
@@ -234,16 +238,16 @@ void ClusterMapView::reload() {
     int synthOnly = 0;
     int realOnly = 0;
     for (const auto& c : m_clusters->rows()) {
-        synthOnly += c.flag == u"synthetic only"_s ? 1 : 0;
-        realOnly += c.flag == u"real only"_s ? 1 : 0;
+        synthOnly += c.flag == analysis::ClusterFlag::SyntheticOnly ? 1 : 0;
+        realOnly += c.flag == analysis::ClusterFlag::RealOnly ? 1 : 0;
     }
     facts << tr("%n clusters", nullptr, static_cast<int>(m_clusters->rowCount()));
     if (m_document->analysis()->hasComparison) {
         facts << tr("%1 synthetic only (template factories)").arg(synthOnly)
               << tr("%1 real only (uncovered tail)").arg(realOnly);
-        if (cmp.contains(u"js_divergence_cluster_share"_s))
+        if (cmp.contains(QString::fromLatin1(key::kJsClusterShare)))
             facts << tr("JS divergence of cluster shares %1")
-                         .arg(cmp.value(u"js_divergence_cluster_share"_s), 0, 'f', 3);
+                         .arg(cmp.value(QString::fromLatin1(key::kJsClusterShare)), 0, 'f', 3);
     }
     m_summary->setText(facts.join(u" · "_s));
     m_clusterTable->sortByColumn(model::ClustersModel::Size, Qt::DescendingOrder);

@@ -1,5 +1,7 @@
 #include "widgets/DivergenceView.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "model/ProjectDocument.h"
 #include "model/TableModels.h"
 #include "widgets/Charts.h"
@@ -29,6 +31,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::widgets {
+
+namespace key = analysis::key;
 
 namespace {
 
@@ -138,11 +142,15 @@ DivergenceView::DivergenceView(QWidget* parent)
     terms->addWidget(makeReadOnlyTable(m_syntheticTerms, termsBox, u"syntheticTerms"_s), 1, 1);
     // Size- and length-controlled measures only: the raw ones grow or shrink with corpus size
     // and text length (the Overview's "Show raw measures" lists them).
-    m_diversity->setKeys({u"vocabulary_at_budget"_s, u"distinct_2_at_budget"_s,
-                          u"self_repetition_at_budget"_s, u"vendi_ngram"_s, u"mtld"_s,
-                          u"templates_per_token"_s, u"skeleton_repetition_rate_length_lift"_s,
-                          u"near_duplicate_rate_length_lift"_s, u"perplexity_median_length_lift"_s,
-                          u"length_unmatched_share"_s});
+    m_diversity->setKeys({QString::fromLatin1(key::kVocabularyAtBudget),
+                          QString::fromLatin1(key::kDistinct2AtBudget),
+                          QString::fromLatin1(key::kSelfRepetitionAtBudget),
+                          QString::fromLatin1(key::kVendiNgram), QString::fromLatin1(key::kMtld),
+                          QString::fromLatin1(key::kTemplatesPerToken),
+                          QString::fromLatin1(key::kSkeletonRepetitionRateLengthLift),
+                          QString::fromLatin1(key::kNearDuplicateRateLengthLift),
+                          QString::fromLatin1(key::kPerplexityMedianLengthLift),
+                          QString::fromLatin1(key::kLengthUnmatchedShare)});
     auto* diversity = makeReadOnlyTable(m_diversity, termsBox, u"diversityTable"_s);
     diversity->setWordWrap(false);
     diversity->setTextElideMode(Qt::ElideMiddle);

@@ -1,5 +1,7 @@
 #include "widgets/DuplicatesView.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "model/ProjectDocument.h"
 #include "model/SimilarityModels.h"
 #include "widgets/EmptyState.h"
@@ -20,6 +22,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::widgets {
+
+namespace key = analysis::key;
 
 namespace {
 constexpr int kSideBySide = 6;
@@ -119,11 +123,13 @@ void DuplicatesView::reload() {
     QString summary = tr("<b>%n duplicate groups</b> (exact: same normalised text; near: word "
                          "5-gram Jaccard ≥ 0.8 by MinHash).",
                          nullptr, static_cast<int>(m_groups->rowCount()));
-    if (cmp.contains(u"cross_exact_duplicates"_s))
-        summary += u" "_s + tr("%1 synthetic samples copy a real one exactly; %2 % are near "
-                               "copies of a real one.")
-                                .arg(cmp.value(u"cross_exact_duplicates"_s), 0, 'f', 0)
-                                .arg(100.0 * cmp.value(u"cross_near_duplicate_rate"_s), 0, 'f', 2);
+    if (cmp.contains(QString::fromLatin1(key::kCrossExactDuplicates)))
+        summary +=
+            u" "_s + tr("%1 synthetic samples copy a real one exactly; %2 % are near "
+                        "copies of a real one.")
+                         .arg(cmp.value(QString::fromLatin1(key::kCrossExactDuplicates)), 0, 'f', 0)
+                         .arg(100.0 * cmp.value(QString::fromLatin1(key::kCrossNearDuplicateRate)),
+                              0, 'f', 2);
     m_summary->setText(summary);
     m_table->sortByColumn(model::DuplicateGroupsModel::Size, Qt::DescendingOrder);
     for (int c = 1; c < m_groups->columnCount(); ++c)

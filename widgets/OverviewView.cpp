@@ -1,5 +1,7 @@
 #include "widgets/OverviewView.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "model/MetricCatalog.h"
 #include "model/ProjectDocument.h"
 #include "model/SourceModels.h"
@@ -21,6 +23,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::widgets {
+
+namespace key = analysis::key;
 
 namespace {
 
@@ -232,7 +236,8 @@ void OverviewView::reload() {
     if (analysis->hasComparison) {
         const auto& c = analysis->comparison;
         m_cards->addWidget(
-            card(u"%1 / %2"_s.arg(c.value(u"real_samples"_s)).arg(c.value(u"synthetic_samples"_s)),
+            card(u"%1 / %2"_s.arg(c.value(QString::fromLatin1(key::kRealSamples)))
+                     .arg(c.value(QString::fromLatin1(key::kSyntheticSamples))),
                  tr("Samples: real / synthetic"),
                  tr("Samples on each side of the pooled comparison (every real corpus against "
                     "every synthetic one); the cards show the pooled values."),

@@ -1,5 +1,7 @@
 #include "widgets/TrendsView.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "model/MetricCatalog.h"
 #include "model/ProjectDocument.h"
 #include "model/Settings.h"
@@ -32,6 +34,8 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::widgets {
+
+namespace key = analysis::key;
 
 namespace {
 
@@ -250,9 +254,9 @@ void TrendsView::reload() {
         }
         // By default each round's distance to reality (chapter 17's core practice), where
         // the analysis stored it per corpus.
-        const QString fallback = perCorpus.contains(u"js_divergence_unigram"_s)
-                                     ? u"js_divergence_unigram"_s
-                                     : u"self_repetition_at_budget"_s;
+        const QString fallback = perCorpus.contains(QString::fromLatin1(key::kJsUnigram))
+                                     ? QString::fromLatin1(key::kJsUnigram)
+                                     : QString::fromLatin1(key::kSelfRepetitionAtBudget);
         const int keep = m_metric->findData(current.isEmpty() ? fallback : current);
         m_metric->setCurrentIndex(std::max(0, keep));
     }

@@ -652,26 +652,43 @@ TEST(Cli, KilledImportLeavesProjectIntactAndUnchanged) {
 // A stored analysis result of a shape the analysis never writes (a damaged or hostile project
 // file) once aborted summary, export and report (exit 134). Each now says which analysis
 // cannot be read, summary and report exit 2, export still writes the samples, and the
-// samples are untouched (issue 14, item 3).
+// samples are untouched (issue 14, item 3). Numbers are read from the metrics table only
+// (issue 15, item 1), so damaged numbers in the blob of a format-1 result are ignored.
 TEST_F(CustomerSupport, DamagedStoredResultIsReportedNotACrash) {
     QTemporaryDir dir;
-    for (const char* result : {"[]", "null", "\"str\"", "{\"corpora\":5}", "{\"corpora\":[5]}",
-                               "{\"corpora\":[{\"metrics\":5}]}", "{\"real_vs_synthetic\":[1]}",
-                               "{\"corpora\":[{\"metrics\":{\"samples\":\"many\"}}]}"}) {
-        SCOPED_TRACE(result);
+    // A copy of the shared project whose analysis run stores result (empty on failure).
+    auto withStoredResult = [&](const char* result) {
         const QString project = dir.filePath(QStringLiteral("damaged.synthscope"));
         QFile::remove(project);
-        ASSERT_TRUE(QFile::copy(s_project, project));
-        {
-            std::shared_ptr<model::Project> opened;
-            ASSERT_TRUE(
-                model::Project::open(project, model::Project::OpenMode::OpenExisting, &opened)
-                    .ok());
-            QSqlQuery q(opened->connection());
-            q.prepare(QStringLiteral("UPDATE runs SET result = ? WHERE kind = 'analysis'"));
-            q.addBindValue(QString::fromUtf8(result));
-            ASSERT_TRUE(q.exec());
-        }
+        std::shared_ptr<model::Project> opened;
+        if (!QFile::copy(s_project, project) ||
+            !model::Project::open(project, model::Project::OpenMode::OpenExisting, &opened).ok())
+            return QString();
+        QSqlQuery q(opened->connection());
+        q.prepare(QStringLiteral("UPDATE runs SET result = ? WHERE kind = 'analysis'"));
+        q.addBindValue(QString::fromUtf8(result));
+        return q.exec() ? project : QString();
+    };
+    for (const char* result : {"{\"corpora\":[{\"metrics\":5}]}", "{\"real_vs_synthetic\":[1]}",
+                               "{\"corpora\":[{\"metrics\":{\"samples\":\"many\"}}]}"}) {
+        SCOPED_TRACE(result);
+        const QString project = withStoredResult(result);
+        ASSERT_FALSE(project.isEmpty());
+        const Result r = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                              QStringLiteral("--json")});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        const Json summary = Json::parse(r.out.toStdString());
+        EXPECT_FALSE(summary["analysis"].contains("damaged"));
+        EXPECT_TRUE(summary["real_vs_synthetic"].contains("js_divergence_unigram"));
+    }
+    for (const char* result :
+         {"[]", "null", "\"str\"", "{\"corpora\":5}", "{\"corpora\":[5]}",
+          "{\"corpora\":[{\"label_counts\":5}]}", "{\"length_histogram\":{\"real\":[\"x\"]}}",
+          "{\"skeleton_groups\":[{\"members\":[\"x\"]}]}",
+          "{\"similarity\":{\"clusters\":[{\"label\":[1]}]}}"}) {
+        SCOPED_TRACE(result);
+        const QString project = withStoredResult(result);
+        ASSERT_FALSE(project.isEmpty());
         Result r = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
                         QStringLiteral("--json")});
         EXPECT_EQ(r.exitCode, 2);

@@ -162,7 +162,8 @@ TEST(Export, ReviewerMajorityGroupsScoresExcludedIdsAndDatasheet) {
     // Scores: clusters 0,0,1,1,2; duplicate group 0 = {2, 4}; synthetic-likeness by id.
     QSqlQuery q(p->connection());
     ASSERT_TRUE(q.exec(QStringLiteral(
-        "INSERT INTO runs VALUES (1, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));
+        "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+        "corpora) VALUES (1, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));
     ASSERT_TRUE(q.exec(
         QStringLiteral("INSERT INTO sample_scores (run_id, sample_id, cluster, duplicate_group, "
                        "synthetic_likeness) VALUES (1, 1, 0, NULL, 0.1), (1, 2, 0, 0, 0.9), "
@@ -208,7 +209,8 @@ TEST(Export, ReviewerMajorityGroupsScoresExcludedIdsAndDatasheet) {
     ASSERT_TRUE(exportSamples(*p, pinned, out, {}, &report).ok());
     EXPECT_EQ(report.samples, 2);
     ASSERT_TRUE(q.exec(QStringLiteral(
-        "INSERT INTO runs VALUES (2, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));
+        "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+        "corpora) VALUES (2, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));
     const Status refused = exportSamples(*p, pinned, out, {}, &report);
     ASSERT_FALSE(refused.ok());
     EXPECT_TRUE(refused.error().contains(QStringLiteral("open Export again")));

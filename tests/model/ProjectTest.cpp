@@ -1,6 +1,8 @@
 #include "TestSupport.h"
 
+#include "model/Analyzer.h"
 #include "model/Project.h"
+#include "model/ProjectStore.h"
 #include "model/Schema.h"
 
 #include <QSqlDatabase>
@@ -142,31 +144,42 @@ TEST(Project, DamagedSchemaIsRefusedWithWhatIsWrong) {
                     .ok());
 }
 
-TEST(Project, MigratesAVersionOneFileForward) {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("old.synthscope"));
+namespace {
+
+// Writes path exactly as schema 1 did, then runs statements on it (a failure is reported
+// with the statement).
+void writeSchemaOneFile(const QString& path, std::initializer_list<const char*> statements) {
     {
-        // A file exactly as schema 1 wrote it, with one reviewer's answers (reviewer '').
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
         db.setDatabaseName(path);
         ASSERT_TRUE(db.open());
         ASSERT_TRUE(initializeSchema(db).ok());
         ASSERT_TRUE(migrateSchema(db, 1).ok());
         QSqlQuery q(db);
-        for (const char* sql :
-             {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
-              "VALUES (1, 'c', 'synthetic', 'jsonl', '[]', '{}', 'now')",
-              "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
-              "VALUES (7, 1, 'f', 1, 'hello', '{}')",
-              "INSERT INTO sample_tags VALUES (7, 1, '', 'now')",
-              "INSERT INTO decisions VALUES (7, 'drop', 'ann', 'now')",
-              "INSERT INTO notes VALUES (7, 'sounds like a brochure', '', 'now')"})
+        for (const char* sql : statements)
             ASSERT_TRUE(q.exec(QString::fromLatin1(sql)))
                 << sql << q.lastError().text().toStdString();
         q.finish();
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+}
+
+} // namespace
+
+TEST(Project, MigratesAVersionOneFileForward) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.synthscope"));
+    // A file exactly as schema 1 wrote it, with one reviewer's answers (reviewer '').
+    writeSchemaOneFile(
+        path, {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
+               "VALUES (1, 'c', 'synthetic', 'jsonl', '[]', '{}', 'now')",
+               "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
+               "VALUES (7, 1, 'f', 1, 'hello', '{}')",
+               "INSERT INTO sample_tags VALUES (7, 1, '', 'now')",
+               "INSERT INTO decisions VALUES (7, 'drop', 'ann', 'now')",
+               "INSERT INTO notes VALUES (7, 'sounds like a brochure', '', 'now')"});
+    ASSERT_FALSE(testing::Test::HasFatalFailure());
     std::shared_ptr<Project> reopened;
     ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &reopened).ok());
     EXPECT_EQ(pragma(*reopened, "user_version"), Project::kSchemaVersion);
@@ -189,4 +202,60 @@ TEST(Project, MigratesAVersionOneFileForward) {
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toLongLong(), 7);
     EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM review_queues")));
+}
+
+// Schema 7 moved the numbers of a run out of runs.result and the embedding source into a
+// column: a run written before (format 1) is migrated from schema 1 and still reads, with its
+// numbers from the metrics table (where they always were) and its source copied from the blob.
+TEST(Project, MigratesAnAnalysisRunOfResultFormatOneFromSchemaOne) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("runs.synthscope"));
+    // Run 1's blob is not JSON; run 2 is a format-1 result whose blob says distinct_1 is
+    // 0.9 while its metrics row says 0.5: the row is the number.
+    writeSchemaOneFile(
+        path, {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
+               "VALUES (1, 'c', 'synthetic', 'jsonl', '[]', '{}', 'now')",
+               "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+               "corpora) VALUES (1, 'analysis', '{}', 'not json', '0.1', 'a', 'b', '[1]')",
+               "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+               "corpora) VALUES (2, 'analysis', '{}', '{\"corpora\": [{\"corpus_id\": 1, "
+               "\"name\": \"c\", \"role\": \"synthetic\", \"metrics\": {\"distinct_1\": "
+               "0.9}, \"label_counts\": {}}], \"similarity\": {\"embedding_source\": "
+               "\"my-model\", \"embedding_dimension\": 8, \"clusters\": [{\"cluster\": 0, "
+               "\"size\": 1, \"real\": 0, \"synthetic\": 1, \"label\": [\"hello\", "
+               "\"world\"], \"flag\": \"synthetic only\", \"mean_nn_similarity\": 0.5}]}}', "
+               "'0.1', 'a', 'b', '[1]')",
+               "INSERT INTO metrics VALUES (2, 1, 'distinct_1', 0.5)"});
+    ASSERT_FALSE(testing::Test::HasFatalFailure());
+    std::shared_ptr<Project> p;
+    ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &p).ok());
+    EXPECT_EQ(pragma(*p, "user_version"), Project::kSchemaVersion);
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "SELECT id, result_format, embedding_source IS NULL, embedding_source FROM runs "
+        "ORDER BY id")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(1).toInt(), 1);
+    EXPECT_TRUE(q.value(2).toBool()); // not JSON: no source
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(1).toInt(), 1);
+    EXPECT_EQ(q.value(3).toString(), QStringLiteral("my-model"));
+    q.finish();
+
+    const auto newest = newestAnalysis(*p);
+    ASSERT_TRUE(newest);
+    EXPECT_EQ(newest->runId, 2);
+    EXPECT_EQ(newest->embeddingSource, QStringLiteral("my-model"));
+    const auto a = ProjectStore(*p).latestAnalysis();
+    ASSERT_TRUE(a);
+    ASSERT_TRUE(a->damaged.isEmpty()) << a->damaged.toStdString();
+    ASSERT_EQ(a->corpora.size(), 1u);
+    EXPECT_DOUBLE_EQ(a->corpora[0].values.value(QStringLiteral("distinct_1")), 0.5);
+    ASSERT_TRUE(a->similarity);
+    EXPECT_EQ(a->similarity->embeddingSource, QStringLiteral("my-model"));
+    EXPECT_EQ(a->similarity->embeddingDimension, 8);
+    ASSERT_EQ(a->similarity->clusters.size(), 1);
+    EXPECT_EQ(a->similarity->clusters[0].flag, analysis::ClusterFlag::SyntheticOnly);
+    EXPECT_EQ(a->similarity->clusters[0].label, QStringLiteral("hello, world"));
+    EXPECT_FALSE(a->hasComparison);
 }

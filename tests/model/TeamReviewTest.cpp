@@ -198,7 +198,8 @@ TEST(TeamReview, MapDecisionIsTheMajority) {
     TeamFixture f;
     QSqlQuery q(f.project->connection());
     ASSERT_TRUE(q.exec(QStringLiteral(
-        "INSERT INTO runs VALUES (1, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));
+        "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+        "corpora) VALUES (1, 'analysis', '{}', '{}', 't', 'now', 'now', '[]')")));
     ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO sample_scores (run_id, sample_id, map_x, map_y) "
                                       "SELECT 1, id, 0, 0 FROM samples")));
     ReviewStore ann(*f.project, QStringLiteral("ann"));

@@ -31,9 +31,11 @@ struct TrendsFixture {
              {"UPDATE samples SET round = '2' WHERE corpus_id = 1",
               "UPDATE samples SET round = '10' WHERE corpus_id = 2",
               "UPDATE samples SET round = '1' WHERE corpus_id = 3",
-              "INSERT INTO runs VALUES (1, 'analysis', '{}', '{}', 'test', '2026-01-01T00:00', "
+              "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+              "corpora) VALUES (1, 'analysis', '{}', '{}', 'test', '2026-01-01T00:00', "
               "'2026-01-01T00:01', '[]')",
-              "INSERT INTO runs VALUES (2, 'analysis', '{}', '{}', 'test', '2026-02-01T00:00', "
+              "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+              "corpora) VALUES (2, 'analysis', '{}', '{}', 'test', '2026-02-01T00:00', "
               "'2026-02-01T00:01', '[]')",
               "INSERT INTO metrics (run_id, corpus_id, name, value) VALUES "
               "(1, 1, 'distinct_2', 0.50), (1, NULL, 'mauve', 0.9), "

@@ -1,0 +1,87 @@
+#pragma once
+
+/// The names of the scalar metrics an analysis stores (metrics.name in the project file, the
+/// keys of `summary --json`, the rule metrics of the red lines). One definition serves the
+/// writer (model/AnalysisRecord), the catalog that describes them (model/MetricCatalog), the
+/// comparison and length-control key lists (comparisonKeys(), lengthControlledKeys()) and the
+/// readers; a name never changes once released, since stored runs and rule files use it.
+namespace synthscope::analysis::key {
+
+// Per corpus (metrics.corpus_id = the corpus).
+inline constexpr char kSamples[] = "samples";
+inline constexpr char kTokens[] = "tokens";
+inline constexpr char kMeanLengthTokens[] = "mean_length_tokens";
+inline constexpr char kMedianLengthTokens[] = "median_length_tokens";
+inline constexpr char kMeanLengthChars[] = "mean_length_chars";
+inline constexpr char kVocabularySize[] = "vocabulary_size";
+inline constexpr char kDistinct1[] = "distinct_1";
+inline constexpr char kDistinct2[] = "distinct_2";
+inline constexpr char kDistinct3[] = "distinct_3";
+inline constexpr char kExactDuplicateRate[] = "exact_duplicate_rate";
+inline constexpr char kExactDuplicates[] = "exact_duplicates";
+inline constexpr char kLabelledSamples[] = "labelled_samples";
+inline constexpr char kLabelEntropyBits[] = "label_entropy_bits";
+inline constexpr char kSkeletonRepetitionRate[] = "skeleton_repetition_rate";
+inline constexpr char kTop10SkeletonShare[] = "top10_skeleton_share";
+inline constexpr char kTemplateRate[] = "template_rate";
+inline constexpr char kTemplatesPerToken[] = "templates_per_token";
+inline constexpr char kCompressionRatio[] = "compression_ratio";
+inline constexpr char kSelfBleu[] = "self_bleu";
+inline constexpr char kRepeatedNgramRate[] = "repeated_ngram_rate";
+inline constexpr char kMtld[] = "mtld";
+inline constexpr char kVocabularyAtBudget[] = "vocabulary_at_budget";
+inline constexpr char kDistinct2AtBudget[] = "distinct_2_at_budget";
+inline constexpr char kSelfRepetitionAtBudget[] = "self_repetition_at_budget";
+inline constexpr char kVendiNgram[] = "vendi_ngram";
+inline constexpr char kPerplexityMedian[] = "perplexity_median";
+inline constexpr char kNearDuplicates[] = "near_duplicates";
+inline constexpr char kNearDuplicateRate[] = "near_duplicate_rate";
+inline constexpr char kNnSimilarityRatio[] = "nn_similarity_ratio";
+inline constexpr char kMeanNnSimilarity[] = "mean_nn_similarity";
+inline constexpr char kVendiScore[] = "vendi_score";
+inline constexpr char kLengthUnmatchedShare[] = "length_unmatched_share";
+inline constexpr char kLengthMatchedSamples[] = "length_matched_samples";
+/// Samples per side in each draw of a synthetic corpus's comparison with the real side.
+inline constexpr char kVsRealBudget[] = "vs_real_budget";
+
+// A length-controlled measure is stored under its raw key with one of these suffixes.
+inline constexpr char kLengthMatchedSuffix[] = "_length_matched";
+inline constexpr char kLengthBaselineSuffix[] = "_length_baseline";
+inline constexpr char kLengthLiftSuffix[] = "_length_lift";
+inline constexpr char kExactDuplicateRateLengthLift[] = "exact_duplicate_rate_length_lift";
+inline constexpr char kNearDuplicateRateLengthLift[] = "near_duplicate_rate_length_lift";
+inline constexpr char kSkeletonRepetitionRateLengthLift[] = "skeleton_repetition_rate_length_lift";
+inline constexpr char kNnSimilarityRatioLengthLift[] = "nn_similarity_ratio_length_lift";
+inline constexpr char kMeanNnSimilarityLengthLift[] = "mean_nn_similarity_length_lift";
+inline constexpr char kPerplexityMedianLengthLift[] = "perplexity_median_length_lift";
+
+// Real against synthetic: pooled (metrics.corpus_id NULL) and, for the comparison keys, per
+// synthetic corpus with its spread and null band.
+inline constexpr char kRealSamples[] = "real_samples";
+inline constexpr char kSyntheticSamples[] = "synthetic_samples";
+inline constexpr char kJsLengthTokens[] = "js_divergence_length_tokens";
+inline constexpr char kJsUnigram[] = "js_divergence_unigram";
+inline constexpr char kJsBigram[] = "js_divergence_bigram";
+inline constexpr char kJsLabel[] = "js_divergence_label";
+inline constexpr char kKsLengthTokens[] = "ks_length_tokens";
+inline constexpr char kKsLengthTokensPValue[] = "ks_length_tokens_p_value";
+inline constexpr char kJsClusterShare[] = "js_divergence_cluster_share";
+inline constexpr char kLabelEntropyChangeBits[] = "label_entropy_change_bits";
+inline constexpr char kPerplexityLogRatio[] = "perplexity_log_ratio";
+inline constexpr char kMauve[] = "mauve";
+inline constexpr char kDetectabilityAuc[] = "detectability_auc";
+inline constexpr char kDetectabilityAucStd[] = "detectability_auc_std";
+inline constexpr char kPrecision[] = "precision";
+inline constexpr char kRecall[] = "recall";
+inline constexpr char kDensity[] = "density";
+inline constexpr char kCoverageRealBySynthetic[] = "coverage_real_by_synthetic";
+inline constexpr char kCoverageSyntheticByReal[] = "coverage_synthetic_by_real";
+inline constexpr char kCrossExactDuplicates[] = "cross_exact_duplicates";
+inline constexpr char kCrossNearDuplicates[] = "cross_near_duplicates";
+inline constexpr char kCrossExactDuplicateRate[] = "cross_exact_duplicate_rate";
+inline constexpr char kCrossNearDuplicateRate[] = "cross_near_duplicate_rate";
+inline constexpr char kShortExactMatchRate[] = "short_exact_match_rate";
+inline constexpr char kPerplexityMedianRealHeldOut[] = "perplexity_median_real_held_out";
+inline constexpr char kPerplexityMedianSynthetic[] = "perplexity_median_synthetic";
+
+} // namespace synthscope::analysis::key
