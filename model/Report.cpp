@@ -4,10 +4,10 @@
 
 #include "model/Gate.h"
 #include "model/MetricCatalog.h"
+#include "model/MetricModels.h"
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
 #include "model/SourceModels.h"
-#include "model/TableModels.h"
 #include "model/TeamReview.h"
 #include "model/Trends.h"
 

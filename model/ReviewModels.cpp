@@ -158,4 +158,23 @@ Qt::ItemFlags TagSetModel::flags(const QModelIndex& index) const {
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
 }
 
+NeighboursModel::NeighboursModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<NeighbourDetail>;
+    setColumns({
+        C{.header = tr("#"),
+          .display = [](const NeighbourDetail& n) -> QVariant { return n.rank; }},
+        C{.header = tr("Cosine"),
+          .display = [](const NeighbourDetail& n) -> QVariant {
+              return QString::number(n.similarity, 'f', 3);
+          },
+          .sort = [](const NeighbourDetail& n) -> QVariant { return n.similarity; }},
+        C{.header = tr("Corpus"),
+          .display = [](const NeighbourDetail& n) -> QVariant { return n.corpusName; }},
+        C{.header = tr("Text"),
+          .display = [](const NeighbourDetail& n) -> QVariant { return n.text; },
+          .toolTip = [](const NeighbourDetail& n) -> QVariant { return n.text; }},
+    });
+}
+
 } // namespace synthscope::model

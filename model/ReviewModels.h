@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/ColumnTableModel.h"
 #include "model/ReviewStore.h"
 
 #include <QAbstractListModel>
@@ -65,6 +66,16 @@ private:
     ReviewStore& m_store;
     QUndoStack* m_undo;
     QList<TagDef> m_tags;
+};
+
+/// Nearest real neighbours of the sample under review: rank, cosine, corpus, text.
+class NeighboursModel : public ColumnTableModel<NeighbourDetail> {
+    Q_OBJECT
+public:
+    enum Column { Rank, Cosine, Corpus, Text, ColumnCount };
+    explicit NeighboursModel(QObject* parent = nullptr);
+    void setNeighbours(QList<NeighbourDetail> neighbours) { setRows(std::move(neighbours)); }
+    [[nodiscard]] const QList<NeighbourDetail>& neighbours() const { return rows(); }
 };
 
 } // namespace synthscope::model

@@ -565,7 +565,7 @@ QList<NeighbourDetail> ReviewStore::neighbours(qint64 sampleId) const {
     if (q.exec())
         while (q.next())
             out.append({q.value(0).toLongLong(), q.value(1).toDouble(), q.value(2).toString(),
-                        q.value(3).toString()});
+                        q.value(3).toString(), static_cast<int>(out.size()) + 1});
     return out;
 }
 

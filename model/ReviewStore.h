@@ -97,6 +97,7 @@ struct NeighbourDetail {
     double similarity = 0.0; ///< cosine of the embeddings, in [−1, 1]
     QString corpusName;
     QString text;
+    int rank = 0; ///< 1 = the nearest
 };
 
 /// Which samples a review queue holds.

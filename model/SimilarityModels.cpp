@@ -18,173 +18,115 @@ QVariant optionalNumber(float v, int decimals) {
 
 } // namespace
 
-QVariant ClustersModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const ClusterRow& c = m_rows.at(index.row());
-    const double share = c.size > 0 ? static_cast<double>(c.synthetic) / c.size : 0.0;
-    if (role == ClusterIdRole)
-        return c.id;
-    if (role == SortRole) {
-        switch (index.column()) {
-        case Label:
-            return c.label;
-        case Size:
-            return c.size;
-        case Real:
-            return c.real;
-        case Synthetic:
-            return c.synthetic;
-        case SyntheticShare:
-            return share;
-        case Flag: // sorts None, synthetic only, real only
-            return static_cast<int>(c.flag);
-        case MeanNnSimilarity:
-            return c.meanNnSimilarity;
-        default:
-            return {};
-        }
-    }
-    if (role == Qt::TextAlignmentRole && index.column() != Label && index.column() != Flag)
-        return rightAligned();
-    if (role == Qt::ToolTipRole && index.column() == Flag && c.flag != analysis::ClusterFlag::None)
-        return c.flag == analysis::ClusterFlag::SyntheticOnly
-                   ? tr("Almost only synthetic samples: a template factory with no real "
-                        "counterpart.")
-                   : tr("Almost only real samples: a part of reality the synthetic data does not "
-                        "cover (the long tail).");
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (index.column()) {
-    case Label:
-        return tr("%1 · %2").arg(c.id + 1).arg(c.label.isEmpty() ? tr("(no frequent terms)")
-                                                                 : c.label);
-    case Size:
-        return c.size;
-    case Real:
-        return c.real;
-    case Synthetic:
-        return c.synthetic;
-    case SyntheticShare:
-        return QString(QString::number(share * 100.0, 'f', 1) + u" %"_s);
-    case Flag:
-        switch (c.flag) {
-        case analysis::ClusterFlag::SyntheticOnly:
-            return tr("synthetic only");
-        case analysis::ClusterFlag::RealOnly:
-            return tr("real only");
-        case analysis::ClusterFlag::None:
-            break;
-        }
-        return QString();
-    case MeanNnSimilarity:
-        return QString::number(c.meanNnSimilarity, 'f', 3);
-    default:
-        return {};
-    }
+namespace {
+
+double syntheticShare(const ClusterRow& c) {
+    return c.size > 0 ? static_cast<double>(c.synthetic) / static_cast<double>(c.size) : 0.0;
 }
 
-QVariant ClustersModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
-        switch (section) {
-        case Label:
-            return tr("The cluster's most distinctive words (class-based TF-IDF)");
-        case SyntheticShare:
-            return tr("Share of the cluster's samples that are synthetic");
-        case Flag:
-            return tr("\"synthetic only\" (≥ 90% synthetic): a template factory; \"real only\" "
-                      "(≥ 90% real): a part of reality the synthetic data misses");
-        case MeanNnSimilarity:
-            return tr("Mean cosine of each member to its nearest neighbour in its own corpus");
-        default:
-            return {};
-        }
-    }
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Label:
-        return tr("Cluster · terms");
-    case Size:
-        return tr("Size");
-    case Real:
-        return tr("Real");
-    case Synthetic:
-        return tr("Synthetic");
-    case SyntheticShare:
-        return tr("Synthetic %");
-    case Flag:
-        return tr("Flag");
-    case MeanNnSimilarity:
-        return tr("NN sim.");
-    default:
-        return {};
-    }
+} // namespace
+
+ClustersModel::ClustersModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<ClusterRow>;
+    setColumns({
+        C{.header = tr("Cluster · terms"),
+          .headerToolTip = tr("The cluster's most distinctive words (class-based TF-IDF)"),
+          .display = [](const ClusterRow& c) -> QVariant {
+              return tr("%1 · %2").arg(c.id + 1).arg(c.label.isEmpty() ? tr("(no frequent terms)")
+                                                                       : c.label);
+          },
+          .sort = [](const ClusterRow& c) -> QVariant { return c.label; }},
+        C{.header = tr("Size"),
+          .display = [](const ClusterRow& c) -> QVariant { return c.size; },
+          .numeric = true},
+        C{.header = tr("Real"),
+          .display = [](const ClusterRow& c) -> QVariant { return c.real; },
+          .numeric = true},
+        C{.header = tr("Synthetic"),
+          .display = [](const ClusterRow& c) -> QVariant { return c.synthetic; },
+          .numeric = true},
+        C{.header = tr("Synthetic %"),
+          .headerToolTip = tr("Share of the cluster's samples that are synthetic"),
+          .display = [](const ClusterRow& c) -> QVariant {
+              return QString(QString::number(syntheticShare(c) * 100.0, 'f', 1) + u" %"_s);
+          },
+          .sort = [](const ClusterRow& c) -> QVariant { return syntheticShare(c); },
+          .numeric = true},
+        C{.header = tr("Flag"),
+          .headerToolTip =
+              tr("\"synthetic only\" (≥ 90% synthetic): a template factory; \"real only\" "
+                 "(≥ 90% real): a part of reality the synthetic data misses"),
+          .display = [](const ClusterRow& c) -> QVariant {
+              switch (c.flag) {
+              case analysis::ClusterFlag::SyntheticOnly:
+                  return tr("synthetic only");
+              case analysis::ClusterFlag::RealOnly:
+                  return tr("real only");
+              case analysis::ClusterFlag::None:
+                  break;
+              }
+              return QString();
+          },
+          // sorts None, synthetic only, real only
+          .sort = [](const ClusterRow& c) -> QVariant { return static_cast<int>(c.flag); },
+          .toolTip = [](const ClusterRow& c) -> QVariant {
+              switch (c.flag) {
+              case analysis::ClusterFlag::SyntheticOnly:
+                  return tr("Almost only synthetic samples: a template factory with no real "
+                            "counterpart.");
+              case analysis::ClusterFlag::RealOnly:
+                  return tr("Almost only real samples: a part of reality the synthetic data "
+                            "does not cover (the long tail).");
+              case analysis::ClusterFlag::None:
+                  break;
+              }
+              return {};
+          }},
+        C{.header = tr("NN sim."),
+          .headerToolTip =
+              tr("Mean cosine of each member to its nearest neighbour in its own corpus"),
+          .display = [](const ClusterRow& c) -> QVariant {
+              return QString::number(c.meanNnSimilarity, 'f', 3);
+          },
+          .sort = [](const ClusterRow& c) -> QVariant { return c.meanNnSimilarity; },
+          .numeric = true},
+    });
 }
 
-QVariant DuplicateGroupsModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const DuplicateGroupRow& g = m_rows.at(index.row());
-    if (role == GroupIdRole)
-        return g.id;
-    if (role == SortRole) {
-        switch (index.column()) {
-        case Excerpt:
-            return g.excerpt;
-        case Kind:
-            return g.exact ? 1 : 0;
-        case Size:
-            return g.size;
-        case Real:
-            return g.real;
-        case Synthetic:
-            return g.synthetic;
-        default:
-            return {};
-        }
-    }
-    if (role == Qt::TextAlignmentRole && index.column() >= Size)
-        return rightAligned();
-    if (role == Qt::ToolTipRole && index.column() == Kind)
-        return g.exact ? tr("Every member has the same text after normalisation.")
-                       : tr("Members differ a little: word 5-gram Jaccard ≥ 0.8 (MinHash).");
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (index.column()) {
-    case Excerpt:
-        return g.excerpt;
-    case Kind:
-        return g.exact ? tr("exact") : tr("near");
-    case Size:
-        return g.size;
-    case Real:
-        return g.real;
-    case Synthetic:
-        return g.synthetic;
-    default:
-        return {};
-    }
+QVariant ClustersModel::rowData(const ClusterRow& row, int role) const {
+    return role == ClusterIdRole ? QVariant(row.id) : QVariant();
 }
 
-QVariant DuplicateGroupsModel::headerData(int section, Qt::Orientation orientation,
-                                          int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Excerpt:
-        return tr("First member");
-    case Kind:
-        return tr("Kind");
-    case Size:
-        return tr("Size");
-    case Real:
-        return tr("Real");
-    case Synthetic:
-        return tr("Synthetic");
-    default:
-        return {};
-    }
+DuplicateGroupsModel::DuplicateGroupsModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<DuplicateGroupRow>;
+    setColumns({
+        C{.header = tr("First member"),
+          .display = [](const DuplicateGroupRow& g) -> QVariant { return g.excerpt; }},
+        C{.header = tr("Kind"),
+          .display = [](const DuplicateGroupRow& g) -> QVariant {
+              return g.exact ? tr("exact") : tr("near");
+          },
+          .sort = [](const DuplicateGroupRow& g) -> QVariant { return g.exact ? 1 : 0; },
+          .toolTip = [](const DuplicateGroupRow& g) -> QVariant {
+              return g.exact ? tr("Every member has the same text after normalisation.")
+                             : tr("Members differ a little: word 5-gram Jaccard ≥ 0.8 (MinHash).");
+          }},
+        C{.header = tr("Size"),
+          .display = [](const DuplicateGroupRow& g) -> QVariant { return g.size; },
+          .numeric = true},
+        C{.header = tr("Real"),
+          .display = [](const DuplicateGroupRow& g) -> QVariant { return g.real; },
+          .numeric = true},
+        C{.header = tr("Synthetic"),
+          .display = [](const DuplicateGroupRow& g) -> QVariant { return g.synthetic; },
+          .numeric = true},
+    });
+}
+
+QVariant DuplicateGroupsModel::rowData(const DuplicateGroupRow& row, int role) const {
+    return role == GroupIdRole ? QVariant(row.id) : QVariant();
 }
 
 void MapSelectionModel::setSelection(std::shared_ptr<const MapPoints> points,

@@ -2,7 +2,7 @@
 
 #include "model/ProjectStore.h"
 
-#include "model/RowsTableModel.h"
+#include "model/ColumnTableModel.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -13,30 +13,30 @@ namespace synthscope::model {
 
 /// k-means clusters of the newest analysis: label, size, real, synthetic, synthetic share,
 /// flag, mean nearest-neighbour similarity. SortRole gives numbers for numeric columns.
-class ClustersModel : public RowsTableModel<ClusterRow, 7> {
+class ClustersModel : public ColumnTableModel<ClusterRow> {
     Q_OBJECT
 public:
     enum Column { Label, Size, Real, Synthetic, SyntheticShare, Flag, MeanNnSimilarity };
     static constexpr int ClusterIdRole = Qt::UserRole + 1;
-    static constexpr int SortRole = Qt::UserRole + 2;
 
-    using RowsTableModel::RowsTableModel;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    explicit ClustersModel(QObject* parent = nullptr);
+
+protected:
+    QVariant rowData(const ClusterRow& row, int role) const override;
 };
 
 /// Duplicate groups of the newest analysis: kind (exact or near), size, real, synthetic and
 /// the first member's text.
-class DuplicateGroupsModel : public RowsTableModel<DuplicateGroupRow, 5> {
+class DuplicateGroupsModel : public ColumnTableModel<DuplicateGroupRow> {
     Q_OBJECT
 public:
     enum Column { Excerpt, Kind, Size, Real, Synthetic };
     static constexpr int GroupIdRole = Qt::UserRole + 1;
-    static constexpr int SortRole = Qt::UserRole + 2;
 
-    using RowsTableModel::RowsTableModel;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    explicit DuplicateGroupsModel(QObject* parent = nullptr);
+
+protected:
+    QVariant rowData(const DuplicateGroupRow& row, int role) const override;
 };
 
 /// The samples selected on the cluster map: id, role, cluster, synthetic-likeness, nearest-

@@ -132,39 +132,17 @@ QVariant SkeletonGroupsModel::headerData(int section, Qt::Orientation orientatio
     }
 }
 
-QVariant AffixModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
-    if (role == Qt::TextAlignmentRole && index.column() != Text)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole)
-        return {};
-    const AffixRow& r = m_rows.at(index.row());
-    switch (index.column()) {
-    case Text:
-        return r.text;
-    case Real:
-        return r.real;
-    case Synthetic:
-        return r.synthetic;
-    default:
-        return {};
-    }
-}
-
-QVariant AffixModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Text:
-        return tr("Tokens");
-    case Real:
-        return tr("Real");
-    case Synthetic:
-        return tr("Synthetic");
-    default:
-        return {};
-    }
+AffixModel::AffixModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<AffixRow>;
+    setColumns(
+        {C{.header = tr("Tokens"), .display = [](const AffixRow& r) -> QVariant { return r.text; }},
+         C{.header = tr("Real"),
+           .display = [](const AffixRow& r) -> QVariant { return r.real; },
+           .numeric = true},
+         C{.header = tr("Synthetic"),
+           .display = [](const AffixRow& r) -> QVariant { return r.synthetic; },
+           .numeric = true}});
 }
 
 QString skeletonHighlightHtml(const QString& text) {

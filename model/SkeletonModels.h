@@ -1,8 +1,8 @@
 #pragma once
 
+#include "model/ColumnTableModel.h"
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
-#include "model/RowsTableModel.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractTableModel>
@@ -43,14 +43,11 @@ private:
 };
 
 /// Recurring openings or closings: text, count real, count synthetic.
-class AffixModel : public RowsTableModel<AffixRow, 3> {
+class AffixModel : public ColumnTableModel<AffixRow> {
     Q_OBJECT
 public:
     enum Column { Text, Real, Synthetic };
-    using RowsTableModel::RowsTableModel;
-
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    explicit AffixModel(QObject* parent = nullptr);
 };
 
 /// HTML of text with its content words highlighted and its structure (function words,

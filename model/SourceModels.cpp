@@ -14,10 +14,6 @@ QVariant share(double v, int decimals = 3) {
     return std::isfinite(v) ? QVariant(QString::number(v, 'f', decimals)) : QVariant();
 }
 
-QVariant alignRight() {
-    return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-}
-
 QVariant bold() {
     QFont f;
     f.setBold(true);
@@ -36,63 +32,48 @@ void SourceConcentrationModel::setSources(const QList<DimensionSources>& sources
     setRows(rows);
 }
 
-QVariant SourceConcentrationModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const SourceConcentrationRow& r = m_rows.at(index.row());
-    if (role == Qt::TextAlignmentRole && index.column() >= Samples && index.column() != Largest)
-        return alignRight();
-    if (role == Qt::FontRole && index.column() == LargestShare &&
-        std::isfinite(r.share.largestShare) && r.share.largestShare > 0.9)
-        return bold();
+SourceConcentrationModel::SourceConcentrationModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using R = SourceConcentrationRow;
+    using C = TableColumn<R>;
+    setColumns({
+        C{.header = tr("Provenance"),
+          .display = [](const R& r) -> QVariant { return dimensionTitle(r.dimension); }},
+        C{.header = tr("Round"),
+          .display = [](const R& r) -> QVariant {
+              return r.share.round.isEmpty() ? tr("all rounds") : r.share.round;
+          }},
+        C{.header = tr("Samples"),
+          .display = [](const R& r) -> QVariant { return r.share.samples; },
+          .numeric = true},
+        C{.header = tr("Distinct"),
+          .display = [](const R& r) -> QVariant { return r.share.sources; },
+          .numeric = true},
+        C{.header = tr("Largest"),
+          .display = [](const R& r) -> QVariant { return r.share.largest; }},
+        C{.header = tr("Largest share"),
+          .display = [](const R& r) { return share(r.share.largestShare); },
+          .sort = [](const R& r) -> QVariant { return r.share.largestShare; },
+          .style = [](const R& r, int role) -> QVariant {
+              return role == Qt::FontRole && std::isfinite(r.share.largestShare) &&
+                             r.share.largestShare > 0.9
+                         ? bold()
+                         : QVariant();
+          },
+          .numeric = true},
+        C{.header = tr("Evenness (entropy)"),
+          .display = [](const R& r) { return share(r.share.entropy); },
+          .sort = [](const R& r) -> QVariant { return r.share.entropy; },
+          .numeric = true},
+    });
+}
+
+QVariant SourceConcentrationModel::rowData(const SourceConcentrationRow& r, int role) const {
     if (role == Qt::ToolTipRole && r.share.unrecorded > 0)
         return tr("%1 synthetic samples have no %2 recorded and are not counted")
             .arg(r.share.unrecorded)
             .arg(dimensionTitle(r.dimension).toLower());
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (index.column()) {
-    case DimensionColumn:
-        return dimensionTitle(r.dimension);
-    case Round:
-        return r.share.round.isEmpty() ? tr("all rounds") : r.share.round;
-    case Samples:
-        return r.share.samples;
-    case Sources:
-        return r.share.sources;
-    case Largest:
-        return r.share.largest;
-    case LargestShare:
-        return share(r.share.largestShare);
-    case Evenness:
-        return share(r.share.entropy);
-    default:
-        return {};
-    }
-}
-
-QVariant SourceConcentrationModel::headerData(int section, Qt::Orientation orientation,
-                                              int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case DimensionColumn:
-        return tr("Provenance");
-    case Round:
-        return tr("Round");
-    case Samples:
-        return tr("Samples");
-    case Sources:
-        return tr("Distinct");
-    case Largest:
-        return tr("Largest");
-    case LargestShare:
-        return tr("Largest share");
-    case Evenness:
-        return tr("Evenness (entropy)");
-    default:
-        return {};
-    }
+    return {};
 }
 
 Status SourceReviewModel::load(Project& project) {
@@ -110,60 +91,47 @@ Status SourceReviewModel::load(Project& project) {
     return {};
 }
 
-QVariant SourceReviewModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const SourceReviewRow& r = m_rows.at(index.row());
-    if (role == Qt::TextAlignmentRole && index.column() >= FirstRound)
-        return alignRight();
-    if (role == Qt::FontRole && r.review.newest)
-        return bold();
-    if (role == Qt::ToolTipRole && r.review.newest)
-        return tr("The newest %1: its samples need a reviewer before the gate passes")
-            .arg(dimensionTitle(r.dimension).toLower());
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (index.column()) {
-    case DimensionColumn:
-        return dimensionTitle(r.dimension);
-    case Source:
-        return r.review.newest ? tr("%1 (newest)").arg(r.review.value) : r.review.value;
-    case FirstRound:
-        return r.review.firstRound;
-    case Samples:
-        return r.review.samples;
-    case Reviewed:
-        return r.review.reviewed;
-    case ReviewedTwice:
-        return r.review.reviewedTwice;
-    case Share:
-        return QString(QString::number(100.0 * r.review.share(), 'f', 1) + u" %"_s);
-    default:
-        return {};
-    }
+SourceReviewModel::SourceReviewModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using R = SourceReviewRow;
+    using C = TableColumn<R>;
+    setColumns({
+        C{.header = tr("Provenance"),
+          .display = [](const R& r) -> QVariant { return dimensionTitle(r.dimension); }},
+        C{.header = tr("Source"),
+          .display = [](const R& r) -> QVariant {
+              return r.review.newest ? tr("%1 (newest)").arg(r.review.value) : r.review.value;
+          }},
+        C{.header = tr("First round"),
+          .display = [](const R& r) -> QVariant { return r.review.firstRound; },
+          .numeric = true},
+        C{.header = tr("Synthetic samples"),
+          .display = [](const R& r) -> QVariant { return r.review.samples; },
+          .numeric = true},
+        C{.header = tr("Reviewed"),
+          .display = [](const R& r) -> QVariant { return r.review.reviewed; },
+          .numeric = true},
+        C{.header = tr("By two reviewers"),
+          .display = [](const R& r) -> QVariant { return r.review.reviewedTwice; },
+          .numeric = true},
+        C{.header = tr("Reviewed share"),
+          .display = [](const R& r) -> QVariant {
+              return QString(QString::number(100.0 * r.review.share(), 'f', 1) + u" %"_s);
+          },
+          .sort = [](const R& r) -> QVariant { return r.review.share(); },
+          .numeric = true},
+    });
 }
 
-QVariant SourceReviewModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+QVariant SourceReviewModel::rowData(const SourceReviewRow& r, int role) const {
+    if (!r.review.newest)
         return {};
-    switch (section) {
-    case DimensionColumn:
-        return tr("Provenance");
-    case Source:
-        return tr("Source");
-    case FirstRound:
-        return tr("First round");
-    case Samples:
-        return tr("Synthetic samples");
-    case Reviewed:
-        return tr("Reviewed");
-    case ReviewedTwice:
-        return tr("By two reviewers");
-    case Share:
-        return tr("Reviewed share");
-    default:
-        return {};
-    }
+    if (role == Qt::FontRole)
+        return bold();
+    if (role == Qt::ToolTipRole)
+        return tr("The newest %1: its samples need a reviewer before the gate passes")
+            .arg(dimensionTitle(r.dimension).toLower());
+    return {};
 }
 
 } // namespace synthscope::model

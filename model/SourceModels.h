@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/RowsTableModel.h"
+#include "model/ColumnTableModel.h"
 #include "model/Sources.h"
 
 namespace synthscope::model {
@@ -15,15 +15,16 @@ struct SourceConcentrationRow {
 /// versions (sourceConcentration()): per dimension a row for all rounds, then one per
 /// round. Columns: dimension, round, samples, sources, largest source, its share, evenness.
 /// A largest share above 0.9 is bold (where the default red line trips).
-class SourceConcentrationModel : public RowsTableModel<SourceConcentrationRow, 7> {
+class SourceConcentrationModel : public ColumnTableModel<SourceConcentrationRow> {
     Q_OBJECT
 public:
     enum Column { DimensionColumn, Round, Samples, Sources, Largest, LargestShare, Evenness };
-    using RowsTableModel::RowsTableModel;
+    explicit SourceConcentrationModel(QObject* parent = nullptr);
     /// Flattens the stored concentration into rows.
     void setSources(const QList<DimensionSources>& sources);
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+protected:
+    QVariant rowData(const SourceConcentrationRow& row, int role) const override;
 };
 
 /// One row of SourceReviewModel.
@@ -35,15 +36,16 @@ struct SourceReviewRow {
 /// How much of each source's synthetic output people have read (sourceReview()).
 /// Columns: dimension, source, first round, samples, reviewed, by two reviewers, reviewed
 /// share. The newest source of a dimension is bold.
-class SourceReviewModel : public RowsTableModel<SourceReviewRow, 7> {
+class SourceReviewModel : public ColumnTableModel<SourceReviewRow> {
     Q_OBJECT
 public:
     enum Column { DimensionColumn, Source, FirstRound, Samples, Reviewed, ReviewedTwice, Share };
-    using RowsTableModel::RowsTableModel;
+    explicit SourceReviewModel(QObject* parent = nullptr);
     /// Reads every kSourceDimensions entry live from the project. Errors: SQL failure.
     Status load(Project& project);
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+protected:
+    QVariant rowData(const SourceReviewRow& row, int role) const override;
 };
 
 } // namespace synthscope::model

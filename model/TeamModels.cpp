@@ -31,64 +31,62 @@ QString agreementReading(double value) {
     return AgreementModel::tr("almost perfect");
 }
 
-QVariant AgreementModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const AgreementRow& r = m_rows.at(index.row());
-    const double headline = std::isnan(r.kappa) ? r.alpha : r.kappa;
-    if (role == Qt::BackgroundRole && index.column() == Reading && !std::isnan(headline))
-        return headline > 0.6   ? QColor(0xd8, 0xf0, 0xd8)
-               : headline > 0.4 ? QColor(0xff, 0xe9, 0xb0)
-                                : QColor(0xf6, 0xc6, 0xc6);
-    if (role == Qt::TextAlignmentRole && index.column() != Item && index.column() != Reading)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+namespace {
+
+double headlineAgreement(const AgreementRow& r) {
+    return std::isnan(r.kappa) ? r.alpha : r.kappa;
+}
+
+} // namespace
+
+AgreementModel::AgreementModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<AgreementRow>;
+    setColumns({
+        C{.header = tr("Tag"), .display = [](const AgreementRow& r) -> QVariant { return r.item; }},
+        C{.header = tr("Reviewers"),
+          .display = [](const AgreementRow& r) -> QVariant { return r.reviewers; },
+          .numeric = true},
+        C{.header = tr("Shared samples"),
+          .display = [](const AgreementRow& r) -> QVariant { return r.sharedSamples; },
+          .numeric = true},
+        C{.header = tr("Observed agreement"),
+          .display = [](const AgreementRow& r) -> QVariant {
+              return r.sharedSamples > 0 ? QString(number(100.0 * r.observed, 1) + u" %"_s)
+                                         : u"–"_s;
+          },
+          .sort = [](const AgreementRow& r) -> QVariant { return r.observed; },
+          .numeric = true},
+        C{.header = tr("Cohen's κ (2 reviewers)"),
+          .display = [](const AgreementRow& r) -> QVariant { return number(r.kappa); },
+          .sort = [](const AgreementRow& r) -> QVariant { return r.kappa; },
+          .numeric = true},
+        C{.header = tr("Krippendorff's α"),
+          .display = [](const AgreementRow& r) -> QVariant { return number(r.alpha); },
+          .sort = [](const AgreementRow& r) -> QVariant { return r.alpha; },
+          .numeric = true},
+        C{.header = tr("Reading (Landis & Koch)"),
+          .display = [](const AgreementRow& r) -> QVariant {
+              return agreementReading(headlineAgreement(r));
+          },
+          .sort = [](const AgreementRow& r) -> QVariant { return headlineAgreement(r); },
+          .style = [](const AgreementRow& r, int role) -> QVariant {
+              const double headline = headlineAgreement(r);
+              if (role != Qt::BackgroundRole || std::isnan(headline))
+                  return {};
+              return headline > 0.6   ? QColor(0xd8, 0xf0, 0xd8)
+                     : headline > 0.4 ? QColor(0xff, 0xe9, 0xb0)
+                                      : QColor(0xf6, 0xc6, 0xc6);
+          }},
+    });
+}
+
+QVariant AgreementModel::rowData(const AgreementRow& r, int role) const {
     if (role == Qt::ToolTipRole)
         return tr("Agreement on “%1” over %2 samples answered by two or more reviewers.")
             .arg(r.item)
             .arg(r.sharedSamples);
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (index.column()) {
-    case Item:
-        return r.item;
-    case Reviewers:
-        return r.reviewers;
-    case Shared:
-        return r.sharedSamples;
-    case Observed:
-        return r.sharedSamples > 0 ? QString(number(100.0 * r.observed, 1) + u" %"_s) : u"–"_s;
-    case Kappa:
-        return number(r.kappa);
-    case Alpha:
-        return number(r.alpha);
-    case Reading:
-        return agreementReading(headline);
-    default:
-        return {};
-    }
-}
-
-QVariant AgreementModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Item:
-        return tr("Tag");
-    case Reviewers:
-        return tr("Reviewers");
-    case Shared:
-        return tr("Shared samples");
-    case Observed:
-        return tr("Observed agreement");
-    case Kappa:
-        return tr("Cohen's κ (2 reviewers)");
-    case Alpha:
-        return tr("Krippendorff's α");
-    case Reading:
-        return tr("Reading (Landis & Koch)");
-    default:
-        return {};
-    }
+    return {};
 }
 
 void TagRateModel::setTable(TagRateTable table) {
@@ -163,86 +161,65 @@ void NotesModel::setHits(const QList<NoteHit>& hits) {
     setRows(std::move(rows));
 }
 
-QVariant NotesModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const NoteRow& r = m_rows.at(index.row());
-    if (role == SampleIdRole)
+NotesModel::NotesModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<NoteRow>;
+    setColumns({
+        C{.header = tr("Group"),
+          .display = [](const NoteRow& r) -> QVariant {
+              return r.group < 0 ? tr("match")
+                     : r.groupSize == 1
+                         ? tr("single")
+                         : tr("group %1 (%2 notes)").arg(r.group + 1).arg(r.groupSize);
+          },
+          .sort = [](const NoteRow& r) -> QVariant { return r.group; }},
+        C{.header = tr("Reviewer"),
+          .display = [](const NoteRow& r) -> QVariant { return r.note.reviewer; }},
+        C{.header = tr("Sample"),
+          .display = [](const NoteRow& r) -> QVariant { return u"#%1"_s.arg(r.note.sampleId); },
+          .sort = [](const NoteRow& r) -> QVariant { return r.note.sampleId; }},
+        C{.header = tr("Note"),
+          .display = [](const NoteRow& r) -> QVariant {
+              return r.note.snippet.isEmpty() ? r.note.note : r.note.snippet;
+          }},
+    });
+}
+
+QVariant NotesModel::rowData(const NoteRow& r, int role) const {
+    switch (role) {
+    case SampleIdRole:
         return r.note.sampleId;
-    if (role == Qt::ToolTipRole)
+    case Qt::ToolTipRole:
         return r.note.note;
-    if (role == Qt::BackgroundRole && r.group >= 0 && r.groupSize > 1 && r.group % 2 == 0)
-        return QColor(0xf1, 0xf4, 0xfa); // alternate shading by group
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (index.column()) {
-    case Group:
-        return r.group < 0        ? tr("match")
-               : r.groupSize == 1 ? tr("single")
-                                  : tr("group %1 (%2 notes)").arg(r.group + 1).arg(r.groupSize);
-    case Reviewer:
-        return r.note.reviewer;
-    case Sample:
-        return u"#%1"_s.arg(r.note.sampleId);
-    case Note:
-        return r.note.snippet.isEmpty() ? r.note.note : r.note.snippet;
+    case Qt::BackgroundRole: // alternate shading by group
+        return r.group >= 0 && r.groupSize > 1 && r.group % 2 == 0
+                   ? QVariant(QColor(0xf1, 0xf4, 0xfa))
+                   : QVariant();
     default:
         return {};
     }
 }
 
-QVariant NotesModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Group:
-        return tr("Group");
-    case Reviewer:
-        return tr("Reviewer");
-    case Sample:
-        return tr("Sample");
-    case Note:
-        return tr("Note");
-    default:
-        return {};
-    }
+ConceptModel::ConceptModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<ConceptRow>;
+    setColumns({
+        C{.header = tr("Sample"),
+          .display = [](const ConceptRow& r) -> QVariant { return u"#%1"_s.arg(r.sampleId); },
+          .sort = [](const ConceptRow& r) -> QVariant { return r.sampleId; }},
+        C{.header = tr("P(tag)"),
+          .display = [](const ConceptRow& r) -> QVariant {
+              return QString::number(r.score, 'f', 3);
+          },
+          .sort = [](const ConceptRow& r) -> QVariant { return r.score; },
+          .numeric = true},
+        C{.header = tr("Text"),
+          .display = [](const ConceptRow& r) -> QVariant { return r.preview; }},
+    });
 }
 
-QVariant ConceptModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const ConceptRow& r = m_rows.at(index.row());
-    if (role == SampleIdRole)
-        return r.sampleId;
-    if (role == Qt::TextAlignmentRole && index.column() == Score)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (index.column()) {
-    case Sample:
-        return u"#%1"_s.arg(r.sampleId);
-    case Score:
-        return QString::number(r.score, 'f', 3);
-    case Preview:
-        return r.preview;
-    default:
-        return {};
-    }
-}
-
-QVariant ConceptModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Sample:
-        return tr("Sample");
-    case Score:
-        return tr("P(tag)");
-    case Preview:
-        return tr("Text");
-    default:
-        return {};
-    }
+QVariant ConceptModel::rowData(const ConceptRow& r, int role) const {
+    return role == SampleIdRole ? QVariant(r.sampleId) : QVariant();
 }
 
 } // namespace synthscope::model

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/RowsTableModel.h"
+#include "model/ColumnTableModel.h"
 #include "model/TeamReview.h"
 
 namespace synthscope::model {
@@ -10,13 +10,14 @@ namespace synthscope::model {
 QString agreementReading(double value);
 
 /// Reviewer agreement per tag (reviewerAgreement()).
-class AgreementModel : public RowsTableModel<AgreementRow, 7> {
+class AgreementModel : public ColumnTableModel<AgreementRow> {
     Q_OBJECT
 public:
     enum Column { Item, Reviewers, Shared, Observed, Kappa, Alpha, Reading };
-    using RowsTableModel::RowsTableModel;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    explicit AgreementModel(QObject* parent = nullptr);
+
+protected:
+    QVariant rowData(const AgreementRow& row, int role) const override;
 };
 
 /// Tag rates as a heat map: one row per value of the dimension, a "Reviewed" column, then one
@@ -45,16 +46,17 @@ struct NoteRow {
     NoteHit note;
 };
 
-class NotesModel : public RowsTableModel<NoteRow, 4> {
+class NotesModel : public ColumnTableModel<NoteRow> {
     Q_OBJECT
 public:
     static constexpr int SampleIdRole = Qt::UserRole + 1;
     enum Column { Group, Reviewer, Sample, Note };
-    using RowsTableModel::RowsTableModel;
+    explicit NotesModel(QObject* parent = nullptr);
     void setGroups(const QList<NoteGroup>& groups);
     void setHits(const QList<NoteHit>& hits);
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+protected:
+    QVariant rowData(const NoteRow& row, int role) const override;
 };
 
 /// Samples ranked by a concept: rank, P(tag), preview.
@@ -64,14 +66,15 @@ struct ConceptRow {
     QString preview;
 };
 
-class ConceptModel : public RowsTableModel<ConceptRow, 3> {
+class ConceptModel : public ColumnTableModel<ConceptRow> {
     Q_OBJECT
 public:
     static constexpr int SampleIdRole = Qt::UserRole + 1;
     enum Column { Sample, Score, Preview };
-    using RowsTableModel::RowsTableModel;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    explicit ConceptModel(QObject* parent = nullptr);
+
+protected:
+    QVariant rowData(const ConceptRow& row, int role) const override;
 };
 
 } // namespace synthscope::model

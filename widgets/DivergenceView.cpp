@@ -2,8 +2,8 @@
 
 #include "analysis/MetricKeys.h"
 
+#include "model/MetricModels.h"
 #include "model/ProjectDocument.h"
-#include "model/TableModels.h"
 #include "widgets/Charts.h"
 #include "widgets/EmptyState.h"
 #include "widgets/ReadOnlyTable.h"

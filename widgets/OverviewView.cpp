@@ -3,9 +3,9 @@
 #include "analysis/MetricKeys.h"
 
 #include "model/MetricCatalog.h"
+#include "model/MetricModels.h"
 #include "model/ProjectDocument.h"
 #include "model/SourceModels.h"
-#include "model/TableModels.h"
 #include "widgets/EmptyState.h"
 
 #include <QCheckBox>

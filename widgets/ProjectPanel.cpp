@@ -1,7 +1,7 @@
 #include "widgets/ProjectPanel.h"
 
+#include "model/CorpusModels.h"
 #include "model/ProjectDocument.h"
-#include "model/TableModels.h"
 #include "widgets/EmptyState.h"
 
 #include <QHeaderView>

@@ -3,7 +3,6 @@
 #include "model/ProjectDocument.h"
 #include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
-#include "model/TableModels.h"
 #include "widgets/EmptyState.h"
 #include "widgets/SampleQueueDialog.h"
 

@@ -1,11 +1,13 @@
 #include "TestSupport.h"
 
 #include "model/Analyzer.h"
+#include "model/ColumnTableModel.h"
+#include "model/CorpusModels.h"
+#include "model/MetricModels.h"
 #include "model/ProjectStore.h"
 #include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
 #include "model/SimilarityModels.h"
-#include "model/TableModels.h"
 
 #include <QAbstractItemModelTester>
 #include <QUndoStack>
@@ -219,4 +221,78 @@ TEST(ItemModels, ClustersDuplicatesAndTheMap) {
     EXPECT_EQ(selection.sampleIds(), (QList<qint64>{points->ids[0], points->ids[3]}));
     selection.setSelection(nullptr, {1});
     EXPECT_EQ(selection.rowCount(), 0);
+}
+
+namespace {
+
+struct Fruit {
+    QString name;
+    int count = 0;
+};
+
+// Two columns over hand-made rows: every role the base answers, from the descriptors.
+class FruitModel : public ColumnTableModel<Fruit> {
+public:
+    static constexpr int NameRole = Qt::UserRole + 1;
+    FruitModel() {
+        using C = TableColumn<Fruit>;
+        setColumns({C{.header = QStringLiteral("Name"),
+                      .headerToolTip = QStringLiteral("what it is"),
+                      .display = [](const Fruit& f) -> QVariant { return f.name; }},
+                    C{.header = QStringLiteral("Count"),
+                      .display = [](const Fruit& f) -> QVariant {
+                          return QStringLiteral("%1 pcs").arg(f.count);
+                      },
+                      .sort = [](const Fruit& f) -> QVariant { return f.count; },
+                      .toolTip = [](const Fruit& f) -> QVariant {
+                          return QStringLiteral("%1 in stock").arg(f.count);
+                      },
+                      .style = [](const Fruit& f, int role) -> QVariant {
+                          return role == Qt::ForegroundRole && f.count == 0
+                                     ? QVariant(QStringLiteral("red"))
+                                     : QVariant();
+                      },
+                      .numeric = true}});
+    }
+
+protected:
+    QVariant rowData(const Fruit& f, int role) const override {
+        if (role == NameRole || role == Qt::ForegroundRole)
+            return f.name;
+        return role == Qt::ToolTipRole ? QVariant(QStringLiteral("row tip")) : QVariant();
+    }
+};
+
+} // namespace
+
+TEST(ItemModels, ColumnTableAnswersEachRoleFromItsColumns) {
+    FruitModel m;
+    QAbstractItemModelTester t(&m, kFatal);
+    m.setRows({{QStringLiteral("pear"), 12}, {QStringLiteral("fig"), 0}});
+    ASSERT_EQ(m.rowCount(), 2);
+    ASSERT_EQ(m.columnCount(), 2);
+    EXPECT_EQ(m.headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Name"));
+    EXPECT_EQ(m.headerData(0, Qt::Horizontal, Qt::ToolTipRole).toString(),
+              QStringLiteral("what it is"));
+    EXPECT_FALSE(m.headerData(1, Qt::Horizontal, Qt::ToolTipRole).isValid());
+    EXPECT_FALSE(m.headerData(2, Qt::Horizontal, Qt::DisplayRole).isValid());
+    EXPECT_FALSE(m.headerData(0, Qt::Vertical, Qt::DisplayRole).isValid());
+    const QModelIndex count = m.index(0, 1);
+    EXPECT_EQ(count.data().toString(), QStringLiteral("12 pcs"));
+    EXPECT_EQ(count.data(FruitModel::SortRole).toInt(), 12); // a number, not "12 pcs"
+    EXPECT_EQ(count.data(Qt::ToolTipRole).toString(), QStringLiteral("12 in stock"));
+    EXPECT_EQ(count.data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+              Qt::AlignRight | Qt::AlignVCenter);
+    // The name column: sort falls back to the display, tooltip and other roles to the row.
+    const QModelIndex name = m.index(1, 0);
+    EXPECT_EQ(name.data(FruitModel::SortRole).toString(), QStringLiteral("fig"));
+    EXPECT_EQ(name.data(Qt::ToolTipRole).toString(), QStringLiteral("row tip"));
+    EXPECT_FALSE(name.data(Qt::TextAlignmentRole).isValid());
+    EXPECT_EQ(name.data(FruitModel::NameRole).toString(), QStringLiteral("fig"));
+    // A column's style answers first; an invalid answer falls back to the row.
+    EXPECT_EQ(m.index(1, 1).data(Qt::ForegroundRole).toString(), QStringLiteral("red"));
+    EXPECT_EQ(m.index(0, 1).data(Qt::ForegroundRole).toString(), QStringLiteral("pear"));
+    m.setRows({});
+    EXPECT_EQ(m.rowCount(), 0);
+    EXPECT_EQ(m.columnCount(), 2);
 }

@@ -1,33 +1,12 @@
 #pragma once
 
+#include "model/ColumnTableModel.h"
 #include "model/MetricCatalog.h"
 #include "model/ProjectStore.h"
-#include "model/ReviewStore.h"
 
 #include <QAbstractTableModel>
 
 namespace synthscope::model {
-
-/// Corpora of the project: name, role, samples, rejected rows, format, provenance.
-class CorporaModel : public QAbstractTableModel {
-    Q_OBJECT
-public:
-    enum Column { Name, RoleColumn, Samples, Rejected, Format, Provenance, ColumnCount };
-    static constexpr int CorpusIdRole = Qt::UserRole + 1;
-
-    explicit CorporaModel(QObject* parent = nullptr)
-        : QAbstractTableModel(parent) {}
-    void setCorpora(QList<CorpusInfo> corpora);
-    [[nodiscard]] const QList<CorpusInfo>& corpora() const { return m_corpora; }
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-private:
-    QList<CorpusInfo> m_corpora;
-};
 
 /// Each synthetic corpus against the real side (analysis::compareEachWithReal): one row per
 /// synthetic corpus, one column per headline comparison (JS divergences, MAUVE,
@@ -35,7 +14,7 @@ private:
 /// whether it lies outside the real-vs-real band (null mean ± 3 sd at the corpus's size,
 /// kNullBandSd); the tooltip the spread over draws and the band. Rows without comparisons are left
 /// out.
-class VsRealModel : public QAbstractTableModel {
+class VsRealModel : public ColumnTableModel<CorpusMetrics> {
     Q_OBJECT
 public:
     static constexpr int ValueRole = Qt::UserRole + 1;
@@ -44,20 +23,13 @@ public:
     /// The band as text ("0.128–0.131"), empty without one.
     static constexpr int NullBandRole = Qt::UserRole + 4;
 
-    explicit VsRealModel(QObject* parent = nullptr)
-        : QAbstractTableModel(parent) {}
+    using ColumnTableModel::ColumnTableModel;
     void setAnalysis(const std::optional<StoredAnalysis>& analysis);
     /// The comparison keys shown as columns, in order.
     [[nodiscard]] static const QStringList& headlineKeys();
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-private:
-    QList<CorpusMetrics> m_rows;
-    QStringList m_keys; ///< headlineKeys() that some row has
+protected:
+    QVariant rowData(const CorpusMetrics& row, int role) const override;
 };
 
 /// Each synthetic corpus's length-sensitive measures against real samples of the same token
@@ -67,7 +39,7 @@ private:
 /// A cell shows the lift ("4.2×"); ValueRole the number; HighlightRole whether a rate lift
 /// reaches kLiftWorry; the tooltip the synthetic value, the baseline and how many samples
 /// were matched.
-class LengthControlModel : public QAbstractTableModel {
+class LengthControlModel : public ColumnTableModel<CorpusMetrics> {
     Q_OBJECT
 public:
     static constexpr int ValueRole = Qt::UserRole + 1;
@@ -75,20 +47,10 @@ public:
     /// A rate at least this many times that of real text of the same lengths is highlighted,
     static constexpr double kLiftWorry = 3.0; ///< as the default red lines
 
-    explicit LengthControlModel(QObject* parent = nullptr)
-        : QAbstractTableModel(parent) {}
+    using ColumnTableModel::ColumnTableModel;
     void setAnalysis(const std::optional<StoredAnalysis>& analysis);
     /// The raw measure keys whose lifts are columns, in order (analysis::lengthControlledKeys()).
     [[nodiscard]] static const QStringList& measureKeys();
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-private:
-    QList<CorpusMetrics> m_rows;
-    QStringList m_keys; ///< measureKeys() when there are rows
 };
 
 /// A warning when text lengths differ enough between the sides that raw repetition,
@@ -135,58 +97,12 @@ private:
 };
 
 /// Indicating n-grams of one side: n-gram, count in real, count in synthetic, z-score.
-class IndicatingTermsModel : public QAbstractTableModel {
+class IndicatingTermsModel : public ColumnTableModel<IndicatingTerm> {
     Q_OBJECT
 public:
     enum Column { Ngram, CountReal, CountSynthetic, ZScore, ColumnCount };
-    explicit IndicatingTermsModel(QObject* parent = nullptr)
-        : QAbstractTableModel(parent) {}
-    void setTerms(QList<IndicatingTerm> terms);
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-private:
-    QList<IndicatingTerm> m_terms;
-};
-
-/// Rejected rows: file, line, reason.
-class RejectsModel : public QAbstractTableModel {
-    Q_OBJECT
-public:
-    enum Column { File, Line, Reason, ColumnCount };
-    explicit RejectsModel(QObject* parent = nullptr)
-        : QAbstractTableModel(parent) {}
-    void setRejects(QList<RejectedRow> rows);
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-private:
-    QList<RejectedRow> m_rows;
-};
-
-/// Nearest real neighbours of the sample under review: rank, cosine, corpus, text.
-class NeighboursModel : public QAbstractTableModel {
-    Q_OBJECT
-public:
-    enum Column { Rank, Cosine, Corpus, Text, ColumnCount };
-    explicit NeighboursModel(QObject* parent = nullptr)
-        : QAbstractTableModel(parent) {}
-    void setNeighbours(QList<NeighbourDetail> neighbours);
-    [[nodiscard]] const QList<NeighbourDetail>& neighbours() const { return m_rows; }
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-private:
-    QList<NeighbourDetail> m_rows;
+    explicit IndicatingTermsModel(QObject* parent = nullptr);
+    void setTerms(QList<IndicatingTerm> terms) { setRows(std::move(terms)); }
 };
 
 } // namespace synthscope::model

@@ -1,0 +1,56 @@
+#include "model/CorpusModels.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+CorporaModel::CorporaModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<CorpusInfo>;
+    setColumns({
+        C{.header = tr("Corpus"),
+          .display = [](const CorpusInfo& c) -> QVariant { return c.name; }},
+        C{.header = tr("Role"),
+          .display = [](const CorpusInfo& c) -> QVariant {
+              return c.role == Role::Real ? tr("real") : tr("synthetic");
+          }},
+        C{.header = tr("Samples"),
+          .display = [](const CorpusInfo& c) -> QVariant { return c.samples; },
+          .numeric = true},
+        C{.header = tr("Rejected"),
+          .display = [](const CorpusInfo& c) -> QVariant { return c.rejected; },
+          .numeric = true},
+        C{.header = tr("Format"),
+          .display = [](const CorpusInfo& c) -> QVariant { return c.format; }},
+        C{.header = tr("Provenance"),
+          .display = [](const CorpusInfo& c) -> QVariant { return c.provenanceText(); }},
+    });
+}
+
+QVariant CorporaModel::rowData(const CorpusInfo& c, int role) const {
+    if (role == CorpusIdRole)
+        return c.id;
+    if (role == Qt::ToolTipRole)
+        return tr("%1\nFiles: %2\nImported: %3\nRows read: %4")
+            .arg(c.name, c.files.join(u", "_s), c.importedAt)
+            .arg(c.rowsIn);
+    return {};
+}
+
+RejectsModel::RejectsModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<RejectedRow>;
+    setColumns({
+        C{.header = tr("File"),
+          .display = [](const RejectedRow& r) -> QVariant { return r.file.section(u'/', -1); },
+          .toolTip = [](const RejectedRow& r) -> QVariant { return r.file; }},
+        C{.header = tr("Line"),
+          .display = [](const RejectedRow& r) -> QVariant { return r.line; },
+          .numeric = true},
+        C{.header = tr("Reason"),
+          .display = [](const RejectedRow& r) -> QVariant { return r.reason; },
+          .toolTip = [](const RejectedRow& r) -> QVariant { return r.reason; }},
+    });
+}
+
+} // namespace synthscope::model
