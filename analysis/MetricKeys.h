@@ -84,4 +84,33 @@ inline constexpr char kShortExactMatchRate[] = "short_exact_match_rate";
 inline constexpr char kPerplexityMedianRealHeldOut[] = "perplexity_median_real_held_out";
 inline constexpr char kPerplexityMedianSynthetic[] = "perplexity_median_synthetic";
 
+// The run itself (metrics.corpus_id NULL): how large the draws of its size-controlled
+// measures were. Not comparisons; summary --json lists them under "analysis".
+inline constexpr char kDiversityTokenBudget[] = "diversity_token_budget";
+inline constexpr char kVendiSamples[] = "vendi_samples";
+inline constexpr char kMauveClusters[] = "mauve_clusters";
+inline constexpr char kMauvePcaComponents[] = "mauve_pca_components";
+
+/// The run keys above, in the order summary --json lists them.
+inline constexpr const char* kRunKeys[] = {kDiversityTokenBudget, kVendiSamples, kMauveClusters,
+                                           kMauvePcaComponents};
+
+/// Keys whose values are counts (integers in summary --json); every other metric is real.
+inline constexpr const char* kCountKeys[] = {kSamples,
+                                             kTokens,
+                                             kVocabularySize,
+                                             kExactDuplicates,
+                                             kLabelledSamples,
+                                             kNearDuplicates,
+                                             kLengthMatchedSamples,
+                                             kVsRealBudget,
+                                             kRealSamples,
+                                             kSyntheticSamples,
+                                             kCrossExactDuplicates,
+                                             kCrossNearDuplicates,
+                                             kDiversityTokenBudget,
+                                             kVendiSamples,
+                                             kMauveClusters,
+                                             kMauvePcaComponents};
+
 } // namespace synthscope::analysis::key

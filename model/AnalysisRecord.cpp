@@ -155,8 +155,7 @@ Json termsJson(const std::vector<analysis::LogOddsTerm>& terms) {
     return out;
 }
 
-Json similarityJson(const analysis::SimilarityResult& sim, const analysis::SimilarityParams& params,
-                    const std::vector<qint64>& sampleIds) {
+Json similarityJson(const analysis::SimilarityResult& sim, const std::vector<qint64>& sampleIds) {
     Json clusters = Json::array();
     for (std::size_t c = 0; c < sim.clusters.size(); ++c) {
         const auto& k = sim.clusters[c];
@@ -168,10 +167,7 @@ Json similarityJson(const analysis::SimilarityResult& sim, const analysis::Simil
                             {"flag", analysis::clusterFlagName(k.flag)},
                             {"mean_nn_similarity", k.meanNnSimilarity}});
     }
-    Json s = {{"embedding_dimension", sim.embeddings.cols()},
-              {"nn_similarity_threshold", params.nnThreshold},
-              {"duplicate_group_count", sim.duplicateGroups.size()},
-              {"clusters", clusters}};
+    Json s = {{"clusters", clusters}};
     Json groups = Json::array();
     for (std::size_t g = 0; g < sim.duplicateGroups.size() && g < 100; ++g) {
         const auto& d = sim.duplicateGroups[g];
@@ -192,8 +188,6 @@ Json similarityJson(const analysis::SimilarityResult& sim, const analysis::Simil
         for (const auto& [x, y] : c.mauve.frontier)
             frontier.push_back({x, y});
         s["mauve_frontier"] = frontier;
-        s["mauve_clusters"] = c.mauve.clusters;
-        s["mauve_pca_components"] = c.mauve.components;
         s["detectability_fold_auc"] = c.detectabilityFoldAuc;
     }
     return s;
@@ -202,7 +196,6 @@ Json similarityJson(const analysis::SimilarityResult& sim, const analysis::Simil
 } // namespace
 
 EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
-                               const analysis::SimilarityParams& similarity,
                                const std::vector<AnalysedCorpus>& corpora) {
     const analysis::SimilarityResult* sim = result.similarity ? &*result.similarity : nullptr;
     EncodedAnalysis e;
@@ -246,8 +239,6 @@ EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
         corporaJson.push_back(std::move(c));
     }
     out["corpora"] = corporaJson;
-    out["diversity_budget"] = {{"tokens", result.diversityTokenBudget},
-                               {"vendi_samples", result.vendiSamples}};
     Json timings = Json::object();
     for (const auto& [stage, seconds] : result.stageSeconds)
         timings[stage] = seconds;
@@ -266,6 +257,14 @@ EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
     }
     MetricSink pooled(e.metrics, std::nullopt);
     addPooled(result, pooled);
+    // The run's own sizes (not comparisons): equal-budget draws and the MAUVE quantisation.
+    pooled.add(key::kDiversityTokenBudget, static_cast<double>(result.diversityTokenBudget));
+    pooled.add(key::kVendiSamples, static_cast<double>(result.vendiSamples));
+    if (sim != nullptr && sim->comparison) {
+        pooled.add(key::kMauveClusters, static_cast<double>(sim->comparison->mauve.clusters));
+        pooled.add(key::kMauvePcaComponents,
+                   static_cast<double>(sim->comparison->mauve.components));
+    }
 
     Json groups = Json::array();
     for (std::size_t g = 0; g < result.templates.groups.size() && g < 300; ++g) {
@@ -315,8 +314,9 @@ EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
                                     {"synthetic", termsJson(c.indicating.indicatingB)}};
     }
     if (sim != nullptr) {
-        out["similarity"] = similarityJson(*sim, similarity, sampleIds);
+        out["similarity"] = similarityJson(*sim, sampleIds);
         e.embeddingSource = sim->embeddingSource;
+        e.embeddingDimension = static_cast<qint64>(sim->embeddings.cols());
     }
     return e;
 }
@@ -341,6 +341,16 @@ QVector<double> decodeDoubles(const Json& array) {
 
 // The pooled rows that are not the real-vs-synthetic comparison: the run's concentration on
 // its sources (model/Sources.h), shown by the Sources views.
+bool isRunKey(const std::string& name) {
+    return std::any_of(std::begin(key::kRunKeys), std::end(key::kRunKeys),
+                       [&](const char* k) { return name == k; });
+}
+
+// A stored count as an integer: 0 for what is not a finite number in [0, limit].
+qint64 boundedCount(double v, double limit = 9.0e15) {
+    return std::isfinite(v) && v >= 0.0 && v <= limit ? static_cast<qint64>(v) : 0;
+}
+
 bool isSourceRow(const MetricRow& row) {
     Dimension d{};
     return sourceMetricDimension(QString::fromStdString(row.name), &d);
@@ -349,8 +359,7 @@ bool isSourceRow(const MetricRow& row) {
 } // namespace
 
 void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
-                    const QString& embeddingSource, const std::map<qint64, QString>& names,
-                    StoredAnalysis& a) {
+                    const std::map<qint64, QString>& names, StoredAnalysis& a) {
     if (!stored.is_object())
         throw Json::type_error::create(
             302, "the result is " + std::string(stored.type_name()) + ", not an object", nullptr);
@@ -382,7 +391,9 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
     for (const MetricRow& row : metrics) {
         const QString name = QString::fromStdString(row.name);
         if (!row.corpusId) {
-            if (!isSourceRow(row))
+            if (isRunKey(row.name))
+                a.run.insert(name, row.value);
+            else if (!isSourceRow(row))
                 a.comparison.insert(name, row.value);
             continue;
         }
@@ -391,7 +402,7 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
         if (it == a.corpora.end())
             continue;
         if (row.name == key::kVsRealBudget) {
-            it->vsRealBudget = static_cast<qint64>(row.value);
+            it->vsRealBudget = boundedCount(row.value);
         } else if (std::isfinite(row.nullMean) || isComparisonMetric(name)) {
             // A comparison key is never a per-corpus metric; real corpora have none.
             if (it->role == Role::Synthetic)
@@ -403,7 +414,8 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
     a.hasComparison = r.contains("length_histogram") || !a.comparison.isEmpty();
     if (r.contains("length_histogram")) {
         Json& h = r["length_histogram"];
-        a.histogramBinWidth = h.value("bin_width", 1);
+        a.histogramBinWidth =
+            static_cast<int>(std::max<qint64>(1, boundedCount(h.value("bin_width", 1.0), 1 << 20)));
         a.histogramReal = decodeDoubles(h["real"]);
         a.histogramSynthetic = decodeDoubles(h["synthetic"]);
         Json& l = r["labels"];
@@ -426,40 +438,21 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
         a.perplexityRealHeldOut = decodeDoubles(h["real_held_out"]);
         a.perplexitySynthetic = decodeDoubles(h["synthetic"]);
     }
-    for (const Json& g : r.value("skeleton_groups", Json::array())) {
-        StoredSkeletonGroup group;
-        group.info = {g.value("group", qint64(0)),
-                      QString::fromStdString(g.value("pattern", std::string())),
-                      g.value("size", qint64(0)), g.value("real", qint64(0)),
-                      g.value("synthetic", qint64(0))};
-        for (const Json& id : g.value("members", Json::array()))
-            group.members.append(id.get<qint64>());
-        a.skeletonGroups.append(group);
-    }
-    if (r.contains("similarity")) {
-        Json& s = r["similarity"];
-        SimilaritySummary sim;
-        // Format 1 kept the source in the blob; the migration to schema 7 copied it into the
-        // column, which is what every format is read from.
-        sim.embeddingSource = embeddingSource;
-        sim.embeddingDimension = s.value("embedding_dimension", qint64(0));
-        sim.nnThreshold = s.value("nn_similarity_threshold", 0.0);
-        sim.duplicateGroupCount = s.value("duplicate_group_count", qint64(0));
-        for (const Json& k : s.value("clusters", Json::array())) {
-            ClusterRow c;
-            c.id = k.value("cluster", qint64(0));
-            c.size = k.value("size", qint64(0));
-            c.real = k.value("real", qint64(0));
-            c.synthetic = k.value("synthetic", qint64(0));
-            QStringList label;
-            for (const Json& t : k.value("label", Json::array()))
-                label << QString::fromStdString(t.get<std::string>());
-            c.label = label.join(u", "_s);
-            c.flag = analysis::parseClusterFlag(k.value("flag", std::string()));
-            c.meanNnSimilarity = k.value("mean_nn_similarity", 0.0);
-            sim.clusters.append(c);
+    // The skeleton groups are a list only summary --json prints; a damaged one is left out
+    // instead of making the whole run unreadable.
+    try {
+        for (const Json& g : r.value("skeleton_groups", Json::array())) {
+            StoredSkeletonGroup group;
+            group.info = {g.value("group", qint64(0)),
+                          QString::fromStdString(g.value("pattern", std::string())),
+                          g.value("size", qint64(0)), g.value("real", qint64(0)),
+                          g.value("synthetic", qint64(0))};
+            for (const Json& id : g.value("members", Json::array()))
+                group.members.append(id.get<qint64>());
+            a.skeletonGroups.append(group);
         }
-        a.similarity = sim;
+    } catch (const Json::exception&) {
+        a.skeletonGroups.clear();
     }
 }
 
@@ -471,18 +464,20 @@ Status writeAnalysisRun(QSqlDatabase& db, const EncodedAnalysis& encoded, const 
         ids.push_back(c.id);
     QSqlQuery run(db);
     run.prepare(u"INSERT INTO runs (kind, params, result, result_format, embedding_source, "
-                "app_version, started_at, finished_at, corpora) VALUES ('analysis', ?, ?, ?, ?, "
-                "?, ?, ?, ?)"_s);
+                "embedding_dimension, app_version, started_at, finished_at, corpora) VALUES "
+                "('analysis', ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QVariant noSource(QMetaType(QMetaType::QString));
-    if (Status s =
-            execPrepared(run, {QString::fromStdString(params.dump()),
-                               QString::fromStdString(encoded.result.dump()), kResultFormat,
-                               encoded.embeddingSource.empty()
-                                   ? noSource
-                                   : QVariant(QString::fromStdString(encoded.embeddingSource)),
-                               QStringLiteral(SYNTHSCOPE_VERSION), startedAt,
-                               QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                               QString::fromStdString(ids.dump())});
+    if (Status s = execPrepared(
+            run, {QString::fromStdString(params.dump()),
+                  QString::fromStdString(encoded.result.dump()), kResultFormat,
+                  encoded.embeddingSource.empty()
+                      ? noSource
+                      : QVariant(QString::fromStdString(encoded.embeddingSource)),
+                  encoded.embeddingSource.empty() ? QVariant(QMetaType(QMetaType::LongLong))
+                                                  : QVariant(encoded.embeddingDimension),
+                  QStringLiteral(SYNTHSCOPE_VERSION), startedAt,
+                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                  QString::fromStdString(ids.dump())});
         !s)
         return Status::failure(u"cannot store the run: %1"_s.arg(s.error()));
     const qint64 id = run.lastInsertId().toLongLong();

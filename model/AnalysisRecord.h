@@ -58,28 +58,31 @@ struct EncodedAnalysis {
     /// runs.embedding_source: the embeddings the similarity analyses used (kBuiltInEmbedding
     /// or an imported source); empty when they did not run.
     std::string embeddingSource;
+    /// runs.embedding_dimension: the embeddings' dimension (0 without them).
+    qint64 embeddingDimension = 0;
 };
 
 /// Encodes one analysis. corpora are the analysis's inputs in order (their sampleIds map the
-/// result's document indices to samples). Finite values only: a metric the analysis could
-/// not measure (NaN) has no row. Throws std::out_of_range when corpora do not match result
-/// (fewer corpora or sample ids than the result's documents).
+/// result's document indices to samples). Besides the metrics per corpus and the pooled
+/// comparison, the run's own sizes (analysis::key::kRunKeys) are pooled rows. Finite values only: a
+/// metric the analysis could not measure (NaN) has no row. Throws std::out_of_range when corpora do
+/// not match result (fewer corpora or sample ids than the result's documents).
 EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
-                               const analysis::SimilarityParams& similarity,
                                const std::vector<AnalysedCorpus>& corpora);
 
-/// Fills into (runId, finishedAt and stale already set) from a stored run: result is
-/// runs.result (format 1 or 2), metrics its rows of the metrics table, embeddingSource its
-/// runs.embedding_source column, names the current corpus names by id (a corpus renamed
-/// since keeps its new name). Numbers come only from metrics. Throws Json::exception when
-/// result does not have the shape the analysis writes (a damaged or foreign file).
+/// Fills into (runId, finishedAt, stale and similarity already set from the runs row) from a
+/// stored run: result is runs.result (format 1 or 2; the caller refuses a newer format),
+/// metrics its rows of the metrics table, names the current corpus names by id (a corpus
+/// renamed since keeps its new name). Numbers come only from metrics: pooled rows go to
+/// comparison, the run's sizes (analysis::key::kRunKeys) to run, source concentration is
+/// left to model/Sources. Throws Json::exception when result does not have the shape the
+/// analysis writes (a damaged or foreign file); a damaged skeleton-group list is dropped.
 void decodeAnalysis(const Json& result, const std::vector<MetricRow>& metrics,
-                    const QString& embeddingSource, const std::map<qint64, QString>& names,
-                    StoredAnalysis& into);
+                    const std::map<qint64, QString>& names, StoredAnalysis& into);
 
-/// Inserts one analysis run (runs row with params, result, format, embedding source and the
-/// corpora ids; its metrics rows) through db, inside the caller's transaction. *runId gets
-/// the new run's id. Errors: the SQL failure.
+/// Inserts one analysis run (runs row with params, result, format, embedding source and
+/// dimension and the corpora ids; its metrics rows) through db, inside the caller's transaction.
+/// *runId gets the new run's id. Errors: the SQL failure.
 Status writeAnalysisRun(QSqlDatabase& db, const EncodedAnalysis& encoded, const Json& params,
                         const QString& startedAt, const std::vector<AnalysedCorpus>& corpora,
                         qint64* runId);

@@ -369,7 +369,7 @@ Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
     std::vector<AnalysedCorpus> analysed;
     for (const LoadedCorpus& c : corpora)
         analysed.push_back({c.id, c.name, c.role, c.sampleIds});
-    const EncodedAnalysis encoded = encodeAnalysis(result, params.similarity, analysed);
+    const EncodedAnalysis encoded = encodeAnalysis(result, analysed);
     return writeRun(db, corpora, analysed, result, encoded, params, started, progress, runId);
 }
 

@@ -497,9 +497,10 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
             if (rule.metric.endsWith(QString::fromLatin1(key::kLengthLiftSuffix))) {
                 QSqlQuery u(db);
                 u.prepare(u"SELECT c.name, m.value FROM metrics m JOIN corpora c ON c.id = "
-                          "m.corpus_id WHERE m.run_id = ? AND m.name = 'length_unmatched_share' "
-                          "AND m.value > ? ORDER BY c.id"_s);
+                          "m.corpus_id WHERE m.run_id = ? AND m.name = ? AND m.value > ? "
+                          "ORDER BY c.id"_s);
                 u.addBindValue(run);
+                u.addBindValue(QString::fromLatin1(key::kLengthUnmatchedShare));
                 u.addBindValue(analysis::kMaxUnmatchedShare);
                 QStringList unmatched;
                 if (u.exec())

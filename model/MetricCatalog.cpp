@@ -357,7 +357,8 @@ const MetricInfo* findMetric(const QString& key) {
         if (key == QLatin1StringView(m.key))
             return &m;
     // A length-matched value or its baseline reads as the raw measure it controls.
-    for (QLatin1StringView suffix : {"_length_matched"_L1, "_length_baseline"_L1})
+    for (QLatin1StringView suffix : {QLatin1StringView(key::kLengthMatchedSuffix),
+                                     QLatin1StringView(key::kLengthBaselineSuffix)})
         if (key.endsWith(suffix))
             return findMetric(key.chopped(suffix.size()));
     return nullptr;

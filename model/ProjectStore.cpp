@@ -2,6 +2,8 @@
 
 #include "model/AnalysisRecord.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "analysis/VsReal.h"
 #include "model/Sources.h"
 
@@ -84,14 +86,16 @@ QList<RejectedRow> ProjectStore::rejects(qint64 corpusId, int limit) const {
 std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     QSqlDatabase db = m_project.connection();
     QSqlQuery q(db);
-    if (!q.exec(u"SELECT id, result, finished_at, corpora, embedding_source FROM runs WHERE "
-                "kind = 'analysis' ORDER BY id DESC LIMIT 1"_s) ||
+    if (!q.exec(u"SELECT id, result, finished_at, corpora, embedding_source, embedding_dimension, "
+                "result_format FROM runs WHERE kind = 'analysis' ORDER BY id DESC LIMIT 1"_s) ||
         !q.next())
         return std::nullopt;
     StoredAnalysis a;
     a.runId = q.value(0).toLongLong();
     const Json r = parseOr(q.value(1).toString(), Json::object());
-    const QString embeddingSource = q.value(4).toString();
+    if (!q.value(4).isNull())
+        a.similarity = SimilaritySummary{q.value(4).toString(), q.value(5).toLongLong()};
+    const qint64 format = q.value(6).toLongLong();
     const QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
     a.finishedAt =
         finished.isValid() ? finished.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s) : q.value(2).toString();
@@ -106,13 +110,22 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
         names[c.id] = c.name;
     }
     a.stale = analysed != current;
+    if (format > kResultFormat) {
+        a.similarity.reset();
+        a.damaged = u"analysis run %1 was written by a newer Synthscope (result format %2, this "
+                    "version reads up to %3); open the project with that version or run the "
+                    "analyses again"_s.arg(a.runId)
+                        .arg(format)
+                        .arg(kResultFormat);
+        return a;
+    }
     std::vector<MetricRow> metrics;
     if (Status s = readMetricRows(db, a.runId, &metrics); !s) {
         a.damaged = s.error();
         return a;
     }
     try {
-        decodeAnalysis(r, metrics, embeddingSource, names, a);
+        decodeAnalysis(r, metrics, names, a);
     } catch (const Json::exception& e) {
         StoredAnalysis damaged;
         damaged.runId = a.runId;
@@ -247,17 +260,21 @@ MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
 
 namespace {
 
-// A stored number as JSON: counts (integral values) as integers, as the analysis wrote them.
-Json storedNumber(double v) {
-    if (std::isfinite(v) && v == std::trunc(v) && std::abs(v) < 9.0e15)
-        return static_cast<qint64>(v);
+// A stored number as JSON: counts (analysis::key::kCountKeys) as integers, as the analysis
+// wrote them; every other metric as a real, also when it happens to be whole.
+Json storedNumber(const QString& name, double v) {
+    const bool count =
+        std::any_of(std::begin(analysis::key::kCountKeys), std::end(analysis::key::kCountKeys),
+                    [&](const char* k) { return name == QLatin1StringView(k); });
+    if (count && std::isfinite(v) && std::abs(v) < 9.0e15)
+        return static_cast<qint64>(std::llround(v));
     return v;
 }
 
 Json storedNumbers(const QMap<QString, double>& values) {
     Json out = Json::object();
     for (auto it = values.cbegin(); it != values.cend(); ++it)
-        out[it.key().toStdString()] = storedNumber(it.value());
+        out[it.key().toStdString()] = storedNumber(it.key(), it.value());
     return out;
 }
 
@@ -270,15 +287,20 @@ Json ProjectStore::summaryJson() const {
     const auto stored = latestAnalysis();
     QSqlQuery q(m_project.connection());
     const bool readable = stored && stored->damaged.isEmpty();
+    Json params = Json::object();
     if (stored && !readable) {
         out["analysis"] = {{"run_id", stored->runId}, {"damaged", stored->damaged.toStdString()}};
     } else if (stored &&
                q.exec(u"SELECT params, finished_at FROM runs WHERE id = %1"_s.arg(stored->runId)) &&
                q.next()) {
+        params = parseOr(q.value(0).toString(), Json::object());
         out["analysis"] = {{"run_id", stored->runId},
                            {"finished_at", q.value(1).toString().toStdString()},
                            {"stale", stored->stale},
-                           {"params", parseOr(q.value(0).toString(), Json::object())}};
+                           {"params", params}};
+        for (const char* k : analysis::key::kRunKeys)
+            if (const QString name = QString::fromLatin1(k); stored->run.contains(name))
+                out["analysis"][k] = storedNumber(name, stored->run.value(name));
     } else {
         out["analysis"] = nullptr;
     }
@@ -325,7 +347,7 @@ Json ProjectStore::summaryJson() const {
             if (!it->second->labelCounts.isEmpty()) {
                 Json labels = Json::object();
                 for (const auto& [label, count] : it->second->labelCounts)
-                    labels[label.toStdString()] = storedNumber(count);
+                    labels[label.toStdString()] = static_cast<qint64>(std::llround(count));
                 entry["label_counts"] = labels;
             }
         }
@@ -364,7 +386,9 @@ Json ProjectStore::summaryJson() const {
     if (stored->similarity) {
         const SimilaritySummary& sim = *stored->similarity;
         Json clusters = Json::array();
-        for (const ClusterRow& c : sim.clusters) {
+        // The run's clusters as the views read them (the clusters table); a label term is one
+        // token, so the comma-joined label splits back into its terms.
+        for (const ClusterRow& c : this->clusters()) {
             Json label = Json::array();
             for (const QString& t : c.label.split(u", "_s, Qt::SkipEmptyParts))
                 label.push_back(t.toStdString());
@@ -376,10 +400,21 @@ Json ProjectStore::summaryJson() const {
                                 {"flag", analysis::clusterFlagName(c.flag)},
                                 {"mean_nn_similarity", c.meanNnSimilarity}});
         }
+        qint64 duplicateGroups = 0;
+        QSqlQuery count(m_project.connection());
+        count.prepare(u"SELECT count(*) FROM duplicate_groups WHERE run_id = ?"_s);
+        count.addBindValue(stored->runId);
+        if (count.exec() && count.next())
+            duplicateGroups = count.value(0).toLongLong();
+        const Json simParams =
+            params.is_object() ? params.value("similarity", Json::object()) : Json::object();
         out["similarity"] = {{"embedding_source", sim.embeddingSource.toStdString()},
                              {"embedding_dimension", sim.embeddingDimension},
-                             {"nn_similarity_threshold", sim.nnThreshold},
-                             {"duplicate_group_count", sim.duplicateGroupCount},
+                             {"nn_similarity_threshold",
+                              simParams.is_object()
+                                  ? simParams.value("nn_similarity_threshold", Json(nullptr))
+                                  : Json(nullptr)},
+                             {"duplicate_group_count", duplicateGroups},
                              {"clusters", clusters}};
     }
     if (stored->hasComparison) {

@@ -106,13 +106,10 @@ struct StoredSkeletonGroup {
     QList<qint64> members;
 };
 
-/// What the similarity analyses of a run used and found, as `summary --json` reports it.
+/// The embeddings the similarity analyses of a run used (the runs row's columns).
 struct SimilaritySummary {
     QString embeddingSource; ///< kBuiltInEmbedding or an imported source
     qint64 embeddingDimension = 0;
-    double nnThreshold = 0.0; ///< cosine at which a nearest neighbour counts as similar
-    qint64 duplicateGroupCount = 0;
-    QList<ClusterRow> clusters; ///< by id
 };
 
 /// A group of exact or near-duplicate samples of the newest analysis.
@@ -162,7 +159,9 @@ struct StoredAnalysis {
     std::vector<CorpusMetrics> corpora;
     bool hasComparison = false;
     QMap<QString, double> comparison; ///< real-vs-synthetic metric key → value
-    int histogramBinWidth = 1;        ///< tokens per bin
+    /// The run's own sizes (analysis::key::kRunKeys: equal-budget draws, MAUVE quantisation).
+    QMap<QString, double> run;
+    int histogramBinWidth = 1; ///< tokens per bin
     QVector<double> histogramReal;
     QVector<double> histogramSynthetic;
     QStringList labels;

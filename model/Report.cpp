@@ -426,15 +426,15 @@ Status buildReport(Project& project, Report* out) {
         }
         h += u"</table>"_s;
     }
-    for (const char* key : {"self_repetition_at_budget", "templates_per_token",
-                            "skeleton_repetition_rate_length_lift", "distinct_2_at_budget"}) {
-        const MetricInfo* info = findMetric(QString::fromLatin1(key));
+    for (const char* name : {key::kSelfRepetitionAtBudget, key::kTemplatesPerToken,
+                             key::kSkeletonRepetitionRateLengthLift, key::kDistinct2AtBudget}) {
+        const MetricInfo* info = findMetric(QString::fromLatin1(name));
         QStringList labels;
         QList<double> values;
         QList<QColor> colours;
         for (const CorpusMetrics& c : analysis->corpora) {
             labels << c.name;
-            values << c.values.value(QString::fromLatin1(key), std::nan(""));
+            values << c.values.value(QString::fromLatin1(name), std::nan(""));
             colours << (c.role == Role::Real ? kReal : kSynthetic);
         }
         if (info != nullptr && !labels.isEmpty())
@@ -447,11 +447,11 @@ Status buildReport(Project& project, Report* out) {
                            &trend) &&
         trend.categories.size() >= 2) {
         h += u"<h2>%1</h2>"_s.arg(trReport("Trends across rounds"));
-        for (const char* key : {"js_divergence_unigram", "self_repetition_at_budget",
-                                "skeleton_repetition_rate_length_lift", "mean_length_tokens"}) {
-            const MetricInfo* info = findMetric(QString::fromLatin1(key));
+        for (const char* name : {key::kJsUnigram, key::kSelfRepetitionAtBudget,
+                                 key::kSkeletonRepetitionRateLengthLift, key::kMeanLengthTokens}) {
+            const MetricInfo* info = findMetric(QString::fromLatin1(name));
             if (info != nullptr &&
-                metricByProvenance(project, Dimension::Round, QString::fromLatin1(key), &trend) &&
+                metricByProvenance(project, Dimension::Round, QString::fromLatin1(name), &trend) &&
                 !trend.categories.isEmpty())
                 h += addChart(lineChart(trReport("%1 by round").arg(metricTr(info->title)), trend));
         }

@@ -268,12 +268,14 @@ CREATE TABLE source_concentration (
         // numbers of a run live only in metrics, runs.result keeps lists and histograms in
         // a versioned format (1: every run written before, whose blob also held the
         // numbers), and the embeddings a run used are a column instead of a string read
-        // out of the blob. Runs of format 1 get their source copied from the blob; a blob
-        // that is not valid JSON leaves it NULL (no source; reading the run reports it).
+        // out of the blob. Runs of format 1 get their source and dimension copied from the
+        // blob; a blob that is not valid JSON leaves them NULL (reading the run reports it).
         uR"sql(
 ALTER TABLE runs ADD COLUMN result_format INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE runs ADD COLUMN embedding_source TEXT; -- NULL: no similarity analyses
+ALTER TABLE runs ADD COLUMN embedding_dimension INTEGER; -- NULL: no similarity analyses
 UPDATE runs SET embedding_source = CASE WHEN json_valid(result) THEN (CASE WHEN json_type(result, '$.similarity.embedding_source') = 'text' THEN json_extract(result, '$.similarity.embedding_source') END) END WHERE kind = 'analysis';
+UPDATE runs SET embedding_dimension = CASE WHEN embedding_source IS NOT NULL THEN (CASE WHEN json_type(result, '$.similarity.embedding_dimension') = 'integer' THEN json_extract(result, '$.similarity.embedding_dimension') END) END WHERE kind = 'analysis';
 )sql"_s,
     };
     return steps;

@@ -349,10 +349,10 @@ void DivergenceView::fillDivergenceChart() {
         const char* key;
         QString name;
     };
-    const Feature features[] = {{"js_divergence_label", tr("labels")},
-                                {"js_divergence_bigram", tr("bigrams")},
-                                {"js_divergence_unigram", tr("unigrams")},
-                                {"js_divergence_length_tokens", tr("length (tokens)")}};
+    const Feature features[] = {{key::kJsLabel, tr("labels")},
+                                {key::kJsBigram, tr("bigrams")},
+                                {key::kJsUnigram, tr("unigrams")},
+                                {key::kJsLengthTokens, tr("length (tokens)")}};
     auto* set = new QBarSet(tr("JS divergence"));
     set->setColor(QColor(0x6a, 0x4c, 0x93));
     QStringList categories;

@@ -243,12 +243,12 @@ void OverviewView::reload() {
                     "every synthetic one); the cards show the pooled values."),
                  this),
             0, column++);
-        for (const char* key :
-             {"js_divergence_unigram", "js_divergence_bigram", "js_divergence_length_tokens",
-              "js_divergence_label", "detectability_auc", "mauve", "coverage_real_by_synthetic"}) {
-            const QString k = QString::fromLatin1(key);
+        for (const char* name :
+             {key::kJsUnigram, key::kJsBigram, key::kJsLengthTokens, key::kJsLabel,
+              key::kDetectabilityAuc, key::kMauve, key::kCoverageRealBySynthetic}) {
+            const QString k = QString::fromLatin1(name);
             if (c.contains(k))
-                addCard(key, QString::number(c.value(k), 'f', 3));
+                addCard(name, QString::number(c.value(k), 'f', 3));
         }
     } else {
         m_cards->addWidget(card(QString::number(analysis->corpora.size()), tr("Corpora"),

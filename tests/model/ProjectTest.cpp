@@ -210,41 +210,51 @@ TEST(Project, MigratesAVersionOneFileForward) {
 TEST(Project, MigratesAnAnalysisRunOfResultFormatOneFromSchemaOne) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("runs.synthscope"));
-    // Run 1's blob is not JSON; run 2 is a format-1 result whose blob says distinct_1 is
-    // 0.9 while its metrics row says 0.5: the row is the number.
+    // Run 1's blob is not JSON; run 2 names its source with a number; run 3 is a format-1
+    // result whose blob says distinct_1 is 0.9 while its metrics row says 0.5: the row is the
+    // number. The pooled rows hold a comparison and a source concentration.
     writeSchemaOneFile(
         path, {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
                "VALUES (1, 'c', 'synthetic', 'jsonl', '[]', '{}', 'now')",
                "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
                "corpora) VALUES (1, 'analysis', '{}', 'not json', '0.1', 'a', 'b', '[1]')",
                "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
-               "corpora) VALUES (2, 'analysis', '{}', '{\"corpora\": [{\"corpus_id\": 1, "
+               "corpora) VALUES (2, 'analysis', '{}', '{\"similarity\": {\"embedding_source\": "
+               "5, \"embedding_dimension\": 8}}', '0.1', 'a', 'b', '[1]')",
+               "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+               "corpora) VALUES (3, 'analysis', '{}', '{\"corpora\": [{\"corpus_id\": 1, "
                "\"name\": \"c\", \"role\": \"synthetic\", \"metrics\": {\"distinct_1\": "
                "0.9}, \"label_counts\": {}}], \"similarity\": {\"embedding_source\": "
                "\"my-model\", \"embedding_dimension\": 8, \"clusters\": [{\"cluster\": 0, "
                "\"size\": 1, \"real\": 0, \"synthetic\": 1, \"label\": [\"hello\", "
                "\"world\"], \"flag\": \"synthetic only\", \"mean_nn_similarity\": 0.5}]}}', "
                "'0.1', 'a', 'b', '[1]')",
-               "INSERT INTO metrics VALUES (2, 1, 'distinct_1', 0.5)"});
+               "INSERT INTO metrics VALUES (3, 1, 'distinct_1', 0.5)",
+               "INSERT INTO metrics VALUES (3, NULL, 'js_divergence_unigram', 0.25)",
+               "INSERT INTO metrics VALUES (3, NULL, 'source_largest_share_generator', 1.0)"});
     ASSERT_FALSE(testing::Test::HasFatalFailure());
     std::shared_ptr<Project> p;
     ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &p).ok());
     EXPECT_EQ(pragma(*p, "user_version"), Project::kSchemaVersion);
     QSqlQuery q(p->connection());
-    ASSERT_TRUE(q.exec(QStringLiteral(
-        "SELECT id, result_format, embedding_source IS NULL, embedding_source FROM runs "
-        "ORDER BY id")));
-    ASSERT_TRUE(q.next());
-    EXPECT_EQ(q.value(1).toInt(), 1);
-    EXPECT_TRUE(q.value(2).toBool()); // not JSON: no source
+    ASSERT_TRUE(q.exec(
+        QStringLiteral("SELECT id, result_format, embedding_source IS NULL, embedding_source, "
+                       "embedding_dimension IS NULL, embedding_dimension FROM runs ORDER BY id")));
+    for (int run = 1; run <= 2; ++run) {
+        ASSERT_TRUE(q.next());
+        EXPECT_EQ(q.value(1).toInt(), 1);
+        EXPECT_TRUE(q.value(2).toBool()) << run; // not JSON, or not a string: no source
+        EXPECT_TRUE(q.value(4).toBool()) << run; // and no dimension
+    }
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(1).toInt(), 1);
     EXPECT_EQ(q.value(3).toString(), QStringLiteral("my-model"));
+    EXPECT_EQ(q.value(5).toInt(), 8);
     q.finish();
 
     const auto newest = newestAnalysis(*p);
     ASSERT_TRUE(newest);
-    EXPECT_EQ(newest->runId, 2);
+    EXPECT_EQ(newest->runId, 3);
     EXPECT_EQ(newest->embeddingSource, QStringLiteral("my-model"));
     const auto a = ProjectStore(*p).latestAnalysis();
     ASSERT_TRUE(a);
@@ -254,8 +264,8 @@ TEST(Project, MigratesAnAnalysisRunOfResultFormatOneFromSchemaOne) {
     ASSERT_TRUE(a->similarity);
     EXPECT_EQ(a->similarity->embeddingSource, QStringLiteral("my-model"));
     EXPECT_EQ(a->similarity->embeddingDimension, 8);
-    ASSERT_EQ(a->similarity->clusters.size(), 1);
-    EXPECT_EQ(a->similarity->clusters[0].flag, analysis::ClusterFlag::SyntheticOnly);
-    EXPECT_EQ(a->similarity->clusters[0].label, QStringLiteral("hello, world"));
-    EXPECT_FALSE(a->hasComparison);
+    // The pooled comparison without the source concentration (model/Sources reads that).
+    EXPECT_EQ(a->comparison.size(), 1);
+    EXPECT_DOUBLE_EQ(a->comparison.value(QStringLiteral("js_divergence_unigram")), 0.25);
+    EXPECT_TRUE(a->hasComparison);
 }
