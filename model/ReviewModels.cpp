@@ -163,12 +163,14 @@ NeighboursModel::NeighboursModel(QObject* parent)
     using C = TableColumn<NeighbourDetail>;
     setColumns({
         C{.header = tr("#"),
-          .display = [](const NeighbourDetail& n) -> QVariant { return n.rank; }},
+          .display = [](const NeighbourDetail& n) -> QVariant { return n.rank; },
+          .numeric = true},
         C{.header = tr("Cosine"),
           .display = [](const NeighbourDetail& n) -> QVariant {
               return QString::number(n.similarity, 'f', 3);
           },
-          .sort = [](const NeighbourDetail& n) -> QVariant { return n.similarity; }},
+          .sort = [](const NeighbourDetail& n) -> QVariant { return n.similarity; },
+          .numeric = true},
         C{.header = tr("Corpus"),
           .display = [](const NeighbourDetail& n) -> QVariant { return n.corpusName; }},
         C{.header = tr("Text"),

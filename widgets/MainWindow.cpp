@@ -505,6 +505,7 @@ bool MainWindow::saveScreenshots(const QString& dir) {
     const std::pair<TeamView::Page, const char*> pages[] = {
         {TeamView::Page::TagRates, "team-tag-rates.png"},
         {TeamView::Page::Notes, "team-notes.png"}};
+    showView(View::Team); // the pages are the Team view's, not the last view's
     for (const auto& [page, name] : pages) {
         m_team->showPage(page);
         QApplication::processEvents();

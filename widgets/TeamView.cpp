@@ -334,10 +334,11 @@ void TeamView::searchNotes(const QString& query) {
         m_notesHeader->setText(
             groups.isEmpty()
                 ? tr("No notes yet. Notes typed in Review appear here, grouped by wording.")
-                : tr("%1 notes; %2 groups of similar wording (TF-IDF cosine ≥ 0.35) — recurring "
-                     "complaints come first. Double-click to open the sample.")
-                      .arg(m_notes->rowCount())
-                      .arg(recurring));
+                : tr("%1; %2 of similar wording (TF-IDF cosine ≥ 0.35) — recurring complaints "
+                     "come first. Double-click to open the sample.")
+                      .arg(m_notes->rowCount() == 1 ? tr("1 note")
+                                                    : tr("%1 notes").arg(m_notes->rowCount()),
+                           recurring == 1 ? tr("1 group") : tr("%1 groups").arg(recurring)));
         return;
     }
     QList<model::NoteHit> hits;

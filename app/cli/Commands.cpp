@@ -40,6 +40,13 @@ extern "C" void onSigint(int) {
 void err(const QString& text) {
     std::fprintf(stderr, "synthscope-cli: %s\n", qPrintable(text));
 }
+
+// Says what is wrong with the arguments or files and gives the exit code for it.
+int usageError(const QString& message) {
+    err(message);
+    return UsageOrIo;
+}
+
 void out(const QString& text) {
     std::fprintf(stdout, "%s\n", text.toUtf8().constData());
 }
@@ -105,16 +112,14 @@ int parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& o
     p.parser.addOptions(options);
     p.parser.addHelpOption();
     if (!p.parser.parse(args)) {
-        err(p.parser.errorText());
-        return UsageOrIo;
+        return usageError(p.parser.errorText());
     }
     if (p.parser.isSet(u"help"_s)) {
         std::fputs(kUsage, stdout);
         return Ok;
     }
     if (!p.parser.isSet(p.project)) {
-        err(u"--project is required"_s);
-        return UsageOrIo;
+        return usageError(u"--project is required"_s);
     }
     return Proceed;
 }
@@ -122,8 +127,7 @@ int parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& o
 int openProject(const Parsed& p, model::Project::OpenMode mode,
                 std::shared_ptr<model::Project>* project) {
     if (auto s = model::Project::open(p.parser.value(p.project), mode, project); !s) {
-        err(s.error());
-        return UsageOrIo;
+        return usageError(s.error());
     }
     return Ok;
 }
@@ -141,8 +145,7 @@ int parseAndOpen(Parsed& p, const QStringList& args, const QList<QCommandLineOpt
 
 // Reports a failed step of command and gives its exit code.
 int failed(const char* command, const model::Status& status) {
-    err(u"%1: %2"_s.arg(QLatin1StringView(command), status.error()));
-    return UsageOrIo;
+    return usageError(u"%1: %2"_s.arg(QLatin1StringView(command), status.error()));
 }
 
 int cmdImport(const QStringList& args) {
@@ -174,22 +177,18 @@ int cmdImport(const QStringList& args) {
     model::ImportSpec spec;
     spec.files = p.parser.positionalArguments();
     if (spec.files.isEmpty()) {
-        err(u"import: give at least one input file"_s);
-        return UsageOrIo;
+        return usageError(u"import: give at least one input file"_s);
     }
     if (!p.parser.isSet(role) || !model::parseRole(p.parser.value(role), &spec.role)) {
-        err(u"import: --role must be real or synthetic"_s);
-        return UsageOrIo;
+        return usageError(u"import: --role must be real or synthetic"_s);
     }
     spec.corpusName = p.parser.isSet(name) ? p.parser.value(name)
                                            : QFileInfo(spec.files.first()).completeBaseName();
     if (!model::parseFormat(p.parser.value(format).toStdString(), &spec.format)) {
-        err(u"import: unknown --format '%1'"_s.arg(p.parser.value(format)));
-        return UsageOrIo;
+        return usageError(u"import: unknown --format '%1'"_s.arg(p.parser.value(format)));
     }
     if (p.parser.isSet(textField) && p.parser.isSet(textTemplate)) {
-        err(u"import: give --text-field or --text-template, not both"_s);
-        return UsageOrIo;
+        return usageError(u"import: give --text-field or --text-template, not both"_s);
     }
     if (p.parser.isSet(textTemplate)) {
         spec.mapping.textTemplate = p.parser.value(textTemplate).toStdString();
@@ -201,23 +200,21 @@ int cmdImport(const QStringList& args) {
     for (const QString& kv : p.parser.values(meta)) {
         const qsizetype eq = kv.indexOf(u'=');
         if (eq <= 0) {
-            err(u"import: --meta needs key=value, got '%1'"_s.arg(kv));
-            return UsageOrIo;
+            return usageError(u"import: --meta needs key=value, got '%1'"_s.arg(kv));
         }
         spec.mapping.meta[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
     }
     bool ok = false;
     spec.maxRecordBytes = p.parser.value(maxBytes).toULongLong(&ok);
     if (!ok || spec.maxRecordBytes == 0 || spec.maxRecordBytes > model::kMaxRecordBytesCap) {
-        err(u"import: --max-record-bytes must be a whole number from 1 to %1 (1 GiB)"_s.arg(
-            model::kMaxRecordBytesCap));
-        return UsageOrIo;
+        return usageError(
+            u"import: --max-record-bytes must be a whole number from 1 to %1 (1 GiB)"_s.arg(
+                model::kMaxRecordBytesCap));
     }
     // The spec (inputs, mapping, provenance keys) is checked before the project is opened, so
     // a bad one creates no project.
     if (auto s = model::validateImportSpec(spec); !s) {
-        err(u"import: %1"_s.arg(s.error()));
-        return UsageOrIo;
+        return usageError(u"import: %1"_s.arg(s.error()));
     }
 
     std::shared_ptr<model::Project> project;
@@ -257,15 +254,13 @@ int cmdAnalyze(const QStringList& args) {
     if (p.parser.isSet(dimension)) {
         params.similarity.embedding.dimension = p.parser.value(dimension).toUInt(&ok);
         if (!ok || params.similarity.embedding.dimension == 0) {
-            err(u"analyze: --dimension needs a positive integer"_s);
-            return UsageOrIo;
+            return usageError(u"analyze: --dimension needs a positive integer"_s);
         }
     }
     if (p.parser.isSet(clusters)) {
         params.similarity.clusters = p.parser.value(clusters).toUInt(&ok);
         if (!ok) {
-            err(u"analyze: --clusters needs a non-negative integer"_s);
-            return UsageOrIo;
+            return usageError(u"analyze: --clusters needs a non-negative integer"_s);
         }
     }
     std::shared_ptr<model::Project> project;
@@ -304,8 +299,7 @@ int cmdEmbed(const QStringList& args) {
     const int modes = (p.parser.isSet(field) ? 1 : 0) + (p.parser.isSet(file) ? 1 : 0) +
                       (p.parser.isSet(endpoint) ? 1 : 0);
     if (!p.parser.isSet(source) || modes != 1) {
-        err(u"embed: give --source and exactly one of --field, --file, --endpoint"_s);
-        return UsageOrIo;
+        return usageError(u"embed: give --source and exactly one of --field, --file, --endpoint"_s);
     }
     std::shared_ptr<model::Project> project;
     if (int rc = openProject(p, model::Project::OpenMode::OpenExisting, &project); rc != Ok)
@@ -367,8 +361,7 @@ int cmdGate(const QStringList& args) {
     if (p.parser.isSet(rulesFile)) {
         QFile f(p.parser.value(rulesFile));
         if (!f.open(QIODevice::ReadOnly)) {
-            err(u"gate: cannot read %1: %2"_s.arg(f.fileName(), f.errorString()));
-            return UsageOrIo;
+            return usageError(u"gate: cannot read %1: %2"_s.arg(f.fileName(), f.errorString()));
         }
         rulesJson = f.readAll();
     }
@@ -503,8 +496,8 @@ int cmdTrend(const QStringList& args) {
     if (const int rc = parse(p, args, {metric, by, json}); rc != Proceed)
         return rc;
     if (!p.parser.isSet(metric)) {
-        err(u"trend: --metric is required; stored metrics: %1"_s.arg(u"see summary --json"_s));
-        return UsageOrIo;
+        return usageError(
+            u"trend: --metric is required; stored metrics: %1"_s.arg(u"see summary --json"_s));
     }
     std::shared_ptr<model::Project> project;
     if (int rc = openProject(p, model::Project::OpenMode::ReadOnly, &project); rc != Ok)
@@ -520,15 +513,14 @@ int cmdTrend(const QStringList& args) {
                          dimension) != std::end(model::kTrendDimensions)) {
         if (const QStringList perCorpus = model::storedMetricKeys(*project, true);
             !perCorpus.contains(p.parser.value(metric))) {
-            err(u"trend: '%1' is not stored per corpus in the newest analysis (use --by run "
+            return usageError(
+                u"trend: '%1' is not stored per corpus in the newest analysis (use --by run "
                 "for the pooled real-vs-synthetic metrics); per-corpus metrics: %2"_s.arg(
                     p.parser.value(metric), perCorpus.join(u", "_s)));
-            return UsageOrIo;
         }
         s = model::metricByProvenance(*project, dimension, p.parser.value(metric), &trend);
     } else {
-        err(u"trend: unknown --by '%1'"_s.arg(axis));
-        return UsageOrIo;
+        return usageError(u"trend: unknown --by '%1'"_s.arg(axis));
     }
     if (!s) {
         return failed("trend", s);
@@ -555,8 +547,8 @@ int cmdRatioGradient(const QStringList& args) {
     }
     const auto g = model::projectRatioGradient(*project);
     if (!g) {
-        err(u"ratio-gradient: the project has no ratio-gradient experiment; give a file"_s);
-        return UsageOrIo;
+        return usageError(
+            u"ratio-gradient: the project has no ratio-gradient experiment; give a file"_s);
     }
     const QList<int> knees = g->knees();
     model::Trend t;
@@ -583,8 +575,7 @@ int cmdReport(const QStringList& args) {
     if (const int rc = parse(p, args, {html, pdf}); rc != Proceed)
         return rc;
     if (!p.parser.isSet(html) && !p.parser.isSet(pdf)) {
-        err(u"report: give --html FILE and/or --pdf FILE"_s);
-        return UsageOrIo;
+        return usageError(u"report: give --html FILE and/or --pdf FILE"_s);
     }
     std::shared_ptr<model::Project> project;
     if (int rc = openProject(p, model::Project::OpenMode::ReadOnly, &project); rc != Ok)
@@ -700,8 +691,7 @@ int cmdExport(const QStringList& args) {
         rc != Proceed)
         return rc;
     if (!p.parser.isSet(outOpt)) {
-        err(u"export: --out is required"_s);
-        return UsageOrIo;
+        return usageError(u"export: --out is required"_s);
     }
     model::ExportFilter filter;
     if (p.parser.isSet(corpus))
@@ -709,16 +699,14 @@ int cmdExport(const QStringList& args) {
     if (p.parser.isSet(role)) {
         model::Role r = model::Role::Real;
         if (!model::parseRole(p.parser.value(role), &r)) {
-            err(u"export: --role must be real or synthetic"_s);
-            return UsageOrIo;
+            return usageError(u"export: --role must be real or synthetic"_s);
         }
         filter.role = r;
     }
     model::ExportFilter::parseTag(p.parser.value(tag), &filter);
     QString error;
     if (!model::ExportFilter::parseDecision(p.parser.value(decision), &filter.decisions, &error)) {
-        err(u"export: %1"_s.arg(error));
-        return UsageOrIo;
+        return usageError(u"export: %1"_s.arg(error));
     }
     const QString who = p.parser.value(decidedBy);
     if (who == "majority"_L1)
@@ -735,8 +723,7 @@ int cmdExport(const QStringList& args) {
         if (p.parser.isSet(*option)) {
             if (!model::ExportFilter::parseGroups(p.parser.value(*option), &selection->ids,
                                                   &error)) {
-                err(u"export: --%1: %2"_s.arg(option->names().first(), error));
-                return UsageOrIo;
+                return usageError(u"export: --%1: %2"_s.arg(option->names().first(), error));
             }
             selection->exclude = exclude;
         }
@@ -749,8 +736,7 @@ int cmdExport(const QStringList& args) {
             bool ok = false;
             *bound = p.parser.value(*option).toDouble(&ok);
             if (!ok) {
-                err(u"export: --%1 needs a number"_s.arg(option->names().first()));
-                return UsageOrIo;
+                return usageError(u"export: --%1 needs a number"_s.arg(option->names().first()));
             }
         }
     std::shared_ptr<model::Project> project;
@@ -784,8 +770,7 @@ int cmdRejects(const QStringList& args) {
             if (c.name == p.parser.value(corpus))
                 corpusId = c.id;
         if (corpusId == 0) {
-            err(u"rejects: no corpus named '%1'"_s.arg(p.parser.value(corpus)));
-            return UsageOrIo;
+            return usageError(u"rejects: no corpus named '%1'"_s.arg(p.parser.value(corpus)));
         }
     }
     for (const auto& r : store.rejects(corpusId, 1 << 30))
@@ -803,28 +788,21 @@ int run(const QStringList& arguments) {
     const QString command = arguments.at(1);
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + u' ' + command);
-    if (command == "import"_L1)
-        return cmdImport(rest);
-    if (command == "analyze"_L1 || command == "analyse"_L1)
-        return cmdAnalyze(rest);
-    if (command == "summary"_L1)
-        return cmdSummary(rest);
-    if (command == "embed"_L1)
-        return cmdEmbed(rest);
-    if (command == "layout"_L1)
-        return cmdLayout(rest);
-    if (command == "gate"_L1)
-        return cmdGate(rest);
-    if (command == "report"_L1)
-        return cmdReport(rest);
-    if (command == "trend"_L1)
-        return cmdTrend(rest);
-    if (command == "ratio-gradient"_L1)
-        return cmdRatioGradient(rest);
-    if (command == "export"_L1)
-        return cmdExport(rest);
-    if (command == "rejects"_L1)
-        return cmdRejects(rest);
+    // Every command by name ("analyse" is the British spelling of analyze).
+    struct Command {
+        const char* name;
+        int (*run)(const QStringList&);
+    };
+    static constexpr Command kCommands[] = {
+        {"import", cmdImport},   {"analyze", cmdAnalyze},
+        {"analyse", cmdAnalyze}, {"summary", cmdSummary},
+        {"embed", cmdEmbed},     {"layout", cmdLayout},
+        {"gate", cmdGate},       {"report", cmdReport},
+        {"trend", cmdTrend},     {"ratio-gradient", cmdRatioGradient},
+        {"export", cmdExport},   {"rejects", cmdRejects}};
+    for (const Command& c : kCommands)
+        if (command == QLatin1StringView(c.name))
+            return c.run(rest);
     if (command == "--help"_L1 || command == "-h"_L1 || command == "help"_L1) {
         std::fputs(kUsage, stdout);
         return Ok;

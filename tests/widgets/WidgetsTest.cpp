@@ -37,6 +37,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QInputDialog>
 #include <QLabel>
@@ -1041,4 +1042,25 @@ TEST_F(Widgets, AnUnreadableAnalysisCanBeDroppedFromTheOverview) {
                            .arg(sample)) &&
                 q.next());
     EXPECT_EQ(q.value(0).toString(), QStringLiteral("keep"));
+}
+
+// --screenshots saves each view and the Team view's other pages: the tag-rate and notes
+// pictures were once the Trends view again (the pages were switched without their tab).
+TEST_F(Widgets, ScreenshotsShowEachViewAndTeamPage) {
+    QTemporaryDir shots;
+    ASSERT_TRUE(window.saveScreenshots(shots.path()));
+    auto bytes = [&](const char* name) {
+        QFile f(QDir(shots.path()).filePath(QString::fromLatin1(name)));
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << name;
+        return f.readAll();
+    };
+    const QByteArray trends = bytes("trends.png");
+    const QByteArray team = bytes("team.png");
+    ASSERT_FALSE(trends.isEmpty());
+    for (const char* page : {"team-tag-rates.png", "team-notes.png"}) {
+        const QByteArray shot = bytes(page);
+        ASSERT_FALSE(shot.isEmpty()) << page;
+        EXPECT_NE(shot, trends) << page;
+        EXPECT_NE(shot, team) << page;
+    }
 }
