@@ -80,6 +80,9 @@ void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards
                      const bool ok = outcome == JobRunner::Outcome::Succeeded;
                      if (ok) {
                          Q_EMIT corporaChanged();
+                         // The newest analysis no longer covers every corpus: every view that
+                         // shows results says so (it used to look current until the next run).
+                         reloadAnalysis();
                          Q_EMIT jobReport(title, outcome,
                                           tr("%1 rows read: %2 stored, %3 rejected.")
                                               .arg(report->rowsIn)

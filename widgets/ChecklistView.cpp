@@ -126,16 +126,25 @@ void ChecklistView::reload() {
     for (const auto& r : results)
         ++counts[static_cast<int>(r.status)];
     const model::GateStatus overall = model::overallStatus(results);
-    const QString colour = overall == model::GateStatus::Fail   ? u"#b02020"_s
-                           : overall == model::GateStatus::Warn ? u"#a06000"_s
-                                                                : u"#207020"_s;
-    m_verdict->setText(tr("<span style='font-size:16pt; color:%1'><b>Gate: %2</b></span> — %3 "
-                          "pass, %4 warn, %5 fail, %6 not applicable")
-                           .arg(colour, model::gateStatusName(overall).toUpper())
-                           .arg(counts[0])
-                           .arg(counts[1])
-                           .arg(counts[2])
-                           .arg(counts[3]));
+    const bool stale = m_document->analysis()->stale;
+    const QString colour = overall == model::GateStatus::Fail            ? u"#b02020"_s
+                           : overall == model::GateStatus::Warn || stale ? u"#a06000"_s
+                                                                         : u"#207020"_s;
+    // An analysis of other corpora than the project's never passes (synthscope-cli gate exits
+    // 2 on it): the rules below describe the corpora that run saw.
+    const QString verdict = stale ? tr("OUT OF DATE") : model::gateStatusName(overall).toUpper();
+    QString text = tr("<span style='font-size:16pt; color:%1'><b>Gate: %2</b></span> — %3 "
+                      "pass, %4 warn, %5 fail, %6 not applicable")
+                       .arg(colour, verdict)
+                       .arg(counts[0])
+                       .arg(counts[1])
+                       .arg(counts[2])
+                       .arg(counts[3]);
+    if (stale)
+        text += tr("<br><b>Corpora were imported or removed after this analysis</b>: these "
+                   "results describe the corpora it saw. Run the analyses again (Ctrl+R) before "
+                   "judging the gate.");
+    m_verdict->setText(text);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 }

@@ -357,6 +357,11 @@ int cmdGate(const QStringList& args) {
             parseAndOpen(p, args, {rulesFile, json}, &project, model::Project::OpenMode::ReadOnly);
         rc != Proceed)
         return rc;
+    // Results of corpora that are no longer the project's must not pass (issue 13, item 3).
+    if (const auto a = model::ProjectStore(*project).latestAnalysis(); a && a->stale)
+        return usageError(u"gate: analysis run %1 is out of date: corpora were imported or "
+                          "removed after it, so its results do not describe this project; run "
+                          "synthscope-cli analyze first"_s.arg(a->runId));
     QByteArray rulesJson = model::projectRedLinesJson(*project);
     if (p.parser.isSet(rulesFile)) {
         QFile f(p.parser.value(rulesFile));

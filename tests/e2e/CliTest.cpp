@@ -747,6 +747,27 @@ TEST_F(CustomerSupport, GateJudgesTheRedLinesWithExitCodes) {
     EXPECT_TRUE(r.err.contains(QStringLiteral("oops"))) << r.err.toStdString();
 }
 
+// Issue 13, item 3: an analysis of other corpora than the project's now holds (a corpus was
+// imported after it) never passes the gate: exit 2 with the reason, and summary says stale.
+TEST_F(CustomerSupport, GateRefusesAnAnalysisThatIsOutOfDate) {
+    const QString project = s_dir->filePath(QStringLiteral("stale.synthscope"));
+    QFile::remove(project);
+    ASSERT_TRUE(QFile::copy(s_project, project));
+    Result r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                    QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("--name"),
+                    QStringLiteral("bitext-again"), QStringLiteral("--text-field"),
+                    QStringLiteral("response"), bitext()});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    r = cli({QStringLiteral("gate"), QStringLiteral("--project"), project});
+    EXPECT_EQ(r.exitCode, 2) << r.out.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("out of date"))) << r.err.toStdString();
+    EXPECT_FALSE(r.out.contains(QStringLiteral("PASS"))) << r.out.toStdString();
+    r = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+             QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(Json::parse(r.out.toStdString())["analysis"]["stale"].get<bool>());
+}
+
 // Issue 14, item 5: say what is true about inputs that are not files, and about projects that
 // cannot be written. A read-only project is still read by the commands that only read.
 TEST(Cli, InputsThatAreNotFilesAndReadOnlyProjects) {

@@ -1064,3 +1064,41 @@ TEST_F(Widgets, ScreenshotsShowEachViewAndTeamPage) {
         EXPECT_NE(shot, team) << page;
     }
 }
+
+// Issue 13, item 3: after an import without re-analysis the Checklist once showed a green
+// "Gate: PASS"; now it says the analysis is out of date and why. As a user: import a file
+// (Ctrl+I, choose Real, click Import) with "analyse after import" off, then Ctrl+7.
+TEST_F(Widgets, ChecklistSaysTheGateIsOutOfDateAfterAnImport) {
+    const auto& analyzeAfter = model::Settings::analyzeAfterImport();
+    analyzeAfter.set(false);
+    QSignalSpy reports(window.document(), &model::ProjectDocument::jobReport);
+    whenModal<widgets::ImportDialog>([](widgets::ImportDialog* dialog) {
+        // The file as Browse… would give it; then the choices a user clicks.
+        dialog->setFiles({test::dataFile(
+            QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))});
+        QTest::mouseClick(dialog->findChild<QRadioButton*>(QStringLiteral("importRoleReal")),
+                          Qt::LeftButton);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    QTest::keyClick(&window, Qt::Key_I, Qt::ControlModifier); // File > Import Corpus…
+    for (int i = 0; i < 120 && reports.isEmpty(); ++i)
+        reports.wait(500);
+    analyzeAfter.reset();
+    ASSERT_EQ(reports.count(), 1);
+    ASSERT_EQ(window.projectPanel()->corporaModel()->rowCount(), 3);
+    ASSERT_TRUE(window.document()->analysis()->stale);
+
+    window.activateWindow(); // offscreen, activation does not come back after the dialog
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+    QString verdict;
+    for (int i = 0; i < 100 && verdict.isEmpty(); ++i) { // the view reloads when shown
+        QTest::qWait(20);
+        for (QLabel* label : window.findChildren<QLabel*>())
+            if (label->isVisible() && label->text().contains(QStringLiteral("Gate:")))
+                verdict = label->text();
+    }
+    EXPECT_TRUE(verdict.contains(QStringLiteral("OUT OF DATE"))) << verdict.toStdString();
+    EXPECT_FALSE(verdict.contains(QStringLiteral("PASS"))) << verdict.toStdString();
+}
