@@ -453,15 +453,31 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
     const std::optional<QList<qint64>> listed =
         filter.queue ? std::optional(queueItems(*filter.queue)) : filter.samples;
     if (listed) {
-        if (!filter.onlyUnreviewed)
+        // A saved queue keeps its own order (its position is saved); a list of samples (a map
+        // selection) can be ranked most synthetic-looking first like any other queue.
+        const bool rank = filter.samples && !filter.queue && filter.mostSyntheticFirst;
+        if (!filter.onlyUnreviewed && !rank)
             return *listed;
-        q.prepare(u"SELECT s.id FROM samples s WHERE s.id = :id"_s + unreviewed);
-        q.bindValue(u":me"_s, m_reviewer);
-        for (qint64 id : *listed) {
-            q.bindValue(u":id"_s, id);
-            if (q.exec() && q.next())
-                out.append(id);
-        }
+        QString ids = u"["_s;
+        for (qsizetype i = 0; i < listed->size(); ++i)
+            ids += (i > 0 ? u","_s : QString()) + QString::number(listed->at(i));
+        ids += u"]"_s;
+        // One statement over the list; json_each's key is the place in the list.
+        QString sql = u"SELECT s.id FROM json_each(:ids) j JOIN samples s ON s.id = j.value "
+                      "WHERE 1"_s;
+        if (filter.onlyUnreviewed)
+            sql += unreviewed;
+        sql += rank ? u" ORDER BY (SELECT o.synthetic_likeness FROM sample_scores o WHERE "
+                      "o.sample_id = s.id AND o.run_id = "_s +
+                          kNewestAnalysisRun + u") DESC NULLS LAST, j.key"_s
+                    : u" ORDER BY j.key"_s;
+        q.prepare(sql);
+        q.bindValue(u":ids"_s, ids);
+        if (filter.onlyUnreviewed)
+            q.bindValue(u":me"_s, m_reviewer);
+        if (q.exec())
+            while (q.next())
+                out.append(q.value(0).toLongLong());
         return out;
     }
     // A group of the newest analysis (any role), or all samples of a role.

@@ -106,7 +106,8 @@ struct ReviewFilter {
     Role role = Role::Synthetic;
     bool onlyUnreviewed = false; ///< no tag, no decision and no note yet
     /// Most synthetic-looking first (out-of-fold detectability score of the newest analysis,
-    /// samples without one last); otherwise project order. Not applied to `samples`.
+    /// samples without one last); otherwise project order. Applied to `samples` too, not to a
+    /// saved `queue` (it keeps the order it was saved in).
     bool mostSyntheticFirst = false;
     /// Only the members of this skeleton group of the newest analysis (any role).
     std::optional<qint64> skeletonGroup;

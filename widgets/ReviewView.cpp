@@ -179,9 +179,12 @@ ReviewView::ReviewView(QWidget* parent)
     layout->addWidget(m_others);
     m_state = EmptyState::fill(this, content);
 
-    connect(m_filter, &QComboBox::currentIndexChanged, this, &ReviewView::reloadQueue);
-    connect(m_onlyUnreviewed, &QCheckBox::toggled, this, &ReviewView::reloadQueue);
-    connect(m_syntheticFirst, &QCheckBox::toggled, this, &ReviewView::reloadQueue);
+    // A queue the reviewer chooses (another filter, only unreviewed, another order) starts at
+    // its first sample: "most synthetic-looking first" once landed at 2902 of 6389.
+    connect(m_filter, &QComboBox::currentIndexChanged, this,
+            [this]() { reloadQueue(Start::First); });
+    connect(m_onlyUnreviewed, &QCheckBox::toggled, this, [this]() { reloadQueue(Start::First); });
+    connect(m_syntheticFirst, &QCheckBox::toggled, this, [this]() { reloadQueue(Start::First); });
     connect(m_keep, &QPushButton::clicked, this, [this]() { decide(model::Decision::Keep); });
     connect(m_drop, &QPushButton::clicked, this, [this]() { decide(model::Decision::Drop); });
     connect(m_note, &QLineEdit::editingFinished, this, &ReviewView::commitNote);
@@ -260,7 +263,7 @@ void ReviewView::reloadFilters() {
     reloadQueue();
 }
 
-void ReviewView::reloadQueue() {
+void ReviewView::reloadQueue(Start start) {
     if (m_queue == nullptr)
         return;
     commitNote();
@@ -316,7 +319,7 @@ void ReviewView::reloadQueue() {
         return;
     }
     m_state->showContent();
-    int row = m_queue->rowOf(keepId);
+    int row = start == Start::Current ? m_queue->rowOf(keepId) : 0;
     if (openedSavedQueue && !filter.onlyUnreviewed)
         if (const auto info = m_document->review().queue(*filter.queue))
             row = info->position; // resume where the reviewer stopped
@@ -512,8 +515,10 @@ void ReviewView::selectQueue(const QVariant& data, const QString& title) {
         m_filter->addItem(title.left(90), data);
         index = m_filter->count() - 1;
     }
-    m_filter->setCurrentIndex(index);
-    reloadQueue(); // also when the same queue was already selected
+    if (index != m_filter->currentIndex())
+        m_filter->setCurrentIndex(index); // starts the queue at its first sample
+    else
+        reloadQueue(Start::First); // the same queue again: from its start
 }
 
 void ReviewView::showNeighbour(int row) {

@@ -74,7 +74,11 @@ public:
 private:
     void selectQueue(const QVariant& data, const QString& title);
     void reloadFilters();
-    void reloadQueue();
+    /// Reads the queue again. Start::Current keeps the sample under review (answers changed
+    /// the queue); Start::First begins a queue the reviewer chose at its first sample (a
+    /// saved queue where the reviewer stopped).
+    enum class Start { Current, First };
+    void reloadQueue(Start start = Start::Current);
     void refreshAnswers();
     void rebuildTags();
     void commitNote();

@@ -36,6 +36,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -1101,4 +1102,61 @@ TEST_F(Widgets, ChecklistSaysTheGateIsOutOfDateAfterAnImport) {
     }
     EXPECT_TRUE(verdict.contains(QStringLiteral("OUT OF DATE"))) << verdict.toStdString();
     EXPECT_FALSE(verdict.contains(QStringLiteral("PASS"))) << verdict.toStdString();
+}
+
+// Issue 13, item 6: a queue the reviewer chooses starts at its first sample ("most
+// synthetic-looking first" once landed at 2902 of 6389), and a map selection can be ranked
+// most synthetic-looking first too. As a user: N three times, tick the box, pick a filter.
+TEST_F(Widgets, AChosenQueueStartsAtItsFirstSample) {
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+    widgets::ReviewView* review = window.review();
+    auto* list = review->findChild<QWidget*>(QStringLiteral("reviewQueue"));
+    list->setFocus();
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(list, Qt::Key_N);
+    ASSERT_EQ(review->currentRow(), 3);
+    QCheckBox* syntheticFirst = nullptr;
+    for (QCheckBox* box : review->findChildren<QCheckBox*>())
+        if (box->text() == QStringLiteral("Most synthetic-looking first"))
+            syntheticFirst = box;
+    ASSERT_NE(syntheticFirst, nullptr);
+    QTest::mouseClick(syntheticFirst, Qt::LeftButton);
+    ASSERT_TRUE(syntheticFirst->isChecked());
+    EXPECT_EQ(review->currentRow(), 0);
+    // The first is the most synthetic-looking sample of all.
+    const model::MapPoints points = window.document()->store().mapPoints();
+    std::map<qint64, float> likeness;
+    float best = -1.0F;
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (points.synthetic[i] != 0) {
+            likeness[points.ids[i]] = points.syntheticLikeness[i];
+            best = std::max(best, points.syntheticLikeness[i]);
+        }
+    EXPECT_EQ(likeness.at(review->currentSampleId()), best);
+
+    // A list of samples (as a map selection sends them) in id order, then ranked.
+    QList<qint64> ids;
+    for (std::size_t i = 0; i < points.size() && ids.size() < 200; ++i)
+        if (points.synthetic[i] != 0)
+            ids.append(points.ids[i]);
+    review->reviewSamples(ids, QStringLiteral("selection"));
+    ASSERT_EQ(review->queueModel()->rowCount(), ids.size());
+    EXPECT_EQ(review->currentRow(), 0);
+    float previous = 2.0F;
+    for (int row = 0; row < static_cast<int>(ids.size()); ++row) {
+        const float here = likeness.at(review->queueModel()->sampleIdAt(row));
+        ASSERT_LE(here, previous) << "row " << row << " is out of order";
+        previous = here;
+    }
+    EXPECT_LT(previous, likeness.at(review->queueModel()->sampleIdAt(0))); // not all equal
+
+    // Another filter from the list: its first sample, not the old position.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_N);
+    auto* filter = review->findChild<QComboBox*>();
+    ASSERT_NE(filter, nullptr);
+    QTest::keyClick(filter, Qt::Key_Home); // "All synthetic samples"
+    EXPECT_EQ(filter->currentIndex(), 0);
+    EXPECT_EQ(review->queueModel()->rowCount(), 4514);
+    EXPECT_EQ(review->currentRow(), 0);
 }
