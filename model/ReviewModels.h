@@ -10,7 +10,7 @@ class QUndoStack;
 
 namespace synthscope::model {
 
-/// The review queue: samples matching a ReviewFilter, in project order. Text previews are
+/// The review queue: samples matching a ReviewFilter, in its order. Text previews are
 /// fetched on demand and cached; rows update when a review answer changes.
 class ReviewQueueModel : public QAbstractListModel {
     Q_OBJECT

@@ -475,9 +475,10 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
         q.bindValue(u":ids"_s, ids);
         if (filter.onlyUnreviewed)
             q.bindValue(u":me"_s, m_reviewer);
-        if (q.exec())
-            while (q.next())
-                out.append(q.value(0).toLongLong());
+        if (!q.exec())
+            qWarning("review queue: %s", qPrintable(q.lastError().text()));
+        while (q.next())
+            out.append(q.value(0).toLongLong());
         return out;
     }
     // A group of the newest analysis (any role), or all samples of a role.

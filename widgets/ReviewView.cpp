@@ -320,9 +320,11 @@ void ReviewView::reloadQueue(Start start) {
     }
     m_state->showContent();
     int row = start == Start::Current ? m_queue->rowOf(keepId) : 0;
-    if (openedSavedQueue && !filter.onlyUnreviewed)
+    // A saved queue opened or chosen again resumes where the reviewer stopped (its order is
+    // its own: the ordering box does not move it to the start and lose that place).
+    if (filter.queue && !filter.onlyUnreviewed && (openedSavedQueue || start == Start::First))
         if (const auto info = m_document->review().queue(*filter.queue))
-            row = info->position; // resume where the reviewer stopped
+            row = info->position;
     m_row = -1;
     showRow(row >= 0 ? row : 0);
 }

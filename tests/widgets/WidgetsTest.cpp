@@ -682,6 +682,18 @@ TEST_F(Widgets, SavedQueueShowsProgressAndResumes) {
     review->reviewSamples({ids[0]}, QStringLiteral("elsewhere"));
     review->openSavedQueue(queue);
     EXPECT_EQ(review->currentRow(), 4); // keep advanced to row 4, where the reviewer stopped
+    // Opening it again while it is shown, or ticking the ordering box, keeps that place (a
+    // chosen queue otherwise starts at its first sample and would save position 0).
+    review->openSavedQueue(queue);
+    EXPECT_EQ(review->currentRow(), 4);
+    for (QCheckBox* box : review->findChildren<QCheckBox*>())
+        if (box->text() == QStringLiteral("Most synthetic-looking first"))
+            QTest::mouseClick(box, Qt::LeftButton);
+    EXPECT_EQ(review->currentRow(), 4);
+    EXPECT_EQ(store.queue(queue)->position, 4);
+    for (QCheckBox* box : review->findChildren<QCheckBox*>())
+        if (box->text() == QStringLiteral("Most synthetic-looking first"))
+            QTest::mouseClick(box, Qt::LeftButton); // leave the shared window as it was
     ASSERT_TRUE(store.setDecision(ids[3], model::Decision::None).ok());
     ASSERT_TRUE(store.removeQueue(queue).ok());
 }
@@ -1070,6 +1082,11 @@ TEST_F(Widgets, ScreenshotsShowEachViewAndTeamPage) {
 // "Gate: PASS"; now it says the analysis is out of date and why. As a user: import a file
 // (Ctrl+I, choose Real, click Import) with "analyse after import" off, then Ctrl+7.
 TEST_F(Widgets, ChecklistSaysTheGateIsOutOfDateAfterAnImport) {
+    // On a copy: the import would leave the shared project with a third corpus.
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("stale.synthscope"));
+    ASSERT_TRUE(QFile::copy(demoProject(), copy));
+    ASSERT_TRUE(window.openProject(copy, model::Project::OpenMode::OpenExisting).ok());
     const auto& analyzeAfter = model::Settings::analyzeAfterImport();
     analyzeAfter.set(false);
     QSignalSpy reports(window.document(), &model::ProjectDocument::jobReport);
@@ -1102,6 +1119,8 @@ TEST_F(Widgets, ChecklistSaysTheGateIsOutOfDateAfterAnImport) {
     }
     EXPECT_TRUE(verdict.contains(QStringLiteral("OUT OF DATE"))) << verdict.toStdString();
     EXPECT_FALSE(verdict.contains(QStringLiteral("PASS"))) << verdict.toStdString();
+    // Close the copy before its folder goes.
+    ASSERT_TRUE(window.openProject(demoProject(), model::Project::OpenMode::OpenExisting).ok());
 }
 
 // Issue 13, item 6: a queue the reviewer chooses starts at its first sample ("most
