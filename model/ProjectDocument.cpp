@@ -66,6 +66,68 @@ Status ProjectDocument::dropUnreadableAnalysis() {
     return {};
 }
 
+void ProjectDocument::corpusEdited() {
+    Q_EMIT corporaChanged();
+    reloadAnalysis();
+}
+
+Status ProjectDocument::renameCorpus(qint64 corpusId, const QString& name) {
+    if (m_jobs.isWriting())
+        return Status::failure(tr("Wait for the running import or analysis to finish."));
+    QString before;
+    for (const CorpusInfo& c : m_store.corpora())
+        if (c.id == corpusId)
+            before = c.name;
+    if (Status s = model::renameCorpus(*m_project, corpusId, name); !s)
+        return s;
+    if (before == name.trimmed())
+        return {};
+    m_undo.push(new CorpusEditCommand(*m_project, corpusId, CorpusEditCommand::Field::Name, before,
+                                      name.trimmed(), [this] { corpusEdited(); }));
+    corpusEdited();
+    return {};
+}
+
+Status ProjectDocument::setCorpusRole(qint64 corpusId, Role role) {
+    if (m_jobs.isWriting())
+        return Status::failure(tr("Wait for the running import or analysis to finish."));
+    std::optional<Role> before;
+    for (const CorpusInfo& c : m_store.corpora())
+        if (c.id == corpusId)
+            before = c.role;
+    if (Status s = model::setCorpusRole(*m_project, corpusId, role); !s)
+        return s;
+    if (before == role)
+        return {};
+    m_undo.push(new CorpusEditCommand(*m_project, corpusId, CorpusEditCommand::Field::Role,
+                                      roleName(before.value_or(Role::Real)), roleName(role),
+                                      [this] { corpusEdited(); }));
+    corpusEdited();
+    return {};
+}
+
+void ProjectDocument::startRemoveCorpus(qint64 corpusId, const QString& name) {
+    std::shared_ptr<Project> project = m_project;
+    const QString title = tr("Remove corpus “%1”").arg(name);
+    whenFinished(m_jobs.start(JobRunner::Kind::Import, title,
+                              [project, corpusId](const analysis::Progress& progress) {
+                                  return removeCorpus(*project, corpusId, progress).error();
+                              }),
+                 [this, title, name](JobRunner::Outcome outcome, const QString& message) {
+                     const bool ok = outcome == JobRunner::Outcome::Succeeded;
+                     if (ok) {
+                         // Steps on the stack may name samples that no longer exist.
+                         m_undo.clear();
+                         corpusEdited();
+                     }
+                     Q_EMIT jobReport(title, outcome,
+                                      ok ? tr("Corpus “%1” removed; run the analyses again "
+                                              "(Ctrl+R).")
+                                               .arg(name)
+                                         : message);
+                 });
+}
+
 void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards) {
     std::shared_ptr<Project> project = m_project;
     auto report = std::make_shared<ImportReport>();

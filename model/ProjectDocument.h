@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/Pipeline.h"
+#include "model/CorpusEdits.h"
 #include "model/EmbeddingSources.h"
 #include "model/Exporter.h"
 #include "model/Importer.h"
@@ -62,6 +63,17 @@ public:
     /// then reloads: the previous analysis, if any, becomes the newest. Errors: the newest
     /// analysis is readable (nothing to recover), a job is running, SQL failure.
     Status dropUnreadableAnalysis();
+    /// Renames a corpus (model::renameCorpus) as an undoable step; corporaChanged() on success
+    /// and after each undo/redo. Errors: those of renameCorpus, a job writing the project.
+    Status renameCorpus(qint64 corpusId, const QString& name);
+    /// Gives a corpus the other role (model::setCorpusRole) as an undoable step; the newest
+    /// analysis turns stale. corporaChanged() and analysisChanged() on success and after each
+    /// undo/redo. Errors: those of setCorpusRole, a job writing the project.
+    Status setCorpusRole(qint64 corpusId, Role role);
+    /// Removes a corpus and everything stored on its samples (model::removeCorpus) in a job
+    /// that waits for the writer before it. Not undoable: on success the undo stack is cleared
+    /// (its steps may name removed samples), corporaChanged() and analysisChanged() follow.
+    void startRemoveCorpus(qint64 corpusId, const QString& name);
     /// The points loaded by the last startLoadMap() (null before).
     [[nodiscard]] std::shared_ptr<const MapPoints> mapPoints() const { return m_map; }
 
@@ -78,6 +90,9 @@ Q_SIGNALS:
 private:
     explicit ProjectDocument(std::shared_ptr<Project> project, const QString& reviewer);
     void reloadAnalysis();
+    /// After a rename or role change (also by undo/redo): views reload the corpora and the
+    /// analysis (whose stale flag depends on the roles).
+    void corpusEdited();
     /// Calls then(outcome, message) once when job jobId finishes (or is superseded); a
     /// cancelled job's empty message becomes "Cancelled.".
     void whenFinished(quint64 jobId,

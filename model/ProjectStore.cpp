@@ -105,9 +105,11 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
             analysed.push_back(id.get<qint64>());
     std::vector<qint64> current;
     std::map<qint64, QString> names;
+    std::map<qint64, Role> roles;
     for (const CorpusInfo& c : corpora()) {
         current.push_back(c.id);
         names[c.id] = c.name;
+        roles[c.id] = c.role;
     }
     a.stale = analysed != current;
     if (format > kResultFormat) {
@@ -136,6 +138,11 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
                               .arg(QString::fromUtf8(e.what()));
         return damaged;
     }
+    // A corpus whose role changed after the run makes it stale too: every comparison depends
+    // on which side each corpus is on (the result stores the role each corpus had).
+    for (const CorpusMetrics& m : a.corpora)
+        if (auto it = roles.find(m.corpusId); it != roles.end() && it->second != m.role)
+            a.stale = true;
     return a;
 }
 

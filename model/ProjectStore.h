@@ -152,7 +152,7 @@ struct MapPoints {
 struct StoredAnalysis {
     qint64 runId = 0;
     QString finishedAt;
-    bool stale = false; ///< corpora were imported or removed after this run
+    bool stale = false; ///< corpora were imported, removed or re-roled after this run
     /// Non-empty when the run's stored result cannot be read (a damaged or foreign project
     /// file): what is wrong. Nothing below is filled then.
     QString damaged;

@@ -141,7 +141,8 @@ void ChecklistView::reload() {
                        .arg(counts[2])
                        .arg(counts[3]);
     if (stale)
-        text += tr("<br><b>Corpora were imported or removed after this analysis</b>: these "
+        text += tr("<br><b>Corpora were imported, removed or given another role after this "
+                   "analysis</b>: these "
                    "results describe the corpora it saw. Run the analyses again (Ctrl+R) before "
                    "judging the gate.");
     m_verdict->setText(text);

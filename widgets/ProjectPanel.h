@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QTableView;
 
@@ -16,7 +17,10 @@ namespace synthscope::widgets {
 class EmptyState;
 
 /// The project panel: corpora (name, role, samples, rejected rows, provenance) and, for the
-/// selected corpus, its rejected rows with file, line and reason.
+/// selected corpus, its rejected rows with file, line and reason. The selected corpus can be
+/// renamed (F2), given the other role (Ctrl+Shift+R) — both undoable — or removed after a
+/// confirmation that says what goes with it (Delete); from the buttons above the table or its
+/// context menu.
 class ProjectPanel : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +34,12 @@ Q_SIGNALS:
 private:
     void reload();
     void showRejects();
+    void updateActions();
+    /// The selected corpus's row, or −1.
+    [[nodiscard]] int selectedRow() const;
+    void renameSelected();
+    void toggleRoleOfSelected();
+    void removeSelected();
 
     model::ProjectDocument* m_document = nullptr;
     model::CorporaModel* m_corpora;
@@ -38,6 +48,9 @@ private:
     QTableView* m_rejectsView;
     EmptyState* m_corporaState;
     QLabel* m_rejectsTitle;
+    QAction* m_renameAction;
+    QAction* m_roleAction;
+    QAction* m_removeAction;
 };
 
 } // namespace synthscope::widgets

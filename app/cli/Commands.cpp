@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "model/Analyzer.h"
+#include "model/CorpusEdits.h"
 #include "model/EmbeddingSources.h"
 #include "model/Exporter.h"
 #include "model/Gate.h"
@@ -22,6 +23,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 #include <tuple>
 #include <unistd.h>
 
@@ -93,6 +95,10 @@ const char* kUsage =
     "           [--max-synthetic-likeness P] [--max-nn-similarity C] [--min-perplexity X]\n"
     "           [--max-perplexity X]   (L: 1-based group numbers as shown, e.g. 3,7)\n"
     "  rejects  --project P [--corpus N]\n"
+    "  corpus   --project P [--rename NEW | --role real|synthetic | --remove] [NAME]\n"
+    "           lists the corpora, or renames, re-roles or removes corpus NAME (a role\n"
+    "           change or removal puts the analyses out of date; removal deletes its samples\n"
+    "           and every reviewer's tags, decisions and notes on them)\n"
     "\n"
     "exit codes: 0 ok, 1 a finding or validation failure (e.g. rejected rows), 2 usage or I/O "
     "error\n";
@@ -359,8 +365,9 @@ int cmdGate(const QStringList& args) {
         return rc;
     // Results of corpora that are no longer the project's must not pass (issue 13, item 3).
     if (const auto a = model::ProjectStore(*project).latestAnalysis(); a && a->stale)
-        return usageError(u"gate: analysis run %1 is out of date: corpora were imported or "
-                          "removed after it, so its results do not describe this project; run "
+        return usageError(u"gate: analysis run %1 is out of date: corpora were imported, "
+                          "removed or given another role after it, so its results do not describe "
+                          "this project; run "
                           "synthscope-cli analyze first"_s.arg(a->runId));
     QByteArray rulesJson = model::projectRedLinesJson(*project);
     if (p.parser.isSet(rulesFile)) {
@@ -783,6 +790,75 @@ int cmdRejects(const QStringList& args) {
     return Ok;
 }
 
+int cmdCorpus(const QStringList& args) {
+    Parsed p;
+    const QCommandLineOption rename(u"rename"_s, u"New name for the corpus."_s, u"name"_s);
+    const QCommandLineOption role(u"role"_s, u"New role: real or synthetic."_s, u"role"_s);
+    const QCommandLineOption remove(u"remove"_s, u"Remove the corpus."_s);
+    if (int rc = parse(p, args, {rename, role, remove}); rc != Proceed)
+        return rc;
+    const int edits =
+        int(p.parser.isSet(rename)) + int(p.parser.isSet(role)) + int(p.parser.isSet(remove));
+    if (edits > 1)
+        return usageError(u"corpus: give one of --rename, --role, --remove"_s);
+    const QStringList names = p.parser.positionalArguments();
+    if (edits == 1 && names.size() != 1)
+        return usageError(u"corpus: name the one corpus to change"_s);
+    if (edits == 0 && !names.isEmpty())
+        return usageError(
+            u"corpus: say what to do with '%1': --rename, --role or --remove"_s.arg(names.first()));
+    model::Role newRole = model::Role::Real;
+    if (p.parser.isSet(role) && !model::parseRole(p.parser.value(role), &newRole))
+        return usageError(u"corpus: --role must be real or synthetic"_s);
+    std::shared_ptr<model::Project> project;
+    if (int rc = openProject(p,
+                             edits == 0 ? model::Project::OpenMode::ReadOnly
+                                        : model::Project::OpenMode::OpenExisting,
+                             &project);
+        rc != Ok)
+        return rc;
+    model::ProjectStore store(*project);
+    if (edits == 0) {
+        out(u"id\tname\trole\tsamples\trejected"_s);
+        for (const model::CorpusInfo& c : store.corpora())
+            out(u"%1\t%2\t%3\t%4\t%5"_s.arg(c.id)
+                    .arg(c.name, model::roleName(c.role))
+                    .arg(c.samples)
+                    .arg(c.rejected));
+        return Ok;
+    }
+    std::optional<model::CorpusInfo> corpus;
+    for (const model::CorpusInfo& c : store.corpora())
+        if (c.name == names.first())
+            corpus = c;
+    if (!corpus)
+        return usageError(u"corpus: no corpus named '%1'"_s.arg(names.first()));
+    if (p.parser.isSet(rename)) {
+        if (auto s = model::renameCorpus(*project, corpus->id, p.parser.value(rename)); !s)
+            return failed("corpus", s);
+        out(u"renamed '%1' to '%2'"_s.arg(corpus->name, p.parser.value(rename).trimmed()));
+    } else if (p.parser.isSet(role)) {
+        if (auto s = model::setCorpusRole(*project, corpus->id, newRole); !s)
+            return failed("corpus", s);
+        out(u"'%1' is %2; run synthscope-cli analyze before the gate"_s.arg(
+            corpus->name, model::roleName(newRole)));
+    } else {
+        model::CorpusRemovalImpact impact;
+        if (auto s = model::corpusRemovalImpact(*project, corpus->id, &impact); !s)
+            return failed("corpus", s);
+        if (auto s = model::removeCorpus(*project, corpus->id, makeProgress()); !s)
+            return failed("corpus", s);
+        out(u"removed '%1': %2 samples, %3 rejected rows, %4 tagged samples, %5 decisions, %6 "
+            "notes; run synthscope-cli analyze before the gate"_s.arg(corpus->name)
+                .arg(impact.samples)
+                .arg(impact.rejects)
+                .arg(impact.taggedSamples)
+                .arg(impact.decisions)
+                .arg(impact.notes));
+    }
+    return Ok;
+}
+
 } // namespace
 
 int run(const QStringList& arguments) {
@@ -804,7 +880,8 @@ int run(const QStringList& arguments) {
         {"embed", cmdEmbed},     {"layout", cmdLayout},
         {"gate", cmdGate},       {"report", cmdReport},
         {"trend", cmdTrend},     {"ratio-gradient", cmdRatioGradient},
-        {"export", cmdExport},   {"rejects", cmdRejects}};
+        {"export", cmdExport},   {"rejects", cmdRejects},
+        {"corpus", cmdCorpus}};
     for (const Command& c : kCommands)
         if (command == QLatin1StringView(c.name))
             return c.run(rest);

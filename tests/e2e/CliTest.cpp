@@ -768,6 +768,67 @@ TEST_F(CustomerSupport, GateRefusesAnAnalysisThatIsOutOfDate) {
     EXPECT_TRUE(Json::parse(r.out.toStdString())["analysis"]["stale"].get<bool>());
 }
 
+// Issue 13, item 2: a wrong import is fixed in the project instead of starting a new one. The
+// corpus command lists, renames, re-roles and removes; a role change or removal puts the gate
+// out of date (exit 2) until the analyses run again.
+TEST_F(CustomerSupport, CorpusCommandRenamesReRolesAndRemoves) {
+    const QString project = s_dir->filePath(QStringLiteral("corpus-edits.synthscope"));
+    QFile::remove(project);
+    ASSERT_TRUE(QFile::copy(s_project, project));
+    auto corpus = [&](QStringList args) {
+        args.prepend(project);
+        args.prepend(QStringLiteral("--project"));
+        args.prepend(QStringLiteral("corpus"));
+        return cli(args);
+    };
+    Result r = corpus({});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("2\tbitext\tsynthetic\t4514\t0")))
+        << r.out.toStdString();
+
+    r = corpus({QStringLiteral("--rename"), QStringLiteral("twitter"), QStringLiteral("bitext")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("already exists"))) << r.err.toStdString();
+    r = corpus({QStringLiteral("--rename"), QStringLiteral("x"), QStringLiteral("--remove"),
+                QStringLiteral("bitext")});
+    EXPECT_EQ(r.exitCode, 2);
+    r = corpus({QStringLiteral("--remove"), QStringLiteral("no-such")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("no corpus named 'no-such'")));
+    r = corpus({QStringLiteral("--role"), QStringLiteral("fake"), QStringLiteral("bitext")});
+    EXPECT_EQ(r.exitCode, 2);
+
+    r = corpus({QStringLiteral("--rename"), QStringLiteral("bitext-v1"), QStringLiteral("bitext")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    r = cli({QStringLiteral("gate"), QStringLiteral("--project"), project});
+    EXPECT_NE(r.exitCode, 2) << "a rename changes no result: " << r.err.toStdString();
+
+    r = corpus({QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("bitext-v1")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    r = cli({QStringLiteral("gate"), QStringLiteral("--project"), project});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("another role"))) << r.err.toStdString();
+    r = corpus(
+        {QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("bitext-v1")});
+    ASSERT_EQ(r.exitCode, 0);
+    r = cli({QStringLiteral("gate"), QStringLiteral("--project"), project});
+    EXPECT_NE(r.exitCode, 2) << "the role the analysis saw is back: " << r.err.toStdString();
+
+    r = corpus({QStringLiteral("--remove"), QStringLiteral("bitext-v1")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(QStringLiteral("4514 samples"))) << r.out.toStdString();
+    r = corpus({});
+    EXPECT_FALSE(r.out.contains(QStringLiteral("bitext"))) << r.out.toStdString();
+    r = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+             QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const Json summary = Json::parse(r.out.toStdString());
+    EXPECT_TRUE(summary["analysis"]["stale"].get<bool>());
+    EXPECT_EQ(summary["corpora"].size(), 1u);
+    r = cli({QStringLiteral("gate"), QStringLiteral("--project"), project});
+    EXPECT_EQ(r.exitCode, 2);
+}
+
 // Issue 14, item 5: say what is true about inputs that are not files, and about projects that
 // cannot be written. A read-only project is still read by the commands that only read.
 TEST(Cli, InputsThatAreNotFilesAndReadOnlyProjects) {

@@ -1179,3 +1179,76 @@ TEST_F(Widgets, AChosenQueueStartsAtItsFirstSample) {
     EXPECT_EQ(review->queueModel()->rowCount(), 4514);
     EXPECT_EQ(review->currentRow(), 0);
 }
+
+// Issue 13, item 2: a wrong import is fixed in place. As a user in the project panel: click
+// the corpus, F2 and type a name, Ctrl+Shift+R for the other role, Ctrl+Z to take both back,
+// Delete and confirm to remove it (Cancel first: nothing happens).
+TEST_F(Widgets, ACorpusIsRenamedReRoledAndRemovedFromTheProjectPanel) {
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("edit.synthscope"));
+    ASSERT_TRUE(QFile::copy(demoProject(), copy));
+    ASSERT_TRUE(window.openProject(copy, model::Project::OpenMode::OpenExisting).ok());
+    auto* corpora = window.projectPanel()->corporaModel();
+    auto* view = window.projectPanel()->findChild<QTableView*>(QStringLiteral("corporaView"));
+    ASSERT_NE(view, nullptr);
+    ASSERT_EQ(corpora->rowCount(), 2);
+    ASSERT_FALSE(window.document()->analysis()->stale);
+    auto role = [&](int row) { return corpora->corpora().at(row).role; };
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(corpora->index(1, 0)).center());
+    ASSERT_EQ(view->currentIndex().row(), 1);
+
+    typeIntoInputDialog(QStringLiteral("bitext round 1"));
+    QTest::keyClick(view, Qt::Key_F2);
+    EXPECT_EQ(corpora->corpora().at(1).name, QStringLiteral("bitext round 1"));
+    EXPECT_FALSE(window.document()->analysis()->stale); // a name changes no result
+    EXPECT_EQ(window.document()->analysis()->corpora.at(1).name, QStringLiteral("bitext round 1"));
+
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(role(1), model::Role::Real);
+    EXPECT_TRUE(window.document()->analysis()->stale);
+    EXPECT_EQ(view->currentIndex().row(), 1); // the edited corpus stays selected
+
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier); // Edit > Undo
+    EXPECT_EQ(role(1), model::Role::Synthetic);
+    EXPECT_FALSE(window.document()->analysis()->stale);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(corpora->corpora().at(1).name, QStringLiteral("bitext"));
+
+    // Delete asks first and says what goes; Cancel keeps everything.
+    QString asked;
+    whenModal<QMessageBox>([&asked](QMessageBox* box) {
+        asked = box->text() + u' ' + box->informativeText();
+        QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    });
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Delete);
+    EXPECT_TRUE(asked.contains(QLocale().toString(4514) + QStringLiteral(" samples")))
+        << asked.toStdString();
+    EXPECT_EQ(corpora->rowCount(), 2);
+
+    QSignalSpy reports(window.document(), &model::ProjectDocument::jobReport);
+    whenModal<QMessageBox>([](QMessageBox* box) {
+        for (QAbstractButton* b : box->buttons())
+            if (b->text() == QStringLiteral("Remove"))
+                QTest::mouseClick(b, Qt::LeftButton);
+    });
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Delete);
+    for (int i = 0; i < 60 && reports.isEmpty(); ++i)
+        reports.wait(500);
+    ASSERT_EQ(reports.count(), 1);
+    EXPECT_EQ(reports.at(0).at(1).value<model::JobRunner::Outcome>(),
+              model::JobRunner::Outcome::Succeeded)
+        << reports.at(0).at(2).toString().toStdString();
+    ASSERT_EQ(corpora->rowCount(), 1);
+    EXPECT_EQ(corpora->corpora().at(0).name, QStringLiteral("twitter"));
+    EXPECT_TRUE(window.document()->analysis()->stale);
+    EXPECT_EQ(window.document()->undoStack().count(), 0);
+    ASSERT_TRUE(window.openProject(demoProject(), model::Project::OpenMode::OpenExisting).ok());
+}
