@@ -36,6 +36,11 @@ int main(int argc, char** argv) {
     QCommandLineOption screenshots(
         u"screenshots"_s,
         QApplication::translate("main", "Save PNGs of each view into <dir> and quit."), u"dir"_s);
+    QCommandLineOption screenshotSize(
+        u"screenshot-size"_s,
+        QApplication::translate("main", "Window size of --screenshots, e.g. 1280x720 "
+                                        "(default 1400x880)."),
+        u"WxH"_s, u"1400x880"_s);
     QCommandLineOption create(
         u"create"_s, QApplication::translate("main", "Create the project if it does not exist."));
     QCommandLineOption reviewer(
@@ -43,6 +48,7 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Record answers as <name> (remembered for next time)."),
         u"name"_s);
     parser.addOption(screenshots);
+    parser.addOption(screenshotSize);
     parser.addOption(create);
     parser.addOption(reviewer);
     parser.process(app);
@@ -64,6 +70,17 @@ int main(int argc, char** argv) {
             QMessageBox::warning(nullptr, QApplication::translate("main", "Open project"),
                                  s.error());
         }
+    }
+    if (parser.isSet(screenshots)) {
+        // The same pictures whatever the (offscreen) screen's size.
+        const QStringList wh = parser.value(screenshotSize).split(u'x');
+        const int w = wh.size() == 2 ? wh[0].toInt() : 0;
+        const int h = wh.size() == 2 ? wh[1].toInt() : 0;
+        if (w <= 0 || h <= 0) {
+            std::fprintf(stderr, "synthscope: --screenshot-size needs WxH, e.g. 1280x720\n");
+            return 2;
+        }
+        window.resize(w, h);
     }
     window.show();
     if (parser.isSet(screenshots)) {

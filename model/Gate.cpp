@@ -420,7 +420,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                 r.detail = u"%1 of %2 reviewed %3 samples"_s.arg(QString::number(tagged),
                                                                  QString::number(reviewed), role);
             }
-        } else if (rule.metric == u"synthetic_share"_s) {
+        } else if (rule.metric == kSyntheticShareMetric) {
             const double real =
                 scalar(db, u"SELECT sum(samples) FROM corpora WHERE role = 'real'"_s, {})
                     .value_or(0.0);

@@ -10,6 +10,9 @@
 
 namespace synthscope::model {
 
+/// The derived metric of the synthetic-ratio rule: synthetic samples over all samples.
+inline const QString kSyntheticShareMetric = QStringLiteral("synthetic_share");
+
 /// One deployment red line (chapter 17, Tables 17-2 and 17-3): a metric compared with a
 /// threshold, or its trend over the last analyses, bound to a governance action.
 struct RedLine {

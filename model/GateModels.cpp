@@ -6,6 +6,34 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
 
+QColor gateStatusFill(GateStatus status) {
+    switch (status) {
+    case GateStatus::Pass:
+        return {0xd8, 0xf0, 0xd8};
+    case GateStatus::Warn:
+        return {0xff, 0xe9, 0xb0};
+    case GateStatus::Fail:
+        return {0xf6, 0xc6, 0xc6};
+    case GateStatus::NotApplicable:
+        break;
+    }
+    return {};
+}
+
+QColor gateStatusInk(GateStatus status) {
+    switch (status) {
+    case GateStatus::Pass:
+        return {0x20, 0x80, 0x20};
+    case GateStatus::Warn:
+        return {0xb0, 0x70, 0x00};
+    case GateStatus::Fail:
+        return {0xc0, 0x20, 0x20};
+    case GateStatus::NotApplicable:
+        break;
+    }
+    return {};
+}
+
 RedLinesModel::RedLinesModel(QObject* parent)
     : ColumnTableModel(parent) {
     using R = RedLineResult;
@@ -18,18 +46,13 @@ RedLinesModel::RedLinesModel(QObject* parent)
           },
           .sort = [](const R& r) -> QVariant { return static_cast<int>(r.status); },
           .style = [](const R& r, int role) -> QVariant {
-              if (role != Qt::BackgroundRole)
+              const QColor fill = gateStatusFill(r.status);
+              if (!fill.isValid())
                   return {};
-              switch (r.status) {
-              case GateStatus::Pass:
-                  return QColor(0xd8, 0xf0, 0xd8);
-              case GateStatus::Warn:
-                  return QColor(0xff, 0xe9, 0xb0);
-              case GateStatus::Fail:
-                  return QColor(0xf6, 0xc6, 0xc6);
-              case GateStatus::NotApplicable:
-                  break;
-              }
+              if (role == Qt::BackgroundRole)
+                  return fill;
+              if (role == Qt::ForegroundRole) // the fill is light in a dark palette too
+                  return QColor(Qt::black);
               return {};
           }},
         C{.header = tr("Red line · dimension"),

@@ -3,7 +3,15 @@
 #include "model/ColumnTableModel.h"
 #include "model/Gate.h"
 
+#include <QColor>
+
 namespace synthscope::model {
+
+/// The light fill for a status cell: pass green, warn amber, fail red; invalid for n/a.
+QColor gateStatusFill(GateStatus status);
+/// The strong colour for a status word or a card's edge (readable on light and dark
+/// backgrounds): pass green, warn amber, fail red; invalid for n/a.
+QColor gateStatusInk(GateStatus status);
 
 /// The red lines judged on the newest analysis: status, rule, value, condition, action,
 /// evidence. The status cell is coloured (pass green, warn amber, fail red).

@@ -29,6 +29,11 @@ void MetricsTableModel::setShowUncontrolled(bool show) {
     setAnalysis(m_analysis);
 }
 
+void MetricsTableModel::setShowPooledComparison(bool show) {
+    m_showPooled = show;
+    setAnalysis(m_analysis);
+}
+
 void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysis) {
     beginResetModel();
     m_analysis = analysis;
@@ -45,7 +50,7 @@ void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysi
                 m_rows.append({&m, false});
         }
         for (const MetricInfo& m : comparisonMetrics())
-            if (m_analysis->comparison.contains(QString::fromLatin1(m.key)) &&
+            if (m_showPooled && m_analysis->comparison.contains(QString::fromLatin1(m.key)) &&
                 (m_keys.isEmpty() || m_keys.contains(QString::fromLatin1(m.key))))
                 m_rows.append({&m, true});
     }

@@ -78,6 +78,9 @@ public:
     /// Whether rows of isUncontrolledMetric() keys show (default: no; the controlled
     /// counterparts do).
     void setShowUncontrolled(bool show);
+    /// Whether the pooled real-vs-synthetic comparisons are rows too, in a last column
+    /// (default: yes). Off where each synthetic corpus's comparison is shown elsewhere.
+    void setShowPooledComparison(bool show);
     [[nodiscard]] bool showsUncontrolled() const { return m_showUncontrolled; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -93,6 +96,7 @@ private:
     std::optional<StoredAnalysis> m_analysis;
     QStringList m_keys;
     bool m_showUncontrolled = false;
+    bool m_showPooled = true;
     QList<Row> m_rows; ///< metrics with at least one value
 };
 

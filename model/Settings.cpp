@@ -34,6 +34,14 @@ const Setting<QByteArray>& Settings::windowState() {
     return s;
 }
 
+QByteArray Settings::splitterState(const QString& name) {
+    return QSettings().value(QStringLiteral("window/splitters/") + name).toByteArray();
+}
+
+void Settings::setSplitterState(const QString& name, const QByteArray& state) {
+    QSettings().setValue(QStringLiteral("window/splitters/") + name, state);
+}
+
 void Settings::addRecentProject(const QString& path) {
     QStringList list = recentProjects().get();
     list.removeAll(path);

@@ -37,6 +37,10 @@ struct Settings {
     static const Setting<bool>& analyzeAfterImport();    ///< re-run the analyses after an import
     static const Setting<QByteArray>& windowGeometry();
     static const Setting<QByteArray>& windowState();
+    /// The saved state of the splitter with this object name (QSplitter::saveState), empty
+    /// when none was saved.
+    static QByteArray splitterState(const QString& name);
+    static void setSplitterState(const QString& name, const QByteArray& state);
 
     /// Puts path first in recentProjects, keeping at most 8.
     static void addRecentProject(const QString& path);

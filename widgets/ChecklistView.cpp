@@ -127,9 +127,7 @@ void ChecklistView::reload() {
         ++counts[static_cast<int>(r.status)];
     const model::GateStatus overall = model::overallStatus(results);
     const bool stale = m_document->analysis()->stale;
-    const QString colour = overall == model::GateStatus::Fail            ? u"#b02020"_s
-                           : overall == model::GateStatus::Warn || stale ? u"#a06000"_s
-                                                                         : u"#207020"_s;
+    const QString colour = model::gateStatusInk(stale ? model::GateStatus::Warn : overall).name();
     // An analysis of other corpora than the project's never passes (synthscope-cli gate exits
     // 2 on it): the rules below describe the corpora that run saw.
     const QString verdict = stale ? tr("OUT OF DATE") : model::gateStatusName(overall).toUpper();

@@ -63,6 +63,11 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     for (const auto& [c, label] : colourings)
         m_colourBy->addItem(label, static_cast<int>(c));
     m_colourBy->setToolTip(tr("What the points' colour shows"));
+    // Combo boxes as wide as their longest entry kept the window wider than the screen.
+    for (QComboBox* box : {m_colourBy, m_layout}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(10);
+    }
     m_layout->setObjectName(u"mapLayout"_s);
     m_layout->addItem(tr("PCA (instant)"));
     m_layout->addItem(tr("Neighbour layout (UMAP method)"));
@@ -86,6 +91,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     m_reviewCluster->setToolTip(tr("Open the selected cluster's samples as a review queue"));
     m_reviewSelection->setToolTip(tr("Open the box-selected samples as a review queue"));
     m_summary->setWordWrap(true);
+    m_selectionLabel->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
 
     auto* toolbar = new QHBoxLayout;
@@ -112,8 +118,9 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     auto* clusterLayout = new QVBoxLayout(clusterBox);
     clusterLayout->setContentsMargins(0, 0, 0, 0);
     auto* clusterHeader = new QHBoxLayout;
-    clusterHeader->addWidget(new QLabel(tr("<b>Clusters</b> (k-means on the embeddings)"), this),
-                             1);
+    auto* clusterTitle = new QLabel(tr("<b>Clusters</b> (k-means on the embeddings)"), this);
+    clusterTitle->setWordWrap(true);
+    clusterHeader->addWidget(clusterTitle, 1);
     clusterHeader->addWidget(m_clearCluster);
     clusterHeader->addWidget(m_reviewCluster);
     clusterLayout->addLayout(clusterHeader);
@@ -130,12 +137,14 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     selectionLayout->addWidget(m_selectionTable, 1);
 
     auto* side = new QSplitter(Qt::Vertical, this);
-    side->setMinimumWidth(480);
+    side->setObjectName(QStringLiteral("mapSideSplitter"));
+    side->setMinimumWidth(300);
     side->addWidget(clusterBox);
     side->addWidget(selectionBox);
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 2);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mapSplitter"));
     splitter->addWidget(mapBox);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);

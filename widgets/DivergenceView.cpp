@@ -167,6 +167,7 @@ DivergenceView::DivergenceView(QWidget* parent)
     terms->setColumnStretch(2, 3);
 
     auto* splitter = new QSplitter(Qt::Vertical, content);
+    splitter->setObjectName(QStringLiteral("divergenceSplitter"));
     splitter->addWidget(chartsBox);
     splitter->addWidget(termsBox);
     splitter->setStretchFactor(0, 3);

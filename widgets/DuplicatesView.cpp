@@ -68,6 +68,7 @@ DuplicatesView::DuplicatesView(QWidget* parent)
     leftLayout->addWidget(m_table, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("duplicatesSplitter"));
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);

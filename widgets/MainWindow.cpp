@@ -30,6 +30,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -137,9 +139,23 @@ MainWindow::MainWindow(QWidget* parent)
     });
 
     createMenus();
-    resize(1400, 880);
-    restoreGeometry(model::Settings::windowGeometry().get());
+    // 1400×880 where it fits, else the screen's available area (a 1280×720 laptop, a
+    // 1600-pixel display once got a 1616-pixel window); a saved geometry wins, within the
+    // screen it is restored on.
+    const QRect available = screen()->availableGeometry();
+    resize(std::min(1400, available.width()), std::min(880, available.height()));
+    if (restoreGeometry(model::Settings::windowGeometry().get())) {
+        const QRect on = screen()->availableGeometry();
+        if (width() > on.width() || height() > on.height())
+            resize(std::min(width(), on.width()), std::min(height(), on.height()));
+    }
     restoreState(model::Settings::windowState().get());
+    // Every named splitter of the views as the user left it.
+    for (QSplitter* splitter : findChildren<QSplitter*>())
+        if (!splitter->objectName().isEmpty())
+            if (const QByteArray state = model::Settings::splitterState(splitter->objectName());
+                !state.isEmpty())
+                splitter->restoreState(state);
     updateActions();
     statusBar()->showMessage(tr("Open a project (Ctrl+O) or create one (Ctrl+N)."));
 }
@@ -528,6 +544,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     model::Settings::windowGeometry().set(saveGeometry());
     model::Settings::windowState().set(saveState());
+    for (QSplitter* splitter : findChildren<QSplitter*>())
+        if (!splitter->objectName().isEmpty())
+            model::Settings::setSplitterState(splitter->objectName(), splitter->saveState());
     setDocument(nullptr);
     event->accept();
 }

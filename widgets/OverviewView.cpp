@@ -2,6 +2,8 @@
 
 #include "analysis/MetricKeys.h"
 
+#include "model/Gate.h"
+#include "model/GateModels.h"
 #include "model/MetricCatalog.h"
 #include "model/MetricModels.h"
 #include "model/ProjectDocument.h"
@@ -17,8 +19,11 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -28,12 +33,33 @@ namespace key = analysis::key;
 
 namespace {
 
-QWidget* card(const QString& value, const QString& title, const QString& tooltip, QWidget* parent) {
+// Headline cards per row: two rows of four fit a laptop screen beside the project panel.
+constexpr int kCardsPerRow = 4;
+
+// The red lines that judge a pooled comparison metric directly (not its trend), worst first.
+QList<const model::RedLineResult*> rulesOf(const QList<model::RedLineResult>& results,
+                                           const QString& metric) {
+    QList<const model::RedLineResult*> found;
+    for (const model::RedLineResult& r : results)
+        if (r.rule.metric == metric && r.rule.scope == "comparison"_L1 && r.rule.trendRuns == 0 &&
+            r.status != model::GateStatus::NotApplicable)
+            found.append(&r);
+    std::stable_sort(found.begin(), found.end(), [](const auto* a, const auto* b) {
+        return static_cast<int>(a->status) > static_cast<int>(b->status);
+    });
+    return found;
+}
+
+// A headline number with its title; when a red line judges it, the card's edge and a status
+// line carry the rule's pass / warn / fail colour and its condition.
+QWidget* card(const QString& value, const QString& title, const QString& tooltip,
+              const QList<const model::RedLineResult*>& rules, QWidget* parent) {
     auto* frame = new QFrame(parent);
     frame->setFrameShape(QFrame::StyledPanel);
     frame->setObjectName(u"metricCard"_s);
-    frame->setToolTip(tooltip);
+    QString tip = tooltip;
     auto* layout = new QVBoxLayout(frame);
+    layout->setContentsMargins(8, 6, 8, 6);
     auto* number = new QLabel(value, frame);
     number->setStyleSheet(u"font-size: 20pt; font-weight: 600;"_s);
     auto* caption = new QLabel(title, frame);
@@ -41,6 +67,33 @@ QWidget* card(const QString& value, const QString& title, const QString& tooltip
     caption->setStyleSheet(u"color: palette(dark);"_s);
     layout->addWidget(number);
     layout->addWidget(caption);
+    if (!rules.isEmpty()) {
+        const model::RedLineResult& worst = *rules.first();
+        const QColor ink = model::gateStatusInk(worst.status);
+        frame->setProperty("gateStatus", model::gateStatusName(worst.status));
+        frame->setStyleSheet(u"QFrame#metricCard { border: 1px solid palette(mid); border-left: "
+                             "6px solid %1; border-radius: 3px; }"_s.arg(ink.name()));
+        QStringList lines;
+        for (const model::RedLineResult* r : rules) {
+            lines << QCoreApplication::translate("synthscope::widgets::OverviewView",
+                                                 "%1 · passes at %2 (%3 rule)")
+                         .arg(model::gateStatusName(r->status).toUpper(),
+                              model::conditionText(r->rule)
+                                  .replace(u"<="_s, u"≤"_s)
+                                  .replace(u">="_s, u"≥"_s),
+                              r->rule.fail ? QCoreApplication::translate(
+                                                 "synthscope::widgets::OverviewView", "fail")
+                                           : QCoreApplication::translate(
+                                                 "synthscope::widgets::OverviewView", "warn"));
+            tip += u"\n\n"_s + r->rule.title + u": "_s + r->rule.action;
+        }
+        auto* status = new QLabel(lines.join(u'\n'), frame);
+        status->setObjectName(u"cardStatus"_s);
+        status->setWordWrap(true);
+        status->setStyleSheet(u"color: %1; font-weight: 600;"_s.arg(ink.name()));
+        layout->addWidget(status);
+    }
+    frame->setToolTip(tip);
     return frame;
 }
 
@@ -76,12 +129,15 @@ OverviewView::OverviewView(QWidget* parent)
     , m_banner(new QLabel(this))
     , m_dropAnalysis(new QPushButton(tr("&Drop This Analysis"), this))
     , m_cards(new QGridLayout) {
+    // Per-corpus metrics only: each synthetic corpus's comparison with reality is the table
+    // above and the pooled values are the cards (the pooled column was empty on every
+    // per-corpus row).
+    m_metrics->setShowPooledComparison(false);
     m_table->setModel(m_metrics);
     m_table->setObjectName(u"metricsTable"_s);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     setUpResultTable(m_vsRealTable, m_vsReal, u"vsRealTable"_s, 260);
     m_vsRealTitle->setWordWrap(true);
     m_vsRealTitle->setText(
@@ -150,7 +206,13 @@ OverviewView::OverviewView(QWidget* parent)
     tableHeader->addWidget(m_showRaw);
     layout->addLayout(tableHeader);
     layout->addWidget(m_table, 1);
-    m_state = EmptyState::fill(this, content);
+    // A page of cards and tables: it scrolls rather than holding the window taller than a
+    // laptop screen.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    m_state = EmptyState::fill(this, scroll);
     reload();
 }
 
@@ -224,25 +286,33 @@ void OverviewView::reload() {
             : tr("Analysed %1 (run %2).").arg(analysis->finishedAt).arg(analysis->runId));
     m_banner->setStyleSheet(analysis->stale ? u"background: #fff3cd; padding: 6px;"_s : QString());
 
-    int column = 0;
+    // The red lines judged on this analysis colour the cards they bear on (none when the
+    // rules cannot be read: the Checklist says why).
+    QList<model::RedLineResult> judged;
+    if (QList<model::RedLine> rules;
+        !model::parseRedLines(model::projectRedLinesJson(m_document->project()), &rules) ||
+        !model::evaluateRedLines(m_document->project(), rules, &judged))
+        judged.clear();
+    int placed = 0;
+    auto place = [&](QWidget* w) {
+        m_cards->addWidget(w, placed / kCardsPerRow, placed % kCardsPerRow);
+        ++placed;
+    };
     auto addCard = [&](const char* key, const QString& value) {
         const model::MetricInfo* info = model::findMetric(QString::fromLatin1(key));
         if (info == nullptr)
             return;
-        m_cards->addWidget(
-            card(value, model::metricTr(info->title), model::metricTr(info->meaning), this), 0,
-            column++);
+        place(card(value, model::metricTr(info->title), model::metricTr(info->meaning),
+                   rulesOf(judged, QString::fromLatin1(key)), this));
     };
     if (analysis->hasComparison) {
         const auto& c = analysis->comparison;
-        m_cards->addWidget(
-            card(u"%1 / %2"_s.arg(c.value(QString::fromLatin1(key::kRealSamples)))
-                     .arg(c.value(QString::fromLatin1(key::kSyntheticSamples))),
-                 tr("Samples: real / synthetic"),
-                 tr("Samples on each side of the pooled comparison (every real corpus against "
-                    "every synthetic one); the cards show the pooled values."),
-                 this),
-            0, column++);
+        place(card(u"%1 / %2"_s.arg(c.value(QString::fromLatin1(key::kRealSamples)))
+                       .arg(c.value(QString::fromLatin1(key::kSyntheticSamples))),
+                   tr("Samples: real / synthetic"),
+                   tr("Samples on each side of the pooled comparison (every real corpus against "
+                      "every synthetic one); the cards show the pooled values."),
+                   rulesOf(judged, model::kSyntheticShareMetric), this));
         for (const char* name :
              {key::kJsUnigram, key::kJsBigram, key::kJsLengthTokens, key::kJsLabel,
               key::kDetectabilityAuc, key::kMauve, key::kCoverageRealBySynthetic}) {
@@ -251,10 +321,8 @@ void OverviewView::reload() {
                 addCard(name, QString::number(c.value(k), 'f', 3));
         }
     } else {
-        m_cards->addWidget(card(QString::number(analysis->corpora.size()), tr("Corpora"),
-                                tr("Import both a real and a synthetic corpus to compare them."),
-                                this),
-                           0, column++);
+        place(card(QString::number(analysis->corpora.size()), tr("Corpora"),
+                   tr("Import both a real and a synthetic corpus to compare them."), {}, this));
     }
     m_table->resizeColumnsToContents();
     m_vsRealTable->resizeColumnsToContents();

@@ -109,6 +109,7 @@ ProjectPanel::ProjectPanel(QWidget* parent)
     rejectsLayout->addWidget(m_rejectsView);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("projectPanelSplitter"));
     splitter->addWidget(corporaBox);
     splitter->addWidget(rejectsBox);
     splitter->setStretchFactor(0, 3);

@@ -91,6 +91,9 @@ ReviewView::ReviewView(QWidget* parent)
     m_queueView->setTextElideMode(Qt::ElideRight);
     m_sampleText->setObjectName(u"sampleText"_s);
     m_sampleHeader->setWordWrap(true);
+    m_neighbourHeader->setWordWrap(true);
+    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_filter->setMinimumContentsLength(16);
     m_sampleHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_neighbourTable->setModel(m_neighbours);
     m_neighbourTable->setObjectName(u"neighbourTable"_s);
@@ -127,19 +130,22 @@ ReviewView::ReviewView(QWidget* parent)
     connect(m_saveQueue, &QPushButton::clicked, this, &ReviewView::saveAsQueue);
     shortcut(QKeySequence(u"Ctrl+Shift+Q"_s), this, [this]() { sampleQueue(); });
 
+    // Two rows, so that Review fits a 1280-pixel screen beside the project panel: the queue
+    // and where the reviewer is in it, then how the queue is read.
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Review:"), this));
     top->addWidget(m_filter, 1);
     top->addWidget(sampleButton);
     top->addWidget(m_saveQueue);
-    top->addWidget(m_onlyUnreviewed);
-    top->addWidget(m_syntheticFirst);
-    top->addWidget(m_advance);
-    top->addStretch();
     top->addWidget(m_progress);
     top->addWidget(m_position);
     top->addWidget(prevButton);
     top->addWidget(nextButton);
+    auto* options = new QHBoxLayout;
+    options->addWidget(m_onlyUnreviewed);
+    options->addWidget(m_syntheticFirst);
+    options->addWidget(m_advance);
+    options->addStretch();
 
     auto* samplePane = new QWidget(this);
     auto* sampleLayout = new QVBoxLayout(samplePane);
@@ -155,6 +161,7 @@ ReviewView::ReviewView(QWidget* parent)
     neighbourLayout->addWidget(m_neighbourText, 3);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("reviewSplitter"));
     splitter->addWidget(m_queueView);
     splitter->addWidget(samplePane);
     splitter->addWidget(neighbourPane);
@@ -173,6 +180,7 @@ ReviewView::ReviewView(QWidget* parent)
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
+    layout->addLayout(options);
     layout->addWidget(splitter, 1);
     layout->addLayout(answers);
     layout->addWidget(m_note);

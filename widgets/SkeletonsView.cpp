@@ -51,6 +51,7 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     rightLayout->addWidget(m_members, 1);
 
     auto* top = new QSplitter(Qt::Horizontal, this);
+    top->setObjectName(QStringLiteral("skeletonsTopSplitter"));
     top->addWidget(m_tree);
     top->addWidget(right);
     top->setStretchFactor(0, 3);
@@ -69,6 +70,7 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     affixLayout->addLayout(closeBox);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("skeletonsSplitter"));
     splitter->addWidget(top);
     splitter->addWidget(affixes);
     splitter->setStretchFactor(0, 3);
@@ -76,11 +78,13 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(
+    auto* intro =
         new QLabel(tr("A skeleton keeps function words, punctuation and markup and masks content "
                       "(<W> word, <NAME>, <NUM>, <URL>): samples in one group are the same "
                       "mould with different words."),
-                   content));
+                   content);
+    intro->setWordWrap(true); // one long line kept the window wider than a laptop screen
+    layout->addWidget(intro);
     layout->addWidget(splitter, 1);
     m_state = EmptyState::fill(this, content);
 

@@ -112,6 +112,7 @@ TeamView::TeamView(QWidget* parent)
     m_rateTable->setSortingEnabled(false);
     m_rateChart = makeChartView(ratesPage, u"tagRateChart"_s);
     auto* ratesSplit = new QSplitter(Qt::Horizontal, ratesPage);
+    ratesSplit->setObjectName(QStringLiteral("teamRatesSplitter"));
     ratesSplit->addWidget(m_rateTable);
     ratesSplit->addWidget(m_rateChart);
     m_rateChart->setMinimumWidth(380);

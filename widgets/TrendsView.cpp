@@ -200,6 +200,7 @@ TrendsView::TrendsView(QWidget* parent)
     bottomLayout->addWidget(m_gradientInfo);
 
     auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("trendsSplitter"));
     split->addWidget(top);
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
