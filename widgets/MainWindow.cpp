@@ -226,13 +226,10 @@ void MainWindow::createMenus() {
                     [this]() { showView(View::Trends); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // The same sheet as ? in Review (one list of keys, ReviewView::keyHelp).
     help->addAction(tr("&Keys in Review"), this, [this]() {
-        QMessageBox::information(
-            this, tr("Keys in Review"),
-            tr("1–9  toggle a tag\nK  keep   D  drop   U  clear the decision\n"
-               "N or →  next   P or ←  previous\nCtrl+Z  undo   Ctrl+Shift+Z  redo\n"
-               "Click the note field to write; Enter saves, Esc returns to the keys.\n"
-               "Ctrl+Shift+Q  sample a review queue (stratified, seeded, risk-weighted)"));
+        showView(View::Review);
+        m_review->toggleKeyHelp();
     });
     help->addAction(tr("&About Synthscope"), this, [this]() {
         QMessageBox::about(
@@ -528,6 +525,12 @@ bool MainWindow::saveScreenshots(const QString& dir) {
         ok = grab().save(QDir(dir).filePath(QString::fromLatin1(name))) && ok;
     }
     m_team->showPage(TeamView::Page::Agreement);
+    // Review's sheet of keys (the ? key).
+    showView(View::Review);
+    m_review->toggleKeyHelp();
+    QApplication::processEvents();
+    ok = grab().save(QDir(dir).filePath(u"review-keys.png"_s)) && ok;
+    m_review->toggleKeyHelp();
     return ok;
 }
 

@@ -4,8 +4,10 @@
 #include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
 #include "widgets/EmptyState.h"
+#include "widgets/KeyHelpOverlay.h"
 #include "widgets/SampleQueueDialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -102,6 +104,7 @@ ReviewView::ReviewView(QWidget* parent)
     m_neighbourTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_neighbourTable->horizontalHeader()->setStretchLastSection(true);
     m_neighbourTable->setWordWrap(false);
+    m_neighbourTable->setTabKeyNavigation(false); // Tab moves on to the next pane
     m_neighbourText->setObjectName(u"neighbourText"_s);
     m_keep->setCheckable(true);
     m_drop->setCheckable(true);
@@ -209,7 +212,60 @@ ReviewView::ReviewView(QWidget* parent)
         commitNote();
         m_queueView->setFocus();
     });
+    // E writes the note; Enter saves it and gives the keys back (focus used to stay in the
+    // note, so the next N typed an "n").
+    shortcut(QKeySequence(Qt::Key_E), this, [this]() {
+        m_note->setFocus(Qt::ShortcutFocusReason);
+        m_note->end(false);
+    });
+    connect(m_note, &QLineEdit::returnPressed, this, [this]() {
+        commitNote();
+        m_queueView->setFocus();
+    });
+    m_keyHelp = new KeyHelpOverlay(tr("Keys in Review"), keyHelp(), this);
+    shortcut(QKeySequence(Qt::Key_Question), this, [this]() { toggleKeyHelp(); });
     setDocument(nullptr);
+}
+
+QList<std::pair<QString, QString>> ReviewView::keyHelp() {
+    return {
+        {tr("1 … 9"), tr("toggle the tag with that number")},
+        {tr("K"), tr("keep the sample for training")},
+        {tr("D"), tr("drop it")},
+        {tr("U"), tr("clear the decision")},
+        {tr("E"), tr("write a note (Enter saves and returns to the keys, Esc too)")},
+        {tr("N or →"), tr("next sample")},
+        {tr("P or ←"), tr("previous sample")},
+        {tr("Ctrl+Z"), tr("undo the last answer")},
+        {tr("Ctrl+Shift+Z"), tr("redo")},
+        {tr("Ctrl+Shift+Q"), tr("sample a review queue (stratified, seeded, risk-weighted)")},
+        {tr("Tab"), tr("move between the queue, the sample, its neighbours and the note")},
+        {tr("?"), tr("show or hide these keys")},
+    };
+}
+
+void ReviewView::toggleKeyHelp() {
+    m_keyHelp->toggle();
+}
+
+bool ReviewView::focusNextPrevChild(bool next) {
+    // Walk the window's focus chain from the focused widget and take the first widget of this
+    // view that accepts Tab; the chain is a ring, so past the view's last widget it comes
+    // back to its first.
+    QWidget* start = QApplication::focusWidget();
+    if (start == nullptr || !isAncestorOf(start))
+        return QWidget::focusNextPrevChild(next);
+    QWidget* w = start;
+    do {
+        w = next ? w->nextInFocusChain() : w->previousInFocusChain();
+        if (w != start && isAncestorOf(w) && w->isVisibleTo(this) && w->isEnabled() &&
+            (w->focusPolicy() & Qt::TabFocus) != 0 && w->focusProxy() == nullptr &&
+            !m_keyHelp->isAncestorOf(w) && w != m_keyHelp) {
+            w->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+            return true;
+        }
+    } while (w != start);
+    return QWidget::focusNextPrevChild(next);
 }
 
 void ReviewView::setDocument(model::ProjectDocument* document) {

@@ -29,10 +29,13 @@ class ReviewQueueModel;
 namespace synthscope::widgets {
 
 class EmptyState;
+class KeyHelpOverlay;
 
 /// Side-by-side review: a sample on the left, its most similar real samples on the right,
-/// tag buttons (hotkeys 1–9), keep/drop (K/D, U clears), a note, next/previous (N/P or
-/// →/←). Every answer is written at once and is an undoable command (Ctrl+Z / Ctrl+Shift+Z).
+/// tag buttons (hotkeys 1–9), keep/drop (K/D, U clears), a note (E writes it, Enter saves
+/// and returns to the keys), next/previous (N/P or →/←), and ? for a sheet of every key.
+/// Tab stays within the view. Every answer is written at once and is an undoable command
+/// (Ctrl+Z / Ctrl+Shift+Z).
 class ReviewView : public QWidget {
     Q_OBJECT
 public:
@@ -43,6 +46,11 @@ public:
     [[nodiscard]] model::NeighboursModel* neighboursModel() const { return m_neighbours; }
     [[nodiscard]] int currentRow() const { return m_row; }
     [[nodiscard]] qint64 currentSampleId() const;
+
+    /// The keys of the view and what each does, for the ? sheet and the Help menu.
+    [[nodiscard]] static QList<std::pair<QString, QString>> keyHelp();
+    /// Shows or hides the sheet of keys over the view (the ? key).
+    void toggleKeyHelp();
 
     void showRow(int row);
     void next();
@@ -70,6 +78,11 @@ public:
     void saveAsQueue();
     /// The saved queue being reviewed, if any.
     [[nodiscard]] std::optional<qint64> savedQueue() const;
+
+protected:
+    /// Tab and Shift+Tab cycle through the view's own widgets instead of walking out into the
+    /// project panel (its rejected-rows table took the keys away from review).
+    bool focusNextPrevChild(bool next) override;
 
 private:
     void selectQueue(const QVariant& data, const QString& title);
@@ -113,6 +126,7 @@ private:
     QPushButton* m_keep;
     QPushButton* m_drop;
     QLineEdit* m_note;
+    KeyHelpOverlay* m_keyHelp = nullptr;
     EmptyState* m_state;
 };
 

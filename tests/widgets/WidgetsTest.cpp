@@ -52,6 +52,7 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QScreen>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -1332,4 +1333,61 @@ TEST_F(Widgets, SplitterStatesAreRestoredPerUser) {
     ASSERT_NE(restored, nullptr);
     EXPECT_NEAR(share(restored), chosen, 0.05);
     QSettings().remove(QStringLiteral("window")); // later tests start from the defaults
+}
+
+// Issue 13, item 5: review by keyboard alone. E writes the note, Enter saves it and gives the
+// keys back (N then moves on instead of typing "n"), Tab stays in the view (it walked into the
+// project panel's rejected-rows table), and ? shows a sheet of every key.
+TEST_F(Widgets, KeyboardOnlyReviewWritesNotesStaysInTheViewAndShowsItsKeys) {
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+    widgets::ReviewView* review = window.review();
+    auto* list = review->findChild<QWidget*>(QStringLiteral("reviewQueue"));
+    auto* note = review->findChild<QLineEdit*>(QStringLiteral("noteEdit"));
+    ASSERT_NE(list, nullptr);
+    ASSERT_NE(note, nullptr);
+    list->setFocus();
+    ASSERT_EQ(QApplication::focusWidget(), list);
+    const qint64 sample = review->currentSampleId();
+    const int row = review->currentRow();
+
+    QTest::keyClick(list, Qt::Key_E);
+    ASSERT_EQ(QApplication::focusWidget(), note);
+    QTest::keyClicks(note, QStringLiteral("reads like a form letter"));
+    QTest::keyClick(note, Qt::Key_Return);
+    EXPECT_EQ(window.document()->review().review(sample).note,
+              QStringLiteral("reads like a form letter"));
+    EXPECT_EQ(QApplication::focusWidget(), list);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N);
+    EXPECT_EQ(review->currentRow(), row + 1);
+    EXPECT_EQ(window.document()->review().review(sample).note,
+              QStringLiteral("reads like a form letter")); // no stray "n"
+
+    // Tab and Shift+Tab visit the view's widgets, never the project panel.
+    QSet<QWidget*> visited;
+    for (int i = 0; i < 12; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget* at = QApplication::focusWidget();
+        ASSERT_NE(at, nullptr);
+        EXPECT_TRUE(review->isAncestorOf(at)) << at->objectName().toStdString();
+        visited.insert(at);
+    }
+    EXPECT_TRUE(visited.contains(note));
+    EXPECT_TRUE(visited.contains(list));
+    for (int i = 0; i < 6; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ShiftModifier);
+        EXPECT_TRUE(review->isAncestorOf(QApplication::focusWidget()));
+    }
+
+    list->setFocus();
+    auto* sheet = review->findChild<QWidget*>(QStringLiteral("keyHelpOverlay"));
+    ASSERT_NE(sheet, nullptr);
+    EXPECT_FALSE(sheet->isVisible());
+    QTest::keyClick(list, Qt::Key_Question);
+    ASSERT_TRUE(sheet->isVisible());
+    EXPECT_TRUE(sheet->findChild<QLabel*>(QStringLiteral("keyHelpSheet"))
+                    ->text()
+                    .contains(QStringLiteral("write a note")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    EXPECT_FALSE(sheet->isVisible());
+    EXPECT_EQ(QApplication::focusWidget(), list); // the keys are back where they were
 }
