@@ -70,7 +70,15 @@ QString quoted(const QString& identifier) {
     return u'"' + QString(identifier).replace(u'"', u"\"\""_s) + u'"';
 }
 
+const QString kCorpusIdFloor = QStringLiteral("corpus_id_floor");
+
 } // namespace
+
+QString nextCorpusIdSql() {
+    return u"(SELECT max(coalesce((SELECT max(id) FROM corpora), 0), coalesce((SELECT "
+           "CAST(value AS INTEGER) FROM project_info WHERE key = '%1'), 0)) + 1)"_s.arg(
+               kCorpusIdFloor);
+}
 
 Status corpusRemovalImpact(Project& project, qint64 corpusId, CorpusRemovalImpact* impact) {
     *impact = {};
@@ -170,6 +178,21 @@ Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress&
     q.prepare(u"INSERT INTO temp.removed_samples SELECT id FROM samples WHERE corpus_id = ?"_s);
     if (Status s = execPrepared(q, {corpusId}); !s)
         return s;
+    // Saved queues resume at a list index: move each back by its removed entries before it.
+    if (Status s = exec(db, u"UPDATE review_queues SET position = max(0, review_queues.position - "
+                            "shift.removed) FROM (SELECT q.id AS queue_id, count(*) AS removed "
+                            "FROM review_queues q JOIN (SELECT queue_id, sample_id, row_number() "
+                            "OVER (PARTITION BY queue_id ORDER BY position) - 1 AS row FROM "
+                            "review_queue_items) i ON i.queue_id = q.id WHERE i.row < q.position "
+                            "AND i.sample_id IN (SELECT id FROM temp.removed_samples) GROUP BY "
+                            "q.id) AS shift WHERE shift.queue_id = review_queues.id"_s);
+        !s)
+        return s;
+    // The id is never reused: runs list the corpus ids they analysed.
+    q.prepare(u"INSERT INTO project_info (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+              "SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))"_s);
+    if (Status s = execPrepared(q, {kCorpusIdFloor, QString::number(corpusId)}); !s)
+        return s;
     const double steps = double(ofSamples.size() + ofCorpora.size() + 1);
     double done = 0;
     // Reports a step; a cancel ends the removal with nothing changed (the transaction rolls
@@ -203,17 +226,28 @@ Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress&
     q.prepare(u"DELETE FROM corpora WHERE id = ?"_s);
     if (Status s = execPrepared(q, {corpusId}); !s)
         return s;
-    // Nothing may be left pointing at what went (a table the schema query missed would show
-    // here); the check reads only the tables that reference samples or corpora.
-    for (const ChildKey& k : ofSamples + ofCorpora) {
+    // Nothing may be left pointing at what went: each referencing column is looked up for
+    // the removed ids only (an unrelated old orphan elsewhere does not block a removal).
+    auto leftBehind = [&](const ChildKey& k, bool ofCorpus) -> Status {
         QSqlQuery check(db);
-        if (!check.exec(u"PRAGMA foreign_key_check(%1)"_s.arg(quoted(k.table))))
+        check.prepare(u"SELECT 1 FROM %1 WHERE %2 %3 LIMIT 1"_s.arg(
+            quoted(k.table), quoted(k.column),
+            ofCorpus ? u"= ?"_s : u"IN (SELECT id FROM temp.removed_samples)"_s));
+        if (ofCorpus)
+            check.addBindValue(corpusId);
+        if (!check.exec())
             return sqlError(check);
         if (check.next())
             return Status::failure(
-                trCorpus("removing the corpus would leave rows of %1 without their sample")
-                    .arg(k.table));
-    }
+                trCorpus("removing the corpus would leave rows of %1 pointing at it").arg(k.table));
+        return {};
+    };
+    for (const ChildKey& k : ofSamples)
+        if (Status s = leftBehind(k, false); !s)
+            return s;
+    for (const ChildKey& k : ofCorpora)
+        if (Status s = leftBehind(k, true); !s)
+            return s;
     if (Status s = exec(db, u"DROP TABLE temp.removed_samples"_s); !s)
         return s;
     if (Status s = step(trCorpus("Committing")); !s)
@@ -222,13 +256,13 @@ Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress&
 }
 
 CorpusEditCommand::CorpusEditCommand(Project& project, qint64 corpusId, Field field, QString before,
-                                     QString after, std::function<void()> changed)
+                                     QString after, Hooks hooks)
     : m_project(project)
     , m_corpus(corpusId)
     , m_field(field)
     , m_before(std::move(before))
     , m_after(std::move(after))
-    , m_changed(std::move(changed)) {
+    , m_hooks(std::move(hooks)) {
     setText(field == Field::Name ? trCorpus("Rename corpus “%1” to “%2”").arg(m_before, m_after)
                                  : trCorpus("Mark corpus as %1").arg(m_after));
 }
@@ -246,7 +280,9 @@ void CorpusEditCommand::undo() {
 }
 
 void CorpusEditCommand::write(const QString& value) {
-    if (m_field == Field::Name) {
+    if (const QString reason = m_hooks.refuse ? m_hooks.refuse() : QString(); !reason.isEmpty()) {
+        m_status = Status::failure(reason);
+    } else if (m_field == Field::Name) {
         m_status = renameCorpus(m_project, m_corpus, value);
     } else {
         Role role = Role::Real;
@@ -255,8 +291,8 @@ void CorpusEditCommand::write(const QString& value) {
     }
     if (!m_status)
         setObsolete(true);
-    if (m_changed)
-        m_changed();
+    if (m_hooks.done)
+        m_hooks.done(m_status);
 }
 
 } // namespace synthscope::model

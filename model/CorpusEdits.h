@@ -29,6 +29,12 @@ struct CorpusRemovalImpact {
     }
 };
 
+/// The SQL expression (a scalar subquery) of the id a new corpus gets: one above both the
+/// largest id in use and every id a removed corpus had (project_info "corpus_id_floor"). A
+/// plain INTEGER PRIMARY KEY would give a corpus imported after a removal the removed one's
+/// id, and an analysis of the removed corpus would then look current.
+QString nextCorpusIdSql();
+
 /// Counts what removeCorpus(corpusId) would delete. Errors: no corpus with that id, SQL failure.
 Status corpusRemovalImpact(Project& project, qint64 corpusId, CorpusRemovalImpact* impact);
 
@@ -45,25 +51,35 @@ Status setCorpusRole(Project& project, qint64 corpusId, Role role);
 
 /// Removes a corpus with its samples, rejected rows and everything stored on those samples
 /// (per-sample scores and neighbours of every analysis run, embeddings, every reviewer's tags,
-/// decisions and notes, saved-queue entries), in one transaction: it completes or the project
-/// stays as it was. The child rows are deleted table by table, found from the schema's foreign
-/// keys, with SQLite's per-row foreign-key actions off for the statement (set-based deletes
-/// instead of one scan of the neighbour table per sample). Analysis runs stay; the newest one
-/// becomes stale. Not undoable. Progress: one step per table; a cancel between steps ends it
-/// with "removal cancelled" and nothing changed. Errors: no corpus with that id, a transaction
-/// already open on this thread's connection, SQL failure (nothing changed).
+/// decisions and notes, saved-queue entries) and its metrics in every analysis run (Trends
+/// lose the corpus), in one transaction: it completes or the project stays as it was. The
+/// child rows are deleted table by table, found from the schema's foreign keys, with SQLite's
+/// foreign-key enforcement off for the transaction (set-based deletes instead of one scan of
+/// the neighbour table per sample), then checked: no row may still point at a removed sample
+/// or the corpus. Saved queues keep their place (the reviewer's position moves back by the
+/// entries removed before it). The corpus's id is never given to another corpus
+/// (nextCorpusIdSql). Analysis runs stay; the newest one becomes stale. Not undoable. Progress: one
+/// step per table; a cancel between steps ends it with "removal cancelled" and nothing changed.
+/// Errors: no corpus with that id, a transaction already open on this thread's connection, SQL
+/// failure (nothing changed).
 Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress& progress = {});
 
 /// An undoable corpus edit (rename or role) for the project's undo stack. Built after the
 /// first write succeeded (the caller does it, so that a refused name is reported before
 /// anything is pushed): the first redo() does nothing; later redo()/undo() write the after or
-/// before value and call changed(). A later write that fails (e.g. the old name was taken in
-/// between) makes the command obsolete, and changed() still runs so views show what is stored.
+/// before value and call done(outcome). A later step that fails — refuse() gave a reason
+/// (e.g. an import holds the project: the write would wait on SQLite's lock) or the write
+/// failed (the old name was taken in between) — makes the command obsolete, and done() still
+/// runs with the failure so the caller can say so and views show what is stored.
 class CorpusEditCommand : public QUndoCommand {
 public:
     enum class Field { Name, Role };
+    struct Hooks {
+        std::function<QString()> refuse = {};         ///< non-empty: why not to write now
+        std::function<void(const Status&)> done = {}; ///< after each later redo()/undo()
+    };
     CorpusEditCommand(Project& project, qint64 corpusId, Field field, QString before, QString after,
-                      std::function<void()> changed);
+                      Hooks hooks);
     void redo() override;
     void undo() override;
     /// The outcome of the last redo() or undo().
@@ -76,7 +92,7 @@ private:
     Field m_field;
     QString m_before;
     QString m_after;
-    std::function<void()> m_changed;
+    Hooks m_hooks;
     bool m_firstRedo = true;
     Status m_status;
 };

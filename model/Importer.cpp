@@ -1,5 +1,7 @@
 #include "model/Importer.h"
 
+#include "model/CorpusEdits.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QSqlError>
@@ -75,8 +77,10 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         files.push_back(f.toStdString());
 
     QSqlQuery corpus(db);
-    corpus.prepare(u"INSERT INTO corpora (name, role, format, files, mapping, imported_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    // The id is one never used before (nextCorpusIdSql): runs name the corpora they analysed.
+    corpus.prepare(u"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
+                   "VALUES ("_s +
+                   nextCorpusIdSql() + u", ?, ?, ?, ?, ?, ?)"_s);
     corpus.addBindValue(spec.corpusName.trimmed());
     corpus.addBindValue(roleName(spec.role));
     corpus.addBindValue(QString::fromLatin1(formatName(spec.format)));

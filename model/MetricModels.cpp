@@ -29,9 +29,14 @@ void MetricsTableModel::setShowUncontrolled(bool show) {
     setAnalysis(m_analysis);
 }
 
-void MetricsTableModel::setShowPooledComparison(bool show) {
-    m_showPooled = show;
+void MetricsTableModel::setRowKinds(RowKinds kinds) {
+    m_kinds = kinds;
     setAnalysis(m_analysis);
+}
+
+int MetricsTableModel::corpusColumns() const {
+    return m_analysis && m_kinds != RowKinds::Pooled ? static_cast<int>(m_analysis->corpora.size())
+                                                     : 0;
 }
 
 void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysis) {
@@ -40,6 +45,8 @@ void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysi
     m_rows.clear();
     if (m_analysis) {
         for (const MetricInfo& m : corpusMetrics()) {
+            if (m_kinds == RowKinds::Pooled)
+                break;
             const QString key = QString::fromLatin1(m.key);
             if (!m_keys.isEmpty() && !m_keys.contains(key))
                 continue;
@@ -50,7 +57,8 @@ void MetricsTableModel::setAnalysis(const std::optional<StoredAnalysis>& analysi
                 m_rows.append({&m, false});
         }
         for (const MetricInfo& m : comparisonMetrics())
-            if (m_showPooled && m_analysis->comparison.contains(QString::fromLatin1(m.key)) &&
+            if (m_kinds != RowKinds::PerCorpus &&
+                m_analysis->comparison.contains(QString::fromLatin1(m.key)) &&
                 (m_keys.isEmpty() || m_keys.contains(QString::fromLatin1(m.key))))
                 m_rows.append({&m, true});
     }
@@ -66,7 +74,7 @@ int MetricsTableModel::columnCount(const QModelIndex& parent) const {
         return 0;
     const bool comparisonColumn =
         std::any_of(m_rows.begin(), m_rows.end(), [](const Row& r) { return r.comparison; });
-    return 1 + static_cast<int>(m_analysis->corpora.size()) + (comparisonColumn ? 1 : 0);
+    return 1 + corpusColumns() + (comparisonColumn ? 1 : 0);
 }
 
 QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
@@ -79,14 +87,14 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
         return key;
     if (role == Qt::ToolTipRole)
         return metricTr(info.meaning);
-    const int corpusColumns = static_cast<int>(m_analysis->corpora.size());
+    const int corpora = corpusColumns();
     std::optional<double> value;
-    if (index.column() >= 1 && index.column() <= corpusColumns && isCorpusRow) {
+    if (index.column() >= 1 && index.column() <= corpora && isCorpusRow) {
         const auto& values =
             m_analysis->corpora[static_cast<std::size_t>(index.column() - 1)].values;
         if (values.contains(key))
             value = values.value(key);
-    } else if (index.column() == corpusColumns + 1 && !isCorpusRow &&
+    } else if (index.column() == corpora + 1 && !isCorpusRow &&
                m_analysis->comparison.contains(key)) {
         value = m_analysis->comparison.value(key);
     }
@@ -110,15 +118,15 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
 QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || !m_analysis)
         return {};
-    const int corpusColumns = static_cast<int>(m_analysis->corpora.size());
+    const int corpora = corpusColumns();
     if (role == Qt::DisplayRole) {
         if (section == 0)
             return tr("Metric");
-        if (section <= corpusColumns)
+        if (section <= corpora)
             return m_analysis->corpora[static_cast<std::size_t>(section - 1)].name;
         return tr("Pooled: all real vs all synthetic");
     }
-    if (role == Qt::ToolTipRole && section >= 1 && section <= corpusColumns)
+    if (role == Qt::ToolTipRole && section >= 1 && section <= corpora)
         return m_analysis->corpora[static_cast<std::size_t>(section - 1)].role == Role::Real
                    ? tr("real corpus")
                    : tr("synthetic corpus");

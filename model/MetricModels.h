@@ -78,9 +78,11 @@ public:
     /// Whether rows of isUncontrolledMetric() keys show (default: no; the controlled
     /// counterparts do).
     void setShowUncontrolled(bool show);
-    /// Whether the pooled real-vs-synthetic comparisons are rows too, in a last column
-    /// (default: yes). Off where each synthetic corpus's comparison is shown elsewhere.
-    void setShowPooledComparison(bool show);
+    /// Which rows: per-corpus metrics (a column per corpus), the pooled real-vs-synthetic
+    /// comparisons (one "Pooled" column), or both (default; the pooled column is then empty
+    /// on per-corpus rows and the corpus columns on pooled rows).
+    enum class RowKinds { Both, PerCorpus, Pooled };
+    void setRowKinds(RowKinds kinds);
     [[nodiscard]] bool showsUncontrolled() const { return m_showUncontrolled; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -96,7 +98,9 @@ private:
     std::optional<StoredAnalysis> m_analysis;
     QStringList m_keys;
     bool m_showUncontrolled = false;
-    bool m_showPooled = true;
+    RowKinds m_kinds = RowKinds::Both;
+    /// Corpus columns shown (none for RowKinds::Pooled).
+    [[nodiscard]] int corpusColumns() const;
     QList<Row> m_rows; ///< metrics with at least one value
 };
 

@@ -71,6 +71,22 @@ void ProjectDocument::corpusEdited() {
     reloadAnalysis();
 }
 
+CorpusEditCommand::Hooks ProjectDocument::corpusEditHooks() {
+    return {
+        .refuse = [this]() -> QString {
+            return m_jobs.isWriting() ? tr("wait for the running import or analysis to finish")
+                                      : QString();
+        },
+        .done =
+            [this](const Status& outcome) {
+                corpusEdited();
+                if (!outcome)
+                    Q_EMIT jobReport(
+                        tr("Undo or redo of a corpus edit"), JobRunner::Outcome::Failed,
+                        tr("Not done, and dropped from the undo history: %1").arg(outcome.error()));
+            }};
+}
+
 Status ProjectDocument::renameCorpus(qint64 corpusId, const QString& name) {
     if (m_jobs.isWriting())
         return Status::failure(tr("Wait for the running import or analysis to finish."));
@@ -83,7 +99,7 @@ Status ProjectDocument::renameCorpus(qint64 corpusId, const QString& name) {
     if (before == name.trimmed())
         return {};
     m_undo.push(new CorpusEditCommand(*m_project, corpusId, CorpusEditCommand::Field::Name, before,
-                                      name.trimmed(), [this] { corpusEdited(); }));
+                                      name.trimmed(), corpusEditHooks()));
     corpusEdited();
     return {};
 }
@@ -101,7 +117,7 @@ Status ProjectDocument::setCorpusRole(qint64 corpusId, Role role) {
         return {};
     m_undo.push(new CorpusEditCommand(*m_project, corpusId, CorpusEditCommand::Field::Role,
                                       roleName(before.value_or(Role::Real)), roleName(role),
-                                      [this] { corpusEdited(); }));
+                                      corpusEditHooks()));
     corpusEdited();
     return {};
 }

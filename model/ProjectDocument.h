@@ -73,6 +73,7 @@ public:
     /// Removes a corpus and everything stored on its samples (model::removeCorpus) in a job
     /// that waits for the writer before it. Not undoable: on success the undo stack is cleared
     /// (its steps may name removed samples), corporaChanged() and analysisChanged() follow.
+    /// The outcome (and the error of removeCorpus on failure) arrives as jobReport().
     void startRemoveCorpus(qint64 corpusId, const QString& name);
     /// The points loaded by the last startLoadMap() (null before).
     [[nodiscard]] std::shared_ptr<const MapPoints> mapPoints() const { return m_map; }
@@ -93,6 +94,8 @@ private:
     /// After a rename or role change (also by undo/redo): views reload the corpora and the
     /// analysis (whose stale flag depends on the roles).
     void corpusEdited();
+    /// Corpus edits on the undo stack wait for no writer and report a failed step.
+    CorpusEditCommand::Hooks corpusEditHooks();
     /// Calls then(outcome, message) once when job jobId finishes (or is superseded); a
     /// cancelled job's empty message becomes "Cancelled.".
     void whenFinished(quint64 jobId,

@@ -142,12 +142,17 @@ MainWindow::MainWindow(QWidget* parent)
     // 1400×880 where it fits, else the screen's available area (a 1280×720 laptop, a
     // 1600-pixel display once got a 1616-pixel window); a saved geometry wins, within the
     // screen it is restored on.
+    // resize() sets the inside of the window: leave room for the title bar and frame, which
+    // are not known before the window is shown.
+    constexpr int kFrame = 48;
     const QRect available = screen()->availableGeometry();
-    resize(std::min(1400, available.width()), std::min(880, available.height()));
+    resize(std::min(1400, available.width() - kFrame / 4),
+           std::min(880, available.height() - kFrame));
     if (restoreGeometry(model::Settings::windowGeometry().get())) {
         const QRect on = screen()->availableGeometry();
-        if (width() > on.width() || height() > on.height())
-            resize(std::min(width(), on.width()), std::min(height(), on.height()));
+        if (width() > on.width() || height() > on.height() - kFrame)
+            resize(std::min(width(), on.width() - kFrame / 4),
+                   std::min(height(), on.height() - kFrame));
     }
     restoreState(model::Settings::windowState().get());
     // Every named splitter of the views as the user left it.

@@ -50,10 +50,17 @@ QList<const model::RedLineResult*> rulesOf(const QList<model::RedLineResult>& re
     return found;
 }
 
+QString trOverview(const char* text) {
+    return QCoreApplication::translate("synthscope::widgets::OverviewView", text);
+}
+
 // A headline number with its title; when a red line judges it, the card's edge and a status
-// line carry the rule's pass / warn / fail colour and its condition.
+// line carry the rule's pass / warn / fail colour, the value it judged (a comparison rule
+// judges the worst synthetic corpus, which may differ from the pooled number above) and its
+// condition. On a stale analysis the rules describe corpora the project no longer holds: the
+// status says OUT OF DATE (the gate exits 2 on it).
 QWidget* card(const QString& value, const QString& title, const QString& tooltip,
-              const QList<const model::RedLineResult*>& rules, QWidget* parent) {
+              const QList<const model::RedLineResult*>& rules, bool stale, QWidget* parent) {
     auto* frame = new QFrame(parent);
     frame->setFrameShape(QFrame::StyledPanel);
     frame->setObjectName(u"metricCard"_s);
@@ -69,23 +76,23 @@ QWidget* card(const QString& value, const QString& title, const QString& tooltip
     layout->addWidget(caption);
     if (!rules.isEmpty()) {
         const model::RedLineResult& worst = *rules.first();
-        const QColor ink = model::gateStatusInk(worst.status);
-        frame->setProperty("gateStatus", model::gateStatusName(worst.status));
+        const QColor ink = model::gateStatusInk(stale ? model::GateStatus::Warn : worst.status);
+        frame->setProperty("gateStatus", stale ? u"stale"_s : model::gateStatusName(worst.status));
         frame->setStyleSheet(u"QFrame#metricCard { border: 1px solid palette(mid); border-left: "
                              "6px solid %1; border-radius: 3px; }"_s.arg(ink.name()));
         QStringList lines;
         for (const model::RedLineResult* r : rules) {
-            lines << QCoreApplication::translate("synthscope::widgets::OverviewView",
-                                                 "%1 · passes at %2 (%3 rule)")
-                         .arg(model::gateStatusName(r->status).toUpper(),
-                              model::conditionText(r->rule)
-                                  .replace(u"<="_s, u"≤"_s)
-                                  .replace(u">="_s, u"≥"_s),
-                              r->rule.fail ? QCoreApplication::translate(
-                                                 "synthscope::widgets::OverviewView", "fail")
-                                           : QCoreApplication::translate(
-                                                 "synthscope::widgets::OverviewView", "warn"));
+            const QString condition =
+                model::conditionText(r->rule).replace(u"<="_s, u"≤"_s).replace(u">="_s, u"≥"_s);
+            const QString judged = r->value ? QString::number(*r->value, 'f', 3) : QString(u"–"_s);
+            lines << trOverview("%1 · %2 · passes at %3 (%4 rule)")
+                         .arg(stale ? trOverview("OUT OF DATE")
+                                    : model::gateStatusName(r->status).toUpper(),
+                              judged, condition,
+                              r->rule.fail ? trOverview("fail") : trOverview("warn"));
             tip += u"\n\n"_s + r->rule.title + u": "_s + r->rule.action;
+            if (!r->detail.isEmpty())
+                tip += u" ("_s + r->detail + u')';
         }
         auto* status = new QLabel(lines.join(u'\n'), frame);
         status->setObjectName(u"cardStatus"_s);
@@ -115,6 +122,9 @@ OverviewView::OverviewView(QWidget* parent)
     : QWidget(parent)
     , m_metrics(new model::MetricsTableModel(this))
     , m_table(new QTableView(this))
+    , m_pooled(new model::MetricsTableModel(this))
+    , m_pooledTable(new QTableView(this))
+    , m_pooledTitle(new QLabel(this))
     , m_vsReal(new model::VsRealModel(this))
     , m_vsRealTable(new QTableView(this))
     , m_vsRealTitle(new QLabel(this))
@@ -129,12 +139,18 @@ OverviewView::OverviewView(QWidget* parent)
     , m_banner(new QLabel(this))
     , m_dropAnalysis(new QPushButton(tr("&Drop This Analysis"), this))
     , m_cards(new QGridLayout) {
-    // Per-corpus metrics only: each synthetic corpus's comparison with reality is the table
-    // above and the pooled values are the cards (the pooled column was empty on every
-    // per-corpus row).
-    m_metrics->setShowPooledComparison(false);
+    // Per-corpus metrics with a column per corpus, and the pooled comparisons in a table of
+    // their own (one table had an empty pooled column on every per-corpus row).
+    m_metrics->setRowKinds(model::MetricsTableModel::RowKinds::PerCorpus);
+    m_pooled->setRowKinds(model::MetricsTableModel::RowKinds::Pooled);
+    setUpResultTable(m_pooledTable, m_pooled, u"pooledTable"_s, 300);
+    m_pooledTitle->setWordWrap(true);
+    m_pooledTitle->setText(
+        tr("<b>Pooled: every real corpus against every synthetic one</b> — the cards' numbers "
+           "and the rest of the comparison, on all samples of each side"));
     m_table->setModel(m_metrics);
     m_table->setObjectName(u"metricsTable"_s);
+    m_table->setMinimumHeight(320); // the page scrolls; the table never shrinks to three rows
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -206,6 +222,8 @@ OverviewView::OverviewView(QWidget* parent)
     tableHeader->addWidget(m_showRaw);
     layout->addLayout(tableHeader);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_pooledTitle);
+    layout->addWidget(m_pooledTable);
     // A page of cards and tables: it scrolls rather than holding the window taller than a
     // laptop screen.
     auto* scroll = new QScrollArea(this);
@@ -234,6 +252,7 @@ void OverviewView::reload() {
     }
     if (m_document == nullptr) {
         m_metrics->setAnalysis(std::nullopt);
+        m_pooled->setAnalysis(std::nullopt);
         m_vsReal->setAnalysis(std::nullopt);
         m_length->setAnalysis(std::nullopt);
         m_sources->setRows({});
@@ -242,6 +261,9 @@ void OverviewView::reload() {
     }
     const auto& analysis = m_document->analysis();
     m_metrics->setAnalysis(analysis);
+    m_pooled->setAnalysis(analysis);
+    m_pooledTitle->setVisible(m_pooled->rowCount() > 0);
+    m_pooledTable->setVisible(m_pooled->rowCount() > 0);
     m_vsReal->setAnalysis(analysis);
     const bool perCorpus = m_vsReal->rowCount() > 0;
     m_vsRealTitle->setVisible(perCorpus);
@@ -303,7 +325,7 @@ void OverviewView::reload() {
         if (info == nullptr)
             return;
         place(card(value, model::metricTr(info->title), model::metricTr(info->meaning),
-                   rulesOf(judged, QString::fromLatin1(key)), this));
+                   rulesOf(judged, QString::fromLatin1(key)), analysis->stale, this));
     };
     if (analysis->hasComparison) {
         const auto& c = analysis->comparison;
@@ -312,7 +334,7 @@ void OverviewView::reload() {
                    tr("Samples: real / synthetic"),
                    tr("Samples on each side of the pooled comparison (every real corpus against "
                       "every synthetic one); the cards show the pooled values."),
-                   rulesOf(judged, model::kSyntheticShareMetric), this));
+                   rulesOf(judged, model::kSyntheticShareMetric), analysis->stale, this));
         for (const char* name :
              {key::kJsUnigram, key::kJsBigram, key::kJsLengthTokens, key::kJsLabel,
               key::kDetectabilityAuc, key::kMauve, key::kCoverageRealBySynthetic}) {
@@ -322,9 +344,11 @@ void OverviewView::reload() {
         }
     } else {
         place(card(QString::number(analysis->corpora.size()), tr("Corpora"),
-                   tr("Import both a real and a synthetic corpus to compare them."), {}, this));
+                   tr("Import both a real and a synthetic corpus to compare them."), {}, false,
+                   this));
     }
     m_table->resizeColumnsToContents();
+    m_pooledTable->resizeColumnsToContents();
     m_vsRealTable->resizeColumnsToContents();
     m_lengthTable->resizeColumnsToContents();
     m_sourcesTable->resizeColumnsToContents();

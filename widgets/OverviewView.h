@@ -30,6 +30,7 @@ public:
     explicit OverviewView(QWidget* parent = nullptr);
     void setDocument(model::ProjectDocument* document);
     [[nodiscard]] model::MetricsTableModel* metricsModel() const { return m_metrics; }
+    [[nodiscard]] model::MetricsTableModel* pooledModel() const { return m_pooled; }
     [[nodiscard]] model::VsRealModel* vsRealModel() const { return m_vsReal; }
     [[nodiscard]] model::LengthControlModel* lengthModel() const { return m_length; }
     [[nodiscard]] model::SourceConcentrationModel* sourcesModel() const { return m_sources; }
@@ -40,6 +41,9 @@ private:
     model::ProjectDocument* m_document = nullptr;
     model::MetricsTableModel* m_metrics;
     QTableView* m_table;
+    model::MetricsTableModel* m_pooled; ///< the pooled real-vs-synthetic comparisons
+    QTableView* m_pooledTable;
+    QLabel* m_pooledTitle;
     model::VsRealModel* m_vsReal;
     QTableView* m_vsRealTable;
     QLabel* m_vsRealTitle;

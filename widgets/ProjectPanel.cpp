@@ -212,7 +212,7 @@ void ProjectPanel::removeSelected() {
         return;
     }
     const QLocale locale;
-    QString text = tr("Remove the corpus “%1”?").arg(corpus.name.toHtmlEscaped());
+    const QString text = tr("Remove the corpus “%1”?").arg(corpus.name);
     QString detail = tr("This deletes its %1 samples and %2 rejected rows from the project.")
                          .arg(locale.toString(impact.samples), locale.toString(impact.rejects));
     if (impact.losesReviewWork())
@@ -220,8 +220,13 @@ void ProjectPanel::removeSelected() {
                             "and %3 notes (every reviewer's).")
                              .arg(locale.toString(impact.taggedSamples),
                                   locale.toString(impact.decisions), locale.toString(impact.notes));
-    detail += u' ' + tr("The analyses go out of date. This cannot be undone.");
+    if (impact.queueEntries > 0)
+        detail += u' ' + tr("%1 entries of saved review queues go; the queues keep their place.")
+                             .arg(locale.toString(impact.queueEntries));
+    detail += u' ' + tr("Its metrics in every analysis run go too (Trends lose it), and the "
+                        "analyses go out of date. This cannot be undone.");
     QMessageBox box(QMessageBox::Warning, tr("Remove Corpus"), text, QMessageBox::Cancel, this);
+    box.setTextFormat(Qt::PlainText); // a corpus name is shown as typed, never as markup
     box.setInformativeText(detail);
     QPushButton* remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);

@@ -98,7 +98,8 @@ const char* kUsage =
     "  corpus   --project P [--rename NEW | --role real|synthetic | --remove] [NAME]\n"
     "           lists the corpora, or renames, re-roles or removes corpus NAME (a role\n"
     "           change or removal puts the analyses out of date; removal deletes its samples\n"
-    "           and every reviewer's tags, decisions and notes on them)\n"
+    "           and every reviewer's tags, decisions and notes on them, and its metrics in\n"
+    "           every analysis run)\n"
     "\n"
     "exit codes: 0 ok, 1 a finding or validation failure (e.g. rejected rows), 2 usage or I/O "
     "error\n";
@@ -821,10 +822,10 @@ int cmdCorpus(const QStringList& args) {
     if (edits == 0) {
         out(u"id\tname\trole\tsamples\trejected"_s);
         for (const model::CorpusInfo& c : store.corpora())
-            out(u"%1\t%2\t%3\t%4\t%5"_s.arg(c.id)
-                    .arg(c.name, model::roleName(c.role))
-                    .arg(c.samples)
-                    .arg(c.rejected));
+            // One multi-argument arg(): a name holding "%1" is not substituted into.
+            out(u"%1\t%2\t%3\t%4\t%5"_s.arg(QString::number(c.id), c.name, model::roleName(c.role),
+                                            QString::number(c.samples),
+                                            QString::number(c.rejected)));
         return Ok;
     }
     std::optional<model::CorpusInfo> corpus;
@@ -838,6 +839,10 @@ int cmdCorpus(const QStringList& args) {
             return failed("corpus", s);
         out(u"renamed '%1' to '%2'"_s.arg(corpus->name, p.parser.value(rename).trimmed()));
     } else if (p.parser.isSet(role)) {
+        if (corpus->role == newRole) {
+            out(u"'%1' is already %2"_s.arg(corpus->name, model::roleName(newRole)));
+            return Ok;
+        }
         if (auto s = model::setCorpusRole(*project, corpus->id, newRole); !s)
             return failed("corpus", s);
         out(u"'%1' is %2; run synthscope-cli analyze before the gate"_s.arg(
@@ -849,12 +854,11 @@ int cmdCorpus(const QStringList& args) {
         if (auto s = model::removeCorpus(*project, corpus->id, makeProgress()); !s)
             return failed("corpus", s);
         out(u"removed '%1': %2 samples, %3 rejected rows, %4 tagged samples, %5 decisions, %6 "
-            "notes; run synthscope-cli analyze before the gate"_s.arg(corpus->name)
-                .arg(impact.samples)
-                .arg(impact.rejects)
-                .arg(impact.taggedSamples)
-                .arg(impact.decisions)
-                .arg(impact.notes));
+            "notes, %7 saved-queue entries and its metrics in every analysis run; run "
+            "synthscope-cli analyze before the gate"_s.arg(
+                corpus->name, QString::number(impact.samples), QString::number(impact.rejects),
+                QString::number(impact.taggedSamples), QString::number(impact.decisions),
+                QString::number(impact.notes), QString::number(impact.queueEntries)));
     }
     return Ok;
 }

@@ -5,6 +5,7 @@
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QUndoStack>
 
@@ -91,7 +92,14 @@ TEST(CorpusEdits, RemoveDeletesTheCorpusAndEverythingOnItsSamplesOnly) {
     EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM sample_tags")), 1);
     EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM decisions")), 1);
     EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM notes")), 0);
-    EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM notes_fts")), 0);
+    // The note's full-text index lost it too (its delete trigger ran) and is consistent.
+    EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM notes_fts WHERE notes_fts "
+                                                "MATCH 'template'")),
+              0);
+    QSqlQuery fts(f.project->connection());
+    EXPECT_TRUE(
+        fts.exec(QStringLiteral("INSERT INTO notes_fts (notes_fts) VALUES ('integrity-check')")))
+        << fts.lastError().text().toStdString();
     EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM review_queue_items")), 3);
     EXPECT_EQ(scalar(*f.project,
                      QStringLiteral("SELECT count(*) FROM sample_scores WHERE sample_id > 3")),
@@ -116,6 +124,71 @@ TEST(CorpusEdits, RemoveDeletesTheCorpusAndEverythingOnItsSamplesOnly) {
     EXPECT_TRUE(analysis->stale);
 
     EXPECT_FALSE(removeCorpus(*f.project, 2).ok()); // gone already
+}
+
+TEST(CorpusEdits, ACancelledRemovalChangesNothingEvenAfterSomeDeletes) {
+    EditFixture f;
+    std::atomic<bool> cancel{false};
+    int steps = 0;
+    // Stops at the fourth step: three tables of the corpus's rows are already deleted.
+    const analysis::Progress progress(
+        [&](double, std::string_view) {
+            if (++steps == 3)
+                cancel = true;
+        },
+        &cancel);
+    const Status s = removeCorpus(*f.project, 2, progress);
+    ASSERT_FALSE(s.ok());
+    EXPECT_GE(steps, 3);
+    EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM samples")), 5);
+    EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM sample_tags")), 4);
+    EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM decisions")), 3);
+    EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM notes")), 1);
+    EXPECT_EQ(scalar(*f.project, QStringLiteral("SELECT count(*) FROM review_queue_items")), 5);
+    EXPECT_GT(scalar(*f.project,
+                     QStringLiteral("SELECT count(*) FROM sample_scores WHERE sample_id > 3")),
+              0);
+    EXPECT_EQ(scalar(*f.project, QStringLiteral("PRAGMA foreign_keys")), 1);
+}
+
+TEST(CorpusEdits, ACorpusImportedAfterARemovalNeverTakesTheRemovedId) {
+    EditFixture f;
+    ASSERT_TRUE(removeCorpus(*f.project, 2).ok()); // the largest id
+    test::importFile(*f.project, QStringLiteral("again"), Role::Synthetic,
+                     test::writeFile(f.dir, QStringLiteral("again.jsonl"), "{\"text\":\"a b\"}\n"),
+                     "text");
+    ProjectStore store(*f.project);
+    ASSERT_EQ(store.corpora().size(), 2);
+    EXPECT_EQ(store.corpora().at(1).id, 3);
+    // The run analysed corpora 1 and 2; the project holds 1 and 3: still out of date (with
+    // the id reused it looked current, and the gate passed on the removed corpus's numbers).
+    EXPECT_TRUE(store.latestAnalysis()->stale);
+}
+
+TEST(CorpusEdits, ASavedQueueKeepsItsPlaceWhenEarlierEntriesGo) {
+    EditFixture f;
+    ReviewStore ann(*f.project, QStringLiteral("ann"));
+    const qint64 queue = ann.queues().first().id;
+    ASSERT_TRUE(ann.setQueuePosition(queue, 3).ok()); // at sample 4
+    ASSERT_TRUE(removeCorpus(*f.project, 1).ok());    // samples 1–3 were before it
+    EXPECT_EQ(ann.queueItems(queue), (QList<qint64>{4, 5}));
+    EXPECT_EQ(ann.queue(queue)->position, 0); // still at sample 4
+}
+
+TEST(CorpusEdits, AnUndoRefusedWhileTheProjectIsBusyIsReportedAndDropped) {
+    EditFixture f;
+    ASSERT_TRUE(setCorpusRole(*f.project, 1, Role::Synthetic).ok());
+    QUndoStack undo;
+    QString reported;
+    undo.push(
+        new CorpusEditCommand(*f.project, 1, CorpusEditCommand::Field::Role, QStringLiteral("real"),
+                              QStringLiteral("synthetic"),
+                              {.refuse = [] { return QStringLiteral("an import is running"); },
+                               .done = [&reported](const Status& s) { reported = s.error(); }}));
+    undo.undo();
+    EXPECT_EQ(reported, QStringLiteral("an import is running"));
+    EXPECT_EQ(ProjectStore(*f.project).corpora().at(0).role, Role::Synthetic); // not written
+    EXPECT_EQ(undo.count(), 0);
 }
 
 TEST(CorpusEdits, ACancelledRemovalChangesNothing) {
@@ -157,7 +230,7 @@ TEST(CorpusEdits, ARoleChangeMakesTheAnalysisStaleUntilItIsUndone) {
     QUndoStack undo;
     undo.push(new CorpusEditCommand(*f.project, 1, CorpusEditCommand::Field::Role,
                                     QStringLiteral("real"), QStringLiteral("synthetic"),
-                                    [&changes] { ++changes; }));
+                                    {.done = [&changes](const Status&) { ++changes; }}));
     EXPECT_EQ(changes, 0); // the first redo is the write already made
     undo.undo();
     EXPECT_EQ(changes, 1);

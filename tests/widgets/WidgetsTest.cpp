@@ -156,6 +156,12 @@ TEST_F(Widgets, OverviewShowsHeadlineNumbers) {
     EXPECT_EQ(metrics->columnCount(), 3);
     EXPECT_EQ(metrics->headerData(2, Qt::Horizontal, Qt::DisplayRole).toString(),
               QStringLiteral("bitext"));
+    // The pooled comparisons are a table of their own: metric and value, each row filled.
+    auto* pooled = window.overview()->pooledModel();
+    ASSERT_GE(pooled->rowCount(), 5);
+    EXPECT_EQ(pooled->columnCount(), 2);
+    for (int r = 0; r < pooled->rowCount(); ++r)
+        EXPECT_FALSE(pooled->index(r, 1).data().toString().isEmpty()) << r;
     auto* state = window.overview()->findChild<widgets::EmptyState*>();
     ASSERT_NE(state, nullptr);
     EXPECT_TRUE(state->isShowingContent());
