@@ -6,6 +6,7 @@
 #include "analysis/Parallel.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <future>
@@ -135,11 +136,20 @@ void findDuplicates(std::span<const TokenizedCorpus> corpora, const std::vector<
 
 } // namespace
 
-std::vector<std::vector<std::string>> clusterTerms(std::span<const TokenizedCorpus> corpora,
-                                                   const Vocabulary& vocab,
-                                                   std::span<const std::uint32_t> assignment,
-                                                   std::size_t clusters, std::size_t n,
-                                                   std::size_t minCount) {
+std::vector<std::vector<std::string>>
+clusterTerms(std::span<const TokenizedCorpus> corpora, const Vocabulary& vocab,
+             std::span<const std::uint32_t> assignment, std::size_t clusters, std::size_t n,
+             std::size_t minCount, const FunctionWords& stop) {
+    // Stop words and punctuation never label a cluster (decided once per vocabulary entry).
+    auto labelWorthy = [&](std::uint32_t id) {
+        const std::string& w = vocab.word(id);
+        const bool hasWordCharacter = std::any_of(w.begin(), w.end(), [](char ch) {
+            const auto u = static_cast<unsigned char>(ch);
+            return u >= 0x80 || std::isalnum(u) != 0; // any non-ASCII byte: a letter of a script
+        });
+        return hasWordCharacter && !stop.contains(w);
+    };
+    std::unordered_map<std::uint32_t, bool> worthy;
     std::vector<std::unordered_map<std::uint32_t, std::uint32_t>> tf(clusters);
     std::vector<double> tokens(clusters, 0.0);
     std::unordered_map<std::uint32_t, double> total;
@@ -160,6 +170,11 @@ std::vector<std::vector<std::string>> clusterTerms(std::span<const TokenizedCorp
         std::vector<std::pair<double, std::uint32_t>> scored;
         for (const auto& [id, count] : tf[k]) {
             if (count < minCount)
+                continue;
+            auto [it, fresh] = worthy.try_emplace(id, false);
+            if (fresh)
+                it->second = labelWorthy(id);
+            if (!it->second)
                 continue;
             const double w = static_cast<double>(count) / std::max(tokens[k], 1.0) *
                              std::log(1.0 + meanTokens / total[id]);

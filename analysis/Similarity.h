@@ -7,6 +7,7 @@
 #include "analysis/Mauve.h"
 #include "analysis/MinHash.h"
 #include "analysis/Progress.h"
+#include "analysis/Skeleton.h"
 #include "analysis/Tokenizer.h"
 
 #include <optional>
@@ -38,8 +39,8 @@ struct SimilarityParams {
     std::size_t nnHistogramBins = 20; ///< over cosine [0, 1]; negatives count in the first
     std::size_t clusters = 0;         ///< 0: defaultClusterCount(documents)
     KMeansParams kmeans;
-    double clusterFlagShare = 0.9; ///< a role's share at which a cluster is flagged "… only"
-    std::size_t clusterLabelTerms = 4;
+    double clusterFlagShare = 0.9;     ///< a role's share at which a cluster is flagged "… only"
+    std::size_t clusterLabelTerms = 8; ///< views show the first few, the rest on hover
     MauveParams mauve;
     std::size_t detectabilityFolds = 5;
     LogisticParams logistic;
@@ -133,11 +134,15 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
 /// W(t, c) = tf(t, c) / |c| · ln(1 + A / f(t)), where tf counts term t in cluster c's
 /// documents, |c| is the cluster's token count, A the mean tokens per cluster and f(t) the
 /// term's count over all clusters. Terms seen fewer than minCount times in a cluster are
-/// skipped. assignment: per document (indices over the corpora in order).
-std::vector<std::vector<std::string>> clusterTerms(std::span<const TokenizedCorpus> corpora,
-                                                   const Vocabulary& vocab,
-                                                   std::span<const std::uint32_t> assignment,
-                                                   std::size_t clusters, std::size_t n,
-                                                   std::size_t minCount = 2);
+/// skipped, and so are stop words (words in `stop`, the skeletons' closed list of function
+/// words: c-TF-IDF alone ranked "my, it, i" first in clusters of short tweets, where function
+/// words are a large share of every token) and tokens with no letter or digit (punctuation).
+/// Placeholders such as <url> stay: a cluster of links is one. assignment: per document
+/// (indices over the corpora in order). Language: the default stop list is English; other
+/// languages keep their function words in labels unless a list is given.
+std::vector<std::vector<std::string>>
+clusterTerms(std::span<const TokenizedCorpus> corpora, const Vocabulary& vocab,
+             std::span<const std::uint32_t> assignment, std::size_t clusters, std::size_t n,
+             std::size_t minCount = 2, const FunctionWords& stop = FunctionWords::english());
 
 } // namespace synthscope::analysis

@@ -31,12 +31,21 @@ ClustersModel::ClustersModel(QObject* parent)
     using C = TableColumn<ClusterRow>;
     setColumns({
         C{.header = tr("Cluster · terms"),
-          .headerToolTip = tr("The cluster's most distinctive words (class-based TF-IDF)"),
+          .headerToolTip = tr("The cluster's most distinctive words (class-based TF-IDF, "
+                              "without function words); hover a cell for all of them"),
           .display = [](const ClusterRow& c) -> QVariant {
-              return tr("%1 · %2").arg(c.id + 1).arg(c.label.isEmpty() ? tr("(no frequent terms)")
-                                                                       : c.label);
+              // The first few terms; the analysis keeps up to eight (the tooltip).
+              constexpr int kShown = 3;
+              const QStringList terms = c.label.split(u", "_s, Qt::SkipEmptyParts);
+              const QString shown = terms.mid(0, kShown).join(u", "_s) +
+                                    (terms.size() > kShown ? u", …"_s : QString());
+              return tr("%1 · %2").arg(c.id + 1).arg(terms.isEmpty() ? tr("(no frequent terms)")
+                                                                     : shown);
           },
-          .sort = [](const ClusterRow& c) -> QVariant { return c.label; }},
+          .sort = [](const ClusterRow& c) -> QVariant { return c.label; },
+          .toolTip = [](const ClusterRow& c) -> QVariant {
+              return c.label.isEmpty() ? QVariant() : QVariant(tr("Terms: %1").arg(c.label));
+          }},
         C{.header = tr("Size"),
           .display = [](const ClusterRow& c) -> QVariant { return c.size; },
           .numeric = true},

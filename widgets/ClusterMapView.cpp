@@ -302,6 +302,7 @@ void ClusterMapView::selectCluster(int row) {
     m_map->setHighlightCluster(
         m_clusterRow >= 0 ? static_cast<int>(m_clusters->rows().at(m_clusterRow).id) : -1);
     if (m_clusterRow >= 0) {
+        m_map->clearSelectionBox(); // the selection is the cluster now, not the box
         const auto points = m_map->points();
         std::vector<std::size_t> members;
         if (points)
@@ -313,6 +314,8 @@ void ClusterMapView::selectCluster(int row) {
 }
 
 void ClusterMapView::setSelectedPoints(const std::vector<std::size_t>& indices) {
+    if (indices.empty())
+        m_map->clearSelectionBox();
     m_selection->setSelection(m_map->points(), indices);
     m_reviewSelection->setEnabled(!indices.empty());
     m_selectionLabel->setText(

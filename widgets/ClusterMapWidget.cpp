@@ -66,6 +66,7 @@ void ClusterMapWidget::setPoints(std::shared_ptr<const model::MapPoints> points)
     m_points = std::move(points);
     m_hover = -1;
     m_selection = {};
+    m_selectedBox = {};
     prepareColours();
     resetView();
 }
@@ -78,6 +79,7 @@ void ClusterMapWidget::setColourBy(ColourBy colourBy) {
 
 void ClusterMapWidget::setUseNeighbourLayout(bool on) {
     m_neighbourLayout = on;
+    m_selectedBox = {}; // the box was drawn in the other layout's coordinates
     resetView();
 }
 
@@ -225,6 +227,19 @@ QPointF ClusterMapWidget::toScreen(float x, float y) const {
     return {cx, cy};
 }
 
+QPointF ClusterMapWidget::toData(QPointF screen) const {
+    const double w = width();
+    const double h = height();
+    const double sx = (screen.x() - w / 2.0 - m_pan.x()) / (w * m_zoom) + 0.5;
+    const double sy = -(screen.y() - h / 2.0 - m_pan.y()) / (h * m_zoom) + 0.5;
+    return {m_bounds.left() + sx * m_bounds.width(), m_bounds.top() + sy * m_bounds.height()};
+}
+
+void ClusterMapWidget::clearSelectionBox() {
+    m_selectedBox = {};
+    update();
+}
+
 double ClusterMapWidget::renderNow() {
     render();
     return m_lastRenderMs;
@@ -354,6 +369,15 @@ void ClusterMapWidget::paintEvent(QPaintEvent*) {
         painter.setPen(QPen(QColor(0, 90, 200), 1, Qt::DashLine));
         painter.setBrush(QColor(0, 90, 200, 30));
         painter.drawRect(m_selection.normalized());
+    } else if (!m_selectedBox.isNull()) {
+        // The finished selection stays drawn, where its points are as the view pans and zooms.
+        const QPointF a = toScreen(static_cast<float>(m_selectedBox.left()),
+                                   static_cast<float>(m_selectedBox.top()));
+        const QPointF b = toScreen(static_cast<float>(m_selectedBox.right()),
+                                   static_cast<float>(m_selectedBox.bottom()));
+        painter.setPen(QPen(QColor(0, 90, 200), 1.5));
+        painter.setBrush(QColor(0, 90, 200, 20));
+        painter.drawRect(QRectF(a, b).normalized());
     }
     drawLegend(painter);
     painter.setPen(palette().color(QPalette::PlaceholderText));
@@ -383,6 +407,11 @@ void ClusterMapWidget::drawLegend(QPainter& painter) const {
     case ColourBy::Corpus:
         entries = {{categorical(0), m_colourBy == ColourBy::Cluster ? tr("colour = cluster")
                                                                     : tr("colour = corpus")}};
+        // Twenty colours cannot tell 69 clusters apart: say how to see one alone.
+        if (m_colourBy == ColourBy::Cluster && m_highlight < 0 && m_points &&
+            std::any_of(m_points->cluster.begin(), m_points->cluster.end(),
+                        [](std::int32_t c) { return c >= std::int32_t(std::size(kPalette)); }))
+            entries.append({kNone, tr("colours repeat: pick a cluster to see it alone")});
         break;
     default:
         break;
@@ -505,6 +534,7 @@ void ClusterMapWidget::mouseReleaseEvent(QMouseEvent* event) {
     if (m_selecting) {
         m_selecting = false;
         const QRectF box = QRectF(m_selection.normalized());
+        m_selectedBox = QRectF(toData(box.topLeft()), toData(box.bottomRight())).normalized();
         std::vector<std::size_t> picked;
         if (m_points)
             for (std::size_t i = 0; i < m_points->size(); ++i) {

@@ -46,6 +46,10 @@ public:
     void setPreview(Preview preview) { m_preview = std::move(preview); }
     /// Back to the whole map.
     void resetView();
+    /// Forgets the drawn box of the last box selection (the selection changed otherwise).
+    void clearSelectionBox();
+    /// The last box selection in data coordinates, drawn until cleared; empty when none.
+    [[nodiscard]] QRectF selectionBox() const { return m_selectedBox; }
     /// Milliseconds the last full redraw of the point buffer took (for the benchmark).
     [[nodiscard]] double lastRenderMilliseconds() const { return m_lastRenderMs; }
     /// Redraws the point buffer now at the widget's size; returns the milliseconds taken.
@@ -72,6 +76,8 @@ private:
     void render();
     void zoomAt(QPointF pos, double factor);
     [[nodiscard]] QPointF toScreen(float x, float y) const;
+    /// The inverse of toScreen: data coordinates of a widget position.
+    [[nodiscard]] QPointF toData(QPointF screen) const;
     [[nodiscard]] std::ptrdiff_t pointAt(QPoint pos) const;
     [[nodiscard]] QRgb colourOf(std::size_t i) const;
     void prepareColours();
@@ -103,6 +109,7 @@ private:
     bool m_dragging = false;
     bool m_selecting = false;
     QRect m_selection;
+    QRectF m_selectedBox; ///< the finished box in data coordinates (follows pan and zoom)
     std::ptrdiff_t m_hover = -1;
 };
 

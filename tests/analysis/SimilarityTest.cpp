@@ -265,3 +265,23 @@ TEST(NeighbourLayout, SeparatesTwoGroupsFromARandomStartDeterministically) {
     const RowMatrixXf again = neighbourLayout(x, start, params);
     EXPECT_EQ(y, again);
 }
+
+TEST(ClusterTerms, LabelsSkipStopWordsAndPunctuation) {
+    // Two clusters of short replies in which function words outnumber content words, as in
+    // the demo's tweets (c-TF-IDF alone labelled such a cluster "my, it, @amazonhelp, i").
+    // Cluster 0: "my" ×3, "refund" ×3, "it" ×2, "!" ×3; cluster 1: "my" ×2, "invoice" ×2, "the" ×2.
+    Vocabulary vocab;
+    const std::vector<std::string> texts = {"my refund ! it", "my refund ! it", "my refund !",
+                                            "the invoice my", "the invoice my"};
+    const TokenizedCorpus t = tokenizeCorpus(texts, vocab);
+    const TokenizedCorpus corpora[] = {t};
+    const std::vector<std::uint32_t> assignment = {0, 0, 0, 1, 1};
+    const auto labels = clusterTerms(corpora, vocab, assignment, 2, 3);
+    ASSERT_EQ(labels.size(), 2u);
+    EXPECT_EQ(labels[0], (std::vector<std::string>{"refund"}));
+    EXPECT_EQ(labels[1], (std::vector<std::string>{"invoice"}));
+    // Without a stop list the function words and the exclamation mark come back.
+    const auto raw = clusterTerms(corpora, vocab, assignment, 2, 3, 2,
+                                  FunctionWords::fromList(std::span<const std::string_view>{}));
+    EXPECT_NE(std::find(raw[0].begin(), raw[0].end(), "my"), raw[0].end());
+}

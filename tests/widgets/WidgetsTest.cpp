@@ -851,10 +851,17 @@ TEST_F(Widgets, ClusterMapLoadsSelectsAndOpensReview) {
     QTest::keyClick(map, Qt::Key_Minus);
     QTest::keyClick(map, Qt::Key_Minus);
     EXPECT_EQ(selectAll(), 9514);
-    // Choosing a cluster lists exactly its members.
+    // The box stays drawn after the release (issue 13, item 9), in data coordinates: zooming
+    // moves it with its points.
+    const QRectF box = map->selectionBox();
+    ASSERT_FALSE(box.isNull());
+    QTest::keyClick(map, Qt::Key_Plus);
+    EXPECT_EQ(map->selectionBox(), box);
+    // Choosing a cluster lists exactly its members, and the box (no longer the selection) goes.
     view->selectCluster(0);
     const auto& cluster = view->clusters()->rows().at(0);
     EXPECT_EQ(view->selection()->rowCount(), cluster.size);
+    EXPECT_TRUE(map->selectionBox().isNull());
     // Reviewing the cluster makes its members the review queue.
     window.review()->reviewGroup(model::GroupKind::Cluster, cluster.id, QStringLiteral("c"));
     EXPECT_EQ(window.review()->queueModel()->rowCount(), cluster.size);
