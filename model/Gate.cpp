@@ -436,7 +436,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
             // Every synthetic corpus against the real side; the worst one decides. Analyses
             // without per-corpus comparisons fall back to the pooled one.
             QSqlQuery q(db);
-            q.prepare(u"SELECT c.name, m.value, m.null_mean, m.null_sd FROM metrics m JOIN "
+            q.prepare(u"SELECT c.name, m.value, m.null_mean, m.null_sd, c.id FROM metrics m JOIN "
                       "corpora c ON c.id = m.corpus_id WHERE m.run_id = ? AND m.name = ? AND "
                       "c.role = 'synthetic' ORDER BY c.id"_s);
             q.addBindValue(run);
@@ -448,6 +448,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                     const double v = q.value(1).toDouble();
                     if (!value || worse(rule.op, v, *value)) {
                         value = v;
+                        r.corpusId = q.value(4).toLongLong();
                         r.detail = q.value(2).isNull() || q.value(3).isNull()
                                        ? u"worst: %1"_s.arg(q.value(0).toString())
                                        : u"worst: %1 (real vs real %2 ± %3)"_s.arg(
@@ -474,7 +475,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
             }
         } else {
             QSqlQuery q(db);
-            q.prepare(u"SELECT c.name, m.value FROM metrics m JOIN corpora c ON c.id = "
+            q.prepare(u"SELECT c.name, m.value, c.id FROM metrics m JOIN corpora c ON c.id = "
                       "m.corpus_id WHERE m.run_id = ? AND m.name = ? AND c.role = ?"_s);
             q.addBindValue(run);
             q.addBindValue(rule.metric);
@@ -486,6 +487,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                     const double v = q.value(1).toDouble();
                     if (!value || worse(rule.op, v, *value)) {
                         value = v;
+                        r.corpusId = q.value(2).toLongLong();
                         r.detail = u"worst: %1"_s.arg(q.value(0).toString());
                     }
                 }

@@ -46,6 +46,9 @@ struct RedLineResult {
     GateStatus status = GateStatus::NotApplicable;
     std::optional<double> value;
     QString detail; ///< which corpus, how many reviewed, the trend values, or why n/a
+    /// A rule judged on the worst corpus of a role: that corpus (its evidence is filtered to
+    /// it); unset for pooled, trend, tag and source rules.
+    std::optional<qint64> corpusId;
     /// A review-intensity rule that is not met: the source whose unreviewed samples to read
     /// (its dimension and value) and how many more answers it needs.
     std::optional<Dimension> focusDimension;

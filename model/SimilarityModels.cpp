@@ -135,6 +135,8 @@ DuplicateGroupsModel::DuplicateGroupsModel(QObject* parent)
 }
 
 QVariant DuplicateGroupsModel::rowData(const DuplicateGroupRow& row, int role) const {
+    if (role == MixRole)
+        return row.real > 0 && row.synthetic > 0 ? u"mixed"_s : u"one side"_s;
     return role == GroupIdRole ? QVariant(row.id) : QVariant();
 }
 

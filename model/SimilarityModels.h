@@ -32,6 +32,8 @@ class DuplicateGroupsModel : public ColumnTableModel<DuplicateGroupRow> {
 public:
     enum Column { Excerpt, Kind, Size, Real, Synthetic };
     static constexpr int GroupIdRole = Qt::UserRole + 1;
+    /// "mixed" for a group with real and synthetic members, else "one side" (a filter role).
+    static constexpr int MixRole = Qt::UserRole + 2;
 
     explicit DuplicateGroupsModel(QObject* parent = nullptr);
 

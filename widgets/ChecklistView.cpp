@@ -65,8 +65,9 @@ ChecklistView::ChecklistView(QWidget* parent)
             Q_EMIT reviewSourceRequested(dimension, focus[1].toString(), focus[2].toInt());
             return;
         }
+        const model::RedLineResult& r = m_rules->rows().at(index.row());
         Q_EMIT evidenceRequested(index.data(model::RedLinesModel::EvidenceRole).toString(),
-                                 m_rules->rows().at(index.row()).rule.metric);
+                                 r.rule.metric, r.corpusId.value_or(0));
     });
     connect(m_edit, &QPushButton::clicked, this, &ChecklistView::editRules);
     reload();

@@ -36,8 +36,9 @@ public:
 
 Q_SIGNALS:
     /// The evidence of a rule: its view's name (overview, divergence, skeletons, cluster-map,
-    /// duplicates, review or trends) and the rule's metric.
-    void evidenceRequested(const QString& view, const QString& metric);
+    /// duplicates, review or trends), the rule's metric and, for a rule judged on the worst
+    /// corpus of a role, that corpus (0: none), so the view can open filtered to what tripped.
+    void evidenceRequested(const QString& view, const QString& metric, qint64 corpusId);
     /// A review-intensity rule's evidence: a queue of this source's unreviewed samples.
     void reviewSourceRequested(model::Dimension dimension, const QString& value, int needed);
 

@@ -313,6 +313,11 @@ void ClusterMapView::selectCluster(int row) {
     }
 }
 
+void ClusterMapView::showColouring(ClusterMapWidget::ColourBy colourBy) {
+    if (const int index = m_colourBy->findData(static_cast<int>(colourBy)); index >= 0)
+        m_colourBy->setCurrentIndex(index);
+}
+
 void ClusterMapView::setSelectedPoints(const std::vector<std::size_t>& indices) {
     if (indices.empty())
         m_map->clearSelectionBox();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/ProjectStore.h"
+#include "widgets/ClusterMapWidget.h"
 
 #include <QWidget>
 
@@ -36,6 +37,8 @@ public:
     [[nodiscard]] model::MapSelectionModel* selection() const { return m_selection; }
     /// Highlights the cluster in source row of the clusters table (−1: none).
     void selectCluster(int row);
+    /// Colours the map as the Colour by box would (the evidence of a red line).
+    void showColouring(ClusterMapWidget::ColourBy colourBy);
 
 Q_SIGNALS:
     void openSampleRequested(qint64 sampleId);

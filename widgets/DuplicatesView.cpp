@@ -7,6 +7,7 @@
 #include "widgets/EmptyState.h"
 #include "widgets/ReadOnlyTable.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -33,6 +34,10 @@ DuplicatesView::DuplicatesView(QWidget* parent)
     : QWidget(parent)
     , m_groups(new model::DuplicateGroupsModel(this))
     , m_sorted(new QSortFilterProxyModel(this))
+    , m_mixedOnly(new QCheckBox(tr("Only groups &mixing real and synthetic"), this))
+    , m_noneMixed(new QLabel(tr("No duplicate group mixes real and synthetic samples: no "
+                                "synthetic sample copies a real one here."),
+                             this))
     , m_title(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_review(new QPushButton(tr("Review this group"), this))
@@ -40,6 +45,17 @@ DuplicatesView::DuplicatesView(QWidget* parent)
     , m_membersLayout(new QHBoxLayout(m_members)) {
     m_sorted->setSourceModel(m_groups);
     m_sorted->setSortRole(model::DuplicateGroupsModel::SortRole);
+    m_sorted->setFilterRole(model::DuplicateGroupsModel::MixRole);
+    m_mixedOnly->setObjectName(u"mixedOnly"_s);
+    m_mixedOnly->setToolTip(tr("Synthetic samples that copy real ones (or the reverse): what "
+                               "the cross-duplicate red line counts"));
+    m_noneMixed->setObjectName(u"noneMixed"_s);
+    m_noneMixed->setWordWrap(true);
+    m_noneMixed->hide();
+    connect(m_mixedOnly, &QCheckBox::toggled, this, [this](bool on) {
+        m_sorted->setFilterFixedString(on ? u"mixed"_s : QString());
+        m_noneMixed->setVisible(on && m_sorted->rowCount() == 0);
+    });
     m_table = makeReadOnlyTable(m_sorted, this, u"duplicateGroupsTable"_s);
     m_table->setSortingEnabled(true);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -65,6 +81,8 @@ DuplicatesView::DuplicatesView(QWidget* parent)
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_summary);
+    leftLayout->addWidget(m_mixedOnly);
+    leftLayout->addWidget(m_noneMixed);
     leftLayout->addWidget(m_table, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -92,6 +110,10 @@ DuplicatesView::DuplicatesView(QWidget* parent)
             g.id, tr("Duplicate group %1 (%2 samples)").arg(g.id + 1).arg(g.size));
     });
     reload();
+}
+
+void DuplicatesView::showMixedOnly(bool on) {
+    m_mixedOnly->setChecked(on);
 }
 
 void DuplicatesView::setDocument(model::ProjectDocument* document) {

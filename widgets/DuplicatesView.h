@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -27,6 +28,10 @@ public:
     [[nodiscard]] model::DuplicateGroupsModel* groups() const { return m_groups; }
     /// Shows the group in source row of the groups table.
     void showGroup(int row);
+    /// Lists only the groups with both real and synthetic members (copies across the sides:
+    /// the evidence of the cross-duplicate red line), or every group again. The box above
+    /// the table does the same.
+    void showMixedOnly(bool on);
 
 Q_SIGNALS:
     void reviewGroupRequested(qint64 groupId, const QString& title);
@@ -37,6 +42,8 @@ private:
     model::ProjectDocument* m_document = nullptr;
     model::DuplicateGroupsModel* m_groups;
     QSortFilterProxyModel* m_sorted;
+    QCheckBox* m_mixedOnly;
+    QLabel* m_noneMixed; ///< shown when the mixed-only list is empty
     QTableView* m_table;
     QLabel* m_title;
     QLabel* m_summary;

@@ -1,9 +1,12 @@
 #include "widgets/MainWindow.h"
 
+#include "analysis/MetricKeys.h"
+
 #include "model/ProjectDocument.h"
 #include "model/Settings.h"
 #include "widgets/ChecklistView.h"
 #include "widgets/ClusterMapView.h"
+#include "widgets/ClusterMapWidget.h"
 #include "widgets/DivergenceView.h"
 #include "widgets/DuplicatesView.h"
 #include "widgets/EmbeddingsDialog.h"
@@ -72,11 +75,32 @@ MainWindow::MainWindow(QWidget* parent)
                 m_review->reviewSamples(ids, title);
                 showView(View::Review);
             });
+    // A rule's evidence opens filtered to what tripped it (issue 13, item 7), not just its tab.
     connect(m_checklist, &ChecklistView::evidenceRequested, this,
-            [this](const QString& view, const QString& metric) {
+            [this](const QString& view, const QString& metric, qint64 corpusId) {
                 if (view == "trends"_L1) {  // a concentration on sources, charted by round
                     showView(View::Trends); // loads the view's metrics first if it was stale
                     m_trends->showTrend(metric, u"round"_s);
+                    return;
+                }
+                if (view == "duplicates"_L1)
+                    // The cross-copy rule: only the groups that mix the sides.
+                    m_duplicates->showMixedOnly(
+                        metric == QLatin1StringView(analysis::key::kCrossNearDuplicateRate));
+                if (view == "cluster-map"_L1) {
+                    // Colour by the per-sample score behind the rule.
+                    using C = ClusterMapWidget::ColourBy;
+                    const QString detect = QString::fromLatin1(analysis::key::kDetectabilityAuc);
+                    m_map->showColouring(
+                        metric == detect ? C::SyntheticLikeness
+                        : metric.startsWith(QLatin1StringView(analysis::key::kNnSimilarityRatio))
+                            ? C::NnSimilarity
+                            : C::CrossRoleSimilarity);
+                }
+                if (view == "review"_L1 && corpusId > 0) {
+                    // A per-corpus rule read on samples: the worst corpus's.
+                    showView(View::Review);
+                    m_review->reviewCorpus(corpusId);
                     return;
                 }
                 const std::pair<const char*, View> views[] = {

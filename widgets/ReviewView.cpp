@@ -563,6 +563,14 @@ void ReviewView::reviewSamples(const QList<qint64>& sampleIds, const QString& ti
     selectQueue(QVariantList{u"samples"_s, ids}, title);
 }
 
+void ReviewView::reviewCorpus(qint64 corpusId) {
+    if (m_document == nullptr)
+        return;
+    for (const model::CorpusInfo& c : m_document->store().corpora())
+        if (c.id == corpusId)
+            selectQueue(filterData(c.role, c.id), c.name);
+}
+
 void ReviewView::showSample(qint64 sampleId) {
     if (m_queue == nullptr)
         return;

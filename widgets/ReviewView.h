@@ -64,6 +64,8 @@ public:
     void reviewGroup(model::GroupKind kind, qint64 groupId, const QString& title);
     /// Makes these samples (e.g. a selection on the cluster map) the review queue.
     void reviewSamples(const QList<qint64>& sampleIds, const QString& title);
+    /// Reviews every sample of one corpus (the filter list's entry for it), from the first.
+    void reviewCorpus(qint64 corpusId);
     /// Shows one sample: in the current queue if it is there, else as a queue of its own.
     void showSample(qint64 sampleId);
     /// Opens this reviewer's saved queue where they stopped.

@@ -949,15 +949,56 @@ TEST_F(Widgets, ChecklistJudgesTheRedLinesAndLinksToEvidence) {
             EXPECT_EQ(r.status, model::GateStatus::NotApplicable) << r.rule.id.toStdString();
             EXPECT_FALSE(r.detail.isEmpty()) << r.rule.id.toStdString();
         }
+    // A per-corpus rule names the corpus it judged (the worst of its role).
+    EXPECT_EQ(rules->rows().at(selfRepetition).corpusId.value_or(0),
+              window.document()->store().corpora().at(1).id);
+
+    // Evidence opens filtered (issue 13, item 7). As a user: double-click the rule's row.
     QSignalSpy evidence(window.checklist(), &widgets::ChecklistView::evidenceRequested);
     auto* table = window.checklist()->findChild<QTableView*>(QStringLiteral("checklistTable"));
     ASSERT_NE(table, nullptr);
-    const QModelIndex cell = rules->index(detectability, 0);
-    Q_EMIT table->doubleClicked(cell);
+    ASSERT_EQ(table->model(), rules);
+    auto doubleClickRule = [&](int row) {
+        window.showView(widgets::MainWindow::View::Checklist);
+        table->scrollTo(rules->index(row, 1));
+        const QPoint at = table->visualRect(rules->index(row, 1)).center();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    };
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    doubleClickRule(detectability);
     ASSERT_EQ(evidence.count(), 1);
     EXPECT_EQ(evidence.at(0).at(0).toString(), QStringLiteral("cluster-map"));
-    EXPECT_EQ(window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->currentWidget(),
-              window.clusterMap());
+    EXPECT_EQ(tabs->currentWidget(), window.clusterMap());
+    // Detectability is read on each sample's synthetic-likeness: the map is coloured by it.
+    EXPECT_EQ(
+        window.clusterMap()->findChild<QComboBox*>(QStringLiteral("mapColourBy"))->currentData(),
+        static_cast<int>(widgets::ClusterMapWidget::ColourBy::SyntheticLikeness));
+
+    // The cross-copy rule lists only the duplicate groups that mix real and synthetic.
+    int cross = -1;
+    for (int r = 0; r < rules->rowCount(); ++r)
+        if (rules->rows().at(r).rule.id == QStringLiteral("cross-near-duplicates"))
+            cross = r;
+    ASSERT_GE(cross, 0);
+    doubleClickRule(cross);
+    EXPECT_EQ(tabs->currentWidget(), window.duplicates());
+    auto* mixed = window.duplicates()->findChild<QCheckBox*>(QStringLiteral("mixedOnly"));
+    ASSERT_NE(mixed, nullptr);
+    EXPECT_TRUE(mixed->isChecked());
+    auto* groups =
+        window.duplicates()->findChild<QTableView*>(QStringLiteral("duplicateGroupsTable"));
+    ASSERT_NE(groups, nullptr);
+    EXPECT_LT(groups->model()->rowCount(), window.duplicates()->groups()->rowCount());
+    for (int r = 0; r < groups->model()->rowCount(); ++r)
+        EXPECT_EQ(
+            groups->model()->index(r, 0).data(model::DuplicateGroupsModel::MixRole).toString(),
+            QStringLiteral("mixed"));
+    // The demo has no copy across the sides: the list says so instead of standing empty.
+    EXPECT_EQ(window.duplicates()->findChild<QLabel*>(QStringLiteral("noneMixed"))->isVisible(),
+              groups->model()->rowCount() == 0);
+    QTest::mouseClick(mixed, Qt::LeftButton, {}, QPoint(8, mixed->height() / 2)); // all again
+    EXPECT_EQ(groups->model()->rowCount(), window.duplicates()->groups()->rowCount());
 }
 
 // The manual-review red line of chapter 17 on real answers: LIMA's human answers, then
