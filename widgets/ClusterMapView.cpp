@@ -96,9 +96,10 @@ ClusterMapView::ClusterMapView(QWidget* parent)
 
     auto* toolbar = new QHBoxLayout;
     toolbar->addWidget(new QLabel(tr("Colour by"), this));
-    toolbar->addWidget(m_colourBy);
+    // The boxes take the room there is (their whole entries), and shrink on a small screen.
+    toolbar->addWidget(m_colourBy, 2);
     toolbar->addWidget(new QLabel(tr("Layout"), this));
-    toolbar->addWidget(m_layout);
+    toolbar->addWidget(m_layout, 2);
     toolbar->addWidget(m_computeLayout);
     toolbar->addStretch(1);
     auto* hint = new QLabel(tr("Drag: pan · Wheel: zoom · Shift+drag: select a box · Click: open "
@@ -149,6 +150,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({3000, 2000}); // 3 : 2 from the start, not the side's minimum
 
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
@@ -262,6 +264,7 @@ void ClusterMapView::reload() {
     m_clusterTable->sortByColumn(model::ClustersModel::Size, Qt::DescendingOrder);
     for (int c = 1; c < m_clusters->columnCount(); ++c)
         m_clusterTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_clusterTable->setColumnWidth(0, 230); // room for three terms; the user can drag it
     loadMapIfNeeded();
 }
 
