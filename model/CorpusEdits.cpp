@@ -66,7 +66,7 @@ Status childKeys(QSqlDatabase& db, const QString& parent, QList<ChildKey>* keys)
     return {};
 }
 
-QString quoted(const QString& identifier) {
+QString sqlIdentifier(const QString& identifier) {
     return u'"' + QString(identifier).replace(u'"', u"\"\""_s) + u'"';
 }
 
@@ -210,14 +210,15 @@ Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress&
             return s;
         if (Status s =
                 exec(db, u"DELETE FROM %1 WHERE %2 IN (SELECT id FROM temp.removed_samples)"_s.arg(
-                             quoted(k.table), quoted(k.column)));
+                             sqlIdentifier(k.table), sqlIdentifier(k.column)));
             !s)
             return s;
     }
     for (const ChildKey& k : ofCorpora) {
         if (Status s = step(trCorpus("Removing %1").arg(k.table)); !s)
             return s;
-        q.prepare(u"DELETE FROM %1 WHERE %2 = ?"_s.arg(quoted(k.table), quoted(k.column)));
+        q.prepare(
+            u"DELETE FROM %1 WHERE %2 = ?"_s.arg(sqlIdentifier(k.table), sqlIdentifier(k.column)));
         if (Status s = execPrepared(q, {corpusId}); !s)
             return s;
     }
@@ -231,7 +232,7 @@ Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress&
     auto leftBehind = [&](const ChildKey& k, bool ofCorpus) -> Status {
         QSqlQuery check(db);
         check.prepare(u"SELECT 1 FROM %1 WHERE %2 %3 LIMIT 1"_s.arg(
-            quoted(k.table), quoted(k.column),
+            sqlIdentifier(k.table), sqlIdentifier(k.column),
             ofCorpus ? u"= ?"_s : u"IN (SELECT id FROM temp.removed_samples)"_s));
         if (ofCorpus)
             check.addBindValue(corpusId);
