@@ -193,7 +193,16 @@ OverviewView::OverviewView(QWidget* parent)
            "notes are not touched; run the analyses again (Ctrl+R) for fresh results."));
     m_dropAnalysis->hide();
     connect(m_dropAnalysis, &QPushButton::clicked, this, [this]() {
-        if (m_document == nullptr)
+        if (m_document == nullptr || !m_document->analysis())
+            return;
+        // Deleting a run is not undoable: ask first, and say what stays.
+        if (QMessageBox::question(
+                this, tr("Drop Analysis"),
+                tr("Delete analysis run %1 and its results? Samples, tags, decisions and notes "
+                   "stay; the previous analysis, if any, becomes the newest. This cannot be "
+                   "undone.")
+                    .arg(m_document->analysis()->runId),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
             return;
         if (const model::Status s = m_document->dropUnreadableAnalysis(); !s)
             QMessageBox::warning(this, tr("Drop Analysis"), s.error());

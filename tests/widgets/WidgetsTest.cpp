@@ -1122,6 +1122,18 @@ TEST_F(Widgets, AnUnreadableAnalysisCanBeDroppedFromTheOverview) {
                 banner->text().contains(QStringLiteral("analysis run %1").arg(run)))
         << banner->text().toStdString();
     ASSERT_TRUE(drop->isVisible());
+    // The button asks first (issue 14): Cancel keeps the run, Yes drops it.
+    QString asked;
+    whenModal<QMessageBox>([&asked](QMessageBox* box) {
+        asked = box->text();
+        QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    });
+    QTest::mouseClick(drop, Qt::LeftButton);
+    EXPECT_TRUE(asked.contains(QStringLiteral("run %1").arg(run))) << asked.toStdString();
+    ASSERT_TRUE(damaged.document()->analysis().has_value());
+    EXPECT_EQ(damaged.document()->analysis()->runId, run);
+    whenModal<QMessageBox>(
+        [](QMessageBox* box) { QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton); });
     QTest::mouseClick(drop, Qt::LeftButton);
     EXPECT_FALSE(damaged.document()->analysis().has_value()); // the demo had one analysis
     auto* state = damaged.overview()->findChild<widgets::EmptyState*>();
