@@ -365,11 +365,20 @@ int cmdGate(const QStringList& args) {
         rc != Proceed)
         return rc;
     // Results of corpora that are no longer the project's must not pass (issue 13, item 3).
-    if (const auto a = model::ProjectStore(*project).latestAnalysis(); a && a->stale)
-        return usageError(u"gate: analysis run %1 is out of date: corpora were imported, "
-                          "removed or given another role after it, so its results do not describe "
-                          "this project; run "
-                          "synthscope-cli analyze first"_s.arg(a->runId));
+    if (const auto a = model::ProjectStore(*project).latestAnalysis(); a && a->stale) {
+        const QString why = u"analysis run %1 is out of date: corpora were imported, removed or "
+                            "given another role after it, so its results do not describe this "
+                            "project; run synthscope-cli analyze first"_s.arg(a->runId);
+        if (p.parser.isSet(json)) // a pipeline reading JSON gets a verdict, not an empty stdout
+            std::fputs((model::Json({{"status", "out of date"},
+                                     {"analysis_run", a->runId},
+                                     {"reason", why.toStdString()}})
+                            .dump(2) +
+                        "\n")
+                           .c_str(),
+                       stdout);
+        return usageError(u"gate: "_s + why);
+    }
     QByteArray rulesJson = model::projectRedLinesJson(*project);
     if (p.parser.isSet(rulesFile)) {
         QFile f(p.parser.value(rulesFile));

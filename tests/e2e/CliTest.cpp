@@ -762,6 +762,13 @@ TEST_F(CustomerSupport, GateRefusesAnAnalysisThatIsOutOfDate) {
     EXPECT_EQ(r.exitCode, 2) << r.out.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("out of date"))) << r.err.toStdString();
     EXPECT_FALSE(r.out.contains(QStringLiteral("PASS"))) << r.out.toStdString();
+    // With --json the verdict is on stdout too (it printed nothing).
+    r = cli(
+        {QStringLiteral("gate"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    EXPECT_EQ(r.exitCode, 2);
+    const Json verdict = Json::parse(r.out.toStdString());
+    EXPECT_EQ(verdict["status"], "out of date");
+    EXPECT_GT(verdict["analysis_run"].get<qint64>(), 0);
     r = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
              QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
