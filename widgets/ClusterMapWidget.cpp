@@ -67,6 +67,11 @@ void ClusterMapWidget::setPoints(std::shared_ptr<const model::MapPoints> points)
     m_hover = -1;
     m_selection = {};
     m_selectedBox = {};
+    // Once per point set, not per paint (the legend reads it on every hover).
+    m_coloursRepeat = m_points && std::any_of(m_points->cluster.begin(), m_points->cluster.end(),
+                                              [](std::int32_t c) {
+                                                  return c >= std::int32_t(std::size(kPalette));
+                                              });
     prepareColours();
     resetView();
 }
@@ -408,9 +413,7 @@ void ClusterMapWidget::drawLegend(QPainter& painter) const {
         entries = {{categorical(0), m_colourBy == ColourBy::Cluster ? tr("colour = cluster")
                                                                     : tr("colour = corpus")}};
         // Twenty colours cannot tell 69 clusters apart: say how to see one alone.
-        if (m_colourBy == ColourBy::Cluster && m_highlight < 0 && m_points &&
-            std::any_of(m_points->cluster.begin(), m_points->cluster.end(),
-                        [](std::int32_t c) { return c >= std::int32_t(std::size(kPalette)); }))
+        if (m_colourBy == ColourBy::Cluster && m_highlight < 0 && m_coloursRepeat)
             entries.append({kNone, tr("colours repeat: pick a cluster to see it alone")});
         break;
     default:

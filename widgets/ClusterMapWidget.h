@@ -90,6 +90,7 @@ private:
     ColourBy m_colourBy = ColourBy::Role;
     bool m_neighbourLayout = false;
     int m_highlight = -1;
+    bool m_coloursRepeat = false; ///< more clusters than palette colours (set with the points)
     Preview m_preview;
     // View: data bounds and a zoom/pan on top.
     QRectF m_bounds;
