@@ -40,6 +40,13 @@ Status exec(QSqlDatabase& db, const QString& sql) {
     return {};
 }
 
+QString jsonIdArray(const QList<qint64>& ids) {
+    QString out = u"["_s;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        out += (i > 0 ? u","_s : QString()) + QString::number(ids.at(i));
+    return out + u"]"_s;
+}
+
 Status newestAnalysisRun(QSqlDatabase& db, std::optional<qint64>* run) {
     run->reset();
     QSqlQuery q(db);

@@ -4,6 +4,7 @@
 
 #include "model/Status.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -29,7 +30,7 @@ bool parseRole(const QString& text, Role* role); ///< accepts "real" / "syntheti
 class Project {
 public:
     static constexpr int kApplicationId = 0x53796e53; // "SynS"
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     static constexpr const char* kFileSuffix = "synthscope";
 
     /// ReadOnly is for commands that only read (summary, gate, report, export, trend,
@@ -75,6 +76,10 @@ Status sqlError(const QSqlQuery& query);
 /// Binds values to the prepared query's placeholders in order and executes it; on failure
 /// returns a Status with SQLite's message.
 Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values);
+
+/// ids as a JSON array ("[1,2,3]"), to bind as one value for SQLite's json_each(): one
+/// statement over a list of any length.
+QString jsonIdArray(const QList<qint64>& ids);
 
 /// The newest analysis run as an SQL scalar subquery, "(SELECT max(id) FROM runs WHERE kind =
 /// 'analysis')", for "run_id = " + kNewestAnalysisRun; NULL (matching no row) before the first.

@@ -35,6 +35,8 @@ public:
     ~ProjectDocument() override;
 
     [[nodiscard]] Project& project() { return *m_project; }
+    /// The project, shared with a worker that reads it on its own connection.
+    [[nodiscard]] std::shared_ptr<Project> sharedProject() const { return m_project; }
     [[nodiscard]] ProjectStore& store() { return m_store; }
     [[nodiscard]] ReviewStore& review() { return m_review; }
     [[nodiscard]] QUndoStack& undoStack() { return m_undo; }

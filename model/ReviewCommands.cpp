@@ -7,8 +7,8 @@
 namespace synthscope::model {
 
 namespace {
-QString trc(const char* text) {
-    return QCoreApplication::translate("ReviewCommands", text);
+QString trc(const char* text, const char* disambiguation = nullptr, int n = -1) {
+    return QCoreApplication::translate("ReviewCommands", text, disambiguation, n);
 }
 } // namespace
 
@@ -56,6 +56,51 @@ void SetDecisionCommand::redo() {
 }
 void SetDecisionCommand::undo() {
     finish(m_store.setDecision(m_sample, m_before, m_reviewer), false);
+}
+
+BulkTagCommand::BulkTagCommand(ReviewStore& store, const QList<qint64>& sampleIds,
+                               const TagDef& tag, bool on)
+    : ReviewCommand(store)
+    , m_tag(tag.id)
+    , m_on(on) {
+    const QSet<qint64> tagged = store.taggedAmong(sampleIds, tag.id, m_reviewer);
+    for (qint64 id : sampleIds)
+        if (tagged.contains(id) != on)
+            m_changed.append(id);
+    setText((on ? trc("Tag %n samples “%1”", nullptr, static_cast<int>(m_changed.size()))
+                : trc("Untag %n samples “%1”", nullptr, static_cast<int>(m_changed.size())))
+                .arg(tag.name));
+}
+
+void BulkTagCommand::redo() {
+    finish(m_store.setTagOnSamples(m_changed, m_tag, m_on, m_reviewer), false);
+}
+void BulkTagCommand::undo() {
+    finish(m_store.setTagOnSamples(m_changed, m_tag, !m_on, m_reviewer), false);
+}
+
+BulkDecisionCommand::BulkDecisionCommand(ReviewStore& store, const QList<qint64>& sampleIds,
+                                         Decision after)
+    : ReviewCommand(store)
+    , m_after(after) {
+    const QHash<qint64, Decision> before = store.decisionsOf(sampleIds, m_reviewer);
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        if (it.value() != after)
+            m_before.insert(it.key(), it.value());
+    const int n = static_cast<int>(m_before.size());
+    setText(after == Decision::Keep   ? trc("Keep %n samples", nullptr, n)
+            : after == Decision::Drop ? trc("Drop %n samples", nullptr, n)
+                                      : trc("Clear the decision on %n samples", nullptr, n));
+}
+
+void BulkDecisionCommand::redo() {
+    QHash<qint64, Decision> after;
+    for (auto it = m_before.cbegin(); it != m_before.cend(); ++it)
+        after.insert(it.key(), m_after);
+    finish(m_store.setDecisions(after, m_reviewer), false);
+}
+void BulkDecisionCommand::undo() {
+    finish(m_store.setDecisions(m_before, m_reviewer), false);
 }
 
 SetNoteCommand::SetNoteCommand(ReviewStore& store, qint64 sampleId, QString before, QString after)

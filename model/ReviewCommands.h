@@ -67,6 +67,36 @@ private:
     QString m_after;
 };
 
+/// Tags (or untags) many samples as one undoable step (a selection in the sample table). Only
+/// the samples whose state changes are written, and undo restores exactly those.
+class BulkTagCommand : public ReviewCommand {
+public:
+    BulkTagCommand(ReviewStore& store, const QList<qint64>& sampleIds, const TagDef& tag, bool on);
+    void redo() override;
+    void undo() override;
+    /// The samples this step changes (none: pushing it is pointless).
+    [[nodiscard]] const QList<qint64>& changed() const { return m_changed; }
+
+private:
+    QList<qint64> m_changed;
+    qint64 m_tag;
+    bool m_on;
+};
+
+/// Gives many samples one decision (keep, drop or none) as one undoable step; undo restores
+/// each sample's own earlier decision.
+class BulkDecisionCommand : public ReviewCommand {
+public:
+    BulkDecisionCommand(ReviewStore& store, const QList<qint64>& sampleIds, Decision after);
+    void redo() override;
+    void undo() override;
+    [[nodiscard]] qsizetype changedCount() const { return m_before.size(); }
+
+private:
+    QHash<qint64, Decision> m_before; ///< the samples that change, with their decision before
+    Decision m_after;
+};
+
 /// Adds a tag at the end of the set; undo removes it, redo puts it back with the same id.
 class AddTagCommand : public ReviewCommand {
 public:

@@ -282,6 +282,105 @@ Status ReviewStore::setNote(qint64 sampleId, const QString& note, const QString&
     return writeAnswer(q, sampleId);
 }
 
+Status ReviewStore::setTagOnSamples(const QList<qint64>& sampleIds, qint64 tagId, bool on,
+                                    const QString& as) {
+    if (sampleIds.isEmpty())
+        return {};
+    QSqlDatabase db = m_project.connection();
+    Transaction tx(db);
+    if (!tx.beginStatus())
+        return reported(tx.beginStatus());
+    QSqlQuery q(db);
+    if (on) {
+        q.prepare(u"INSERT INTO sample_tags (sample_id, tag_id, reviewer, created_at) SELECT "
+                  "s.id, ?, ?, ? FROM json_each(?) j JOIN samples s ON s.id = j.value WHERE 1 "
+                  "ON CONFLICT(sample_id, reviewer, tag_id) DO NOTHING"_s);
+        q.addBindValue(tagId);
+        q.addBindValue(who(as));
+        q.addBindValue(now());
+    } else {
+        q.prepare(u"DELETE FROM sample_tags WHERE tag_id = ? AND reviewer = ? AND sample_id IN "
+                  "(SELECT value FROM json_each(?))"_s);
+        q.addBindValue(tagId);
+        q.addBindValue(who(as));
+    }
+    q.addBindValue(jsonIdArray(sampleIds));
+    if (Status s = run(q); !s)
+        return reported(s);
+    if (Status s = tx.commit(); !s)
+        return reported(s);
+    for (qint64 id : sampleIds)
+        Q_EMIT reviewChanged(id);
+    return {};
+}
+
+Status ReviewStore::setDecisions(const QHash<qint64, Decision>& decisions, const QString& as) {
+    if (decisions.isEmpty())
+        return {};
+    QMap<Decision, QList<qint64>> by;
+    for (auto it = decisions.cbegin(); it != decisions.cend(); ++it)
+        by[it.value()].append(it.key());
+    QSqlDatabase db = m_project.connection();
+    Transaction tx(db);
+    if (!tx.beginStatus())
+        return reported(tx.beginStatus());
+    for (auto it = by.cbegin(); it != by.cend(); ++it) {
+        QSqlQuery q(db);
+        if (it.key() == Decision::None) {
+            q.prepare(u"DELETE FROM decisions WHERE reviewer = ? AND sample_id IN (SELECT value "
+                      "FROM json_each(?))"_s);
+            q.addBindValue(who(as));
+        } else {
+            q.prepare(u"INSERT INTO decisions (sample_id, decision, reviewer, updated_at) SELECT "
+                      "s.id, ?, ?, ? FROM json_each(?) j JOIN samples s ON s.id = j.value WHERE "
+                      "1 ON CONFLICT(sample_id, reviewer) DO UPDATE SET decision = "
+                      "excluded.decision, updated_at = excluded.updated_at"_s);
+            q.addBindValue(decisionName(it.key()));
+            q.addBindValue(who(as));
+            q.addBindValue(now());
+        }
+        q.addBindValue(jsonIdArray(it.value()));
+        if (Status s = run(q); !s)
+            return reported(s);
+    }
+    if (Status s = tx.commit(); !s)
+        return reported(s);
+    for (auto it = decisions.cbegin(); it != decisions.cend(); ++it)
+        Q_EMIT reviewChanged(it.key());
+    return {};
+}
+
+QSet<qint64> ReviewStore::taggedAmong(const QList<qint64>& sampleIds, qint64 tagId,
+                                      const QString& as) const {
+    QSet<qint64> out;
+    QSqlQuery q(m_project.connection());
+    q.prepare(u"SELECT sample_id FROM sample_tags WHERE tag_id = ? AND reviewer = ? AND "
+              "sample_id IN (SELECT value FROM json_each(?))"_s);
+    q.addBindValue(tagId);
+    q.addBindValue(who(as));
+    q.addBindValue(jsonIdArray(sampleIds));
+    if (q.exec())
+        while (q.next())
+            out.insert(q.value(0).toLongLong());
+    return out;
+}
+
+QHash<qint64, Decision> ReviewStore::decisionsOf(const QList<qint64>& sampleIds,
+                                                 const QString& as) const {
+    QHash<qint64, Decision> out;
+    for (qint64 id : sampleIds)
+        out.insert(id, Decision::None);
+    QSqlQuery q(m_project.connection());
+    q.prepare(u"SELECT sample_id, decision FROM decisions WHERE reviewer = ? AND sample_id IN "
+              "(SELECT value FROM json_each(?))"_s);
+    q.addBindValue(who(as));
+    q.addBindValue(jsonIdArray(sampleIds));
+    if (q.exec())
+        while (q.next())
+            out.insert(q.value(0).toLongLong(), parseDecision(q.value(1).toString()));
+    return out;
+}
+
 QList<ReviewerAnswer> ReviewStore::otherAnswers(qint64 sampleId) const {
     QMap<QString, SampleReview> by;
     QSqlQuery q(m_project.connection());
@@ -458,10 +557,7 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
         const bool rank = filter.samples && !filter.queue && filter.mostSyntheticFirst;
         if (!filter.onlyUnreviewed && !rank)
             return *listed;
-        QString ids = u"["_s;
-        for (qsizetype i = 0; i < listed->size(); ++i)
-            ids += (i > 0 ? u","_s : QString()) + QString::number(listed->at(i));
-        ids += u"]"_s;
+        const QString ids = jsonIdArray(*listed);
         // One statement over the list; json_each's key is the place in the list.
         QString sql = u"SELECT s.id FROM json_each(:ids) j JOIN samples s ON s.id = j.value "
                       "WHERE 1"_s;

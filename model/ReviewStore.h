@@ -2,6 +2,7 @@
 
 #include "model/Project.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QObject>
@@ -165,6 +166,20 @@ public:
     Status setTag(qint64 sampleId, qint64 tagId, bool on, const QString& as = {});
     Status setDecision(qint64 sampleId, Decision decision, const QString& as = {});
     Status setNote(qint64 sampleId, const QString& note, const QString& as = {});
+    /// Bulk answers (a selection in the sample table): every listed sample gets the tag (on)
+    /// or loses it, in one transaction, so the whole selection is on disk together or not at
+    /// all (one sync instead of one per sample). Ids of samples that no longer exist are
+    /// skipped. Emits reviewChanged for each listed sample.
+    Status setTagOnSamples(const QList<qint64>& sampleIds, qint64 tagId, bool on,
+                           const QString& as = {});
+    /// Bulk decisions, one transaction: each sample gets its decision (None clears it).
+    Status setDecisions(const QHash<qint64, Decision>& decisions, const QString& as = {});
+    /// Of sampleIds, those `as` (default: the current reviewer) tagged with tagId.
+    [[nodiscard]] QSet<qint64> taggedAmong(const QList<qint64>& sampleIds, qint64 tagId,
+                                           const QString& as = {}) const;
+    /// The decisions of `as` on sampleIds (every id present; None where undecided).
+    [[nodiscard]] QHash<qint64, Decision> decisionsOf(const QList<qint64>& sampleIds,
+                                                      const QString& as = {}) const;
 
     /// The samples of filter; "unreviewed" means not yet answered by this reviewer.
     [[nodiscard]] QList<qint64> reviewQueue(const ReviewFilter& filter) const;

@@ -277,6 +277,25 @@ ALTER TABLE runs ADD COLUMN embedding_dimension INTEGER; -- NULL: no similarity 
 UPDATE runs SET embedding_source = CASE WHEN json_valid(result) THEN (CASE WHEN json_type(result, '$.similarity.embedding_source') = 'text' THEN json_extract(result, '$.similarity.embedding_source') END) END WHERE kind = 'analysis';
 UPDATE runs SET embedding_dimension = CASE WHEN embedding_source IS NOT NULL THEN (CASE WHEN json_type(result, '$.similarity.embedding_dimension') = 'integer' THEN json_extract(result, '$.similarity.embedding_dimension') END) END WHERE kind = 'analysis';
 )sql"_s,
+        // 7 → 8: sample texts are searchable (FTS5, the syntax of note search). The index
+        // holds no copy of the text (external content: samples), and triggers keep it in step
+        // with imports and corpus removal. unicode61 folds case and diacritics ("cafe" finds
+        // "café"); a run of Chinese or Japanese characters is one token (as for every other
+        // token-based feature until the ICU tokenizer lands).
+        uR"sql(
+CREATE VIRTUAL TABLE samples_fts USING fts5(text, content='samples', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER samples_fts_insert AFTER INSERT ON samples BEGIN
+  INSERT INTO samples_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER samples_fts_delete AFTER DELETE ON samples BEGIN
+  INSERT INTO samples_fts (samples_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER samples_fts_update AFTER UPDATE OF text ON samples BEGIN
+  INSERT INTO samples_fts (samples_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO samples_fts (rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO samples_fts (samples_fts) VALUES ('rebuild');
+)sql"_s,
     };
     return steps;
 }

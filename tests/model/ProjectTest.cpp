@@ -202,6 +202,11 @@ TEST(Project, MigratesAVersionOneFileForward) {
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toLongLong(), 7);
     EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM review_queues")));
+    // Version 8 indexes the samples already there for full-text search.
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT rowid FROM samples_fts WHERE samples_fts MATCH "
+                                      "'HELLO'")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toLongLong(), 7);
 }
 
 // Schema 7 moved the numbers of a run out of runs.result and the embedding source into a

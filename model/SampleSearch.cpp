@@ -1,0 +1,582 @@
+#include "model/SampleSearch.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+#include <array>
+#include <functional>
+#include <map>
+#include <memory>
+
+#include <sqlite3.h>
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+namespace {
+
+// Per column: its JSON name, the SQL it sorts by (null: not sortable) and whether it needs the
+// newest run's sample_scores row.
+struct ColumnSql {
+    const char* name;
+    const char* order;
+    bool scored;
+};
+constexpr std::array<ColumnSql, kSampleColumnCount> kColumns = {{
+    {"id", "s.id", false},
+    {"corpus", "c.name", false},
+    {"role", "c.role", false},
+    {"length", "length(s.text)", false},
+    {"synthetic_likeness", "sc.synthetic_likeness", true},
+    {"nn_other", "sc.nn_other", true},
+    {"perplexity", "sc.perplexity", true},
+    {"cluster", "sc.cluster", true},
+    {"skeleton_group", "sc.skeleton_group", true},
+    {"duplicate_group", "sc.duplicate_group", true},
+    {"text", nullptr, false},
+}};
+
+const ColumnSql& columnSql(SampleColumn column) {
+    return kColumns.at(static_cast<std::size_t>(column));
+}
+
+// The score ranges with their JSON key and SQL expression.
+struct RangeField {
+    const char* name;
+    ScoreRange SampleQuery::*range;
+    const char* sql;
+    bool scored;
+};
+constexpr std::array<RangeField, 4> kRanges = {{
+    {"synthetic_likeness", &SampleQuery::syntheticLikeness, "sc.synthetic_likeness", true},
+    {"nn_other", &SampleQuery::nnOther, "sc.nn_other", true},
+    {"perplexity", &SampleQuery::perplexity, "sc.perplexity", true},
+    {"length", &SampleQuery::length, "length(s.text)", false},
+}};
+
+// The group filters with their JSON key and column of sample_scores.
+struct GroupField {
+    const char* name;
+    std::optional<qint64> SampleQuery::*group;
+    const char* column;
+};
+constexpr std::array<GroupField, 3> kGroups = {{
+    {"cluster", &SampleQuery::cluster, "sc.cluster"},
+    {"skeleton_group", &SampleQuery::skeletonGroup, "sc.skeleton_group"},
+    {"duplicate_group", &SampleQuery::duplicateGroup, "sc.duplicate_group"},
+}};
+
+// The text conditions with their JSON key and column of samples.
+struct TextField {
+    const char* name;
+    QString SampleQuery::*value;
+    const char* column;
+};
+constexpr std::array<TextField, 2> kProvenance = {{
+    {"generator", &SampleQuery::generator, "s.generator"},
+    {"round", &SampleQuery::round, "s.round"},
+}};
+
+// An SQL WHERE clause with its bound values in placeholder order.
+struct Where {
+    QStringList conditions;
+    QVariantList values;
+    void add(const QString& condition, std::initializer_list<QVariant> bound) {
+        conditions << condition;
+        for (const QVariant& v : bound)
+            values << v;
+    }
+};
+
+Where whereOf(const SampleQuery& query) {
+    Where w;
+    if (!query.text.trimmed().isEmpty())
+        w.add(u"s.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH ?)"_s, {query.text});
+    if (query.corpusId)
+        w.add(u"s.corpus_id = ?"_s, {*query.corpusId});
+    if (query.role)
+        w.add(u"c.role = ?"_s, {roleName(*query.role)});
+    for (const TextField& t : kProvenance)
+        if (const QString& value = query.*(t.value); !value.isEmpty())
+            w.add(u"%1 = ?"_s.arg(QLatin1StringView(t.column)), {value});
+    // Score ranges and groups are applied to the scores read apart (see findSamples).
+    for (const RangeField& r : kRanges) {
+        const ScoreRange& range = query.*(r.range);
+        if (r.scored)
+            continue;
+        if (range.min)
+            w.add(u"%1 >= ?"_s.arg(QLatin1StringView(r.sql)), {*range.min});
+        if (range.max)
+            w.add(u"%1 <= ?"_s.arg(QLatin1StringView(r.sql)), {*range.max});
+    }
+    // Answers as sets (an index lookup per listed sample), not a subquery per sample.
+    const bool byReviewer = !query.reviewer.isEmpty();
+    const QString whose = byReviewer ? u" AND reviewer = ?"_s : QString();
+    if (query.tagId) {
+        w.add(u"s.id IN (SELECT sample_id FROM sample_tags WHERE tag_id = ?"_s + whose + u")"_s,
+              {*query.tagId});
+        if (byReviewer)
+            w.values << query.reviewer;
+    }
+    if (query.decision) {
+        if (*query.decision == Decision::None)
+            w.add(u"s.id NOT IN (SELECT sample_id FROM decisions WHERE 1"_s + whose + u")"_s, {});
+        else
+            w.add(u"s.id IN (SELECT sample_id FROM decisions WHERE decision = ?"_s + whose + u")"_s,
+                  {decisionName(*query.decision)});
+        if (byReviewer)
+            w.values << query.reviewer;
+    }
+    if (byReviewer && !query.tagId && !query.decision)
+        w.add(u"s.id IN (SELECT sample_id FROM sample_tags WHERE reviewer = ? UNION SELECT "
+              "sample_id FROM decisions WHERE reviewer = ? UNION SELECT sample_id FROM notes "
+              "WHERE reviewer = ?)"_s,
+              {query.reviewer, query.reviewer, query.reviewer});
+    return w;
+}
+
+// The failure of q, which ran with the text search `text`: when the search alone fails, it is
+// the user's search that is malformed (SQLite's FTS5 messages do not all say "fts5").
+Status searchError(QSqlDatabase& db, const QSqlQuery& q, const QString& text) {
+    if (!text.trimmed().isEmpty()) {
+        QSqlQuery probe(db);
+        probe.prepare(u"SELECT 1 FROM samples_fts WHERE samples_fts MATCH ? LIMIT 1"_s);
+        probe.addBindValue(text);
+        if (!probe.exec())
+            return Status::failure(
+                u"The search “%1” is not valid: %2 (words, \"a phrase\", "
+                "prefix*, AND, OR, NOT)"_s.arg(text, probe.lastError().databaseText()));
+    }
+    return sqlError(q);
+}
+
+std::optional<double> optionalDouble(const QVariant& v) {
+    return v.isNull() ? std::nullopt : std::optional(v.toDouble());
+}
+std::optional<qint64> optionalId(const QVariant& v) {
+    return v.isNull() ? std::nullopt : std::optional(v.toLongLong());
+}
+
+} // namespace
+
+bool SampleQuery::isEmpty() const {
+    return *this == SampleQuery{};
+}
+
+QJsonObject SampleQuery::toJson() const {
+    QJsonObject o;
+    if (!text.isEmpty())
+        o[u"text"_s] = text;
+    if (corpusId)
+        o[u"corpus"_s] = *corpusId;
+    if (role)
+        o[u"role"_s] = roleName(*role);
+    for (const GroupField& g : kGroups)
+        if (const auto& value = this->*(g.group); value)
+            o[QLatin1StringView(g.name)] = *value;
+    if (tagId)
+        o[u"tag"_s] = *tagId;
+    if (decision)
+        o[u"decision"_s] = *decision == Decision::None ? u"none"_s : decisionName(*decision);
+    if (!reviewer.isEmpty())
+        o[u"reviewer"_s] = reviewer;
+    for (const TextField& t : kProvenance)
+        if (const QString& value = this->*(t.value); !value.isEmpty())
+            o[QLatin1StringView(t.name)] = value;
+    for (const RangeField& r : kRanges) {
+        const ScoreRange& range = this->*(r.range);
+        if (!range.active())
+            continue;
+        QJsonObject bounds;
+        if (range.min)
+            bounds[u"min"_s] = *range.min;
+        if (range.max)
+            bounds[u"max"_s] = *range.max;
+        o[QLatin1StringView(r.name)] = bounds;
+    }
+    if (sortBy != SampleColumn::Id || descending) {
+        o[u"sort"_s] = QLatin1StringView(columnSql(sortBy).name);
+        o[u"descending"_s] = descending;
+    }
+    return o;
+}
+
+Status SampleQuery::fromJson(const QJsonObject& json, SampleQuery* query) {
+    SampleQuery q;
+    const auto wrongType = [](const QString& key, const char* expected) {
+        return Status::failure(
+            u"sample query: '%1' must be %2"_s.arg(key, QLatin1StringView(expected)));
+    };
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        const QString& key = it.key();
+        const QJsonValue& v = it.value();
+        const auto integer = [&](std::optional<qint64>* out) {
+            if (!v.isDouble() || v.toDouble() != static_cast<double>(v.toInteger()))
+                return wrongType(key, "an integer");
+            *out = v.toInteger();
+            return Status();
+        };
+        const auto string = [&](QString* out) {
+            if (!v.isString())
+                return wrongType(key, "a string");
+            *out = v.toString();
+            return Status();
+        };
+        Status s;
+        bool known = true;
+        if (key == "text"_L1) {
+            s = string(&q.text);
+        } else if (key == "corpus"_L1) {
+            s = integer(&q.corpusId);
+        } else if (key == "tag"_L1) {
+            s = integer(&q.tagId);
+        } else if (key == "reviewer"_L1) {
+            s = string(&q.reviewer);
+        } else if (key == "role"_L1) {
+            Role role = Role::Real;
+            if (!v.isString() || !parseRole(v.toString(), &role))
+                return wrongType(key, "\"real\" or \"synthetic\"");
+            q.role = role;
+        } else if (key == "decision"_L1) {
+            const QString name = v.toString();
+            if (name == "none"_L1)
+                q.decision = Decision::None;
+            else if (name == "keep"_L1 || name == "drop"_L1)
+                q.decision = parseDecision(name);
+            else
+                return wrongType(key, "\"keep\", \"drop\" or \"none\"");
+        } else if (key == "sort"_L1) {
+            const QString name = v.toString();
+            int found = -1;
+            for (int c = 0; c < kSampleColumnCount; ++c)
+                if (kColumns.at(static_cast<std::size_t>(c)).order != nullptr &&
+                    name == QLatin1StringView(kColumns.at(static_cast<std::size_t>(c)).name))
+                    found = c;
+            if (found < 0)
+                return wrongType(key, "a sortable column name");
+            q.sortBy = static_cast<SampleColumn>(found);
+        } else if (key == "descending"_L1) {
+            if (!v.isBool())
+                return wrongType(key, "true or false");
+            q.descending = v.toBool();
+        } else {
+            known = false;
+        }
+        for (const GroupField& g : kGroups)
+            if (key == QLatin1StringView(g.name)) {
+                s = integer(&(q.*(g.group)));
+                known = true;
+            }
+        for (const TextField& t : kProvenance)
+            if (key == QLatin1StringView(t.name)) {
+                s = string(&(q.*(t.value)));
+                known = true;
+            }
+        for (const RangeField& r : kRanges)
+            if (key == QLatin1StringView(r.name)) {
+                known = true;
+                if (!v.isObject())
+                    return wrongType(key, "an object with \"min\" and/or \"max\"");
+                const QJsonObject bounds = v.toObject();
+                ScoreRange& range = q.*(r.range);
+                for (auto b = bounds.begin(); b != bounds.end(); ++b) {
+                    if (!b.value().isDouble() || (b.key() != "min"_L1 && b.key() != "max"_L1))
+                        return wrongType(key + u'.' + b.key(), "\"min\" or \"max\", a number");
+                    (b.key() == "min"_L1 ? range.min : range.max) = b.value().toDouble();
+                }
+            }
+        if (!known)
+            return Status::failure(u"sample query: unknown key '%1'"_s.arg(key));
+        if (!s)
+            return s;
+    }
+    *query = std::move(q);
+    return {};
+}
+
+namespace {
+
+// The SQLite handle behind a Qt connection (null when the driver is not Qt's QSQLITE).
+sqlite3* handleOf(QSqlDatabase& db) {
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
+// Runs sql on h with values bound in order and calls row for each result row: SQLite's own
+// API, because a million rows through QSqlQuery's QVariants cost more than the query itself.
+// Errors: SQLite's message.
+Status eachRow(sqlite3* h, const QString& sql, const QVariantList& values,
+               const std::function<void(sqlite3_stmt*)>& row) {
+    sqlite3_stmt* raw = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v2(h, utf8.constData(), static_cast<int>(utf8.size()), &raw, nullptr) !=
+        SQLITE_OK)
+        return Status::failure(QString::fromUtf8(sqlite3_errmsg(h)));
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, &sqlite3_finalize);
+    int at = 1;
+    for (const QVariant& v : values) {
+        const int type = v.typeId();
+        if (type == QMetaType::LongLong || type == QMetaType::Int)
+            sqlite3_bind_int64(raw, at, v.toLongLong());
+        else if (type == QMetaType::Double)
+            sqlite3_bind_double(raw, at, v.toDouble());
+        else {
+            const QByteArray text = v.toString().toUtf8();
+            sqlite3_bind_text(raw, at, text.constData(), static_cast<int>(text.size()),
+                              SQLITE_TRANSIENT);
+        }
+        ++at;
+    }
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW)
+        row(raw);
+    if (rc != SQLITE_DONE)
+        return Status::failure(QString::fromUtf8(sqlite3_errmsg(h)));
+    return {};
+}
+
+// A failure of the statement that ran the text search `text`: when the search alone fails, it
+// is the user's search that is malformed (FTS5's messages do not all say "fts5").
+Status searchFailure(sqlite3* h, const Status& failure, const QString& text) {
+    if (text.trimmed().isEmpty())
+        return failure;
+    const Status probe =
+        eachRow(h, u"SELECT 1 FROM samples_fts WHERE samples_fts MATCH ? LIMIT 1"_s, {text},
+                [](sqlite3_stmt*) {});
+    if (probe)
+        return failure;
+    return Status::failure(u"The search “%1” is not valid: %2 (words, \"a phrase\", prefix*, "
+                           "AND, OR, NOT)"_s.arg(text, probe.error()));
+}
+
+// One match while it is filtered and ordered.
+struct Match {
+    qint64 id = 0;
+    double key = 0.0;
+    bool hasKey = false;
+};
+
+} // namespace
+
+Status findSamples(const Project& project, const SampleQuery& query, QList<qint64>* ids) {
+    ids->clear();
+    const ColumnSql& sort = columnSql(query.sortBy);
+    if (sort.order == nullptr)
+        return Status::failure(
+            u"samples cannot be sorted by '%1'"_s.arg(QLatin1StringView(sort.name)));
+    QSqlDatabase db = project.connection();
+    sqlite3* h = handleOf(db);
+    if (h == nullptr)
+        return Status::failure(u"the project is not open through SQLite"_s);
+    std::optional<qint64> run;
+    if (Status s = newestAnalysisRun(db, &run); !s)
+        return s;
+
+    // 1. The samples matching every condition SQL answers from samples, corpora, the text
+    // index and the answers (no ORDER BY: the covering index then serves a scan), with their
+    // sort key when it lives there.
+    const Where where = whereOf(query);
+    const char* key = query.sortBy == SampleColumn::Length   ? "length(s.text)"
+                      : query.sortBy == SampleColumn::Corpus ? "s.corpus_id"
+                      : query.sortBy == SampleColumn::Role   ? "c.role = 'synthetic'"
+                                                             : nullptr;
+    QString sql = u"SELECT s.id"_s +
+                  (key != nullptr ? u", "_s + QLatin1StringView(key) : QString()) +
+                  u" FROM samples s"_s;
+    if (query.role || query.sortBy == SampleColumn::Role)
+        sql += u" JOIN corpora c ON c.id = s.corpus_id"_s;
+    if (!where.conditions.isEmpty())
+        sql += u" WHERE "_s + where.conditions.join(u" AND "_s);
+    std::vector<Match> matches;
+    if (Status s = eachRow(h, sql, where.values,
+                           [&](sqlite3_stmt* row) {
+                               Match m{.id = sqlite3_column_int64(row, 0)};
+                               if (key != nullptr && sqlite3_column_type(row, 1) != SQLITE_NULL) {
+                                   m.key = sqlite3_column_double(row, 1);
+                                   m.hasKey = true;
+                               }
+                               matches.push_back(m);
+                           });
+        !s)
+        return searchFailure(h, s, query.text);
+
+    // 2. Per-sample scores and groups of the newest run: read in one scan of the run's rows
+    // (sample order) and merged with the matches, instead of a lookup per match.
+    // Conditions on them are SQL on sample_scores (a group uses its index); rows that fail
+    // them are not returned, so a match without a returned row is out.
+    QStringList scoreWhere{u"run_id = ?"_s};
+    QVariantList scoreValues{run ? QVariant(*run) : QVariant()};
+    for (const GroupField& g : kGroups)
+        if (const auto& value = query.*(g.group); value) {
+            scoreWhere << u"%1 = ?"_s.arg(QLatin1StringView(g.column + 3)); // "sc.x" → "x"
+            scoreValues << *value;
+        }
+    for (const RangeField& r : kRanges) {
+        const ScoreRange& range = query.*(r.range);
+        if (!r.scored)
+            continue;
+        if (range.min) {
+            scoreWhere << u"%1 >= ?"_s.arg(QLatin1StringView(r.sql + 3));
+            scoreValues << *range.min;
+        }
+        if (range.max) {
+            scoreWhere << u"%1 <= ?"_s.arg(QLatin1StringView(r.sql + 3));
+            scoreValues << *range.max;
+        }
+    }
+    const bool conditions = scoreWhere.size() > 1;
+    if (conditions || sort.scored) {
+        std::sort(matches.begin(), matches.end(),
+                  [](const Match& a, const Match& b) { return a.id < b.id; });
+        if (!run) {
+            if (conditions)
+                matches.clear(); // nothing is scored yet
+        } else {
+            // A few matches (a text search): their rows by key; many: the run's rows.
+            if (matches.size() < 20000) {
+                QList<qint64> listed;
+                for (const Match& m : matches)
+                    listed.append(m.id);
+                scoreWhere << u"sample_id IN (SELECT value FROM json_each(?))"_s;
+                scoreValues << jsonIdArray(listed);
+            }
+            std::vector<Match> kept;
+            kept.reserve(matches.size());
+            std::size_t next = 0;
+            const auto unscored = [&](std::size_t upTo) { // matches without a returned row
+                for (; next < upTo; ++next)
+                    if (!conditions)
+                        kept.push_back(matches[next]);
+            };
+            const QString sortColumn =
+                sort.scored ? u", "_s + QLatin1StringView(sort.order + 3) : QString();
+            Status s =
+                eachRow(h,
+                        u"SELECT sample_id%1 FROM sample_scores WHERE %2 ORDER BY sample_id"_s.arg(
+                            sortColumn, scoreWhere.join(u" AND "_s)),
+                        scoreValues, [&](sqlite3_stmt* row) {
+                            const qint64 id = sqlite3_column_int64(row, 0);
+                            std::size_t upTo = next;
+                            while (upTo < matches.size() && matches[upTo].id < id)
+                                ++upTo;
+                            unscored(upTo);
+                            if (next >= matches.size() || matches[next].id != id)
+                                return;
+                            Match m = matches[next++];
+                            if (sort.scored) {
+                                m.hasKey = sqlite3_column_type(row, 1) != SQLITE_NULL;
+                                m.key = sqlite3_column_double(row, 1);
+                            }
+                            kept.push_back(m);
+                        });
+            if (!s)
+                return s;
+            unscored(matches.size());
+            matches = std::move(kept);
+        }
+    }
+
+    // 3. The order: the key (missing keys last in either direction), ties by id.
+    if (query.sortBy == SampleColumn::Corpus) {
+        // By corpus name: each corpus id's place among the names.
+        std::map<qint64, double> place;
+        if (Status s = eachRow(h, u"SELECT id FROM corpora ORDER BY name"_s, {},
+                               [&](sqlite3_stmt* row) {
+                                   place[sqlite3_column_int64(row, 0)] =
+                                       static_cast<double>(place.size());
+                               });
+            !s)
+            return s;
+        for (Match& m : matches)
+            m.key = place[static_cast<qint64>(m.key)];
+    }
+    const bool descending = query.descending;
+    if (query.sortBy == SampleColumn::Id)
+        std::sort(matches.begin(), matches.end(), [descending](const Match& a, const Match& b) {
+            return descending ? a.id > b.id : a.id < b.id;
+        });
+    else
+        std::sort(matches.begin(), matches.end(), [descending](const Match& a, const Match& b) {
+            if (a.hasKey != b.hasKey)
+                return a.hasKey;
+            if (a.hasKey && a.key != b.key)
+                return descending ? a.key > b.key : a.key < b.key;
+            return a.id < b.id;
+        });
+    ids->reserve(static_cast<qsizetype>(matches.size()));
+    for (const Match& m : matches)
+        ids->append(m.id);
+    return {};
+}
+
+Status sampleRows(const Project& project, const QList<qint64>& ids, const QString& ftsQuery,
+                  QList<SampleRow>* rows) {
+    rows->clear();
+    if (ids.isEmpty())
+        return {};
+    QSqlDatabase db = project.connection();
+    std::optional<qint64> run;
+    if (Status s = newestAnalysisRun(db, &run); !s)
+        return s;
+    const QString list = jsonIdArray(ids);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT s.id, c.name, c.role, length(s.text), substr(s.text, 1, 300), "
+              "sc.synthetic_likeness, sc.nn_other, sc.perplexity, sc.cluster, "
+              "sc.skeleton_group, sc.duplicate_group FROM json_each(?) j "
+              "JOIN samples s ON s.id = j.value JOIN corpora c ON c.id = s.corpus_id "
+              "LEFT JOIN sample_scores sc ON sc.run_id = ? AND sc.sample_id = s.id "
+              "ORDER BY j.key"_s);
+    q.addBindValue(list);
+    q.addBindValue(run ? QVariant(*run) : QVariant(QMetaType(QMetaType::LongLong)));
+    if (!q.exec())
+        return sqlError(q);
+    QHash<qint64, qsizetype> at;
+    while (q.next()) {
+        SampleRow r;
+        r.id = q.value(0).toLongLong();
+        r.corpus = q.value(1).toString();
+        (void)parseRole(q.value(2).toString(), &r.role);
+        r.length = q.value(3).toLongLong();
+        r.excerpt = q.value(4).toString();
+        r.syntheticLikeness = optionalDouble(q.value(5));
+        r.nnOther = optionalDouble(q.value(6));
+        r.perplexity = optionalDouble(q.value(7));
+        r.cluster = optionalId(q.value(8));
+        r.skeletonGroup = optionalId(q.value(9));
+        r.duplicateGroup = optionalId(q.value(10));
+        at.insert(r.id, rows->size());
+        rows->append(std::move(r));
+    }
+    if (ftsQuery.trimmed().isEmpty())
+        return {};
+    // The passage around the hits (16 tokens), hits marked; FTS5 finds the best one. FTS5
+    // narrows a MATCH by a rowid range but not by a list, so the rows between the page's
+    // smallest and largest id are asked (in id order: about the page itself) and the page's
+    // own kept.
+    const auto [lowest, highest] = std::minmax_element(ids.cbegin(), ids.cend());
+    QSqlQuery hits(db);
+    hits.setForwardOnly(true);
+    hits.prepare(u"SELECT rowid, snippet(samples_fts, 0, char(2), char(3), '…', 16) FROM "
+                 "samples_fts WHERE samples_fts MATCH ? AND rowid BETWEEN ? AND ?"_s);
+    hits.addBindValue(ftsQuery);
+    hits.addBindValue(*lowest);
+    hits.addBindValue(*highest);
+    if (!hits.exec())
+        return searchError(db, hits, ftsQuery);
+    while (hits.next())
+        if (const auto it = at.constFind(hits.value(0).toLongLong()); it != at.cend())
+            (*rows)[*it].excerpt = hits.value(1).toString();
+    return {};
+}
+
+} // namespace synthscope::model

@@ -1,0 +1,250 @@
+#include "model/SampleTableModel.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::model {
+
+namespace {
+
+QVariant optionalNumber(const std::optional<double>& v, int decimals) {
+    return v ? QVariant(QString::number(*v, 'f', decimals)) : QVariant(u"–"_s);
+}
+
+QVariant optionalGroup(const std::optional<qint64>& v) {
+    return v ? QVariant(*v + 1) : QVariant(u"–"_s);
+}
+
+// The excerpt without its hit marks and with line breaks as spaces (one line per row).
+QString plainExcerpt(QString excerpt) {
+    excerpt.remove(kHitStart);
+    excerpt.remove(kHitEnd);
+    return excerpt.simplified();
+}
+
+} // namespace
+
+SampleTableModel::SampleTableModel(QObject* parent)
+    : QAbstractTableModel(parent) {
+    m_pool.setMaxThreadCount(1);
+}
+
+SampleTableModel::~SampleTableModel() {
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+void SampleTableModel::setProject(std::shared_ptr<Project> project) {
+    m_project = std::move(project);
+    beginResetModel();
+    m_ids.clear();
+    m_pages.clear();
+    endResetModel();
+    start();
+}
+
+void SampleTableModel::setQuery(const SampleQuery& query) {
+    m_query = query;
+    start();
+}
+
+void SampleTableModel::refresh() {
+    start();
+}
+
+void SampleTableModel::sort(int column, Qt::SortOrder order) {
+    if (column < 0 || column >= kSampleColumnCount ||
+        static_cast<SampleColumn>(column) == SampleColumn::Text)
+        return;
+    const auto by = static_cast<SampleColumn>(column);
+    const bool descending = order == Qt::DescendingOrder;
+    if (by == m_query.sortBy && descending == m_query.descending)
+        return;
+    m_query.sortBy = by;
+    m_query.descending = descending;
+    start();
+}
+
+void SampleTableModel::start() {
+    const quint64 generation = ++m_generation;
+    m_pool.clear(); // a search not yet started is superseded
+    if (!m_project) {
+        m_answered = generation;
+        return;
+    }
+    std::shared_ptr<Project> project = m_project;
+    const SampleQuery query = m_query;
+    m_pool.start([this, project, query, generation]() {
+        QElapsedTimer timer;
+        timer.start();
+        QList<qint64> ids;
+        const Status s = findSamples(*project, query, &ids);
+        project->releaseThreadConnection();
+        const qint64 ms = timer.elapsed();
+        // Runs on the model's thread; the destructor waits for this task, and Qt drops the
+        // posted call if the model is gone by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, ids = std::move(ids), s, ms, text = query.text]() mutable {
+                if (generation != m_generation)
+                    return; // superseded
+                m_answered = generation;
+                if (!s) {
+                    Q_EMIT searchFinished(static_cast<int>(m_ids.size()), ms, s.error());
+                    return;
+                }
+                beginResetModel();
+                m_ids = std::move(ids);
+                m_shownText = text;
+                m_pages.clear();
+                endResetModel();
+                Q_EMIT searchFinished(static_cast<int>(m_ids.size()), ms, QString());
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+const SampleRow* SampleTableModel::rowAt(int row) const {
+    if (row < 0 || row >= m_ids.size() || !m_project)
+        return nullptr;
+    const int page = row / kPageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        if (m_pages.size() > 64)
+            m_pages.clear(); // a long scroll keeps at most 6,400 rows in memory
+        const QList<qint64> ids = m_ids.mid(static_cast<qsizetype>(page) * kPageSize, kPageSize);
+        QList<SampleRow> rows;
+        if (const Status s = sampleRows(*m_project, ids, m_shownText, &rows); !s)
+            qWarning("sample table: %s", qPrintable(s.error()));
+        // Align with ids (a sample removed since the search leaves an empty row).
+        QList<SampleRow> aligned(ids.size());
+        qsizetype next = 0;
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            aligned[i].id = ids.at(i);
+            if (next < rows.size() && rows.at(next).id == ids.at(i))
+                aligned[i] = rows.at(next++);
+        }
+        it = m_pages.insert(page, aligned);
+    }
+    return &(*it)[row % kPageSize];
+}
+
+int SampleTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+}
+
+int SampleTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : kSampleColumnCount;
+}
+
+QVariant SampleTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role == SampleIdRole)
+        return m_ids.at(index.row());
+    const auto column = static_cast<SampleColumn>(index.column());
+    if (role == Qt::TextAlignmentRole)
+        return column == SampleColumn::Corpus || column == SampleColumn::Role ||
+                       column == SampleColumn::Text
+                   ? QVariant()
+                   : QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != ExcerptRole && role != Qt::ToolTipRole)
+        return {};
+    const SampleRow* r = rowAt(index.row());
+    if (r == nullptr)
+        return {};
+    if (role == ExcerptRole)
+        return column == SampleColumn::Text ? QVariant(r->excerpt) : QVariant();
+    if (role == Qt::ToolTipRole)
+        return column == SampleColumn::Text ? QVariant(plainExcerpt(r->excerpt)) : QVariant();
+    switch (column) {
+    case SampleColumn::Id:
+        return r->id;
+    case SampleColumn::Corpus:
+        return r->corpus;
+    case SampleColumn::Role:
+        return r->corpus.isEmpty()     ? QVariant()
+               : r->role == Role::Real ? tr("real")
+                                       : tr("synthetic");
+    case SampleColumn::Length:
+        return r->length;
+    case SampleColumn::SyntheticLikeness:
+        return optionalNumber(r->syntheticLikeness, 3);
+    case SampleColumn::NnOther:
+        return optionalNumber(r->nnOther, 3);
+    case SampleColumn::Perplexity:
+        return optionalNumber(r->perplexity, 1);
+    case SampleColumn::Cluster:
+        return optionalGroup(r->cluster);
+    case SampleColumn::SkeletonGroup:
+        return optionalGroup(r->skeletonGroup);
+    case SampleColumn::DuplicateGroup:
+        return optionalGroup(r->duplicateGroup);
+    case SampleColumn::Text:
+        return plainExcerpt(r->excerpt);
+    }
+    return {};
+}
+
+QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section >= kSampleColumnCount)
+        return {};
+    const auto column = static_cast<SampleColumn>(section);
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case SampleColumn::Id:
+            return tr("Sample");
+        case SampleColumn::Corpus:
+            return tr("Corpus");
+        case SampleColumn::Role:
+            return tr("Role");
+        case SampleColumn::Length:
+            return tr("Length");
+        case SampleColumn::SyntheticLikeness:
+            return tr("Synth.-like");
+        case SampleColumn::NnOther:
+            return tr("NN other");
+        case SampleColumn::Perplexity:
+            return tr("PPL");
+        case SampleColumn::Cluster:
+            return tr("Cluster");
+        case SampleColumn::SkeletonGroup:
+            return tr("Skeleton");
+        case SampleColumn::DuplicateGroup:
+            return tr("Dup.");
+        case SampleColumn::Text:
+            return tr("Text");
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (column) {
+        case SampleColumn::Length:
+            return tr("Characters of the text");
+        case SampleColumn::SyntheticLikeness:
+            return tr("Out-of-fold probability that the sample is synthetic (the detectability "
+                      "model of the newest analysis); high on a real sample: it reads like the "
+                      "generator");
+        case SampleColumn::NnOther:
+            return tr("Cosine similarity to the nearest sample of the other role (embedding of "
+                      "the newest analysis); near 1: a copy or paraphrase across the sides");
+        case SampleColumn::Perplexity:
+            return tr("Perplexity under the language model of the real side (held-out samples "
+                      "only); low on synthetic text: the generator's mode");
+        case SampleColumn::Text:
+            return tr("The start of the text, or the passage around the search hits");
+        case SampleColumn::Cluster:
+            return tr("k-means cluster of the newest analysis (as on the cluster map)");
+        case SampleColumn::SkeletonGroup:
+            return tr("Group of samples that share one template skeleton (Skeletons view)");
+        case SampleColumn::DuplicateGroup:
+            return tr("Exact or near-duplicate group (Duplicates view)");
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+} // namespace synthscope::model

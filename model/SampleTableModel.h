@@ -1,0 +1,69 @@
+#pragma once
+
+#include "model/SampleSearch.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace synthscope::model {
+
+/// The sample table: the samples matching a SampleQuery, one row each (columns as in
+/// SampleColumn). The search runs on a worker thread (its own SQLite connection), so the GUI
+/// thread never waits on it; a newer query supersedes one still running, whose answer is
+/// dropped. Rows are read on demand a page at a time (100 ids by primary key, with the
+/// search's snippet for a text query) and cached until the next search.
+///
+/// Sorting (QTableView's header) re-runs the search with the new order in SQL, so the order
+/// covers every match, not only the rows read so far.
+class SampleTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int SampleIdRole = Qt::UserRole + 1;
+    /// The Text column's excerpt with hits between kHitStart and kHitEnd (for a delegate).
+    static constexpr int ExcerptRole = Qt::UserRole + 2;
+    static constexpr int kPageSize = 100;
+
+    explicit SampleTableModel(QObject* parent = nullptr);
+    /// Waits for a running search to end (it cannot be interrupted inside SQLite).
+    ~SampleTableModel() override;
+
+    /// The project to search (null: an empty table). Re-runs the query.
+    void setProject(std::shared_ptr<Project> project);
+    /// Starts a search; searchFinished() tells when its rows are in.
+    void setQuery(const SampleQuery& query);
+    [[nodiscard]] const SampleQuery& query() const { return m_query; }
+    /// Runs the current query again (after an import, an analysis or review answers).
+    void refresh();
+    /// The matching samples, in the table's order (the last finished search).
+    [[nodiscard]] const QList<qint64>& sampleIds() const { return m_ids; }
+    [[nodiscard]] bool searching() const { return m_answered != m_generation; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    void sort(int column, Qt::SortOrder order) override;
+
+Q_SIGNALS:
+    /// A search ended: the number of matches and its wall time, or (error non-empty) why it
+    /// failed (the table then keeps the previous answer).
+    void searchFinished(int matches, qint64 milliseconds, const QString& error);
+
+private:
+    void start();
+    const SampleRow* rowAt(int row) const;
+
+    std::shared_ptr<Project> m_project;
+    SampleQuery m_query;
+    QList<qint64> m_ids;
+    QString m_shownText; ///< the text query of m_ids (its hits are marked)
+    quint64 m_generation = 0;
+    quint64 m_answered = 0; ///< the generation of the last answer
+    QThreadPool m_pool;
+    mutable QHash<int, QList<SampleRow>> m_pages; ///< page index → rows
+};
+
+} // namespace synthscope::model
