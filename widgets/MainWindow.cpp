@@ -3,6 +3,7 @@
 #include "analysis/MetricKeys.h"
 
 #include "model/ProjectDocument.h"
+#include "model/SampleTableModel.h"
 #include "model/Settings.h"
 #include "widgets/ChecklistView.h"
 #include "widgets/ClusterMapView.h"
@@ -16,6 +17,7 @@
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
 #include "widgets/ReviewView.h"
+#include "widgets/SamplesView.h"
 #include "widgets/SkeletonsView.h"
 #include "widgets/TagSetDialog.h"
 #include "widgets/TeamView.h"
@@ -52,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_map(new ClusterMapView(this))
     , m_duplicates(new DuplicatesView(this))
     , m_review(new ReviewView(this))
+    , m_samples(new SamplesView(this))
     , m_checklist(new ChecklistView(this))
     , m_team(new TeamView(this))
     , m_trends(new TrendsView(this))
@@ -70,6 +73,16 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_checklist, tr("Checklist"));
     m_tabs->addTab(m_team, tr("Team"));
     m_tabs->addTab(m_trends, tr("Trends"));
+    m_tabs->addTab(m_samples, tr("Samples"));
+    connect(m_samples, &SamplesView::reviewSamplesRequested, this,
+            [this](const QList<qint64>& ids, const QString& title, const QJsonObject& query) {
+                m_review->reviewSamples(ids, title, query);
+                showView(View::Review);
+            });
+    connect(m_samples, &SamplesView::openSampleRequested, this, [this](qint64 id) {
+        m_review->showSample(id);
+        showView(View::Review);
+    });
     connect(m_team, &TeamView::reviewRequested, this,
             [this](const QList<qint64>& ids, const QString& title) {
                 m_review->reviewSamples(ids, title);
@@ -253,6 +266,12 @@ void MainWindow::createMenus() {
                     [this]() { showView(View::Team); });
     view->addAction(tr("T&rends"), QKeySequence(Qt::CTRL | Qt::Key_9), this,
                     [this]() { showView(View::Trends); });
+    view->addAction(tr("S&amples"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+                    [this]() { showView(View::Samples); });
+    m_projectActions << view->addAction(tr("&Find Samples…"), QKeySequence::Find, this, [this]() {
+        showView(View::Samples);
+        m_samples->focusSearch();
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     // The same sheet as ? in Review (one list of keys, ReviewView::keyHelp).
@@ -314,6 +333,7 @@ void MainWindow::attachViews(model::ProjectDocument* document) {
     m_checklist->setDocument(document);
     m_team->setDocument(document);
     m_trends->setDocument(document);
+    m_samples->setDocument(document);
 }
 
 void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
@@ -400,6 +420,9 @@ void MainWindow::showView(View view) {
         break;
     case View::Trends:
         m_tabs->setCurrentWidget(m_trends);
+        break;
+    case View::Samples:
+        m_tabs->setCurrentWidget(m_samples);
         break;
     }
 }
@@ -554,6 +577,22 @@ bool MainWindow::saveScreenshots(const QString& dir) {
         ok = grab().save(QDir(dir).filePath(QString::fromLatin1(name))) && ok;
     }
     m_team->showPage(TeamView::Page::Agreement);
+    // The sample table: every sample, then a search with its hits marked.
+    showView(View::Samples);
+    const auto waitForSearch = [this]() {
+        QElapsedTimer waited;
+        waited.start();
+        QApplication::processEvents();
+        while (m_samples->samples()->searching() && waited.elapsed() < 60000)
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QApplication::processEvents();
+    };
+    waitForSearch();
+    ok = grab().save(QDir(dir).filePath(u"samples.png"_s)) && ok;
+    m_samples->search(u"refund NOT order"_s);
+    waitForSearch();
+    ok = grab().save(QDir(dir).filePath(u"samples-search.png"_s)) && ok;
+    m_samples->search(QString());
     // Review's sheet of keys (the ? key).
     showView(View::Review);
     m_review->toggleKeyHelp();

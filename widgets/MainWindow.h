@@ -27,6 +27,7 @@ class DuplicatesView;
 class ChecklistView;
 class TeamView;
 class TrendsView;
+class SamplesView;
 
 /// The workbench window: project panel (left), the view tabs (Overview, Divergence, Skeletons,
 /// Cluster map, Duplicates, Review, Checklist), menus,
@@ -43,7 +44,8 @@ public:
         Review,
         Checklist,
         Team,
-        Trends
+        Trends,
+        Samples
     };
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -64,6 +66,7 @@ public:
     [[nodiscard]] ChecklistView* checklist() const { return m_checklist; }
     [[nodiscard]] TeamView* team() const { return m_team; }
     [[nodiscard]] TrendsView* trends() const { return m_trends; }
+    [[nodiscard]] SamplesView* samples() const { return m_samples; }
     /// Asks for the reviewer name when none was ever chosen (first start); true if one is set.
     bool ensureReviewer();
 
@@ -101,6 +104,7 @@ private:
     ClusterMapView* m_map;
     DuplicatesView* m_duplicates;
     ReviewView* m_review;
+    SamplesView* m_samples;
     ChecklistView* m_checklist;
     TeamView* m_team;
     TrendsView* m_trends;

@@ -348,7 +348,7 @@ void ReviewView::reloadQueue(Start start) {
         }
     } else if (data.size() == 2 && data[0].toString() == "queue"_L1) {
         filter.queue = data[1].toLongLong();
-    } else if (data.size() == 2 && data[0].toString() == "samples"_L1) {
+    } else if (data.size() >= 2 && data[0].toString() == "samples"_L1) {
         QList<qint64> ids;
         for (const QVariant& v : data[1].toList())
             ids.append(v.toLongLong());
@@ -480,10 +480,12 @@ void ReviewView::saveAsQueue() {
     QList<qint64> ids;
     for (int r = 0; r < m_queue->rowCount(); ++r)
         ids.append(m_queue->sampleIdAt(r));
-    const QString spec =
-        QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, u"selection"_s},
-                                                    {u"from"_s, m_filter->currentText()}})
-                              .toJson(QJsonDocument::Compact));
+    QJsonObject how{{u"kind"_s, u"selection"_s}, {u"from"_s, m_filter->currentText()}};
+    // A list from the sample table keeps the search and filters that made it.
+    if (const QVariantList data = m_filter->currentData().toList();
+        data.size() == 3 && !data[2].toMap().isEmpty())
+        how[u"query"_s] = QJsonObject::fromVariantMap(data[2].toMap());
+    const QString spec = QString::fromUtf8(QJsonDocument(how).toJson(QJsonDocument::Compact));
     qint64 id = 0;
     if (const model::Status s = m_document->review().createQueue(name, ids, spec, &id); !s) {
         QMessageBox::warning(this, tr("Save as Queue"), s.error());
@@ -555,12 +557,13 @@ void ReviewView::reviewGroup(model::GroupKind kind, qint64 groupId, const QStrin
     selectQueue(QVariantList{u"group"_s, static_cast<int>(kind), groupId}, title);
 }
 
-void ReviewView::reviewSamples(const QList<qint64>& sampleIds, const QString& title) {
+void ReviewView::reviewSamples(const QList<qint64>& sampleIds, const QString& title,
+                               const QJsonObject& query) {
     QVariantList ids;
     ids.reserve(sampleIds.size());
     for (qint64 id : sampleIds)
         ids.append(id);
-    selectQueue(QVariantList{u"samples"_s, ids}, title);
+    selectQueue(QVariantList{u"samples"_s, ids, query.toVariantMap()}, title);
 }
 
 void ReviewView::reviewCorpus(qint64 corpusId) {

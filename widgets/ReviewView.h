@@ -3,6 +3,7 @@
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <optional>
@@ -63,7 +64,10 @@ public:
     /// Makes a group of the newest analysis the review queue (title: the queue's name).
     void reviewGroup(model::GroupKind kind, qint64 groupId, const QString& title);
     /// Makes these samples (e.g. a selection on the cluster map) the review queue.
-    void reviewSamples(const QList<qint64>& sampleIds, const QString& title);
+    /// query: the sample-table search and filters that listed them (SampleQuery::toJson), kept
+    /// in the spec of a queue saved from this list.
+    void reviewSamples(const QList<qint64>& sampleIds, const QString& title,
+                       const QJsonObject& query = {});
     /// Reviews every sample of one corpus (the filter list's entry for it), from the first.
     void reviewCorpus(qint64 corpusId);
     /// Shows one sample: in the current queue if it is there, else as a queue of its own.

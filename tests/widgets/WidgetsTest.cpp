@@ -10,6 +10,8 @@
 #include "model/ProjectDocument.h"
 #include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
+#include "model/SampleSearch.h"
+#include "model/SampleTableModel.h"
 #include "model/Settings.h"
 #include "model/SimilarityModels.h"
 #include "model/SkeletonModels.h"
@@ -28,6 +30,7 @@
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
 #include "widgets/ReviewView.h"
+#include "widgets/SamplesView.h"
 #include "widgets/SkeletonsView.h"
 #include "widgets/TagSetDialog.h"
 #include "widgets/TeamView.h"
@@ -40,10 +43,14 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -65,6 +72,7 @@
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QTimer>
+#include <QToolButton>
 
 #include <gtest/gtest.h>
 
@@ -1456,4 +1464,249 @@ TEST_F(Widgets, KeyboardOnlyReviewWritesNotesStaysInTheViewAndShowsItsKeys) {
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     EXPECT_FALSE(sheet->isVisible());
     EXPECT_EQ(QApplication::focusWidget(), list); // the keys are back where they were
+}
+
+// Issue 13, "Find, select and act": the sample table as a user meets it. Ctrl+F, type a search,
+// Enter; every row matches and shows its hit; a role filter by keyboard; a header click sorts
+// every match; a shift-click selection is tagged through the menu and kept with one click,
+// each one undoable step; the selection opens as a review queue.
+TEST_F(Widgets, SampleTableSearchesFiltersSortsAndActsOnASelection) {
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("search.synthscope"));
+    ASSERT_TRUE(QFile::copy(demoProject(), copy));
+    ASSERT_TRUE(window.openProject(copy, model::Project::OpenMode::OpenExisting).ok());
+    widgets::SamplesView* samples = window.samples();
+    model::SampleTableModel* table = samples->samples();
+    QSignalSpy finished(table, &model::SampleTableModel::searchFinished);
+    const auto settle = [&]() {
+        QApplication::processEvents();
+        while (table->searching())
+            ASSERT_TRUE(finished.wait(10000));
+    };
+
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier); // View > Find Samples…
+    ASSERT_EQ(window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->currentWidget(), samples);
+    auto* box = samples->findChild<QLineEdit*>(QStringLiteral("sampleSearch"));
+    ASSERT_TRUE(box->hasFocus());
+    settle();
+    ASSERT_EQ(table->rowCount(), 9514); // every sample before a search
+    QTest::keyClicks(box, QStringLiteral("refund*"));
+    QTest::keyClick(box, Qt::Key_Return);
+    settle();
+    const int matches = table->rowCount();
+    ASSERT_GT(matches, 100);
+    ASSERT_LT(matches, 9514);
+    const int text = static_cast<int>(model::SampleColumn::Text);
+    for (int row = 0; row < 40; ++row) {
+        const QString excerpt =
+            table->data(table->index(row, text), model::SampleTableModel::ExcerptRole).toString();
+        const qsizetype hit = excerpt.indexOf(model::kHitStart);
+        ASSERT_GE(hit, 0) << "row " << row << " shows no hit: " << excerpt.toStdString();
+        EXPECT_TRUE(
+            excerpt.mid(hit + 1, 6).compare(QStringLiteral("refund"), Qt::CaseInsensitive) == 0)
+            << excerpt.toStdString();
+    }
+
+    auto* role = samples->findChild<QComboBox*>(QStringLiteral("sampleRole"));
+    role->setFocus();
+    QTest::keyClick(role, Qt::Key_End); // "Synthetic"
+    settle();
+    const int synthetic = table->rowCount();
+    EXPECT_GT(synthetic, 0);
+    EXPECT_LT(synthetic, matches);
+    const int roleColumn = static_cast<int>(model::SampleColumn::Role);
+    for (int row = 0; row < synthetic; row += std::max(1, synthetic / 50))
+        ASSERT_EQ(table->index(row, roleColumn).data().toString(), QStringLiteral("synthetic"));
+
+    // Sorting by length orders every match, in SQL.
+    auto* view = samples->findChild<QTableView*>(QStringLiteral("sampleTable"));
+    const int length = static_cast<int>(model::SampleColumn::Length);
+    QHeaderView* header = view->horizontalHeader();
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(length) + 10, header->height() / 2));
+    settle();
+    const auto lengthAt = [&](int row) { return table->index(row, length).data().toLongLong(); };
+    const Qt::SortOrder order = header->sortIndicatorOrder();
+    for (int row = 1; row < synthetic; ++row)
+        ASSERT_TRUE(order == Qt::AscendingOrder ? lengthAt(row - 1) <= lengthAt(row)
+                                                : lengthAt(row - 1) >= lengthAt(row))
+            << "row " << row;
+    EXPECT_NE(lengthAt(0), lengthAt(synthetic - 1));
+
+    // Select rows 0–2 with a click and a shift-click.
+    const auto clickRow = [&](int row, Qt::KeyboardModifiers modifiers) {
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers,
+                          view->visualRect(table->index(row, length)).center());
+    };
+    clickRow(0, {});
+    clickRow(2, Qt::ShiftModifier);
+    const QList<qint64> chosen = {table->sampleIds().at(0), table->sampleIds().at(1),
+                                  table->sampleIds().at(2)};
+    model::ReviewStore& review = window.document()->review();
+    const model::TagDef first = review.tags().at(0);
+    ASSERT_TRUE(review.taggedAmong(chosen, first.id).isEmpty());
+    // Tag selected ▸ the first tag (the menu is a popup: answered when it shows).
+    QTimer::singleShot(50, [&]() {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        ASSERT_NE(menu, nullptr);
+        QTest::keyClick(menu, Qt::Key_Down);
+        QTest::keyClick(menu, Qt::Key_Return);
+    });
+    QTest::mouseClick(samples->findChild<QToolButton*>(QStringLiteral("sampleTagSelection")),
+                      Qt::LeftButton);
+    EXPECT_EQ(review.taggedAmong(chosen, first.id), QSet<qint64>(chosen.begin(), chosen.end()));
+    QTest::mouseClick(samples->findChild<QPushButton*>(QStringLiteral("sampleKeep")),
+                      Qt::LeftButton);
+    for (qint64 id : chosen)
+        EXPECT_EQ(review.decisionsOf(chosen).value(id), model::Decision::Keep);
+    // Two steps to undo, one per bulk action.
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    for (qint64 id : chosen)
+        EXPECT_EQ(review.decisionsOf(chosen).value(id), model::Decision::None);
+    EXPECT_EQ(review.taggedAmong(chosen, first.id).size(), 3);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_TRUE(review.taggedAmong(chosen, first.id).isEmpty());
+
+    // The selection opens as a review queue, in the table's order.
+    auto* open = samples->findChild<QPushButton*>(QStringLiteral("sampleReview"));
+    EXPECT_TRUE(open->text().contains(QStringLiteral("3")));
+    QTest::mouseClick(open, Qt::LeftButton);
+    EXPECT_EQ(window.findChild<QTabWidget*>(QStringLiteral("viewTabs"))->currentWidget(),
+              window.review());
+    ASSERT_EQ(window.review()->queueModel()->rowCount(), 3);
+    for (int row = 0; row < 3; ++row)
+        EXPECT_EQ(window.review()->queueModel()->sampleIdAt(row), chosen.at(row));
+    // Saved as a queue, it keeps the search and filters that made it.
+    typeIntoInputDialog(QStringLiteral("refunds, synthetic"));
+    QTest::mouseClick(window.review()->findChild<QPushButton*>(QStringLiteral("saveQueueButton")),
+                      Qt::LeftButton);
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    const QList<model::QueueInfo> queues = review.queues();
+    ASSERT_FALSE(queues.isEmpty());
+    const QJsonObject spec = QJsonDocument::fromJson(queues.last().spec.toUtf8()).object();
+    model::SampleQuery saved;
+    ASSERT_TRUE(
+        model::SampleQuery::fromJson(spec.value(QStringLiteral("query")).toObject(), &saved).ok())
+        << queues.last().spec.toStdString();
+    EXPECT_EQ(saved.text, QStringLiteral("refund*"));
+    EXPECT_EQ(saved.role, model::Role::Synthetic);
+    EXPECT_EQ(saved.sortBy, model::SampleColumn::Length);
+
+    // A malformed search says so and keeps the last answer.
+    window.showView(widgets::MainWindow::View::Samples);
+    box->selectAll();
+    QTest::keyClicks(box, QStringLiteral("\"refund"));
+    QTest::keyClick(box, Qt::Key_Return);
+    settle();
+    EXPECT_TRUE(samples->findChild<QLabel*>(QStringLiteral("sampleStatus"))
+                    ->text()
+                    .contains(QStringLiteral("not valid")));
+    EXPECT_EQ(table->rowCount(), synthetic);
+    ASSERT_TRUE(window.openProject(demoProject(), model::Project::OpenMode::OpenExisting).ok());
+}
+
+// The sample table's search merges the newest run's scores in C++ (one scan instead of a lookup
+// per sample) and sorts there: checked against plain SQL with ORDER BY on the analysed demo
+// pair, plus 175 samples imported after the analysis (no scores: last in a score order, out
+// of every score filter).
+TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
+    using namespace Qt::Literals::StringLiterals;
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("scores.synthscope"));
+    ASSERT_TRUE(QFile::copy(demoProject(), copy));
+    std::shared_ptr<model::Project> project;
+    ASSERT_TRUE(model::Project::open(copy, model::Project::OpenMode::OpenExisting, &project).ok());
+    test::importFile(*project, QStringLiteral("seed tasks"), model::Role::Synthetic,
+                     test::dataFile(QStringLiteral("self-instruct-seed-tasks/seed_tasks.jsonl")),
+                     "instruction");
+    const auto reference = [&](const QString& where, const QString& order) {
+        QList<qint64> out;
+        QSqlQuery q(project->connection());
+        const QString sql =
+            u"SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id LEFT JOIN "
+            "sample_scores sc ON sc.sample_id = s.id AND sc.run_id = (SELECT max(id) FROM runs "
+            "WHERE kind = 'analysis') WHERE "_s +
+            where + u" ORDER BY "_s + order;
+        EXPECT_TRUE(q.exec(sql)) << sql.toStdString();
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+        return out;
+    };
+    struct Case {
+        const char* what;
+        std::function<void(model::SampleQuery&)> set;
+        QString where;
+        QString order;
+    };
+    using C = model::SampleColumn;
+    const std::vector<Case> cases = {
+        {"likeness >= 0.5, most synthetic-looking first",
+         [](model::SampleQuery& q) {
+             q.syntheticLikeness.min = 0.5;
+             q.sortBy = C::SyntheticLikeness;
+             q.descending = true;
+         },
+         u"sc.synthetic_likeness >= 0.5"_s, u"sc.synthetic_likeness DESC NULLS LAST, s.id"_s},
+        {"every sample by NN similarity to the other role",
+         [](model::SampleQuery& q) { q.sortBy = C::NnOther; }, u"1"_s,
+         u"sc.nn_other ASC NULLS LAST, s.id"_s},
+        {"cluster 1 with a search",
+         [](model::SampleQuery& q) {
+             q.cluster = 0;
+             q.text = u"order"_s;
+         },
+         u"sc.cluster = 0 AND s.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH "
+         "'order')"_s,
+         u"s.id"_s},
+        {"synthetic, perplexity at most 100, highest first",
+         [](model::SampleQuery& q) {
+             q.role = model::Role::Synthetic;
+             q.perplexity.max = 100.0;
+             q.sortBy = C::Perplexity;
+             q.descending = true;
+         },
+         u"c.role = 'synthetic' AND sc.perplexity <= 100"_s,
+         u"sc.perplexity DESC NULLS LAST, s.id"_s},
+        {"by corpus name, descending",
+         [](model::SampleQuery& q) {
+             q.sortBy = C::Corpus;
+             q.descending = true;
+         },
+         u"1"_s, u"c.name DESC, s.id"_s},
+        {"skeleton group 1 by length",
+         [](model::SampleQuery& q) {
+             q.skeletonGroup = 0;
+             q.sortBy = C::Length;
+             q.descending = true;
+         },
+         u"sc.skeleton_group = 0"_s, u"length(s.text) DESC, s.id"_s},
+        {"by duplicate group, NN similarity at least 0.2",
+         [](model::SampleQuery& q) {
+             q.sortBy = C::DuplicateGroup;
+             q.nnOther.min = 0.2;
+         },
+         u"sc.nn_other >= 0.2"_s, u"sc.duplicate_group ASC NULLS LAST, s.id"_s},
+    };
+    for (const Case& c : cases) {
+        model::SampleQuery q;
+        c.set(q);
+        QList<qint64> ids;
+        ASSERT_TRUE(model::findSamples(*project, q, &ids).ok()) << c.what;
+        const QList<qint64> expected = reference(c.where, c.order);
+        EXPECT_FALSE(expected.isEmpty()) << c.what; // each case has something to order
+        EXPECT_EQ(ids, expected) << c.what;
+    }
+    // The samples imported after the analysis close a score order.
+    model::SampleQuery bySimilarity;
+    bySimilarity.sortBy = C::NnOther;
+    bySimilarity.descending = true;
+    QList<qint64> ids;
+    ASSERT_TRUE(model::findSamples(*project, bySimilarity, &ids).ok());
+    ASSERT_EQ(ids.size(), 9514 + 175);
+    const QList<qint64> seeds = reference(u"c.name = 'seed tasks'"_s, u"s.id"_s);
+    ASSERT_EQ(seeds.size(), 175);
+    EXPECT_EQ(ids.mid(9514), seeds);
 }
