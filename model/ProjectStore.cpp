@@ -373,7 +373,7 @@ Json ProjectStore::summaryJson() const {
         Json members = Json::array();
         for (qint64 id : g.members)
             members.push_back(id);
-        groups.push_back({{"group", g.info.id},
+        groups.push_back({{"group", g.info.id + 1}, // numbered as every view and export shows
                           {"pattern", g.info.pattern.toStdString()},
                           {"size", g.info.size},
                           {"real", g.info.real},
@@ -399,7 +399,7 @@ Json ProjectStore::summaryJson() const {
             Json label = Json::array();
             for (const QString& t : c.label.split(u", "_s, Qt::SkipEmptyParts))
                 label.push_back(t.toStdString());
-            clusters.push_back({{"cluster", c.id},
+            clusters.push_back({{"cluster", c.id + 1}, // as shown (1, 2, …)
                                 {"size", c.size},
                                 {"real", c.real},
                                 {"synthetic", c.synthetic},

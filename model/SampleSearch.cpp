@@ -180,7 +180,7 @@ QJsonObject SampleQuery::toJson() const {
         o[u"role"_s] = roleName(*role);
     for (const GroupField& g : kGroups)
         if (const auto& value = this->*(g.group); value)
-            o[QLatin1StringView(g.name)] = *value;
+            o[QLatin1StringView(g.name)] = *value + 1; // numbered as shown, as in export specs
     if (tagId)
         o[u"tag"_s] = *tagId;
     if (decision)
@@ -271,8 +271,13 @@ Status SampleQuery::fromJson(const QJsonObject& json, SampleQuery* query) {
         }
         for (const GroupField& g : kGroups)
             if (key == QLatin1StringView(g.name)) {
-                s = integer(&(q.*(g.group)));
                 known = true;
+                std::optional<qint64>& group = q.*(g.group);
+                s = integer(&group);
+                if (s && *group < 1)
+                    return wrongType(key, "a group number (1, 2, …)");
+                if (s)
+                    *group = *group - 1;
             }
         for (const TextField& t : kProvenance)
             if (key == QLatin1StringView(t.name)) {

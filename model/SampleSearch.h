@@ -41,8 +41,8 @@ inline constexpr int kSampleColumnCount = static_cast<int>(SampleColumn::Text) +
 /// those of the newest analysis run; a sample that run did not score (imported after it, or
 /// no analysis yet) has none, so any condition on a score or group excludes it.
 ///
-/// Group ids (cluster, skeleton group, duplicate group) are the stored 0-based ids; the table
-/// and every view show them plus one.
+/// Group ids (cluster, skeleton group, duplicate group) are the stored 0-based ids; the table,
+/// every view and the JSON of toJson() number them from 1.
 struct SampleQuery {
     /// An SQLite FTS5 query over the sample texts: words, "a phrase", prefix*, AND/OR/NOT,
     /// NEAR(a b, 5) — the syntax of note search (https://www.sqlite.org/fts5.html, §3).

@@ -292,6 +292,14 @@ TEST_F(CustomerSupport, SelfSimilarityClustersAndDetectability) {
         }
     }
     EXPECT_EQ(total, 5000 + 4514);
+    // Numbered as the views and `export --clusters` number them: 1, 2, …, k.
+    std::set<long> numbers;
+    for (const Json& k : clusters)
+        numbers.insert(k["cluster"].get<long>());
+    EXPECT_EQ(*numbers.begin(), 1);
+    EXPECT_EQ(*numbers.rbegin(), static_cast<long>(clusters.size()));
+    ASSERT_FALSE(s_summary["skeleton_groups"].empty());
+    EXPECT_EQ(s_summary["skeleton_groups"][0]["group"], 1); // the largest
     EXPECT_EQ(s_summary["similarity"]["nn_similarity_threshold"], 0.95);
 }
 

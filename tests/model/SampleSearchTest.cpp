@@ -212,6 +212,11 @@ TEST(SampleSearch, QueryRoundTripsThroughJsonAndRejectsWhatItCannotRead) {
     EXPECT_TRUE(refused(R"({"sort":"text"})"));
     EXPECT_TRUE(refused(R"({"length":{"least":3}})"));
     EXPECT_TRUE(refused(R"({"length":5})"));
+    EXPECT_TRUE(refused(R"({"cluster":0})")); // groups are numbered from 1, as shown
+    SampleQuery first;
+    ASSERT_TRUE(
+        SampleQuery::fromJson(QJsonDocument::fromJson(R"({"cluster":1})").object(), &first).ok());
+    EXPECT_EQ(first.cluster, 0);
 }
 
 TEST(SampleSearch, BulkAnswersAreOneUndoableStepThatRestoresEachSample) {
