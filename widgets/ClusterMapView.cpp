@@ -18,6 +18,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -38,6 +39,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     , m_map(new ClusterMapWidget(this))
     , m_colourBy(new QComboBox(this))
     , m_layout(new QComboBox(this))
+    , m_lasso(new QToolButton(this))
     , m_computeLayout(new QPushButton(tr("Compute neighbour layout"), this))
     , m_reviewCluster(new QPushButton(tr("Review cluster"), this))
     , m_clearCluster(new QPushButton(tr("Show all"), this))
@@ -89,7 +91,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     m_clearCluster->setEnabled(false);
     m_reviewSelection->setEnabled(false);
     m_reviewCluster->setToolTip(tr("Open the selected cluster's samples as a review queue"));
-    m_reviewSelection->setToolTip(tr("Open the box-selected samples as a review queue"));
+    m_reviewSelection->setToolTip(tr("Open the selected samples (box or lasso) as a review queue"));
     m_summary->setWordWrap(true);
     m_selectionLabel->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
@@ -102,8 +104,9 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     toolbar->addWidget(m_layout, 2);
     toolbar->addWidget(m_computeLayout);
     toolbar->addStretch(1);
-    auto* hint = new QLabel(tr("Drag: pan · Wheel: zoom · Shift+drag: select a box · Click: open "
-                               "in Review · Double-click: whole map"),
+    auto* hint = new QLabel(tr("Drag: pan · Wheel: zoom · Shift+drag: select (box or lasso, L) · "
+                               "Ctrl+Shift: add · Alt+Shift: take away · Click: open in Review · "
+                               "Double-click: whole map"),
                             this);
     hint->setForegroundRole(QPalette::PlaceholderText);
     hint->setWordWrap(true);
@@ -133,6 +136,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     selectionLayout->setContentsMargins(0, 0, 0, 0);
     auto* selectionHeader = new QHBoxLayout;
     selectionHeader->addWidget(m_selectionLabel, 1);
+    selectionHeader->addWidget(m_lasso);
     selectionHeader->addWidget(m_reviewSelection);
     selectionLayout->addLayout(selectionHeader);
     selectionLayout->addWidget(m_selectionTable, 1);
@@ -195,6 +199,18 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     });
     connect(m_map, &ClusterMapWidget::sampleClicked, this, &ClusterMapView::openSampleRequested);
     connect(m_map, &ClusterMapWidget::selectionMade, this, &ClusterMapView::setSelectedPoints);
+    m_lasso->setObjectName(u"mapLasso"_s);
+    m_lasso->setText(tr("&Lasso"));
+    m_lasso->setCheckable(true);
+    m_lasso->setToolTip(tr("Select with a free-hand lasso instead of a box (L on the map)"));
+    connect(m_lasso, &QToolButton::toggled, this, [this](bool on) {
+        m_map->setSelectionTool(on ? ClusterMapWidget::SelectionTool::Lasso
+                                   : ClusterMapWidget::SelectionTool::Box);
+    });
+    connect(m_map, &ClusterMapWidget::selectionToolChanged, this,
+            [this](ClusterMapWidget::SelectionTool tool) {
+                m_lasso->setChecked(tool == ClusterMapWidget::SelectionTool::Lasso);
+            });
     connect(m_reviewSelection, &QPushButton::clicked, this, [this]() {
         const QList<qint64> ids = m_selection->sampleIds();
         if (!ids.isEmpty())

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QToolButton;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -61,6 +62,7 @@ private:
     ClusterMapWidget* m_map;
     QComboBox* m_colourBy;
     QComboBox* m_layout;
+    QToolButton* m_lasso;
     QPushButton* m_computeLayout;
     QTableView* m_clusterTable;
     QTableView* m_selectionTable;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <thread>
 
 using namespace Qt::Literals::StringLiterals;
@@ -65,8 +66,9 @@ ClusterMapWidget::ClusterMapWidget(QWidget* parent)
 void ClusterMapWidget::setPoints(std::shared_ptr<const model::MapPoints> points) {
     m_points = std::move(points);
     m_hover = -1;
-    m_selection = {};
-    m_selectedBox = {};
+    m_drag.clear();
+    m_shapes.clear();
+    m_selected.clear();
     // Once per point set, not per paint (the legend reads it on every hover).
     m_coloursRepeat = m_points && std::any_of(m_points->cluster.begin(), m_points->cluster.end(),
                                               [](std::int32_t c) {
@@ -84,7 +86,9 @@ void ClusterMapWidget::setColourBy(ColourBy colourBy) {
 
 void ClusterMapWidget::setUseNeighbourLayout(bool on) {
     m_neighbourLayout = on;
-    m_selectedBox = {}; // the box was drawn in the other layout's coordinates
+    // The shapes were drawn in the other layout's coordinates.
+    m_shapes.clear();
+    m_selected.clear();
     resetView();
 }
 
@@ -241,8 +245,20 @@ QPointF ClusterMapWidget::toData(QPointF screen) const {
 }
 
 void ClusterMapWidget::clearSelectionBox() {
-    m_selectedBox = {};
+    m_shapes.clear();
+    m_selected.clear();
     update();
+}
+
+QRectF ClusterMapWidget::selectionBox() const {
+    return m_shapes.empty() ? QRectF() : m_shapes.back().data.boundingRect();
+}
+
+void ClusterMapWidget::setSelectionTool(SelectionTool tool) {
+    if (tool == m_tool)
+        return;
+    m_tool = tool;
+    Q_EMIT selectionToolChanged(tool);
 }
 
 double ClusterMapWidget::renderNow() {
@@ -370,19 +386,24 @@ void ClusterMapWidget::paintEvent(QPaintEvent*) {
         painter.setBrush(Qt::NoBrush);
         painter.drawEllipse(p, 5, 5);
     }
+    // The finished selection stays drawn, where its points are as the view pans and zooms; a
+    // shape that took points away is drawn dashed.
+    for (const Shape& shape : m_shapes) {
+        QPolygonF screen;
+        for (const QPointF& p : shape.data)
+            screen << toScreen(static_cast<float>(p.x()), static_cast<float>(p.y()));
+        const QColor colour = shape.subtract ? QColor(190, 40, 40) : QColor(0, 90, 200);
+        painter.setPen(QPen(colour, 1.5, shape.subtract ? Qt::DashLine : Qt::SolidLine));
+        painter.setBrush(QColor(colour.red(), colour.green(), colour.blue(), 20));
+        painter.drawPolygon(screen);
+    }
     if (m_selecting) {
-        painter.setPen(QPen(QColor(0, 90, 200), 1, Qt::DashLine));
-        painter.setBrush(QColor(0, 90, 200, 30));
-        painter.drawRect(m_selection.normalized());
-    } else if (!m_selectedBox.isNull()) {
-        // The finished selection stays drawn, where its points are as the view pans and zooms.
-        const QPointF a = toScreen(static_cast<float>(m_selectedBox.left()),
-                                   static_cast<float>(m_selectedBox.top()));
-        const QPointF b = toScreen(static_cast<float>(m_selectedBox.right()),
-                                   static_cast<float>(m_selectedBox.bottom()));
-        painter.setPen(QPen(QColor(0, 90, 200), 1.5));
-        painter.setBrush(QColor(0, 90, 200, 20));
-        painter.drawRect(QRectF(a, b).normalized());
+        const QColor colour = m_op == SelectOp::Subtract ? QColor(190, 40, 40) : QColor(0, 90, 200);
+        painter.setPen(QPen(colour, 1, Qt::DashLine));
+        painter.setBrush(QColor(colour.red(), colour.green(), colour.blue(), 30));
+        painter.drawPolygon(m_tool == SelectionTool::Box && m_drag.size() >= 2
+                                ? QPolygonF(QRectF(m_drag.front(), m_drag.back()).normalized())
+                                : m_drag);
     }
     drawLegend(painter);
     painter.setPen(palette().color(QPalette::PlaceholderText));
@@ -493,15 +514,23 @@ std::ptrdiff_t ClusterMapWidget::pointAt(QPoint pos) const {
 void ClusterMapWidget::mousePressEvent(QMouseEvent* event) {
     m_pressPos = m_lastPos = event->position().toPoint();
     m_dragging = false;
-    m_selecting = event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier);
-    m_selection = QRect(m_pressPos, m_pressPos);
+    const Qt::KeyboardModifiers mods = event->modifiers();
+    m_selecting = event->button() == Qt::LeftButton && (mods & Qt::ShiftModifier);
+    m_op = (mods & Qt::AltModifier)       ? SelectOp::Subtract
+           : (mods & Qt::ControlModifier) ? SelectOp::Add
+                                          : SelectOp::Replace;
+    m_drag = QPolygonF({QPointF(m_pressPos)});
 }
 
 void ClusterMapWidget::mouseMoveEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (event->buttons() & Qt::LeftButton) {
         if (m_selecting) {
-            m_selection.setBottomRight(pos);
+            // A box needs its corners; a lasso its path (a vertex every few pixels).
+            if (m_tool == SelectionTool::Box)
+                m_drag = QPolygonF({m_drag.front(), QPointF(pos)});
+            else if ((QPointF(pos) - m_drag.back()).manhattanLength() >= 3.0)
+                m_drag << QPointF(pos);
             update();
         } else if (m_dragging || (pos - m_pressPos).manhattanLength() > 3) {
             m_dragging = true;
@@ -536,18 +565,42 @@ void ClusterMapWidget::mouseReleaseEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (m_selecting) {
         m_selecting = false;
-        const QRectF box = QRectF(m_selection.normalized());
-        m_selectedBox = QRectF(toData(box.topLeft()), toData(box.bottomRight())).normalized();
-        std::vector<std::size_t> picked;
-        if (m_points)
+        if (m_tool == SelectionTool::Box)
+            m_drag = QPolygonF(QRectF(m_drag.front(), QPointF(pos)).normalized());
+        else
+            m_drag << QPointF(pos);
+        // The points inside the shape (even-odd rule: a lasso that crosses itself leaves
+        // its inner loop out), found on screen, where it was drawn.
+        std::vector<std::size_t> inside;
+        const QRectF bounds = m_drag.boundingRect();
+        if (m_points && m_drag.size() >= 3)
             for (std::size_t i = 0; i < m_points->size(); ++i) {
                 if (std::isnan(xs()[i]) || std::isnan(ys()[i]))
                     continue;
-                if (box.contains(toScreen(xs()[i], ys()[i])))
-                    picked.push_back(i);
+                const QPointF p = toScreen(xs()[i], ys()[i]);
+                if (bounds.contains(p) &&
+                    (m_tool == SelectionTool::Box || m_drag.containsPoint(p, Qt::OddEvenFill)))
+                    inside.push_back(i);
             }
+        Shape shape{.data = {}, .subtract = m_op == SelectOp::Subtract};
+        for (const QPointF& p : m_drag)
+            shape.data << toData(p);
+        std::vector<std::size_t> next;
+        if (m_op == SelectOp::Replace) {
+            m_shapes.clear();
+            next = std::move(inside);
+        } else if (m_op == SelectOp::Add) {
+            std::set_union(m_selected.begin(), m_selected.end(), inside.begin(), inside.end(),
+                           std::back_inserter(next));
+        } else {
+            std::set_difference(m_selected.begin(), m_selected.end(), inside.begin(), inside.end(),
+                                std::back_inserter(next));
+        }
+        m_shapes.push_back(std::move(shape));
+        m_selected = std::move(next);
+        m_drag.clear();
         update();
-        Q_EMIT selectionMade(picked);
+        Q_EMIT selectionMade(m_selected);
         return;
     }
     if (!m_dragging && event->button() == Qt::LeftButton) {
@@ -588,6 +641,9 @@ void ClusterMapWidget::keyPressEvent(QKeyEvent* event) {
         break;
     case Qt::Key_Home:
         resetView();
+        break;
+    case Qt::Key_L: // the other selection tool
+        setSelectionTool(m_tool == SelectionTool::Box ? SelectionTool::Lasso : SelectionTool::Box);
         break;
     case Qt::Key_Left:
     case Qt::Key_Right:

@@ -3,6 +3,7 @@
 #include "model/ProjectStore.h"
 
 #include <QImage>
+#include <QPolygonF>
 #include <QWidget>
 
 #include <functional>
@@ -15,9 +16,11 @@ namespace synthscope::widgets {
 /// per point) so a million points redraw in milliseconds: each pixel shows the mean colour of
 /// the points that fall on it, more opaque where more points pile up (density rendering).
 ///
-/// Mouse: drag pans, the wheel zooms at the cursor, Shift+drag selects a box, a click opens
-/// the point under the cursor, a double-click (or Home) resets the view; hovering shows the
-/// sample's text. Keyboard: + / − zoom, arrows pan.
+/// Mouse: drag pans, the wheel zooms at the cursor, Shift+drag selects (a box, or a free-hand
+/// lasso with the lasso tool: L switches), Ctrl+Shift+drag adds to the selection and
+/// Alt+Shift+drag takes away from it; a click opens the point under the cursor, a double-click
+/// (or Home) resets the view; hovering shows the sample's text. Keyboard: + / − zoom, arrows
+/// pan. The finished selection's shapes stay drawn in data coordinates until it changes.
 class ClusterMapWidget : public QWidget {
     Q_OBJECT
 public:
@@ -33,6 +36,7 @@ public:
         Perplexity
     };
     using Preview = std::function<QString(qint64 sampleId)>;
+    enum class SelectionTool { Box, Lasso };
 
     explicit ClusterMapWidget(QWidget* parent = nullptr);
 
@@ -46,10 +50,15 @@ public:
     void setPreview(Preview preview) { m_preview = std::move(preview); }
     /// Back to the whole map.
     void resetView();
-    /// Forgets the drawn box of the last box selection (the selection changed otherwise).
+    /// Forgets the drawn selection shapes and the selection they made (the selection changed
+    /// otherwise, e.g. a cluster was chosen).
     void clearSelectionBox();
-    /// The last box selection in data coordinates, drawn until cleared; empty when none.
-    [[nodiscard]] QRectF selectionBox() const { return m_selectedBox; }
+    /// The bounding box of the last selection shape in data coordinates; empty when none.
+    [[nodiscard]] QRectF selectionBox() const;
+    void setSelectionTool(SelectionTool tool);
+    [[nodiscard]] SelectionTool selectionTool() const { return m_tool; }
+    /// The point indices the selection shapes hold (sorted; into points()).
+    [[nodiscard]] const std::vector<std::size_t>& selectedIndices() const { return m_selected; }
     /// Milliseconds the last full redraw of the point buffer took (for the benchmark).
     [[nodiscard]] double lastRenderMilliseconds() const { return m_lastRenderMs; }
     /// Redraws the point buffer now at the widget's size; returns the milliseconds taken.
@@ -58,8 +67,10 @@ public:
 Q_SIGNALS:
     /// A click on a point.
     void sampleClicked(qint64 sampleId);
-    /// A box selection finished: indices into points().
+    /// A selection finished (box or lasso, replaced, added to or taken from): the whole
+    /// selection's indices into points(), sorted.
     void selectionMade(const std::vector<std::size_t>& indices);
+    void selectionToolChanged(SelectionTool tool);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -109,8 +120,16 @@ private:
     QPoint m_lastPos;
     bool m_dragging = false;
     bool m_selecting = false;
-    QRect m_selection;
-    QRectF m_selectedBox; ///< the finished box in data coordinates (follows pan and zoom)
+    enum class SelectOp { Replace, Add, Subtract };
+    SelectOp m_op = SelectOp::Replace;
+    SelectionTool m_tool = SelectionTool::Box;
+    QPolygonF m_drag; ///< the shape being drawn, in screen coordinates
+    struct Shape {
+        QPolygonF data; ///< in data coordinates (follows pan and zoom)
+        bool subtract = false;
+    };
+    std::vector<Shape> m_shapes; ///< the finished selection's shapes, in the order drawn
+    std::vector<std::size_t> m_selected;
     std::ptrdiff_t m_hover = -1;
 };
 

@@ -35,10 +35,14 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QMouseEvent>
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+
+#include <cmath>
+#include <numbers>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -577,6 +581,31 @@ bool MainWindow::saveScreenshots(const QString& dir) {
         ok = grab().save(QDir(dir).filePath(QString::fromLatin1(name))) && ok;
     }
     m_team->showPage(TeamView::Page::Agreement);
+    // A lasso on the cluster map, drawn as a user drags it (Shift+drag with the lasso tool).
+    showView(View::ClusterMap);
+    QApplication::processEvents();
+    if (ClusterMapWidget* map = m_map->map(); map->points() && map->points()->size() > 0) {
+        map->setSelectionTool(ClusterMapWidget::SelectionTool::Lasso);
+        const QPointF centre(map->width() * 0.42, map->height() * 0.5);
+        const auto at = [&](int step) {
+            const double angle = 2.0 * std::numbers::pi * step / 32.0;
+            return centre + QPointF(map->width() * 0.18 * std::cos(angle),
+                                    map->height() * 0.22 * std::sin(angle) *
+                                        (1.0 + 0.3 * std::cos(3.0 * angle)));
+        };
+        const auto send = [&](QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
+            QMouseEvent event(type, pos, map->mapToGlobal(pos), Qt::LeftButton, buttons,
+                              Qt::ShiftModifier);
+            QApplication::sendEvent(map, &event);
+        };
+        send(QEvent::MouseButtonPress, at(0), Qt::LeftButton);
+        for (int step = 1; step <= 32; ++step)
+            send(QEvent::MouseMove, at(step), Qt::LeftButton);
+        send(QEvent::MouseButtonRelease, at(32), Qt::NoButton);
+        QApplication::processEvents();
+        ok = grab().save(QDir(dir).filePath(u"cluster-map-lasso.png"_s)) && ok;
+        map->setSelectionTool(ClusterMapWidget::SelectionTool::Box);
+    }
     // The sample table: every sample, then a search with its hits marked.
     showView(View::Samples);
     const auto waitForSearch = [this]() {

@@ -1710,3 +1710,57 @@ TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
     ASSERT_EQ(seeds.size(), 175);
     EXPECT_EQ(ids.mid(9514), seeds);
 }
+
+// Issue 13, "Find, select and act": a lasso beside the box, with add (Ctrl+Shift) and take
+// away (Alt+Shift), as a user drags them on the map.
+TEST_F(Widgets, ClusterMapLassoAddsAndTakesAwayFromTheSelection) {
+    window.showView(widgets::MainWindow::View::ClusterMap);
+    widgets::ClusterMapView* view = window.clusterMap();
+    QSignalSpy loaded(window.document(), &model::ProjectDocument::mapChanged);
+    ASSERT_TRUE(loaded.count() > 0 || loaded.wait(60000));
+    widgets::ClusterMapWidget* map = view->map();
+    ASSERT_NE(map->points(), nullptr);
+    map->setFocus();
+    QTest::keyClick(map, Qt::Key_Minus); // zoomed out: every point inside the widget
+    QTest::keyClick(map, Qt::Key_Minus);
+    map->renderNow();
+    const int w = map->width();
+    const int h = map->height();
+    const auto drag = [&](const std::vector<QPoint>& path, Qt::KeyboardModifiers mods) {
+        QTest::mousePress(map, Qt::LeftButton, mods, path.front());
+        for (std::size_t i = 1; i < path.size(); ++i)
+            QTest::mouseMove(map, path[i]);
+        QTest::mouseRelease(map, Qt::LeftButton, mods, path.back());
+        return view->selection()->rowCount();
+    };
+    // A box over the whole widget, then the same corners as a triangle with the lasso (L): the
+    // lasso holds fewer points than the box around it.
+    const int all = drag({QPoint(1, 1), QPoint(w - 2, h - 2)}, Qt::ShiftModifier);
+    EXPECT_EQ(all, 9514);
+    auto* lasso = view->findChild<QToolButton*>(QStringLiteral("mapLasso"));
+    ASSERT_FALSE(lasso->isChecked());
+    QTest::keyClick(map, Qt::Key_L);
+    EXPECT_TRUE(lasso->isChecked());
+    const std::vector<QPoint> triangle = {QPoint(1, 1),         QPoint(w - 2, 1),
+                                          QPoint(w / 2, h / 2), QPoint(w - 2, h - 2),
+                                          QPoint(1, h - 2),     QPoint(1, 1)};
+    const int inTriangle = drag(triangle, Qt::ShiftModifier);
+    EXPECT_GT(inTriangle, 0);
+    EXPECT_LT(inTriangle, all);
+    // Take away the left half (a box again: the button), then add it back.
+    QTest::mouseClick(lasso, Qt::LeftButton);
+    EXPECT_FALSE(lasso->isChecked());
+    const std::vector<QPoint> leftHalf = {QPoint(1, 1), QPoint(w / 2, h - 2)};
+    const int less = drag(leftHalf, Qt::ShiftModifier | Qt::AltModifier);
+    EXPECT_LT(less, inTriangle);
+    const int more = drag(leftHalf, Qt::ShiftModifier | Qt::ControlModifier);
+    EXPECT_GT(more, less);
+    // Taken away and added back: the selection is the triangle's right part plus the left half,
+    // i.e. every point of the triangle and more.
+    const std::vector<std::size_t> selected = map->selectedIndices();
+    EXPECT_EQ(static_cast<int>(selected.size()), more);
+    EXPECT_TRUE(std::is_sorted(selected.begin(), selected.end()));
+    EXPECT_GE(more, inTriangle);
+    // A new Shift selection replaces the whole of it.
+    EXPECT_EQ(drag({QPoint(1, 1), QPoint(w - 2, h - 2)}, Qt::ShiftModifier), all);
+}
