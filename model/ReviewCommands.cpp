@@ -63,10 +63,14 @@ BulkTagCommand::BulkTagCommand(ReviewStore& store, const QList<qint64>& sampleId
     : ReviewCommand(store)
     , m_tag(tag.id)
     , m_on(on) {
-    const QSet<qint64> tagged = store.taggedAmong(sampleIds, tag.id, m_reviewer);
-    for (qint64 id : sampleIds)
-        if (tagged.contains(id) != on)
-            m_changed.append(id);
+    QSet<qint64> tagged;
+    // Unread, nothing is changed: an undo must not remove tags that were there before.
+    if (Status s = store.taggedAmong(sampleIds, tag.id, &tagged, m_reviewer); !s)
+        finish(std::move(s), true);
+    else
+        for (qint64 id : sampleIds)
+            if (tagged.contains(id) != on)
+                m_changed.append(id);
     setText((on ? trc("Tag %n samples “%1”", nullptr, static_cast<int>(m_changed.size()))
                 : trc("Untag %n samples “%1”", nullptr, static_cast<int>(m_changed.size())))
                 .arg(tag.name));
@@ -83,10 +87,14 @@ BulkDecisionCommand::BulkDecisionCommand(ReviewStore& store, const QList<qint64>
                                          Decision after)
     : ReviewCommand(store)
     , m_after(after) {
-    const QHash<qint64, Decision> before = store.decisionsOf(sampleIds, m_reviewer);
-    for (auto it = before.cbegin(); it != before.cend(); ++it)
-        if (it.value() != after)
-            m_before.insert(it.key(), it.value());
+    QHash<qint64, Decision> before;
+    // Unread, nothing is changed: an undo must not clear decisions that were there before.
+    if (Status s = store.decisionsOf(sampleIds, &before, m_reviewer); !s)
+        finish(std::move(s), true);
+    else
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            if (it.value() != after)
+                m_before.insert(it.key(), it.value());
     const int n = static_cast<int>(m_before.size());
     setText(after == Decision::Keep   ? trc("Keep %n samples", nullptr, n)
             : after == Decision::Drop ? trc("Drop %n samples", nullptr, n)

@@ -74,7 +74,8 @@ public:
     BulkTagCommand(ReviewStore& store, const QList<qint64>& sampleIds, const TagDef& tag, bool on);
     void redo() override;
     void undo() override;
-    /// The samples this step changes (none: pushing it is pointless).
+    /// The samples this step changes (none: pushing it is pointless; also when reading the
+    /// samples' tags failed, which status() then says and writeFailed reported).
     [[nodiscard]] const QList<qint64>& changed() const { return m_changed; }
 
 private:

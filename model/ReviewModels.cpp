@@ -12,6 +12,10 @@ ReviewQueueModel::ReviewQueueModel(ReviewStore& store, QObject* parent)
     : QAbstractListModel(parent)
     , m_store(store) {
     connect(&m_store, &ReviewStore::reviewChanged, this, &ReviewQueueModel::onReviewChanged);
+    connect(&m_store, &ReviewStore::reviewsChanged, this, [this](const QList<qint64>& ids) {
+        for (qint64 id : ids)
+            onReviewChanged(id);
+    });
 }
 
 void ReviewQueueModel::setFilter(const ReviewFilter& filter) {

@@ -309,8 +309,7 @@ Status ReviewStore::setTagOnSamples(const QList<qint64>& sampleIds, qint64 tagId
         return reported(s);
     if (Status s = tx.commit(); !s)
         return reported(s);
-    for (qint64 id : sampleIds)
-        Q_EMIT reviewChanged(id);
+    Q_EMIT reviewsChanged(sampleIds);
     return {};
 }
 
@@ -345,40 +344,41 @@ Status ReviewStore::setDecisions(const QHash<qint64, Decision>& decisions, const
     }
     if (Status s = tx.commit(); !s)
         return reported(s);
-    for (auto it = decisions.cbegin(); it != decisions.cend(); ++it)
-        Q_EMIT reviewChanged(it.key());
+    Q_EMIT reviewsChanged(decisions.keys());
     return {};
 }
 
-QSet<qint64> ReviewStore::taggedAmong(const QList<qint64>& sampleIds, qint64 tagId,
-                                      const QString& as) const {
-    QSet<qint64> out;
+Status ReviewStore::taggedAmong(const QList<qint64>& sampleIds, qint64 tagId, QSet<qint64>* tagged,
+                                const QString& as) const {
+    tagged->clear();
     QSqlQuery q(m_project.connection());
     q.prepare(u"SELECT sample_id FROM sample_tags WHERE tag_id = ? AND reviewer = ? AND "
               "sample_id IN (SELECT value FROM json_each(?))"_s);
     q.addBindValue(tagId);
     q.addBindValue(who(as));
     q.addBindValue(jsonIdArray(sampleIds));
-    if (q.exec())
-        while (q.next())
-            out.insert(q.value(0).toLongLong());
-    return out;
+    if (!q.exec())
+        return sqlError(q);
+    while (q.next())
+        tagged->insert(q.value(0).toLongLong());
+    return {};
 }
 
-QHash<qint64, Decision> ReviewStore::decisionsOf(const QList<qint64>& sampleIds,
-                                                 const QString& as) const {
-    QHash<qint64, Decision> out;
-    for (qint64 id : sampleIds)
-        out.insert(id, Decision::None);
+Status ReviewStore::decisionsOf(const QList<qint64>& sampleIds, QHash<qint64, Decision>* decisions,
+                                const QString& as) const {
+    decisions->clear();
     QSqlQuery q(m_project.connection());
     q.prepare(u"SELECT sample_id, decision FROM decisions WHERE reviewer = ? AND sample_id IN "
               "(SELECT value FROM json_each(?))"_s);
     q.addBindValue(who(as));
     q.addBindValue(jsonIdArray(sampleIds));
-    if (q.exec())
-        while (q.next())
-            out.insert(q.value(0).toLongLong(), parseDecision(q.value(1).toString()));
-    return out;
+    if (!q.exec())
+        return sqlError(q);
+    for (qint64 id : sampleIds)
+        decisions->insert(id, Decision::None);
+    while (q.next())
+        decisions->insert(q.value(0).toLongLong(), parseDecision(q.value(1).toString()));
+    return {};
 }
 
 QList<ReviewerAnswer> ReviewStore::otherAnswers(qint64 sampleId) const {

@@ -169,17 +169,20 @@ public:
     /// Bulk answers (a selection in the sample table): every listed sample gets the tag (on)
     /// or loses it, in one transaction, so the whole selection is on disk together or not at
     /// all (one sync instead of one per sample). Ids of samples that no longer exist are
-    /// skipped. Emits reviewChanged for each listed sample.
+    /// skipped. Emits reviewsChanged once; a failure (SQLite's message) also emits writeFailed.
     Status setTagOnSamples(const QList<qint64>& sampleIds, qint64 tagId, bool on,
                            const QString& as = {});
-    /// Bulk decisions, one transaction: each sample gets its decision (None clears it).
+    /// Bulk decisions, one transaction: each sample gets its decision (None clears it). Emits
+    /// reviewsChanged once; a failure (SQLite's message) also emits writeFailed.
     Status setDecisions(const QHash<qint64, Decision>& decisions, const QString& as = {});
-    /// Of sampleIds, those `as` (default: the current reviewer) tagged with tagId.
-    [[nodiscard]] QSet<qint64> taggedAmong(const QList<qint64>& sampleIds, qint64 tagId,
-                                           const QString& as = {}) const;
-    /// The decisions of `as` on sampleIds (every id present; None where undecided).
-    [[nodiscard]] QHash<qint64, Decision> decisionsOf(const QList<qint64>& sampleIds,
-                                                      const QString& as = {}) const;
+    /// Of sampleIds, those `as` (default: the current reviewer) tagged with tagId, into
+    /// *tagged. Errors: SQLite's message (then *tagged is empty).
+    Status taggedAmong(const QList<qint64>& sampleIds, qint64 tagId, QSet<qint64>* tagged,
+                       const QString& as = {}) const;
+    /// The decisions of `as` on sampleIds into *decisions (every id present; None where
+    /// undecided). Errors: SQLite's message (then *decisions is empty).
+    Status decisionsOf(const QList<qint64>& sampleIds, QHash<qint64, Decision>* decisions,
+                       const QString& as = {}) const;
 
     /// The samples of filter; "unreviewed" means not yet answered by this reviewer.
     [[nodiscard]] QList<qint64> reviewQueue(const ReviewFilter& filter) const;
@@ -207,6 +210,9 @@ public:
 
 Q_SIGNALS:
     void reviewChanged(qint64 sampleId);
+    /// A bulk write (setTagOnSamples, setDecisions) changed these samples' answers: one signal
+    /// instead of one reviewChanged per sample.
+    void reviewsChanged(const QList<qint64>& sampleIds);
     void tagsChanged();
     void queuesChanged();
     void writeFailed(const QString& message);

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -142,19 +143,44 @@ Where whereOf(const SampleQuery& query) {
     return w;
 }
 
-// The failure of q, which ran with the text search `text`: when the search alone fails, it is
-// the user's search that is malformed (SQLite's FTS5 messages do not all say "fts5").
-Status searchError(QSqlDatabase& db, const QSqlQuery& q, const QString& text) {
-    if (!text.trimmed().isEmpty()) {
+// The FTS5 query to run for what a user typed: the text itself when FTS5 accepts it, else each
+// whitespace-separated word as a quoted string (so @AmazonHelp, can't, $5 and order-id search
+// as the words they hold), keeping AND, OR, NOT and a trailing * (a prefix). Errors: neither
+// is a valid FTS5 query (the message names the text and FTS5's complaint), or SQLite's
+// message.
+Status ftsQueryFor(QSqlDatabase& db, const QString& text, QString* fts) {
+    const auto valid = [&db](const QString& query, QString* error) {
         QSqlQuery probe(db);
         probe.prepare(u"SELECT 1 FROM samples_fts WHERE samples_fts MATCH ? LIMIT 1"_s);
-        probe.addBindValue(text);
-        if (!probe.exec())
-            return Status::failure(
-                u"The search “%1” is not valid: %2 (words, \"a phrase\", "
-                "prefix*, AND, OR, NOT)"_s.arg(text, probe.lastError().databaseText()));
+        probe.addBindValue(query);
+        if (probe.exec())
+            return true;
+        if (error != nullptr)
+            *error = probe.lastError().databaseText();
+        return false;
+    };
+    QString error;
+    if (valid(text, &error)) {
+        *fts = text;
+        return {};
     }
-    return sqlError(q);
+    QStringList words;
+    for (const QString& word : text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts)) {
+        if (word == "AND"_L1 || word == "OR"_L1 || word == "NOT"_L1) {
+            words << word;
+            continue;
+        }
+        const bool prefix = word.size() > 1 && word.endsWith(u'*');
+        QString core = prefix ? word.chopped(1) : word;
+        words << u'"' + core.replace(u'"', u"\"\""_s) + u'"' + (prefix ? u"*"_s : QString());
+    }
+    const QString quoted = words.join(u' ');
+    if (valid(quoted, nullptr)) {
+        *fts = quoted;
+        return {};
+    }
+    return Status::failure(u"The search is not valid (%2): %1 — use words, \"a phrase\", "
+                           "prefix*, AND, OR, NOT"_s.arg(text, error));
 }
 
 std::optional<double> optionalDouble(const QVariant& v) {
@@ -349,20 +375,6 @@ Status eachRow(sqlite3* h, const QString& sql, const QVariantList& values,
     return {};
 }
 
-// A failure of the statement that ran the text search `text`: when the search alone fails, it
-// is the user's search that is malformed (FTS5's messages do not all say "fts5").
-Status searchFailure(sqlite3* h, const Status& failure, const QString& text) {
-    if (text.trimmed().isEmpty())
-        return failure;
-    const Status probe =
-        eachRow(h, u"SELECT 1 FROM samples_fts WHERE samples_fts MATCH ? LIMIT 1"_s, {text},
-                [](sqlite3_stmt*) {});
-    if (probe)
-        return failure;
-    return Status::failure(u"The search “%1” is not valid: %2 (words, \"a phrase\", prefix*, "
-                           "AND, OR, NOT)"_s.arg(text, probe.error()));
-}
-
 // One match while it is filtered and ordered.
 struct Match {
     qint64 id = 0;
@@ -382,6 +394,11 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
     sqlite3* h = handleOf(db);
     if (h == nullptr)
         return Status::failure(u"the project is not open through SQLite"_s);
+    // One snapshot for every statement below: an analysis or import landing meanwhile cannot
+    // pair one run's scores with another's matches.
+    const ReadSnapshot snapshot(db);
+    if (!snapshot.status())
+        return snapshot.status();
     std::optional<qint64> run;
     if (Status s = newestAnalysisRun(db, &run); !s)
         return s;
@@ -389,7 +406,11 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
     // 1. The samples matching every condition SQL answers from samples, corpora, the text
     // index and the answers (no ORDER BY: the covering index then serves a scan), with their
     // sort key when it lives there.
-    const Where where = whereOf(query);
+    SampleQuery effective = query;
+    if (!query.text.trimmed().isEmpty())
+        if (Status s = ftsQueryFor(db, query.text, &effective.text); !s)
+            return s;
+    const Where where = whereOf(effective);
     const char* key = query.sortBy == SampleColumn::Length   ? "length(s.text)"
                       : query.sortBy == SampleColumn::Corpus ? "s.corpus_id"
                       : query.sortBy == SampleColumn::Role   ? "c.role = 'synthetic'"
@@ -412,7 +433,7 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
                                matches.push_back(m);
                            });
         !s)
-        return searchFailure(h, s, query.text);
+        return s;
 
     // 2. Per-sample scores and groups of the newest run: read in one scan of the run's rows
     // (sample order) and merged with the matches, instead of a lookup per match.
@@ -564,20 +585,31 @@ Status sampleRows(const Project& project, const QList<qint64>& ids, const QStrin
     }
     if (ftsQuery.trimmed().isEmpty())
         return {};
-    // The passage around the hits (16 tokens), hits marked; FTS5 finds the best one. FTS5
-    // narrows a MATCH by a rowid range but not by a list, so the rows between the page's
-    // smallest and largest id are asked (in id order: about the page itself) and the page's
-    // own kept.
+    QString fts;
+    if (Status s = ftsQueryFor(db, ftsQuery, &fts); !s)
+        return s;
+    // The passage around the hits (16 tokens), hits marked; FTS5 finds the best one. A page in
+    // id order is about all the matches between its first and last id: asked as that rowid
+    // range, FTS5 reads them in one pass. A page in another order has its ids spread over the
+    // table: asked one by one (a rowid lookup each), not the whole range.
+    const bool inIdOrder =
+        std::is_sorted(ids.cbegin(), ids.cend()) || std::is_sorted(ids.crbegin(), ids.crend());
     const auto [lowest, highest] = std::minmax_element(ids.cbegin(), ids.cend());
     QSqlQuery hits(db);
     hits.setForwardOnly(true);
-    hits.prepare(u"SELECT rowid, snippet(samples_fts, 0, char(2), char(3), '…', 16) FROM "
-                 "samples_fts WHERE samples_fts MATCH ? AND rowid BETWEEN ? AND ?"_s);
-    hits.addBindValue(ftsQuery);
-    hits.addBindValue(*lowest);
-    hits.addBindValue(*highest);
+    hits.prepare(
+        u"SELECT rowid, snippet(samples_fts, 0, char(2), char(3), '…', 16) FROM "
+        "samples_fts WHERE samples_fts MATCH ? AND "_s +
+        (inIdOrder ? u"rowid BETWEEN ? AND ?"_s : u"rowid IN (SELECT value FROM json_each(?))"_s));
+    hits.addBindValue(fts);
+    if (inIdOrder) {
+        hits.addBindValue(*lowest);
+        hits.addBindValue(*highest);
+    } else {
+        hits.addBindValue(list);
+    }
     if (!hits.exec())
-        return searchError(db, hits, ftsQuery);
+        return sqlError(hits);
     while (hits.next())
         if (const auto it = at.constFind(hits.value(0).toLongLong()); it != at.cend())
             (*rows)[*it].excerpt = hits.value(1).toString();

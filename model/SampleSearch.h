@@ -109,7 +109,8 @@ inline constexpr QChar kHitEnd = QChar(0x03);
 Status findSamples(const Project& project, const SampleQuery& query, QList<qint64>* ids);
 
 /// The table rows of ids, in the order of ids (ids that no longer exist are left out).
-/// ftsQuery: the search whose hits to mark in the excerpt (empty: none).
+/// ftsQuery: the search whose hits to mark in the excerpt (empty: none). Errors: a malformed
+/// ftsQuery ("the search … is not valid: …"), or SQLite's message; *rows is then incomplete.
 Status sampleRows(const Project& project, const QList<qint64>& ids, const QString& ftsQuery,
                   QList<SampleRow>* rows);
 

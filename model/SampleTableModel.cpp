@@ -76,7 +76,7 @@ void SampleTableModel::start() {
     }
     std::shared_ptr<Project> project = m_project;
     const SampleQuery query = m_query;
-    m_pool.start([this, project, query, generation]() {
+    m_pool.start([this, project, query, generation]() mutable {
         QElapsedTimer timer;
         timer.start();
         QList<qint64> ids;
@@ -84,10 +84,13 @@ void SampleTableModel::start() {
         project->releaseThreadConnection();
         const qint64 ms = timer.elapsed();
         // Runs on the model's thread; the destructor waits for this task, and Qt drops the
-        // posted call if the model is gone by then.
+        // posted call if the model is gone by then. The project goes with it, so that its
+        // last owner (after a project switch) is let go on the model's thread, whose
+        // connection ~Project closes, not on the worker.
         QMetaObject::invokeMethod(
             this,
-            [this, generation, ids = std::move(ids), s, ms, text = query.text]() mutable {
+            [this, generation, ids = std::move(ids), s, ms, query,
+             keep = std::move(project)]() mutable {
                 if (generation != m_generation)
                     return; // superseded
                 m_answered = generation;
@@ -95,11 +98,21 @@ void SampleTableModel::start() {
                     Q_EMIT searchFinished(static_cast<int>(m_ids.size()), ms, s.error());
                     return;
                 }
-                beginResetModel();
-                m_ids = std::move(ids);
-                m_shownText = text;
-                m_pages.clear();
-                endResetModel();
+                if (ids == m_ids && query.text == m_shown.text) {
+                    // The same rows (a search again after answers): keep the selection and
+                    // the scroll position, re-read the rows' contents.
+                    m_shown = query;
+                    m_pages.clear();
+                    if (!m_ids.isEmpty())
+                        Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_ids.size()) - 1,
+                                                              kSampleColumnCount - 1));
+                } else {
+                    beginResetModel();
+                    m_ids = std::move(ids);
+                    m_shown = query;
+                    m_pages.clear();
+                    endResetModel();
+                }
                 Q_EMIT searchFinished(static_cast<int>(m_ids.size()), ms, QString());
             },
             Qt::QueuedConnection);
@@ -116,7 +129,8 @@ const SampleRow* SampleTableModel::rowAt(int row) const {
             m_pages.clear(); // a long scroll keeps at most 6,400 rows in memory
         const QList<qint64> ids = m_ids.mid(static_cast<qsizetype>(page) * kPageSize, kPageSize);
         QList<SampleRow> rows;
-        if (const Status s = sampleRows(*m_project, ids, m_shownText, &rows); !s)
+        const Status s = sampleRows(*m_project, ids, m_shown.text, &rows);
+        if (!s)
             qWarning("sample table: %s", qPrintable(s.error()));
         // Align with ids (a sample removed since the search leaves an empty row).
         QList<SampleRow> aligned(ids.size());
@@ -125,6 +139,10 @@ const SampleRow* SampleTableModel::rowAt(int row) const {
             aligned[i].id = ids.at(i);
             if (next < rows.size() && rows.at(next).id == ids.at(i))
                 aligned[i] = rows.at(next++);
+        }
+        if (!s) { // not kept: read again when asked again
+            m_unread = std::move(aligned);
+            return &m_unread[row % kPageSize];
         }
         it = m_pages.insert(page, aligned);
     }

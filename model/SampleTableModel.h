@@ -37,6 +37,9 @@ public:
     [[nodiscard]] const SampleQuery& query() const { return m_query; }
     /// Runs the current query again (after an import, an analysis or review answers).
     void refresh();
+    /// The query whose matches the table shows (the last search that succeeded; query() is
+    /// the last one asked for, which may still run or have failed).
+    [[nodiscard]] const SampleQuery& shownQuery() const { return m_shown; }
     /// The matching samples, in the table's order (the last finished search).
     [[nodiscard]] const QList<qint64>& sampleIds() const { return m_ids; }
     [[nodiscard]] bool searching() const { return m_answered != m_generation; }
@@ -59,11 +62,12 @@ private:
     std::shared_ptr<Project> m_project;
     SampleQuery m_query;
     QList<qint64> m_ids;
-    QString m_shownText; ///< the text query of m_ids (its hits are marked)
+    SampleQuery m_shown; ///< the query of m_ids (its text's hits are marked)
     quint64 m_generation = 0;
     quint64 m_answered = 0; ///< the generation of the last answer
     QThreadPool m_pool;
     mutable QHash<int, QList<SampleRow>> m_pages; ///< page index → rows
+    mutable QList<SampleRow> m_unread;            ///< a page whose reading failed (not kept)
 };
 
 } // namespace synthscope::model

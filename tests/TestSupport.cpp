@@ -97,4 +97,17 @@ QString cachedProject(const QTemporaryDir& dir, const QString& name,
     return path;
 }
 
+QSet<qint64> taggedBy(const model::ReviewStore& store, const QList<qint64>& ids, qint64 tag) {
+    QSet<qint64> out;
+    EXPECT_TRUE(store.taggedAmong(ids, tag, &out).ok());
+    return out;
+}
+
+QHash<qint64, model::Decision> decidedBy(const model::ReviewStore& store,
+                                         const QList<qint64>& ids) {
+    QHash<qint64, model::Decision> out;
+    EXPECT_TRUE(store.decisionsOf(ids, &out).ok());
+    return out;
+}
+
 } // namespace synthscope::test

@@ -2,6 +2,7 @@
 
 #include "model/Importer.h"
 #include "model/Project.h"
+#include "model/ReviewStore.h"
 
 #include <QByteArray>
 #include <QString>
@@ -39,5 +40,11 @@ void importCustomerSupportPair(model::Project& project);
 /// build must close the project before it returns. Run by hand, a test binary builds its own.
 QString cachedProject(const QTemporaryDir& dir, const QString& name,
                       const std::function<void(const QString& path)>& build);
+
+/// The samples of ids that store's reviewer tagged with tag (fails the test on an error).
+QSet<qint64> taggedBy(const model::ReviewStore& store, const QList<qint64>& ids, qint64 tag);
+
+/// The decisions of store's reviewer on ids (fails the test on an error).
+QHash<qint64, model::Decision> decidedBy(const model::ReviewStore& store, const QList<qint64>& ids);
 
 } // namespace synthscope::test

@@ -85,6 +85,8 @@ void ChecklistView::setDocument(model::ProjectDocument* document) {
         connect(document, &model::ProjectDocument::analysisChanged, m_lazy, &LazyReload::markStale);
         connect(&document->review(), &model::ReviewStore::reviewChanged, m_lazy,
                 &LazyReload::markStale);
+        connect(&document->review(), &model::ReviewStore::reviewsChanged, m_lazy,
+                &LazyReload::markStale);
     }
     m_lazy->markStale();
 }

@@ -4,6 +4,7 @@
 
 #include "model/ProjectDocument.h"
 #include "model/SimilarityModels.h"
+#include "widgets/BulkAnswerBar.h"
 #include "widgets/ClusterMapWidget.h"
 #include "widgets/EmptyState.h"
 #include "widgets/ReadOnlyTable.h"
@@ -44,6 +45,8 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     , m_reviewCluster(new QPushButton(tr("Review cluster"), this))
     , m_clearCluster(new QPushButton(tr("Show all"), this))
     , m_reviewSelection(new QPushButton(tr("Review selection"), this))
+    , m_bulk(new BulkAnswerBar(
+          u"map"_s, [this]() { return m_selection->sampleIds(); }, this))
     , m_selectionLabel(new QLabel(this))
     , m_summary(new QLabel(this)) {
     m_map->setObjectName(u"clusterMap"_s);
@@ -139,6 +142,10 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     selectionHeader->addWidget(m_lasso);
     selectionHeader->addWidget(m_reviewSelection);
     selectionLayout->addLayout(selectionHeader);
+    auto* bulkRow = new QHBoxLayout;
+    bulkRow->addStretch(1);
+    bulkRow->addWidget(m_bulk);
+    selectionLayout->addLayout(bulkRow);
     selectionLayout->addWidget(m_selectionTable, 1);
 
     auto* side = new QSplitter(Qt::Vertical, this);
@@ -224,11 +231,16 @@ void ClusterMapView::setDocument(model::ProjectDocument* document) {
     if (m_document != nullptr)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
+    m_bulk->setDocument(document);
     if (document != nullptr) {
         connect(document, &model::ProjectDocument::analysisChanged, this, &ClusterMapView::reload);
         connect(document, &model::ProjectDocument::mapChanged, this, &ClusterMapView::mapLoaded);
         connect(&document->review(), &model::ReviewStore::reviewChanged, this,
                 [this]() { m_mapStale = true; });
+        connect(&document->review(), &model::ReviewStore::reviewsChanged, this,
+                [this]() { m_mapStale = true; });
+        connect(&document->review(), &model::ReviewStore::tagsChanged, m_bulk,
+                &BulkAnswerBar::rebuildTagMenu);
         // After any job but a cancelled one (a user who cancels the map load means it).
         connect(
             &document->jobs(), &model::JobRunner::finished, this,
@@ -342,6 +354,7 @@ void ClusterMapView::setSelectedPoints(const std::vector<std::size_t>& indices) 
         m_map->clearSelectionBox();
     m_selection->setSelection(m_map->points(), indices);
     m_reviewSelection->setEnabled(!indices.empty());
+    m_bulk->setEnabled(!indices.empty());
     m_selectionLabel->setText(
         indices.empty()
             ? tr("<b>Selection</b>: Shift+drag on the map to select samples")

@@ -20,6 +20,8 @@ class ProjectDocument;
 
 namespace synthscope::widgets {
 
+class BulkAnswerBar;
+
 class ClusterMapWidget;
 class EmptyState;
 
@@ -69,6 +71,7 @@ private:
     QPushButton* m_reviewCluster;
     QPushButton* m_clearCluster;
     QPushButton* m_reviewSelection;
+    BulkAnswerBar* m_bulk;
     QLabel* m_selectionLabel;
     QLabel* m_summary;
     EmptyState* m_state = nullptr;

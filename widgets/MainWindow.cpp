@@ -357,8 +357,16 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
         m_undoAction = m_document->undoStack().createUndoAction(this, tr("&Undo"));
         m_undoAction->setShortcut(QKeySequence::Undo);
         m_redoAction = m_document->undoStack().createRedoAction(this, tr("&Redo"));
-        m_redoAction->setShortcuts(
-            {QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+        m_redoAction->setObjectName(u"redoAction"_s);
+        // The platform's redo keys and Ctrl+Shift+Z, each once: where the platform's first is
+        // Ctrl+Shift+Z itself (X11 without a desktop), listing it twice made Qt call the key
+        // ambiguous and redo nothing.
+        QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+        for (const QKeySequence& extra :
+             {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+            if (!redoKeys.contains(extra))
+                redoKeys.append(extra);
+        m_redoAction->setShortcuts(redoKeys);
         QAction* first = m_editMenu->actions().value(0);
         m_editMenu->insertAction(first, m_undoAction);
         m_editMenu->insertAction(first, m_redoAction);

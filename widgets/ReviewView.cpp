@@ -297,6 +297,12 @@ void ReviewView::setDocument(model::ProjectDocument* document) {
             refreshAnswers();
         refreshProgress();
     });
+    connect(&document->review(), &model::ReviewStore::reviewsChanged, this,
+            [this](const QList<qint64>& ids) {
+                if (ids.contains(currentSampleId()))
+                    refreshAnswers();
+                refreshProgress(); // once for the whole bulk write
+            });
     connect(&document->review(), &model::ReviewStore::queuesChanged, this,
             &ReviewView::reloadFilters);
     connect(m_neighbourTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -1,8 +1,8 @@
 #include "widgets/SamplesView.h"
 
 #include "model/ProjectDocument.h"
-#include "model/ReviewCommands.h"
 #include "model/SampleTableModel.h"
+#include "widgets/BulkAnswerBar.h"
 #include "widgets/EmptyState.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -17,16 +17,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMenu>
 #include <QPainter>
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QTimer>
-#include <QToolButton>
-#include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -58,13 +59,18 @@ public:
         QString html;
         bool inHit = false;
         QString run;
+        qsizetype plain = 0;     // characters of text so far
+        qsizetype firstHit = -1; // where the first hit starts in the text
         const auto flush = [&]() {
             html += run.toHtmlEscaped();
+            plain += run.size();
             run.clear();
         };
         for (QChar c : excerpt) {
             if (c == model::kHitStart || c == model::kHitEnd) {
                 flush();
+                if (c == model::kHitStart && firstHit < 0)
+                    firstHit = plain;
                 inHit = c == model::kHitStart;
                 html += inHit ? u"<b style=\"background-color:%1\">"_s.arg(
                                     option.palette.color(QPalette::Highlight).lighter(170).name())
@@ -80,9 +86,19 @@ public:
         doc.setTextWidth(-1);
         doc.setHtml(u"<span style=\"white-space:pre\">%1</span>"_s.arg(html));
         const QRect text = opt.rect.adjusted(4, 0, -4, 0);
+        // A hit beyond the first third of a narrow column is brought into view: the passage
+        // moves left, so the hit shows with some words before it.
+        const QSizeF size = doc.size(); // lays the document out
+        qreal shift = 0.0;
+        if (const QTextLayout* line = doc.firstBlock().layout();
+            firstHit >= 0 && line != nullptr && line->lineCount() > 0) {
+            const qreal x = line->lineAt(0).cursorToX(static_cast<int>(firstHit));
+            if (x > text.width() / 3.0)
+                shift = x - text.width() / 4.0;
+        }
         painter->save();
         painter->setClipRect(text);
-        painter->translate(text.left(), text.top() + (text.height() - doc.size().height()) / 2);
+        painter->translate(text.left() - shift, text.top() + (text.height() - size.height()) / 2);
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette = opt.palette;
         context.palette.setColor(QPalette::Text,
@@ -109,9 +125,8 @@ SamplesView::SamplesView(QWidget* parent)
     , m_minLikeness(new QDoubleSpinBox(this))
     , m_status(new QLabel(this))
     , m_review(new QPushButton(tr("&Review these"), this))
-    , m_tagButton(new QToolButton(this))
-    , m_keep(new QPushButton(tr("&Keep"), this))
-    , m_drop(new QPushButton(tr("&Drop"), this))
+    , m_bulk(new BulkAnswerBar(
+          u"sample"_s, [this]() { return selectedIds(); }, this))
     , m_typing(new QTimer(this)) {
     m_search->setObjectName(u"sampleSearch"_s);
     m_search->setPlaceholderText(tr("Search sample texts (Ctrl+F): words, \"a phrase\", "
@@ -197,16 +212,7 @@ SamplesView::SamplesView(QWidget* parent)
 
     m_review->setObjectName(u"sampleReview"_s);
     m_review->setToolTip(tr("Open the matches (or the selected rows) as a review queue"));
-    m_tagButton->setObjectName(u"sampleTagSelection"_s);
-    m_tagButton->setText(tr("&Tag selected"));
-    m_tagButton->setPopupMode(QToolButton::InstantPopup);
-    m_tagButton->setMenu(new QMenu(m_tagButton));
-    m_tagButton->setToolTip(tr("Give (or take away) a tag on every selected sample: one step "
-                               "to undo"));
-    m_keep->setObjectName(u"sampleKeep"_s);
-    m_keep->setToolTip(tr("Keep every selected sample (one step to undo)"));
-    m_drop->setObjectName(u"sampleDrop"_s);
-    m_drop->setToolTip(tr("Drop every selected sample (one step to undo)"));
+    connect(m_bulk, &BulkAnswerBar::nothingToDo, m_status, &QLabel::setText);
 
     // The combo boxes share the room the box and the spin box leave (their minimum fits a
     // laptop screen; wider windows show their whole entries).
@@ -218,9 +224,7 @@ SamplesView::SamplesView(QWidget* parent)
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_status, 1);
     actions->addWidget(m_review);
-    actions->addWidget(m_tagButton);
-    actions->addWidget(m_keep);
-    actions->addWidget(m_drop);
+    actions->addWidget(m_bulk);
 
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
@@ -250,14 +254,12 @@ SamplesView::SamplesView(QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SamplesView::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SamplesView::updateActions);
+    // New matches start at the top (not where the last list was scrolled to).
+    connect(m_model, &QAbstractItemModel::modelReset, m_table, &QTableView::scrollToTop);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         Q_EMIT openSampleRequested(index.data(model::SampleTableModel::SampleIdRole).toLongLong());
     });
     connect(m_review, &QPushButton::clicked, this, &SamplesView::reviewMatches);
-    connect(m_keep, &QPushButton::clicked, this,
-            [this]() { decideSelection(model::Decision::Keep); });
-    connect(m_drop, &QPushButton::clicked, this,
-            [this]() { decideSelection(model::Decision::Drop); });
     // Enter on a row opens it in Review, as a double click does.
     auto* open = new QAction(m_table);
     open->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
@@ -288,8 +290,14 @@ void SamplesView::setDocument(model::ProjectDocument* document) {
             if (q.tagId || q.decision || !q.reviewer.isEmpty())
                 m_typing->start();
         });
+        connect(&document->review(), &model::ReviewStore::reviewsChanged, this, [this]() {
+            const model::SampleQuery q = m_model->query();
+            if (q.tagId || q.decision || !q.reviewer.isEmpty())
+                m_typing->start();
+        });
     }
     m_model->setProject(document != nullptr ? document->sharedProject() : nullptr);
+    m_bulk->setDocument(document);
     reload();
 }
 
@@ -333,28 +341,13 @@ void SamplesView::reload() {
     for (const model::TagDef& t : m_document->review().tags())
         tags.append({t.name, t.id});
     refill(m_tag, tr("Any tag"), tags);
-    rebuildTagMenu();
+    m_bulk->rebuildTagMenu();
     if (corpora.isEmpty()) {
         m_state->showMessage(tr("No samples yet. Import a corpus (Ctrl+I) to search it."));
         return;
     }
     m_state->showContent();
     runSearch();
-}
-
-void SamplesView::rebuildTagMenu() {
-    QMenu* menu = m_tagButton->menu();
-    menu->clear();
-    if (m_document == nullptr)
-        return;
-    for (const model::TagDef& t : m_document->review().tags()) {
-        menu->addAction(tr("Tag “%1”").arg(t.name), this,
-                        [this, id = t.id]() { tagSelection(id, true); });
-    }
-    menu->addSeparator();
-    QMenu* untag = menu->addMenu(tr("Remove a tag"));
-    for (const model::TagDef& t : m_document->review().tags())
-        untag->addAction(t.name, this, [this, id = t.id]() { tagSelection(id, false); });
 }
 
 model::SampleQuery SamplesView::query() const {
@@ -398,11 +391,12 @@ void SamplesView::runSearch() {
 
 void SamplesView::onSearchFinished(int matches, qint64 milliseconds, const QString& error) {
     if (!error.isEmpty()) {
-        m_status->setText(u"<span style=\"color:#b91c1c\">%1</span>"_s.arg(error.toHtmlEscaped()));
+        m_status->setText(u"<span style=\"color:#b91c1c\">%1</span> "_s.arg(error.toHtmlEscaped()) +
+                          tr("(the table still shows the last search)"));
         return;
     }
     const QLocale locale;
-    model::SampleQuery unsorted = m_model->query();
+    model::SampleQuery unsorted = m_model->shownQuery();
     unsorted.sortBy = model::SampleColumn::Id;
     unsorted.descending = false;
     m_status->setText(unsorted.isEmpty()
@@ -414,20 +408,32 @@ void SamplesView::onSearchFinished(int matches, qint64 milliseconds, const QStri
 }
 
 QList<qint64> SamplesView::selectedIds() const {
+    // In the table's order, not the order the rows were picked in.
+    QList<int> rows;
+    for (const QItemSelectionRange& range : m_table->selectionModel()->selection())
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            rows.append(row);
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     QList<qint64> out;
-    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
-        out.append(row.data(model::SampleTableModel::SampleIdRole).toLongLong());
+    out.reserve(rows.size());
+    const QList<qint64>& ids = m_model->sampleIds();
+    for (int row : rows)
+        if (row < ids.size())
+            out.append(ids.at(row));
     return out;
 }
 
 void SamplesView::updateActions() {
-    const qsizetype selected = m_table->selectionModel()->selectedRows().size();
+    // Counted from the ranges (after Ctrl+A at a million rows, listing each row is slow).
+    qsizetype selected = 0;
+    for (const QItemSelectionRange& range : m_table->selectionModel()->selection())
+        selected += range.height();
     const qsizetype matches = m_model->sampleIds().size();
     m_review->setEnabled(matches > 0);
-    m_review->setText(selected > 1 ? tr("&Review %n selected", nullptr, static_cast<int>(selected))
+    m_review->setText(selected > 1 ? tr("&Review %Ln selected", nullptr, static_cast<int>(selected))
                                    : tr("&Review these"));
-    for (QWidget* w : std::initializer_list<QWidget*>{m_tagButton, m_keep, m_drop})
-        w->setEnabled(selected > 0 && m_document != nullptr);
+    m_bulk->setEnabled(selected > 0 && m_document != nullptr);
 }
 
 void SamplesView::reviewMatches() {
@@ -435,44 +441,15 @@ void SamplesView::reviewMatches() {
     const QList<qint64> ids = selected.size() > 1 ? selected : m_model->sampleIds();
     if (ids.isEmpty())
         return;
-    const QString what = m_model->query().text.isEmpty()
+    const QString what = m_model->shownQuery().text.isEmpty()
                              ? tr("Sample table")
-                             : tr("Search “%1”").arg(m_model->query().text);
+                             : tr("Search “%1”").arg(m_model->shownQuery().text);
     Q_EMIT reviewSamplesRequested(
         ids,
         selected.size() > 1
             ? tr("%1: %n selected", nullptr, static_cast<int>(ids.size())).arg(what)
             : tr("%1 (%n samples)", nullptr, static_cast<int>(ids.size())).arg(what),
-        m_model->query().toJson());
-}
-
-void SamplesView::tagSelection(qint64 tagId, bool on) {
-    if (m_document == nullptr)
-        return;
-    for (const model::TagDef& t : m_document->review().tags())
-        if (t.id == tagId) {
-            auto* command = new model::BulkTagCommand(m_document->review(), selectedIds(), t, on);
-            if (command->changed().isEmpty()) {
-                delete command;
-                m_status->setText(on ? tr("Every selected sample has “%1” already.").arg(t.name)
-                                     : tr("No selected sample has “%1”.").arg(t.name));
-                return;
-            }
-            m_document->undoStack().push(command);
-            return;
-        }
-}
-
-void SamplesView::decideSelection(model::Decision decision) {
-    if (m_document == nullptr)
-        return;
-    auto* command = new model::BulkDecisionCommand(m_document->review(), selectedIds(), decision);
-    if (command->changedCount() == 0) {
-        delete command;
-        m_status->setText(tr("Every selected sample has that decision already."));
-        return;
-    }
-    m_document->undoStack().push(command);
+        m_model->shownQuery().toJson());
 }
 
 } // namespace synthscope::widgets

@@ -12,7 +12,6 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTimer;
-class QToolButton;
 
 namespace synthscope::model {
 class ProjectDocument;
@@ -23,6 +22,7 @@ enum class Decision;
 
 namespace synthscope::widgets {
 
+class BulkAnswerBar;
 class EmptyState;
 
 /// The sample table: where search, filters and selection meet. A full-text search box (SQLite
@@ -58,9 +58,6 @@ private:
     void updateActions();
     [[nodiscard]] QList<qint64> selectedIds() const;
     void reviewMatches();
-    void tagSelection(qint64 tagId, bool on);
-    void decideSelection(model::Decision decision);
-    void rebuildTagMenu();
 
     model::ProjectDocument* m_document = nullptr;
     model::SampleTableModel* m_model;
@@ -75,9 +72,7 @@ private:
     QLabel* m_status;
     QTableView* m_table;
     QPushButton* m_review;
-    QToolButton* m_tagButton;
-    QPushButton* m_keep;
-    QPushButton* m_drop;
+    BulkAnswerBar* m_bulk;
     QTimer* m_typing;
     EmptyState* m_state = nullptr;
 };

@@ -211,6 +211,8 @@ void TeamView::setDocument(model::ProjectDocument* document) {
         connect(document, &model::ProjectDocument::analysisChanged, m_lazy, &LazyReload::markStale);
         connect(&document->review(), &model::ReviewStore::reviewChanged, m_lazy,
                 &LazyReload::markStale);
+        connect(&document->review(), &model::ReviewStore::reviewsChanged, m_lazy,
+                &LazyReload::markStale);
         connect(&document->review(), &model::ReviewStore::tagsChanged, m_lazy,
                 &LazyReload::markStale);
         connect(document, &model::ProjectDocument::conceptReady, this, &TeamView::showConcept);

@@ -1544,7 +1544,7 @@ TEST_F(Widgets, SampleTableSearchesFiltersSortsAndActsOnASelection) {
                                   table->sampleIds().at(2)};
     model::ReviewStore& review = window.document()->review();
     const model::TagDef first = review.tags().at(0);
-    ASSERT_TRUE(review.taggedAmong(chosen, first.id).isEmpty());
+    ASSERT_TRUE(test::taggedBy(review, chosen, first.id).isEmpty());
     // Tag selected ▸ the first tag (the menu is a popup: answered when it shows).
     QTimer::singleShot(50, [&]() {
         auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
@@ -1554,20 +1554,30 @@ TEST_F(Widgets, SampleTableSearchesFiltersSortsAndActsOnASelection) {
     });
     QTest::mouseClick(samples->findChild<QToolButton*>(QStringLiteral("sampleTagSelection")),
                       Qt::LeftButton);
-    EXPECT_EQ(review.taggedAmong(chosen, first.id), QSet<qint64>(chosen.begin(), chosen.end()));
+    EXPECT_EQ(test::taggedBy(review, chosen, first.id), QSet<qint64>(chosen.begin(), chosen.end()));
     QTest::mouseClick(samples->findChild<QPushButton*>(QStringLiteral("sampleKeep")),
                       Qt::LeftButton);
     for (qint64 id : chosen)
-        EXPECT_EQ(review.decisionsOf(chosen).value(id), model::Decision::Keep);
+        EXPECT_EQ(test::decidedBy(review, chosen).value(id), model::Decision::Keep);
     // Two steps to undo, one per bulk action.
     window.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
     for (qint64 id : chosen)
-        EXPECT_EQ(review.decisionsOf(chosen).value(id), model::Decision::None);
-    EXPECT_EQ(review.taggedAmong(chosen, first.id).size(), 3);
+        EXPECT_EQ(test::decidedBy(review, chosen).value(id), model::Decision::None);
+    EXPECT_EQ(test::taggedBy(review, chosen, first.id).size(), 3);
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_TRUE(review.taggedAmong(chosen, first.id).isEmpty());
+    EXPECT_TRUE(test::taggedBy(review, chosen, first.id).isEmpty());
+    // Ctrl+Shift+Z redoes (each redo key once: listed twice, Qt called it ambiguous and did
+    // nothing), and Ctrl+Z takes it back again.
+    auto* redo = window.findChild<QAction*>(QStringLiteral("redoAction"));
+    ASSERT_NE(redo, nullptr);
+    const QList<QKeySequence> redoKeys = redo->shortcuts();
+    EXPECT_EQ(QSet<QKeySequence>(redoKeys.begin(), redoKeys.end()).size(), redoKeys.size());
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(test::taggedBy(review, chosen, first.id).size(), 3);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_TRUE(test::taggedBy(review, chosen, first.id).isEmpty());
 
     // The selection opens as a review queue, in the table's order.
     auto* open = samples->findChild<QPushButton*>(QStringLiteral("sampleReview"));
@@ -1598,7 +1608,7 @@ TEST_F(Widgets, SampleTableSearchesFiltersSortsAndActsOnASelection) {
     // A malformed search says so and keeps the last answer.
     window.showView(widgets::MainWindow::View::Samples);
     box->selectAll();
-    QTest::keyClicks(box, QStringLiteral("\"refund"));
+    QTest::keyClicks(box, QStringLiteral("refund OR"));
     QTest::keyClick(box, Qt::Key_Return);
     settle();
     EXPECT_TRUE(samples->findChild<QLabel*>(QStringLiteral("sampleStatus"))
@@ -1611,7 +1621,9 @@ TEST_F(Widgets, SampleTableSearchesFiltersSortsAndActsOnASelection) {
 // The sample table's search merges the newest run's scores in C++ (one scan instead of a lookup
 // per sample) and sorts there: checked against plain SQL with ORDER BY on the analysed demo
 // pair, plus 175 samples imported after the analysis (no scores: last in a score order, out
-// of every score filter).
+// of every score filter). Then with every 7th scored sample's scores gone (unscored samples
+// between scored ones) and 12,800 more unscored samples, past the 20,000 matches from which
+// the run's scores are read in one scan rather than by id.
 TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
     using namespace Qt::Literals::StringLiterals;
     QTemporaryDir dir;
@@ -1699,16 +1711,36 @@ TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
         EXPECT_FALSE(expected.isEmpty()) << c.what; // each case has something to order
         EXPECT_EQ(ids, expected) << c.what;
     }
+    // Unscored samples between scored ones, and more matches than the by-id path takes.
+    {
+        QSqlQuery q(project->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("DELETE FROM sample_scores WHERE sample_id % 7 = 0")));
+    }
+    test::importFile(
+        *project, QStringLiteral("dolly"), model::Role::Real,
+        test::dataFile(QStringLiteral("dolly-15k-first6400/dolly-15k-first6400.jsonl")), "text");
+    test::importFile(
+        *project, QStringLiteral("flan-t5-base"), model::Role::Synthetic,
+        test::dataFile(QStringLiteral("dolly-flan-t5-outputs/google_flan-t5-base.jsonl")),
+        "decoded");
+    for (const Case& c : cases) {
+        model::SampleQuery q;
+        c.set(q);
+        QList<qint64> ids;
+        ASSERT_TRUE(model::findSamples(*project, q, &ids).ok()) << c.what;
+        EXPECT_EQ(ids, reference(c.where, c.order)) << c.what << " (with gaps, 22k samples)";
+    }
     // The samples imported after the analysis close a score order.
     model::SampleQuery bySimilarity;
     bySimilarity.sortBy = C::NnOther;
     bySimilarity.descending = true;
     QList<qint64> ids;
     ASSERT_TRUE(model::findSamples(*project, bySimilarity, &ids).ok());
-    ASSERT_EQ(ids.size(), 9514 + 175);
-    const QList<qint64> seeds = reference(u"c.name = 'seed tasks'"_s, u"s.id"_s);
-    ASSERT_EQ(seeds.size(), 175);
-    EXPECT_EQ(ids.mid(9514), seeds);
+    const QList<qint64> unscored = reference(u"sc.sample_id IS NULL"_s, u"s.id"_s);
+    ASSERT_EQ(ids.size(), reference(u"1"_s, u"s.id"_s).size()); // every sample
+    ASSERT_GT(ids.size(), 20000);
+    ASSERT_GT(unscored.size(), 175 + 12800); // the imports and the gaps
+    EXPECT_EQ(ids.mid(ids.size() - unscored.size()), unscored);
 }
 
 // Issue 13, "Find, select and act": a lasso beside the box, with add (Ctrl+Shift) and take
