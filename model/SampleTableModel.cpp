@@ -9,7 +9,7 @@ namespace synthscope::model {
 
 namespace {
 
-QVariant optionalNumber(const std::optional<double>& v, int decimals) {
+QVariant scoreText(const std::optional<double>& v, int decimals) {
     return v ? QVariant(QString::number(*v, 'f', decimals)) : QVariant(u"–"_s);
 }
 
@@ -189,11 +189,11 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const {
     case SampleColumn::Length:
         return r->length;
     case SampleColumn::SyntheticLikeness:
-        return optionalNumber(r->syntheticLikeness, 3);
+        return scoreText(r->syntheticLikeness, 3);
     case SampleColumn::NnOther:
-        return optionalNumber(r->nnOther, 3);
+        return scoreText(r->nnOther, 3);
     case SampleColumn::Perplexity:
-        return optionalNumber(r->perplexity, 1);
+        return scoreText(r->perplexity, 1);
     case SampleColumn::Cluster:
         return optionalGroup(r->cluster);
     case SampleColumn::SkeletonGroup:
