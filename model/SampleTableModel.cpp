@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QMetaObject>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
@@ -98,7 +100,11 @@ void SampleTableModel::start() {
                     Q_EMIT searchFinished(static_cast<int>(m_ids.size()), ms, s.error());
                     return;
                 }
-                if (ids == m_ids && query.text == m_shown.text) {
+                // Compared element by element: QList's == hands memcmp a null pointer for an
+                // empty list (UBSan reports it).
+                if (ids.size() == m_ids.size() &&
+                    std::equal(ids.cbegin(), ids.cend(), m_ids.cbegin()) &&
+                    query.text == m_shown.text) {
                     // The same rows (a search again after answers): keep the selection and
                     // the scroll position, re-read the rows' contents.
                     m_shown = query;
