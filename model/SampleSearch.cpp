@@ -23,8 +23,8 @@ namespace synthscope::model {
 
 namespace {
 
-// Per column: its JSON name, the SQL it sorts by (null: not sortable) and whether it needs the
-// newest run's sample_scores row.
+// Per column: its JSON name, what it sorts by (null: not sortable) and whether that is a column
+// of the newest run's sample_scores row (then `order` is the column's name there).
 struct ColumnSql {
     const char* name;
     const char* order;
@@ -35,12 +35,12 @@ constexpr std::array<ColumnSql, kSampleColumnCount> kColumns = {{
     {"corpus", "c.name", false},
     {"role", "c.role", false},
     {"length", "length(s.text)", false},
-    {"synthetic_likeness", "sc.synthetic_likeness", true},
-    {"nn_other", "sc.nn_other", true},
-    {"perplexity", "sc.perplexity", true},
-    {"cluster", "sc.cluster", true},
-    {"skeleton_group", "sc.skeleton_group", true},
-    {"duplicate_group", "sc.duplicate_group", true},
+    {"synthetic_likeness", "synthetic_likeness", true},
+    {"nn_other", "nn_other", true},
+    {"perplexity", "perplexity", true},
+    {"cluster", "cluster", true},
+    {"skeleton_group", "skeleton_group", true},
+    {"duplicate_group", "duplicate_group", true},
     {"text", nullptr, false},
 }};
 
@@ -56,9 +56,9 @@ struct RangeField {
     bool scored;
 };
 constexpr std::array<RangeField, 4> kRanges = {{
-    {"synthetic_likeness", &SampleQuery::syntheticLikeness, "sc.synthetic_likeness", true},
-    {"nn_other", &SampleQuery::nnOther, "sc.nn_other", true},
-    {"perplexity", &SampleQuery::perplexity, "sc.perplexity", true},
+    {"synthetic_likeness", &SampleQuery::syntheticLikeness, "synthetic_likeness", true},
+    {"nn_other", &SampleQuery::nnOther, "nn_other", true},
+    {"perplexity", &SampleQuery::perplexity, "perplexity", true},
     {"length", &SampleQuery::length, "length(s.text)", false},
 }};
 
@@ -69,9 +69,9 @@ struct GroupField {
     const char* column;
 };
 constexpr std::array<GroupField, 3> kGroups = {{
-    {"cluster", &SampleQuery::cluster, "sc.cluster"},
-    {"skeleton_group", &SampleQuery::skeletonGroup, "sc.skeleton_group"},
-    {"duplicate_group", &SampleQuery::duplicateGroup, "sc.duplicate_group"},
+    {"cluster", &SampleQuery::cluster, "cluster"},
+    {"skeleton_group", &SampleQuery::skeletonGroup, "skeleton_group"},
+    {"duplicate_group", &SampleQuery::duplicateGroup, "duplicate_group"},
 }};
 
 // The text conditions with their JSON key and column of samples.
@@ -443,7 +443,7 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
     QVariantList scoreValues{run ? QVariant(*run) : QVariant()};
     for (const GroupField& g : kGroups)
         if (const auto& value = query.*(g.group); value) {
-            scoreWhere << u"%1 = ?"_s.arg(QLatin1StringView(g.column + 3)); // "sc.x" → "x"
+            scoreWhere << u"%1 = ?"_s.arg(QLatin1StringView(g.column));
             scoreValues << *value;
         }
     for (const RangeField& r : kRanges) {
@@ -451,11 +451,11 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
         if (!r.scored)
             continue;
         if (range.min) {
-            scoreWhere << u"%1 >= ?"_s.arg(QLatin1StringView(r.sql + 3));
+            scoreWhere << u"%1 >= ?"_s.arg(QLatin1StringView(r.sql));
             scoreValues << *range.min;
         }
         if (range.max) {
-            scoreWhere << u"%1 <= ?"_s.arg(QLatin1StringView(r.sql + 3));
+            scoreWhere << u"%1 <= ?"_s.arg(QLatin1StringView(r.sql));
             scoreValues << *range.max;
         }
     }
@@ -484,7 +484,7 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
                         kept.push_back(matches[next]);
             };
             const QString sortColumn =
-                sort.scored ? u", "_s + QLatin1StringView(sort.order + 3) : QString();
+                sort.scored ? u", "_s + QLatin1StringView(sort.order) : QString();
             Status s =
                 eachRow(h,
                         u"SELECT sample_id%1 FROM sample_scores WHERE %2 ORDER BY sample_id"_s.arg(
