@@ -1,30 +1,21 @@
 #include "analysis/Tokenizer.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/rbbi.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
 #include <limits>
+#include <memory>
+#include <stdexcept>
 
 namespace synthscope::analysis {
 
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
-
-bool isSeparatorCodePoint(char32_t c) {
-    return (c >= 0x00A0 && c <= 0x00BF) || (c >= 0x2000 && c <= 0x2BFF) ||
-           (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F) ||
-           (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0x1F000 && c <= 0x1FAFF) || c == 0xFEFF ||
-           c == kReplacement;
-}
-
-bool isWordCodePoint(char32_t c) {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '_';
-    return !isSeparatorCodePoint(c);
-}
-
-bool isApostrophe(char32_t c) {
-    return c == '\'' || c == 0x2019;
-}
 
 void appendUtf8(std::string& out, char32_t c) {
     if (c < 0x80) {
@@ -44,17 +35,87 @@ void appendUtf8(std::string& out, char32_t c) {
     }
 }
 
-void appendLowered(std::string& out, char32_t c) {
-    if (c >= 'A' && c <= 'Z')
-        c = c - 'A' + 'a';
-    appendUtf8(out, c);
+bool isAscii(std::string_view text) {
+    for (const char ch : text)
+        if (static_cast<unsigned char>(ch) >= 0x80)
+            return false;
+    return true;
+}
+
+char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 bool isAsciiSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// Length of a URL starting at pos (0 when none starts there).
+// text with every ill-formed UTF-8 sequence replaced by U+FFFD.
+std::string repairedUtf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size())
+        appendUtf8(out, decodeUtf8(text, pos));
+    return out;
+}
+
+const icu::Normalizer2& nfkcCasefold() {
+    static const icu::Normalizer2* const instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+        if (U_FAILURE(status) || n == nullptr)
+            throw std::runtime_error(std::string("ICU NFKC_Casefold data unavailable: ") +
+                                     u_errorName(status));
+        return n;
+    }();
+    return *instance;
+}
+
+// Appends NFKC_Casefold(text) to out; text must be well-formed UTF-8.
+void appendNfkcCasefold(std::string& out, std::string_view text) {
+    if (isAscii(text)) { // NFKC_Casefold maps ASCII to itself but for A–Z
+        for (const char c : text)
+            out.push_back(asciiLower(c));
+        return;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringByteSink<std::string> sink(&out);
+    nfkcCasefold().normalizeUTF8(
+        0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
+    if (U_FAILURE(status))
+        throw std::runtime_error(std::string("ICU normalisation failed: ") + u_errorName(status));
+}
+
+// The word break iterators of this thread not in use (WordTokens objects may nest).
+class BreakIteratorPool {
+public:
+    std::unique_ptr<icu::BreakIterator> take() {
+        if (!m_free.empty()) {
+            auto it = std::move(m_free.back());
+            m_free.pop_back();
+            return it;
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> it(
+            icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status) || !it)
+            throw std::runtime_error(std::string("ICU word break iterator unavailable: ") +
+                                     u_errorName(status));
+        return it;
+    }
+    void give(std::unique_ptr<icu::BreakIterator> it) { m_free.push_back(std::move(it)); }
+
+private:
+    std::vector<std::unique_ptr<icu::BreakIterator>> m_free;
+};
+
+BreakIteratorPool& threadPool() {
+    thread_local BreakIteratorPool pool;
+    return pool;
+}
+
+// Length of a URL starting at pos (0 when none starts there): up to the next ASCII whitespace.
 std::size_t urlLength(std::string_view text, std::size_t pos) {
     if (!startsWithNoCase(text, pos, "http://") && !startsWithNoCase(text, pos, "https://") &&
         !startsWithNoCase(text, pos, "www."))
@@ -62,47 +123,20 @@ std::size_t urlLength(std::string_view text, std::size_t pos) {
     std::size_t end = pos;
     while (end < text.size() && !isAsciiSpace(text[end]))
         ++end;
+    while (end > pos + 1 &&
+           std::string_view(".,;:!?)'\"").find(text[end - 1]) != std::string_view::npos)
+        --end; // sentence punctuation after the URL
     return end - pos;
 }
 
-// Calls emit(token) for every token of text, reusing one buffer.
-template <typename Emit> void forEachToken(std::string_view text, Emit&& emit) {
-    std::string token;
-    std::size_t pos = 0;
-    char32_t prev = 0;
-    while (pos < text.size()) {
-        if (token.empty() &&
-            (text[pos] == 'h' || text[pos] == 'H' || text[pos] == 'w' || text[pos] == 'W') &&
-            !isWordCodePoint(prev)) {
-            if (const std::size_t n = urlLength(text, pos); n > 0) {
-                emit(std::string_view("<url>"));
-                pos += n;
-                prev = ' ';
-                continue;
-            }
-        }
-        char32_t c = decodeUtf8(text, pos);
-        if (isWordCodePoint(c)) {
-            if (token.empty() && (prev == '@' || prev == '#'))
-                token.push_back(static_cast<char>(prev));
-            appendLowered(token, c);
-        } else if (isApostrophe(c) && !token.empty() && pos < text.size()) {
-            std::size_t look = pos;
-            char32_t next = decodeUtf8(text, look);
-            if (isWordCodePoint(next)) {
-                token.push_back('\'');
-            } else {
-                emit(std::string_view(token));
-                token.clear();
-            }
-        } else if (!token.empty()) {
-            emit(std::string_view(token));
-            token.clear();
-        }
-        prev = c;
-    }
-    if (!token.empty())
-        emit(std::string_view(token));
+// local@domain.tld: one '@' with text before it and a dot inside the domain.
+bool isEmailAddress(std::string_view s) {
+    const std::size_t at = s.find('@');
+    if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos)
+        return false;
+    const std::string_view domain = s.substr(at + 1);
+    const std::size_t dot = domain.find('.');
+    return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();
 }
 
 } // namespace
@@ -180,9 +214,168 @@ std::size_t codePointCount(std::string_view text) {
     return n;
 }
 
+struct WordTokens::Segments {
+    std::unique_ptr<icu::BreakIterator> iterator;
+    UText text = UTEXT_INITIALIZER;
+    std::int32_t start = 0;
+    bool done = false;
+};
+
+WordTokens::WordTokens(std::string_view text)
+    : m_text(text)
+    , m_segments(new Segments) {
+    try {
+        m_segments->iterator = threadPool().take();
+        UErrorCode status = U_ZERO_ERROR;
+        utext_openUTF8(&m_segments->text, text.data(), static_cast<std::int64_t>(text.size()),
+                       &status);
+        m_segments->iterator->setText(&m_segments->text, status);
+        if (U_FAILURE(status))
+            throw std::runtime_error(std::string("ICU could not read the text: ") +
+                                     u_errorName(status));
+        m_segments->start = m_segments->iterator->first();
+    } catch (...) {
+        if (m_segments->iterator)
+            threadPool().give(std::move(m_segments->iterator));
+        utext_close(&m_segments->text);
+        delete m_segments;
+        throw;
+    }
+}
+
+WordTokens::~WordTokens() {
+    // Point the iterator away from this text before it goes back to the pool.
+    static const icu::UnicodeString empty;
+    m_segments->iterator->setText(empty);
+    threadPool().give(std::move(m_segments->iterator));
+    utext_close(&m_segments->text);
+    delete m_segments;
+}
+
+bool WordTokens::nextSegment(std::size_t& begin, std::size_t& end, int& status) {
+    if (m_segments->done)
+        return false;
+    const std::int32_t next = m_segments->iterator->next();
+    if (next == icu::BreakIterator::DONE) {
+        m_segments->done = true;
+        return false;
+    }
+    begin = static_cast<std::size_t>(m_segments->start);
+    end = static_cast<std::size_t>(next);
+    status = m_segments->iterator->getRuleStatus();
+    m_segments->start = next;
+    return true;
+}
+
+namespace {
+
+// Appends the token form of a word: NFKC_Casefold, U+2019 written '.
+void appendFoldedWord(std::string& out, std::string_view word) {
+    const std::size_t from = out.size();
+    if (isValidUtf8(word))
+        appendNfkcCasefold(out, word);
+    else
+        appendNfkcCasefold(out, repairedUtf8(word));
+    for (std::size_t p = out.find("\xE2\x80\x99", from); p != std::string::npos;
+         p = out.find("\xE2\x80\x99", p + 1))
+        out.replace(p, 3, "'");
+}
+
+} // namespace
+
+// Emits the next token of the word segment [begin, end) that holds '@' (and is no e-mail
+// address): the part before the first '@' as a word, then each "@part" as a handle.
+bool WordTokens::emitSplitAtSigns(std::size_t begin, std::size_t end) {
+    std::size_t p = begin;
+    while (p < end) {
+        const bool handle = m_text[p] == '@';
+        std::size_t q = m_text.find('@', p + (handle ? 1 : 0));
+        if (q == std::string_view::npos || q > end)
+            q = end;
+        if (!handle || q > p + 1) { // a word before an '@', or "@name"
+            const std::size_t from = handle ? p + 1 : p;
+            m_folded.assign(handle ? "@" : "");
+            appendFoldedWord(m_folded, m_text.substr(from, q - from));
+            m_kind = handle ? TokenKind::Handle : TokenKind::Word;
+            m_begin = p;
+            m_end = q;
+            m_pendingBegin = q;
+            m_pendingEnd = end;
+            return true;
+        }
+        p = q; // a lone '@' (or "@@")
+    }
+    m_pendingBegin = m_pendingEnd = 0;
+    return false;
+}
+
+bool WordTokens::next() {
+    if (m_pendingBegin < m_pendingEnd && emitSplitAtSigns(m_pendingBegin, m_pendingEnd))
+        return true;
+    m_pendingBegin = m_pendingEnd = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    int status = 0;
+    while (nextSegment(begin, end, status)) {
+        const std::string_view segment = m_text.substr(begin, end - begin);
+        const bool word = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_IDEO_LIMIT;
+        if (!word) {
+            if (segment == "#") {
+                m_hashEnd = end;
+            }
+            continue;
+        }
+        if (const std::size_t n = urlLength(m_text, begin); n > 0) {
+            m_folded.assign("<url>");
+            m_kind = TokenKind::Url;
+            m_begin = begin;
+            m_end = begin + n;
+            if (m_end >= m_text.size()) {
+                m_segments->done = true;
+            } else {
+                const std::int32_t following =
+                    m_segments->iterator->following(static_cast<std::int32_t>(m_end - 1));
+                m_segments->done = following == icu::BreakIterator::DONE;
+                // following() moved onto the boundary that starts the next segment.
+                m_segments->start = following;
+            }
+            return true;
+        }
+        if (segment.find('@') != std::string_view::npos) {
+            if (isEmailAddress(segment)) {
+                m_folded.assign("<email>");
+                m_kind = TokenKind::Email;
+                m_begin = begin;
+                m_end = end;
+                return true;
+            }
+            if (emitSplitAtSigns(begin, end))
+                return true;
+            continue;
+        }
+        m_folded.clear();
+        const bool hashtag = begin == m_hashEnd;
+        if (hashtag)
+            m_folded.push_back('#');
+        appendFoldedWord(m_folded, segment);
+        if (m_folded.size() == (hashtag ? 1U : 0U))
+            continue;
+        m_kind = hashtag                           ? TokenKind::Hashtag
+                 : status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::Number
+                 : status < UBRK_WORD_LETTER_LIMIT ? TokenKind::Word
+                                                   : TokenKind::Ideographic;
+        m_begin = hashtag ? begin - 1 : begin;
+        m_end = end;
+        return true;
+    }
+    return false;
+}
+
 std::vector<std::string> tokenize(std::string_view text) {
     std::vector<std::string> tokens;
-    forEachToken(text, [&](std::string_view t) { tokens.emplace_back(t); });
+    WordTokens words(text);
+    while (words.next())
+        tokens.emplace_back(words.folded());
     return tokens;
 }
 
@@ -201,24 +394,20 @@ std::uint32_t Vocabulary::find(std::string_view word) const {
 }
 
 std::string normalizeForDuplicate(std::string_view text) {
+    std::string folded;
+    folded.reserve(text.size());
+    if (isValidUtf8(text))
+        appendNfkcCasefold(folded, text);
+    else
+        appendNfkcCasefold(folded, repairedUtf8(text));
     std::string out;
-    out.reserve(text.size());
+    out.reserve(folded.size());
     bool pendingSpace = false;
     std::size_t pos = 0;
-    while (pos < text.size()) {
-        char32_t c = decodeUtf8(text, pos);
-        if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF)
-            continue;
-        if (c >= 0xFF01 && c <= 0xFF5E)
-            c = c - 0xFF01 + 0x21;
-        if (c == 0x2018 || c == 0x2019)
-            c = '\'';
-        if (c == 0x201C || c == 0x201D)
-            c = '"';
-        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-                           c == '\f' || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) ||
-                           c == 0x202F || c == 0x3000;
-        if (space) {
+    while (pos < folded.size()) {
+        const std::size_t from = pos;
+        char32_t c = decodeUtf8(folded, pos);
+        if (u_isUWhiteSpace(static_cast<UChar32>(c))) {
             pendingSpace = !out.empty();
             continue;
         }
@@ -226,7 +415,12 @@ std::string normalizeForDuplicate(std::string_view text) {
             out.push_back(' ');
             pendingSpace = false;
         }
-        appendLowered(out, c);
+        if (c == 0x2018 || c == 0x2019)
+            out.push_back('\'');
+        else if (c == 0x201C || c == 0x201D)
+            out.push_back('"');
+        else
+            out.append(folded, from, pos - from);
     }
     return out;
 }
@@ -259,8 +453,9 @@ TokenizedCorpus tokenizeCorpus(std::span<const std::string> texts, Vocabulary& v
         if (i % 4096 == 0)
             progress.report(static_cast<double>(i) / static_cast<double>(texts.size()),
                             "tokenizing");
-        forEachToken(texts[i],
-                     [&](std::string_view t) { corpus.tokenIds.push_back(vocabulary.intern(t)); });
+        WordTokens words(texts[i]);
+        while (words.next())
+            corpus.tokenIds.push_back(vocabulary.intern(words.folded()));
         corpus.offsets.push_back(corpus.tokenIds.size());
         corpus.lengthChars.push_back(static_cast<std::uint32_t>(codePointCount(texts[i])));
         corpus.hashes.push_back(fnv1a64(normalizeForDuplicate(texts[i])));

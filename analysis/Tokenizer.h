@@ -27,20 +27,78 @@ std::size_t codePointCount(std::string_view text);
 /// (prefix must be lowercase ASCII: "http://", "www."). pos ≤ text.size().
 bool startsWithNoCase(std::string_view text, std::size_t pos, std::string_view prefix);
 
-/// Splits text into word tokens, the unit of every token-based metric in Synthscope.
+/// What a word token is (see WordTokens).
+enum class TokenKind : std::uint8_t {
+    Word,        ///< letters (with digits, '_', inner apostrophes and dots: "don't", "e.g")
+    Number,      ///< digits with inner . , ("3.14", "1,000")
+    Ideographic, ///< Han, Hiragana or Katakana word found by ICU's dictionary ("東京", "です")
+    Url,         ///< "http://", "https://" or "www." up to the next ASCII whitespace → "<url>"
+    Email,       ///< local@domain.tld → "<email>"
+    Handle,      ///< '@' + word ("@amazonhelp")
+    Hashtag,     ///< '#' + word or number ("#fail", "#1")
+};
+
+/// The word tokens of one text, in order: the unit of every token-based metric in Synthscope
+/// (distinct-n, Jensen–Shannon divergence of unigrams, log-odds, TF-IDF, the language model,
+/// MinHash shingles) and the words of a skeleton.
 ///
 /// Rule (documented so results can be reproduced elsewhere):
-/// - a token is a maximal run of word characters: ASCII letters and digits, '_', and every
-///   non-ASCII code point that is not whitespace, punctuation or a symbol/emoji block
-///   (U+00A0–U+00BF, U+2000–U+2BFF, U+3000–U+303F, U+FE30–U+FE4F, U+FF00–U+FF0F,
-///   U+1F000–U+1FAFF are separators);
-/// - an apostrophe (' or U+2019) between two word characters stays inside the token and is
-///   written as ' ("don't");
-/// - '@' and '#' directly before a word character start the token ("@amazonhelp", "#fail");
-/// - a URL (starting "http://", "https://" or "www.", case-insensitive, at a token boundary)
-///   up to the next whitespace is one token, written "<url>";
-/// - ASCII letters are lower-cased; other letters are kept as they are.
-/// Everything else separates tokens and is dropped.
+/// - word boundaries are Unicode Standard Annex #29 word boundaries as ICU's word
+///   BreakIterator (root locale) finds them, with ICU's dictionaries for scripts written without
+///   spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese). A segment is a token when ICU's rule
+///   status marks it a letter, number, kana or ideographic word; spaces, punctuation, emoji and
+///   other symbols separate words and are dropped (counting emoji as words made real tweets of
+///   a few emoji "duplicates" of each other and broke the length-matched baselines of the
+///   collapse series; they still count in lengths in characters);
+/// - a token is folded with Unicode NFKC_Casefold (full case folding plus compatibility
+///   normalisation: "Straße" → "strasse", "ΣΊΣΥΦΟΣ" → "σίσυφοσ", fullwidth "ＡＢＣ" → "abc",
+///   "ﬁ" → "fi", a decomposed é → é) and U+2019 in a word is written ' ("don't"). Folding is
+///   language-independent: Turkish "İ" becomes "i̇" (i + U+0307), not "i";
+/// - a URL ("http://", "https://" or "www.", case-insensitive, at a word start) up to the next
+///   ASCII whitespace, less trailing sentence punctuation (. , ; : ! ? ) ' "), is one token
+///   "<url>"; an e-mail address (local part, '@', a domain with a
+///   dot) is "<email>";
+/// - '@' before a word starts a handle ("hi@AmazonHelp" → "hi", "@amazonhelp"); '#' directly
+///   before a word or number starts a hashtag ("#fail"); a lone '@' or '#' is dropped.
+/// Text that is not well-formed UTF-8 is read with each bad byte as U+FFFD (a separator).
+/// Offsets are byte offsets into the text given. Not thread-safe per object; each thread may
+/// use its own objects (the ICU break iterator is cached per thread).
+class WordTokens {
+public:
+    explicit WordTokens(std::string_view text);
+    ~WordTokens();
+    WordTokens(const WordTokens&) = delete;
+    WordTokens& operator=(const WordTokens&) = delete;
+
+    /// Moves to the next token; false when there is none (the accessors are then invalid).
+    bool next();
+    /// The folded token ("<url>" and "<email>" for those kinds); valid until the next next().
+    [[nodiscard]] std::string_view folded() const { return m_folded; }
+    [[nodiscard]] TokenKind kind() const { return m_kind; }
+    /// Byte range of the token in the text (a URL's range ends at the whitespace).
+    [[nodiscard]] std::size_t begin() const { return m_begin; }
+    [[nodiscard]] std::size_t end() const { return m_end; }
+
+private:
+    struct Segments;
+    bool nextSegment(std::size_t& begin, std::size_t& end, int& status);
+    bool emitSplitAtSigns(std::size_t begin, std::size_t end);
+
+    std::string m_repaired; // the text with bad UTF-8 replaced, when it had any
+    std::string_view m_text;
+    Segments* m_segments = nullptr;
+    std::string m_folded;
+    TokenKind m_kind = TokenKind::Word;
+    std::size_t m_begin = 0;
+    std::size_t m_end = 0;
+    // The rest of a word segment split at '@' ("hi@x" → "hi" now, "@x" next).
+    std::size_t m_pendingBegin = 0;
+    std::size_t m_pendingEnd = 0;
+    // End of the last lone '#' segment: a word starting there is a hashtag.
+    std::size_t m_hashEnd = static_cast<std::size_t>(-1);
+};
+
+/// The folded tokens of text (WordTokens::folded() of every token, in order).
 std::vector<std::string> tokenize(std::string_view text);
 
 /// Interns token strings as dense 32-bit ids (0, 1, 2, … in first-seen order).
@@ -63,11 +121,12 @@ private:
     std::vector<std::string> m_words;
 };
 
-/// Folds text for exact-duplicate detection: ASCII lower case; curly quotes to straight;
-/// NBSP, the U+2000–U+200A spaces, U+202F and U+3000 to a space; zero-width characters
-/// (U+200B–U+200D, U+2060, U+FEFF) removed; fullwidth ASCII (U+FF01–U+FF5E) to ASCII;
-/// runs of whitespace collapsed to one space; leading/trailing whitespace trimmed.
-/// A subset of Unicode NFKC plus case folding, enough for the duplicates seen in corpora.
+/// Folds text for exact-duplicate detection: Unicode NFKC_Casefold (UAX #15 and the Unicode
+/// Character Database's NFKC_Casefold mapping: full case folding, compatibility forms such as
+/// fullwidth letters and NBSP, default-ignorable characters such as zero-width spaces removed),
+/// then curly quotes (U+2018/U+2019, U+201C/U+201D) written straight, every run of Unicode
+/// whitespace (White_Space) collapsed to one space and leading/trailing whitespace trimmed.
+/// Idempotent. Bad UTF-8 bytes become U+FFFD first.
 std::string normalizeForDuplicate(std::string_view text);
 
 /// 64-bit FNV-1a hash (Fowler–Noll–Vo) of bytes. Deterministic across platforms.
@@ -90,7 +149,7 @@ struct TokenizedCorpus {
     void append(const TokenizedCorpus& other);
 };
 
-/// Tokenizes every text with tokenize(), interning tokens in vocabulary.
+/// Tokenizes every text with WordTokens, interning tokens in vocabulary.
 /// Progress: reported every 4096 documents; throws Cancelled when asked to stop.
 TokenizedCorpus tokenizeCorpus(std::span<const std::string> texts, Vocabulary& vocabulary,
                                const Progress& progress = {});

@@ -73,7 +73,7 @@ Status load(QSqlDatabase& db, std::vector<LoadedCorpus>* corpora,
 
 Json paramsJson(const analysis::AnalysisParams& params) {
     const analysis::SimilarityParams& sp = params.similarity;
-    return {{"tokenizer", "synthscope-words-v1"},
+    return {{"tokenizer", "synthscope-words-v2 (ICU UAX #29, NFKC_Casefold)"},
             {"histogram_bins", params.histogramBins},
             {"log_odds",
              {{"prior_strength", params.logOdds.priorStrength},

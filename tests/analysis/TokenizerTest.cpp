@@ -4,30 +4,105 @@
 
 using namespace synthscope::analysis;
 
-TEST(Tokenizer, WordsLowercasedPunctuationDropped) {
-    EXPECT_EQ(tokenize("Hello, World! 3.5"),
-              (std::vector<std::string>{"hello", "world", "3", "5"}));
+using Tokens = std::vector<std::string>;
+
+// Every expected list below was written by hand (UAX #29 word boundaries, NFKC_Casefold).
+
+TEST(Tokenizer, WordsFoldedPunctuationDroppedNumbersWhole) {
+    // "3.14" and "1,000" are one number each (UAX #29 WB11/WB12); "e.g." keeps its inner dot.
+    EXPECT_EQ(tokenize("Hello, World! 3.14 and 1,000 e.g. snake_case"),
+              (Tokens{"hello", "world", "3.14", "and", "1,000", "e.g", "snake_case"}));
 }
 
-TEST(Tokenizer, ApostrophesHandlesHashtagsUrls) {
-    // U+2014 (em dash) separates; U+2019 inside a word becomes '.
-    const std::string text =
-        "Don\xE2\x80\x99t STOP\xE2\x80\x94@AmazonHelp #fail https://t.co/x9 'quoted'";
-    EXPECT_EQ(tokenize(text), (std::vector<std::string>{"don't", "stop", "@amazonhelp", "#fail",
-                                                        "<url>", "quoted"}));
+TEST(Tokenizer, ApostrophesHandlesHashtagsUrlsEmail) {
+    // U+2014 (em dash) separates; U+2019 inside a word becomes '; quotes around a word go.
+    EXPECT_EQ(tokenize("Don’t STOP—@AmazonHelp #fail https://t.co/x9 'quoted'"),
+              (Tokens{"don't", "stop", "@amazonhelp", "#fail", "<url>", "quoted"}));
+    EXPECT_EQ(tokenize("hi@AmazonHelp. Mail John.Doe@Example.com or @ me, #1"),
+              (Tokens{"hi", "@amazonhelp", "mail", "<email>", "or", "me", "#1"}));
 }
 
-TEST(Tokenizer, UrlOnlyAtTokenBoundary) {
-    EXPECT_EQ(tokenize("see www.example.com/a?b=c now"),
-              (std::vector<std::string>{"see", "<url>", "now"}));
-    // "show" starts with 'h'-less text; "swww." is not a URL start.
-    EXPECT_EQ(tokenize("swww.x"), (std::vector<std::string>{"swww", "x"}));
+TEST(Tokenizer, UrlOnlyAtWordStart) {
+    EXPECT_EQ(tokenize("see www.example.com/a?b=c now"), (Tokens{"see", "<url>", "now"}));
+    EXPECT_EQ(tokenize("(HTTPS://X.Y/z) done"), (Tokens{"<url>", "done"}));
+    // "swww.x" does not start with "www.": it is one word with an inner dot.
+    EXPECT_EQ(tokenize("swww.x"), (Tokens{"swww.x"}));
 }
 
-TEST(Tokenizer, NonAsciiLettersAreWordsEmojiSeparate) {
-    // "café" keeps é (U+00E9); 😊 (U+1F60A) separates.
-    EXPECT_EQ(tokenize("caf\xC3\xA9 hello\xF0\x9F\x98\x8Aworld"),
-              (std::vector<std::string>{"caf\xC3\xA9", "hello", "world"}));
+TEST(Tokenizer, RussianAndGreekCaseFolded) {
+    EXPECT_EQ(tokenize("Привет, МИР! Как дела? привет"),
+              (Tokens{"привет", "мир", "как", "дела", "привет"}));
+    // Capital and final sigma both fold to σ; Ί folds to ί.
+    EXPECT_EQ(tokenize("ΣΊΣΥΦΟΣ και Σίσυφος"), (Tokens{"σίσυφοσ", "και", "σίσυφοσ"}));
+}
+
+TEST(Tokenizer, GermanSharpSAndTurkishDottedI) {
+    EXPECT_EQ(tokenize("Die STRASSE heißt Straße."),
+              (Tokens{"die", "strasse", "heisst", "strasse"}));
+    // Language-independent folding: İ (U+0130) → i + U+0307; dotless ı stays.
+    EXPECT_EQ(tokenize("İstanbul ve ırmak"), (Tokens{"i\u0307stanbul", "ve", "ırmak"}));
+}
+
+TEST(Tokenizer, ChineseSplitIntoDictionaryWords) {
+    EXPECT_EQ(tokenize("我喜欢吃苹果。北京是中国的首都。"),
+              (Tokens{"我", "喜欢", "吃", "苹果", "北京", "是", "中国", "的", "首都"}));
+}
+
+TEST(Tokenizer, JapaneseSplitIntoDictionaryWords) {
+    EXPECT_EQ(tokenize("東京は日本の首都です。今日は天気がいいです。"),
+              (Tokens{"東京", "は", "日本", "の", "首都", "です", "今日", "は", "天気", "が",
+                      "いい", "です"}));
+    EXPECT_EQ(tokenize("カタカナのテスト"), (Tokens{"カタカナ", "の", "テスト"}));
+}
+
+TEST(Tokenizer, ThaiAndArabic) {
+    EXPECT_EQ(tokenize("สวัสดีครับ ผมชื่อสมชาย"), (Tokens{"สวัสดี", "ครับ", "ผม", "ชื่อ", "สมชาย"}));
+    EXPECT_EQ(tokenize("مرحبا بالعالم"), (Tokens{"مرحبا", "بالعالم"}));
+}
+
+TEST(Tokenizer, EmojiAndSymbolsSeparateWords) {
+    // A skin-tone sequence, ❤️, ™ and © are not words; an emoji between letters splits them.
+    EXPECT_EQ(tokenize("hi 😊👍🏽 ❤️ ok™ ©2020 hello😊world"),
+              (Tokens{"hi", "ok", "2020", "hello", "world"}));
+}
+
+TEST(Tokenizer, MixedScriptsAndCompatibilityForms) {
+    EXPECT_EQ(tokenize("iPhone是苹果公司的产品"),
+              (Tokens{"iphone", "是", "苹果", "公司", "的", "产品"}));
+    // Fullwidth ＡＢＣ → abc, the ﬁ ligature → fi, a decomposed é (e + U+0301) → é.
+    EXPECT_EQ(tokenize("ＡＢＣ ﬁne cafe\u0301"), (Tokens{"abc", "fine", "café"}));
+}
+
+TEST(Tokenizer, OffsetsAndKindsPointIntoTheText) {
+    const std::string text = "Hi @Bob, see http://x.y #tag 42 東京";
+    WordTokens words(text);
+    std::vector<std::pair<std::string, TokenKind>> got;
+    while (words.next()) {
+        got.emplace_back(text.substr(words.begin(), words.end() - words.begin()), words.kind());
+    }
+    EXPECT_EQ(got,
+              (std::vector<std::pair<std::string, TokenKind>>{{"Hi", TokenKind::Word},
+                                                              {"@Bob", TokenKind::Handle},
+                                                              {"see", TokenKind::Word},
+                                                              {"http://x.y", TokenKind::Url},
+                                                              {"#tag", TokenKind::Hashtag},
+                                                              {"42", TokenKind::Number},
+                                                              {"東京", TokenKind::Ideographic}}));
+}
+
+TEST(Tokenizer, NestedTokenizersOnOneThreadStayApart) {
+    WordTokens outer("one two");
+    ASSERT_TRUE(outer.next());
+    EXPECT_EQ(tokenize("three four"), (Tokens{"three", "four"}));
+    ASSERT_TRUE(outer.next());
+    EXPECT_EQ(outer.folded(), "two");
+    EXPECT_FALSE(outer.next());
+}
+
+TEST(Tokenizer, BadUtf8BytesSeparateWords) {
+    EXPECT_EQ(tokenize("ab\xFF\xFE"
+                       "cd \xC3"),
+              (Tokens{"ab", "cd"}));
 }
 
 TEST(Utf8, ValidityAndOffsets) {
@@ -46,6 +121,12 @@ TEST(Normalize, FoldsCaseSpacesQuotesAndWidth) {
     EXPECT_EQ(normalizeForDuplicate("  Hello\t\tWORLD \n"), "hello world");
     // U+2019 → ', NBSP → space, fullwidth Ａ (U+FF21) → a, zero-width space removed.
     EXPECT_EQ(normalizeForDuplicate("It\xE2\x80\x99s\xC2\xA0\xEF\xBC\xA1\xE2\x80\x8B!"), "it's a!");
+    // Full case folding (ß → ss, Σ/ς → σ), an ideographic space and a line separator (U+2028)
+    // are whitespace, curly double quotes go straight.
+    EXPECT_EQ(normalizeForDuplicate("“Straße”\u3000ΣΟΦΟΣ\u2028ok"), "\"strasse\" σοφοσ ok");
+    const std::string once = normalizeForDuplicate("Ｃａｆｅ\u0301 ﬁ   “x”");
+    EXPECT_EQ(once, "café fi \"x\"");
+    EXPECT_EQ(normalizeForDuplicate(once), once);
 }
 
 TEST(Hash, Fnv1aKnownVectors) {

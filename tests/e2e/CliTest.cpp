@@ -339,6 +339,38 @@ TEST(Cli, IdenticalSeedTaskFilesAreExactCrossCorpusDuplicates) {
 // Dolly prompts, imported as rounds 1–4 beside the human Dolly answers. The trend by round is
 // charted in round order, the gate fails (80 % synthetic is over the 50 % cap) and the report
 // is written as HTML and PDF.
+// Words in scripts other than Latin, counted by hand (UAX #29 boundaries with ICU's
+// dictionaries, NFKC_Casefold): Russian 5 tokens (привет twice, мир, как, дела), Chinese 9
+// (我 喜欢 吃 苹果 北京 是 中国 的 首都), Japanese 12 (東京 は 日本 の 首都 です 今日 は 天気 が
+// いい です), then "ПРИВЕТ мир" and "привет  МИР", 2 each and duplicates of each other once
+// case and spaces are folded. 30 tokens; 4 + 9 + 9 (首都 is shared) = 22 distinct words.
+TEST(Cli, NonLatinCorpusIsCountedInWordsAndFoldedForDuplicates) {
+    QTemporaryDir dir;
+    const QString file =
+        test::writeFile(dir, QStringLiteral("multilingual.jsonl"),
+                        "{\"text\": \"Привет, МИР! Как дела? привет\"}\n"
+                        "{\"text\": \"我喜欢吃苹果。北京是中国的首都。\"}\n"
+                        "{\"text\": \"東京は日本の首都です。今日は天気がいいです。\"}\n"
+                        "{\"text\": \"ПРИВЕТ мир\"}\n"
+                        "{\"text\": \"привет  МИР\"}\n");
+    const QString project = dir.filePath(QStringLiteral("ml.synthscope"));
+    ASSERT_EQ(cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                   QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+                   QStringLiteral("multilingual"), file})
+                  .exitCode,
+              0);
+    ASSERT_EQ(cli({QStringLiteral("analyze"), QStringLiteral("--project"), project}).exitCode, 0);
+    const Result s = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                          QStringLiteral("--json")});
+    ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
+    const Json summary = Json::parse(s.out.toStdString());
+    const Json& m = summary["corpora"][0]["metrics"];
+    EXPECT_EQ(m["samples"].get<int>(), 5);
+    EXPECT_EQ(m["tokens"].get<int>(), 30);
+    EXPECT_EQ(m["vocabulary_size"].get<int>(), 22);
+    EXPECT_EQ(m["exact_duplicates"].get<int>(), 1);
+}
+
 TEST(Cli, FlanT5RoundsTrendGateAndReport) {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("flan.synthscope"));

@@ -233,15 +233,19 @@ TEST(NoDifferenceControl, RealHalfAsSyntheticSitsInsideTheNullBand) {
     EXPECT_GE(checked, 12U); // JS ×4, KS, MAUVE, detectability, coverage ×2, k-NN ×3, copies …
     EXPECT_EQ(synthetic[0]["vs_real_budget"], 1600);
     // Against real samples of the same lengths the half is as repetitive as reality: every
-    // lift near 1 (a rate of 0 on both sides gives exactly 1), every length matched.
+    // lift near 1 (a rate of 0 on both sides gives exactly 1), every length matched. The
+    // share of samples with a near-copy neighbour (NN similarity ≥ 0.95) is a rare event (a
+    // few dozen of 3,200), so its lift spreads wider: over sixteen other random halves of Dolly
+    // it ranged 0.75–1.47 (this split 1.40), the other lifts 0.82–1.36.
     const Json& metrics = synthetic[0]["metrics"];
     EXPECT_LT(metrics["length_unmatched_share"].get<double>(), 0.05);
     std::size_t lifts = 0;
     for (auto it = metrics.begin(); it != metrics.end(); ++it)
         if (it.key().ends_with("_length_lift")) {
             ++lifts;
-            EXPECT_GT(it->get<double>(), 0.7) << it.key();
-            EXPECT_LT(it->get<double>(), 1.4) << it.key();
+            const bool rare = it.key() == "nn_similarity_ratio_length_lift";
+            EXPECT_GT(it->get<double>(), rare ? 0.6 : 0.7) << it.key();
+            EXPECT_LT(it->get<double>(), rare ? 1.6 : 1.4) << it.key();
         }
     EXPECT_EQ(lifts, 6U);
     // Shared phrases at equal tokens: the two halves agree within a quarter.

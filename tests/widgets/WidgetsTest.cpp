@@ -1678,10 +1678,10 @@ TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
         {"cluster 1 with a search",
          [](model::SampleQuery& q) {
              q.cluster = 0;
-             q.text = u"order"_s;
+             q.text = u"you"_s;
          },
          u"sc.cluster = 0 AND s.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH "
-         "'order')"_s,
+         "'you')"_s,
          u"s.id"_s},
         {"synthetic, perplexity at most 100, highest first",
          [](model::SampleQuery& q) {
