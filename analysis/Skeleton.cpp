@@ -2,6 +2,8 @@
 
 #include "analysis/Tokenizer.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace synthscope::analysis {
@@ -243,39 +245,20 @@ constexpr std::string_view kEnglish[] = {
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
-bool isAsciiUpper(char c) {
-    return c >= 'A' && c <= 'Z';
-}
-bool isAsciiLetterOrDigit(char c) {
-    return isDigit(c) || (c >= 'a' && c <= 'z') || isAsciiUpper(c) || c == '_';
-}
 bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
-bool isWordByte(char c) {
-    return isAsciiLetterOrDigit(c) || static_cast<unsigned char>(c) >= 0x80;
+
+// Whether the word starting at text[pos] begins with an upper-case or title-case letter.
+bool startsCapitalised(std::string_view text, std::size_t pos) {
+    const char32_t c = decodeUtf8(text, pos);
+    return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
-// End of a URL or e-mail: the next whitespace, less trailing sentence punctuation.
-std::size_t runUntilSpace(std::string_view text, std::size_t pos) {
-    std::size_t end = pos;
-    while (end < text.size() && !isSpace(text[end]) && text[end] != '\n')
-        ++end;
-    while (end > pos + 1 &&
-           std::string_view(".,;:!?)'\"").find(text[end - 1]) != std::string_view::npos)
-        --end;
-    return end;
-}
-
-// Non-ASCII punctuation/symbols are separators and shown as "·" (one token per code point).
-bool nonAsciiWordCodePoint(std::string_view text, std::size_t pos, std::size_t* next) {
-    std::size_t p = pos;
-    const char32_t c = decodeUtf8(text, p);
-    *next = p;
-    return !((c >= 0x00A0 && c <= 0x00BF) || (c >= 0x2000 && c <= 0x2BFF) ||
-             (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F) ||
-             (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0x1F000 && c <= 0x1FAFF) || c == 0xFEFF ||
-             c == 0xFFFD);
+// Sentence-ending punctuation, ASCII and CJK (。！？).
+bool endsSentence(char32_t c) {
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == 0x3002 || c == 0xFF01 ||
+           c == 0xFF1F;
 }
 
 } // namespace
@@ -303,10 +286,67 @@ bool isPlaceholder(std::string_view token) {
 
 std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWords& words) {
     std::vector<std::string> out;
+    WordTokens tokens(text);
+    bool haveToken = tokens.next();
     bool lineStart = true;
     bool sentenceStart = true;
     std::size_t pos = 0;
     while (pos < text.size()) {
+        // Skip what a number or a URL already covered.
+        while (haveToken && tokens.end() <= pos)
+            haveToken = tokens.next();
+        if (haveToken && tokens.begin() == pos) {
+            const TokenKind kind = tokens.kind();
+            std::size_t end = tokens.end();
+            if (lineStart && kind == TokenKind::Number && end < text.size() &&
+                (text[end] == '.' || text[end] == ')') &&
+                (end + 1 >= text.size() || isSpace(text[end + 1]) || text[end + 1] == '\n')) {
+                out.emplace_back("<LI>"); // "1." or "2)" opening a line
+                pos = end + 1;
+                lineStart = false;
+                continue;
+            }
+            lineStart = false;
+            if (kind == TokenKind::Url || kind == TokenKind::Email) {
+                out.emplace_back("<URL>");
+            } else if (kind == TokenKind::Handle) {
+                out.emplace_back("<@>");
+            } else if (kind == TokenKind::Number || isDigit(text[pos])) {
+                // Dates, times and phone numbers ("12:30", "555-1234") are one number, and a
+                // number glued to letters ("2nd") is masked too.
+                while (true) {
+                    haveToken = tokens.next();
+                    if (!haveToken || tokens.begin() != end + 1 ||
+                        std::string_view(":/-").find(text[end]) == std::string_view::npos ||
+                        !isDigit(text[tokens.begin()]))
+                        break;
+                    end = tokens.end();
+                }
+                out.emplace_back("<NUM>");
+                pos = end;
+                sentenceStart = false;
+                continue;
+            } else {
+                std::size_t wordStart = pos;
+                if (kind == TokenKind::Hashtag) { // "#tag": a heading mark at a line start
+                    out.emplace_back(pos == 0 || text[pos - 1] == '\n' ? "<H>" : "#");
+                    ++wordStart;
+                }
+                std::string_view folded = tokens.folded();
+                if (kind == TokenKind::Hashtag)
+                    folded.remove_prefix(1);
+                if (words.contains(folded))
+                    out.emplace_back(folded);
+                else if (!sentenceStart && startsCapitalised(text, wordStart))
+                    out.emplace_back("<NAME>");
+                else
+                    out.emplace_back("<W>");
+            }
+            pos = end;
+            sentenceStart = false;
+            haveToken = tokens.next();
+            continue;
+        }
         const char c = text[pos];
         if (c == '\n') {
             if (out.empty() || out.back() != "\n")
@@ -338,98 +378,12 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
                 pos += 3;
                 continue;
             }
-            if (isDigit(c)) {
-                std::size_t end = pos;
-                while (end < text.size() && isDigit(text[end]))
-                    ++end;
-                if (end < text.size() && (text[end] == '.' || text[end] == ')') &&
-                    (end + 1 >= text.size() || isSpace(text[end + 1]))) {
-                    out.emplace_back("<LI>");
-                    pos = end + 1;
-                    continue;
-                }
-            }
         }
-        // URLs, e-mails and handles.
-        if (startsWithNoCase(text, pos, "http://") || startsWithNoCase(text, pos, "https://") ||
-            startsWithNoCase(text, pos, "www.")) {
-            out.emplace_back("<URL>");
-            pos = runUntilSpace(text, pos);
-            sentenceStart = false;
-            continue;
-        }
-        if (c == '@' && pos + 1 < text.size() && isWordByte(text[pos + 1])) {
-            out.emplace_back("<@>");
-            ++pos;
-            while (pos < text.size() && isWordByte(text[pos]))
-                ++pos;
-            sentenceStart = false;
-            continue;
-        }
-        if (isDigit(c)) {
-            while (
-                pos < text.size() &&
-                (isDigit(text[pos]) || ((text[pos] == '.' || text[pos] == ',' || text[pos] == ':' ||
-                                         text[pos] == '/' || text[pos] == '-') &&
-                                        pos + 1 < text.size() && isDigit(text[pos + 1]))))
-                ++pos;
-            // A number glued to letters ("2nd", "4k") stays one masked token.
-            while (pos < text.size() && isAsciiLetterOrDigit(text[pos]))
-                ++pos;
-            out.emplace_back("<NUM>");
-            sentenceStart = false;
-            continue;
-        }
-        std::size_t next = pos + 1;
-        const bool wordStart = isAsciiLetterOrDigit(c) || (static_cast<unsigned char>(c) >= 0x80 &&
-                                                           nonAsciiWordCodePoint(text, pos, &next));
-        if (wordStart) {
-            const std::size_t start = pos;
-            std::string lower;
-            while (pos < text.size()) {
-                const char d = text[pos];
-                if (isAsciiLetterOrDigit(d)) {
-                    lower.push_back(isAsciiUpper(d) ? static_cast<char>(d - 'A' + 'a') : d);
-                    ++pos;
-                } else if (static_cast<unsigned char>(d) >= 0x80) {
-                    std::size_t after = pos;
-                    if (!nonAsciiWordCodePoint(text, pos, &after))
-                        break;
-                    lower.append(text.substr(pos, after - pos));
-                    pos = after;
-                } else if ((d == '\'' || startsWithNoCase(text, pos, "\xE2\x80\x99")) &&
-                           !lower.empty()) {
-                    const std::size_t len = d == '\'' ? 1 : 3;
-                    if (pos + len < text.size() && isWordByte(text[pos + len])) {
-                        lower.push_back('\'');
-                        pos += len;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            // An e-mail address: word@word.
-            if (pos < text.size() && text[pos] == '@' && pos + 1 < text.size() &&
-                isWordByte(text[pos + 1])) {
-                pos = runUntilSpace(text, pos);
-                out.emplace_back("<URL>");
-            } else if (words.contains(lower)) {
-                out.push_back(lower);
-            } else if (isAsciiUpper(text[start]) && !sentenceStart) {
-                out.emplace_back("<NAME>");
-            } else {
-                out.emplace_back("<W>");
-            }
-            sentenceStart = false;
-            continue;
-        }
-        // Punctuation and symbols: one token per code point.
+        // Punctuation, symbols and emoji: one token per code point.
         std::size_t after = pos;
-        decodeUtf8(text, after);
+        const char32_t code = decodeUtf8(text, after);
         out.emplace_back(text.substr(pos, after - pos));
-        if (c == '.' || c == '!' || c == '?' || c == ':')
+        if (endsSentence(code))
             sentenceStart = true;
         pos = after;
     }

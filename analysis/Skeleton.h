@@ -31,14 +31,15 @@ private:
 /// masked, so texts that are "the same thought rewritten" share a skeleton (chapter 17.2).
 ///
 /// Rule (deterministic; the same text always gives the same skeleton):
-/// - a function word (FunctionWords) is kept, lower-cased;
-/// - a number (digits, with inner . , : / -) → <NUM>; a URL or e-mail → <URL>; an @handle → <@>;
-/// - a word starting with a capital letter that is not the first word of a sentence
-///   (after . ! ? : or a line start) → <NAME>; every other word → <W>;
-/// - punctuation characters are kept, one token each; a line break is "\n" (runs of blank
-///   lines count once);
+/// - words are the tokens of WordTokens (ICU word boundaries, the one tokenizer of every
+///   analysis); a function word (FunctionWords, compared folded) is kept, folded;
+/// - a number → <NUM> (numbers joined by ':', '/' or '-' and numbers glued to letters, "12:30",
+///   "555-1234", "2nd", are one); a URL or e-mail → <URL>; an @handle → <@>;
+/// - a word starting with an upper- or title-case letter (any script) that is not the first word
+///   of a sentence (after . ! ? : 。！？ or a line start) → <NAME>; every other word → <W>;
+/// - punctuation, symbols and emoji are kept, one token per code point; a line break is "\n"
+///   (runs of blank lines count once);
 /// - at a line start, list markup ("-", "*", "•", "1.", "1)") → <LI>, heading markup ("#"…) → <H>.
-/// Words are split as in tokenize() (letters, digits, '_', inner apostrophes).
 std::vector<std::string> skeletonTokens(std::string_view text,
                                         const FunctionWords& words = FunctionWords::english());
 

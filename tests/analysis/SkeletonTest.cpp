@@ -23,6 +23,18 @@ TEST(Skeleton, NumbersUrlsListsAndLineBreaks) {
     EXPECT_EQ(skeletonString(skeletonTokens("Hi.\nBye")), "<W> . \xE2\x8F\x8E <W>");
 }
 
+TEST(Skeleton, WordsAreTheTokenizersInEveryScript) {
+    // A Cyrillic name mid-sentence is a <NAME>; "May" is the modal verb's function word; "2nd"
+    // and a time are one <NUM> each; the full stop after a URL stays punctuation.
+    EXPECT_EQ(skeletonTokens("Я живу в Москве с 2nd of May, 12:30. See https://x.io."),
+              (V{"<W>", "<W>", "<W>", "<NAME>", "<W>", "<NUM>", "of", "may", ",", "<NUM>", ".",
+                 "<W>", "<URL>", "."}));
+    // Chinese words from ICU's dictionary, the ideographic full stop kept; "#tag" at a line
+    // start is a heading mark.
+    EXPECT_EQ(skeletonTokens("我喜欢吃苹果。\n#Title"),
+              (V{"<W>", "<W>", "<W>", "<W>", "。", "\n", "<H>", "<W>"}));
+}
+
 TEST(Skeleton, SameStructureDifferentWordsGiveTheSameSkeleton) {
     EXPECT_EQ(skeletonTokens("I understand how frustrating it is."),
               skeletonTokens("I understand how annoying it is."));
