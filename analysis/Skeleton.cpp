@@ -295,7 +295,10 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
         // Skip what a number or a URL already covered.
         while (haveToken && tokens.end() <= pos)
             haveToken = tokens.next();
-        if (haveToken && tokens.begin() == pos) {
+        // A hashtag whose '#' the heading markup of its line already took ("##Title").
+        const bool hashTaken =
+            haveToken && tokens.kind() == TokenKind::Hashtag && tokens.begin() + 1 == pos;
+        if (haveToken && (tokens.begin() == pos || hashTaken)) {
             const TokenKind kind = tokens.kind();
             std::size_t end = tokens.end();
             if (lineStart && kind == TokenKind::Number && end < text.size() &&
@@ -306,12 +309,21 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
                 lineStart = false;
                 continue;
             }
+            std::size_t wordStart = pos;
+            std::string_view folded = tokens.folded();
+            if (kind == TokenKind::Hashtag) { // "#tag": a heading mark at a line start
+                if (!hashTaken) {
+                    out.emplace_back(lineStart ? "<H>" : "#");
+                    ++wordStart;
+                }
+                folded.remove_prefix(1);
+            }
             lineStart = false;
             if (kind == TokenKind::Url || kind == TokenKind::Email) {
                 out.emplace_back("<URL>");
             } else if (kind == TokenKind::Handle) {
                 out.emplace_back("<@>");
-            } else if (kind == TokenKind::Number || isDigit(text[pos])) {
+            } else if (isDigit(text[wordStart])) {
                 // Dates, times and phone numbers ("12:30", "555-1234") are one number, and a
                 // number glued to letters ("2nd") is masked too.
                 while (true) {
@@ -326,21 +338,12 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
                 pos = end;
                 sentenceStart = false;
                 continue;
+            } else if (words.contains(folded)) {
+                out.emplace_back(folded);
+            } else if (!sentenceStart && startsCapitalised(text, wordStart)) {
+                out.emplace_back("<NAME>");
             } else {
-                std::size_t wordStart = pos;
-                if (kind == TokenKind::Hashtag) { // "#tag": a heading mark at a line start
-                    out.emplace_back(pos == 0 || text[pos - 1] == '\n' ? "<H>" : "#");
-                    ++wordStart;
-                }
-                std::string_view folded = tokens.folded();
-                if (kind == TokenKind::Hashtag)
-                    folded.remove_prefix(1);
-                if (words.contains(folded))
-                    out.emplace_back(folded);
-                else if (!sentenceStart && startsCapitalised(text, wordStart))
-                    out.emplace_back("<NAME>");
-                else
-                    out.emplace_back("<W>");
+                out.emplace_back("<W>");
             }
             pos = end;
             sentenceStart = false;

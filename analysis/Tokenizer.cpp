@@ -115,28 +115,61 @@ BreakIteratorPool& threadPool() {
     return pool;
 }
 
-// Length of a URL starting at pos (0 when none starts there): up to the next ASCII whitespace.
+// Length of a URL starting at pos (0 when none starts there): up to the next whitespace (or
+// non-ASCII punctuation such as a fullwidth comma), less trailing sentence punctuation.
 std::size_t urlLength(std::string_view text, std::size_t pos) {
     if (!startsWithNoCase(text, pos, "http://") && !startsWithNoCase(text, pos, "https://") &&
         !startsWithNoCase(text, pos, "www."))
         return 0;
     std::size_t end = pos;
-    while (end < text.size() && !isAsciiSpace(text[end]))
-        ++end;
+    while (end < text.size()) {
+        if (static_cast<unsigned char>(text[end]) < 0x80) {
+            if (isAsciiSpace(text[end]))
+                break;
+            ++end;
+            continue;
+        }
+        std::size_t next = end;
+        const auto c = static_cast<UChar32>(decodeUtf8(text, next));
+        if (u_isUWhiteSpace(c) || u_ispunct(c))
+            break;
+        end = next;
+    }
     while (end > pos + 1 &&
            std::string_view(".,;:!?)'\"").find(text[end - 1]) != std::string_view::npos)
         --end; // sentence punctuation after the URL
     return end - pos;
 }
 
-// local@domain.tld: one '@' with text before it and a dot inside the domain.
-bool isEmailAddress(std::string_view s) {
-    const std::size_t at = s.find('@');
-    if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos)
-        return false;
-    const std::string_view domain = s.substr(at + 1);
+bool isEmailLocalChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("._%+-").find(c) != std::string_view::npos;
+}
+
+bool isDomainChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-';
+}
+
+// Length of an e-mail address starting at pos (0 when none does): ASCII local part of letters,
+// digits and . _ % + -, '@', a domain of letters, digits, '.' and '-' with an inner dot
+// (trailing dots and hyphens are not part of it).
+std::size_t emailLength(std::string_view text, std::size_t pos) {
+    std::size_t at = pos;
+    while (at < text.size() && isEmailLocalChar(text[at]))
+        ++at;
+    if (at == pos || at >= text.size() || text[at] != '@')
+        return 0;
+    std::size_t end = at + 1;
+    while (end < text.size() && isDomainChar(text[end]))
+        ++end;
+    while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-'))
+        --end;
+    const std::string_view domain = text.substr(at + 1, end - at - 1);
     const std::size_t dot = domain.find('.');
-    return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();
+    if (dot == std::string_view::npos || dot == 0)
+        return 0;
+    return end - pos;
 }
 
 } // namespace
@@ -267,15 +300,24 @@ bool WordTokens::nextSegment(std::size_t& begin, std::size_t& end, int& status) 
     return true;
 }
 
+void WordTokens::skipTo(std::size_t end) {
+    if (end >= m_text.size()) {
+        m_segments->done = true;
+        return;
+    }
+    // following() moves onto the first boundary after end - 1: the start of the next segment.
+    const std::int32_t following =
+        m_segments->iterator->following(static_cast<std::int32_t>(end - 1));
+    m_segments->done = following == icu::BreakIterator::DONE;
+    m_segments->start = following;
+}
+
 namespace {
 
 // Appends the token form of a word: NFKC_Casefold, U+2019 written '.
 void appendFoldedWord(std::string& out, std::string_view word) {
     const std::size_t from = out.size();
-    if (isValidUtf8(word))
-        appendNfkcCasefold(out, word);
-    else
-        appendNfkcCasefold(out, repairedUtf8(word));
+    appendNfkcCasefold(out, word); // ICU reads bad UTF-8 as U+FFFD, which no word segment holds
     for (std::size_t p = out.find("\xE2\x80\x99", from); p != std::string::npos;
          p = out.find("\xE2\x80\x99", p + 1))
         out.replace(p, 3, "'");
@@ -320,35 +362,24 @@ bool WordTokens::next() {
         const std::string_view segment = m_text.substr(begin, end - begin);
         const bool word = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_IDEO_LIMIT;
         if (!word) {
-            if (segment == "#") {
+            if (segment == "#" && begin != m_lastWordEnd) { // not "C#", "issue#12"
                 m_hashEnd = end;
             }
             continue;
         }
-        if (const std::size_t n = urlLength(m_text, begin); n > 0) {
-            m_folded.assign("<url>");
-            m_kind = TokenKind::Url;
+        const std::size_t url = urlLength(m_text, begin);
+        const std::size_t email = url > 0 ? 0 : emailLength(m_text, begin);
+        if (url > 0 || email > 0) {
+            m_folded.assign(url > 0 ? "<url>" : "<email>");
+            m_kind = url > 0 ? TokenKind::Url : TokenKind::Email;
             m_begin = begin;
-            m_end = begin + n;
-            if (m_end >= m_text.size()) {
-                m_segments->done = true;
-            } else {
-                const std::int32_t following =
-                    m_segments->iterator->following(static_cast<std::int32_t>(m_end - 1));
-                m_segments->done = following == icu::BreakIterator::DONE;
-                // following() moved onto the boundary that starts the next segment.
-                m_segments->start = following;
-            }
+            m_end = begin + url + email;
+            skipTo(m_end);
+            m_lastWordEnd = m_end;
             return true;
         }
+        m_lastWordEnd = end;
         if (segment.find('@') != std::string_view::npos) {
-            if (isEmailAddress(segment)) {
-                m_folded.assign("<email>");
-                m_kind = TokenKind::Email;
-                m_begin = begin;
-                m_end = end;
-                return true;
-            }
             if (emitSplitAtSigns(begin, end))
                 return true;
             continue;
@@ -360,10 +391,13 @@ bool WordTokens::next() {
         appendFoldedWord(m_folded, segment);
         if (m_folded.size() == (hashtag ? 1U : 0U))
             continue;
-        m_kind = hashtag                           ? TokenKind::Hashtag
-                 : status < UBRK_WORD_NUMBER_LIMIT ? TokenKind::Number
-                 : status < UBRK_WORD_LETTER_LIMIT ? TokenKind::Word
-                                                   : TokenKind::Ideographic;
+        // ICU marks "mp3" and "COVID19" numbers too: a number starts with a digit.
+        std::size_t first = begin;
+        const bool digitFirst = u_isdigit(static_cast<UChar32>(decodeUtf8(m_text, first)));
+        m_kind = hashtag                            ? TokenKind::Hashtag
+                 : status >= UBRK_WORD_LETTER_LIMIT ? TokenKind::Ideographic
+                 : digitFirst                       ? TokenKind::Number
+                                                    : TokenKind::Word;
         m_begin = hashtag ? begin - 1 : begin;
         m_end = end;
         return true;

@@ -30,7 +30,7 @@ bool startsWithNoCase(std::string_view text, std::size_t pos, std::string_view p
 /// What a word token is (see WordTokens).
 enum class TokenKind : std::uint8_t {
     Word,        ///< letters (with digits, '_', inner apostrophes and dots: "don't", "e.g")
-    Number,      ///< digits with inner . , ("3.14", "1,000")
+    Number,      ///< starts with a digit: "3.14", "1,000", "2nd" ("mp3" is a Word)
     Ideographic, ///< Han, Hiragana or Katakana word found by ICU's dictionary ("東京", "です")
     Url,         ///< "http://", "https://" or "www." up to the next ASCII whitespace → "<url>"
     Email,       ///< local@domain.tld → "<email>"
@@ -55,12 +55,14 @@ enum class TokenKind : std::uint8_t {
 ///   "ﬁ" → "fi", a decomposed é → é) and U+2019 in a word is written ' ("don't"). Folding is
 ///   language-independent: Turkish "İ" becomes "i̇" (i + U+0307), not "i";
 /// - a URL ("http://", "https://" or "www.", case-insensitive, at a word start) up to the next
-///   ASCII whitespace, less trailing sentence punctuation (. , ; : ! ? ) ' "), is one token
-///   "<url>"; an e-mail address (local part, '@', a domain with a
-///   dot) is "<email>";
+///   whitespace or non-ASCII punctuation, less trailing sentence punctuation (. , ; : ! ? ) ' "),
+///   is one token "<url>"; an e-mail address (ASCII local part of letters, digits and . _ % + -,
+///   '@', a domain with an inner dot) is "<email>";
 /// - '@' before a word starts a handle ("hi@AmazonHelp" → "hi", "@amazonhelp"); '#' directly
-///   before a word or number starts a hashtag ("#fail"); a lone '@' or '#' is dropped.
-/// Text that is not well-formed UTF-8 is read with each bad byte as U+FFFD (a separator).
+///   before a word or number and not right after one starts a hashtag ("#fail", "#1"; "C#7"
+///   is "c", "7"); a lone '@' or '#' is dropped.
+/// Text that is not well-formed UTF-8 is read with each ill-formed sequence as U+FFFD (a
+/// separator). Texts must be shorter than 2 GiB (ICU's 32-bit offsets).
 /// Offsets are byte offsets into the text given. Not thread-safe per object; each thread may
 /// use its own objects (the ICU break iterator is cached per thread).
 class WordTokens {
@@ -83,8 +85,8 @@ private:
     struct Segments;
     bool nextSegment(std::size_t& begin, std::size_t& end, int& status);
     bool emitSplitAtSigns(std::size_t begin, std::size_t end);
+    void skipTo(std::size_t end);
 
-    std::string m_repaired; // the text with bad UTF-8 replaced, when it had any
     std::string_view m_text;
     Segments* m_segments = nullptr;
     std::string m_folded;
@@ -96,6 +98,8 @@ private:
     std::size_t m_pendingEnd = 0;
     // End of the last lone '#' segment: a word starting there is a hashtag.
     std::size_t m_hashEnd = static_cast<std::size_t>(-1);
+    // End of the last word segment: a '#' right after a word ("C#") starts no hashtag.
+    std::size_t m_lastWordEnd = static_cast<std::size_t>(-1);
 };
 
 /// The folded tokens of text (WordTokens::folded() of every token, in order).

@@ -33,6 +33,10 @@ TEST(Skeleton, WordsAreTheTokenizersInEveryScript) {
     // start is a heading mark.
     EXPECT_EQ(skeletonTokens("我喜欢吃苹果。\n#Title"),
               (V{"<W>", "<W>", "<W>", "<W>", "。", "\n", "<H>", "<W>"}));
+    // A heading of several '#' glued to its word, a numbered hashtag, "mp3" (a word, not a
+    // list number) at a line start.
+    EXPECT_EQ(skeletonTokens("##Title here\nNote #1\nmp3. Files"),
+              (V{"<H>", "<W>", "here", "\n", "<W>", "#", "<NUM>", "\n", "<W>", ".", "<W>"}));
 }
 
 TEST(Skeleton, SameStructureDifferentWordsGiveTheSameSkeleton) {

@@ -22,11 +22,24 @@ TEST(Tokenizer, ApostrophesHandlesHashtagsUrlsEmail) {
               (Tokens{"hi", "@amazonhelp", "mail", "<email>", "or", "me", "#1"}));
 }
 
+TEST(Tokenizer, EmailsWithHyphensAndPlusAndHashtagsAfterWords) {
+    EXPECT_EQ(tokenize("john-doe@my-site.com, first.last+tag@gmail.com. C#7 issue#12 #go"),
+              (Tokens{"<email>", "<email>", "c", "7", "issue", "12", "#go"}));
+    WordTokens words("mp3 COVID19 2nd");
+    std::vector<TokenKind> kinds;
+    while (words.next())
+        kinds.push_back(words.kind());
+    EXPECT_EQ(kinds, (std::vector<TokenKind>{TokenKind::Word, TokenKind::Word, TokenKind::Number}));
+}
+
 TEST(Tokenizer, UrlOnlyAtWordStart) {
     EXPECT_EQ(tokenize("see www.example.com/a?b=c now"), (Tokens{"see", "<url>", "now"}));
     EXPECT_EQ(tokenize("(HTTPS://X.Y/z) done"), (Tokens{"<url>", "done"}));
     // "swww.x" does not start with "www.": it is one word with an inner dot.
     EXPECT_EQ(tokenize("swww.x"), (Tokens{"swww.x"}));
+    // A URL ends at a fullwidth comma or a no-break space, not only at an ASCII space.
+    EXPECT_EQ(tokenize("https://x.cn，了解更多 https://x.y\u00A0now"),
+              (Tokens{"<url>", "了解", "更多", "<url>", "now"}));
 }
 
 TEST(Tokenizer, RussianAndGreekCaseFolded) {

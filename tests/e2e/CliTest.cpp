@@ -335,10 +335,6 @@ TEST(Cli, IdenticalSeedTaskFilesAreExactCrossCorpusDuplicates) {
     EXPECT_GE(summary["similarity"]["duplicate_group_count"].get<int>(), 175);
 }
 
-// Chapter 17's "delayed illusion" on real model outputs: the four Flan-T5 sizes answering the
-// Dolly prompts, imported as rounds 1–4 beside the human Dolly answers. The trend by round is
-// charted in round order, the gate fails (80 % synthetic is over the 50 % cap) and the report
-// is written as HTML and PDF.
 // Words in scripts other than Latin, counted by hand (UAX #29 boundaries with ICU's
 // dictionaries, NFKC_Casefold): Russian 5 tokens (привет twice, мир, как, дела), Chinese 9
 // (我 喜欢 吃 苹果 北京 是 中国 的 首都), Japanese 12 (東京 は 日本 の 首都 です 今日 は 天気 が
@@ -371,6 +367,10 @@ TEST(Cli, NonLatinCorpusIsCountedInWordsAndFoldedForDuplicates) {
     EXPECT_EQ(m["exact_duplicates"].get<int>(), 1);
 }
 
+// Chapter 17's "delayed illusion" on real model outputs: the four Flan-T5 sizes answering the
+// Dolly prompts, imported as rounds 1–4 beside the human Dolly answers. The trend by round is
+// charted in round order, the gate fails (80 % synthetic is over the 50 % cap) and the report
+// is written as HTML and PDF.
 TEST(Cli, FlanT5RoundsTrendGateAndReport) {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("flan.synthscope"));
