@@ -15,6 +15,10 @@ LogOddsResult weightedLogOdds(const std::unordered_map<std::string, std::uint64_
         nA += static_cast<double>(c);
     for (const auto& [w, c] : countsB)
         nB += static_cast<double>(c);
+    if (params.totalA > 0.0 && params.totalB > 0.0) {
+        nA = params.totalA;
+        nB = params.totalB;
+    }
     if (nA <= 0.0 || nB <= 0.0)
         return result;
     const double pooled = nA + nB;

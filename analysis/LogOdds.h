@@ -26,6 +26,11 @@ struct LogOddsParams {
     std::uint64_t minCount = 5;
     /// Terms kept per side.
     std::size_t topK = 30;
+    /// n^A and n^B. 0: the sum of each side's counts (counts of occurrences, as for words).
+    /// For document frequencies give the number of samples on each side, so that δ compares
+    /// the odds that a sample contains the n-gram; every count must then be ≤ its total.
+    double totalA = 0.0;
+    double totalB = 0.0;
 };
 
 struct LogOddsResult {

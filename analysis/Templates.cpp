@@ -1,5 +1,6 @@
 #include "analysis/Templates.h"
 
+#include "analysis/LogOdds.h"
 #include "analysis/Statistics.h"
 
 #include "analysis/Tokenizer.h"
@@ -22,6 +23,33 @@ std::string joinRange(const std::vector<std::string>& tokens, std::size_t from, 
         s += tokens[i];
     }
     return s;
+}
+
+// The hash of each patternLength-token window of a skeleton, in order; 0 for a window that
+// keeps fewer than minLiteralTokens tokens (placeholders only: no pattern). An n-gram is hashed
+// from its tokens' hashes, so no string is built per position.
+void windowHashes(const std::vector<std::string>& sk, const TemplateParams& params,
+                  std::vector<std::uint64_t>& out) {
+    const std::size_t len = params.patternLength;
+    out.clear();
+    std::vector<std::uint64_t> tokenHash;
+    std::vector<std::uint8_t> literal;
+    for (const auto& t : sk) {
+        tokenHash.push_back(fnv1a64(t));
+        literal.push_back(isPlaceholder(t) ? 0 : 1);
+    }
+    std::size_t literalInWindow = 0;
+    for (std::size_t i = 0; i < sk.size(); ++i) {
+        literalInWindow += literal[i];
+        if (i >= len)
+            literalInWindow -= literal[i - len];
+        if (i + 1 < len)
+            continue;
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (std::size_t j = i + 1 - len; j <= i; ++j)
+            h = (h ^ tokenHash[j]) * 0x100000001b3ULL + (h >> 29);
+        out.push_back(literalInWindow >= params.minLiteralTokens && h != 0 ? h : 0);
+    }
 }
 
 CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& skeletons,
@@ -56,8 +84,7 @@ CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& ske
     top += singles;
     s.top10SkeletonShare = static_cast<double>(top) / n;
 
-    // Recurring skeleton n-grams by document frequency. An n-gram is hashed from its tokens'
-    // hashes (no string is built per position); ties in frequency go to the first seen.
+    // Recurring skeleton n-grams by document frequency; ties in frequency go to the first seen.
     const std::size_t len = params.patternLength;
     struct Pattern {
         std::uint64_t df = 0;
@@ -66,33 +93,15 @@ CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& ske
     };
     std::unordered_map<std::uint64_t, Pattern> patterns;
     std::uint64_t tokens = 0;
-    std::vector<std::uint64_t> tokenHash;
-    std::vector<std::uint8_t> literal;
     std::vector<std::vector<std::uint64_t>> docPatterns(docs.size()); // per doc: n-gram hashes
     std::unordered_set<std::uint64_t> seen;
     for (std::size_t di = 0; di < docs.size(); ++di) {
-        const auto& sk = skeletons[docs[di]];
-        tokens += sk.size();
-        tokenHash.clear();
-        literal.clear();
-        for (const auto& t : sk) {
-            tokenHash.push_back(fnv1a64(t));
-            literal.push_back(isPlaceholder(t) ? 0 : 1);
-        }
+        tokens += skeletons[docs[di]].size();
+        windowHashes(skeletons[docs[di]], params, docPatterns[di]);
         seen.clear();
-        std::size_t literalInWindow = 0;
-        for (std::size_t i = 0; i < sk.size(); ++i) {
-            literalInWindow += literal[i];
-            if (i >= len)
-                literalInWindow -= literal[i - len];
-            if (i + 1 < len)
-                continue;
-            const std::size_t start = i + 1 - len;
-            std::uint64_t h = 0xcbf29ce484222325ULL;
-            for (std::size_t j = start; j <= i; ++j)
-                h = (h ^ tokenHash[j]) * 0x100000001b3ULL + (h >> 29);
-            docPatterns[di].push_back(literalInWindow >= params.minLiteralTokens ? h : 0);
-            if (literalInWindow < params.minLiteralTokens || !seen.insert(h).second)
+        for (std::size_t start = 0; start < docPatterns[di].size(); ++start) {
+            const std::uint64_t h = docPatterns[di][start];
+            if (h == 0 || !seen.insert(h).second)
                 continue;
             Pattern& p = patterns[h];
             if (p.df++ == 0) {
@@ -136,6 +145,65 @@ CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& ske
     s.templatesPerToken =
         tokens == 0 ? 0.0 : static_cast<double>(occurrences) / static_cast<double>(tokens);
     return s;
+}
+
+// Skeleton n-grams by the samples of each role that contain them, ranked by weighted log-odds
+// (synthetic against real). Strings are built only for n-grams frequent enough to rank.
+std::vector<RecurringTemplate>
+recurringTemplates(const std::vector<std::vector<std::string>>& skeletons,
+                   std::span<const std::uint32_t> corpusOf, std::span<const bool> synthetic,
+                   const TemplateParams& params) {
+    struct Frequency {
+        std::uint64_t real = 0;
+        std::uint64_t synthetic = 0;
+        std::uint32_t doc = 0; // first occurrence
+        std::uint32_t pos = 0;
+    };
+    std::unordered_map<std::uint64_t, Frequency> frequency;
+    std::vector<std::uint64_t> hashes;
+    std::unordered_set<std::uint64_t> seen;
+    double samples[2] = {0.0, 0.0}; // real, synthetic
+    for (std::size_t i = 0; i < skeletons.size(); ++i) {
+        windowHashes(skeletons[i], params, hashes);
+        seen.clear();
+        const bool isSynthetic = synthetic[corpusOf[i]];
+        samples[isSynthetic ? 1 : 0] += 1.0;
+        for (std::size_t start = 0; start < hashes.size(); ++start) {
+            if (hashes[start] == 0 || !seen.insert(hashes[start]).second)
+                continue;
+            auto [it, fresh] = frequency.try_emplace(
+                hashes[start], Frequency{.doc = static_cast<std::uint32_t>(i),
+                                         .pos = static_cast<std::uint32_t>(start)});
+            ++(isSynthetic ? it->second.synthetic : it->second.real);
+        }
+    }
+    std::unordered_map<std::string, std::uint64_t> syntheticDf;
+    std::unordered_map<std::string, std::uint64_t> realDf;
+    for (const auto& [h, f] : frequency) {
+        if (f.real + f.synthetic < params.minRecurringSamples)
+            continue;
+        const std::string text =
+            skeletonString(std::span(skeletons[f.doc]).subspan(f.pos, params.patternLength));
+        if (f.synthetic > 0)
+            syntheticDf[text] = f.synthetic;
+        if (f.real > 0)
+            realDf[text] = f.real;
+    }
+    if (samples[0] == 0.0 || samples[1] == 0.0)
+        return {};
+    // Document frequencies: δ compares the odds that a sample of each role contains the
+    // template (n = the samples of each role), with the prior at the pooled frequency.
+    const LogOddsResult ranked =
+        weightedLogOdds(syntheticDf, realDf,
+                        LogOddsParams{.minCount = params.minRecurringSamples,
+                                      .topK = params.topRecurring,
+                                      .totalA = samples[1],
+                                      .totalB = samples[0]});
+    std::vector<RecurringTemplate> out;
+    for (const LogOddsTerm& t : ranked.indicatingA)
+        if (t.zScore > 0.0)
+            out.push_back({t.ngram, t.countB, t.countA, t.zScore});
+    return out;
 }
 
 std::vector<Affix> topAffixes(const std::vector<std::vector<std::string>>& words,
@@ -227,6 +295,7 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
         docsOf[corpusOf[i]].push_back(static_cast<std::uint32_t>(i));
     for (const auto& docs : docsOf)
         result.corpora.push_back(corpusStats(skeletons, docs, result.groupOf, params));
+    result.recurring = recurringTemplates(skeletons, corpusOf, synthetic, params);
     result.openings = topAffixes(words, corpusOf, synthetic, params, true);
     result.closings = topAffixes(words, corpusOf, synthetic, params, false);
     progress.report(1.0, "template measures");

@@ -26,6 +26,10 @@ struct TemplateParams {
     std::size_t patternLength = 6;
     std::size_t topPatterns = 100;
     std::size_t minLiteralTokens = 3;
+    /// Recurring templates ranked against the real side: how many to keep, and in how many
+    /// samples (both roles together) a pattern must occur to be ranked at all.
+    std::size_t topRecurring = 30;
+    std::uint64_t minRecurringSamples = 5;
     /// Openings and closings: the first and last k word tokens.
     std::size_t affixTokens = 3;
     std::size_t topAffixes = 25;
@@ -52,6 +56,22 @@ struct CorpusTemplateStats {
     std::vector<std::pair<std::string, std::uint64_t>> topTemplates; ///< pattern, samples (10)
 };
 
+/// A recurring skeleton n-gram — a syntactic template in the sense of Shaib et al. 2024
+/// ("Detection and Measurement of Syntactic Templates in Generated Text"), on skeletons instead
+/// of part-of-speech tags — with the samples of each role that contain it (document frequency)
+/// and how far it leans to the synthetic side.
+struct RecurringTemplate {
+    std::string pattern;         ///< patternLength skeleton tokens as skeletonString() shows them
+    std::uint64_t real = 0;      ///< real samples containing it
+    std::uint64_t synthetic = 0; ///< synthetic samples containing it
+    /// Weighted log-odds z-score of the odds that a sample contains it, synthetic against real
+    /// (n = the samples of each role), with an informative Dirichlet prior at its pooled
+    /// frequency (Monroe, Colaresi & Quinn 2008; see weightedLogOdds). > 0
+    /// leans synthetic; |z| > 1.96 is beyond chance at the 5 % level. Its confound is corpus
+    /// size (z grows with the counts), not length: a sample counts once however long it is.
+    double zScore = 0.0;
+};
+
 /// A recurring opening or closing with its count on each side.
 struct Affix {
     std::string text;
@@ -63,7 +83,10 @@ struct TemplateResult {
     std::vector<std::uint32_t> groupOf;       ///< per document: index into groups, or UINT32_MAX
     std::vector<SkeletonGroup> groups;        ///< groups of ≥ 2 samples, largest first
     std::vector<CorpusTemplateStats> corpora; ///< one per corpus
-    std::vector<Affix> openings;              ///< most frequent first (by real + synthetic)
+    /// Templates that lean synthetic (z > 0), highest z first, at most topRecurring; empty when
+    /// either role has no samples.
+    std::vector<RecurringTemplate> recurring;
+    std::vector<Affix> openings; ///< most frequent first (by real + synthetic)
     std::vector<Affix> closings;
 };
 

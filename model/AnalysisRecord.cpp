@@ -283,6 +283,13 @@ EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
                           {"members", members}});
     }
     out["skeleton_groups"] = groups;
+    Json recurring = Json::array();
+    for (const auto& t : result.templates.recurring)
+        recurring.push_back({{"pattern", t.pattern},
+                             {"real", t.real},
+                             {"synthetic", t.synthetic},
+                             {"z", t.zScore}});
+    out["recurring_templates"] = recurring;
     for (const char* side : {"openings", "closings"}) {
         Json list = Json::array();
         for (const auto& a : side[0] == 'o' ? result.templates.openings : result.templates.closings)
@@ -426,6 +433,10 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
         a.indicatingReal = decodeTerms(r["indicating_ngrams"]["real"]);
         a.indicatingSynthetic = decodeTerms(r["indicating_ngrams"]["synthetic"]);
     }
+    for (const Json& t : r.value("recurring_templates", Json::array()))
+        a.recurringTemplates.append({QString::fromStdString(t.value("pattern", std::string())),
+                                     t.value("real", qint64(0)), t.value("synthetic", qint64(0)),
+                                     t.value("z", 0.0)});
     for (const char* side : {"openings", "closings"})
         for (const Json& o : r.value(side, Json::array()))
             (side[0] == 'o' ? a.openings : a.closings)

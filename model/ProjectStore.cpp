@@ -381,6 +381,14 @@ Json ProjectStore::summaryJson() const {
                           {"members", members}});
     }
     out["skeleton_groups"] = groups;
+    Json recurring = Json::array();
+    for (const TemplateRow& t : stored->recurringTemplates)
+        if (recurring.size() < 10)
+            recurring.push_back({{"pattern", t.pattern.toStdString()},
+                                 {"real", t.real},
+                                 {"synthetic", t.synthetic},
+                                 {"z", t.zScore}});
+    out["recurring_templates"] = recurring;
     for (const auto& [key, list] :
          {std::pair{"openings", &stored->openings}, std::pair{"closings", &stored->closings}}) {
         Json top = Json::array();

@@ -88,6 +88,15 @@ struct AffixRow {
     qint64 synthetic = 0;
 };
 
+/// A recurring template of the newest analysis (see analysis::RecurringTemplate): a skeleton
+/// 6-gram, the samples of each role containing it, and its log-odds z (> 0: leans synthetic).
+struct TemplateRow {
+    QString pattern;
+    qint64 real = 0;
+    qint64 synthetic = 0;
+    double zScore = 0.0;
+};
+
 /// A k-means cluster of the newest analysis (see analysis::ClusterInfo).
 struct ClusterRow {
     qint64 id = 0;
@@ -171,6 +180,7 @@ struct StoredAnalysis {
     QList<IndicatingTerm> indicatingSynthetic;
     QList<AffixRow> openings;
     QList<AffixRow> closings;
+    QList<TemplateRow> recurringTemplates; ///< highest z first
     /// Perplexity histogram on log10-spaced bins: bin i starts at 10^(log10Min + i·log10Step).
     double perplexityLog10Min = 0.0;
     double perplexityLog10Step = 0.0;

@@ -145,6 +145,25 @@ AffixModel::AffixModel(QObject* parent)
            .numeric = true}});
 }
 
+RecurringTemplateModel::RecurringTemplateModel(QObject* parent)
+    : ColumnTableModel(parent) {
+    using C = TableColumn<TemplateRow>;
+    setColumns({C{.header = tr("Template (skeleton 6-gram)"),
+                  .display = [](const TemplateRow& r) -> QVariant { return r.pattern; }},
+                C{.header = tr("Real"),
+                  .display = [](const TemplateRow& r) -> QVariant { return r.real; },
+                  .numeric = true},
+                C{.header = tr("Synthetic"),
+                  .display = [](const TemplateRow& r) -> QVariant { return r.synthetic; },
+                  .numeric = true},
+                C{.header = tr("z"),
+                  .display = [](const TemplateRow& r) -> QVariant {
+                      return QString::number(r.zScore, 'f', 1);
+                  },
+                  .sort = [](const TemplateRow& r) -> QVariant { return r.zScore; },
+                  .numeric = true}});
+}
+
 QString skeletonHighlightHtml(const QString& text) {
     const auto& words = analysis::FunctionWords::english();
     QString html;

@@ -50,6 +50,14 @@ public:
     explicit AffixModel(QObject* parent = nullptr);
 };
 
+/// Recurring templates: skeleton 6-gram, real samples, synthetic samples, log-odds z.
+class RecurringTemplateModel : public ColumnTableModel<TemplateRow> {
+    Q_OBJECT
+public:
+    enum Column { Pattern, Real, Synthetic, ZScore };
+    explicit RecurringTemplateModel(QObject* parent = nullptr);
+};
+
 /// HTML of text with its content words highlighted and its structure (function words,
 /// punctuation, markup) plain: what a skeleton keeps is plain, what it masks is marked.
 QString skeletonHighlightHtml(const QString& text);

@@ -21,9 +21,25 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::widgets {
 
+namespace {
+
+// Number columns as narrow as their numbers, so that the text column keeps the width (three
+// columns of short tables side by side left "i do not" as "i do…").
+QTableView* fitNumbers(QTableView* table) {
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(false);
+    table->setWordWrap(false);
+    if (table->model()->columnCount() > 0)
+        table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    return table;
+}
+
+} // namespace
+
 SkeletonsView::SkeletonsView(QWidget* parent)
     : QWidget(parent)
     , m_sorted(new QSortFilterProxyModel(this))
+    , m_templates(new model::RecurringTemplateModel(this))
     , m_openings(new model::AffixModel(this))
     , m_closings(new model::AffixModel(this))
     , m_tree(new QTreeView(this))
@@ -60,12 +76,27 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     auto* affixes = new QWidget(this);
     auto* affixLayout = new QHBoxLayout(affixes);
     affixLayout->setContentsMargins(0, 0, 0, 0);
+    auto* templateBox = new QVBoxLayout;
+    auto* templateLabel = new QLabel(
+        tr("<b>Recurring templates</b> (skeleton 6-grams; samples containing each, leaning "
+           "synthetic first)"),
+        affixes);
+    templateLabel->setToolTip(
+        tr("Six skeleton tokens that recur across samples (Shaib et al. 2024, on skeletons). z is "
+           "the weighted log-odds z-score of the samples containing it, synthetic against real "
+           "(Monroe et al. 2008): above 2 the template leans synthetic beyond chance. Long answers "
+           "that never share a whole skeleton still share these."));
+    templateLabel->setWordWrap(true);
+    templateBox->addWidget(templateLabel);
+    templateBox->addWidget(
+        fitNumbers(makeReadOnlyTable(m_templates, affixes, u"templatesTable"_s)));
     auto* openBox = new QVBoxLayout;
     openBox->addWidget(new QLabel(tr("<b>Recurring openings</b> (first three tokens)"), affixes));
-    openBox->addWidget(makeReadOnlyTable(m_openings, affixes, u"openingsTable"_s));
+    openBox->addWidget(fitNumbers(makeReadOnlyTable(m_openings, affixes, u"openingsTable"_s)));
     auto* closeBox = new QVBoxLayout;
     closeBox->addWidget(new QLabel(tr("<b>Recurring closings</b> (last three tokens)"), affixes));
-    closeBox->addWidget(makeReadOnlyTable(m_closings, affixes, u"closingsTable"_s));
+    closeBox->addWidget(fitNumbers(makeReadOnlyTable(m_closings, affixes, u"closingsTable"_s)));
+    affixLayout->addLayout(templateBox, 2);
     affixLayout->addLayout(openBox);
     affixLayout->addLayout(closeBox);
 
@@ -125,6 +156,7 @@ void SkeletonsView::reload() {
     m_members->clear();
     m_title->clear();
     if (m_document == nullptr || !m_document->analysis()) {
+        m_templates->setRows({});
         m_openings->setRows({});
         m_closings->setRows({});
         m_state->showMessage(m_document == nullptr
@@ -133,6 +165,7 @@ void SkeletonsView::reload() {
         return;
     }
     m_groups->reload();
+    m_templates->setRows(m_document->analysis()->recurringTemplates);
     m_openings->setRows(m_document->analysis()->openings);
     m_closings->setRows(m_document->analysis()->closings);
     m_state->showContent();

@@ -11,6 +11,7 @@ class QTreeView;
 
 namespace synthscope::model {
 class AffixModel;
+class RecurringTemplateModel;
 class ProjectDocument;
 class SkeletonGroupsModel;
 } // namespace synthscope::model
@@ -21,7 +22,8 @@ class EmptyState;
 
 /// Template skeletons: groups of samples that share a (near-)identical skeleton, sortable by
 /// size and by synthetic share; the selected group's members aligned with their content words
-/// highlighted (the shared structure stays plain); recurring openings and closings per side.
+/// highlighted (the shared structure stays plain); recurring templates (skeleton 6-grams, the
+/// ones leaning synthetic first) and recurring openings and closings per side.
 class SkeletonsView : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +31,7 @@ public:
     void setDocument(model::ProjectDocument* document);
     [[nodiscard]] model::SkeletonGroupsModel* groupsModel() const { return m_groups; }
     [[nodiscard]] model::AffixModel* openingsModel() const { return m_openings; }
+    [[nodiscard]] model::RecurringTemplateModel* templatesModel() const { return m_templates; }
     /// Selects the group in row (of the groups model) and shows its members.
     void selectGroup(int row);
 
@@ -43,6 +46,7 @@ private:
     model::ProjectDocument* m_document = nullptr;
     model::SkeletonGroupsModel* m_groups = nullptr;
     QSortFilterProxyModel* m_sorted;
+    model::RecurringTemplateModel* m_templates;
     model::AffixModel* m_openings;
     model::AffixModel* m_closings;
     QTreeView* m_tree;

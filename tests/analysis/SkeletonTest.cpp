@@ -92,6 +92,42 @@ TEST(Templates, GroupsIdenticalAndNearVariantSkeletons) {
     EXPECT_GT(r.corpora[0].templatesPerToken, 0.0);
 }
 
+TEST(Templates, RecurringTemplatesRankedAgainstTheRealSide) {
+    // Hand-made skeletons. Corpus 0 synthetic, corpus 1 real. Pattern A ("i <W> how <W> this
+    // is") is in 6 synthetic samples and 1 real one; pattern B in 6 real ones only; a window of
+    // placeholders (one kept token, fewer than 3) is in 6 synthetic samples and is no pattern.
+    const V a = {"i", "<W>", "how", "<W>", "this", "is"};
+    const V b = {"<@>", "<W>", "the", "<W>", "of", "it"};
+    const V p = {"<W>", "<W>", "<NAME>", "<W>", "<W>", "."};
+    std::vector<V> skeletons;
+    std::vector<std::uint32_t> corpusOf;
+    for (int i = 0; i < 6; ++i) {
+        skeletons.push_back(a);
+        corpusOf.push_back(0);
+        skeletons.push_back(p);
+        corpusOf.push_back(0);
+        skeletons.push_back(b);
+        corpusOf.push_back(1);
+    }
+    skeletons.push_back(a);
+    corpusOf.push_back(1);
+    const std::vector<V> words(skeletons.size());
+    const bool synthetic[] = {true, false};
+    const TemplateResult r = analyzeTemplates(skeletons, words, corpusOf, synthetic);
+    // Only A leans synthetic. Monroe et al. on the odds that a sample contains it, the prior
+    // at the pooled counts: n_syn = 12 samples, n_real = 7, α₀ = 19, α_A = 19 · 7 / 19 = 7;
+    // δ = ln(13 / 18) − ln(8 / 18) = ln(13 / 8) = 0.4855, σ² = 1/13 + 1/8 = 0.2019,
+    // z = 0.4855 / 0.4494 = 1.080.
+    ASSERT_EQ(r.recurring.size(), 1U);
+    EXPECT_EQ(r.recurring[0].pattern, "i <W> how <W> this is");
+    EXPECT_EQ(r.recurring[0].synthetic, 6U);
+    EXPECT_EQ(r.recurring[0].real, 1U);
+    EXPECT_NEAR(r.recurring[0].zScore, 1.080, 0.002);
+    // With no real sample at all nothing is ranked.
+    const std::vector<std::uint32_t> allSynthetic(skeletons.size(), 0);
+    EXPECT_TRUE(analyzeTemplates(skeletons, words, allSynthetic, synthetic).recurring.empty());
+}
+
 TEST(Templates, RejectsMismatchedInput) {
     const std::vector<V> one = {V{"a"}};
     const std::vector<std::uint32_t> corpusOf = {1};

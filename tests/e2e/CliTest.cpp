@@ -199,6 +199,29 @@ TEST_F(CustomerSupport, TemplateDiversityAndPerplexityMeasures) {
     EXPECT_EQ(rvs["perplexity_median_synthetic"], bitext["perplexity_median"]);
 }
 
+// Templates inside long answers: skeleton 6-grams that Bitext's answers share though their
+// whole skeletons never coincide. The summary lists the ten leaning most to the synthetic
+// side, z descending; the first is in more than a third of Bitext's samples and far beyond
+// chance, and none is more common among the tweets.
+TEST_F(CustomerSupport, RecurringTemplatesLeanToBitextAndCoverItsLongAnswers) {
+    const Json& templates = s_summary["recurring_templates"];
+    ASSERT_EQ(templates.size(), 10U);
+    const double bitextSamples = s_summary["corpora"][1]["metrics"]["samples"].get<double>();
+    const double twitterSamples = s_summary["corpora"][0]["metrics"]["samples"].get<double>();
+    EXPECT_GT(templates[0]["synthetic"].get<double>(), bitextSamples / 3.0);
+    EXPECT_GT(templates[0]["z"].get<double>(), 10.0);
+    for (std::size_t i = 0; i < templates.size(); ++i) {
+        const Json& t = templates[i];
+        EXPECT_EQ(t["pattern"].get<std::string>().empty(), false);
+        EXPECT_GT(t["synthetic"].get<double>() / bitextSamples,
+                  t["real"].get<double>() / twitterSamples)
+            << t["pattern"];
+        if (i > 0) {
+            EXPECT_LE(t["z"].get<double>(), templates[i - 1]["z"].get<double>());
+        }
+    }
+}
+
 // Tweets are short (median 18 tokens), Bitext's answers long (120): raw skeleton and
 // nearest-neighbour rates call the tweets the more templated corpus. The measures free of
 // length must all say Bitext, by at least 3×; Bitext's lengths are too rare among tweets for

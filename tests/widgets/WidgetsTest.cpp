@@ -412,6 +412,24 @@ TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
     ASSERT_EQ(groups->rowCount(group), static_cast<int>(std::min<qint64>(first.size, 200)));
     EXPECT_EQ(groups->parent(groups->index(0, 0, group)), group);
     EXPECT_GT(window.skeletons()->openingsModel()->rowCount(), 0);
+    // Recurring templates, the most synthetic-leaning first, shown in their table.
+    auto* templates = window.skeletons()->findChild<QTableView*>(QStringLiteral("templatesTable"));
+    ASSERT_NE(templates, nullptr);
+    EXPECT_TRUE(templates->isVisible());
+    QAbstractItemModelTester t3(templates->model(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_GT(templates->model()->rowCount(), 1);
+    const auto zOf = [&](int row) {
+        return templates->model()
+            ->index(row, model::RecurringTemplateModel::ZScore)
+            .data()
+            .toString()
+            .toDouble();
+    };
+    EXPECT_GT(zOf(0), 2.0);
+    EXPECT_GE(zOf(0), zOf(1));
+    EXPECT_GT(templates->model()->index(0, model::RecurringTemplateModel::Synthetic).data().toInt(),
+              templates->model()->index(0, model::RecurringTemplateModel::Real).data().toInt());
     EXPECT_FALSE(window.skeletons()
                      ->findChild<QTextBrowser*>(QStringLiteral("skeletonMembers"))
                      ->toPlainText()
