@@ -279,6 +279,17 @@ bool FunctionWords::contains(std::string_view lowerWord) const {
     return m_words.contains(std::string(lowerWord));
 }
 
+bool isShortReply(std::span<const std::string> tokens) {
+    if (tokens.size() < kShortReplyTokens)
+        return true;
+    return std::none_of(tokens.begin(), tokens.end(), [](const std::string& t) {
+        if (t.empty() || t[0] == '<') // placeholders and markup
+            return false;
+        std::size_t pos = 0;
+        return u_isalnum(static_cast<UChar32>(decodeUtf8(t, pos))) != 0; // a kept word
+    });
+}
+
 bool isPlaceholder(std::string_view token) {
     return token == "<W>" || token == "<NAME>" || token == "<NUM>" || token == "<URL>" ||
            token == "<@>";

@@ -46,6 +46,16 @@ std::vector<std::string> skeletonTokens(std::string_view text,
 /// skeletonTokens() joined by single spaces (line breaks shown as "⏎").
 std::string skeletonString(std::span<const std::string> tokens);
 
+/// Skeletons shorter than this are short replies (no template 6-gram fits in them).
+inline constexpr std::size_t kShortReplyTokens = 6;
+
+/// Whether a skeleton is a "short reply": fewer than kShortReplyTokens tokens, or no token but
+/// placeholders, markup, punctuation and line breaks ("<@> <URL>", "<@> yes", "<W> <W> !").
+/// Such skeletons coincide by chance (a one-word answer, a handle and a link), not because a
+/// mould made them, so the Skeletons view lists them apart. tokens: skeletonTokens(), or the
+/// words of skeletonString() (with "⏎" for a line break).
+bool isShortReply(std::span<const std::string> tokens);
+
 /// True for the masking placeholders (<W>, <NAME>, <NUM>, <URL>, <@>), false for kept tokens.
 bool isPlaceholder(std::string_view token);
 

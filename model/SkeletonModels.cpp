@@ -14,6 +14,16 @@ SkeletonGroupsModel::SkeletonGroupsModel(ProjectStore& store, ReviewStore& revie
 void SkeletonGroupsModel::reload() {
     beginResetModel();
     m_groups = m_store.skeletonGroups();
+    m_shortReply.clear();
+    m_shortReplies = 0;
+    std::vector<std::string> tokens;
+    for (const SkeletonGroupInfo& g : m_groups) {
+        tokens.clear();
+        for (const QString& t : g.pattern.split(u' ', Qt::SkipEmptyParts))
+            tokens.push_back(t.toStdString());
+        m_shortReply.append(analysis::isShortReply(tokens));
+        m_shortReplies += m_shortReply.back() ? 1 : 0;
+    }
     m_members.clear();
     m_previews.clear();
     endResetModel();
@@ -58,6 +68,8 @@ QVariant SkeletonGroupsModel::data(const QModelIndex& index, int role) const {
     if (index.internalId() != 0) { // a member
         const int groupRow = static_cast<int>(index.internalId() - 1);
         const qint64 sample = members(groupRow).at(index.row());
+        if (role == ShortReplyRole)
+            return m_shortReply.at(groupRow) ? u"1"_s : u"0"_s;
         if (role == SampleIdRole)
             return sample;
         if (role == GroupIdRole)
@@ -75,6 +87,8 @@ QVariant SkeletonGroupsModel::data(const QModelIndex& index, int role) const {
         g.size == 0 ? 0.0 : static_cast<double>(g.synthetic) / static_cast<double>(g.size);
     if (role == GroupIdRole)
         return g.id;
+    if (role == ShortReplyRole)
+        return m_shortReply.at(index.row()) ? u"1"_s : u"0"_s;
     if (role == Qt::ToolTipRole)
         return g.pattern;
     if (role == Qt::TextAlignmentRole && index.column() != Pattern)

@@ -19,11 +19,16 @@ public:
     static constexpr int GroupIdRole = Qt::UserRole + 1;
     static constexpr int SampleIdRole = Qt::UserRole + 2;
     static constexpr int SortRole = Qt::UserRole + 3;
+    /// "1" for a group of short replies (analysis::isShortReply) and its members, else "0": the
+    /// role a proxy filters on to list them apart.
+    static constexpr int ShortReplyRole = Qt::UserRole + 4;
 
     SkeletonGroupsModel(ProjectStore& store, ReviewStore& review, QObject* parent = nullptr);
     /// Reloads the groups of the newest analysis.
     void reload();
     [[nodiscard]] const QList<SkeletonGroupInfo>& groups() const { return m_groups; }
+    [[nodiscard]] bool isShortReply(int row) const { return m_shortReply.at(row); }
+    [[nodiscard]] int shortReplyCount() const { return m_shortReplies; }
     /// Member sample ids of the group in row (fetched on first use).
     [[nodiscard]] const QList<qint64>& members(int row) const;
 
@@ -38,6 +43,8 @@ private:
     ProjectStore& m_store;
     ReviewStore& m_review;
     QList<SkeletonGroupInfo> m_groups;
+    QList<bool> m_shortReply; // per group
+    int m_shortReplies = 0;
     mutable QHash<int, QList<qint64>> m_members;
     mutable QHash<qint64, QString> m_previews;
 };

@@ -5,6 +5,7 @@
 #include "widgets/EmptyState.h"
 #include "widgets/ReadOnlyTable.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -45,8 +46,17 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     , m_tree(new QTreeView(this))
     , m_members(new QTextBrowser(this))
     , m_title(new QLabel(this))
-    , m_review(new QPushButton(tr("Review this group"), this)) {
+    , m_review(new QPushButton(tr("Review this group"), this))
+    , m_shortReplies(new QCheckBox(tr("Show short replies"), this)) {
     m_sorted->setSortRole(model::SkeletonGroupsModel::SortRole);
+    m_sorted->setFilterRole(model::SkeletonGroupsModel::ShortReplyRole);
+    m_sorted->setFilterFixedString(u"0"_s);
+    m_shortReplies->setObjectName(u"skeletonShortReplies"_s);
+    m_shortReplies->setToolTip(
+        tr("Groups whose skeleton is shorter than six tokens or holds nothing but placeholders "
+           "and punctuation (\"<@> <URL>\", a one-word answer): they coincide by chance, not "
+           "because a mould made them."));
+    connect(m_shortReplies, &QCheckBox::toggled, this, &SkeletonsView::showShortReplies);
     m_tree->setModel(m_sorted);
     m_tree->setObjectName(u"skeletonTree"_s);
     m_tree->setSortingEnabled(true);
@@ -66,9 +76,14 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     rightLayout->addLayout(header);
     rightLayout->addWidget(m_members, 1);
 
+    auto* treeBox = new QWidget(this);
+    auto* treeLayout = new QVBoxLayout(treeBox);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->addWidget(m_tree, 1);
+    treeLayout->addWidget(m_shortReplies);
     auto* top = new QSplitter(Qt::Horizontal, this);
     top->setObjectName(QStringLiteral("skeletonsTopSplitter"));
-    top->addWidget(m_tree);
+    top->addWidget(treeBox);
     top->addWidget(right);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
@@ -169,20 +184,34 @@ void SkeletonsView::reload() {
     m_openings->setRows(m_document->analysis()->openings);
     m_closings->setRows(m_document->analysis()->closings);
     m_state->showContent();
-    m_tree->sortByColumn(model::SkeletonGroupsModel::Size, Qt::DescendingOrder);
+    const int shortReplies = m_groups->shortReplyCount();
+    m_shortReplies->setText(shortReplies == 1
+                                ? tr("Show short replies (1 group)")
+                                : tr("Show short replies (%1 groups)").arg(shortReplies));
+    m_tree->sortByColumn(model::SkeletonGroupsModel::Synthetic, Qt::DescendingOrder);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < model::SkeletonGroupsModel::ColumnCount; ++c)
         m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
     if (m_groups->rowCount() == 0)
         m_title->setText(tr("No two samples share a skeleton."));
+    else if (m_sorted->rowCount() == 0)
+        m_title->setText(tr("Every group is a short reply: tick Show short replies."));
     else
-        selectGroup(0);
+        selectGroup(m_sorted->mapToSource(m_sorted->index(0, 0)).row());
+}
+
+void SkeletonsView::showShortReplies(bool show) {
+    m_sorted->setFilterFixedString(show ? QString() : u"0"_s);
+    if (m_row >= 0 && !m_tree->currentIndex().isValid() && m_sorted->rowCount() > 0)
+        selectGroup(m_sorted->mapToSource(m_sorted->index(0, 0)).row());
 }
 
 void SkeletonsView::selectGroup(int row) {
     if (m_groups == nullptr || row < 0 || row >= m_groups->rowCount())
         return;
+    if (m_groups->isShortReply(row)) // asked for by number (a review queue, the Checklist)
+        m_shortReplies->setChecked(true);
     m_tree->setCurrentIndex(m_sorted->mapFromSource(m_groups->index(row, 0)));
     showGroup(row);
 }
@@ -197,7 +226,8 @@ void SkeletonsView::showGroup(int row) {
                          .arg(g.size)
                          .arg(g.real)
                          .arg(g.synthetic)
-                         .arg(g.pattern.left(300).toHtmlEscaped()));
+                         .arg((g.pattern.size() > 120 ? g.pattern.left(120) + u"…"_s : g.pattern)
+                                  .toHtmlEscaped()));
     QString html = u"<p style='color:gray'>"_s +
                    tr("Highlighted: the content the skeleton masks. Plain: the shared structure.") +
                    u"</p>"_s;

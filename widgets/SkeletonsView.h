@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -20,10 +21,11 @@ namespace synthscope::widgets {
 
 class EmptyState;
 
-/// Template skeletons: groups of samples that share a (near-)identical skeleton, sortable by
-/// size and by synthetic share; the selected group's members aligned with their content words
-/// highlighted (the shared structure stays plain); recurring templates (skeleton 6-grams, the
-/// ones leaning synthetic first) and recurring openings and closings per side.
+/// Template skeletons: groups of samples that share a (near-)identical skeleton, the most
+/// synthetic first and sortable by size and synthetic share, short replies (placeholder-only or
+/// shorter than six tokens) hidden until asked for; the selected group's members aligned with their
+/// content words highlighted (the shared structure stays plain); recurring templates (skeleton
+/// 6-grams, the ones leaning synthetic first) and recurring openings and closings per side.
 class SkeletonsView : public QWidget {
     Q_OBJECT
 public:
@@ -42,6 +44,7 @@ Q_SIGNALS:
 private:
     void reload();
     void showGroup(int row);
+    void showShortReplies(bool show);
 
     model::ProjectDocument* m_document = nullptr;
     model::SkeletonGroupsModel* m_groups = nullptr;
@@ -53,6 +56,7 @@ private:
     QTextBrowser* m_members;
     QLabel* m_title;
     QPushButton* m_review;
+    QCheckBox* m_shortReplies;
     EmptyState* m_state;
     int m_row = -1;
 };

@@ -39,6 +39,15 @@ TEST(Skeleton, WordsAreTheTokenizersInEveryScript) {
               (V{"<H>", "<W>", "here", "\n", "<W>", "#", "<NUM>", "\n", "<W>", ".", "<W>"}));
 }
 
+TEST(Skeleton, ShortRepliesAreShortOrPlaceholderOnly) {
+    EXPECT_TRUE(isShortReply(V{"<@>", "<URL>"}));
+    EXPECT_TRUE(isShortReply(V{"<@>", "yes"})); // shorter than six tokens
+    EXPECT_TRUE(isShortReply(V{"<@>", "<W>", "<W>", "!", "<NAME>", "\n", "<LI>", "<W>"}));
+    EXPECT_TRUE(isShortReply(V{"<W>", "。", "<W>", "<W>", "！", "<W>"})); // CJK punctuation
+    EXPECT_FALSE(isShortReply(V{"i", "<W>", "how", "<W>", "this", "is"}));
+    EXPECT_FALSE(isShortReply(V{"<W>", "<W>", "<W>", "<W>", "<W>", "the"}));
+}
+
 TEST(Skeleton, SameStructureDifferentWordsGiveTheSameSkeleton) {
     EXPECT_EQ(skeletonTokens("I understand how frustrating it is."),
               skeletonTokens("I understand how annoying it is."));

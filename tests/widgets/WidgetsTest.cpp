@@ -68,6 +68,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
@@ -412,6 +413,32 @@ TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
     ASSERT_EQ(groups->rowCount(group), static_cast<int>(std::min<qint64>(first.size, 200)));
     EXPECT_EQ(groups->parent(groups->index(0, 0, group)), group);
     EXPECT_GT(window.skeletons()->openingsModel()->rowCount(), 0);
+    // The tree opens on the most synthetic groups, short replies ("<@> <URL>", one word) hidden
+    // until the box is ticked.
+    auto* tree = window.skeletons()->findChild<QTreeView*>(QStringLiteral("skeletonTree"));
+    auto* shortBox =
+        window.skeletons()->findChild<QCheckBox*>(QStringLiteral("skeletonShortReplies"));
+    ASSERT_NE(tree, nullptr);
+    ASSERT_NE(shortBox, nullptr);
+    const int hidden = groups->shortReplyCount();
+    ASSERT_GT(hidden, 0); // the demo's tweets have them
+    EXPECT_EQ(tree->model()->rowCount(), groups->rowCount() - hidden);
+    const auto syntheticAt = [&](int row) {
+        return tree->model()
+            ->index(row, model::SkeletonGroupsModel::Synthetic)
+            .data(model::SkeletonGroupsModel::SortRole)
+            .toLongLong();
+    };
+    EXPECT_GT(syntheticAt(0), 0);
+    for (int row = 1; row < tree->model()->rowCount(); ++row)
+        ASSERT_LE(syntheticAt(row), syntheticAt(row - 1)) << row;
+    for (int row = 0; row < tree->model()->rowCount(); ++row)
+        ASSERT_NE(tree->model()->index(row, 0).data().toString(), QStringLiteral("<@> <URL>"));
+    QTest::mouseClick(shortBox, Qt::LeftButton, {}, QPoint(8, shortBox->height() / 2));
+    EXPECT_TRUE(shortBox->isChecked());
+    EXPECT_EQ(tree->model()->rowCount(), groups->rowCount());
+    QTest::mouseClick(shortBox, Qt::LeftButton, {}, QPoint(8, shortBox->height() / 2));
+    EXPECT_EQ(tree->model()->rowCount(), groups->rowCount() - hidden);
     // Recurring templates, the most synthetic-leaning first, shown in their table.
     auto* templates = window.skeletons()->findChild<QTableView*>(QStringLiteral("templatesTable"));
     ASSERT_NE(templates, nullptr);
