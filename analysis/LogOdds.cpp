@@ -34,7 +34,11 @@ LogOddsResult weightedLogOdds(const std::unordered_map<std::string, std::uint64_
         const double delta = std::log((ya + aw) / (nA + alpha0 - ya - aw)) -
                              std::log((yb + aw) / (nB + alpha0 - yb - aw));
         const double variance = 1.0 / (ya + aw) + 1.0 / (yb + aw);
-        terms.push_back({w, a, b, delta, delta / std::sqrt(variance)});
+        const double z = delta / std::sqrt(variance);
+        // An n-gram in every sample of both sides (with totals given) has no odds to compare.
+        if (!std::isfinite(z))
+            return;
+        terms.push_back({w, a, b, delta, z});
     };
     for (const auto& [w, a] : countsA) {
         auto it = countsB.find(w);

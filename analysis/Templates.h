@@ -66,9 +66,11 @@ struct RecurringTemplate {
     std::uint64_t synthetic = 0; ///< synthetic samples containing it
     /// Weighted log-odds z-score of the odds that a sample contains it, synthetic against real
     /// (n = the samples of each role), with an informative Dirichlet prior at its pooled
-    /// frequency (Monroe, Colaresi & Quinn 2008; see weightedLogOdds). > 0
-    /// leans synthetic; |z| > 1.96 is beyond chance at the 5 % level. Its confound is corpus
-    /// size (z grows with the counts), not length: a sample counts once however long it is.
+    /// frequency (Monroe, Colaresi & Quinn 2008; see weightedLogOdds). > 0 leans synthetic. A
+    /// ranking score, not a calibrated test: Monroe's variance leaves out the 1/(n − y − α)
+    /// terms, which matter for templates in a large share of samples, so z overstates the
+    /// evidence there. Its confound is corpus size (z grows with the counts), not length: a
+    /// sample counts once however long it is.
     double zScore = 0.0;
 };
 

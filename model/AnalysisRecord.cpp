@@ -433,10 +433,16 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
         a.indicatingReal = decodeTerms(r["indicating_ngrams"]["real"]);
         a.indicatingSynthetic = decodeTerms(r["indicating_ngrams"]["synthetic"]);
     }
-    for (const Json& t : r.value("recurring_templates", Json::array()))
-        a.recurringTemplates.append({QString::fromStdString(t.value("pattern", std::string())),
-                                     t.value("real", qint64(0)), t.value("synthetic", qint64(0)),
-                                     t.value("z", 0.0)});
+    // A list the Skeletons view and summary show: a damaged one is left out rather than making
+    // the whole run unreadable.
+    try {
+        for (const Json& t : r.value("recurring_templates", Json::array()))
+            a.recurringTemplates.append({QString::fromStdString(t.value("pattern", std::string())),
+                                         t.value("real", qint64(0)),
+                                         t.value("synthetic", qint64(0)), t.value("z", 0.0)});
+    } catch (const Json::exception&) {
+        a.recurringTemplates.clear();
+    }
     for (const char* side : {"openings", "closings"})
         for (const Json& o : r.value(side, Json::array()))
             (side[0] == 'o' ? a.openings : a.closings)

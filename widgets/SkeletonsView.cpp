@@ -99,8 +99,8 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     templateLabel->setToolTip(
         tr("Six skeleton tokens that recur across samples (Shaib et al. 2024, on skeletons). z is "
            "the weighted log-odds z-score of the samples containing it, synthetic against real "
-           "(Monroe et al. 2008): above 2 the template leans synthetic beyond chance. Long answers "
-           "that never share a whole skeleton still share these."));
+           "(Monroe et al. 2008): the higher, the more surely it leans synthetic (an order, not "
+           "a p-value). Long answers that never share a whole skeleton still share these."));
     templateLabel->setWordWrap(true);
     templateBox->addWidget(templateLabel);
     templateBox->addWidget(
@@ -203,14 +203,18 @@ void SkeletonsView::reload() {
 
 void SkeletonsView::showShortReplies(bool show) {
     m_sorted->setFilterFixedString(show ? QString() : u"0"_s);
-    if (m_row >= 0 && !m_tree->currentIndex().isValid() && m_sorted->rowCount() > 0)
+    // Nothing shown yet (every group was a short reply), or the shown group just hidden: the
+    // first listed group.
+    const bool shownHidden =
+        m_row >= 0 && !show && m_groups != nullptr && m_groups->isShortReply(m_row);
+    if ((m_row < 0 || shownHidden || !m_tree->currentIndex().isValid()) && m_sorted->rowCount() > 0)
         selectGroup(m_sorted->mapToSource(m_sorted->index(0, 0)).row());
 }
 
 void SkeletonsView::selectGroup(int row) {
     if (m_groups == nullptr || row < 0 || row >= m_groups->rowCount())
         return;
-    if (m_groups->isShortReply(row)) // asked for by number (a review queue, the Checklist)
+    if (m_groups->isShortReply(row)) // a short-reply group asked for: list short replies
         m_shortReplies->setChecked(true);
     m_tree->setCurrentIndex(m_sorted->mapFromSource(m_groups->index(row, 0)));
     showGroup(row);

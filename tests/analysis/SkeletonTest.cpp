@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace synthscope::analysis;
 using V = std::vector<std::string>;
 
@@ -132,6 +134,17 @@ TEST(Templates, RecurringTemplatesRankedAgainstTheRealSide) {
     EXPECT_EQ(r.recurring[0].synthetic, 6U);
     EXPECT_EQ(r.recurring[0].real, 1U);
     EXPECT_NEAR(r.recurring[0].zScore, 1.080, 0.002);
+    // A template in every sample of both roles has no odds to compare (δ = ∞ − ∞): it is
+    // left out, and the others still rank.
+    std::vector<V> everywhere = skeletons;
+    for (V& sk : everywhere)
+        sk.insert(sk.end(), {"\n", "-", "-", "-", "-", "-", "-"});
+    const TemplateResult e = analyzeTemplates(everywhere, words, corpusOf, synthetic);
+    ASSERT_FALSE(e.recurring.empty());
+    for (const RecurringTemplate& t : e.recurring) {
+        EXPECT_TRUE(std::isfinite(t.zScore)) << t.pattern;
+        EXPECT_NE(t.pattern, "- - - - - -");
+    }
     // With no real sample at all nothing is ranked.
     const std::vector<std::uint32_t> allSynthetic(skeletons.size(), 0);
     EXPECT_TRUE(analyzeTemplates(skeletons, words, allSynthetic, synthetic).recurring.empty());

@@ -733,11 +733,13 @@ TEST_F(CustomerSupport, DamagedStoredResultIsReportedNotACrash) {
         return q.exec() ? project : QString();
     };
     // Numbers in a format-1 blob, cluster facts (read from the clusters table) and a damaged
-    // skeleton-group list (only summary prints it; it is left out) do not make a run unreadable.
-    for (const char* result : {"{\"corpora\":[{\"metrics\":5}]}", "{\"real_vs_synthetic\":[1]}",
-                               "{\"corpora\":[{\"metrics\":{\"samples\":\"many\"}}]}",
-                               "{\"skeleton_groups\":[{\"members\":[\"x\"]}]}",
-                               "{\"similarity\":{\"clusters\":[{\"label\":[1]}]}}"}) {
+    // skeleton-group or recurring-template list (left out) do not make a run unreadable.
+    for (const char* result :
+         {"{\"corpora\":[{\"metrics\":5}]}", "{\"real_vs_synthetic\":[1]}",
+          "{\"corpora\":[{\"metrics\":{\"samples\":\"many\"}}]}",
+          "{\"skeleton_groups\":[{\"members\":[\"x\"]}]}", "{\"recurring_templates\":[5]}",
+          "{\"recurring_templates\":[{\"pattern\":1}]}",
+          "{\"similarity\":{\"clusters\":[{\"label\":[1]}]}}"}) {
         SCOPED_TRACE(result);
         const QString project = withStoredResult(result);
         ASSERT_FALSE(project.isEmpty());
