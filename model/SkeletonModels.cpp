@@ -2,6 +2,8 @@
 
 #include "analysis/Skeleton.h"
 
+#include <QSet>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
@@ -176,6 +178,21 @@ RecurringTemplateModel::RecurringTemplateModel(QObject* parent)
                   },
                   .sort = [](const TemplateRow& r) -> QVariant { return r.zScore; },
                   .numeric = true}});
+}
+
+QList<TemplateRow> templatesInText(const QString& text, const QList<TemplateRow>& templates) {
+    QList<TemplateRow> found;
+    if (templates.isEmpty())
+        return found;
+    const std::vector<std::string> skeleton = analysis::skeletonTokens(text.toStdString());
+    QSet<QString> windows;
+    for (std::size_t i = 0; i + analysis::kShortReplyTokens <= skeleton.size(); ++i)
+        windows.insert(QString::fromStdString(
+            analysis::skeletonString(std::span(skeleton).subspan(i, analysis::kShortReplyTokens))));
+    for (const TemplateRow& t : templates)
+        if (windows.contains(t.pattern))
+            found.append(t);
+    return found;
 }
 
 QString skeletonHighlightHtml(const QString& text) {

@@ -65,6 +65,11 @@ public:
     explicit RecurringTemplateModel(QObject* parent = nullptr);
 };
 
+/// The recurring templates (of templates, in their order) that text contains: its skeleton's
+/// 6-token windows, written as skeletonString() writes them, compared with each pattern.
+/// Cost: one skeleton of text (linear in its length).
+QList<TemplateRow> templatesInText(const QString& text, const QList<TemplateRow>& templates);
+
 /// HTML of text with its content words highlighted and its structure (function words,
 /// punctuation, markup) plain: what a skeleton keeps is plain, what it masks is marked.
 QString skeletonHighlightHtml(const QString& text);

@@ -3,6 +3,7 @@
 #include "model/ProjectDocument.h"
 #include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
+#include "model/SkeletonModels.h"
 #include "widgets/EmptyState.h"
 #include "widgets/KeyHelpOverlay.h"
 #include "widgets/SampleQueueDialog.h"
@@ -92,6 +93,7 @@ ReviewView::ReviewView(QWidget* parent)
     m_queueView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_queueView->setTextElideMode(Qt::ElideRight);
     m_sampleText->setObjectName(u"sampleText"_s);
+    m_sampleHeader->setObjectName(u"sampleHeader"_s);
     m_sampleHeader->setWordWrap(true);
     m_neighbourHeader->setWordWrap(true);
     m_filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -527,6 +529,27 @@ void ReviewView::showRow(int row) {
         meta << u"%1 = %2"_s.arg(it.key(), it.value().toHtmlEscaped());
     if (sample->skeletonGroup)
         meta << tr("skeleton group %1").arg(*sample->skeletonGroup + 1);
+    QString templateTip;
+    if (m_document->analysis()) {
+        const QList<model::TemplateRow> templates =
+            model::templatesInText(sample->text, m_document->analysis()->recurringTemplates);
+        if (!templates.isEmpty()) {
+            const QString first =
+                u"<code>%1</code>"_s.arg(templates.first().pattern.toHtmlEscaped());
+            meta << (templates.size() == 1
+                         ? tr("template %1").arg(first)
+                         : tr("template %1 and %2 more")
+                               .arg(first, QString::number(templates.size() - 1)));
+            for (const model::TemplateRow& t : templates)
+                templateTip += tr("%1  (z %2; in %3 synthetic, %4 real samples)\n")
+                                   .arg(t.pattern)
+                                   .arg(t.zScore, 0, 'f', 1)
+                                   .arg(t.synthetic)
+                                   .arg(t.real);
+            templateTip.prepend(tr("Recurring templates (Skeletons view) in this sample:\n"));
+        }
+    }
+    m_sampleHeader->setToolTip(templateTip.trimmed());
     if (sample->perplexity)
         meta << tr("perplexity %1").arg(*sample->perplexity, 0, 'f', 1);
     if (sample->cluster)

@@ -68,13 +68,13 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTreeView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -464,6 +464,40 @@ TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
 
     window.review()->reviewGroup(model::GroupKind::Skeleton, first.id, first.pattern);
     EXPECT_EQ(window.review()->queueModel()->rowCount(), static_cast<int>(first.size));
+}
+
+// Review says which recurring templates the shown sample contains: a Bitext answer with an
+// {{Order Number}}-style placeholder holds the first of them; a tweet too short for a
+// six-token window holds none.
+TEST_F(Widgets, ReviewShowsTheRecurringTemplatesOfASample) {
+    ASSERT_TRUE(window.document()->analysis());
+    const auto& templates = window.document()->analysis()->recurringTemplates;
+    ASSERT_FALSE(templates.isEmpty());
+    QSqlQuery q(window.document()->project().connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id WHERE c.role = "
+        "'synthetic' AND s.text LIKE '%{{%}}%' ORDER BY s.id LIMIT 1")));
+    ASSERT_TRUE(q.next());
+    const qint64 bitext = q.value(0).toLongLong();
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id WHERE c.role = 'real' "
+        "AND length(s.text) < 10 ORDER BY s.id LIMIT 1")));
+    ASSERT_TRUE(q.next());
+    const qint64 tweet = q.value(0).toLongLong();
+
+    window.showView(widgets::MainWindow::View::Review);
+    window.review()->reviewSamples({bitext, tweet}, QStringLiteral("templates"));
+    auto* header = window.review()->findChild<QLabel*>(QStringLiteral("sampleHeader"));
+    ASSERT_NE(header, nullptr);
+    EXPECT_TRUE(header->text().contains(QStringLiteral("template <code>")))
+        << header->text().toStdString();
+    EXPECT_TRUE(header->toolTip().contains(QStringLiteral("z ")))
+        << header->toolTip().toStdString();
+    EXPECT_TRUE(header->toolTip().contains(templates.first().pattern))
+        << header->toolTip().toStdString();
+    window.review()->showRow(1);
+    EXPECT_FALSE(header->text().contains(QStringLiteral("template <code>")));
+    EXPECT_TRUE(header->toolTip().isEmpty());
 }
 
 TEST_F(Widgets, ImportDialogPreviewsAndMapsRealFile) {
