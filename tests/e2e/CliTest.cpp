@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "e2e/CliRunner.h"
 
+#include "analysis/Skeleton.h"
 #include "analysis/Tokenizer.h"
 #include "model/Json.h"
 #include "model/MetricCatalog.h"
@@ -24,6 +25,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include <sys/stat.h>
@@ -453,6 +455,26 @@ TEST(Cli, FlanT5RoundsTrendGateAndReport) {
         EXPECT_LT(m["skeleton_repetition_rate_length_lift"].get<double>(), 1.25) << c;
         EXPECT_LT(m["length_unmatched_share"].get<double>(), 0.5) << c;
     }
+    // The largest skeleton groups are the one-word answers: short replies, which the Skeletons
+    // view lists apart.
+    ASSERT_FALSE(summary["skeleton_groups"].empty());
+    std::vector<std::string> largest;
+    std::istringstream words(summary["skeleton_groups"][0]["pattern"].get<std::string>());
+    for (std::string w; words >> w;)
+        largest.push_back(w);
+    EXPECT_TRUE(analysis::isShortReply(largest)) << summary["skeleton_groups"][0]["pattern"];
+    // The template measure per round, next to the human answers' (the real series).
+    r = cli({QStringLiteral("trend"), QStringLiteral("--project"), project,
+             QStringLiteral("--metric"), QStringLiteral("templates_per_token"),
+             QStringLiteral("--by"), QStringLiteral("round"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const Json templateTrend = Json::parse(r.out.toStdString());
+    ASSERT_EQ(templateTrend["series"].size(), 2U);
+    EXPECT_EQ(templateTrend["series"][1]["role"], "real");
+    EXPECT_EQ(templateTrend["series"][0]["values"].size(), 4U);
+    for (const Json& v : templateTrend["series"][0]["values"])
+        EXPECT_GE(v.get<double>(), 0.0);
+    EXPECT_GE(templateTrend["series"][1]["values"][0].get<double>(), 0.0);
 
     // Each round against the human answers: JS divergence of words per round, every round
     // far above the band of human against human at the same size.
