@@ -290,6 +290,18 @@ bool isShortReply(std::span<const std::string> tokens) {
     });
 }
 
+bool isShortReply(std::string_view skeletonString) {
+    std::vector<std::string> tokens;
+    std::size_t start = 0;
+    while (start < skeletonString.size()) {
+        const std::size_t end = std::min(skeletonString.find(' ', start), skeletonString.size());
+        if (end > start)
+            tokens.emplace_back(skeletonString.substr(start, end - start));
+        start = end + 1;
+    }
+    return isShortReply(std::span<const std::string>(tokens));
+}
+
 bool isPlaceholder(std::string_view token) {
     return token == "<W>" || token == "<NAME>" || token == "<NUM>" || token == "<URL>" ||
            token == "<@>";

@@ -55,6 +55,8 @@ inline constexpr std::size_t kShortReplyTokens = 6;
 /// mould made them, so the Skeletons view lists them apart. tokens: skeletonTokens(), or the
 /// words of skeletonString() (with "⏎" for a line break).
 bool isShortReply(std::span<const std::string> tokens);
+/// isShortReply of a skeleton written as skeletonString() writes it (tokens between spaces).
+bool isShortReply(std::string_view skeletonString);
 
 /// True for the masking placeholders (<W>, <NAME>, <NUM>, <URL>, <@>), false for kept tokens.
 bool isPlaceholder(std::string_view token);

@@ -3,6 +3,7 @@
 #include "model/AnalysisRecord.h"
 
 #include "analysis/MetricKeys.h"
+#include "analysis/Skeleton.h"
 
 #include "analysis/VsReal.h"
 #include "model/Sources.h"
@@ -378,6 +379,7 @@ Json ProjectStore::summaryJson() const {
                           {"size", g.info.size},
                           {"real", g.info.real},
                           {"synthetic", g.info.synthetic},
+                          {"short_reply", analysis::isShortReply(g.info.pattern.toStdString())},
                           {"members", members}});
     }
     out["skeleton_groups"] = groups;

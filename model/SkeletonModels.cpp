@@ -18,12 +18,8 @@ void SkeletonGroupsModel::reload() {
     m_groups = m_store.skeletonGroups();
     m_shortReply.clear();
     m_shortReplies = 0;
-    std::vector<std::string> tokens;
     for (const SkeletonGroupInfo& g : m_groups) {
-        tokens.clear();
-        for (const QString& t : g.pattern.split(u' ', Qt::SkipEmptyParts))
-            tokens.push_back(t.toStdString());
-        m_shortReply.append(analysis::isShortReply(tokens));
+        m_shortReply.append(analysis::isShortReply(g.pattern.toStdString()));
         m_shortReplies += m_shortReply.back() ? 1 : 0;
     }
     m_members.clear();
@@ -151,21 +147,27 @@ QVariant SkeletonGroupsModel::headerData(int section, Qt::Orientation orientatio
 AffixModel::AffixModel(QObject* parent)
     : ColumnTableModel(parent) {
     using C = TableColumn<AffixRow>;
-    setColumns(
-        {C{.header = tr("Tokens"), .display = [](const AffixRow& r) -> QVariant { return r.text; }},
-         C{.header = tr("Real"),
-           .display = [](const AffixRow& r) -> QVariant { return r.real; },
-           .numeric = true},
-         C{.header = tr("Synthetic"),
-           .display = [](const AffixRow& r) -> QVariant { return r.synthetic; },
-           .numeric = true}});
+    setColumns({C{.header = tr("Tokens"),
+                  .display = [](const AffixRow& r) -> QVariant { return r.text; },
+                  .toolTip = [](const AffixRow& r) -> QVariant { return r.text; }},
+                C{.header = tr("Real"),
+                  .display = [](const AffixRow& r) -> QVariant { return r.real; },
+                  .numeric = true},
+                C{.header = tr("Synthetic"),
+                  .display = [](const AffixRow& r) -> QVariant { return r.synthetic; },
+                  .numeric = true}});
 }
 
 RecurringTemplateModel::RecurringTemplateModel(QObject* parent)
     : ColumnTableModel(parent) {
     using C = TableColumn<TemplateRow>;
     setColumns({C{.header = tr("Template (skeleton 6-gram)"),
-                  .display = [](const TemplateRow& r) -> QVariant { return r.pattern; }},
+                  .display = [](const TemplateRow& r) -> QVariant { return r.pattern; },
+                  .toolTip = [](const TemplateRow& r) -> QVariant {
+                      return tr("%1\n⏎ line break · <LI> list item · <W> word · <NAME> name · "
+                                "<NUM> number · <URL> link · <@> handle")
+                          .arg(r.pattern);
+                  }},
                 C{.header = tr("Real"),
                   .display = [](const TemplateRow& r) -> QVariant { return r.real; },
                   .numeric = true},

@@ -535,13 +535,13 @@ void ReviewView::showRow(int row) {
             model::templatesInText(sample->text, m_document->analysis()->recurringTemplates);
         if (!templates.isEmpty()) {
             const QString first =
-                u"<code>%1</code>"_s.arg(templates.first().pattern.toHtmlEscaped());
+                u"“<code>%1</code>”"_s.arg(templates.first().pattern.toHtmlEscaped());
             meta << (templates.size() == 1
                          ? tr("template %1").arg(first)
-                         : tr("template %1 and %2 more")
+                         : tr("template %1 (+%2 more)")
                                .arg(first, QString::number(templates.size() - 1)));
             for (const model::TemplateRow& t : templates)
-                templateTip += tr("%1  (z %2; in %3 synthetic, %4 real samples)\n")
+                templateTip += tr("“%1”  z %2; samples: %3 synthetic, %4 real\n")
                                    .arg(t.pattern)
                                    .arg(t.zScore, 0, 'f', 1)
                                    .arg(t.synthetic)

@@ -48,6 +48,10 @@ TEST(Skeleton, ShortRepliesAreShortOrPlaceholderOnly) {
     EXPECT_TRUE(isShortReply(V{"<W>", "。", "<W>", "<W>", "！", "<W>"})); // CJK punctuation
     EXPECT_FALSE(isShortReply(V{"i", "<W>", "how", "<W>", "this", "is"}));
     EXPECT_FALSE(isShortReply(V{"<W>", "<W>", "<W>", "<W>", "<W>", "the"}));
+    // The same rule on skeletonString()'s form.
+    EXPECT_TRUE(isShortReply(std::string_view("<@> <URL>")));
+    EXPECT_TRUE(isShortReply(std::string_view("<W> . ⏎ <LI> <W> !")));
+    EXPECT_FALSE(isShortReply(std::string_view("i <W> how <W> this is")));
 }
 
 TEST(Skeleton, SameStructureDifferentWordsGiveTheSameSkeleton) {

@@ -463,6 +463,7 @@ TEST(Cli, FlanT5RoundsTrendGateAndReport) {
     for (std::string w; words >> w;)
         largest.push_back(w);
     EXPECT_TRUE(analysis::isShortReply(largest)) << summary["skeleton_groups"][0]["pattern"];
+    EXPECT_TRUE(summary["skeleton_groups"][0]["short_reply"].get<bool>()); // said in the summary
     // The template measure per round, next to the human answers' (the real series).
     r = cli({QStringLiteral("trend"), QStringLiteral("--project"), project,
              QStringLiteral("--metric"), QStringLiteral("templates_per_token"),
