@@ -1,6 +1,7 @@
 #include "model/SkeletonModels.h"
 
 #include "analysis/Skeleton.h"
+#include "analysis/Templates.h"
 
 #include <QSet>
 
@@ -187,10 +188,11 @@ QList<TemplateRow> templatesInText(const QString& text, const QList<TemplateRow>
     if (templates.isEmpty())
         return found;
     const std::vector<std::string> skeleton = analysis::skeletonTokens(text.toStdString());
+    const std::size_t length = analysis::TemplateParams{}.patternLength; // as the run counted
     QSet<QString> windows;
-    for (std::size_t i = 0; i + analysis::kShortReplyTokens <= skeleton.size(); ++i)
+    for (std::size_t i = 0; i + length <= skeleton.size(); ++i)
         windows.insert(QString::fromStdString(
-            analysis::skeletonString(std::span(skeleton).subspan(i, analysis::kShortReplyTokens))));
+            analysis::skeletonString(std::span(skeleton).subspan(i, length))));
     for (const TemplateRow& t : templates)
         if (windows.contains(t.pattern))
             found.append(t);
