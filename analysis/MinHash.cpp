@@ -123,25 +123,61 @@ void UnionFind::unite(std::uint32_t a, std::uint32_t b) {
     m_size[a] += m_size[b];
 }
 
-std::vector<std::uint32_t> nearDuplicateGroups(const std::vector<std::vector<std::uint64_t>>& sets,
-                                               const MinHashParams& params,
-                                               const Progress& progress) {
+namespace {
+
+// MinHash signatures of every set, in parallel; progress runs to `share` of its range.
+std::vector<std::vector<std::uint64_t>>
+signaturesOf(const std::vector<std::vector<std::uint64_t>>& sets, const MinHashParams& params,
+             const Progress& progress, double share) {
     if (params.bands == 0 || params.permutations % params.bands != 0)
-        throw std::invalid_argument("nearDuplicateGroups: bands must divide permutations");
+        throw std::invalid_argument("MinHash LSH: bands must divide permutations");
     const std::size_t n = sets.size();
-    const std::size_t rows = params.permutations / params.bands;
     std::vector<std::vector<std::uint64_t>> signatures(n);
     const Progress cancel = progress.cancelOnly();
     parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t worker) {
         for (std::size_t i = begin; i < end; ++i) {
             if (i % 2048 == 0)
                 (worker == 0 ? progress : cancel)
-                    .report(0.7 * static_cast<double>(i - begin) /
+                    .report(share * static_cast<double>(i - begin) /
                                 static_cast<double>(std::max<std::size_t>(end - begin, 1)),
                             "MinHash");
             signatures[i] = minhashSignature(sets[i], params);
         }
     });
+    return signatures;
+}
+
+// The LSH key of one band of a signature (its rows hashed together with the band's number).
+std::uint64_t bandKey(const std::vector<std::uint64_t>& signature, std::size_t band,
+                      std::size_t rows) {
+    std::uint64_t key = band;
+    for (std::size_t r = 0; r < rows; ++r)
+        key = splitmix64(key ^ signature[band * rows + r]);
+    return key;
+}
+
+// Buckets of one band: key → members in index order (empty sets left out).
+std::unordered_map<std::uint64_t, std::vector<std::uint32_t>>
+bandBuckets(const std::vector<std::vector<std::uint64_t>>& sets,
+            const std::vector<std::vector<std::uint64_t>>& signatures, std::size_t band,
+            std::size_t rows) {
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets;
+    buckets.reserve(sets.size());
+    for (std::size_t i = 0; i < sets.size(); ++i)
+        if (!sets[i].empty())
+            buckets[bandKey(signatures[i], band, rows)].push_back(static_cast<std::uint32_t>(i));
+    return buckets;
+}
+
+} // namespace
+
+std::vector<std::uint32_t> nearDuplicateGroups(const std::vector<std::vector<std::uint64_t>>& sets,
+                                               const MinHashParams& params,
+                                               const Progress& progress) {
+    const std::size_t n = sets.size();
+    const std::vector<std::vector<std::uint64_t>> signatures =
+        signaturesOf(sets, params, progress, 0.7);
+    const std::size_t rows = params.permutations / params.bands;
     UnionFind uf(n);
     // Equal sets first: the bucket scan below compares each member with two others only, so
     // two equal sets separated in every band by members they do not match would stay apart.
@@ -162,17 +198,7 @@ std::vector<std::uint32_t> nearDuplicateGroups(const std::vector<std::vector<std
     for (std::size_t band = 0; band < params.bands; ++band) {
         progress.report(0.7 + 0.3 * static_cast<double>(band) / static_cast<double>(params.bands),
                         "LSH");
-        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets;
-        buckets.reserve(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (sets[i].empty())
-                continue;
-            std::uint64_t key = band;
-            for (std::size_t r = 0; r < rows; ++r)
-                key = splitmix64(key ^ signatures[i][band * rows + r]);
-            buckets[key].push_back(static_cast<std::uint32_t>(i));
-        }
-        for (const auto& [key, members] : buckets) {
+        for (const auto& [key, members] : bandBuckets(sets, signatures, band, rows)) {
             for (std::size_t m = 1; m < members.size(); ++m) {
                 const std::uint32_t x = members[m];
                 for (const std::uint32_t y : {members[0], members[m - 1]})
@@ -192,6 +218,129 @@ std::vector<std::uint32_t> nearDuplicateGroups(const std::vector<std::vector<std
         group[i] = smallest[uf.find(static_cast<std::uint32_t>(i))];
     progress.report(1.0, "LSH");
     return group;
+}
+
+std::vector<std::uint32_t> starGroups(const std::vector<std::vector<std::uint64_t>>& sets,
+                                      std::span<const std::uint32_t> weights,
+                                      const StarParams& params, const Progress& progress) {
+    constexpr std::uint32_t kFree = std::numeric_limits<std::uint32_t>::max();
+    const std::size_t n = sets.size();
+    if (!weights.empty() && weights.size() != n)
+        throw std::invalid_argument("starGroups: weights and sets differ in size");
+    if (params.bucketWindow == 0)
+        throw std::invalid_argument("starGroups: bucketWindow must be at least 1");
+    const MinHashParams& mh = params.minhash;
+    const std::size_t rows = mh.permutations / mh.bands;
+    std::vector<std::vector<std::uint64_t>> keys(mh.bands); // per band and item: bucket key
+    {
+        const std::vector<std::vector<std::uint64_t>> signatures =
+            signaturesOf(sets, mh, progress, 0.3);
+        for (std::size_t band = 0; band < mh.bands; ++band) {
+            keys[band].resize(n);
+            for (std::size_t i = 0; i < n; ++i)
+                keys[band][i] = bandKey(signatures[i], band, rows);
+        }
+    }
+    const auto weight = [&](std::uint32_t i) -> double {
+        return weights.empty() ? 1.0 : static_cast<double>(weights[i]);
+    };
+
+    // Per band: the non-empty items sorted by bucket key (then index), so a bucket is a run,
+    // and each item's rank in that order.
+    std::vector<std::vector<std::uint32_t>> sorted(mh.bands);
+    std::vector<std::vector<std::uint32_t>> rank(mh.bands);
+    for (std::size_t band = 0; band < mh.bands; ++band) {
+        auto& order = sorted[band];
+        for (std::uint32_t i = 0; i < n; ++i)
+            if (!sets[i].empty())
+                order.push_back(i);
+        const auto& key = keys[band];
+        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+            return key[x] != key[y] ? key[x] < key[y] : x < y;
+        });
+        rank[band].assign(n, 0);
+        for (std::size_t r = 0; r < order.size(); ++r)
+            rank[band][order[r]] = static_cast<std::uint32_t>(r);
+    }
+    const auto distance = [&](std::size_t band, std::uint32_t x, std::uint32_t y) {
+        return rank[band][x] > rank[band][y] ? rank[band][x] - rank[band][y]
+                                             : rank[band][y] - rank[band][x];
+    };
+
+    // The similarity graph: an edge where a verified Jaccard reaches the threshold. Within a
+    // band's bucket a member is compared with the next bucketWindow members; a pair that
+    // already met within the window of an earlier band is not compared again.
+    std::vector<std::vector<std::uint32_t>> neighbours(n);
+    const auto metBefore = [&](std::uint32_t x, std::uint32_t y, std::size_t band) {
+        for (std::size_t b = 0; b < band; ++b)
+            if (keys[b][x] == keys[b][y] && distance(b, x, y) <= params.bucketWindow)
+                return true;
+        return false;
+    };
+    for (std::size_t band = 0; band < mh.bands; ++band) {
+        progress.report(0.3 + 0.5 * static_cast<double>(band) / static_cast<double>(mh.bands),
+                        "similarity graph");
+        const auto& order = sorted[band];
+        const auto& key = keys[band];
+        for (std::size_t m = 0; m < order.size(); ++m)
+            for (std::size_t o = m + 1;
+                 o < order.size() && o <= m + params.bucketWindow && key[order[o]] == key[order[m]];
+                 ++o) {
+                const std::uint32_t x = order[m];
+                const std::uint32_t y = order[o];
+                if (!metBefore(x, y, band) && jaccard(sets[x], sets[y]) >= mh.threshold) {
+                    neighbours[x].push_back(y);
+                    neighbours[y].push_back(x);
+                }
+            }
+    }
+
+    // Star clustering: the item whose neighbours weigh most becomes a centre and takes every
+    // neighbour not yet taken; then the next heaviest free item, and so on. A centre with a
+    // neighbour also looks through its whole buckets (up to centreScan comparisons), beyond
+    // the window the graph was built with, so a large mould is not cut into several stars.
+    progress.report(0.8, "star clustering");
+    std::vector<double> score(n, 0.0);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        score[i] = weight(i) - 1.0;
+        for (std::uint32_t j : neighbours[i])
+            score[i] += weight(j);
+    }
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return score[a] > score[b]; });
+    std::vector<std::uint32_t> centre(n, kFree);
+    for (std::uint32_t c : order) {
+        if (centre[c] != kFree)
+            continue;
+        centre[c] = c;
+        for (std::uint32_t j : neighbours[c])
+            if (centre[j] == kFree)
+                centre[j] = c;
+        if (neighbours[c].empty() || sets[c].empty())
+            continue;
+        std::size_t compared = 0;
+        for (std::size_t band = 0; band < mh.bands && compared < params.centreScan; ++band) {
+            const auto& in = sorted[band];
+            const auto& key = keys[band];
+            // The bucket is the run of c's key around c's rank.
+            std::size_t from = rank[band][c];
+            while (from > 0 && key[in[from - 1]] == key[c])
+                --from;
+            for (std::size_t r = from;
+                 r < in.size() && key[in[r]] == key[c] && compared < params.centreScan; ++r) {
+                const std::uint32_t j = in[r];
+                if (centre[j] != kFree)
+                    continue;
+                ++compared;
+                if (jaccard(sets[c], sets[j]) >= mh.threshold)
+                    centre[j] = c;
+            }
+        }
+    }
+    progress.report(1.0, "star clustering");
+    return centre;
 }
 
 } // namespace synthscope::analysis

@@ -50,6 +50,37 @@ std::vector<std::uint32_t>
 nearDuplicateGroups(const std::vector<std::vector<std::uint64_t>>& shingleSets,
                     const MinHashParams& params, const Progress& progress = {});
 
+struct StarParams {
+    /// Signatures and LSH banding; threshold is the Jaccard an edge of the similarity graph must
+    /// reach (verified exactly).
+    MinHashParams minhash{64, 32, 0.1, 11};
+    /// Within a band's bucket each member is compared with the next bucketWindow members (in
+    /// index order), which bounds the comparisons by n · bands · bucketWindow however large a
+    /// bucket grows; a centre then finds at most 2 · bands · bucketWindow neighbours itself.
+    std::size_t bucketWindow = 16;
+    /// A centre with at least one neighbour then compares itself with up to centreScan free
+    /// members of its buckets (all bands), taking those within the threshold.
+    std::size_t centreScan = 4096;
+};
+
+/// Groups by star clustering (Aslam, Pelekhov & Rus 2004, "The Star Clustering Algorithm for
+/// Static and Dynamic Information Organization") of the similarity graph whose edges join sets
+/// with Jaccard ≥ minhash.threshold, the candidates found by MinHash LSH as in
+/// nearDuplicateGroups. Items are taken by descending score (weight − 1 plus the weights of
+/// their neighbours; ties by index): a free item becomes a centre and takes its free neighbours.
+/// Unlike union-find grouping this does not chain: every member is within the threshold of its
+/// group's centre, so a low threshold makes wide groups, not one giant one.
+/// weights: how many items each set stands for (identical sets collapsed by the caller); empty
+/// means 1 each. Empty sets are never joined.
+/// Result: centre[i], the index of the centre of i's group (i itself for a centre or a lone item).
+/// Memory: 16 bytes per item and band plus the graph's edges. Time: O(n · bands · (log n +
+/// bucketWindow)) Jaccard checks and sorts, plus centreScan checks per centre.
+/// Throws std::invalid_argument when bands do not divide permutations, bucketWindow is 0 or the
+/// weights do not match; Cancelled when progress asks to stop.
+std::vector<std::uint32_t> starGroups(const std::vector<std::vector<std::uint64_t>>& sets,
+                                      std::span<const std::uint32_t> weights,
+                                      const StarParams& params, const Progress& progress = {});
+
 /// Disjoint sets with path halving and union by size.
 class UnionFind {
 public:

@@ -290,7 +290,7 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
             in.labels = labels;
         in.perplexity = result.perplexity;
         if (params.findStructure)
-            in.skeletonGroup = result.templates.groupOf;
+            in.skeletonGroup = result.templates.skeletonOf;
         if (result.similarity) {
             in.duplicateGroup = result.similarity->duplicateGroupOf;
             in.cluster = result.similarity->cluster;

@@ -52,6 +52,80 @@ void windowHashes(const std::vector<std::string>& sk, const TemplateParams& para
     }
 }
 
+// A skeleton with every run of placeholders collapsed into its first: the slots of a mould,
+// whatever length of filling each holds.
+std::vector<std::string> collapsedSkeleton(const std::vector<std::string>& sk) {
+    std::vector<std::string> out;
+    out.reserve(sk.size());
+    for (const auto& t : sk)
+        if (!isPlaceholder(t) || out.empty() || !isPlaceholder(out.back()))
+            out.push_back(t);
+    return out;
+}
+
+// The sorted, distinct window hashes of a skeleton's collapsed form (TemplateParams::moulds);
+// empty for a short reply. scratch: reused buffer.
+std::vector<std::uint64_t> mouldWindows(const std::vector<std::string>& sk,
+                                        const TemplateParams& params,
+                                        std::vector<std::uint64_t>& scratch) {
+    if (isShortReply(sk))
+        return {};
+    windowHashes(collapsedSkeleton(sk), params, scratch);
+    std::vector<std::uint64_t> set;
+    for (std::uint64_t h : scratch)
+        if (h != 0)
+            set.push_back(h);
+    std::sort(set.begin(), set.end());
+    set.erase(std::unique(set.begin(), set.end()), set.end());
+    return set;
+}
+
+std::uint64_t setHash(const std::vector<std::uint64_t>& set) {
+    std::uint64_t h = 0xcbf29ce484222325ULL ^ set.size();
+    for (std::uint64_t x : set)
+        h = (h ^ x) * 0x100000001b3ULL + (h >> 29);
+    return h;
+}
+
+// A mould's title: its centre's collapsed skeleton, each window kept that at least half of the
+// members (the first 200 looked at) contain, every other stretch written as "…". When no window
+// reaches half, the windows shared most widely are kept.
+std::string mouldTitle(const std::vector<std::string>& centreSkeleton,
+                       const std::vector<std::uint32_t>& members,
+                       const std::vector<std::uint32_t>& mouldOf,
+                       const std::vector<std::vector<std::uint64_t>>& mouldSets,
+                       const TemplateParams& params) {
+    const std::vector<std::string> tokens = collapsedSkeleton(centreSkeleton);
+    std::vector<std::uint64_t> hashes;
+    windowHashes(tokens, params, hashes);
+    const std::size_t looked = std::min<std::size_t>(members.size(), 200);
+    std::vector<std::size_t> sharedBy(hashes.size(), 0);
+    for (std::size_t w = 0; w < hashes.size(); ++w) {
+        if (hashes[w] == 0)
+            continue;
+        for (std::size_t m = 0; m < looked; ++m) {
+            const auto& set = mouldSets[mouldOf[members[m]]];
+            sharedBy[w] += std::binary_search(set.begin(), set.end(), hashes[w]) ? 1 : 0;
+        }
+    }
+    const std::size_t most =
+        sharedBy.empty() ? 0 : *std::max_element(sharedBy.begin(), sharedBy.end());
+    const std::size_t needed = std::min(most, (looked + 1) / 2);
+    std::vector<bool> kept(tokens.size(), false);
+    for (std::size_t w = 0; w < hashes.size(); ++w)
+        if (needed > 0 && sharedBy[w] >= needed)
+            for (std::size_t t = w; t < w + params.patternLength && t < tokens.size(); ++t)
+                kept[t] = true;
+    std::vector<std::string> shown;
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        if (kept[t])
+            shown.push_back(tokens[t]);
+        else if (shown.empty() || shown.back() != "…")
+            shown.push_back("…");
+    }
+    return skeletonString(shown);
+}
+
 CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& skeletons,
                                 const std::vector<std::uint32_t>& docs,
                                 const std::vector<std::uint32_t>& groupOf,
@@ -267,18 +341,72 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
     for (std::size_t u = 0; u < uniqueDocs.size(); ++u)
         shingles[u] = shingleHashes(skeletons[uniqueDocs[u]], params.shingleTokens);
     const std::vector<std::uint32_t> near =
-        nearDuplicateGroups(shingles, params.minhash, progress.sub(0.1, 0.7));
+        nearDuplicateGroups(shingles, params.minhash, progress.sub(0.1, 0.45));
 
-    // Document → group root (a unique-skeleton index), then keep groups of ≥ 2 documents.
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> byRoot;
-    for (std::size_t i = 0; i < n; ++i)
-        byRoot[near[uniqueOf[i]]].push_back(static_cast<std::uint32_t>(i));
     TemplateResult result;
+    result.skeletonOf.assign(n, kNone);
+    {
+        std::unordered_map<std::uint32_t, std::uint32_t> size; // near-identical root → documents
+        for (std::size_t i = 0; i < n; ++i)
+            ++size[near[uniqueOf[i]]];
+        for (std::size_t i = 0; i < n; ++i)
+            if (size[near[uniqueOf[i]]] >= 2)
+                result.skeletonOf[i] = near[uniqueOf[i]];
+    }
+
+    // Moulds over the distinct mould-window sets, each weighted by the documents it stands for.
+    progress.report(0.45, "moulds");
+    std::vector<std::vector<std::uint64_t>> mouldSets;
+    std::vector<std::uint32_t> mouldWeight;
+    std::vector<std::uint32_t> mouldOf(n, kNone); // document → index into mouldSets
+    {
+        std::unordered_map<std::uint64_t, std::uint32_t> firstWith;
+        std::vector<std::uint64_t> windows;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::vector<std::uint64_t> set = mouldWindows(skeletons[i], params, windows);
+            if (set.empty())
+                continue;
+            const auto [it, fresh] =
+                firstWith.emplace(setHash(set), static_cast<std::uint32_t>(mouldSets.size()));
+            if (!fresh && mouldSets[it->second] == set) {
+                mouldOf[i] = it->second;
+                ++mouldWeight[it->second];
+                continue;
+            }
+            // New, or a hash collision with a different set (kept apart, not indexed).
+            mouldOf[i] = static_cast<std::uint32_t>(mouldSets.size());
+            mouldSets.push_back(std::move(set));
+            mouldWeight.push_back(1);
+        }
+    }
+    const std::vector<std::uint32_t> centre =
+        starGroups(mouldSets, mouldWeight, params.moulds, progress.sub(0.45, 0.7));
+
+    // Document → group: its mould's centre, or (no mould window) its near-identical skeleton
+    // root; keep groups of ≥ 2 documents.
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> byKey;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t key =
+            mouldOf[i] != kNone ? centre[mouldOf[i]] : (std::uint64_t{1} << 32) | near[uniqueOf[i]];
+        byKey[key].push_back(static_cast<std::uint32_t>(i));
+    }
     result.groupOf.assign(n, kNone);
-    for (auto& [root, members] : byRoot)
-        if (members.size() >= 2)
-            result.groups.push_back(
-                {skeletonString(skeletons[members.front()]), std::move(members)});
+    for (auto& [key, members] : byKey) {
+        if (members.size() < 2)
+            continue;
+        const bool mould = (key >> 32) == 0;
+        std::string pattern;
+        if (mould) {
+            // The document whose window set is the centre.
+            const auto c = *std::find_if(members.begin(), members.end(), [&](std::uint32_t d) {
+                return mouldOf[d] == static_cast<std::uint32_t>(key);
+            });
+            pattern = mouldTitle(skeletons[c], members, mouldOf, mouldSets, params);
+        } else {
+            pattern = skeletonString(skeletons[members.front()]);
+        }
+        result.groups.push_back({std::move(pattern), std::move(members), mould});
+    }
     std::sort(result.groups.begin(), result.groups.end(),
               [](const SkeletonGroup& a, const SkeletonGroup& b) {
                   return a.members.size() != b.members.size()
@@ -294,7 +422,7 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
     for (std::size_t i = 0; i < n; ++i)
         docsOf[corpusOf[i]].push_back(static_cast<std::uint32_t>(i));
     for (const auto& docs : docsOf)
-        result.corpora.push_back(corpusStats(skeletons, docs, result.groupOf, params));
+        result.corpora.push_back(corpusStats(skeletons, docs, result.skeletonOf, params));
     result.recurring = recurringTemplates(skeletons, corpusOf, synthetic, params);
     result.openings = topAffixes(words, corpusOf, synthetic, params, true);
     result.closings = topAffixes(words, corpusOf, synthetic, params, false);

@@ -117,8 +117,8 @@ struct ComparisonInputs {
     std::span<const std::string> labels;           ///< "" = unlabelled; empty span: no labels
     std::span<const std::uint64_t> hashes;         ///< normalised-text hash (exact duplicates)
     std::span<const std::uint32_t> duplicateGroup; ///< UINT32_MAX: in no group; empty: none
-    /// Skeleton group (TemplateResult::groupOf); UINT32_MAX: in no group; empty: none. Used by
-    /// controlForLength() only.
+    /// Near-identical skeleton group (TemplateResult::skeletonOf); UINT32_MAX: in no group;
+    /// empty: none. Used by controlForLength() only.
     std::span<const std::uint32_t> skeletonGroup;
     std::span<const std::uint32_t> cluster; ///< k-means cluster; empty: no clusters
     std::size_t clusters = 0;               ///< number of clusters

@@ -280,6 +280,7 @@ EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
                           {"size", group.members.size()},
                           {"real", group.members.size() - synth},
                           {"synthetic", synth},
+                          {"mould", group.mould},
                           {"members", members}});
     }
     out["skeleton_groups"] = groups;
@@ -464,6 +465,7 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
                           QString::fromStdString(g.value("pattern", std::string())),
                           g.value("size", qint64(0)), g.value("real", qint64(0)),
                           g.value("synthetic", qint64(0))};
+            group.mould = g.value("mould", false);
             for (const Json& id : g.value("members", Json::array()))
                 group.members.append(id.get<qint64>());
             a.skeletonGroups.append(group);

@@ -380,6 +380,7 @@ Json ProjectStore::summaryJson() const {
                           {"real", g.info.real},
                           {"synthetic", g.info.synthetic},
                           {"short_reply", analysis::isShortReply(g.info.pattern.toStdString())},
+                          {"mould", g.mould},
                           {"members", members}});
     }
     out["skeleton_groups"] = groups;

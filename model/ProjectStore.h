@@ -112,7 +112,8 @@ struct ClusterRow {
 /// members' sample ids (at most 20).
 struct StoredSkeletonGroup {
     SkeletonGroupInfo info;
-    QList<qint64> members;
+    QList<qint64> members; ///< the first 20
+    bool mould = false;    ///< grouped by shared template windows (analysis::SkeletonGroup)
 };
 
 /// The embeddings the similarity analyses of a run used (the runs row's columns).

@@ -5,6 +5,9 @@
 
 #include <QSet>
 
+#include <cmath>
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
@@ -17,6 +20,10 @@ SkeletonGroupsModel::SkeletonGroupsModel(ProjectStore& store, ReviewStore& revie
 void SkeletonGroupsModel::reload() {
     beginResetModel();
     m_groups = m_store.skeletonGroups();
+    m_realTotal = 0;
+    m_syntheticTotal = 0;
+    for (const CorpusInfo& c : m_store.corpora())
+        (c.role == Role::Synthetic ? m_syntheticTotal : m_realTotal) += c.samples;
     m_shortReply.clear();
     m_shortReplies = 0;
     for (const SkeletonGroupInfo& g : m_groups) {
@@ -84,6 +91,10 @@ QVariant SkeletonGroupsModel::data(const QModelIndex& index, int role) const {
     const SkeletonGroupInfo& g = m_groups.at(index.row());
     const double share =
         g.size == 0 ? 0.0 : static_cast<double>(g.synthetic) / static_cast<double>(g.size);
+    const double coverage = m_syntheticTotal == 0 ? 0.0
+                                                  : static_cast<double>(g.synthetic) /
+                                                        static_cast<double>(m_syntheticTotal);
+    const double lift = liftOverReal(g.real, g.synthetic, m_realTotal, m_syntheticTotal);
     if (role == GroupIdRole)
         return g.id;
     if (role == ShortReplyRole)
@@ -104,6 +115,10 @@ QVariant SkeletonGroupsModel::data(const QModelIndex& index, int role) const {
             return g.synthetic;
         case SyntheticShare:
             return share;
+        case Coverage:
+            return coverage;
+        case Lift:
+            return lift;
         default:
             return {};
         }
@@ -121,17 +136,41 @@ QVariant SkeletonGroupsModel::data(const QModelIndex& index, int role) const {
         return g.synthetic;
     case SyntheticShare:
         return u"%1%"_s.arg(qRound(100.0 * share));
+    case Coverage:
+        return u"%1%"_s.arg(100.0 * coverage, 0, 'f', coverage < 0.01 ? 2 : 1);
+    case Lift:
+        return std::isfinite(lift) ? u"%1×"_s.arg(lift, 0, 'f', lift < 10.0 ? 2 : 0) : QString();
     default:
         return {};
     }
 }
 
+double liftOverReal(qint64 real, qint64 synthetic, qint64 realTotal, qint64 syntheticTotal) {
+    if (real < 0 || synthetic < 0 || realTotal < 0 || syntheticTotal < 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    const double syntheticCoverage =
+        (static_cast<double>(synthetic) + 0.5) / (static_cast<double>(syntheticTotal) + 1.0);
+    const double realCoverage =
+        (static_cast<double>(real) + 0.5) / (static_cast<double>(realTotal) + 1.0);
+    return syntheticCoverage / realCoverage;
+}
+
 QVariant SkeletonGroupsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        if (section == Coverage)
+            return tr("Share of all synthetic samples that this group holds");
+        if (section == Lift)
+            return tr("How many times more of the synthetic side than of the real side the group "
+                      "holds (each count plus one half). 1×: as common in real data.");
+        return {};
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Pattern:
-        return tr("Skeleton (members below)");
+        return tr("Mould or skeleton (members below)");
     case Size:
         return tr("Size");
     case Real:
@@ -140,6 +179,10 @@ QVariant SkeletonGroupsModel::headerData(int section, Qt::Orientation orientatio
         return tr("Synthetic");
     case SyntheticShare:
         return tr("Synthetic %");
+    case Coverage:
+        return tr("Coverage");
+    case Lift:
+        return tr("Lift over real");
     default:
         return {};
     }

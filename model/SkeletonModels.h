@@ -15,7 +15,16 @@ namespace synthscope::model {
 class SkeletonGroupsModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { Pattern, Size, Real, Synthetic, SyntheticShare, ColumnCount };
+    enum Column {
+        Pattern,
+        Size,
+        Real,
+        Synthetic,
+        SyntheticShare,
+        Coverage, ///< share of all synthetic samples in the group
+        Lift,     ///< liftOverReal()
+        ColumnCount
+    };
     static constexpr int GroupIdRole = Qt::UserRole + 1;
     static constexpr int SampleIdRole = Qt::UserRole + 2;
     static constexpr int SortRole = Qt::UserRole + 3;
@@ -43,11 +52,20 @@ private:
     ProjectStore& m_store;
     ReviewStore& m_review;
     QList<SkeletonGroupInfo> m_groups;
+    qint64 m_realTotal = 0; // samples of each role in the project
+    qint64 m_syntheticTotal = 0;
     QList<bool> m_shortReply; // per group
     int m_shortReplies = 0;
     mutable QHash<int, QList<qint64>> m_members;
     mutable QHash<qint64, QString> m_previews;
 };
+
+/// How many times more of the synthetic side than of the real side a group holds:
+/// ((synthetic + ½) / (syntheticTotal + 1)) / ((real + ½) / (realTotal + 1)), the ratio of the
+/// two coverages with half a sample added to each count (Jeffreys' prior), so a group without a
+/// real member gets a finite lift that grows with its size. 1: as common on both sides; > 1:
+/// leans synthetic. Counts ≥ 0, totals ≥ the counts; NaN when a total is negative.
+double liftOverReal(qint64 real, qint64 synthetic, qint64 realTotal, qint64 syntheticTotal);
 
 /// Recurring openings or closings: text, count real, count synthetic.
 class AffixModel : public ColumnTableModel<AffixRow> {

@@ -126,8 +126,10 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     auto* intro =
         new QLabel(tr("A skeleton keeps function words, punctuation and markup and masks content "
-                      "(<W> word, <NAME>, <NUM>, <URL>): samples in one group are the same "
-                      "mould with different words."),
+                      "(<W> word, <NAME>, <NUM>, <URL>). A group is a mould: samples whose "
+                      "skeletons share their six-token windows, whatever words fill them and "
+                      "however long they are. Its title shows what most members share, “…” "
+                      "where they differ."),
                    content);
     intro->setWordWrap(true); // one long line kept the window wider than a laptop screen
     layout->addWidget(intro);

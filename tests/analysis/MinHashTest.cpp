@@ -90,3 +90,51 @@ TEST(MinHash, EqualSetsShareAGroupWhateverTheBucketOrder) {
     const std::vector<std::uint32_t> group = nearDuplicateGroups(sets, params);
     EXPECT_EQ(group, (std::vector<std::uint32_t>{0, 1, 2, 1}));
 }
+
+// Star clustering does not chain: in the path A–B–C–D (each neighbour pair at J = 1/3, the
+// others at 0) union-find would make one group; the star around B takes A and C, and D, whose
+// only neighbour C is taken, stays alone.
+TEST(MinHash, StarGroupsDoNotChain) {
+    const std::vector<std::vector<std::uint64_t>> sets = {
+        {1, 2, 3, 4}, {3, 4, 5, 6}, {5, 6, 7, 8}, {7, 8, 9, 10}, {}};
+    StarParams params;
+    params.minhash = MinHashParams{64, 64, 0.3, 11}; // one row per band: J = 1/3 always meets
+    EXPECT_EQ(starGroups(sets, {}, params), (std::vector<std::uint32_t>{1, 1, 1, 3, 4}));
+    EXPECT_EQ(nearDuplicateGroups(sets, params.minhash),
+              (std::vector<std::uint32_t>{0, 0, 0, 0, 4}));
+    // A heavier D (it stands for 4 identical sets) makes C the centre: C's star weighs 1 + 1 + 4.
+    const std::uint32_t weights[] = {1, 1, 1, 4, 1};
+    EXPECT_EQ(starGroups(sets, weights, params), (std::vector<std::uint32_t>{0, 2, 2, 2, 4}));
+    const std::uint32_t tooFew[] = {1, 1};
+    EXPECT_THROW(starGroups(sets, tooFew, params), std::invalid_argument);
+    params.bucketWindow = 0;
+    EXPECT_THROW(starGroups(sets, {}, params), std::invalid_argument);
+}
+
+// One bucket of ten sets {x, y_k} (x has the smallest MinHash of one permutation, so all share
+// the bucket; every pair has J = 1/3). With a bucket window of 1 the graph is the path
+// 0–1–…–9; the first centre (1) then scans its bucket and takes everyone. Without the scan the
+// path is cut into stars of two or three.
+TEST(MinHash, StarCentreScansItsWholeBucket) {
+    StarParams params;
+    params.minhash = MinHashParams{1, 1, 0.3, 1};
+    params.bucketWindow = 1;
+    std::uint64_t x = 1;
+    std::uint64_t smallest = minhashSignature(std::vector<std::uint64_t>{1}, params.minhash)[0];
+    for (std::uint64_t v = 2; v <= 100; ++v)
+        if (const auto h = minhashSignature(std::vector<std::uint64_t>{v}, params.minhash)[0];
+            h < smallest) {
+            smallest = h;
+            x = v;
+        }
+    std::vector<std::vector<std::uint64_t>> sets;
+    for (std::uint64_t k = 0; k < 10; ++k) {
+        std::vector<std::uint64_t> s = {x, 1000 + k};
+        std::sort(s.begin(), s.end());
+        sets.push_back(s);
+    }
+    EXPECT_EQ(starGroups(sets, {}, params), std::vector<std::uint32_t>(10, 1));
+    params.centreScan = 0;
+    EXPECT_EQ(starGroups(sets, {}, params),
+              (std::vector<std::uint32_t>{1, 1, 1, 3, 3, 5, 5, 7, 7, 9}));
+}

@@ -89,7 +89,12 @@ TEST(Templates, GroupsIdenticalAndNearVariantSkeletons) {
     const TemplateResult r = analyzeTemplates(skeletons, words, corpusOf, synthetic);
     ASSERT_EQ(r.groups.size(), 1u);
     EXPECT_EQ(r.groups[0].members, (std::vector<std::uint32_t>{0, 1, 2}));
+    EXPECT_TRUE(r.groups[0].mould);
     EXPECT_EQ(r.groupOf[3], UINT32_MAX);
+    // A, B and C are near-identical whole skeletons as well; D is not.
+    EXPECT_EQ(r.skeletonOf[0], r.skeletonOf[1]);
+    EXPECT_EQ(r.skeletonOf[0], r.skeletonOf[2]);
+    EXPECT_EQ(r.skeletonOf[3], UINT32_MAX);
     ASSERT_EQ(r.corpora.size(), 1u);
     EXPECT_DOUBLE_EQ(r.corpora[0].skeletonRepetitionRate, 0.75);
     EXPECT_DOUBLE_EQ(r.corpora[0].top10SkeletonShare, 1.0); // the group of 3 and the single D
@@ -105,6 +110,59 @@ TEST(Templates, GroupsIdenticalAndNearVariantSkeletons) {
     // every one of them contains a template; D shares no pattern → 3/4.
     EXPECT_DOUBLE_EQ(r.corpora[0].templateRate, 0.75);
     EXPECT_GT(r.corpora[0].templatesPerToken, 0.0);
+}
+
+// One mould, three fillings of different lengths: whole skeletons differ too much to be
+// near-identical (their 3-shingle Jaccard is below 0.7), but their collapsed template windows
+// overlap far beyond 0.12, so they form one mould. Two tweets with the same short skeleton form
+// a short-reply group apart; an unrelated long text stays alone.
+TEST(Templates, MouldGroupsLongAnswersWithDifferentFillings) {
+    const V texts = {
+        "I understand that you want to cancel your order. Please follow these steps: 1. Log in "
+        "to your account. 2. Open the orders page. If you have any questions, we are here to "
+        "help.",
+        "I understand that you would like to update the delivery address on your recent "
+        "purchase. Please follow these steps: 1. Sign in to the website. 2. Go to your profile "
+        "settings and choose addresses. If you have any questions, we are here to help.",
+        "I understand that you need a copy of your invoice. Please follow these steps: 1. Log "
+        "in to your account. 2. Download invoices from billing. If you have any questions, we "
+        "are here to help.",
+        "@alice thanks https://t.co/x",
+        "@bob thanks https://t.co/y",
+        "Bread rises because yeast ferments sugar into carbon dioxide, which the gluten traps as "
+        "the dough proves overnight in a cool kitchen.",
+    };
+    std::vector<V> skeletons;
+    std::vector<V> words;
+    for (const auto& t : texts) {
+        skeletons.push_back(skeletonTokens(t));
+        words.push_back(tokenize(t));
+    }
+    const std::vector<std::uint32_t> corpusOf = {0, 0, 0, 1, 1, 1};
+    const bool synthetic[] = {true, false};
+    const TemplateResult r = analyzeTemplates(skeletons, words, corpusOf, synthetic);
+    ASSERT_EQ(r.groups.size(), 2u);
+    EXPECT_EQ(r.groups[0].members, (std::vector<std::uint32_t>{0, 1, 2}));
+    EXPECT_TRUE(r.groups[0].mould);
+    // The title keeps what the members share, the centre's own stretches become "…".
+    EXPECT_NE(r.groups[0].pattern.find("please <W> these <W> :"), std::string::npos)
+        << r.groups[0].pattern;
+    EXPECT_NE(r.groups[0].pattern.find("if you have any <W> , we are here to <W> ."),
+              std::string::npos)
+        << r.groups[0].pattern;
+    EXPECT_NE(r.groups[0].pattern.find("…"), std::string::npos) << r.groups[0].pattern;
+    EXPECT_EQ(r.groups[1].members, (std::vector<std::uint32_t>{3, 4}));
+    EXPECT_FALSE(r.groups[1].mould);
+    EXPECT_EQ(r.groups[1].pattern, "<@> <W> <URL>");
+    EXPECT_TRUE(isShortReply(std::string_view(r.groups[1].pattern)));
+    EXPECT_EQ(r.groupOf[5], UINT32_MAX);
+    // Near-identical whole skeletons: only the tweets.
+    EXPECT_EQ(r.skeletonOf[0], UINT32_MAX);
+    EXPECT_EQ(r.skeletonOf[1], UINT32_MAX);
+    EXPECT_NE(r.skeletonOf[3], UINT32_MAX);
+    EXPECT_EQ(r.skeletonOf[3], r.skeletonOf[4]);
+    EXPECT_DOUBLE_EQ(r.corpora[0].skeletonRepetitionRate, 0.0);
+    EXPECT_DOUBLE_EQ(r.corpora[1].skeletonRepetitionRate, 2.0 / 3.0);
 }
 
 TEST(Templates, RecurringTemplatesRankedAgainstTheRealSide) {

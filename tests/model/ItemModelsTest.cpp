@@ -8,11 +8,14 @@
 #include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
 #include "model/SimilarityModels.h"
+#include "model/SkeletonModels.h"
 
 #include <QAbstractItemModelTester>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 using namespace synthscope;
 using namespace synthscope::model;
@@ -295,4 +298,16 @@ TEST(ItemModels, ColumnTableAnswersEachRoleFromItsColumns) {
     m.setRows({});
     EXPECT_EQ(m.rowCount(), 0);
     EXPECT_EQ(m.columnCount(), 2);
+}
+
+// By hand: 3 of 9 synthetic and 1 of 9 real samples → (3.5 / 10) / (1.5 / 10) = 7 / 3; equal
+// coverage on both sides → 1; a group with no real member gets a finite lift, larger the more
+// synthetic samples it holds: (10.5 / 21) / (0.5 / 11) = 11.
+TEST(ItemModels, LiftOverRealOfASkeletonGroup) {
+    EXPECT_DOUBLE_EQ(model::liftOverReal(1, 3, 9, 9), 7.0 / 3.0);
+    EXPECT_DOUBLE_EQ(model::liftOverReal(4, 4, 9, 9), 1.0);
+    EXPECT_DOUBLE_EQ(model::liftOverReal(0, 10, 10, 20), 11.0);
+    EXPECT_GT(model::liftOverReal(0, 20, 10, 20), model::liftOverReal(0, 10, 10, 20));
+    EXPECT_LT(model::liftOverReal(5, 0, 9, 9), 1.0);
+    EXPECT_TRUE(std::isnan(model::liftOverReal(-1, 3, 9, 9)));
 }

@@ -434,6 +434,44 @@ TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
         ASSERT_LE(syntheticAt(row), syntheticAt(row - 1)) << row;
     for (int row = 0; row < tree->model()->rowCount(); ++row)
         ASSERT_NE(tree->model()->index(row, 0).data().toString(), QStringLiteral("<@> <URL>"));
+    // Issue 11's "done when": the first ten rows are Bitext moulds (long answers sharing their
+    // template windows, each title with "…" where the fillings differ) that together hold at
+    // least a third of Bitext's 4,514 samples.
+    ASSERT_GE(tree->model()->rowCount(), 10);
+    qint64 firstTen = 0;
+    for (int row = 0; row < 10; ++row) {
+        const QModelIndex title = tree->model()->index(row, model::SkeletonGroupsModel::Pattern);
+        EXPECT_EQ(title.data(model::SkeletonGroupsModel::ShortReplyRole).toString(),
+                  QStringLiteral("0"));
+        EXPECT_TRUE(title.data(Qt::ToolTipRole).toString().contains(QStringLiteral("…")))
+            << title.data().toString().toStdString();
+        const auto real = tree->model()
+                              ->index(row, model::SkeletonGroupsModel::Real)
+                              .data(model::SkeletonGroupsModel::SortRole)
+                              .toLongLong();
+        EXPECT_EQ(real, 0) << row;
+        firstTen += syntheticAt(row);
+    }
+    EXPECT_GE(3 * firstTen, 4514) << firstTen;
+    // A click on "Lift over real" sorts by it: in either direction, in order.
+    QHeaderView* header = tree->header();
+    const int lift = model::SkeletonGroupsModel::Lift;
+    ASSERT_FALSE(header->isSectionHidden(lift));
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(lift) + header->sectionSize(lift) / 2,
+                             header->height() / 2));
+    ASSERT_EQ(header->sortIndicatorSection(), lift);
+    const auto liftAt = [&](int row) {
+        return tree->model()
+            ->index(row, lift)
+            .data(model::SkeletonGroupsModel::SortRole)
+            .toDouble();
+    };
+    const bool descending = header->sortIndicatorOrder() == Qt::DescendingOrder;
+    for (int row = 1; row < tree->model()->rowCount(); ++row)
+        ASSERT_TRUE(descending ? liftAt(row) <= liftAt(row - 1) : liftAt(row) >= liftAt(row - 1))
+            << row;
+    EXPECT_NE(liftAt(0), liftAt(tree->model()->rowCount() - 1));
     QTest::mouseClick(shortBox, Qt::LeftButton, {}, QPoint(8, shortBox->height() / 2));
     EXPECT_TRUE(shortBox->isChecked());
     EXPECT_EQ(tree->model()->rowCount(), groups->rowCount());
