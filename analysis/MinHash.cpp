@@ -227,10 +227,13 @@ std::vector<std::uint32_t> starGroups(const std::vector<std::vector<std::uint64_
     const std::size_t n = sets.size();
     if (!weights.empty() && weights.size() != n)
         throw std::invalid_argument("starGroups: weights and sets differ in size");
-    if (params.bucketWindow == 0)
-        throw std::invalid_argument("starGroups: bucketWindow must be at least 1");
+    if (n >= kFree)
+        throw std::invalid_argument("starGroups: more than 2^32 − 2 sets");
     const MinHashParams& mh = params.minhash;
     const std::size_t rows = mh.permutations / mh.bands;
+    const auto weight = [&](std::uint32_t i) -> double {
+        return weights.empty() ? 1.0 : static_cast<double>(weights[i]);
+    };
     std::vector<std::vector<std::uint64_t>> keys(mh.bands); // per band and item: bucket key
     {
         const std::vector<std::vector<std::uint64_t>> signatures =
@@ -241,15 +244,16 @@ std::vector<std::uint32_t> starGroups(const std::vector<std::vector<std::uint64_
                 keys[band][i] = bandKey(signatures[i], band, rows);
         }
     }
-    const auto weight = [&](std::uint32_t i) -> double {
-        return weights.empty() ? 1.0 : static_cast<double>(weights[i]);
-    };
 
-    // Per band: the non-empty items sorted by bucket key (then index), so a bucket is a run,
-    // and each item's rank in that order.
+    // Per band: the non-empty items sorted by bucket key (then index), so a bucket is a run.
+    // Each item's score: its own weight − 1 plus, averaged over the bands, the weight of the
+    // others in its bucket — the LSH estimate of Σ_j w_j · P(i and j collide in a band), and
+    // P = J^rows, so similar items weigh most.
     std::vector<std::vector<std::uint32_t>> sorted(mh.bands);
-    std::vector<std::vector<std::uint32_t>> rank(mh.bands);
+    std::vector<double> colliding(n, 0.0);
     for (std::size_t band = 0; band < mh.bands; ++band) {
+        progress.report(0.3 + 0.3 * static_cast<double>(band) / static_cast<double>(mh.bands),
+                        "LSH buckets");
         auto& order = sorted[band];
         for (std::uint32_t i = 0; i < n; ++i)
             if (!sets[i].empty())
@@ -258,84 +262,73 @@ std::vector<std::uint32_t> starGroups(const std::vector<std::vector<std::uint64_
         std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
             return key[x] != key[y] ? key[x] < key[y] : x < y;
         });
-        rank[band].assign(n, 0);
-        for (std::size_t r = 0; r < order.size(); ++r)
-            rank[band][order[r]] = static_cast<std::uint32_t>(r);
+        for (std::size_t from = 0; from < order.size();) {
+            std::size_t to = from + 1;
+            double total = weight(order[from]);
+            for (; to < order.size() && key[order[to]] == key[order[from]]; ++to)
+                total += weight(order[to]);
+            for (std::size_t r = from; r < to; ++r)
+                colliding[order[r]] += total - weight(order[r]);
+            from = to;
+        }
     }
-    const auto distance = [&](std::size_t band, std::uint32_t x, std::uint32_t y) {
-        return rank[band][x] > rank[band][y] ? rank[band][x] - rank[band][y]
-                                             : rank[band][y] - rank[band][x];
-    };
-
-    // The similarity graph: an edge where a verified Jaccard reaches the threshold. Within a
-    // band's bucket a member is compared with the next bucketWindow members; a pair that
-    // already met within the window of an earlier band is not compared again.
-    std::vector<std::vector<std::uint32_t>> neighbours(n);
-    const auto metBefore = [&](std::uint32_t x, std::uint32_t y, std::size_t band) {
-        for (std::size_t b = 0; b < band; ++b)
-            if (keys[b][x] == keys[b][y] && distance(b, x, y) <= params.bucketWindow)
-                return true;
-        return false;
-    };
-    for (std::size_t band = 0; band < mh.bands; ++band) {
-        progress.report(0.3 + 0.5 * static_cast<double>(band) / static_cast<double>(mh.bands),
-                        "similarity graph");
-        const auto& order = sorted[band];
-        const auto& key = keys[band];
-        for (std::size_t m = 0; m < order.size(); ++m)
-            for (std::size_t o = m + 1;
-                 o < order.size() && o <= m + params.bucketWindow && key[order[o]] == key[order[m]];
-                 ++o) {
-                const std::uint32_t x = order[m];
-                const std::uint32_t y = order[o];
-                if (!metBefore(x, y, band) && jaccard(sets[x], sets[y]) >= mh.threshold) {
-                    neighbours[x].push_back(y);
-                    neighbours[y].push_back(x);
-                }
-            }
-    }
-
-    // Star clustering: the item whose neighbours weigh most becomes a centre and takes every
-    // neighbour not yet taken; then the next heaviest free item, and so on. A centre with a
-    // neighbour also looks through its whole buckets (up to centreScan comparisons), beyond
-    // the window the graph was built with, so a large mould is not cut into several stars.
-    progress.report(0.8, "star clustering");
     std::vector<double> score(n, 0.0);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        score[i] = weight(i) - 1.0;
-        for (std::uint32_t j : neighbours[i])
-            score[i] += weight(j);
+    for (std::uint32_t i = 0; i < n; ++i)
+        score[i] = weight(i) - 1.0 + colliding[i] / static_cast<double>(mh.bands);
+
+    // Star clustering: the free item of highest score becomes a centre and takes every free
+    // member of its buckets (comparing up to centreScan of them) whose Jaccard with it reaches
+    // the threshold; then the next, and so on. Taken members are skipped by a "next candidate"
+    // pointer per band position (path halving), so a centre in a bucket of taken ones does not
+    // walk over them again and again.
+    std::vector<std::vector<std::uint32_t>> next(mh.bands);
+    for (std::size_t band = 0; band < mh.bands; ++band) {
+        next[band].resize(sorted[band].size() + 1);
+        std::iota(next[band].begin(), next[band].end(), 0u);
     }
+    const auto candidate = [&](std::vector<std::uint32_t>& skip, std::uint32_t p) {
+        while (skip[p] != p) {
+            skip[p] = skip[skip[p]];
+            p = skip[p];
+        }
+        return p;
+    };
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return score[a] > score[b]; });
     std::vector<std::uint32_t> centre(n, kFree);
-    for (std::uint32_t c : order) {
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k % 4096 == 0)
+            progress.report(0.6 + 0.4 * static_cast<double>(k) / static_cast<double>(n),
+                            "star clustering");
+        const std::uint32_t c = order[k];
         if (centre[c] != kFree)
             continue;
         centre[c] = c;
-        for (std::uint32_t j : neighbours[c])
-            if (centre[j] == kFree)
-                centre[j] = c;
-        if (neighbours[c].empty() || sets[c].empty())
-            continue;
+        if (colliding[c] == 0.0)
+            continue; // alone in every bucket
         std::size_t compared = 0;
         for (std::size_t band = 0; band < mh.bands && compared < params.centreScan; ++band) {
             const auto& in = sorted[band];
             const auto& key = keys[band];
-            // The bucket is the run of c's key around c's rank.
-            std::size_t from = rank[band][c];
-            while (from > 0 && key[in[from - 1]] == key[c])
-                --from;
-            for (std::size_t r = from;
-                 r < in.size() && key[in[r]] == key[c] && compared < params.centreScan; ++r) {
-                const std::uint32_t j = in[r];
-                if (centre[j] != kFree)
-                    continue;
-                ++compared;
-                if (jaccard(sets[c], sets[j]) >= mh.threshold)
+            auto& skip = next[band];
+            // The bucket is the run of c's key in the key-sorted order.
+            auto p = static_cast<std::uint32_t>(
+                std::partition_point(in.begin(), in.end(),
+                                     [&](std::uint32_t x) { return key[x] < key[c]; }) -
+                in.begin());
+            for (p = candidate(skip, p);
+                 p < in.size() && key[in[p]] == key[c] && compared < params.centreScan;
+                 p = candidate(skip, p + 1)) {
+                const std::uint32_t j = in[p];
+                if (centre[j] == kFree) {
+                    ++compared;
+                    if (jaccard(sets[c], sets[j]) < mh.threshold)
+                        continue;
                     centre[j] = c;
+                }
+                skip[p] = p + 1; // taken: never a candidate again
             }
         }
     }

@@ -51,32 +51,35 @@ nearDuplicateGroups(const std::vector<std::vector<std::uint64_t>>& shingleSets,
                     const MinHashParams& params, const Progress& progress = {});
 
 struct StarParams {
-    /// Signatures and LSH banding; threshold is the Jaccard an edge of the similarity graph must
-    /// reach (verified exactly).
+    /// Signatures and LSH banding; threshold is the Jaccard a member must reach with its
+    /// group's centre (verified exactly).
     MinHashParams minhash{64, 32, 0.1, 11};
-    /// Within a band's bucket each member is compared with the next bucketWindow members (in
-    /// index order), which bounds the comparisons by n · bands · bucketWindow however large a
-    /// bucket grows; a centre then finds at most 2 · bands · bucketWindow neighbours itself.
-    std::size_t bucketWindow = 16;
-    /// A centre with at least one neighbour then compares itself with up to centreScan free
-    /// members of its buckets (all bands), taking those within the threshold.
+    /// A centre compares itself with up to centreScan free members of its buckets (all
+    /// bands) and takes those within the threshold: the bound on a centre's work, and on the
+    /// size of one star.
     std::size_t centreScan = 4096;
 };
 
 /// Groups by star clustering (Aslam, Pelekhov & Rus 2004, "The Star Clustering Algorithm for
-/// Static and Dynamic Information Organization") of the similarity graph whose edges join sets
-/// with Jaccard ≥ minhash.threshold, the candidates found by MinHash LSH as in
-/// nearDuplicateGroups. Items are taken by descending score (weight − 1 plus the weights of
-/// their neighbours; ties by index): a free item becomes a centre and takes its free neighbours.
-/// Unlike union-find grouping this does not chain: every member is within the threshold of its
-/// group's centre, so a low threshold makes wide groups, not one giant one.
+/// Static and Dynamic Information Organization") on MinHash LSH buckets: items are taken by
+/// descending score — weight − 1 plus the weight of the other members of their buckets averaged
+/// over the bands, an estimate of Σ_j w_j · J(i, j)^rows that is highest in the dense middle
+/// of a group — and a free item becomes a centre that takes the free members of its buckets
+/// whose Jaccard with it reaches minhash.threshold. Unlike union-find grouping this does not
+/// chain: every member is within the threshold of its group's centre, so a low threshold makes
+/// wide groups, not one giant one. A member must share a bucket with its centre in at least one
+/// band: probability 1 − (1 − J^rows)^bands.
 /// weights: how many items each set stands for (identical sets collapsed by the caller); empty
 /// means 1 each. Empty sets are never joined.
 /// Result: centre[i], the index of the centre of i's group (i itself for a centre or a lone item).
-/// Memory: 16 bytes per item and band plus the graph's edges. Time: O(n · bands · (log n +
-/// bucketWindow)) Jaccard checks and sorts, plus centreScan checks per centre.
-/// Throws std::invalid_argument when bands do not divide permutations, bucketWindow is 0 or the
-/// weights do not match; Cancelled when progress asks to stop.
+/// Memory per item: the MinHash signature (8 · permutations bytes, alive beside the band keys
+/// while they are computed, then freed) and 16 bytes per band (key, sorted order and the
+/// skip pointers over taken members).
+/// Time: sorting each band, O(n · bands · log n); per centre O(bands · log n) to find its
+/// buckets plus up to centreScan Jaccard checks; taken members are passed over in amortised
+/// near-constant time.
+/// Throws std::invalid_argument when bands do not divide permutations, the weights do not
+/// match or there are 2^32 − 1 sets or more; Cancelled when progress asks to stop.
 std::vector<std::uint32_t> starGroups(const std::vector<std::vector<std::uint64_t>>& sets,
                                       std::span<const std::uint32_t> weights,
                                       const StarParams& params, const Progress& progress = {});

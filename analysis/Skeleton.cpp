@@ -307,8 +307,14 @@ bool isPlaceholder(std::string_view token) {
            token == "<@>";
 }
 
-std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWords& words) {
-    std::vector<std::string> out;
+SkeletonSpans skeletonSpans(std::string_view text, const FunctionWords& words) {
+    SkeletonSpans spans;
+    auto& out = spans.tokens;
+    const auto push = [&](std::string_view token, std::size_t from, std::size_t to) {
+        out.emplace_back(token);
+        spans.begin.push_back(from);
+        spans.end.push_back(to);
+    };
     WordTokens tokens(text);
     bool haveToken = tokens.next();
     bool lineStart = true;
@@ -327,7 +333,7 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
             if (lineStart && kind == TokenKind::Number && end < text.size() &&
                 (text[end] == '.' || text[end] == ')') &&
                 (end + 1 >= text.size() || isSpace(text[end + 1]) || text[end + 1] == '\n')) {
-                out.emplace_back("<LI>"); // "1." or "2)" opening a line
+                push("<LI>", pos, end + 1); // "1." or "2)" opening a line
                 pos = end + 1;
                 lineStart = false;
                 continue;
@@ -336,16 +342,16 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
             std::string_view folded = tokens.folded();
             if (kind == TokenKind::Hashtag) { // "#tag": a heading mark at a line start
                 if (!hashTaken) {
-                    out.emplace_back(lineStart ? "<H>" : "#");
+                    push(lineStart ? "<H>" : "#", pos, pos + 1);
                     ++wordStart;
                 }
                 folded.remove_prefix(1);
             }
             lineStart = false;
             if (kind == TokenKind::Url || kind == TokenKind::Email) {
-                out.emplace_back("<URL>");
+                push("<URL>", wordStart, end);
             } else if (kind == TokenKind::Handle) {
-                out.emplace_back("<@>");
+                push("<@>", wordStart, end);
             } else if (isDigit(text[wordStart])) {
                 // Dates, times and phone numbers ("12:30", "555-1234") are one number, and a
                 // number glued to letters ("2nd") is masked too.
@@ -357,16 +363,16 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
                         break;
                     end = tokens.end();
                 }
-                out.emplace_back("<NUM>");
+                push("<NUM>", wordStart, end);
                 pos = end;
                 sentenceStart = false;
                 continue;
             } else if (words.contains(folded)) {
-                out.emplace_back(folded);
+                push(folded, wordStart, end);
             } else if (!sentenceStart && startsCapitalised(text, wordStart)) {
-                out.emplace_back("<NAME>");
+                push("<NAME>", wordStart, end);
             } else {
-                out.emplace_back("<W>");
+                push("<W>", wordStart, end);
             }
             pos = end;
             sentenceStart = false;
@@ -376,7 +382,7 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
         const char c = text[pos];
         if (c == '\n') {
             if (out.empty() || out.back() != "\n")
-                out.emplace_back("\n");
+                push("\n", pos, pos + 1);
             lineStart = sentenceStart = true;
             ++pos;
             continue;
@@ -389,18 +395,19 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
             lineStart = false;
             // Heading and list markup at the start of a line.
             if (c == '#') {
+                const std::size_t from = pos;
                 while (pos < text.size() && text[pos] == '#')
                     ++pos;
-                out.emplace_back("<H>");
+                push("<H>", from, pos);
                 continue;
             }
             if ((c == '-' || c == '*') && pos + 1 < text.size() && isSpace(text[pos + 1])) {
-                out.emplace_back("<LI>");
+                push("<LI>", pos, pos + 1);
                 pos += 2;
                 continue;
             }
             if (startsWithNoCase(text, pos, "\xE2\x80\xA2")) { // •
-                out.emplace_back("<LI>");
+                push("<LI>", pos, pos + 3);
                 pos += 3;
                 continue;
             }
@@ -408,14 +415,21 @@ std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWor
         // Punctuation, symbols and emoji: one token per code point.
         std::size_t after = pos;
         const char32_t code = decodeUtf8(text, after);
-        out.emplace_back(text.substr(pos, after - pos));
+        push(text.substr(pos, after - pos), pos, after);
         if (endsSentence(code))
             sentenceStart = true;
         pos = after;
     }
-    while (!out.empty() && out.back() == "\n")
+    while (!out.empty() && out.back() == "\n") {
         out.pop_back();
-    return out;
+        spans.begin.pop_back();
+        spans.end.pop_back();
+    }
+    return spans;
+}
+
+std::vector<std::string> skeletonTokens(std::string_view text, const FunctionWords& words) {
+    return skeletonSpans(text, words).tokens;
 }
 
 std::string skeletonString(std::span<const std::string> tokens) {

@@ -43,6 +43,19 @@ private:
 std::vector<std::string> skeletonTokens(std::string_view text,
                                         const FunctionWords& words = FunctionWords::english());
 
+/// skeletonTokens() with where each token comes from: tokens[i] stands for the UTF-8 bytes
+/// [begin[i], end[i]) of the text (a word or number as written, a line break its '\n', list or
+/// heading markup its marker, a numbered item "1." its number and dot). Spans are in order and
+/// do not overlap; what lies between them (spaces, the URL a placeholder hides is inside its
+/// span) is not part of any token. The three vectors have one entry per token.
+struct SkeletonSpans {
+    std::vector<std::string> tokens;
+    std::vector<std::size_t> begin;
+    std::vector<std::size_t> end;
+};
+SkeletonSpans skeletonSpans(std::string_view text,
+                            const FunctionWords& words = FunctionWords::english());
+
 /// skeletonTokens() joined by single spaces (line breaks shown as "⏎").
 std::string skeletonString(std::span<const std::string> tokens);
 

@@ -1,6 +1,7 @@
 #include "analysis/Templates.h"
 
 #include "analysis/LogOdds.h"
+#include "analysis/Parallel.h"
 #include "analysis/Statistics.h"
 
 #include "analysis/Tokenizer.h"
@@ -25,21 +26,17 @@ std::string joinRange(const std::vector<std::string>& tokens, std::size_t from, 
     return s;
 }
 
-// The hash of each patternLength-token window of a skeleton, in order; 0 for a window that
-// keeps fewer than minLiteralTokens tokens (placeholders only: no pattern). An n-gram is hashed
-// from its tokens' hashes, so no string is built per position.
-void windowHashes(const std::vector<std::string>& sk, const TemplateParams& params,
-                  std::vector<std::uint64_t>& out) {
+// The hash of each patternLength-token window of a token sequence given by its tokens' hashes
+// and whether each is kept (not a placeholder), in order; 0 for a window that keeps fewer than
+// minLiteralTokens tokens (placeholders only: no pattern). An n-gram is hashed from its tokens'
+// hashes, so no string is built per position.
+void windowHashesOf(const std::vector<std::uint64_t>& tokenHash,
+                    const std::vector<std::uint8_t>& literal, const TemplateParams& params,
+                    std::vector<std::uint64_t>& out) {
     const std::size_t len = params.patternLength;
     out.clear();
-    std::vector<std::uint64_t> tokenHash;
-    std::vector<std::uint8_t> literal;
-    for (const auto& t : sk) {
-        tokenHash.push_back(fnv1a64(t));
-        literal.push_back(isPlaceholder(t) ? 0 : 1);
-    }
     std::size_t literalInWindow = 0;
-    for (std::size_t i = 0; i < sk.size(); ++i) {
+    for (std::size_t i = 0; i < tokenHash.size(); ++i) {
         literalInWindow += literal[i];
         if (i >= len)
             literalInWindow -= literal[i - len];
@@ -50,6 +47,24 @@ void windowHashes(const std::vector<std::string>& sk, const TemplateParams& para
             h = (h ^ tokenHash[j]) * 0x100000001b3ULL + (h >> 29);
         out.push_back(literalInWindow >= params.minLiteralTokens && h != 0 ? h : 0);
     }
+}
+
+// windowHashesOf() of a skeleton, or (collapsed) of the skeleton with every run of
+// placeholders collapsed into its first.
+void windowHashes(const std::vector<std::string>& sk, const TemplateParams& params,
+                  std::vector<std::uint64_t>& out, bool collapsed = false) {
+    thread_local std::vector<std::uint64_t> tokenHash;
+    thread_local std::vector<std::uint8_t> literal;
+    tokenHash.clear();
+    literal.clear();
+    for (const auto& t : sk) {
+        const bool placeholder = isPlaceholder(t);
+        if (collapsed && placeholder && !literal.empty() && literal.back() == 0)
+            continue;
+        tokenHash.push_back(fnv1a64(t));
+        literal.push_back(placeholder ? 0 : 1);
+    }
+    windowHashesOf(tokenHash, literal, params, out);
 }
 
 // A skeleton with every run of placeholders collapsed into its first: the slots of a mould,
@@ -70,7 +85,7 @@ std::vector<std::uint64_t> mouldWindows(const std::vector<std::string>& sk,
                                         std::vector<std::uint64_t>& scratch) {
     if (isShortReply(sk))
         return {};
-    windowHashes(collapsedSkeleton(sk), params, scratch);
+    windowHashes(sk, params, scratch, true);
     std::vector<std::uint64_t> set;
     for (std::uint64_t h : scratch)
         if (h != 0)
@@ -88,8 +103,8 @@ std::uint64_t setHash(const std::vector<std::uint64_t>& set) {
 }
 
 // A mould's title: its centre's collapsed skeleton, each window kept that at least half of the
-// members (the first 200 looked at) contain, every other stretch written as "…". When no window
-// reaches half, the windows shared most widely are kept.
+// members (up to 200 of them, evenly spaced over the group) contain, every other stretch written
+// as "…". When no window reaches half, the windows shared most widely are kept.
 std::string mouldTitle(const std::vector<std::string>& centreSkeleton,
                        const std::vector<std::uint32_t>& members,
                        const std::vector<std::uint32_t>& mouldOf,
@@ -104,7 +119,7 @@ std::string mouldTitle(const std::vector<std::string>& centreSkeleton,
         if (hashes[w] == 0)
             continue;
         for (std::size_t m = 0; m < looked; ++m) {
-            const auto& set = mouldSets[mouldOf[members[m]]];
+            const auto& set = mouldSets[mouldOf[members[m * members.size() / looked]]];
             sharedBy[w] += std::binary_search(set.begin(), set.end(), hashes[w]) ? 1 : 0;
         }
     }
@@ -253,11 +268,13 @@ recurringTemplates(const std::vector<std::vector<std::string>>& skeletons,
     }
     std::unordered_map<std::string, std::uint64_t> syntheticDf;
     std::unordered_map<std::string, std::uint64_t> realDf;
+    std::unordered_map<std::string, std::uint64_t> hashOf;
     for (const auto& [h, f] : frequency) {
         if (f.real + f.synthetic < params.minRecurringSamples)
             continue;
         const std::string text =
             skeletonString(std::span(skeletons[f.doc]).subspan(f.pos, params.patternLength));
+        hashOf[text] = h;
         if (f.synthetic > 0)
             syntheticDf[text] = f.synthetic;
         if (f.real > 0)
@@ -276,7 +293,37 @@ recurringTemplates(const std::vector<std::vector<std::string>>& skeletons,
     std::vector<RecurringTemplate> out;
     for (const LogOddsTerm& t : ranked.indicatingA)
         if (t.zScore > 0.0)
-            out.push_back({t.ngram, t.countB, t.countA, t.zScore});
+            out.push_back({t.ngram, t.countB, t.countA, t.zScore, {}});
+    // Examples: one more pass over the windows, now only for the templates kept.
+    std::unordered_map<std::uint64_t, std::size_t> kept; // window hash → index into out
+    for (std::size_t k = 0; k < out.size(); ++k)
+        kept[hashOf.at(out[k].pattern)] = k;
+    std::vector<std::vector<std::uint32_t>> real(out.size());
+    std::vector<std::vector<std::uint32_t>> synth(out.size());
+    // Examples still wanted: a side gives at most as many as it has samples with the template.
+    std::uint64_t missing = 0;
+    for (const RecurringTemplate& t : out)
+        missing += std::min<std::uint64_t>(t.real, params.examplesPerSide) +
+                   std::min<std::uint64_t>(t.synthetic, params.examplesPerSide);
+    for (std::size_t i = 0; i < skeletons.size() && missing > 0; ++i) {
+        windowHashes(skeletons[i], params, hashes);
+        auto& side = synthetic[corpusOf[i]] ? synth : real;
+        for (std::uint64_t h : hashes) {
+            const auto it = h == 0 ? kept.end() : kept.find(h);
+            if (it == kept.end())
+                continue;
+            auto& list = side[it->second];
+            if (list.size() < params.examplesPerSide &&
+                (list.empty() || list.back() != static_cast<std::uint32_t>(i))) {
+                list.push_back(static_cast<std::uint32_t>(i));
+                --missing;
+            }
+        }
+    }
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        out[k].examples = std::move(synth[k]);
+        out[k].examples.insert(out[k].examples.end(), real[k].begin(), real[k].end());
+    }
     return out;
 }
 
@@ -360,20 +407,36 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
     std::vector<std::uint32_t> mouldWeight;
     std::vector<std::uint32_t> mouldOf(n, kNone); // document → index into mouldSets
     {
+        // Each document's window set (in parallel), then the distinct ones in document order.
+        std::vector<std::vector<std::uint64_t>> setOf(n);
+        const Progress cancel = progress.cancelOnly();
+        parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t) {
+            std::vector<std::uint64_t> windows;
+            for (std::size_t i = begin; i < end; ++i) {
+                if (i % 4096 == 0)
+                    cancel.report(0.0, "moulds");
+                setOf[i] = mouldWindows(skeletons[i], params, windows);
+            }
+        });
         std::unordered_map<std::uint64_t, std::uint32_t> firstWith;
-        std::vector<std::uint64_t> windows;
         for (std::size_t i = 0; i < n; ++i) {
-            std::vector<std::uint64_t> set = mouldWindows(skeletons[i], params, windows);
+            std::vector<std::uint64_t> set = std::move(setOf[i]);
             if (set.empty())
                 continue;
-            const auto [it, fresh] =
-                firstWith.emplace(setHash(set), static_cast<std::uint32_t>(mouldSets.size()));
-            if (!fresh && mouldSets[it->second] == set) {
+            // Open addressing on the set's hash: a colliding different set moves on to the
+            // next key, so equal sets always meet and different ones never merge.
+            std::uint64_t key = setHash(set);
+            auto it = firstWith.find(key);
+            while (it != firstWith.end() && mouldSets[it->second] != set) {
+                key = key * 0x9e3779b97f4a7c15ULL + 1;
+                it = firstWith.find(key);
+            }
+            if (it != firstWith.end()) {
                 mouldOf[i] = it->second;
                 ++mouldWeight[it->second];
                 continue;
             }
-            // New, or a hash collision with a different set (kept apart, not indexed).
+            firstWith.emplace(key, static_cast<std::uint32_t>(mouldSets.size()));
             mouldOf[i] = static_cast<std::uint32_t>(mouldSets.size());
             mouldSets.push_back(std::move(set));
             mouldWeight.push_back(1);

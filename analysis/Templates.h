@@ -30,6 +30,7 @@ struct TemplateParams {
     /// samples (both roles together) a pattern must occur to be ranked at all.
     std::size_t topRecurring = 30;
     std::uint64_t minRecurringSamples = 5;
+    std::size_t examplesPerSide = 4; ///< RecurringTemplate::examples of each role
     /// Moulds: samples grouped by the template windows they share, however long they are and
     /// whatever fills them. A sample's mould windows are the patternLength-token windows (with
     /// minLiteralTokens kept) of its skeleton with every run of placeholders collapsed into one
@@ -51,8 +52,10 @@ struct TemplateParams {
 };
 
 /// One group of the Skeletons view: a mould (samples sharing template windows, see
-/// TemplateParams::moulds), or samples without a mould window (short replies) whose skeletons
-/// are near-identical.
+/// TemplateParams::moulds; "template clusters" in the sense of Shaib et al. 2024's syntactic
+/// templates), or samples without a mould window whose skeletons are near-identical: short
+/// replies, and the rare longer skeleton whose collapsed form has no window with three kept
+/// tokens (a list of names).
 struct SkeletonGroup {
     /// A mould: its centre's collapsed skeleton, with the stretches that fewer than half of the
     /// members share written as "…". Otherwise: the skeleton of the group's first member.
@@ -92,6 +95,9 @@ struct RecurringTemplate {
     /// evidence there. Its confound is corpus size (z grows with the counts), not length: a
     /// sample counts once however long it is.
     double zScore = 0.0;
+    /// Samples that contain it, to show it in context: the first examplesPerSide synthetic ones
+    /// then the first examplesPerSide real ones (document indices, input order within a side).
+    std::vector<std::uint32_t> examples;
 };
 
 /// A recurring opening or closing with its count on each side.

@@ -285,11 +285,16 @@ EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
     }
     out["skeleton_groups"] = groups;
     Json recurring = Json::array();
-    for (const auto& t : result.templates.recurring)
+    for (const auto& t : result.templates.recurring) {
+        Json examples = Json::array();
+        for (const std::uint32_t d : t.examples)
+            examples.push_back(sampleIds.at(d));
         recurring.push_back({{"pattern", t.pattern},
                              {"real", t.real},
                              {"synthetic", t.synthetic},
-                             {"z", t.zScore}});
+                             {"z", t.zScore},
+                             {"examples", examples}});
+    }
     out["recurring_templates"] = recurring;
     for (const char* side : {"openings", "closings"}) {
         Json list = Json::array();
@@ -437,10 +442,16 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
     // A list the Skeletons view and summary show: a damaged one is left out rather than making
     // the whole run unreadable.
     try {
-        for (const Json& t : r.value("recurring_templates", Json::array()))
-            a.recurringTemplates.append({QString::fromStdString(t.value("pattern", std::string())),
-                                         t.value("real", qint64(0)),
-                                         t.value("synthetic", qint64(0)), t.value("z", 0.0)});
+        for (const Json& t : r.value("recurring_templates", Json::array())) {
+            TemplateRow row{QString::fromStdString(t.value("pattern", std::string())),
+                            t.value("real", qint64(0)),
+                            t.value("synthetic", qint64(0)),
+                            t.value("z", 0.0),
+                            {}};
+            for (const Json& id : t.value("examples", Json::array()))
+                row.examples.append(id.get<qint64>());
+            a.recurringTemplates.append(row);
+        }
     } catch (const Json::exception&) {
         a.recurringTemplates.clear();
     }
@@ -465,7 +476,7 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
                           QString::fromStdString(g.value("pattern", std::string())),
                           g.value("size", qint64(0)), g.value("real", qint64(0)),
                           g.value("synthetic", qint64(0))};
-            group.mould = g.value("mould", false);
+            group.info.mould = g.value("mould", false);
             for (const Json& id : g.value("members", Json::array()))
                 group.members.append(id.get<qint64>());
             a.skeletonGroups.append(group);

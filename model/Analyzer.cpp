@@ -292,8 +292,8 @@ Status writeRun(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
         if (Status s = exec(db, u"DELETE FROM "_s + table); !s)
             return s;
     QSqlQuery group(db);
-    group.prepare(u"INSERT INTO skeleton_groups (run_id, group_id, pattern, size, real, synthetic) "
-                  "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    group.prepare(u"INSERT INTO skeleton_groups (run_id, group_id, pattern, size, real, synthetic, "
+                  "mould) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     std::vector<bool> isSynthetic;
     for (const LoadedCorpus& c : corpora)
         isSynthetic.insert(isSynthetic.end(), c.sampleIds.size(), c.role == Role::Synthetic);
@@ -305,7 +305,7 @@ Status writeRun(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
         const auto size = static_cast<qint64>(g.members.size());
         if (Status s =
                 execPrepared(group, {id, static_cast<qint64>(gi), QString::fromStdString(g.pattern),
-                                     size, size - synthetic, synthetic});
+                                     size, size - synthetic, synthetic, g.mould ? 1 : 0});
             !s)
             return s;
     }

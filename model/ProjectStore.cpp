@@ -147,18 +147,22 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     return a;
 }
 
+bool SkeletonGroupInfo::isShortReply() const {
+    return !mould && analysis::isShortReply(pattern.toStdString());
+}
+
 QList<SkeletonGroupInfo> ProjectStore::skeletonGroups(int limit) const {
     QList<SkeletonGroupInfo> out;
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT group_id, pattern, size, real, synthetic FROM skeleton_groups "
+    q.prepare(u"SELECT group_id, pattern, size, real, synthetic, mould FROM skeleton_groups "
               "WHERE run_id = "_s +
               kNewestAnalysisRun + u" ORDER BY group_id LIMIT ?"_s);
     q.addBindValue(limit);
     if (q.exec())
         while (q.next())
             out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
-                        q.value(3).toLongLong(), q.value(4).toLongLong()});
+                        q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toBool()});
     return out;
 }
 
@@ -379,8 +383,8 @@ Json ProjectStore::summaryJson() const {
                           {"size", g.info.size},
                           {"real", g.info.real},
                           {"synthetic", g.info.synthetic},
-                          {"short_reply", analysis::isShortReply(g.info.pattern.toStdString())},
-                          {"mould", g.mould},
+                          {"short_reply", g.info.isShortReply()},
+                          {"mould", g.info.mould},
                           {"members", members}});
     }
     out["skeleton_groups"] = groups;

@@ -72,13 +72,17 @@ struct CorpusMetrics {
     QList<std::pair<QString, double>> labelCounts; ///< most frequent first
 };
 
-/// A group of samples sharing a (near-)identical template skeleton.
+/// A group of the Skeletons view (analysis::SkeletonGroup): a mould, or samples whose short
+/// skeletons are near-identical.
 struct SkeletonGroupInfo {
     qint64 id = 0;   ///< rank in its run: 0 = largest
-    QString pattern; ///< the skeleton of its first member
+    QString pattern; ///< a mould's title ("…" where members differ), else a member's skeleton
     qint64 size = 0;
     qint64 real = 0;
     qint64 synthetic = 0;
+    bool mould = false; ///< grouped by shared template windows
+    /// A group of short replies (analysis::isShortReply of its skeleton; never a mould).
+    [[nodiscard]] bool isShortReply() const;
 };
 
 /// A recurring opening or closing (first or last three tokens) with its count per side.
@@ -95,6 +99,7 @@ struct TemplateRow {
     qint64 real = 0;
     qint64 synthetic = 0;
     double zScore = 0.0;
+    QList<qint64> examples; ///< sample ids containing it, synthetic ones first
 };
 
 /// A k-means cluster of the newest analysis (see analysis::ClusterInfo).
@@ -113,7 +118,6 @@ struct ClusterRow {
 struct StoredSkeletonGroup {
     SkeletonGroupInfo info;
     QList<qint64> members; ///< the first 20
-    bool mould = false;    ///< grouped by shared template windows (analysis::SkeletonGroup)
 };
 
 /// The embeddings the similarity analyses of a run used (the runs row's columns).

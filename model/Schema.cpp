@@ -296,6 +296,11 @@ CREATE TRIGGER samples_fts_update AFTER UPDATE OF text ON samples BEGIN
 END;
 INSERT INTO samples_fts (samples_fts) VALUES ('rebuild');
 )sql"_s,
+        // 8 → 9: skeleton groups of long texts are moulds (samples sharing template windows,
+        // analysis::SkeletonGroup); older runs' groups are whole-skeleton groups (0).
+        uR"sql(
+ALTER TABLE skeleton_groups ADD COLUMN mould INTEGER NOT NULL DEFAULT 0;
+)sql"_s,
     };
     return steps;
 }

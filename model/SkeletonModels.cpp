@@ -1,9 +1,12 @@
 #include "model/SkeletonModels.h"
 
+#include "analysis/MetricKeys.h"
 #include "analysis/Skeleton.h"
 #include "analysis/Templates.h"
 
 #include <QSet>
+
+#include <algorithm>
 
 #include <cmath>
 #include <limits>
@@ -17,17 +20,19 @@ SkeletonGroupsModel::SkeletonGroupsModel(ProjectStore& store, ReviewStore& revie
     , m_store(store)
     , m_review(review) {}
 
-void SkeletonGroupsModel::reload() {
+void SkeletonGroupsModel::reload(const std::optional<StoredAnalysis>& run) {
     beginResetModel();
     m_groups = m_store.skeletonGroups();
     m_realTotal = 0;
     m_syntheticTotal = 0;
-    for (const CorpusInfo& c : m_store.corpora())
-        (c.role == Role::Synthetic ? m_syntheticTotal : m_realTotal) += c.samples;
+    if (run)
+        for (const CorpusMetrics& c : run->corpora)
+            (c.role == Role::Synthetic ? m_syntheticTotal : m_realTotal) +=
+                static_cast<qint64>(c.values.value(QString::fromLatin1(analysis::key::kSamples)));
     m_shortReply.clear();
     m_shortReplies = 0;
     for (const SkeletonGroupInfo& g : m_groups) {
-        m_shortReply.append(analysis::isShortReply(g.pattern.toStdString()));
+        m_shortReply.append(g.isShortReply());
         m_shortReplies += m_shortReply.back() ? 1 : 0;
     }
     m_members.clear();
@@ -242,28 +247,42 @@ QList<TemplateRow> templatesInText(const QString& text, const QList<TemplateRow>
     return found;
 }
 
-QString skeletonHighlightHtml(const QString& text) {
-    const auto& words = analysis::FunctionWords::english();
-    QString html;
-    QString word;
-    auto flush = [&]() {
-        if (word.isEmpty())
-            return;
-        const bool kept = words.contains(word.toLower().toStdString());
-        html +=
-            kept ? word.toHtmlEscaped()
-                 : u"<span style=\"background:#ffe2b8\">"_s + word.toHtmlEscaped() + u"</span>"_s;
-        word.clear();
-    };
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber() || c == u'\'' || c == u'’' || c == u'_') {
-            word += c;
-        } else {
-            flush();
-            html += c == u'\n' ? u"<br>"_s : QString(c).toHtmlEscaped();
-        }
+QString skeletonHighlightHtml(const QString& text, const QStringList& patterns) {
+    const std::string utf8 = text.toStdString();
+    const analysis::SkeletonSpans spans = analysis::skeletonSpans(utf8);
+    const std::size_t n = spans.tokens.size();
+    // Tokens inside a window that is one of the patterns.
+    std::vector<bool> inPattern(n, false);
+    if (!patterns.isEmpty()) {
+        QSet<QString> wanted(patterns.begin(), patterns.end());
+        const std::size_t length = analysis::TemplateParams{}.patternLength;
+        for (std::size_t i = 0; i + length <= n; ++i)
+            if (wanted.contains(QString::fromStdString(
+                    analysis::skeletonString(std::span(spans.tokens).subspan(i, length)))))
+                std::fill_n(inPattern.begin() + static_cast<std::ptrdiff_t>(i), length, true);
     }
-    flush();
+    const auto piece = [&](std::size_t from, std::size_t to) {
+        return QString::fromUtf8(utf8.data() + from, static_cast<qsizetype>(to - from))
+            .toHtmlEscaped()
+            .replace(u'\n', u"<br>"_s);
+    };
+    QString html;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        QString gap = piece(at, spans.begin[i]);
+        // A space between two tokens of one pattern belongs to the pattern's mark.
+        if (i > 0 && inPattern[i] && inPattern[i - 1] && !gap.isEmpty())
+            gap = u"<u>"_s + gap + u"</u>"_s;
+        html += gap;
+        QString token = piece(spans.begin[i], spans.end[i]);
+        if (analysis::isPlaceholder(spans.tokens[i]))
+            token = u"<span style=\"background:#ffe2b8\">"_s + token + u"</span>"_s;
+        if (inPattern[i])
+            token = u"<b><u>"_s + token + u"</u></b>"_s;
+        html += token;
+        at = spans.end[i];
+    }
+    html += piece(at, utf8.size());
     return html;
 }
 

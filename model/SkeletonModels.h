@@ -7,6 +7,7 @@
 #include <QAbstractItemModel>
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QStringList>
 
 namespace synthscope::model {
 
@@ -33,8 +34,9 @@ public:
     static constexpr int ShortReplyRole = Qt::UserRole + 4;
 
     SkeletonGroupsModel(ProjectStore& store, ReviewStore& review, QObject* parent = nullptr);
-    /// Reloads the groups of the newest analysis.
-    void reload();
+    /// Reloads the groups of the newest analysis; run (that analysis, as the document holds it)
+    /// gives the samples of each role that coverage and lift divide by.
+    void reload(const std::optional<StoredAnalysis>& run);
     [[nodiscard]] const QList<SkeletonGroupInfo>& groups() const { return m_groups; }
     [[nodiscard]] bool isShortReply(int row) const { return m_shortReply.at(row); }
     [[nodiscard]] int shortReplyCount() const { return m_shortReplies; }
@@ -88,8 +90,12 @@ public:
 /// Cost: one skeleton of text (linear in its length).
 QList<TemplateRow> templatesInText(const QString& text, const QList<TemplateRow>& templates);
 
-/// HTML of text with its content words highlighted and its structure (function words,
-/// punctuation, markup) plain: what a skeleton keeps is plain, what it masks is marked.
-QString skeletonHighlightHtml(const QString& text);
+/// HTML of text with its content highlighted and its structure plain: the tokens a skeleton
+/// masks (analysis::skeletonSpans: words, names, numbers, URLs, handles) on an orange ground,
+/// what it keeps (function words, punctuation, markup) as written. Every token inside a
+/// skeleton window written as one of patterns (skeletonString() of TemplateParams::
+/// patternLength tokens, as the recurring templates are) is also bold and underlined: the
+/// template's span in context. Line breaks become <br>; the text is HTML-escaped.
+QString skeletonHighlightHtml(const QString& text, const QStringList& patterns = {});
 
 } // namespace synthscope::model

@@ -103,8 +103,9 @@ SkeletonsView::SkeletonsView(QWidget* parent)
            "a p-value). Long answers that never share a whole skeleton still share these."));
     templateLabel->setWordWrap(true);
     templateBox->addWidget(templateLabel);
-    templateBox->addWidget(
-        fitNumbers(makeReadOnlyTable(m_templates, affixes, u"templatesTable"_s)));
+    m_templatesTable = fitNumbers(makeReadOnlyTable(m_templates, affixes, u"templatesTable"_s));
+    m_templatesTable->setToolTip(tr("Select a template to see samples that contain it"));
+    templateBox->addWidget(m_templatesTable);
     auto* openBox = new QVBoxLayout;
     openBox->addWidget(new QLabel(tr("<b>Recurring openings</b> (first three tokens)"), affixes));
     openBox->addWidget(fitNumbers(makeReadOnlyTable(m_openings, affixes, u"openingsTable"_s)));
@@ -144,6 +145,11 @@ SkeletonsView::SkeletonsView(QWidget* parent)
                 if (source.isValid())
                     showGroup(source.row());
             });
+    connect(m_templatesTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    showTemplate(current.row());
+            });
     connect(m_review, &QPushButton::clicked, this, [this]() {
         if (m_groups != nullptr && m_row >= 0)
             Q_EMIT reviewGroupRequested(m_groups->groups().at(m_row).id,
@@ -181,7 +187,7 @@ void SkeletonsView::reload() {
                                  : tr("Not analysed yet. Run the analyses (Ctrl+R)."));
         return;
     }
-    m_groups->reload();
+    m_groups->reload(m_document->analysis());
     m_templates->setRows(m_document->analysis()->recurringTemplates);
     m_openings->setRows(m_document->analysis()->openings);
     m_closings->setRows(m_document->analysis()->closings);
@@ -226,6 +232,7 @@ void SkeletonsView::showGroup(int row) {
     if (row == m_row)
         return;
     m_row = row;
+    m_templatesTable->setCurrentIndex({}); // the pane shows this group now
     const auto& g = m_groups->groups().at(row);
     m_title->setText(tr("<b>Group %1</b>: %2 samples (%3 real, %4 synthetic)<br><code>%5</code>")
                          .arg(g.id + 1)
@@ -250,6 +257,36 @@ void SkeletonsView::showGroup(int row) {
         html += tr("<p>… and %1 more; review the group to see them all.</p>").arg(g.size - 30);
     m_members->setHtml(html);
     m_review->setEnabled(true);
+}
+
+void SkeletonsView::showTemplate(int row) {
+    if (m_document == nullptr || row < 0 || row >= m_templates->rows().size())
+        return;
+    const model::TemplateRow& t = m_templates->rows().at(row);
+    m_row = -1;
+    m_tree->setCurrentIndex({}); // a click on a group shows it again
+    m_review->setEnabled(false);
+    m_title->setText(
+        tr("<b>Template</b> in %1 synthetic and %2 real samples (z = %3)<br><code>%4</code>")
+            .arg(t.synthetic)
+            .arg(t.real)
+            .arg(t.zScore, 0, 'f', 1)
+            .arg(t.pattern.toHtmlEscaped()));
+    QString html = u"<p style='color:gray'>"_s +
+                   tr("Bold and underlined: the template in each sample. Highlighted: the content "
+                      "the skeleton masks.") +
+                   u"</p>"_s;
+    for (const qint64 id : t.examples) {
+        const auto sample = m_document->review().sample(id);
+        if (!sample)
+            continue;
+        html += u"<p><b>#%1</b> <i>%2</i><br>%3</p><hr>"_s.arg(id).arg(
+            sample->corpusName.toHtmlEscaped(),
+            model::skeletonHighlightHtml(sample->text, {t.pattern}));
+    }
+    if (t.examples.isEmpty())
+        html += tr("<p>No examples stored: run the analyses again to see them.</p>");
+    m_members->setHtml(html);
 }
 
 } // namespace synthscope::widgets

@@ -21,11 +21,12 @@ namespace synthscope::widgets {
 
 class EmptyState;
 
-/// Template skeletons: groups of samples that share a (near-)identical skeleton, the most
-/// synthetic first and sortable by size and synthetic share, short replies (placeholder-only or
-/// shorter than six tokens) hidden until asked for; the selected group's members aligned with their
-/// content words highlighted (the shared structure stays plain); recurring templates (skeleton
-/// 6-grams, the ones leaning synthetic first) and recurring openings and closings per side.
+/// Template skeletons: moulds (samples sharing their skeleton windows, analysis::SkeletonGroup),
+/// the most synthetic first and sortable by size, synthetic share, coverage and lift over real,
+/// short replies (placeholder-only or shorter than six tokens) hidden until asked for; the
+/// selected group's members with their content highlighted (the shared structure stays plain);
+/// recurring templates (skeleton 6-grams, the ones leaning synthetic first; a selected one shows
+/// samples containing it, its span marked) and recurring openings and closings per side.
 class SkeletonsView : public QWidget {
     Q_OBJECT
 public:
@@ -44,6 +45,8 @@ Q_SIGNALS:
 private:
     void reload();
     void showGroup(int row);
+    /// Shows the example samples of the recurring template in row, the template marked.
+    void showTemplate(int row);
     void showShortReplies(bool show);
 
     model::ProjectDocument* m_document = nullptr;
@@ -53,6 +56,7 @@ private:
     model::AffixModel* m_openings;
     model::AffixModel* m_closings;
     QTreeView* m_tree;
+    QTableView* m_templatesTable = nullptr;
     QTextBrowser* m_members;
     QLabel* m_title;
     QPushButton* m_review;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 using namespace synthscope::analysis;
 
@@ -92,33 +93,52 @@ TEST(MinHash, EqualSetsShareAGroupWhateverTheBucketOrder) {
 }
 
 // Star clustering does not chain: in the path A–B–C–D (each neighbour pair at J = 1/3, the
-// others at 0) union-find would make one group; the star around B takes A and C, and D, whose
-// only neighbour C is taken, stays alone.
+// others at 0) union-find makes one group; stars make two, every member within the threshold
+// of its centre, and the two ends A and D never together.
 TEST(MinHash, StarGroupsDoNotChain) {
     const std::vector<std::vector<std::uint64_t>> sets = {
         {1, 2, 3, 4}, {3, 4, 5, 6}, {5, 6, 7, 8}, {7, 8, 9, 10}, {}};
     StarParams params;
     params.minhash = MinHashParams{64, 64, 0.3, 11}; // one row per band: J = 1/3 always meets
-    EXPECT_EQ(starGroups(sets, {}, params), (std::vector<std::uint32_t>{1, 1, 1, 3, 4}));
     EXPECT_EQ(nearDuplicateGroups(sets, params.minhash),
               (std::vector<std::uint32_t>{0, 0, 0, 0, 4}));
-    // A heavier D (it stands for 4 identical sets) makes C the centre: C's star weighs 1 + 1 + 4.
-    const std::uint32_t weights[] = {1, 1, 1, 4, 1};
-    EXPECT_EQ(starGroups(sets, weights, params), (std::vector<std::uint32_t>{0, 2, 2, 2, 4}));
+    const std::vector<std::uint32_t> centre = starGroups(sets, {}, params);
+    ASSERT_EQ(centre.size(), 5U);
+    EXPECT_EQ(centre[4], 4U); // the empty set stays alone
+    std::set<std::uint32_t> centres(centre.begin(), centre.begin() + 4);
+    EXPECT_EQ(centres.size(), 2U);
+    EXPECT_NE(centre[0], centre[3]);
+    for (std::size_t i = 0; i < 4; ++i) {
+        EXPECT_EQ(centre[centre[i]], centre[i]) << i; // a centre is its own centre
+        EXPECT_GE(jaccard(sets[i], sets[centre[i]]), 0.3) << i;
+    }
     const std::uint32_t tooFew[] = {1, 1};
     EXPECT_THROW(starGroups(sets, tooFew, params), std::invalid_argument);
-    params.bucketWindow = 0;
+    params.minhash.bands = 7;
     EXPECT_THROW(starGroups(sets, {}, params), std::invalid_argument);
 }
 
+// The weight of identical sets a set stands for makes it the centre. X = {1,2,3,4},
+// Y = X ∪ {5} standing for 20 sets, Z = X ∪ {6}: J(X,Y) = J(X,Z) = 0.8, J(Y,Z) = 4/6. Alone,
+// X (the most similar to both) would be the centre; Y's weight makes Y the centre of all three.
+TEST(MinHash, StarCentreIsTheHeaviest) {
+    const std::vector<std::vector<std::uint64_t>> sets = {
+        {1, 2, 3, 4}, {1, 2, 3, 4, 5}, {1, 2, 3, 4, 6}};
+    StarParams params;
+    params.minhash = MinHashParams{64, 64, 0.3, 11};
+    const std::uint32_t weights[] = {1, 20, 1};
+    EXPECT_EQ(starGroups(sets, weights, params), (std::vector<std::uint32_t>{1, 1, 1}));
+    const std::vector<std::uint32_t> unweighted = starGroups(sets, {}, params);
+    EXPECT_EQ(unweighted, std::vector<std::uint32_t>(3, unweighted[0])); // still one group
+}
+
 // One bucket of ten sets {x, y_k} (x has the smallest MinHash of one permutation, so all share
-// the bucket; every pair has J = 1/3). With a bucket window of 1 the graph is the path
-// 0–1–…–9; the first centre (1) then scans its bucket and takes everyone. Without the scan the
-// path is cut into stars of two or three.
-TEST(MinHash, StarCentreScansItsWholeBucket) {
+// the bucket; every pair has J = 1/3; equal scores, so the first index leads). The first centre
+// takes everyone; with a scan of three comparisons each centre takes the next three free
+// members, passing over the taken ones.
+TEST(MinHash, StarCentreScanIsBoundedAndSkipsTakenMembers) {
     StarParams params;
     params.minhash = MinHashParams{1, 1, 0.3, 1};
-    params.bucketWindow = 1;
     std::uint64_t x = 1;
     std::uint64_t smallest = minhashSignature(std::vector<std::uint64_t>{1}, params.minhash)[0];
     for (std::uint64_t v = 2; v <= 100; ++v)
@@ -133,8 +153,8 @@ TEST(MinHash, StarCentreScansItsWholeBucket) {
         std::sort(s.begin(), s.end());
         sets.push_back(s);
     }
-    EXPECT_EQ(starGroups(sets, {}, params), std::vector<std::uint32_t>(10, 1));
-    params.centreScan = 0;
+    EXPECT_EQ(starGroups(sets, {}, params), std::vector<std::uint32_t>(10, 0));
+    params.centreScan = 3;
     EXPECT_EQ(starGroups(sets, {}, params),
-              (std::vector<std::uint32_t>{1, 1, 1, 3, 3, 5, 5, 7, 7, 9}));
+              (std::vector<std::uint32_t>{0, 0, 0, 0, 4, 4, 4, 4, 8, 8}));
 }

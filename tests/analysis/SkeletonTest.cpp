@@ -63,6 +63,24 @@ TEST(Skeleton, SameStructureDifferentWordsGiveTheSameSkeleton) {
     EXPECT_FALSE(isPlaceholder("the"));
 }
 
+// Each skeleton token with the bytes it stands for, counted by hand: "Hi" 0–2, "Anna" 3–7,
+// "," 7, the line break 8, "1." 9–11, "Call" 12–16, "555-1234" 17–25, "now" 26–29, "!" 29.
+TEST(Skeleton, SpansPointAtTheTextOfEachToken) {
+    const std::string text = "Hi Anna,\n1. Call 555-1234 now!";
+    const SkeletonSpans s = skeletonSpans(text);
+    EXPECT_EQ(s.tokens, (V{"<W>", "<NAME>", ",", "\n", "<LI>", "<W>", "<NUM>", "now", "!"}));
+    EXPECT_EQ(s.tokens, skeletonTokens(text));
+    const std::vector<std::size_t> begin = {0, 3, 7, 8, 9, 12, 17, 26, 29};
+    const std::vector<std::size_t> end = {2, 7, 8, 9, 11, 16, 25, 29, 30};
+    EXPECT_EQ(s.begin, begin);
+    EXPECT_EQ(s.end, end);
+    // Markup, a hashtag heading and a URL; the trailing line breaks are dropped with their spans.
+    const SkeletonSpans m = skeletonSpans("## Steps\n- see https://x.org/a\n\n");
+    EXPECT_EQ(m.tokens, (V{"<H>", "<W>", "\n", "<LI>", "<W>", "<URL>"}));
+    EXPECT_EQ(m.begin, (std::vector<std::size_t>{0, 3, 8, 9, 11, 15}));
+    EXPECT_EQ(m.end, (std::vector<std::size_t>{2, 8, 9, 10, 14, 30}));
+}
+
 TEST(Skeleton, CustomFunctionWordList) {
     const std::string_view german[] = {"der", "die", "und"};
     const FunctionWords de = FunctionWords::fromList(german);
@@ -114,7 +132,7 @@ TEST(Templates, GroupsIdenticalAndNearVariantSkeletons) {
 
 // One mould, three fillings of different lengths: whole skeletons differ too much to be
 // near-identical (their 3-shingle Jaccard is below 0.7), but their collapsed template windows
-// overlap far beyond 0.12, so they form one mould. Two tweets with the same short skeleton form
+// overlap far beyond 0.1, so they form one mould. Two tweets with the same short skeleton form
 // a short-reply group apart; an unrelated long text stays alone.
 TEST(Templates, MouldGroupsLongAnswersWithDifferentFillings) {
     const V texts = {

@@ -311,3 +311,43 @@ TEST(ItemModels, LiftOverRealOfASkeletonGroup) {
     EXPECT_LT(model::liftOverReal(5, 0, 9, 9), 1.0);
     EXPECT_TRUE(std::isnan(model::liftOverReal(-1, 3, 9, 9)));
 }
+
+// Content on an orange ground, structure plain; with a pattern, its six tokens (and the spaces
+// between them) bold and underlined. "Please follow these steps: log in." has the skeleton
+// please <W> these <W> : <W> in . and its first six tokens are the pattern.
+TEST(ItemModels, SkeletonHighlightMarksContentAndTemplateSpans) {
+    const QString text = QStringLiteral("Please follow these steps: log in.\n<b>");
+    const QString plain = model::skeletonHighlightHtml(text);
+    const QString orange = QStringLiteral("<span style=\"background:#ffe2b8\">%1</span>");
+    EXPECT_TRUE(plain.startsWith(QStringLiteral("Please ") + orange.arg(QStringLiteral("follow"))))
+        << plain.toStdString();
+    EXPECT_TRUE(plain.contains(QStringLiteral(" in.<br>&lt;") + orange.arg(QStringLiteral("b")) +
+                               QStringLiteral("&gt;")))
+        << plain.toStdString();
+    EXPECT_FALSE(plain.contains(QStringLiteral("<u>")));
+    const QString marked =
+        model::skeletonHighlightHtml(text, {QStringLiteral("please <W> these <W> : <W>")});
+    EXPECT_TRUE(marked.startsWith(QStringLiteral("<b><u>Please</u></b><u> </u><b><u>") +
+                                  orange.arg(QStringLiteral("follow")) +
+                                  QStringLiteral("</u></b><u> </u><b><u>these</u></b>")))
+        << marked.toStdString();
+    EXPECT_TRUE(marked.contains(QStringLiteral("<b><u>") + orange.arg(QStringLiteral("log")) +
+                                QStringLiteral("</u></b> in.")))
+        << marked.toStdString();
+    // A pattern the text does not hold marks nothing.
+    EXPECT_EQ(model::skeletonHighlightHtml(text, {QStringLiteral("if you have any <W> ,")}), plain);
+}
+
+// A mould whose title keeps only punctuation and markup ("… <W> . ⏎ <LI> <W> : …", a list
+// answer's mould) is still a mould, not a short reply; the same title from a whole-skeleton
+// group (older runs) is one.
+TEST(ItemModels, AMouldIsNeverAShortReply) {
+    SkeletonGroupInfo g{0, QStringLiteral("… <W> . ⏎ <LI> <W> : …"), 40, 0, 40, true};
+    EXPECT_FALSE(g.isShortReply());
+    g.mould = false;
+    EXPECT_TRUE(g.isShortReply());
+    g.pattern = QStringLiteral("<@> <URL>");
+    EXPECT_TRUE(g.isShortReply());
+    g.pattern = QStringLiteral("i understand that you want to <W> your <W> .");
+    EXPECT_FALSE(g.isShortReply());
+}

@@ -495,10 +495,22 @@ TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
     EXPECT_GE(zOf(0), zOf(1));
     EXPECT_GT(templates->model()->index(0, model::RecurringTemplateModel::Synthetic).data().toInt(),
               templates->model()->index(0, model::RecurringTemplateModel::Real).data().toInt());
-    EXPECT_FALSE(window.skeletons()
-                     ->findChild<QTextBrowser*>(QStringLiteral("skeletonMembers"))
-                     ->toPlainText()
-                     .isEmpty());
+    auto* members = window.skeletons()->findChild<QTextBrowser*>(QStringLiteral("skeletonMembers"));
+    EXPECT_FALSE(members->toPlainText().isEmpty());
+    // A click on a recurring template shows samples that contain it, the span marked (bold).
+    const QRect second = templates->visualRect(templates->model()->index(1, 0));
+    QTest::mouseClick(templates->viewport(), Qt::LeftButton, {}, second.center());
+    ASSERT_EQ(templates->currentIndex().row(), 1);
+    const QString templateHtml = members->toHtml();
+    EXPECT_TRUE(templateHtml.contains(QStringLiteral("font-weight:700")));
+    EXPECT_TRUE(templateHtml.contains(QStringLiteral("text-decoration: underline")));
+    EXPECT_GE(members->toPlainText().count(QLatin1Char('#')), 2); // at least two examples
+    EXPECT_EQ(tree->currentIndex(), QModelIndex()); // the pane no longer shows a group
+    // A click on the first group shows its members again.
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                      tree->visualRect(tree->model()->index(0, 0)).center());
+    EXPECT_FALSE(members->toHtml().contains(QStringLiteral("text-decoration: underline")));
+    EXPECT_FALSE(templates->currentIndex().isValid());
 
     window.review()->reviewGroup(model::GroupKind::Skeleton, first.id, first.pattern);
     EXPECT_EQ(window.review()->queueModel()->rowCount(), static_cast<int>(first.size));
