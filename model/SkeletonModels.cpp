@@ -163,31 +163,47 @@ double liftOverReal(qint64 real, qint64 synthetic, qint64 realTotal, qint64 synt
 QVariant SkeletonGroupsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal)
         return {};
+    // Short headers leave the pattern column room; the tooltips say what each column is.
     if (role == Qt::ToolTipRole) {
-        if (section == Coverage)
+        switch (section) {
+        case Pattern:
+            return tr("The mould's shared structure (\u201c\u2026\u201d where its members "
+                      "differ), or a short reply's skeleton; expand a row for its members");
+        case Size:
+            return tr("Samples in the group");
+        case Real:
+            return tr("Real samples in the group");
+        case Synthetic:
+            return tr("Synthetic samples in the group");
+        case SyntheticShare:
+            return tr("Share of the group's samples that are synthetic");
+        case Coverage:
             return tr("Share of all synthetic samples that this group holds");
-        if (section == Lift)
-            return tr("How many times more of the synthetic side than of the real side the group "
-                      "holds (each count plus one half). 1×: as common in real data.");
-        return {};
+        case Lift:
+            return tr("Lift over real: how many times more of the synthetic side than of the real "
+                      "side the group holds (each count plus one half). 1\u00d7: as common in "
+                      "real data.");
+        default:
+            return {};
+        }
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Pattern:
-        return tr("Mould or skeleton (members below)");
+        return tr("Mould or skeleton");
     case Size:
         return tr("Size");
     case Real:
         return tr("Real");
     case Synthetic:
-        return tr("Synthetic");
+        return tr("Synth.");
     case SyntheticShare:
-        return tr("Synthetic %");
+        return tr("Synth. %");
     case Coverage:
         return tr("Coverage");
     case Lift:
-        return tr("Lift over real");
+        return tr("Lift");
     default:
         return {};
     }

@@ -453,7 +453,7 @@ TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
         firstTen += syntheticAt(row);
     }
     EXPECT_GE(3 * firstTen, 4514) << firstTen;
-    // A click on "Lift over real" sorts by it: in either direction, in order.
+    // A click on "Lift" (lift over real) sorts by it: in either direction, in order.
     QHeaderView* header = tree->header();
     const int lift = model::SkeletonGroupsModel::Lift;
     ASSERT_FALSE(header->isSectionHidden(lift));
