@@ -4,6 +4,7 @@
 #include "analysis/Skeleton.h"
 #include "analysis/Templates.h"
 
+#include <QColor>
 #include <QSet>
 
 #include <algorithm>
@@ -106,6 +107,8 @@ QVariant SkeletonGroupsModel::data(const QModelIndex& index, int role) const {
         return m_shortReply.at(index.row()) ? u"1"_s : u"0"_s;
     if (role == Qt::ToolTipRole)
         return g.pattern;
+    if (role == Qt::ForegroundRole && m_shortReply.at(index.row())) // listed apart when shown
+        return QColor(Qt::gray);
     if (role == Qt::TextAlignmentRole && index.column() != Pattern)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == SortRole) {

@@ -6,8 +6,9 @@
 
 namespace synthscope::widgets {
 
-/// A read-only table of model with alternating rows, whole-row selection and its first column
-/// stretched (the text column of the term, affix and similar tables).
+/// A read-only table of model with alternating rows, whole-row selection, one-line rows, Tab
+/// moving on to the next widget and its first column stretched (the text column of the term,
+/// affix and similar tables).
 inline QTableView* makeReadOnlyTable(QAbstractItemModel* model, QWidget* parent,
                                      const QString& objectName) {
     auto* view = new QTableView(parent);
@@ -24,6 +25,9 @@ inline QTableView* makeReadOnlyTable(QAbstractItemModel* model, QWidget* parent,
     QObject::connect(model, &QAbstractItemModel::modelReset, view, stretchFirst);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Tab leaves the table (arrow keys move within it), and rows are one line high.
+    view->setTabKeyNavigation(false);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     return view;
 }
 

@@ -63,6 +63,7 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_members->setObjectName(u"skeletonMembers"_s);
+    m_title->setObjectName(u"skeletonTitle"_s);
     m_title->setWordWrap(true);
     m_review->setEnabled(false);
     m_review->setToolTip(tr("Open the group's samples as a review queue"));
@@ -126,12 +127,13 @@ SkeletonsView::SkeletonsView(QWidget* parent)
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
     auto* intro =
-        new QLabel(tr("A skeleton keeps function words, punctuation and markup and masks content "
-                      "(<W> word, <NAME>, <NUM>, <URL>). A group is a mould: samples whose "
-                      "skeletons share their six-token windows, whatever words fill them and "
-                      "however long they are. Its title shows what most members share, “…” "
-                      "where they differ."),
+        new QLabel(tr("A skeleton keeps function words, punctuation and markup (<LI> list item, "
+                      "⏎ line break) and masks content (<W> word, <NAME>, <NUM>, <URL>, <@> "
+                      "handle). A group is a mould: samples whose skeletons share their six-token "
+                      "windows, whatever words fill them and however long they are. Its title "
+                      "shows what most members share, “…” for the rest."),
                    content);
+    intro->setTextFormat(Qt::PlainText); // "<LI>" would read as HTML
     intro->setWordWrap(true); // one long line kept the window wider than a laptop screen
     layout->addWidget(intro);
     layout->addWidget(splitter, 1);
@@ -139,16 +141,32 @@ SkeletonsView::SkeletonsView(QWidget* parent)
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                QModelIndex source = m_sorted->mapToSource(current);
-                if (source.parent().isValid())
-                    source = source.parent();
-                if (source.isValid())
+                const QModelIndex source = m_sorted->mapToSource(current);
+                if (!source.isValid())
+                    return;
+                if (!source.parent().isValid()) {
                     showGroup(source.row());
+                    return;
+                }
+                // A member: its group, scrolled to the member (when among those shown).
+                showGroup(source.parent().row());
+                m_members->scrollToAnchor(u"m%1"_s.arg(
+                    source.data(model::SkeletonGroupsModel::SampleIdRole).toLongLong()));
             });
-    connect(m_templatesTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid())
-                    showTemplate(current.row());
+    // Number columns sort largest first on their first click; the shown group stays in view.
+    connect(m_tree->header(), &QHeaderView::sectionClicked, this, [this](int section) {
+        if (section != m_sortColumn && section != model::SkeletonGroupsModel::Pattern)
+            m_tree->sortByColumn(section, Qt::DescendingOrder);
+        m_sortColumn = section;
+        m_tree->scrollTo(m_tree->currentIndex());
+    });
+    // On a selection, not on the current cell: focus entering the table makes its first cell
+    // current without the user choosing it.
+    connect(m_templatesTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this]() {
+                const QModelIndexList rows = m_templatesTable->selectionModel()->selectedRows();
+                if (!rows.isEmpty())
+                    showTemplate(rows.first().row());
             });
     connect(m_review, &QPushButton::clicked, this, [this]() {
         if (m_groups != nullptr && m_row >= 0)
@@ -197,6 +215,7 @@ void SkeletonsView::reload() {
                                 ? tr("Show short replies (1 group)")
                                 : tr("Show short replies (%1 groups)").arg(shortReplies));
     m_tree->sortByColumn(model::SkeletonGroupsModel::Synthetic, Qt::DescendingOrder);
+    m_sortColumn = model::SkeletonGroupsModel::Synthetic;
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < model::SkeletonGroupsModel::ColumnCount; ++c)
         m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
@@ -232,15 +251,22 @@ void SkeletonsView::showGroup(int row) {
     if (row == m_row)
         return;
     m_row = row;
-    m_templatesTable->setCurrentIndex({}); // the pane shows this group now
+    m_templatesTable->clearSelection(); // the pane shows this group now
+    m_templatesTable->setCurrentIndex({});
     const auto& g = m_groups->groups().at(row);
-    m_title->setText(tr("<b>Group %1</b>: %2 samples (%3 real, %4 synthetic)<br><code>%5</code>")
-                         .arg(g.id + 1)
-                         .arg(g.size)
-                         .arg(g.real)
-                         .arg(g.synthetic)
-                         .arg((g.pattern.size() > 120 ? g.pattern.left(120) + u"…"_s : g.pattern)
-                                  .toHtmlEscaped()));
+    const QString kind = g.mould            ? tr("mould")
+                         : g.isShortReply() ? tr("short reply")
+                                            : tr("skeleton");
+    m_title->setText(
+        tr("<b>Group %1</b> (%2): %3 samples (%4 real, %5 synthetic)<br><code>%6</code>")
+            .arg(g.id + 1)
+            .arg(kind)
+            .arg(g.size)
+            .arg(g.real)
+            .arg(g.synthetic)
+            .arg((g.pattern.size() > 200 ? g.pattern.left(200) + u" [\u2026]"_s : g.pattern)
+                     .toHtmlEscaped()));
+    m_title->setToolTip(g.pattern);
     QString html = u"<p style='color:gray'>"_s +
                    tr("Highlighted: the content the skeleton masks. Plain: the shared structure.") +
                    u"</p>"_s;
@@ -249,7 +275,7 @@ void SkeletonsView::showGroup(int row) {
         const auto sample = m_document->review().sample(members[i]);
         if (!sample)
             continue;
-        html += u"<p><b>#%1</b> <i>%2</i><br>%3</p><hr>"_s.arg(members[i])
+        html += u"<p><a name=\"m%1\"></a><b>#%1</b> <i>%2</i><br>%3</p><hr>"_s.arg(members[i])
                     .arg(sample->corpusName.toHtmlEscaped(),
                          model::skeletonHighlightHtml(sample->text));
     }
@@ -265,6 +291,7 @@ void SkeletonsView::showTemplate(int row) {
     const model::TemplateRow& t = m_templates->rows().at(row);
     m_row = -1;
     m_tree->setCurrentIndex({}); // a click on a group shows it again
+    m_title->setToolTip(t.pattern);
     m_review->setEnabled(false);
     m_title->setText(
         tr("<b>Template</b> in %1 synthetic and %2 real samples (z = %3)<br><code>%4</code>")

@@ -63,6 +63,7 @@ private:
     QCheckBox* m_shortReplies;
     EmptyState* m_state;
     int m_row = -1;
+    int m_sortColumn = -1; // the column the user last sorted by
 };
 
 } // namespace synthscope::widgets

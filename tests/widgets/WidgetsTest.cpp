@@ -497,6 +497,17 @@ TEST_F(Widgets, SkeletonsListGroupsAndSendOneToReview) {
               templates->model()->index(0, model::RecurringTemplateModel::Real).data().toInt());
     auto* members = window.skeletons()->findChild<QTextBrowser*>(QStringLiteral("skeletonMembers"));
     EXPECT_FALSE(members->toPlainText().isEmpty());
+    // Tab walks into the templates table without choosing a template (the pane still shows
+    // the group) and out of it again.
+    const QString groupTitle =
+        window.skeletons()->findChild<QLabel*>(QStringLiteral("skeletonTitle"))->text();
+    ASSERT_TRUE(groupTitle.contains(QStringLiteral("Group"))) << groupTitle.toStdString();
+    templates->setFocus();
+    ASSERT_TRUE(templates->hasFocus());
+    QTest::keyClick(templates, Qt::Key_Tab);
+    EXPECT_FALSE(templates->hasFocus());
+    EXPECT_EQ(window.skeletons()->findChild<QLabel*>(QStringLiteral("skeletonTitle"))->text(),
+              groupTitle);
     // A click on a recurring template shows samples that contain it, the span marked (bold).
     const QRect second = templates->visualRect(templates->model()->index(1, 0));
     QTest::mouseClick(templates->viewport(), Qt::LeftButton, {}, second.center());
