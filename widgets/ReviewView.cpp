@@ -536,9 +536,11 @@ void ReviewView::showRow(int row) {
         if (!templates.isEmpty()) {
             const QString first =
                 u"“<code>%1</code>”"_s.arg(templates.first().pattern.toHtmlEscaped());
+            // "Recurring template", not "template": template_version (how a sample was
+            // generated) is often shown beside it.
             meta << (templates.size() == 1
-                         ? tr("template %1").arg(first)
-                         : tr("template %1 (+%2 more)")
+                         ? tr("recurring template %1").arg(first)
+                         : tr("recurring template %1 (+%2 more)")
                                .arg(first, QString::number(templates.size() - 1)));
             for (const model::TemplateRow& t : templates)
                 templateTip += tr("“%1”  z %2; samples: %3 synthetic, %4 real\n")

@@ -550,14 +550,14 @@ TEST_F(Widgets, ReviewShowsTheRecurringTemplatesOfASample) {
     window.review()->reviewSamples({bitext, tweet}, QStringLiteral("templates"));
     auto* header = window.review()->findChild<QLabel*>(QStringLiteral("sampleHeader"));
     ASSERT_NE(header, nullptr);
-    EXPECT_TRUE(header->text().contains(QStringLiteral("template “<code>")))
+    EXPECT_TRUE(header->text().contains(QStringLiteral("recurring template “<code>")))
         << header->text().toStdString();
     EXPECT_TRUE(header->toolTip().contains(QStringLiteral("z ")))
         << header->toolTip().toStdString();
     EXPECT_TRUE(header->toolTip().contains(templates.first().pattern))
         << header->toolTip().toStdString();
     window.review()->showRow(1);
-    EXPECT_FALSE(header->text().contains(QStringLiteral("template “<code>")));
+    EXPECT_FALSE(header->text().contains(QStringLiteral("recurring template “<code>")));
     EXPECT_TRUE(header->toolTip().isEmpty());
 }
 
