@@ -461,9 +461,9 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
         std::string pattern;
         if (mould) {
             // The document whose window set is the centre.
-            const auto c = *std::find_if(members.begin(), members.end(), [&](std::uint32_t d) {
-                return mouldOf[d] == static_cast<std::uint32_t>(key);
-            });
+            const auto centreSet = static_cast<std::uint32_t>(key); // (clang: no captured binding)
+            const auto c = *std::find_if(members.begin(), members.end(),
+                                         [&](std::uint32_t d) { return mouldOf[d] == centreSet; });
             pattern = mouldTitle(skeletons[c], members, mouldOf, mouldSets, params);
         } else {
             pattern = skeletonString(skeletons[members.front()]);
