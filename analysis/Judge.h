@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analysis/Diversity.h"
+#include "analysis/LogOdds.h"
 #include "analysis/Statistics.h"
 
 #include <cstddef>
@@ -16,6 +18,14 @@ struct JudgedPair {
     /// The verdict as the probability that the second output is preferred: 1 = second,
     /// 0 = first, 0.5 = a tie (AlpacaEval's preference − 1). NaN: no verdict (a failed or
     /// missing judgement); such pairs are counted but not used.
+    double preferSecond = kNaN;
+};
+
+/// A preference pair by the document indices of its two outputs within one corpus
+/// (CorpusInput::pairs), with the verdict as in JudgedPair.
+struct IndexedPair {
+    std::uint32_t first = 0;
+    std::uint32_t second = 0;
     double preferSecond = kNaN;
 };
 
@@ -77,6 +87,24 @@ struct JudgeResult {
     /// WinRate is how much of this generator's win rate that bias explains.
     double lengthPreference = kNaN;
     std::vector<JudgeCurveBin> curve; ///< observed and fitted verdicts by z (curveBins bins)
+
+    // Filled by analyzeCorpora (judgeKept()), which has the texts; analyzeJudge leaves them.
+    /// Indicating unigrams and bigrams (weighted log-odds, Monroe et al. 2008, on occurrence
+    /// counts, so per-token rates: a longer output does not lean by its length alone) of the
+    /// preferred (side A) against the rejected (side B) output of each decisive pair: the local
+    /// lexical cues a judge follows (Das et al. 2024). Both outputs of a pair answer the same
+    /// prompt, so topic cancels; a generator's style does not: when one generator wins most
+    /// pairs, these are largely its words against the other's, which is what a filter built on
+    /// this judge would select.
+    LogOddsResult indicating;
+    /// Diversity of what the judge kept (the preferred output of each decisive pair) and of what
+    /// it was offered (both outputs of the same pairs), on the same token budget (the kept
+    /// outputs' tokens, at most AnalysisParams::diversityTokenBudget, at least 2,000; NaN when
+    /// fewer kept tokens). Kept below offered: filtering by this judge narrows the data. Length
+    /// confounds it: the kept outputs are longer, and long outputs repeat their own bigrams.
+    BudgetedDiversity kept;
+    BudgetedDiversity offered;
+    std::size_t diversityTokenBudget = 0;
 };
 
 /// Fits the length model to pairs and measures the raw and length-controlled preferences.

@@ -44,6 +44,21 @@ inline constexpr char kLengthMatchedSamples[] = "length_matched_samples";
 /// Samples per side in each draw of a synthetic corpus's comparison with the real side.
 inline constexpr char kVsRealBudget[] = "vs_real_budget";
 
+// Per corpus of preference pairs (analysis/Judge.h): what the judge preferred, by length.
+inline constexpr char kJudgePairs[] = "judge_pairs"; ///< pairs with a verdict
+inline constexpr char kJudgeWinRate[] = "judge_win_rate";
+inline constexpr char kJudgeLongerWins[] = "judge_longer_wins";
+inline constexpr char kJudgeLengthControlledWinRate[] = "judge_length_controlled_win_rate";
+inline constexpr char kJudgeLengthPreference[] = "judge_length_preference";
+inline constexpr char kJudgeLengthSlope[] = "judge_length_slope";
+inline constexpr char kJudgeLengthDifferenceSd[] = "judge_length_difference_sd";
+inline constexpr char kJudgeMeanLengthFirst[] = "judge_mean_length_first";
+inline constexpr char kJudgeMeanLengthSecond[] = "judge_mean_length_second";
+inline constexpr char kJudgeKeptDistinct2[] = "judge_kept_distinct_2";
+inline constexpr char kJudgeOfferedDistinct2[] = "judge_offered_distinct_2";
+inline constexpr char kJudgeKeptVendiNgram[] = "judge_kept_vendi_ngram";
+inline constexpr char kJudgeOfferedVendiNgram[] = "judge_offered_vendi_ngram";
+
 // A length-controlled measure is stored under its raw key with one of these suffixes.
 inline constexpr char kLengthMatchedSuffix[] = "_length_matched";
 inline constexpr char kLengthBaselineSuffix[] = "_length_baseline";
@@ -101,6 +116,7 @@ inline constexpr const char* kCountKeys[] = {kSamples,
                                              kVocabularySize,
                                              kExactDuplicates,
                                              kLabelledSamples,
+                                             kJudgePairs,
                                              kNearDuplicates,
                                              kLengthMatchedSamples,
                                              kVsRealBudget,

@@ -86,6 +86,57 @@ RealVsSynthetic compare(const CorpusProfile& real, const CorpusProfile& syntheti
     return r;
 }
 
+// Adds the n-gram occurrences of one document to counts (unigrams and bigrams, as strings).
+void countNgrams(std::span<const std::uint32_t> doc, const Vocabulary& vocab,
+                 std::unordered_map<std::string, std::uint64_t>& counts) {
+    for (std::size_t t = 0; t < doc.size(); ++t) {
+        ++counts[vocab.word(doc[t])];
+        if (t + 1 < doc.size())
+            ++counts[vocab.word(doc[t]) + ' ' + vocab.word(doc[t + 1])];
+    }
+}
+
+// What the judge kept against what it was offered (JudgeResult::indicating, kept, offered).
+void judgeKept(std::span<const IndexedPair> pairs, const TokenizedCorpus& docs,
+               const Vocabulary& vocab, const AnalysisParams& params, JudgeResult& into) {
+    std::vector<std::span<const std::uint32_t>> kept;
+    std::vector<std::span<const std::uint32_t>> offered;
+    for (const IndexedPair& p : pairs) {
+        if (p.preferSecond != 0.0 && p.preferSecond != 1.0)
+            continue; // ties and pairs without a verdict keep nothing
+        const bool second = p.preferSecond == 1.0;
+        kept.push_back(docs.doc(second ? p.second : p.first));
+        offered.push_back(docs.doc(p.first));
+        offered.push_back(docs.doc(p.second));
+    }
+    std::unordered_map<std::string, std::uint64_t> preferred;
+    std::unordered_map<std::string, std::uint64_t> rejected;
+    for (const IndexedPair& p : pairs) {
+        if (p.preferSecond != 0.0 && p.preferSecond != 1.0)
+            continue;
+        const bool second = p.preferSecond == 1.0;
+        countNgrams(docs.doc(second ? p.second : p.first), vocab, preferred);
+        countNgrams(docs.doc(second ? p.first : p.second), vocab, rejected);
+    }
+    if (!preferred.empty() && !rejected.empty())
+        into.indicating = weightedLogOdds(preferred, rejected, params.logOdds);
+    std::size_t keptTokens = 0;
+    for (const auto& d : kept)
+        keptTokens += d.size();
+    into.diversityTokenBudget = std::min(params.diversityTokenBudget, keptTokens);
+    if (into.diversityTokenBudget >= 2000) {
+        const std::size_t windows =
+            std::min(params.vendiSamples,
+                     std::max<std::size_t>(100, into.diversityTokenBudget / 10 / kVendiWindow));
+        into.kept = budgetedDiversity(kept, into.diversityTokenBudget, windows,
+                                      params.diversityDraws, params.seed);
+        into.offered = budgetedDiversity(offered, into.diversityTokenBudget, windows,
+                                         params.diversityDraws, params.seed);
+    } else {
+        into.diversityTokenBudget = 0;
+    }
+}
+
 // Records the wall time since the previous lap under a stage name.
 class StageClock {
 public:
@@ -249,6 +300,26 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
     }
 
     clock.lap("tokenize+profile");
+    result.judge.resize(corpora.size());
+    for (std::size_t i = 0; i < corpora.size(); ++i) {
+        if (corpora[i].pairs.empty())
+            continue;
+        const std::vector<std::uint32_t>& lengths = result.corpora[i].lengthTokens;
+        std::vector<JudgedPair> judged;
+        judged.reserve(corpora[i].pairs.size());
+        for (const IndexedPair& p : corpora[i].pairs) {
+            if (p.first >= lengths.size() || p.second >= lengths.size())
+                throw std::invalid_argument("analyzeCorpora: a preference pair's index is outside "
+                                            "its corpus");
+            judged.push_back({static_cast<double>(lengths[p.first]),
+                              static_cast<double>(lengths[p.second]), p.preferSecond});
+        }
+        result.judge[i] = analyzeJudge(judged);
+        judgeKept(corpora[i].pairs, tokenized[i], vocab, params, *result.judge[i]);
+    }
+    if (std::any_of(corpora.begin(), corpora.end(),
+                    [](const CorpusInput& c) { return !c.pairs.empty(); }))
+        clock.lap("judge");
     if (params.findStructure)
         analyzeStructure(corpora, tokenized, vocab, params, progress.sub(0.3, 0.5), result);
     else

@@ -2,6 +2,7 @@
 
 #include "analysis/Divergence.h"
 #include "analysis/Diversity.h"
+#include "analysis/Judge.h"
 #include "analysis/LanguageModel.h"
 #include "analysis/LengthControl.h"
 #include "analysis/LogOdds.h"
@@ -24,6 +25,9 @@ struct CorpusInput {
     bool synthetic = false;
     std::span<const std::string> texts;
     std::span<const std::string> labels;
+    /// Preference pairs among the texts (document indices into texts), judged by an LLM or
+    /// chosen/rejected; empty for a corpus of single samples.
+    std::span<const IndexedPair> pairs = {};
 };
 
 struct AnalysisParams {
@@ -120,9 +124,12 @@ struct AnalysisResult {
     /// neighbour similarity and perplexity against real samples of the same lengths; empty
     /// without a real side.
     std::vector<CorpusLengthControl> lengthControl;
-    /// Wall-clock seconds of each stage, in the order run ("tokenize+profile", "skeletons",
-    /// "skeleton groups + diversity" (run concurrently), "language model", then
-    /// analyzeSimilarity's stages, "each corpus vs real", "length-matched baselines",
+    /// One per input corpus: what the judge preferred among its preference pairs, by token
+    /// length (analyzeJudge); nullopt for a corpus without pairs.
+    std::vector<std::optional<JudgeResult>> judge;
+    /// Wall-clock seconds of each stage, in the order run ("tokenize+profile", "judge" (with
+    /// preference pairs), "skeletons", "skeleton groups + diversity" (run concurrently), "language
+    /// model", then analyzeSimilarity's stages, "each corpus vs real", "length-matched baselines",
     /// "comparison").
     std::vector<std::pair<std::string, double>> stageSeconds;
 };
@@ -134,7 +141,9 @@ struct AnalysisResult {
 /// clusters, MAUVE, detectability), then compares each synthetic corpus with the real side
 /// on equal budgets next to a null band of real against real (compareEachWithReal) and
 /// against a length-matched real baseline (controlForLength).
-/// Throws std::invalid_argument for labels whose size is neither 0 nor the texts' size;
+/// Corpora with preference pairs also get analyzeJudge() on their outputs' token lengths.
+/// Throws std::invalid_argument for labels whose size is neither 0 nor the texts' size, and
+/// for a pair index outside its corpus;
 /// throws Cancelled when progress asks to stop.
 AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora,
                               const AnalysisParams& params = {}, const Progress& progress = {});

@@ -97,6 +97,44 @@ void addLengthControl(const analysis::CorpusLengthControl& lc, MetricSink& m) {
     }
 }
 
+// What the judge preferred in one corpus of preference pairs: its scalars, and the standard
+// errors and length curve for the blob.
+Json addJudge(const analysis::JudgeResult& j, MetricSink& m) {
+    m.add(key::kJudgePairs, static_cast<double>(j.judged));
+    m.add(key::kJudgeWinRate, j.winRate, j.winRateStdError);
+    m.add(key::kJudgeLongerWins, j.longerWins);
+    m.add(key::kJudgeLengthControlledWinRate, j.lengthControlledWinRate,
+          j.lengthControlledStdError);
+    m.add(key::kJudgeLengthPreference, j.lengthPreference);
+    m.add(key::kJudgeLengthSlope, j.lengthSlope, j.lengthSlopeStdError);
+    m.add(key::kJudgeLengthDifferenceSd, j.lengthDifferenceSd);
+    m.add(key::kJudgeMeanLengthFirst, j.meanLengthFirst);
+    m.add(key::kJudgeMeanLengthSecond, j.meanLengthSecond);
+    m.add(key::kJudgeKeptDistinct2, j.kept.distinct2);
+    m.add(key::kJudgeOfferedDistinct2, j.offered.distinct2);
+    m.add(key::kJudgeKeptVendiNgram, j.kept.vendiNgram);
+    m.add(key::kJudgeOfferedVendiNgram, j.offered.vendiNgram);
+    JudgeSummary summary;
+    summary.judged = static_cast<qint64>(j.judged);
+    summary.ties = static_cast<qint64>(j.ties);
+    summary.winRateStdError = j.winRateStdError;
+    summary.lengthControlledStdError = j.lengthControlledStdError;
+    summary.lengthSlopeStdError = j.lengthSlopeStdError;
+    for (const analysis::JudgeCurveBin& b : j.curve)
+        summary.curve.append({b.z, static_cast<qint64>(b.pairs), b.observed, b.fitted});
+    const auto terms = [](const std::vector<analysis::LogOddsTerm>& from) {
+        QList<JudgeTerm> out;
+        for (const analysis::LogOddsTerm& t : from)
+            out.append({QString::fromStdString(t.ngram), static_cast<qint64>(t.countA),
+                        static_cast<qint64>(t.countB), t.zScore});
+        return out;
+    };
+    summary.preferredTerms = terms(j.indicating.indicatingA);
+    summary.rejectedTerms = terms(j.indicating.indicatingB);
+    summary.diversityTokenBudget = static_cast<qint64>(j.diversityTokenBudget);
+    return judgeSummaryJson(summary);
+}
+
 // The pooled real-vs-synthetic scalars.
 void addPooled(const analysis::AnalysisResult& result, MetricSink& m) {
     if (result.comparison) {
@@ -236,6 +274,8 @@ EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
         }
         if (sim != nullptr)
             c["nn_similarity_histogram"] = sim->corpora[i].nnHistogram;
+        if (i < result.judge.size() && result.judge[i])
+            c["judge"] = addJudge(*result.judge[i], m);
         corporaJson.push_back(std::move(c));
     }
     out["corpora"] = corporaJson;
@@ -371,6 +411,34 @@ bool isSourceRow(const MetricRow& row) {
 
 } // namespace
 
+Json judgeSummaryJson(const JudgeSummary& j) {
+    const auto termsOut = [](const QList<JudgeTerm>& terms) {
+        Json out = Json::array();
+        for (const JudgeTerm& t : terms)
+            out.push_back({{"ngram", t.ngram.toStdString()},
+                           {"count_preferred", t.countPreferred},
+                           {"count_rejected", t.countRejected},
+                           {"z", t.z}});
+        return out;
+    };
+    const auto number = [](double v) { return std::isfinite(v) ? Json(v) : Json(); };
+    Json curve = Json::array();
+    for (const JudgeCurvePoint& b : j.curve)
+        curve.push_back({{"z", b.z},
+                         {"pairs", b.pairs},
+                         {"observed", number(b.observed)},
+                         {"fitted", number(b.fitted)}});
+    return {{"judged", j.judged},
+            {"ties", j.ties},
+            {"win_rate_std_error", number(j.winRateStdError)},
+            {"length_controlled_std_error", number(j.lengthControlledStdError)},
+            {"length_slope_std_error", number(j.lengthSlopeStdError)},
+            {"curve", curve},
+            {"preferred_terms", termsOut(j.preferredTerms)},
+            {"rejected_terms", termsOut(j.rejectedTerms)},
+            {"diversity_token_budget", j.diversityTokenBudget}};
+}
+
 void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
                     const std::map<qint64, QString>& names, StoredAnalysis& a) {
     if (!stored.is_object())
@@ -398,6 +466,31 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
             pooled.resize(nn.size(), 0.0);
         for (qsizetype i = 0; i < nn.size(); ++i)
             pooled[i] += nn[i];
+        if (const auto j = c.find("judge"); j != c.end() && j->is_object()) {
+            const auto number = [](const Json& v) {
+                return v.is_number() ? v.get<double>() : std::numeric_limits<double>::quiet_NaN();
+            };
+            JudgeSummary judge;
+            judge.judged = j->value("judged", qint64(0));
+            judge.ties = j->value("ties", qint64(0));
+            judge.winRateStdError = number(j->value("win_rate_std_error", Json()));
+            judge.lengthControlledStdError =
+                number(j->value("length_controlled_std_error", Json()));
+            judge.lengthSlopeStdError = number(j->value("length_slope_std_error", Json()));
+            for (const Json& b : j->value("curve", Json::array()))
+                judge.curve.append({number(b.value("z", Json())), b.value("pairs", qint64(0)),
+                                    number(b.value("observed", Json())),
+                                    number(b.value("fitted", Json()))});
+            for (const auto& [field, into] : {std::pair{"preferred_terms", &judge.preferredTerms},
+                                              std::pair{"rejected_terms", &judge.rejectedTerms}})
+                for (const Json& t : j->value(field, Json::array()))
+                    into->append({QString::fromStdString(t.value("ngram", std::string())),
+                                  t.value("count_preferred", qint64(0)),
+                                  t.value("count_rejected", qint64(0)),
+                                  number(t.value("z", Json()))});
+            judge.diversityTokenBudget = j->value("diversity_token_budget", qint64(0));
+            m.judge = judge;
+        }
         a.corpora.push_back(m);
     }
     // Every number from the metrics table.

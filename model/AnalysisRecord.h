@@ -70,6 +70,10 @@ struct EncodedAnalysis {
 EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
                                const std::vector<AnalysedCorpus>& corpora);
 
+/// A corpus's JudgeSummary as runs.result and `summary --json` hold it: judged, ties, the
+/// three standard errors (null when not measured) and curve (z, pairs, observed, fitted).
+Json judgeSummaryJson(const JudgeSummary& judge);
+
 /// Fills into (runId, finishedAt, stale and similarity already set from the runs row) from a
 /// stored run: result is runs.result (format 1 or 2; the caller refuses a newer format),
 /// metrics its rows of the metrics table, names the current corpus names by id (a corpus

@@ -26,6 +26,7 @@ struct LoadedCorpus {
     std::vector<std::string> texts;
     std::vector<std::string> labels;
     bool anyLabel = false;
+    std::vector<analysis::IndexedPair> pairs; ///< preference pairs, by index into texts
 };
 
 Status load(QSqlDatabase& db, std::vector<LoadedCorpus>* corpora,
@@ -67,6 +68,32 @@ Status load(QSqlDatabase& db, std::vector<LoadedCorpus>* corpora,
         }
         if (!c.anyLabel)
             c.labels = {};
+        // Its preference pairs, as indices into the samples just read (ordered by id).
+        QSqlQuery p(db);
+        p.setForwardOnly(true);
+        p.prepare(u"SELECT p.first_sample, p.second_sample, p.prefer_second FROM "
+                  "preference_pairs p JOIN samples s ON s.id = p.first_sample WHERE "
+                  "s.corpus_id = ? ORDER BY p.first_sample"_s);
+        p.addBindValue(c.id);
+        if (!p.exec())
+            return Status::failure(p.lastError().text());
+        const auto indexOf = [&c](qint64 id) {
+            const auto it = std::lower_bound(c.sampleIds.begin(), c.sampleIds.end(), id);
+            return it != c.sampleIds.end() && *it == id
+                       ? std::optional<std::uint32_t>(
+                             static_cast<std::uint32_t>(it - c.sampleIds.begin()))
+                       : std::nullopt;
+        };
+        while (p.next()) {
+            const auto first = indexOf(p.value(0).toLongLong());
+            const auto second = indexOf(p.value(1).toLongLong());
+            if (!first || !second)
+                continue; // a pair across corpora (a damaged file): not this corpus's
+            const double verdict = p.value(2).isNull()
+                                       ? std::numeric_limits<double>::quiet_NaN()
+                                       : std::clamp(p.value(2).toDouble(), 0.0, 1.0);
+            c.pairs.push_back({*first, *second, verdict});
+        }
     }
     return {};
 }
@@ -244,7 +271,7 @@ Status runAnalyses(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
                    analysis::AnalysisResult* out) {
     std::vector<analysis::CorpusInput> inputs;
     for (const LoadedCorpus& c : corpora)
-        inputs.push_back({c.role == Role::Synthetic, c.texts, c.labels});
+        inputs.push_back({c.role == Role::Synthetic, c.texts, c.labels, c.pairs});
     analysis::AnalysisParams effective = params;
     std::vector<float> external;
     if (params.findSimilarity && params.similarity.embeddingSource != kBuiltInEmbedding) {

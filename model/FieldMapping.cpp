@@ -1,5 +1,9 @@
 #include "model/FieldMapping.h"
 
+#include <cctype>
+#include <charconv>
+#include <limits>
+
 namespace synthscope::model {
 
 namespace {
@@ -86,6 +90,20 @@ Json FieldMapping::toJson() const {
         j["label_field"] = labelField;
     if (!meta.empty())
         j["meta"] = meta;
+    if (pairs.enabled()) {
+        Json p = Json::object();
+        const std::pair<const char*, const std::string*> fields[] = {
+            {"prompt_field", &pairs.promptField},
+            {"first_field", &pairs.firstField},
+            {"second_field", &pairs.secondField},
+            {"first_generator", &pairs.firstGenerator},
+            {"second_generator", &pairs.secondGenerator},
+            {"preference_field", &pairs.preferenceField}};
+        for (const auto& [key, value] : fields)
+            if (!value->empty())
+                p[key] = *value;
+        j["pairs"] = p;
+    }
     return j;
 }
 
@@ -105,6 +123,18 @@ FieldMapping FieldMapping::fromJson(const Json& j) {
         for (const auto& [key, value] : it->items())
             if (value.is_string())
                 m.meta[key] = value.get<std::string>();
+    if (const auto it = j.find("pairs"); it != j.end() && it->is_object()) {
+        const auto pairText = [&it](const char* key) {
+            const auto f = it->find(key);
+            return f != it->end() && f->is_string() ? f->get<std::string>() : std::string();
+        };
+        m.pairs.promptField = pairText("prompt_field");
+        m.pairs.firstField = pairText("first_field");
+        m.pairs.secondField = pairText("second_field");
+        m.pairs.firstGenerator = pairText("first_generator");
+        m.pairs.secondGenerator = pairText("second_generator");
+        m.pairs.preferenceField = pairText("preference_field");
+    }
     return m;
 }
 
@@ -159,6 +189,116 @@ bool mapRecord(const Json& fields, const FieldMapping& mapping, MappedRecord* ou
         out->meta[key] = value;
     }
     return true;
+}
+
+namespace {
+
+// The verdict field's value as the probability that the second output is preferred.
+bool parseVerdict(const Json& value, double* preferSecond, std::string* error) {
+    double v = 0.0;
+    if (value.is_null()) {
+        *preferSecond = std::numeric_limits<double>::quiet_NaN();
+        return true;
+    }
+    if (value.is_number()) {
+        v = value.get<double>();
+    } else if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        const char* begin = text.data();
+        const char* end = begin + text.size();
+        while (begin < end && std::isspace(static_cast<unsigned char>(*begin)))
+            ++begin;
+        while (end > begin && std::isspace(static_cast<unsigned char>(end[-1])))
+            --end;
+        const auto [ptr, ec] = std::from_chars(begin, end, v);
+        if (begin == end || ec != std::errc() || ptr != end) {
+            *error = "preference is not a number";
+            return false;
+        }
+    } else {
+        *error = "preference is not a number";
+        return false;
+    }
+    if (v == 0.0) {
+        *preferSecond = std::numeric_limits<double>::quiet_NaN();
+        return true;
+    }
+    if (!(v >= 1.0 && v <= 2.0)) {
+        *error = "preference must be between 1 (first output) and 2 (second), or 0 for none";
+        return false;
+    }
+    *preferSecond = v - 1.0;
+    return true;
+}
+
+} // namespace
+
+bool mapPair(const Json& fields, const FieldMapping& mapping, MappedPair* out, std::string* error) {
+    const PairMapping& p = mapping.pairs;
+    FieldMapping side = mapping;
+    side.pairs = {};
+    side.textTemplate.clear();
+    const auto mapSide = [&](const std::string& field, const std::string& generator,
+                             MappedRecord* into) {
+        side.textField = field;
+        if (!generator.empty())
+            side.meta["generator"] = generator;
+        if (!mapRecord(fields, side, into, error)) {
+            if (*error == "empty text")
+                *error = "empty output in '" + field + "'";
+            return false;
+        }
+        return true;
+    };
+    if (!mapSide(p.firstField, p.firstGenerator, &out->first) ||
+        !mapSide(p.secondField, p.secondGenerator, &out->second))
+        return false;
+    out->prompt.clear();
+    if (!p.promptField.empty())
+        if (const auto it = fields.find(p.promptField); it != fields.end() && !it->is_null()) {
+            if (!it->is_string()) {
+                *error = "prompt field '" + p.promptField + "' is not text";
+                return false;
+            }
+            out->prompt = it->get<std::string>();
+        }
+    out->preferSecond = 0.0; // chosen/rejected: the first output is the preferred one
+    if (!p.preferenceField.empty()) {
+        const auto it = fields.find(p.preferenceField);
+        if (!parseVerdict(it == fields.end() ? Json() : *it, &out->preferSecond, error))
+            return false;
+    }
+    return true;
+}
+
+std::optional<PairMapping> detectPairMapping(const Json& fields) {
+    if (!fields.is_object())
+        return std::nullopt;
+    const auto isString = [&fields](const char* key) {
+        const auto it = fields.find(key);
+        return it != fields.end() && it->is_string();
+    };
+    PairMapping p;
+    if (isString("output_1") && isString("output_2") && fields.contains("preference")) {
+        p.firstField = "output_1";
+        p.secondField = "output_2";
+        p.preferenceField = "preference";
+        if (fields.contains("instruction"))
+            p.promptField = "instruction";
+        if (fields.contains("generator_1"))
+            p.firstGenerator = "{generator_1}";
+        if (fields.contains("generator_2"))
+            p.secondGenerator = "{generator_2}";
+        return p;
+    }
+    if (isString("chosen") && isString("rejected")) {
+        p.firstField = "chosen";
+        p.secondField = "rejected";
+        if (fields.contains("prompt"))
+            p.promptField = "prompt";
+        return p;
+    }
+    return std::nullopt;
 }
 
 } // namespace synthscope::model

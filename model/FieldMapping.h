@@ -3,6 +3,7 @@
 #include "model/Json.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace synthscope::model {
@@ -18,11 +19,36 @@ inline constexpr const char* kMetaKeys[] = {"generator", "template_version", "ju
 /// \t and \\ stand for a line break, a tab and a backslash. Strings are used as they are,
 /// numbers and booleans as their JSON text. labelField is optional. meta maps a provenance
 /// key (kMetaKeys) to a template: a fixed value ("gpt-4") or fields ("{model}").
+/// How a record holding two outputs for one prompt becomes a preference pair: two samples
+/// (first and second output, in the record's order) and the judge's verdict.
+///
+/// Layouts detectPairMapping() recognises: AlpacaEval annotations (instruction, output_1,
+/// output_2, generator_1, generator_2, preference: 1 = first, 2 = second, 1.5 a tie, numbers
+/// or numeric strings) and chosen/rejected pairs (prompt, chosen, rejected: the first output is
+/// always the preferred one, as in Anthropic HH-RLHF and DPO datasets).
+struct PairMapping {
+    std::string promptField; ///< optional: the instruction both outputs answer
+    std::string firstField;  ///< empty: the records are not pairs
+    std::string secondField;
+    /// Generator of each output: a template as for FieldMapping::meta ("{generator_1}"), or empty.
+    std::string firstGenerator;
+    std::string secondGenerator;
+    /// Field of the verdict: a number or numeric string in [1, 2] (1 = first preferred,
+    /// 2 = second, 1.5 a tie, between: a weighted verdict), 0 or null for none (a failed
+    /// judgement). Empty: the first output is always preferred (chosen/rejected).
+    std::string preferenceField;
+
+    [[nodiscard]] bool enabled() const { return !firstField.empty(); }
+};
+
 struct FieldMapping {
     std::string textField = "text";
     std::string textTemplate;
     std::string labelField;
     std::map<std::string, std::string> meta;
+    /// When enabled, each record is a preference pair: textField and textTemplate are unused,
+    /// labelField and meta apply to both outputs (a generator of the pair's own overrides meta's).
+    PairMapping pairs;
 
     /// A JSON object for the project file and manifests.
     [[nodiscard]] Json toJson() const;
@@ -44,6 +70,25 @@ struct MappedRecord {
 /// A missing or null label, or a missing field in a meta template, gives an empty value.
 bool mapRecord(const Json& fields, const FieldMapping& mapping, MappedRecord* out,
                std::string* error);
+
+/// One record mapped as a preference pair.
+struct MappedPair {
+    MappedRecord first;
+    MappedRecord second;
+    std::string prompt;
+    /// Probability that the second output is preferred, in [0, 1]; NaN: no verdict.
+    double preferSecond = 0.0;
+};
+
+/// Applies mapping.pairs to one record. Rejections (false with *error): either output missing,
+/// of the wrong type or empty (as mapRecord, naming the field), a prompt of the wrong type, a
+/// verdict that is not a number or numeric string, or a number outside [1, 2] other than 0.
+bool mapPair(const Json& fields, const FieldMapping& mapping, MappedPair* out, std::string* error);
+
+/// The pair layout of a record, when it has one: output_1, output_2 and preference
+/// (AlpacaEval) or chosen and rejected, the outputs strings. Optional fields absent from the
+/// record are left empty.
+std::optional<PairMapping> detectPairMapping(const Json& fields);
 
 /// Checks a template's syntax; false with *error for an unclosed '{' or a stray '}'.
 bool validateTemplate(const std::string& text, std::string* error);

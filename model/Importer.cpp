@@ -7,6 +7,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <cmath>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
@@ -37,10 +39,19 @@ Status validateImportSpec(const ImportSpec& spec) {
         return Status::failure(u"no input files"_s);
     const FieldMapping& m = spec.mapping;
     std::string err;
-    if (m.textTemplate.empty() && m.textField.empty())
-        return Status::failure(u"choose a text field or a text template"_s);
-    if (!m.textTemplate.empty() && !validateTemplate(m.textTemplate, &err))
-        return Status::failure(u"text template: %1"_s.arg(QString::fromStdString(err)));
+    if (m.pairs.enabled()) {
+        if (m.pairs.secondField.empty())
+            return Status::failure(u"preference pairs need the second output's field"_s);
+        for (const std::string* tpl : {&m.pairs.firstGenerator, &m.pairs.secondGenerator})
+            if (!validateTemplate(*tpl, &err))
+                return Status::failure(
+                    u"generator of a pair's output: %1"_s.arg(QString::fromStdString(err)));
+    } else {
+        if (m.textTemplate.empty() && m.textField.empty())
+            return Status::failure(u"choose a text field or a text template"_s);
+        if (!m.textTemplate.empty() && !validateTemplate(m.textTemplate, &err))
+            return Status::failure(u"text template: %1"_s.arg(QString::fromStdString(err)));
+    }
     for (const auto& [key, tpl] : m.meta) {
         if (std::find(std::begin(kMetaKeys), std::end(kMetaKeys), key) == std::end(kMetaKeys))
             return Status::failure(
@@ -103,6 +114,30 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     sample.prepare(u"INSERT INTO samples (corpus_id, source_file, source_line, text, label, "
                    "generator, template_version, judge_version, round, original) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery pair(db);
+    pair.prepare(u"INSERT INTO preference_pairs (first_sample, second_sample, prompt, "
+                 "prefer_second) VALUES (?, ?, ?, ?)"_s);
+    // Stores one mapped sample of the record in raw; *id gets its row id.
+    const auto storeSample = [&](const QString& file, const RawRecord& record,
+                                 const MappedRecord& m, qint64* id) {
+        sample.bindValue(0, corpusId);
+        sample.bindValue(1, file);
+        sample.bindValue(2, static_cast<qint64>(record.line));
+        sample.bindValue(3, textValue(m.text));
+        sample.bindValue(4, textValue(m.label));
+        for (int k = 0; k < 4; ++k) {
+            auto it = m.meta.find(kMetaKeys[k]);
+            sample.bindValue(5 + k, textValue(it == m.meta.end() ? std::string() : it->second));
+        }
+        sample.bindValue(9, textValue(record.original));
+        if (!sample.exec())
+            return Status::failure(u"cannot store a sample: %1"_s.arg(sample.lastError().text()));
+        *id = sample.lastInsertId().toLongLong();
+        ++report->samples;
+        return Status{};
+    };
+    const bool pairs = spec.mapping.pairs.enabled();
+    MappedPair mappedPair;
     QSqlQuery reject(db);
     reject.prepare(u"INSERT INTO rejects (corpus_id, source_file, line, reason, excerpt) "
                    "VALUES (?, ?, ?, ?, ?)"_s);
@@ -126,8 +161,12 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
             while (reader->next(raw)) {
                 ++report->rowsIn;
                 std::string reason = raw.error;
-                if (reason.empty())
-                    (void)mapRecord(raw.fields, spec.mapping, &mapped, &reason); // sets reason
+                if (reason.empty()) {
+                    if (pairs)
+                        (void)mapPair(raw.fields, spec.mapping, &mappedPair, &reason);
+                    else
+                        (void)mapRecord(raw.fields, spec.mapping, &mapped, &reason);
+                }
                 if (!reason.empty()) {
                     ++report->rejected;
                     if (report->firstRejects.size() < 100)
@@ -141,21 +180,28 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                     if (!reject.exec())
                         return Status::failure(
                             u"cannot store a rejected row: %1"_s.arg(reject.lastError().text()));
-                } else {
-                    sample.bindValue(0, corpusId);
-                    sample.bindValue(1, file);
-                    sample.bindValue(2, static_cast<qint64>(raw.line));
-                    sample.bindValue(3, textValue(mapped.text));
-                    sample.bindValue(4, textValue(mapped.label));
-                    for (int k = 0; k < 4; ++k) {
-                        auto it = mapped.meta.find(kMetaKeys[k]);
-                        sample.bindValue(
-                            5 + k, textValue(it == mapped.meta.end() ? std::string() : it->second));
-                    }
-                    sample.bindValue(9, textValue(raw.original));
-                    if (!sample.exec())
+                } else if (pairs) {
+                    qint64 first = 0;
+                    qint64 second = 0;
+                    if (Status s = storeSample(file, raw, mappedPair.first, &first); !s)
+                        return s;
+                    if (Status s = storeSample(file, raw, mappedPair.second, &second); !s)
+                        return s;
+                    pair.bindValue(0, first);
+                    pair.bindValue(1, second);
+                    pair.bindValue(2, textValue(mappedPair.prompt));
+                    pair.bindValue(3, std::isnan(mappedPair.preferSecond)
+                                          ? QVariant(QMetaType(QMetaType::Double))
+                                          : QVariant(mappedPair.preferSecond));
+                    if (!pair.exec())
                         return Status::failure(
-                            u"cannot store a sample: %1"_s.arg(sample.lastError().text()));
+                            u"cannot store a preference pair: %1"_s.arg(pair.lastError().text()));
+                    ++report->stored;
+                    ++report->pairs;
+                } else {
+                    qint64 id = 0;
+                    if (Status s = storeSample(file, raw, mapped, &id); !s)
+                        return s;
                     ++report->stored;
                 }
                 if (report->rowsIn % 2048 == 0)
@@ -184,7 +230,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     QSqlQuery counts(db);
     counts.prepare(u"UPDATE corpora SET rows_in = ?, samples = ?, rejected = ? WHERE id = ?"_s);
     counts.addBindValue(report->rowsIn);
-    counts.addBindValue(report->stored);
+    counts.addBindValue(report->samples);
     counts.addBindValue(report->rejected);
     counts.addBindValue(corpusId);
     if (!counts.exec())

@@ -305,6 +305,60 @@ const MetricInfo kSource[] = {
      TR("Distinct judge versions recorded on the synthetic samples."), 0},
 };
 
+// What an LLM judge preferred among a corpus's preference pairs (analysis/Judge.h). "Second"
+// is the pair's second output: AlpacaEval's model output against the reference output_1.
+const MetricInfo kJudge[] = {
+    {key::kJudgePairs, TR("Judged pairs"), "", TR("Preference pairs with a verdict."), 0},
+    {key::kJudgeWinRate, TR("Win rate"), "share",
+     TR("Share of judged pairs where the judge preferred the second output, ties counting half "
+        "(AlpacaEval's win rate). Mixes quality with everything the judge rewards, length "
+        "included."),
+     3},
+    {key::kJudgeLongerWins, TR("Longer output wins"), "share",
+     TR("Among decisive pairs whose outputs differ in length, the share won by the longer one. "
+        "The raw figure: it counts quality that comes with length as bias."),
+     3},
+    {key::kJudgeLengthControlledWinRate, TR("Length-controlled win rate"), "share",
+     TR("The win rate a logistic model of the verdicts predicts had both outputs had the same "
+        "length (Dubois et al. 2024). Far below the win rate: the second output wins on length, "
+        "not on quality."),
+     3},
+    {key::kJudgeLengthPreference, TR("Judge length preference"), "share",
+     TR("How often, between outputs of equal quality, the judge prefers the one longer by a "
+        "standard deviation of the length differences (from the same model). 0.5: length does not "
+        "sway the judge; above 0.6 it does, and a filter built on this judge keeps the verbose. "
+        "An upper bound: quality that comes with length counts as bias."),
+     3},
+    {key::kJudgeLengthSlope, TR("Length coefficient"), "",
+     TR("Coefficient of tanh(standardised length difference) in the verdict's logit: 0 when "
+        "the judge ignores length."),
+     2},
+    {key::kJudgeLengthDifferenceSd, TR("Length difference, standard deviation"), "tokens",
+     TR("Standard deviation of the second output's length minus the first's: the scale of the "
+        "length preference."),
+     1},
+    {key::kJudgeMeanLengthFirst, TR("Mean length, first output"), "tokens",
+     TR("Mean tokens of the first outputs of the judged pairs."), 1},
+    {key::kJudgeMeanLengthSecond, TR("Mean length, second output"), "tokens",
+     TR("Mean tokens of the second outputs of the judged pairs."), 1},
+    {key::kJudgeKeptDistinct2, TR("Distinct-2 of what was kept"), "share",
+     TR("Distinct bigrams over bigrams in the preferred outputs, on the same token budget as "
+        "what was offered. Below the offered value: filtering by this judge narrows the data."),
+     4},
+    {key::kJudgeOfferedDistinct2, TR("Distinct-2 of what was offered"), "share",
+     TR("Distinct bigrams over bigrams in both outputs of the decisive pairs, on the kept "
+        "outputs' token budget."),
+     4},
+    {key::kJudgeKeptVendiNgram, TR("N-gram Vendi score of what was kept"), "",
+     TR("Effective number of distinct 10-token windows among the preferred outputs (Friedman "
+        "& Dieng 2023), on the same sample count as what was offered."),
+     1},
+    {key::kJudgeOfferedVendiNgram, TR("N-gram Vendi score of what was offered"), "",
+     TR("Effective number of distinct 10-token windows among both outputs of the decisive "
+        "pairs."),
+     1},
+};
+
 #undef TR
 
 } // namespace
@@ -346,7 +400,14 @@ bool isUncontrolledMetric(const QString& key) {
     return keys.contains(key);
 }
 
+std::span<const MetricInfo> judgeMetrics() {
+    return kJudge;
+}
+
 const MetricInfo* findMetric(const QString& key) {
+    for (const MetricInfo& m : kJudge)
+        if (key == QLatin1StringView(m.key))
+            return &m;
     for (const MetricInfo& m : kCorpus)
         if (key == QLatin1StringView(m.key))
             return &m;

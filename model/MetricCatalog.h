@@ -22,6 +22,8 @@ std::span<const MetricInfo> comparisonMetrics();
 /// Concentration of the synthetic side on its generators, template versions and judge
 /// versions (model/Sources.h): all synthetic samples of an analysis, charted by round.
 std::span<const MetricInfo> sourceMetrics();
+/// What an LLM judge preferred among a corpus's preference pairs (analysis/Judge.h), per corpus.
+std::span<const MetricInfo> judgeMetrics();
 /// Whether key is a comparison (comparisonMetrics()) rather than a per-corpus measure.
 bool isComparisonMetric(const QString& key);
 /// Whether key is a raw per-corpus measure that depends on corpus size or text length

@@ -354,6 +354,8 @@ Json ProjectStore::summaryJson() const {
             entry["vs_real_detail"] = detail;
             entry["vs_real_budget"] = it->second->vsRealBudget;
         }
+        if (it != byId.end() && it->second->judge)
+            entry["judge"] = judgeSummaryJson(*it->second->judge);
         if (it != byId.end()) {
             entry["metrics"] = storedNumbers(it->second->values);
             if (!it->second->labelCounts.isEmpty()) {

@@ -60,6 +60,35 @@ struct ComparisonEstimate {
     [[nodiscard]] bool outsideNull() const;
 };
 
+/// One bin of a judge's verdicts by standardised length difference (analysis::JudgeCurveBin).
+struct JudgeCurvePoint {
+    double z = 0.0;        ///< bin centre, standard deviations of the length difference
+    qint64 pairs = 0;      ///< judged pairs in the bin
+    double observed = 0.0; ///< share preferring the second output; NaN: no pair
+    double fitted = 0.0;   ///< the length model at the bin centre
+};
+
+/// An n-gram leaning to the preferred or the rejected outputs (analysis::JudgeResult::indicating).
+struct JudgeTerm {
+    QString ngram;
+    qint64 countPreferred = 0;
+    qint64 countRejected = 0;
+    double z = 0.0; ///< weighted log-odds z-score; > 0 leans to the preferred outputs
+};
+
+/// What the judge preferred in a corpus of preference pairs, beyond its metrics (judge_* keys).
+struct JudgeSummary {
+    qint64 judged = 0;
+    qint64 ties = 0;
+    double winRateStdError = 0.0;
+    double lengthControlledStdError = 0.0;
+    double lengthSlopeStdError = 0.0;
+    QList<JudgeCurvePoint> curve;    ///< by z, increasing
+    QList<JudgeTerm> preferredTerms; ///< highest z first
+    QList<JudgeTerm> rejectedTerms;  ///< lowest z first
+    qint64 diversityTokenBudget = 0; ///< tokens per draw of the kept/offered diversity; 0: none
+};
+
 struct CorpusMetrics {
     qint64 corpusId = 0;
     QString name;
@@ -70,6 +99,8 @@ struct CorpusMetrics {
     QMap<QString, ComparisonEstimate> vsReal;
     qint64 vsRealBudget = 0; ///< samples per side in each draw of the comparison
     QList<std::pair<QString, double>> labelCounts; ///< most frequent first
+    /// Corpora of preference pairs: the judge's standard errors and length curve.
+    std::optional<JudgeSummary> judge;
 };
 
 /// A group of the Skeletons view (analysis::SkeletonGroup): a mould, or samples whose short

@@ -301,6 +301,18 @@ INSERT INTO samples_fts (samples_fts) VALUES ('rebuild');
         uR"sql(
 ALTER TABLE skeleton_groups ADD COLUMN mould INTEGER NOT NULL DEFAULT 0;
 )sql"_s,
+        // 9 → 10: preference pairs. A record holding two outputs and a judge's verdict (or a
+        // chosen and a rejected output) is stored as two samples, each with the record as its
+        // original, and one row here that ties them: the verdict as the probability that the
+        // second output is preferred (NULL: no verdict), and the prompt both answer.
+        uR"sql(
+CREATE TABLE preference_pairs (
+  first_sample INTEGER PRIMARY KEY REFERENCES samples(id) ON DELETE CASCADE,
+  second_sample INTEGER NOT NULL UNIQUE REFERENCES samples(id) ON DELETE CASCADE,
+  prompt TEXT NOT NULL DEFAULT '',
+  prefer_second REAL CHECK (prefer_second IS NULL OR (prefer_second BETWEEN 0 AND 1))
+);
+)sql"_s,
     };
     return steps;
 }

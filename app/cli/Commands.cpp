@@ -67,6 +67,20 @@ analysis::Progress makeProgress() {
         &g_interrupted);
 }
 
+// The pair layout of the first file's first record (model::detectPairMapping), when that
+// record has no "text" field.
+std::optional<model::PairMapping> detectPairs(const model::ImportSpec& spec) {
+    std::vector<model::RawRecord> records;
+    std::vector<std::string> fields;
+    model::InputFormat detected = model::InputFormat::Auto;
+    std::string error;
+    if (!model::previewFile(spec.files.first().toStdString(), spec.format, 1, &records, &fields,
+                            &detected, &error) ||
+        records.empty() || records.front().fields.contains("text"))
+        return std::nullopt;
+    return model::detectPairMapping(records.front().fields);
+}
+
 const char* kUsage =
     "usage: synthscope-cli <command> [options]\n"
     "\n"
@@ -75,6 +89,8 @@ const char* kUsage =
     "auto|jsonl|json|csv|tsv|text]\n"
     "           [--text-field F | --text-template T] [--label-field L] [--meta key=value]...\n"
     "           [--max-record-bytes N] [--allow-rejects] FILE...\n"
+    "           (without --text-field or --text-template, records holding output_1, output_2\n"
+    "           and preference, or chosen and rejected, are read as preference pairs)\n"
     "  analyze  --project P [--embeddings SOURCE] [--dimension D] [--clusters K]\n"
     "  layout   --project P   (neighbour-preserving 2-D layout for the cluster map)\n"
     "  gate     --project P [--rules FILE] [--json]   red lines: exit 0 pass, 1 a fail rule "
@@ -202,6 +218,14 @@ int cmdImport(const QStringList& args) {
         spec.mapping.textField.clear();
     } else if (p.parser.isSet(textField)) {
         spec.mapping.textField = p.parser.value(textField).toStdString();
+    } else if (auto pairs = detectPairs(spec)) {
+        // No text field given and the records are judged pairs: import them as such.
+        spec.mapping.pairs = *pairs;
+        err(u"import: reading records as preference pairs ('%1' against '%2'%3)"_s.arg(
+            QString::fromStdString(pairs->firstField), QString::fromStdString(pairs->secondField),
+            pairs->preferenceField.empty()
+                ? u", the first always preferred"_s
+                : u", verdict in '%1'"_s.arg(QString::fromStdString(pairs->preferenceField))));
     }
     spec.mapping.labelField = p.parser.value(labelField).toStdString();
     for (const QString& kv : p.parser.values(meta)) {
@@ -236,6 +260,8 @@ int cmdImport(const QStringList& args) {
             .arg(report.rowsIn)
             .arg(report.stored)
             .arg(report.rejected));
+    if (report.pairs > 0)
+        out(u"  %1 preference pairs, %2 samples"_s.arg(report.pairs).arg(report.samples));
     for (const auto& r : report.firstRejects)
         err(u"%1:%2: %3"_s.arg(r.file).arg(r.line).arg(r.reason));
     if (report.rejected > report.firstRejects.size())

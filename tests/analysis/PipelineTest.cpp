@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace synthscope::analysis;
@@ -58,4 +59,44 @@ TEST(AnalyzeCorpora, NoComparisonWithOneSide) {
     EXPECT_FALSE(r.comparison.has_value());
     ASSERT_TRUE(r.similarity.has_value());
     EXPECT_FALSE(r.similarity->comparison.has_value());
+}
+
+TEST(AnalyzeCorpora, JudgesPreferencePairsByTokenLength) {
+    // Two pairs: the longer output wins the first, the shorter the second; a third pair has
+    // no verdict. Token lengths: 1, 4, 3, 2, 1, 1.
+    const std::vector<std::string> texts = {
+        "short", "a much longer answer", "three word one", "two words", "x", "y"};
+    const std::vector<IndexedPair> pairs = {{0, 1, 1.0}, {2, 3, 1.0}, {4, 5, kNaN}};
+    const std::vector<CorpusInput> inputs = {{true, texts, {}, pairs}, {true, texts, {}}};
+    AnalysisParams params;
+    params.findSimilarity = false;
+    params.findStructure = false;
+    params.logOdds.minCount = 1;
+    const AnalysisResult r = analyzeCorpora(inputs, params);
+    ASSERT_EQ(r.judge.size(), 2u);
+    EXPECT_FALSE(r.judge[1].has_value()); // no pairs, no judge
+    ASSERT_TRUE(r.judge[0].has_value());
+    const JudgeResult& j = *r.judge[0];
+    EXPECT_EQ(j.pairs, 3u);
+    EXPECT_EQ(j.judged, 2u);
+    EXPECT_DOUBLE_EQ(j.meanLengthFirst, 2.0);  // (1 + 3) / 2
+    EXPECT_DOUBLE_EQ(j.meanLengthSecond, 3.0); // (4 + 2) / 2
+    EXPECT_DOUBLE_EQ(j.longerWins, 0.5);
+    // The preferred outputs are the second ones ("a much longer answer", "two words"), the
+    // rejected the first ("short", "three word one"); the third pair has no verdict.
+    const auto has = [](const std::vector<LogOddsTerm>& terms, const std::string& ngram) {
+        return std::any_of(terms.begin(), terms.end(),
+                           [&](const LogOddsTerm& t) { return t.ngram == ngram; });
+    };
+    EXPECT_TRUE(has(j.indicating.indicatingA, "longer"));
+    EXPECT_TRUE(has(j.indicating.indicatingB, "short"));
+    EXPECT_FALSE(has(j.indicating.indicatingA, "x"));
+    EXPECT_FALSE(has(j.indicating.indicatingB, "x"));
+    // Too few kept tokens for the equal-budget diversity.
+    EXPECT_EQ(j.diversityTokenBudget, 0u);
+    EXPECT_TRUE(std::isnan(j.kept.distinct2));
+
+    const std::vector<IndexedPair> outside = {{0, 6, 1.0}};
+    const std::vector<CorpusInput> bad = {{true, texts, {}, outside}};
+    EXPECT_THROW(analyzeCorpora(bad, params), std::invalid_argument);
 }

@@ -9,6 +9,7 @@
 
 #include <limits>
 
+using namespace Qt::Literals::StringLiterals;
 using namespace synthscope;
 using namespace synthscope::model;
 
@@ -46,7 +47,8 @@ Imported run(Project& project, const QString& file, InputFormat format, FieldMap
     }
     // The invariant of every import.
     EXPECT_EQ(out.report.rowsIn, out.report.stored + out.report.rejected);
-    EXPECT_EQ(out.report.stored, out.texts.size());
+    EXPECT_EQ(out.report.samples, out.texts.size());
+    EXPECT_EQ(out.report.samples, out.report.stored + out.report.pairs); // a pair is two samples
     EXPECT_EQ(out.report.rejected, out.rejects.size());
     return out;
 }
@@ -362,4 +364,103 @@ TEST(Import, FailuresAndCancelLeaveProjectUnchanged) {
     EXPECT_EQ(count("corpora"), 1);
     EXPECT_EQ(count("samples"), 2);
     EXPECT_EQ(count("rejects"), 0);
+}
+
+TEST(Import, PreferencePairsWithEveryVerdictAndMalformedPair) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    // AlpacaEval's layout: verdicts as numbers and as strings, a tie, a failed judgement (0),
+    // none (null), and the malformed cases.
+    const QByteArray file =
+        "{\"instruction\": \"Q1\", \"output_1\": \"a1\", \"output_2\": \"b1\", "
+        "\"generator_1\": \"ref\", \"generator_2\": \"m\", \"preference\": 2}\n" // 1
+        "{\"instruction\": \"Q2\", \"output_1\": \"a2\", \"output_2\": \"b2\", "
+        "\"generator_1\": \"ref\", \"generator_2\": \"m\", \"preference\": \"1.0\"}\n" // 2
+        "{\"instruction\": \"Q3\", \"output_1\": \"a3\", \"output_2\": \"b3\", "
+        "\"preference\": 1.5}\n" // 3
+        "{\"instruction\": \"Q4\", \"output_1\": \"a4\", \"output_2\": \"b4\", "
+        "\"preference\": 0}\n" // 4
+        "{\"instruction\": \"Q5\", \"output_1\": \"a5\", \"output_2\": \"b5\", "
+        "\"preference\": null}\n"                                                 // 5
+        "{\"output_1\": \"a6\", \"output_2\": \"b6\", \"preference\": \"abc\"}\n" // 6 bad
+        "{\"output_1\": \"a7\", \"output_2\": \"b7\", \"preference\": 3}\n"       // 7 range
+        "{\"output_1\": \"a8\", \"preference\": 1}\n"                             // 8 missing
+        "{\"output_1\": \"a9\", \"output_2\": \"  \", \"preference\": 1}\n"       // 9 empty
+        "{\"instruction\": 5, \"output_1\": \"a\", \"output_2\": \"b\", \"preference\": 1}\n"; // 10
+    const QString path = test::writeFile(dir, QStringLiteral("judge.jsonl"), file);
+    std::vector<RawRecord> first;
+    std::vector<std::string> fields;
+    InputFormat detected = InputFormat::Auto;
+    std::string error;
+    ASSERT_TRUE(
+        previewFile(path.toStdString(), InputFormat::Auto, 1, &first, &fields, &detected, &error));
+    const auto layout = detectPairMapping(first.front().fields);
+    ASSERT_TRUE(layout.has_value());
+    EXPECT_EQ(layout->firstField, "output_1");
+    EXPECT_EQ(layout->preferenceField, "preference");
+    EXPECT_EQ(layout->promptField, "instruction");
+    FieldMapping mapping;
+    mapping.pairs = *layout;
+    mapping.meta["judge_version"] = "gpt4-judge";
+    // The mapping survives the project file.
+    EXPECT_EQ(FieldMapping::fromJson(mapping.toJson()).toJson(), mapping.toJson());
+
+    const Imported r = run(*p, path, InputFormat::Auto, mapping);
+    EXPECT_EQ(r.report.rowsIn, 10);
+    EXPECT_EQ(r.report.pairs, 5);
+    EXPECT_EQ(r.report.samples, 10);
+    ASSERT_EQ(r.rejects.size(), 5);
+    expectReject(r.rejects[0], 6, "preference is not a number");
+    expectReject(r.rejects[1], 7, "between 1 (first output) and 2");
+    expectReject(r.rejects[2], 8, "output_2");
+    expectReject(r.rejects[3], 9, "empty output in 'output_2'");
+    expectReject(r.rejects[4], 10, "prompt field 'instruction' is not text");
+    EXPECT_EQ(r.texts.mid(0, 4), (QStringList{u"a1"_s, u"b1"_s, u"a2"_s, u"b2"_s}));
+    // Both samples of a pair keep the whole record verbatim.
+    EXPECT_EQ(r.originals[0], r.originals[1]);
+    EXPECT_TRUE(r.originals[0].contains(QStringLiteral("\"generator_2\": \"m\"")));
+
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "SELECT f.text, s.text, pp.prompt, pp.prefer_second, f.generator, s.generator, "
+        "f.judge_version FROM preference_pairs pp JOIN samples f ON f.id = pp.first_sample "
+        "JOIN samples s ON s.id = pp.second_sample ORDER BY pp.first_sample")));
+    QStringList seen;
+    while (q.next())
+        seen << QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+                    .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                         q.value(3).isNull() ? QStringLiteral("none") : q.value(3).toString(),
+                         q.value(4).toString(), q.value(5).toString(), q.value(6).toString());
+    EXPECT_EQ(seen, (QStringList{u"a1|b1|Q1|1|ref|m|gpt4-judge"_s, u"a2|b2|Q2|0|ref|m|gpt4-judge"_s,
+                                 u"a3|b3|Q3|0.5|||gpt4-judge"_s, u"a4|b4|Q4|none|||gpt4-judge"_s,
+                                 u"a5|b5|Q5|none|||gpt4-judge"_s}));
+}
+
+TEST(Import, ChosenRejectedPairsPreferTheFirst) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QString path =
+        test::writeFile(dir, QStringLiteral("dpo.jsonl"),
+                        "{\"prompt\": \"P\", \"chosen\": \"good\", \"rejected\": \"bad\"}\n");
+    std::vector<RawRecord> first;
+    std::vector<std::string> fields;
+    InputFormat detected = InputFormat::Auto;
+    std::string error;
+    ASSERT_TRUE(
+        previewFile(path.toStdString(), InputFormat::Auto, 1, &first, &fields, &detected, &error));
+    const auto layout = detectPairMapping(first.front().fields);
+    ASSERT_TRUE(layout.has_value());
+    EXPECT_TRUE(layout->preferenceField.empty());
+    FieldMapping mapping;
+    mapping.pairs = *layout;
+    const Imported r = run(*p, path, InputFormat::Auto, mapping);
+    EXPECT_EQ(r.texts, (QStringList{u"good"_s, u"bad"_s}));
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT prompt, prefer_second FROM preference_pairs")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), QStringLiteral("P"));
+    EXPECT_EQ(q.value(1).toDouble(), 0.0); // the first (chosen) output is preferred
+    // A record with two outputs but no verdict, or a plain text record, is not a pair.
+    EXPECT_FALSE(detectPairMapping(Json::parse(R"({"output_1": "a", "output_2": "b"})")));
+    EXPECT_FALSE(detectPairMapping(Json::parse(R"({"text": "a"})")));
 }
