@@ -350,14 +350,29 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
     QVariantList binds;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT s.original, c.name, c.role, c.format, s.id"_s + kFrom +
-              whereClause(filter, &binds) + u" ORDER BY s.id"_s);
+    // The last column: for the second output of a preference pair, the pair's first sample.
+    q.prepare(u"SELECT s.original, c.name, c.role, c.format, s.id, (SELECT p.first_sample FROM "
+              "preference_pairs p WHERE p.second_sample = s.id)"_s +
+              kFrom + whereClause(filter, &binds) + u" ORDER BY s.id"_s);
     for (const QVariant& b : binds)
         q.addBindValue(b);
     if (!q.exec())
         return Status::failure(q.lastError().text());
     try {
         while (q.next()) {
+            const qint64 id = q.value(4).toLongLong();
+            // Both outputs of a pair carry the pair's record: write it once, with the first.
+            const bool sameRecord = !q.value(5).isNull() && !exported.empty() &&
+                                    exported.back() == q.value(5).toLongLong();
+            exported.push_back(id);
+            ++byCorpus[q.value(1).toString().toStdString()];
+            ++byRole[q.value(2).toString().toStdString()];
+            if (++report->samples % 4096 == 0)
+                progress.report(static_cast<double>(report->samples) /
+                                    static_cast<double>(std::max<qint64>(total, 1)),
+                                "exporting");
+            if (sameRecord)
+                continue;
             QByteArray line = q.value(0).toString().toUtf8();
             if (line.contains('\n') || line.contains('\r')) {
                 // A pretty-printed JSON-array element: same data, one line.
@@ -370,13 +385,7 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
                 return Status::failure(
                     u"%1: write failed: %2"_s.arg(outputPath, out.errorString()));
             sha.addData(line);
-            exported.push_back(q.value(4).toLongLong());
-            ++byCorpus[q.value(1).toString().toStdString()];
-            ++byRole[q.value(2).toString().toStdString()];
-            if (++report->samples % 4096 == 0)
-                progress.report(static_cast<double>(report->samples) /
-                                    static_cast<double>(std::max<qint64>(total, 1)),
-                                "exporting");
+            ++report->records;
         }
         progress.report(1.0, "exporting"); // last chance to cancel
     } catch (const analysis::Cancelled&) {
@@ -423,11 +432,13 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
         {"project", project.path().toStdString()},
         {"output", QFileInfo(outputPath).fileName().toStdString()},
         {"format", "jsonl"},
-        {"records", "original records verbatim, one per line, in project order"},
+        {"records", "original records verbatim, one per line, in project order (a preference "
+                    "pair's record once for its two samples)"},
         {"sha256", report->sha256.toStdString()},
         {"filter", filter.toJson()},
         {"counts",
          {{"samples", report->samples},
+          {"records", report->records},
           {"by_corpus", byCorpus},
           {"by_role", byRole},
           {"excluded", report->excluded}}},

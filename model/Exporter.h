@@ -58,6 +58,9 @@ struct ExportFilter {
 
 struct ExportReport {
     qint64 samples = 0;
+    /// Lines written: one per sample, except that both outputs of a preference pair share
+    /// their record, written once.
+    qint64 records = 0;
     QString outputPath;
     QString manifestPath;
     QString excludedPath; ///< ids of the samples the filter left out
@@ -69,7 +72,9 @@ struct ExportReport {
 qint64 countMatching(Project& project, const ExportFilter& filter, QString* error = nullptr);
 
 /// Writes the samples matching filter to outputPath as JSON Lines of their original records
-/// (verbatim; JSON-array elements that span lines are written compact); the samples left out
+/// (verbatim; JSON-array elements that span lines are written compact; the two outputs of a
+/// preference pair share one record, written once when its first output is exported); the
+/// samples left out
 /// to outputPath + ".excluded.jsonl" ({"id", "corpus", "file", "line"} per line); and a
 /// manifest outputPath + ".manifest.json", a datasheet in the spirit of Gebru et al. (2021):
 /// the filter, counts per corpus and role, each corpus's provenance and source files, the

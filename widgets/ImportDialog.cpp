@@ -20,6 +20,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::widgets {
@@ -49,6 +51,8 @@ ImportDialog::ImportDialog(QWidget* parent)
     , m_synthetic(new QRadioButton(tr("Synthetic (model-generated)"), this))
     , m_useField(new QRadioButton(tr("Field"), this))
     , m_useTemplate(new QRadioButton(tr("Template"), this))
+    , m_usePairs(new QRadioButton(tr("Preference pairs"), this))
+    , m_pairsNote(new QLabel(this))
     , m_textField(new QComboBox(this))
     , m_template(new QLineEdit(this))
     , m_labelField(new QComboBox(this))
@@ -75,12 +79,21 @@ ImportDialog::ImportDialog(QWidget* parent)
     m_synthetic->setObjectName(u"importRoleSynthetic"_s);
     m_useField->setObjectName(u"importTextField"_s);
     m_useTemplate->setObjectName(u"importTextTemplate"_s);
+    m_usePairs->setObjectName(u"importPairs"_s);
+    m_usePairs->setEnabled(false);
+    m_usePairs->setToolTip(tr("Records with two outputs and a judge's verdict (output_1, "
+                              "output_2, preference) or a chosen and a rejected output: each "
+                              "becomes two samples and a pair for the Judge view"));
+    m_pairsNote->setObjectName(u"importPairsNote"_s);
+    m_pairsNote->setWordWrap(true);
+    m_pairsNote->hide();
     auto* roleGroup = new QButtonGroup(this);
     roleGroup->addButton(m_real);
     roleGroup->addButton(m_synthetic);
     auto* textGroup = new QButtonGroup(this);
     textGroup->addButton(m_useField);
     textGroup->addButton(m_useTemplate);
+    textGroup->addButton(m_usePairs);
     m_useField->setChecked(true);
     m_template->setPlaceholderText(tr("e.g. {instruction}\\n{input}\\n{output}"));
     m_template->setToolTip(
@@ -114,11 +127,13 @@ ImportDialog::ImportDialog(QWidget* parent)
     textRow->addWidget(m_textField, 1);
     textRow->addWidget(m_useTemplate);
     textRow->addWidget(m_template, 2);
+    textRow->addWidget(m_usePairs);
     auto* mapping = new QGroupBox(tr("Mapping"), this);
     auto* form = new QFormLayout(mapping);
     form->addRow(tr("Corpus name:"), m_name);
     form->addRow(tr("Role:"), roleRow);
     form->addRow(tr("Text:"), textRow);
+    form->addRow(m_pairsNote);
     form->addRow(tr("Label (optional):"), m_labelField);
     const QString metaNames[] = {tr("Generator:"), tr("Template version:"), tr("Judge version:"),
                                  tr("Round:")};
@@ -151,6 +166,7 @@ ImportDialog::ImportDialog(QWidget* parent)
                 &ImportDialog::updateMappedPreview);
     connect(m_template, &QLineEdit::textChanged, this, &ImportDialog::updateMappedPreview);
     connect(m_useField, &QRadioButton::toggled, this, &ImportDialog::updateMappedPreview);
+    connect(m_usePairs, &QRadioButton::toggled, this, &ImportDialog::updateMappedPreview);
     connect(roleGroup, &QButtonGroup::buttonToggled, this, &ImportDialog::validate);
     connect(m_name, &QLineEdit::textChanged, this, &ImportDialog::validate);
     validate();
@@ -175,6 +191,7 @@ void ImportDialog::setFiles(const QStringList& files) {
 
 void ImportDialog::loadPreview() {
     m_records.clear();
+    m_pairs.reset();
     m_preview->clear();
     m_preview->setRowCount(0);
     m_preview->setColumnCount(0);
@@ -233,6 +250,15 @@ void ImportDialog::loadPreview() {
             guess = static_cast<int>(headers.indexOf(QString::fromLatin1(name)));
     m_textField->setCurrentIndex(std::max(guess, 0));
     m_labelField->setCurrentIndex(std::max(0, m_labelField->findText(previousLabel)));
+    // Judged pairs are read as pairs unless the user picks a field or a template instead.
+    if (!m_records.empty())
+        m_pairs = model::detectPairMapping(m_records.front().fields);
+    m_usePairs->setEnabled(m_pairs.has_value());
+    if (m_pairs) {
+        m_usePairs->setChecked(true);
+    } else if (m_usePairs->isChecked()) {
+        m_useField->setChecked(true);
+    }
     updateMappedPreview();
 }
 
@@ -243,7 +269,9 @@ model::ImportSpec ImportDialog::spec() const {
     for (const QString& f : m_files->text().split(u';', Qt::SkipEmptyParts))
         s.files << f.trimmed();
     s.format = kFormats[std::clamp(m_format->currentIndex(), 0, 5)];
-    if (m_useTemplate->isChecked()) {
+    if (m_usePairs->isChecked() && m_pairs) {
+        s.mapping.pairs = *m_pairs;
+    } else if (m_useTemplate->isChecked()) {
         s.mapping.textTemplate = m_template->text().toStdString();
         s.mapping.textField.clear();
     } else {
@@ -261,8 +289,38 @@ model::ImportSpec ImportDialog::spec() const {
 void ImportDialog::updateMappedPreview() {
     m_textField->setEnabled(m_useField->isChecked());
     m_template->setEnabled(m_useTemplate->isChecked());
+    const bool pairs = m_usePairs->isChecked() && m_pairs;
+    m_pairsNote->setVisible(pairs);
+    if (pairs)
+        m_pairsNote->setText(
+            tr("Each record becomes two samples, '%1' and '%2', and a pair; %3.")
+                .arg(QString::fromStdString(m_pairs->firstField),
+                     QString::fromStdString(m_pairs->secondField),
+                     m_pairs->preferenceField.empty()
+                         ? tr("the first is always the preferred one")
+                         : tr("the verdict is in '%1' (1: first preferred, 2: second, 1.5: a tie)")
+                               .arg(QString::fromStdString(m_pairs->preferenceField))));
     if (m_records.empty()) {
         m_mapped->clear();
+    } else if (pairs) {
+        model::MappedPair mapped;
+        std::string error;
+        if (model::mapPair(m_records.front().fields, spec().mapping, &mapped, &error)) {
+            const double v = mapped.preferSecond;
+            const QString verdict =
+                std::isnan(v) ? tr("none (a failed or missing judgement)")
+                : v == 0.0    ? tr("the first output preferred")
+                : v == 1.0    ? tr("the second output preferred")
+                : v == 0.5    ? tr("a tie")
+                           : tr("weighted, %1 % for the second output").arg(100.0 * v, 0, 'f', 0);
+            m_mapped->setPlainText(tr("First: %1\nSecond: %2\nVerdict: %3")
+                                       .arg(QString::fromStdString(mapped.first.text).left(300),
+                                            QString::fromStdString(mapped.second.text).left(300),
+                                            verdict));
+        } else {
+            m_mapped->setPlainText(
+                tr("This record would be rejected: %1").arg(QString::fromStdString(error)));
+        }
     } else {
         model::MappedRecord mapped;
         std::string error;
@@ -289,7 +347,7 @@ void ImportDialog::validate() {
         problem = tr("Give the corpus a name.");
     else if (!m_real->isChecked() && !m_synthetic->isChecked())
         problem = tr("Choose the role: real (human-written) or synthetic (model-generated).");
-    else if (!m_useField->isChecked() && !m_useTemplate->isChecked())
+    else if (!s.mapping.pairs.enabled() && !m_useField->isChecked() && !m_useTemplate->isChecked())
         problem = tr("Choose whether the text comes from a field or a template.");
     else if (!s.mapping.textTemplate.empty() &&
              !model::validateTemplate(s.mapping.textTemplate, &err))

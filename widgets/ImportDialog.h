@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QButtonGroup;
 class QComboBox;
 class QLabel;
@@ -42,6 +44,8 @@ private:
     QRadioButton* m_synthetic;
     QRadioButton* m_useField;
     QRadioButton* m_useTemplate;
+    QRadioButton* m_usePairs; ///< enabled when the first record has a pair layout
+    QLabel* m_pairsNote;
     QComboBox* m_textField;
     QLineEdit* m_template;
     QComboBox* m_labelField;
@@ -51,6 +55,8 @@ private:
     QLabel* m_error;
     QPushButton* m_ok = nullptr;
     std::vector<model::RawRecord> m_records;
+    /// The pair layout of the first record (model::detectPairMapping), when it has one.
+    std::optional<model::PairMapping> m_pairs;
 };
 
 } // namespace synthscope::widgets

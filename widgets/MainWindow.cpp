@@ -2,6 +2,7 @@
 
 #include "analysis/MetricKeys.h"
 
+#include "model/JudgeModels.h"
 #include "model/ProjectDocument.h"
 #include "model/SampleTableModel.h"
 #include "model/Settings.h"
@@ -14,6 +15,7 @@
 #include "widgets/ExportDialog.h"
 #include "widgets/ImportDialog.h"
 #include "widgets/JobStatusWidget.h"
+#include "widgets/JudgeView.h"
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
 #include "widgets/ReviewView.h"
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_duplicates(new DuplicatesView(this))
     , m_review(new ReviewView(this))
     , m_samples(new SamplesView(this))
+    , m_judge(new JudgeView(this))
     , m_checklist(new ChecklistView(this))
     , m_team(new TeamView(this))
     , m_trends(new TrendsView(this))
@@ -73,6 +76,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_skeletons, tr("Skeletons"));
     m_tabs->addTab(m_map, tr("Cluster map"));
     m_tabs->addTab(m_duplicates, tr("Duplicates"));
+    m_tabs->addTab(m_judge, tr("Judge"));
     m_tabs->addTab(m_review, tr("Review"));
     m_tabs->addTab(m_checklist, tr("Checklist"));
     m_tabs->addTab(m_team, tr("Team"));
@@ -121,9 +125,13 @@ MainWindow::MainWindow(QWidget* parent)
                     return;
                 }
                 const std::pair<const char*, View> views[] = {
-                    {"overview", View::Overview},     {"divergence", View::Divergence},
-                    {"skeletons", View::Skeletons},   {"cluster-map", View::ClusterMap},
-                    {"duplicates", View::Duplicates}, {"review", View::Review},
+                    {"overview", View::Overview},
+                    {"divergence", View::Divergence},
+                    {"skeletons", View::Skeletons},
+                    {"cluster-map", View::ClusterMap},
+                    {"duplicates", View::Duplicates},
+                    {"judge", View::Judge},
+                    {"review", View::Review},
                     {"review-queue", View::Review}}; // a met review rule: nothing left to queue
                 for (const auto& [name, v] : views)
                     if (view == QLatin1StringView(name))
@@ -134,6 +142,10 @@ MainWindow::MainWindow(QWidget* parent)
                 showView(View::Review);
                 m_review->reviewUnreviewedSource(dimension, value, needed);
             });
+    connect(m_judge, &JudgeView::reviewCorpusRequested, this, [this](qint64 corpusId) {
+        showView(View::Review);
+        m_review->reviewCorpus(corpusId);
+    });
     connect(m_map, &ClusterMapView::openSampleRequested, this, [this](qint64 id) {
         m_review->showSample(id);
         showView(View::Review);
@@ -262,6 +274,8 @@ void MainWindow::createMenus() {
                     [this]() { showView(View::ClusterMap); });
     view->addAction(tr("D&uplicates"), QKeySequence(Qt::CTRL | Qt::Key_5), this,
                     [this]() { showView(View::Duplicates); });
+    view->addAction(tr("&Judge"), QKeySequence(Qt::CTRL | Qt::Key_J), this,
+                    [this]() { showView(View::Judge); });
     view->addAction(tr("Re&view"), QKeySequence(Qt::CTRL | Qt::Key_6), this,
                     [this]() { showView(View::Review); });
     view->addAction(tr("&Checklist"), QKeySequence(Qt::CTRL | Qt::Key_7), this,
@@ -338,6 +352,7 @@ void MainWindow::attachViews(model::ProjectDocument* document) {
     m_team->setDocument(document);
     m_trends->setDocument(document);
     m_samples->setDocument(document);
+    m_judge->setDocument(document);
 }
 
 void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
@@ -420,6 +435,9 @@ void MainWindow::showView(View view) {
         break;
     case View::Duplicates:
         m_tabs->setCurrentWidget(m_duplicates);
+        break;
+    case View::Judge:
+        m_tabs->setCurrentWidget(m_judge);
         break;
     case View::Review:
         m_tabs->setCurrentWidget(m_review);
@@ -565,9 +583,11 @@ bool MainWindow::saveScreenshots(const QString& dir) {
         {View::Skeletons, "skeletons.png"},   {View::ClusterMap, "cluster-map.png"},
         {View::Duplicates, "duplicates.png"}, {View::Review, "review.png"},
         {View::Checklist, "checklist.png"},   {View::Team, "team.png"},
-        {View::Trends, "trends.png"}};
+        {View::Trends, "trends.png"},         {View::Judge, "judge.png"}};
     bool ok = true;
     for (const auto& [view, name] : shots) {
+        if (view == View::Judge && m_judge->table()->rowCount() == 0)
+            continue; // a project without preference pairs: nothing to picture
         showView(view);
         QApplication::processEvents();
         // The map loads in a job: wait for it (at most a minute) before the picture.

@@ -28,6 +28,7 @@ class ChecklistView;
 class TeamView;
 class TrendsView;
 class SamplesView;
+class JudgeView;
 
 /// The workbench window: project panel (left), the view tabs (Overview, Divergence, Skeletons,
 /// Cluster map, Duplicates, Review, Checklist), menus,
@@ -41,6 +42,7 @@ public:
         Skeletons,
         ClusterMap,
         Duplicates,
+        Judge,
         Review,
         Checklist,
         Team,
@@ -67,6 +69,7 @@ public:
     [[nodiscard]] TeamView* team() const { return m_team; }
     [[nodiscard]] TrendsView* trends() const { return m_trends; }
     [[nodiscard]] SamplesView* samples() const { return m_samples; }
+    [[nodiscard]] JudgeView* judge() const { return m_judge; }
     /// Asks for the reviewer name when none was ever chosen (first start); true if one is set.
     bool ensureReviewer();
 
@@ -105,6 +108,7 @@ private:
     DuplicatesView* m_duplicates;
     ReviewView* m_review;
     SamplesView* m_samples;
+    JudgeView* m_judge;
     ChecklistView* m_checklist;
     TeamView* m_team;
     TrendsView* m_trends;

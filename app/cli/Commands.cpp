@@ -670,6 +670,13 @@ int cmdSummary(const QStringList& args) {
             if (c["metrics"].contains(m.key))
                 out(u"  %1 %2"_s.arg(QString::fromLatin1(m.key), -24)
                         .arg(model::formatMetric(m, c["metrics"][m.key].get<double>())));
+        if (c.contains("judge")) {
+            out(u"  what the judge preferred (preference pairs):"_s);
+            for (const auto& m : model::judgeMetrics())
+                if (c["metrics"].contains(m.key))
+                    out(u"  %1 %2"_s.arg(QString::fromLatin1(m.key), -34)
+                            .arg(model::formatMetric(m, c["metrics"][m.key].get<double>())));
+        }
         if (!c.contains("vs_real_detail"))
             continue;
         out(u"  against reality, %1 samples per side (real vs real band: mean ± %2 sd; "

@@ -630,6 +630,83 @@ TEST(Cli, FlanT5RoundsTrendGateAndReport) {
     EXPECT_TRUE(p.read(5) == "%PDF-");
 }
 
+// The six files of real GPT-4 judge verdicts (../shared/data/alpaca-eval-judge-annotations)
+// import as preference pairs with no mapping given. In every file the longer output wins 68-95 %
+// of the decisive pairs (the data README); where the model's outputs are longer than the
+// reference's, controlling for length lowers its win rate, and where they are shorter
+// (alpaca-7b) it barely moves. The judge's length preference trips the default red line, and an
+// export writes each pair's record once, byte for byte.
+TEST(Cli, JudgeAnnotationsImportAsPairsAndSeparateLengthFromWinRate) {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("judge.synthscope"));
+    const char* files[] = {"alpaca-7b", "claude",      "gpt-3.5-turbo-0301",
+                           "gpt4",      "guanaco-65b", "llama-2-70b-chat-hf"};
+    for (const char* name : files) {
+        const Result r =
+            cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                 QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("--name"),
+                 QString::fromLatin1(name), QStringLiteral("--allow-rejects"),
+                 test::dataFile(QStringLiteral("alpaca-eval-judge-annotations/%1.gpt4-judge.jsonl")
+                                    .arg(QString::fromLatin1(name)))});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("reading records as preference pairs")));
+    }
+    ASSERT_EQ(cli({QStringLiteral("analyze"), QStringLiteral("--project"), project}).exitCode, 0);
+    const Result s = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                          QStringLiteral("--json")});
+    ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
+    const Json summary = Json::parse(s.out.toStdString());
+    ASSERT_EQ(summary["corpora"].size(), 6u);
+    for (const Json& c : summary["corpora"]) {
+        const std::string name = c["name"];
+        const Json& m = c["metrics"];
+        // 805 records per file; a few verdicts are missing and one llama-2 output is empty.
+        EXPECT_GE(m["judge_pairs"].get<int>(), 780) << name;
+        EXPECT_LE(m["judge_pairs"].get<int>(), 805) << name;
+        EXPECT_EQ(c["samples"].get<int>(), 2 * (805 - c["rejected"].get<int>())) << name;
+        const double longer = m["judge_longer_wins"];
+        EXPECT_GE(longer, 0.67) << name;
+        EXPECT_LE(longer, 0.96) << name;
+        const double raw = m["judge_win_rate"];
+        const double controlled = m["judge_length_controlled_win_rate"];
+        const double ratio = m["judge_mean_length_second"].get<double>() /
+                             m["judge_mean_length_first"].get<double>();
+        if (ratio > 1.5) { // the model writes much longer answers than the reference
+            EXPECT_LT(controlled, raw - 0.05) << name;
+        }
+        if (ratio < 1.0) { // alpaca-7b: shorter answers, little to control
+            EXPECT_NEAR(controlled, raw, 0.03) << name;
+        }
+        EXPECT_GT(m["judge_length_preference"].get<double>(), 0.5) << name;
+        EXPECT_EQ(c["judge"]["curve"].size(), 9u) << name;
+        EXPECT_FALSE(c["judge"]["preferred_terms"].empty()) << name;
+    }
+
+    const Result g = cli(
+        {QStringLiteral("gate"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    const Json gate = Json::parse(g.out.toStdString());
+    bool judged = false;
+    for (const Json& rule : gate["rules"])
+        if (rule["id"] == "judge-length-bias") {
+            judged = true;
+            EXPECT_EQ(rule["status"], "warn");
+            EXPECT_EQ(rule["action"], "revise judge rubric");
+        }
+    EXPECT_TRUE(judged);
+
+    // Claude's file has no reject: its export is the file itself, one line per pair.
+    const QString out = dir.filePath(QStringLiteral("claude-out.jsonl"));
+    const Result e =
+        cli({QStringLiteral("export"), QStringLiteral("--project"), project,
+             QStringLiteral("--out"), out, QStringLiteral("--corpus"), QStringLiteral("claude")});
+    ASSERT_EQ(e.exitCode, 0) << e.err.toStdString();
+    QFile exported(out);
+    QFile original(
+        test::dataFile(QStringLiteral("alpaca-eval-judge-annotations/claude.gpt4-judge.jsonl")));
+    ASSERT_TRUE(exported.open(QIODevice::ReadOnly) && original.open(QIODevice::ReadOnly));
+    EXPECT_EQ(exported.readAll(), original.readAll());
+}
+
 TEST(Cli, ExitCodesAndMessages) {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("x.synthscope"));

@@ -6,6 +6,7 @@
 #include "model/CorpusModels.h"
 #include "model/GateModels.h"
 #include "model/Importer.h"
+#include "model/JudgeModels.h"
 #include "model/MetricModels.h"
 #include "model/ProjectDocument.h"
 #include "model/ReviewCommands.h"
@@ -26,6 +27,7 @@
 #include "widgets/ExportDialog.h"
 #include "widgets/ImportDialog.h"
 #include "widgets/JobStatusWidget.h"
+#include "widgets/JudgeView.h"
 #include "widgets/MainWindow.h"
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
@@ -38,6 +40,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -51,6 +55,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -640,6 +645,115 @@ TEST_F(Widgets, ImportDialogKeepsRoleAndTextChoicesApart) {
     EXPECT_EQ(second.spec().role, model::Role::Synthetic);
 }
 
+// AlpacaEval's judge annotations are preference pairs: the dialog says so by itself, reads them
+// as pairs unless the user picks a field, and previews the first pair with its verdict.
+TEST_F(Widgets, ImportDialogReadsJudgedPairsAsPairs) {
+    widgets::ImportDialog dialog;
+    dialog.setFiles(
+        {test::dataFile(QStringLiteral("alpaca-eval-judge-annotations/claude.gpt4-judge.jsonl"))});
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    auto* pairs = dialog.findChild<QRadioButton*>(QStringLiteral("importPairs"));
+    auto* field = dialog.findChild<QRadioButton*>(QStringLiteral("importTextField"));
+    auto* mapped = dialog.findChild<QPlainTextEdit*>(QStringLiteral("mappedPreview"));
+    ASSERT_TRUE(pairs && field && mapped);
+    EXPECT_TRUE(pairs->isEnabled());
+    EXPECT_TRUE(pairs->isChecked());
+    // The first record: output_1 is davinci-003's list, output_2 Claude's, and the judge chose 2.
+    EXPECT_TRUE(mapped->toPlainText().startsWith(
+        QStringLiteral("First: Some famous actors that started their careers on Broadway")));
+    EXPECT_TRUE(mapped->toPlainText().contains(QStringLiteral("Second: Here are some famous")));
+    EXPECT_TRUE(mapped->toPlainText().endsWith(QStringLiteral("the second output preferred")));
+    QTest::mouseClick(dialog.findChild<QRadioButton*>(QStringLiteral("importRoleSynthetic")),
+                      Qt::LeftButton);
+    QPushButton* import = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    EXPECT_TRUE(import->isEnabled());
+
+    // A field instead: one sample per record, no pairs.
+    QTest::mouseClick(field, Qt::LeftButton);
+    EXPECT_FALSE(pairs->isChecked());
+    EXPECT_FALSE(dialog.spec().mapping.pairs.enabled());
+    EXPECT_FALSE(mapped->toPlainText().startsWith(QStringLiteral("First:")));
+    // And back to pairs, then import.
+    QTest::mouseClick(pairs, Qt::LeftButton);
+    QTest::mouseClick(import, Qt::LeftButton);
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    const model::ImportSpec spec = dialog.spec();
+    EXPECT_EQ(spec.role, model::Role::Synthetic);
+    EXPECT_EQ(spec.mapping.pairs.firstField, "output_1");
+    EXPECT_EQ(spec.mapping.pairs.secondField, "output_2");
+    EXPECT_EQ(spec.mapping.pairs.preferenceField, "preference");
+    EXPECT_EQ(spec.mapping.pairs.secondGenerator, "{generator_2}");
+
+    // A file without a pair layout leaves the choice disabled and unticked.
+    dialog.setFiles(
+        {test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))});
+    EXPECT_FALSE(pairs->isEnabled());
+    EXPECT_FALSE(pairs->isChecked());
+    EXPECT_FALSE(dialog.spec().mapping.pairs.enabled());
+}
+
+// The Judge view on two real judge-annotation files: Ctrl+J opens it, each file is a row with
+// its raw and length-controlled win rate, a click shows that file's length curve and words, and
+// "Review these pairs" opens its samples in Review.
+TEST_F(Widgets, JudgeViewShowsWhatTheJudgeKept) {
+    QTemporaryDir dir;
+    const QString path =
+        test::cachedProject(dir, QStringLiteral("judge.synthscope"), [&dir](const QString&) {
+            auto project = test::newProject(dir, QStringLiteral("judge.synthscope"));
+            for (const char* name : {"alpaca-7b", "gpt4"}) {
+                model::ImportSpec spec;
+                spec.corpusName = QString::fromLatin1(name);
+                spec.role = model::Role::Synthetic;
+                spec.files = {test::dataFile(
+                    QStringLiteral("alpaca-eval-judge-annotations/%1.gpt4-judge.jsonl")
+                        .arg(QString::fromLatin1(name)))};
+                spec.mapping.pairs.firstField = "output_1";
+                spec.mapping.pairs.secondField = "output_2";
+                spec.mapping.pairs.preferenceField = "preference";
+                spec.mapping.pairs.promptField = "instruction";
+                model::ImportReport report;
+                const model::Status s = model::importCorpus(*project, spec, {}, &report);
+                ASSERT_TRUE(s.ok()) << s.error().toStdString();
+            }
+            analysis::AnalysisParams params;
+            params.findSimilarity = false;
+            const model::Status s = model::runAnalysis(*project, params, {}, nullptr);
+            ASSERT_TRUE(s.ok()) << s.error().toStdString();
+        });
+    ASSERT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
+    QTest::keyClick(&window, Qt::Key_J, Qt::ControlModifier);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    ASSERT_EQ(tabs->currentWidget(), window.judge());
+    model::JudgeTableModel* rows = window.judge()->table();
+    QAbstractItemModelTester tester(rows, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_EQ(rows->rowCount(), 2);
+    for (const model::JudgeRow& r : rows->rows()) {
+        EXPECT_GT(r.judged, 780) << r.name.toStdString();
+        EXPECT_GT(r.longerWins, 0.6) << r.name.toStdString(); // the README's 68–95 %
+        EXPECT_GT(r.lengthPreference, 0.5) << r.name.toStdString();
+    }
+    // GPT-4's answers are nearly three times as long as davinci-003's: controlling for length
+    // takes a large part of its raw win rate away.
+    const model::JudgeRow& gpt4 = rows->rows().at(1);
+    ASSERT_EQ(gpt4.name, QStringLiteral("gpt4"));
+    EXPECT_GT(gpt4.winRate - gpt4.lengthControlledWinRate, 0.05);
+
+    auto* table = window.judge()->findChild<QTableView*>(QStringLiteral("judgeTable"));
+    auto* curve = window.judge()->findChild<QChartView*>(QStringLiteral("judgeLengthCurve"));
+    auto* preferred =
+        window.judge()->findChild<QListWidget*>(QStringLiteral("judgePreferredTerms"));
+    ASSERT_TRUE(table && curve && preferred);
+    EXPECT_TRUE(curve->chart()->title().startsWith(QStringLiteral("alpaca-7b")));
+    const QRect second = table->visualRect(table->model()->index(1, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, second.center());
+    EXPECT_TRUE(curve->chart()->title().startsWith(QStringLiteral("gpt4")));
+    EXPECT_GT(preferred->count(), 5);
+    QTest::mouseClick(window.judge()->findChild<QPushButton*>(QStringLiteral("judgeReview")),
+                      Qt::LeftButton);
+    EXPECT_EQ(tabs->currentWidget(), window.review());
+}
+
 TEST_F(Widgets, ExportDialogCountsMatches) {
     widgets::ExportDialog dialog(*window.document());
     auto* count = dialog.findChild<QLabel*>(QStringLiteral("exportCount"));
@@ -1065,7 +1179,7 @@ TEST_F(Widgets, ChecklistJudgesTheRedLinesAndLinksToEvidence) {
     QAbstractItemModelTester rulesTester(rules,
                                          QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester tester(rules, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    ASSERT_EQ(rules->rowCount(), 21); // the shipped defaults
+    ASSERT_EQ(rules->rowCount(), 22); // the shipped defaults
     int detectability = -1;
     int selfRepetition = -1;
     int skeleton = -1;

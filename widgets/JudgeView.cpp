@@ -1,0 +1,290 @@
+#include "widgets/JudgeView.h"
+
+#include "model/JudgeModels.h"
+#include "model/ProjectDocument.h"
+#include "widgets/Charts.h"
+#include "widgets/EmptyState.h"
+#include "widgets/ReadOnlyTable.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QPen>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace synthscope::widgets {
+
+namespace {
+
+// Bins of the length curve with fewer pairs are not drawn: their share is noise.
+constexpr int kMinBinPairs = 5;
+
+// A vertical axis from 0 to 100 %, added on the chart's left.
+QValueAxis* addPercentAxis(QChart* chart) {
+    auto* y = new QValueAxis;
+    y->setRange(0, 100);
+    y->setTickCount(6);
+    y->setLabelFormat(u"%.0f %%"_s);
+    chart->addAxis(y, Qt::AlignLeft);
+    return y;
+}
+
+// One list of indicating n-grams: "here are  (41 vs 3)", strongest first.
+void fillTerms(QListWidget* list, const QList<model::JudgeTerm>& terms, bool preferred) {
+    list->clear();
+    for (const model::JudgeTerm& t : terms) {
+        auto* item = new QListWidgetItem(JudgeView::tr("%1   (%2 in preferred, %3 in rejected)")
+                                             .arg(t.ngram)
+                                             .arg(t.countPreferred)
+                                             .arg(t.countRejected),
+                                         list);
+        item->setToolTip(
+            JudgeView::tr("Weighted log-odds z = %1, leaning to the %2 outputs")
+                .arg(t.z, 0, 'f', 2)
+                .arg(preferred ? JudgeView::tr("preferred") : JudgeView::tr("rejected")));
+    }
+    if (terms.isEmpty())
+        new QListWidgetItem(JudgeView::tr("(too few pairs to rank words)"), list);
+}
+
+} // namespace
+
+JudgeView::JudgeView(QWidget* parent)
+    : QWidget(parent)
+    , m_rows(new model::JudgeTableModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_intro(new QLabel(this))
+    , m_winRates(makeChartView(this, u"judgeWinRateChart"_s))
+    , m_curve(makeChartView(this, u"judgeLengthCurve"_s))
+    , m_termsTitle(new QLabel(this))
+    , m_preferred(new QListWidget(this))
+    , m_rejected(new QListWidget(this))
+    , m_review(new QPushButton(tr("&Review these pairs"), this)) {
+    m_sorted->setSourceModel(m_rows);
+    m_sorted->setSortRole(model::JudgeTableModel::SortRole);
+    m_table = makeReadOnlyTable(m_sorted, this, u"judgeTable"_s);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_intro->setWordWrap(true);
+    m_intro->setTextFormat(Qt::RichText);
+    m_intro->setText(
+        tr("<b>What the judge kept.</b> Each row is a corpus of preference pairs: two outputs "
+           "for one prompt and a judge's verdict. The <i>win rate</i> is how often the second "
+           "output won; the <i>length-controlled</i> win rate is what a logistic model of the "
+           "verdicts on the length difference predicts at equal length (Dubois et al. 2024). A "
+           "large gap means the second output wins on length. The <i>length preference</i> is "
+           "the judge's own bias: how often it picks the longer of two outputs of equal quality "
+           "(50 % is none)."));
+    m_termsTitle->setWordWrap(true);
+    m_preferred->setObjectName(u"judgePreferredTerms"_s);
+    m_rejected->setObjectName(u"judgeRejectedTerms"_s);
+    m_review->setObjectName(u"judgeReview"_s);
+    m_review->setToolTip(tr("Open the corpus's pairs in Review, each pair's two outputs one "
+                            "after the other"));
+    m_review->setEnabled(false);
+
+    auto* charts = new QSplitter(Qt::Horizontal, this);
+    charts->setObjectName(u"judgeChartsSplitter"_s);
+    charts->addWidget(m_winRates);
+    charts->addWidget(m_curve);
+
+    auto* termsRow = new QHBoxLayout;
+    auto* preferredBox = new QVBoxLayout;
+    preferredBox->addWidget(new QLabel(tr("Words of the <b>preferred</b> outputs"), this));
+    preferredBox->addWidget(m_preferred);
+    auto* rejectedBox = new QVBoxLayout;
+    rejectedBox->addWidget(new QLabel(tr("Words of the <b>rejected</b> outputs"), this));
+    rejectedBox->addWidget(m_rejected);
+    termsRow->addLayout(preferredBox);
+    termsRow->addLayout(rejectedBox);
+    auto* terms = new QWidget(this);
+    auto* termsLayout = new QVBoxLayout(terms);
+    termsLayout->setContentsMargins(0, 0, 0, 0);
+    auto* termsHeader = new QHBoxLayout;
+    termsHeader->addWidget(m_termsTitle, 1);
+    termsHeader->addWidget(m_review);
+    termsLayout->addLayout(termsHeader);
+    termsLayout->addLayout(termsRow, 1);
+
+    auto* top = new QWidget(this);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_intro);
+    topLayout->addWidget(m_table, 1);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(u"judgeSplitter"_s);
+    splitter->addWidget(top);
+    splitter->addWidget(charts);
+    splitter->addWidget(terms);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter, 1);
+    m_state = EmptyState::fill(this, content);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    showCorpus(m_sorted->mapToSource(current).row());
+            });
+    connect(m_review, &QPushButton::clicked, this, [this]() {
+        if (m_row >= 0 && m_row < m_rows->rowCount())
+            Q_EMIT reviewCorpusRequested(m_rows->rows().at(m_row).corpusId);
+    });
+    reload();
+}
+
+void JudgeView::setDocument(model::ProjectDocument* document) {
+    if (m_document != nullptr)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (document != nullptr)
+        connect(document, &model::ProjectDocument::analysisChanged, this, &JudgeView::reload);
+    reload();
+}
+
+void JudgeView::reload() {
+    m_row = -1;
+    m_review->setEnabled(false);
+    clearChart(m_winRates->chart());
+    clearChart(m_curve->chart());
+    if (m_document == nullptr || !m_document->analysis()) {
+        m_rows->setRows({});
+        m_state->showMessage(m_document == nullptr
+                                 ? tr("Open or create a project (File menu) to begin.")
+                                 : tr("Not analysed yet. Run the analyses (Ctrl+R)."));
+        return;
+    }
+    m_rows->setRows(model::judgeRows(*m_document->analysis()));
+    if (m_rows->rowCount() == 0) {
+        m_state->showMessage(
+            tr("No preference pairs in this analysis.\n\nImport records that hold two outputs and "
+               "a judge's verdict (AlpacaEval's output_1, output_2 and preference) or a chosen "
+               "and a rejected output: the import reads them as pairs by itself. Then run the "
+               "analyses (Ctrl+R)."));
+        return;
+    }
+    m_state->showContent();
+    for (int c = 1; c < m_rows->columnCount(); ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    fillWinRateChart();
+    m_table->sortByColumn(model::JudgeTableModel::Corpus, Qt::AscendingOrder);
+    m_table->selectRow(0);
+}
+
+void JudgeView::fillWinRateChart() {
+    QChart* chart = m_winRates->chart();
+    chart->setTitle(tr("Win rate of the second output: raw and at equal length"));
+    auto* raw = new QBarSet(tr("win rate"));
+    auto* controlled = new QBarSet(tr("length-controlled"));
+    raw->setColor(kSyntheticColour);
+    controlled->setColor(kRealColour);
+    QStringList names;
+    for (const model::JudgeRow& r : m_rows->rows()) {
+        names << (r.name.size() > 18 ? r.name.left(17) + u"…"_s : r.name);
+        *raw << 100.0 * (std::isfinite(r.winRate) ? r.winRate : 0.0);
+        *controlled << 100.0 * (std::isfinite(r.lengthControlledWinRate) ? r.lengthControlledWinRate
+                                                                         : 0.0);
+    }
+    auto* series = new QBarSeries;
+    series->append(raw);
+    series->append(controlled);
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(names);
+    chart->addAxis(x, Qt::AlignBottom);
+    QValueAxis* y = addPercentAxis(chart);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+void JudgeView::showCorpus(int row) {
+    if (row < 0 || row >= m_rows->rowCount() || row == m_row)
+        return;
+    m_row = row;
+    m_review->setEnabled(true);
+    const model::JudgeRow& r = m_rows->rows().at(row);
+
+    QChart* chart = m_curve->chart();
+    clearChart(chart);
+    chart->setTitle(tr("%1: verdicts by length difference").arg(r.name));
+    auto* observed = new QScatterSeries;
+    observed->setName(tr("observed (bins of ≥ %1 pairs)").arg(kMinBinPairs));
+    observed->setColor(kSyntheticColour);
+    observed->setMarkerSize(9);
+    auto* fitted = new QLineSeries;
+    fitted->setName(tr("length model"));
+    QPen fittedPen(kSyntheticColour.darker(170));
+    fittedPen.setWidth(2);
+    fitted->setPen(fittedPen);
+    auto* level = new QLineSeries;
+    level->setName(tr("at equal length"));
+    QPen dashed(kRealColour);
+    dashed.setStyle(Qt::DashLine);
+    dashed.setWidth(2);
+    level->setPen(dashed);
+    double lo = 0.0;
+    double hi = 0.0;
+    for (const model::JudgeCurvePoint& p : r.summary.curve) {
+        lo = std::min(lo, p.z);
+        hi = std::max(hi, p.z);
+        if (std::isfinite(p.fitted))
+            fitted->append(p.z, 100.0 * p.fitted);
+        if (p.pairs >= kMinBinPairs && std::isfinite(p.observed))
+            observed->append(p.z, 100.0 * p.observed);
+    }
+    if (std::isfinite(r.lengthControlledWinRate)) {
+        level->append(lo, 100.0 * r.lengthControlledWinRate);
+        level->append(hi, 100.0 * r.lengthControlledWinRate);
+    }
+    chart->addSeries(observed);
+    chart->addSeries(fitted);
+    chart->addSeries(level);
+    auto* x = new QValueAxis;
+    x->setRange(std::floor(2.0 * lo) / 2.0 - 0.25, std::ceil(2.0 * hi) / 2.0 + 0.25);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0.0);
+    x->setTickInterval(0.5);
+    x->setLabelFormat(u"%.1f"_s);
+    x->setTitleText(tr("second − first length, in standard deviations (%1 tokens)")
+                        .arg(r.lengthDifferenceSd, 0, 'f', 0));
+    chart->addAxis(x, Qt::AlignBottom);
+    QValueAxis* y = addPercentAxis(chart);
+    for (QAbstractSeries* s :
+         {static_cast<QAbstractSeries*>(observed), static_cast<QAbstractSeries*>(fitted),
+          static_cast<QAbstractSeries*>(level)}) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+
+    m_termsTitle->setText(
+        tr("<b>%1</b>: words that lean to the preferred or to the rejected output of the same "
+           "prompts (weighted log-odds; Das et al. 2024 find judges follow such local cues).")
+            .arg(r.name.toHtmlEscaped()));
+    fillTerms(m_preferred, r.summary.preferredTerms, true);
+    fillTerms(m_rejected, r.summary.rejectedTerms, false);
+}
+
+} // namespace synthscope::widgets
