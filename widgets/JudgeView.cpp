@@ -190,7 +190,8 @@ void JudgeView::reload() {
     for (int c = 1; c < m_rows->columnCount(); ++c)
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     fillWinRateChart();
-    m_table->sortByColumn(model::JudgeTableModel::Corpus, Qt::AscendingOrder);
+    // The judge most swayed by length first: the corpus the default red line would name.
+    m_table->sortByColumn(model::JudgeTableModel::LengthPreference, Qt::DescendingOrder);
     m_table->selectRow(0);
 }
 

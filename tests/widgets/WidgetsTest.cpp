@@ -744,10 +744,11 @@ TEST_F(Widgets, JudgeViewShowsWhatTheJudgeKept) {
     auto* preferred =
         window.judge()->findChild<QListWidget*>(QStringLiteral("judgePreferredTerms"));
     ASSERT_TRUE(table && curve && preferred);
-    EXPECT_TRUE(curve->chart()->title().startsWith(QStringLiteral("alpaca-7b")));
+    // The judge most swayed by length comes first (GPT-4's answers: 97 % against 85 %).
+    EXPECT_TRUE(curve->chart()->title().startsWith(QStringLiteral("gpt4")));
     const QRect second = table->visualRect(table->model()->index(1, 0));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, second.center());
-    EXPECT_TRUE(curve->chart()->title().startsWith(QStringLiteral("gpt4")));
+    EXPECT_TRUE(curve->chart()->title().startsWith(QStringLiteral("alpaca-7b")));
     EXPECT_GT(preferred->count(), 5);
     QTest::mouseClick(window.judge()->findChild<QPushButton*>(QStringLiteral("judgeReview")),
                       Qt::LeftButton);
