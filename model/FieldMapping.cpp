@@ -90,6 +90,8 @@ Json FieldMapping::toJson() const {
         j["label_field"] = labelField;
     if (!meta.empty())
         j["meta"] = meta;
+    if (!where.empty())
+        j["where"] = where;
     if (pairs.enabled()) {
         Json p = Json::object();
         const std::pair<const char*, const std::string*> fields[] = {
@@ -123,6 +125,10 @@ FieldMapping FieldMapping::fromJson(const Json& j) {
         for (const auto& [key, value] : it->items())
             if (value.is_string())
                 m.meta[key] = value.get<std::string>();
+    if (const auto it = j.find("where"); it != j.end() && it->is_object())
+        for (const auto& [key, value] : it->items())
+            if (value.is_string())
+                m.where[key] = value.get<std::string>();
     if (const auto it = j.find("pairs"); it != j.end() && it->is_object()) {
         const auto pairText = [&it](const char* key) {
             const auto f = it->find(key);
@@ -266,6 +272,17 @@ bool mapPair(const Json& fields, const FieldMapping& mapping, MappedPair* out, s
     if (!p.preferenceField.empty()) {
         const auto it = fields.find(p.preferenceField);
         if (!parseVerdict(it == fields.end() ? Json() : *it, &out->preferSecond, error))
+            return false;
+    }
+    return true;
+}
+
+bool matchesWhere(const Json& fields, const FieldMapping& mapping) {
+    for (const auto& [field, wanted] : mapping.where) {
+        const auto it = fields.find(field);
+        if (it == fields.end() || it->is_null() || it->is_array() || it->is_object())
+            return false;
+        if (it->is_string() ? it->get_ref<const std::string&>() != wanted : it->dump() != wanted)
             return false;
     }
     return true;

@@ -49,6 +49,10 @@ struct FieldMapping {
     /// When enabled, each record is a preference pair: textField and textTemplate are unused,
     /// labelField and meta apply to both outputs (a generator of the pair's own overrides meta's).
     PairMapping pairs;
+    /// Only records whose field has this value are imported (all must hold): a string field
+    /// compares as it is, a number or boolean as its JSON text ("True" and true differ). A
+    /// record that does not match is skipped, neither stored nor rejected. Empty: every record.
+    std::map<std::string, std::string> where;
 
     /// A JSON object for the project file and manifests.
     [[nodiscard]] Json toJson() const;
@@ -89,6 +93,9 @@ bool mapPair(const Json& fields, const FieldMapping& mapping, MappedPair* out, s
 /// (AlpacaEval) or chosen and rejected, the outputs strings. Optional fields absent from the
 /// record are left empty.
 std::optional<PairMapping> detectPairMapping(const Json& fields);
+
+/// Whether a record passes mapping.where (always, when it is empty).
+bool matchesWhere(const Json& fields, const FieldMapping& mapping);
 
 /// Checks a template's syntax; false with *error for an unclosed '{' or a stray '}'.
 bool validateTemplate(const std::string& text, std::string* error);

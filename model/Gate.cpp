@@ -495,10 +495,10 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
             // lengths: say so rather than let the judged corpora stand for all.
             const int ofRole = rule.scope == u"synthetic"_s ? syntheticCorpora : realCorpora;
             if (judged > 0 && judged < ofRole)
-                r.detail += (rule.metric.startsWith("judge_"_L1)
-                                 ? u"; %1 without preference pairs"_s
-                                 : u"; %1 not measured"_s)
-                                .arg(ofRole - judged);
+                r.detail +=
+                    (rule.metric.startsWith("judge_"_L1) ? u"; %1 without preference pairs"_s
+                                                         : u"; %1 not measured"_s)
+                        .arg(ofRole - judged);
             if (rule.metric.endsWith(QString::fromLatin1(key::kLengthLiftSuffix))) {
                 QSqlQuery u(db);
                 u.prepare(u"SELECT c.name, m.value FROM metrics m JOIN corpora c ON c.id = "

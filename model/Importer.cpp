@@ -159,8 +159,16 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         const QString shownFile = QFileInfo(file).fileName();
         try {
             while (reader->next(raw)) {
-                ++report->rowsIn;
+                if (++report->rowsIn % 2048 == 0)
+                    progress.report(
+                        static_cast<double>(doneBytes + static_cast<qint64>(reader->bytesRead())) /
+                            static_cast<double>(std::max<qint64>(totalBytes, 1)),
+                        "importing");
                 std::string reason = raw.error;
+                if (reason.empty() && !matchesWhere(raw.fields, spec.mapping)) {
+                    ++report->filtered;
+                    continue;
+                }
                 if (reason.empty()) {
                     if (pairs)
                         (void)mapPair(raw.fields, spec.mapping, &mappedPair, &reason);
@@ -204,11 +212,6 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                         return s;
                     ++report->stored;
                 }
-                if (report->rowsIn % 2048 == 0)
-                    progress.report(
-                        static_cast<double>(doneBytes + static_cast<qint64>(reader->bytesRead())) /
-                            static_cast<double>(std::max<qint64>(totalBytes, 1)),
-                        "importing");
             }
         } catch (const analysis::Cancelled&) {
             report->cancelled = true;

@@ -32,7 +32,8 @@ struct ImportReport {
     qint64 stored = 0;               ///< records stored (a preference pair is one record)
     qint64 samples = 0;              ///< samples stored (two per preference pair)
     qint64 pairs = 0;                ///< preference pairs stored
-    qint64 rejected = 0;             ///< rowsIn − stored
+    qint64 filtered = 0;             ///< good records skipped by mapping.where
+    qint64 rejected = 0;             ///< rowsIn − stored − filtered
     QList<RejectedRow> firstRejects; ///< up to 100, in file order
     bool cancelled = false;
 };
@@ -49,7 +50,8 @@ Status validateImportSpec(const ImportSpec& spec);
 /// Atomic: everything happens in one transaction, so a failure, a cancel (Cancelled from
 /// progress) or a crash leaves the project exactly as before. Malformed records are stored
 /// in the rejects table with file, line and reason and the import goes on; always
-/// rowsIn = stored + rejected. The original record is stored verbatim (see RawRecord).
+/// rowsIn = stored + rejected + filtered (records mapping.where skips). The original record is
+/// stored verbatim (see RawRecord).
 /// With mapping.pairs enabled each record becomes two samples (first and second output, each
 /// with the whole record as its original) and a preference_pairs row with the verdict.
 /// Fails (nothing written) when the name is empty or taken, the mapping is invalid, a file

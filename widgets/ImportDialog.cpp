@@ -56,6 +56,7 @@ ImportDialog::ImportDialog(QWidget* parent)
     , m_textField(new QComboBox(this))
     , m_template(new QLineEdit(this))
     , m_labelField(new QComboBox(this))
+    , m_where(new QLineEdit(this))
     , m_maxKiB(new QSpinBox(this))
     , m_mapped(new QPlainTextEdit(this))
     , m_error(new QLabel(this)) {
@@ -98,6 +99,12 @@ ImportDialog::ImportDialog(QWidget* parent)
     m_template->setPlaceholderText(tr("e.g. {instruction}\\n{input}\\n{output}"));
     m_template->setToolTip(
         tr("{name} inserts a field; \\n a line break, \\t a tab; {{ and }} are literal braces."));
+    m_where->setObjectName(u"importWhere"_s);
+    m_where->setPlaceholderText(
+        tr("every record; or e.g. inbound=True (several: separate with ;)"));
+    m_where->setToolTip(tr("Import only the records whose field has this value; the others are "
+                           "skipped, not rejected. Numbers and booleans compare as written in "
+                           "JSON (true, 1)."));
     m_maxKiB->setRange(1, 1 << 20);
     m_maxKiB->setValue(1024);
     m_maxKiB->setSuffix(tr(" KiB"));
@@ -135,6 +142,7 @@ ImportDialog::ImportDialog(QWidget* parent)
     form->addRow(tr("Text:"), textRow);
     form->addRow(m_pairsNote);
     form->addRow(tr("Label (optional):"), m_labelField);
+    form->addRow(tr("Only records where:"), m_where);
     const QString metaNames[] = {tr("Generator:"), tr("Template version:"), tr("Judge version:"),
                                  tr("Round:")};
     for (const QString& name : metaNames) {
@@ -165,6 +173,7 @@ ImportDialog::ImportDialog(QWidget* parent)
         connect(qobject_cast<QComboBox*>(w), &QComboBox::currentIndexChanged, this,
                 &ImportDialog::updateMappedPreview);
     connect(m_template, &QLineEdit::textChanged, this, &ImportDialog::updateMappedPreview);
+    connect(m_where, &QLineEdit::textChanged, this, &ImportDialog::updateMappedPreview);
     connect(m_useField, &QRadioButton::toggled, this, &ImportDialog::updateMappedPreview);
     connect(m_usePairs, &QRadioButton::toggled, this, &ImportDialog::updateMappedPreview);
     connect(roleGroup, &QButtonGroup::buttonToggled, this, &ImportDialog::validate);
@@ -279,6 +288,12 @@ model::ImportSpec ImportDialog::spec() const {
     }
     if (m_labelField->currentIndex() > 0)
         s.mapping.labelField = m_labelField->currentText().toStdString();
+    for (const QString& condition : m_where->text().split(u';', Qt::SkipEmptyParts)) {
+        const qsizetype eq = condition.indexOf(u'=');
+        if (eq > 0)
+            s.mapping.where[condition.left(eq).trimmed().toStdString()] =
+                condition.mid(eq + 1).trimmed().toStdString();
+    }
     for (int i = 0; i < m_meta.size(); ++i)
         if (!m_meta[i]->text().trimmed().isEmpty())
             s.mapping.meta[model::kMetaKeys[i]] = m_meta[i]->text().trimmed().toStdString();
@@ -302,6 +317,9 @@ void ImportDialog::updateMappedPreview() {
                                .arg(QString::fromStdString(m_pairs->preferenceField))));
     if (m_records.empty()) {
         m_mapped->clear();
+    } else if (!model::matchesWhere(m_records.front().fields, spec().mapping)) {
+        m_mapped->setPlainText(tr("The first record does not match \u201conly records "
+                                  "where\u201d: it would be skipped."));
     } else if (pairs) {
         model::MappedPair mapped;
         std::string error;
@@ -338,6 +356,10 @@ void ImportDialog::updateMappedPreview() {
 }
 
 void ImportDialog::validate() {
+    const QStringList conditions = m_where->text().split(u';', Qt::SkipEmptyParts);
+    const bool badWhere = std::any_of(conditions.cbegin(), conditions.cend(), [](const QString& c) {
+        return !c.trimmed().isEmpty() && c.trimmed().indexOf(u'=') <= 0;
+    });
     QString problem;
     std::string err;
     const model::ImportSpec s = spec();
@@ -347,6 +369,8 @@ void ImportDialog::validate() {
         problem = tr("Give the corpus a name.");
     else if (!m_real->isChecked() && !m_synthetic->isChecked())
         problem = tr("Choose the role: real (human-written) or synthetic (model-generated).");
+    else if (badWhere)
+        problem = tr("Write each condition as field=value, separated by ;.");
     else if (!s.mapping.pairs.enabled() && !m_useField->isChecked() && !m_useTemplate->isChecked())
         problem = tr("Choose whether the text comes from a field or a template.");
     else if (!s.mapping.textTemplate.empty() &&

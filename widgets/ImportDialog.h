@@ -49,6 +49,7 @@ private:
     QComboBox* m_textField;
     QLineEdit* m_template;
     QComboBox* m_labelField;
+    QLineEdit* m_where;       ///< "field=value; field=value": only matching records are imported
     QList<QLineEdit*> m_meta; ///< generator, template version, judge version, round
     QSpinBox* m_maxKiB;
     QPlainTextEdit* m_mapped;

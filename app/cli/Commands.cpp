@@ -88,7 +88,7 @@ const char* kUsage =
     "  import   --project P --role real|synthetic [--name N] [--format "
     "auto|jsonl|json|csv|tsv|text]\n"
     "           [--text-field F | --text-template T] [--label-field L] [--meta key=value]...\n"
-    "           [--max-record-bytes N] [--allow-rejects] FILE...\n"
+    "           [--where field=value]... [--max-record-bytes N] [--allow-rejects] FILE...\n"
     "           (without --text-field or --text-template, records holding output_1, output_2\n"
     "           and preference, or chosen and rejected, are read as preference pairs)\n"
     "  analyze  --project P [--embeddings SOURCE] [--dimension D] [--clusters K]\n"
@@ -189,10 +189,14 @@ int cmdImport(const QStringList& args) {
         u"key=value"_s);
     const QCommandLineOption maxBytes(u"max-record-bytes"_s, u"Reject records larger than this."_s,
                                       u"bytes"_s, u"1048576"_s);
+    const QCommandLineOption where(
+        u"where"_s,
+        u"Import only records whose field has this value, e.g. inbound=True (repeatable: all must hold)."_s,
+        u"field=value"_s);
     const QCommandLineOption allowRejects(u"allow-rejects"_s,
                                           u"Exit 0 even when rows were rejected."_s);
     if (const int rc = parse(p, args,
-                             {role, name, format, textField, textTemplate, labelField, meta,
+                             {role, name, format, textField, textTemplate, labelField, meta, where,
                               maxBytes, allowRejects});
         rc != Proceed)
         return rc;
@@ -235,6 +239,13 @@ int cmdImport(const QStringList& args) {
         }
         spec.mapping.meta[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
     }
+    for (const QString& kv : p.parser.values(where)) {
+        const qsizetype eq = kv.indexOf(u'=');
+        if (eq <= 0) {
+            return usageError(u"import: --where needs field=value, got '%1'"_s.arg(kv));
+        }
+        spec.mapping.where[kv.left(eq).toStdString()] = kv.mid(eq + 1).toStdString();
+    }
     bool ok = false;
     spec.maxRecordBytes = p.parser.value(maxBytes).toULongLong(&ok);
     if (!ok || spec.maxRecordBytes == 0 || spec.maxRecordBytes > model::kMaxRecordBytesCap) {
@@ -260,6 +271,8 @@ int cmdImport(const QStringList& args) {
             .arg(report.rowsIn)
             .arg(report.stored)
             .arg(report.rejected));
+    if (report.filtered > 0)
+        out(u"  %1 records did not match --where and were skipped"_s.arg(report.filtered));
     if (report.pairs > 0)
         out(u"  %1 preference pairs, %2 samples"_s.arg(report.pairs).arg(report.samples));
     for (const auto& r : report.firstRejects)

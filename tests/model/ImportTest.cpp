@@ -46,7 +46,7 @@ Imported run(Project& project, const QString& file, InputFormat format, FieldMap
         out.originals << q.value(2).toString();
     }
     // The invariant of every import.
-    EXPECT_EQ(out.report.rowsIn, out.report.stored + out.report.rejected);
+    EXPECT_EQ(out.report.rowsIn, out.report.stored + out.report.rejected + out.report.filtered);
     EXPECT_EQ(out.report.samples, out.texts.size());
     EXPECT_EQ(out.report.samples, out.report.stored + out.report.pairs); // a pair is two samples
     EXPECT_EQ(out.report.rejected, out.rejects.size());
@@ -464,4 +464,40 @@ TEST(Import, ChosenRejectedPairsPreferTheFirst) {
     // A record with two outputs but no verdict, or a plain text record, is not a pair.
     EXPECT_FALSE(detectPairMapping(Json::parse(R"({"output_1": "a", "output_2": "b"})")));
     EXPECT_FALSE(detectPairMapping(Json::parse(R"({"text": "a"})")));
+}
+
+// --where keeps the records whose field has the value: Twitter's customer messages
+// (inbound = "True", 2,778 of 5,000 as counted by a script over the file) are the real prompts.
+TEST(Import, WhereKeepsOnlyMatchingRecords) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    FieldMapping mapping = textField("text");
+    mapping.where["inbound"] = "True";
+    EXPECT_EQ(FieldMapping::fromJson(mapping.toJson()).toJson(), mapping.toJson());
+    const Imported r =
+        run(*p, test::dataFile(u"twitter-customer-support-sample5000/twcs_sample.jsonl"_s),
+            InputFormat::Auto, mapping);
+    EXPECT_EQ(r.report.rowsIn, 5000);
+    EXPECT_EQ(r.report.stored, 2778);
+    EXPECT_EQ(r.report.filtered, 2222);
+    EXPECT_EQ(r.report.rejected, 0);
+    for (const QString& original : r.originals)
+        ASSERT_TRUE(original.contains(u"\"inbound\": \"True\""_s)) << original.toStdString();
+
+    // By hand: a string compares as it is, a number or boolean as its JSON text; a missing,
+    // null or structured field never matches; a bad record is still a reject.
+    const QString path = test::writeFile(dir, u"w.jsonl"_s,
+                                         "{\"text\": \"a\", \"n\": 1, \"b\": true}\n"     // 1 ok
+                                         "{\"text\": \"b\", \"n\": \"1\", \"b\": true}\n" // 2 ok
+                                         "{\"text\": \"c\", \"n\": 1, \"b\": \"True\"}\n" // 3 no
+                                         "{\"text\": \"d\", \"b\": true}\n"               // 4 no n
+                                         "{\"text\": \"e\", \"n\": [1], \"b\": true}\n"   // 5 array
+                                         "{bad\n"); // 6 reject
+    FieldMapping both = textField("text");
+    both.where = {{"n", "1"}, {"b", "true"}};
+    const Imported h = run(*p, path, InputFormat::JsonLines, both, 1 << 20, u"h"_s);
+    EXPECT_EQ(h.texts, (QStringList{u"a"_s, u"b"_s}));
+    EXPECT_EQ(h.report.filtered, 3);
+    ASSERT_EQ(h.rejects.size(), 1);
+    EXPECT_EQ(h.rejects[0].line, 6);
 }

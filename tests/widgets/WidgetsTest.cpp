@@ -645,6 +645,29 @@ TEST_F(Widgets, ImportDialogKeepsRoleAndTextChoicesApart) {
     EXPECT_EQ(second.spec().role, model::Role::Synthetic);
 }
 
+// Twitter's customer messages as the real prompts: typing a condition keeps only the records
+// that match it; a malformed one blocks Import with a message.
+TEST_F(Widgets, ImportDialogFiltersRecordsByAField) {
+    widgets::ImportDialog dialog;
+    showImportDialog(dialog);
+    auto* where = dialog.findChild<QLineEdit*>(QStringLiteral("importWhere"));
+    auto* mapped = dialog.findChild<QPlainTextEdit*>(QStringLiteral("mappedPreview"));
+    ASSERT_TRUE(where && mapped);
+    QTest::mouseClick(dialog.findChild<QRadioButton*>(QStringLiteral("importRoleReal")),
+                      Qt::LeftButton);
+    QPushButton* import = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QTest::mouseClick(where, Qt::LeftButton);
+    QTest::keyClicks(where, QStringLiteral("inbound"));
+    EXPECT_FALSE(import->isEnabled()); // no value yet
+    QTest::keyClicks(where, QStringLiteral("=True"));
+    EXPECT_TRUE(import->isEnabled());
+    // The file's first tweet is the company's (inbound "False"): it would be skipped.
+    EXPECT_TRUE(mapped->toPlainText().contains(QStringLiteral("would be skipped")));
+    const model::ImportSpec spec = dialog.spec();
+    ASSERT_EQ(spec.mapping.where.size(), 1u);
+    EXPECT_EQ(spec.mapping.where.at("inbound"), "True");
+}
+
 // AlpacaEval's judge annotations are preference pairs: the dialog says so by itself, reads them
 // as pairs unless the user picks a field, and previews the first pair with its verdict.
 TEST_F(Widgets, ImportDialogReadsJudgedPairsAsPairs) {
