@@ -114,6 +114,8 @@ JudgeResult analyzeJudge(std::span<const JudgedPair> pairs, const JudgeParams& p
         sumFirst += p.lengthFirst;
         sumSecond += p.lengthSecond;
         delta.push_back(p.lengthSecond - p.lengthFirst);
+        if (p.lengthSecond < p.lengthFirst)
+            ++r.secondShorterPairs;
         y.push_back(p.preferSecond);
         const bool decisive = p.preferSecond == 0.0 || p.preferSecond == 1.0;
         if (!decisive) {
@@ -159,7 +161,8 @@ JudgeResult analyzeJudge(std::span<const JudgedPair> pairs, const JudgeParams& p
     if (useSlope) {
         r.lengthSlope = fit.w[1];
         r.lengthSlopeStdError = std::sqrt(fit.covariance(1, 1));
-        r.lengthPreference = sigmoid(r.lengthSlope * std::tanh(1.0));
+        r.lengthPreference =
+            sigmoid(r.lengthSlope * std::tanh(params.preferenceLength / spread.sd));
     }
 
     // Observed against fitted, by standardised length difference.
@@ -167,6 +170,7 @@ JudgeResult analyzeJudge(std::span<const JudgedPair> pairs, const JudgeParams& p
     const double width = 2.0 * params.curveRange / static_cast<double>(bins);
     r.curve.resize(bins);
     std::vector<double> sums(bins, 0.0);
+    std::vector<double> fittedSums(bins, 0.0);
     for (std::size_t b = 0; b < bins; ++b) {
         JudgeCurveBin& bin = r.curve[b];
         bin.z = -params.curveRange + (static_cast<double>(b) + 0.5) * width;
@@ -181,10 +185,14 @@ JudgeResult analyzeJudge(std::span<const JudgedPair> pairs, const JudgeParams& p
                 std::floor((z + params.curveRange) / width), 0.0, static_cast<double>(bins - 1)));
             ++r.curve[b].pairs;
             sums[b] += y[i];
+            fittedSums[b] += sigmoid(r.quality + r.lengthSlope * x[i]);
         }
     for (std::size_t b = 0; b < bins; ++b)
-        if (r.curve[b].pairs > 0)
-            r.curve[b].observed = sums[b] / static_cast<double>(r.curve[b].pairs);
+        if (r.curve[b].pairs > 0) {
+            const auto inBin = static_cast<double>(r.curve[b].pairs);
+            r.curve[b].observed = sums[b] / inBin;
+            r.curve[b].fitted = fittedSums[b] / inBin;
+        }
     return r;
 }
 

@@ -38,14 +38,19 @@ struct JudgeParams {
     /// [−curveRange, curveRange] (values beyond fall in the end bins).
     std::size_t curveBins = 9;
     double curveRange = 2.25;
+    /// The length difference (in the lengths' unit, tokens) at which lengthPreference is read:
+    /// one fixed amount for every corpus, so that values compare across corpora.
+    double preferenceLength = 100.0;
 };
 
 /// One bin of the standardised length difference z = (second − first) / sd.
 struct JudgeCurveBin {
-    double z = 0.0;           ///< centre of the bin, in standard deviations
-    std::size_t pairs = 0;    ///< judged pairs in the bin
-    double observed = kNaN;   ///< mean verdict (share preferring the second output); NaN: empty
-    double fitted = kNaN;     ///< the length model at the bin centre
+    double z = 0.0;         ///< centre of the bin, in standard deviations
+    std::size_t pairs = 0;  ///< judged pairs in the bin
+    double observed = kNaN; ///< mean verdict (share preferring the second output); NaN: empty
+    /// The length model's mean prediction over the bin's pairs (at the bin centre when empty),
+    /// so that it compares with observed also in the end bins, which hold everything beyond.
+    double fitted = kNaN;
     double lengthFree = kNaN; ///< the length model with the length term set to 0
 };
 
@@ -81,12 +86,16 @@ struct JudgeResult {
     /// (the length-controlled win rate). Range [0, 1].
     double lengthControlledWinRate = kNaN;
     double lengthControlledStdError = kNaN; ///< delta method from qualityStdError
-    /// σ(lengthSlope · tanh 1): how often, between outputs of equal quality, the one longer by
-    /// one standard deviation of the length differences wins. 0.5: the judge ignores length;
-    /// above 0.6 length sways it. This is the judge's length bias; winRate − lengthControlled-
-    /// WinRate is how much of this generator's win rate that bias explains.
+    /// σ(lengthSlope · tanh(preferenceLength / lengthDifferenceSd)): how often, by this corpus's
+    /// model, the output longer by JudgeParams::preferenceLength tokens wins between outputs of
+    /// equal quality. 0.5: length does not sway the judge; the default red line warns above
+    /// 0.7. Read per corpus: the model is fitted on each corpus's own pairs, so one judge can
+    /// score differently on two corpora, and where nearly every second output is the longer
+    /// (secondShorterPairs small) the slope rests on few pairs. winRate −
+    /// lengthControlledWinRate is how much of this generator's win rate length explains.
     double lengthPreference = kNaN;
-    std::vector<JudgeCurveBin> curve; ///< observed and fitted verdicts by z (curveBins bins)
+    std::size_t secondShorterPairs = 0; ///< judged pairs whose second output is the shorter
+    std::vector<JudgeCurveBin> curve;   ///< observed and fitted verdicts by z (curveBins bins)
 
     // Filled by analyzeCorpora (judgeKept()), which has the texts; analyzeJudge leaves them.
     /// Indicating unigrams and bigrams (weighted log-odds, Monroe et al. 2008, on occurrence
@@ -110,14 +119,14 @@ struct JudgeResult {
 /// Fits the length model to pairs and measures the raw and length-controlled preferences.
 ///
 /// Confounds: the model attributes to length everything that rises with the length difference
-/// inside this set of pairs, so genuine quality that comes with length counts as bias (the
-/// estimate is an upper bound on the judge's length bias, and lengthControlledWinRate a lower
-/// bound on a verbose generator's merit); without the instruction-difficulty term a hard
-/// instruction's verdicts are not set apart. Length is in tokens (Synthscope's tokenizer), not
-/// AlpacaEval's characters; z is standardised, so the unit matters only through tanh's curve.
-/// Needs at least two judged pairs for the model (otherwise its fields stay NaN). Position bias
-/// is not measured: these sources do not record which output the judge saw first.
-/// Throws std::invalid_argument for a length that is negative or not finite, or a verdict
+/// inside this set of pairs, so genuine quality that comes with length counts as bias (where
+/// quality does rise with length, the estimate is an upper bound on the judge's length bias and
+/// lengthControlledWinRate a lower bound on a verbose generator's merit); without the
+/// instruction-difficulty term a hard instruction's verdicts are not set apart. Length is in tokens
+/// (Synthscope's tokenizer), not AlpacaEval's characters; z is standardised, so the unit matters
+/// only through tanh's curve. Needs at least two judged pairs for the model (otherwise its fields
+/// stay NaN). Position bias is not measured: these sources do not record which output the judge saw
+/// first. Throws std::invalid_argument for a length that is negative or not finite, or a verdict
 /// outside [0, 1].
 JudgeResult analyzeJudge(std::span<const JudgedPair> pairs, const JudgeParams& params = {});
 

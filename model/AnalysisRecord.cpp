@@ -471,24 +471,25 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
                 return v.is_number() ? v.get<double>() : std::numeric_limits<double>::quiet_NaN();
             };
             JudgeSummary judge;
-            judge.judged = j->value("judged", qint64(0));
-            judge.ties = j->value("ties", qint64(0));
+            judge.judged = boundedCount(number(j->value("judged", Json())));
+            judge.ties = boundedCount(number(j->value("ties", Json())));
             judge.winRateStdError = number(j->value("win_rate_std_error", Json()));
             judge.lengthControlledStdError =
                 number(j->value("length_controlled_std_error", Json()));
             judge.lengthSlopeStdError = number(j->value("length_slope_std_error", Json()));
             for (const Json& b : j->value("curve", Json::array()))
-                judge.curve.append({number(b.value("z", Json())), b.value("pairs", qint64(0)),
-                                    number(b.value("observed", Json())),
-                                    number(b.value("fitted", Json()))});
+                judge.curve.append(
+                    {number(b.value("z", Json())), boundedCount(number(b.value("pairs", Json()))),
+                     number(b.value("observed", Json())), number(b.value("fitted", Json()))});
             for (const auto& [field, into] : {std::pair{"preferred_terms", &judge.preferredTerms},
                                               std::pair{"rejected_terms", &judge.rejectedTerms}})
                 for (const Json& t : j->value(field, Json::array()))
                     into->append({QString::fromStdString(t.value("ngram", std::string())),
-                                  t.value("count_preferred", qint64(0)),
-                                  t.value("count_rejected", qint64(0)),
+                                  boundedCount(number(t.value("count_preferred", Json()))),
+                                  boundedCount(number(t.value("count_rejected", Json()))),
                                   number(t.value("z", Json()))});
-            judge.diversityTokenBudget = j->value("diversity_token_budget", qint64(0));
+            judge.diversityTokenBudget =
+                boundedCount(number(j->value("diversity_token_budget", Json())));
             m.judge = judge;
         }
         a.corpora.push_back(m);

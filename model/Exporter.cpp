@@ -433,7 +433,7 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
         {"output", QFileInfo(outputPath).fileName().toStdString()},
         {"format", "jsonl"},
         {"records", "original records verbatim, one per line, in project order (a preference "
-                    "pair's record once for its two samples)"},
+                    "pair's record once when either of its two samples matches; it holds both)"},
         {"sha256", report->sha256.toStdString()},
         {"filter", filter.toJson()},
         {"counts",

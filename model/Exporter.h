@@ -73,7 +73,8 @@ qint64 countMatching(Project& project, const ExportFilter& filter, QString* erro
 
 /// Writes the samples matching filter to outputPath as JSON Lines of their original records
 /// (verbatim; JSON-array elements that span lines are written compact; the two outputs of a
-/// preference pair share one record, written once when its first output is exported); the
+/// preference pair share one record, written once when either of them matches — the record
+/// holds both, so an output the filter left out can be in it, as .excluded.jsonl lists); the
 /// samples left out
 /// to outputPath + ".excluded.jsonl" ({"id", "corpus", "file", "line"} per line); and a
 /// manifest outputPath + ".manifest.json", a datasheet in the spirit of Gebru et al. (2021):

@@ -247,6 +247,7 @@ bool mapPair(const Json& fields, const FieldMapping& mapping, MappedPair* out, s
     const auto mapSide = [&](const std::string& field, const std::string& generator,
                              MappedRecord* into) {
         side.textField = field;
+        side.meta = mapping.meta; // each output starts from the corpus's provenance
         if (!generator.empty())
             side.meta["generator"] = generator;
         if (!mapRecord(fields, side, into, error)) {
@@ -300,18 +301,18 @@ std::optional<PairMapping> detectPairMapping(const Json& fields) {
         p.firstField = "output_1";
         p.secondField = "output_2";
         p.preferenceField = "preference";
-        if (fields.contains("instruction"))
+        if (isString("instruction"))
             p.promptField = "instruction";
-        if (fields.contains("generator_1"))
+        if (isString("generator_1"))
             p.firstGenerator = "{generator_1}";
-        if (fields.contains("generator_2"))
+        if (isString("generator_2"))
             p.secondGenerator = "{generator_2}";
         return p;
     }
     if (isString("chosen") && isString("rejected")) {
         p.firstField = "chosen";
         p.secondField = "rejected";
-        if (fields.contains("prompt"))
+        if (isString("prompt")) // a prompt given as a list of messages is not read (yet)
             p.promptField = "prompt";
         return p;
     }

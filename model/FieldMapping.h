@@ -90,8 +90,8 @@ struct MappedPair {
 bool mapPair(const Json& fields, const FieldMapping& mapping, MappedPair* out, std::string* error);
 
 /// The pair layout of a record, when it has one: output_1, output_2 and preference
-/// (AlpacaEval) or chosen and rejected, the outputs strings. Optional fields absent from the
-/// record are left empty.
+/// (AlpacaEval) or chosen and rejected, the outputs strings. The optional fields (instruction or
+/// prompt, generator_1, generator_2) are used when they are strings in this record.
 std::optional<PairMapping> detectPairMapping(const Json& fields);
 
 /// Whether a record passes mapping.where (always, when it is empty).

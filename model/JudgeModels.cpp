@@ -41,6 +41,14 @@ QList<JudgeRow> judgeRows(const StoredAnalysis& analysis) {
 
 namespace {
 
+// A standard error in percentage points; "not measured" when it is not finite.
+QVariant pointsError(double se) {
+    return std::isfinite(se)
+               ? QVariant(
+                     JudgeTableModel::tr("± %1 points (standard error)").arg(100.0 * se, 0, 'f', 1))
+               : QVariant(JudgeTableModel::tr("standard error not measured"));
+}
+
 // A share as a percentage with one decimal; "–" when not measured.
 QVariant percent(double v) {
     return std::isfinite(v) ? QVariant(u"%1 %"_s.arg(100.0 * v, 0, 'f', 1)) : QVariant(u"–"_s);
@@ -70,8 +78,7 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
           .display = [](const JudgeRow& r) -> QVariant { return percent(r.winRate); },
           .sort = [](const JudgeRow& r) -> QVariant { return number(r.winRate); },
           .toolTip = [](const JudgeRow& r) -> QVariant {
-              return tr("± %1 points (standard error)")
-                  .arg(100.0 * r.summary.winRateStdError, 0, 'f', 1);
+              return pointsError(r.summary.winRateStdError);
           },
           .numeric = true},
         C{.header = tr("Length-controlled"),
@@ -83,8 +90,7 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
           },
           .sort = [](const JudgeRow& r) -> QVariant { return number(r.lengthControlledWinRate); },
           .toolTip = [](const JudgeRow& r) -> QVariant {
-              return tr("± %1 points (standard error)")
-                  .arg(100.0 * r.summary.lengthControlledStdError, 0, 'f', 1);
+              return pointsError(r.summary.lengthControlledStdError);
           },
           .numeric = true},
         C{.header = tr("Longer wins"),
@@ -94,9 +100,9 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
           .sort = [](const JudgeRow& r) -> QVariant { return number(r.longerWins); },
           .numeric = true},
         C{.header = tr("Length preference"),
-          .headerToolTip = tr("How often the judge prefers the output one standard deviation "
-                              "longer when both are of equal quality. 50 %: length does not "
-                              "sway it; the default red line warns above 70 %."),
+          .headerToolTip = tr("How often the judge prefers the output 100 tokens longer when "
+                              "both are of equal quality. 50 %: length does not sway it; the "
+                              "default red line warns above 70 %."),
           .display = [](const JudgeRow& r) -> QVariant { return percent(r.lengthPreference); },
           .sort = [](const JudgeRow& r) -> QVariant { return number(r.lengthPreference); },
           .style = [](const JudgeRow& r, int role) -> QVariant {

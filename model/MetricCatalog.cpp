@@ -324,10 +324,10 @@ const MetricInfo kJudge[] = {
         "not on quality."),
      3},
     {key::kJudgeLengthPreference, TR("Judge length preference"), "share",
-     TR("How often, between outputs of equal quality, the judge prefers the one longer by a "
-        "standard deviation of the length differences (from the same model). 0.5: length does not "
-        "sway the judge; above 0.6 it does, and a filter built on this judge keeps the verbose. "
-        "An upper bound: quality that comes with length counts as bias."),
+     TR("How often, between outputs of equal quality, the judge prefers the one 100 tokens "
+        "longer (from the same model). 0.5: length does not sway the judge; above 0.7 (the "
+        "default red line) a filter built on this judge keeps the verbose. Quality that comes "
+        "with length counts as bias, so where quality rises with length this overstates it."),
      3},
     {key::kJudgeLengthSlope, TR("Length coefficient"), "",
      TR("Coefficient of tanh(standardised length difference) in the verdict's logit: 0 when "

@@ -318,8 +318,10 @@ void ProjectDocument::startExport(const ExportFilter& filter, const QString& pat
                  [this, title, report](JobRunner::Outcome outcome, const QString& message) {
                      const bool ok = outcome == JobRunner::Outcome::Succeeded;
                      Q_EMIT jobReport(title, outcome,
-                                      ok ? tr("%1 samples written to %2 (manifest: %3).")
+                                      ok ? tr("%1 samples (%2 records) written to %3 "
+                                              "(manifest: %4).")
                                                .arg(report->samples)
+                                               .arg(report->records)
                                                .arg(report->outputPath,
                                                     QFileInfo(report->manifestPath).fileName())
                                          : message);

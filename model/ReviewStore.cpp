@@ -658,6 +658,27 @@ std::optional<SampleDetail> ReviewStore::sample(qint64 sampleId) const {
     return d;
 }
 
+std::optional<PairDetail> ReviewStore::pairOf(qint64 sampleId) const {
+    QSqlQuery q(m_project.connection());
+    q.prepare(u"SELECT p.prompt, p.first_sample = ?, o.id, o.text, o.generator, p.prefer_second "
+              "FROM preference_pairs p JOIN samples o ON o.id = CASE WHEN p.first_sample = ? "
+              "THEN p.second_sample ELSE p.first_sample END "
+              "WHERE p.first_sample = ? OR p.second_sample = ?"_s);
+    for (int i = 0; i < 4; ++i)
+        q.addBindValue(sampleId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    PairDetail d;
+    d.prompt = q.value(0).toString();
+    d.isFirst = q.value(1).toBool();
+    d.otherId = q.value(2).toLongLong();
+    d.otherText = q.value(3).toString();
+    d.otherGenerator = q.value(4).toString();
+    if (!q.value(5).isNull())
+        d.preferSecond = q.value(5).toDouble();
+    return d;
+}
+
 QString ReviewStore::preview(qint64 sampleId, int limit) const {
     QSqlQuery q(m_project.connection());
     q.prepare(u"SELECT substr(text, 1, ?) FROM samples WHERE id = ?"_s);

@@ -93,6 +93,26 @@ struct SampleDetail {
     std::optional<double> syntheticLikeness; ///< out-of-fold P(synthetic), detectability model
 };
 
+/// The preference pair a sample belongs to (model/FieldMapping.h: PairMapping), seen from it.
+struct PairDetail {
+    QString prompt;       ///< the instruction both outputs answer ("" when not recorded)
+    bool isFirst = false; ///< this sample is the pair's first output
+    qint64 otherId = 0;   ///< the other output's sample
+    QString otherText;
+    QString otherGenerator; ///< "" when not recorded
+    /// The judge's verdict as the probability that the second output is preferred; nullopt:
+    /// no verdict.
+    std::optional<double> preferSecond;
+    /// Whether the judge preferred this sample (true), the other (false), or neither (nullopt:
+    /// a tie, a weighted verdict of 0.5 or none).
+    [[nodiscard]] std::optional<bool> preferredThis() const {
+        if (!preferSecond || *preferSecond == 0.5)
+            return std::nullopt;
+        const bool secondWins = *preferSecond > 0.5;
+        return isFirst ? !secondWins : secondWins;
+    }
+};
+
 struct NeighbourDetail {
     qint64 sampleId = 0;
     double similarity = 0.0; ///< cosine of the embeddings, in [−1, 1]
@@ -207,6 +227,9 @@ public:
     [[nodiscard]] QString preview(qint64 sampleId, int limit = 160) const;
     /// Most similar real samples of a synthetic sample, from the newest analysis.
     [[nodiscard]] QList<NeighbourDetail> neighbours(qint64 sampleId) const;
+    /// The preference pair of sampleId with its other output; nullopt when the sample is not
+    /// in a pair (or on an SQL error).
+    [[nodiscard]] std::optional<PairDetail> pairOf(qint64 sampleId) const;
 
 Q_SIGNALS:
     void reviewChanged(qint64 sampleId);

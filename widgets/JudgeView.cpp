@@ -83,6 +83,8 @@ JudgeView::JudgeView(QWidget* parent)
     m_table = makeReadOnlyTable(m_sorted, this, u"judgeTable"_s);
     m_table->setSortingEnabled(true);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this,
+            [this]() { m_sortChosen = true; });
     m_intro->setWordWrap(true);
     m_intro->setTextFormat(Qt::RichText);
     m_intro->setText(
@@ -91,8 +93,8 @@ JudgeView::JudgeView(QWidget* parent)
            "output won; the <i>length-controlled</i> win rate is what a logistic model of the "
            "verdicts on the length difference predicts at equal length (Dubois et al. 2024). A "
            "large gap means the second output wins on length. The <i>length preference</i> is "
-           "the judge's own bias: how often it picks the longer of two outputs of equal quality "
-           "(50 % is none)."));
+           "the judge's own bias: how often, of two outputs of equal quality, it picks the one 100 "
+           "tokens longer (50 % is none)."));
     m_termsTitle->setWordWrap(true);
     m_preferred->setObjectName(u"judgePreferredTerms"_s);
     m_rejected->setObjectName(u"judgeRejectedTerms"_s);
@@ -191,7 +193,8 @@ void JudgeView::reload() {
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     fillWinRateChart();
     // The judge most swayed by length first: the corpus the default red line would name.
-    m_table->sortByColumn(model::JudgeTableModel::LengthPreference, Qt::DescendingOrder);
+    if (!m_sortChosen) // the user's own sort stays across reloads
+        m_table->sortByColumn(model::JudgeTableModel::LengthPreference, Qt::DescendingOrder);
     m_table->selectRow(0);
 }
 
@@ -204,10 +207,12 @@ void JudgeView::fillWinRateChart() {
     controlled->setColor(kRealColour);
     QStringList names;
     for (const model::JudgeRow& r : m_rows->rows()) {
-        names << (r.name.size() > 18 ? r.name.left(17) + u"…"_s : r.name);
-        *raw << 100.0 * (std::isfinite(r.winRate) ? r.winRate : 0.0);
-        *controlled << 100.0 * (std::isfinite(r.lengthControlledWinRate) ? r.lengthControlledWinRate
-                                                                         : 0.0);
+        // A corpus without a measured rate (no judged pair) is named "n/a", not drawn at 0 %.
+        const bool measured = std::isfinite(r.winRate) && std::isfinite(r.lengthControlledWinRate);
+        const QString name = r.name.size() > 18 ? r.name.left(17) + u"…"_s : r.name;
+        names << (measured ? name : tr("%1 (n/a)").arg(name));
+        *raw << (measured ? 100.0 * r.winRate : 0.0);
+        *controlled << (measured ? 100.0 * r.lengthControlledWinRate : 0.0);
     }
     auto* series = new QBarSeries;
     series->append(raw);
@@ -269,8 +274,10 @@ void JudgeView::showCorpus(int row) {
     x->setTickAnchor(0.0);
     x->setTickInterval(0.5);
     x->setLabelFormat(u"%.1f"_s);
-    x->setTitleText(tr("second − first length, in standard deviations (%1 tokens)")
-                        .arg(r.lengthDifferenceSd, 0, 'f', 0));
+    x->setTitleText(std::isfinite(r.lengthDifferenceSd)
+                        ? tr("second − first length, in standard deviations (%1 tokens)")
+                              .arg(r.lengthDifferenceSd, 0, 'f', 0)
+                        : tr("second − first length (all pairs differ by the same)"));
     chart->addAxis(x, Qt::AlignBottom);
     QValueAxis* y = addPercentAxis(chart);
     for (QAbstractSeries* s :

@@ -30,8 +30,8 @@ public:
     [[nodiscard]] model::JudgeTableModel* table() const { return m_rows; }
 
 Q_SIGNALS:
-    /// Review the samples of a corpus (its pairs, first and second output side by side in id
-    /// order).
+    /// Review the samples of a corpus (Review shows each sample's pair: the prompt above, the
+    /// other output beside it).
     void reviewCorpusRequested(qint64 corpusId);
 
 private:
@@ -52,6 +52,7 @@ private:
     QPushButton* m_review;
     EmptyState* m_state = nullptr;
     int m_row = -1;
+    bool m_sortChosen = false; ///< the user sorted by a column: reloads keep it
 };
 
 } // namespace synthscope::widgets

@@ -76,12 +76,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_skeletons, tr("Skeletons"));
     m_tabs->addTab(m_map, tr("Cluster map"));
     m_tabs->addTab(m_duplicates, tr("Duplicates"));
-    m_tabs->addTab(m_judge, tr("Judge"));
     m_tabs->addTab(m_review, tr("Review"));
     m_tabs->addTab(m_checklist, tr("Checklist"));
     m_tabs->addTab(m_team, tr("Team"));
     m_tabs->addTab(m_trends, tr("Trends"));
     m_tabs->addTab(m_samples, tr("Samples"));
+    m_tabs->addTab(m_judge, tr("Judge"));
     connect(m_samples, &SamplesView::reviewSamplesRequested, this,
             [this](const QList<qint64>& ids, const QString& title, const QJsonObject& query) {
                 m_review->reviewSamples(ids, title, query);

@@ -63,6 +63,7 @@ ReviewView::ReviewView(QWidget* parent)
     , m_others(new QLabel(this))
     , m_queueView(new QListView(this))
     , m_sampleHeader(new QLabel(this))
+    , m_pairHeader(new QLabel(this))
     , m_sampleText(new QTextBrowser(this))
     , m_neighbourTable(new QTableView(this))
     , m_neighbourText(new QTextBrowser(this))
@@ -93,6 +94,11 @@ ReviewView::ReviewView(QWidget* parent)
     m_queueView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_queueView->setTextElideMode(Qt::ElideRight);
     m_sampleText->setObjectName(u"sampleText"_s);
+    m_pairHeader->setObjectName(u"pairHeader"_s);
+    m_pairHeader->setWordWrap(true);
+    m_pairHeader->setTextFormat(Qt::RichText);
+    m_pairHeader->setStyleSheet(u"QLabel { background: palette(alternate-base); padding: 4px; }"_s);
+    m_pairHeader->hide();
     m_sampleHeader->setObjectName(u"sampleHeader"_s);
     m_sampleHeader->setWordWrap(true);
     m_neighbourHeader->setWordWrap(true);
@@ -156,6 +162,7 @@ ReviewView::ReviewView(QWidget* parent)
     auto* sampleLayout = new QVBoxLayout(samplePane);
     sampleLayout->setContentsMargins(0, 0, 0, 0);
     sampleLayout->addWidget(m_sampleHeader);
+    sampleLayout->addWidget(m_pairHeader);
     sampleLayout->addWidget(m_sampleText, 1);
 
     auto* neighbourPane = new QWidget(this);
@@ -565,6 +572,38 @@ void ReviewView::showRow(int row) {
     m_sampleHeader->setText(meta.join(u" · "_s));
     m_sampleText->setPlainText(sample->text);
 
+    // A preference pair: the prompt above, the judge's verdict, the other output beside.
+    if (const auto pair = m_document->review().pairOf(id)) {
+        const std::optional<bool> preferred = pair->preferredThis();
+        const QString verdict = !pair->preferSecond ? tr("no verdict")
+                                : !preferred        ? tr("a tie")
+                                : *preferred        ? tr("<b>preferred this output</b>")
+                                                    : tr("<b>preferred the other output</b>");
+        QString prompt = pair->prompt.left(600).toHtmlEscaped().replace(u'\n', u"<br>"_s);
+        if (pair->prompt.size() > 600)
+            prompt += u"…"_s;
+        m_pairHeader->setText(
+            (pair->prompt.isEmpty() ? QString() : tr("<b>Prompt</b>: %1<br>").arg(prompt)) +
+            tr("The %1 output of a preference pair; the judge %2.")
+                .arg(pair->isFirst ? tr("first") : tr("second"), verdict));
+        m_pairHeader->show();
+        m_neighbours->setNeighbours({});
+        m_neighbourTable->hide(); // the pane shows the other output, not neighbours
+        m_neighbourHeader->setText(tr("<b>The other output</b> of the pair (#%1%2): the judge %3.")
+                                       .arg(pair->otherId)
+                                       .arg(pair->otherGenerator.isEmpty()
+                                                ? QString()
+                                                : u", "_s + pair->otherGenerator.toHtmlEscaped())
+                                       .arg(!pair->preferSecond ? tr("gave no verdict")
+                                            : !preferred        ? tr("called it a tie")
+                                            : *preferred ? tr("preferred the sample on the left")
+                                                         : tr("<b>preferred this one</b>")));
+        m_neighbourText->setPlainText(pair->otherText);
+        refreshAnswers();
+        return;
+    }
+    m_pairHeader->hide();
+    m_neighbourTable->show();
     m_neighbours->setNeighbours(m_document->review().neighbours(id));
     m_neighbourTable->resizeColumnToContents(0);
     m_neighbourTable->resizeColumnToContents(1);

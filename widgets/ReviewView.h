@@ -122,6 +122,7 @@ private:
     QLabel* m_others;
     QListView* m_queueView;
     QLabel* m_sampleHeader;
+    QLabel* m_pairHeader; ///< a preference pair's prompt and verdict; hidden for other samples
     QTextBrowser* m_sampleText;
     QTableView* m_neighbourTable;
     QTextBrowser* m_neighbourText;

@@ -134,7 +134,7 @@ SkeletonsView::SkeletonsView(QWidget* parent)
                       "shows what most members share, “…” for the rest."),
                    content);
     intro->setTextFormat(Qt::PlainText); // "<LI>" would read as HTML
-    intro->setWordWrap(true); // one long line kept the window wider than a laptop screen
+    intro->setWordWrap(true);            // one long line kept the window wider than a laptop screen
     layout->addWidget(intro);
     layout->addWidget(splitter, 1);
     m_state = EmptyState::fill(this, content);

@@ -816,8 +816,9 @@ int cmdExport(const QStringList& args) {
         !s) {
         return failed("export", s);
     }
-    out(u"exported %1 samples to %2 (sha256 %3); manifest %4; %5 excluded ids in %6"_s
+    out(u"exported %1 samples (%2 records) to %3 (sha256 %4); manifest %5; %6 excluded ids in %7"_s
             .arg(report.samples)
+            .arg(report.records)
             .arg(report.outputPath, report.sha256, report.manifestPath)
             .arg(report.excluded)
             .arg(report.excludedPath));

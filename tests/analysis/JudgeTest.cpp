@@ -30,6 +30,7 @@ TEST(Judge, CountsByHand) {
     EXPECT_DOUBLE_EQ(r.winRate, 0.375);
     // Decisive pairs of different lengths: the first two, both won by the longer output.
     EXPECT_EQ(r.longerWinsPairs, 2u);
+    EXPECT_EQ(r.secondShorterPairs, 1u); // (30, 10); the pair without a verdict is not judged
     EXPECT_DOUBLE_EQ(r.longerWins, 1.0);
     EXPECT_DOUBLE_EQ(r.meanLengthFirst, 15.0);
     EXPECT_DOUBLE_EQ(r.meanLengthSecond, 20.0);
@@ -89,7 +90,7 @@ TEST(Judge, LengthOnlyVerdictsAreControlledAway) {
     EXPECT_GT(r.longerWins, 0.65);
     EXPECT_NEAR(r.lengthControlledWinRate, 0.5, 0.04); // quality is equal
     EXPECT_NEAR(r.lengthSlope, 1.5, 4 * r.lengthSlopeStdError);
-    EXPECT_NEAR(r.lengthPreference, logistic(1.5 * std::tanh(1.0)), 0.05);
+    EXPECT_NEAR(r.lengthPreference, logistic(1.5 * std::tanh(100.0 / sd)), 0.05);
     // The fitted curve follows the observed one where there are pairs.
     for (const JudgeCurveBin& b : r.curve) {
         if (b.pairs >= 200) {

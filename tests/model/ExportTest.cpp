@@ -238,3 +238,49 @@ TEST(Export, ReadSnapshotHidesAConcurrentCommit) {
     }
     EXPECT_EQ(projectInfo(*p, QStringLiteral("k")), QStringLiteral("after"));
 }
+
+// A preference pair is one record for two samples: exported once when either output matches.
+TEST(Export, PreferencePairRecordOnceWhenEitherOutputMatches) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QByteArray pairs = "{\"output_1\": \"a1\", \"output_2\": \"b1\", \"preference\": 2}\n"
+                             "{\"output_1\": \"a2\", \"output_2\": \"b2\", \"preference\": 1}\n";
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("judge");
+    spec.role = Role::Synthetic;
+    spec.files = {test::writeFile(dir, QStringLiteral("j.jsonl"), pairs)};
+    spec.mapping.pairs.firstField = "output_1";
+    spec.mapping.pairs.secondField = "output_2";
+    spec.mapping.pairs.preferenceField = "preference";
+    ImportReport imported;
+    ASSERT_TRUE(importCorpus(*p, spec, {}, &imported).ok());
+    ASSERT_EQ(imported.samples, 4); // ids 1, 2 (first pair), 3, 4 (second pair)
+
+    const QString out = dir.filePath(QStringLiteral("out.jsonl"));
+    ExportReport report;
+    ASSERT_TRUE(exportSamples(*p, ExportFilter{}, out, {}, &report).ok());
+    EXPECT_EQ(report.samples, 4);
+    EXPECT_EQ(report.records, 2);
+    EXPECT_EQ(readAll(out), pairs); // the file itself: each record once, verbatim
+    EXPECT_EQ(Json::parse(readAll(manifestPathFor(out)).toStdString())["counts"]["records"], 2);
+
+    // Keep only the second output of the first pair and the first output of the second: each
+    // record is still written once, and the left-out outputs are listed as excluded.
+    ReviewStore review(*p, QStringLiteral("ann"));
+    ASSERT_TRUE(review.setDecision(2, Decision::Keep).ok());
+    ASSERT_TRUE(review.setDecision(3, Decision::Keep).ok());
+    ExportFilter kept;
+    kept.decisions = ExportFilter::Decisions::Keep;
+    ASSERT_TRUE(exportSamples(*p, kept, out, {}, &report).ok());
+    EXPECT_EQ(report.samples, 2);
+    EXPECT_EQ(report.records, 2);
+    EXPECT_EQ(readAll(out), pairs);
+    EXPECT_EQ(report.excluded, 2);
+    // Only the second pair's second output kept: one record.
+    ASSERT_TRUE(review.setDecision(2, Decision::Drop).ok());
+    ASSERT_TRUE(review.setDecision(3, Decision::Drop).ok());
+    ASSERT_TRUE(review.setDecision(4, Decision::Keep).ok());
+    ASSERT_TRUE(exportSamples(*p, kept, out, {}, &report).ok());
+    EXPECT_EQ(report.records, 1);
+    EXPECT_EQ(readAll(out), pairs.mid(pairs.indexOf('\n') + 1));
+}

@@ -501,3 +501,27 @@ TEST(Import, WhereKeepsOnlyMatchingRecords) {
     ASSERT_EQ(h.rejects.size(), 1);
     EXPECT_EQ(h.rejects[0].line, 6);
 }
+
+// Each output of a pair starts from the corpus's provenance: a generator given for one side only
+// never leaks to the other.
+TEST(Import, PairGeneratorsStayOnTheirOwnSide) {
+    FieldMapping mapping;
+    mapping.pairs.firstField = "output_1";
+    mapping.pairs.secondField = "output_2";
+    mapping.pairs.firstGenerator = "{generator_1}";
+    mapping.meta["generator"] = "unknown";
+    mapping.meta["judge_version"] = "v1";
+    MappedPair out;
+    std::string error;
+    ASSERT_TRUE(mapPair(Json::parse(R"({"output_1": "a", "output_2": "b", "generator_1": "m1"})"),
+                        mapping, &out, &error))
+        << error;
+    EXPECT_EQ(out.first.meta.at("generator"), "m1");
+    EXPECT_EQ(out.second.meta.at("generator"), "unknown");
+    EXPECT_EQ(out.second.meta.at("judge_version"), "v1");
+    // A prompt given as a list of messages is not taken as the pair's prompt field.
+    const auto layout = detectPairMapping(
+        Json::parse(R"({"prompt": [{"role": "user"}], "chosen": "a", "rejected": "b"})"));
+    ASSERT_TRUE(layout.has_value());
+    EXPECT_TRUE(layout->promptField.empty());
+}

@@ -776,6 +776,26 @@ TEST_F(Widgets, JudgeViewShowsWhatTheJudgeKept) {
     QTest::mouseClick(window.judge()->findChild<QPushButton*>(QStringLiteral("judgeReview")),
                       Qt::LeftButton);
     EXPECT_EQ(tabs->currentWidget(), window.review());
+    // Review shows each sample with its pair: the prompt and the verdict above, the other output
+    // beside it.
+    auto* pairHeader = window.review()->findChild<QLabel*>(QStringLiteral("pairHeader"));
+    auto* other = window.review()->findChild<QTextBrowser*>(QStringLiteral("neighbourText"));
+    auto* text = window.review()->findChild<QTextBrowser*>(QStringLiteral("sampleText"));
+    ASSERT_TRUE(pairHeader && other && text);
+    EXPECT_TRUE(pairHeader->isVisible());
+    EXPECT_TRUE(pairHeader->text().contains(QStringLiteral("<b>Prompt</b>")));
+    EXPECT_TRUE(pairHeader->text().contains(QStringLiteral("output of a preference pair")));
+    EXPECT_FALSE(other->toPlainText().isEmpty());
+    EXPECT_NE(other->toPlainText(), text->toPlainText());
+    // The other output, reviewed next, shows this one beside it.
+    const QString shown = text->toPlainText();
+    const QString beside = other->toPlainText();
+    QTest::keyClick(window.review()->findChild<QListView*>(), Qt::Key_N);
+    EXPECT_NE(text->toPlainText(), shown);
+    EXPECT_TRUE(pairHeader->isVisible());
+    if (text->toPlainText() == beside) { // the queue keeps a pair's outputs in order
+        EXPECT_EQ(other->toPlainText(), shown);
+    }
 }
 
 TEST_F(Widgets, ExportDialogCountsMatches) {
