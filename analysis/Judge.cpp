@@ -10,7 +10,7 @@ namespace synthscope::analysis {
 
 namespace {
 
-double sigmoid(double t) {
+double judgeSigmoid(double t) {
     return t >= 0 ? 1.0 / (1.0 + std::exp(-t)) : std::exp(t) / (1.0 + std::exp(t));
 }
 
@@ -43,7 +43,7 @@ LengthFit fitLengthModel(std::span<const double> x, std::span<const double> y, b
         Eigen::Vector2d g = params.l2 * fit.w;
         h = params.l2 * Eigen::Matrix2d::Identity();
         for (std::size_t i = 0; i < x.size(); ++i) {
-            const double p = sigmoid(fit.w[0] + fit.w[1] * x[i]);
+            const double p = judgeSigmoid(fit.w[0] + fit.w[1] * x[i]);
             const double r = p - y[i];
             const double v = p * (1.0 - p);
             g[0] += r;
@@ -77,7 +77,7 @@ LengthFit fitLengthModel(std::span<const double> x, std::span<const double> y, b
     // The covariance at the optimum: the inverse of the Hessian there.
     h = params.l2 * Eigen::Matrix2d::Identity();
     for (std::size_t i = 0; i < x.size(); ++i) {
-        const double p = sigmoid(fit.w[0] + fit.w[1] * x[i]);
+        const double p = judgeSigmoid(fit.w[0] + fit.w[1] * x[i]);
         const double v = p * (1.0 - p);
         h(0, 0) += v;
         h(0, 1) += v * x[i];
@@ -155,14 +155,14 @@ JudgeResult analyzeJudge(std::span<const JudgedPair> pairs, const JudgeParams& p
     const LengthFit fit = fitLengthModel(x, y, useSlope, params);
     r.quality = fit.w[0];
     r.qualityStdError = std::sqrt(fit.covariance(0, 0));
-    r.lengthControlledWinRate = sigmoid(r.quality);
+    r.lengthControlledWinRate = judgeSigmoid(r.quality);
     r.lengthControlledStdError =
         r.lengthControlledWinRate * (1.0 - r.lengthControlledWinRate) * r.qualityStdError;
     if (useSlope) {
         r.lengthSlope = fit.w[1];
         r.lengthSlopeStdError = std::sqrt(fit.covariance(1, 1));
         r.lengthPreference =
-            sigmoid(r.lengthSlope * std::tanh(params.preferenceLength / spread.sd));
+            judgeSigmoid(r.lengthSlope * std::tanh(params.preferenceLength / spread.sd));
     }
 
     // Observed against fitted, by standardised length difference.
@@ -175,7 +175,7 @@ JudgeResult analyzeJudge(std::span<const JudgedPair> pairs, const JudgeParams& p
         JudgeCurveBin& bin = r.curve[b];
         bin.z = -params.curveRange + (static_cast<double>(b) + 0.5) * width;
         const double slope = useSlope ? r.lengthSlope : 0.0;
-        bin.fitted = sigmoid(r.quality + slope * std::tanh(bin.z));
+        bin.fitted = judgeSigmoid(r.quality + slope * std::tanh(bin.z));
         bin.lengthFree = r.lengthControlledWinRate;
     }
     if (useSlope)
@@ -185,7 +185,7 @@ JudgeResult analyzeJudge(std::span<const JudgedPair> pairs, const JudgeParams& p
                 std::floor((z + params.curveRange) / width), 0.0, static_cast<double>(bins - 1)));
             ++r.curve[b].pairs;
             sums[b] += y[i];
-            fittedSums[b] += sigmoid(r.quality + r.lengthSlope * x[i]);
+            fittedSums[b] += judgeSigmoid(r.quality + r.lengthSlope * x[i]);
         }
     for (std::size_t b = 0; b < bins; ++b)
         if (r.curve[b].pairs > 0) {

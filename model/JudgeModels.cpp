@@ -50,11 +50,11 @@ QVariant pointsError(double se) {
 }
 
 // A share as a percentage with one decimal; "–" when not measured.
-QVariant percent(double v) {
+QVariant percentCell(double v) {
     return std::isfinite(v) ? QVariant(u"%1 %"_s.arg(100.0 * v, 0, 'f', 1)) : QVariant(u"–"_s);
 }
 
-QVariant number(double v) {
+QVariant sortNumber(double v) {
     return std::isfinite(v) ? QVariant(v) : QVariant(-1.0);
 }
 
@@ -75,8 +75,8 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
         C{.header = tr("Win rate"),
           .headerToolTip = tr("Share of pairs where the judge preferred the second output, ties "
                               "counting half (AlpacaEval's win rate)"),
-          .display = [](const JudgeRow& r) -> QVariant { return percent(r.winRate); },
-          .sort = [](const JudgeRow& r) -> QVariant { return number(r.winRate); },
+          .display = [](const JudgeRow& r) -> QVariant { return percentCell(r.winRate); },
+          .sort = [](const JudgeRow& r) -> QVariant { return sortNumber(r.winRate); },
           .toolTip = [](const JudgeRow& r) -> QVariant {
               return pointsError(r.summary.winRateStdError);
           },
@@ -86,9 +86,11 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
                               "model of the verdicts on their length difference (Dubois et al. "
                               "2024)"),
           .display = [](const JudgeRow& r) -> QVariant {
-              return percent(r.lengthControlledWinRate);
+              return percentCell(r.lengthControlledWinRate);
           },
-          .sort = [](const JudgeRow& r) -> QVariant { return number(r.lengthControlledWinRate); },
+          .sort = [](const JudgeRow& r) -> QVariant {
+              return sortNumber(r.lengthControlledWinRate);
+          },
           .toolTip = [](const JudgeRow& r) -> QVariant {
               return pointsError(r.summary.lengthControlledStdError);
           },
@@ -96,15 +98,15 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
         C{.header = tr("Longer wins"),
           .headerToolTip = tr("Among decisive pairs of different lengths, the share the longer "
                               "output won (raw: quality that comes with length counts too)"),
-          .display = [](const JudgeRow& r) -> QVariant { return percent(r.longerWins); },
-          .sort = [](const JudgeRow& r) -> QVariant { return number(r.longerWins); },
+          .display = [](const JudgeRow& r) -> QVariant { return percentCell(r.longerWins); },
+          .sort = [](const JudgeRow& r) -> QVariant { return sortNumber(r.longerWins); },
           .numeric = true},
         C{.header = tr("Length preference"),
           .headerToolTip = tr("How often the judge prefers the output 100 tokens longer when "
                               "both are of equal quality. 50 %: length does not sway it; the "
                               "default red line warns above 70 %."),
-          .display = [](const JudgeRow& r) -> QVariant { return percent(r.lengthPreference); },
-          .sort = [](const JudgeRow& r) -> QVariant { return number(r.lengthPreference); },
+          .display = [](const JudgeRow& r) -> QVariant { return percentCell(r.lengthPreference); },
+          .sort = [](const JudgeRow& r) -> QVariant { return sortNumber(r.lengthPreference); },
           .style = [](const JudgeRow& r, int role) -> QVariant {
               if (role == Qt::ForegroundRole && r.lengthPreference > kLengthBiasLine)
                   return QColor(0xb0, 0x00, 0x20);
@@ -120,7 +122,7 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
                   .arg(r.meanLengthSecond, 0, 'f', 0);
           },
           .sort = [](const JudgeRow& r) -> QVariant {
-              return number(r.meanLengthSecond - r.meanLengthFirst);
+              return sortNumber(r.meanLengthSecond - r.meanLengthFirst);
           },
           .numeric = true},
         C{.header = tr("Kept / offered distinct-2"),
@@ -133,7 +135,7 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
               return QString::number(r.keptDistinct2 / r.offeredDistinct2, 'f', 3);
           },
           .sort = [](const JudgeRow& r) -> QVariant {
-              return r.offeredDistinct2 > 0 ? number(r.keptDistinct2 / r.offeredDistinct2)
+              return r.offeredDistinct2 > 0 ? sortNumber(r.keptDistinct2 / r.offeredDistinct2)
                                             : QVariant(-1.0);
           },
           .numeric = true},
