@@ -24,6 +24,8 @@
 #include <QSqlQuery>
 #include <QTextDocument>
 
+#include <algorithm>
+
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -439,6 +441,33 @@ Status buildReport(Project& project, Report* out) {
         }
         if (info != nullptr && !labels.isEmpty())
             h += addChart(barChart(metricTr(info->title), labels, values, colours, info->decimals));
+    }
+
+    // What the judge kept: the corpora of preference pairs only.
+    if (std::any_of(analysis->corpora.begin(), analysis->corpora.end(),
+                    [](const CorpusMetrics& c) { return c.judge.has_value(); })) {
+        h += u"<h2>%1</h2><p>%2</p>"_s.arg(
+            trReport("What the judge kept"),
+            trReport("Corpora of preference pairs: how often the judge preferred the second "
+                     "output, raw and at equal length (Dubois et al. 2024), and how much length "
+                     "sways it."));
+        h += u"<table width=\"100%\"><tr><th>%1</th>"_s.arg(trReport("Metric"));
+        QList<const CorpusMetrics*> judged;
+        for (const CorpusMetrics& c : analysis->corpora)
+            if (c.judge) {
+                judged << &c;
+                h += u"<th>%1</th>"_s.arg(esc(c.name));
+            }
+        h += u"<th>%1</th></tr>"_s.arg(trReport("Meaning"));
+        for (const MetricInfo& info : judgeMetrics()) {
+            const QString key = QString::fromLatin1(info.key);
+            QList<QString> values;
+            for (const CorpusMetrics* c : judged)
+                values << (c->values.contains(key) ? formatMetric(info, c->values.value(key))
+                                                   : u"–"_s);
+            h += metricRow(info, values);
+        }
+        h += u"</table>"_s;
     }
 
     // Trends by round

@@ -694,6 +694,18 @@ TEST(Cli, JudgeAnnotationsImportAsPairsAndSeparateLengthFromWinRate) {
         }
     EXPECT_TRUE(judged);
 
+    // The report has a section of its own for the judge.
+    const QString html = dir.filePath(QStringLiteral("judge.html"));
+    ASSERT_EQ(cli({QStringLiteral("report"), QStringLiteral("--project"), project,
+                   QStringLiteral("--html"), html})
+                  .exitCode,
+              0);
+    QFile report(html);
+    ASSERT_TRUE(report.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(report.readAll());
+    EXPECT_TRUE(text.contains(QStringLiteral("What the judge kept")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Length-controlled win rate")));
+
     // Claude's file has no reject: its export is the file itself, one line per pair.
     const QString out = dir.filePath(QStringLiteral("claude-out.jsonl"));
     const Result e =
