@@ -44,6 +44,12 @@ inline constexpr char kLengthMatchedSamples[] = "length_matched_samples";
 /// Samples per side in each draw of a synthetic corpus's comparison with the real side.
 inline constexpr char kVsRealBudget[] = "vs_real_budget";
 
+// How a corpus's texts are written (analysis/InputStyle.h).
+inline constexpr char kLowercaseStartShare[] = "lowercase_start_share";
+inline constexpr char kTerminalPunctuationShare[] = "terminal_punctuation_share";
+inline constexpr char kSentencesPerSample[] = "sentences_per_sample";
+inline constexpr char kPolitenessMarkerShare[] = "politeness_marker_share";
+
 // Per corpus of preference pairs (analysis/Judge.h): what the judge preferred, by length.
 inline constexpr char kJudgePairs[] = "judge_pairs"; ///< pairs with a verdict
 inline constexpr char kJudgeWinRate[] = "judge_win_rate";

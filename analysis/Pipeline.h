@@ -2,6 +2,7 @@
 
 #include "analysis/Divergence.h"
 #include "analysis/Diversity.h"
+#include "analysis/InputStyle.h"
 #include "analysis/Judge.h"
 #include "analysis/LanguageModel.h"
 #include "analysis/LengthControl.h"
@@ -124,6 +125,9 @@ struct AnalysisResult {
     /// neighbour similarity and perplexity against real samples of the same lengths; empty
     /// without a real side.
     std::vector<CorpusLengthControl> lengthControl;
+    /// One per input corpus: how its texts are written (casing, end punctuation, sentences,
+    /// politeness markers; measureInputStyle).
+    std::vector<InputStyle> inputStyle;
     /// One per input corpus: what the judge preferred among its preference pairs, by token
     /// length (analyzeJudge); nullopt for a corpus without pairs.
     std::vector<std::optional<JudgeResult>> judge;

@@ -254,6 +254,13 @@ EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
     Json corporaJson = Json::array();
     for (std::size_t i = 0; i < result.corpora.size(); ++i) {
         MetricSink m(e.metrics, corpora[i].id);
+        if (i < result.inputStyle.size()) {
+            const analysis::InputStyle& style = result.inputStyle[i];
+            m.add(key::kLowercaseStartShare, style.lowercaseStartShare);
+            m.add(key::kTerminalPunctuationShare, style.terminalPunctuationShare);
+            m.add(key::kSentencesPerSample, style.sentencesPerSample);
+            m.add(key::kPolitenessMarkerShare, style.politenessMarkerShare);
+        }
         addCorpusMetrics(result.corpora[i], i < result.extras.size() ? &result.extras[i] : nullptr,
                          sim != nullptr ? &sim->corpora.at(i) : nullptr, m);
         for (const analysis::CorpusLengthControl& lc : result.lengthControl)

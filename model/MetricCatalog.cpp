@@ -23,6 +23,23 @@ const MetricInfo kCorpus[] = {
         "different length than people do."),
      1},
     {key::kMedianLengthTokens, TR("Median length"), "tokens", TR("Median tokens per sample."), 1},
+    {key::kLowercaseStartShare, TR("Starts in lower case"), "share",
+     TR("Share of samples whose first letter (after @handles and links) is lower case (after "
+        "Baldwin et al. 2013 on noisy user text). People type \"hi i returnd…\"; a large gap "
+        "to the real prompts means the synthetic inputs are written differently."),
+     3},
+    {key::kTerminalPunctuationShare, TR("Ends with punctuation"), "share",
+     TR("Share of samples ending with . ! ? or … (before closing quotes). Users often stop "
+        "without; generated text rarely does."),
+     3},
+    {key::kSentencesPerSample, TR("Sentences per sample"), "",
+     TR("Mean sentences per sample (Unicode sentence boundaries). Several requests in one "
+        "message show as more sentences; rises with length, so read it with the mean length."),
+     2},
+    {key::kPolitenessMarkerShare, TR("Politeness markers"), "share",
+     TR("Share of samples with please, thanks, sorry, kindly, could you, would you and the "
+        "like (Danescu-Niculescu-Mizil et al. 2013). English only; rises with length."),
+     3},
     {key::kMeanLengthChars, TR("Mean length"), "characters",
      TR("Mean Unicode code points per sample."), 1},
     {key::kVocabularySize, TR("Vocabulary size"), "",

@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 #include "e2e/CliRunner.h"
 
+#include "analysis/InputStyle.h"
 #include "model/Json.h"
 
 #include <QDir>
@@ -281,3 +282,51 @@ TEST(NoDifferenceControl, RealHalfAsSyntheticSitsInsideTheNullBand) {
 }
 
 } // namespace
+
+// The input-style measures on real prompts (analysis/InputStyle.h). No-difference control: the
+// customer messages of the Twitter sample (inbound = "True"), split into alternate halves, agree
+// within a few points on every measure. Against them, Bitext's synthetic customer queries are
+// one sentence each (1.0 against 1.8) and almost never polite, while the customers write "please"
+// and "thanks" in more than one message in ten; Bitext's queries also start in lower case far
+// more often (its authors varied the casing on purpose) — the measures report what the data
+// holds, in whichever direction.
+TEST(InputStyleValidity, TwitterHalvesAgreeAndBitextQueriesDiffer) {
+    const auto read = [](const QString& file, const char* field, bool inboundOnly) {
+        std::vector<std::string> texts;
+        std::ifstream in(test::dataFile(file).toStdString());
+        for (std::string line; std::getline(in, line);) {
+            const Json r = Json::parse(line);
+            if (!inboundOnly || r.value("inbound", std::string()) == "True")
+                texts.push_back(r.at(field).get<std::string>());
+        }
+        return texts;
+    };
+    const std::vector<std::string> customers =
+        read(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"), "text", true);
+    const std::vector<std::string> queries =
+        read(QStringLiteral("bitext-customer-support-4.5k/bitext_customer_support_training.jsonl"),
+             "instruction", false);
+    ASSERT_EQ(customers.size(), 2778u);
+    std::vector<std::string> halves[2];
+    for (std::size_t i = 0; i < customers.size(); ++i)
+        halves[i % 2].push_back(customers[i]);
+    const auto measure = [](const std::vector<std::string>& texts) {
+        analysis::Vocabulary vocabulary;
+        const analysis::TokenizedCorpus corpus = analysis::tokenizeCorpus(texts, vocabulary);
+        return analysis::measureInputStyle(texts, corpus, vocabulary);
+    };
+    const analysis::InputStyle a = measure(halves[0]);
+    const analysis::InputStyle b = measure(halves[1]);
+    const analysis::InputStyle all = measure(customers);
+    const analysis::InputStyle bitext = measure(queries);
+    EXPECT_NEAR(a.lowercaseStartShare, b.lowercaseStartShare, 0.04);
+    EXPECT_NEAR(a.terminalPunctuationShare, b.terminalPunctuationShare, 0.04);
+    EXPECT_NEAR(a.sentencesPerSample, b.sentencesPerSample, 0.15);
+    EXPECT_NEAR(a.politenessMarkerShare, b.politenessMarkerShare, 0.03);
+    // Differences far outside the halves' agreement.
+    EXPECT_GT(all.sentencesPerSample - bitext.sentencesPerSample, 0.5);
+    EXPECT_LT(bitext.sentencesPerSample, 1.1);
+    EXPECT_GT(all.politenessMarkerShare - bitext.politenessMarkerShare, 0.08);
+    EXPECT_GT(bitext.lowercaseStartShare - all.lowercaseStartShare, 0.3);
+    EXPECT_GT(all.terminalPunctuationShare - bitext.terminalPunctuationShare, 0.15);
+}
