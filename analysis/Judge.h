@@ -100,11 +100,12 @@ struct JudgeResult {
     // Filled by analyzeCorpora (judgeKept()), which has the texts; analyzeJudge leaves them.
     /// Indicating unigrams and bigrams (weighted log-odds, Monroe et al. 2008, on occurrence
     /// counts, so per-token rates: a longer output does not lean by its length alone) of the
-    /// preferred (side A) against the rejected (side B) output of each decisive pair: the local
-    /// lexical cues a judge follows (Das et al. 2024). Both outputs of a pair answer the same
-    /// prompt, so topic cancels; a generator's style does not: when one generator wins most
-    /// pairs, these are largely its words against the other's, which is what a filter built on
-    /// this judge would select.
+    /// preferred (side A) against the rejected (side B) output of each decisive pair, among the
+    /// n-grams found in at least AnalysisParams::judgeCueMinOutputs (5) outputs (one long output
+    /// repeating a phrase is not a cue): the local lexical cues a judge follows (Das et al. 2024).
+    /// Both outputs of a pair answer the same prompt, so topic cancels; a generator's style does
+    /// not: when one generator wins most pairs, these are largely its words against the other's,
+    /// which is what a filter built on this judge would select.
     LogOddsResult indicating;
     /// Diversity of what the judge kept (the preferred output of each decisive pair) and of what
     /// it was offered (both outputs of the same pairs), on the same token budget (the kept

@@ -13,6 +13,7 @@
 #include <memory>
 #include <numeric>
 #include <random>
+#include <unordered_set>
 
 namespace synthscope::analysis {
 
@@ -86,14 +87,24 @@ RealVsSynthetic compare(const CorpusProfile& real, const CorpusProfile& syntheti
     return r;
 }
 
-// Adds the n-gram occurrences of one document to counts (unigrams and bigrams, as strings).
+// Adds the n-gram occurrences of one document to counts (unigrams and bigrams, as strings)
+// and each distinct n-gram once to outputs (in how many documents it occurs).
 void countNgrams(std::span<const std::uint32_t> doc, const Vocabulary& vocab,
-                 std::unordered_map<std::string, std::uint64_t>& counts) {
+                 std::unordered_map<std::string, std::uint64_t>& counts,
+                 std::unordered_map<std::string, std::uint64_t>& outputs) {
+    std::unordered_set<std::string> seen;
     for (std::size_t t = 0; t < doc.size(); ++t) {
-        ++counts[vocab.word(doc[t])];
-        if (t + 1 < doc.size())
-            ++counts[vocab.word(doc[t]) + ' ' + vocab.word(doc[t + 1])];
+        std::string unigram = vocab.word(doc[t]);
+        ++counts[unigram];
+        if (t + 1 < doc.size()) {
+            std::string bigram = unigram + ' ' + vocab.word(doc[t + 1]);
+            ++counts[bigram];
+            seen.insert(std::move(bigram));
+        }
+        seen.insert(std::move(unigram));
     }
+    for (const std::string& g : seen)
+        ++outputs[g];
 }
 
 // What the judge kept against what it was offered (JudgeResult::indicating, kept, offered).
@@ -111,13 +122,19 @@ void judgeKept(std::span<const IndexedPair> pairs, const TokenizedCorpus& docs,
     }
     std::unordered_map<std::string, std::uint64_t> preferred;
     std::unordered_map<std::string, std::uint64_t> rejected;
+    std::unordered_map<std::string, std::uint64_t> outputs;
     for (const IndexedPair& p : pairs) {
         if (p.preferSecond != 0.0 && p.preferSecond != 1.0)
             continue;
         const bool second = p.preferSecond == 1.0;
-        countNgrams(docs.doc(second ? p.second : p.first), vocab, preferred);
-        countNgrams(docs.doc(second ? p.first : p.second), vocab, rejected);
+        countNgrams(docs.doc(second ? p.second : p.first), vocab, preferred, outputs);
+        countNgrams(docs.doc(second ? p.first : p.second), vocab, rejected, outputs);
     }
+    for (const auto& [ngram, n] : outputs)
+        if (n < params.judgeCueMinOutputs) {
+            preferred.erase(ngram);
+            rejected.erase(ngram);
+        }
     if (!preferred.empty() && !rejected.empty())
         into.indicating = weightedLogOdds(preferred, rejected, params.logOdds);
     std::size_t keptTokens = 0;

@@ -60,6 +60,9 @@ struct AnalysisParams {
     /// Length-matched real baselines of the length-sensitive self-similarity measures
     /// (controlForLength); its seed and nnThreshold are taken from seed and similarity.
     LengthControlParams lengthControl;
+    /// The judge's lexical cues (JudgeResult::indicating) count only n-grams found in at least
+    /// this many outputs: one long output that repeats a phrase (a braille table) is not a cue.
+    std::size_t judgeCueMinOutputs = 5;
 };
 
 /// Diversity, template and perplexity measures of one corpus.

@@ -113,7 +113,7 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
               return {};
           },
           .numeric = true},
-        C{.header = tr("Mean length"),
+        C{.header = tr("Tokens 1st → 2nd"),
           .headerToolTip = tr("Mean tokens of the first → second outputs"),
           .display = [](const JudgeRow& r) -> QVariant {
               if (!std::isfinite(r.meanLengthFirst) || !std::isfinite(r.meanLengthSecond))
@@ -125,7 +125,7 @@ JudgeTableModel::JudgeTableModel(QObject* parent)
               return sortNumber(r.meanLengthSecond - r.meanLengthFirst);
           },
           .numeric = true},
-        C{.header = tr("Kept / offered distinct-2"),
+        C{.header = tr("Kept / offered"),
           .headerToolTip = tr("Distinct bigrams of the preferred outputs against both outputs, "
                               "on the same token budget: below 1, the judge narrows the data"),
           .display = [](const JudgeRow& r) -> QVariant {

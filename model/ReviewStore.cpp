@@ -679,6 +679,20 @@ std::optional<PairDetail> ReviewStore::pairOf(qint64 sampleId) const {
     return d;
 }
 
+QList<qint64> ReviewStore::pairQueue(qint64 corpusId) const {
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT p.second_sample FROM preference_pairs p JOIN samples f ON f.id = "
+              "p.first_sample JOIN samples s ON s.id = p.second_sample WHERE f.corpus_id = ? "
+              "ORDER BY abs(length(s.text) - length(f.text)) DESC, p.first_sample"_s);
+    q.addBindValue(corpusId);
+    QList<qint64> ids;
+    if (q.exec())
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
 QString ReviewStore::preview(qint64 sampleId, int limit) const {
     QSqlQuery q(m_project.connection());
     q.prepare(u"SELECT substr(text, 1, ?) FROM samples WHERE id = ?"_s);

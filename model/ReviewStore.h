@@ -230,6 +230,10 @@ public:
     /// The preference pair of sampleId with its other output; nullopt when the sample is not
     /// in a pair (or on an SQL error).
     [[nodiscard]] std::optional<PairDetail> pairOf(qint64 sampleId) const;
+    /// One sample per preference pair of the corpus (its second output; Review shows the first
+    /// beside it), the pairs whose outputs differ most in length first: where a verdict is most
+    /// likely to be about length. Empty on an SQL error or without pairs.
+    [[nodiscard]] QList<qint64> pairQueue(qint64 corpusId) const;
 
 Q_SIGNALS:
     void reviewChanged(qint64 sampleId);

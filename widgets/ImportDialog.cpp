@@ -52,7 +52,6 @@ ImportDialog::ImportDialog(QWidget* parent)
     , m_useField(new QRadioButton(tr("Field"), this))
     , m_useTemplate(new QRadioButton(tr("Template"), this))
     , m_usePairs(new QRadioButton(tr("Preference pairs"), this))
-    , m_pairsNote(new QLabel(this))
     , m_textField(new QComboBox(this))
     , m_template(new QLineEdit(this))
     , m_labelField(new QComboBox(this))
@@ -85,9 +84,6 @@ ImportDialog::ImportDialog(QWidget* parent)
     m_usePairs->setToolTip(tr("Records with two outputs and a judge's verdict (output_1, "
                               "output_2, preference) or a chosen and a rejected output: each "
                               "becomes two samples and a pair for the Judge view"));
-    m_pairsNote->setObjectName(u"importPairsNote"_s);
-    m_pairsNote->setWordWrap(true);
-    m_pairsNote->hide();
     auto* roleGroup = new QButtonGroup(this);
     roleGroup->addButton(m_real);
     roleGroup->addButton(m_synthetic);
@@ -113,6 +109,7 @@ ImportDialog::ImportDialog(QWidget* parent)
     m_mapped->setMaximumHeight(110);
     m_mapped->setObjectName(u"mappedPreview"_s);
     m_error->setStyleSheet(u"color: #b00020;"_s);
+    m_error->setObjectName(u"importError"_s);
     m_error->setWordWrap(true);
 
     auto* fileRow = new QHBoxLayout;
@@ -140,7 +137,6 @@ ImportDialog::ImportDialog(QWidget* parent)
     form->addRow(tr("Corpus name:"), m_name);
     form->addRow(tr("Role:"), roleRow);
     form->addRow(tr("Text:"), textRow);
-    form->addRow(m_pairsNote);
     form->addRow(tr("Label (optional):"), m_labelField);
     form->addRow(tr("Only records where:"), m_where);
     const QString metaNames[] = {tr("Generator:"), tr("Template version:"), tr("Judge version:"),
@@ -305,25 +301,36 @@ void ImportDialog::updateMappedPreview() {
     m_textField->setEnabled(m_useField->isChecked());
     m_template->setEnabled(m_useTemplate->isChecked());
     const bool pairs = m_usePairs->isChecked() && m_pairs;
-    m_pairsNote->setVisible(pairs);
-    if (pairs)
-        m_pairsNote->setText(
-            tr("Each record becomes two samples, '%1' and '%2', and a pair; %3.")
+    const model::ImportSpec s = spec();
+    // The first previewed record the filter keeps (the first of all without a filter).
+    const auto first =
+        std::find_if(m_records.begin(), m_records.end(), [&s](const model::RawRecord& r) {
+            return model::matchesWhere(r.fields, s.mapping);
+        });
+    const auto cut = [](const std::string& text, int limit) {
+        const QString t = QString::fromStdString(text);
+        return t.size() > limit ? t.left(limit) + u"…"_s : t;
+    };
+    if (m_records.empty()) {
+        m_mapped->clear();
+    } else if (first == m_records.end()) {
+        m_mapped->setPlainText(tr("None of the first %1 records matches \u201conly records "
+                                  "where\u201d.")
+                                   .arg(m_records.size()));
+    } else if (pairs) {
+        // What a pair becomes, then the first record as a pair (in the box, so that choosing
+        // pairs does not move the dialog's controls).
+        QString text =
+            tr("Each record: two samples ('%1', '%2') and a pair; %3.\n")
                 .arg(QString::fromStdString(m_pairs->firstField),
                      QString::fromStdString(m_pairs->secondField),
                      m_pairs->preferenceField.empty()
                          ? tr("the first is always the preferred one")
-                         : tr("the verdict is in '%1' (1: first preferred, 2: second, 1.5: a tie)")
-                               .arg(QString::fromStdString(m_pairs->preferenceField))));
-    if (m_records.empty()) {
-        m_mapped->clear();
-    } else if (!model::matchesWhere(m_records.front().fields, spec().mapping)) {
-        m_mapped->setPlainText(tr("The first record does not match \u201conly records "
-                                  "where\u201d: it would be skipped."));
-    } else if (pairs) {
+                         : tr("verdict in '%1': 1 first, 2 second, 1.5 a tie, 0 or null none")
+                               .arg(QString::fromStdString(m_pairs->preferenceField)));
         model::MappedPair mapped;
         std::string error;
-        if (model::mapPair(m_records.front().fields, spec().mapping, &mapped, &error)) {
+        if (model::mapPair(first->fields, s.mapping, &mapped, &error)) {
             const double v = mapped.preferSecond;
             const QString verdict =
                 std::isnan(v) ? tr("none (a failed or missing judgement)")
@@ -331,18 +338,18 @@ void ImportDialog::updateMappedPreview() {
                 : v == 1.0    ? tr("the second output preferred")
                 : v == 0.5    ? tr("a tie")
                            : tr("weighted, %1 % for the second output").arg(100.0 * v, 0, 'f', 0);
-            m_mapped->setPlainText(tr("First: %1\nSecond: %2\nVerdict: %3")
-                                       .arg(QString::fromStdString(mapped.first.text).left(300),
-                                            QString::fromStdString(mapped.second.text).left(300),
-                                            verdict));
+            if (!mapped.prompt.empty())
+                text += tr("Prompt: %1\n").arg(cut(mapped.prompt, 200));
+            text += tr("First: %1\nSecond: %2\nVerdict: %3")
+                        .arg(cut(mapped.first.text, 300), cut(mapped.second.text, 300), verdict);
         } else {
-            m_mapped->setPlainText(
-                tr("This record would be rejected: %1").arg(QString::fromStdString(error)));
+            text += tr("This record would be rejected: %1").arg(QString::fromStdString(error));
         }
+        m_mapped->setPlainText(text);
     } else {
         model::MappedRecord mapped;
         std::string error;
-        if (model::mapRecord(m_records.front().fields, spec().mapping, &mapped, &error))
+        if (model::mapRecord(first->fields, s.mapping, &mapped, &error))
             m_mapped->setPlainText(
                 QString::fromStdString(mapped.text) +
                 (mapped.label.empty()
@@ -360,6 +367,14 @@ void ImportDialog::validate() {
     const bool badWhere = std::any_of(conditions.cbegin(), conditions.cend(), [](const QString& c) {
         return !c.trimmed().isEmpty() && c.trimmed().indexOf(u'=') <= 0;
     });
+    // A condition on a field none of the previewed records has would import nothing.
+    QString unknownWhere;
+    if (!m_records.empty())
+        for (const auto& [field, value] : spec().mapping.where)
+            if (std::none_of(
+                    m_records.begin(), m_records.end(),
+                    [&field](const model::RawRecord& r) { return r.fields.contains(field); }))
+                unknownWhere = QString::fromStdString(field);
     QString problem;
     std::string err;
     const model::ImportSpec s = spec();
@@ -371,6 +386,8 @@ void ImportDialog::validate() {
         problem = tr("Choose the role: real (human-written) or synthetic (model-generated).");
     else if (badWhere)
         problem = tr("Write each condition as field=value, separated by ;.");
+    else if (!unknownWhere.isEmpty())
+        problem = tr("No field '%1' in the first records: check its name.").arg(unknownWhere);
     else if (!s.mapping.pairs.enabled() && !m_useField->isChecked() && !m_useTemplate->isChecked())
         problem = tr("Choose whether the text comes from a field or a template.");
     else if (!s.mapping.textTemplate.empty() &&

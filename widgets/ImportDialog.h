@@ -45,7 +45,6 @@ private:
     QRadioButton* m_useField;
     QRadioButton* m_useTemplate;
     QRadioButton* m_usePairs; ///< enabled when the first record has a pair layout
-    QLabel* m_pairsNote;
     QComboBox* m_textField;
     QLineEdit* m_template;
     QComboBox* m_labelField;

@@ -2,6 +2,7 @@
 
 #include "model/JudgeModels.h"
 #include "model/ProjectDocument.h"
+#include "model/ReviewStore.h"
 #include "widgets/Charts.h"
 #include "widgets/EmptyState.h"
 #include "widgets/ReadOnlyTable.h"
@@ -13,6 +14,7 @@
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHorizontalBarSeries>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineSeries>
@@ -26,6 +28,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -38,12 +41,12 @@ namespace {
 constexpr int kMinBinPairs = 5;
 
 // A vertical axis from 0 to 100 %, added on the chart's left.
-QValueAxis* addPercentAxis(QChart* chart) {
+QValueAxis* addPercentAxis(QChart* chart, Qt::Alignment side = Qt::AlignLeft) {
     auto* y = new QValueAxis;
     y->setRange(0, 100);
     y->setTickCount(6);
     y->setLabelFormat(u"%.0f %%"_s);
-    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(y, side);
     return y;
 }
 
@@ -99,8 +102,8 @@ JudgeView::JudgeView(QWidget* parent)
     m_preferred->setObjectName(u"judgePreferredTerms"_s);
     m_rejected->setObjectName(u"judgeRejectedTerms"_s);
     m_review->setObjectName(u"judgeReview"_s);
-    m_review->setToolTip(tr("Open the corpus's pairs in Review, each pair's two outputs one "
-                            "after the other"));
+    m_review->setToolTip(tr("Open the corpus's pairs in Review, one per pair with the other "
+                            "output beside it, the largest length gaps first"));
     m_review->setEnabled(false);
 
     auto* charts = new QSplitter(Qt::Horizontal, this);
@@ -137,9 +140,11 @@ JudgeView::JudgeView(QWidget* parent)
     splitter->addWidget(top);
     splitter->addWidget(charts);
     splitter->addWidget(terms);
-    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
+    // Room for the header and six corpora before the charts take the rest.
+    m_table->setMinimumHeight(m_table->verticalHeader()->defaultSectionSize() * 7 + 4);
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -152,8 +157,11 @@ JudgeView::JudgeView(QWidget* parent)
                     showCorpus(m_sorted->mapToSource(current).row());
             });
     connect(m_review, &QPushButton::clicked, this, [this]() {
-        if (m_row >= 0 && m_row < m_rows->rowCount())
-            Q_EMIT reviewCorpusRequested(m_rows->rows().at(m_row).corpusId);
+        if (m_document == nullptr || m_row < 0 || m_row >= m_rows->rowCount())
+            return;
+        const model::JudgeRow& r = m_rows->rows().at(m_row);
+        Q_EMIT reviewSamplesRequested(m_document->review().pairQueue(r.corpusId),
+                                      tr("Pairs of %1, largest length gap first").arg(r.name));
     });
     reload();
 }
@@ -189,8 +197,11 @@ void JudgeView::reload() {
         return;
     }
     m_state->showContent();
-    for (int c = 1; c < m_rows->columnCount(); ++c)
+    // Every column to its contents (names first: gpt4 and gpt-3.5 must not both read "g…"),
+    // the table scrolling sideways in a narrow window.
+    for (int c = 0; c < m_rows->columnCount(); ++c)
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     fillWinRateChart();
     // The judge most swayed by length first: the corpus the default red line would name.
     if (!m_sortChosen) // the user's own sort stays across reloads
@@ -205,25 +216,38 @@ void JudgeView::fillWinRateChart() {
     auto* controlled = new QBarSet(tr("length-controlled"));
     raw->setColor(kSyntheticColour);
     controlled->setColor(kRealColour);
+    // Bars across, names down the side so long model names stay whole; the axis lists its
+    // categories bottom up, so the rows go in reversed to keep the first corpus on top.
     QStringList names;
-    for (const model::JudgeRow& r : m_rows->rows()) {
+    const QList<model::JudgeRow>& rows = m_rows->rows();
+    for (auto r = rows.crbegin(); r != rows.crend(); ++r) {
         // A corpus without a measured rate (no judged pair) is named "n/a", not drawn at 0 %.
-        const bool measured = std::isfinite(r.winRate) && std::isfinite(r.lengthControlledWinRate);
-        const QString name = r.name.size() > 18 ? r.name.left(17) + u"…"_s : r.name;
+        const bool measured =
+            std::isfinite(r->winRate) && std::isfinite(r->lengthControlledWinRate);
+        const QString name = r->name.size() > 24 ? r->name.left(23) + u"…"_s : r->name;
         names << (measured ? name : tr("%1 (n/a)").arg(name));
-        *raw << (measured ? 100.0 * r.winRate : 0.0);
-        *controlled << (measured ? 100.0 * r.lengthControlledWinRate : 0.0);
+        *raw << (measured ? 100.0 * r->winRate : 0.0);
+        *controlled << (measured ? 100.0 * r->lengthControlledWinRate : 0.0);
     }
-    auto* series = new QBarSeries;
-    series->append(raw);
+    auto* series = new QHorizontalBarSeries;
     series->append(controlled);
+    series->append(raw);
     chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(names);
-    chart->addAxis(x, Qt::AlignBottom);
-    QValueAxis* y = addPercentAxis(chart);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    auto* categories = new QBarCategoryAxis;
+    categories->append(names);
+    categories->setTruncateLabels(false);
+    chart->addAxis(categories, Qt::AlignLeft);
+    QValueAxis* share = addPercentAxis(chart, Qt::AlignBottom);
+    series->attachAxis(categories);
+    series->attachAxis(share);
+}
+
+void JudgeView::selectCorpus(qint64 corpusId) {
+    for (int r = 0; r < m_rows->rowCount(); ++r)
+        if (m_rows->rows().at(r).corpusId == corpusId) {
+            m_table->selectRow(m_sorted->mapFromSource(m_rows->index(r, 0)).row());
+            return;
+        }
 }
 
 void JudgeView::showCorpus(int row) {
@@ -253,13 +277,16 @@ void JudgeView::showCorpus(int row) {
     level->setPen(dashed);
     double lo = 0.0;
     double hi = 0.0;
+    // In tokens, the unit of the table's length preference (the bins are standard deviations
+    // of this corpus's length differences).
+    const double scale = std::isfinite(r.lengthDifferenceSd) ? r.lengthDifferenceSd : 1.0;
     for (const model::JudgeCurvePoint& p : r.summary.curve) {
-        lo = std::min(lo, p.z);
-        hi = std::max(hi, p.z);
+        lo = std::min(lo, p.z * scale);
+        hi = std::max(hi, p.z * scale);
         if (std::isfinite(p.fitted))
-            fitted->append(p.z, 100.0 * p.fitted);
+            fitted->append(p.z * scale, 100.0 * p.fitted);
         if (p.pairs >= kMinBinPairs && std::isfinite(p.observed))
-            observed->append(p.z, 100.0 * p.observed);
+            observed->append(p.z * scale, 100.0 * p.observed);
     }
     if (std::isfinite(r.lengthControlledWinRate)) {
         level->append(lo, 100.0 * r.lengthControlledWinRate);
@@ -269,14 +296,12 @@ void JudgeView::showCorpus(int row) {
     chart->addSeries(fitted);
     chart->addSeries(level);
     auto* x = new QValueAxis;
-    x->setRange(std::floor(2.0 * lo) / 2.0 - 0.25, std::ceil(2.0 * hi) / 2.0 + 0.25);
-    x->setTickType(QValueAxis::TicksDynamic);
-    x->setTickAnchor(0.0);
-    x->setTickInterval(0.5);
-    x->setLabelFormat(u"%.1f"_s);
+    x->setRange(lo - 0.1 * scale, hi + 0.1 * scale);
+    x->applyNiceNumbers();
+    x->setLabelFormat(u"%.0f"_s);
     x->setTitleText(std::isfinite(r.lengthDifferenceSd)
-                        ? tr("second − first length, in standard deviations (%1 tokens)")
-                              .arg(r.lengthDifferenceSd, 0, 'f', 0)
+                        ? tr("second − first length, tokens (bins of %1)")
+                              .arg(r.lengthDifferenceSd / 2.0, 0, 'f', 0)
                         : tr("second − first length (all pairs differ by the same)"));
     chart->addAxis(x, Qt::AlignBottom);
     QValueAxis* y = addPercentAxis(chart);

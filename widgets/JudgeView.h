@@ -28,11 +28,13 @@ public:
     explicit JudgeView(QWidget* parent = nullptr);
     void setDocument(model::ProjectDocument* document);
     [[nodiscard]] model::JudgeTableModel* table() const { return m_rows; }
+    /// Selects the corpus's row (the evidence of the judge red line: the corpus that tripped it).
+    void selectCorpus(qint64 corpusId);
 
 Q_SIGNALS:
-    /// Review the samples of a corpus (Review shows each sample's pair: the prompt above, the
-    /// other output beside it).
-    void reviewCorpusRequested(qint64 corpusId);
+    /// Review these samples (one per pair of a corpus, the largest length gaps first; Review
+    /// shows each with its pair: the prompt above, the other output beside it).
+    void reviewSamplesRequested(const QList<qint64>& sampleIds, const QString& title);
 
 private:
     void reload();

@@ -118,6 +118,12 @@ MainWindow::MainWindow(QWidget* parent)
                             ? C::NnSimilarity
                             : C::CrossRoleSimilarity);
                 }
+                if (view == "judge"_L1) {
+                    showView(View::Judge);
+                    if (corpusId > 0)
+                        m_judge->selectCorpus(corpusId); // the corpus that tripped the rule
+                    return;
+                }
                 if (view == "review"_L1 && corpusId > 0) {
                     // A per-corpus rule read on samples: the worst corpus's.
                     showView(View::Review);
@@ -142,10 +148,11 @@ MainWindow::MainWindow(QWidget* parent)
                 showView(View::Review);
                 m_review->reviewUnreviewedSource(dimension, value, needed);
             });
-    connect(m_judge, &JudgeView::reviewCorpusRequested, this, [this](qint64 corpusId) {
-        showView(View::Review);
-        m_review->reviewCorpus(corpusId);
-    });
+    connect(m_judge, &JudgeView::reviewSamplesRequested, this,
+            [this](const QList<qint64>& ids, const QString& title) {
+                m_review->reviewSamples(ids, title);
+                showView(View::Review);
+            });
     connect(m_map, &ClusterMapView::openSampleRequested, this, [this](qint64 id) {
         m_review->showSample(id);
         showView(View::Review);

@@ -515,6 +515,7 @@ void ReviewView::showRow(int row) {
     commitNote();
     m_row = std::clamp(row, 0, m_queue->rowCount() - 1);
     m_queueView->setCurrentIndex(m_queue->index(m_row));
+    m_queueView->scrollTo(m_queue->index(m_row)); // the list follows N and P
     m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(m_queue->rowCount()));
     if (const auto queue = savedQueue(); queue && !m_queue->filter().onlyUnreviewed)
         (void)m_document->review().setQueuePosition(*queue, m_row);
@@ -575,8 +576,8 @@ void ReviewView::showRow(int row) {
     // A preference pair: the prompt above, the judge's verdict, the other output beside.
     if (const auto pair = m_document->review().pairOf(id)) {
         const std::optional<bool> preferred = pair->preferredThis();
-        const QString verdict = !pair->preferSecond ? tr("no verdict")
-                                : !preferred        ? tr("a tie")
+        const QString verdict = !pair->preferSecond ? tr("gave no verdict")
+                                : !preferred        ? tr("called it a tie")
                                 : *preferred        ? tr("<b>preferred this output</b>")
                                                     : tr("<b>preferred the other output</b>");
         QString prompt = pair->prompt.left(600).toHtmlEscaped().replace(u'\n', u"<br>"_s);

@@ -273,6 +273,11 @@ int cmdImport(const QStringList& args) {
             .arg(report.rejected));
     if (report.filtered > 0)
         out(u"  %1 records did not match --where and were skipped"_s.arg(report.filtered));
+    if (report.filtered > 0 && report.stored == 0 && report.rejected == 0) {
+        err(u"import: no record matched --where (is the field's name or value spelt as in the "
+            "file?)"_s);
+        return Finding;
+    }
     if (report.pairs > 0)
         out(u"  %1 preference pairs, %2 samples"_s.arg(report.pairs).arg(report.samples));
     for (const auto& r : report.firstRejects)

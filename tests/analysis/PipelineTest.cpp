@@ -72,6 +72,7 @@ TEST(AnalyzeCorpora, JudgesPreferencePairsByTokenLength) {
     params.findSimilarity = false;
     params.findStructure = false;
     params.logOdds.minCount = 1;
+    params.judgeCueMinOutputs = 1;
     const AnalysisResult r = analyzeCorpora(inputs, params);
     ASSERT_EQ(r.judge.size(), 2u);
     EXPECT_FALSE(r.judge[1].has_value()); // no pairs, no judge
@@ -92,6 +93,10 @@ TEST(AnalyzeCorpora, JudgesPreferencePairsByTokenLength) {
     EXPECT_TRUE(has(j.indicating.indicatingB, "short"));
     EXPECT_FALSE(has(j.indicating.indicatingA, "x"));
     EXPECT_FALSE(has(j.indicating.indicatingB, "x"));
+    // "longer" is in one output only: not a cue when two outputs are asked for.
+    params.judgeCueMinOutputs = 2;
+    const AnalysisResult strict = analyzeCorpora(inputs, params);
+    EXPECT_FALSE(has(strict.judge[0]->indicating.indicatingA, "longer"));
     // Too few kept tokens for the equal-budget diversity.
     EXPECT_EQ(j.diversityTokenBudget, 0u);
     EXPECT_TRUE(std::isnan(j.kept.distinct2));

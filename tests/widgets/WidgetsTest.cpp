@@ -661,11 +661,20 @@ TEST_F(Widgets, ImportDialogFiltersRecordsByAField) {
     EXPECT_FALSE(import->isEnabled()); // no value yet
     QTest::keyClicks(where, QStringLiteral("=True"));
     EXPECT_TRUE(import->isEnabled());
-    // The file's first tweet is the company's (inbound "False"): it would be skipped.
-    EXPECT_TRUE(mapped->toPlainText().contains(QStringLiteral("would be skipped")));
+    // The file's first tweet is the company's (inbound "False"): the preview shows the first
+    // customer message instead.
+    EXPECT_EQ(mapped->toPlainText(),
+              QStringLiteral("@sprintcare and how do you propose we do that"));
     const model::ImportSpec spec = dialog.spec();
     ASSERT_EQ(spec.mapping.where.size(), 1u);
     EXPECT_EQ(spec.mapping.where.at("inbound"), "True");
+    // A misspelt field would import nothing: Import waits for a field the records have.
+    where->clear();
+    QTest::keyClicks(where, QStringLiteral("inbond=True"));
+    EXPECT_FALSE(import->isEnabled());
+    EXPECT_TRUE(dialog.findChild<QLabel*>(QStringLiteral("importError"))
+                    ->text()
+                    .contains(QStringLiteral("No field 'inbond'")));
 }
 
 // AlpacaEval's judge annotations are preference pairs: the dialog says so by itself, reads them
@@ -683,7 +692,10 @@ TEST_F(Widgets, ImportDialogReadsJudgedPairsAsPairs) {
     EXPECT_TRUE(pairs->isEnabled());
     EXPECT_TRUE(pairs->isChecked());
     // The first record: output_1 is davinci-003's list, output_2 Claude's, and the judge chose 2.
-    EXPECT_TRUE(mapped->toPlainText().startsWith(
+    EXPECT_TRUE(mapped->toPlainText().startsWith(QStringLiteral("Each record: two samples")));
+    EXPECT_TRUE(mapped->toPlainText().contains(
+        QStringLiteral("Prompt: What are the names of some famous actors")));
+    EXPECT_TRUE(mapped->toPlainText().contains(
         QStringLiteral("First: Some famous actors that started their careers on Broadway")));
     EXPECT_TRUE(mapped->toPlainText().contains(QStringLiteral("Second: Here are some famous")));
     EXPECT_TRUE(mapped->toPlainText().endsWith(QStringLiteral("the second output preferred")));
@@ -696,7 +708,7 @@ TEST_F(Widgets, ImportDialogReadsJudgedPairsAsPairs) {
     QTest::mouseClick(field, Qt::LeftButton);
     EXPECT_FALSE(pairs->isChecked());
     EXPECT_FALSE(dialog.spec().mapping.pairs.enabled());
-    EXPECT_FALSE(mapped->toPlainText().startsWith(QStringLiteral("First:")));
+    EXPECT_FALSE(mapped->toPlainText().contains(QStringLiteral("First:")));
     // And back to pairs, then import.
     QTest::mouseClick(pairs, Qt::LeftButton);
     QTest::mouseClick(import, Qt::LeftButton);
@@ -787,15 +799,36 @@ TEST_F(Widgets, JudgeViewShowsWhatTheJudgeKept) {
     EXPECT_TRUE(pairHeader->text().contains(QStringLiteral("output of a preference pair")));
     EXPECT_FALSE(other->toPlainText().isEmpty());
     EXPECT_NE(other->toPlainText(), text->toPlainText());
-    // The other output, reviewed next, shows this one beside it.
+    // The judge red line's evidence: double-clicking its checklist row opens the Judge view on
+    // the corpus that tripped it (gpt4's, the largest length preference).
+    window.showView(widgets::MainWindow::View::Checklist);
+    auto* checklist = window.checklist()->findChild<QTableView*>(QStringLiteral("checklistTable"));
+    ASSERT_NE(checklist, nullptr);
+    int judgeRule = -1;
+    for (int r = 0; r < window.checklist()->rules()->rowCount(); ++r)
+        if (window.checklist()->rules()->rows().at(r).rule.id ==
+            QStringLiteral("judge-length-bias"))
+            judgeRule = r;
+    ASSERT_GE(judgeRule, 0);
+    EXPECT_EQ(window.checklist()->rules()->rows().at(judgeRule).status, model::GateStatus::Warn);
+    const QModelIndex ruleCell = checklist->model()->index(judgeRule, 1);
+    checklist->scrollTo(ruleCell);
+    const QPoint ruleAt = checklist->visualRect(ruleCell).center();
+    QTest::mouseClick(checklist->viewport(), Qt::LeftButton, {}, ruleAt);
+    QTest::mouseDClick(checklist->viewport(), Qt::LeftButton, {}, ruleAt);
+    EXPECT_EQ(tabs->currentWidget(), window.judge());
+    EXPECT_TRUE(curve->chart()->title().startsWith(QStringLiteral("gpt4")));
+    window.showView(widgets::MainWindow::View::Review);
+
+    // One sample per pair (805 records of alpaca-7b), the largest length gap first; the next
+    // one is another pair's.
+    EXPECT_EQ(window.review()->queueModel()->rowCount(), 805);
+    EXPECT_GE(std::abs(text->toPlainText().size() - other->toPlainText().size()), 1000);
     const QString shown = text->toPlainText();
-    const QString beside = other->toPlainText();
     QTest::keyClick(window.review()->findChild<QListView*>(), Qt::Key_N);
     EXPECT_NE(text->toPlainText(), shown);
+    EXPECT_NE(other->toPlainText(), shown);
     EXPECT_TRUE(pairHeader->isVisible());
-    if (text->toPlainText() == beside) { // the queue keeps a pair's outputs in order
-        EXPECT_EQ(other->toPlainText(), shown);
-    }
 }
 
 TEST_F(Widgets, ExportDialogCountsMatches) {
