@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -69,10 +70,43 @@ bool endsWithSentencePunctuation(std::string_view text) {
     return std::find(kEnds.begin(), kEnds.end(), last) != kEnds.end();
 }
 
+// Whether a folded token is a word the lexicon can judge: letters of the Latin script, with
+// apostrophes only inside.
+bool isLatinWord(std::string_view token) {
+    std::size_t pos = 0;
+    bool first = true;
+    char32_t last = 0;
+    while (pos < token.size()) {
+        const char32_t c = decodeUtf8(token, pos);
+        const auto u = static_cast<UChar32>(c);
+        if (c == U'\'' || c == U'\u2019') {
+            if (first)
+                return false;
+        } else {
+            UErrorCode status = U_ZERO_ERROR;
+            if (!u_isalpha(u) || uscript_getScript(u, &status) != USCRIPT_LATIN ||
+                U_FAILURE(status))
+                return false;
+        }
+        first = false;
+        last = c;
+    }
+    return !first && last != U'\'' && last != U'\u2019';
+}
+
 } // namespace
 
+Lexicon buildLexicon(std::span<const std::string> words) {
+    Lexicon out;
+    out.reserve(words.size());
+    for (const std::string& w : words)
+        if (std::vector<std::string> folded = tokenize(w); folded.size() == 1)
+            out.insert(std::move(folded.front()));
+    return out;
+}
+
 InputStyle measureInputStyle(std::span<const std::string> texts, const TokenizedCorpus& corpus,
-                             const Vocabulary& vocabulary) {
+                             const Vocabulary& vocabulary, const Lexicon* lexicon) {
     InputStyle out;
     if (texts.empty())
         return out;
@@ -92,6 +126,10 @@ InputStyle measureInputStyle(std::span<const std::string> texts, const Tokenized
     const std::uint32_t would = idOf("would");
     const std::uint32_t you = idOf("you");
 
+    // Per vocabulary id: 0 not a Latin word, 1 a known word, 2 out of the lexicon.
+    std::vector<std::uint8_t> wordKind;
+    std::size_t words = 0;
+    std::size_t unknown = 0;
     std::size_t cased = 0;
     std::size_t lowercase = 0;
     std::size_t punctuated = 0;
@@ -135,6 +173,17 @@ InputStyle measureInputStyle(std::span<const std::string> texts, const Tokenized
                           (tokens[i] == would && would != kNone)));
             }
             polite += found ? 1 : 0;
+            if (lexicon != nullptr)
+                for (const std::uint32_t id : tokens) {
+                    if (id >= wordKind.size())
+                        wordKind.resize(vocabulary.size(), 255);
+                    if (wordKind[id] == 255) {
+                        const std::string& w = vocabulary.word(id);
+                        wordKind[id] = !isLatinWord(w) ? 0 : lexicon->contains(w) ? 1 : 2;
+                    }
+                    words += wordKind[id] != 0 ? 1 : 0;
+                    unknown += wordKind[id] == 2 ? 1 : 0;
+                }
         }
     }
     sentences->setText(icu::UnicodeString());
@@ -145,6 +194,8 @@ InputStyle measureInputStyle(std::span<const std::string> texts, const Tokenized
     out.terminalPunctuationShare = static_cast<double>(punctuated) / n;
     out.sentencesPerSample = sentenceCount / n;
     out.politenessMarkerShare = static_cast<double>(polite) / n;
+    if (words > 0)
+        out.oovRate = static_cast<double>(unknown) / static_cast<double>(words);
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include <span>
 #include <string>
+#include <unordered_set>
 
 namespace synthscope::analysis {
 
@@ -33,11 +34,24 @@ struct InputStyle {
     /// "would you" (Danescu-Niculescu-Mizil et al. 2013's gratitude, please, apology and
     /// indirect-request strategies). English only; raw: a longer sample has more room for one.
     double politenessMarkerShare = kNaN;
+    /// Out-of-vocabulary rate: the share of word tokens (letters of the Latin script, with
+    /// apostrophes inside) that the lexicon lacks — typos ("returnd"), slang and abbreviations
+    /// ("u", "pls"), and also brand names, as Baldwin et al. (2013) measure it. Per token, so
+    /// free of length; English with the default lexicon (Debian's wamerican word list). NaN
+    /// without a lexicon or without such tokens.
+    double oovRate = kNaN;
 };
 
-/// Measures texts (tokenized as corpus, with vocabulary's ids) for InputStyle. Throws the
-/// tokenizer's std::runtime_error when ICU's sentence break iterator is unavailable.
+/// A word list folded as the tokenizer folds words (NFKC_Casefold), for InputStyle::oovRate.
+using Lexicon = std::unordered_set<std::string>;
+
+/// Folds each entry of words with the tokenizer; entries that are not one token are skipped.
+Lexicon buildLexicon(std::span<const std::string> words);
+
+/// Measures texts (tokenized as corpus, with vocabulary's ids) for InputStyle; the OOV rate
+/// against lexicon when given. Throws the tokenizer's std::runtime_error when ICU's sentence
+/// break iterator is unavailable.
 InputStyle measureInputStyle(std::span<const std::string> texts, const TokenizedCorpus& corpus,
-                             const Vocabulary& vocabulary);
+                             const Vocabulary& vocabulary, const Lexicon* lexicon = nullptr);
 
 } // namespace synthscope::analysis

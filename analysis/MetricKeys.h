@@ -49,6 +49,7 @@ inline constexpr char kLowercaseStartShare[] = "lowercase_start_share";
 inline constexpr char kTerminalPunctuationShare[] = "terminal_punctuation_share";
 inline constexpr char kSentencesPerSample[] = "sentences_per_sample";
 inline constexpr char kPolitenessMarkerShare[] = "politeness_marker_share";
+inline constexpr char kOovRate[] = "oov_rate";
 
 // Per corpus of preference pairs (analysis/Judge.h): what the judge preferred, by length.
 inline constexpr char kJudgePairs[] = "judge_pairs"; ///< pairs with a verdict

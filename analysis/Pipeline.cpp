@@ -314,7 +314,8 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
         tokenized.push_back(tokenizeCorpus(corpora[i].texts, vocab, slice.sub(0.0, 0.6)));
         result.corpora.push_back(
             profileCorpus(tokenized.back(), corpora[i].labels, slice.sub(0.6, 1.0)));
-        result.inputStyle.push_back(measureInputStyle(corpora[i].texts, tokenized.back(), vocab));
+        result.inputStyle.push_back(
+            measureInputStyle(corpora[i].texts, tokenized.back(), vocab, params.lexicon.get()));
     }
 
     clock.lap("tokenize+profile");

@@ -14,6 +14,7 @@
 #include "analysis/VsReal.h"
 
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -63,6 +64,8 @@ struct AnalysisParams {
     /// The judge's lexical cues (JudgeResult::indicating) count only n-grams found in at least
     /// this many outputs: one long output that repeats a phrase (a braille table) is not a cue.
     std::size_t judgeCueMinOutputs = 5;
+    /// Word list of InputStyle::oovRate (buildLexicon); null: the rate is not measured.
+    std::shared_ptr<const Lexicon> lexicon;
 };
 
 /// Diversity, template and perplexity measures of one corpus.

@@ -260,6 +260,7 @@ EncodedAnalysis encodeAnalysis(const analysis::AnalysisResult& result,
             m.add(key::kTerminalPunctuationShare, style.terminalPunctuationShare);
             m.add(key::kSentencesPerSample, style.sentencesPerSample);
             m.add(key::kPolitenessMarkerShare, style.politenessMarkerShare);
+            m.add(key::kOovRate, style.oovRate);
         }
         addCorpusMetrics(result.corpora[i], i < result.extras.size() ? &result.extras[i] : nullptr,
                          sim != nullptr ? &sim->corpora.at(i) : nullptr, m);

@@ -6,6 +6,7 @@
 #include "model/Sources.h"
 
 #include <QDateTime>
+#include <QFile>
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -98,9 +99,35 @@ Status load(QSqlDatabase& db, std::vector<LoadedCorpus>* corpora,
     return {};
 }
 
+// The word list of the OOV rate: $SYNTHSCOPE_LEXICON, else Debian's wamerican list (one word
+// per line), read once per process; null when neither can be read.
+std::shared_ptr<const analysis::Lexicon> defaultLexicon() {
+    static const std::shared_ptr<const analysis::Lexicon> lexicon =
+        []() -> std::shared_ptr<const analysis::Lexicon> {
+        const QString path = qEnvironmentVariableIsSet("SYNTHSCOPE_LEXICON")
+                                 ? qEnvironmentVariable("SYNTHSCOPE_LEXICON")
+                                 : u"/usr/share/dict/american-english"_s;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            return nullptr;
+        std::vector<std::string> words;
+        while (!file.atEnd())
+            if (const QByteArray line = file.readLine().trimmed(); !line.isEmpty())
+                words.push_back(line.toStdString());
+        return std::make_shared<const analysis::Lexicon>(analysis::buildLexicon(words));
+    }();
+    return lexicon;
+}
+
+// The lexicon an analysis with params uses: its own, else the default.
+std::shared_ptr<const analysis::Lexicon> lexiconOf(const analysis::AnalysisParams& params) {
+    return params.lexicon ? params.lexicon : defaultLexicon();
+}
+
 Json paramsJson(const analysis::AnalysisParams& params) {
     const analysis::SimilarityParams& sp = params.similarity;
     return {{"tokenizer", "synthscope-words-v2 (ICU UAX #29, NFKC_Casefold)"},
+            {"oov_lexicon_words", lexiconOf(params) ? lexiconOf(params)->size() : 0},
             {"histogram_bins", params.histogramBins},
             {"log_odds",
              {{"prior_strength", params.logOdds.priorStrength},
@@ -273,6 +300,7 @@ Status runAnalyses(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
     for (const LoadedCorpus& c : corpora)
         inputs.push_back({c.role == Role::Synthetic, c.texts, c.labels, c.pairs});
     analysis::AnalysisParams effective = params;
+    effective.lexicon = lexiconOf(params);
     std::vector<float> external;
     if (params.findSimilarity && params.similarity.embeddingSource != kBuiltInEmbedding) {
         std::size_t dimension = 0;

@@ -40,6 +40,12 @@ const MetricInfo kCorpus[] = {
      TR("Share of samples with please, thanks, sorry, kindly, could you, would you and the "
         "like (Danescu-Niculescu-Mizil et al. 2013). English only; rises with length."),
      3},
+    {key::kOovRate, TR("Out-of-vocabulary rate"), "share",
+     TR("Share of words (Latin letters) missing from the English word list: typos (\"returnd\"), "
+        "slang and abbreviations (\"u\", \"pls\") and brand names (after Baldwin et al. 2013). "
+        "Per word, so free of length. Far below the real prompts: the synthetic inputs are "
+        "cleaner than what users type."),
+     4},
     {key::kMeanLengthChars, TR("Mean length"), "characters",
      TR("Mean Unicode code points per sample."), 1},
     {key::kVocabularySize, TR("Vocabulary size"), "",

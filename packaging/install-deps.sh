@@ -9,6 +9,7 @@ packages=(
   qt6-l10n-tools libqt6opengl6-dev libgl-dev
   libeigen3-dev nlohmann-json3-dev libhnswlib-dev libsqlite3-dev zlib1g-dev libicu-dev
   libgtest-dev libgmock-dev
+  wamerican
   clang libclang-rt-14-dev
   xvfb xauth
   python3

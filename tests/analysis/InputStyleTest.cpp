@@ -43,3 +43,18 @@ TEST(InputStyle, EdgeCases) {
     EXPECT_TRUE(std::isnan(d.lowercaseStartShare));
     EXPECT_TRUE(std::isnan(measureInputStyle({}, TokenizedCorpus{}, v2).sentencesPerSample));
 }
+
+// The OOV rate against a hand-made lexicon: of the Latin words "i", "returnd", "the", "thing",
+// "don't" and "xbox", two are missing; digits, a link, an @handle and a Russian word are not
+// words the lexicon can judge.
+TEST(InputStyle, OutOfVocabularyRateByHand) {
+    const std::vector<std::string> words = {"I", "the", "thing", "don't", "returned"};
+    const Lexicon lexicon = buildLexicon(words);
+    EXPECT_TRUE(lexicon.contains("i")); // folded as the tokenizer folds
+    const std::vector<std::string> texts = {"I returnd the thing 42 https://x.co",
+                                            "@sprintcare don't xbox привет"};
+    Vocabulary vocabulary;
+    const TokenizedCorpus corpus = tokenizeCorpus(texts, vocabulary);
+    EXPECT_DOUBLE_EQ(measureInputStyle(texts, corpus, vocabulary, &lexicon).oovRate, 2.0 / 6.0);
+    EXPECT_TRUE(std::isnan(measureInputStyle(texts, corpus, vocabulary).oovRate));
+}

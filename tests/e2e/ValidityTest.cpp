@@ -310,10 +310,17 @@ TEST(InputStyleValidity, TwitterHalvesAgreeAndBitextQueriesDiffer) {
     std::vector<std::string> halves[2];
     for (std::size_t i = 0; i < customers.size(); ++i)
         halves[i % 2].push_back(customers[i]);
-    const auto measure = [](const std::vector<std::string>& texts) {
+    // The word list the analyses use (packaging/install-deps.sh installs Debian's wamerican).
+    std::vector<std::string> words;
+    std::ifstream dict("/usr/share/dict/american-english");
+    ASSERT_TRUE(dict.good()) << "install wamerican (packaging/install-deps.sh)";
+    for (std::string w; std::getline(dict, w);)
+        words.push_back(w);
+    const analysis::Lexicon lexicon = analysis::buildLexicon(words);
+    const auto measure = [&lexicon](const std::vector<std::string>& texts) {
         analysis::Vocabulary vocabulary;
         const analysis::TokenizedCorpus corpus = analysis::tokenizeCorpus(texts, vocabulary);
-        return analysis::measureInputStyle(texts, corpus, vocabulary);
+        return analysis::measureInputStyle(texts, corpus, vocabulary, &lexicon);
     };
     const analysis::InputStyle a = measure(halves[0]);
     const analysis::InputStyle b = measure(halves[1]);
@@ -323,10 +330,14 @@ TEST(InputStyleValidity, TwitterHalvesAgreeAndBitextQueriesDiffer) {
     EXPECT_NEAR(a.terminalPunctuationShare, b.terminalPunctuationShare, 0.04);
     EXPECT_NEAR(a.sentencesPerSample, b.sentencesPerSample, 0.15);
     EXPECT_NEAR(a.politenessMarkerShare, b.politenessMarkerShare, 0.03);
+    EXPECT_NEAR(a.oovRate, b.oovRate, 0.004) << a.oovRate << " " << b.oovRate;
     // Differences far outside the halves' agreement.
     EXPECT_GT(all.sentencesPerSample - bitext.sentencesPerSample, 0.5);
     EXPECT_LT(bitext.sentencesPerSample, 1.1);
     EXPECT_GT(all.politenessMarkerShare - bitext.politenessMarkerShare, 0.08);
     EXPECT_GT(bitext.lowercaseStartShare - all.lowercaseStartShare, 0.3);
     EXPECT_GT(all.terminalPunctuationShare - bitext.terminalPunctuationShare, 0.15);
+    // More words outside the dictionary in what customers type (typos, slang, brand names)
+    // than in the synthetic queries (whose authors added a few typos of their own).
+    EXPECT_GT(all.oovRate - bitext.oovRate, 0.008) << all.oovRate << " " << bitext.oovRate;
 }
