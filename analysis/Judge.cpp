@@ -32,27 +32,34 @@ struct LengthFit {
     Eigen::Matrix2d covariance = Eigen::Matrix2d::Constant(kNaN);
 };
 
+// Gradient and Hessian of judgeLoss at w.
+void lossDerivatives(std::span<const double> x, std::span<const double> y, const Eigen::Vector2d& w,
+                     double l2, Eigen::Vector2d* g, Eigen::Matrix2d* h) {
+    *g = l2 * w;
+    *h = l2 * Eigen::Matrix2d::Identity();
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const double p = judgeSigmoid(w[0] + w[1] * x[i]);
+        const double r = p - y[i];
+        const double v = p * (1.0 - p);
+        (*g)[0] += r;
+        (*g)[1] += r * x[i];
+        (*h)(0, 0) += v;
+        (*h)(0, 1) += v * x[i];
+        (*h)(1, 1) += v * x[i] * x[i];
+    }
+    (*h)(1, 0) = (*h)(0, 1);
+}
+
 // Ridge-regularised logistic regression of y on [1, x] by Newton–Raphson with step halving.
 // useSlope false fits the intercept alone (φ fixed at 0).
 LengthFit fitLengthModel(std::span<const double> x, std::span<const double> y, bool useSlope,
                          const JudgeParams& params) {
     LengthFit fit;
     double loss = judgeLoss(x, y, fit.w, params.l2);
+    Eigen::Vector2d g;
     Eigen::Matrix2d h;
     for (std::size_t it = 0; it < params.maxIterations; ++it) {
-        Eigen::Vector2d g = params.l2 * fit.w;
-        h = params.l2 * Eigen::Matrix2d::Identity();
-        for (std::size_t i = 0; i < x.size(); ++i) {
-            const double p = judgeSigmoid(fit.w[0] + fit.w[1] * x[i]);
-            const double r = p - y[i];
-            const double v = p * (1.0 - p);
-            g[0] += r;
-            g[1] += r * x[i];
-            h(0, 0) += v;
-            h(0, 1) += v * x[i];
-            h(1, 1) += v * x[i] * x[i];
-        }
-        h(1, 0) = h(0, 1);
+        lossDerivatives(x, y, fit.w, params.l2, &g, &h);
         if (!useSlope) {
             g[1] = 0.0;
             h(0, 1) = h(1, 0) = 0.0;
@@ -75,15 +82,7 @@ LengthFit fitLengthModel(std::span<const double> x, std::span<const double> y, b
             break;
     }
     // The covariance at the optimum: the inverse of the Hessian there.
-    h = params.l2 * Eigen::Matrix2d::Identity();
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        const double p = judgeSigmoid(fit.w[0] + fit.w[1] * x[i]);
-        const double v = p * (1.0 - p);
-        h(0, 0) += v;
-        h(0, 1) += v * x[i];
-        h(1, 1) += v * x[i] * x[i];
-    }
-    h(1, 0) = h(0, 1);
+    lossDerivatives(x, y, fit.w, params.l2, &g, &h);
     if (useSlope) {
         fit.covariance = h.inverse();
     } else {

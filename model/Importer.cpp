@@ -32,6 +32,17 @@ Status validateName(QSqlDatabase& db, const ImportSpec& spec) {
 
 } // namespace
 
+std::optional<PairMapping> detectPairLayout(const QString& file, InputFormat format) {
+    std::vector<RawRecord> records;
+    std::vector<std::string> fields;
+    InputFormat detected = InputFormat::Auto;
+    std::string error;
+    if (!previewFile(file.toStdString(), format, 1, &records, &fields, &detected, &error) ||
+        records.empty() || records.front().fields.contains("text"))
+        return std::nullopt;
+    return detectPairMapping(records.front().fields);
+}
+
 Status validateImportSpec(const ImportSpec& spec) {
     if (spec.corpusName.trimmed().isEmpty())
         return Status::failure(u"the corpus needs a name"_s);

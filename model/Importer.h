@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace synthscope::model {
 
 struct ImportSpec {
@@ -44,6 +46,11 @@ struct ImportReport {
 /// callers that would create a project for the import call it first, so that a bad spec
 /// creates nothing.
 Status validateImportSpec(const ImportSpec& spec);
+
+/// The pair layout (detectPairMapping) of the first good record of file, unless that record has
+/// a "text" field; nullopt when the file cannot be read or holds no pair. How an import with no
+/// text field or template decides to read a file as preference pairs.
+std::optional<PairMapping> detectPairLayout(const QString& file, InputFormat format);
 
 /// Imports files into a new corpus of project, on the calling thread with its own connection.
 ///

@@ -367,17 +367,17 @@ void ImportDialog::validate() {
     const bool badWhere = std::any_of(conditions.cbegin(), conditions.cend(), [](const QString& c) {
         return !c.trimmed().isEmpty() && c.trimmed().indexOf(u'=') <= 0;
     });
+    const model::ImportSpec s = spec();
     // A condition on a field none of the previewed records has would import nothing.
     QString unknownWhere;
     if (!m_records.empty())
-        for (const auto& [field, value] : spec().mapping.where)
+        for (const auto& [field, value] : s.mapping.where)
             if (std::none_of(
                     m_records.begin(), m_records.end(),
                     [&field](const model::RawRecord& r) { return r.fields.contains(field); }))
                 unknownWhere = QString::fromStdString(field);
     QString problem;
     std::string err;
-    const model::ImportSpec s = spec();
     if (s.files.isEmpty())
         problem = tr("Choose at least one file.");
     else if (s.corpusName.isEmpty())

@@ -67,20 +67,6 @@ analysis::Progress makeProgress() {
         &g_interrupted);
 }
 
-// The pair layout of the first file's first record (model::detectPairMapping), when that
-// record has no "text" field.
-std::optional<model::PairMapping> detectPairs(const model::ImportSpec& spec) {
-    std::vector<model::RawRecord> records;
-    std::vector<std::string> fields;
-    model::InputFormat detected = model::InputFormat::Auto;
-    std::string error;
-    if (!model::previewFile(spec.files.first().toStdString(), spec.format, 1, &records, &fields,
-                            &detected, &error) ||
-        records.empty() || records.front().fields.contains("text"))
-        return std::nullopt;
-    return model::detectPairMapping(records.front().fields);
-}
-
 const char* kUsage =
     "usage: synthscope-cli <command> [options]\n"
     "\n"
@@ -222,7 +208,7 @@ int cmdImport(const QStringList& args) {
         spec.mapping.textField.clear();
     } else if (p.parser.isSet(textField)) {
         spec.mapping.textField = p.parser.value(textField).toStdString();
-    } else if (auto pairs = detectPairs(spec)) {
+    } else if (auto pairs = model::detectPairLayout(spec.files.first(), spec.format)) {
         // No text field given and the records are judged pairs: import them as such.
         spec.mapping.pairs = *pairs;
         err(u"import: reading records as preference pairs ('%1' against '%2'%3)"_s.arg(

@@ -15,6 +15,19 @@ double logistic(double t) {
     return 1.0 / (1.0 + std::exp(-t));
 }
 
+// 4,000 pairs without verdicts, the second output usually the longer: first lengths uniform in
+// [50, 150] tokens, the second 40 ± 60 tokens longer (at least 1).
+std::vector<JudgedPair> secondUsuallyLonger(std::mt19937_64& rng) {
+    std::uniform_real_distribution<double> base(50, 150);
+    std::normal_distribution<double> extra(40, 60);
+    std::vector<JudgedPair> pairs;
+    for (int i = 0; i < 4000; ++i) {
+        const double a = base(rng);
+        pairs.push_back({a, std::max(1.0, a + extra(rng)), kNaN});
+    }
+    return pairs;
+}
+
 } // namespace
 
 TEST(Judge, CountsByHand) {
@@ -70,17 +83,11 @@ TEST(Judge, RejectsBadInput) {
 // better; the length-controlled win rate says it is not.
 TEST(Judge, LengthOnlyVerdictsAreControlledAway) {
     std::mt19937_64 rng(7);
-    std::uniform_real_distribution<double> base(50, 150);
-    std::normal_distribution<double> extra(40, 60);
     std::uniform_real_distribution<double> u(0, 1);
-    std::vector<JudgedPair> pairs;
+    std::vector<JudgedPair> pairs = secondUsuallyLonger(rng);
     std::vector<double> deltas;
-    for (int i = 0; i < 4000; ++i) {
-        const double a = base(rng);
-        const double b = std::max(1.0, a + extra(rng));
-        pairs.push_back({a, b, 0.0});
-        deltas.push_back(b - a);
-    }
+    for (const JudgedPair& p : pairs)
+        deltas.push_back(p.lengthSecond - p.lengthFirst);
     const double sd = finiteMeanSd(deltas).sd;
     for (JudgedPair& p : pairs)
         p.preferSecond =
@@ -104,16 +111,10 @@ TEST(Judge, LengthOnlyVerdictsAreControlledAway) {
 // length effect and the length-controlled win rate stays the raw one.
 TEST(Judge, QualityOnlyVerdictsKeepTheirWinRate) {
     std::mt19937_64 rng(11);
-    std::uniform_real_distribution<double> base(50, 150);
-    std::normal_distribution<double> extra(40, 60);
     std::uniform_real_distribution<double> u(0, 1);
-    std::vector<JudgedPair> pairs;
-    for (int i = 0; i < 4000; ++i) {
-        const double a = base(rng);
-        const double b = std::max(1.0, a + extra(rng));
-        const bool secondBetter = u(rng) < 0.75; // the quality label, independent of length
-        pairs.push_back({a, b, secondBetter ? 1.0 : 0.0});
-    }
+    std::vector<JudgedPair> pairs = secondUsuallyLonger(rng);
+    for (JudgedPair& p : pairs) // the quality label, independent of length
+        p.preferSecond = u(rng) < 0.75 ? 1.0 : 0.0;
     const JudgeResult r = analyzeJudge(pairs);
     EXPECT_GT(r.longerWins, 0.6); // raw: looks like a length bias
     EXPECT_NEAR(r.lengthSlope, 0.0, 3 * r.lengthSlopeStdError);

@@ -66,19 +66,6 @@ void expectReject(const RejectedRow& row, qint64 line, const char* reasonPart) {
         << "line " << line << ": '" << row.reason.toStdString() << "' lacks '" << reasonPart << "'";
 }
 
-// The pair layout of the first record of a file, as the CLI and the import dialog detect it.
-std::optional<PairMapping> detectPairsIn(const QString& path) {
-    std::vector<RawRecord> first;
-    std::vector<std::string> fields;
-    InputFormat detected = InputFormat::Auto;
-    std::string error;
-    if (!previewFile(path.toStdString(), InputFormat::Auto, 1, &first, &fields, &detected,
-                     &error) ||
-        first.empty())
-        return std::nullopt;
-    return detectPairMapping(first.front().fields);
-}
-
 } // namespace
 
 TEST(Import, JsonLinesEveryMalformedCaseWithExactLines) {
@@ -401,7 +388,7 @@ TEST(Import, PreferencePairsWithEveryVerdictAndMalformedPair) {
         "{\"output_1\": \"a9\", \"output_2\": \"  \", \"preference\": 1}\n"       // 9 empty
         "{\"instruction\": 5, \"output_1\": \"a\", \"output_2\": \"b\", \"preference\": 1}\n"; // 10
     const QString path = test::writeFile(dir, QStringLiteral("judge.jsonl"), file);
-    const auto layout = detectPairsIn(path);
+    const auto layout = detectPairLayout(path, InputFormat::Auto);
     ASSERT_TRUE(layout.has_value());
     EXPECT_EQ(layout->firstField, "output_1");
     EXPECT_EQ(layout->preferenceField, "preference");
@@ -449,7 +436,7 @@ TEST(Import, ChosenRejectedPairsPreferTheFirst) {
     const QString path =
         test::writeFile(dir, QStringLiteral("dpo.jsonl"),
                         "{\"prompt\": \"P\", \"chosen\": \"good\", \"rejected\": \"bad\"}\n");
-    const auto layout = detectPairsIn(path);
+    const auto layout = detectPairLayout(path, InputFormat::Auto);
     ASSERT_TRUE(layout.has_value());
     EXPECT_TRUE(layout->preferenceField.empty());
     FieldMapping mapping;
