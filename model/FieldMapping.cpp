@@ -106,6 +106,10 @@ Json FieldMapping::toJson() const {
                 p[key] = *value;
         j["pairs"] = p;
     }
+    if (conversation.enabled())
+        j["conversation"] = conversation.toJson();
+    if (!textRole.empty())
+        j["text_role"] = textRole;
     return j;
 }
 
@@ -141,6 +145,10 @@ FieldMapping FieldMapping::fromJson(const Json& j) {
         m.pairs.secondGenerator = pairText("second_generator");
         m.pairs.preferenceField = pairText("preference_field");
     }
+    if (const auto it = j.find("conversation"); it != j.end())
+        m.conversation = ConversationMapping::fromJson(*it);
+    if (const std::string role = text("text_role"); role == "prompt" || role == "response")
+        m.textRole = role;
     return m;
 }
 
@@ -182,6 +190,11 @@ bool mapRecord(const Json& fields, const FieldMapping& mapping, MappedRecord* ou
         *error = "empty text";
         return false;
     }
+    return mapLabelAndMeta(fields, mapping, out, error);
+}
+
+bool mapLabelAndMeta(const Json& fields, const FieldMapping& mapping, MappedRecord* out,
+                     std::string* error) {
     out->label.clear();
     if (!mapping.labelField.empty() &&
         !scalarText(fields, mapping.labelField, Need::Optional, "label", &out->label, error))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/Conversation.h"
 #include "model/Json.h"
 
 #include <map>
@@ -49,6 +50,12 @@ struct FieldMapping {
     /// When enabled, each record is a preference pair: textField and textTemplate are unused,
     /// labelField and meta apply to both outputs (a generator of the pair's own overrides meta's).
     PairMapping pairs;
+    /// When enabled (and pairs is not), each record is a conversation: its turns are kept with
+    /// their roles and textField and textTemplate are unused.
+    ConversationMapping conversation;
+    /// What a text from textField or textTemplate is: "prompt" (a user's input), "response"
+    /// (a model's or agent's answer) or empty (unknown: analysed in the 'all' view only).
+    std::string textRole;
     /// Only records whose field has this value are imported (all must hold): a string field
     /// compares as it is, a number or boolean as its JSON text ("True" and true differ). A
     /// record that does not match is skipped, neither stored nor rejected. Empty: every record.
@@ -74,6 +81,11 @@ struct MappedRecord {
 /// A missing or null label, or a missing field in a meta template, gives an empty value.
 bool mapRecord(const Json& fields, const FieldMapping& mapping, MappedRecord* out,
                std::string* error);
+
+/// The label and provenance part of mapRecord(): out->label and out->meta (out->text untouched).
+/// Rejects a label of the wrong type (array or object).
+bool mapLabelAndMeta(const Json& fields, const FieldMapping& mapping, MappedRecord* out,
+                     std::string* error);
 
 /// One record mapped as a preference pair.
 struct MappedPair {

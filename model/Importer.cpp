@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -32,7 +33,7 @@ Status validateName(QSqlDatabase& db, const ImportSpec& spec) {
 
 } // namespace
 
-std::optional<PairMapping> detectPairLayout(const QString& file, InputFormat format) {
+std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat format) {
     std::vector<RawRecord> records;
     std::vector<std::string> fields;
     InputFormat detected = InputFormat::Auto;
@@ -40,7 +41,15 @@ std::optional<PairMapping> detectPairLayout(const QString& file, InputFormat for
     if (!previewFile(file.toStdString(), format, 1, &records, &fields, &detected, &error) ||
         records.empty() || records.front().fields.contains("text"))
         return std::nullopt;
-    return detectPairMapping(records.front().fields);
+    FieldMapping m;
+    m.textField.clear();
+    if (auto pairs = detectPairMapping(records.front().fields))
+        m.pairs = *pairs;
+    else if (auto conversation = detectConversationMapping(records.front().fields))
+        m.conversation = *conversation;
+    else
+        return std::nullopt;
+    return m;
 }
 
 Status validateImportSpec(const ImportSpec& spec) {
@@ -57,11 +66,22 @@ Status validateImportSpec(const ImportSpec& spec) {
             if (!validateTemplate(*tpl, &err))
                 return Status::failure(
                     u"generator of a pair's output: %1"_s.arg(QString::fromStdString(err)));
+    } else if (m.conversation.enabled()) {
+        const ConversationMapping& c = m.conversation;
+        const bool list = c.format == ConversationFormat::OpenAiMessages ||
+                          c.format == ConversationFormat::ShareGpt;
+        if (list ? c.turnsField.empty() : c.promptField.empty() || c.responseField.empty())
+            return Status::failure(
+                list ? u"a conversation needs the field holding its turns"_s
+                     : u"a conversation needs its prompt field and its response field"_s);
     } else {
         if (m.textTemplate.empty() && m.textField.empty())
             return Status::failure(u"choose a text field or a text template"_s);
         if (!m.textTemplate.empty() && !validateTemplate(m.textTemplate, &err))
             return Status::failure(u"text template: %1"_s.arg(QString::fromStdString(err)));
+        if (!m.textRole.empty() && m.textRole != "prompt" && m.textRole != "response")
+            return Status::failure(u"the text's role is 'prompt' or 'response', not '%1'"_s.arg(
+                QString::fromStdString(m.textRole)));
     }
     for (const auto& [key, tpl] : m.meta) {
         if (std::find(std::begin(kMetaKeys), std::end(kMetaKeys), key) == std::end(kMetaKeys))
@@ -123,14 +143,22 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
 
     QSqlQuery sample(db);
     sample.prepare(u"INSERT INTO samples (corpus_id, source_file, source_line, text, label, "
-                   "generator, template_version, judge_version, round, original) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                   "generator, template_version, judge_version, round, original, prompt, "
+                   "response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery turn(db);
+    turn.prepare(u"INSERT INTO turns (sample_id, position, role, content) VALUES (?, ?, ?, ?)"_s);
+    const QVariant none(QMetaType(QMetaType::QString));
+    const auto partValue = [&none](const std::string& s) {
+        return s.empty() ? none : QVariant(QString::fromStdString(s));
+    };
     QSqlQuery pair(db);
     pair.prepare(u"INSERT INTO preference_pairs (first_sample, second_sample, prompt, "
                  "prefer_second) VALUES (?, ?, ?, ?)"_s);
-    // Stores one mapped sample of the record in raw; *id gets its row id.
+    // Stores one mapped sample of the record in raw, with its prompt and response (empty:
+    // none); *id gets its row id.
     const auto storeSample = [&](const QString& file, const RawRecord& record,
-                                 const MappedRecord& m, qint64* id) {
+                                 const MappedRecord& m, const std::string& prompt,
+                                 const std::string& response, qint64* id) {
         sample.bindValue(0, corpusId);
         sample.bindValue(1, file);
         sample.bindValue(2, static_cast<qint64>(record.line));
@@ -141,6 +169,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
             sample.bindValue(5 + k, textValue(it == m.meta.end() ? std::string() : it->second));
         }
         sample.bindValue(9, textValue(record.original));
+        sample.bindValue(10, partValue(prompt));
+        sample.bindValue(11, partValue(response));
         if (!sample.exec())
             return Status::failure(u"cannot store a sample: %1"_s.arg(sample.lastError().text()));
         *id = sample.lastInsertId().toLongLong();
@@ -148,7 +178,9 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         return Status{};
     };
     const bool pairs = spec.mapping.pairs.enabled();
+    const bool conversations = !pairs && spec.mapping.conversation.enabled();
     MappedPair mappedPair;
+    std::vector<Turn> turns;
     QSqlQuery reject(db);
     reject.prepare(u"INSERT INTO rejects (corpus_id, source_file, line, reason, excerpt) "
                    "VALUES (?, ?, ?, ?, ?)"_s);
@@ -183,6 +215,10 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                 if (reason.empty()) {
                     if (pairs)
                         (void)mapPair(raw.fields, spec.mapping, &mappedPair, &reason);
+                    else if (conversations)
+                        (void)(mapConversation(raw.fields, spec.mapping.conversation, &turns,
+                                               &reason) &&
+                               mapLabelAndMeta(raw.fields, spec.mapping, &mapped, &reason));
                     else
                         (void)mapRecord(raw.fields, spec.mapping, &mapped, &reason);
                 }
@@ -202,9 +238,13 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                 } else if (pairs) {
                     qint64 first = 0;
                     qint64 second = 0;
-                    if (Status s = storeSample(file, raw, mappedPair.first, &first); !s)
+                    if (Status s = storeSample(file, raw, mappedPair.first, {},
+                                               mappedPair.first.text, &first);
+                        !s)
                         return s;
-                    if (Status s = storeSample(file, raw, mappedPair.second, &second); !s)
+                    if (Status s = storeSample(file, raw, mappedPair.second, {},
+                                               mappedPair.second.text, &second);
+                        !s)
                         return s;
                     pair.bindValue(0, first);
                     pair.bindValue(1, second);
@@ -217,9 +257,33 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                             u"cannot store a preference pair: %1"_s.arg(pair.lastError().text()));
                     ++report->stored;
                     ++report->pairs;
+                } else if (conversations) {
+                    ConversationTexts texts = conversationTexts(turns);
+                    mapped.text = std::move(texts.all);
+                    qint64 id = 0;
+                    if (Status s =
+                            storeSample(file, raw, mapped, texts.prompt, texts.response, &id);
+                        !s)
+                        return s;
+                    for (std::size_t t = 0; t < turns.size(); ++t)
+                        if (Status s = execPrepared(
+                                turn, {id, static_cast<qint64>(t),
+                                       QString::fromLatin1(turnRoleName(turns[t].role)),
+                                       textValue(turns[t].content)});
+                            !s)
+                            return Status::failure(u"cannot store a turn: %1"_s.arg(s.error()));
+                    ++report->stored;
+                    ++report->conversations;
+                    if (std::count_if(turns.begin(), turns.end(),
+                                      [](const Turn& t) { return t.role == TurnRole::User; }) > 1)
+                        ++report->multiTurn;
                 } else {
                     qint64 id = 0;
-                    if (Status s = storeSample(file, raw, mapped, &id); !s)
+                    const std::string& role = spec.mapping.textRole;
+                    if (Status s = storeSample(
+                            file, raw, mapped, role == "prompt" ? mapped.text : std::string(),
+                            role == "response" ? mapped.text : std::string(), &id);
+                        !s)
                         return s;
                     ++report->stored;
                 }

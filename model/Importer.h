@@ -34,6 +34,8 @@ struct ImportReport {
     qint64 stored = 0;               ///< records stored (a preference pair is one record)
     qint64 samples = 0;              ///< samples stored (two per preference pair)
     qint64 pairs = 0;                ///< preference pairs stored
+    qint64 conversations = 0;        ///< conversations stored (one sample each)
+    qint64 multiTurn = 0;            ///< of which with more than one user turn
     qint64 filtered = 0;             ///< good records skipped by mapping.where
     qint64 rejected = 0;             ///< rowsIn − stored − filtered
     QList<RejectedRow> firstRejects; ///< up to 100, in file order
@@ -47,10 +49,11 @@ struct ImportReport {
 /// creates nothing.
 Status validateImportSpec(const ImportSpec& spec);
 
-/// The pair layout (detectPairMapping) of the first good record of file, unless that record has
-/// a "text" field; nullopt when the file cannot be read or holds no pair. How an import with no
-/// text field or template decides to read a file as preference pairs.
-std::optional<PairMapping> detectPairLayout(const QString& file, InputFormat format);
+/// The layout of the first good record of file as a mapping with pairs (detectPairMapping) or,
+/// failing that, a conversation (detectConversationMapping) enabled; nullopt when that record
+/// has a "text" field, has neither layout, or the file cannot be read. How an import with no
+/// text field or template decides to read a file as preference pairs or conversations.
+std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat format);
 
 /// Imports files into a new corpus of project, on the calling thread with its own connection.
 ///
@@ -60,7 +63,11 @@ std::optional<PairMapping> detectPairLayout(const QString& file, InputFormat for
 /// rowsIn = stored + rejected + filtered (records mapping.where skips). The original record is
 /// stored verbatim (see RawRecord).
 /// With mapping.pairs enabled each record becomes two samples (first and second output, each
-/// with the whole record as its original) and a preference_pairs row with the verdict.
+/// with the whole record as its original) and a preference_pairs row with the verdict; the
+/// outputs are the samples' responses (the prompt is the pair's, not analysed twice).
+/// With mapping.conversation enabled each record becomes one sample whose turns are stored
+/// with their roles (turns table) and whose text, prompt and response are conversationTexts().
+/// A text from a field or template is the sample's prompt or response as mapping.textRole says.
 /// Fails (nothing written) when the name is empty or taken, the mapping is invalid, a file
 /// cannot be read, or the database refuses a write.
 Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Progress& progress,

@@ -30,7 +30,7 @@ bool parseRole(const QString& text, Role* role); ///< accepts "real" / "syntheti
 class Project {
 public:
     static constexpr int kApplicationId = 0x53796e53; // "SynS"
-    static constexpr int kSchemaVersion = 10;
+    static constexpr int kSchemaVersion = 11;
     static constexpr const char* kFileSuffix = "synthscope";
 
     /// ReadOnly is for commands that only read (summary, gate, report, export, trend,

@@ -313,6 +313,24 @@ CREATE TABLE preference_pairs (
   prefer_second REAL CHECK (prefer_second IS NULL OR (prefer_second BETWEEN 0 AND 1))
 );
 )sql"_s,
+        // 10 → 11: conversations and views. A conversation keeps its turns with their roles;
+        // a sample's prompt (its user turns) and response (its assistant turns) are the texts
+        // the 'prompts' and 'responses' views analyse (NULL: the sample has no such part, as a
+        // text imported without a role); text stays the whole conversation ('all'). Each
+        // analysis run is of one view.
+        uR"sql(
+ALTER TABLE samples ADD COLUMN prompt TEXT;
+ALTER TABLE samples ADD COLUMN response TEXT;
+CREATE TABLE turns (
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,       -- 0 = first turn
+  role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant', 'tool')),
+  content TEXT NOT NULL,
+  PRIMARY KEY (sample_id, position)
+) WITHOUT ROWID;
+ALTER TABLE runs ADD COLUMN view TEXT NOT NULL DEFAULT 'all';
+CREATE INDEX runs_by_view ON runs(kind, view, id);
+)sql"_s,
     };
     return steps;
 }

@@ -179,11 +179,19 @@ int cmdImport(const QStringList& args) {
         u"where"_s,
         u"Import only records whose field has this value, e.g. inbound=True (repeatable: all must hold)."_s,
         u"field=value"_s);
+    const QCommandLineOption conversation(
+        u"conversation"_s,
+        u"Read each record as a conversation: auto, openai (messages), sharegpt (conversations), alpaca (instruction/input/output/history) or prompt-completion."_s,
+        u"layout"_s);
+    const QCommandLineOption textRole(
+        u"text-role"_s,
+        u"What the --text-field or --text-template text is: prompt or response (default: neither; analysed in the 'all' view only)."_s,
+        u"role"_s);
     const QCommandLineOption allowRejects(u"allow-rejects"_s,
                                           u"Exit 0 even when rows were rejected."_s);
     if (const int rc = parse(p, args,
                              {role, name, format, textField, textTemplate, labelField, meta, where,
-                              maxBytes, allowRejects});
+                              conversation, textRole, maxBytes, allowRejects});
         rc != Proceed)
         return rc;
 
@@ -203,19 +211,51 @@ int cmdImport(const QStringList& args) {
     if (p.parser.isSet(textField) && p.parser.isSet(textTemplate)) {
         return usageError(u"import: give --text-field or --text-template, not both"_s);
     }
+    const bool textGiven = p.parser.isSet(textField) || p.parser.isSet(textTemplate);
+    if (p.parser.isSet(conversation) && textGiven) {
+        return usageError(
+            u"import: --conversation reads the turns; give it without --text-field/--text-template"_s);
+    }
+    if (p.parser.isSet(textRole) && !textGiven) {
+        return usageError(u"import: --text-role needs --text-field or --text-template"_s);
+    }
+    std::optional<model::ConversationFormat> wanted;
+    if (p.parser.isSet(conversation) && p.parser.value(conversation) != u"auto"_s) {
+        wanted = model::parseConversationFormat(p.parser.value(conversation).toStdString());
+        if (!wanted) {
+            return usageError(
+                u"import: unknown --conversation '%1' (auto, openai, sharegpt, alpaca or prompt-completion)"_s
+                    .arg(p.parser.value(conversation)));
+        }
+    }
     if (p.parser.isSet(textTemplate)) {
         spec.mapping.textTemplate = p.parser.value(textTemplate).toStdString();
         spec.mapping.textField.clear();
     } else if (p.parser.isSet(textField)) {
         spec.mapping.textField = p.parser.value(textField).toStdString();
-    } else if (auto pairs = model::detectPairLayout(spec.files.first(), spec.format)) {
-        // No text field given and the records are judged pairs: import them as such.
-        spec.mapping.pairs = *pairs;
-        err(u"import: reading records as preference pairs ('%1' against '%2'%3)"_s.arg(
-            QString::fromStdString(pairs->firstField), QString::fromStdString(pairs->secondField),
-            pairs->preferenceField.empty()
-                ? u", the first always preferred"_s
-                : u", verdict in '%1'"_s.arg(QString::fromStdString(pairs->preferenceField))));
+    } else if (auto layout = model::detectRecordLayout(spec.files.first(), spec.format);
+               layout && !(wanted && layout->conversation.format != *wanted)) {
+        // No text field given and the records are judged pairs or conversations.
+        spec.mapping = *layout;
+        if (const model::PairMapping& pairs = layout->pairs; pairs.enabled())
+            err(u"import: reading records as preference pairs ('%1' against '%2'%3)"_s.arg(
+                QString::fromStdString(pairs.firstField), QString::fromStdString(pairs.secondField),
+                pairs.preferenceField.empty()
+                    ? u", the first always preferred"_s
+                    : u", verdict in '%1'"_s.arg(QString::fromStdString(pairs.preferenceField))));
+        else
+            err(u"import: reading records as conversations (%1)"_s.arg(
+                QLatin1StringView(model::conversationFormatName(layout->conversation.format))));
+    } else if (wanted) {
+        spec.mapping.textField.clear();
+        spec.mapping.conversation = model::defaultConversationMapping(*wanted);
+    } else if (p.parser.isSet(conversation)) {
+        return usageError(
+            u"import: the first record of %1 is not a conversation layout; name one with --conversation"_s
+                .arg(spec.files.first()));
+    }
+    if (p.parser.isSet(textRole)) {
+        spec.mapping.textRole = p.parser.value(textRole).toStdString();
     }
     spec.mapping.labelField = p.parser.value(labelField).toStdString();
     for (const QString& kv : p.parser.values(meta)) {
@@ -266,6 +306,9 @@ int cmdImport(const QStringList& args) {
     }
     if (report.pairs > 0)
         out(u"  %1 preference pairs, %2 samples"_s.arg(report.pairs).arg(report.samples));
+    if (report.conversations > 0)
+        out(u"  %1 conversations, %2 with more than one user turn"_s.arg(report.conversations)
+                .arg(report.multiTurn));
     for (const auto& r : report.firstRejects)
         err(u"%1:%2: %3"_s.arg(r.file).arg(r.line).arg(r.reason));
     if (report.rejected > report.firstRejects.size())

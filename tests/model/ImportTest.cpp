@@ -388,11 +388,13 @@ TEST(Import, PreferencePairsWithEveryVerdictAndMalformedPair) {
         "{\"output_1\": \"a9\", \"output_2\": \"  \", \"preference\": 1}\n"       // 9 empty
         "{\"instruction\": 5, \"output_1\": \"a\", \"output_2\": \"b\", \"preference\": 1}\n"; // 10
     const QString path = test::writeFile(dir, QStringLiteral("judge.jsonl"), file);
-    const auto layout = detectPairLayout(path, InputFormat::Auto);
-    ASSERT_TRUE(layout.has_value());
+    const auto detected = detectRecordLayout(path, InputFormat::Auto);
+    ASSERT_TRUE(detected.has_value());
+    const PairMapping* layout = &detected->pairs;
     EXPECT_EQ(layout->firstField, "output_1");
     EXPECT_EQ(layout->preferenceField, "preference");
     EXPECT_EQ(layout->promptField, "instruction");
+    EXPECT_FALSE(detected->conversation.enabled());
     FieldMapping mapping;
     mapping.pairs = *layout;
     mapping.meta["judge_version"] = "gpt4-judge";
@@ -436,11 +438,11 @@ TEST(Import, ChosenRejectedPairsPreferTheFirst) {
     const QString path =
         test::writeFile(dir, QStringLiteral("dpo.jsonl"),
                         "{\"prompt\": \"P\", \"chosen\": \"good\", \"rejected\": \"bad\"}\n");
-    const auto layout = detectPairLayout(path, InputFormat::Auto);
-    ASSERT_TRUE(layout.has_value());
-    EXPECT_TRUE(layout->preferenceField.empty());
+    const auto detected = detectRecordLayout(path, InputFormat::Auto);
+    ASSERT_TRUE(detected.has_value());
+    EXPECT_TRUE(detected->pairs.preferenceField.empty());
     FieldMapping mapping;
-    mapping.pairs = *layout;
+    mapping.pairs = detected->pairs;
     const Imported r = run(*p, path, InputFormat::Auto, mapping);
     EXPECT_EQ(r.texts, (QStringList{u"good"_s, u"bad"_s}));
     QSqlQuery q(p->connection());
