@@ -590,14 +590,14 @@ void decodeAnalysis(const Json& stored, const std::vector<MetricRow>& metrics,
 
 Status writeAnalysisRun(QSqlDatabase& db, const EncodedAnalysis& encoded, const Json& params,
                         const QString& startedAt, const std::vector<AnalysedCorpus>& corpora,
-                        qint64* runId) {
+                        AnalysisView view, qint64* runId) {
     Json ids = Json::array();
     for (const AnalysedCorpus& c : corpora)
         ids.push_back(c.id);
     QSqlQuery run(db);
     run.prepare(u"INSERT INTO runs (kind, params, result, result_format, embedding_source, "
-                "embedding_dimension, app_version, started_at, finished_at, corpora) VALUES "
-                "('analysis', ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                "embedding_dimension, app_version, started_at, finished_at, corpora, view) "
+                "VALUES ('analysis', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QVariant noSource(QMetaType(QMetaType::QString));
     if (Status s = execPrepared(
             run, {QString::fromStdString(params.dump()),
@@ -609,7 +609,7 @@ Status writeAnalysisRun(QSqlDatabase& db, const EncodedAnalysis& encoded, const 
                                                   : QVariant(encoded.embeddingDimension),
                   QStringLiteral(SYNTHSCOPE_VERSION), startedAt,
                   QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                  QString::fromStdString(ids.dump())});
+                  QString::fromStdString(ids.dump()), viewName(view)});
         !s)
         return Status::failure(u"cannot store the run: %1"_s.arg(s.error()));
     const qint64 id = run.lastInsertId().toLongLong();

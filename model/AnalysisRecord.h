@@ -84,12 +84,12 @@ Json judgeSummaryJson(const JudgeSummary& judge);
 void decodeAnalysis(const Json& result, const std::vector<MetricRow>& metrics,
                     const std::map<qint64, QString>& names, StoredAnalysis& into);
 
-/// Inserts one analysis run (runs row with params, result, format, embedding source and
-/// dimension and the corpora ids; its metrics rows) through db, inside the caller's transaction.
-/// *runId gets the new run's id. Errors: the SQL failure.
+/// Inserts one analysis run of view (runs row with params, result, format, embedding source
+/// and dimension, the corpora ids and the view; its metrics rows) through db, inside the
+/// caller's transaction. *runId gets the new run's id. Errors: the SQL failure.
 Status writeAnalysisRun(QSqlDatabase& db, const EncodedAnalysis& encoded, const Json& params,
                         const QString& startedAt, const std::vector<AnalysedCorpus>& corpora,
-                        qint64* runId);
+                        AnalysisView view, qint64* runId);
 
 /// The metrics rows of one run, in insertion order. Errors: the SQL failure.
 Status readMetricRows(QSqlDatabase& db, qint64 runId, std::vector<MetricRow>* out);

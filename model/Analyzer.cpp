@@ -30,8 +30,9 @@ struct LoadedCorpus {
     std::vector<analysis::IndexedPair> pairs; ///< preference pairs, by index into texts
 };
 
-Status load(QSqlDatabase& db, std::vector<LoadedCorpus>* corpora,
+Status load(QSqlDatabase& db, AnalysisView view, std::vector<LoadedCorpus>* corpora,
             const analysis::Progress& progress) {
+    const QString column = viewColumn(view);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(u"SELECT id, name, role FROM corpora ORDER BY id"_s))
@@ -46,14 +47,15 @@ Status load(QSqlDatabase& db, std::vector<LoadedCorpus>* corpora,
     qint64 total = 0;
     {
         QSqlQuery n(db);
-        if (n.exec(u"SELECT count(*) FROM samples"_s) && n.next())
+        if (n.exec(u"SELECT count(*) FROM samples WHERE %1 IS NOT NULL"_s.arg(column)) && n.next())
             total = n.value(0).toLongLong();
     }
     qint64 seen = 0;
     for (LoadedCorpus& c : *corpora) {
         QSqlQuery s(db);
         s.setForwardOnly(true);
-        s.prepare(u"SELECT id, text, label FROM samples WHERE corpus_id = ? ORDER BY id"_s);
+        s.prepare(u"SELECT id, %1, label FROM samples WHERE corpus_id = ? AND %1 IS NOT NULL "
+                  "ORDER BY id"_s.arg(column));
         s.addBindValue(c.id);
         if (!s.exec())
             return Status::failure(s.lastError().text());
@@ -96,6 +98,9 @@ Status load(QSqlDatabase& db, std::vector<LoadedCorpus>* corpora,
             c.pairs.push_back({*first, *second, verdict});
         }
     }
+    // A corpus without prompts (or responses) has no part in that view's comparison.
+    if (view != AnalysisView::All)
+        std::erase_if(*corpora, [](const LoadedCorpus& c) { return c.sampleIds.empty(); });
     return {};
 }
 
@@ -244,10 +249,11 @@ Status storeSimilarity(QSqlDatabase& db, qint64 runId, const analysis::Similarit
                 return s;
         }
     }
-    if (sim.embeddingSource == kBuiltInEmbedding) {
-        if (Status s = exec(db, u"DELETE FROM embeddings WHERE source = '%1'"_s.arg(
-                                    QLatin1StringView(kBuiltInEmbedding)));
-            !s)
+    if (const QString source = QString::fromStdString(sim.embeddingSource);
+        isBuiltInEmbeddingSource(source)) {
+        QSqlQuery clear(db);
+        clear.prepare(u"DELETE FROM embeddings WHERE source = ?"_s);
+        if (Status s = execPrepared(clear, {source}); !s)
             return s;
         QSqlQuery emb(db);
         emb.prepare(u"INSERT INTO embeddings (sample_id, source, vector) VALUES (?, ?, ?)"_s);
@@ -257,7 +263,7 @@ Status storeSimilarity(QSqlDatabase& db, qint64 runId, const analysis::Similarit
                 progress.report(static_cast<double>(d) / static_cast<double>(sampleIds.size()),
                                 "saving embeddings");
             emb.bindValue(0, sampleIds[d]);
-            emb.bindValue(1, QString::fromLatin1(kBuiltInEmbedding));
+            emb.bindValue(1, source);
             emb.bindValue(2,
                           QByteArray(reinterpret_cast<const char*>(
                                          sim.embeddings.row(static_cast<Eigen::Index>(d)).data()),
@@ -317,7 +323,7 @@ Status runAnalyses(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
 
 // Writes one run in one transaction: the encoded record (runs, metrics), the concentration
 // on sources, and the per-sample rows only the newest run keeps.
-Status writeRun(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
+Status writeRun(QSqlDatabase& db, AnalysisView view, const std::vector<LoadedCorpus>& corpora,
                 const std::vector<AnalysedCorpus>& analysed, const analysis::AnalysisResult& result,
                 const EncodedAnalysis& encoded, const analysis::AnalysisParams& params,
                 const QString& started, const analysis::Progress& progress, qint64* runId) {
@@ -330,7 +336,8 @@ Status writeRun(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
     if (!tx.beginStatus())
         return tx.beginStatus();
     qint64 id = 0;
-    if (Status s = writeAnalysisRun(db, encoded, paramsJson(params), started, analysed, &id); !s)
+    if (Status s = writeAnalysisRun(db, encoded, paramsJson(params), started, analysed, view, &id);
+        !s)
         return s;
 
     // Which generators, template versions and judge versions wrote the synthetic side.
@@ -341,11 +348,15 @@ Status writeRun(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
     if (Status s = storeSourceConcentration(db, id, syntheticIds); !s)
         return s;
 
-    // Only the newest run keeps per-sample rows.
+    // Only the newest run of each view keeps per-sample rows.
     for (const QString& table : {u"neighbours"_s, u"skeleton_groups"_s, u"sample_scores"_s,
-                                 u"duplicate_groups"_s, u"clusters"_s})
-        if (Status s = exec(db, u"DELETE FROM "_s + table); !s)
+                                 u"duplicate_groups"_s, u"clusters"_s}) {
+        QSqlQuery clear(db);
+        clear.prepare(u"DELETE FROM %1 WHERE run_id IN (SELECT id FROM runs WHERE view = ? "
+                      "AND id <> ?)"_s.arg(table));
+        if (Status s = execPrepared(clear, {viewName(view), id}); !s)
             return s;
+    }
     QSqlQuery group(db);
     group.prepare(u"INSERT INTO skeleton_groups (run_id, group_id, pattern, size, real, synthetic, "
                   "mould) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
@@ -412,28 +423,50 @@ Status writeRun(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
 Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
                        const analysis::Progress& progress, qint64* runId) {
     const QString started = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const AnalysisView view = project.view();
     QSqlDatabase db = project.connection();
     std::vector<LoadedCorpus> corpora;
-    if (Status s = load(db, &corpora, progress.sub(0.0, 0.15)); !s)
+    if (Status s = load(db, view, &corpora, progress.sub(0.0, 0.15)); !s)
         return s;
+    if (corpora.empty() && view != AnalysisView::All)
+        return Status::failure(
+            u"no corpus has %1: import conversations, or a text with its role (prompt or "
+            "response)"_s.arg(viewName(view)));
     if (corpora.empty())
         return Status::failure(u"the project has no corpora to analyse; import one first"_s);
+    analysis::AnalysisParams viewParams = params;
+    if (view != AnalysisView::All) // an imported source embeds the whole text, not this part
+        viewParams.similarity.embeddingSource = kBuiltInEmbedding;
     analysis::AnalysisResult result;
-    if (Status s = runAnalyses(db, corpora, params, progress.sub(0.15, 0.9), &result); !s)
+    if (Status s = runAnalyses(db, corpora, viewParams, progress.sub(0.15, 0.9), &result); !s)
         return s;
+    if (result.similarity && result.similarity->embeddingSource == kBuiltInEmbedding)
+        result.similarity->embeddingSource = builtInEmbeddingSource(view).toStdString();
     std::vector<AnalysedCorpus> analysed;
     for (const LoadedCorpus& c : corpora)
         analysed.push_back({c.id, c.name, c.role, c.sampleIds});
     const EncodedAnalysis encoded = encodeAnalysis(result, analysed);
-    return writeRun(db, corpora, analysed, result, encoded, params, started, progress, runId);
+    return writeRun(db, view, corpora, analysed, result, encoded, viewParams, started, progress,
+                    runId);
 }
 
 } // namespace
 
+QString builtInEmbeddingSource(AnalysisView view) {
+    const QString base = QString::fromLatin1(kBuiltInEmbedding);
+    return view == AnalysisView::All ? base : base + u':' + viewName(view);
+}
+
+bool isBuiltInEmbeddingSource(const QString& source) {
+    for (AnalysisView v : {AnalysisView::All, AnalysisView::Prompts, AnalysisView::Responses})
+        if (source == builtInEmbeddingSource(v))
+            return true;
+    return false;
+}
+
 std::optional<NewestAnalysis> newestAnalysis(Project& project) {
     QSqlQuery run(project.connection());
-    if (!run.exec(u"SELECT id, embedding_source FROM runs WHERE kind = 'analysis' ORDER BY id "
-                  "DESC LIMIT 1"_s) ||
+    if (!run.exec(u"SELECT id, embedding_source FROM runs WHERE id = "_s + kNewestAnalysisRun) ||
         !run.next())
         return std::nullopt;
     return NewestAnalysis{run.value(0).toLongLong(), run.value(1).toString()};

@@ -15,24 +15,34 @@ namespace synthscope::model {
 /// Source name of the built-in embeddings (TF-IDF → randomised SVD) in the embeddings table.
 inline constexpr char kBuiltInEmbedding[] = "tfidf-svd";
 
-/// Runs the analyses (analysis::analyzeCorpora) over every corpus of project and stores the
+/// The built-in embeddings of view's texts: kBuiltInEmbedding for All, "tfidf-svd:prompts" and
+/// "tfidf-svd:responses" for the others (each view's analysis keeps its own vectors).
+QString builtInEmbeddingSource(AnalysisView view);
+/// Whether source is one of builtInEmbeddingSource()'s names.
+bool isBuiltInEmbeddingSource(const QString& source);
+
+/// Runs the analyses (analysis::analyzeCorpora) over every corpus of project in its view
+/// (Project::view(), read once at the start: samples.text, prompt or response; samples without
+/// that part and, outside All, corpora without any are left out; outside All the built-in
+/// embeddings are used, since an imported source embeds the whole text) and stores the
 /// run (load → analyse → encode with model/AnalysisRecord → write): its parameters, its lists
 /// and histograms (runs.result, format kResultFormat), every scalar metric (metrics: the one
 /// source of numbers), the embedding source it used (runs.embedding_source),
 /// per-sample scores (sample_scores: skeleton group, perplexity, duplicate group, cluster,
 /// nearest-neighbour cosines, synthetic-likeness, map position), skeleton groups, duplicate
 /// groups, clusters, the nearest real neighbours of every synthetic sample (neighbours) and
-/// the built-in embeddings (embeddings, source kBuiltInEmbedding); only the newest run keeps
-/// per-sample rows. With params.similarity.embeddingSource other than kBuiltInEmbedding the
-/// embeddings of that source are read from the project (every sample must have one, all of
-/// one dimension, else a failed Status). Reads and writes through the calling thread's connection;
-/// the write is one transaction. Cancelled (from progress) propagates as a failed Status; nothing
-/// is written then. *runId receives the new run's id.
+/// the built-in embeddings (embeddings, source builtInEmbeddingSource(view)); only the newest
+/// run of each view keeps per-sample rows. With params.similarity.embeddingSource other than
+/// kBuiltInEmbedding the embeddings of that source are read from the project (every sample must
+/// have one, all of one dimension, else a failed Status). Reads and writes through the calling
+/// thread's connection; the write is one transaction. Cancelled (from progress) propagates as a
+/// failed Status; nothing is written then. *runId receives the new run's id.
 Status runAnalysis(Project& project, const analysis::AnalysisParams& params,
                    const analysis::Progress& progress, qint64* runId);
 
-/// The newest analysis run and the embedding source it used (runs.embedding_source; empty
-/// when it computed no embeddings); nullopt when no analysis has run. Reads no result blob.
+/// The newest analysis run of the project's view and the embedding source it used
+/// (runs.embedding_source; empty when it computed no embeddings); nullopt when no analysis has run.
+/// Reads no result blob.
 struct NewestAnalysis {
     qint64 runId = 0;
     QString embeddingSource;

@@ -342,7 +342,9 @@ std::optional<ConversationMapping> detectConversationMapping(const Json& fields)
         m.format = ConversationFormat::Alpaca;
         m.promptField = "instruction";
         m.responseField = isString("output") ? "output" : "response";
-        m.inputField = fields.contains("input") ? "input" : optional("context");
+        // Not Dolly's or Bitext's "context": a reference passage or a constant
+        // ("customer support"), not what the user typed.
+        m.inputField = optional("input");
         m.historyField = optional("history");
         m.systemField = optional("system");
         return m;

@@ -31,8 +31,8 @@ enum class ConversationFormat {
     /// (role/content keys are read too).
     ShareGpt,
     /// Alpaca (Taori et al. 2023): instruction, optional input, output; LLaMA-Factory's history
-    /// ([[user, assistant], …], earlier turns) and system. Dolly's instruction/context/response
-    /// is the same layout with other field names.
+    /// ([[user, assistant], …], earlier turns) and system. Dolly's and Bitext's
+    /// instruction/response is the same layout with another response field.
     Alpaca,
     /// prompt/completion (OpenAI's legacy fine-tuning) or prompt/response.
     PromptCompletion,
@@ -75,8 +75,8 @@ bool mapConversation(const Json& fields, const ConversationMapping& mapping,
 
 /// The conversation layout of a record, when it has one, in this order: a "messages" array
 /// (OpenAI), a "conversations" array (ShareGPT), instruction + output (Alpaca, with input,
-/// history and system when present), instruction + response (Dolly, context as input),
-/// prompt + completion or prompt + response.
+/// history and system when present), instruction + response (Dolly and Bitext; their "context"
+/// is a reference passage or a constant, not read), prompt + completion or prompt + response.
 std::optional<ConversationMapping> detectConversationMapping(const Json& fields);
 
 /// The usual field names of format (messages; conversations; instruction, input, output,

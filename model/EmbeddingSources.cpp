@@ -375,7 +375,9 @@ Status setAnalysisEmbeddingSource(Project& project, const QString& source) {
 QList<std::pair<QString, qint64>> embeddingSources(Project& project) {
     QList<std::pair<QString, qint64>> out;
     QSqlQuery q(project.connection());
-    if (q.exec(u"SELECT source, count(*) FROM embeddings GROUP BY source ORDER BY source"_s))
+    // The built-in vectors of the prompts and responses views embed a part, not the text.
+    if (q.exec(u"SELECT source, count(*) FROM embeddings WHERE source NOT LIKE 'tfidf-svd:%' "
+               "GROUP BY source ORDER BY source"_s))
         while (q.next())
             out.append({q.value(0).toString(), q.value(1).toLongLong()});
     return out;

@@ -350,12 +350,14 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
             const QString aggregate = rule.trendRising ? u"max"_s : u"min"_s;
             if (rule.scope == u"comparison"_s) {
                 q.prepare(u"SELECT value FROM metrics WHERE corpus_id IS NULL AND name = ? "
-                          "ORDER BY run_id DESC LIMIT ?"_s);
+                          "AND run_id IN "_s +
+                          kViewRuns + u" ORDER BY run_id DESC LIMIT ?"_s);
                 q.addBindValue(rule.metric);
             } else {
-                q.prepare(u"SELECT %1(m.value) FROM metrics m JOIN corpora c ON c.id = "
-                          "m.corpus_id WHERE m.name = ? AND c.role = ? GROUP BY m.run_id "
-                          "ORDER BY m.run_id DESC LIMIT ?"_s.arg(aggregate));
+                q.prepare(
+                    u"SELECT %1(m.value) FROM metrics m JOIN corpora c ON c.id = "
+                    "m.corpus_id WHERE m.name = ? AND c.role = ? AND m.run_id IN %2 "
+                    "GROUP BY m.run_id ORDER BY m.run_id DESC LIMIT ?"_s.arg(aggregate, kViewRuns));
                 q.addBindValue(rule.metric);
                 q.addBindValue(rule.scope);
             }

@@ -33,6 +33,39 @@ bool parseRole(const QString& text, Role* role) {
     return false;
 }
 
+QString viewName(AnalysisView view) {
+    switch (view) {
+    case AnalysisView::All:
+        break;
+    case AnalysisView::Prompts:
+        return u"prompts"_s;
+    case AnalysisView::Responses:
+        return u"responses"_s;
+    }
+    return u"all"_s;
+}
+
+bool parseView(const QString& text, AnalysisView* view) {
+    for (AnalysisView v : {AnalysisView::All, AnalysisView::Prompts, AnalysisView::Responses})
+        if (text == viewName(v)) {
+            *view = v;
+            return true;
+        }
+    return false;
+}
+
+QString viewColumn(AnalysisView view) {
+    switch (view) {
+    case AnalysisView::All:
+        break;
+    case AnalysisView::Prompts:
+        return u"prompt"_s;
+    case AnalysisView::Responses:
+        return u"response"_s;
+    }
+    return u"text"_s;
+}
+
 Status exec(QSqlDatabase& db, const QString& sql) {
     QSqlQuery q(db);
     if (!q.exec(sql))
@@ -136,6 +169,30 @@ Project::~Project() {
     releaseThreadConnection();
 }
 
+AnalysisView Project::view() const {
+    return static_cast<AnalysisView>(m_view->load());
+}
+
+void Project::setView(AnalysisView view) {
+    m_view->store(static_cast<int>(view));
+}
+
+namespace {
+
+// analysis_view(): the view of the Project whose connection runs the statement.
+void analysisViewFunction(sqlite3_context* context, int /*argc*/, sqlite3_value** /*argv*/) {
+    const auto* view =
+        static_cast<const std::shared_ptr<std::atomic<int>>*>(sqlite3_user_data(context));
+    const QByteArray name = viewName(static_cast<AnalysisView>((*view)->load())).toLatin1();
+    sqlite3_result_text(context, name.constData(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
+}
+
+void releaseViewFunction(void* data) {
+    delete static_cast<std::shared_ptr<std::atomic<int>>*>(data);
+}
+
+} // namespace
+
 QString Project::connectionName() const {
     return u"synthscope-%1-%2"_s.arg(
         m_id, QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16));
@@ -163,6 +220,11 @@ QSqlDatabase Project::connection() const {
             if (sqlite3* h = *static_cast<sqlite3* const*>(handle.constData()); h != nullptr) {
                 sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
                 sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+                // Direct-only: no trigger or view stored in a file can call it.
+                sqlite3_create_function_v2(h, "analysis_view", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                           new std::shared_ptr<std::atomic<int>>(m_view),
+                                           analysisViewFunction, nullptr, nullptr,
+                                           releaseViewFunction);
             }
         // WAL is set once by open(), after the file proved to be ours: the mode is stored in
         // the file, so setting it here would change a foreign database before it is refused.

@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -16,6 +17,16 @@ namespace synthscope::model {
 enum class Role { Real, Synthetic };
 QString roleName(Role role);                     ///< "real" / "synthetic"
 bool parseRole(const QString& text, Role* role); ///< accepts "real" / "synthetic"
+
+/// Which part of each sample an analysis reads, and which analysis run the views, gate and
+/// reports show: All = the whole text (samples.text: a conversation's user and assistant turns,
+/// or the text a field or template gave), Prompts = the user turns (samples.prompt), Responses
+/// = the assistant turns (samples.response). Samples without that part (NULL) are left out.
+enum class AnalysisView { All, Prompts, Responses };
+QString viewName(AnalysisView view);                     ///< "all" / "prompts" / "responses"
+bool parseView(const QString& text, AnalysisView* view); ///< the inverse of viewName()
+/// The samples column a view reads: "text", "prompt" or "response".
+QString viewColumn(AnalysisView view);
 
 /// A Synthscope project: one SQLite file (*.synthscope) holding corpora, samples with their
 /// original records, rejected rows, analysis runs and results, tags and review decisions.
@@ -58,6 +69,12 @@ public:
     /// Closes the calling thread's connection, if any.
     void releaseThreadConnection() const;
 
+    /// The view the stores read (kNewestAnalysisRun is the newest run of this view) and the
+    /// next analysis analyses. Shared by every thread's connection: SQL reads it through the
+    /// function analysis_view(), registered on each connection. All until set.
+    [[nodiscard]] AnalysisView view() const;
+    void setView(AnalysisView view);
+
 private:
     explicit Project(QString path);
     [[nodiscard]] QString connectionName() const;
@@ -65,6 +82,9 @@ private:
     QString m_id;
     bool m_readOnly = false;
     bool m_immutable = false; ///< read-only folder: SQLite's immutable=1, no -shm needed
+    /// The view (AnalysisView as int), shared with the SQL function of every connection, which
+    /// may outlive this object on a worker thread.
+    std::shared_ptr<std::atomic<int>> m_view = std::make_shared<std::atomic<int>>(0);
 };
 
 /// Executes sql on db; on failure returns a Status naming the statement and SQLite's message.
@@ -81,11 +101,14 @@ Status execPrepared(QSqlQuery& query, std::initializer_list<QVariant> values);
 /// statement over a list of any length.
 QString jsonIdArray(const QList<qint64>& ids);
 
-/// The newest analysis run as an SQL scalar subquery, "(SELECT max(id) FROM runs WHERE kind =
-/// 'analysis')", for "run_id = " + kNewestAnalysisRun; NULL (matching no row) before the first.
+/// The newest analysis run of the project's view (Project::view()) as an SQL scalar subquery,
+/// for "run_id = " + kNewestAnalysisRun; NULL (matching no row) before the first.
 /// Inline, so namespace-scope strings built from it in other files are initialised after it.
 inline const QString kNewestAnalysisRun =
-    QStringLiteral("(SELECT max(id) FROM runs WHERE kind = 'analysis')");
+    QStringLiteral("(SELECT max(id) FROM runs WHERE kind = 'analysis' AND view = analysis_view())");
+/// Every analysis run of the project's view, as an SQL subquery for "run_id IN " + kViewRuns.
+inline const QString kViewRuns =
+    QStringLiteral("(SELECT id FROM runs WHERE kind = 'analysis' AND view = analysis_view())");
 
 /// The id of the newest analysis run into *run (std::nullopt when the project has none);
 /// a failure Status with SQLite's message when the query fails.

@@ -88,7 +88,8 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     QSqlDatabase db = m_project.connection();
     QSqlQuery q(db);
     if (!q.exec(u"SELECT id, result, finished_at, corpora, embedding_source, embedding_dimension, "
-                "result_format FROM runs WHERE kind = 'analysis' ORDER BY id DESC LIMIT 1"_s) ||
+                "result_format FROM runs WHERE id = "_s +
+                kNewestAnalysisRun) ||
         !q.next())
         return std::nullopt;
     StoredAnalysis a;
@@ -107,12 +108,22 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     std::vector<qint64> current;
     std::map<qint64, QString> names;
     std::map<qint64, Role> roles;
+    // Outside the 'all' view only the corpora with that part (a prompt, a response) take part.
+    const AnalysisView view = m_project.view();
+    QSqlQuery part(db);
+    part.prepare(
+        u"SELECT EXISTS (SELECT 1 FROM samples WHERE corpus_id = ? AND %1 IS NOT NULL)"_s.arg(
+            viewColumn(view)));
     for (const CorpusInfo& c : corpora()) {
-        current.push_back(c.id);
         names[c.id] = c.name;
         roles[c.id] = c.role;
+        if (view != AnalysisView::All &&
+            !(execPrepared(part, {c.id}) && part.next() && part.value(0).toBool()))
+            continue;
+        current.push_back(c.id);
     }
     a.stale = analysed != current;
+    a.view = view;
     if (format > kResultFormat) {
         a.similarity.reset();
         a.damaged = u"analysis run %1 was written by a newer Synthscope (result format %2, this "
@@ -296,6 +307,7 @@ Json ProjectStore::summaryJson() const {
     Json out = Json::object();
     out["project"] = m_project.path().toStdString();
     out["schema_version"] = Project::kSchemaVersion;
+    out["view"] = viewName(m_project.view()).toStdString();
     const auto stored = latestAnalysis();
     QSqlQuery q(m_project.connection());
     const bool readable = stored && stored->damaged.isEmpty();

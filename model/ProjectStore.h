@@ -198,6 +198,8 @@ struct StoredAnalysis {
     qint64 runId = 0;
     QString finishedAt;
     bool stale = false; ///< corpora were imported, removed or re-roled after this run
+    /// The view the run analysed (the project's view when it was read).
+    AnalysisView view = AnalysisView::All;
     /// Non-empty when the run's stored result cannot be read (a damaged or foreign project
     /// file): what is wrong. Nothing below is filled then.
     QString damaged;

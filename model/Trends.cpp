@@ -201,7 +201,8 @@ Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
     QSqlQuery q(project.connection());
     q.prepare(u"SELECT r.id, r.finished_at, m.corpus_id, c.name, c.role, m.value FROM metrics m "
               "JOIN runs r ON r.id = m.run_id LEFT JOIN corpora c ON c.id = m.corpus_id "
-              "WHERE r.kind = 'analysis' AND m.name = ? ORDER BY r.id"_s);
+              "WHERE r.id IN "_s +
+              kViewRuns + u" AND m.name = ? ORDER BY r.id"_s);
     q.addBindValue(metric);
     if (!q.exec())
         return Status::failure(q.lastError().text());

@@ -75,8 +75,12 @@ const char* kUsage =
     "auto|jsonl|json|csv|tsv|text]\n"
     "           [--text-field F | --text-template T] [--label-field L] [--meta key=value]...\n"
     "           [--where field=value]... [--max-record-bytes N] [--allow-rejects] FILE...\n"
+    "           [--conversation auto|openai|sharegpt|alpaca|prompt-completion]\n"
+    "           [--text-role prompt|response]\n"
     "           (without --text-field or --text-template, records holding output_1, output_2\n"
-    "           and preference, or chosen and rejected, are read as preference pairs)\n"
+    "           and preference, or chosen and rejected, are read as preference pairs, and\n"
+    "           records holding messages, conversations, instruction/output, instruction/\n"
+    "           response or prompt/completion as conversations)\n"
     "  analyze  --project P [--embeddings SOURCE] [--dimension D] [--clusters K]\n"
     "  layout   --project P   (neighbour-preserving 2-D layout for the cluster map)\n"
     "  gate     --project P [--rules FILE] [--json]   red lines: exit 0 pass, 1 a fail rule "
@@ -103,12 +107,21 @@ const char* kUsage =
     "           and every reviewer's tags, decisions and notes on them, and its metrics in\n"
     "           every analysis run)\n"
     "\n"
+    "\n"
+    "every command but import takes --view all|prompts|responses: what analyze reads of each\n"
+    "sample (the whole text, the user turns or the assistant turns) and which view's newest\n"
+    "analysis the other commands show (default all)\n"
+    "\n"
     "exit codes: 0 ok, 1 a finding or validation failure (e.g. rejected rows), 2 usage or I/O "
     "error\n";
 
 struct Parsed {
     QCommandLineParser parser;
     QCommandLineOption project{u"project"_s, u"Project file (*.synthscope)."_s, u"file"_s};
+    QCommandLineOption view{
+        u"view"_s,
+        u"What the analyses read and the results shown are of: all (default), prompts or responses."_s,
+        u"view"_s, u"all"_s};
 };
 
 // What parse() returns when the command goes on; anything else is the exit code.
@@ -118,6 +131,7 @@ constexpr int Proceed = -1;
 // UsageOrIo after saying what is wrong.
 int parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& options) {
     p.parser.addOption(p.project);
+    p.parser.addOption(p.view);
     p.parser.addOptions(options);
     p.parser.addHelpOption();
     if (!p.parser.parse(args)) {
@@ -130,6 +144,10 @@ int parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& o
     if (!p.parser.isSet(p.project)) {
         return usageError(u"--project is required"_s);
     }
+    if (model::AnalysisView v{}; !model::parseView(p.parser.value(p.view), &v)) {
+        return usageError(
+            u"--view must be all, prompts or responses, not '%1'"_s.arg(p.parser.value(p.view)));
+    }
     return Proceed;
 }
 
@@ -138,6 +156,9 @@ int openProject(const Parsed& p, model::Project::OpenMode mode,
     if (auto s = model::Project::open(p.parser.value(p.project), mode, project); !s) {
         return usageError(s.error());
     }
+    model::AnalysisView view = model::AnalysisView::All;
+    (void)model::parseView(p.parser.value(p.view), &view); // checked by parse()
+    (*project)->setView(view);
     return Ok;
 }
 
@@ -704,7 +725,7 @@ int cmdSummary(const QStringList& args) {
         std::fputs((summary.dump(2) + "\n").c_str(), stdout);
         return damaged ? UsageOrIo : Ok;
     }
-    out(u"project %1"_s.arg(project->path()));
+    out(u"project %1, view %2"_s.arg(project->path(), model::viewName(project->view())));
     for (const auto& c : summary["corpora"]) {
         out(u"\n%1 (%2): %3 samples, %4 rejected"_s
                 .arg(QString::fromStdString(c["name"].get<std::string>()),

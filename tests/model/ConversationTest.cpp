@@ -1,4 +1,5 @@
 // Conversations on import: the layouts, the order rules, the turns and texts stored, and LIMA.
+#include "model/Analyzer.h"
 #include "model/Conversation.h"
 #include "TestSupport.h"
 #include "model/Importer.h"
@@ -226,4 +227,100 @@ TEST(Conversation, LimaKeepsItsMultiTurnRows) {
                        "json_extract(s.original, '$.output')"_s) &&
                 q.next());
     EXPECT_EQ(q.value(0).toInt(), 0);
+}
+
+// Twitter's customer messages (inbound=True, real prompts) and the agents' replies (inbound=False,
+// real responses) against Bitext's conversations (synthetic instruction → response): each view
+// analyses its own part, keeps its own newest run, and the prompt view shows seed 000's input
+// mismatch — users type longer, lower-case, more polite and less dictionary-clean messages.
+TEST(Conversation, ViewsAnalysePromptsAndResponsesApart) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QString twitter =
+        test::dataFile(u"twitter-customer-support-sample5000/twcs_sample.jsonl"_s);
+    const QString bitext =
+        test::dataFile(u"bitext-customer-support-4.5k/bitext_customer_support_training.jsonl"_s);
+    const auto importAs = [&](const QString& name, Role role, const QString& file,
+                              const FieldMapping& mapping) {
+        ImportSpec spec;
+        spec.corpusName = name;
+        spec.role = role;
+        spec.files = {file};
+        spec.mapping = mapping;
+        ImportReport report;
+        const Status s = importCorpus(*p, spec, {}, &report);
+        ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    };
+    FieldMapping messages;
+    messages.textRole = "prompt";
+    messages.where["inbound"] = "True";
+    importAs(u"customer messages"_s, Role::Real, twitter, messages);
+    FieldMapping replies;
+    replies.textRole = "response";
+    replies.where["inbound"] = "False";
+    importAs(u"agent replies"_s, Role::Real, twitter, replies);
+    const auto bitextLayout = detectRecordLayout(bitext, InputFormat::Auto);
+    ASSERT_TRUE(bitextLayout.has_value());
+    EXPECT_EQ(bitextLayout->conversation.responseField, "response");
+    importAs(u"bitext"_s, Role::Synthetic, bitext, *bitextLayout);
+
+    ProjectStore store(*p);
+    std::map<AnalysisView, qint64> runs;
+    for (AnalysisView v : {AnalysisView::Prompts, AnalysisView::Responses, AnalysisView::All}) {
+        p->setView(v);
+        const Status s = runAnalysis(*p, {}, {}, &runs[v]);
+        ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    }
+    QSqlQuery q(p->connection());
+    for (const auto& [v, run] : runs) {
+        p->setView(v);
+        const auto a = store.latestAnalysis();
+        ASSERT_TRUE(a.has_value());
+        EXPECT_EQ(a->runId, run);
+        EXPECT_FALSE(a->stale) << viewName(v).toStdString();
+        EXPECT_EQ(a->corpora.size(), v == AnalysisView::All ? 3u : 2u);
+        // Each view's newest run keeps its own per-sample rows and its own embeddings.
+        ASSERT_TRUE(q.exec(u"SELECT count(*) FROM sample_scores WHERE run_id = %1"_s.arg(run)) &&
+                    q.next());
+        qint64 inView = 0;
+        QSqlQuery n(p->connection());
+        ASSERT_TRUE(
+            n.exec(u"SELECT count(*) FROM samples WHERE %1 IS NOT NULL"_s.arg(viewColumn(v))) &&
+            n.next());
+        inView = n.value(0).toLongLong();
+        EXPECT_EQ(q.value(0).toLongLong(), inView);
+        ASSERT_TRUE(q.exec(u"SELECT count(*) FROM embeddings WHERE source = '%1'"_s.arg(
+                        builtInEmbeddingSource(v))) &&
+                    q.next());
+        EXPECT_EQ(q.value(0).toLongLong(), inView);
+    }
+
+    // The prompt view: customer messages against Bitext's instructions.
+    p->setView(AnalysisView::Prompts);
+    const auto prompts = store.latestAnalysis();
+    ASSERT_TRUE(prompts.has_value());
+    const auto metric = [](const StoredAnalysis& a, const QString& corpus, const char* key) {
+        for (const CorpusMetrics& c : a.corpora)
+            if (c.name == corpus)
+                return c.values.value(QString::fromLatin1(key), -1.0);
+        return -1.0;
+    };
+    const QString real = u"customer messages"_s;
+    const QString synthetic = u"bitext"_s;
+    EXPECT_GT(metric(*prompts, real, "mean_length_tokens"),
+              1.5 * metric(*prompts, synthetic, "mean_length_tokens"));
+    EXPECT_GT(metric(*prompts, real, "oov_rate"), metric(*prompts, synthetic, "oov_rate"));
+    EXPECT_GT(metric(*prompts, real, "politeness_marker_share"),
+              3.0 * metric(*prompts, synthetic, "politeness_marker_share"));
+    EXPECT_GT(metric(*prompts, real, "sentences_per_sample"),
+              metric(*prompts, synthetic, "sentences_per_sample") + 0.5);
+    // Bitext's instructions are prompts here, so its mean length is the instructions' (≈8
+    // tokens), far below its responses' in the response view.
+    p->setView(AnalysisView::Responses);
+    const auto responses = store.latestAnalysis();
+    ASSERT_TRUE(responses.has_value());
+    EXPECT_GT(metric(*responses, synthetic, "mean_length_tokens"),
+              5.0 * metric(*prompts, synthetic, "mean_length_tokens"));
+    EXPECT_LT(metric(*responses, u"customer messages"_s, "mean_length_tokens"),
+              0.0); // not in this view
 }
