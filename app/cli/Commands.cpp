@@ -732,8 +732,11 @@ int cmdSummary(const QStringList& args) {
                      QString::fromStdString(c["role"].get<std::string>()))
                 .arg(c["samples"].get<qint64>())
                 .arg(c["rejected"].get<qint64>()));
-        if (!c.contains("metrics"))
+        if (!c.contains("metrics")) {
+            if (project->view() != model::AnalysisView::All && summary["analysis"].is_object())
+                out(u"  (no %1: not in this view)"_s.arg(model::viewName(project->view())));
             continue;
+        }
         for (const auto& m : model::corpusMetrics())
             if (c["metrics"].contains(m.key))
                 out(u"  %1 %2"_s.arg(QString::fromLatin1(m.key), -24)
