@@ -47,12 +47,23 @@ int main(int argc, char** argv) {
         u"reviewer"_s,
         QApplication::translate("main", "Record answers as <name> (remembered for next time)."),
         u"name"_s);
+    QCommandLineOption view(
+        u"view"_s,
+        QApplication::translate("main", "Show the analyses of all (default), prompts or "
+                                        "responses."),
+        u"view"_s, u"all"_s);
     parser.addOption(screenshots);
     parser.addOption(screenshotSize);
+    parser.addOption(view);
     parser.addOption(create);
     parser.addOption(reviewer);
     parser.process(app);
 
+    synthscope::model::AnalysisView analysisView = synthscope::model::AnalysisView::All;
+    if (!synthscope::model::parseView(parser.value(view), &analysisView)) {
+        std::fprintf(stderr, "synthscope: --view must be all, prompts or responses\n");
+        return 2;
+    }
     if (parser.isSet(reviewer) && !parser.value(reviewer).trimmed().isEmpty())
         synthscope::model::Settings::reviewer().set(parser.value(reviewer).trimmed());
     synthscope::widgets::MainWindow window;
@@ -70,6 +81,7 @@ int main(int argc, char** argv) {
             QMessageBox::warning(nullptr, QApplication::translate("main", "Open project"),
                                  s.error());
         }
+        window.setAnalysisView(analysisView);
     }
     if (parser.isSet(screenshots)) {
         // The same pictures whatever the (offscreen) screen's size.

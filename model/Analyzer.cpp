@@ -279,15 +279,20 @@ Status storeSimilarity(QSqlDatabase& db, qint64 runId, const analysis::Similarit
 
 namespace {
 
-Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
+Status analyzeAndStore(Project& project, AnalysisView view, const analysis::AnalysisParams& params,
                        const analysis::Progress& progress, qint64* runId);
 
 } // namespace
 
 Status runAnalysis(Project& project, const analysis::AnalysisParams& params,
                    const analysis::Progress& progress, qint64* runId) {
+    return runAnalysis(project, project.view(), params, progress, runId);
+}
+
+Status runAnalysis(Project& project, AnalysisView view, const analysis::AnalysisParams& params,
+                   const analysis::Progress& progress, qint64* runId) {
     try {
-        return analyzeAndStore(project, params, progress, runId);
+        return analyzeAndStore(project, view, params, progress, runId);
     } catch (const analysis::Cancelled&) {
         return Status::failure(u"analysis cancelled; the previous results are kept"_s);
     } catch (const std::exception& e) {
@@ -420,10 +425,9 @@ Status writeRun(QSqlDatabase& db, AnalysisView view, const std::vector<LoadedCor
     return {};
 }
 
-Status analyzeAndStore(Project& project, const analysis::AnalysisParams& params,
+Status analyzeAndStore(Project& project, AnalysisView view, const analysis::AnalysisParams& params,
                        const analysis::Progress& progress, qint64* runId) {
     const QString started = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const AnalysisView view = project.view();
     QSqlDatabase db = project.connection();
     std::vector<LoadedCorpus> corpora;
     if (Status s = load(db, view, &corpora, progress.sub(0.0, 0.15)); !s)

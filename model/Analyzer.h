@@ -39,6 +39,10 @@ bool isBuiltInEmbeddingSource(const QString& source);
 /// failed Status; nothing is written then. *runId receives the new run's id.
 Status runAnalysis(Project& project, const analysis::AnalysisParams& params,
                    const analysis::Progress& progress, qint64* runId);
+/// The same for a view chosen by the caller (a job started in one view runs in it even when the
+/// project's view changes before the worker reads it).
+Status runAnalysis(Project& project, AnalysisView view, const analysis::AnalysisParams& params,
+                   const analysis::Progress& progress, qint64* runId);
 
 /// The newest analysis run of the project's view and the embedding source it used
 /// (runs.embedding_source; empty when it computed no embeddings); nullopt when no analysis has run.

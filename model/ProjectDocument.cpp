@@ -50,6 +50,25 @@ void ProjectDocument::whenFinished(quint64 jobId,
         });
 }
 
+void ProjectDocument::setView(AnalysisView view) {
+    if (view == m_project->view())
+        return;
+    m_project->setView(view);
+    reloadAnalysis();
+}
+
+QString ProjectDocument::viewTitle(AnalysisView view) {
+    switch (view) {
+    case AnalysisView::All:
+        break;
+    case AnalysisView::Prompts:
+        return tr("Prompts");
+    case AnalysisView::Responses:
+        return tr("Responses");
+    }
+    return tr("Whole texts");
+}
+
 void ProjectDocument::reloadAnalysis() {
     m_analysis = m_store.latestAnalysis();
     Q_EMIT analysisChanged();
@@ -180,18 +199,24 @@ void ProjectDocument::startAnalysis(const analysis::AnalysisParams& requested) {
     if (params.similarity.embeddingSource == kBuiltInEmbedding)
         if (const QString chosen = analysisEmbeddingSource(*m_project); !chosen.isEmpty())
             params.similarity.embeddingSource = chosen.toStdString();
-    const QString title = tr("Analyse");
+    const AnalysisView view = m_project->view();
+    const QString title =
+        view == AnalysisView::All ? tr("Analyse") : tr("Analyse %1").arg(viewTitle(view).toLower());
     whenFinished(m_jobs.start(JobRunner::Kind::Analysis, title,
-                              [project, params](const analysis::Progress& progress) {
-                                  Status s = runAnalysis(*project, params, progress, nullptr);
+                              [project, view, params](const analysis::Progress& progress) {
+                                  Status s = runAnalysis(*project, view, params, progress, nullptr);
                                   return s.error();
                               }),
-                 [this, title](JobRunner::Outcome outcome, const QString& message) {
+                 [this, title, view](JobRunner::Outcome outcome, const QString& message) {
                      const bool ok = outcome == JobRunner::Outcome::Succeeded;
                      if (ok)
                          reloadAnalysis();
-                     Q_EMIT jobReport(title, outcome,
-                                      ok ? tr("Analyses are up to date.") : message);
+                     Q_EMIT jobReport(
+                         title, outcome,
+                         !ok ? message
+                         : view == AnalysisView::All
+                             ? tr("Analyses are up to date.")
+                             : tr("The %1 are analysed.").arg(viewTitle(view).toLower()));
                  });
 }
 

@@ -41,12 +41,19 @@ public:
     [[nodiscard]] ReviewStore& review() { return m_review; }
     [[nodiscard]] QUndoStack& undoStack() { return m_undo; }
     [[nodiscard]] JobRunner& jobs() { return m_jobs; }
+    /// The view the views show and the next analysis analyses (Project::view()).
+    [[nodiscard]] AnalysisView view() const { return m_project->view(); }
+    /// Switches the view: the newest analysis of that view is read and analysisChanged()
+    /// follows (nothing when it is the current one).
+    void setView(AnalysisView view);
+    /// A view's name for people: "Whole texts", "Prompts", "Responses".
+    static QString viewTitle(AnalysisView view);
     /// The newest analysis (cached; refreshed when a run finishes).
     [[nodiscard]] const std::optional<StoredAnalysis>& analysis() const { return m_analysis; }
 
     void startImport(const ImportSpec& spec, bool analyzeAfterwards);
-    /// Runs the analyses in a job; with the built-in embedding source in params, the
-    /// project's chosen source (analysisEmbeddingSource) is used when it has one.
+    /// Runs the analyses of the current view in a job; with the built-in embedding source in
+    /// params, the project's chosen source (analysisEmbeddingSource) is used when it has one.
     void startAnalysis(const analysis::AnalysisParams& params = {});
     void startExport(const ExportFilter& filter, const QString& path);
     /// Computes or imports embeddings (a job); on success makes them the analyses' embeddings

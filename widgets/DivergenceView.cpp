@@ -107,6 +107,7 @@ DivergenceView::DivergenceView(QWidget* parent)
     , m_divergenceView(makeChartView(this, u"divergenceChart"_s))
     , m_perplexityView(makeChartView(this, u"perplexityChart"_s))
     , m_nnView(makeChartView(this, u"nnSimilarityChart"_s))
+    , m_styleView(makeChartView(this, u"styleChart"_s))
     , m_realTerms(new model::IndicatingTermsModel(this))
     , m_syntheticTerms(new model::IndicatingTermsModel(this))
     , m_diversity(new model::MetricsTableModel(this)) {
@@ -116,7 +117,8 @@ DivergenceView::DivergenceView(QWidget* parent)
     charts->addWidget(m_perplexityView, 0, 1);
     charts->addWidget(m_nnView, 0, 2);
     charts->addWidget(m_divergenceView, 1, 0);
-    charts->addWidget(m_labelView, 1, 1, 1, 2);
+    charts->addWidget(m_styleView, 1, 1);
+    charts->addWidget(m_labelView, 1, 2);
     charts->setColumnStretch(0, 1);
     charts->setColumnStretch(1, 1);
     charts->setColumnStretch(2, 1);
@@ -193,11 +195,12 @@ int DivergenceView::seriesCount() const {
     return static_cast<int>(
         m_perplexityView->chart()->series().size() + m_lengthView->chart()->series().size() +
         m_nnView->chart()->series().size() + m_labelView->chart()->series().size() +
-        m_divergenceView->chart()->series().size());
+        m_styleView->chart()->series().size() + m_divergenceView->chart()->series().size());
 }
 
 void DivergenceView::reload() {
-    for (QChartView* v : {m_lengthView, m_labelView, m_divergenceView, m_perplexityView, m_nnView})
+    for (QChartView* v :
+         {m_lengthView, m_labelView, m_divergenceView, m_perplexityView, m_nnView, m_styleView})
         clearChart(v->chart());
     const bool ready =
         m_document != nullptr && m_document->analysis() && m_document->analysis()->hasComparison;
@@ -217,6 +220,7 @@ void DivergenceView::reload() {
     fillDivergenceChart();
     fillPerplexityChart();
     fillNnSimilarityChart();
+    fillStyleChart();
     const auto& a = *m_document->analysis();
     m_realTerms->setTerms(a.indicatingReal);
     m_diversity->setAnalysis(a);
@@ -294,6 +298,58 @@ void DivergenceView::fillLabelChart() {
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     series->attachAxis(y);
+}
+
+void DivergenceView::fillStyleChart() {
+    const auto& a = *m_document->analysis();
+    QChart* chart = m_styleView->chart();
+    const QString prompts = m_document->view() == model::AnalysisView::Prompts
+                                ? tr("How the prompts are written")
+                                : tr("How the texts are written");
+    chart->setTitle(prompts);
+    const char* keys[] = {key::kLowercaseStartShare, key::kTerminalPunctuationShare,
+                          key::kPolitenessMarkerShare, key::kOovRate};
+    auto* series = new QHorizontalBarSeries;
+    double top = 0.0;
+    int realSeen = 0;
+    int syntheticSeen = 0;
+    for (const model::CorpusMetrics& c : a.corpora) {
+        if (!c.values.contains(QString::fromLatin1(key::kLowercaseStartShare)))
+            continue;
+        auto* set = new QBarSet(c.name);
+        // One hue per side, lighter for each further corpus of that side.
+        const bool real = c.role == model::Role::Real;
+        const int nth = real ? realSeen++ : syntheticSeen++;
+        set->setColor((real ? kReal : kSynthetic).lighter(100 + 35 * nth));
+        for (int k = 3; k >= 0; --k) { // the first measure at the top
+            const double v = 100.0 * c.values.value(QString::fromLatin1(keys[k]));
+            *set << v;
+            top = std::max(top, v);
+        }
+        series->append(set);
+    }
+    if (series->count() == 0) {
+        delete series;
+        chart->setTitle(tr("%1: not measured in this analysis").arg(prompts));
+        return;
+    }
+    // Short names: the axis leaves the labels little room (the Overview has the long ones).
+    const QStringList categories = {tr("OOV words"), tr("Politeness"), tr("Ends . ! ?"),
+                                    tr("Lower-case start")};
+    chart->addSeries(series);
+    auto* y = new QBarCategoryAxis;
+    y->append(categories);
+    y->setTruncateLabels(false);
+    auto* x = new QValueAxis;
+    x->setRange(0, std::max(1.0, top * 1.1));
+    x->applyNiceNumbers();
+    x->setLabelFormat(u"%.0f"_s);
+    x->setTitleText(tr("% (OOV: per word)"));
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->setVisible(true);
 }
 
 void DivergenceView::fillPerplexityChart() {

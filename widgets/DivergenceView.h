@@ -18,8 +18,10 @@ namespace synthscope::widgets {
 class EmptyState;
 
 /// Real against synthetic in charts: token-length histograms overlaid, label distributions
-/// side by side, Jensen–Shannon divergence per feature, and the indicating n-grams of each
-/// side (weighted log-odds, Monroe et al. 2008).
+/// side by side, Jensen–Shannon divergence per feature, how each corpus's texts are written
+/// (lower-case starts, end punctuation, politeness markers, out-of-vocabulary words: the input
+/// mismatch of the prompts view), and the indicating n-grams of each side (weighted log-odds,
+/// Monroe et al. 2008).
 class DivergenceView : public QWidget {
     Q_OBJECT
 public:
@@ -41,6 +43,7 @@ private:
     void fillDivergenceChart();
     void fillPerplexityChart();
     void fillNnSimilarityChart();
+    void fillStyleChart();
 
     model::ProjectDocument* m_document = nullptr;
     QChartView* m_lengthView;
@@ -48,6 +51,7 @@ private:
     QChartView* m_divergenceView;
     QChartView* m_perplexityView;
     QChartView* m_nnView;
+    QChartView* m_styleView; ///< how the texts are written, per corpus (input style)
     model::IndicatingTermsModel* m_realTerms;
     model::IndicatingTermsModel* m_syntheticTerms;
     model::MetricsTableModel* m_diversity;

@@ -27,11 +27,13 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -39,6 +41,7 @@
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QScreen>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -66,11 +69,38 @@ MainWindow::MainWindow(QWidget* parent)
     , m_team(new TeamView(this))
     , m_trends(new TrendsView(this))
     , m_reviewerLabel(new QLabel(this))
+    , m_viewCombo(new QComboBox(this))
     , m_jobStatus(new JobStatusWidget(this)) {
     setWindowTitle(tr("Synthscope"));
     setWindowIcon(QIcon(u":/synthscope/icons/synthscope.svg"_s));
     setAcceptDrops(true);
     m_tabs->setObjectName(u"viewTabs"_s);
+    {
+        // The view: a corner of the tab bar, so every tab shows which part it is about.
+        auto* corner = new QWidget(this);
+        auto* row = new QHBoxLayout(corner);
+        row->setContentsMargins(6, 0, 4, 0);
+        auto* caption = new QLabel(tr("&Analyse:"), corner);
+        caption->setBuddy(m_viewCombo);
+        m_viewCombo->setObjectName(u"analysisView"_s);
+        for (model::AnalysisView v : {model::AnalysisView::All, model::AnalysisView::Prompts,
+                                      model::AnalysisView::Responses})
+            m_viewCombo->addItem(model::ProjectDocument::viewTitle(v), static_cast<int>(v));
+        m_viewCombo->setToolTip(
+            tr("<p>What the analyses read of each sample and what every tab shows: the whole "
+               "text (a conversation's user and assistant turns), the <b>prompts</b> (user "
+               "turns: are the inputs like what users type?) or the <b>responses</b> "
+               "(assistant turns). Each has its own analysis; run the analyses (Ctrl+R) once "
+               "per view. Ctrl+Alt+1, 2, 3 switch.</p>"));
+        row->addWidget(caption);
+        row->addWidget(m_viewCombo);
+        m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+        connect(m_viewCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+            if (m_document && index >= 0)
+                m_document->setView(
+                    static_cast<model::AnalysisView>(m_viewCombo->itemData(index).toInt()));
+        });
+    }
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_divergence, tr("Divergence"));
     m_tabs->addTab(m_skeletons, tr("Skeletons"));
@@ -264,6 +294,14 @@ void MainWindow::createMenus() {
         if (m_document)
             m_document->startNeighbourLayout();
     });
+    analysis->addSeparator();
+    const QString viewLabels[] = {tr("Analyse &Whole Texts"), tr("Analyse &Prompts"),
+                                  tr("Analyse R&esponses")};
+    for (int i = 0; i < 3; ++i)
+        m_projectActions << analysis->addAction(
+            viewLabels[i], QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + i)), this,
+            [this, i]() { m_viewCombo->setCurrentIndex(i); });
+    analysis->addSeparator();
     m_cancelAction = analysis->addAction(tr("&Cancel Running Jobs"),
                                          QKeySequence(Qt::CTRL | Qt::Key_Period), this, [this]() {
                                              if (m_document)
@@ -319,6 +357,11 @@ void MainWindow::updateActions() {
     for (QAction* a : m_projectActions)
         a->setEnabled(open);
     m_cancelAction->setEnabled(open);
+    m_viewCombo->setEnabled(open);
+    if (open) {
+        const QSignalBlocker quiet(m_viewCombo);
+        m_viewCombo->setCurrentIndex(m_viewCombo->findData(static_cast<int>(m_document->view())));
+    }
 }
 
 void MainWindow::updateRecentMenu() {
@@ -581,6 +624,10 @@ void MainWindow::setReviewer() {
                 .arg(m_document->review().reviewer()),
             10000);
     }
+}
+
+void MainWindow::setAnalysisView(model::AnalysisView view) {
+    m_viewCombo->setCurrentIndex(m_viewCombo->findData(static_cast<int>(view)));
 }
 
 bool MainWindow::saveScreenshots(const QString& dir) {

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QComboBox;
 class QMenu;
 class QLabel;
 class QTabWidget;
@@ -76,6 +77,8 @@ public:
     /// Saves a PNG of every view (overview.png, divergence.png, skeletons.png, cluster-map.png,
     /// duplicates.png, review.png, checklist.png) into dir, waiting for the map to load.
     bool saveScreenshots(const QString& dir);
+    /// Shows the analyses of view (as the Analyse box in the tab bar's corner does).
+    void setAnalysisView(model::AnalysisView view);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -113,6 +116,8 @@ private:
     TeamView* m_team;
     TrendsView* m_trends;
     QLabel* m_reviewerLabel;
+    /// Which part of each sample the analyses read and the views show (the tab bar's corner).
+    QComboBox* m_viewCombo;
     JobStatusWidget* m_jobStatus;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;

@@ -290,11 +290,18 @@ void OverviewView::reload() {
     const QString warning = analysis ? model::lengthMismatchWarning(*analysis) : QString();
     m_lengthWarning->setText(warning);
     m_lengthWarning->setVisible(!warning.isEmpty());
+    const model::AnalysisView view = m_document->view();
+    const QString part = model::ProjectDocument::viewTitle(view).toLower();
     if (!analysis) {
         m_state->showMessage(
             m_document->store().corpora().isEmpty()
                 ? tr("No corpora yet. Import a real and a synthetic corpus (Ctrl+I).")
-                : tr("Not analysed yet. Run the analyses (Ctrl+R)."));
+            : view == model::AnalysisView::All
+                ? tr("Not analysed yet. Run the analyses (Ctrl+R).")
+                : tr("The %1 have not been analysed yet. Run the analyses (Ctrl+R) to analyse "
+                     "them.\nOnly conversations, preference pairs and texts imported with "
+                     "their role have %1; switch back with Ctrl+Alt+1.")
+                      .arg(part));
         return;
     }
     m_state->showContent();
@@ -314,7 +321,13 @@ void OverviewView::reload() {
             ? tr("<b>These results are out of date:</b> corpora changed after the analysis of %1. "
                  "Run the analyses again (Ctrl+R).")
                   .arg(analysis->finishedAt)
-            : tr("Analysed %1 (run %2).").arg(analysis->finishedAt).arg(analysis->runId));
+        : view == model::AnalysisView::All
+            ? tr("Analysed %1 (run %2).").arg(analysis->finishedAt).arg(analysis->runId)
+            : tr("<b>%3 only</b>: analysed %1 (run %2); corpora without %4 are not in "
+                 "this view.")
+                  .arg(analysis->finishedAt)
+                  .arg(analysis->runId)
+                  .arg(model::ProjectDocument::viewTitle(view), part));
     m_banner->setStyleSheet(analysis->stale ? u"background: #fff3cd; padding: 6px;"_s : QString());
 
     // The red lines judged on this analysis colour the cards they bear on (none when the

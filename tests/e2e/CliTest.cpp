@@ -719,6 +719,78 @@ TEST(Cli, JudgeAnnotationsImportAsPairsAndSeparateLengthFromWinRate) {
     EXPECT_EQ(exported.readAll(), original.readAll());
 }
 
+// Conversations end to end: LIMA (human, Alpaca layout with history) and Alpaca's generated
+// data import as conversations without a template, each view has its own newest analysis, and
+// an export writes LIMA's records back byte for byte.
+TEST(Cli, ConversationsAreAnalysedPerViewAndExportVerbatim) {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("chat.synthscope"));
+    const QString lima = test::dataFile(QStringLiteral("lima/lima.jsonl"));
+    Result r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                    QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+                    QStringLiteral("lima"), lima});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("reading records as conversations (alpaca)")));
+    EXPECT_TRUE(
+        r.out.contains(QStringLiteral("1029 conversations, 29 with more than one user turn")))
+        << r.out.toStdString();
+    r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+             QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("--name"),
+             QStringLiteral("alpaca"), QStringLiteral("--conversation"), QStringLiteral("alpaca"),
+             test::dataFile(
+                 QStringLiteral("alpaca-davinci003-subset2000/alpaca_data_subset2000.jsonl"))});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+
+    const auto summary = [&](const char* view) {
+        const Result s =
+            cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                 QStringLiteral("--json"), QStringLiteral("--view"), QString::fromLatin1(view)});
+        EXPECT_EQ(s.exitCode, 0) << s.err.toStdString();
+        return Json::parse(s.out.toStdString());
+    };
+    EXPECT_TRUE(summary("prompts")["analysis"].is_null()); // no run of this view yet
+    for (const char* view : {"prompts", "responses"})
+        ASSERT_EQ(cli({QStringLiteral("analyze"), QStringLiteral("--project"), project,
+                       QStringLiteral("--view"), QString::fromLatin1(view)})
+                      .exitCode,
+                  0);
+    const Json prompts = summary("prompts");
+    const Json responses = summary("responses");
+    EXPECT_EQ(prompts["view"], "prompts");
+    EXPECT_EQ(prompts["analysis"]["run_id"], 1);
+    EXPECT_EQ(responses["analysis"]["run_id"], 2);
+    EXPECT_TRUE(summary("all")["analysis"].is_null());
+    // Alpaca's outputs are longer than its instructions; each view measured its own part.
+    const auto mean = [](const Json& s, const char* corpus) {
+        for (const Json& c : s["corpora"])
+            if (c["name"] == corpus)
+                return c["metrics"]["mean_length_tokens"].get<double>();
+        return -1.0;
+    };
+    EXPECT_GT(mean(responses, "alpaca"), 2.0 * mean(prompts, "alpaca"));
+    EXPECT_GT(mean(prompts, "lima"), 5.0);
+
+    const QString out = dir.filePath(QStringLiteral("lima-out.jsonl"));
+    r = cli({QStringLiteral("export"), QStringLiteral("--project"), project,
+             QStringLiteral("--out"), out, QStringLiteral("--corpus"), QStringLiteral("lima"),
+             QStringLiteral("--view"), QStringLiteral("prompts")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QFile exported(out);
+    QFile original(lima);
+    ASSERT_TRUE(exported.open(QIODevice::ReadOnly) && original.open(QIODevice::ReadOnly));
+    EXPECT_EQ(exported.readAll(), original.readAll());
+
+    EXPECT_EQ(cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                   QStringLiteral("--view"), QStringLiteral("answers")})
+                  .exitCode,
+              2);
+    r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+             QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--text-role"),
+             QStringLiteral("prompt"), lima});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("--text-role needs --text-field")));
+}
+
 TEST(Cli, ExitCodesAndMessages) {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("x.synthscope"));

@@ -38,6 +38,7 @@
 #include "widgets/TeamView.h"
 #include "widgets/TrendsView.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChart>
@@ -265,8 +266,9 @@ TEST_F(Widgets, OverviewShowsHeadlineNumbers) {
 
 TEST_F(Widgets, DivergenceDrawsChartsAndIndicatingWords) {
     window.showView(widgets::MainWindow::View::Divergence);
-    // length, perplexity, nearest-neighbour similarity: 2 areas each; labels, JS: 1 bar series.
-    EXPECT_EQ(window.divergence()->seriesCount(), 8);
+    // length, perplexity, nearest-neighbour similarity: 2 areas each; labels, JS and how the
+    // texts are written: 1 bar series.
+    EXPECT_EQ(window.divergence()->seriesCount(), 9);
     auto* real = window.divergence()->realTermsModel();
     auto* synthetic = window.divergence()->syntheticTermsModel();
     QAbstractItemModelTester t1(real, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -829,6 +831,84 @@ TEST_F(Widgets, JudgeViewShowsWhatTheJudgeKept) {
     EXPECT_NE(text->toPlainText(), shown);
     EXPECT_NE(other->toPlainText(), shown);
     EXPECT_TRUE(pairHeader->isVisible());
+}
+
+// The view switch, as a user: LIMA's human questions and answers against Alpaca's generated
+// instructions and outputs, both imported as conversations. Ctrl+Alt+2 shows the prompts, which
+// are not analysed yet; Ctrl+R analyses them; the Overview says it shows prompts only and the
+// Divergence view draws how each side's prompts are written; the Analyse box (arrow keys) goes
+// back to the whole texts and their own, earlier run.
+TEST_F(Widgets, TheAnalyseBoxSwitchesBetweenWholeTextsPromptsAndResponses) {
+    QTemporaryDir dir;
+    const QString path = test::cachedProject(
+        dir, QStringLiteral("conversations.synthscope"), [&dir](const QString&) {
+            auto project = test::newProject(dir, QStringLiteral("conversations.synthscope"));
+            const std::pair<const char*, model::Role> corpora[] = {
+                {"lima/lima.jsonl", model::Role::Real},
+                {"alpaca-davinci003-subset2000/alpaca_data_subset2000.jsonl",
+                 model::Role::Synthetic}};
+            for (const auto& [file, role] : corpora) {
+                model::ImportSpec spec;
+                spec.corpusName = QString::fromLatin1(file).section(u'/', 0, 0);
+                spec.role = role;
+                spec.files = {test::dataFile(QString::fromLatin1(file))};
+                const auto layout = model::detectRecordLayout(spec.files.first(), spec.format);
+                ASSERT_TRUE(layout && layout->conversation.enabled());
+                spec.mapping = *layout;
+                model::ImportReport report;
+                const model::Status s = model::importCorpus(*project, spec, {}, &report);
+                ASSERT_TRUE(s.ok()) << s.error().toStdString();
+            }
+            analysis::AnalysisParams params;
+            params.findSimilarity = false;
+            const model::Status s = model::runAnalysis(*project, params, {}, nullptr);
+            ASSERT_TRUE(s.ok()) << s.error().toStdString();
+        });
+    ASSERT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
+    auto* banner = window.overview()->findChild<QLabel*>(QStringLiteral("overviewBanner"));
+    auto* state = window.overview()->findChild<widgets::EmptyState*>();
+    auto* box = window.findChild<QComboBox*>(QStringLiteral("analysisView"));
+    ASSERT_TRUE(banner && state && box);
+    EXPECT_TRUE(box->isEnabled());
+    EXPECT_EQ(box->currentText(), QStringLiteral("Whole texts"));
+    ASSERT_TRUE(state->isShowingContent());
+    const QString wholeBanner = banner->text();
+    EXPECT_TRUE(wholeBanner.startsWith(QStringLiteral("Analysed"))) << wholeBanner.toStdString();
+    const auto meanLength = [this](const char* corpus) {
+        for (const model::CorpusMetrics& c : window.document()->analysis()->corpora)
+            if (c.name == QLatin1StringView(corpus))
+                return c.values.value(QStringLiteral("mean_length_tokens"));
+        return -1.0;
+    };
+    const double wholeLima = meanLength("lima");
+
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier | Qt::AltModifier);
+    EXPECT_EQ(window.document()->view(), model::AnalysisView::Prompts);
+    EXPECT_EQ(box->currentText(), QStringLiteral("Prompts"));
+    EXPECT_FALSE(state->isShowingContent()); // "The prompts have not been analysed yet"
+
+    QSignalSpy report(window.document(), &model::ProjectDocument::jobReport);
+    QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier);
+    ASSERT_TRUE(report.wait(60000));
+    EXPECT_EQ(report.at(0).at(2).toString(), QStringLiteral("The prompts are analysed."));
+    ASSERT_TRUE(state->isShowingContent());
+    EXPECT_TRUE(banner->text().startsWith(QStringLiteral("<b>Prompts only</b>")));
+    // A prompt is a part of its conversation: LIMA's questions are shorter than its threads.
+    const double promptLima = meanLength("lima");
+    EXPECT_GT(promptLima, 5.0);
+    EXPECT_LT(promptLima, 0.5 * wholeLima);
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    auto* style = window.divergence()->findChild<QChartView*>(QStringLiteral("styleChart"));
+    ASSERT_TRUE(style);
+    EXPECT_EQ(style->chart()->title(), QStringLiteral("How the prompts are written"));
+    ASSERT_EQ(style->chart()->series().size(), 1);
+    EXPECT_EQ(static_cast<QAbstractBarSeries*>(style->chart()->series().first())->count(), 2);
+
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Up);
+    EXPECT_EQ(window.document()->view(), model::AnalysisView::All);
+    EXPECT_EQ(banner->text(), wholeBanner);
+    EXPECT_DOUBLE_EQ(meanLength("lima"), wholeLima);
 }
 
 TEST_F(Widgets, ExportDialogCountsMatches) {
