@@ -1,5 +1,7 @@
 #include "model/ReviewStore.h"
 
+#include "model/Json.h"
+
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -609,6 +611,31 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
         while (q.next())
             out.append(q.value(0).toLongLong());
     return out;
+}
+
+QList<TurnDetail> ReviewStore::turnsOf(qint64 sampleId) const {
+    QList<TurnDetail> out;
+    QSqlQuery q(m_project.connection());
+    q.prepare(u"SELECT role, content FROM turns WHERE sample_id = ? ORDER BY position"_s);
+    q.addBindValue(sampleId);
+    if (q.exec())
+        while (q.next())
+            out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+QString ReviewStore::originalOf(qint64 sampleId) const {
+    QSqlQuery q(m_project.connection());
+    q.prepare(u"SELECT original FROM samples WHERE id = ?"_s);
+    q.addBindValue(sampleId);
+    if (!q.exec() || !q.next())
+        return {};
+    const QString original = q.value(0).toString();
+    const Json parsed = Json::parse(original.toStdString(), nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object())
+        return original;
+    // Replacement characters, not an exception, for a record that is not valid UTF-8.
+    return QString::fromStdString(parsed.dump(2, ' ', false, Json::error_handler_t::replace));
 }
 
 std::optional<SampleDetail> ReviewStore::sample(qint64 sampleId) const {

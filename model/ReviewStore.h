@@ -93,6 +93,12 @@ struct SampleDetail {
     std::optional<double> syntheticLikeness; ///< out-of-fold P(synthetic), detectability model
 };
 
+/// One turn of a conversation sample (model/Conversation.h), as stored.
+struct TurnDetail {
+    QString role; ///< "system", "user", "assistant" or "tool"
+    QString content;
+};
+
 /// The preference pair a sample belongs to (model/FieldMapping.h: PairMapping), seen from it.
 struct PairDetail {
     QString prompt;       ///< the instruction both outputs answer ("" when not recorded)
@@ -234,6 +240,12 @@ public:
     /// beside it), the pairs whose outputs differ most in length first: where a verdict is most
     /// likely to be about length. Empty on an SQL error or without pairs.
     [[nodiscard]] QList<qint64> pairQueue(qint64 corpusId) const;
+    /// The turns of a conversation sample in order; empty for a sample imported as one text
+    /// (or on an SQL error).
+    [[nodiscard]] QList<TurnDetail> turnsOf(qint64 sampleId) const;
+    /// The sample's original record as imported: indented JSON (two spaces) when it is JSON,
+    /// else as stored (a CSV row, a line of text). Empty for an unknown sample.
+    [[nodiscard]] QString originalOf(qint64 sampleId) const;
 
 Q_SIGNALS:
     void reviewChanged(qint64 sampleId);

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,12 +23,16 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -48,6 +53,105 @@ QVariant filterData(model::Role role, qint64 corpusId) {
     return QVariantList{model::roleName(role), corpusId};
 }
 
+// A system prompt longer than this is folded to its first kFoldedSystemChars characters.
+constexpr qsizetype kFoldSystemAbove = 280;
+constexpr qsizetype kFoldedSystemChars = 200;
+const QString kUnfoldLink = u"synthscope:unfold-system"_s;
+
+// A line of a bulleted or numbered list ("- ", "* ", "• ", "1. ", "2) ").
+bool isListLine(const QString& line) {
+    static const QRegularExpression list(u"^\\s*([-*\u2022]|\\d{1,3}[.)])\\s+\\S"_s);
+    return list.match(line).hasMatch();
+}
+
+// One turn's content as HTML: fenced code blocks (```) and runs of list lines in a monospaced
+// block that keeps its line breaks, the rest as paragraphs.
+QString contentHtml(const QString& content) {
+    // Monospaced lines keep their breaks and indentation and still wrap at the pane's edge
+    // (Qt's rich text keeps neither <pre>'s wrapping nor white-space: pre-wrap).
+    const QString mono = u"<p style=\"font-family: monospace; margin: 2px 0;\">%1</p>"_s;
+    QString out;
+    QStringList block; // the run being collected
+    enum class Kind { Text, Code, List } kind = Kind::Text;
+    const auto flush = [&]() {
+        if (block.isEmpty())
+            return;
+        QStringList lines;
+        for (const QString& line : std::as_const(block)) {
+            QString escaped = line.toHtmlEscaped();
+            if (kind != Kind::Text) { // indentation as non-breaking spaces
+                qsizetype lead = 0;
+                while (lead < escaped.size() && escaped.at(lead) == u' ')
+                    ++lead;
+                escaped.replace(0, lead, u"&nbsp;"_s.repeated(lead));
+            }
+            lines << escaped;
+        }
+        out += kind == Kind::Text
+                   ? u"<p style=\"margin: 2px 0;\">"_s + lines.join(u"<br>"_s) + u"</p>"_s
+                   : mono.arg(lines.join(u"<br>"_s));
+        block.clear();
+    };
+    for (const QString& line : content.split(u'\n')) {
+        if (line.trimmed().startsWith(u"```"_s)) {
+            if (kind == Kind::Code) { // the closing fence
+                flush();
+                kind = Kind::Text;
+            } else {
+                flush();
+                kind = Kind::Code;
+            }
+            continue;
+        }
+        if (kind != Kind::Code) {
+            const Kind lineKind = isListLine(line) ? Kind::List : Kind::Text;
+            if (lineKind != kind && !(kind == Kind::List && line.trimmed().isEmpty())) {
+                flush();
+                kind = lineKind;
+            }
+        }
+        block << line;
+    }
+    flush();
+    return out;
+}
+
+// A conversation as HTML: each turn under its role, the user's on a blue tint, the
+// assistant's on an orange one; a long system prompt folded behind a link unless unfolded.
+QString conversationHtml(const QList<model::TurnDetail>& turns, bool unfoldSystem) {
+    QString out;
+    for (const model::TurnDetail& t : turns) {
+        QString title;
+        QString tint;
+        if (t.role == u"user"_s) {
+            title = ReviewView::tr("User");
+            tint = u"#eaf2fa"_s;
+        } else if (t.role == u"assistant"_s) {
+            title = ReviewView::tr("Assistant");
+            tint = u"#fdf0e4"_s;
+        } else if (t.role == u"system"_s) {
+            title = ReviewView::tr("System prompt");
+            tint = u"#f0f0f0"_s;
+        } else {
+            title = ReviewView::tr("Tool");
+            tint = u"#eef5ea"_s;
+        }
+        QString body;
+        if (t.role == u"system"_s && !unfoldSystem && t.content.size() > kFoldSystemAbove)
+            body = u"<p style=\"margin: 2px 0;\">%1… <a href=\"%2\">%3</a></p>"_s.arg(
+                t.content.left(kFoldedSystemChars).toHtmlEscaped(), kUnfoldLink,
+                ReviewView::tr("show all %1 characters").arg(t.content.size()));
+        else if (t.content.trimmed().isEmpty())
+            body = ReviewView::tr("<p style=\"margin: 2px 0;\"><i>(no text: a tool call)</i></p>");
+        else
+            body = contentHtml(t.content);
+        out += u"<table width=\"100%\" cellpadding=\"6\" cellspacing=\"0\" bgcolor=\"%1\" "
+               "style=\"margin-bottom: 6px;\"><tr><td><b>%2</b>%3</td></tr></table>"_s.arg(
+                   tint, title, body);
+    }
+    return out;
+}
+
 } // namespace
 
 ReviewView::ReviewView(QWidget* parent)
@@ -65,6 +169,8 @@ ReviewView::ReviewView(QWidget* parent)
     , m_sampleHeader(new QLabel(this))
     , m_pairHeader(new QLabel(this))
     , m_sampleText(new QTextBrowser(this))
+    , m_recordButton(new QToolButton(this))
+    , m_recordText(new QPlainTextEdit(this))
     , m_neighbourTable(new QTableView(this))
     , m_neighbourText(new QTextBrowser(this))
     , m_neighbourHeader(new QLabel(this))
@@ -94,6 +200,29 @@ ReviewView::ReviewView(QWidget* parent)
     m_queueView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_queueView->setTextElideMode(Qt::ElideRight);
     m_sampleText->setObjectName(u"sampleText"_s);
+    m_sampleText->setOpenLinks(false); // the only link unfolds a system prompt
+    connect(m_sampleText, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.toString() != kUnfoldLink || m_document == nullptr)
+            return;
+        m_unfoldSystem = true;
+        showSampleText(m_textSample, QString());
+    });
+    m_recordButton->setObjectName(u"showRecord"_s);
+    m_recordButton->setText(tr("Record (O)"));
+    m_recordButton->setCheckable(true);
+    m_recordButton->setFocusPolicy(Qt::NoFocus);
+    m_recordButton->setToolTip(
+        tr("Show the record this sample was imported from, with all its fields (O)"));
+    m_recordText->setObjectName(u"recordText"_s);
+    m_recordText->setReadOnly(true);
+    m_recordText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_recordText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_recordText->hide();
+    connect(m_recordButton, &QToolButton::toggled, this, [this](bool on) {
+        m_recordText->setVisible(on);
+        if (on && m_document != nullptr)
+            m_recordText->setPlainText(m_document->review().originalOf(m_textSample));
+    });
     m_pairHeader->setObjectName(u"pairHeader"_s);
     m_pairHeader->setWordWrap(true);
     m_pairHeader->setTextFormat(Qt::RichText);
@@ -114,6 +243,7 @@ ReviewView::ReviewView(QWidget* parent)
     m_neighbourTable->setWordWrap(false);
     m_neighbourTable->setTabKeyNavigation(false); // Tab moves on to the next pane
     m_neighbourText->setObjectName(u"neighbourText"_s);
+    m_neighbourText->setOpenLinks(false); // a folded system prompt stays folded here
     m_keep->setCheckable(true);
     m_drop->setCheckable(true);
     m_keep->setObjectName(u"keepButton"_s);
@@ -161,9 +291,13 @@ ReviewView::ReviewView(QWidget* parent)
     auto* samplePane = new QWidget(this);
     auto* sampleLayout = new QVBoxLayout(samplePane);
     sampleLayout->setContentsMargins(0, 0, 0, 0);
-    sampleLayout->addWidget(m_sampleHeader);
+    auto* headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_sampleHeader, 1);
+    headerRow->addWidget(m_recordButton, 0, Qt::AlignTop);
+    sampleLayout->addLayout(headerRow);
     sampleLayout->addWidget(m_pairHeader);
-    sampleLayout->addWidget(m_sampleText, 1);
+    sampleLayout->addWidget(m_sampleText, 2);
+    sampleLayout->addWidget(m_recordText, 1);
 
     auto* neighbourPane = new QWidget(this);
     auto* neighbourLayout = new QVBoxLayout(neighbourPane);
@@ -233,6 +367,7 @@ ReviewView::ReviewView(QWidget* parent)
     });
     m_keyHelp = new KeyHelpOverlay(tr("Keys in Review"), keyHelp(), this);
     shortcut(QKeySequence(Qt::Key_Question), this, [this]() { toggleKeyHelp(); });
+    shortcut(QKeySequence(Qt::Key_O), this, [this]() { m_recordButton->toggle(); });
     setDocument(nullptr);
 }
 
@@ -245,6 +380,7 @@ QList<std::pair<QString, QString>> ReviewView::keyHelp() {
         {tr("E"), tr("write a note (Enter saves and returns to the keys, Esc too)")},
         {tr("N or →"), tr("next sample")},
         {tr("P or ←"), tr("previous sample")},
+        {tr("O"), tr("show or hide the record the sample came from, all its fields")},
         {tr("Ctrl+Z"), tr("undo the last answer")},
         {tr("Ctrl+Shift+Z"), tr("redo")},
         {tr("Ctrl+Shift+Q"), tr("sample a review queue (stratified, seeded, risk-weighted)")},
@@ -571,7 +707,7 @@ void ReviewView::showRow(int row) {
     if (sample->syntheticLikeness)
         meta << tr("synthetic-likeness %1").arg(*sample->syntheticLikeness, 0, 'f', 2);
     m_sampleHeader->setText(meta.join(u" · "_s));
-    m_sampleText->setPlainText(sample->text);
+    showSampleText(id, sample->text);
 
     // A preference pair: the prompt above, the judge's verdict, the other output beside.
     if (const auto pair = m_document->review().pairOf(id)) {
@@ -669,13 +805,31 @@ void ReviewView::selectQueue(const QVariant& data, const QString& title) {
         reloadQueue(Start::First); // the same queue again: from its start
 }
 
+void ReviewView::showSampleText(qint64 sampleId, const QString& text) {
+    if (sampleId != m_textSample)
+        m_unfoldSystem = false; // each sample starts folded
+    m_textSample = sampleId;
+    const QList<model::TurnDetail> turns = m_document->review().turnsOf(sampleId);
+    if (turns.isEmpty())
+        m_sampleText->setPlainText(text);
+    else
+        m_sampleText->setHtml(conversationHtml(turns, m_unfoldSystem));
+    if (m_recordButton->isChecked())
+        m_recordText->setPlainText(m_document->review().originalOf(sampleId));
+}
+
 void ReviewView::showNeighbour(int row) {
     if (row < 0 || row >= m_neighbours->rowCount()) {
         m_neighbourText->clear();
         return;
     }
     const auto& n = m_neighbours->neighbours().at(row);
-    m_neighbourText->setPlainText(n.text);
+    // A conversation's turns under their roles, as on the left (system prompts folded).
+    if (const QList<model::TurnDetail> turns = m_document->review().turnsOf(n.sampleId);
+        !turns.isEmpty())
+        m_neighbourText->setHtml(conversationHtml(turns, false));
+    else
+        m_neighbourText->setPlainText(n.text);
 }
 
 void ReviewView::next() {

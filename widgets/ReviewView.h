@@ -18,7 +18,9 @@ class QProgressBar;
 class QPushButton;
 class QShortcut;
 class QTableView;
+class QPlainTextEdit;
 class QTextBrowser;
+class QToolButton;
 
 namespace synthscope::model {
 enum class Dimension;
@@ -104,6 +106,9 @@ private:
     void showNeighbour(int row);
     void refreshProgress();
     void addSavedQueues();
+    /// Shows the current sample's text: a conversation as its turns (roles, the system prompt
+    /// folded unless m_unfoldSystem, code and lists monospaced), else the text as it is.
+    void showSampleText(qint64 sampleId, const QString& text);
 
     model::ProjectDocument* m_document = nullptr;
     model::ReviewQueueModel* m_queue = nullptr;
@@ -124,6 +129,10 @@ private:
     QLabel* m_sampleHeader;
     QLabel* m_pairHeader; ///< a preference pair's prompt and verdict; hidden for other samples
     QTextBrowser* m_sampleText;
+    QToolButton* m_recordButton; ///< shows the original record's fields (O)
+    QPlainTextEdit* m_recordText;
+    bool m_unfoldSystem = false; ///< the reader unfolded this sample's long system prompt
+    qint64 m_textSample = -1;    ///< whose text m_sampleText shows
     QTableView* m_neighbourTable;
     QTextBrowser* m_neighbourText;
     QLabel* m_neighbourHeader;

@@ -6,6 +6,7 @@
 #include "model/CorpusModels.h"
 #include "model/GateModels.h"
 #include "model/Importer.h"
+#include "model/Json.h"
 #include "model/JudgeModels.h"
 #include "model/MetricModels.h"
 #include "model/ProjectDocument.h"
@@ -77,6 +78,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
@@ -909,6 +911,71 @@ TEST_F(Widgets, TheAnalyseBoxSwitchesBetweenWholeTextsPromptsAndResponses) {
     EXPECT_EQ(window.document()->view(), model::AnalysisView::All);
     EXPECT_EQ(banner->text(), wholeBanner);
     EXPECT_DOUBLE_EQ(meanLength("lima"), wholeLima);
+}
+
+// Review shows a conversation as a reader would want it: each turn under its role in order,
+// the long system prompt folded until its link is clicked, code and lists monospaced, and the
+// record's other fields on O. (A hand-made chat: a system prompt of 400 characters, two
+// exchanges, a numbered list and a fenced code block.)
+TEST_F(Widgets, ReviewShowsAConversationTurnByTurn) {
+    QTemporaryDir dir;
+    const QString system = QStringLiteral("You are Ada. ") + QString(387, u'x');
+    model::Json chat = {
+        {"id", "chat-1"},
+        {"messages",
+         {{{"role", "system"}, {"content", system.toStdString()}},
+          {{"role", "user"}, {"content", "hi where's my refund"}},
+          {{"role", "assistant"}, {"content", "To check it:\n1. Open My orders.\n2. Pick it."}},
+          {{"role", "user"}, {"content", "and the api?"}},
+          {{"role", "assistant"}, {"content", "Like this:\n```\nget('/refund')\n```\nDone."}}}}};
+    const QString file = test::writeFile(dir, QStringLiteral("chat.jsonl"),
+                                         QByteArray::fromStdString(chat.dump() + "\n"));
+    ASSERT_TRUE(window
+                    .openProject(dir.filePath(QStringLiteral("chat.synthscope")),
+                                 model::Project::OpenMode::CreateIfMissing)
+                    .ok());
+    model::ImportSpec spec;
+    spec.corpusName = QStringLiteral("chat");
+    spec.files = {file};
+    spec.mapping = *model::detectRecordLayout(file, model::InputFormat::Auto);
+    QSignalSpy report(window.document(), &model::ProjectDocument::jobReport);
+    window.document()->startImport(spec, false);
+    ASSERT_TRUE(report.wait(20000));
+    window.showView(widgets::MainWindow::View::Review);
+    window.review()->reviewCorpus(1);
+    auto* text = window.review()->findChild<QTextBrowser*>(QStringLiteral("sampleText"));
+    ASSERT_TRUE(text);
+    const QString shown = text->toPlainText();
+    const qsizetype system0 = shown.indexOf(QStringLiteral("System prompt"));
+    const qsizetype user1 = shown.indexOf(QStringLiteral("User\nhi where's my refund"));
+    const qsizetype assistant1 = shown.indexOf(QStringLiteral("Assistant\nTo check it:"));
+    const qsizetype user2 = shown.indexOf(QStringLiteral("User\nand the api?"));
+    EXPECT_TRUE(system0 >= 0 && system0 < user1 && user1 < assistant1 && assistant1 < user2)
+        << shown.toStdString();
+    EXPECT_FALSE(shown.contains(QString(300, u'x'))); // folded
+    const QString html = text->toHtml();
+    EXPECT_TRUE(html.contains(QStringLiteral("get('/refund')")));
+    // The list and the code block, each one monospaced paragraph with its line breaks.
+    EXPECT_EQ(html.count(QStringLiteral("font-family:'monospace'")), 2) << html.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("1. Open My orders.\n2. Pick it."))); // one block
+
+    // A click on "show all 400 characters" unfolds it.
+    QTextCursor link = text->document()->find(QStringLiteral("show all 400 characters"));
+    ASSERT_FALSE(link.isNull());
+    link.setPosition(link.selectionStart() + 3);
+    const QPoint at = text->cursorRect(link).center();
+    QTest::mouseClick(text->viewport(), Qt::LeftButton, {}, at);
+    EXPECT_TRUE(text->toPlainText().contains(QString(387, u'x')));
+
+    // O shows the record with its other fields; O again hides it.
+    auto* record = window.review()->findChild<QPlainTextEdit*>(QStringLiteral("recordText"));
+    ASSERT_TRUE(record);
+    EXPECT_FALSE(record->isVisible());
+    QTest::keyClick(window.review(), Qt::Key_O);
+    EXPECT_TRUE(record->isVisible());
+    EXPECT_TRUE(record->toPlainText().contains(QStringLiteral("\"id\": \"chat-1\"")));
+    QTest::keyClick(window.review(), Qt::Key_O);
+    EXPECT_FALSE(record->isVisible());
 }
 
 TEST_F(Widgets, ExportDialogCountsMatches) {
