@@ -52,6 +52,9 @@ ImportDialog::ImportDialog(QWidget* parent)
     , m_useField(new QRadioButton(tr("Field"), this))
     , m_useTemplate(new QRadioButton(tr("Template"), this))
     , m_usePairs(new QRadioButton(tr("Preference pairs"), this))
+    , m_useConversation(new QRadioButton(tr("Conversation"), this))
+    , m_conversationFormat(new QComboBox(this))
+    , m_textRole(new QComboBox(this))
     , m_textField(new QComboBox(this))
     , m_template(new QLineEdit(this))
     , m_labelField(new QComboBox(this))
@@ -84,6 +87,29 @@ ImportDialog::ImportDialog(QWidget* parent)
     m_usePairs->setToolTip(tr("Records with two outputs and a judge's verdict (output_1, "
                               "output_2, preference) or a chosen and a rejected output: each "
                               "becomes two samples and a pair for the Judge view"));
+    m_useConversation->setObjectName(u"importConversation"_s);
+    m_useConversation->setToolTip(
+        tr("Records holding turns (OpenAI messages, ShareGPT conversations) or an instruction "
+           "and its answer (Alpaca, with earlier turns in history; prompt/completion): each "
+           "becomes one sample that keeps its turns with their roles, so prompts and responses "
+           "can be analysed apart"));
+    m_conversationFormat->setObjectName(u"importConversationFormat"_s);
+    for (model::ConversationFormat f :
+         {model::ConversationFormat::OpenAiMessages, model::ConversationFormat::ShareGpt,
+          model::ConversationFormat::Alpaca, model::ConversationFormat::PromptCompletion})
+        m_conversationFormat->addItem(
+            f == model::ConversationFormat::OpenAiMessages ? tr("OpenAI messages")
+            : f == model::ConversationFormat::ShareGpt     ? tr("ShareGPT conversations")
+            : f == model::ConversationFormat::Alpaca ? tr("Alpaca: instruction, input, output")
+                                                     : tr("prompt / completion"),
+            static_cast<int>(f));
+    m_textRole->setObjectName(u"importTextRole"_s);
+    m_textRole->addItem(tr("neither: a whole text"), QString());
+    m_textRole->addItem(tr("a prompt (what a user typed)"), u"prompt"_s);
+    m_textRole->addItem(tr("a response (what a model or agent answered)"), u"response"_s);
+    m_textRole->setToolTip(
+        tr("A prompt is analysed in the Prompts view (Analyse box), a response in the Responses "
+           "view; every text is in the Whole texts view"));
     auto* roleGroup = new QButtonGroup(this);
     roleGroup->addButton(m_real);
     roleGroup->addButton(m_synthetic);
@@ -91,6 +117,7 @@ ImportDialog::ImportDialog(QWidget* parent)
     textGroup->addButton(m_useField);
     textGroup->addButton(m_useTemplate);
     textGroup->addButton(m_usePairs);
+    textGroup->addButton(m_useConversation);
     m_useField->setChecked(true);
     m_template->setPlaceholderText(tr("e.g. {instruction}\\n{input}\\n{output}"));
     m_template->setToolTip(
@@ -126,17 +153,25 @@ ImportDialog::ImportDialog(QWidget* parent)
     roleRow->addWidget(m_real);
     roleRow->addWidget(m_synthetic);
     roleRow->addStretch();
-    auto* textRow = new QHBoxLayout;
-    textRow->addWidget(m_useField);
-    textRow->addWidget(m_textField, 1);
-    textRow->addWidget(m_useTemplate);
-    textRow->addWidget(m_template, 2);
-    textRow->addWidget(m_usePairs);
+    auto* textRow = new QVBoxLayout;
+    auto* fromFields = new QHBoxLayout;
+    fromFields->addWidget(m_useField);
+    fromFields->addWidget(m_textField, 1);
+    fromFields->addWidget(m_useTemplate);
+    fromFields->addWidget(m_template, 2);
+    auto* structured = new QHBoxLayout;
+    structured->addWidget(m_useConversation);
+    structured->addWidget(m_conversationFormat, 1);
+    structured->addWidget(m_usePairs);
+    structured->addStretch(1);
+    textRow->addLayout(fromFields);
+    textRow->addLayout(structured);
     auto* mapping = new QGroupBox(tr("Mapping"), this);
     auto* form = new QFormLayout(mapping);
     form->addRow(tr("Corpus name:"), m_name);
     form->addRow(tr("Role:"), roleRow);
     form->addRow(tr("Text:"), textRow);
+    form->addRow(tr("The text is:"), m_textRole);
     form->addRow(tr("Label (optional):"), m_labelField);
     form->addRow(tr("Only records where:"), m_where);
     const QString metaNames[] = {tr("Generator:"), tr("Template version:"), tr("Judge version:"),
@@ -172,6 +207,10 @@ ImportDialog::ImportDialog(QWidget* parent)
     connect(m_where, &QLineEdit::textChanged, this, &ImportDialog::updateMappedPreview);
     connect(m_useField, &QRadioButton::toggled, this, &ImportDialog::updateMappedPreview);
     connect(m_usePairs, &QRadioButton::toggled, this, &ImportDialog::updateMappedPreview);
+    connect(m_useConversation, &QRadioButton::toggled, this, &ImportDialog::updateMappedPreview);
+    connect(m_conversationFormat, &QComboBox::currentIndexChanged, this,
+            &ImportDialog::updateMappedPreview);
+    connect(m_textRole, &QComboBox::currentIndexChanged, this, &ImportDialog::updateMappedPreview);
     connect(roleGroup, &QButtonGroup::buttonToggled, this, &ImportDialog::validate);
     connect(m_name, &QLineEdit::textChanged, this, &ImportDialog::validate);
     validate();
@@ -197,6 +236,7 @@ void ImportDialog::setFiles(const QStringList& files) {
 void ImportDialog::loadPreview() {
     m_records.clear();
     m_pairs.reset();
+    m_conversation.reset();
     m_preview->clear();
     m_preview->setRowCount(0);
     m_preview->setColumnCount(0);
@@ -255,16 +295,36 @@ void ImportDialog::loadPreview() {
             guess = static_cast<int>(headers.indexOf(QString::fromLatin1(name)));
     m_textField->setCurrentIndex(std::max(guess, 0));
     m_labelField->setCurrentIndex(std::max(0, m_labelField->findText(previousLabel)));
-    // Judged pairs are read as pairs unless the user picks a field or a template instead.
-    if (!m_records.empty())
+    // Judged pairs are read as pairs, and conversations as conversations (in the detected
+    // layout), unless the user picks a field or a template instead; a record with a "text"
+    // field starts on that field, as the CLI does.
+    if (!m_records.empty()) {
         m_pairs = model::detectPairMapping(m_records.front().fields);
+        m_conversation = model::detectConversationMapping(m_records.front().fields);
+    }
+    const bool hasText = !m_records.empty() && m_records.front().fields.contains("text");
     m_usePairs->setEnabled(m_pairs.has_value());
-    if (m_pairs) {
+    if (m_conversation) {
+        const QSignalBlocker quiet(m_conversationFormat);
+        m_conversationFormat->setCurrentIndex(
+            m_conversationFormat->findData(static_cast<int>(m_conversation->format)));
+    }
+    if (m_pairs && !hasText) {
         m_usePairs->setChecked(true);
-    } else if (m_usePairs->isChecked()) {
+    } else if (m_conversation && !hasText) {
+        m_useConversation->setChecked(true);
+    } else if ((m_usePairs->isChecked() && !m_pairs) || m_useConversation->isChecked()) {
         m_useField->setChecked(true);
     }
     updateMappedPreview();
+}
+
+model::ConversationMapping ImportDialog::chosenConversation() const {
+    const auto format =
+        static_cast<model::ConversationFormat>(m_conversationFormat->currentData().toInt());
+    if (m_conversation && m_conversation->format == format)
+        return *m_conversation;
+    return model::defaultConversationMapping(format);
 }
 
 model::ImportSpec ImportDialog::spec() const {
@@ -276,11 +336,18 @@ model::ImportSpec ImportDialog::spec() const {
     s.format = kFormats[std::clamp(m_format->currentIndex(), 0, 5)];
     if (m_usePairs->isChecked() && m_pairs) {
         s.mapping.pairs = *m_pairs;
-    } else if (m_useTemplate->isChecked()) {
-        s.mapping.textTemplate = m_template->text().toStdString();
+        s.mapping.textField.clear();
+    } else if (m_useConversation->isChecked()) {
+        s.mapping.conversation = chosenConversation();
         s.mapping.textField.clear();
     } else {
-        s.mapping.textField = m_textField->currentText().toStdString();
+        if (m_useTemplate->isChecked()) {
+            s.mapping.textTemplate = m_template->text().toStdString();
+            s.mapping.textField.clear();
+        } else {
+            s.mapping.textField = m_textField->currentText().toStdString();
+        }
+        s.mapping.textRole = m_textRole->currentData().toString().toStdString();
     }
     if (m_labelField->currentIndex() > 0)
         s.mapping.labelField = m_labelField->currentText().toStdString();
@@ -300,6 +367,8 @@ model::ImportSpec ImportDialog::spec() const {
 void ImportDialog::updateMappedPreview() {
     m_textField->setEnabled(m_useField->isChecked());
     m_template->setEnabled(m_useTemplate->isChecked());
+    m_conversationFormat->setEnabled(m_useConversation->isChecked());
+    m_textRole->setEnabled(m_useField->isChecked() || m_useTemplate->isChecked());
     const bool pairs = m_usePairs->isChecked() && m_pairs;
     const model::ImportSpec s = spec();
     // The first previewed record the filter keeps (the first of all without a filter).
@@ -346,6 +415,20 @@ void ImportDialog::updateMappedPreview() {
             text += tr("This record would be rejected: %1").arg(QString::fromStdString(error));
         }
         m_mapped->setPlainText(text);
+    } else if (s.mapping.conversation.enabled()) {
+        // The first record's turns, each under its role.
+        std::vector<model::Turn> turns;
+        std::string error;
+        if (model::mapConversation(first->fields, s.mapping.conversation, &turns, &error)) {
+            QStringList lines;
+            for (const model::Turn& t : turns)
+                lines << u"%1: %2"_s.arg(QString::fromLatin1(model::turnRoleName(t.role)),
+                                         cut(t.content, 240).simplified());
+            m_mapped->setPlainText(lines.join(u'\n'));
+        } else {
+            m_mapped->setPlainText(
+                tr("This record would be rejected: %1").arg(QString::fromStdString(error)));
+        }
     } else {
         model::MappedRecord mapped;
         std::string error;
@@ -388,8 +471,11 @@ void ImportDialog::validate() {
         problem = tr("Write each condition as field=value, separated by ;.");
     else if (!unknownWhere.isEmpty())
         problem = tr("No field '%1' in the first records: check its name.").arg(unknownWhere);
-    else if (!s.mapping.pairs.enabled() && !m_useField->isChecked() && !m_useTemplate->isChecked())
+    else if (!s.mapping.pairs.enabled() && !s.mapping.conversation.enabled() &&
+             !m_useField->isChecked() && !m_useTemplate->isChecked())
         problem = tr("Choose whether the text comes from a field or a template.");
+    else if (s.mapping.pairs.enabled() || s.mapping.conversation.enabled())
+        problem.clear(); // the layout names its own fields
     else if (!s.mapping.textTemplate.empty() &&
              !model::validateTemplate(s.mapping.textTemplate, &err))
         problem = tr("Text template: %1").arg(QString::fromStdString(err));

@@ -18,8 +18,10 @@ class QTableWidget;
 namespace synthscope::widgets {
 
 /// File → Import…: pick files and format, see the first rows, map fields (text from a field
-/// or a template such as "{instruction}\n{response}", an optional label, provenance), choose
-/// the role and name, and see the mapped text of the first record before importing.
+/// or a template such as "{instruction}\n{response}" with its role — prompt, response or
+/// neither —, preference pairs, or conversations in a detected layout; an optional label,
+/// provenance), choose the role and name, and see what the first record becomes before
+/// importing.
 class ImportDialog : public QDialog {
     Q_OBJECT
 public:
@@ -45,6 +47,9 @@ private:
     QRadioButton* m_useField;
     QRadioButton* m_useTemplate;
     QRadioButton* m_usePairs; ///< enabled when the first record has a pair layout
+    QRadioButton* m_useConversation;
+    QComboBox* m_conversationFormat; ///< the layout (model::ConversationFormat), detected first
+    QComboBox* m_textRole; ///< whether a field's or template's text is a prompt or response
     QComboBox* m_textField;
     QLineEdit* m_template;
     QComboBox* m_labelField;
@@ -57,6 +62,11 @@ private:
     std::vector<model::RawRecord> m_records;
     /// The pair layout of the first record (model::detectPairMapping), when it has one.
     std::optional<model::PairMapping> m_pairs;
+    /// The conversation layout of the first record (model::detectConversationMapping), if any.
+    std::optional<model::ConversationMapping> m_conversation;
+    /// The conversation mapping of the chosen format: the detected one, else the format's usual
+    /// field names.
+    [[nodiscard]] model::ConversationMapping chosenConversation() const;
 };
 
 } // namespace synthscope::widgets

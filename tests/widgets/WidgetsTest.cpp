@@ -578,7 +578,15 @@ TEST_F(Widgets, ImportDialogPreviewsAndMapsRealFile) {
     ASSERT_NE(preview, nullptr);
     EXPECT_EQ(preview->rowCount(), 20);
     EXPECT_EQ(preview->columnCount(), 11);
+    // Bitext's instruction/response reads as a conversation; a click on Field takes one field,
+    // the response by its name.
+    EXPECT_TRUE(dialog.spec().mapping.conversation.enabled());
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(dialog.findChild<QRadioButton*>(QStringLiteral("importTextField")),
+                      Qt::LeftButton);
     const model::ImportSpec spec = dialog.spec();
+    EXPECT_FALSE(spec.mapping.conversation.enabled());
     EXPECT_EQ(spec.corpusName, QStringLiteral("bitext_customer_support_training"));
     EXPECT_EQ(spec.mapping.textField, "response"); // picked by name
     EXPECT_TRUE(dialog.findChild<QPlainTextEdit*>(QStringLiteral("mappedPreview"))
@@ -735,6 +743,68 @@ TEST_F(Widgets, ImportDialogReadsJudgedPairsAsPairs) {
 // The Judge view on two real judge-annotation files: Ctrl+J opens it, each file is a row with
 // its raw and length-controlled win rate, a click shows that file's length curve and words, and
 // "Review these pairs" opens its samples in Review.
+// Conversations in the import dialog, as a user: LIMA is recognised as Alpaca with its history
+// and previews its turns; another layout can be chosen (and rejects the record, said in the
+// preview); Bitext's instruction/response too; and a tweet from a field is given the prompt
+// role from the keyboard.
+TEST_F(Widgets, ImportDialogReadsConversationsAndTextRoles) {
+    widgets::ImportDialog dialog;
+    dialog.setFiles({test::dataFile(QStringLiteral("lima/lima.jsonl"))});
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    auto* conversation = dialog.findChild<QRadioButton*>(QStringLiteral("importConversation"));
+    auto* format = dialog.findChild<QComboBox*>(QStringLiteral("importConversationFormat"));
+    auto* role = dialog.findChild<QComboBox*>(QStringLiteral("importTextRole"));
+    auto* field = dialog.findChild<QRadioButton*>(QStringLiteral("importTextField"));
+    auto* mapped = dialog.findChild<QPlainTextEdit*>(QStringLiteral("mappedPreview"));
+    ASSERT_TRUE(conversation && format && role && field && mapped);
+    EXPECT_TRUE(conversation->isChecked());
+    EXPECT_TRUE(format->isEnabled());
+    EXPECT_FALSE(role->isEnabled()); // a conversation's turns carry their roles
+    EXPECT_TRUE(format->currentText().startsWith(QStringLiteral("Alpaca")));
+    EXPECT_TRUE(mapped->toPlainText().startsWith(QStringLiteral("user: Can brain cells move?")))
+        << mapped->toPlainText().toStdString();
+    EXPECT_TRUE(mapped->toPlainText().contains(QStringLiteral("\nassistant: The question is")));
+    // The wrong layout: the preview says the record would be rejected, and why.
+    format->setFocus();
+    QTest::keyClick(format, Qt::Key_Home);
+    EXPECT_TRUE(format->currentText().startsWith(QStringLiteral("OpenAI")));
+    EXPECT_TRUE(mapped->toPlainText().contains(
+        QStringLiteral("rejected: missing conversation field 'messages'")));
+    QTest::keyClick(format, Qt::Key_Down);
+    QTest::keyClick(format, Qt::Key_Down);
+    QTest::mouseClick(dialog.findChild<QRadioButton*>(QStringLiteral("importRoleReal")),
+                      Qt::LeftButton);
+    QPushButton* import = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    ASSERT_TRUE(import->isEnabled());
+    model::ImportSpec spec = dialog.spec();
+    EXPECT_EQ(spec.mapping.conversation.format, model::ConversationFormat::Alpaca);
+    EXPECT_EQ(spec.mapping.conversation.historyField, "history");
+
+    // Bitext: instruction/response, read as a conversation as well.
+    dialog.setFiles({test::dataFile(
+        QStringLiteral("bitext-customer-support-4.5k/bitext_customer_support_training.jsonl"))});
+    EXPECT_TRUE(conversation->isChecked());
+    EXPECT_TRUE(mapped->toPlainText().startsWith(
+        QStringLiteral("user: how can I cancel purchase 113542617735902?")));
+    EXPECT_EQ(dialog.spec().mapping.conversation.responseField, "response");
+
+    // Twitter has a text field: Field is chosen, and the user says the text is a prompt.
+    dialog.setFiles(
+        {test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))});
+    EXPECT_TRUE(field->isChecked());
+    EXPECT_FALSE(conversation->isEnabled() && conversation->isChecked());
+    ASSERT_TRUE(role->isEnabled());
+    role->setFocus();
+    QTest::keyClick(role, Qt::Key_Down);
+    QTest::mouseClick(import, Qt::LeftButton);
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    spec = dialog.spec();
+    EXPECT_FALSE(spec.mapping.conversation.enabled());
+    EXPECT_EQ(spec.mapping.textField, "text");
+    EXPECT_EQ(spec.mapping.textRole, "prompt");
+}
+
 TEST_F(Widgets, JudgeViewShowsWhatTheJudgeKept) {
     QTemporaryDir dir;
     const QString path =
