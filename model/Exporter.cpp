@@ -148,6 +148,7 @@ Json datasheet(Project& project) {
         for (auto it = a->comparison.cbegin(); it != a->comparison.cend(); ++it)
             comparison[it.key().toStdString()] = it.value();
         sheet["metrics"] = {{"analysis_run", a->runId},
+                            {"view", viewName(a->view).toStdString()},
                             {"finished_at", a->finishedAt.toStdString()},
                             {"stale", a->stale},
                             {"per_corpus", perCorpus},

@@ -306,13 +306,21 @@ Status buildReport(Project& project, Report* out) {
          ".pass{background:#d8f0d8}.warn{background:#ffe9b0}.fail{background:#f6c6c6}"
          ".sample{border-left:4px solid #e66a00;padding:4px 10px;margin:6px 0;background:#faf7f2;"
          "font-size:12px}</style></head><body>"_s.arg(esc(out->title));
-    h += u"<h1>%1</h1><p>Project <code>%2</code> · analysis run %3 finished %4 · written %5 by "
+    const QString viewNote =
+        project.view() == AnalysisView::All
+            ? QString()
+            : trReport(" · <b>%1 only</b> (the %2 view: corpora without %2 are not in it)")
+                  .arg(project.view() == AnalysisView::Prompts ? trReport("Prompts")
+                                                               : trReport("Responses"),
+                       viewName(project.view()));
+    h += u"<h1>%1</h1><p>Project <code>%2</code> · analysis run %3%8 finished %4 · written %5 by "
          "Synthscope %6%7</p>"_s.arg(esc(out->title), esc(project.path()))
              .arg(analysis->runId)
              .arg(esc(analysis->finishedAt), QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
                   QStringLiteral(SYNTHSCOPE_VERSION),
                   analysis->stale ? trReport(" · <b>stale: corpora changed after this run</b>")
-                                  : QString());
+                                  : QString(),
+                  viewNote);
 
     // Gate and checklist
     QList<RedLine> rules;

@@ -42,6 +42,24 @@ fi
 
 if [ -n "$shots" ]; then
   QT_QPA_PLATFORM=offscreen "$gui" "$project" --screenshots "$shots"
+  # The prompts view (README, "Prompts: what users type"): customer messages as prompts, agent
+  # replies as responses, Bitext as conversations; its Divergence view as prompts-divergence.png.
+  views=$here/demo/support-views.synthscope
+  if [ ! -f "$views" ]; then
+    tmp=$here/demo/.building-views.synthscope
+    rm -f "$tmp" "$tmp-wal" "$tmp-shm"
+    "$cli" import --project "$tmp" --role real --name customer-messages --text-field text \
+      --text-role prompt --where inbound=True "$twitter"
+    "$cli" import --project "$tmp" --role real --name agent-replies --text-field text \
+      --text-role response --where inbound=False "$twitter"
+    "$cli" import --project "$tmp" --role synthetic --name bitext "$bitext"
+    mv "$tmp" "$views"
+  fi
+  "$cli" analyze --project "$views" --view prompts
+  viewshots=$(mktemp -d)
+  QT_QPA_PLATFORM=offscreen "$gui" "$views" --view prompts --screenshots "$viewshots"
+  cp "$viewshots/divergence.png" "$shots/prompts-divergence.png"
+  rm -rf "$viewshots"
 elif [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$gui" "$project"
 else
