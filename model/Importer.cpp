@@ -175,6 +175,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
             return Status::failure(u"cannot store a sample: %1"_s.arg(sample.lastError().text()));
         *id = sample.lastInsertId().toLongLong();
         ++report->samples;
+        report->prompts += prompt.empty() ? 0 : 1;
+        report->responses += response.empty() ? 0 : 1;
         return Status{};
     };
     const bool pairs = spec.mapping.pairs.enabled();
@@ -306,10 +308,13 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     }
 
     QSqlQuery counts(db);
-    counts.prepare(u"UPDATE corpora SET rows_in = ?, samples = ?, rejected = ? WHERE id = ?"_s);
+    counts.prepare(u"UPDATE corpora SET rows_in = ?, samples = ?, rejected = ?, prompts = ?, "
+                   "responses = ? WHERE id = ?"_s);
     counts.addBindValue(report->rowsIn);
     counts.addBindValue(report->samples);
     counts.addBindValue(report->rejected);
+    counts.addBindValue(report->prompts);
+    counts.addBindValue(report->responses);
     counts.addBindValue(corpusId);
     if (!counts.exec())
         return Status::failure(u"cannot update the corpus: %1"_s.arg(counts.lastError().text()));

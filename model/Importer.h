@@ -36,6 +36,8 @@ struct ImportReport {
     qint64 pairs = 0;                ///< preference pairs stored
     qint64 conversations = 0;        ///< conversations stored (one sample each)
     qint64 multiTurn = 0;            ///< of which with more than one user turn
+    qint64 prompts = 0;              ///< samples stored with a prompt
+    qint64 responses = 0;            ///< samples stored with a response
     qint64 filtered = 0;             ///< good records skipped by mapping.where
     qint64 rejected = 0;             ///< rowsIn − stored − filtered
     QList<RejectedRow> firstRejects; ///< up to 100, in file order

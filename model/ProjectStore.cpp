@@ -47,7 +47,7 @@ QList<CorpusInfo> ProjectStore::corpora() const {
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
     if (!q.exec(u"SELECT id, name, role, format, files, mapping, imported_at, rows_in, samples, "
-                "rejected FROM corpora ORDER BY id"_s))
+                "rejected, prompts, responses FROM corpora ORDER BY id"_s))
         return out;
     while (q.next()) {
         CorpusInfo c;
@@ -63,6 +63,8 @@ QList<CorpusInfo> ProjectStore::corpora() const {
         c.rowsIn = q.value(7).toLongLong();
         c.samples = q.value(8).toLongLong();
         c.rejected = q.value(9).toLongLong();
+        c.prompts = q.value(10).toLongLong();
+        c.responses = q.value(11).toLongLong();
         out.append(c);
     }
     return out;
@@ -110,17 +112,11 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     std::map<qint64, Role> roles;
     // Outside the 'all' view only the corpora with that part (a prompt, a response) take part.
     const AnalysisView view = m_project.view();
-    QSqlQuery part(db);
-    part.prepare(
-        u"SELECT EXISTS (SELECT 1 FROM samples WHERE corpus_id = ? AND %1 IS NOT NULL)"_s.arg(
-            viewColumn(view)));
     for (const CorpusInfo& c : corpora()) {
         names[c.id] = c.name;
         roles[c.id] = c.role;
-        if (view != AnalysisView::All &&
-            !(execPrepared(part, {c.id}) && part.next() && part.value(0).toBool()))
-            continue;
-        current.push_back(c.id);
+        if (c.inView(view))
+            current.push_back(c.id);
     }
     a.stale = analysed != current;
     a.view = view;
@@ -342,6 +338,8 @@ Json ProjectStore::summaryJson() const {
                       {"role", roleName(c.role).toStdString()},
                       {"samples", c.samples},
                       {"rejected", c.rejected},
+                      {"prompts", c.prompts},
+                      {"responses", c.responses},
                       {"rows_in", c.rowsIn},
                       {"format", c.format.toStdString()},
                       {"files", files},

@@ -32,6 +32,13 @@ struct CorpusInfo {
     qint64 rowsIn = 0;
     qint64 samples = 0;
     qint64 rejected = 0;
+    qint64 prompts = 0;   ///< samples with a prompt (the Prompts view reads them)
+    qint64 responses = 0; ///< samples with a response (the Responses view)
+    /// Whether the corpus takes part in view (All: always).
+    [[nodiscard]] bool inView(AnalysisView view) const {
+        return view == AnalysisView::All ||
+               (view == AnalysisView::Prompts ? prompts : responses) > 0;
+    }
     /// Provenance: key → fixed value or field template, as mapped at import.
     [[nodiscard]] QString provenanceText() const;
 };

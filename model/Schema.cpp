@@ -321,6 +321,8 @@ CREATE TABLE preference_pairs (
         uR"sql(
 ALTER TABLE samples ADD COLUMN prompt TEXT;
 ALTER TABLE samples ADD COLUMN response TEXT;
+ALTER TABLE corpora ADD COLUMN prompts INTEGER NOT NULL DEFAULT 0;   -- samples with a prompt
+ALTER TABLE corpora ADD COLUMN responses INTEGER NOT NULL DEFAULT 0; -- samples with a response
 CREATE TABLE turns (
   sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
   position INTEGER NOT NULL,       -- 0 = first turn

@@ -1,7 +1,7 @@
 // Conversations on import: the layouts, the order rules, the turns and texts stored, and LIMA.
-#include "model/Analyzer.h"
 #include "model/Conversation.h"
 #include "TestSupport.h"
+#include "model/Analyzer.h"
 #include "model/Importer.h"
 #include "model/ProjectStore.h"
 
@@ -265,6 +265,17 @@ TEST(Conversation, ViewsAnalysePromptsAndResponsesApart) {
     importAs(u"bitext"_s, Role::Synthetic, bitext, *bitextLayout);
 
     ProjectStore store(*p);
+    // Which corpora have prompts and responses, counted at import.
+    const QList<CorpusInfo> corpora = store.corpora();
+    ASSERT_EQ(corpora.size(), 3);
+    EXPECT_EQ(corpora[0].prompts, 2778);
+    EXPECT_EQ(corpora[0].responses, 0);
+    EXPECT_EQ(corpora[1].prompts, 0);
+    EXPECT_EQ(corpora[1].responses, 2222);
+    EXPECT_EQ(corpora[2].prompts, 4514);
+    EXPECT_EQ(corpora[2].responses, 4514);
+    EXPECT_FALSE(corpora[1].inView(AnalysisView::Prompts));
+    EXPECT_TRUE(corpora[1].inView(AnalysisView::All));
     std::map<AnalysisView, qint64> runs;
     for (AnalysisView v : {AnalysisView::Prompts, AnalysisView::Responses, AnalysisView::All}) {
         p->setView(v);
