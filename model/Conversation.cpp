@@ -26,34 +26,46 @@ std::optional<TurnRole> roleOf(const std::string& name, ConversationFormat forma
         return TurnRole::User;
     if (name == "assistant")
         return TurnRole::Assistant;
+    // ShareGPT's function_call is the assistant calling a tool (LLaMA-Factory, Glaive); the
+    // observation that follows is the tool's answer.
     if (format == ConversationFormat::ShareGpt &&
-        (name == "gpt" || name == "chatgpt" || name == "bard" || name == "bing" || name == "model"))
+        (name == "gpt" || name == "chatgpt" || name == "bard" || name == "bing" ||
+         name == "model" || name == "function_call"))
         return TurnRole::Assistant;
     if (name == "tool" || (format == ConversationFormat::OpenAiMessages && name == "function") ||
-        (format == ConversationFormat::ShareGpt &&
-         (name == "function_call" || name == "observation")))
+        (format == ConversationFormat::ShareGpt && name == "observation"))
         return TurnRole::Tool;
     return std::nullopt;
 }
 
-// A turn's content: a string, or OpenAI's list of parts whose text parts are joined.
-bool contentText(const Json& value, std::string* out) {
+// A turn's content: a string, or OpenAI's list of parts whose text parts ("text", and the
+// Responses API's "input_text" and "output_text") are joined; *error says what is wrong.
+bool contentText(const Json& value, std::string* out, std::string* error) {
     if (value.is_string()) {
         *out = value.get<std::string>();
         return true;
     }
-    if (!value.is_array())
+    if (!value.is_array()) {
+        *error = std::string("content is ") + value.type_name() + ", expected text";
         return false;
+    }
     out->clear();
-    for (const Json& part : value) {
-        if (!part.is_object())
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const Json& part = value[i];
+        const std::string name = "content part " + std::to_string(i + 1);
+        if (!part.is_object()) {
+            *error = name + " is " + std::string(part.type_name()) + ", expected an object";
             return false;
+        }
         const auto type = part.find("type");
         const auto text = part.find("text");
-        if (type != part.end() && type->is_string() && *type != "text")
+        if (type != part.end() && type->is_string() && *type != "text" && *type != "input_text" &&
+            *type != "output_text")
             continue; // an image or audio part: not text to analyse
-        if (text == part.end() || !text->is_string())
+        if (text == part.end() || !text->is_string()) {
+            *error = name + " has no text";
             return false;
+        }
         if (!out->empty())
             out->append("\n");
         out->append(text->get<std::string>());
@@ -82,11 +94,16 @@ bool readTurnList(const Json& fields, const ConversationMapping& m, std::vector<
             return false;
         }
         // ShareGPT files use from/value; some write role/content as OpenAI does.
-        const char* roleKey = shareGpt && t.contains("from") ? "from" : "role";
-        const char* contentKey = shareGpt && t.contains("value") ? "value" : "content";
+        const char* roleKey = shareGpt && !t.contains("role") ? "from" : "role";
+        const char* contentKey = shareGpt && !t.contains("content") ? "value" : "content";
         const auto role = t.find(roleKey);
-        if (role == t.end() || !role->is_string()) {
+        if (role == t.end() || role->is_null()) {
             *error = turnName(i) + " has no role ('" + roleKey + "')";
+            return false;
+        }
+        if (!role->is_string()) {
+            *error =
+                turnName(i) + "'s role is " + std::string(role->type_name()) + ", expected text";
             return false;
         }
         const std::optional<TurnRole> r = roleOf(role->get<std::string>(), m.format);
@@ -96,15 +113,22 @@ bool readTurnList(const Json& fields, const ConversationMapping& m, std::vector<
         }
         Turn turn{*r, {}};
         const auto content = t.find(contentKey);
-        const bool toolCall = *r == TurnRole::Assistant && t.contains("tool_calls");
+        // An assistant turn that only calls a tool (tool_calls, or the legacy function_call)
+        // may have no text.
+        const bool toolCall =
+            *r == TurnRole::Assistant && (t.contains("tool_calls") || t.contains("function_call"));
+        std::string why;
         if (content == t.end() || content->is_null()) {
             if (!toolCall) {
                 *error = turnName(i) + " has no content ('" + contentKey + "')";
                 return false;
             }
-        } else if (!contentText(*content, &turn.content)) {
-            *error = turnName(i) + " has content of type " + std::string(content->type_name()) +
-                     ", expected text";
+        } else if (!contentText(*content, &turn.content, &why)) {
+            *error = turnName(i) + ": " + why;
+            return false;
+        }
+        if (*r == TurnRole::Assistant && !toolCall && blankText(turn.content)) {
+            *error = turnName(i) + " (assistant) is empty";
             return false;
         }
         turns->push_back(std::move(turn));
@@ -178,7 +202,7 @@ bool readFields(const Json& fields, const ConversationMapping& m, std::vector<Tu
 
 // The order rules of mapConversation().
 bool checkOrder(const std::vector<Turn>& turns, std::string* error) {
-    bool spoken = false; // a user or assistant turn has been seen
+    bool spoken = false; // a user turn has been seen
     std::optional<TurnRole> previous;
     for (std::size_t i = 0; i < turns.size(); ++i) {
         const TurnRole r = turns[i].role;
@@ -202,9 +226,7 @@ bool checkOrder(const std::vector<Turn>& turns, std::string* error) {
                 return outOfOrder("follows a tool turn (the assistant answers a tool)");
             spoken = true;
             break;
-        case TurnRole::Assistant:
-            if (!spoken)
-                return outOfOrder("comes before any user turn");
+        case TurnRole::Assistant: // may open the conversation (a greeting)
             if (previous == TurnRole::Assistant)
                 return outOfOrder("follows another assistant turn");
             break;
@@ -216,7 +238,7 @@ bool checkOrder(const std::vector<Turn>& turns, std::string* error) {
         previous = r;
     }
     if (!spoken) {
-        *error = "empty conversation (no user or assistant turn)";
+        *error = "no user turn (empty conversation)";
         return false;
     }
     return true;
@@ -335,25 +357,24 @@ std::optional<ConversationMapping> detectConversationMapping(const Json& fields)
         m.turnsField = "conversations";
         return m;
     }
-    const auto optional = [&fields](const char* key) {
-        return fields.contains(key) ? std::string(key) : std::string();
-    };
+
     if (isString("instruction") && (isString("output") || isString("response"))) {
         m.format = ConversationFormat::Alpaca;
         m.promptField = "instruction";
         m.responseField = isString("output") ? "output" : "response";
-        // Not Dolly's or Bitext's "context": a reference passage or a constant
+        // Optional fields are read from every record that has them, whether or not the first
+        // does. Not Dolly's or Bitext's "context": a reference passage or a constant
         // ("customer support"), not what the user typed.
-        m.inputField = optional("input");
-        m.historyField = optional("history");
-        m.systemField = optional("system");
+        m.inputField = "input";
+        m.historyField = "history";
+        m.systemField = "system";
         return m;
     }
     if (isString("prompt") && (isString("completion") || isString("response"))) {
         m.format = ConversationFormat::PromptCompletion;
         m.promptField = "prompt";
         m.responseField = isString("completion") ? "completion" : "response";
-        m.systemField = optional("system");
+        m.systemField = "system";
         return m;
     }
     return std::nullopt;

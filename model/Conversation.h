@@ -64,12 +64,15 @@ struct ConversationMapping {
 
 /// Reads one record's conversation into *turns (in order). Rejections (false with *error, which
 /// names the turn, counted from 1): the turns field missing or not an array; a turn that is not
-/// an object, has no role or an unknown one, or has no content (a string, or OpenAI's list of
-/// text parts; null only for an assistant turn with tool_calls); an empty user turn; roles out
-/// of order (system turns only first, the first other turn a user's, no two user turns in a
-/// row, a tool turn only after an assistant or tool turn, an assistant turn only after a user
-/// or tool turn); a conversation without a user or assistant turn ("empty conversation");
-/// a history entry that is not a pair of strings.
+/// an object, has no role, a role that is not text or unknown, or no content (a string, or
+/// OpenAI's list of parts, whose "text", "input_text" and "output_text" parts are read; null
+/// only for an assistant turn with tool_calls or function_call); an empty user turn, or an
+/// empty assistant turn that calls no tool; roles out of order (system turns only first, no two
+/// user turns and no two assistant turns in a row, a tool turn only after an assistant or tool
+/// turn, a user turn never right after a tool turn; an assistant turn may open the
+/// conversation, as a greeting); a conversation without a user turn ("no user turn (empty
+/// conversation)"); a history entry that is not a pair of strings. A conversation may end on a
+/// user or tool turn (it then has no response after it).
 bool mapConversation(const Json& fields, const ConversationMapping& mapping,
                      std::vector<Turn>* turns, std::string* error);
 

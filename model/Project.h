@@ -106,6 +106,11 @@ QString jsonIdArray(const QList<qint64>& ids);
 /// Inline, so namespace-scope strings built from it in other files are initialised after it.
 inline const QString kNewestAnalysisRun =
     QStringLiteral("(SELECT max(id) FROM runs WHERE kind = 'analysis' AND view = analysis_view())");
+/// The text the project's view reads of the sample aliased s, as an SQL expression (NULL for a
+/// sample without that part): a macro, so that compile-time SQL strings can be built from it.
+#define SYNTHSCOPE_VIEW_TEXT_SQL                                                                   \
+    "(CASE analysis_view() WHEN 'prompts' THEN s.prompt WHEN 'responses' THEN s.response ELSE "    \
+    "s.text END)"
 /// Every analysis run of the project's view, as an SQL subquery for "run_id IN " + kViewRuns.
 inline const QString kViewRuns =
     QStringLiteral("(SELECT id FROM runs WHERE kind = 'analysis' AND view = analysis_view())");

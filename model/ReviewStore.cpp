@@ -641,7 +641,8 @@ QString ReviewStore::originalOf(qint64 sampleId) const {
 std::optional<SampleDetail> ReviewStore::sample(qint64 sampleId) const {
     QSqlQuery q(m_project.connection());
     q.prepare(u"SELECT s.id, s.corpus_id, c.name, c.role, s.text, s.label, s.source_file, "
-              "s.source_line, s.generator, s.template_version, s.judge_version, s.round "
+              "s.source_line, s.generator, s.template_version, s.judge_version, s.round, "
+              "coalesce(" SYNTHSCOPE_VIEW_TEXT_SQL ", s.text) "
               "FROM samples s JOIN corpora c ON c.id = s.corpus_id WHERE s.id = ?"_s);
     q.addBindValue(sampleId);
     if (!q.exec() || !q.next())
@@ -652,6 +653,7 @@ std::optional<SampleDetail> ReviewStore::sample(qint64 sampleId) const {
     d.corpusName = q.value(2).toString();
     (void)parseRole(q.value(3).toString(), &d.role);
     d.text = q.value(4).toString();
+    d.viewText = q.value(12).toString();
     d.label = q.value(5).toString();
     d.sourceFile = q.value(6).toString();
     d.line = q.value(7).toLongLong();
@@ -722,7 +724,9 @@ QList<qint64> ReviewStore::pairQueue(qint64 corpusId) const {
 
 QString ReviewStore::preview(qint64 sampleId, int limit) const {
     QSqlQuery q(m_project.connection());
-    q.prepare(u"SELECT substr(text, 1, ?) FROM samples WHERE id = ?"_s);
+    // The view's part, or the whole text of a sample without it.
+    q.prepare(u"SELECT substr(coalesce(" SYNTHSCOPE_VIEW_TEXT_SQL ", s.text), 1, ?) FROM samples s "
+              "WHERE s.id = ?"_s);
     q.addBindValue(limit);
     q.addBindValue(sampleId);
     if (q.exec() && q.next())
@@ -735,7 +739,8 @@ QList<NeighbourDetail> ReviewStore::neighbours(qint64 sampleId) const {
     QSqlQuery q(m_project.connection());
     q.prepare(u"SELECT n.neighbour_id, n.similarity, c.name, s.text FROM neighbours n "
               "JOIN samples s ON s.id = n.neighbour_id JOIN corpora c ON c.id = s.corpus_id "
-              "WHERE n.sample_id = ? ORDER BY n.rank"_s);
+              "WHERE n.sample_id = ? AND n.run_id = "_s +
+              kNewestAnalysisRun + u" ORDER BY n.rank"_s);
     q.addBindValue(sampleId);
     if (q.exec())
         while (q.next())

@@ -80,6 +80,7 @@ struct SampleDetail {
     QString corpusName;
     Role role = Role::Real;
     QString text;
+    QString viewText; ///< the part the project's view reads (the whole text when it has none)
     QString label;
     QString sourceFile;
     qint64 line = 0;

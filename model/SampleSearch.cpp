@@ -34,7 +34,7 @@ constexpr std::array<ColumnSql, kSampleColumnCount> kColumns = {{
     {"id", "s.id", false},
     {"corpus", "c.name", false},
     {"role", "c.role", false},
-    {"length", "length(s.text)", false},
+    {"length", "length(" SYNTHSCOPE_VIEW_TEXT_SQL ")", false},
     {"synthetic_likeness", "synthetic_likeness", true},
     {"nn_other", "nn_other", true},
     {"perplexity", "perplexity", true},
@@ -59,7 +59,7 @@ constexpr std::array<RangeField, 4> kRanges = {{
     {"synthetic_likeness", &SampleQuery::syntheticLikeness, "synthetic_likeness", true},
     {"nn_other", &SampleQuery::nnOther, "nn_other", true},
     {"perplexity", &SampleQuery::perplexity, "perplexity", true},
-    {"length", &SampleQuery::length, "length(s.text)", false},
+    {"length", &SampleQuery::length, "length(" SYNTHSCOPE_VIEW_TEXT_SQL ")", false},
 }};
 
 // The group filters with their JSON key and column of sample_scores.
@@ -96,8 +96,12 @@ struct Where {
     }
 };
 
-Where whereOf(const SampleQuery& query) {
+Where whereOf(const SampleQuery& query, AnalysisView view) {
     Where w;
+    // Outside the 'all' view, the samples that have its part (a condition on the text columns
+    // only there: in 'all' the scan stays on the covering index).
+    if (view != AnalysisView::All)
+        w.add(u"" SYNTHSCOPE_VIEW_TEXT_SQL " IS NOT NULL"_s, {});
     if (!query.text.trimmed().isEmpty())
         w.add(u"s.id IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH ?)"_s, {query.text});
     if (query.corpusId)
@@ -410,8 +414,8 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
     if (!query.text.trimmed().isEmpty())
         if (Status s = ftsQueryFor(db, query.text, &effective.text); !s)
             return s;
-    const Where where = whereOf(effective);
-    const char* key = query.sortBy == SampleColumn::Length   ? "length(s.text)"
+    const Where where = whereOf(effective, project.view());
+    const char* key = query.sortBy == SampleColumn::Length ? "length(" SYNTHSCOPE_VIEW_TEXT_SQL ")"
                       : query.sortBy == SampleColumn::Corpus ? "s.corpus_id"
                       : query.sortBy == SampleColumn::Role   ? "c.role = 'synthetic'"
                                                              : nullptr;
@@ -556,7 +560,8 @@ Status sampleRows(const Project& project, const QList<qint64>& ids, const QStrin
     const QString list = jsonIdArray(ids);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT s.id, c.name, c.role, length(s.text), substr(s.text, 1, 300), "
+    q.prepare(u"SELECT s.id, c.name, c.role, length(" SYNTHSCOPE_VIEW_TEXT_SQL
+              "), substr(" SYNTHSCOPE_VIEW_TEXT_SQL ", 1, 300), "
               "sc.synthetic_likeness, sc.nn_other, sc.perplexity, sc.cluster, "
               "sc.skeleton_group, sc.duplicate_group FROM json_each(?) j "
               "JOIN samples s ON s.id = j.value JOIN corpora c ON c.id = s.corpus_id "

@@ -31,6 +31,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTextCharFormat>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -51,6 +52,14 @@ QShortcut* shortcut(const QKeySequence& key, QWidget* parent, std::function<void
 // Filter combo data: role ("real"/"synthetic") and corpus id (0 = all).
 QVariant filterData(model::Role role, qint64 corpusId) {
     return QVariantList{model::roleName(role), corpusId};
+}
+
+// Plain text without the character format the previous HTML left at the cursor (setPlainText
+// keeps it: a sample shown after a conversation became one link to "unfold").
+void setPlainTextFresh(QTextBrowser* browser, const QString& text) {
+    browser->clear();
+    browser->setCurrentCharFormat(QTextCharFormat());
+    browser->setPlainText(text);
 }
 
 // A system prompt longer than this is folded to its first kFoldedSystemChars characters.
@@ -137,10 +146,15 @@ QString conversationHtml(const QList<model::TurnDetail>& turns, bool unfoldSyste
             tint = u"#eef5ea"_s;
         }
         QString body;
-        if (t.role == u"system"_s && !unfoldSystem && t.content.size() > kFoldSystemAbove)
+        const bool foldable = t.role == u"system"_s && t.content.size() > kFoldSystemAbove;
+        if (foldable && !unfoldSystem)
             body = u"<p style=\"margin: 2px 0;\">%1… <a href=\"%2\">%3</a></p>"_s.arg(
                 t.content.left(kFoldedSystemChars).toHtmlEscaped(), kUnfoldLink,
-                ReviewView::tr("show all %1 characters").arg(t.content.size()));
+                ReviewView::tr("show all %1 characters (F)").arg(t.content.size()));
+        else if (foldable)
+            body = contentHtml(t.content) +
+                   u"<p style=\"margin: 2px 0;\"><a href=\"%1\">%2</a></p>"_s.arg(
+                       kUnfoldLink, ReviewView::tr("show less (F)"));
         else if (t.content.trimmed().isEmpty())
             body = ReviewView::tr("<p style=\"margin: 2px 0;\"><i>(no text: a tool call)</i></p>");
         else
@@ -202,10 +216,8 @@ ReviewView::ReviewView(QWidget* parent)
     m_sampleText->setObjectName(u"sampleText"_s);
     m_sampleText->setOpenLinks(false); // the only link unfolds a system prompt
     connect(m_sampleText, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        if (url.toString() != kUnfoldLink || m_document == nullptr)
-            return;
-        m_unfoldSystem = true;
-        showSampleText(m_textSample, QString());
+        if (url.toString() == kUnfoldLink && m_document != nullptr)
+            toggleSystemPrompt();
     });
     m_recordButton->setObjectName(u"showRecord"_s);
     m_recordButton->setText(tr("Record (O)"));
@@ -368,6 +380,7 @@ ReviewView::ReviewView(QWidget* parent)
     m_keyHelp = new KeyHelpOverlay(tr("Keys in Review"), keyHelp(), this);
     shortcut(QKeySequence(Qt::Key_Question), this, [this]() { toggleKeyHelp(); });
     shortcut(QKeySequence(Qt::Key_O), this, [this]() { m_recordButton->toggle(); });
+    shortcut(QKeySequence(Qt::Key_F), this, [this]() { toggleSystemPrompt(); });
     setDocument(nullptr);
 }
 
@@ -381,6 +394,7 @@ QList<std::pair<QString, QString>> ReviewView::keyHelp() {
         {tr("N or →"), tr("next sample")},
         {tr("P or ←"), tr("previous sample")},
         {tr("O"), tr("show or hide the record the sample came from, all its fields")},
+        {tr("F"), tr("unfold or fold a conversation's long system prompt")},
         {tr("Ctrl+Z"), tr("undo the last answer")},
         {tr("Ctrl+Shift+Z"), tr("redo")},
         {tr("Ctrl+Shift+Q"), tr("sample a review queue (stratified, seeded, risk-weighted)")},
@@ -676,7 +690,7 @@ void ReviewView::showRow(int row) {
     QString templateTip;
     if (m_document->analysis()) {
         const QList<model::TemplateRow> templates =
-            model::templatesInText(sample->text, m_document->analysis()->recurringTemplates);
+            model::templatesInText(sample->viewText, m_document->analysis()->recurringTemplates);
         if (!templates.isEmpty()) {
             const QString first =
                 u"“<code>%1</code>”"_s.arg(templates.first().pattern.toHtmlEscaped());
@@ -805,13 +819,21 @@ void ReviewView::selectQueue(const QVariant& data, const QString& title) {
         reloadQueue(Start::First); // the same queue again: from its start
 }
 
+void ReviewView::toggleSystemPrompt() {
+    if (m_document == nullptr || m_textSample < 0)
+        return;
+    m_unfoldSystem = !m_unfoldSystem;
+    showSampleText(m_textSample, m_textSampleText);
+}
+
 void ReviewView::showSampleText(qint64 sampleId, const QString& text) {
     if (sampleId != m_textSample)
         m_unfoldSystem = false; // each sample starts folded
     m_textSample = sampleId;
+    m_textSampleText = text;
     const QList<model::TurnDetail> turns = m_document->review().turnsOf(sampleId);
     if (turns.isEmpty())
-        m_sampleText->setPlainText(text);
+        setPlainTextFresh(m_sampleText, text);
     else
         m_sampleText->setHtml(conversationHtml(turns, m_unfoldSystem));
     if (m_recordButton->isChecked())
@@ -829,7 +851,7 @@ void ReviewView::showNeighbour(int row) {
         !turns.isEmpty())
         m_neighbourText->setHtml(conversationHtml(turns, false));
     else
-        m_neighbourText->setPlainText(n.text);
+        setPlainTextFresh(m_neighbourText, n.text);
 }
 
 void ReviewView::next() {

@@ -109,6 +109,8 @@ private:
     /// Shows the current sample's text: a conversation as its turns (roles, the system prompt
     /// folded unless m_unfoldSystem, code and lists monospaced), else the text as it is.
     void showSampleText(qint64 sampleId, const QString& text);
+    /// Folds or unfolds the shown conversation's long system prompt (F, or its link).
+    void toggleSystemPrompt();
 
     model::ProjectDocument* m_document = nullptr;
     model::ReviewQueueModel* m_queue = nullptr;
@@ -133,6 +135,7 @@ private:
     QPlainTextEdit* m_recordText;
     bool m_unfoldSystem = false; ///< the reader unfolded this sample's long system prompt
     qint64 m_textSample = -1;    ///< whose text m_sampleText shows
+    QString m_textSampleText;    ///< that sample's text
     QTableView* m_neighbourTable;
     QTextBrowser* m_neighbourText;
     QLabel* m_neighbourHeader;

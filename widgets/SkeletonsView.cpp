@@ -277,7 +277,7 @@ void SkeletonsView::showGroup(int row) {
             continue;
         html += u"<p><a name=\"m%1\"></a><b>#%1</b> <i>%2</i><br>%3</p><hr>"_s.arg(members[i])
                     .arg(sample->corpusName.toHtmlEscaped(),
-                         model::skeletonHighlightHtml(sample->text));
+                         model::skeletonHighlightHtml(sample->viewText));
     }
     if (members.size() > 30)
         html += tr("<p>… and %1 more; review the group to see them all.</p>").arg(g.size - 30);
@@ -309,7 +309,7 @@ void SkeletonsView::showTemplate(int row) {
             continue;
         html += u"<p><b>#%1</b> <i>%2</i><br>%3</p><hr>"_s.arg(id).arg(
             sample->corpusName.toHtmlEscaped(),
-            model::skeletonHighlightHtml(sample->text, {t.pattern}));
+            model::skeletonHighlightHtml(sample->viewText, {t.pattern}));
     }
     if (t.examples.isEmpty())
         html += tr("<p>No examples stored: run the analyses again to see them.</p>");

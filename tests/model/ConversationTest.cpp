@@ -109,8 +109,8 @@ TEST(Conversation, OpenAiMessagesKeepTurnsAndRejectBadStructure) {
         u"turn 1 has no role ('role')"_s,
         u"turn 1 has no content ('content')"_s,
         u"roles out of order: turn 2 (user) follows another user turn"_s,
-        u"empty conversation (no user or assistant turn)"_s,
-        u"roles out of order: turn 1 (assistant) comes before any user turn"_s,
+        u"no user turn (empty conversation)"_s,
+        u"no user turn (empty conversation)"_s, // an assistant alone
         u"roles out of order: turn 2 (system) comes after the conversation began"_s,
         u"turn 1 has an unknown role 'wizard'"_s,
         u"conversation field 'messages' is string, expected an array of turns"_s};
@@ -138,9 +138,53 @@ TEST(Conversation, ShareGptMapsSpeakersToRoles) {
     ASSERT_EQ(s.rejects.size(), 3);
     EXPECT_EQ(s.rejects[0].reason, u"turn 1 (user) is empty"_s);
     EXPECT_EQ(s.rejects[1].reason,
-              u"roles out of order: turn 1 (assistant) comes before any user turn"_s);
+              u"roles out of order: turn 2 (assistant) follows another assistant turn"_s);
     EXPECT_EQ(s.rejects[2].reason,
               u"roles out of order: turn 2 (tool) does not follow an assistant turn"_s);
+}
+
+// Tool calling as the common layouts write it, greetings, and the reasons for what is wrong.
+TEST(Conversation, ToolCallsGreetingsAndPreciseReasons) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QString sharegpt = test::writeFile(
+        dir, u"tools.json"_s,
+        // 1: LLaMA-Factory / Glaive: the assistant's function_call, the tool's observation
+        R"([{"conversations": [{"from": "human", "value": "weather?"}, {"from": "function_call", "value": "{\"name\": \"w\"}"}, {"from": "observation", "value": "sunny"}, {"from": "gpt", "value": "Sunny."}]},
+{"conversations": [{"value": "no speaker"}]},
+{"conversations": [{"from": "human"}]}])");
+    Stored s = importConversations(*p, sharegpt, conversationOf(sharegpt));
+    ASSERT_EQ(s.turns.size(), 1);
+    EXPECT_EQ(s.turns[0],
+              u"user:weather?|assistant:{\"name\": \"w\"}|tool:sunny|assistant:Sunny."_s);
+    ASSERT_EQ(s.rejects.size(), 2);
+    EXPECT_EQ(s.rejects[0].reason, u"turn 1 has no role ('from')"_s); // ShareGPT's own keys
+    EXPECT_EQ(s.rejects[1].reason, u"turn 1 has no content ('value')"_s);
+
+    QTemporaryDir dir2;
+    auto q = test::newProject(dir2);
+    const QString openai = test::writeFile(
+        dir2, u"openai.jsonl"_s,
+        // 1: legacy function calling; 2: a greeting opens the conversation
+        R"({"messages": [{"role": "user", "content": "2+2?"}, {"role": "assistant", "content": null, "function_call": {"name": "add"}}, {"role": "function", "content": "4"}, {"role": "assistant", "content": "4."}]})"
+        "\n"
+        R"({"messages": [{"role": "system", "content": "S"}, {"role": "assistant", "content": "Hello, how can I help?"}, {"role": "user", "content": "my order"}, {"role": "assistant", "content": "Which one?"}]})"
+        "\n"
+        R"({"messages": [{"role": 1, "content": "a"}]})"
+        "\n"
+        R"({"messages": [{"role": "user", "content": [{"type": "text", "text": 5}]}]})"
+        "\n"
+        R"({"messages": [{"role": "user", "content": [{"type": "input_text", "text": "hi"}]}, {"role": "assistant", "content": ""}]})"
+        "\n");
+    s = importConversations(*q, openai, conversationOf(openai));
+    ASSERT_EQ(s.turns.size(), 2);
+    EXPECT_EQ(s.turns[0], u"user:2+2?|assistant:|tool:4|assistant:4."_s);
+    EXPECT_EQ(s.prompts[1], u"my order"_s);
+    EXPECT_EQ(s.responses[1], u"Hello, how can I help?\n\nWhich one?"_s);
+    ASSERT_EQ(s.rejects.size(), 3);
+    EXPECT_EQ(s.rejects[0].reason, u"turn 1's role is number, expected text"_s);
+    EXPECT_EQ(s.rejects[1].reason, u"turn 1: content part 1 has no text"_s);
+    EXPECT_EQ(s.rejects[2].reason, u"turn 2 (assistant) is empty"_s);
 }
 
 TEST(Conversation, AlpacaPromptCompletionAndTextRoles) {
@@ -148,6 +192,8 @@ TEST(Conversation, AlpacaPromptCompletionAndTextRoles) {
     auto p = test::newProject(dir);
     const QString alpaca = test::writeFile(
         dir, u"alpaca.jsonl"_s,
+        R"({"instruction": "Hi", "output": "Hello"})"
+        "\n" // the first record has no input, history or system; the later ones are still read
         R"({"instruction": "Sum", "input": "2 and 3", "output": "5", "history": [["hi", "hello"]]})"
         "\n"
         R"({"instruction": "Sum", "input": "", "output": "  "})"
@@ -155,8 +201,9 @@ TEST(Conversation, AlpacaPromptCompletionAndTextRoles) {
         R"({"instruction": "Sum", "output": "5", "history": [["only one"]]})"
         "\n");
     Stored s = importConversations(*p, alpaca, conversationOf(alpaca));
-    ASSERT_EQ(s.texts.size(), 1);
-    EXPECT_EQ(s.turns[0], u"user:hi|assistant:hello|user:Sum\n\n2 and 3|assistant:5"_s);
+    ASSERT_EQ(s.texts.size(), 2);
+    EXPECT_EQ(s.turns[0], u"user:Hi|assistant:Hello"_s);
+    EXPECT_EQ(s.turns[1], u"user:hi|assistant:hello|user:Sum\n\n2 and 3|assistant:5"_s);
     ASSERT_EQ(s.rejects.size(), 2);
     EXPECT_EQ(s.rejects[0].reason, u"empty response in 'output'"_s);
     EXPECT_EQ(s.rejects[1].reason, u"history entry 1 is not a pair of texts [user, assistant]"_s);
@@ -223,7 +270,9 @@ TEST(Conversation, LimaKeepsItsMultiTurnRows) {
         q.exec(u"SELECT count(*) FROM turns WHERE (position % 2 = 0) <> (role = 'user')"_s) &&
         q.next());
     EXPECT_EQ(q.value(0).toInt(), 0);
-    ASSERT_TRUE(q.exec(u"SELECT count(*) FROM samples s WHERE s.response NOT LIKE '%' || "
+    // Every response ends with its record's output, exactly (a NULL response counts too).
+    ASSERT_TRUE(q.exec(u"SELECT count(*) FROM samples s WHERE s.response IS NULL OR "
+                       "substr(s.response, -length(json_extract(s.original, '$.output'))) IS NOT "
                        "json_extract(s.original, '$.output')"_s) &&
                 q.next());
     EXPECT_EQ(q.value(0).toInt(), 0);

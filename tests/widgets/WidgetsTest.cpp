@@ -1030,12 +1030,15 @@ TEST_F(Widgets, ReviewShowsAConversationTurnByTurn) {
     EXPECT_TRUE(shown.contains(QStringLiteral("1. Open My orders.\n2. Pick it."))); // one block
 
     // A click on "show all 400 characters" unfolds it.
-    QTextCursor link = text->document()->find(QStringLiteral("show all 400 characters"));
+    QTextCursor link = text->document()->find(QStringLiteral("show all 400 characters (F)"));
     ASSERT_FALSE(link.isNull());
     link.setPosition(link.selectionStart() + 3);
     const QPoint at = text->cursorRect(link).center();
     QTest::mouseClick(text->viewport(), Qt::LeftButton, {}, at);
     EXPECT_TRUE(text->toPlainText().contains(QString(387, u'x')));
+    QTest::keyClick(window.review(), Qt::Key_F); // and F folds it again
+    EXPECT_FALSE(text->toPlainText().contains(QString(387, u'x')));
+    EXPECT_TRUE(text->toPlainText().contains(QStringLiteral("show all 400 characters")));
 
     // O shows the record with its other fields; O again hides it.
     auto* record = window.review()->findChild<QPlainTextEdit*>(QStringLiteral("recordText"));
@@ -1046,6 +1049,22 @@ TEST_F(Widgets, ReviewShowsAConversationTurnByTurn) {
     EXPECT_TRUE(record->toPlainText().contains(QStringLiteral("\"id\": \"chat-1\"")));
     QTest::keyClick(window.review(), Qt::Key_O);
     EXPECT_FALSE(record->isVisible());
+
+    // A plain text shown after the conversation is plain: no link left over from the fold.
+    spec.corpusName = QStringLiteral("plain");
+    spec.files = {
+        test::writeFile(dir, QStringLiteral("plain.jsonl"), "{\"text\": \"where is my order\"}\n")};
+    spec.mapping = model::FieldMapping{};
+    spec.mapping.textRole = "prompt";
+    QSignalSpy second(window.document(), &model::ProjectDocument::jobReport);
+    window.document()->startImport(spec, false);
+    ASSERT_TRUE(second.wait(20000));
+    window.review()->reviewCorpus(2);
+    EXPECT_EQ(text->toPlainText(), QStringLiteral("where is my order"));
+    EXPECT_FALSE(text->toHtml().contains(QStringLiteral("href")));
+    QTest::mouseClick(text->viewport(), Qt::LeftButton, {},
+                      text->cursorRect(text->textCursor()).center());
+    EXPECT_EQ(text->toPlainText(), QStringLiteral("where is my order"));
 }
 
 TEST_F(Widgets, ExportDialogCountsMatches) {
