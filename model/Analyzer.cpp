@@ -439,6 +439,11 @@ Status analyzeAndStore(Project& project, AnalysisView view, const analysis::Anal
     if (corpora.empty())
         return Status::failure(u"the project has no corpora to analyse; import one first"_s);
     analysis::AnalysisParams viewParams = params;
+    if (const QString source = QString::fromStdString(params.similarity.embeddingSource);
+        source != QLatin1StringView(kBuiltInEmbedding) && isBuiltInEmbeddingSource(source))
+        return Status::failure(
+            u"\"%1\" are the built-in embeddings of another view; they are not chosen by name"_s
+                .arg(source));
     if (view != AnalysisView::All) // an imported source embeds the whole text, not this part
         viewParams.similarity.embeddingSource = kBuiltInEmbedding;
     analysis::AnalysisResult result;

@@ -44,8 +44,10 @@ QList<SampleRow> allSamples(QSqlDatabase& db) {
 Status storeVectors(QSqlDatabase& db, const QString& source,
                     const std::map<qint64, std::vector<float>>& vectors,
                     const analysis::Progress& progress) {
-    if (source.trimmed().isEmpty() || source == u"tfidf-svd"_s)
-        return Status::failure(u"choose a source name other than \"tfidf-svd\" (built in)"_s);
+    if (source.trimmed().isEmpty() || isReservedEmbeddingName(source))
+        return Status::failure(
+            u"choose a source name other than \"%1\" (the built-in embeddings' names begin with "
+            "\"tfidf-svd\")"_s.arg(source));
     Transaction tx(db);
     if (!tx.beginStatus())
         return tx.beginStatus();
@@ -370,6 +372,10 @@ Status setAnalysisEmbeddingSource(Project& project, const QString& source) {
     if (!known)
         return Status::failure(u"no embeddings named \"%1\" in the project"_s.arg(source));
     return setProjectInfo(project, kAnalysisSourceKey, source);
+}
+
+bool isReservedEmbeddingName(const QString& name) {
+    return name.trimmed() == u"tfidf-svd"_s || name.trimmed().startsWith(u"tfidf-svd:"_s);
 }
 
 QList<std::pair<QString, qint64>> embeddingSources(Project& project) {

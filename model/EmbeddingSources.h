@@ -76,4 +76,8 @@ Status setAnalysisEmbeddingSource(Project& project, const QString& source);
 /// The sources in the embeddings table with the number of samples each covers.
 QList<std::pair<QString, qint64>> embeddingSources(Project& project);
 
+/// Whether name belongs to the built-in embeddings ("tfidf-svd", and "tfidf-svd:prompts" /
+/// "tfidf-svd:responses" of the other views): not a name for embeddings of one's own.
+bool isReservedEmbeddingName(const QString& name);
+
 } // namespace synthscope::model

@@ -100,6 +100,8 @@ QString whereClause(const ExportFilter& f, QVariantList* binds) {
                                                       QLatin1StringView(op));
         *binds << *v;
     };
+        // Outside the 'all' view the samples that have its part: those its analysis scored.
+    parts << u"(analysis_view() = 'all' OR " SYNTHSCOPE_VIEW_TEXT_SQL " IS NOT NULL)"_s;
     bound(f.maxSyntheticLikeness, "synthetic_likeness", "<=");
     bound(f.maxNnSimilarity, "nn_own", "<=");
     bound(f.minPerplexity, "perplexity", ">=");

@@ -330,10 +330,19 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
         return Status::failure(u"no analysis yet: run the analyses first"_s);
     const qint64 run = *newest;
     // Rules over corpora say how many they could not judge.
-    const int syntheticCorpora = static_cast<int>(
-        scalar(db, u"SELECT count(*) FROM corpora WHERE role = 'synthetic'"_s, {}).value_or(0.0));
+    // (Those of the project's view: a corpus without prompts is not among the prompts'.)
+    const int syntheticCorpora =
+        static_cast<int>(scalar(db,
+                                u"SELECT count(*) FROM corpora WHERE role = 'synthetic' AND "
+                                "" SYNTHSCOPE_VIEW_SAMPLES_SQL " > 0"_s,
+                                {})
+                             .value_or(0.0));
     const int realCorpora = static_cast<int>(
-        scalar(db, u"SELECT count(*) FROM corpora WHERE role = 'real'"_s, {}).value_or(0.0));
+        scalar(db,
+               u"SELECT count(*) FROM corpora WHERE role = 'real' AND " SYNTHSCOPE_VIEW_SAMPLES_SQL
+               " > 0"_s,
+               {})
+            .value_or(0.0));
     auto comparison = [&](const QString& name) {
         return scalar(db,
                       u"SELECT value FROM metrics WHERE run_id = ? AND corpus_id IS NULL AND "
@@ -423,12 +432,17 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                                                                  QString::number(reviewed), role);
             }
         } else if (rule.metric == kSyntheticShareMetric) {
-            const double real =
-                scalar(db, u"SELECT sum(samples) FROM corpora WHERE role = 'real'"_s, {})
-                    .value_or(0.0);
-            const double synthetic =
-                scalar(db, u"SELECT sum(samples) FROM corpora WHERE role = 'synthetic'"_s, {})
-                    .value_or(0.0);
+            // The samples of the project's view.
+            const double real = scalar(db,
+                                       u"SELECT sum(" SYNTHSCOPE_VIEW_SAMPLES_SQL
+                                       ") FROM corpora WHERE role = 'real'"_s,
+                                       {})
+                                    .value_or(0.0);
+            const double synthetic = scalar(db,
+                                            u"SELECT sum(" SYNTHSCOPE_VIEW_SAMPLES_SQL
+                                            ") FROM corpora WHERE role = 'synthetic'"_s,
+                                            {})
+                                         .value_or(0.0);
             if (real + synthetic > 0) {
                 value = synthetic / (real + synthetic);
                 r.detail = u"%1 synthetic of %2 samples"_s.arg(QString::number(synthetic),

@@ -33,13 +33,14 @@ Status validateName(QSqlDatabase& db, const ImportSpec& spec) {
 
 } // namespace
 
-std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat format) {
+std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat format,
+                                               bool evenWithText) {
     std::vector<RawRecord> records;
     std::vector<std::string> fields;
     InputFormat detected = InputFormat::Auto;
     std::string error;
     if (!previewFile(file.toStdString(), format, 1, &records, &fields, &detected, &error) ||
-        records.empty() || records.front().fields.contains("text"))
+        records.empty() || (!evenWithText && records.front().fields.contains("text")))
         return std::nullopt;
     FieldMapping m;
     m.textField.clear();
@@ -299,6 +300,13 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         doneBytes += static_cast<qint64>(reader->fileSize());
     }
 
+    // No record met the condition (the rest, if any, were rejects): nothing to import, and no
+    // empty corpus left behind
+    // (its name would then be taken).
+    if (report->filtered > 0 && report->stored == 0)
+        return Status::failure(u"no record matched the condition (%1 skipped); nothing was "
+                               "imported"_s.arg(report->filtered));
+
     // Last chance to cancel: after the commit the import has happened.
     try {
         progress.report(1.0, "imported");
@@ -309,12 +317,13 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
 
     QSqlQuery counts(db);
     counts.prepare(u"UPDATE corpora SET rows_in = ?, samples = ?, rejected = ?, prompts = ?, "
-                   "responses = ? WHERE id = ?"_s);
+                   "responses = ?, filtered = ? WHERE id = ?"_s);
     counts.addBindValue(report->rowsIn);
     counts.addBindValue(report->samples);
     counts.addBindValue(report->rejected);
     counts.addBindValue(report->prompts);
     counts.addBindValue(report->responses);
+    counts.addBindValue(report->filtered);
     counts.addBindValue(corpusId);
     if (!counts.exec())
         return Status::failure(u"cannot update the corpus: %1"_s.arg(counts.lastError().text()));

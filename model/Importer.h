@@ -53,9 +53,11 @@ Status validateImportSpec(const ImportSpec& spec);
 
 /// The layout of the first good record of file as a mapping with pairs (detectPairMapping) or,
 /// failing that, a conversation (detectConversationMapping) enabled; nullopt when that record
-/// has a "text" field, has neither layout, or the file cannot be read. How an import with no
-/// text field or template decides to read a file as preference pairs or conversations.
-std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat format);
+/// has a "text" field (unless evenWithText: the user asked for a layout), has neither layout,
+/// or the file cannot be read. How an import with no text field or template decides to read a
+/// file as preference pairs or conversations.
+std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat format,
+                                               bool evenWithText = false);
 
 /// Imports files into a new corpus of project, on the calling thread with its own connection.
 ///
@@ -71,7 +73,8 @@ std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat 
 /// with their roles (turns table) and whose text, prompt and response are conversationTexts().
 /// A text from a field or template is the sample's prompt or response as mapping.textRole says.
 /// Fails (nothing written) when the name is empty or taken, the mapping is invalid, a file
-/// cannot be read, or the database refuses a write.
+/// cannot be read, no record met mapping.where ("no record matched the condition"), or the
+/// database refuses a write.
 Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Progress& progress,
                     ImportReport* report);
 

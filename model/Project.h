@@ -111,6 +111,10 @@ inline const QString kNewestAnalysisRun =
 #define SYNTHSCOPE_VIEW_TEXT_SQL                                                                   \
     "(CASE analysis_view() WHEN 'prompts' THEN s.prompt WHEN 'responses' THEN s.response ELSE "    \
     "s.text END)"
+/// How many samples of a corpus (a row of corpora) the project's view reads, as SQL.
+#define SYNTHSCOPE_VIEW_SAMPLES_SQL                                                                \
+    "(CASE analysis_view() WHEN 'prompts' THEN prompts WHEN 'responses' THEN responses ELSE "      \
+    "samples END)"
 /// Every analysis run of the project's view, as an SQL subquery for "run_id IN " + kViewRuns.
 inline const QString kViewRuns =
     QStringLiteral("(SELECT id FROM runs WHERE kind = 'analysis' AND view = analysis_view())");

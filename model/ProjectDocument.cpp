@@ -50,11 +50,18 @@ void ProjectDocument::whenFinished(quint64 jobId,
         });
 }
 
-void ProjectDocument::setView(AnalysisView view) {
+Status ProjectDocument::setView(AnalysisView view) {
     if (view == m_project->view())
-        return;
+        return {};
+    for (JobRunner::Kind kind : {JobRunner::Kind::Export, JobRunner::Kind::Report,
+                                 JobRunner::Kind::Layout, JobRunner::Kind::Concept})
+        if (m_jobs.isBusy(kind))
+            return Status::failure(
+                tr("Wait for the running export, report, layout or concept to finish before "
+                   "switching what is analysed: it reads the current view's results."));
     m_project->setView(view);
     reloadAnalysis();
+    return {};
 }
 
 QString ProjectDocument::viewTitle(AnalysisView view) {
@@ -233,11 +240,12 @@ void ProjectDocument::startEmbedding(const EmbeddingSpec& spec) {
                      }),
         [this, title, source = spec.source](JobRunner::Outcome outcome, const QString& message) {
             const bool ok = outcome == JobRunner::Outcome::Succeeded;
-            Q_EMIT jobReport(title, outcome,
-                             ok ? tr("Embeddings \"%1\" stored; the analyses now use "
-                                     "them.")
-                                      .arg(source)
-                                : message);
+            Q_EMIT jobReport(
+                title, outcome,
+                ok ? tr("Embeddings \"%1\" stored; the analyses of whole texts now use "
+                        "them.")
+                         .arg(source)
+                   : message);
             if (ok)
                 startAnalysis();
         });

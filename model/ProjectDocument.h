@@ -44,8 +44,10 @@ public:
     /// The view the views show and the next analysis analyses (Project::view()).
     [[nodiscard]] AnalysisView view() const { return m_project->view(); }
     /// Switches the view: the newest analysis of that view is read and analysisChanged()
-    /// follows (nothing when it is the current one).
-    void setView(AnalysisView view);
+    /// follows (nothing when it is the current one). Refused (a failed Status, the view kept)
+    /// while an export, report, neighbour layout or concept runs: they read the view's results
+    /// as they go. A running analysis keeps the view it started in.
+    Status setView(AnalysisView view);
     /// A view's name for people: "Whole texts", "Prompts", "Responses".
     static QString viewTitle(AnalysisView view);
     /// The newest analysis (cached; refreshed when a run finishes).

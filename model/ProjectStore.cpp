@@ -47,7 +47,7 @@ QList<CorpusInfo> ProjectStore::corpora() const {
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
     if (!q.exec(u"SELECT id, name, role, format, files, mapping, imported_at, rows_in, samples, "
-                "rejected, prompts, responses FROM corpora ORDER BY id"_s))
+                "rejected, prompts, responses, filtered FROM corpora ORDER BY id"_s))
         return out;
     while (q.next()) {
         CorpusInfo c;
@@ -65,6 +65,7 @@ QList<CorpusInfo> ProjectStore::corpora() const {
         c.rejected = q.value(9).toLongLong();
         c.prompts = q.value(10).toLongLong();
         c.responses = q.value(11).toLongLong();
+        c.filtered = q.value(12).toLongLong();
         out.append(c);
     }
     return out;
@@ -340,6 +341,7 @@ Json ProjectStore::summaryJson() const {
                       {"rejected", c.rejected},
                       {"prompts", c.prompts},
                       {"responses", c.responses},
+                      {"filtered", c.filtered},
                       {"rows_in", c.rowsIn},
                       {"format", c.format.toStdString()},
                       {"files", files},

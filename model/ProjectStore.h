@@ -34,6 +34,8 @@ struct CorpusInfo {
     qint64 rejected = 0;
     qint64 prompts = 0;   ///< samples with a prompt (the Prompts view reads them)
     qint64 responses = 0; ///< samples with a response (the Responses view)
+    qint64 filtered =
+        0; ///< records the mapping's where skipped (rowsIn = stored + rejected + filtered)
     /// Whether the corpus takes part in view (All: always).
     [[nodiscard]] bool inView(AnalysisView view) const {
         return view == AnalysisView::All ||

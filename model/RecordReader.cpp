@@ -56,7 +56,9 @@ public:
     }
     bool string(string_t& v) override { return place(Json(std::move(v))) != nullptr; }
     bool binary(binary_t& v) override { return place(Json::binary(std::move(v))) != nullptr; }
-    bool start_object(std::size_t) override {
+        bool start_object(std::size_t) override {
+        if (tooDeep())
+            return false;
         m_open.push_back({place(Json::object()), {}});
         return true;
     }
@@ -68,7 +70,9 @@ public:
         m_open.pop_back();
         return true;
     }
-    bool start_array(std::size_t) override {
+        bool start_array(std::size_t) override {
+        if (tooDeep())
+            return false;
         m_open.push_back({place(Json::array()), {}});
         return true;
     }
@@ -84,6 +88,15 @@ public:
     [[nodiscard]] const std::string& error() const { return m_error; }
 
 private:
+    // Deeper values would be copied and freed recursively (a 120 KB record of 60,000 nested
+    // arrays overflowed the stack and lost the whole import): the record is rejected instead.
+    static constexpr std::size_t kMaxDepth = 512;
+    bool tooDeep() {
+        if (m_open.size() < kMaxDepth)
+            return false;
+        m_error = "nested deeper than " + std::to_string(kMaxDepth) + " levels";
+        return true;
+    }
     struct Open {
         Json* value; // stays valid: its parent does not grow while it is open
         std::unordered_map<std::string, std::size_t> keys;

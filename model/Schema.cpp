@@ -317,7 +317,8 @@ CREATE TABLE preference_pairs (
         // a sample's prompt (its user turns) and response (its assistant turns) are the texts
         // the 'prompts' and 'responses' views analyse (NULL: the sample has no such part, as a
         // text imported without a role); text stays the whole conversation ('all'). Each
-        // analysis run is of one view.
+        // analysis run is of one view. Older preference pairs' outputs become responses, as
+        // an import now stores them.
         uR"sql(
 ALTER TABLE samples ADD COLUMN prompt TEXT;
 ALTER TABLE samples ADD COLUMN response TEXT;
@@ -332,6 +333,11 @@ CREATE TABLE turns (
 ) WITHOUT ROWID;
 ALTER TABLE runs ADD COLUMN view TEXT NOT NULL DEFAULT 'all';
 CREATE INDEX runs_by_view ON runs(kind, view, id);
+ALTER TABLE corpora ADD COLUMN filtered INTEGER NOT NULL DEFAULT 0;  -- records the where skipped
+UPDATE samples SET response = text WHERE id IN (SELECT first_sample FROM preference_pairs)
+  OR id IN (SELECT second_sample FROM preference_pairs);
+UPDATE corpora SET responses = (SELECT count(*) FROM samples s WHERE s.corpus_id = corpora.id
+  AND s.response IS NOT NULL);
 )sql"_s,
     };
     return steps;

@@ -52,9 +52,8 @@ ChecklistView::ChecklistView(QWidget* parent)
            "unread samples."));
     layout->addWidget(m_sourceReviewTitle);
     layout->addWidget(m_sourceReviewTable);
-    auto* hint = new QLabel(tr("The same rules gate a pipeline: <code>synthscope-cli gate "
-                               "--project P</code> exits 1 when a fail rule trips."),
-                            content);
+    auto* hint = new QLabel(content);
+    m_hint = hint;
     hint->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(hint);
     m_state = EmptyState::fill(this, content);
@@ -96,10 +95,21 @@ void ChecklistView::reload() {
     m_sourceReview->setRows({});
     m_sourceReviewTitle->setVisible(false);
     m_sourceReviewTable->setVisible(false);
+    // The pipeline's command for the view shown (its rules are judged on that view's run).
+    const model::AnalysisView view =
+        m_document != nullptr ? m_document->view() : model::AnalysisView::All;
+    m_hint->setText(
+        tr("The same rules gate a pipeline: <code>synthscope-cli gate --project P%1</code> exits "
+           "1 when a fail rule trips.")
+            .arg(view == model::AnalysisView::All ? QString()
+                                                  : u" --view "_s + model::viewName(view)));
     if (m_document == nullptr || !m_document->analysis()) {
         m_state->showMessage(m_document == nullptr
                                  ? tr("Open or create a project (File menu) to begin.")
-                                 : tr("Not analysed yet. Run the analyses (Ctrl+R)."));
+                             : view == model::AnalysisView::All
+                                 ? tr("Not analysed yet. Run the analyses (Ctrl+R).")
+                                 : tr("The %1 are not analysed yet. Run the analyses (Ctrl+R).")
+                                       .arg(model::ProjectDocument::viewTitle(view).toLower()));
         return;
     }
     QList<model::RedLine> rules;

@@ -53,6 +53,7 @@ private:
     QTableView* m_sourceReviewTable = nullptr;
     QLabel* m_sourceReviewTitle;
     QLabel* m_verdict;
+    QLabel* m_hint = nullptr; ///< the CLI command that gates a pipeline the same way
     QPushButton* m_edit;
     EmptyState* m_state = nullptr;
 };

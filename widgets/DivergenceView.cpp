@@ -208,8 +208,13 @@ void DivergenceView::reload() {
         m_realTerms->setTerms({});
         m_diversity->setAnalysis(std::nullopt);
         m_syntheticTerms->setTerms({});
+        const model::AnalysisView view =
+            m_document != nullptr ? m_document->view() : model::AnalysisView::All;
         m_state->showMessage(m_document == nullptr
                                  ? tr("Open or create a project (File menu) to begin.")
+                             : view != model::AnalysisView::All && !m_document->analysis()
+                                 ? tr("The %1 are not analysed yet. Run the analyses (Ctrl+R).")
+                                       .arg(model::ProjectDocument::viewTitle(view).toLower())
                                  : tr("Divergence needs a real and a synthetic corpus, analysed.\n"
                                       "Import both (Ctrl+I), then run the analyses (Ctrl+R)."));
         return;
@@ -303,8 +308,10 @@ void DivergenceView::fillLabelChart() {
 void DivergenceView::fillStyleChart() {
     const auto& a = *m_document->analysis();
     QChart* chart = m_styleView->chart();
-    const QString prompts = m_document->view() == model::AnalysisView::Prompts
-                                ? tr("How the prompts are written")
+    const model::AnalysisView view = m_document->view();
+    const QString prompts = view == model::AnalysisView::Prompts ? tr("How the prompts are written")
+                            : view == model::AnalysisView::Responses
+                                ? tr("How the responses are written")
                                 : tr("How the texts are written");
     chart->setTitle(prompts);
     const char* keys[] = {key::kLowercaseStartShare, key::kTerminalPunctuationShare,
@@ -317,10 +324,15 @@ void DivergenceView::fillStyleChart() {
         if (!c.values.contains(QString::fromLatin1(key::kLowercaseStartShare)))
             continue;
         auto* set = new QBarSet(c.name);
-        // One hue per side, lighter for each further corpus of that side.
+        // One hue per side, in shades that stay apart for the first four corpora of a side.
+        static const QColor realShades[] = {kReal, QColor(0x9e, 0xca, 0xe9),
+                                            QColor(0x08, 0x30, 0x6b), QColor(0x4a, 0x98, 0xc9)};
+        static const QColor syntheticShades[] = {kSynthetic, QColor(0xfd, 0xbe, 0x85),
+                                                 QColor(0x7f, 0x27, 0x04),
+                                                 QColor(0xf1, 0x69, 0x13)};
         const bool real = c.role == model::Role::Real;
-        const int nth = real ? realSeen++ : syntheticSeen++;
-        set->setColor((real ? kReal : kSynthetic).lighter(100 + 35 * nth));
+        const int nth = (real ? realSeen++ : syntheticSeen++) % 4;
+        set->setColor(real ? realShades[nth] : syntheticShades[nth]);
         for (int k = 3; k >= 0; --k) { // the first measure at the top
             const double v = 100.0 * c.values.value(QString::fromLatin1(keys[k]));
             *set << v;
@@ -341,8 +353,9 @@ void DivergenceView::fillStyleChart() {
     y->append(categories);
     y->setTruncateLabels(false);
     auto* x = new QValueAxis;
-    x->setRange(0, std::max(1.0, top * 1.1));
+    x->setRange(0, std::min(100.0, std::max(1.0, top * 1.1))); // shares: never past 100 %
     x->applyNiceNumbers();
+    x->setMax(std::min(x->max(), 100.0));
     x->setLabelFormat(u"%.0f"_s);
     x->setTitleText(tr("% (OOV: per word)"));
     chart->addAxis(y, Qt::AlignLeft);

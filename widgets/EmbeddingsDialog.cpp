@@ -119,8 +119,9 @@ void EmbeddingsDialog::updateState() {
     const QString name = m_name->text().trimmed();
     if (name.isEmpty())
         problem = tr("Name the new embeddings to add them.");
-    else if (name == u"tfidf-svd"_s)
-        problem = tr("\"tfidf-svd\" is the built-in source; choose another name.");
+    else if (model::isReservedEmbeddingName(name))
+        problem = tr("Names beginning with \"tfidf-svd\" are the built-in embeddings'; choose "
+                     "another name.");
     else if (field && m_field->text().trimmed().isEmpty())
         problem = tr("Give the field that holds each record's vector.");
     else if (file && m_file->text().trimmed().isEmpty())

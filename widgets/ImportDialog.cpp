@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -64,6 +66,9 @@ ImportDialog::ImportDialog(QWidget* parent)
     , m_error(new QLabel(this)) {
     setWindowTitle(tr("Import corpus"));
     resize(900, 720);
+    // Within the screen, title bar included (at 1280x720 Import and Cancel fell off it).
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        resize(size().boundedTo(screen->availableGeometry().size() - QSize(40, 70)));
     m_files->setObjectName(u"importFiles"_s);
     m_files->setPlaceholderText(tr("One or more files; separate with ;"));
     auto* browseButton = new QPushButton(tr("Browse…"), this);

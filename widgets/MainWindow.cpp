@@ -25,6 +25,7 @@
 #include "widgets/TeamView.h"
 #include "widgets/TrendsView.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -96,9 +97,17 @@ MainWindow::MainWindow(QWidget* parent)
         row->addWidget(m_viewCombo);
         m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
         connect(m_viewCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-            if (m_document && index >= 0)
-                m_document->setView(
-                    static_cast<model::AnalysisView>(m_viewCombo->itemData(index).toInt()));
+            if (!m_document || index < 0)
+                return;
+            const auto view =
+                static_cast<model::AnalysisView>(m_viewCombo->itemData(index).toInt());
+            if (model::Status s = m_document->setView(view); !s) {
+                const QSignalBlocker quiet(m_viewCombo); // back to the view still shown
+                m_viewCombo->setCurrentIndex(
+                    m_viewCombo->findData(static_cast<int>(m_document->view())));
+                statusBar()->showMessage(s.error(), 10000);
+            }
+            syncViewActions();
         });
     }
     m_tabs->addTab(m_overview, tr("Overview"));
@@ -295,12 +304,20 @@ void MainWindow::createMenus() {
             m_document->startNeighbourLayout();
     });
     analysis->addSeparator();
-    const QString viewLabels[] = {tr("Analyse &Whole Texts"), tr("Analyse &Prompts"),
-                                  tr("Analyse R&esponses")};
-    for (int i = 0; i < 3; ++i)
-        m_projectActions << analysis->addAction(
-            viewLabels[i], QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + i)), this,
-            [this, i]() { m_viewCombo->setCurrentIndex(i); });
+    // Which part the tabs show and Run Analyses reads (the Analyse box in the tab bar's corner).
+    const QString viewLabels[] = {tr("Show &Whole Texts"), tr("Show &Prompts"),
+                                  tr("Show R&esponses")};
+    auto* viewGroup = new QActionGroup(this);
+    for (int i = 0; i < 3; ++i) {
+        QAction* a =
+            analysis->addAction(viewLabels[i], QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + i)),
+                                this, [this, i]() { m_viewCombo->setCurrentIndex(i); });
+        a->setCheckable(true);
+        viewGroup->addAction(a);
+        m_viewActions << a;
+        m_projectActions << a;
+    }
+    syncViewActions();
     analysis->addSeparator();
     m_cancelAction = analysis->addAction(tr("&Cancel Running Jobs"),
                                          QKeySequence(Qt::CTRL | Qt::Key_Period), this, [this]() {
@@ -352,6 +369,11 @@ void MainWindow::createMenus() {
     updateRecentMenu();
 }
 
+void MainWindow::syncViewActions() {
+    for (qsizetype i = 0; i < m_viewActions.size(); ++i)
+        m_viewActions[i]->setChecked(i == m_viewCombo->currentIndex());
+}
+
 void MainWindow::updateActions() {
     const bool open = m_document != nullptr;
     for (QAction* a : m_projectActions)
@@ -362,6 +384,7 @@ void MainWindow::updateActions() {
         const QSignalBlocker quiet(m_viewCombo);
         m_viewCombo->setCurrentIndex(m_viewCombo->findData(static_cast<int>(m_document->view())));
     }
+    syncViewActions();
 }
 
 void MainWindow::updateRecentMenu() {

@@ -118,6 +118,8 @@ private:
     QLabel* m_reviewerLabel;
     /// Which part of each sample the analyses read and the views show (the tab bar's corner).
     QComboBox* m_viewCombo;
+    QList<QAction*> m_viewActions; ///< Analysis → Show Whole Texts / Prompts / Responses
+    void syncViewActions();
     JobStatusWidget* m_jobStatus;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;

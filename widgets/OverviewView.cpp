@@ -299,9 +299,12 @@ void OverviewView::reload() {
             : view == model::AnalysisView::All
                 ? tr("Not analysed yet. Run the analyses (Ctrl+R).")
                 : tr("The %1 have not been analysed yet. Run the analyses (Ctrl+R) to analyse "
-                     "them.\nOnly conversations, preference pairs and texts imported with "
-                     "their role have %1; switch back with Ctrl+Alt+1.")
-                      .arg(part));
+                     "them.\n%2 Ctrl+Alt+1 shows the whole texts again.")
+                      .arg(part, view == model::AnalysisView::Prompts
+                                     ? tr("Conversations and texts imported as prompts have "
+                                          "prompts.")
+                                     : tr("Conversations, preference pairs and texts imported as "
+                                          "responses have responses.")));
         return;
     }
     m_state->showContent();

@@ -122,6 +122,7 @@ struct Parsed {
         u"view"_s,
         u"What the analyses read and the results shown are of: all (default), prompts or responses."_s,
         u"view"_s, u"all"_s};
+    bool takesView = true; ///< false: the command has no --view (import)
 };
 
 // What parse() returns when the command goes on; anything else is the exit code.
@@ -131,7 +132,8 @@ constexpr int Proceed = -1;
 // UsageOrIo after saying what is wrong.
 int parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& options) {
     p.parser.addOption(p.project);
-    p.parser.addOption(p.view);
+    if (p.takesView)
+        p.parser.addOption(p.view);
     p.parser.addOptions(options);
     p.parser.addHelpOption();
     if (!p.parser.parse(args)) {
@@ -144,7 +146,7 @@ int parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& o
     if (!p.parser.isSet(p.project)) {
         return usageError(u"--project is required"_s);
     }
-    if (model::AnalysisView v{}; !model::parseView(p.parser.value(p.view), &v)) {
+    if (model::AnalysisView v{}; p.takesView && !model::parseView(p.parser.value(p.view), &v)) {
         return usageError(
             u"--view must be all, prompts or responses, not '%1'"_s.arg(p.parser.value(p.view)));
     }
@@ -157,7 +159,8 @@ int openProject(const Parsed& p, model::Project::OpenMode mode,
         return usageError(s.error());
     }
     model::AnalysisView view = model::AnalysisView::All;
-    (void)model::parseView(p.parser.value(p.view), &view); // checked by parse()
+    if (p.takesView)
+        (void)model::parseView(p.parser.value(p.view), &view); // checked by parse()
     (*project)->setView(view);
     return Ok;
 }
@@ -180,6 +183,7 @@ int failed(const char* command, const model::Status& status) {
 
 int cmdImport(const QStringList& args) {
     Parsed p;
+    p.takesView = false; // an import stores every part; the views are analyses
     const QCommandLineOption role(u"role"_s, u"real or synthetic"_s, u"role"_s);
     const QCommandLineOption name(u"name"_s, u"Corpus name (default: first file's name)."_s,
                                   u"name"_s);
@@ -254,7 +258,8 @@ int cmdImport(const QStringList& args) {
         spec.mapping.textField.clear();
     } else if (p.parser.isSet(textField)) {
         spec.mapping.textField = p.parser.value(textField).toStdString();
-    } else if (auto layout = model::detectRecordLayout(spec.files.first(), spec.format);
+    } else if (auto layout = model::detectRecordLayout(spec.files.first(), spec.format,
+                                                       p.parser.isSet(conversation));
                layout && !(wanted && layout->conversation.format != *wanted)) {
         // No text field given and the records are judged pairs or conversations.
         spec.mapping = *layout;
@@ -311,6 +316,11 @@ int cmdImport(const QStringList& args) {
         return rc;
     model::ImportReport report;
     if (auto s = model::importCorpus(*project, spec, makeProgress(), &report); !s) {
+        if (report.filtered > 0 && report.stored == 0) {
+            err(u"import: no record matched --where (is the field's name or value spelt as in "
+                "the file?); nothing was imported"_s);
+            return Finding;
+        }
         return failed("import", s);
     }
     out(u"imported '%1' (%2): %3 rows read, %4 stored, %5 rejected"_s
@@ -320,11 +330,7 @@ int cmdImport(const QStringList& args) {
             .arg(report.rejected));
     if (report.filtered > 0)
         out(u"  %1 records did not match --where and were skipped"_s.arg(report.filtered));
-    if (report.filtered > 0 && report.stored == 0 && report.rejected == 0) {
-        err(u"import: no record matched --where (is the field's name or value spelt as in the "
-            "file?)"_s);
-        return Finding;
-    }
+
     if (report.pairs > 0)
         out(u"  %1 preference pairs, %2 samples"_s.arg(report.pairs).arg(report.samples));
     if (report.conversations > 0)
@@ -349,6 +355,10 @@ int cmdAnalyze(const QStringList& args) {
     if (const int rc = parse(p, args, {embeddings, dimension, clusters}); rc != Proceed)
         return rc;
     analysis::AnalysisParams params;
+    if (p.parser.isSet(embeddings) && p.parser.value(p.view) != u"all"_s) {
+        return usageError(u"analyze: --embeddings names embeddings of whole texts; the %1 view "
+                          "uses the built-in ones"_s.arg(p.parser.value(p.view)));
+    }
     if (p.parser.isSet(embeddings))
         params.similarity.embeddingSource = p.parser.value(embeddings).toStdString();
     bool ok = true;

@@ -2,6 +2,7 @@
 #include "model/Conversation.h"
 #include "TestSupport.h"
 #include "model/Analyzer.h"
+#include "model/Gate.h"
 #include "model/Importer.h"
 #include "model/ProjectStore.h"
 
@@ -383,4 +384,17 @@ TEST(Conversation, ViewsAnalysePromptsAndResponsesApart) {
               5.0 * metric(*prompts, synthetic, "mean_length_tokens"));
     EXPECT_LT(metric(*responses, u"customer messages"_s, "mean_length_tokens"),
               0.0); // not in this view
+
+    // The gate counts the view's samples: 2,222 replies and 4,514 Bitext answers.
+    QList<RedLine> rules;
+    ASSERT_TRUE(parseRedLines(projectRedLinesJson(*p), &rules).ok());
+    QList<RedLineResult> results;
+    ASSERT_TRUE(evaluateRedLines(*p, rules, &results).ok());
+    bool share = false;
+    for (const RedLineResult& r : results)
+        if (r.rule.metric == kSyntheticShareMetric) {
+            share = true;
+            EXPECT_EQ(r.detail, u"4514 synthetic of 6736 samples"_s);
+        }
+    EXPECT_TRUE(share);
 }

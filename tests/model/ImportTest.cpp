@@ -457,6 +457,24 @@ TEST(Import, ChosenRejectedPairsPreferTheFirst) {
 
 // --where keeps the records whose field has the value: Twitter's customer messages
 // (inbound = "True", 2,778 of 5,000 as counted by a script over the file) are the real prompts.
+// A record nested deeper than 512 levels is a reject of its own; the records around it import
+// (60,000 levels once overflowed the stack and lost the whole import).
+TEST(Import, DeeplyNestedRecordIsARejectNotACrash) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const std::string deep = "{\"x\": " + std::string(60000, '[') + std::string(60000, ']') + "}";
+    const QString path = test::writeFile(
+        dir, u"deep.jsonl"_s,
+        QByteArray::fromStdString("{\"text\": \"a\"}\n" + deep + "\n" +
+                                  "{\"text\": \"b\", \"ok\": " + std::string(500, '[') +
+                                  std::string(500, ']') + "}\n"));
+    const Imported r = run(*p, path, InputFormat::JsonLines, textField("text"));
+    EXPECT_EQ(r.texts, (QStringList{u"a"_s, u"b"_s})); // 500 levels are still read
+    ASSERT_EQ(r.rejects.size(), 1);
+    EXPECT_EQ(r.rejects[0].line, 2);
+    EXPECT_EQ(r.rejects[0].reason, u"bad JSON: nested deeper than 512 levels"_s);
+}
+
 TEST(Import, WhereKeepsOnlyMatchingRecords) {
     QTemporaryDir dir;
     auto p = test::newProject(dir);
@@ -489,6 +507,25 @@ TEST(Import, WhereKeepsOnlyMatchingRecords) {
     EXPECT_EQ(h.report.filtered, 3);
     ASSERT_EQ(h.rejects.size(), 1);
     EXPECT_EQ(h.rejects[0].line, 6);
+    // The corpus keeps the count: rows read = stored + rejected + filtered, after the import too.
+    const QList<CorpusInfo> corpora = ProjectStore(*p).corpora();
+    ASSERT_EQ(corpora.size(), 2);
+    EXPECT_EQ(corpora[0].filtered, 2222);
+    EXPECT_EQ(corpora[1].filtered, 3);
+    EXPECT_EQ(corpora[1].rowsIn, 6);
+
+    // A condition nothing meets imports nothing and leaves no empty corpus behind.
+    FieldMapping none = textField("text");
+    none.where["n"] = "7";
+    ImportSpec spec;
+    spec.corpusName = u"none"_s;
+    spec.files = {path};
+    spec.mapping = none;
+    ImportReport report;
+    const Status s = importCorpus(*p, spec, {}, &report);
+    EXPECT_FALSE(s.ok());
+    EXPECT_EQ(s.error(), u"no record matched the condition (5 skipped); nothing was imported"_s);
+    EXPECT_EQ(ProjectStore(*p).corpora().size(), 2);
 }
 
 // Each output of a pair starts from the corpus's provenance: a generator given for one side only

@@ -167,6 +167,48 @@ void writeSchemaOneFile(const QString& path, std::initializer_list<const char*> 
 
 } // namespace
 
+// Preference pairs imported before schema 11 take part in the responses view after the
+// migration, as freshly imported ones do.
+TEST(Project, MigrationMakesOldPairOutputsResponses) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pairs10.synthscope"));
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v10"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        ASSERT_TRUE(initializeSchema(db).ok());
+        ASSERT_TRUE(migrateSchema(db, 10).ok());
+        QSqlQuery q(db);
+        for (const char* sql :
+             {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at, samples) "
+              "VALUES (1, 'judge', 'synthetic', 'jsonl', '[]', '{}', 'now', 3)",
+              "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
+              "VALUES "
+              "(1, 1, 'f', 1, 'first', '{}'), (2, 1, 'f', 1, 'second', '{}'), "
+              "(3, 1, 'f', 2, 'a text', '{}')",
+              "INSERT INTO preference_pairs (first_sample, second_sample, prefer_second) VALUES "
+              "(1, 2, 1.0)"})
+            ASSERT_TRUE(q.exec(QString::fromLatin1(sql))) << sql;
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v10"));
+    std::shared_ptr<Project> p;
+    ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &p).ok());
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT id, response FROM samples ORDER BY id")));
+    QStringList responses;
+    while (q.next())
+        responses << (q.value(1).isNull() ? QStringLiteral("<null>") : q.value(1).toString());
+    EXPECT_EQ(responses, (QStringList{QStringLiteral("first"), QStringLiteral("second"),
+                                      QStringLiteral("<null>")}));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT responses, prompts, filtered FROM corpora")) &&
+                q.next());
+    EXPECT_EQ(q.value(0).toInt(), 2);
+    EXPECT_EQ(q.value(1).toInt(), 0);
+    EXPECT_EQ(q.value(2).toInt(), 0);
+}
+
 TEST(Project, MigratesAVersionOneFileForward) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.synthscope"));
