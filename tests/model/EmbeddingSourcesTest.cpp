@@ -240,4 +240,16 @@ TEST(EmbeddingImport, TheProjectRemembersWhichSourceTheAnalysesUse) {
     // The built-in name cannot be taken by imported vectors.
     spec.source = QStringLiteral("tfidf-svd");
     EXPECT_FALSE(runEmbedding(*project, spec).ok());
+    // Nor can the built-in vectors of the prompts and responses views.
+    spec.source = QStringLiteral("tfidf-svd:prompts");
+    EXPECT_FALSE(runEmbedding(*project, spec).ok());
+    EXPECT_TRUE(isReservedEmbeddingName(QStringLiteral("tfidf-svd:responses")));
+    EXPECT_FALSE(isReservedEmbeddingName(QStringLiteral("tfidf-svd-large")));
+    // And an analysis does not take another view's built-in vectors by name.
+    analysis::AnalysisParams params;
+    params.similarity.embeddingSource = "tfidf-svd:prompts";
+    const Status s = runAnalysis(*project, params, {}, nullptr);
+    EXPECT_FALSE(s.ok());
+    EXPECT_TRUE(s.error().contains(QStringLiteral("built-in embeddings of another view")))
+        << s.error().toStdString();
 }
