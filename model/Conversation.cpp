@@ -115,8 +115,13 @@ bool readTurnList(const Json& fields, const ConversationMapping& m, std::vector<
         const auto content = t.find(contentKey);
         // An assistant turn that only calls a tool (tool_calls, or the legacy function_call)
         // may have no text.
+        // (SDK dumps write "tool_calls": null on every message: only a value counts.)
+        const auto calls = [&t](const char* key) {
+            const auto it = t.find(key);
+            return it != t.end() && !it->is_null() && !it->empty();
+        };
         const bool toolCall =
-            *r == TurnRole::Assistant && (t.contains("tool_calls") || t.contains("function_call"));
+            *r == TurnRole::Assistant && (calls("tool_calls") || calls("function_call"));
         std::string why;
         if (content == t.end() || content->is_null()) {
             if (!toolCall) {
@@ -176,6 +181,10 @@ bool readFields(const Json& fields, const ConversationMapping& m, std::vector<Tu
                     !exchange[1].is_string()) {
                     *error = "history entry " + std::to_string(i + 1) +
                              " is not a pair of texts [user, assistant]";
+                    return false;
+                }
+                if (blankText(exchange[1].get_ref<const std::string&>())) {
+                    *error = "history entry " + std::to_string(i + 1) + " has an empty answer";
                     return false;
                 }
                 turns->push_back({TurnRole::User, exchange[0].get<std::string>()});

@@ -20,8 +20,20 @@ CorporaModel::CorporaModel(QObject* parent)
         C{.header = tr("Rejected"),
           .display = [](const CorpusInfo& c) -> QVariant { return c.rejected; },
           .numeric = true},
+        // The file format and how records were read: "jsonl · openai", "json · pairs",
+        // "jsonl · prompts" (a text given the prompt role).
         C{.header = tr("Format"),
-          .display = [](const CorpusInfo& c) -> QVariant { return c.format; }},
+          .display = [](const CorpusInfo& c) -> QVariant {
+              const FieldMapping& m = c.mapping;
+              const QString how =
+                  m.pairs.enabled() ? tr("pairs")
+                  : m.conversation.enabled()
+                      ? QString::fromLatin1(conversationFormatName(m.conversation.format))
+                  : m.textRole == "prompt"   ? tr("prompts")
+                  : m.textRole == "response" ? tr("responses")
+                                             : QString();
+              return how.isEmpty() ? c.format : u"%1 · %2"_s.arg(c.format, how);
+          }},
         C{.header = tr("Provenance"),
           .display = [](const CorpusInfo& c) -> QVariant { return c.provenanceText(); }},
     });
@@ -31,9 +43,13 @@ QVariant CorporaModel::rowData(const CorpusInfo& c, int role) const {
     if (role == CorpusIdRole)
         return c.id;
     if (role == Qt::ToolTipRole)
-        return tr("%1\nFiles: %2\nImported: %3\nRows read: %4")
+        return tr("%1\nFiles: %2\nImported: %3\nRows read: %4 (skipped by the condition: "
+                  "%5)\nWith a prompt: %6, with a response: %7")
             .arg(c.name, c.files.join(u", "_s), c.importedAt)
-            .arg(c.rowsIn);
+            .arg(c.rowsIn)
+            .arg(c.filtered)
+            .arg(c.prompts)
+            .arg(c.responses);
     return {};
 }
 

@@ -46,8 +46,8 @@ Status storeVectors(QSqlDatabase& db, const QString& source,
                     const analysis::Progress& progress) {
     if (source.trimmed().isEmpty() || isReservedEmbeddingName(source))
         return Status::failure(
-            u"choose a source name other than \"%1\" (the built-in embeddings' names begin with "
-            "\"tfidf-svd\")"_s.arg(source));
+            u"choose a source name other than \"%1\" (\"tfidf-svd\" and \"tfidf-svd:…\" are the "
+            "built-in embeddings')"_s.arg(source));
     Transaction tx(db);
     if (!tx.beginStatus())
         return tx.beginStatus();

@@ -21,7 +21,7 @@ namespace synthscope::model {
 namespace {
 
 // WHERE clause and bind values for a filter (samples s JOIN corpora c).
-QString whereClause(const ExportFilter& f, QVariantList* binds) {
+QString whereClause(const ExportFilter& f, AnalysisView view, QVariantList* binds) {
     QStringList parts;
     if (f.corpus) {
         parts << u"c.name = ?"_s;
@@ -100,8 +100,10 @@ QString whereClause(const ExportFilter& f, QVariantList* binds) {
                                                       QLatin1StringView(op));
         *binds << *v;
     };
-        // Outside the 'all' view the samples that have its part: those its analysis scored.
-    parts << u"(analysis_view() = 'all' OR " SYNTHSCOPE_VIEW_TEXT_SQL " IS NOT NULL)"_s;
+    // Outside the 'all' view the samples that have its part: those its analysis scored (in 'all'
+    // no condition on the text columns: the count stays a scan of the covering index).
+    if (view != AnalysisView::All)
+        parts << u"s.%1 IS NOT NULL"_s.arg(viewColumn(view));
     bound(f.maxSyntheticLikeness, "synthetic_likeness", "<=");
     bound(f.maxNnSimilarity, "nn_own", "<=");
     bound(f.minPerplexity, "perplexity", ">=");
@@ -309,7 +311,7 @@ qint64 countMatching(Project& project, const ExportFilter& filter, QString* erro
     QSqlDatabase db = project.connection();
     QVariantList binds;
     QSqlQuery q(db);
-    q.prepare(u"SELECT count(*)"_s + kFrom + whereClause(filter, &binds));
+    q.prepare(u"SELECT count(*)"_s + kFrom + whereClause(filter, project.view(), &binds));
     for (const QVariant& b : binds)
         q.addBindValue(b);
     if (!q.exec() || !q.next()) {
@@ -356,7 +358,7 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
     // The last column: for the second output of a preference pair, the pair's first sample.
     q.prepare(u"SELECT s.original, c.name, c.role, c.format, s.id, (SELECT p.first_sample FROM "
               "preference_pairs p WHERE p.second_sample = s.id)"_s +
-              kFrom + whereClause(filter, &binds) + u" ORDER BY s.id"_s);
+              kFrom + whereClause(filter, project.view(), &binds) + u" ORDER BY s.id"_s);
     for (const QVariant& b : binds)
         q.addBindValue(b);
     if (!q.exec())

@@ -196,6 +196,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
 
     MappedRecord mapped;
     RawRecord raw;
+    qint64 matched = 0; // readable records that met mapping.where (stored or rejected after)
     for (const QString& file : absFiles) {
         std::string err;
         auto reader =
@@ -215,6 +216,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                     ++report->filtered;
                     continue;
                 }
+                matched += reason.empty() ? 1 : 0;
                 if (reason.empty()) {
                     if (pairs)
                         (void)mapPair(raw.fields, spec.mapping, &mappedPair, &reason);
@@ -300,10 +302,10 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         doneBytes += static_cast<qint64>(reader->fileSize());
     }
 
-    // No record met the condition (the rest, if any, were rejects): nothing to import, and no
-    // empty corpus left behind
+    // No readable record met the condition (unreadable ones are rejects either way): nothing
+    // to import, and no empty corpus left behind
     // (its name would then be taken).
-    if (report->filtered > 0 && report->stored == 0)
+    if (report->filtered > 0 && matched == 0)
         return Status::failure(u"no record matched the condition (%1 skipped); nothing was "
                                "imported"_s.arg(report->filtered));
 

@@ -200,13 +200,14 @@ void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards
                  });
 }
 
-void ProjectDocument::startAnalysis(const analysis::AnalysisParams& requested) {
+void ProjectDocument::startAnalysis(const analysis::AnalysisParams& requested,
+                                    std::optional<AnalysisView> chosenView) {
     std::shared_ptr<Project> project = m_project;
     analysis::AnalysisParams params = requested;
     if (params.similarity.embeddingSource == kBuiltInEmbedding)
         if (const QString chosen = analysisEmbeddingSource(*m_project); !chosen.isEmpty())
             params.similarity.embeddingSource = chosen.toStdString();
-    const AnalysisView view = m_project->view();
+    const AnalysisView view = chosenView.value_or(m_project->view());
     const QString title =
         view == AnalysisView::All ? tr("Analyse") : tr("Analyse %1").arg(viewTitle(view).toLower());
     whenFinished(m_jobs.start(JobRunner::Kind::Analysis, title,
@@ -246,8 +247,8 @@ void ProjectDocument::startEmbedding(const EmbeddingSpec& spec) {
                         "them.")
                          .arg(source)
                    : message);
-            if (ok)
-                startAnalysis();
+            if (ok) // imported embeddings are of whole texts, whatever view is shown
+                startAnalysis({}, AnalysisView::All);
         });
 }
 

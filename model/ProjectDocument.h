@@ -56,7 +56,9 @@ public:
     void startImport(const ImportSpec& spec, bool analyzeAfterwards);
     /// Runs the analyses of the current view in a job; with the built-in embedding source in
     /// params, the project's chosen source (analysisEmbeddingSource) is used when it has one.
-    void startAnalysis(const analysis::AnalysisParams& params = {});
+    /// view: the view to analyse (default: the one shown when the job starts).
+    void startAnalysis(const analysis::AnalysisParams& params = {},
+                       std::optional<AnalysisView> view = std::nullopt);
     void startExport(const ExportFilter& filter, const QString& path);
     /// Computes or imports embeddings (a job); on success makes them the analyses' embeddings
     /// and re-runs the analyses.

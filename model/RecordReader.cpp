@@ -56,7 +56,7 @@ public:
     }
     bool string(string_t& v) override { return place(Json(std::move(v))) != nullptr; }
     bool binary(binary_t& v) override { return place(Json::binary(std::move(v))) != nullptr; }
-        bool start_object(std::size_t) override {
+    bool start_object(std::size_t) override {
         if (tooDeep())
             return false;
         m_open.push_back({place(Json::object()), {}});
@@ -70,7 +70,7 @@ public:
         m_open.pop_back();
         return true;
     }
-        bool start_array(std::size_t) override {
+    bool start_array(std::size_t) override {
         if (tooDeep())
             return false;
         m_open.push_back({place(Json::array()), {}});

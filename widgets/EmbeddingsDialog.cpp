@@ -120,8 +120,8 @@ void EmbeddingsDialog::updateState() {
     if (name.isEmpty())
         problem = tr("Name the new embeddings to add them.");
     else if (model::isReservedEmbeddingName(name))
-        problem = tr("Names beginning with \"tfidf-svd\" are the built-in embeddings'; choose "
-                     "another name.");
+        problem = tr("\"tfidf-svd\" and \"tfidf-svd:…\" are the built-in embeddings' names; "
+                     "choose another.");
     else if (field && m_field->text().trimmed().isEmpty())
         problem = tr("Give the field that holds each record's vector.");
     else if (file && m_file->text().trimmed().isEmpty())

@@ -316,7 +316,7 @@ int cmdImport(const QStringList& args) {
         return rc;
     model::ImportReport report;
     if (auto s = model::importCorpus(*project, spec, makeProgress(), &report); !s) {
-        if (report.filtered > 0 && report.stored == 0) {
+        if (s.error().startsWith(u"no record matched"_s)) {
             err(u"import: no record matched --where (is the field's name or value spelt as in "
                 "the file?); nothing was imported"_s);
             return Finding;

@@ -789,6 +789,14 @@ TEST(Cli, ConversationsAreAnalysedPerViewAndExportVerbatim) {
              QStringLiteral("prompt"), lima});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains(QStringLiteral("--text-role needs --text-field")));
+    // A condition no record meets: exit 1, and no empty corpus takes the name.
+    r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+             QStringLiteral("--role"), QStringLiteral("real"), QStringLiteral("--name"),
+             QStringLiteral("none"), QStringLiteral("--where"), QStringLiteral("input=nope"),
+             lima});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("no record matched --where"))) << r.err.toStdString();
+    EXPECT_EQ(summary("prompts")["corpora"].size(), 2u);
 }
 
 TEST(Cli, ExitCodesAndMessages) {

@@ -176,16 +176,20 @@ TEST(Conversation, ToolCallsGreetingsAndPreciseReasons) {
         R"({"messages": [{"role": "user", "content": [{"type": "text", "text": 5}]}]})"
         "\n"
         R"({"messages": [{"role": "user", "content": [{"type": "input_text", "text": "hi"}]}, {"role": "assistant", "content": ""}]})"
+        "\n"
+        // an SDK dump: every message carries "tool_calls": null, which calls no tool
+        R"({"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "", "tool_calls": null, "function_call": null}]})"
         "\n");
     s = importConversations(*q, openai, conversationOf(openai));
     ASSERT_EQ(s.turns.size(), 2);
     EXPECT_EQ(s.turns[0], u"user:2+2?|assistant:|tool:4|assistant:4."_s);
     EXPECT_EQ(s.prompts[1], u"my order"_s);
     EXPECT_EQ(s.responses[1], u"Hello, how can I help?\n\nWhich one?"_s);
-    ASSERT_EQ(s.rejects.size(), 3);
+    ASSERT_EQ(s.rejects.size(), 4);
     EXPECT_EQ(s.rejects[0].reason, u"turn 1's role is number, expected text"_s);
     EXPECT_EQ(s.rejects[1].reason, u"turn 1: content part 1 has no text"_s);
     EXPECT_EQ(s.rejects[2].reason, u"turn 2 (assistant) is empty"_s);
+    EXPECT_EQ(s.rejects[3].reason, u"turn 2 (assistant) is empty"_s);
 }
 
 TEST(Conversation, AlpacaPromptCompletionAndTextRoles) {
@@ -200,14 +204,17 @@ TEST(Conversation, AlpacaPromptCompletionAndTextRoles) {
         R"({"instruction": "Sum", "input": "", "output": "  "})"
         "\n"
         R"({"instruction": "Sum", "output": "5", "history": [["only one"]]})"
+        "\n"
+        R"({"instruction": "Sum", "output": "5", "history": [["hi", " "]]})"
         "\n");
     Stored s = importConversations(*p, alpaca, conversationOf(alpaca));
     ASSERT_EQ(s.texts.size(), 2);
     EXPECT_EQ(s.turns[0], u"user:Hi|assistant:Hello"_s);
     EXPECT_EQ(s.turns[1], u"user:hi|assistant:hello|user:Sum\n\n2 and 3|assistant:5"_s);
-    ASSERT_EQ(s.rejects.size(), 2);
+    ASSERT_EQ(s.rejects.size(), 3);
     EXPECT_EQ(s.rejects[0].reason, u"empty response in 'output'"_s);
     EXPECT_EQ(s.rejects[1].reason, u"history entry 1 is not a pair of texts [user, assistant]"_s);
+    EXPECT_EQ(s.rejects[2].reason, u"history entry 1 has an empty answer"_s);
 
     QTemporaryDir dir2;
     auto q = test::newProject(dir2);

@@ -944,6 +944,9 @@ TEST_F(Widgets, TheAnalyseBoxSwitchesBetweenWholeTextsPromptsAndResponses) {
     EXPECT_TRUE(box->isEnabled());
     EXPECT_EQ(box->currentText(), QStringLiteral("Whole texts"));
     ASSERT_TRUE(state->isShowingContent());
+    // The project panel says how each file was read.
+    auto* corpora = window.projectPanel()->corporaModel();
+    EXPECT_EQ(corpora->index(0, 4).data().toString(), QStringLiteral("auto · alpaca"));
     const QString wholeBanner = banner->text();
     EXPECT_TRUE(wholeBanner.startsWith(QStringLiteral("Analysed"))) << wholeBanner.toStdString();
     const auto meanLength = [this](const char* corpus) {
