@@ -305,9 +305,11 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     // No readable record met the condition (unreadable ones are rejects either way): nothing
     // to import, and no empty corpus left behind
     // (its name would then be taken).
-    if (report->filtered > 0 && matched == 0)
+    if (report->filtered > 0 && matched == 0) {
+        report->nothingMatched = true;
         return Status::failure(u"no record matched the condition (%1 skipped); nothing was "
                                "imported"_s.arg(report->filtered));
+    }
 
     // Last chance to cancel: after the commit the import has happened.
     try {

@@ -42,6 +42,7 @@ struct ImportReport {
     qint64 rejected = 0;             ///< rowsIn − stored − filtered
     QList<RejectedRow> firstRejects; ///< up to 100, in file order
     bool cancelled = false;
+    bool nothingMatched = false; ///< failed: no readable record met mapping.where
 };
 
 /// Checks what can be checked of spec without a project: a name, at least one file, a text

@@ -316,7 +316,7 @@ int cmdImport(const QStringList& args) {
         return rc;
     model::ImportReport report;
     if (auto s = model::importCorpus(*project, spec, makeProgress(), &report); !s) {
-        if (s.error().startsWith(u"no record matched"_s)) {
+        if (report.nothingMatched) {
             err(u"import: no record matched --where (is the field's name or value spelt as in "
                 "the file?); nothing was imported"_s);
             return Finding;

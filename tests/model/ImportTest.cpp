@@ -525,6 +525,7 @@ TEST(Import, WhereKeepsOnlyMatchingRecords) {
     const Status s = importCorpus(*p, spec, {}, &report);
     EXPECT_FALSE(s.ok());
     EXPECT_EQ(s.error(), u"no record matched the condition (5 skipped); nothing was imported"_s);
+    EXPECT_TRUE(report.nothingMatched);
     EXPECT_EQ(ProjectStore(*p).corpora().size(), 2);
     // Records that meet the condition and are then rejected are rejects, not "no match".
     spec.corpusName = u"matched"_s;
@@ -532,6 +533,7 @@ TEST(Import, WhereKeepsOnlyMatchingRecords) {
     spec.mapping.where["n"] = "1";
     ImportReport rejected;
     ASSERT_TRUE(importCorpus(*p, spec, {}, &rejected).ok());
+    EXPECT_FALSE(rejected.nothingMatched);
     EXPECT_EQ(rejected.stored, 0);
     EXPECT_EQ(rejected.rejected, 4); // "a", "b" and "c" lack the field; "{bad" is no JSON
     EXPECT_EQ(rejected.filtered, 2); // no n, n an array
