@@ -4,6 +4,7 @@
 #include "model/MetricCatalog.h"
 #include "model/Sources.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -15,6 +16,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct AnalysisRecordText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::AnalysisRecord)
+};
+} // namespace
 
 namespace key = analysis::key;
 
@@ -611,7 +619,7 @@ Status writeAnalysisRun(QSqlDatabase& db, const EncodedAnalysis& encoded, const 
                   QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
                   QString::fromStdString(ids.dump()), viewName(view)});
         !s)
-        return Status::failure(u"cannot store the run: %1"_s.arg(s.error()));
+        return Status::failure(AnalysisRecordText::tr("cannot store the run: %1").arg(s.error()));
     const qint64 id = run.lastInsertId().toLongLong();
     QSqlQuery metric(db);
     metric.prepare(u"INSERT INTO metrics (run_id, corpus_id, name, value, sd, null_mean, "
@@ -637,8 +645,9 @@ Status readMetricRows(QSqlDatabase& db, qint64 runId, std::vector<MetricRow>* ou
               "run_id = ? ORDER BY rowid"_s);
     q.addBindValue(runId);
     if (!q.exec())
-        return Status::failure(
-            u"cannot read the metrics of run %1: %2"_s.arg(runId).arg(q.lastError().text()));
+        return Status::failure(AnalysisRecordText::tr("cannot read the metrics of run %1: %2")
+                                   .arg(runId)
+                                   .arg(q.lastError().text()));
     const double nan = std::numeric_limits<double>::quiet_NaN();
     auto orNaN = [&](int col) { return q.value(col).isNull() ? nan : q.value(col).toDouble(); };
     while (q.next()) {

@@ -5,6 +5,7 @@
 #include "model/Json.h"
 #include "model/Sources.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 
@@ -16,6 +17,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct AnalyzerText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::Analyzer)
+};
+} // namespace
 
 namespace {
 
@@ -194,7 +202,7 @@ Status loadEmbeddings(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora
                     "import embeddings for every sample first"_s.arg(QString::number(id), name));
             if (!appendEmbedding(q.value(0).toByteArray(), out, dimension))
                 return Status::failure(
-                    u"embeddings from \"%1\" have differing dimensions"_s.arg(name));
+                    AnalyzerText::tr("embeddings from \"%1\" have differing dimensions").arg(name));
         }
     return {};
 }
@@ -294,9 +302,11 @@ Status runAnalysis(Project& project, AnalysisView view, const analysis::Analysis
     try {
         return analyzeAndStore(project, view, params, progress, runId);
     } catch (const analysis::Cancelled&) {
-        return Status::failure(u"analysis cancelled; the previous results are kept"_s);
+        return Status::failure(
+            AnalyzerText::tr("analysis cancelled; the previous results are kept"));
     } catch (const std::exception& e) {
-        return Status::failure(u"analysis failed: %1"_s.arg(QString::fromStdString(e.what())));
+        return Status::failure(
+            AnalyzerText::tr("analysis failed: %1").arg(QString::fromStdString(e.what())));
     }
 }
 
@@ -437,12 +447,14 @@ Status analyzeAndStore(Project& project, AnalysisView view, const analysis::Anal
             u"no corpus has %1: import conversations, or a text with its role (prompt or "
             "response)"_s.arg(viewName(view)));
     if (corpora.empty())
-        return Status::failure(u"the project has no corpora to analyse; import one first"_s);
+        return Status::failure(
+            AnalyzerText::tr("the project has no corpora to analyse; import one first"));
     analysis::AnalysisParams viewParams = params;
     if (const QString source = QString::fromStdString(params.similarity.embeddingSource);
         source != QLatin1StringView(kBuiltInEmbedding) && isBuiltInEmbeddingSource(source))
         return Status::failure(
-            u"\"%1\" are the built-in embeddings of another view; they are not chosen by name"_s
+            AnalyzerText::tr(
+                "\"%1\" are the built-in embeddings of another view; they are not chosen by name")
                 .arg(source));
     if (view != AnalysisView::All) // an imported source embeds the whole text, not this part
         viewParams.similarity.embeddingSource = kBuiltInEmbedding;
@@ -498,11 +510,12 @@ Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params
         QSqlDatabase db = project.connection();
         const std::optional<NewestAnalysis> newest = newestAnalysis(project);
         if (!newest)
-            return Status::failure(u"no analysis yet: run the analyses first"_s);
+            return Status::failure(AnalyzerText::tr("no analysis yet: run the analyses first"));
         const qint64 runId = newest->runId;
         const QString source = newest->embeddingSource;
         if (source.isEmpty())
-            return Status::failure(u"the newest analysis has no embeddings; run it again"_s);
+            return Status::failure(
+                AnalyzerText::tr("the newest analysis has no embeddings; run it again"));
         QSqlQuery q(db);
         q.setForwardOnly(true);
         q.prepare(u"SELECT g.sample_id, g.map_x, g.map_y, e.vector FROM sample_scores g "
@@ -525,7 +538,8 @@ Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params
             start.push_back(static_cast<float>(q.value(2).toDouble()));
         }
         if (ids.empty())
-            return Status::failure(u"the newest analysis has no map; run it again"_s);
+            return Status::failure(
+                AnalyzerText::tr("the newest analysis has no map; run it again"));
         const auto n = static_cast<Eigen::Index>(ids.size());
         analysis::RowMatrixXf x = Eigen::Map<const analysis::RowMatrixXf>(
             vectors.data(), n, static_cast<Eigen::Index>(dimension));
@@ -550,9 +564,10 @@ Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params
         progress.report(1.0, "saving");
         return tx.commit();
     } catch (const analysis::Cancelled&) {
-        return Status::failure(u"layout cancelled; the previous map is kept"_s);
+        return Status::failure(AnalyzerText::tr("layout cancelled; the previous map is kept"));
     } catch (const std::exception& e) {
-        return Status::failure(u"layout failed: %1"_s.arg(QString::fromStdString(e.what())));
+        return Status::failure(
+            AnalyzerText::tr("layout failed: %1").arg(QString::fromStdString(e.what())));
     }
 }
 

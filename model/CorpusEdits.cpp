@@ -12,13 +12,16 @@ using namespace Qt::Literals::StringLiterals;
 namespace synthscope::model {
 
 namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct CorpusEditsText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::CorpusEdits)
+};
+} // namespace
 
-QString trCorpus(const char* text) {
-    return QCoreApplication::translate("synthscope::model::CorpusEdits", text);
-}
+namespace {
 
 Status noSuchCorpus(qint64 corpusId) {
-    return Status::failure(trCorpus("there is no corpus with id %1").arg(corpusId));
+    return Status::failure(CorpusEditsText::tr("there is no corpus with id %1").arg(corpusId));
 }
 
 // One count over the samples of a corpus (sql takes the corpus id as its only parameter).
@@ -111,7 +114,7 @@ Status corpusRemovalImpact(Project& project, qint64 corpusId, CorpusRemovalImpac
 Status renameCorpus(Project& project, qint64 corpusId, const QString& name) {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return Status::failure(trCorpus("a corpus name cannot be empty"));
+        return Status::failure(CorpusEditsText::tr("a corpus name cannot be empty"));
     QSqlDatabase db = project.connection();
     Transaction tx(db);
     if (!tx.beginStatus())
@@ -123,7 +126,8 @@ Status renameCorpus(Project& project, qint64 corpusId, const QString& name) {
     if (q.next()) {
         if (q.value(0).toLongLong() == corpusId)
             return {}; // already so named
-        return Status::failure(trCorpus("a corpus named '%1' already exists").arg(trimmed));
+        return Status::failure(
+            CorpusEditsText::tr("a corpus named '%1' already exists").arg(trimmed));
     }
     q.prepare(u"UPDATE corpora SET name = ? WHERE id = ?"_s);
     if (Status s = execPrepared(q, {trimmed, corpusId}); !s)
@@ -201,12 +205,13 @@ Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress&
         try {
             progress.report(std::min(done++ / steps, 1.0), stage.toStdString());
         } catch (const analysis::Cancelled&) {
-            return Status::failure(trCorpus("removal cancelled; the project is unchanged"));
+            return Status::failure(
+                CorpusEditsText::tr("removal cancelled; the project is unchanged"));
         }
         return {};
     };
     for (const ChildKey& k : ofSamples) {
-        if (Status s = step(trCorpus("Removing %1").arg(k.table)); !s)
+        if (Status s = step(CorpusEditsText::tr("Removing %1").arg(k.table)); !s)
             return s;
         if (Status s =
                 exec(db, u"DELETE FROM %1 WHERE %2 IN (SELECT id FROM temp.removed_samples)"_s.arg(
@@ -215,14 +220,14 @@ Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress&
             return s;
     }
     for (const ChildKey& k : ofCorpora) {
-        if (Status s = step(trCorpus("Removing %1").arg(k.table)); !s)
+        if (Status s = step(CorpusEditsText::tr("Removing %1").arg(k.table)); !s)
             return s;
         q.prepare(
             u"DELETE FROM %1 WHERE %2 = ?"_s.arg(sqlIdentifier(k.table), sqlIdentifier(k.column)));
         if (Status s = execPrepared(q, {corpusId}); !s)
             return s;
     }
-    if (Status s = step(trCorpus("Removing the corpus")); !s)
+    if (Status s = step(CorpusEditsText::tr("Removing the corpus")); !s)
         return s;
     q.prepare(u"DELETE FROM corpora WHERE id = ?"_s);
     if (Status s = execPrepared(q, {corpusId}); !s)
@@ -240,7 +245,8 @@ Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress&
             return sqlError(check);
         if (check.next())
             return Status::failure(
-                trCorpus("removing the corpus would leave rows of %1 pointing at it").arg(k.table));
+                CorpusEditsText::tr("removing the corpus would leave rows of %1 pointing at it")
+                    .arg(k.table));
         return {};
     };
     for (const ChildKey& k : ofSamples)
@@ -251,7 +257,7 @@ Status removeCorpus(Project& project, qint64 corpusId, const analysis::Progress&
             return s;
     if (Status s = exec(db, u"DROP TABLE temp.removed_samples"_s); !s)
         return s;
-    if (Status s = step(trCorpus("Committing")); !s)
+    if (Status s = step(CorpusEditsText::tr("Committing")); !s)
         return s;
     return tx.commit();
 }
@@ -264,8 +270,9 @@ CorpusEditCommand::CorpusEditCommand(Project& project, qint64 corpusId, Field fi
     , m_before(std::move(before))
     , m_after(std::move(after))
     , m_hooks(std::move(hooks)) {
-    setText(field == Field::Name ? trCorpus("Rename corpus “%1” to “%2”").arg(m_before, m_after)
-                                 : trCorpus("Mark corpus as %1").arg(m_after));
+    setText(field == Field::Name
+                ? CorpusEditsText::tr("Rename corpus “%1” to “%2”").arg(m_before, m_after)
+                : CorpusEditsText::tr("Mark corpus as %1").arg(m_after));
 }
 
 void CorpusEditCommand::redo() {
@@ -288,7 +295,7 @@ void CorpusEditCommand::write(const QString& value) {
     } else {
         Role role = Role::Real;
         m_status = parseRole(value, &role) ? setCorpusRole(m_project, m_corpus, role)
-                                           : Status::failure(trCorpus("unknown role"));
+                                           : Status::failure(CorpusEditsText::tr("unknown role"));
     }
     if (!m_status)
         setObsolete(true);

@@ -2,6 +2,7 @@
 
 #include "model/Json.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -17,6 +18,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct EmbeddingSourcesText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::EmbeddingSources)
+};
+} // namespace
 
 namespace {
 
@@ -93,7 +101,7 @@ template <typename Fn> Status guarded(Fn&& fn) {
     try {
         return fn();
     } catch (const analysis::Cancelled&) {
-        return Status::failure(u"cancelled; the project is unchanged"_s);
+        return Status::failure(EmbeddingSourcesText::tr("cancelled; the project is unchanged"));
     } catch (const std::exception& e) {
         return Status::failure(QString::fromStdString(e.what()));
     }
@@ -106,14 +114,15 @@ Status embedTexts(const EmbeddingEndpoint& endpoint, const QStringList& texts,
                   int* requests) {
     out->assign(static_cast<std::size_t>(texts.size()), {});
     if (!endpoint.baseUrl.isValid() || endpoint.baseUrl.scheme().isEmpty())
-        return Status::failure(
-            u"the endpoint URL \"%1\" is not valid"_s.arg(endpoint.baseUrl.toString()));
+        return Status::failure(EmbeddingSourcesText::tr("the endpoint URL \"%1\" is not valid")
+                                   .arg(endpoint.baseUrl.toString()));
     QByteArray key;
     if (!endpoint.apiKeyVariable.isEmpty()) {
         key = qgetenv(endpoint.apiKeyVariable.toLocal8Bit().constData());
         if (key.isEmpty())
-            return Status::failure(u"the environment variable %1 (the API key) is not set"_s.arg(
-                endpoint.apiKeyVariable));
+            return Status::failure(
+                EmbeddingSourcesText::tr("the environment variable %1 (the API key) is not set")
+                    .arg(endpoint.apiKeyVariable));
     }
     QUrl url = endpoint.baseUrl;
     url.setPath(url.path().endsWith(u'/') ? url.path() + u"embeddings"_s
@@ -180,14 +189,15 @@ Status embedTexts(const EmbeddingEndpoint& endpoint, const QStringList& texts,
         if (requests != nullptr)
             *requests = made;
         if (!ok)
-            return Status::failure(
-                u"the embeddings endpoint %1 failed: %2"_s.arg(url.toString(), lastError));
+            return Status::failure(EmbeddingSourcesText::tr("the embeddings endpoint %1 failed: %2")
+                                       .arg(url.toString(), lastError));
         Json response;
         try {
             response = Json::parse(payload.toStdString());
         } catch (const std::exception&) {
             return Status::failure(
-                u"the embeddings endpoint %1 did not answer JSON"_s.arg(url.toString()));
+                EmbeddingSourcesText::tr("the embeddings endpoint %1 did not answer JSON")
+                    .arg(url.toString()));
         }
         if (!response.contains("data") || !response["data"].is_array() ||
             response["data"].size() != static_cast<std::size_t>(count))
@@ -269,16 +279,19 @@ Status importEmbeddingsFromField(Project& project, const QString& field, const Q
             }
             std::vector<float> v;
             if (!record.is_object() || !toVector(record.value(key, Json()), &v))
-                return Status::failure(u"%1 has no numeric array \"%2\""_s.arg(where(row), field));
+                return Status::failure(EmbeddingSourcesText::tr("%1 has no numeric array \"%2\"")
+                                           .arg(where(row), field));
             if (dimension == 0)
                 dimension = v.size();
             if (v.size() != dimension)
-                return Status::failure(u"%1: \"%2\" has %3 numbers, earlier samples %4"_s.arg(
-                    where(row), field, QString::number(v.size()), QString::number(dimension)));
+                return Status::failure(
+                    EmbeddingSourcesText::tr("%1: \"%2\" has %3 numbers, earlier samples %4")
+                        .arg(where(row), field, QString::number(v.size()),
+                             QString::number(dimension)));
             vectors.emplace(row.id, std::move(v));
         }
         if (vectors.empty())
-            return Status::failure(u"the project has no samples"_s);
+            return Status::failure(EmbeddingSourcesText::tr("the project has no samples"));
         return storeVectors(db, source, vectors, progress.sub(0.5, 1.0));
     });
 }
@@ -293,7 +306,8 @@ Status importEmbeddingsFromFile(Project& project, const QString& path, const QSt
             byKey.insert(s.corpus + u'\n' + QString::number(s.line), s.id);
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return Status::failure(u"cannot open %1: %2"_s.arg(path, file.errorString()));
+            return Status::failure(
+                EmbeddingSourcesText::tr("cannot open %1: %2").arg(path, file.errorString()));
         std::map<qint64, std::vector<float>> vectors;
         std::size_t dimension = 0;
         qint64 lineNo = 0;
@@ -312,32 +326,34 @@ Status importEmbeddingsFromFile(Project& project, const QString& path, const QSt
             try {
                 j = Json::parse(line.toStdString());
             } catch (const std::exception&) {
-                return bad(u"not valid JSON"_s);
+                return bad(EmbeddingSourcesText::tr("not valid JSON"));
             }
             std::vector<float> v;
             if (!j.is_object() || !j.contains("corpus") || !j["corpus"].is_string() ||
                 !j.contains("line") || !j["line"].is_number_integer())
                 return bad(u"needs \"corpus\" (text) and \"line\" (integer)"_s);
             if (!toVector(j.value("embedding", Json()), &v))
-                return bad(u"\"embedding\" must be a non-empty array of numbers"_s);
+                return bad(
+                    EmbeddingSourcesText::tr("\"embedding\" must be a non-empty array of numbers"));
             const QString k = QString::fromStdString(j["corpus"].get<std::string>()) + u'\n' +
                               QString::number(j["line"].get<qint64>());
             const auto it = byKey.constFind(k);
             if (it == byKey.constEnd())
-                return bad(u"no sample of corpus \"%1\" comes from line %2"_s.arg(
-                    QString::fromStdString(j["corpus"].get<std::string>()),
-                    QString::number(j["line"].get<qint64>())));
+                return bad(EmbeddingSourcesText::tr("no sample of corpus \"%1\" comes from line %2")
+                               .arg(QString::fromStdString(j["corpus"].get<std::string>()),
+                                    QString::number(j["line"].get<qint64>())));
             if (dimension == 0)
                 dimension = v.size();
             if (v.size() != dimension)
-                return bad(u"%1 numbers, earlier lines %2"_s.arg(QString::number(v.size()),
-                                                                 QString::number(dimension)));
+                return bad(EmbeddingSourcesText::tr("%1 numbers, earlier lines %2")
+                               .arg(QString::number(v.size()), QString::number(dimension)));
             if (!vectors.emplace(*it, std::move(v)).second)
-                return bad(u"a second embedding for the same sample"_s);
+                return bad(EmbeddingSourcesText::tr("a second embedding for the same sample"));
         }
         for (const SampleRow& s : samples)
             if (!vectors.contains(s.id))
-                return Status::failure(u"%1 has no embedding in %2"_s.arg(where(s), path));
+                return Status::failure(
+                    EmbeddingSourcesText::tr("%1 has no embedding in %2").arg(where(s), path));
         return storeVectors(db, source, vectors, progress.sub(0.5, 1.0));
     });
 }
@@ -352,7 +368,7 @@ Status runEmbedding(Project& project, const EmbeddingSpec& spec,
     case EmbeddingSpec::Kind::Endpoint:
         return embedProjectWithEndpoint(project, spec.endpoint, spec.source, progress);
     }
-    return Status::failure(u"unknown embedding kind"_s);
+    return Status::failure(EmbeddingSourcesText::tr("unknown embedding kind"));
 }
 
 namespace {
@@ -370,7 +386,8 @@ Status setAnalysisEmbeddingSource(Project& project, const QString& source) {
     for (const auto& [name, count] : embeddingSources(project))
         known = known || name == source;
     if (!known)
-        return Status::failure(u"no embeddings named \"%1\" in the project"_s.arg(source));
+        return Status::failure(
+            EmbeddingSourcesText::tr("no embeddings named \"%1\" in the project").arg(source));
     return setProjectInfo(project, kAnalysisSourceKey, source);
 }
 

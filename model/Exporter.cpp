@@ -4,6 +4,7 @@
 #include "model/ProjectStore.h"
 #include "model/Sources.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFileInfo>
@@ -17,6 +18,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct ExporterText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::Exporter)
+};
+} // namespace
 
 namespace {
 
@@ -194,19 +202,20 @@ Status checkNames(QSqlDatabase& db, const ExportFilter& f) {
         q.prepare(u"SELECT 1 FROM corpora WHERE name = ?"_s);
         q.addBindValue(*f.corpus);
         if (!q.exec() || !q.next())
-            return Status::failure(u"no corpus named '%1'"_s.arg(*f.corpus));
+            return Status::failure(ExporterText::tr("no corpus named '%1'").arg(*f.corpus));
     }
     if (f.decisionSource == ExportFilter::DecisionSource::Reviewer) {
         q.prepare(u"SELECT 1 FROM decisions WHERE reviewer = ? LIMIT 1"_s);
         q.addBindValue(f.reviewer);
         if (!q.exec() || !q.next())
-            return Status::failure(u"no decisions by a reviewer named '%1'"_s.arg(f.reviewer));
+            return Status::failure(
+                ExporterText::tr("no decisions by a reviewer named '%1'").arg(f.reviewer));
     }
     if (f.tags == ExportFilter::Tags::Named) {
         q.prepare(u"SELECT 1 FROM tags WHERE name = ?"_s);
         q.addBindValue(f.tagName);
         if (!q.exec() || !q.next())
-            return Status::failure(u"no tag named '%1'"_s.arg(f.tagName));
+            return Status::failure(ExporterText::tr("no tag named '%1'").arg(f.tagName));
     }
     return {};
 }
@@ -261,7 +270,8 @@ bool ExportFilter::parseGroups(const QString& text, QList<qint64>* ids, QString*
         const qint64 n = part.trimmed().toLongLong(&ok);
         if (!ok || n < 1) {
             if (error != nullptr)
-                *error = u"'%1' is not a group number (1, 2, …)"_s.arg(part.trimmed());
+                *error =
+                    ExporterText::tr("'%1' is not a group number (1, 2, …)").arg(part.trimmed());
             return false;
         }
         ids->append(n - 1);
@@ -279,7 +289,8 @@ bool ExportFilter::parseDecision(const QString& word, Decisions* out, QString* e
     else if (word == "undecided"_L1)
         *out = Decisions::Undecided;
     else {
-        *error = u"unknown decision '%1' (use any, keep, drop or undecided)"_s.arg(word);
+        *error =
+            ExporterText::tr("unknown decision '%1' (use any, keep, drop or undecided)").arg(word);
         return false;
     }
     return true;
@@ -346,7 +357,8 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
 
     QSaveFile out(outputPath);
     if (!out.open(QIODevice::WriteOnly))
-        return Status::failure(u"%1: cannot write: %2"_s.arg(outputPath, out.errorString()));
+        return Status::failure(
+            ExporterText::tr("%1: cannot write: %2").arg(outputPath, out.errorString()));
     QCryptographicHash sha(QCryptographicHash::Sha256);
     std::map<std::string, qint64> byCorpus;
     std::map<std::string, qint64> byRole;
@@ -388,21 +400,21 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
             line.append('\n');
             if (out.write(line) != line.size())
                 return Status::failure(
-                    u"%1: write failed: %2"_s.arg(outputPath, out.errorString()));
+                    ExporterText::tr("%1: write failed: %2").arg(outputPath, out.errorString()));
             sha.addData(line);
             ++report->records;
         }
         progress.report(1.0, "exporting"); // last chance to cancel
     } catch (const analysis::Cancelled&) {
         out.cancelWriting();
-        return Status::failure(u"export cancelled; nothing was written"_s);
+        return Status::failure(ExporterText::tr("export cancelled; nothing was written"));
     }
     // The samples left out, so the complement of the slice is explicit too.
     report->excludedPath = excludedPathFor(outputPath);
     QSaveFile excluded(report->excludedPath);
     if (!excluded.open(QIODevice::WriteOnly))
-        return Status::failure(
-            u"%1: cannot write: %2"_s.arg(report->excludedPath, excluded.errorString()));
+        return Status::failure(ExporterText::tr("%1: cannot write: %2")
+                                   .arg(report->excludedPath, excluded.errorString()));
     QSqlQuery all(db);
     all.setForwardOnly(true);
     if (!all.exec(u"SELECT s.id, c.name, s.source_file, s.source_line FROM samples s "
@@ -423,10 +435,11 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
         ++report->excluded;
     }
     if (!out.commit())
-        return Status::failure(u"%1: cannot save: %2"_s.arg(outputPath, out.errorString()));
-    if (!excluded.commit())
         return Status::failure(
-            u"%1: cannot save: %2"_s.arg(report->excludedPath, excluded.errorString()));
+            ExporterText::tr("%1: cannot save: %2").arg(outputPath, out.errorString()));
+    if (!excluded.commit())
+        return Status::failure(ExporterText::tr("%1: cannot save: %2")
+                                   .arg(report->excludedPath, excluded.errorString()));
     report->outputPath = QFileInfo(outputPath).absoluteFilePath();
     report->sha256 = QString::fromLatin1(sha.result().toHex());
 
@@ -454,12 +467,12 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
     QSaveFile mf(report->manifestPath);
     if (!mf.open(QIODevice::WriteOnly))
         return Status::failure(
-            u"%1: cannot write: %2"_s.arg(report->manifestPath, mf.errorString()));
+            ExporterText::tr("%1: cannot write: %2").arg(report->manifestPath, mf.errorString()));
     const QByteArray bytes = QByteArray::fromStdString(manifest.dump(2) + "\n");
     mf.write(bytes);
     if (!mf.commit())
         return Status::failure(
-            u"%1: cannot save: %2"_s.arg(report->manifestPath, mf.errorString()));
+            ExporterText::tr("%1: cannot save: %2").arg(report->manifestPath, mf.errorString()));
     return {};
 }
 

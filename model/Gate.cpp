@@ -26,6 +26,13 @@ static void initRulesResource() {
 
 namespace synthscope::model {
 
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct GateText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::Gate)
+};
+} // namespace
+
 namespace key = analysis::key;
 
 namespace {
@@ -87,12 +94,13 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
         r->detail = sourceReview(project, d, &recorded) && !recorded.isEmpty()
                         ? u"the newest analysis has no concentration on sources (it predates "
                           "them): run the analyses again"_s
-                        : u"no synthetic sample records a %1"_s.arg(what);
+                        : GateText::tr("no synthetic sample records a %1").arg(what);
         return;
     }
     if (entry->rounds.size() < rule.lastRounds) {
-        r->detail = u"needs %1 rounds with a recorded %2, has %3"_s.arg(
-            QString::number(rule.lastRounds), what, QString::number(entry->rounds.size()));
+        r->detail =
+            GateText::tr("needs %1 rounds with a recorded %2, has %3")
+                .arg(QString::number(rule.lastRounds), what, QString::number(entry->rounds.size()));
         return;
     }
     const bool entropy = rule.metric == sourceEntropyKey(d);
@@ -114,13 +122,14 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
                           : u"round %1: %2 %3"_s.arg(s.round, s.largest, percent(v)));
     }
     if (!best) {
-        r->detail = u"no %1 recorded in the last %2 rounds"_s.arg(what).arg(rule.lastRounds);
+        r->detail =
+            GateText::tr("no %1 recorded in the last %2 rounds").arg(what).arg(rule.lastRounds);
         return;
     }
     r->value = best;
     r->detail = shown.join(u"; "_s);
     if (allFail && leaders.size() > 1)
-        r->detail += u"; a different %1 leads each round"_s.arg(what);
+        r->detail += GateText::tr("; a different %1 leads each round").arg(what);
     r->status = allFail && leaders.size() == 1 ? tripped(rule) : GateStatus::Pass;
 }
 
@@ -134,17 +143,19 @@ void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, Red
     }
     const QString what = dimensionTitle(d).toLower();
     if (reviews.isEmpty()) {
-        r->detail = u"no synthetic sample records a %1"_s.arg(what);
+        r->detail = GateText::tr("no synthetic sample records a %1").arg(what);
         return;
     }
     if (reviews.size() < 2) {
-        r->detail = u"one %1 only (%2): no change to review after"_s.arg(what, reviews[0].value);
+        r->detail =
+            GateText::tr("one %1 only (%2): no change to review after").arg(what, reviews[0].value);
         return;
     }
     if (std::none_of(reviews.begin(), reviews.end(),
                      [](const SourceReview& v) { return v.newest; })) {
-        r->detail = u"all %1 %2s came in the same round or import: no change to review after"_s.arg(
-            QString::number(reviews.size()), what);
+        r->detail =
+            GateText::tr("all %1 %2s came in the same round or import: no change to review after")
+                .arg(QString::number(reviews.size()), what);
         return;
     }
     QStringList shown;
@@ -157,10 +168,11 @@ void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, Red
                                     // 1e-9: 0.07 × 100 is 7.000000000000001 in binary
                                     static_cast<int>(std::ceil(rule.threshold * v.samples - 1e-9)));
         const bool ok = passes(rule.op, v.share(), rule.threshold) && v.reviewed >= needed;
-        shown << u"newest %1 %2%3: %4 of %5 reviewed (%6 by two reviewers); needs %7"_s.arg(
-            what, v.value, v.firstRound.isEmpty() ? QString() : u" (round %1)"_s.arg(v.firstRound),
-            QString::number(v.reviewed), QString::number(v.samples),
-            QString::number(v.reviewedTwice), QString::number(needed));
+        shown << GateText::tr("newest %1 %2%3: %4 of %5 reviewed (%6 by two reviewers); needs %7")
+                     .arg(what, v.value,
+                          v.firstRound.isEmpty() ? QString() : u" (round %1)"_s.arg(v.firstRound),
+                          QString::number(v.reviewed), QString::number(v.samples),
+                          QString::number(v.reviewedTwice), QString::number(needed));
         if (!r->value || worse(rule.op, v.share(), *r->value))
             r->value = v.share();
         if (!ok && !r->focusDimension) { // the evidence opens a queue of the first unmet
@@ -177,21 +189,18 @@ void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, Red
 } // namespace
 
 QString conditionText(const RedLine& rule) {
-    auto tr = [](const char* text) {
-        return QCoreApplication::translate("synthscope::model::Gate", text);
-    };
     const QString bound = rule.op + u' ' + QString::number(rule.threshold);
     if (rule.trendRuns > 0)
-        return tr("not %1 over %2 analyses")
-            .arg(rule.trendRising ? tr("rising") : tr("falling"))
+        return GateText::tr("not %1 over %2 analyses")
+            .arg(rule.trendRising ? GateText::tr("rising") : GateText::tr("falling"))
             .arg(rule.trendRuns);
     if (rule.lastRounds > 0)
-        return tr("%1 in one of the last %2 rounds, or a different leader")
+        return GateText::tr("%1 in one of the last %2 rounds, or a different leader")
             .arg(bound)
             .arg(rule.lastRounds);
     if (Dimension d = Dimension::Generator;
         sourceMetricDimension(rule.metric, &d) && rule.metric == reviewedShareNewestKey(d))
-        return tr("%1 and ≥ %2 reviewed").arg(bound).arg(rule.minReviewed);
+        return GateText::tr("%1 and ≥ %2 reviewed").arg(bound).arg(rule.minReviewed);
     return bound;
 }
 
@@ -227,10 +236,10 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
         doc = Json::parse(json.toStdString());
     } catch (const std::exception& e) {
         return Status::failure(
-            u"the rules are not valid JSON: %1"_s.arg(QString::fromStdString(e.what())));
+            GateText::tr("the rules are not valid JSON: %1").arg(QString::fromStdString(e.what())));
     }
     if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array())
-        return Status::failure(u"the rules file needs a \"rules\" array"_s);
+        return Status::failure(GateText::tr("the rules file needs a \"rules\" array"));
     int index = 0;
     for (const Json& j : doc["rules"]) {
         ++index;
@@ -240,11 +249,12 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
                 why));
         };
         if (!j.is_object())
-            return bad(u"not an object"_s);
+            return bad(GateText::tr("not an object"));
         RedLine r;
         for (const char* key : {"id", "metric", "severity", "action"})
             if (!j.contains(key) || !j[key].is_string() || j[key].get<std::string>().empty())
-                return bad(u"\"%1\" must be a non-empty text"_s.arg(QLatin1StringView(key)));
+                return bad(
+                    GateText::tr("\"%1\" must be a non-empty text").arg(QLatin1StringView(key)));
         r.id = QString::fromStdString(j["id"].get<std::string>());
         r.metric = QString::fromStdString(j["metric"].get<std::string>());
         r.action = QString::fromStdString(j["action"].get<std::string>());
@@ -253,10 +263,10 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
         r.evidence = QString::fromStdString(j.value("evidence", std::string("overview")));
         r.scope = QString::fromStdString(j.value("scope", std::string("comparison")));
         if (r.scope != u"comparison"_s && r.scope != u"synthetic"_s && r.scope != u"real"_s)
-            return bad(u"\"scope\" must be comparison, synthetic or real"_s);
+            return bad(GateText::tr("\"scope\" must be comparison, synthetic or real"));
         const std::string severity = j["severity"].get<std::string>();
         if (severity != "warn" && severity != "fail")
-            return bad(u"\"severity\" must be warn or fail"_s);
+            return bad(GateText::tr("\"severity\" must be warn or fail"));
         r.fail = severity == "fail";
         r.minReviewed = j.value("min_reviewed", 0);
         if (j.contains("trend")) {
@@ -266,23 +276,23 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
                 return bad(u"\"trend\" needs \"runs\" ≥ 2"_s);
             const std::string w = t.value("worse", std::string("rising"));
             if (w != "rising" && w != "falling")
-                return bad(u"\"trend.worse\" must be rising or falling"_s);
+                return bad(GateText::tr("\"trend.worse\" must be rising or falling"));
             r.trendRuns = t["runs"].get<int>();
             r.trendRising = w == "rising";
             r.op = r.trendRising ? u"<="_s : u">="_s;
         } else {
             if (!j.contains("op") || !j["op"].is_string())
-                return bad(u"\"op\" (<=, <, >= or >) is missing"_s);
+                return bad(GateText::tr("\"op\" (<=, <, >= or >) is missing"));
             r.op = QString::fromStdString(j["op"].get<std::string>());
             if (r.op != u"<="_s && r.op != u"<"_s && r.op != u">="_s && r.op != u">"_s)
-                return bad(u"\"op\" must be <=, <, >= or >"_s);
+                return bad(GateText::tr("\"op\" must be <=, <, >= or >"));
             if (!j.contains("threshold") || !j["threshold"].is_number())
-                return bad(u"\"threshold\" must be a number"_s);
+                return bad(GateText::tr("\"threshold\" must be a number"));
             r.threshold = j["threshold"].get<double>();
             if (j.contains("rounds")) {
                 Dimension d = Dimension::Generator;
                 if (!j["rounds"].is_number_integer() || j["rounds"].get<int>() < 1)
-                    return bad(u"\"rounds\" must be a whole number ≥ 1"_s);
+                    return bad(GateText::tr("\"rounds\" must be a whole number ≥ 1"));
                 if (!sourceMetricDimension(r.metric, &d) || r.metric == reviewedShareNewestKey(d) ||
                     r.metric == sourceCountKey(d))
                     return bad(u"\"rounds\" applies to source_largest_share_* and "
@@ -327,7 +337,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
     if (Status s = newestAnalysisRun(db, &newest); !s)
         return s;
     if (!newest)
-        return Status::failure(u"no analysis yet: run the analyses first"_s);
+        return Status::failure(GateText::tr("no analysis yet: run the analyses first"));
     const qint64 run = *newest;
     // Rules over corpora say how many they could not judge.
     // (Those of the project's view: a corpus without prompts is not among the prompts'.)
@@ -376,8 +386,9 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                 while (q.next())
                     history.append(q.value(0).toDouble());
             if (history.size() < rule.trendRuns) {
-                r.detail = u"needs %1 analyses with this metric, has %2"_s.arg(
-                    QString::number(rule.trendRuns), QString::number(history.size()));
+                r.detail =
+                    GateText::tr("needs %1 analyses with this metric, has %2")
+                        .arg(QString::number(rule.trendRuns), QString::number(history.size()));
             } else {
                 bool worsening = true;
                 for (qsizetype i = 0; i + 1 < history.size(); ++i)
@@ -423,9 +434,9 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                        {role, tag})
                     .value_or(0.0);
             if (reviewed < std::max(1, rule.minReviewed)) {
-                r.detail = u"%1 %2 samples reviewed; needs %3"_s.arg(
-                    QString::number(reviewed), role,
-                    QString::number(std::max(1, rule.minReviewed)));
+                r.detail = GateText::tr("%1 %2 samples reviewed; needs %3")
+                               .arg(QString::number(reviewed), role,
+                                    QString::number(std::max(1, rule.minReviewed)));
             } else {
                 value = tagged / reviewed;
                 r.detail = u"%1 of %2 reviewed %3 samples"_s.arg(QString::number(tagged),
@@ -445,8 +456,8 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                                          .value_or(0.0);
             if (real + synthetic > 0) {
                 value = synthetic / (real + synthetic);
-                r.detail = u"%1 synthetic of %2 samples"_s.arg(QString::number(synthetic),
-                                                               QString::number(real + synthetic));
+                r.detail = GateText::tr("%1 synthetic of %2 samples")
+                               .arg(QString::number(synthetic), QString::number(real + synthetic));
             }
         } else if (rule.scope == u"comparison"_s) {
             // Every synthetic corpus against the real side; the worst one decides. Analyses
@@ -467,17 +478,17 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                         r.corpusId = q.value(4).toLongLong();
                         r.detail = q.value(2).isNull() || q.value(3).isNull()
                                        ? u"worst: %1"_s.arg(q.value(0).toString())
-                                       : u"worst: %1 (real vs real %2 ± %3)"_s.arg(
-                                             q.value(0).toString(),
-                                             QString::number(q.value(2).toDouble(), 'g', 3),
-                                             QString::number(q.value(3).toDouble(), 'g', 2));
+                                       : GateText::tr("worst: %1 (real vs real %2 ± %3)")
+                                             .arg(q.value(0).toString(),
+                                                  QString::number(q.value(2).toDouble(), 'g', 3),
+                                                  QString::number(q.value(3).toDouble(), 'g', 2));
                     }
                 }
             if (judged > 1)
-                r.detail += u"; %1 synthetic corpora judged"_s.arg(judged);
+                r.detail += GateText::tr("; %1 synthetic corpora judged").arg(judged);
             if (judged > 0 && judged < syntheticCorpora)
-                r.detail +=
-                    u"; %1 not measured (too small, or no value)"_s.arg(syntheticCorpora - judged);
+                r.detail += GateText::tr("; %1 not measured (too small, or no value)")
+                                .arg(syntheticCorpora - judged);
             if (!value)
                 value = comparison(rule.metric);
             if (!value && rule.metric == QString::fromLatin1(key::kPerplexityLogRatio)) {
@@ -485,8 +496,8 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                 const auto b = comparison(QString::fromLatin1(key::kPerplexityMedianRealHeldOut));
                 if (a && b && *a > 0 && *b > 0) {
                     value = std::abs(std::log(*a / *b));
-                    r.detail = u"median perplexity %1 synthetic, %2 real held out"_s.arg(
-                        QString::number(*a, 'f', 1), QString::number(*b, 'f', 1));
+                    r.detail = GateText::tr("median perplexity %1 synthetic, %2 real held out")
+                                   .arg(QString::number(*a, 'f', 1), QString::number(*b, 'f', 1));
                 }
             }
         } else {
@@ -511,10 +522,10 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
             // lengths: say so rather than let the judged corpora stand for all.
             const int ofRole = rule.scope == u"synthetic"_s ? syntheticCorpora : realCorpora;
             if (judged > 0 && judged < ofRole)
-                r.detail +=
-                    (rule.metric.startsWith("judge_"_L1) ? u"; %1 without preference pairs"_s
-                                                         : u"; %1 not measured"_s)
-                        .arg(ofRole - judged);
+                r.detail += (rule.metric.startsWith("judge_"_L1)
+                                 ? GateText::tr("; %1 without preference pairs")
+                                 : GateText::tr("; %1 not measured"))
+                                .arg(ofRole - judged);
             if (rule.metric.endsWith(QString::fromLatin1(key::kLengthLiftSuffix))) {
                 QSqlQuery u(db);
                 u.prepare(u"SELECT c.name, m.value FROM metrics m JOIN corpora c ON c.id = "
@@ -530,13 +541,14 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                                          .arg(100.0 * u.value(1).toDouble(), 0, 'f', 0);
                 if (!unmatched.isEmpty())
                     r.detail += (r.detail.isEmpty() ? QString() : u"; "_s) +
-                                u"lengths without a real match: %1"_s.arg(unmatched.join(u", "_s));
+                                GateText::tr("lengths without a real match: %1")
+                                    .arg(unmatched.join(u", "_s));
             }
         }
         r.value = value;
         if (!value) {
             if (r.detail.isEmpty())
-                r.detail = u"not measured in the newest analysis"_s;
+                r.detail = GateText::tr("not measured in the newest analysis");
             r.status = GateStatus::NotApplicable;
         } else {
             r.status = passes(rule.op, *value, rule.threshold)

@@ -2,6 +2,7 @@
 
 #include "model/CorpusEdits.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QSqlError>
@@ -13,6 +14,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct ImporterText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::Importer)
+};
+} // namespace
 
 namespace {
 
@@ -27,7 +35,7 @@ Status validateName(QSqlDatabase& db, const ImportSpec& spec) {
     q.addBindValue(spec.corpusName.trimmed()); // the name as it is stored
     if (q.exec() && q.next())
         return Status::failure(
-            u"a corpus named '%1' already exists"_s.arg(spec.corpusName.trimmed()));
+            ImporterText::tr("a corpus named '%1' already exists").arg(spec.corpusName.trimmed()));
     return {};
 }
 
@@ -55,34 +63,38 @@ std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat 
 
 Status validateImportSpec(const ImportSpec& spec) {
     if (spec.corpusName.trimmed().isEmpty())
-        return Status::failure(u"the corpus needs a name"_s);
+        return Status::failure(ImporterText::tr("the corpus needs a name"));
     if (spec.files.isEmpty())
-        return Status::failure(u"no input files"_s);
+        return Status::failure(ImporterText::tr("no input files"));
     const FieldMapping& m = spec.mapping;
     std::string err;
     if (m.pairs.enabled()) {
         if (m.pairs.secondField.empty())
-            return Status::failure(u"preference pairs need the second output's field"_s);
+            return Status::failure(
+                ImporterText::tr("preference pairs need the second output's field"));
         for (const std::string* tpl : {&m.pairs.firstGenerator, &m.pairs.secondGenerator})
             if (!validateTemplate(*tpl, &err))
-                return Status::failure(
-                    u"generator of a pair's output: %1"_s.arg(QString::fromStdString(err)));
+                return Status::failure(ImporterText::tr("generator of a pair's output: %1")
+                                           .arg(QString::fromStdString(err)));
     } else if (m.conversation.enabled()) {
         const ConversationMapping& c = m.conversation;
         const bool list = c.format == ConversationFormat::OpenAiMessages ||
                           c.format == ConversationFormat::ShareGpt;
         if (list ? c.turnsField.empty() : c.promptField.empty() || c.responseField.empty())
             return Status::failure(
-                list ? u"a conversation needs the field holding its turns"_s
-                     : u"a conversation needs its prompt field and its response field"_s);
+                list ? ImporterText::tr("a conversation needs the field holding its turns")
+                     : ImporterText::tr(
+                           "a conversation needs its prompt field and its response field"));
     } else {
         if (m.textTemplate.empty() && m.textField.empty())
-            return Status::failure(u"choose a text field or a text template"_s);
+            return Status::failure(ImporterText::tr("choose a text field or a text template"));
         if (!m.textTemplate.empty() && !validateTemplate(m.textTemplate, &err))
-            return Status::failure(u"text template: %1"_s.arg(QString::fromStdString(err)));
+            return Status::failure(
+                ImporterText::tr("text template: %1").arg(QString::fromStdString(err)));
         if (!m.textRole.empty() && m.textRole != "prompt" && m.textRole != "response")
-            return Status::failure(u"the text's role is 'prompt' or 'response', not '%1'"_s.arg(
-                QString::fromStdString(m.textRole)));
+            return Status::failure(
+                ImporterText::tr("the text's role is 'prompt' or 'response', not '%1'")
+                    .arg(QString::fromStdString(m.textRole)));
     }
     for (const auto& [key, tpl] : m.meta) {
         if (std::find(std::begin(kMetaKeys), std::end(kMetaKeys), key) == std::end(kMetaKeys))
@@ -136,9 +148,10 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         exists.prepare(u"SELECT 1 FROM corpora WHERE name = ?"_s);
         exists.addBindValue(spec.corpusName.trimmed());
         if (exists.exec() && exists.next())
-            return Status::failure(
-                u"a corpus named '%1' already exists"_s.arg(spec.corpusName.trimmed()));
-        return Status::failure(u"cannot create the corpus: %1"_s.arg(corpus.lastError().text()));
+            return Status::failure(ImporterText::tr("a corpus named '%1' already exists")
+                                       .arg(spec.corpusName.trimmed()));
+        return Status::failure(
+            ImporterText::tr("cannot create the corpus: %1").arg(corpus.lastError().text()));
     }
     const qint64 corpusId = corpus.lastInsertId().toLongLong();
 
@@ -173,7 +186,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         sample.bindValue(10, partValue(prompt));
         sample.bindValue(11, partValue(response));
         if (!sample.exec())
-            return Status::failure(u"cannot store a sample: %1"_s.arg(sample.lastError().text()));
+            return Status::failure(
+                ImporterText::tr("cannot store a sample: %1").arg(sample.lastError().text()));
         *id = sample.lastInsertId().toLongLong();
         ++report->samples;
         report->prompts += prompt.empty() ? 0 : 1;
@@ -238,8 +252,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                     reject.bindValue(3, QString::fromStdString(reason));
                     reject.bindValue(4, textValue(raw.original.substr(0, 200)));
                     if (!reject.exec())
-                        return Status::failure(
-                            u"cannot store a rejected row: %1"_s.arg(reject.lastError().text()));
+                        return Status::failure(ImporterText::tr("cannot store a rejected row: %1")
+                                                   .arg(reject.lastError().text()));
                 } else if (pairs) {
                     qint64 first = 0;
                     qint64 second = 0;
@@ -259,7 +273,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                                           : QVariant(mappedPair.preferSecond));
                     if (!pair.exec())
                         return Status::failure(
-                            u"cannot store a preference pair: %1"_s.arg(pair.lastError().text()));
+                            ImporterText::tr("cannot store a preference pair: %1")
+                                .arg(pair.lastError().text()));
                     ++report->stored;
                     ++report->pairs;
                 } else if (conversations) {
@@ -276,7 +291,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                                        QString::fromLatin1(turnRoleName(turns[t].role)),
                                        textValue(turns[t].content)});
                             !s)
-                            return Status::failure(u"cannot store a turn: %1"_s.arg(s.error()));
+                            return Status::failure(
+                                ImporterText::tr("cannot store a turn: %1").arg(s.error()));
                     ++report->stored;
                     ++report->conversations;
                     if (std::count_if(turns.begin(), turns.end(),
@@ -295,7 +311,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
             }
         } catch (const analysis::Cancelled&) {
             report->cancelled = true;
-            return Status::failure(u"import cancelled; the project is unchanged"_s);
+            return Status::failure(ImporterText::tr("import cancelled; the project is unchanged"));
         } catch (const std::exception& e) {
             return Status::failure(u"%1: %2"_s.arg(shownFile, QString::fromStdString(e.what())));
         }
@@ -316,7 +332,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         progress.report(1.0, "imported");
     } catch (const analysis::Cancelled&) {
         report->cancelled = true;
-        return Status::failure(u"import cancelled; the project is unchanged"_s);
+        return Status::failure(ImporterText::tr("import cancelled; the project is unchanged"));
     }
 
     QSqlQuery counts(db);
@@ -330,7 +346,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     counts.addBindValue(report->filtered);
     counts.addBindValue(corpusId);
     if (!counts.exec())
-        return Status::failure(u"cannot update the corpus: %1"_s.arg(counts.lastError().text()));
+        return Status::failure(
+            ImporterText::tr("cannot update the corpus: %1").arg(counts.lastError().text()));
     if (Status s = tx.commit(); !s)
         return s;
     report->corpusId = corpusId;

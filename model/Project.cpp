@@ -3,6 +3,7 @@
 #include "model/Schema.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -16,6 +17,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct ProjectText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::Project)
+};
+} // namespace
 
 QString roleName(Role role) {
     return role == Role::Real ? u"real"_s : u"synthetic"_s;
@@ -84,7 +92,8 @@ Status newestAnalysisRun(QSqlDatabase& db, std::optional<qint64>* run) {
     run->reset();
     QSqlQuery q(db);
     if (!q.exec(u"SELECT "_s + kNewestAnalysisRun) || !q.next())
-        return Status::failure(u"cannot read the analysis runs: %1"_s.arg(q.lastError().text()));
+        return Status::failure(
+            ProjectText::tr("cannot read the analysis runs: %1").arg(q.lastError().text()));
     if (!q.value(0).isNull())
         *run = q.value(0).toLongLong();
     return {};
@@ -249,26 +258,28 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
     const QFileInfo info(path);
     const bool readOnly = mode == OpenMode::ReadOnly;
     if (!info.exists() && mode != OpenMode::CreateIfMissing)
-        return Status::failure(u"%1: no such project file"_s.arg(path));
+        return Status::failure(ProjectText::tr("%1: no such project file").arg(path));
     if (info.exists() && info.isDir())
-        return Status::failure(u"%1 is a folder, not a project file"_s.arg(path));
+        return Status::failure(ProjectText::tr("%1 is a folder, not a project file").arg(path));
     if (info.exists() && !info.isFile())
-        return Status::failure(u"%1 is not a regular file (a device, pipe or socket)"_s.arg(path));
+        return Status::failure(
+            ProjectText::tr("%1 is not a regular file (a device, pipe or socket)").arg(path));
     if (info.exists() && !info.isReadable())
-        return Status::failure(u"%1 cannot be read: permission denied"_s.arg(path));
+        return Status::failure(ProjectText::tr("%1 cannot be read: permission denied").arg(path));
     if (!info.exists() && !info.absoluteDir().exists())
-        return Status::failure(u"%1: the folder does not exist"_s.arg(path));
+        return Status::failure(ProjectText::tr("%1: the folder does not exist").arg(path));
     // Only a command that may create a project turns an empty file into one.
     if (mode != OpenMode::CreateIfMissing && info.exists() && info.size() == 0)
-        return Status::failure(u"%1 is empty, not a Synthscope project"_s.arg(path));
+        return Status::failure(ProjectText::tr("%1 is empty, not a Synthscope project").arg(path));
     // SQLite writes a project's journal (-wal, -shm) beside it: writing needs the folder too.
     const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
     if (!readOnly && (!folderWritable || (info.exists() && !info.isWritable())))
         return Status::failure(
             u"%1 is read-only (%2 cannot be written; SQLite keeps its journal beside the file): "
             "summary, gate, report, export, trend and rejects still read it; copy it to a "
-            "writable folder to change it"_s.arg(path,
-                                                 folderWritable ? u"the file"_s : u"its folder"_s));
+            "writable folder to change it"_s.arg(path, folderWritable
+                                                           ? ProjectText::tr("the file")
+                                                           : ProjectText::tr("its folder")));
     const QString wal = info.absoluteFilePath() + u"-wal"_s;
     if (readOnly && !folderWritable && QFileInfo(wal).size() > 0)
         return Status::failure(
@@ -281,16 +292,18 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
     p->m_immutable = readOnly && !folderWritable;
     QSqlDatabase db = p->connection();
     if (!db.isOpen())
-        return Status::failure(u"%1: cannot open: %2"_s.arg(path, db.lastError().text()));
+        return Status::failure(
+            ProjectText::tr("%1: cannot open: %2").arg(path, db.lastError().text()));
 
     // SQLITE_NOTADB (26): the bytes are not an SQLite database; any other error is SQLite's
     // own message (e.g. it cannot open the file for reading).
     auto unreadable = [&](const QSqlQuery& failed) {
         return failed.lastError().nativeErrorCode() == u"26"_s
                    ? Status::failure(
-                         u"%1 is not a Synthscope project (not an SQLite database)"_s.arg(path))
-                   : Status::failure(
-                         u"%1 cannot be read: %2"_s.arg(path, failed.lastError().databaseText()));
+                         ProjectText::tr("%1 is not a Synthscope project (not an SQLite database)")
+                             .arg(path))
+                   : Status::failure(ProjectText::tr("%1 cannot be read: %2")
+                                         .arg(path, failed.lastError().databaseText()));
     };
     QSqlQuery q(db);
     if (!q.exec(u"PRAGMA application_id"_s) || !q.next())
@@ -305,17 +318,21 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
     if (appId != kApplicationId) {
         if (!empty || appId != 0)
             return Status::failure(
-                u"%1 is an SQLite database of another application, not a Synthscope project"_s.arg(
-                    path));
+                ProjectText::tr(
+                    "%1 is an SQLite database of another application, not a Synthscope project")
+                    .arg(path));
         if (mode != OpenMode::CreateIfMissing)
             return Status::failure(
-                u"%1 is an empty SQLite database, not a Synthscope project"_s.arg(path));
+                ProjectText::tr("%1 is an empty SQLite database, not a Synthscope project")
+                    .arg(path));
         if (Status s = initializeSchema(db); !s)
-            return Status::failure(u"%1: cannot create project: %2"_s.arg(path, s.error()));
+            return Status::failure(
+                ProjectText::tr("%1: cannot create project: %2").arg(path, s.error()));
     }
     if (!readOnly)
         if (Status s = exec(db, u"PRAGMA journal_mode = WAL"_s); !s)
-            return Status::failure(u"%1: cannot switch to WAL: %2"_s.arg(path, s.error()));
+            return Status::failure(
+                ProjectText::tr("%1: cannot switch to WAL: %2").arg(path, s.error()));
     if (readOnly) {
         q.finish();
         if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
@@ -331,7 +348,8 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
     if (Status s = migrateSchema(db); !s)
         return Status::failure(u"%1: %2"_s.arg(path, s.error()));
     if (Status s = checkSchema(db); !s)
-        return Status::failure(u"%1 is a damaged Synthscope project: %2"_s.arg(path, s.error()));
+        return Status::failure(
+            ProjectText::tr("%1 is a damaged Synthscope project: %2").arg(path, s.error()));
     *project = std::move(p);
     return {};
 }

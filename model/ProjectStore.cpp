@@ -8,6 +8,7 @@
 #include "analysis/VsReal.h"
 #include "model/Sources.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,6 +19,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct ProjectStoreText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::ProjectStore)
+};
+} // namespace
 
 namespace {
 
@@ -479,7 +487,7 @@ Status dropAnalysisRun(Project& project, qint64 runId) {
     if (!q.exec())
         return Status::failure(q.lastError().text());
     if (q.numRowsAffected() != 1)
-        return Status::failure(u"there is no analysis run %1"_s.arg(runId));
+        return Status::failure(ProjectStoreText::tr("there is no analysis run %1").arg(runId));
     return tx.commit(); // the run's rows go with it (ON DELETE CASCADE)
 }
 

@@ -7,9 +7,10 @@
 namespace synthscope::model {
 
 namespace {
-QString trc(const char* text, const char* disambiguation = nullptr, int n = -1) {
-    return QCoreApplication::translate("ReviewCommands", text, disambiguation, n);
-}
+/// The translation context of this file's messages (lupdate reads the macro).
+struct ReviewCommandsText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::ReviewCommands)
+};
 } // namespace
 
 ReviewCommand::ReviewCommand(ReviewStore& store)
@@ -19,7 +20,8 @@ ReviewCommand::ReviewCommand(ReviewStore& store)
 void ReviewCommand::finish(Status status, bool reportIt) {
     if (!status.ok()) {
         if (reportIt)
-            m_store.reportFailure(trc("%1 failed: %2").arg(text(), status.error()));
+            m_store.reportFailure(
+                ReviewCommandsText::tr("%1 failed: %2").arg(text(), status.error()));
         setObsolete(true);
     }
     m_status = std::move(status);
@@ -30,7 +32,9 @@ SetTagCommand::SetTagCommand(ReviewStore& store, qint64 sampleId, const TagDef& 
     , m_sample(sampleId)
     , m_tag(tag.id)
     , m_on(on) {
-    setText((on ? trc("Tag #%1 “%2”") : trc("Untag #%1 “%2”")).arg(sampleId).arg(tag.name));
+    setText((on ? ReviewCommandsText::tr("Tag #%1 “%2”") : ReviewCommandsText::tr("Untag #%1 “%2”"))
+                .arg(sampleId)
+                .arg(tag.name));
 }
 
 void SetTagCommand::redo() {
@@ -46,9 +50,10 @@ SetDecisionCommand::SetDecisionCommand(ReviewStore& store, qint64 sampleId, Deci
     , m_sample(sampleId)
     , m_before(before)
     , m_after(after) {
-    setText(after == Decision::Keep   ? trc("Keep #%1").arg(sampleId)
-            : after == Decision::Drop ? trc("Drop #%1").arg(sampleId)
-                                      : trc("Clear decision on #%1").arg(sampleId));
+    setText(after == Decision::Keep ? ReviewCommandsText::tr("Keep #%1").arg(sampleId)
+            : after == Decision::Drop
+                ? ReviewCommandsText::tr("Drop #%1").arg(sampleId)
+                : ReviewCommandsText::tr("Clear decision on #%1").arg(sampleId));
 }
 
 void SetDecisionCommand::redo() {
@@ -71,8 +76,10 @@ BulkTagCommand::BulkTagCommand(ReviewStore& store, const QList<qint64>& sampleId
         for (qint64 id : sampleIds)
             if (tagged.contains(id) != on)
                 m_changed.append(id);
-    setText((on ? trc("Tag %n samples “%1”", nullptr, static_cast<int>(m_changed.size()))
-                : trc("Untag %n samples “%1”", nullptr, static_cast<int>(m_changed.size())))
+    setText((on ? ReviewCommandsText::tr("Tag %n samples “%1”", nullptr,
+                                         static_cast<int>(m_changed.size()))
+                : ReviewCommandsText::tr("Untag %n samples “%1”", nullptr,
+                                         static_cast<int>(m_changed.size())))
                 .arg(tag.name));
 }
 
@@ -96,9 +103,10 @@ BulkDecisionCommand::BulkDecisionCommand(ReviewStore& store, const QList<qint64>
             if (it.value() != after)
                 m_before.insert(it.key(), it.value());
     const int n = static_cast<int>(m_before.size());
-    setText(after == Decision::Keep   ? trc("Keep %n samples", nullptr, n)
-            : after == Decision::Drop ? trc("Drop %n samples", nullptr, n)
-                                      : trc("Clear the decision on %n samples", nullptr, n));
+    setText(after == Decision::Keep ? ReviewCommandsText::tr("Keep %n samples", nullptr, n)
+            : after == Decision::Drop
+                ? ReviewCommandsText::tr("Drop %n samples", nullptr, n)
+                : ReviewCommandsText::tr("Clear the decision on %n samples", nullptr, n));
 }
 
 void BulkDecisionCommand::redo() {
@@ -116,7 +124,7 @@ SetNoteCommand::SetNoteCommand(ReviewStore& store, qint64 sampleId, QString befo
     , m_sample(sampleId)
     , m_before(std::move(before))
     , m_after(std::move(after)) {
-    setText(trc("Edit note on #%1").arg(sampleId));
+    setText(ReviewCommandsText::tr("Edit note on #%1").arg(sampleId));
 }
 
 void SetNoteCommand::redo() {
@@ -129,7 +137,7 @@ void SetNoteCommand::undo() {
 AddTagCommand::AddTagCommand(ReviewStore& store, QString name)
     : ReviewCommand(store)
     , m_name(std::move(name).trimmed()) {
-    setText(trc("Add tag “%1”").arg(m_name));
+    setText(ReviewCommandsText::tr("Add tag “%1”").arg(m_name));
 }
 
 void AddTagCommand::redo() {
@@ -157,7 +165,7 @@ RenameTagCommand::RenameTagCommand(ReviewStore& store, const TagDef& tag, QStrin
     , m_tag(tag.id)
     , m_before(tag.name)
     , m_after(std::move(after).trimmed()) {
-    setText(trc("Rename tag “%1” to “%2”").arg(m_before, m_after));
+    setText(ReviewCommandsText::tr("Rename tag “%1” to “%2”").arg(m_before, m_after));
 }
 
 void RenameTagCommand::redo() {
@@ -172,7 +180,7 @@ MoveTagCommand::MoveTagCommand(ReviewStore& store, const TagDef& tag, int from, 
     , m_tag(tag.id)
     , m_from(from)
     , m_to(to) {
-    setText(trc("Move tag “%1”").arg(tag.name));
+    setText(ReviewCommandsText::tr("Move tag “%1”").arg(tag.name));
 }
 
 void MoveTagCommand::redo() {
@@ -185,7 +193,7 @@ void MoveTagCommand::undo() {
 RemoveTagCommand::RemoveTagCommand(ReviewStore& store, const TagDef& tag)
     : ReviewCommand(store)
     , m_tag(tag.id) {
-    setText(trc("Remove tag “%1”").arg(tag.name));
+    setText(ReviewCommandsText::tr("Remove tag “%1”").arg(tag.name));
 }
 
 void RemoveTagCommand::redo() {

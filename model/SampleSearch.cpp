@@ -1,5 +1,6 @@
 #include "model/SampleSearch.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QRegularExpression>
@@ -20,6 +21,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct SampleSearchText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::SampleSearch)
+};
+} // namespace
 
 namespace {
 
@@ -241,8 +249,8 @@ QJsonObject SampleQuery::toJson() const {
 Status SampleQuery::fromJson(const QJsonObject& json, SampleQuery* query) {
     SampleQuery q;
     const auto wrongType = [](const QString& key, const char* expected) {
-        return Status::failure(
-            u"sample query: '%1' must be %2"_s.arg(key, QLatin1StringView(expected)));
+        return Status::failure(SampleSearchText::tr("sample query: '%1' must be %2")
+                                   .arg(key, QLatin1StringView(expected)));
     };
     for (auto it = json.begin(); it != json.end(); ++it) {
         const QString& key = it.key();
@@ -328,7 +336,7 @@ Status SampleQuery::fromJson(const QJsonObject& json, SampleQuery* query) {
                 }
             }
         if (!known)
-            return Status::failure(u"sample query: unknown key '%1'"_s.arg(key));
+            return Status::failure(SampleSearchText::tr("sample query: unknown key '%1'").arg(key));
         if (!s)
             return s;
     }
@@ -392,12 +400,12 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
     ids->clear();
     const ColumnSql& sort = columnSql(query.sortBy);
     if (sort.order == nullptr)
-        return Status::failure(
-            u"samples cannot be sorted by '%1'"_s.arg(QLatin1StringView(sort.name)));
+        return Status::failure(SampleSearchText::tr("samples cannot be sorted by '%1'")
+                                   .arg(QLatin1StringView(sort.name)));
     QSqlDatabase db = project.connection();
     sqlite3* h = handleOf(db);
     if (h == nullptr)
-        return Status::failure(u"the project is not open through SQLite"_s);
+        return Status::failure(SampleSearchText::tr("the project is not open through SQLite"));
     // One snapshot for every statement below: an analysis or import landing meanwhile cannot
     // pair one run's scores with another's matches.
     const ReadSnapshot snapshot(db);

@@ -2,6 +2,7 @@
 
 #include "model/Project.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -13,6 +14,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct SchemaText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::Schema)
+};
+} // namespace
 
 namespace {
 
@@ -415,15 +423,17 @@ Status checkSchema(QSqlDatabase& db) {
         return out;
     }();
     if (expected.tables.empty())
-        return Status::failure(u"cannot build the expected schema to check the file against"_s);
+        return Status::failure(
+            SchemaText::tr("cannot build the expected schema to check the file against"));
     for (const auto& [table, columns] : expected.tables) {
         QSqlQuery q(db);
         q.prepare(u"SELECT type FROM sqlite_schema WHERE name = ?"_s);
         q.addBindValue(table);
         if (!q.exec())
-            return Status::failure(u"cannot read the schema: %1"_s.arg(q.lastError().text()));
+            return Status::failure(
+                SchemaText::tr("cannot read the schema: %1").arg(q.lastError().text()));
         if (!q.next())
-            return Status::failure(u"the table '%1' is missing"_s.arg(table));
+            return Status::failure(SchemaText::tr("the table '%1' is missing").arg(table));
         if (const QString type = q.value(0).toString(); type != u"table"_s)
             return Status::failure(u"'%1' is a %2, not a table"_s.arg(table, type));
         QStringList present;
@@ -434,20 +444,22 @@ Status checkSchema(QSqlDatabase& db) {
         for (const QString& column : columns)
             if (!present.contains(column))
                 return Status::failure(
-                    u"the table '%1' lacks its column '%2'"_s.arg(table, column));
+                    SchemaText::tr("the table '%1' lacks its column '%2'").arg(table, column));
     }
     // Code stored in the file runs when its table is touched (a trigger once deleted every tag
     // during an analysis): only the migrations' own triggers and views, unchanged, may be there.
     QSqlQuery code(db);
     if (!code.exec(
             u"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('trigger', 'view')"_s))
-        return Status::failure(u"cannot read the schema: %1"_s.arg(code.lastError().text()));
+        return Status::failure(
+            SchemaText::tr("cannot read the schema: %1").arg(code.lastError().text()));
     while (code.next()) {
         const QString name = code.value(1).toString();
         const auto it = expected.code.find(name);
         if (it == expected.code.end() || it->second != code.value(2).toString())
-            return Status::failure(u"it holds a %1 '%2' that Synthscope did not create"_s.arg(
-                code.value(0).toString(), name));
+            return Status::failure(
+                SchemaText::tr("it holds a %1 '%2' that Synthscope did not create")
+                    .arg(code.value(0).toString(), name));
     }
     return {};
 }
@@ -459,11 +471,11 @@ Status initializeSchema(QSqlDatabase& db) {
 Status migrateSchema(QSqlDatabase& db, int target) {
     const int version = userVersion(db);
     if (version < 0)
-        return Status::failure(u"cannot read the schema version"_s);
+        return Status::failure(SchemaText::tr("cannot read the schema version"));
     if (version > Project::kSchemaVersion)
         return Status::failure(
-            u"written by a newer Synthscope (schema %1; this version reads up to %2)"_s.arg(
-                QString::number(version), QString::number(Project::kSchemaVersion)));
+            SchemaText::tr("written by a newer Synthscope (schema %1; this version reads up to %2)")
+                .arg(QString::number(version), QString::number(Project::kSchemaVersion)));
     const int last =
         target < 0 ? Project::kSchemaVersion : std::min(target, Project::kSchemaVersion);
     for (int v = version; v < last; ++v) {

@@ -3,6 +3,7 @@
 #include "analysis/SourceConcentration.h"
 
 #include <QCollator>
+#include <QCoreApplication>
 #include <QHash>
 #include <QMap>
 #include <QSqlError>
@@ -15,6 +16,13 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct SourcesText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::Sources)
+};
+} // namespace
 
 namespace {
 
@@ -178,7 +186,7 @@ Status sourceConcentration(Project& project, QList<DimensionSources>* out) {
     if (Status s = newestAnalysisRun(db, &newest); !s)
         return s;
     if (!newest)
-        return Status::failure(u"no analysis yet: run the analyses first"_s);
+        return Status::failure(SourcesText::tr("no analysis yet: run the analyses first"));
     const qint64 run = *newest;
     QSqlQuery q(db);
     q.prepare(u"SELECT dimension, round, samples, unrecorded, sources, largest, largest_share, "

@@ -28,12 +28,15 @@ using namespace Qt::Literals::StringLiterals;
 namespace synthscope::model {
 
 namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct TeamReviewText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::TeamReview)
+};
+} // namespace
+
+namespace {
 
 using analysis::kNaN;
-
-QString trTeam(const char* text) {
-    return QCoreApplication::translate("synthscope::model::TeamReview", text);
-}
 
 // Every sample with its corpus and its scores in the newest analysis (if any).
 const QString kSampleFrom = u" FROM samples s JOIN corpora c ON c.id = s.corpus_id "
@@ -65,13 +68,14 @@ QString dimensionKey(Dimension d) {
 QString dimensionLabel(Dimension d, const QVariant& raw) {
     if (d == Dimension::Cluster || d == Dimension::SkeletonGroup) {
         if (raw.isNull())
-            return d == Dimension::Cluster ? trTeam("(not clustered)")
-                                           : trTeam("(no shared skeleton)");
-        return (d == Dimension::Cluster ? trTeam("cluster %1") : trTeam("skeleton group %1"))
+            return d == Dimension::Cluster ? TeamReviewText::tr("(not clustered)")
+                                           : TeamReviewText::tr("(no shared skeleton)");
+        return (d == Dimension::Cluster ? TeamReviewText::tr("cluster %1")
+                                        : TeamReviewText::tr("skeleton group %1"))
             .arg(raw.toLongLong() + 1);
     }
     const QString text = raw.toString();
-    return text.isEmpty() ? trTeam("(none)") : text;
+    return text.isEmpty() ? TeamReviewText::tr("(none)") : text;
 }
 
 // Samples any reviewer answered (tag, decision or note).
@@ -91,19 +95,19 @@ QString dimensionName(Dimension d) {
 QString dimensionTitle(Dimension d) {
     switch (d) {
     case Dimension::Corpus:
-        return trTeam("Corpus");
+        return TeamReviewText::tr("Corpus");
     case Dimension::Cluster:
-        return trTeam("Cluster");
+        return TeamReviewText::tr("Cluster");
     case Dimension::SkeletonGroup:
-        return trTeam("Skeleton group");
+        return TeamReviewText::tr("Skeleton group");
     case Dimension::Generator:
-        return trTeam("Generator");
+        return TeamReviewText::tr("Generator");
     case Dimension::TemplateVersion:
-        return trTeam("Template version");
+        return TeamReviewText::tr("Template version");
     case Dimension::JudgeVersion:
-        return trTeam("Judge version");
+        return TeamReviewText::tr("Judge version");
     case Dimension::Round:
-        return trTeam("Round");
+        return TeamReviewText::tr("Round");
     }
     return {};
 }
@@ -156,7 +160,7 @@ Status sampleQueue(Project& project, const SamplingSpec& spec, SampledQueue* out
         a.synthetic += q.value(3).toString() == "synthetic"_L1 ? 1 : 0;
     }
     if (strata.empty())
-        return Status::failure(trTeam("There are no samples to draw from."));
+        return Status::failure(TeamReviewText::tr("There are no samples to draw from."));
     std::vector<analysis::Stratum> input;
     for (auto& [label, a] : strata) {
         const auto n = static_cast<double>(a.ids.size());
@@ -301,7 +305,7 @@ Status reviewerAgreement(Project& project, QList<AgreementRow>* rows) {
         units.push_back(std::move(unit));
         coders.push_back(std::move(by));
     }
-    rows->append(row(trTeam("keep / drop"), units, coders));
+    rows->append(row(TeamReviewText::tr("keep / drop"), units, coders));
     return {};
 }
 
@@ -381,13 +385,14 @@ Status trainConcept(Project& project, qint64 tagId, int limit, ConceptResult* ou
     q.prepare(u"SELECT name FROM tags WHERE id = ?"_s);
     q.addBindValue(tagId);
     if (!q.exec() || !q.next())
-        return Status::failure(trTeam("No such tag."));
+        return Status::failure(TeamReviewText::tr("No such tag."));
     out->tag = q.value(0).toString();
     const std::optional<NewestAnalysis> newest = newestAnalysis(project);
     const QString source = newest ? newest->embeddingSource : QString();
     if (source.isEmpty())
-        return Status::failure(trTeam("The newest analysis has no embeddings; run the analyses "
-                                      "first (Ctrl+R)."));
+        return Status::failure(
+            TeamReviewText::tr("The newest analysis has no embeddings; run the analyses "
+                               "first (Ctrl+R)."));
     q.setForwardOnly(true);
     q.prepare(u"SELECT e.sample_id, e.vector, "
               "EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = e.sample_id "
@@ -404,8 +409,9 @@ Status trainConcept(Project& project, qint64 tagId, int limit, ConceptResult* ou
     std::size_t dimension = 0;
     while (q.next()) {
         if (!appendEmbedding(q.value(1).toByteArray(), &values, &dimension))
-            return Status::failure(trTeam("The embeddings of the newest analysis are inconsistent; "
-                                          "run the analyses again."));
+            return Status::failure(
+                TeamReviewText::tr("The embeddings of the newest analysis are inconsistent; "
+                                   "run the analyses again."));
         ids.push_back(q.value(0).toLongLong());
         label.push_back(q.value(2).toBool() ? 1 : q.value(3).toBool() ? 0 : 2);
         if (ids.size() % 16384 == 0)
@@ -419,8 +425,9 @@ Status trainConcept(Project& project, qint64 tagId, int limit, ConceptResult* ou
         }
     if (out->positives < 5 || out->negatives < 5)
         return Status::failure(
-            trTeam("“%1” needs at least 5 tagged and 5 reviewed-but-untagged samples to learn from "
-                   "(it has %2 and %3).")
+            TeamReviewText::tr(
+                "“%1” needs at least 5 tagged and 5 reviewed-but-untagged samples to learn from "
+                "(it has %2 and %3).")
                 .arg(out->tag)
                 .arg(out->positives)
                 .arg(out->negatives));

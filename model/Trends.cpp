@@ -23,13 +23,16 @@ using namespace Qt::Literals::StringLiterals;
 namespace synthscope::model {
 
 namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct TrendsText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::Trends)
+};
+} // namespace
+
+namespace {
 
 using analysis::kNaN;
 const QString kRatioKey = u"ratio_gradient"_s;
-
-QString trTrends(const char* text) {
-    return QCoreApplication::translate("synthscope::model::Trends", text);
-}
 
 std::optional<double> number(const Json& v) {
     if (v.is_number())
@@ -47,19 +50,20 @@ std::optional<double> number(const Json& v) {
 Status sourceByRound(Project& project, Dimension axis, Dimension source, const QString& metric,
                      Trend* out) {
     if (metric == reviewedShareNewestKey(source))
-        return Status::failure(trTrends("%1 is judged live on the reviews, not stored: it has no "
-                                        "trend")
-                                   .arg(metric));
+        return Status::failure(
+            TrendsText::tr("%1 is judged live on the reviews, not stored: it has no "
+                           "trend")
+                .arg(metric));
     if (axis != Dimension::Round)
         return Status::failure(
-            trTrends("The concentration on sources is charted by round only; choose Round."));
+            TrendsText::tr("The concentration on sources is charted by round only; choose Round."));
     QList<DimensionSources> sources;
     if (Status s = sourceConcentration(project, &sources); !s)
         return s;
     for (const DimensionSources& d : std::as_const(sources)) {
         if (d.dimension != source || d.rounds.isEmpty())
             continue;
-        TrendSeries series{trTrends("synthetic samples"), Role::Synthetic, {}, {}};
+        TrendSeries series{TrendsText::tr("synthetic samples"), Role::Synthetic, {}, {}};
         for (const SourceShare& r : d.rounds) {
             out->categories << r.round;
             series.y << (metric == sourceEntropyKey(source)        ? r.entropy
@@ -85,7 +89,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
     if (Status s = newestAnalysisRun(db, &newest); !s)
         return s;
     if (!newest)
-        return Status::failure(trTrends("Not analysed yet: run the analyses first."));
+        return Status::failure(TrendsText::tr("Not analysed yet: run the analyses first."));
     const qint64 run = *newest;
     QSqlQuery q(db);
     // Each corpus: name, role, its most frequent value of the dimension.
@@ -119,7 +123,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
                 continue;
             seen.insert(id);
             const QString v = q.value(1).toString();
-            corpora[id].x = v.isEmpty() ? trTrends("(none)") : v;
+            corpora[id].x = v.isEmpty() ? TrendsText::tr("(none)") : v;
         }
     }
     q.prepare(u"SELECT corpus_id, value, sd, null_mean, null_sd FROM metrics WHERE run_id = ? "
@@ -161,7 +165,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
     out->categories = synthetic.keys();
     sortDimensionValues(out->categories);
     if (!out->categories.isEmpty()) {
-        TrendSeries s{trTrends("synthetic corpora"), Role::Synthetic, {}, {}};
+        TrendSeries s{TrendsText::tr("synthetic corpora"), Role::Synthetic, {}, {}};
         bool anySd = false;
         bool anyNull = false;
         for (const QString& x : std::as_const(out->categories)) {
@@ -185,7 +189,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
     for (const CorpusPoint& c : std::as_const(corpora))
         if (c.role == Role::Real && c.value)
             out->series.append(
-                {trTrends("%1 (real)").arg(c.name),
+                {TrendsText::tr("%1 (real)").arg(c.name),
                  Role::Real,
                  QList<double>(std::max<qsizetype>(1, out->categories.size()), *c.value),
                  {}});
@@ -195,7 +199,7 @@ Status metricByProvenance(Project& project, Dimension dimension, const QString& 
 Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
     *out = {};
     out->metric = metric;
-    out->axisTitle = trTrends("Analysis run");
+    out->axisTitle = TrendsText::tr("Analysis run");
     Dimension source = Dimension::Generator;
     const bool isSource = sourceMetricDimension(metric, &source);
     QSqlQuery q(project.connection());
@@ -213,12 +217,12 @@ Status metricOverRuns(Project& project, const QString& metric, Trend* out) {
         const qint64 run = q.value(0).toLongLong();
         if (runs.isEmpty() || runs.last() != run) {
             runs.append(run);
-            out->categories.append(trTrends("#%1 %2").arg(run).arg(
+            out->categories.append(TrendsText::tr("#%1 %2").arg(run).arg(
                 q.value(1).toString().left(16).replace(u'T', u' ')));
         }
         const QString name = !q.value(2).isNull() ? q.value(3).toString()
-                             : isSource           ? trTrends("synthetic samples")
-                                                  : trTrends("real vs synthetic");
+                             : isSource           ? TrendsText::tr("synthetic samples")
+                                                  : TrendsText::tr("real vs synthetic");
         Role role = Role::Synthetic;
         (void)parseRole(q.value(4).toString(), &role);
         roles.insert(name, role);
@@ -288,7 +292,7 @@ Status parseRatioGradient(const QString& path, RatioGradient* out) {
     std::string error;
     auto reader = RecordReader::open(path.toStdString(), InputFormat::Auto, 1 << 20, &error);
     if (!reader)
-        return Status::failure(trTrends("%1: %2").arg(path, QString::fromStdString(error)));
+        return Status::failure(TrendsText::tr("%1: %2").arg(path, QString::fromStdString(error)));
     const QString file = QFileInfo(path).fileName();
     struct Row {
         double ratio = 0;
@@ -301,7 +305,7 @@ Status parseRatioGradient(const QString& path, RatioGradient* out) {
     RawRecord record;
     while (reader->next(record)) {
         if (!record.error.empty())
-            return Status::failure(trTrends("%1:%2: %3")
+            return Status::failure(TrendsText::tr("%1:%2: %3")
                                        .arg(file)
                                        .arg(record.line)
                                        .arg(QString::fromStdString(record.error)));
@@ -313,13 +317,14 @@ Status parseRatioGradient(const QString& path, RatioGradient* out) {
                 ratio = number(record.fields[key]);
         if (!ratio)
             return Status::failure(
-                trTrends("%1:%2: no numeric synth_ratio (or synthetic_ratio, ratio) in this row")
+                TrendsText::tr(
+                    "%1:%2: no numeric synth_ratio (or synthetic_ratio, ratio) in this row")
                     .arg(file)
                     .arg(record.line));
         row.ratio = *ratio > 1.0 ? *ratio / 100.0 : *ratio;
         if (row.ratio < 0.0 || row.ratio > 1.0)
             return Status::failure(
-                trTrends("%1:%2: the synthetic ratio %3 is outside 0–1 (or 0–100 %)")
+                TrendsText::tr("%1:%2: the synthetic ratio %3 is outside 0–1 (or 0–100 %)")
                     .arg(file)
                     .arg(record.line)
                     .arg(*ratio));
@@ -341,17 +346,19 @@ Status parseRatioGradient(const QString& path, RatioGradient* out) {
         }
         for (const Row& earlier : std::as_const(rows))
             if (earlier.ratio == row.ratio)
-                return Status::failure(trTrends("%1:%2: the ratio %3 was already given on line %4")
-                                           .arg(file)
-                                           .arg(record.line)
-                                           .arg(row.ratio)
-                                           .arg(earlier.line));
+                return Status::failure(
+                    TrendsText::tr("%1:%2: the ratio %3 was already given on line %4")
+                        .arg(file)
+                        .arg(record.line)
+                        .arg(row.ratio)
+                        .arg(earlier.line));
         rows.append(row);
     }
     if (rows.size() < 2)
-        return Status::failure(trTrends("%1: a ratio gradient needs at least two runs").arg(file));
+        return Status::failure(
+            TrendsText::tr("%1: a ratio gradient needs at least two runs").arg(file));
     if (names.isEmpty())
-        return Status::failure(trTrends("%1: no metric column has a number").arg(file));
+        return Status::failure(TrendsText::tr("%1: no metric column has a number").arg(file));
     std::sort(rows.begin(), rows.end(),
               [](const Row& a, const Row& b) { return a.ratio < b.ratio; });
     out->metricNames = names;
