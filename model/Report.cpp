@@ -11,6 +11,7 @@
 #include "model/TeamReview.h"
 #include "model/Trends.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -22,23 +23,31 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSqlQuery>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 
 #include <algorithm>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
 
+namespace {
+/// The translation context of this file's messages (lupdate reads the macro).
+struct ReportText {
+    Q_DECLARE_TR_FUNCTIONS(synthscope::model::Report)
+};
+} // namespace
+
 namespace key = analysis::key;
 
 namespace {
-
-QString trReport(const char* text) {
-    return QCoreApplication::translate("synthscope::model::Report", text);
-}
 
 const QColor kReal(0x1f, 0x77, 0xb4);
 const QColor kSynthetic(0xe6, 0x6a, 0x00);
@@ -177,11 +186,11 @@ QImage histogramChart(const QString& title, int binWidth, const QVector<double>&
             Qt::AlignCenter, QString::number(bin * binWidth));
     }
     p.drawText(QRect(plot.left(), plot.bottom() + 22, plot.width(), 18), Qt::AlignCenter,
-               trReport("tokens per sample"));
+               ReportText::tr("tokens per sample"));
     p.fillRect(QRect(kChartWidth - 220, 12, 12, 12), kReal);
-    p.drawText(QRect(kChartWidth - 204, 8, 80, 20), Qt::AlignVCenter, trReport("real"));
+    p.drawText(QRect(kChartWidth - 204, 8, 80, 20), Qt::AlignVCenter, ReportText::tr("real"));
     p.fillRect(QRect(kChartWidth - 130, 12, 12, 12), kSynthetic);
-    p.drawText(QRect(kChartWidth - 114, 8, 110, 20), Qt::AlignVCenter, trReport("synthetic"));
+    p.drawText(QRect(kChartWidth - 114, 8, 110, 20), Qt::AlignVCenter, ReportText::tr("synthetic"));
     return image;
 }
 
@@ -285,12 +294,12 @@ Status buildReport(Project& project, Report* out) {
     const std::optional<StoredAnalysis> analysis = store.latestAnalysis();
     if (!analysis)
         return Status::failure(
-            trReport("Not analysed yet: run the analyses before writing a report."));
+            ReportText::tr("Not analysed yet: run the analyses before writing a report."));
     if (!analysis->damaged.isEmpty())
         return Status::failure(analysis->damaged);
     const QList<CorpusInfo> corpora = store.corpora();
     out->title =
-        trReport("Synthscope report — %1").arg(QFileInfo(project.path()).completeBaseName());
+        ReportText::tr("Synthscope report — %1").arg(QFileInfo(project.path()).completeBaseName());
     auto addChart = [&](const QImage& image) {
         const QString name = u"chart-%1.png"_s.arg(out->charts.size() + 1);
         out->charts.append({name, image});
@@ -309,18 +318,19 @@ Status buildReport(Project& project, Report* out) {
     const QString viewNote =
         project.view() == AnalysisView::All
             ? QString()
-            : trReport(" · <b>%1 only</b> (the %2 view: corpora without %2 are not in it)")
-                  .arg(project.view() == AnalysisView::Prompts ? trReport("Prompts")
-                                                               : trReport("Responses"),
+            : ReportText::tr(" · <b>%1 only</b> (the %2 view: corpora without %2 are not in it)")
+                  .arg(project.view() == AnalysisView::Prompts ? ReportText::tr("Prompts")
+                                                               : ReportText::tr("Responses"),
                        viewName(project.view()));
-    h += u"<h1>%1</h1><p>Project <code>%2</code> · analysis run %3%8 finished %4 · written %5 by "
-         "Synthscope %6%7</p>"_s.arg(esc(out->title), esc(project.path()))
-             .arg(analysis->runId)
-             .arg(esc(analysis->finishedAt), QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
-                  QStringLiteral(SYNTHSCOPE_VERSION),
-                  analysis->stale ? trReport(" · <b>stale: corpora changed after this run</b>")
-                                  : QString(),
-                  viewNote);
+    h +=
+        u"<h1>%1</h1><p>Project <code>%2</code> · analysis run %3%8 finished %4 · written %5 by "
+        "Synthscope %6%7</p>"_s.arg(esc(out->title), esc(project.path()))
+            .arg(analysis->runId)
+            .arg(esc(analysis->finishedAt), QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
+                 QStringLiteral(SYNTHSCOPE_VERSION),
+                 analysis->stale ? ReportText::tr(" · <b>stale: corpora changed after this run</b>")
+                                 : QString(),
+                 viewNote);
 
     // Gate and checklist
     QList<RedLine> rules;
@@ -331,10 +341,11 @@ Status buildReport(Project& project, Report* out) {
         return s;
     const GateStatus overall = overallStatus(results);
     h += u"<h2>%1</h2><p class=\"%2\" style=\"padding:6px;font-size:16px\"><b>%3</b></p>"_s.arg(
-        trReport("Gate and checklist"), gateStatusName(overall), gateStatusName(overall).toUpper());
+        ReportText::tr("Gate and checklist"), gateStatusName(overall),
+        gateStatusName(overall).toUpper());
     h += u"<table width=\"100%\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>"_s
-             .arg(trReport("Status"), trReport("Red line"), trReport("Value"),
-                  trReport("Passes when"), trReport("Action when tripped"));
+             .arg(ReportText::tr("Status"), ReportText::tr("Red line"), ReportText::tr("Value"),
+                  ReportText::tr("Passes when"), ReportText::tr("Action when tripped"));
     for (const RedLineResult& r : results) {
         const QString condition = conditionText(r.rule);
         h +=
@@ -350,9 +361,10 @@ Status buildReport(Project& project, Report* out) {
     // Corpora and provenance
     h += u"<h2>%1</h2><table "
          u"width=\"100%\"><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"
-         "<th>%7</th></tr>"_s.arg(trReport("Corpora"), trReport("Corpus"), trReport("Role"),
-                                  trReport("Samples"), trReport("Rejected rows"),
-                                  trReport("Provenance"), trReport("Files"));
+         "<th>%7</th></tr>"_s.arg(ReportText::tr("Corpora"), ReportText::tr("Corpus"),
+                                  ReportText::tr("Role"), ReportText::tr("Samples"),
+                                  ReportText::tr("Rejected rows"), ReportText::tr("Provenance"),
+                                  ReportText::tr("Files"));
     for (const CorpusInfo& c : corpora) {
         QStringList files;
         for (const QString& f : c.files)
@@ -365,20 +377,20 @@ Status buildReport(Project& project, Report* out) {
     h += u"</table>"_s;
 
     // Metrics
-    h += u"<h2>%1</h2>"_s.arg(trReport("Real versus synthetic"));
+    h += u"<h2>%1</h2>"_s.arg(ReportText::tr("Real versus synthetic"));
     if (analysis->hasComparison) {
         h += u"<table width=\"100%\"><tr><th>%1</th><th>%2</th><th>%3</th></tr>"_s.arg(
-            trReport("Metric"), trReport("Value"), trReport("Meaning"));
+            ReportText::tr("Metric"), ReportText::tr("Value"), ReportText::tr("Meaning"));
         for (const MetricInfo& info : comparisonMetrics())
             if (const QString key = QString::fromLatin1(info.key);
                 analysis->comparison.contains(key))
                 h += metricRow(info, {formatMetric(info, analysis->comparison.value(key))});
         h += u"</table>"_s;
-        h += addChart(histogramChart(trReport("Length distribution (share of samples per bin)"),
-                                     analysis->histogramBinWidth, analysis->histogramReal,
-                                     analysis->histogramSynthetic));
+        h += addChart(histogramChart(
+            ReportText::tr("Length distribution (share of samples per bin)"),
+            analysis->histogramBinWidth, analysis->histogramReal, analysis->histogramSynthetic));
     } else {
-        h += u"<p>%1</p>"_s.arg(trReport("Needs a real and a synthetic corpus."));
+        h += u"<p>%1</p>"_s.arg(ReportText::tr("Needs a real and a synthetic corpus."));
     }
     // Each synthetic corpus against reality, with the real-vs-real band.
     {
@@ -386,8 +398,8 @@ Status buildReport(Project& project, Report* out) {
         vs.setAnalysis(analysis);
         if (vs.rowCount() > 0)
             h += u"<h2>%1</h2><p>%2</p>"_s.arg(
-                     trReport("Each synthetic corpus against reality"),
-                     trReport(
+                     ReportText::tr("Each synthetic corpus against reality"),
+                     ReportText::tr(
                          "On equal samples per side; below each value, the band of real against "
                          "real at the same size (mean ± 3 sd). <b>Bold</b>: outside the band.")) +
                  tableHtml(vs, VsRealModel::NullBandRole);
@@ -400,8 +412,8 @@ Status buildReport(Project& project, Report* out) {
         lengths.setAnalysis(analysis);
         if (lengths.rowCount() > 0) {
             h += u"<h2>%1</h2><p>%2</p>"_s.arg(
-                     trReport("Repetition against real text of the same lengths"),
-                     trReport(
+                     ReportText::tr("Repetition against real text of the same lengths"),
+                     ReportText::tr(
                          "Each rate of sampled synthetic samples over the rate of as many real "
                          "samples with the same token lengths; 1× = as repetitive as reality. "
                          "<b>Bold</b>: at least %1×. A dash: not measured (too few of the corpus's "
@@ -414,12 +426,12 @@ Status buildReport(Project& project, Report* out) {
     // Per-corpus metrics: the size- and length-controlled ones, then the raw ones apart.
     for (const bool raw : {false, true}) {
         h += u"<h2>%1</h2>"_s.arg(
-            raw ? trReport("Raw measures (depend on corpus size or text length)")
-                : trReport("Per-corpus metrics"));
-        h += u"<table width=\"100%\"><tr><th>%1</th>"_s.arg(trReport("Metric"));
+            raw ? ReportText::tr("Raw measures (depend on corpus size or text length)")
+                : ReportText::tr("Per-corpus metrics"));
+        h += u"<table width=\"100%\"><tr><th>%1</th>"_s.arg(ReportText::tr("Metric"));
         for (const CorpusMetrics& c : analysis->corpora)
             h += u"<th>%1<br><small>%2</small></th>"_s.arg(esc(c.name), roleName(c.role));
-        h += u"<th>%1</th></tr>"_s.arg(trReport("Meaning"));
+        h += u"<th>%1</th></tr>"_s.arg(ReportText::tr("Meaning"));
         for (const MetricInfo& info : corpusMetrics()) {
             const QString key = QString::fromLatin1(info.key);
             if (isUncontrolledMetric(key) != raw)
@@ -455,18 +467,19 @@ Status buildReport(Project& project, Report* out) {
     if (std::any_of(analysis->corpora.begin(), analysis->corpora.end(),
                     [](const CorpusMetrics& c) { return c.judge.has_value(); })) {
         h += u"<h2>%1</h2><p>%2</p>"_s.arg(
-            trReport("What the judge kept"),
-            trReport("Corpora of preference pairs: how often the judge preferred the second "
-                     "output, raw and at equal length (Dubois et al. 2024), and how much length "
-                     "sways it."));
-        h += u"<table width=\"100%\"><tr><th>%1</th>"_s.arg(trReport("Metric"));
+            ReportText::tr("What the judge kept"),
+            ReportText::tr(
+                "Corpora of preference pairs: how often the judge preferred the second "
+                "output, raw and at equal length (Dubois et al. 2024), and how much length "
+                "sways it."));
+        h += u"<table width=\"100%\"><tr><th>%1</th>"_s.arg(ReportText::tr("Metric"));
         QList<const CorpusMetrics*> judged;
         for (const CorpusMetrics& c : analysis->corpora)
             if (c.judge) {
                 judged << &c;
                 h += u"<th>%1</th>"_s.arg(esc(c.name));
             }
-        h += u"<th>%1</th></tr>"_s.arg(trReport("Meaning"));
+        h += u"<th>%1</th></tr>"_s.arg(ReportText::tr("Meaning"));
         for (const MetricInfo& info : judgeMetrics()) {
             const QString key = QString::fromLatin1(info.key);
             QList<QString> values;
@@ -483,14 +496,15 @@ Status buildReport(Project& project, Report* out) {
     if (metricByProvenance(project, Dimension::Round, QString::fromLatin1(key::kMeanLengthTokens),
                            &trend) &&
         trend.categories.size() >= 2) {
-        h += u"<h2>%1</h2>"_s.arg(trReport("Trends across rounds"));
+        h += u"<h2>%1</h2>"_s.arg(ReportText::tr("Trends across rounds"));
         for (const char* name : {key::kJsUnigram, key::kSelfRepetitionAtBudget,
                                  key::kSkeletonRepetitionRateLengthLift, key::kMeanLengthTokens}) {
             const MetricInfo* info = findMetric(QString::fromLatin1(name));
             if (info != nullptr &&
                 metricByProvenance(project, Dimension::Round, QString::fromLatin1(name), &trend) &&
                 !trend.categories.isEmpty())
-                h += addChart(lineChart(trReport("%1 by round").arg(metricTr(info->title)), trend));
+                h += addChart(
+                    lineChart(ReportText::tr("%1 by round").arg(metricTr(info->title)), trend));
         }
     }
 
@@ -502,42 +516,44 @@ Status buildReport(Project& project, Report* out) {
         SourceConcentrationModel concentration;
         concentration.setSources(sources);
         h += u"<h2>%1</h2><p>%2</p>"_s.arg(
-                 trReport("Sources of the synthetic side"),
-                 trReport("Per generator, template version and judge version: the share of the "
-                          "largest source overall and in each round (bold above 0.9), and how "
-                          "evenly the sources are used (1 = evenly, 0 = one source).")) +
+                 ReportText::tr("Sources of the synthetic side"),
+                 ReportText::tr(
+                     "Per generator, template version and judge version: the share of the "
+                     "largest source overall and in each round (bold above 0.9), and how "
+                     "evenly the sources are used (1 = evenly, 0 = one source).")) +
              tableHtml(concentration);
         Trend byRound;
         for (const DimensionSources& d : std::as_const(sources))
             if (d.rounds.size() >= 2 &&
                 metricByProvenance(project, Dimension::Round, sourceLargestShareKey(d.dimension),
                                    &byRound))
-                h += addChart(lineChart(trReport("Largest %1's share by round")
+                h += addChart(lineChart(ReportText::tr("Largest %1's share by round")
                                             .arg(dimensionTitle(d.dimension).toLower()),
                                         byRound));
     }
     if (reviewed.load(project) && reviewed.rowCount() > 0)
         h += u"<h2>%1</h2><p>%2</p>"_s.arg(
-                 trReport("Review of each source"),
-                 trReport(
+                 ReportText::tr("Review of each source"),
+                 ReportText::tr(
                      "Synthetic samples answered by a reviewer, per source; the newest source of "
                      "each kind (bold) must be read before the gate passes.")) +
              tableHtml(reviewed);
 
     // Reviewers
-    h += u"<h2>%1</h2>"_s.arg(trReport("Human review"));
+    h += u"<h2>%1</h2>"_s.arg(ReportText::tr("Human review"));
     QList<AgreementRow> agreement;
     (void)reviewerAgreement(project, &agreement);
     ReviewStore review(project, u"report"_s);
     const QStringList reviewers = review.reviewers();
-    h += u"<p>%1</p>"_s.arg(reviewers.isEmpty()
-                                ? trReport("No reviewer has answered yet.")
-                                : trReport("Reviewers: %1.").arg(esc(reviewers.join(u", "_s))));
+    h += u"<p>%1</p>"_s.arg(
+        reviewers.isEmpty() ? ReportText::tr("No reviewer has answered yet.")
+                            : ReportText::tr("Reviewers: %1.").arg(esc(reviewers.join(u", "_s))));
     if (!agreement.isEmpty()) {
         h +=
             u"<table width=\"100%\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>"_s
-                .arg(trReport("Tag"), trReport("Shared samples"), trReport("Observed agreement"),
-                     trReport("Cohen's κ"), trReport("Krippendorff's α"));
+                .arg(ReportText::tr("Tag"), ReportText::tr("Shared samples"),
+                     ReportText::tr("Observed agreement"), ReportText::tr("Cohen's κ"),
+                     ReportText::tr("Krippendorff's α"));
         const auto num = [](double v) {
             return std::isnan(v) ? u"–"_s : QString::number(v, 'f', 3);
         };
@@ -550,7 +566,8 @@ Status buildReport(Project& project, Report* out) {
     TagRateTable rates;
     if (tagRates(project, Dimension::Corpus, &rates) && !rates.rows.isEmpty()) {
         h += u"<h3>%1</h3><table width=\"100%\"><tr><th>%2</th><th>%3</th>"_s.arg(
-            trReport("Tag rates by corpus"), trReport("Corpus"), trReport("Reviewed"));
+            ReportText::tr("Tag rates by corpus"), ReportText::tr("Corpus"),
+            ReportText::tr("Reviewed"));
         for (const TagDef& t : rates.tags)
             h += u"<th>%1</th>"_s.arg(esc(t.name));
         h += u"</tr>"_s;
@@ -569,7 +586,7 @@ Status buildReport(Project& project, Report* out) {
     }
     QList<NoteGroup> notes;
     if (groupNotes(project, 0.35, &notes) && !notes.isEmpty()) {
-        h += u"<h3>%1</h3><ul>"_s.arg(trReport("Recurring notes"));
+        h += u"<h3>%1</h3><ul>"_s.arg(ReportText::tr("Recurring notes"));
         for (const NoteGroup& g : notes.mid(0, 10))
             h +=
                 u"<li>%1 × “%2”</li>"_s.arg(g.notes.size()).arg(excerpt(g.notes.front().note, 160));
@@ -577,11 +594,11 @@ Status buildReport(Project& project, Report* out) {
     }
 
     // Sample excerpts
-    h += u"<h2>%1</h2>"_s.arg(trReport("Sample excerpts"));
+    h += u"<h2>%1</h2>"_s.arg(ReportText::tr("Sample excerpts"));
     ReviewFilter likely;
     likely.mostSyntheticFirst = true;
     const QList<qint64> mostSynthetic = review.reviewQueue(likely).mid(0, 5);
-    h += u"<h3>%1</h3>"_s.arg(trReport("Most synthetic-looking (detectability model)"));
+    h += u"<h3>%1</h3>"_s.arg(ReportText::tr("Most synthetic-looking (detectability model)"));
     for (qint64 id : mostSynthetic)
         if (const auto s = review.sample(id))
             h += u"<div class=\"sample\"><b>#%1</b> %2 · P(synthetic) %3<br>%4</div>"_s.arg(id)
@@ -592,7 +609,7 @@ Status buildReport(Project& project, Report* out) {
     const QList<SkeletonGroupInfo> skeletons = store.skeletonGroups(1);
     if (!skeletons.isEmpty()) {
         h += u"<h3>%1</h3><p><code>%2</code></p>"_s.arg(
-            trReport("Largest skeleton group (%1 samples)").arg(skeletons.front().size),
+            ReportText::tr("Largest skeleton group (%1 samples)").arg(skeletons.front().size),
             excerpt(skeletons.front().pattern, 200));
         for (qint64 id : store.groupMembers(GroupKind::Skeleton, skeletons.front().id, 3))
             if (const auto s = review.sample(id))
@@ -601,10 +618,11 @@ Status buildReport(Project& project, Report* out) {
     }
     const QList<DuplicateGroupRow> duplicates = store.duplicateGroups(1);
     if (!duplicates.isEmpty()) {
-        h += u"<h3>%1</h3>"_s.arg(
-            trReport("Largest duplicate group (%1 samples, %2)")
-                .arg(duplicates.front().size)
-                .arg(duplicates.front().exact ? trReport("exact") : trReport("near-duplicates")));
+        h += u"<h3>%1</h3>"_s.arg(ReportText::tr("Largest duplicate group (%1 samples, %2)")
+                                      .arg(duplicates.front().size)
+                                      .arg(duplicates.front().exact
+                                               ? ReportText::tr("exact")
+                                               : ReportText::tr("near-duplicates")));
         for (qint64 id : store.groupMembers(GroupKind::Duplicate, duplicates.front().id, 3))
             if (const auto s = review.sample(id))
                 h += u"<div class=\"sample\"><b>#%1</b> %2<br>%3</div>"_s.arg(id).arg(
@@ -615,13 +633,155 @@ Status buildReport(Project& project, Report* out) {
     return {};
 }
 
+namespace {
+
+struct RowExtent {
+    QTextTable* table = nullptr;
+    int row = 0;
+    qreal top = 0;
+    qreal bottom = 0;
+};
+
+void collectTables(QTextFrame* frame, QList<QTextTable*>* tables) {
+    const auto children = frame->childFrames();
+    for (QTextFrame* child : children) {
+        if (auto* table = qobject_cast<QTextTable*>(child))
+            tables->append(table);
+        collectTables(child, tables);
+    }
+}
+
+// Every table row of document with its laid-out vertical extent (document coordinates).
+std::vector<RowExtent> tableRows(const QTextDocument& document) {
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    QList<QTextTable*> tables;
+    collectTables(document.rootFrame(), &tables);
+    std::vector<RowExtent> rows;
+    for (QTextTable* table : tables)
+        for (int r = 0; r < table->rows(); ++r) {
+            RowExtent e{table, r, std::numeric_limits<qreal>::max(), 0};
+            for (int c = 0; c < table->columns(); ++c) {
+                const QTextTableCell cell = table->cellAt(r, c);
+                if (!cell.isValid() || cell.row() != r || cell.column() != c)
+                    continue;
+                e.top = std::min(
+                    e.top, layout->blockBoundingRect(cell.firstCursorPosition().block()).top());
+                e.bottom =
+                    std::max(e.bottom,
+                             layout->blockBoundingRect(cell.lastCursorPosition().block()).bottom());
+            }
+            if (e.top <= e.bottom)
+                rows.push_back(e);
+        }
+    return rows;
+}
+
+// Whether the extent runs past the foot of the page its top is on.
+bool crossesPage(const RowExtent& e, qreal pageHeight, qreal bottomMargin) {
+    const qreal page = std::floor(e.top / pageHeight);
+    return e.bottom > (page + 1) * pageHeight - bottomMargin + 0.5 &&
+           e.bottom - e.top < pageHeight - 2 * bottomMargin; // a row taller than a page splits
+}
+
+} // namespace
+
+int tableRowsAcrossPages(const QTextDocument& document) {
+    const qreal h = document.pageSize().height();
+    const qreal margin = document.rootFrame()->frameFormat().bottomMargin();
+    int n = 0;
+    for (const RowExtent& e : tableRows(document))
+        n += crossesPage(e, h, margin) ? 1 : 0;
+    return n;
+}
+
+namespace {
+
+// The offset in html of the n-th (0-based) occurrence of tag (e.g. "<table"), or -1.
+qsizetype nthTag(const QString& html, QStringView tag, qsizetype from, int n) {
+    qsizetype at = from - 1;
+    for (int k = 0; k <= n; ++k) {
+        at = html.indexOf(tag, at + 1, Qt::CaseInsensitive);
+        if (at < 0)
+            return -1;
+    }
+    return at;
+}
+
+// Splits the html's table-th table before its row-th row into a second table that starts a
+// new page and repeats the first table's heading row; returns false when the html has no such
+// row (the document and the html disagree).
+bool breakTableBeforeRow(QString* html, int table, int row) {
+    const qsizetype open = nthTag(*html, u"<table", 0, table);
+    if (open < 0)
+        return false;
+    const qsizetype openEnd = html->indexOf(u'>', open);
+    const QString tableTag = html->mid(open, openEnd + 1 - open);
+    const qsizetype firstRow = nthTag(*html, u"<tr", open, 0);
+    const qsizetype firstRowEnd = html->indexOf(u"</tr>", firstRow, Qt::CaseInsensitive);
+    const QString heading = html->mid(firstRow, firstRowEnd + 5 - firstRow);
+    const bool hasHeading = heading.contains(u"<th", Qt::CaseInsensitive);
+    const auto breaking = [&] {
+        return QString(tableTag).insert(6, u" style=\"page-break-before:always\"");
+    };
+    if (row == 0 || (row == 1 && hasHeading)) { // the whole table moves
+        html->replace(open, tableTag.size(), breaking());
+        return true;
+    }
+    const qsizetype at = nthTag(*html, u"<tr", open, row);
+    if (at < 0)
+        return false;
+    html->insert(at, u"</table>" + breaking() + (hasHeading ? heading : QString()));
+    return true;
+}
+
+} // namespace
+
+// The heading row of every table (the report's tables all open with one) repeats at the top
+// of each page the table continues on.
+void repeatTableHeadings(QTextDocument& document) {
+    QList<QTextTable*> tables;
+    collectTables(document.rootFrame(), &tables);
+    for (QTextTable* table : tables) {
+        QTextTableFormat format = table->format();
+        format.setHeaderRowCount(1);
+        table->setFormat(format);
+    }
+}
+
+void layOutForPaper(QTextDocument& document, const QString& html, QSizeF pageSize) {
+    // Table by table from the top: a row that would run past a page's foot ends its table
+    // there; the rest continues on the next page under the repeated heading. Each split
+    // shifts what follows, so the document is laid out and measured again after it.
+    QString paper = html;
+    document.setHtml(paper);
+    repeatTableHeadings(document);
+    document.setPageSize(pageSize);
+    const qreal margin = document.rootFrame()->frameFormat().bottomMargin();
+    for (int guard = 0; guard < 1000; ++guard) {
+        QList<QTextTable*> tables;
+        collectTables(document.rootFrame(), &tables);
+        bool split = false;
+        for (const RowExtent& e : tableRows(document)) {
+            if (!crossesPage(e, pageSize.height(), margin))
+                continue;
+            split = breakTableBeforeRow(&paper, static_cast<int>(tables.indexOf(e.table)), e.row);
+            break;
+        }
+        if (!split)
+            return;
+        document.setHtml(paper);
+        repeatTableHeadings(document);
+        document.setPageSize(pageSize);
+    }
+}
+
 Status writeReport(const Report& report, const QString& htmlPath, const QString& pdfPath) {
     if (!htmlPath.isEmpty()) {
         QSaveFile file(htmlPath);
         if (!file.open(QIODevice::WriteOnly) || file.write(report.selfContainedHtml()) < 0 ||
             !file.commit())
             return Status::failure(
-                trReport("Cannot write %1: %2").arg(htmlPath, file.errorString()));
+                ReportText::tr("Cannot write %1: %2").arg(htmlPath, file.errorString()));
     }
     if (!pdfPath.isEmpty()) {
         QByteArray pdf;
@@ -640,17 +800,17 @@ Status writeReport(const Report& report, const QString& htmlPath, const QString&
             // The screen layout's centred column does not apply on paper.
             QString paper = report.html;
             paper.replace(u"max-width:1000px;margin:2em auto;"_s, QString());
-            document.setHtml(paper);
             // Lay the text out on the writer's printable area (in its device pixels), so
-            // tables span the page width.
-            document.setPageSize(
+            // tables span the page width; no table row is cut by a page break.
+            layOutForPaper(
+                document, paper,
                 writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF());
             document.print(&writer);
         }
         QSaveFile file(pdfPath);
         if (!file.open(QIODevice::WriteOnly) || file.write(pdf) < 0 || !file.commit())
             return Status::failure(
-                trReport("Cannot write %1: %2").arg(pdfPath, file.errorString()));
+                ReportText::tr("Cannot write %1: %2").arg(pdfPath, file.errorString()));
     }
     return {};
 }

@@ -6,7 +6,10 @@
 #include <QByteArray>
 #include <QImage>
 #include <QList>
+#include <QSizeF>
 #include <QString>
+
+class QTextDocument;
 
 namespace synthscope::model {
 
@@ -31,5 +34,15 @@ Status buildReport(Project& project, Report* out);
 /// Qt's PDF writer via QTextDocument); an empty path is skipped. Each file is written to a
 /// temporary name and renamed into place, so a failure leaves no half-written report.
 Status writeReport(const Report& report, const QString& htmlPath, const QString& pdfPath);
+
+/// Sets html on document, paginated on pages of pageSize (device pixels, as
+/// QTextDocument::setPageSize) so that no table row is cut by a page break: a table whose row
+/// would run past a page's foot ends before that row, and the rest starts the next page under
+/// the table's repeated heading row. Rows taller than a page are left to split.
+void layOutForPaper(QTextDocument& document, const QString& html, QSizeF pageSize);
+
+/// How many table rows of the (paginated) document run across a page break (0 after
+/// layOutForPaper, unless a row is taller than a page).
+int tableRowsAcrossPages(const QTextDocument& document);
 
 } // namespace synthscope::model
