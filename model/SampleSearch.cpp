@@ -49,6 +49,8 @@ constexpr std::array<ColumnSql, kSampleColumnCount> kColumns = {{
     {"cluster", "cluster", true},
     {"skeleton_group", "skeleton_group", true},
     {"duplicate_group", "duplicate_group", true},
+    {"tags", nullptr, false},
+    {"decision", nullptr, false},
     {"text", nullptr, false},
 }};
 
@@ -596,6 +598,29 @@ Status sampleRows(const Project& project, const QList<qint64>& ids, const QStrin
         at.insert(r.id, rows->size());
         rows->append(std::move(r));
     }
+    // The answers of every reviewer: tag names in the tag set's order, decisions counted.
+    QSqlQuery answers(db);
+    answers.setForwardOnly(true);
+    answers.prepare(u"SELECT st.sample_id, t.name FROM sample_tags st JOIN tags t ON t.id = "
+                    "st.tag_id WHERE st.sample_id IN (SELECT value FROM json_each(?)) "
+                    "GROUP BY st.sample_id, t.id ORDER BY st.sample_id, t.position"_s);
+    answers.addBindValue(list);
+    if (!answers.exec())
+        return sqlError(answers);
+    while (answers.next())
+        if (const auto it = at.constFind(answers.value(0).toLongLong()); it != at.cend())
+            (*rows)[*it].tags << answers.value(1).toString();
+    answers.prepare(u"SELECT sample_id, sum(decision = 'keep'), sum(decision = 'drop') FROM "
+                    "decisions WHERE sample_id IN (SELECT value FROM json_each(?)) "
+                    "GROUP BY sample_id"_s);
+    answers.addBindValue(list);
+    if (!answers.exec())
+        return sqlError(answers);
+    while (answers.next())
+        if (const auto it = at.constFind(answers.value(0).toLongLong()); it != at.cend()) {
+            (*rows)[*it].keeps = answers.value(1).toInt();
+            (*rows)[*it].drops = answers.value(2).toInt();
+        }
     if (ftsQuery.trimmed().isEmpty())
         return {};
     QString fts;
@@ -627,6 +652,10 @@ Status sampleRows(const Project& project, const QList<qint64>& ids, const QStrin
         if (const auto it = at.constFind(hits.value(0).toLongLong()); it != at.cend())
             (*rows)[*it].excerpt = hits.value(1).toString();
     return {};
+}
+
+bool isSortable(SampleColumn column) {
+    return columnSql(column).order != nullptr;
 }
 
 } // namespace synthscope::model

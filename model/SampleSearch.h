@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -32,9 +33,14 @@ enum class SampleColumn {
     Cluster,           ///< k-means cluster, numbered from 1 as in every view
     SkeletonGroup,     ///< shared-skeleton group, numbered from 1
     DuplicateGroup,    ///< exact / near-duplicate group, numbered from 1
-    Text,
+    Tags,              ///< the tags any reviewer gave (not sortable)
+    Decision,          ///< keep / drop, with counts when reviewers differ (not sortable)
+    Text,              ///< last: not sortable
 };
 inline constexpr int kSampleColumnCount = static_cast<int>(SampleColumn::Text) + 1;
+
+/// Whether a search can be ordered by column (every column but Tags, Decision and Text).
+[[nodiscard]] bool isSortable(SampleColumn column);
 
 /// Which samples to list, and in which order: full-text search, filters on any column and
 /// ranges of every per-sample score, all combined with AND. Per-sample scores and groups are
@@ -93,6 +99,9 @@ struct SampleRow {
     std::optional<qint64> cluster; ///< stored (0-based) ids, as in SampleQuery
     std::optional<qint64> skeletonGroup;
     std::optional<qint64> duplicateGroup;
+    QStringList tags; ///< names of the tags any reviewer gave, in the tag set's order
+    int keeps = 0;    ///< reviewers who decided keep
+    int drops = 0;    ///< reviewers who decided drop
     /// The start of the text (up to 300 characters), or, for a text search, the passage
     /// around the hits with each hit between U+0002 and U+0003 (FTS5's snippet()).
     QString excerpt;

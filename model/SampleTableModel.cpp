@@ -56,9 +56,16 @@ void SampleTableModel::refresh() {
     start();
 }
 
+void SampleTableModel::rereadRows() {
+    m_pages.clear();
+    m_unread.clear();
+    if (!m_ids.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, kSampleColumnCount - 1));
+}
+
 void SampleTableModel::sort(int column, Qt::SortOrder order) {
     if (column < 0 || column >= kSampleColumnCount ||
-        static_cast<SampleColumn>(column) == SampleColumn::Text)
+        !isSortable(static_cast<SampleColumn>(column)))
         return;
     const auto by = static_cast<SampleColumn>(column);
     const bool descending = order == Qt::DescendingOrder;
@@ -171,6 +178,7 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const {
     const auto column = static_cast<SampleColumn>(index.column());
     if (role == Qt::TextAlignmentRole)
         return column == SampleColumn::Corpus || column == SampleColumn::Role ||
+                       column == SampleColumn::Tags || column == SampleColumn::Decision ||
                        column == SampleColumn::Text
                    ? QVariant()
                    : QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -206,6 +214,12 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const {
         return optionalGroup(r->skeletonGroup);
     case SampleColumn::DuplicateGroup:
         return optionalGroup(r->duplicateGroup);
+    case SampleColumn::Tags:
+        return r->tags.join(u", ");
+    case SampleColumn::Decision:
+        if (r->keeps > 0 && r->drops > 0) // reviewers differ: say how
+            return tr("keep %1 · drop %2").arg(r->keeps).arg(r->drops);
+        return r->keeps > 0 ? tr("keep") : r->drops > 0 ? tr("drop") : QString();
     case SampleColumn::Text:
         return plainExcerpt(r->excerpt);
     }
@@ -238,6 +252,10 @@ QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Skeleton");
         case SampleColumn::DuplicateGroup:
             return tr("Dup.");
+        case SampleColumn::Tags:
+            return tr("Tags");
+        case SampleColumn::Decision:
+            return tr("Decision");
         case SampleColumn::Text:
             return tr("Text");
         }
@@ -264,6 +282,10 @@ QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Group of samples that share one template skeleton (Skeletons view)");
         case SampleColumn::DuplicateGroup:
             return tr("Exact or near-duplicate group (Duplicates view)");
+        case SampleColumn::Tags:
+            return tr("Tags any reviewer gave (filter by one with the tag box)");
+        case SampleColumn::Decision:
+            return tr("Keep or drop; with counts when reviewers differ");
         default:
             return {};
         }

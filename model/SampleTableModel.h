@@ -37,6 +37,9 @@ public:
     [[nodiscard]] const SampleQuery& query() const { return m_query; }
     /// Runs the current query again (after an import, an analysis or review answers).
     void refresh();
+    /// Reads the shown rows again, keeping the matches and their order (after review answers
+    /// that leave the matches as they are: the Tags and Decision columns change).
+    void rereadRows();
     /// The query whose matches the table shows (the last search that succeeded; query() is
     /// the last one asked for, which may still run or have failed).
     [[nodiscard]] const SampleQuery& shownQuery() const { return m_shown; }

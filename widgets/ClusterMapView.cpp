@@ -194,6 +194,11 @@ ClusterMapView::ClusterMapView(QWidget* parent)
                                                 : -1);
             });
     connect(m_clearCluster, &QPushButton::clicked, this, [this]() {
+        if (!m_shownIds.isEmpty()) { // the filter's selection goes with it
+            m_shownIds.clear();
+            m_map->setFocusMask({});
+            setSelectedPoints({});
+        }
         m_clusterTable->clearSelection();
         m_clusterTable->setCurrentIndex({});
         selectCluster(-1);
@@ -206,6 +211,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
     });
     connect(m_map, &ClusterMapWidget::sampleClicked, this, &ClusterMapView::openSampleRequested);
     connect(m_map, &ClusterMapWidget::selectionMade, this, &ClusterMapView::setSelectedPoints);
+    m_clearCluster->setObjectName(u"mapShowAll"_s);
     m_lasso->setObjectName(u"mapLasso"_s);
     m_lasso->setText(tr("&Lasso"));
     m_lasso->setCheckable(true);
@@ -228,6 +234,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
 }
 
 void ClusterMapView::setDocument(model::ProjectDocument* document) {
+    m_shownIds.clear(); // ids of another project
     if (m_document != nullptr)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
@@ -324,12 +331,57 @@ void ClusterMapView::mapLoaded() {
     m_map->setHighlightCluster(
         m_clusterRow >= 0 ? static_cast<int>(m_clusters->rows().at(m_clusterRow).id) : -1);
     setSelectedPoints({});
+    applyShownSamples();
+}
+
+void ClusterMapView::showSamples(const QList<qint64>& sampleIds, const QString& title) {
+    m_shownIds = QSet<qint64>(sampleIds.cbegin(), sampleIds.cend());
+    m_shownTitle = title;
+    if (m_clusterRow >= 0) { // the filter replaces a highlighted cluster
+        QSignalBlocker block(m_clusterTable->selectionModel());
+        m_clusterTable->clearSelection();
+        m_clusterTable->setCurrentIndex({});
+        m_clusterRow = -1;
+        m_map->setHighlightCluster(-1);
+        m_reviewCluster->setEnabled(false);
+    }
+    applyShownSamples();
+}
+
+void ClusterMapView::applyShownSamples() {
+    const auto points = m_map->points();
+    if (m_shownIds.isEmpty() || !points)
+        return;
+    std::vector<std::uint8_t> mask(points->size(), 0);
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < points->size(); ++i)
+        if (m_shownIds.contains(points->ids[i])) {
+            mask[i] = 1;
+            shown.push_back(i);
+        }
+    m_map->clearSelectionBox();
+    m_map->setFocusMask(std::move(mask));
+    setSelectedPoints(shown);
+    m_clearCluster->setEnabled(true);
+    // Samples the analysis did not map (imported after it) are not on the map: say so.
+    const qsizetype missing = m_shownIds.size() - static_cast<qsizetype>(shown.size());
+    m_selectionLabel->setText(
+        missing > 0
+            ? tr("<b>%1</b>: %L2 samples on the map (%L3 not mapped)")
+                  .arg(m_shownTitle.toHtmlEscaped())
+                  .arg(shown.size())
+                  .arg(missing)
+            : tr("<b>%1</b>: %L2 samples").arg(m_shownTitle.toHtmlEscaped()).arg(shown.size()));
 }
 
 void ClusterMapView::selectCluster(int row) {
     m_clusterRow = row >= 0 && row < m_clusters->rowCount() ? row : -1;
+    if (m_clusterRow >= 0 && !m_shownIds.isEmpty()) { // a cluster replaces the filter
+        m_shownIds.clear();
+        m_map->setFocusMask({});
+    }
     m_reviewCluster->setEnabled(m_clusterRow >= 0);
-    m_clearCluster->setEnabled(m_clusterRow >= 0);
+    m_clearCluster->setEnabled(m_clusterRow >= 0 || !m_shownIds.isEmpty());
     m_map->setHighlightCluster(
         m_clusterRow >= 0 ? static_cast<int>(m_clusters->rows().at(m_clusterRow).id) : -1);
     if (m_clusterRow >= 0) {

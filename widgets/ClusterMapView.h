@@ -3,6 +3,7 @@
 #include "model/ProjectStore.h"
 #include "widgets/ClusterMapWidget.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -42,6 +43,10 @@ public:
     void selectCluster(int row);
     /// Colours the map as the Colour by box would (the evidence of a red line).
     void showColouring(ClusterMapWidget::ColourBy colourBy);
+    /// Shows these samples on the map (a search or filter of the Samples view, named by
+    /// title): they are drawn in colour over the others faded, and selected, so the selection
+    /// list, Review and the bulk answers act on them. Show all (or a cluster) ends it.
+    void showSamples(const QList<qint64>& sampleIds, const QString& title);
 
 Q_SIGNALS:
     void openSampleRequested(qint64 sampleId);
@@ -56,6 +61,8 @@ private:
     void loadMapIfNeeded();
     void mapLoaded();
     void setSelectedPoints(const std::vector<std::size_t>& indices);
+    /// Applies m_shownIds to the loaded points (mask and selection).
+    void applyShownSamples();
 
     model::ProjectDocument* m_document = nullptr;
     model::ClustersModel* m_clusters;
@@ -73,6 +80,8 @@ private:
     QPushButton* m_reviewSelection;
     BulkAnswerBar* m_bulk;
     QLabel* m_selectionLabel;
+    QSet<qint64> m_shownIds; ///< samples shown from the Samples view (empty: none)
+    QString m_shownTitle;
     QLabel* m_summary;
     EmptyState* m_state = nullptr;
     bool m_mapStale = true;

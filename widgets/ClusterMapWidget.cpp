@@ -65,6 +65,7 @@ ClusterMapWidget::ClusterMapWidget(QWidget* parent)
 
 void ClusterMapWidget::setPoints(std::shared_ptr<const model::MapPoints> points) {
     m_points = std::move(points);
+    m_focus.clear(); // indices into the old points
     m_hover = -1;
     m_drag.clear();
     m_shapes.clear();
@@ -94,6 +95,13 @@ void ClusterMapWidget::setUseNeighbourLayout(bool on) {
 
 void ClusterMapWidget::setHighlightCluster(int cluster) {
     m_highlight = cluster;
+    prepareColours();
+    invalidate();
+}
+
+void ClusterMapWidget::setFocusMask(std::vector<std::uint8_t> mask) {
+    m_focus =
+        m_points && mask.size() == m_points->size() ? std::move(mask) : std::vector<std::uint8_t>();
     prepareColours();
     invalidate();
 }
@@ -193,7 +201,7 @@ void ClusterMapWidget::prepareScoreRange() {
 
 QRgb ClusterMapWidget::colourOf(std::size_t i) const {
     const model::MapPoints& p = *m_points;
-    if (m_highlight >= 0 && p.cluster[i] != m_highlight)
+    if (!inFocus(i))
         return kFaded;
     auto score = [&](float s, bool logScale) {
         if (std::isnan(s) || (logScale && s <= 0.0f))
@@ -301,7 +309,7 @@ void ClusterMapWidget::render() {
     uchar* const pixels = m_image.bits();
     const qsizetype stride = m_image.bytesPerLine();
     auto drawBand = [&](int rowBegin, int rowEnd) {
-        for (int pass = 0; pass < (m_highlight >= 0 ? 2 : 1); ++pass) {
+        for (int pass = 0; pass < (focusing() ? 2 : 1); ++pass) {
             for (std::size_t i = 0; i < n; ++i) {
                 const float x = px[i];
                 const float y = py[i];
@@ -310,7 +318,7 @@ void ClusterMapWidget::render() {
                 if (cy < rowBegin - radius || cy >= rowEnd + radius || cx < -radius ||
                     cx >= w + radius || std::isnan(x) || std::isnan(y))
                     continue;
-                if (m_highlight >= 0 && (m_points->cluster[i] == m_highlight) != (pass == 1))
+                if (focusing() && inFocus(i) != (pass == 1))
                     continue;
                 const QRgb c = m_colours[i];
                 for (int dy = -radius; dy <= radius; ++dy) {
@@ -497,7 +505,7 @@ std::ptrdiff_t ClusterMapWidget::pointAt(QPoint pos) const {
     std::ptrdiff_t best = -1;
     double bestD = 25.0;
     for (std::size_t i = 0; i < m_points->size(); ++i) {
-        if (m_highlight >= 0 && m_points->cluster[i] != m_highlight)
+        if (!inFocus(i))
             continue;
         const QPointF p = toScreen(xs()[i], ys()[i]);
         const double dx = p.x() - pos.x();

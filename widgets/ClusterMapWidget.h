@@ -6,6 +6,7 @@
 #include <QPolygonF>
 #include <QWidget>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -47,6 +48,10 @@ public:
     void setUseNeighbourLayout(bool on);
     /// Draws this cluster's points in colour and the others faded; −1 for none.
     void setHighlightCluster(int cluster);
+    /// Draws only the points whose mask entry is non-zero in colour and the others faded (a
+    /// filter from the Samples view); an empty mask shows every point. Indices as points().
+    void setFocusMask(std::vector<std::uint8_t> mask);
+    [[nodiscard]] bool hasFocusMask() const { return !m_focus.empty(); }
     void setPreview(Preview preview) { m_preview = std::move(preview); }
     /// Back to the whole map.
     void resetView();
@@ -101,6 +106,13 @@ private:
     ColourBy m_colourBy = ColourBy::Role;
     bool m_neighbourLayout = false;
     int m_highlight = -1;
+    std::vector<std::uint8_t> m_focus; ///< empty, or one entry per point: shown in colour
+    /// Whether point i is drawn in colour (in the highlighted cluster and the focus mask).
+    [[nodiscard]] bool inFocus(std::size_t i) const {
+        return (m_highlight < 0 || m_points->cluster[i] == m_highlight) &&
+               (m_focus.empty() || m_focus[i] != 0);
+    }
+    [[nodiscard]] bool focusing() const { return m_highlight >= 0 || !m_focus.empty(); }
     bool m_coloursRepeat = false; ///< more clusters than palette colours (set with the points)
     Preview m_preview;
     // View: data bounds and a zoom/pan on top.

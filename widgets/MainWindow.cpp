@@ -126,6 +126,11 @@ MainWindow::MainWindow(QWidget* parent)
                 m_review->reviewSamples(ids, title, query);
                 showView(View::Review);
             });
+    connect(m_samples, &SamplesView::showOnMapRequested, this,
+            [this](const QList<qint64>& ids, const QString& title) {
+                showView(View::ClusterMap);
+                m_map->showSamples(ids, title);
+            });
     connect(m_samples, &SamplesView::openSampleRequested, this, [this](qint64 id) {
         m_review->showSample(id);
         showView(View::Review);

@@ -125,6 +125,7 @@ SamplesView::SamplesView(QWidget* parent)
     , m_minLikeness(new QDoubleSpinBox(this))
     , m_status(new QLabel(this))
     , m_review(new QPushButton(tr("&Review these"), this))
+    , m_showOnMap(new QPushButton(tr("Show on ma&p"), this))
     , m_bulk(new BulkAnswerBar(
           u"sample"_s, [this]() { return selectedIds(); }, this))
     , m_typing(new QTimer(this)) {
@@ -197,11 +198,14 @@ SamplesView::SamplesView(QWidget* parent)
                          fm.horizontalAdvance(u"000000"_s)));
     header->resizeSection(static_cast<int>(model::SampleColumn::Corpus),
                           fm.horizontalAdvance(u"a corpus name"_s));
+    header->resizeSection(static_cast<int>(model::SampleColumn::Tags),
+                          fm.horizontalAdvance(u"template feel, off-scenario"_s));
     header->setMinimumSectionSize(fm.horizontalAdvance(u"0000"_s));
-    // The text is shown, not ranked: a click on its header keeps the order there is.
+    // The text, tags and decisions are shown, not ranked: a click on their header keeps the
+    // order there is.
     connect(header, &QHeaderView::sortIndicatorChanged, this,
-            [this, header, textColumn](int logical, Qt::SortOrder) {
-                if (logical != textColumn)
+            [this, header](int logical, Qt::SortOrder) {
+                if (model::isSortable(static_cast<model::SampleColumn>(logical)))
                     return;
                 const model::SampleQuery& q = m_model->query();
                 header->setSortIndicator(static_cast<int>(q.sortBy),
@@ -212,6 +216,9 @@ SamplesView::SamplesView(QWidget* parent)
 
     m_review->setObjectName(u"sampleReview"_s);
     m_review->setToolTip(tr("Open the matches (or the selected rows) as a review queue"));
+    m_showOnMap->setObjectName(u"sampleShowOnMap"_s);
+    m_showOnMap->setToolTip(tr("Show the matches (or the selected rows) on the cluster map, the "
+                               "other samples faded, and select them there"));
     connect(m_bulk, &BulkAnswerBar::nothingToDo, m_status, &QLabel::setText);
 
     // The combo boxes share the room the box and the spin box leave (their minimum fits a
@@ -224,6 +231,7 @@ SamplesView::SamplesView(QWidget* parent)
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_status, 1);
     actions->addWidget(m_review);
+    actions->addWidget(m_showOnMap);
     actions->addWidget(m_bulk);
 
     auto* content = new QWidget(this);
@@ -260,6 +268,11 @@ SamplesView::SamplesView(QWidget* parent)
         Q_EMIT openSampleRequested(index.data(model::SampleTableModel::SampleIdRole).toLongLong());
     });
     connect(m_review, &QPushButton::clicked, this, &SamplesView::reviewMatches);
+    connect(m_showOnMap, &QPushButton::clicked, this, [this]() {
+        const auto [ids, title] = chosenSamples();
+        if (!ids.isEmpty())
+            Q_EMIT showOnMapRequested(ids, title);
+    });
     // Enter on a row opens it in Review, as a double click does.
     auto* open = new QAction(m_table);
     open->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
@@ -285,16 +298,16 @@ void SamplesView::setDocument(model::ProjectDocument* document) {
         connect(&document->review(), &model::ReviewStore::tagsChanged, this, &SamplesView::reload);
         // Answers move samples in or out of a tag or decision filter: search again (once per
         // burst of answers; a bulk step sends one per sample).
-        connect(&document->review(), &model::ReviewStore::reviewChanged, this, [this]() {
+        // Other answers change only the Tags and Decision columns: the rows are read again.
+        const auto answered = [this]() {
             const model::SampleQuery q = m_model->query();
             if (q.tagId || q.decision || !q.reviewer.isEmpty())
                 m_typing->start();
-        });
-        connect(&document->review(), &model::ReviewStore::reviewsChanged, this, [this]() {
-            const model::SampleQuery q = m_model->query();
-            if (q.tagId || q.decision || !q.reviewer.isEmpty())
-                m_typing->start();
-        });
+            else
+                m_model->rereadRows();
+        };
+        connect(&document->review(), &model::ReviewStore::reviewChanged, this, answered);
+        connect(&document->review(), &model::ReviewStore::reviewsChanged, this, answered);
     }
     m_model->setProject(document != nullptr ? document->sharedProject() : nullptr);
     m_bulk->setDocument(document);
@@ -431,25 +444,27 @@ void SamplesView::updateActions() {
         selected += range.height();
     const qsizetype matches = m_model->sampleIds().size();
     m_review->setEnabled(matches > 0);
+    m_showOnMap->setEnabled(matches > 0);
     m_review->setText(selected > 1 ? tr("&Review %Ln selected", nullptr, static_cast<int>(selected))
                                    : tr("&Review these"));
     m_bulk->setEnabled(selected > 0 && m_document != nullptr);
 }
 
-void SamplesView::reviewMatches() {
+std::pair<QList<qint64>, QString> SamplesView::chosenSamples() const {
     const QList<qint64> selected = selectedIds();
     const QList<qint64> ids = selected.size() > 1 ? selected : m_model->sampleIds();
-    if (ids.isEmpty())
-        return;
     const QString what = m_model->shownQuery().text.isEmpty()
                              ? tr("Sample table")
                              : tr("Search “%1”").arg(m_model->shownQuery().text);
-    Q_EMIT reviewSamplesRequested(
-        ids,
-        selected.size() > 1
-            ? tr("%1: %n selected", nullptr, static_cast<int>(ids.size())).arg(what)
-            : tr("%1 (%n samples)", nullptr, static_cast<int>(ids.size())).arg(what),
-        m_model->shownQuery().toJson());
+    return {ids, selected.size() > 1
+                     ? tr("%1: %n selected", nullptr, static_cast<int>(ids.size())).arg(what)
+                     : tr("%1 (%n samples)", nullptr, static_cast<int>(ids.size())).arg(what)};
+}
+
+void SamplesView::reviewMatches() {
+    const auto [ids, title] = chosenSamples();
+    if (!ids.isEmpty())
+        Q_EMIT reviewSamplesRequested(ids, title, m_model->shownQuery().toJson());
 }
 
 } // namespace synthscope::widgets

@@ -49,6 +49,8 @@ Q_SIGNALS:
     void reviewSamplesRequested(const QList<qint64>& sampleIds, const QString& title,
                                 const QJsonObject& query);
     void openSampleRequested(qint64 sampleId);
+    /// Show these samples on the cluster map (the matches, or the selected rows), named by title.
+    void showOnMapRequested(const QList<qint64>& sampleIds, const QString& title);
 
 private:
     void reload();         ///< the filters' choices (corpora, tags, clusters) and the search
@@ -58,6 +60,8 @@ private:
     void updateActions();
     [[nodiscard]] QList<qint64> selectedIds() const;
     void reviewMatches();
+    /// The matches (or the selected rows, when more than one) and the name they go by.
+    [[nodiscard]] std::pair<QList<qint64>, QString> chosenSamples() const;
 
     model::ProjectDocument* m_document = nullptr;
     model::SampleTableModel* m_model;
@@ -72,6 +76,7 @@ private:
     QLabel* m_status;
     QTableView* m_table;
     QPushButton* m_review;
+    QPushButton* m_showOnMap;
     BulkAnswerBar* m_bulk;
     QTimer* m_typing;
     EmptyState* m_state = nullptr;

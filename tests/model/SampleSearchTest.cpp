@@ -300,3 +300,38 @@ TEST(SampleSearch, TheTableModelSearchesOffTheGuiThreadAndSortsInSql) {
     EXPECT_FALSE(finished.last().at(2).toString().isEmpty());
     EXPECT_EQ(model.sampleIds(), (Ids{5}));
 }
+
+TEST(SampleSearch, RowsCarryEveryReviewersTagsAndDecisions) {
+    SearchFixture f;
+    ReviewStore ann(*f.project, QStringLiteral("ann"));
+    ReviewStore bob(*f.project, QStringLiteral("bob"));
+    const TagDef first = ann.tags().at(0);
+    const TagDef second = ann.tags().at(1);
+    // Sample 4: both reviewers give the first tag (listed once), bob the second too; ann keeps
+    // it and bob drops it. Sample 2: ann keeps it. Samples 1, 3 and 5: nothing.
+    ASSERT_TRUE(ann.setTag(4, second.id, true).ok());
+    ASSERT_TRUE(ann.setTag(4, first.id, true).ok());
+    ASSERT_TRUE(bob.setTag(4, first.id, true).ok());
+    ASSERT_TRUE(ann.setDecision(4, Decision::Keep).ok());
+    ASSERT_TRUE(bob.setDecision(4, Decision::Drop).ok());
+    ASSERT_TRUE(ann.setDecision(2, Decision::Keep).ok());
+    QList<SampleRow> rows;
+    ASSERT_TRUE(sampleRows(*f.project, {4, 2, 5}, QString(), &rows).ok());
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(rows[0].tags, (QStringList{first.name, second.name})); // the tag set's order
+    EXPECT_EQ(rows[0].keeps, 1);
+    EXPECT_EQ(rows[0].drops, 1);
+    EXPECT_TRUE(rows[1].tags.isEmpty());
+    EXPECT_EQ(rows[1].keeps, 1);
+    EXPECT_EQ(rows[1].drops, 0);
+    EXPECT_TRUE(rows[2].tags.isEmpty());
+    EXPECT_EQ(rows[2].keeps + rows[2].drops, 0);
+    // The columns cannot order a search.
+    EXPECT_FALSE(isSortable(SampleColumn::Tags));
+    EXPECT_FALSE(isSortable(SampleColumn::Decision));
+    EXPECT_TRUE(isSortable(SampleColumn::DuplicateGroup));
+    SampleQuery q;
+    q.sortBy = SampleColumn::Tags;
+    QList<qint64> ids;
+    EXPECT_FALSE(findSamples(*f.project, q, &ids).ok());
+}

@@ -2131,6 +2131,14 @@ TEST_F(Widgets, SampleTableSearchesFiltersSortsAndActsOnASelection) {
                       Qt::LeftButton);
     for (qint64 id : chosen)
         EXPECT_EQ(test::decidedBy(review, chosen).value(id), model::Decision::Keep);
+    // The table shows the answers in its Tags and Decision columns (rows read again).
+    const int tagsColumn = static_cast<int>(model::SampleColumn::Tags);
+    const int decisionColumn = static_cast<int>(model::SampleColumn::Decision);
+    for (int row = 0; row < 3; ++row) {
+        EXPECT_EQ(table->index(row, decisionColumn).data().toString(), u"keep");
+        EXPECT_EQ(table->index(row, tagsColumn).data().toString(), first.name);
+    }
+    EXPECT_EQ(table->index(3, decisionColumn).data().toString(), QString());
     // Two steps to undo, one per bulk action. The keys go to the window once the tag menu's
     // popup has gone and the window has the focus again (under a loaded sanitizer run the
     // popup's window kept it for a moment and Ctrl+Z reached no shortcut).
@@ -2375,4 +2383,42 @@ TEST_F(Widgets, ClusterMapLassoAddsAndTakesAwayFromTheSelection) {
     EXPECT_GE(more, inTriangle);
     // A new Shift selection replaces the whole of it.
     EXPECT_EQ(drag({QPoint(1, 1), QPoint(w - 2, h - 2)}, Qt::ShiftModifier), all);
+}
+
+TEST_F(Widgets, ASearchIsShownOnTheClusterMap) {
+    widgets::SamplesView* samples = window.samples();
+    model::SampleTableModel* table = samples->samples();
+    QSignalSpy finished(table, &model::SampleTableModel::searchFinished);
+    const auto settle = [&]() {
+        QApplication::processEvents();
+        while (table->searching())
+            ASSERT_TRUE(finished.wait(10000));
+    };
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    auto* box = samples->findChild<QLineEdit*>(QStringLiteral("sampleSearch"));
+    QTest::keyClicks(box, QStringLiteral("refund*"));
+    QTest::keyClick(box, Qt::Key_Return);
+    settle();
+    const QList<qint64> matches = table->sampleIds();
+    ASSERT_GT(matches.size(), 100);
+    auto* show = samples->findChild<QPushButton*>(QStringLiteral("sampleShowOnMap"));
+    ASSERT_NE(show, nullptr);
+    ASSERT_TRUE(show->isEnabled());
+    QTest::mouseClick(show, Qt::LeftButton);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    EXPECT_EQ(tabs->currentWidget(), window.clusterMap());
+    widgets::ClusterMapWidget* map = window.clusterMap()->map();
+    QTRY_VERIFY_WITH_TIMEOUT(map->points() && map->hasFocusMask(), 20000);
+    // Exactly the matches are selected (every sample of the demo is on its map), so Review and
+    // the bulk answers act on them.
+    const QList<qint64> selected = window.clusterMap()->selection()->sampleIds();
+    EXPECT_EQ(QSet<qint64>(selected.cbegin(), selected.cend()),
+              QSet<qint64>(matches.cbegin(), matches.cend()));
+    // Show all ends it.
+    auto* showAll = window.clusterMap()->findChild<QPushButton*>(QStringLiteral("mapShowAll"));
+    ASSERT_NE(showAll, nullptr);
+    ASSERT_TRUE(showAll->isEnabled());
+    QTest::mouseClick(showAll, Qt::LeftButton);
+    EXPECT_FALSE(map->hasFocusMask());
+    EXPECT_TRUE(window.clusterMap()->selection()->sampleIds().isEmpty());
 }
