@@ -1,6 +1,7 @@
 // Synthscope GUI entry point: parses the command line and shows the main window.
 #include "model/Project.h"
 #include "model/Settings.h"
+#include "widgets/Language.h"
 #include "widgets/MainWindow.h"
 
 #include <QApplication>
@@ -25,6 +26,10 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(u"Synthscope"_s);
     QApplication::setApplicationVersion(QStringLiteral(SYNTHSCOPE_VERSION));
     QApplication::setDesktopFileName(u"org.synthscope.Synthscope"_s);
+
+    // The stored choice first, so that even --help speaks it; --language overrides below.
+    synthscope::widgets::installTranslations(
+        synthscope::widgets::resolveLanguage(synthscope::model::Settings::language().get()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -52,6 +57,18 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Show the analyses of all (default), prompts or "
                                         "responses."),
         u"view"_s, u"all"_s);
+    QCommandLineOption language(
+        u"language"_s,
+        QApplication::translate("main", "Show the interface in <code> (en or zh_CN) this time, "
+                                        "whatever the setting."),
+        u"code"_s);
+    QCommandLineOption paletteOption(
+        u"palette"_s,
+        QApplication::translate("main", "Colours: system (default) or dark, as a dark desktop "
+                                        "theme gives."),
+        u"palette"_s, u"system"_s);
+    parser.addOption(language);
+    parser.addOption(paletteOption);
     parser.addOption(screenshots);
     parser.addOption(screenshotSize);
     parser.addOption(view);
@@ -62,6 +79,22 @@ int main(int argc, char** argv) {
     synthscope::model::AnalysisView analysisView = synthscope::model::AnalysisView::All;
     if (!synthscope::model::parseView(parser.value(view), &analysisView)) {
         std::fprintf(stderr, "synthscope: --view must be all, prompts or responses\n");
+        return 2;
+    }
+    if (parser.isSet(language)) {
+        const QString code = parser.value(language);
+        bool known = false;
+        for (const auto& l : synthscope::widgets::interfaceLanguages())
+            known = known || l.code == code;
+        if (!known || !synthscope::widgets::installTranslations(code)) {
+            std::fprintf(stderr, "synthscope: --language must be en or zh_CN\n");
+            return 2;
+        }
+    }
+    if (parser.value(paletteOption) == u"dark"_s)
+        QApplication::setPalette(synthscope::widgets::darkPalette());
+    else if (parser.value(paletteOption) != u"system"_s) {
+        std::fprintf(stderr, "synthscope: --palette must be system or dark\n");
         return 2;
     }
     if (parser.isSet(reviewer) && !parser.value(reviewer).trimmed().isEmpty())

@@ -24,6 +24,11 @@ const Setting<bool>& Settings::analyzeAfterImport() {
     return s;
 }
 
+const Setting<QString>& Settings::language() {
+    static const Setting<QString> s("interface/language", QString());
+    return s;
+}
+
 const Setting<QByteArray>& Settings::windowGeometry() {
     static const Setting<QByteArray> s("window/geometry", QByteArray());
     return s;

@@ -35,6 +35,8 @@ struct Settings {
     static const Setting<QString>& lastDirectory();      ///< last folder of a file dialog
     static const Setting<QStringList>& recentProjects(); ///< newest first, at most 8
     static const Setting<bool>& analyzeAfterImport();    ///< re-run the analyses after an import
+    /// Interface language: "" follows the system locale, else a code such as "en" or "zh_CN".
+    static const Setting<QString>& language();
     static const Setting<QByteArray>& windowGeometry();
     static const Setting<QByteArray>& windowState();
     /// The saved state of the splitter with this object name (QSplitter::saveState), empty

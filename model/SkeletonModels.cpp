@@ -295,7 +295,7 @@ QString skeletonHighlightHtml(const QString& text, const QStringList& patterns) 
         html += gap;
         QString token = piece(spans.begin[i], spans.end[i]);
         if (analysis::isPlaceholder(spans.tokens[i]))
-            token = u"<span style=\"background:#ffe2b8\">"_s + token + u"</span>"_s;
+            token = u"<span style=\"background:#ffe2b8;color:#1a1a1a\">"_s + token + u"</span>"_s;
         if (inPattern[i])
             token = u"<b><u>"_s + token + u"</u></b>"_s;
         html += token;

@@ -60,6 +60,16 @@ if [ -n "$shots" ]; then
   QT_QPA_PLATFORM=offscreen "$gui" "$views" --view prompts --screenshots "$viewshots"
   cp "$viewshots/divergence.png" "$shots/prompts-divergence.png"
   rm -rf "$viewshots"
+  # The Chinese interface and a dark palette (README, "Languages and dark mode").
+  extra=$(mktemp -d)
+  QT_QPA_PLATFORM=offscreen "$gui" "$project" --language zh_CN --screenshots "$extra"
+  cp "$extra/overview.png" "$shots/overview-zh_CN.png"
+  cp "$extra/review.png" "$shots/review-zh_CN.png"
+  rm -rf "$extra" && extra=$(mktemp -d)
+  QT_QPA_PLATFORM=offscreen "$gui" "$project" --palette dark --screenshots "$extra"
+  cp "$extra/divergence.png" "$shots/divergence-dark.png"
+  cp "$extra/cluster-map.png" "$shots/cluster-map-dark.png"
+  rm -rf "$extra"
 elif [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$gui" "$project"
 else

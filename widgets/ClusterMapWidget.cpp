@@ -281,7 +281,7 @@ void ClusterMapWidget::render() {
     const int h = std::max(1, height());
     if (m_image.size() != QSize(w, h))
         m_image = QImage(w, h, QImage::Format_RGB32);
-    m_image.fill(Qt::white);
+    m_image.fill(palette().color(QPalette::Base));
     m_dirty = false;
     if (!m_points || m_points->size() == 0 || m_bounds.isEmpty()) {
         m_lastRenderMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -390,7 +390,7 @@ void ClusterMapWidget::paintEvent(QPaintEvent*) {
     if (m_hover >= 0) {
         const QPointF p = toScreen(xs()[static_cast<std::size_t>(m_hover)],
                                    ys()[static_cast<std::size_t>(m_hover)]);
-        painter.setPen(QPen(Qt::black, 1.5));
+        painter.setPen(QPen(palette().color(QPalette::Text), 1.5));
         painter.setBrush(Qt::NoBrush);
         painter.drawEllipse(p, 5, 5);
     }
@@ -453,14 +453,14 @@ void ClusterMapWidget::drawLegend(QPainter& painter) const {
     if (isScore(m_colourBy)) {
         const QRect box(width() - 190, 8, 180, lineH * 2 + 16);
         painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(255, 255, 255, 220));
+        painter.setBrush(legendBackground());
         painter.drawRoundedRect(box, 4, 4);
         QLinearGradient g(box.left() + 8, 0, box.right() - 8, 0);
         for (int s = 0; s <= 4; ++s)
             g.setColorAt(s / 4.0, QColor(viridis(static_cast<float>(s) / 4.0f)));
         painter.setBrush(g);
         painter.drawRect(box.left() + 8, box.top() + 8, box.width() - 16, 10);
-        painter.setPen(Qt::black);
+        painter.setPen(palette().color(QPalette::Text));
         const bool logScale = m_colourBy == ColourBy::Perplexity;
         auto label = [&](float v) {
             return QString::number(logScale ? std::pow(10.0f, v) : v, 'f', logScale ? 0 : 2);
@@ -479,14 +479,14 @@ void ClusterMapWidget::drawLegend(QPainter& painter) const {
     const QRect box(width() - textW - 44, 8, textW + 36,
                     lineH * static_cast<int>(entries.size()) + 8);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(255, 255, 255, 220));
+    painter.setBrush(legendBackground());
     painter.drawRoundedRect(box, 4, 4);
     for (int i = 0; i < entries.size(); ++i) {
         const int y = box.top() + 4 + i * lineH;
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(entries[i].first));
         painter.drawEllipse(QPoint(box.left() + 12, y + lineH / 2), 5, 5);
-        painter.setPen(Qt::black);
+        painter.setPen(palette().color(QPalette::Text));
         painter.drawText(QRect(box.left() + 24, y, textW + 8, lineH), Qt::AlignVCenter,
                          entries[i].second);
     }
@@ -494,6 +494,19 @@ void ClusterMapWidget::drawLegend(QPainter& painter) const {
 
 void ClusterMapWidget::resizeEvent(QResizeEvent*) {
     invalidate();
+}
+
+void ClusterMapWidget::changeEvent(QEvent* event) {
+    // A dark (or light) desktop theme switched on: the background is the palette's base.
+    if (event->type() == QEvent::PaletteChange)
+        invalidate();
+    QWidget::changeEvent(event);
+}
+
+QColor ClusterMapWidget::legendBackground() const {
+    QColor c = palette().color(QPalette::Base);
+    c.setAlpha(220);
+    return c;
 }
 
 std::ptrdiff_t ClusterMapWidget::pointAt(QPoint pos) const {

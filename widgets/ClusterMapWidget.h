@@ -80,6 +80,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -99,6 +100,7 @@ private:
     void prepareColours();
     void prepareScoreRange();
     void drawLegend(QPainter& painter) const;
+    [[nodiscard]] QColor legendBackground() const;
     [[nodiscard]] const std::vector<float>& xs() const;
     [[nodiscard]] const std::vector<float>& ys() const;
 

@@ -14,7 +14,9 @@ EmptyState::EmptyState(QWidget* content, QWidget* parent)
     m_label->setWordWrap(true);
     m_label->setMargin(32);
     m_label->setObjectName(QStringLiteral("emptyStateLabel"));
-    m_label->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 14pt;"));
+    // Grey in light and dark palettes alike (palette(mid) vanishes on a dark window).
+    m_label->setForegroundRole(QPalette::PlaceholderText);
+    m_label->setStyleSheet(QStringLiteral("font-size: 14pt;"));
     addWidget(m_content);
     addWidget(m_label);
 }

@@ -16,6 +16,7 @@
 #include "widgets/ImportDialog.h"
 #include "widgets/JobStatusWidget.h"
 #include "widgets/JudgeView.h"
+#include "widgets/Language.h"
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
 #include "widgets/ReviewView.h"
@@ -358,6 +359,33 @@ void MainWindow::createMenus() {
         m_samples->focusSearch();
     });
 
+    view->addSeparator();
+    // The interface language: the system's, or one chosen here (stored; used from the next
+    // start, since the open windows keep the words they were built with).
+    m_languageMenu = view->addMenu(tr("&Language"));
+    m_languageMenu->setObjectName(u"languageMenu"_s);
+    auto* languages = new QActionGroup(m_languageMenu);
+    auto addLanguage = [&](const QString& code, const QString& name) {
+        QAction* a = m_languageMenu->addAction(name);
+        a->setCheckable(true);
+        a->setData(code);
+        a->setChecked(model::Settings::language().get() == code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code, name]() { chooseLanguage(code, name); });
+    };
+    addLanguage(QString(), tr("System (%1)").arg([] {
+        const QString system = resolveLanguage(QString());
+        for (const InterfaceLanguage& l : interfaceLanguages())
+            if (l.code == system)
+                return l.nativeName;
+        return system;
+    }()));
+    m_languageMenu->addSeparator();
+    for (const InterfaceLanguage& l : interfaceLanguages())
+        addLanguage(l.code, l.nativeName);
+    if (!languages->checkedAction())
+        languages->actions().constFirst()->setChecked(true);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     // The same sheet as ? in Review (one list of keys, ReviewView::keyHelp).
     help->addAction(tr("&Keys in Review"), this, [this]() {
@@ -372,6 +400,18 @@ void MainWindow::createMenus() {
                 .arg(QStringLiteral(SYNTHSCOPE_VERSION)));
     });
     updateRecentMenu();
+}
+
+void MainWindow::chooseLanguage(const QString& code, const QString& name) {
+    if (model::Settings::language().get() == code)
+        return;
+    model::Settings::language().set(code);
+    const QString shown = resolveLanguage(code);
+    if (shown == installedLanguage())
+        statusBar()->showMessage(tr("Language: %1.").arg(name), 5000);
+    else
+        statusBar()->showMessage(tr("Language: %1, from the next start of Synthscope.").arg(name),
+                                 8000);
 }
 
 void MainWindow::syncViewActions() {

@@ -120,9 +120,13 @@ private:
     QComboBox* m_viewCombo;
     QList<QAction*> m_viewActions; ///< Analysis → Show Whole Texts / Prompts / Responses
     void syncViewActions();
+    /// Stores the interface language chosen in View > Language ("" = the system's) and says
+    /// when it takes effect.
+    void chooseLanguage(const QString& code, const QString& name);
     JobStatusWidget* m_jobStatus;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_editMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
     QList<QAction*> m_projectActions;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;

@@ -50,10 +50,6 @@ QList<const model::RedLineResult*> rulesOf(const QList<model::RedLineResult>& re
     return found;
 }
 
-QString trOverview(const char* text) {
-    return QCoreApplication::translate("synthscope::widgets::OverviewView", text);
-}
-
 // A headline number with its title; when a red line judges it, the card's edge and a status
 // line carry the rule's pass / warn / fail colour, the value it judged (a comparison rule
 // judges the worst synthetic corpus, which may differ from the pooled number above) and its
@@ -71,7 +67,7 @@ QWidget* card(const QString& value, const QString& title, const QString& tooltip
     number->setStyleSheet(u"font-size: 20pt; font-weight: 600;"_s);
     auto* caption = new QLabel(title, frame);
     caption->setWordWrap(true);
-    caption->setStyleSheet(u"color: palette(dark);"_s);
+    caption->setForegroundRole(QPalette::PlaceholderText); // readable on dark windows too
     layout->addWidget(number);
     layout->addWidget(caption);
     if (!rules.isEmpty()) {
@@ -85,11 +81,11 @@ QWidget* card(const QString& value, const QString& title, const QString& tooltip
             const QString condition =
                 model::conditionText(r->rule).replace(u"<="_s, u"≤"_s).replace(u">="_s, u"≥"_s);
             const QString judged = r->value ? QString::number(*r->value, 'f', 3) : QString(u"–"_s);
-            lines << trOverview("%1 · %2 · passes at %3 (%4 rule)")
-                         .arg(stale ? trOverview("OUT OF DATE")
+            lines << OverviewView::tr("%1 · %2 · passes at %3 (%4 rule)")
+                         .arg(stale ? OverviewView::tr("OUT OF DATE")
                                     : model::gateStatusName(r->status).toUpper(),
                               judged, condition,
-                              r->rule.fail ? trOverview("fail") : trOverview("warn"));
+                              r->rule.fail ? OverviewView::tr("fail") : OverviewView::tr("warn"));
             tip += u"\n\n"_s + r->rule.title + u": "_s + r->rule.action;
             if (!r->detail.isEmpty())
                 tip += u" ("_s + r->detail + u')';
@@ -331,7 +327,8 @@ void OverviewView::reload() {
                   .arg(analysis->finishedAt)
                   .arg(analysis->runId)
                   .arg(model::ProjectDocument::viewTitle(view), part));
-    m_banner->setStyleSheet(analysis->stale ? u"background: #fff3cd; padding: 6px;"_s : QString());
+    m_banner->setStyleSheet(
+        analysis->stale ? u"background: #fff3cd; color: #3d2f00; padding: 6px;"_s : QString());
 
     // The red lines judged on this analysis colour the cards they bear on (none when the
     // rules cannot be read: the Checklist says why).

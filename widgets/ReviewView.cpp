@@ -6,6 +6,7 @@
 #include "model/SkeletonModels.h"
 #include "widgets/EmptyState.h"
 #include "widgets/KeyHelpOverlay.h"
+#include "widgets/Language.h"
 #include "widgets/SampleQueueDialog.h"
 
 #include <QApplication>
@@ -126,24 +127,25 @@ QString contentHtml(const QString& content) {
 }
 
 // A conversation as HTML: each turn under its role, the user's on a blue tint, the
-// assistant's on an orange one; a long system prompt folded behind a link unless unfolded.
-QString conversationHtml(const QList<model::TurnDetail>& turns, bool unfoldSystem) {
+// assistant's on an orange one (darker tints in a dark palette); a long system prompt folded behind
+// a link unless unfolded.
+QString conversationHtml(const QList<model::TurnDetail>& turns, bool unfoldSystem, bool dark) {
     QString out;
     for (const model::TurnDetail& t : turns) {
         QString title;
         QString tint;
         if (t.role == u"user"_s) {
             title = ReviewView::tr("User");
-            tint = u"#eaf2fa"_s;
+            tint = dark ? u"#1f3347"_s : u"#eaf2fa"_s;
         } else if (t.role == u"assistant"_s) {
             title = ReviewView::tr("Assistant");
-            tint = u"#fdf0e4"_s;
+            tint = dark ? u"#40301f"_s : u"#fdf0e4"_s;
         } else if (t.role == u"system"_s) {
             title = ReviewView::tr("System prompt");
-            tint = u"#f0f0f0"_s;
+            tint = dark ? u"#333333"_s : u"#f0f0f0"_s;
         } else {
             title = ReviewView::tr("Tool");
-            tint = u"#eef5ea"_s;
+            tint = dark ? u"#243321"_s : u"#eef5ea"_s;
         }
         QString body;
         const bool foldable = t.role == u"system"_s && t.content.size() > kFoldSystemAbove;
@@ -835,7 +837,7 @@ void ReviewView::showSampleText(qint64 sampleId, const QString& text) {
     if (turns.isEmpty())
         setPlainTextFresh(m_sampleText, text);
     else
-        m_sampleText->setHtml(conversationHtml(turns, m_unfoldSystem));
+        m_sampleText->setHtml(conversationHtml(turns, m_unfoldSystem, isDarkPalette(palette())));
     if (m_recordButton->isChecked())
         m_recordText->setPlainText(m_document->review().originalOf(sampleId));
 }
@@ -849,7 +851,7 @@ void ReviewView::showNeighbour(int row) {
     // A conversation's turns under their roles, as on the left (system prompts folded).
     if (const QList<model::TurnDetail> turns = m_document->review().turnsOf(n.sampleId);
         !turns.isEmpty())
-        m_neighbourText->setHtml(conversationHtml(turns, false));
+        m_neighbourText->setHtml(conversationHtml(turns, false, isDarkPalette(palette())));
     else
         setPlainTextFresh(m_neighbourText, n.text);
 }

@@ -318,7 +318,8 @@ TEST(ItemModels, LiftOverRealOfASkeletonGroup) {
 TEST(ItemModels, SkeletonHighlightMarksContentAndTemplateSpans) {
     const QString text = QStringLiteral("Please follow these steps: log in.\n<b>");
     const QString plain = model::skeletonHighlightHtml(text);
-    const QString orange = QStringLiteral("<span style=\"background:#ffe2b8\">%1</span>");
+    const QString orange =
+        QStringLiteral("<span style=\"background:#ffe2b8;color:#1a1a1a\">%1</span>");
     EXPECT_TRUE(plain.startsWith(QStringLiteral("Please ") + orange.arg(QStringLiteral("follow"))))
         << plain.toStdString();
     EXPECT_TRUE(plain.contains(QStringLiteral(" in.<br>&lt;") + orange.arg(QStringLiteral("b")) +

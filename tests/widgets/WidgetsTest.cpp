@@ -10,6 +10,7 @@
 #include "model/JudgeModels.h"
 #include "model/MetricModels.h"
 #include "model/ProjectDocument.h"
+#include "model/Report.h"
 #include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
 #include "model/SampleSearch.h"
@@ -18,6 +19,7 @@
 #include "model/SimilarityModels.h"
 #include "model/SkeletonModels.h"
 #include "model/TeamModels.h"
+#include "widgets/Charts.h"
 #include "widgets/ChecklistView.h"
 #include "widgets/ClusterMapView.h"
 #include "widgets/ClusterMapWidget.h"
@@ -29,6 +31,7 @@
 #include "widgets/ImportDialog.h"
 #include "widgets/JobStatusWidget.h"
 #include "widgets/JudgeView.h"
+#include "widgets/Language.h"
 #include "widgets/MainWindow.h"
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
@@ -42,6 +45,7 @@
 #include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -59,6 +63,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -73,13 +78,18 @@
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -2383,6 +2393,177 @@ TEST_F(Widgets, ClusterMapLassoAddsAndTakesAwayFromTheSelection) {
     EXPECT_GE(more, inTriangle);
     // A new Shift selection replaces the whole of it.
     EXPECT_EQ(drag({QPoint(1, 1), QPoint(w - 2, h - 2)}, Qt::ShiftModifier), all);
+}
+
+TEST(Language, TheSystemLocalePicksATranslationOrEnglish) {
+    EXPECT_EQ(widgets::resolveLanguage(QString(), QLocale(QStringLiteral("zh_CN"))), u"zh_CN");
+    EXPECT_EQ(widgets::resolveLanguage(QString(), QLocale(QStringLiteral("zh_SG"))), u"zh_CN");
+    // Traditional Chinese has no translation: English, not Simplified.
+    EXPECT_EQ(widgets::resolveLanguage(QString(), QLocale(QStringLiteral("zh_TW"))), u"en");
+    EXPECT_EQ(widgets::resolveLanguage(QString(), QLocale(QStringLiteral("de_DE"))), u"en");
+    EXPECT_EQ(widgets::resolveLanguage(QString(), QLocale(QStringLiteral("en_GB"))), u"en");
+    // A stored choice wins over the system; an unknown one falls back to it.
+    EXPECT_EQ(widgets::resolveLanguage(QStringLiteral("en"), QLocale(QStringLiteral("zh_CN"))),
+              u"en");
+    EXPECT_EQ(widgets::resolveLanguage(QStringLiteral("zh_CN"), QLocale(QStringLiteral("fr"))),
+              u"zh_CN");
+    EXPECT_EQ(widgets::resolveLanguage(QStringLiteral("xx"), QLocale(QStringLiteral("zh_CN"))),
+              u"zh_CN");
+}
+
+TEST(Language, EnglishPluralsAndTheChineseInterfaceLoad) {
+    // English carries the plural forms only ("1 clusters" before it).
+    ASSERT_TRUE(widgets::installTranslations(QStringLiteral("en")));
+    EXPECT_EQ(QCoreApplication::translate("synthscope::widgets::ClusterMapView", "%n clusters",
+                                          nullptr, 1),
+              u"1 cluster");
+    EXPECT_EQ(QCoreApplication::translate("synthscope::widgets::ClusterMapView", "%n clusters",
+                                          nullptr, 3),
+              u"3 clusters");
+    ASSERT_TRUE(widgets::installTranslations(QStringLiteral("zh_CN")));
+    EXPECT_EQ(widgets::installedLanguage(), u"zh_CN");
+    {
+        widgets::MainWindow window;
+        QStringList menus;
+        for (QAction* a : window.menuBar()->actions())
+            menus << a->text();
+        EXPECT_EQ(menus.first(), u"文件(&F)") << menus.join(u' ').toStdString();
+        // A model message (non-QObject code, its file's own context) is translated too.
+        std::shared_ptr<model::Project> project;
+        const model::Status opened =
+            model::Project::open(QStringLiteral("/nonexistent/x.synthscope"),
+                                 model::Project::OpenMode::OpenExisting, &project);
+        ASSERT_FALSE(opened.ok());
+        EXPECT_FALSE(opened.error().contains(u"no such project file"))
+            << opened.error().toStdString();
+        EXPECT_TRUE(opened.error().contains(u"项目文件不存在")) << opened.error().toStdString();
+    }
+    ASSERT_TRUE(widgets::installTranslations(QStringLiteral("en")));
+    widgets::MainWindow english;
+    EXPECT_EQ(english.menuBar()->actions().first()->text(), u"&File");
+}
+
+TEST_F(Widgets, TheLanguageIsChosenFromTheViewMenu) {
+    model::Settings::language().reset();
+    QMenuBar* bar = window.menuBar();
+    QAction* viewTitle = nullptr;
+    for (QAction* a : bar->actions())
+        if (a->text() == widgets::MainWindow::tr("&View"))
+            viewTitle = a;
+    ASSERT_NE(viewTitle, nullptr);
+    auto* languages = window.findChild<QMenu*>(QStringLiteral("languageMenu"));
+    ASSERT_NE(languages, nullptr);
+    // System is ticked while nothing is stored.
+    ASSERT_FALSE(languages->actions().isEmpty());
+    EXPECT_TRUE(languages->actions().first()->isChecked());
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(viewTitle).center());
+    auto* viewMenu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+    ASSERT_NE(viewMenu, nullptr);
+    QTest::mouseClick(viewMenu, Qt::LeftButton, {},
+                      viewMenu->actionGeometry(languages->menuAction()).center());
+    QTRY_VERIFY(languages->isVisible());
+    QAction* chinese = nullptr;
+    for (QAction* a : languages->actions())
+        if (a->text() == u"简体中文")
+            chinese = a;
+    ASSERT_NE(chinese, nullptr);
+    QTest::mouseClick(languages, Qt::LeftButton, {}, languages->actionGeometry(chinese).center());
+    EXPECT_EQ(model::Settings::language().get(), u"zh_CN");
+    EXPECT_TRUE(chinese->isChecked());
+    EXPECT_FALSE(languages->actions().first()->isChecked());
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(u"next start"))
+        << window.statusBar()->currentMessage().toStdString();
+    model::Settings::language().reset();
+}
+
+TEST_F(Widgets, ChartsAndTheMapFollowADarkPalette) {
+    auto chartsOf = [](QWidget& w) { return w.findChildren<QChartView*>(); };
+    auto barColours = [&](QWidget& w) {
+        QList<QColor> colours;
+        for (QChartView* v : chartsOf(w))
+            for (QAbstractSeries* s : v->chart()->series())
+                if (auto* bars = qobject_cast<QAbstractBarSeries*>(s))
+                    for (QBarSet* set : bars->barSets())
+                        colours << set->color();
+        return colours;
+    };
+    ASSERT_FALSE(chartsOf(window).isEmpty());
+    for (QChartView* v : chartsOf(window))
+        EXPECT_EQ(v->chart()->theme(), QChart::ChartThemeLight) << v->objectName().toStdString();
+    window.showView(widgets::MainWindow::View::Divergence);
+    // The role colours of the bars, to check that a theme change keeps them.
+    const QList<QColor> before = barColours(window);
+    ASSERT_FALSE(before.isEmpty());
+    EXPECT_TRUE(before.contains(widgets::kRealColour));
+
+    // The desktop turns dark while the window is open: every chart re-themes, the bars keep
+    // their role colours, and the map draws on the dark base.
+    window.setPalette(widgets::darkPalette());
+    for (QChartView* v : chartsOf(window)) {
+        EXPECT_EQ(v->chart()->theme(), QChart::ChartThemeDark) << v->objectName().toStdString();
+        EXPECT_LT(v->chart()->backgroundBrush().color().lightness(), 128);
+    }
+    EXPECT_EQ(barColours(window), before);
+    window.showView(widgets::MainWindow::View::ClusterMap);
+    auto* map = window.clusterMap()->findChild<widgets::ClusterMapWidget*>();
+    ASSERT_NE(map, nullptr);
+    QTRY_VERIFY(map->points() && map->points()->size() > 0);
+    EXPECT_LT(QColor(map->grab().toImage().pixel(2, 2)).lightness(), 80);
+
+    // And back to light.
+    window.setPalette(QPalette());
+    for (QChartView* v : chartsOf(window))
+        EXPECT_EQ(v->chart()->theme(), QChart::ChartThemeLight);
+    EXPECT_EQ(barColours(window), before);
+    EXPECT_GT(QColor(map->grab().toImage().pixel(2, 2)).lightness(), 200);
+
+    // A window opened under a dark desktop palette starts dark.
+    QApplication::setPalette(widgets::darkPalette());
+    {
+        widgets::MainWindow dark;
+        ASSERT_FALSE(chartsOf(dark).isEmpty());
+        for (QChartView* v : chartsOf(dark))
+            EXPECT_EQ(v->chart()->theme(), QChart::ChartThemeDark);
+    }
+    QApplication::setPalette(QApplication::style()->standardPalette());
+}
+
+TEST(ReportPaper, NoTableRowIsCutByAPageBreak) {
+    // 40 rows, every third with a meaning several lines long, on small pages: rows must fall
+    // across page feet somewhere.
+    QString html = QStringLiteral("<h2>Metrics</h2><table width=\"100%\"><tr><th>Metric</th>"
+                                  "<th>Value</th><th>Meaning</th></tr>");
+    for (int r = 0; r < 40; ++r)
+        html += QStringLiteral("<tr><td>metric %1</td><td>%2</td><td>%3</td></tr>")
+                    .arg(r)
+                    .arg(r * 0.25)
+                    .arg(r % 3 == 0 ? QStringLiteral("a meaning long enough to wrap over several "
+                                                     "lines in the narrow column of this "
+                                                     "small page, as the report's do")
+                                    : QStringLiteral("one line"));
+    html += QStringLiteral("</table><p>after</p>");
+    const QSizeF page(420, 300);
+    QTextDocument plain;
+    plain.setHtml(html);
+    plain.setPageSize(page);
+    ASSERT_GT(model::tableRowsAcrossPages(plain), 0); // the defect: rows split across pages
+
+    QTextDocument paper;
+    model::layOutForPaper(paper, html, page);
+    EXPECT_EQ(model::tableRowsAcrossPages(paper), 0);
+    EXPECT_GT(paper.pageCount(), 1);
+    // Every row is still there once, and each continuation opens with the heading again.
+    const QString text = paper.toPlainText();
+    for (int r = 0; r < 40; ++r)
+        EXPECT_EQ(text.count(QRegularExpression(QStringLiteral("\\bmetric %1\\b").arg(r))), 1) << r;
+    QList<QTextTable*> tables;
+    for (QTextFrame* f : paper.rootFrame()->childFrames())
+        if (auto* t = qobject_cast<QTextTable*>(f))
+            tables << t;
+    ASSERT_FALSE(tables.isEmpty());
+    for (QTextTable* t : tables)
+        EXPECT_EQ(t->cellAt(0, 2).firstCursorPosition().block().text(), u"Meaning");
+    EXPECT_TRUE(text.contains(QStringLiteral("after")));
 }
 
 TEST_F(Widgets, ASearchIsShownOnTheClusterMap) {
