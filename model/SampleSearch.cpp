@@ -654,6 +654,42 @@ Status sampleRows(const Project& project, const QList<qint64>& ids, const QStrin
     return {};
 }
 
+Status searchHits(const Project& project, qint64 sampleId, const QString& ftsQuery,
+                  QList<std::pair<qsizetype, qsizetype>>* hits) {
+    hits->clear();
+    if (ftsQuery.trimmed().isEmpty())
+        return {};
+    QSqlDatabase db = project.connection();
+    QString fts;
+    if (Status s = ftsQueryFor(db, ftsQuery, &fts); !s)
+        return s;
+    QSqlQuery q(db);
+    q.prepare(u"SELECT highlight(samples_fts, 0, char(2), char(3)) FROM samples_fts WHERE "
+              "samples_fts MATCH ? AND rowid = ?"_s);
+    q.addBindValue(fts);
+    q.addBindValue(sampleId);
+    if (!q.exec())
+        return sqlError(q);
+    if (!q.next())
+        return {};
+    // Offsets in the text without the markers.
+    const QString marked = q.value(0).toString();
+    qsizetype plain = 0;
+    qsizetype start = -1;
+    for (const QChar c : marked) {
+        if (c == kHitStart) {
+            start = plain;
+        } else if (c == kHitEnd) {
+            if (start >= 0 && plain > start)
+                hits->append({start, plain - start});
+            start = -1;
+        } else {
+            ++plain;
+        }
+    }
+    return {};
+}
+
 bool isSortable(SampleColumn column) {
     return columnSql(column).order != nullptr;
 }

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace synthscope::model {
 
@@ -122,5 +123,13 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
 /// ftsQuery ("the search … is not valid: …"), or SQLite's message; *rows is then incomplete.
 Status sampleRows(const Project& project, const QList<qint64>& ids, const QString& ftsQuery,
                   QList<SampleRow>* rows);
+
+/// Where a full-text search hits one sample's stored text: (start, length) pairs in UTF-16
+/// code units of samples.text, in text order, as FTS5's highlight() marks them (the same
+/// tokens the search matched, case and accents folded). Empty when the sample does not match
+/// or ftsQuery is empty. Errors: a malformed ftsQuery ("the search … is not valid: …"), or
+/// SQLite's message.
+Status searchHits(const Project& project, qint64 sampleId, const QString& ftsQuery,
+                  QList<std::pair<qsizetype, qsizetype>>* hits);
 
 } // namespace synthscope::model

@@ -3,6 +3,7 @@
 #include "model/ProjectDocument.h"
 #include "model/ReviewCommands.h"
 #include "model/ReviewModels.h"
+#include "model/SampleSearch.h"
 #include "model/SkeletonModels.h"
 #include "widgets/EmptyState.h"
 #include "widgets/KeyHelpOverlay.h"
@@ -33,6 +34,8 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTextCharFormat>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -834,12 +837,47 @@ void ReviewView::showSampleText(qint64 sampleId, const QString& text) {
     m_textSample = sampleId;
     m_textSampleText = text;
     const QList<model::TurnDetail> turns = m_document->review().turnsOf(sampleId);
-    if (turns.isEmpty())
+    if (turns.isEmpty()) {
         setPlainTextFresh(m_sampleText, text);
-    else
+        markSearchHits(sampleId);
+    } else
         m_sampleText->setHtml(conversationHtml(turns, m_unfoldSystem, isDarkPalette(palette())));
     if (m_recordButton->isChecked())
         m_recordText->setPlainText(m_document->review().originalOf(sampleId));
+}
+
+QString ReviewView::queueSearch() const {
+    const QVariantList data = m_filter->currentData().toList();
+    if (data.size() < 3 || data[0].toString() != u"samples"_s)
+        return {};
+    return data[2].toMap().value(u"text"_s).toString();
+}
+
+void ReviewView::markSearchHits(qint64 sampleId) {
+    const QString search = queueSearch();
+    if (search.trimmed().isEmpty() || m_document == nullptr ||
+        m_document->project().view() != model::AnalysisView::All)
+        return;
+    QList<std::pair<qsizetype, qsizetype>> hits;
+    if (!model::searchHits(m_document->project(), sampleId, search, &hits) || hits.isEmpty())
+        return;
+    QTextDocument* document = m_sampleText->document();
+    const int size = document->characterCount() - 1; // without the final paragraph mark
+    QTextCharFormat hit;
+    hit.setBackground(QColor(0xff, 0xdd, 0x57)); // as a marker pen, readable in dark too
+    hit.setForeground(QColor(0x1a, 0x1a, 0x1a));
+    QTextCursor cursor(document);
+    for (const auto& [start, length] : hits) {
+        if (start + length > size)
+            break; // not the stored text (should not happen): mark nothing more
+        cursor.setPosition(static_cast<int>(start));
+        cursor.setPosition(static_cast<int>(start + length), QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(hit);
+    }
+    QTextCursor first(document);
+    first.setPosition(static_cast<int>(hits.front().first));
+    m_sampleText->setTextCursor(first);
+    m_sampleText->ensureCursorVisible();
 }
 
 void ReviewView::showNeighbour(int row) {

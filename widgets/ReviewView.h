@@ -109,6 +109,11 @@ private:
     /// Shows the current sample's text: a conversation as its turns (roles, the system prompt
     /// folded unless m_unfoldSystem, code and lists monospaced), else the text as it is.
     void showSampleText(qint64 sampleId, const QString& text);
+    /// The search of the queue shown (a queue opened from the Samples view's search), or empty.
+    [[nodiscard]] QString queueSearch() const;
+    /// Marks the queue's search hits in the sample's text (whole texts only: the hits are
+    /// offsets into the stored text) and scrolls to the first.
+    void markSearchHits(qint64 sampleId);
     /// Folds or unfolds the shown conversation's long system prompt (F, or its link).
     void toggleSystemPrompt();
 

@@ -335,3 +335,23 @@ TEST(SampleSearch, RowsCarryEveryReviewersTagsAndDecisions) {
     QList<qint64> ids;
     EXPECT_FALSE(findSamples(*f.project, q, &ids).ok());
 }
+
+TEST(SampleSearch, HitsAreOffsetsIntoTheStoredText) {
+    SearchFixture f;
+    using Hits = QList<std::pair<qsizetype, qsizetype>>;
+    Hits hits;
+    // "I understand your REFUND request": the word at 18, 6 long, whatever its case.
+    ASSERT_TRUE(searchHits(*f.project, 4, QStringLiteral("refund"), &hits).ok());
+    EXPECT_EQ(hits, (Hits{{18, 6}}));
+    // Accents fold: "cafe" finds "Café" (4 characters).
+    ASSERT_TRUE(searchHits(*f.project, 1, QStringLiteral("cafe"), &hits).ok());
+    EXPECT_EQ(hits, (Hits{{0, 4}}));
+    // A prefix marks the whole token; two words, two hits in text order.
+    ASSERT_TRUE(searchHits(*f.project, 3, QStringLiteral("slow refund*"), &hits).ok());
+    EXPECT_EQ(hits, (Hits{{0, 7}, {12, 4}}));
+    // No match, or no search: no hits.
+    ASSERT_TRUE(searchHits(*f.project, 5, QStringLiteral("refund"), &hits).ok());
+    EXPECT_TRUE(hits.isEmpty());
+    ASSERT_TRUE(searchHits(*f.project, 4, QString(), &hits).ok());
+    EXPECT_TRUE(hits.isEmpty());
+}

@@ -2186,6 +2186,23 @@ TEST_F(Widgets, SampleTableSearchesFiltersSortsAndActsOnASelection) {
     ASSERT_EQ(window.review()->queueModel()->rowCount(), 3);
     for (int row = 0; row < 3; ++row)
         EXPECT_EQ(window.review()->queueModel()->sampleIdAt(row), chosen.at(row));
+    // The search's hits are marked in the sample's text (each a word starting "refund").
+    {
+        auto* shown = window.review()->findChild<QTextBrowser*>(QStringLiteral("sampleText"));
+        ASSERT_NE(shown, nullptr);
+        int marked = 0;
+        for (QTextBlock b = shown->document()->begin(); b.isValid(); b = b.next())
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextFragment fragment = it.fragment();
+                if (fragment.charFormat().background().color() == QColor(0xff, 0xdd, 0x57)) {
+                    ++marked;
+                    EXPECT_TRUE(
+                        fragment.text().startsWith(QStringLiteral("refund"), Qt::CaseInsensitive))
+                        << fragment.text().toStdString();
+                }
+            }
+        EXPECT_GT(marked, 0);
+    }
     // Saved as a queue, it keeps the search and filters that made it.
     typeIntoInputDialog(QStringLiteral("refunds, synthetic"));
     QTest::mouseClick(window.review()->findChild<QPushButton*>(QStringLiteral("saveQueueButton")),
