@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Record answers as &lt;name&gt; (remembered for next time).</source>
-        <translation>以 &lt;name&gt; 的身份记录审阅结果（下次自动沿用）。</translation>
+        <translation>以 &lt;name&gt; 的身份记录作答（下次自动沿用）。</translation>
     </message>
     <message>
         <source>Show the analyses of all (default), prompts or responses.</source>
@@ -525,7 +525,7 @@ With a prompt: %6, with a response: %7</source>
     <name>synthscope::model::Gate</name>
     <message>
         <source>no synthetic sample records a %1</source>
-        <translation>没有合成样本记录了%1</translation>
+        <translation>没有任何合成样本记录了%1</translation>
     </message>
     <message>
         <source>needs %1 rounds with a recorded %2, has %3</source>
@@ -541,11 +541,11 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>one %1 only (%2): no change to review after</source>
-        <translation>只有一个%1（%2）：没有可供审阅的更新</translation>
+        <translation>只有一个%1（%2）：没有来源变更，无需在变更后审阅</translation>
     </message>
     <message>
         <source>all %1 %2s came in the same round or import: no change to review after</source>
-        <translation>全部 %1 个%2都来自同一轮次或同一次导入：没有可供审阅的更新</translation>
+        <translation>全部 %1 个%2都来自同一轮次或同一次导入：没有来源变更，无需在变更后审阅</translation>
     </message>
     <message>
         <source>newest %1 %2%3: %4 of %5 reviewed (%6 by two reviewers); needs %7</source>
@@ -625,7 +625,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>%1 %2 samples reviewed; needs %3</source>
-        <translation>已审阅 %1 个 %2 样本；需要 %3 个</translation>
+        <translation>已审阅 %1 个%2样本；需要 %3 个</translation>
     </message>
     <message>
         <source>%1 synthetic of %2 samples</source>
@@ -633,7 +633,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>worst: %1 (real vs real %2 ± %3)</source>
-        <translation>最差：%1（真实对真实 %2 ± %3）</translation>
+        <translation>最差：%1（真实 vs 真实 %2 ± %3）</translation>
     </message>
     <message>
         <source>; %1 synthetic corpora judged</source>
@@ -825,7 +825,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Tokens 1st → 2nd</source>
-        <translation>词元数 第一 → 第二</translation>
+        <translation>词元数（第一 → 第二）</translation>
     </message>
     <message>
         <source>Mean tokens of the first → second outputs</source>
@@ -918,7 +918,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Records stored from the corpus files.</source>
-        <translation>从语料文件中存储的记录数。</translation>
+        <translation>从语料文件导入并存储的记录数。</translation>
     </message>
     <message>
         <source>Mean length</source>
@@ -1238,7 +1238,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>JS divergence: unigrams</source>
-        <translation>JS 散度：一元词</translation>
+        <translation>JS 散度：一元组</translation>
     </message>
     <message>
         <source>Jensen–Shannon divergence of word frequencies. Higher means the two sides use different words; check the indicating words.</source>
@@ -1246,11 +1246,11 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>JS divergence: bigrams</source>
-        <translation>JS 散度：二元词</translation>
+        <translation>JS 散度：二元组</translation>
     </message>
     <message>
         <source>Jensen–Shannon divergence of word-pair frequencies; reacts to phrasing and templates.</source>
-        <translation>词对（二元词）频率的 Jensen–Shannon 散度；对措辞和模板敏感。</translation>
+        <translation>词对（二元组）频率的 Jensen–Shannon 散度；对措辞和模板敏感。</translation>
     </message>
     <message>
         <source>JS divergence: labels</source>
@@ -1306,7 +1306,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Share of synthetic samples of five or more tokens in a near-duplicate group with a real sample (MinHash, Jaccard ≥ 0.8). Above ~1%: the generator is paraphrasing its seeds too closely. Read it against the real-vs-real band: real data repeats itself too.</source>
-        <translation>在五个及以上词元的合成样本中，与某个真实样本同属一个近似重复组（MinHash，Jaccard ≥ 0.8）的占比。高于约 1%：生成器对种子样本的改写过于贴近原文。请对照真实对真实区间解读：真实数据本身也会重复。</translation>
+        <translation>在五个及以上词元的合成样本中，与某个真实样本同属一个近似重复组（MinHash，Jaccard ≥ 0.8）的占比。高于约 1%：生成器对种子样本的改写过于贴近原文。请对照“真实 vs 真实”区间解读：真实数据本身也会重复。</translation>
     </message>
     <message>
         <source>Short exact matches</source>
@@ -1330,7 +1330,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Coverage with the roles swapped: share of synthetic samples whose 5-NN ball among the synthetic samples holds a real sample. Low: much of the synthetic data is not grounded in anything real.</source>
-        <translation>角色互换后的覆盖率：其 5-NN 球（在合成样本之间求得）内含有真实样本的合成样本占比。偏低：大量合成数据与任何真实数据都不沾边。</translation>
+        <translation>角色互换后的覆盖率：其 5-NN 球（在合成样本之间求得）内含有真实样本的合成样本占比。偏低：大量合成数据在真实数据中找不到依据。</translation>
     </message>
     <message>
         <source>Precision (k-NN)</source>
@@ -1386,7 +1386,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>How well a cross-validated logistic regression on the embeddings tells synthetic from real (0.5 = cannot, 1 = always). Near 1: synthetic data is easy to spot; it does not look like reality.</source>
-        <translation>基于嵌入、经交叉验证的逻辑回归区分合成与真实的能力（0.5 = 无法区分，1 = 总能区分）。接近 1：合成数据很容易被识别，与真实数据不像。</translation>
+        <translation>基于嵌入、经交叉验证的逻辑回归区分合成与真实的能力（0.5 = 无法区分，1 = 总能区分）。接近 1：合成数据很容易被识别，看起来不像真实数据。</translation>
     </message>
     <message>
         <source>JS divergence: cluster shares</source>
@@ -1426,7 +1426,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Normalised Shannon entropy of the synthetic samples&apos; generators: 1 = used evenly, 0 = one generator. Relative to the number present: read it with the count of generators.</source>
-        <translation>合成样本所用生成器的归一化 Shannon 熵：1 = 均匀使用，0 = 仅一个生成器。该值相对于实际出现的生成器数量：请结合生成器个数解读。</translation>
+        <translation>合成样本所用生成器的归一化 香农熵：1 = 均匀使用，0 = 仅一个生成器。该值相对于实际出现的生成器数量：请结合生成器个数解读。</translation>
     </message>
     <message>
         <source>Distinct generators</source>
@@ -1450,7 +1450,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Normalised Shannon entropy of the synthetic samples&apos; template versions: 1 = used evenly, 0 = one template version. Relative to the number present: read it with the count of template versions.</source>
-        <translation>合成样本所用模板版本的归一化 Shannon 熵：1 = 均匀使用，0 = 仅一个模板版本。该值相对于实际出现的模板版本数量：请结合模板版本个数解读。</translation>
+        <translation>合成样本所用模板版本的归一化 香农熵：1 = 均匀使用，0 = 仅一个模板版本。该值相对于实际出现的模板版本数量：请结合模板版本个数解读。</translation>
     </message>
     <message>
         <source>Distinct template versions</source>
@@ -1474,7 +1474,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Normalised Shannon entropy of the synthetic samples&apos; judge versions: 1 = used evenly, 0 = one judge version. Relative to the number present: read it with the count of judge versions.</source>
-        <translation>合成样本所用评判模型版本的归一化 Shannon 熵：1 = 均匀使用，0 = 仅一个评判模型版本。该值相对于实际出现的评判模型版本数量：请结合评判模型版本个数解读。</translation>
+        <translation>合成样本所用评判模型版本的归一化 香农熵：1 = 均匀使用，0 = 仅一个评判模型版本。该值相对于实际出现的评判模型版本数量：请结合评判模型版本个数解读。</translation>
     </message>
     <message>
         <source>Distinct judge versions</source>
@@ -1597,7 +1597,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Pooled: all real vs all synthetic</source>
-        <translation>汇总：全部真实对全部合成</translation>
+        <translation>合并：全部真实 vs 全部合成</translation>
     </message>
     <message>
         <source>real corpus</source>
@@ -1753,7 +1753,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>The newest analysis can be read: there is nothing to drop.</source>
-        <translation>最新一次分析可以读取：没有需要丢弃的内容。</translation>
+        <translation>最新一次分析可以读取：无需删除。</translation>
     </message>
     <message>
         <source>Wait for the running job to finish.</source>
@@ -1896,7 +1896,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source> (fail rule)</source>
-        <translation> （失败规则）</translation>
+        <translation> （失败级规则）</translation>
     </message>
     <message>
         <source>Red line · dimension</source>
@@ -2050,7 +2050,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>On equal samples per side; below each value, the band of real against real at the same size (mean ± 3 sd). &lt;b&gt;Bold&lt;/b&gt;: outside the band.</source>
-        <translation>两侧样本数相同；每个值下方是相同规模下真实对真实的区间（均值 ± 3 sd）。&lt;b&gt;粗体&lt;/b&gt;：超出该区间。</translation>
+        <translation>两侧样本数相同；每个值下方是相同规模下“真实 vs 真实”的区间（均值 ± 3 sd）。&lt;b&gt;粗体&lt;/b&gt;：超出该区间。</translation>
     </message>
     <message>
         <source>Repetition against real text of the same lengths</source>
@@ -2102,7 +2102,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Synthetic samples answered by a reviewer, per source; the newest source of each kind (bold) must be read before the gate passes.</source>
-        <translation>按来源统计经审阅人答复的合成样本；门禁通过前，每类中最新的来源（粗体）必须经过审阅。</translation>
+        <translation>按来源统计已有审阅人作答的合成样本；门禁通过前，每类中最新的来源（粗体）必须经过审阅。</translation>
     </message>
     <message>
         <source>Human review</source>
@@ -2110,7 +2110,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>No reviewer has answered yet.</source>
-        <translation>尚无审阅人答复。</translation>
+        <translation>尚无审阅人作答。</translation>
     </message>
     <message>
         <source>Reviewers: %1.</source>
@@ -2126,7 +2126,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Observed agreement</source>
-        <translation>观察一致性</translation>
+        <translation>观测一致性</translation>
     </message>
     <message>
         <source>Cohen&apos;s κ</source>
@@ -2251,14 +2251,14 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Remove tag “%1”</source>
-        <translation>删除标签“%1”</translation>
+        <translation>移除标签“%1”</translation>
     </message>
 </context>
 <context>
     <name>synthscope::model::ReviewStore</name>
     <message>
         <source>Could not save the review answer: %1</source>
-        <translation>无法保存审阅答复：%1</translation>
+        <translation>无法保存作答：%1</translation>
     </message>
     <message>
         <source>A tag needs a name.</source>
@@ -2817,7 +2817,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>&amp;Tag selected</source>
-        <translation>为所选样本加标签(&amp;T)</translation>
+        <translation>为所选加标签(&amp;T)</translation>
     </message>
     <message>
         <source>Give (or take away) a tag on every selected sample: one step to undo</source>
@@ -2841,7 +2841,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Answer %L1 samples</source>
-        <translation>审阅 %L1 个样本</translation>
+        <translation>为 %L1 个样本作答</translation>
     </message>
     <message>
         <source>%1 %L2 samples at once? (Edit → Undo takes it back in one step.)</source>
@@ -2884,7 +2884,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>&lt;b&gt;Review of each source&lt;/b&gt; — synthetic samples a reviewer answered, per generator, template version and judge version. The newest of each (bold) must be read before the gate passes: double-click its red line to review a risk-weighted queue of its unread samples.</source>
-        <translation>&lt;b&gt;各来源的审阅&lt;/b&gt; — 按生成器、模板版本和评判模型版本统计审阅人已答复的合成样本。门禁通过前，每类中最新的一项（粗体）必须经过审阅：双击其红线，即可审阅由其未读样本组成、按风险加权的队列。</translation>
+        <translation>&lt;b&gt;各来源的审阅&lt;/b&gt; — 按生成器、模板版本和评判模型版本统计已有审阅人作答的合成样本。门禁通过前，每类中最新的一项（粗体）必须经过审阅：双击其红线，即可审阅由其未审阅样本组成、按风险加权的队列。</translation>
     </message>
     <message>
         <source>The same rules gate a pipeline: &lt;code&gt;synthscope-cli gate --project P%1&lt;/code&gt; exits 1 when a fail rule trips.</source>
@@ -2892,7 +2892,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>请打开或创建项目（“文件”菜单）以开始。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>Not analysed yet. Run the analyses (Ctrl+R).</source>
@@ -3045,7 +3045,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>请打开或创建项目（“文件”菜单）以开始。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>Not analysed yet. Run the analyses (Ctrl+R).</source>
@@ -3063,11 +3063,11 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>%1 synthetic only (template factories)</source>
-        <translation>%1 个仅含合成样本（模板工厂）</translation>
+        <translation>%1 个仅含合成样本的簇（模板工厂）</translation>
     </message>
     <message>
         <source>%1 real only (uncovered tail)</source>
-        <translation>%1 个仅含真实样本（未覆盖的长尾）</translation>
+        <translation>%1 个仅含真实样本的簇（未覆盖的长尾）</translation>
     </message>
     <message>
         <source>JS divergence of cluster shares %1</source>
@@ -3183,7 +3183,7 @@ With a prompt: %6, with a response: %7</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>请打开或创建项目（“文件”菜单）以开始。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>The %1 are not analysed yet. Run the analyses (Ctrl+R).</source>
@@ -3209,7 +3209,7 @@ Import both (Ctrl+I), then run the analyses (Ctrl+R).</source>
     </message>
     <message>
         <source>Labels: no label field mapped (set one at import to compare label mixes)</source>
-        <translation>标签：未映射标签字段（导入时设置标签字段即可比较标签构成）</translation>
+        <translation>标签：未映射类别标签字段（导入时设置该字段即可比较标签构成）</translation>
     </message>
     <message>
         <source>Labels: % of each side (top %1)</source>
@@ -3285,7 +3285,7 @@ Import both (Ctrl+I), then run the analyses (Ctrl+R).</source>
     </message>
     <message>
         <source>Jensen–Shannon divergence, real vs synthetic (bits; 0 = same, 1 = disjoint)</source>
-        <translation>Jensen–Shannon 散度，真实 vs 合成（单位：比特；0 = 相同，1 = 完全不相交）</translation>
+        <translation>Jensen–Shannon 散度，真实 vs 合成（单位：比特；0 = 相同，1 = 完全不重叠）</translation>
     </message>
     <message>
         <source>labels</source>
@@ -3332,7 +3332,7 @@ Import both (Ctrl+I), then run the analyses (Ctrl+R).</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>请打开或创建项目（“文件”菜单）以开始。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>Not analysed yet. Run the analyses (Ctrl+R).</source>
@@ -3393,7 +3393,7 @@ to see them all.</source>
     </message>
     <message>
         <source>An OpenAI-compatible embeddings endpoint</source>
-        <translation>OpenAI 兼容的嵌入接口</translation>
+        <translation>OpenAI 兼容的嵌入端点</translation>
     </message>
     <message>
         <source>Embeddings</source>
@@ -3729,7 +3729,7 @@ to see them all.</source>
     </message>
     <message>
         <source>Records holding turns (OpenAI messages, ShareGPT conversations) or an instruction and its answer (Alpaca, with earlier turns in history; prompt/completion): each becomes one sample that keeps its turns with their roles, so prompts and responses can be analysed apart</source>
-        <translation>包含多轮内容（OpenAI messages、ShareGPT conversations）或包含指令及其回答（Alpaca，更早的轮在 history 中；prompt/completion）的记录：每条记录生成一个样本，保留各轮及其角色，以便分别分析提示和回复</translation>
+        <translation>包含多轮内容（OpenAI messages、ShareGPT conversations）或包含指令及其回答（Alpaca，更早的对话轮在 history 中；prompt/completion）的记录：每条记录生成一个样本，保留各轮及其角色，以便分别分析提示和回复</translation>
     </message>
     <message>
         <source>OpenAI messages</source>
@@ -3821,7 +3821,7 @@ to see them all.</source>
     </message>
     <message>
         <source>Label (optional):</source>
-        <translation>标注（可选）：</translation>
+        <translation>类别标签（可选）：</translation>
     </message>
     <message>
         <source>Only records where:</source>
@@ -3849,7 +3849,7 @@ to see them all.</source>
     </message>
     <message>
         <source>Largest record:</source>
-        <translation>最大记录：</translation>
+        <translation>记录大小上限：</translation>
     </message>
     <message>
         <source>First record&apos;s text:</source>
@@ -3886,7 +3886,7 @@ to see them all.</source>
     <message>
         <source>Each record: two samples (&apos;%1&apos;, &apos;%2&apos;) and a pair; %3.
 </source>
-        <translation>每条记录：两个样本（&apos;%1&apos;、&apos;%2&apos;）和一个偏好对；%3。
+        <translation>每条记录：两个样本（“%1”、“%2”）和一个偏好对；%3。
 </translation>
     </message>
     <message>
@@ -3895,7 +3895,7 @@ to see them all.</source>
     </message>
     <message>
         <source>verdict in &apos;%1&apos;: 1 first, 2 second, 1.5 a tie, 0 or null none</source>
-        <translation>判定位于 &apos;%1&apos;：1 为第一个，2 为第二个，1.5 为平局，0 或 null 为无判定</translation>
+        <translation>判定字段“%1”：1 表示第一个，2 表示第二个，1.5 表示平局，0 或 null 表示无判定</translation>
     </message>
     <message>
         <source>none (a failed or missing judgement)</source>
@@ -3939,7 +3939,7 @@ Verdict: %3</source>
         <source>
 [label: %1]</source>
         <translation>
-[标注：%1]</translation>
+[类别标签：%1]</translation>
     </message>
     <message>
         <source>Choose at least one file.</source>
@@ -3959,7 +3959,7 @@ Verdict: %3</source>
     </message>
     <message>
         <source>No field &apos;%1&apos; in the first records: check its name.</source>
-        <translation>前几条记录中没有字段 &apos;%1&apos;：请检查字段名。</translation>
+        <translation>前几条记录中没有字段“%1”：请检查字段名。</translation>
     </message>
     <message>
         <source>Choose whether the text comes from a field or a template.</source>
@@ -4021,7 +4021,7 @@ Verdict: %3</source>
     </message>
     <message>
         <source>&lt;b&gt;What the judge kept.&lt;/b&gt; Each row is a corpus of preference pairs: two outputs for one prompt and a judge&apos;s verdict. The &lt;i&gt;win rate&lt;/i&gt; is how often the second output won; the &lt;i&gt;length-controlled&lt;/i&gt; win rate is what a logistic model of the verdicts on the length difference predicts at equal length (Dubois et al. 2024). A large gap means the second output wins on length. The &lt;i&gt;length preference&lt;/i&gt; is the judge&apos;s own bias: how often, of two outputs of equal quality, it picks the one 100 tokens longer (50 % is none).</source>
-        <translation>&lt;b&gt;评判模型选中了什么。&lt;/b&gt;每行是一个偏好对语料：同一提示的两个输出及评判模型的判定。&lt;i&gt;胜率&lt;/i&gt;是第二个输出获胜的比例；&lt;i&gt;长度控制&lt;/i&gt;胜率是以长度差对判定拟合的 logistic 模型在长度相等时的预测值（Dubois et al. 2024）。两者差距大，说明第二个输出靠长度取胜。&lt;i&gt;长度偏好&lt;/i&gt;是评判模型自身的偏向：在质量相当的两个输出中，它选择较长 100 个词元的那个的比例（50 % 表示无偏向）。</translation>
+        <translation>&lt;b&gt;评判模型保留了什么。&lt;/b&gt;每行是一个偏好对语料：同一提示的两个输出及评判模型的判定。&lt;i&gt;胜率&lt;/i&gt;是第二个输出获胜的比例；&lt;i&gt;长度控制&lt;/i&gt;胜率是以判定结果对长度差拟合的逻辑回归模型在长度相等时的预测值（Dubois et al. 2024）。两者差距大，说明第二个输出靠长度取胜。&lt;i&gt;长度偏好&lt;/i&gt;是评判模型自身的偏向：在质量相当的两个输出中，它选择较长 100 个词元的那个的比例（50 % 表示无偏向）。</translation>
     </message>
     <message>
         <source>Open the corpus&apos;s pairs in Review, one per pair with the other output beside it, the largest length gaps first</source>
@@ -4041,7 +4041,7 @@ Verdict: %3</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>打开或新建项目（“文件”菜单）以开始。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>Not analysed yet. Run the analyses (Ctrl+R).</source>
@@ -4089,11 +4089,11 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
     </message>
     <message>
         <source>second − first length, tokens (bins of %1)</source>
-        <translation>第二个 − 第一个的长度，词元（组宽 %1）</translation>
+        <translation>长度差：第二个 − 第一个（词元，组宽 %1）</translation>
     </message>
     <message>
         <source>second − first length (all pairs differ by the same)</source>
-        <translation>第二个 − 第一个的长度（所有偏好对的长度差相同）</translation>
+        <translation>长度差：第二个 − 第一个（所有偏好对的长度差相同）</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: words that lean to the preferred or to the rejected output of the same prompts (weighted log-odds; Das et al. 2024 find judges follow such local cues).</source>
@@ -4175,7 +4175,7 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
     </message>
     <message>
         <source>Answers are recorded under this name (Edit → Reviewer Name…)</source>
-        <translation>审阅结果以此名称记录（编辑 → 审阅人姓名…）</translation>
+        <translation>作答以此名称记录（编辑 → 审阅人姓名…）</translation>
     </message>
     <message>
         <source>Open a project (Ctrl+O) or create one (Ctrl+N).</source>
@@ -4227,7 +4227,7 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
     </message>
     <message>
         <source>&amp;Sample a Review Queue…</source>
-        <translation>抽样生成审阅队列(&amp;S)…</translation>
+        <translation>抽取审阅队列(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Analysis</source>
@@ -4403,7 +4403,7 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
     </message>
     <message>
         <source>Answers are now recorded as %1. Undo still applies to earlier edits, for the reviewer who made them.</source>
-        <translation>审阅结果现以 %1 的名义记录。撤销仍可作用于之前的修改，并按原审阅人撤销。</translation>
+        <translation>现在以 %1 的名义记录作答。撤销仍可用于之前的修改，并归属于当时作出修改的审阅人。</translation>
     </message>
     <message>
         <source>Jobs are running</source>
@@ -4478,7 +4478,7 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>打开或新建项目（“文件”菜单）以开始。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>No corpora yet. Import a real and a synthetic corpus (Ctrl+I).</source>
@@ -4491,7 +4491,7 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
     <message>
         <source>The %1 have not been analysed yet. Run the analyses (Ctrl+R) to analyse them.
 %2 Ctrl+Alt+1 shows the whole texts again.</source>
-        <translation>%1尚未分析。请运行分析（Ctrl+R）进行分析。
+        <translation>%1尚未分析。请运行分析（Ctrl+R）。
 %2按 Ctrl+Alt+1 可重新显示全文。</translation>
     </message>
     <message>
@@ -4900,7 +4900,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>请先打开或创建项目（“文件”菜单）。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>All synthetic samples</source>
@@ -4924,7 +4924,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>Nothing to review yet. Import a real and a synthetic corpus (Ctrl+I).</source>
-        <translation>暂无可审阅的内容。请导入一份真实语料和一份合成语料（Ctrl+I）。</translation>
+        <translation>暂无可审阅的内容。请导入一个真实语料和一个合成语料（Ctrl+I）。</translation>
     </message>
     <message>
         <source>No samples match</source>
@@ -4956,7 +4956,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>Review a source</source>
-        <translation>审阅数据源</translation>
+        <translation>审阅来源</translation>
     </message>
     <message>
         <source>Save as Queue</source>
@@ -4980,7 +4980,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>label &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>标注 &lt;b&gt;%1&lt;/b&gt;</translation>
+        <translation>类别标签 &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>skeleton group %1</source>
@@ -5234,7 +5234,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>请先打开或创建项目（“文件”菜单）。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>All corpora</source>
@@ -5355,7 +5355,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>请先打开或创建项目（“文件”菜单）。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>Not analysed yet. Run the analyses (Ctrl+R).</source>
@@ -5454,7 +5454,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>Remove “%1” and every use of it, by every reviewer? Edit → Undo puts it back.</source>
-        <translation>要移除“%1”及所有审阅人对它的全部使用吗？可通过“编辑 → 撤销”恢复。</translation>
+        <translation>要移除“%1”，并撤下所有审阅人打上的这一标签吗？可通过“编辑 → 撤销”恢复。</translation>
     </message>
 </context>
 <context>
@@ -5469,7 +5469,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>Per tag, each reviewer&apos;s answer on a sample is “tagged” or “not tagged”; keep / drop compares decisions. Cohen&apos;s κ (1960) corrects the observed agreement for chance for two reviewers; Krippendorff&apos;s α (2011, nominal) does so for any number, with missing answers. Below 0.4 the tag means different things to different people: rewrite its definition before trusting its rate.</source>
-        <translation>对每个标签，每位审阅人对某个样本的作答为“已加标签”或“未加标签”；保留 / 舍弃则比较决定。Cohen&apos;s κ（1960）针对两位审阅人，对观察到的一致性做机会校正；Krippendorff&apos;s α（2011，名义尺度）适用于任意人数，并允许作答缺失。低于 0.4 说明该标签对不同的人含义不同：请先改写其定义，再信任其标签率。</translation>
+        <translation>对每个标签，每位审阅人对某个样本的作答为“已加标签”或“未加标签”；保留 / 舍弃则比较决定。Cohen&apos;s κ（1960）针对两位审阅人，对观测一致性做机会校正；Krippendorff&apos;s α（2011，名义尺度）适用于任意人数，并允许作答缺失。低于 0.4 说明该标签对不同的人含义不同：请先改写其定义，再信任其标签率。</translation>
     </message>
     <message>
         <source>Agreement</source>
@@ -5517,7 +5517,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>请先打开或创建项目（“文件”菜单）。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>Cannot compute agreement: %1</source>
@@ -5525,7 +5525,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>&lt;b&gt;No sample has answers from two reviewers yet.&lt;/b&gt; Reviewers so far: %1. Agreement needs overlap: draw the same sampled queue (Review → Sample…, same seed) under two reviewer names (Edit → Reviewer Name…).</source>
-        <translation>&lt;b&gt;尚无样本同时有两位审阅人的作答。&lt;/b&gt;目前的审阅人：%1。计算一致性需要重叠：请以两个审阅人名称（编辑 → 审阅人名称…）抽取同一个抽样队列（审阅 → 抽样…，相同种子）。</translation>
+        <translation>&lt;b&gt;尚无样本同时有两位审阅人的作答。&lt;/b&gt;目前的审阅人：%1。计算一致性需要重叠：请分别以两个审阅人姓名（编辑 → 审阅人姓名…）抽取同一个审阅队列（审阅 → 抽样…，使用相同种子）。</translation>
     </message>
     <message>
         <source>none</source>
@@ -5596,7 +5596,7 @@ Use Import… to add real and synthetic data.</source>
     <name>synthscope::widgets::TrendsView</name>
     <message>
         <source>real vs real (null, mean ± 3 sd)</source>
-        <translation>真实 vs 真实（零假设，均值 ± 3 sd）</translation>
+        <translation>真实 vs 真实（无差异对照，均值 ± 3 sd）</translation>
     </message>
     <message>
         <source>Import Ratio-Gradient Results…</source>
@@ -5624,7 +5624,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>Open or create a project (File menu) to begin.</source>
-        <translation>请先打开或创建项目（“文件”菜单）。</translation>
+        <translation>请先打开或新建项目（“文件”菜单）。</translation>
     </message>
     <message>
         <source>Not analysed yet. Import corpora with their round, generator or template version (Import → provenance) and run the analyses (Ctrl+R).</source>
