@@ -10,12 +10,17 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 
 #include <sqlite3.h>
+#include <thread>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -396,6 +401,51 @@ struct Match {
     bool hasKey = false;
 };
 
+// A match's place in a score order as one unsigned integer, then the id: the key's IEEE 754
+// bits made order-preserving (negative numbers flipped whole, positive ones get the sign bit),
+// complemented for a descending order; a missing key is the largest, so it comes last in
+// either direction. Comparing two integers is what makes a million-row sort fast.
+struct SortKey {
+    std::uint64_t key;
+    qint64 id;
+    bool operator<(const SortKey& o) const { return key != o.key ? key < o.key : id < o.id; }
+};
+
+SortKey sortKeyOf(const Match& m, bool descending) {
+    if (!m.hasKey)
+        return {std::numeric_limits<std::uint64_t>::max(), m.id};
+    const double key = m.key == 0.0 ? 0.0 : m.key; // −0 sorts as 0
+    const auto bits = std::bit_cast<std::uint64_t>(key);
+    const std::uint64_t ordered = (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t{1} << 63);
+    // Descending: the complement, kept below the missing keys' maximum.
+    return {descending ? std::numeric_limits<std::uint64_t>::max() - 1 - ordered : ordered, m.id};
+}
+
+// std::sort on two threads (this machine class has two cores): each half sorted apart, then
+// merged. Below 50,000 keys a thread costs more than it saves.
+void sortOnTwoThreads(std::vector<SortKey>& keys) {
+    if (keys.size() < 50000) {
+        std::sort(keys.begin(), keys.end());
+        return;
+    }
+    const auto middle = keys.begin() + static_cast<std::ptrdiff_t>(keys.size() / 2);
+    std::thread first([&keys, middle]() { std::sort(keys.begin(), middle); });
+    std::sort(middle, keys.end());
+    first.join();
+    std::inplace_merge(keys.begin(), middle, keys.end());
+}
+
+// Whether the query has conditions on the run's scores or groups.
+bool scoreConditions(const SampleQuery& query) {
+    for (const GroupField& g : kGroups)
+        if (query.*(g.group))
+            return true;
+    for (const RangeField& r : kRanges)
+        if (r.scored && (query.*(r.range)).active())
+            return true;
+    return false;
+}
+
 } // namespace
 
 Status findSamples(const Project& project, const SampleQuery& query, QList<qint64>* ids) {
@@ -437,7 +487,28 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
     if (!where.conditions.isEmpty())
         sql += u" WHERE "_s + where.conditions.join(u" AND "_s);
     std::vector<Match> matches;
-    if (Status s = eachRow(h, sql, where.values,
+    // 2 (below) needs the run's scores anyway; when every sample matches and the run scored
+    // each of them, its rows are the matches and the scan of the samples is saved (a third of
+    // the time of a million-row order by a score).
+    bool fromScores = false;
+    if (where.conditions.isEmpty() && run && key == nullptr &&
+        (sort.scored || scoreConditions(query))) { // (a key such as the length is the samples')
+        qint64 samples = -1;
+        qint64 scored = -2;
+        if (Status s = eachRow(h, u"SELECT count(*) FROM samples"_s, {},
+                               [&](sqlite3_stmt* row) { samples = sqlite3_column_int64(row, 0); });
+            !s)
+            return s;
+        if (Status s = eachRow(h, u"SELECT count(*) FROM sample_scores WHERE run_id = ?"_s, {*run},
+                               [&](sqlite3_stmt* row) { scored = sqlite3_column_int64(row, 0); });
+            !s)
+            return s;
+        fromScores = samples == scored;
+    }
+    if (fromScores) {
+        // Step 2 lists them.
+    } else if (Status s =
+                   eachRow(h, sql, where.values,
                            [&](sqlite3_stmt* row) {
                                Match m{.id = sqlite3_column_int64(row, 0)};
                                if (key != nullptr && sqlite3_column_type(row, 1) != SQLITE_NULL) {
@@ -446,7 +517,7 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
                                }
                                matches.push_back(m);
                            });
-        !s)
+               !s)
         return s;
 
     // 2. Per-sample scores and groups of the newest run: read in one scan of the run's rows
@@ -482,7 +553,7 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
                 matches.clear(); // nothing is scored yet
         } else {
             // A few matches (a text search): their rows by key; many: the run's rows.
-            if (matches.size() < 20000) {
+            if (!fromScores && matches.size() < 20000) {
                 QList<qint64> listed;
                 for (const Match& m : matches)
                     listed.append(m.id);
@@ -505,6 +576,15 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
                             sortColumn, scoreWhere.join(u" AND "_s)),
                         scoreValues, [&](sqlite3_stmt* row) {
                             const qint64 id = sqlite3_column_int64(row, 0);
+                            if (fromScores) { // every scored sample is a match
+                                Match m{.id = id};
+                                if (sort.scored) {
+                                    m.hasKey = sqlite3_column_type(row, 1) != SQLITE_NULL;
+                                    m.key = sqlite3_column_double(row, 1);
+                                }
+                                kept.push_back(m);
+                                return;
+                            }
                             std::size_t upTo = next;
                             while (upTo < matches.size() && matches[upTo].id < id)
                                 ++upTo;
@@ -540,21 +620,23 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
             m.key = place[static_cast<qint64>(m.key)];
     }
     const bool descending = query.descending;
-    if (query.sortBy == SampleColumn::Id)
+    if (query.sortBy == SampleColumn::Id) {
         std::sort(matches.begin(), matches.end(), [descending](const Match& a, const Match& b) {
             return descending ? a.id > b.id : a.id < b.id;
         });
-    else
-        std::sort(matches.begin(), matches.end(), [descending](const Match& a, const Match& b) {
-            if (a.hasKey != b.hasKey)
-                return a.hasKey;
-            if (a.hasKey && a.key != b.key)
-                return descending ? a.key > b.key : a.key < b.key;
-            return a.id < b.id;
-        });
-    ids->reserve(static_cast<qsizetype>(matches.size()));
+        ids->reserve(static_cast<qsizetype>(matches.size()));
+        for (const Match& m : matches)
+            ids->append(m.id);
+        return {};
+    }
+    std::vector<SortKey> keys;
+    keys.reserve(matches.size());
     for (const Match& m : matches)
-        ids->append(m.id);
+        keys.push_back(sortKeyOf(m, descending));
+    sortOnTwoThreads(keys);
+    ids->reserve(static_cast<qsizetype>(keys.size()));
+    for (const SortKey& k : keys)
+        ids->append(k.id);
     return {};
 }
 

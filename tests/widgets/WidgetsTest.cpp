@@ -2235,10 +2235,10 @@ TEST_F(Widgets, SampleTableSearchesFiltersSortsAndActsOnASelection) {
 
 // The sample table's search merges the newest run's scores in C++ (one scan instead of a lookup
 // per sample) and sorts there: checked against plain SQL with ORDER BY on the analysed demo
-// pair, plus 175 samples imported after the analysis (no scores: last in a score order, out
-// of every score filter). Then with every 7th scored sample's scores gone (unscored samples
-// between scored ones) and 12,800 more unscored samples, past the 20,000 matches from which
-// the run's scores are read in one scan rather than by id.
+// pair as it is (every sample scored), then with 175 samples imported after the analysis (no
+// scores: last in a score order, out of every score filter). Then with every 7th scored sample's
+// scores gone (unscored samples between scored ones) and 12,800 more unscored samples, past the
+// 20,000 matches from which the run's scores are read in one scan rather than by id.
 TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
     using namespace Qt::Literals::StringLiterals;
     QTemporaryDir dir;
@@ -2246,9 +2246,6 @@ TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
     ASSERT_TRUE(QFile::copy(demoProject(), copy));
     std::shared_ptr<model::Project> project;
     ASSERT_TRUE(model::Project::open(copy, model::Project::OpenMode::OpenExisting, &project).ok());
-    test::importFile(*project, QStringLiteral("seed tasks"), model::Role::Synthetic,
-                     test::dataFile(QStringLiteral("self-instruct-seed-tasks/seed_tasks.jsonl")),
-                     "instruction");
     const auto reference = [&](const QString& where, const QString& order) {
         QList<qint64> out;
         QSqlQuery q(project->connection());
@@ -2317,6 +2314,21 @@ TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
          },
          u"sc.nn_other >= 0.2"_s, u"sc.duplicate_group ASC NULLS LAST, s.id"_s},
     };
+    // First on the demo as analysed: every sample scored, so a query without conditions on the
+    // samples reads its matches from the run's scores alone.
+    for (const Case& c : cases) {
+        model::SampleQuery q;
+        c.set(q);
+        QList<qint64> ids;
+        ASSERT_TRUE(model::findSamples(*project, q, &ids).ok()) << c.what;
+        const QList<qint64> expected = reference(c.where, c.order);
+        EXPECT_FALSE(expected.isEmpty()) << c.what; // each case has something to order
+        EXPECT_EQ(ids, expected) << c.what;
+    }
+    // Then with samples the analysis has not seen.
+    test::importFile(*project, QStringLiteral("seed tasks"), model::Role::Synthetic,
+                     test::dataFile(QStringLiteral("self-instruct-seed-tasks/seed_tasks.jsonl")),
+                     "instruction");
     for (const Case& c : cases) {
         model::SampleQuery q;
         c.set(q);
