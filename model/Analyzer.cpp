@@ -198,8 +198,9 @@ Status loadEmbeddings(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora
             q.bindValue(1, name);
             if (!q.exec() || !q.next())
                 return Status::failure(
-                    u"sample %1 has no embedding from \"%2\"; compute or "
-                    "import embeddings for every sample first"_s.arg(QString::number(id), name));
+                    AnalyzerText::tr("sample %1 has no embedding from \"%2\"; compute or "
+                                     "import embeddings for every sample first")
+                        .arg(QString::number(id), name));
             if (!appendEmbedding(q.value(0).toByteArray(), out, dimension))
                 return Status::failure(
                     AnalyzerText::tr("embeddings from \"%1\" have differing dimensions").arg(name));
@@ -444,8 +445,10 @@ Status analyzeAndStore(Project& project, AnalysisView view, const analysis::Anal
         return s;
     if (corpora.empty() && view != AnalysisView::All)
         return Status::failure(
-            u"no corpus has %1: import conversations, or a text with its role (prompt or "
-            "response)"_s.arg(viewName(view)));
+            AnalyzerText::tr(
+                "no corpus has %1: import conversations, or a text with its role (prompt or "
+                "response)")
+                .arg(viewName(view)));
     if (corpora.empty())
         return Status::failure(
             AnalyzerText::tr("the project has no corpora to analyse; import one first"));
@@ -531,8 +534,10 @@ Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params
         std::size_t dimension = 0;
         while (q.next()) {
             if (!appendEmbedding(q.value(3).toByteArray(), &vectors, &dimension))
-                return Status::failure(u"the embeddings \"%1\" of the newest analysis are "
-                                       "missing or changed; run the analyses again"_s.arg(source));
+                return Status::failure(
+                    AnalyzerText::tr("the embeddings \"%1\" of the newest analysis are "
+                                     "missing or changed; run the analyses again")
+                        .arg(source));
             ids.push_back(q.value(0).toLongLong());
             start.push_back(static_cast<float>(q.value(1).toDouble()));
             start.push_back(static_cast<float>(q.value(2).toDouble()));

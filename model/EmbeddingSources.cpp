@@ -54,8 +54,10 @@ Status storeVectors(QSqlDatabase& db, const QString& source,
                     const analysis::Progress& progress) {
     if (source.trimmed().isEmpty() || isReservedEmbeddingName(source))
         return Status::failure(
-            u"choose a source name other than \"%1\" (\"tfidf-svd\" and \"tfidf-svd:…\" are the "
-            "built-in embeddings')"_s.arg(source));
+            EmbeddingSourcesText::tr(
+                "choose a source name other than \"%1\" (\"tfidf-svd\" and \"tfidf-svd:…\" are the "
+                "built-in embeddings')")
+                .arg(source));
     Transaction tx(db);
     if (!tx.beginStatus())
         return tx.beginStatus();
@@ -202,10 +204,11 @@ Status embedTexts(const EmbeddingEndpoint& endpoint, const QStringList& texts,
         if (!response.contains("data") || !response["data"].is_array() ||
             response["data"].size() != static_cast<std::size_t>(count))
             return Status::failure(
-                u"the embeddings endpoint %1 answered %2 embeddings for %3 "
-                "texts"_s.arg(url.toString(),
-                              QString::number(response.value("data", Json::array()).size()),
-                              QString::number(count)));
+                EmbeddingSourcesText::tr("the embeddings endpoint %1 answered %2 embeddings for %3 "
+                                         "texts")
+                    .arg(url.toString(),
+                         QString::number(response.value("data", Json::array()).size()),
+                         QString::number(count)));
         for (std::size_t k = 0; k < response["data"].size(); ++k) {
             const Json& item = response["data"][k];
             const std::size_t index = item.value("index", k);
@@ -213,15 +216,17 @@ Status embedTexts(const EmbeddingEndpoint& endpoint, const QStringList& texts,
             if (index >= static_cast<std::size_t>(count) ||
                 !toVector(item.value("embedding", Json()), &v))
                 return Status::failure(
-                    u"the embeddings endpoint %1 answered a malformed "
-                    "embedding (item %2)"_s.arg(url.toString(), QString::number(k)));
+                    EmbeddingSourcesText::tr("the embeddings endpoint %1 answered a malformed "
+                                             "embedding (item %2)")
+                        .arg(url.toString(), QString::number(k)));
             if (dimension == 0)
                 dimension = v.size();
             if (v.size() != dimension)
                 return Status::failure(
-                    u"the embeddings endpoint %1 answered embeddings of "
-                    "different dimensions (%2 and %3)"_s.arg(
-                        url.toString(), QString::number(dimension), QString::number(v.size())));
+                    EmbeddingSourcesText::tr("the embeddings endpoint %1 answered embeddings of "
+                                             "different dimensions (%2 and %3)")
+                        .arg(url.toString(), QString::number(dimension),
+                             QString::number(v.size())));
             (*out)[static_cast<std::size_t>(first) + index] = std::move(v);
         }
     }
@@ -274,8 +279,10 @@ Status importEmbeddingsFromField(Project& project, const QString& field, const Q
             try {
                 record = Json::parse(q.value(4).toString().toStdString());
             } catch (const std::exception&) {
-                return Status::failure(u"%1 is not a JSON record; embeddings from a field need "
-                                       "JSON Lines or JSON array imports"_s.arg(where(row)));
+                return Status::failure(EmbeddingSourcesText::tr(
+                                           "%1 is not a JSON record; embeddings from a field need "
+                                           "JSON Lines or JSON array imports")
+                                           .arg(where(row)));
             }
             std::vector<float> v;
             if (!record.is_object() || !toVector(record.value(key, Json()), &v))

@@ -349,9 +349,9 @@ Status exportSamples(Project& project, const ExportFilter& filter, const QString
         if (Status s = newestAnalysisRun(db, &newest); !s)
             return s;
         if (newest != filter.analysisRun)
-            return Status::failure(
-                u"the analyses were run again after this export was set up, so its cluster and "
-                "skeleton group numbers may name other groups now; open Export again"_s);
+            return Status::failure(ExporterText::tr(
+                "the analyses were run again after this export was set up, so its cluster and "
+                "skeleton group numbers may name other groups now; open Export again"));
     }
     const qint64 total = countMatching(project, filter);
 

@@ -91,10 +91,11 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
     if (entry == nullptr) {
         // An analysis from before source tracking (schema 5) has no concentration stored.
         QList<SourceReview> recorded;
-        r->detail = sourceReview(project, d, &recorded) && !recorded.isEmpty()
-                        ? u"the newest analysis has no concentration on sources (it predates "
-                          "them): run the analyses again"_s
-                        : GateText::tr("no synthetic sample records a %1").arg(what);
+        r->detail =
+            sourceReview(project, d, &recorded) && !recorded.isEmpty()
+                ? GateText::tr("the newest analysis has no concentration on sources (it predates "
+                               "them): run the analyses again")
+                : GateText::tr("no synthetic sample records a %1").arg(what);
         return;
     }
     if (entry->rounds.size() < rule.lastRounds) {
@@ -117,9 +118,10 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
         leaders.insert(s.largest);
         if (!best || worse(rule.op, *best, v))
             best = v;
-        shown << (entropy ? u"round %1: entropy %2 over %3 sources"_s.arg(
-                                s.round, QString::number(v, 'f', 2), QString::number(s.sources))
-                          : u"round %1: %2 %3"_s.arg(s.round, s.largest, percent(v)));
+        shown << (entropy
+                      ? GateText::tr("round %1: entropy %2 over %3 sources")
+                            .arg(s.round, QString::number(v, 'f', 2), QString::number(s.sources))
+                      : GateText::tr("round %1: %2 %3").arg(s.round, s.largest, percent(v)));
     }
     if (!best) {
         r->detail =
@@ -170,7 +172,8 @@ void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, Red
         const bool ok = passes(rule.op, v.share(), rule.threshold) && v.reviewed >= needed;
         shown << GateText::tr("newest %1 %2%3: %4 of %5 reviewed (%6 by two reviewers); needs %7")
                      .arg(what, v.value,
-                          v.firstRound.isEmpty() ? QString() : u" (round %1)"_s.arg(v.firstRound),
+                          v.firstRound.isEmpty() ? QString()
+                                                 : GateText::tr(" (round %1)").arg(v.firstRound),
                           QString::number(v.reviewed), QString::number(v.samples),
                           QString::number(v.reviewedTwice), QString::number(needed));
         if (!r->value || worse(rule.op, v.share(), *r->value))
@@ -202,6 +205,20 @@ QString conditionText(const RedLine& rule) {
         sourceMetricDimension(rule.metric, &d) && rule.metric == reviewedShareNewestKey(d))
         return GateText::tr("%1 and ≥ %2 reviewed").arg(bound).arg(rule.minReviewed);
     return bound;
+}
+
+QString gateStatusTitle(GateStatus status) {
+    switch (status) {
+    case GateStatus::Pass:
+        return GateText::tr("PASS");
+    case GateStatus::Warn:
+        return GateText::tr("WARN");
+    case GateStatus::Fail:
+        return GateText::tr("FAIL");
+    case GateStatus::NotApplicable:
+        return GateText::tr("N/A");
+    }
+    return {};
 }
 
 QString gateStatusName(GateStatus status) {
@@ -273,7 +290,7 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
             const Json& t = j["trend"];
             if (!t.is_object() || !t.contains("runs") || !t["runs"].is_number_integer() ||
                 t["runs"].get<int>() < 2)
-                return bad(u"\"trend\" needs \"runs\" ≥ 2"_s);
+                return bad(GateText::tr("\"trend\" needs \"runs\" ≥ 2"));
             const std::string w = t.value("worse", std::string("rising"));
             if (w != "rising" && w != "falling")
                 return bad(GateText::tr("\"trend.worse\" must be rising or falling"));
@@ -295,8 +312,8 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
                     return bad(GateText::tr("\"rounds\" must be a whole number ≥ 1"));
                 if (!sourceMetricDimension(r.metric, &d) || r.metric == reviewedShareNewestKey(d) ||
                     r.metric == sourceCountKey(d))
-                    return bad(u"\"rounds\" applies to source_largest_share_* and "
-                               "source_entropy_* metrics only"_s);
+                    return bad(GateText::tr("\"rounds\" applies to source_largest_share_* and "
+                                            "source_entropy_* metrics only"));
                 r.lastRounds = j["rounds"].get<int>();
             }
         }
@@ -433,14 +450,16 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                        "t.id = st.tag_id WHERE st.sample_id = s.id AND t.name = ?)"_s,
                        {role, tag})
                     .value_or(0.0);
+            const QString roleTitle =
+                role == u"real"_s ? GateText::tr("real") : GateText::tr("synthetic");
             if (reviewed < std::max(1, rule.minReviewed)) {
                 r.detail = GateText::tr("%1 %2 samples reviewed; needs %3")
-                               .arg(QString::number(reviewed), role,
+                               .arg(QString::number(reviewed), roleTitle,
                                     QString::number(std::max(1, rule.minReviewed)));
             } else {
                 value = tagged / reviewed;
-                r.detail = u"%1 of %2 reviewed %3 samples"_s.arg(QString::number(tagged),
-                                                                 QString::number(reviewed), role);
+                r.detail = GateText::tr("%1 of %2 reviewed %3 samples")
+                               .arg(QString::number(tagged), QString::number(reviewed), roleTitle);
             }
         } else if (rule.metric == kSyntheticShareMetric) {
             // The samples of the project's view.
@@ -477,7 +496,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                         value = v;
                         r.corpusId = q.value(4).toLongLong();
                         r.detail = q.value(2).isNull() || q.value(3).isNull()
-                                       ? u"worst: %1"_s.arg(q.value(0).toString())
+                                       ? GateText::tr("worst: %1").arg(q.value(0).toString())
                                        : GateText::tr("worst: %1 (real vs real %2 ± %3)")
                                              .arg(q.value(0).toString(),
                                                   QString::number(q.value(2).toDouble(), 'g', 3),
@@ -515,7 +534,7 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                     if (!value || worse(rule.op, v, *value)) {
                         value = v;
                         r.corpusId = q.value(2).toLongLong();
-                        r.detail = u"worst: %1"_s.arg(q.value(0).toString());
+                        r.detail = GateText::tr("worst: %1").arg(q.value(0).toString());
                     }
                 }
             // A length-controlled measure is missing where the real side lacks the corpus's

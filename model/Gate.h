@@ -80,6 +80,13 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
 QString conditionText(const RedLine& rule);
 /// "pass", "warn", "fail" or "n/a".
 QString gateStatusName(GateStatus status);
+/// The status as shown to people, translated: PASS, WARN, FAIL or N/A (gateStatusName gives
+/// the ids files and style classes use).
+QString gateStatusTitle(GateStatus status);
+
+/// A rule's title, dimension or action as shown to people: translated when it is one of the
+/// built-in rules' words (model/RedLineTexts.cpp), else as written in the rules file.
+QString redLineText(const QString& text);
 /// Fail when any result fails, else Warn when any warns, else Pass.
 GateStatus overallStatus(const QList<RedLineResult>& results);
 

@@ -41,7 +41,7 @@ RedLinesModel::RedLinesModel(QObject* parent)
     setColumns({
         C{.header = tr("Status"),
           .display = [](const R& r) -> QVariant {
-              return QString(gateStatusName(r.status).toUpper() +
+              return QString(gateStatusTitle(r.status) +
                              (r.rule.fail ? tr(" (fail rule)") : QString()));
           },
           .sort = [](const R& r) -> QVariant { return static_cast<int>(r.status); },
@@ -57,9 +57,9 @@ RedLinesModel::RedLinesModel(QObject* parent)
           }},
         C{.header = tr("Red line · dimension"),
           .display = [](const R& r) -> QVariant {
-              return r.rule.dimension.isEmpty()
-                         ? r.rule.title
-                         : QString(r.rule.title + u" · "_s + r.rule.dimension);
+              return r.rule.dimension.isEmpty() ? redLineText(r.rule.title)
+                                                : QString(redLineText(r.rule.title) + u" · "_s +
+                                                          redLineText(r.rule.dimension));
           }},
         C{.header = tr("Value"),
           .display = [](const R& r) -> QVariant {
@@ -70,7 +70,7 @@ RedLinesModel::RedLinesModel(QObject* parent)
         C{.header = tr("Passes when"),
           .display = [](const R& r) -> QVariant { return conditionText(r.rule); }},
         C{.header = tr("Action when tripped"),
-          .display = [](const R& r) -> QVariant { return r.rule.action; }},
+          .display = [](const R& r) -> QVariant { return redLineText(r.rule.action); }},
         C{.header = tr("Evidence (double-click to open)"),
           .display = [](const R& r) -> QVariant { return r.detail; }},
     });
@@ -85,7 +85,8 @@ QVariant RedLinesModel::rowData(const RedLineResult& r, int role) const {
                                                         r.focusValue, r.focusNeeded})
                                 : QVariant();
     case Qt::ToolTipRole:
-        return r.detail.isEmpty() ? r.rule.title : r.rule.title + u"\n"_s + r.detail;
+        return r.detail.isEmpty() ? redLineText(r.rule.title)
+                                  : redLineText(r.rule.title) + u"\n"_s + r.detail;
     default:
         return {};
     }

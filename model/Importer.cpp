@@ -98,9 +98,9 @@ Status validateImportSpec(const ImportSpec& spec) {
     }
     for (const auto& [key, tpl] : m.meta) {
         if (std::find(std::begin(kMetaKeys), std::end(kMetaKeys), key) == std::end(kMetaKeys))
-            return Status::failure(
-                u"unknown provenance field '%1' (use generator, "
-                "template_version, judge_version or round)"_s.arg(QString::fromStdString(key)));
+            return Status::failure(ImporterText::tr("unknown provenance field '%1' (use generator, "
+                                                    "template_version, judge_version or round)")
+                                       .arg(QString::fromStdString(key)));
         if (!validateTemplate(tpl, &err))
             return Status::failure(
                 u"%1: %2"_s.arg(QString::fromStdString(key), QString::fromStdString(err)));
@@ -323,8 +323,10 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     // (its name would then be taken).
     if (report->filtered > 0 && matched == 0) {
         report->nothingMatched = true;
-        return Status::failure(u"no record matched the condition (%1 skipped); nothing was "
-                               "imported"_s.arg(report->filtered));
+        return Status::failure(
+            ImporterText::tr("no record matched the condition (%1 skipped); nothing was "
+                             "imported")
+                .arg(report->filtered));
     }
 
     // Last chance to cancel: after the commit the import has happened.

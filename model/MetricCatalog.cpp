@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -713,6 +714,19 @@ QString formatMetric(const MetricInfo& info, double value) {
 
 QString metricTr(const char* text) {
     return QCoreApplication::translate("synthscope::model::MetricCatalog", text);
+}
+
+QString metricNameWithUnit(const MetricInfo& info) {
+    // The units the catalog uses, for lupdate.
+    static constexpr const char* kUnits[] = {
+        QT_TRANSLATE_NOOP("synthscope::model::MetricCatalog", "tokens"),
+        QT_TRANSLATE_NOOP("synthscope::model::MetricCatalog", "characters"),
+        QT_TRANSLATE_NOOP("synthscope::model::MetricCatalog", "bits")};
+    (void)kUnits;
+    if (info.unit[0] == '\0' || std::string_view(info.unit) == "share")
+        return metricTr(info.title);
+    return QCoreApplication::translate("synthscope::model::MetricCatalog", "%1 (%2)")
+        .arg(metricTr(info.title), metricTr(info.unit));
 }
 
 } // namespace synthscope::model

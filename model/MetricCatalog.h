@@ -37,6 +37,9 @@ bool isUncontrolledMetric(const QString& key);
 const MetricInfo* findMetric(const QString& key);
 /// A catalog text (title, meaning) in the user's language.
 QString metricTr(const char* text);
+/// The metric's name as shown in tables: its translated title with its unit when it has one
+/// other than "share" ("Mean length (tokens)"), since two metrics may share a title.
+QString metricNameWithUnit(const MetricInfo& info);
 /// value formatted with the metric's decimals (integers without decimals).
 QString formatMetric(const MetricInfo& info, double value);
 

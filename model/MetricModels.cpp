@@ -101,9 +101,7 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == 0)
-            return info.unit[0] != '\0' && std::string_view(info.unit) != "share"
-                       ? u"%1 (%2)"_s.arg(metricTr(info.title), QString::fromLatin1(info.unit))
-                       : metricTr(info.title);
+            return metricNameWithUnit(info);
         return value ? formatMetric(info, *value) : QString();
     case ValueRole:
         return value ? QVariant(*value) : QVariant();

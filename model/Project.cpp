@@ -275,17 +275,20 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
     const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
     if (!readOnly && (!folderWritable || (info.exists() && !info.isWritable())))
         return Status::failure(
-            u"%1 is read-only (%2 cannot be written; SQLite keeps its journal beside the file): "
-            "summary, gate, report, export, trend and rejects still read it; copy it to a "
-            "writable folder to change it"_s.arg(path, folderWritable
-                                                           ? ProjectText::tr("the file")
-                                                           : ProjectText::tr("its folder")));
+            ProjectText::tr(
+                "%1 is read-only (%2 cannot be written; SQLite keeps its journal beside the file): "
+                "summary, gate, report, export, trend and rejects still read it; copy it to a "
+                "writable folder to change it")
+                .arg(path,
+                     folderWritable ? ProjectText::tr("the file") : ProjectText::tr("its folder")));
     const QString wal = info.absoluteFilePath() + u"-wal"_s;
     if (readOnly && !folderWritable && QFileInfo(wal).size() > 0)
         return Status::failure(
-            u"%1 cannot be read here: its folder is read-only and it holds changes not yet "
-            "merged into the file (%2); open it once in a writable folder, or copy the file "
-            "with its -wal beside it"_s.arg(path, wal));
+            ProjectText::tr(
+                "%1 cannot be read here: its folder is read-only and it holds changes not yet "
+                "merged into the file (%2); open it once in a writable folder, or copy the file "
+                "with its -wal beside it")
+                .arg(path, wal));
 
     std::shared_ptr<Project> p(new Project(info.absoluteFilePath()));
     p->m_readOnly = readOnly;
@@ -339,10 +342,11 @@ Status Project::open(const QString& path, OpenMode mode, std::shared_ptr<Project
             return unreadable(q);
         if (const int version = q.value(0).toInt(); version < kSchemaVersion)
             return Status::failure(
-                u"%1 was written by an older Synthscope (schema %2, this one writes %3) and is "
-                "opened read-only, so it cannot be upgraded: open it once for writing (the "
-                "workbench, or synthscope-cli analyze)"_s.arg(path, QString::number(version),
-                                                              QString::number(kSchemaVersion)));
+                ProjectText::tr(
+                    "%1 was written by an older Synthscope (schema %2, this one writes %3) and is "
+                    "opened read-only, so it cannot be upgraded: open it once for writing (the "
+                    "workbench, or synthscope-cli analyze)")
+                    .arg(path, QString::number(version), QString::number(kSchemaVersion)));
         q.finish();
     }
     if (Status s = migrateSchema(db); !s)

@@ -131,9 +131,11 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     a.view = view;
     if (format > kResultFormat) {
         a.similarity.reset();
-        a.damaged = u"analysis run %1 was written by a newer Synthscope (result format %2, this "
-                    "version reads up to %3); open the project with that version or run the "
-                    "analyses again"_s.arg(a.runId)
+        a.damaged = ProjectStoreText::tr(
+                        "analysis run %1 was written by a newer Synthscope (result format %2, this "
+                        "version reads up to %3); open the project with that version or run the "
+                        "analyses again")
+                        .arg(a.runId)
                         .arg(format)
                         .arg(kResultFormat);
         return a;
@@ -150,8 +152,10 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
         damaged.runId = a.runId;
         damaged.finishedAt = a.finishedAt;
         damaged.stale = a.stale;
-        damaged.damaged = u"the stored result of analysis run %1 cannot be read (%2); run the "
-                          "analyses again to replace it"_s.arg(a.runId)
+        damaged.damaged = ProjectStoreText::tr(
+                              "the stored result of analysis run %1 cannot be read (%2); run the "
+                              "analyses again to replace it")
+                              .arg(a.runId)
                               .arg(QString::fromUtf8(e.what()));
         return damaged;
     }
@@ -489,6 +493,24 @@ Status dropAnalysisRun(Project& project, qint64 runId) {
     if (q.numRowsAffected() != 1)
         return Status::failure(ProjectStoreText::tr("there is no analysis run %1").arg(runId));
     return tx.commit(); // the run's rows go with it (ON DELETE CASCADE)
+}
+
+std::vector<std::uint8_t> pointMask(const MapPoints& points, QList<qint64> sampleIds,
+                                    std::vector<std::size_t>* indices) {
+    std::sort(sampleIds.begin(), sampleIds.end());
+    std::vector<std::uint8_t> mask(points.size(), 0);
+    indices->clear();
+    qsizetype next = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const qint64 id = points.ids[i];
+        while (next < sampleIds.size() && sampleIds[next] < id)
+            ++next;
+        if (next < sampleIds.size() && sampleIds[next] == id) {
+            mask[i] = 1;
+            indices->push_back(i);
+        }
+    }
+    return mask;
 }
 
 } // namespace synthscope::model

@@ -202,6 +202,13 @@ struct MapPoints {
     }
 };
 
+/// Which points show these samples: one entry per point, 1 when the point's sample is among
+/// sampleIds (any order, duplicates allowed), else 0; *indices gets those points' indices,
+/// ascending. Relies on points.ids being ascending (as the map is loaded); one sort of
+/// sampleIds and one pass over both lists, so a million ids take milliseconds.
+std::vector<std::uint8_t> pointMask(const MapPoints& points, QList<qint64> sampleIds,
+                                    std::vector<std::size_t>* indices);
+
 /// The newest analysis run, as value types for the views.
 struct StoredAnalysis {
     qint64 runId = 0;

@@ -43,6 +43,11 @@ namespace {
 struct ReportText {
     Q_DECLARE_TR_FUNCTIONS(synthscope::model::Report)
 };
+
+// A role as the report shows it (translated).
+QString roleTitle(Role role) {
+    return role == Role::Real ? ReportText::tr("real") : ReportText::tr("synthetic");
+}
 } // namespace
 
 namespace key = analysis::key;
@@ -259,7 +264,7 @@ QImage lineChart(const QString& title, const Trend& t) {
 }
 
 QString metricRow(const MetricInfo& info, const QList<QString>& values) {
-    QString row = u"<tr><td><b>%1</b></td>"_s.arg(esc(metricTr(info.title)));
+    QString row = u"<tr><td><b>%1</b></td>"_s.arg(esc(metricNameWithUnit(info)));
     for (const QString& v : values)
         row += cell(v, u"text-align:right"_s);
     return row + cell(esc(metricTr(info.meaning)), u"color:#444"_s) + u"</tr>"_s;
@@ -323,8 +328,10 @@ Status buildReport(Project& project, Report* out) {
                                                                : ReportText::tr("Responses"),
                        viewName(project.view()));
     h +=
-        u"<h1>%1</h1><p>Project <code>%2</code> · analysis run %3%8 finished %4 · written %5 by "
-        "Synthscope %6%7</p>"_s.arg(esc(out->title), esc(project.path()))
+        ReportText::tr(
+            "<h1>%1</h1><p>Project <code>%2</code> · analysis run %3%8 finished %4 · written %5 by "
+            "Synthscope %6%7</p>")
+            .arg(esc(out->title), esc(project.path()))
             .arg(analysis->runId)
             .arg(esc(analysis->finishedAt), QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
                  QStringLiteral(SYNTHSCOPE_VERSION),
@@ -341,8 +348,7 @@ Status buildReport(Project& project, Report* out) {
         return s;
     const GateStatus overall = overallStatus(results);
     h += u"<h2>%1</h2><p class=\"%2\" style=\"padding:6px;font-size:16px\"><b>%3</b></p>"_s.arg(
-        ReportText::tr("Gate and checklist"), gateStatusName(overall),
-        gateStatusName(overall).toUpper());
+        ReportText::tr("Gate and checklist"), gateStatusName(overall), gateStatusTitle(overall));
     h += u"<table width=\"100%\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>"_s
              .arg(ReportText::tr("Status"), ReportText::tr("Red line"), ReportText::tr("Value"),
                   ReportText::tr("Passes when"), ReportText::tr("Action when tripped"));
@@ -350,11 +356,11 @@ Status buildReport(Project& project, Report* out) {
         const QString condition = conditionText(r.rule);
         h +=
             u"<tr><td class=\"%1\">%2</td>"_s.arg(gateStatusName(r.status),
-                                                  gateStatusName(r.status).toUpper()) +
-            cell(esc(r.rule.title) +
+                                                  gateStatusTitle(r.status)) +
+            cell(esc(redLineText(r.rule.title)) +
                  (r.detail.isEmpty() ? QString() : u"<br><small>%1</small>"_s.arg(esc(r.detail)))) +
             cell(r.value ? QString::number(*r.value, 'f', 4) : u"–"_s, u"text-align:right"_s) +
-            cell(esc(condition)) + cell(esc(r.rule.action)) + u"</tr>"_s;
+            cell(esc(condition)) + cell(esc(redLineText(r.rule.action))) + u"</tr>"_s;
     }
     h += u"</table>"_s;
 
@@ -369,7 +375,7 @@ Status buildReport(Project& project, Report* out) {
         QStringList files;
         for (const QString& f : c.files)
             files << esc(QFileInfo(f).fileName());
-        h += u"<tr>"_s + cell(u"<b>%1</b>"_s.arg(esc(c.name))) + cell(roleName(c.role)) +
+        h += u"<tr>"_s + cell(u"<b>%1</b>"_s.arg(esc(c.name))) + cell(roleTitle(c.role)) +
              cell(QString::number(c.samples), u"text-align:right"_s) +
              cell(QString::number(c.rejected), u"text-align:right"_s) +
              cell(esc(c.provenanceText())) + cell(files.join(u"<br>"_s)) + u"</tr>"_s;
@@ -430,7 +436,7 @@ Status buildReport(Project& project, Report* out) {
                 : ReportText::tr("Per-corpus metrics"));
         h += u"<table width=\"100%\"><tr><th>%1</th>"_s.arg(ReportText::tr("Metric"));
         for (const CorpusMetrics& c : analysis->corpora)
-            h += u"<th>%1<br><small>%2</small></th>"_s.arg(esc(c.name), roleName(c.role));
+            h += u"<th>%1<br><small>%2</small></th>"_s.arg(esc(c.name), roleTitle(c.role));
         h += u"<th>%1</th></tr>"_s.arg(ReportText::tr("Meaning"));
         for (const MetricInfo& info : corpusMetrics()) {
             const QString key = QString::fromLatin1(info.key);
@@ -640,6 +646,7 @@ struct RowExtent {
     int row = 0;
     qreal top = 0;
     qreal bottom = 0;
+    qreal heading = 0; ///< height of the table's heading row (repeated above it on a new page)
 };
 
 void collectTables(QTextFrame* frame, QList<QTextTable*>* tables) {
@@ -670,17 +677,23 @@ std::vector<RowExtent> tableRows(const QTextDocument& document) {
                     std::max(e.bottom,
                              layout->blockBoundingRect(cell.lastCursorPosition().block()).bottom());
             }
-            if (e.top <= e.bottom)
+            if (e.top <= e.bottom) {
+                if (r > 0 && !rows.empty() && rows.back().table == table)
+                    e.heading = rows.back().row == 0 ? rows.back().bottom - rows.back().top
+                                                     : rows.back().heading;
                 rows.push_back(e);
+            }
         }
     return rows;
 }
 
 // Whether the extent runs past the foot of the page its top is on.
+// Whether the row runs past the foot of the page its top is on, and would fit on a page of
+// its own under the table's heading (a taller row has to split).
 bool crossesPage(const RowExtent& e, qreal pageHeight, qreal bottomMargin) {
     const qreal page = std::floor(e.top / pageHeight);
     return e.bottom > (page + 1) * pageHeight - bottomMargin + 0.5 &&
-           e.bottom - e.top < pageHeight - 2 * bottomMargin; // a row taller than a page splits
+           e.bottom - e.top < pageHeight - 2 * bottomMargin - e.heading;
 }
 
 } // namespace
@@ -724,6 +737,8 @@ bool breakTableBeforeRow(QString* html, int table, int row) {
         return QString(tableTag).insert(6, u" style=\"page-break-before:always\"");
     };
     if (row == 0 || (row == 1 && hasHeading)) { // the whole table moves
+        if (tableTag.contains(u"page-break-before"))
+            return false; // it starts a page already: nothing to gain
         html->replace(open, tableTag.size(), breaking());
         return true;
     }
@@ -733,8 +748,6 @@ bool breakTableBeforeRow(QString* html, int table, int row) {
     html->insert(at, u"</table>" + breaking() + (hasHeading ? heading : QString()));
     return true;
 }
-
-} // namespace
 
 // The heading row of every table (the report's tables all open with one) repeats at the top
 // of each page the table continues on.
@@ -746,6 +759,18 @@ void repeatTableHeadings(QTextDocument& document) {
         format.setHeaderRowCount(1);
         table->setFormat(format);
     }
+}
+
+} // namespace
+
+std::pair<QString, QString> reportPaths(const QString& chosen) {
+    QString base = chosen;
+    for (const QString& extension : {u".html"_s, u".htm"_s, u".pdf"_s})
+        if (base.endsWith(extension, Qt::CaseInsensitive)) {
+            base.chop(extension.size());
+            break;
+        }
+    return {base + u".html"_s, base + u".pdf"_s};
 }
 
 void layOutForPaper(QTextDocument& document, const QString& html, QSizeF pageSize) {
@@ -762,10 +787,12 @@ void layOutForPaper(QTextDocument& document, const QString& html, QSizeF pageSiz
         collectTables(document.rootFrame(), &tables);
         bool split = false;
         for (const RowExtent& e : tableRows(document)) {
-            if (!crossesPage(e, pageSize.height(), margin))
-                continue;
-            split = breakTableBeforeRow(&paper, static_cast<int>(tables.indexOf(e.table)), e.row);
-            break;
+            // A row that cannot be helped (its table starts a page already) is passed over.
+            if (crossesPage(e, pageSize.height(), margin) &&
+                breakTableBeforeRow(&paper, static_cast<int>(tables.indexOf(e.table)), e.row)) {
+                split = true;
+                break;
+            }
         }
         if (!split)
             return;

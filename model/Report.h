@@ -9,6 +9,8 @@
 #include <QSizeF>
 #include <QString>
 
+#include <utility>
+
 class QTextDocument;
 
 namespace synthscope::model {
@@ -35,14 +37,20 @@ Status buildReport(Project& project, Report* out);
 /// temporary name and renamed into place, so a failure leaves no half-written report.
 Status writeReport(const Report& report, const QString& htmlPath, const QString& pdfPath);
 
+/// The HTML and PDF paths of a report named chosen (as typed in a save dialog): a typed .html,
+/// .htm or .pdf (any case) ends the name rather than joining it, so "weekly.pdf" gives
+/// weekly.html and weekly.pdf.
+std::pair<QString, QString> reportPaths(const QString& chosen);
+
 /// Sets html on document, paginated on pages of pageSize (device pixels, as
 /// QTextDocument::setPageSize) so that no table row is cut by a page break: a table whose row
 /// would run past a page's foot ends before that row, and the rest starts the next page under
-/// the table's repeated heading row. Rows taller than a page are left to split.
+/// the table's repeated heading row. Rows taller than a page (under the heading) are left to
+/// split.
 void layOutForPaper(QTextDocument& document, const QString& html, QSizeF pageSize);
 
-/// How many table rows of the (paginated) document run across a page break (0 after
-/// layOutForPaper, unless a row is taller than a page).
+/// How many table rows of the (paginated) document run across a page break although they
+/// would fit on a page under their table's heading (0 after layOutForPaper).
 int tableRowsAcrossPages(const QTextDocument& document);
 
 } // namespace synthscope::model

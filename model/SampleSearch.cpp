@@ -198,8 +198,10 @@ Status ftsQueryFor(QSqlDatabase& db, const QString& text, QString* fts) {
         *fts = quoted;
         return {};
     }
-    return Status::failure(u"The search is not valid (%2): %1 — use words, \"a phrase\", "
-                           "prefix*, AND, OR, NOT"_s.arg(text, error));
+    return Status::failure(
+        SampleSearchText::tr("The search is not valid (%2): %1 — use words, \"a phrase\", "
+                             "prefix*, AND, OR, NOT")
+            .arg(text, error));
 }
 
 std::optional<double> optionalDouble(const QVariant& v) {

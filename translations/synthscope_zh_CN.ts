@@ -175,6 +175,18 @@
         <source>layout failed: %1</source>
         <translation>布局失败：%1</translation>
     </message>
+    <message>
+        <source>sample %1 has no embedding from &quot;%2&quot;; compute or import embeddings for every sample first</source>
+        <translation>样本 %1 没有来自“%2”的嵌入；请先为每个样本计算或导入嵌入</translation>
+    </message>
+    <message>
+        <source>no corpus has %1: import conversations, or a text with its role (prompt or response)</source>
+        <translation>没有任何语料包含%1：请导入对话，或导入带有角色（提示或回复）的文本</translation>
+    </message>
+    <message>
+        <source>the embeddings &quot;%1&quot; of the newest analysis are missing or changed; run the analyses again</source>
+        <translation>最新分析所用的嵌入“%1”缺失或已更改；请重新运行分析</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::ClustersModel</name>
@@ -481,6 +493,26 @@ With a prompt: %6, with a response: %7</source>
         <source>no embeddings named &quot;%1&quot; in the project</source>
         <translation>项目中没有名为“%1”的嵌入</translation>
     </message>
+    <message>
+        <source>choose a source name other than &quot;%1&quot; (&quot;tfidf-svd&quot; and &quot;tfidf-svd:…&quot; are the built-in embeddings&apos;)</source>
+        <translation>请选择“%1”以外的来源名称（“tfidf-svd”和“tfidf-svd:…”是内置嵌入的名称）</translation>
+    </message>
+    <message>
+        <source>the embeddings endpoint %1 answered %2 embeddings for %3 texts</source>
+        <translation>嵌入端点 %1 为 %3 条文本返回了 %2 个嵌入</translation>
+    </message>
+    <message>
+        <source>the embeddings endpoint %1 answered a malformed embedding (item %2)</source>
+        <translation>嵌入端点 %1 返回了格式错误的嵌入（第 %2 项）</translation>
+    </message>
+    <message>
+        <source>the embeddings endpoint %1 answered embeddings of different dimensions (%2 and %3)</source>
+        <translation>嵌入端点 %1 返回的嵌入维度不一致（%2 和 %3）</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON record; embeddings from a field need JSON Lines or JSON array imports</source>
+        <translation>%1 不是 JSON 记录；从字段读取嵌入需要以 JSON Lines 或 JSON 数组格式导入</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::Exporter</name>
@@ -519,6 +551,10 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>%1: cannot save: %2</source>
         <translation>%1：无法保存：%2</translation>
+    </message>
+    <message>
+        <source>the analyses were run again after this export was set up, so its cluster and skeleton group numbers may name other groups now; open Export again</source>
+        <translation>设置此导出后又重新运行了分析，因此其中的簇编号和骨架组编号现在可能对应其他组；请重新打开“导出”</translation>
     </message>
 </context>
 <context>
@@ -663,6 +699,62 @@ With a prompt: %6, with a response: %7</source>
         <source>not measured in the newest analysis</source>
         <translation>最新一次分析中未测量</translation>
     </message>
+    <message>
+        <source>the newest analysis has no concentration on sources (it predates them): run the analyses again</source>
+        <translation>最新分析没有来源集中度数据（该分析早于此功能）：请重新运行分析</translation>
+    </message>
+    <message>
+        <source>round %1: entropy %2 over %3 sources</source>
+        <translation>第 %1 轮：%3 个来源的熵为 %2</translation>
+    </message>
+    <message>
+        <source>round %1: %2 %3</source>
+        <translation>第 %1 轮：%2 %3</translation>
+    </message>
+    <message>
+        <source> (round %1)</source>
+        <translation> （第 %1 轮）</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>&quot;trend&quot; needs &quot;runs&quot; ≥ 2</source>
+        <translation>&quot;trend&quot; 需要 &quot;runs&quot; ≥ 2</translation>
+    </message>
+    <message>
+        <source>&quot;rounds&quot; applies to source_largest_share_* and source_entropy_* metrics only</source>
+        <translation>&quot;rounds&quot; 仅适用于 source_largest_share_* 和 source_entropy_* 指标</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>synthetic</source>
+        <translation>合成</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reviewed %3 samples</source>
+        <translation>已审阅的 %2 个%3样本中有 %1 个</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>最差：%1</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::Importer</name>
@@ -733,6 +825,14 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>cannot update the corpus: %1</source>
         <translation>无法更新语料：%1</translation>
+    </message>
+    <message>
+        <source>unknown provenance field &apos;%1&apos; (use generator, template_version, judge_version or round)</source>
+        <translation>未知的来源字段“%1”（请使用 generator、template_version、judge_version 或 round）</translation>
+    </message>
+    <message>
+        <source>no record matched the condition (%1 skipped); nothing was imported</source>
+        <translation>没有记录符合条件（已跳过 %1 条）；未导入任何内容</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1688,22 @@ With a prompt: %6, with a response: %7</source>
         <source>Effective number of distinct 10-token windows among both outputs of the decisive pairs.</source>
         <translation>分出胜负的偏好对中两个输出里不同 10 词元窗口的有效数量。</translation>
     </message>
+    <message>
+        <source>tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::MetricsTableModel</name>
@@ -1728,6 +1844,18 @@ With a prompt: %6, with a response: %7</source>
         <source>%1 is a damaged Synthscope project: %2</source>
         <translation>%1 是已损坏的 Synthscope 项目：%2</translation>
     </message>
+    <message>
+        <source>%1 is read-only (%2 cannot be written; SQLite keeps its journal beside the file): summary, gate, report, export, trend and rejects still read it; copy it to a writable folder to change it</source>
+        <translation>%1 为只读（无法写入 %2；SQLite 会在该文件旁保存其日志）：summary、gate、report、export、trend 和 rejects 仍可读取它；如需修改，请将其复制到可写的文件夹</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read here: its folder is read-only and it holds changes not yet merged into the file (%2); open it once in a writable folder, or copy the file with its -wal beside it</source>
+        <translation>无法在此读取 %1：其所在文件夹为只读，且它包含尚未合并到文件中的更改（%2）；请在可写的文件夹中打开它一次，或将该文件连同旁边的 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <source>%1 was written by an older Synthscope (schema %2, this one writes %3) and is opened read-only, so it cannot be upgraded: open it once for writing (the workbench, or synthscope-cli analyze)</source>
+        <translation>%1 由较旧版本的 Synthscope 写入（架构版本 %2，本版本写入 %3），且以只读方式打开，因此无法升级：请以可写方式打开它一次（使用工作台，或 synthscope-cli analyze）</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::ProjectDocument</name>
@@ -1862,6 +1990,14 @@ With a prompt: %6, with a response: %7</source>
         <source>there is no analysis run %1</source>
         <translation>不存在分析运行 %1</translation>
     </message>
+    <message>
+        <source>analysis run %1 was written by a newer Synthscope (result format %2, this version reads up to %3); open the project with that version or run the analyses again</source>
+        <translation>分析运行 %1 由较新版本的 Synthscope 写入（结果格式 %2，本版本最高可读取 %3）；请使用该版本打开项目，或重新运行分析</translation>
+    </message>
+    <message>
+        <source>the stored result of analysis run %1 cannot be read (%2); run the analyses again to replace it</source>
+        <translation>无法读取分析运行 %1 的已存储结果（%2）；请重新运行分析以替换它</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::RecurringTemplateModel</name>
@@ -1886,6 +2022,161 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>z</source>
         <translation>z</translation>
+    </message>
+</context>
+<context>
+    <name>synthscope::model::RedLines</name>
+    <message>
+        <source>Synthetic ratio cap</source>
+        <translation>合成占比上限</translation>
+    </message>
+    <message>
+        <source>Ratio control</source>
+        <translation>比例控制</translation>
+    </message>
+    <message>
+        <source>infuse real data</source>
+        <translation>补充真实数据</translation>
+    </message>
+    <message>
+        <source>Near-duplicate rate of each synthetic corpus over real text of the same lengths</source>
+        <translation>各合成语料的近似重复率与同长度真实文本之比</translation>
+    </message>
+    <message>
+        <source>Repetition and similarity</source>
+        <translation>重复与相似</translation>
+    </message>
+    <message>
+        <source>revise template</source>
+        <translation>修订模板</translation>
+    </message>
+    <message>
+        <source>Synthetic rows that near-copy a real row</source>
+        <translation>近似照抄真实行的合成行</translation>
+    </message>
+    <message>
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>NN-similarity ratio (cosine ≥ 0.95) of each synthetic corpus over real text of the same lengths</source>
+        <translation>各合成语料的最近邻相似率（余弦 ≥ 0.95）与同长度真实文本之比</translation>
+    </message>
+    <message>
+        <source>raise inspection rate</source>
+        <translation>提高抽检率</translation>
+    </message>
+    <message>
+        <source>Skeleton repetition of each synthetic corpus over real text of the same lengths</source>
+        <translation>各合成语料的骨架重复率与同长度真实文本之比</translation>
+    </message>
+    <message>
+        <source>Shared 4-grams of each synthetic corpus (self-repetition at equal tokens; real tweets ≈ 0.07)</source>
+        <translation>各合成语料的共享 4-gram（等词元下的自重复；真实推文 ≈ 0.07）</translation>
+    </message>
+    <message>
+        <source>JS divergence of word frequencies</source>
+        <translation>词频的 JS 散度</translation>
+    </message>
+    <message>
+        <source>Sample distribution</source>
+        <translation>样本分布</translation>
+    </message>
+    <message>
+        <source>JS divergence of lengths</source>
+        <translation>长度的 JS 散度</translation>
+    </message>
+    <message>
+        <source>Detectability ROC-AUC</source>
+        <translation>可检测性 ROC-AUC</translation>
+    </message>
+    <message>
+        <source>MAUVE of each synthetic corpus (shared clusters; real vs real ≈ 0.98)</source>
+        <translation>各合成语料的 MAUVE（共享簇；真实对真实 ≈ 0.98）</translation>
+    </message>
+    <message>
+        <source>Real samples whose 5-NN ball holds a synthetic sample (real vs real ≈ 0.96)</source>
+        <translation>5-NN 球内含有合成样本的真实样本占比（真实对真实 ≈ 0.96）</translation>
+    </message>
+    <message>
+        <source>Label-distribution divergence (majority amplification)</source>
+        <translation>标签分布散度（多数类放大）</translation>
+    </message>
+    <message>
+        <source>freeze template</source>
+        <translation>冻结模板</translation>
+    </message>
+    <message>
+        <source>Template-feel tag rate among reviewed synthetic samples</source>
+        <translation>已审阅合成样本中“模板化”标签的比率</translation>
+    </message>
+    <message>
+        <source>Manual review</source>
+        <translation>人工审阅</translation>
+    </message>
+    <message>
+        <source>Perplexity gap, synthetic vs real held-out (|log ratio|)</source>
+        <translation>困惑度差距：合成对比真实留出集（|对数比|）</translation>
+    </message>
+    <message>
+        <source>Training metrics</source>
+        <translation>训练指标</translation>
+    </message>
+    <message>
+        <source>NN-similarity ratio over real text of the same lengths rising over the last 3 analyses</source>
+        <translation>最近邻相似率（相对同长度真实文本）在最近 3 次分析中持续上升</translation>
+    </message>
+    <message>
+        <source>One generator writes over 90 % of each of the last 3 rounds</source>
+        <translation>单一生成器在最近 3 个轮次的每一轮中均产出超过 90 % 的数据</translation>
+    </message>
+    <message>
+        <source>diversify teachers</source>
+        <translation>增加教师模型的多样性</translation>
+    </message>
+    <message>
+        <source>One template version writes over 90 % of each of the last 3 rounds</source>
+        <translation>单一模板版本在最近 3 个轮次的每一轮中均产出超过 90 % 的数据</translation>
+    </message>
+    <message>
+        <source>diversify templates</source>
+        <translation>增加模板的多样性</translation>
+    </message>
+    <message>
+        <source>One judge version filters over 90 % of each of the last 3 rounds</source>
+        <translation>单一评判模型版本在最近 3 个轮次的每一轮中均过滤了超过 90 % 的数据</translation>
+    </message>
+    <message>
+        <source>diversify judges</source>
+        <translation>增加评判模型的多样性</translation>
+    </message>
+    <message>
+        <source>Reviewed share of the newest generator&apos;s samples (at least 1 % and 50)</source>
+        <translation>最新生成器样本的已审阅占比（至少 1 % 且不少于 50 个）</translation>
+    </message>
+    <message>
+        <source>Reviewed share of the newest template version&apos;s samples (at least 1 % and 50)</source>
+        <translation>最新模板版本样本的已审阅占比（至少 1 % 且不少于 50 个）</translation>
+    </message>
+    <message>
+        <source>Reviewed share of the newest judge version&apos;s samples (at least 1 % and 50)</source>
+        <translation>最新评判模型版本样本的已审阅占比（至少 1 % 且不少于 50 个）</translation>
+    </message>
+    <message>
+        <source>Judge length bias: how often the judge prefers the output 100 tokens longer at equal quality (0.5: length does not sway it)</source>
+        <translation>评判模型长度偏差：质量相当时，评判模型偏好长 100 个词元的输出的频率（0.5：长度不影响判定）</translation>
+    </message>
+    <message>
+        <source>Judge filtering</source>
+        <translation>评判过滤</translation>
+    </message>
+    <message>
+        <source>revise judge rubric</source>
+        <translation>修订评判准则</translation>
     </message>
 </context>
 <context>
@@ -2176,6 +2467,10 @@ With a prompt: %6, with a response: %7</source>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>&lt;h1&gt;%1&lt;/h1&gt;&lt;p&gt;Project &lt;code&gt;%2&lt;/code&gt; · analysis run %3%8 finished %4 · written %5 by Synthscope %6%7&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;%1&lt;/h1&gt;&lt;p&gt;项目 &lt;code&gt;%2&lt;/code&gt; · 分析运行 %3%8 完成于 %4 · 由 Synthscope %6%7 生成于 %5&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::ReviewCommands</name>
@@ -2310,6 +2605,10 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>the project is not open through SQLite</source>
         <translation>项目未通过 SQLite 打开</translation>
+    </message>
+    <message>
+        <source>The search is not valid (%2): %1 — use words, &quot;a phrase&quot;, prefix*, AND, OR, NOT</source>
+        <translation>搜索无效（%2）：%1 — 请使用词语、&quot;短语&quot;、前缀*、AND、OR、NOT</translation>
     </message>
 </context>
 <context>
@@ -3642,10 +3941,6 @@ to see them all.</source>
         <source>Export</source>
         <translation>导出</translation>
     </message>
-    <message>
-        <source>&lt;span style=&apos;color:#b03030&apos;&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b03030&apos;&gt;%1&lt;/span&gt;</translation>
-    </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n sample(s)&lt;/b&gt; match.</source>
         <translation>
@@ -4114,10 +4409,6 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
         <translation>Synthscope</translation>
     </message>
     <message>
-        <source>&amp;Analyse:</source>
-        <translation>分析(&amp;A)：</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;What the analyses read of each sample and what every tab shows: the whole text (a conversation&apos;s user and assistant turns), the &lt;b&gt;prompts&lt;/b&gt; (user turns: are the inputs like what users type?) or the &lt;b&gt;responses&lt;/b&gt; (assistant turns). Each has its own analysis; run the analyses (Ctrl+R) once per view. Ctrl+Alt+1, 2, 3 switch.&lt;/p&gt;</source>
         <translation>&lt;p&gt;分析读取每个样本的哪部分内容，以及各标签页显示什么：全文（对话中的用户轮和助手轮）、&lt;b&gt;提示&lt;/b&gt;（用户轮：输入是否像用户实际输入的内容？）或&lt;b&gt;回复&lt;/b&gt;（助手轮）。每种视图有各自的分析；请在每个视图下各运行一次分析（Ctrl+R）。Ctrl+Alt+1、2、3 可切换。&lt;/p&gt;</translation>
     </message>
@@ -4206,10 +4497,6 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
         <translation>导出子集(&amp;E)…</translation>
     </message>
     <message>
-        <source>Write &amp;Report…</source>
-        <translation>生成报告(&amp;R)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -4222,10 +4509,6 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
         <translation>标签集(&amp;T)…</translation>
     </message>
     <message>
-        <source>&amp;Reviewer Name…</source>
-        <translation>审阅人姓名(&amp;R)…</translation>
-    </message>
-    <message>
         <source>&amp;Sample a Review Queue…</source>
         <translation>抽取审阅队列(&amp;S)…</translation>
     </message>
@@ -4236,10 +4519,6 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
     <message>
         <source>&amp;Run Analyses</source>
         <translation>运行分析(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Embeddings…</source>
-        <translation>嵌入(&amp;E)…</translation>
     </message>
     <message>
         <source>Compute &amp;Neighbour Layout</source>
@@ -4386,10 +4665,6 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
         <translation>生成报告</translation>
     </message>
     <message>
-        <source>HTML report (*.html);;All files (*)</source>
-        <translation>HTML 报告 (*.html);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Embeddings</source>
         <translation>嵌入</translation>
     </message>
@@ -4426,8 +4701,28 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
         <translation>语言：%1。</translation>
     </message>
     <message>
-        <source>Language: %1, from the next start of Synthscope.</source>
-        <translation>语言：%1，下次启动 Synthscope 时生效。</translation>
+        <source>Anal&amp;yse:</source>
+        <translation>分析范围(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Write Re&amp;port…</source>
+        <translation>生成报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Reviewer &amp;Name…</source>
+        <translation>审阅人姓名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>E&amp;mbeddings…</source>
+        <translation>嵌入向量(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Language: %1. It takes effect the next time Synthscope starts.</source>
+        <translation>语言：%1。下次启动 Synthscope 时生效。</translation>
+    </message>
+    <message>
+        <source>Report, HTML and PDF (*.html *.pdf);;All files (*)</source>
+        <translation>报告，HTML 与 PDF (*.html *.pdf);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -5584,12 +5879,12 @@ Use Import… to add real and synthetic data.</source>
         <translation>&lt;b&gt;“%1”&lt;/b&gt;基于 %2 个已加标签和 %3 个未加标签的已审阅样本训练得到。5 折交叉验证精确率 &lt;b&gt;%4&lt;/b&gt;，召回率 &lt;b&gt;%5&lt;/b&gt;，ROC-AUC %6。%7</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b03030&apos;&gt;Weak: tag more examples before relying on this ranking.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b03030&apos;&gt;较弱：请先为更多示例加标签，再依赖此排序。&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>The top of this list is worth reading first.</source>
         <translation>此列表靠前的样本值得优先阅读。</translation>
+    </message>
+    <message>
+        <source>Weak: tag more examples before relying on this ranking.</source>
+        <translation>较弱：请先为更多示例加标签，再依赖此排序。</translation>
     </message>
 </context>
 <context>

@@ -143,7 +143,7 @@ void ChecklistView::reload() {
     const QString colour = model::gateStatusInk(stale ? model::GateStatus::Warn : overall).name();
     // An analysis of other corpora than the project's never passes (synthscope-cli gate exits
     // 2 on it): the rules below describe the corpora that run saw.
-    const QString verdict = stale ? tr("OUT OF DATE") : model::gateStatusName(overall).toUpper();
+    const QString verdict = stale ? tr("OUT OF DATE") : model::gateStatusTitle(overall);
     QString text = tr("<span style='font-size:16pt; color:%1'><b>Gate: %2</b></span> — %3 "
                       "pass, %4 warn, %5 fail, %6 not applicable")
                        .arg(colour, verdict)

@@ -335,7 +335,7 @@ void ClusterMapView::mapLoaded() {
 }
 
 void ClusterMapView::showSamples(const QList<qint64>& sampleIds, const QString& title) {
-    m_shownIds = QSet<qint64>(sampleIds.cbegin(), sampleIds.cend());
+    m_shownIds = sampleIds;
     m_shownTitle = title;
     if (m_clusterRow >= 0) { // the filter replaces a highlighted cluster
         QSignalBlocker block(m_clusterTable->selectionModel());
@@ -352,13 +352,8 @@ void ClusterMapView::applyShownSamples() {
     const auto points = m_map->points();
     if (m_shownIds.isEmpty() || !points)
         return;
-    std::vector<std::uint8_t> mask(points->size(), 0);
     std::vector<std::size_t> shown;
-    for (std::size_t i = 0; i < points->size(); ++i)
-        if (m_shownIds.contains(points->ids[i])) {
-            mask[i] = 1;
-            shown.push_back(i);
-        }
+    std::vector<std::uint8_t> mask = model::pointMask(*points, m_shownIds, &shown);
     m_map->clearSelectionBox();
     m_map->setFocusMask(std::move(mask));
     setSelectedPoints(shown);

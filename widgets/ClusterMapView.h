@@ -3,7 +3,7 @@
 #include "model/ProjectStore.h"
 #include "widgets/ClusterMapWidget.h"
 
-#include <QSet>
+#include <QList>
 #include <QWidget>
 
 class QComboBox;
@@ -80,7 +80,7 @@ private:
     QPushButton* m_reviewSelection;
     BulkAnswerBar* m_bulk;
     QLabel* m_selectionLabel;
-    QSet<qint64> m_shownIds; ///< samples shown from the Samples view (empty: none)
+    QList<qint64> m_shownIds; ///< samples shown from the Samples view (empty: none)
     QString m_shownTitle;
     QLabel* m_summary;
     EmptyState* m_state = nullptr;

@@ -27,7 +27,6 @@ constexpr QRgb kPalette[] = {0xff1f77b4, 0xffff7f0e, 0xff2ca02c, 0xffd62728, 0xf
 constexpr QRgb kRealRgb = 0xff1f77b4;
 constexpr QRgb kSyntheticRgb = 0xffff7f0e;
 constexpr QRgb kNone = 0xffb0b0b0;
-constexpr QRgb kFaded = 0xffdcdcdc;
 
 QRgb categorical(std::int64_t i) {
     return i < 0 ? kNone : kPalette[static_cast<std::size_t>(i) % std::size(kPalette)];
@@ -155,6 +154,13 @@ void ClusterMapWidget::invalidate() {
 }
 
 void ClusterMapWidget::prepareColours() {
+    // Faded points: a seventh of the way from the background to the text colour (#dcdcdc on
+    // white, a dark grey on a dark base).
+    const QColor base = palette().color(QPalette::Base);
+    const QColor text = palette().color(QPalette::Text);
+    const auto toward = [](int from, int to) { return from + (to - from) / 7; };
+    m_faded = qRgb(toward(base.red(), text.red()), toward(base.green(), text.green()),
+                   toward(base.blue(), text.blue()));
     m_colours.clear();
     if (!m_points)
         return;
@@ -202,7 +208,7 @@ void ClusterMapWidget::prepareScoreRange() {
 QRgb ClusterMapWidget::colourOf(std::size_t i) const {
     const model::MapPoints& p = *m_points;
     if (!inFocus(i))
-        return kFaded;
+        return m_faded;
     auto score = [&](float s, bool logScale) {
         if (std::isnan(s) || (logScale && s <= 0.0f))
             return kNone;
@@ -281,7 +287,8 @@ void ClusterMapWidget::render() {
     const int h = std::max(1, height());
     if (m_image.size() != QSize(w, h))
         m_image = QImage(w, h, QImage::Format_RGB32);
-    m_image.fill(palette().color(QPalette::Base));
+    const QRgb background = palette().color(QPalette::Base).rgb(); // read once, for both bands
+    m_image.fill(background);
     m_dirty = false;
     if (!m_points || m_points->size() == 0 || m_bounds.isEmpty()) {
         m_lastRenderMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -343,7 +350,8 @@ void ClusterMapWidget::render() {
                 }
             }
         }
-        // Mean colour per pixel over white: one point 55% opaque, eight or more opaque.
+        // Mean colour per pixel over the background: one point 55% opaque, eight or more
+        // opaque.
         static const auto alphaOf = []() {
             std::array<float, 9> a{};
             for (std::size_t c = 1; c < a.size(); ++c)
@@ -361,11 +369,12 @@ void ClusterMapWidget::render() {
                     continue;
                 const float alpha = alphaOf[std::min<std::uint32_t>(count, 8)];
                 const float inv = alpha / static_cast<float>(count);
-                auto blend = [&](std::uint32_t sum) {
-                    return static_cast<int>(255.0f * (1.0f - alpha) +
+                auto blend = [&](int under, std::uint32_t sum) {
+                    return static_cast<int>(static_cast<float>(under) * (1.0f - alpha) +
                                             static_cast<float>(sum) * inv);
                 };
-                line[x] = qRgb(blend(cell.r), blend(cell.g), blend(cell.b));
+                line[x] = qRgb(blend(qRed(background), cell.r), blend(qGreen(background), cell.g),
+                               blend(qBlue(background), cell.b));
             }
         }
     };
@@ -498,8 +507,10 @@ void ClusterMapWidget::resizeEvent(QResizeEvent*) {
 
 void ClusterMapWidget::changeEvent(QEvent* event) {
     // A dark (or light) desktop theme switched on: the background is the palette's base.
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
+        prepareColours(); // the faded points' grey
         invalidate();
+    }
     QWidget::changeEvent(event);
 }
 

@@ -51,6 +51,7 @@ public:
     /// Draws only the points whose mask entry is non-zero in colour and the others faded (a
     /// filter from the Samples view); an empty mask shows every point. Indices as points().
     void setFocusMask(std::vector<std::uint8_t> mask);
+    /// Whether a focus mask is set (setFocusMask with a mask of the points' size).
     [[nodiscard]] bool hasFocusMask() const { return !m_focus.empty(); }
     void setPreview(Preview preview) { m_preview = std::move(preview); }
     /// Back to the whole map.
@@ -124,6 +125,7 @@ private:
     // The rendered points and each point's colour under the current colouring.
     QImage m_image;
     std::vector<QRgb> m_colours;
+    QRgb m_faded = 0xffdcdcdc; ///< the colour of points outside the focus (from the palette)
     bool m_dirty = true;
     double m_lastRenderMs = 0.0;
     // Score colouring range.

@@ -1,5 +1,7 @@
 #include "widgets/EmbeddingsDialog.h"
 
+#include "widgets/Language.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -50,7 +52,7 @@ EmbeddingsDialog::EmbeddingsDialog(const QList<std::pair<QString, qint64>>& sour
     m_batch->setRange(1, 2048);
     m_batch->setValue(64);
     m_fromField->setChecked(true);
-    m_problem->setStyleSheet(u"color: #a33;"_s);
+    m_problem->setStyleSheet(u"color: %1;"_s.arg(errorColour(palette())));
     m_problem->setWordWrap(true);
 
     auto* browse = new QPushButton(tr("Browse…"), this);

@@ -1,5 +1,7 @@
 #include "widgets/ExportDialog.h"
 
+#include "widgets/Language.h"
+
 #include "model/ProjectDocument.h"
 #include "model/Settings.h"
 
@@ -185,8 +187,8 @@ void ExportDialog::updateCount() {
     QString error;
     for (QLineEdit* edit : {m_clusters, m_skeletons})
         if (!model::ExportFilter::parseGroups(edit->text(), &ids, &error)) {
-            m_count->setText(
-                tr("<span style='color:#b03030'>%1</span>").arg(error.toHtmlEscaped()));
+            m_count->setText(u"<span style='color:%1'>%2</span>"_s.arg(errorColour(palette()),
+                                                                       error.toHtmlEscaped()));
             m_ok->setEnabled(false);
             return;
         }

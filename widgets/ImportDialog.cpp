@@ -1,5 +1,7 @@
 #include "widgets/ImportDialog.h"
 
+#include "widgets/Language.h"
+
 #include "model/Settings.h"
 
 #include <QButtonGroup>
@@ -140,7 +142,7 @@ ImportDialog::ImportDialog(QWidget* parent)
     m_mapped->setReadOnly(true);
     m_mapped->setMaximumHeight(110);
     m_mapped->setObjectName(u"mappedPreview"_s);
-    m_error->setStyleSheet(u"color: #b00020;"_s);
+    m_error->setStyleSheet(u"color: %1;"_s.arg(errorColour(palette())));
     m_error->setObjectName(u"importError"_s);
     m_error->setWordWrap(true);
 

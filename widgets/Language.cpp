@@ -81,6 +81,10 @@ bool isDarkPalette(const QPalette& palette) {
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
+QString errorColour(const QPalette& palette) {
+    return isDarkPalette(palette) ? u"#ff8080"_s : u"#b00020"_s;
+}
+
 QPalette darkPalette() {
     QPalette p;
     const QColor window(0x35, 0x35, 0x35), base(0x23, 0x23, 0x23), text(0xe6, 0xe6, 0xe6);

@@ -35,6 +35,9 @@ QString installedLanguage();
 /// tinted text follow it.
 bool isDarkPalette(const QPalette& palette);
 
+/// The colour of error text on palette's window: a deep red, or a light one on a dark window.
+QString errorColour(const QPalette& palette);
+
 /// A dark palette like the ones dark desktop themes give (Fusion colours), for screenshots
 /// and tests of the dark look (`synthscope --palette dark`).
 QPalette darkPalette();

@@ -4,6 +4,7 @@
 
 #include "model/JudgeModels.h"
 #include "model/ProjectDocument.h"
+#include "model/Report.h"
 #include "model/SampleTableModel.h"
 #include "model/Settings.h"
 #include "widgets/ChecklistView.h"
@@ -82,7 +83,7 @@ MainWindow::MainWindow(QWidget* parent)
         auto* corner = new QWidget(this);
         auto* row = new QHBoxLayout(corner);
         row->setContentsMargins(6, 0, 4, 0);
-        auto* caption = new QLabel(tr("&Analyse:"), corner);
+        auto* caption = new QLabel(tr("Anal&yse:"), corner);
         caption->setBuddy(m_viewCombo);
         m_viewCombo->setObjectName(u"analysisView"_s);
         for (model::AnalysisView v : {model::AnalysisView::All, model::AnalysisView::Prompts,
@@ -282,14 +283,14 @@ void MainWindow::createMenus() {
                                         this, [this]() { importFiles(); });
     m_projectActions << file->addAction(tr("&Export Slice…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                                         this, &MainWindow::exportSlice);
-    m_projectActions << file->addAction(tr("Write &Report…"), QKeySequence(u"Ctrl+Shift+P"_s), this,
+    m_projectActions << file->addAction(tr("Write Re&port…"), QKeySequence(u"Ctrl+Shift+P"_s), this,
                                         &MainWindow::writeReport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
     m_projectActions << m_editMenu->addAction(tr("&Tag Set…"), this, &MainWindow::editTags);
-    m_editMenu->addAction(tr("&Reviewer Name…"), this, &MainWindow::setReviewer);
+    m_editMenu->addAction(tr("Reviewer &Name…"), this, &MainWindow::setReviewer);
     m_projectActions << m_editMenu->addAction(tr("&Sample a Review Queue…"),
                                               QKeySequence(u"Ctrl+Shift+Q"_s), this, [this]() {
                                                   showView(View::Review);
@@ -303,7 +304,7 @@ void MainWindow::createMenus() {
     });
     run->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
     m_projectActions << run;
-    m_projectActions << analysis->addAction(tr("&Embeddings…"), this,
+    m_projectActions << analysis->addAction(tr("E&mbeddings…"), this,
                                             &MainWindow::chooseEmbeddings);
     m_projectActions << analysis->addAction(tr("Compute &Neighbour Layout"), this, [this]() {
         if (m_document)
@@ -410,8 +411,8 @@ void MainWindow::chooseLanguage(const QString& code, const QString& name) {
     if (shown == installedLanguage())
         statusBar()->showMessage(tr("Language: %1.").arg(name), 5000);
     else
-        statusBar()->showMessage(tr("Language: %1, from the next start of Synthscope.").arg(name),
-                                 8000);
+        statusBar()->showMessage(
+            tr("Language: %1. It takes effect the next time Synthscope starts.").arg(name), 8000);
 }
 
 void MainWindow::syncViewActions() {
@@ -628,19 +629,17 @@ void MainWindow::exportSlice() {
 void MainWindow::writeReport() {
     if (!m_document)
         return;
+    // Beside the project, as Export does.
+    const QFileInfo project(m_document->project().path());
     const QString suggested =
-        QDir(model::Settings::lastDirectory().get())
-            .filePath(QFileInfo(m_document->project().path()).completeBaseName() +
-                      u"-report.html"_s);
-    QString html = QFileDialog::getSaveFileName(this, tr("Write report"), suggested,
-                                                tr("HTML report (*.html);;All files (*)"));
-    if (html.isEmpty())
+        project.dir().filePath(project.completeBaseName() + u"-report.html"_s);
+    const QString chosen =
+        QFileDialog::getSaveFileName(this, tr("Write report"), suggested,
+                                     tr("Report, HTML and PDF (*.html *.pdf);;All files (*)"));
+    if (chosen.isEmpty())
         return;
-    if (!html.endsWith(u".html"_s, Qt::CaseInsensitive))
-        html += u".html"_s;
-    model::Settings::lastDirectory().set(QFileInfo(html).absolutePath());
-    // The PDF goes beside the HTML, with the same name.
-    const QString pdf = html.left(html.size() - 5) + u".pdf"_s;
+    model::Settings::lastDirectory().set(QFileInfo(chosen).absolutePath());
+    const auto [html, pdf] = model::reportPaths(chosen); // one name for both files
     m_document->startReport(html, pdf);
 }
 

@@ -83,10 +83,11 @@ QWidget* card(const QString& value, const QString& title, const QString& tooltip
             const QString judged = r->value ? QString::number(*r->value, 'f', 3) : QString(u"–"_s);
             lines << OverviewView::tr("%1 · %2 · passes at %3 (%4 rule)")
                          .arg(stale ? OverviewView::tr("OUT OF DATE")
-                                    : model::gateStatusName(r->status).toUpper(),
+                                    : model::gateStatusTitle(r->status),
                               judged, condition,
                               r->rule.fail ? OverviewView::tr("fail") : OverviewView::tr("warn"));
-            tip += u"\n\n"_s + r->rule.title + u": "_s + r->rule.action;
+            tip += u"\n\n"_s + model::redLineText(r->rule.title) + u": "_s +
+                   model::redLineText(r->rule.action);
             if (!r->detail.isEmpty())
                 tip += u" ("_s + r->detail + u')';
         }

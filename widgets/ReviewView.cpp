@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -844,6 +845,13 @@ void ReviewView::showSampleText(qint64 sampleId, const QString& text) {
         m_sampleText->setHtml(conversationHtml(turns, m_unfoldSystem, isDarkPalette(palette())));
     if (m_recordButton->isChecked())
         m_recordText->setPlainText(m_document->review().originalOf(sampleId));
+}
+
+void ReviewView::changeEvent(QEvent* event) {
+    // The turns' tints follow a palette change (a dark desktop theme switched on).
+    if (event->type() == QEvent::PaletteChange && m_document != nullptr && m_textSample >= 0)
+        showSampleText(m_textSample, m_textSampleText);
+    QWidget::changeEvent(event);
 }
 
 QString ReviewView::queueSearch() const {

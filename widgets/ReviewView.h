@@ -88,6 +88,7 @@ public:
     [[nodiscard]] std::optional<qint64> savedQueue() const;
 
 protected:
+    void changeEvent(QEvent* event) override;
     /// Tab and Shift+Tab cycle through the view's own widgets instead of walking out into the
     /// project panel (its rejected-rows table took the keys away from review).
     bool focusNextPrevChild(bool next) override;

@@ -4,6 +4,7 @@
 #include "model/SampleTableModel.h"
 #include "widgets/BulkAnswerBar.h"
 #include "widgets/EmptyState.h"
+#include "widgets/Language.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QAction>
@@ -72,9 +73,14 @@ public:
                 if (c == model::kHitStart && firstHit < 0)
                     firstHit = plain;
                 inHit = c == model::kHitStart;
-                html += inHit ? u"<b style=\"background-color:%1\">"_s.arg(
-                                    option.palette.color(QPalette::Highlight).lighter(170).name())
-                              : u"</b>"_s;
+                // A light highlight with dark ink: readable in light and dark palettes (the
+                // palette's text on a light highlight is not, in a dark one).
+                html +=
+                    inHit ? u"<b style=\"background-color:%1;color:#1a1a1a\">"_s.arg(
+                                isDarkPalette(option.palette)
+                                    ? u"#ffdd57"_s
+                                    : option.palette.color(QPalette::Highlight).lighter(170).name())
+                          : u"</b>"_s;
             } else {
                 run += c.isSpace() ? QChar(u' ') : c;
             }
@@ -199,7 +205,7 @@ SamplesView::SamplesView(QWidget* parent)
     header->resizeSection(static_cast<int>(model::SampleColumn::Corpus),
                           fm.horizontalAdvance(u"a corpus name"_s));
     header->resizeSection(static_cast<int>(model::SampleColumn::Tags),
-                          fm.horizontalAdvance(u"template feel, off-scenario"_s));
+                          fm.horizontalAdvance(u"template feel"_s));
     header->setMinimumSectionSize(fm.horizontalAdvance(u"0000"_s));
     // The text, tags and decisions are shown, not ranked: a click on their header keeps the
     // order there is.
@@ -404,7 +410,8 @@ void SamplesView::runSearch() {
 
 void SamplesView::onSearchFinished(int matches, qint64 milliseconds, const QString& error) {
     if (!error.isEmpty()) {
-        m_status->setText(u"<span style=\"color:#b91c1c\">%1</span> "_s.arg(error.toHtmlEscaped()) +
+        m_status->setText(u"<span style=\"color:%1\">%2</span> "_s.arg(errorColour(palette()),
+                                                                       error.toHtmlEscaped()) +
                           tr("(the table still shows the last search)"));
         return;
     }

@@ -1,5 +1,7 @@
 #include "widgets/TeamView.h"
 
+#include "widgets/Language.h"
+
 #include "model/ProjectDocument.h"
 #include "model/TeamModels.h"
 #include "widgets/Charts.h"
@@ -373,8 +375,9 @@ void TeamView::showConcept(const model::ConceptResult& result) {
             .arg(std::isnan(result.precision) ? u"–"_s : QString::number(result.precision, 'f', 2))
             .arg(result.recall, 0, 'f', 2)
             .arg(result.auc, 0, 'f', 3)
-            .arg(weak ? tr("<span style='color:#b03030'>Weak: tag more examples before relying "
-                           "on this ranking.</span>")
+            .arg(weak ? u"<span style='color:%1'>%2</span>"_s.arg(
+                            errorColour(palette()),
+                            tr("Weak: tag more examples before relying on this ranking."))
                       : tr("The top of this list is worth reading first.")));
 }
 

@@ -368,7 +368,7 @@ void TrendsView::reloadGradient() {
     marks->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     marks->setMarkerSize(13);
     marks->setColor(Qt::transparent);
-    marks->setBorderColor(Qt::black);
+    marks->setBorderColor(palette().color(QPalette::WindowText)); // black, or light on dark
     for (qsizetype m = 0; m < g->metricNames.size(); ++m) {
         auto* line = new QLineSeries;
         line->setName(g->metricNames[m]);

@@ -352,3 +352,15 @@ TEST(ItemModels, AMouldIsNeverAShortReply) {
     g.pattern = QStringLiteral("i understand that you want to <W> your <W> .");
     EXPECT_FALSE(g.isShortReply());
 }
+
+TEST(MapPointMask, MarksThePointsOfTheGivenSamples) {
+    model::MapPoints points;
+    points.ids = {2, 5, 9, 11};
+    std::vector<std::size_t> indices;
+    // Any order, a duplicate and an id with no point (3).
+    const std::vector<std::uint8_t> mask = model::pointMask(points, {11, 3, 5, 5}, &indices);
+    EXPECT_EQ(mask, (std::vector<std::uint8_t>{0, 1, 0, 1}));
+    EXPECT_EQ(indices, (std::vector<std::size_t>{1, 3}));
+    EXPECT_EQ(model::pointMask(points, {}, &indices), (std::vector<std::uint8_t>(4, 0)));
+    EXPECT_TRUE(indices.empty());
+}

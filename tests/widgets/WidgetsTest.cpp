@@ -4,6 +4,7 @@
 
 #include "model/Analyzer.h"
 #include "model/CorpusModels.h"
+#include "model/Gate.h"
 #include "model/GateModels.h"
 #include "model/Importer.h"
 #include "model/Json.h"
@@ -53,9 +54,12 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -401,7 +405,7 @@ TEST_F(Widgets, TagSetEditsAndReviewerChangeStayUndoable) {
     EXPECT_EQ(undo.undoText(), QStringLiteral("Add tag “invented source”"));
 
     typeIntoInputDialog(QStringLiteral("second reader"));
-    menuAction(window, QStringLiteral("&Reviewer Name…"))->trigger();
+    menuAction(window, QStringLiteral("Reviewer &Name…"))->trigger();
     EXPECT_EQ(store.reviewer(), QStringLiteral("second reader"));
     EXPECT_EQ(undo.count(), 2);                         // the history stays
     EXPECT_TRUE(store.review(sample).tagIds.isEmpty()); // the new reviewer has no answers yet
@@ -1083,7 +1087,7 @@ TEST_F(Widgets, ReviewShowsAConversationTurnByTurn) {
 TEST_F(Widgets, ExportDialogCountsMatches) {
     widgets::ExportDialog dialog(*window.document());
     auto* count = dialog.findChild<QLabel*>(QStringLiteral("exportCount"));
-    EXPECT_EQ(count->text(), QStringLiteral("<b>9514 sample(s)</b> match."));
+    EXPECT_EQ(count->text(), QStringLiteral("<b>9514 samples</b> match."));
     // One per duplicate group: the removable near-duplicates of both corpora go.
     dialog.findChild<QCheckBox*>(QStringLiteral("exportOnePerDuplicate"))->setChecked(true);
     const qint64 deduplicated = model::countMatching(window.document()->project(), dialog.filter());
@@ -1405,6 +1409,10 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SynthscopeTests"));
     QApplication::setApplicationName(QStringLiteral("widget_tests"));
+    // As the application does at start: English with its plural forms ("1 sample"), whatever
+    // a test left; and no stored language from an earlier, aborted run.
+    model::Settings::language().reset();
+    widgets::installTranslations(QStringLiteral("en"));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
@@ -2424,6 +2432,23 @@ TEST_F(Widgets, ClusterMapLassoAddsAndTakesAwayFromTheSelection) {
     EXPECT_EQ(drag({QPoint(1, 1), QPoint(w - 2, h - 2)}, Qt::ShiftModifier), all);
 }
 
+// Puts English back when a test that installs another language ends, however it ends.
+struct EnglishAfterwards {
+    EnglishAfterwards() = default;
+    EnglishAfterwards(const EnglishAfterwards&) = delete;
+    EnglishAfterwards& operator=(const EnglishAfterwards&) = delete;
+    ~EnglishAfterwards() { widgets::installTranslations(QStringLiteral("en")); }
+};
+
+// Restores the application palette a test found, however the test ends.
+struct PaletteAfterwards {
+    QPalette saved = QApplication::palette();
+    PaletteAfterwards() = default;
+    PaletteAfterwards(const PaletteAfterwards&) = delete;
+    PaletteAfterwards& operator=(const PaletteAfterwards&) = delete;
+    ~PaletteAfterwards() { QApplication::setPalette(saved); }
+};
+
 TEST(Language, TheSystemLocalePicksATranslationOrEnglish) {
     EXPECT_EQ(widgets::resolveLanguage(QString(), QLocale(QStringLiteral("zh_CN"))), u"zh_CN");
     EXPECT_EQ(widgets::resolveLanguage(QString(), QLocale(QStringLiteral("zh_SG"))), u"zh_CN");
@@ -2441,6 +2466,7 @@ TEST(Language, TheSystemLocalePicksATranslationOrEnglish) {
 }
 
 TEST(Language, EnglishPluralsAndTheChineseInterfaceLoad) {
+    const EnglishAfterwards restoreEnglish;
     // English carries the plural forms only ("1 clusters" before it).
     ASSERT_TRUE(widgets::installTranslations(QStringLiteral("en")));
     EXPECT_EQ(QCoreApplication::translate("synthscope::widgets::ClusterMapView", "%n clusters",
@@ -2466,6 +2492,24 @@ TEST(Language, EnglishPluralsAndTheChineseInterfaceLoad) {
         EXPECT_FALSE(opened.error().contains(u"no such project file"))
             << opened.error().toStdString();
         EXPECT_TRUE(opened.error().contains(u"项目文件不存在")) << opened.error().toStdString();
+    }
+    // Every built-in red line's words are translated (a rule added without them fails here).
+    {
+        QFile rules(QStringLiteral(":/synthscope/rules/redlines.json"));
+        ASSERT_TRUE(rules.open(QIODevice::ReadOnly));
+        const QJsonArray list = QJsonDocument::fromJson(rules.readAll())
+                                    .object()
+                                    .value(QStringLiteral("rules"))
+                                    .toArray();
+        ASSERT_GT(list.size(), 10);
+        for (const QJsonValue& rule : list)
+            for (const char* key : {"title", "dimension", "action"}) {
+                const QString words = rule.toObject().value(QLatin1StringView(key)).toString();
+                if (!words.isEmpty()) {
+                    EXPECT_NE(model::redLineText(words), words) << words.toStdString();
+                }
+            }
+        EXPECT_EQ(model::gateStatusTitle(model::GateStatus::Pass), u"通过");
     }
     ASSERT_TRUE(widgets::installTranslations(QStringLiteral("en")));
     widgets::MainWindow english;
@@ -2500,12 +2544,13 @@ TEST_F(Widgets, TheLanguageIsChosenFromTheViewMenu) {
     EXPECT_EQ(model::Settings::language().get(), u"zh_CN");
     EXPECT_TRUE(chinese->isChecked());
     EXPECT_FALSE(languages->actions().first()->isChecked());
-    EXPECT_TRUE(window.statusBar()->currentMessage().contains(u"next start"))
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(u"next time"))
         << window.statusBar()->currentMessage().toStdString();
     model::Settings::language().reset();
 }
 
 TEST_F(Widgets, ChartsAndTheMapFollowADarkPalette) {
+    const PaletteAfterwards restore;
     auto chartsOf = [](QWidget& w) { return w.findChildren<QChartView*>(); };
     auto barColours = [&](QWidget& w) {
         QList<QColor> colours;
@@ -2538,6 +2583,18 @@ TEST_F(Widgets, ChartsAndTheMapFollowADarkPalette) {
     ASSERT_NE(map, nullptr);
     QTRY_VERIFY(map->points() && map->points()->size() > 0);
     EXPECT_LT(QColor(map->grab().toImage().pixel(2, 2)).lightness(), 80);
+    // Points outside a focus fade toward the dark base, not toward white: with every point
+    // faded, no pixel in the middle of the map is light.
+    map->setFocusMask(std::vector<std::uint8_t>(map->points()->size(), 0));
+    {
+        const QImage faded = map->grab().toImage();
+        int lightest = 0;
+        for (int y = faded.height() / 5; y < faded.height() * 4 / 5; ++y)
+            for (int x = faded.width() / 5; x < faded.width() * 7 / 10; ++x)
+                lightest = std::max(lightest, QColor(faded.pixel(x, y)).lightness());
+        EXPECT_LT(lightest, 110);
+    }
+    map->setFocusMask({});
 
     // And back to light.
     window.setPalette(QPalette());
@@ -2554,7 +2611,6 @@ TEST_F(Widgets, ChartsAndTheMapFollowADarkPalette) {
         for (QChartView* v : chartsOf(dark))
             EXPECT_EQ(v->chart()->theme(), QChart::ChartThemeDark);
     }
-    QApplication::setPalette(QApplication::style()->standardPalette());
 }
 
 TEST(ReportPaper, NoTableRowIsCutByAPageBreak) {
@@ -2631,4 +2687,36 @@ TEST_F(Widgets, ASearchIsShownOnTheClusterMap) {
     QTest::mouseClick(showAll, Qt::LeftButton);
     EXPECT_FALSE(map->hasFocusMask());
     EXPECT_TRUE(window.clusterMap()->selection()->sampleIds().isEmpty());
+}
+
+TEST(ReportPaper, RowsOfEveryHeightEndAndStayWhole) {
+    // Rows from 1 to 40 lines on 300-pixel pages: some fit only without the heading, some not
+    // even on a page of their own. The layout ends, no row that fits is cut, and none is lost.
+    QString html = QStringLiteral("<table width=\"100%\"><tr><th>Row</th><th>Lines</th></tr>");
+    for (int r = 1; r <= 40; ++r) {
+        QStringList lines;
+        for (int l = 0; l < r; ++l)
+            lines << QStringLiteral("line");
+        html +=
+            QStringLiteral("<tr><td>row %1</td><td>%2</td></tr>").arg(r).arg(lines.join(u"<br>"));
+    }
+    html += QStringLiteral("</table>");
+    QTextDocument paper;
+    model::layOutForPaper(paper, html, QSizeF(420, 300));
+    EXPECT_EQ(model::tableRowsAcrossPages(paper), 0);
+    const QString text = paper.toPlainText();
+    for (int r = 1; r <= 40; ++r)
+        EXPECT_EQ(text.count(QRegularExpression(QStringLiteral("\\brow %1\\b").arg(r))), 1) << r;
+}
+
+TEST(ReportPaper, ATypedPdfOrHtmlEndsTheReportsName) {
+    using P = std::pair<QString, QString>;
+    EXPECT_EQ(model::reportPaths(QStringLiteral("/r/weekly.pdf")),
+              (P{QStringLiteral("/r/weekly.html"), QStringLiteral("/r/weekly.pdf")}));
+    EXPECT_EQ(model::reportPaths(QStringLiteral("/r/weekly.HTML")),
+              (P{QStringLiteral("/r/weekly.html"), QStringLiteral("/r/weekly.pdf")}));
+    EXPECT_EQ(model::reportPaths(QStringLiteral("/r/weekly")),
+              (P{QStringLiteral("/r/weekly.html"), QStringLiteral("/r/weekly.pdf")}));
+    EXPECT_EQ(model::reportPaths(QStringLiteral("/r/v1.2.htm")),
+              (P{QStringLiteral("/r/v1.2.html"), QStringLiteral("/r/v1.2.pdf")}));
 }
