@@ -450,16 +450,16 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
                        "t.id = st.tag_id WHERE st.sample_id = s.id AND t.name = ?)"_s,
                        {role, tag})
                     .value_or(0.0);
-            const QString roleTitle =
+            const QString roleWord =
                 role == u"real"_s ? GateText::tr("real") : GateText::tr("synthetic");
             if (reviewed < std::max(1, rule.minReviewed)) {
                 r.detail = GateText::tr("%1 %2 samples reviewed; needs %3")
-                               .arg(QString::number(reviewed), roleTitle,
+                               .arg(QString::number(reviewed), roleWord,
                                     QString::number(std::max(1, rule.minReviewed)));
             } else {
                 value = tagged / reviewed;
                 r.detail = GateText::tr("%1 of %2 reviewed %3 samples")
-                               .arg(QString::number(tagged), QString::number(reviewed), roleTitle);
+                               .arg(QString::number(tagged), QString::number(reviewed), roleWord);
             }
         } else if (rule.metric == kSyntheticShareMetric) {
             // The samples of the project's view.
