@@ -5605,6 +5605,14 @@ Use Import… to add real and synthetic data.</source>
         <source>Show the matches (or the selected rows) on the cluster map, the other samples faded, and select them there</source>
         <translation>在簇图中显示匹配的样本（或所选行），其他样本淡化，并在图中选中它们</translation>
     </message>
+    <message>
+        <source>Selected rows</source>
+        <translation>所选行</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No sample&lt;/b&gt; matches this search and these filters · %1 ms</source>
+        <translation>&lt;b&gt;没有样本&lt;/b&gt;符合此搜索和这些筛选条件 · %1 ms</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::SkeletonsView</name>

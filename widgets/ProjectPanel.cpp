@@ -56,6 +56,8 @@ ProjectPanel::ProjectPanel(QWidget* parent)
     corporaLayout->setContentsMargins(0, 0, 0, 0);
     auto* title = new QLabel(tr("<b>Corpora</b>"), corporaBox);
     auto* importButton = new QPushButton(tr("Import…"), corporaBox);
+    m_importButton = importButton;
+    importButton->setObjectName(u"importButton"_s);
     importButton->setToolTip(
         tr("Import a corpus from JSONL, JSON, CSV/TSV or text files (Ctrl+I)"));
     connect(importButton, &QPushButton::clicked, this, &ProjectPanel::importRequested);
@@ -80,6 +82,7 @@ ProjectPanel::ProjectPanel(QWidget* parent)
     corpusMenu->addSeparator();
     corpusMenu->addAction(m_removeAction);
     auto* corpusButton = new QToolButton(corporaBox);
+    m_corpusButton = corpusButton;
     corpusButton->setObjectName(u"corpusButton"_s);
     corpusButton->setText(tr("Corpus"));
     corpusButton->setToolTip(tr("Rename, change the role of or remove the selected corpus"));
@@ -135,6 +138,9 @@ void ProjectPanel::setDocument(model::ProjectDocument* document) {
 }
 
 void ProjectPanel::reload() {
+    // Without a project there is nothing to import into or edit.
+    m_importButton->setEnabled(m_document != nullptr);
+    m_corpusButton->setEnabled(m_document != nullptr);
     // The same corpus stays selected across a reload (a rename, a role change, an import).
     const qint64 selectedId = selectedRow() >= 0 ? m_corpora->corpora().at(selectedRow()).id : 0;
     m_corpora->setCorpora(m_document != nullptr ? m_document->store().corpora()

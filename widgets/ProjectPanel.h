@@ -4,7 +4,9 @@
 
 class QAction;
 class QLabel;
+class QPushButton;
 class QTableView;
+class QToolButton;
 
 namespace synthscope::model {
 class CorporaModel;
@@ -42,6 +44,8 @@ private:
     void removeSelected();
 
     model::ProjectDocument* m_document = nullptr;
+    QPushButton* m_importButton = nullptr;
+    QToolButton* m_corpusButton = nullptr;
     model::CorporaModel* m_corpora;
     model::RejectsModel* m_rejects;
     QTableView* m_corporaView;

@@ -275,9 +275,14 @@ SamplesView::SamplesView(QWidget* parent)
     });
     connect(m_review, &QPushButton::clicked, this, &SamplesView::reviewMatches);
     connect(m_showOnMap, &QPushButton::clicked, this, [this]() {
-        const auto [ids, title] = chosenSamples();
-        if (!ids.isEmpty())
-            Q_EMIT showOnMapRequested(ids, title);
+        const QList<qint64> ids = chosenSamples().first;
+        if (ids.isEmpty())
+            return;
+        // The map counts them itself: the title names the search only.
+        const QString text = m_model->shownQuery().text;
+        Q_EMIT showOnMapRequested(ids, selectedIds().size() > 1 ? tr("Selected rows")
+                                       : text.isEmpty()         ? tr("Sample table")
+                                                                : tr("Search “%1”").arg(text));
     });
     // Enter on a row opens it in Review, as a double click does.
     auto* open = new QAction(m_table);
@@ -419,11 +424,14 @@ void SamplesView::onSearchFinished(int matches, qint64 milliseconds, const QStri
     model::SampleQuery unsorted = m_model->shownQuery();
     unsorted.sortBy = model::SampleColumn::Id;
     unsorted.descending = false;
-    m_status->setText(unsorted.isEmpty()
-                          ? tr("%1 samples · %2 ms").arg(locale.toString(matches)).arg(milliseconds)
-                          : tr("<b>%1</b> matching samples · %2 ms")
-                                .arg(locale.toString(matches))
-                                .arg(milliseconds));
+    m_status->setText(
+        unsorted.isEmpty()
+            ? tr("%1 samples · %2 ms").arg(locale.toString(matches)).arg(milliseconds)
+        : matches == 0
+            ? tr("<b>No sample</b> matches this search and these filters · %1 ms").arg(milliseconds)
+            : tr("<b>%1</b> matching samples · %2 ms")
+                  .arg(locale.toString(matches))
+                  .arg(milliseconds));
     updateActions();
 }
 

@@ -2720,3 +2720,36 @@ TEST(ReportPaper, ATypedPdfOrHtmlEndsTheReportsName) {
     EXPECT_EQ(model::reportPaths(QStringLiteral("/r/v1.2.htm")),
               (P{QStringLiteral("/r/v1.2.html"), QStringLiteral("/r/v1.2.pdf")}));
 }
+
+TEST_F(Widgets, ImportAndCorpusButtonsWaitForAProject) {
+    widgets::MainWindow empty; // (the fixture's window has the demo open)
+    empty.show();
+    auto* import = empty.findChild<QPushButton*>(QStringLiteral("importButton"));
+    auto* corpus = empty.findChild<QToolButton*>(QStringLiteral("corpusButton"));
+    ASSERT_NE(import, nullptr);
+    ASSERT_NE(corpus, nullptr);
+    EXPECT_FALSE(import->isEnabled());
+    EXPECT_FALSE(corpus->isEnabled());
+    ASSERT_TRUE(empty.openProject(demoProject(), model::Project::OpenMode::OpenExisting).ok());
+    EXPECT_TRUE(import->isEnabled());
+    EXPECT_TRUE(corpus->isEnabled());
+}
+
+TEST_F(Widgets, ASearchWithNoMatchSaysSo) {
+    widgets::SamplesView* samples = window.samples();
+    model::SampleTableModel* table = samples->samples();
+    QSignalSpy finished(table, &model::SampleTableModel::searchFinished);
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    auto* box = samples->findChild<QLineEdit*>(QStringLiteral("sampleSearch"));
+    QTest::keyClicks(box, QStringLiteral("zzqxjw"));
+    QTest::keyClick(box, Qt::Key_Return);
+    QApplication::processEvents();
+    while (table->searching())
+        ASSERT_TRUE(finished.wait(10000));
+    EXPECT_EQ(table->rowCount(), 0);
+    bool said = false;
+    for (QLabel* label : samples->findChildren<QLabel*>())
+        said = said || label->text().contains(u"No sample");
+    EXPECT_TRUE(said);
+    EXPECT_FALSE(samples->findChild<QPushButton*>(QStringLiteral("sampleShowOnMap"))->isEnabled());
+}
