@@ -248,6 +248,7 @@ ReviewView::ReviewView(QWidget* parent)
     m_pairHeader->hide();
     m_sampleHeader->setObjectName(u"sampleHeader"_s);
     m_sampleHeader->setWordWrap(true);
+    m_neighbourHeader->setObjectName(u"neighbourHeader"_s);
     m_neighbourHeader->setWordWrap(true);
     m_filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_filter->setMinimumContentsLength(16);
@@ -771,10 +772,13 @@ void ReviewView::showRow(int row) {
         m_neighbourTable->selectRow(0);
         showNeighbour(0);
     } else {
-        m_neighbourHeader->setText(sample->role == model::Role::Real
-                                       ? tr("<b>Neighbours</b> are found for synthetic samples.")
-                                       : tr("<b>No real neighbours</b> (run the analyses, Ctrl+R, "
-                                            "with a real corpus in the project)."));
+        m_neighbourHeader->setText(
+            sample->role == model::Role::Real
+                ? tr("<b>Neighbours</b> are found for synthetic samples.")
+            : !m_document->analysis()
+                ? tr("<b>No neighbours yet</b>: the part shown is not analysed (Ctrl+R).")
+                : tr("<b>No real neighbours</b> (run the analyses, Ctrl+R, "
+                     "with a real corpus in the project)."));
         m_neighbourText->clear();
     }
     refreshAnswers();

@@ -1,5 +1,7 @@
 #include "widgets/TrendsView.h"
 
+#include "widgets/Language.h"
+
 #include "analysis/MetricKeys.h"
 
 #include "model/MetricCatalog.h"
@@ -9,6 +11,7 @@
 #include "widgets/EmptyState.h"
 #include "widgets/LazyReload.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
@@ -111,8 +114,10 @@ void addNullBand(QChart* chart, const QList<double>& low, const QList<double>& h
     area->setLowerSeries(lower);
     area->setName(QCoreApplication::translate("synthscope::widgets::TrendsView",
                                               "real vs real (null, mean ± 3 sd)"));
-    area->setColor(QColor(128, 128, 128, 70));
-    area->setBorderColor(QColor(128, 128, 128, 140));
+    // Grey that shows on a light and on a dark chart alike.
+    const bool dark = isDarkPalette(QApplication::palette());
+    area->setColor(QColor(150, 150, 150, dark ? 110 : 70));
+    area->setBorderColor(QColor(150, 150, 150, dark ? 200 : 140));
     chart->addSeries(area);
     area->attachAxis(x);
     area->attachAxis(yAxis);

@@ -2753,3 +2753,20 @@ TEST_F(Widgets, ASearchWithNoMatchSaysSo) {
     EXPECT_TRUE(said);
     EXPECT_FALSE(samples->findChild<QPushButton*>(QStringLiteral("sampleShowOnMap"))->isEnabled());
 }
+
+TEST_F(Widgets, ReviewSaysWhenThePartShownIsNotAnalysed) {
+    QTemporaryDir dir;
+    auto project = test::newProject(dir, QStringLiteral("fresh.synthscope"));
+    test::importFile(*project, QStringLiteral("seed tasks"), model::Role::Synthetic,
+                     test::dataFile(QStringLiteral("self-instruct-seed-tasks/seed_tasks.jsonl")),
+                     "instruction");
+    const QString path = project->path();
+    project.reset();
+    widgets::MainWindow fresh;
+    fresh.show();
+    ASSERT_TRUE(fresh.openProject(path, model::Project::OpenMode::OpenExisting).ok());
+    fresh.showView(widgets::MainWindow::View::Review);
+    auto* header = fresh.review()->findChild<QLabel*>(QStringLiteral("neighbourHeader"));
+    ASSERT_NE(header, nullptr);
+    QTRY_VERIFY(header->text().contains(u"not analysed"));
+}
