@@ -136,8 +136,25 @@ RowMatrixXf orthonormalize(const RowMatrixXf& y, int passes) {
 
 } // namespace
 
+namespace {
+
+SparseRows tfidfFitted(std::span<const TokenizedCorpus* const> corpora,
+                       const TfIdfFeatureParams& params, const Progress& progress,
+                       TfIdfSvdModel* fitted);
+
+} // namespace
+
 SparseRows tfidfMatrix(std::span<const TokenizedCorpus* const> corpora,
                        const TfIdfFeatureParams& params, const Progress& progress) {
+    return tfidfFitted(corpora, params, progress, nullptr);
+}
+
+namespace {
+
+// tfidfMatrix(), keeping the feature columns and their idf in *fitted when it is given.
+SparseRows tfidfFitted(std::span<const TokenizedCorpus* const> corpora,
+                       const TfIdfFeatureParams& params, const Progress& progress,
+                       TfIdfSvdModel* fitted) {
     std::size_t documents = 0;
     for (const auto* c : corpora)
         documents += c->size();
@@ -189,6 +206,11 @@ SparseRows tfidfMatrix(std::span<const TokenizedCorpus* const> corpora,
     slot = {};
     keys = {};
     df = {};
+    if (fitted != nullptr) {
+        fitted->bigrams = params.bigrams;
+        fitted->column = column;
+        fitted->idf = idf;
+    }
 
     // Pass 2: weighted, normalised rows.
     SparseRows a;
@@ -229,6 +251,8 @@ SparseRows tfidfMatrix(std::span<const TokenizedCorpus* const> corpora,
     progress.report(1.0, "TF-IDF");
     return a;
 }
+
+} // namespace
 
 TruncatedSvd randomizedSvd(const SparseRows& a, std::size_t k, const SvdParams& params,
                            const Progress& progress) {
@@ -293,14 +317,52 @@ void normalizeRows(RowMatrixXf& x) {
 }
 
 RowMatrixXf embedTfIdfSvd(std::span<const TokenizedCorpus* const> corpora,
-                          const EmbeddingParams& params, const Progress& progress) {
-    const SparseRows a = tfidfMatrix(corpora, params.features, progress.sub(0.0, 0.3));
+                          const EmbeddingParams& params, const Progress& progress,
+                          TfIdfSvdModel* model) {
+    const SparseRows a = tfidfFitted(corpora, params.features, progress.sub(0.0, 0.3), model);
     TruncatedSvd svd = randomizedSvd(a, params.dimension, params.svd, progress.sub(0.3, 1.0));
-    if (svd.singularValues.size() == 0) // no feature survived: one all-zero dimension
+    if (svd.singularValues.size() == 0) { // no feature survived: one all-zero dimension
+        if (model != nullptr)
+            model->v = RowMatrixXf::Zero(static_cast<Eigen::Index>(a.cols), 1);
         return RowMatrixXf::Zero(static_cast<Eigen::Index>(a.rows), 1);
+    }
+    if (model != nullptr) {
+        // V = Aᵀ U Σ⁻¹: the right singular vectors, so that a row a of A maps to a V = (UΣ)
+        // row (exactly for an exact SVD; the randomised one is close).
+        model->v = a.transposeTimes(svd.u);
+        for (Eigen::Index j = 0; j < model->v.cols(); ++j) {
+            const float sigma = svd.singularValues(j);
+            model->v.col(j) *= sigma > 0.0f ? 1.0f / sigma : 0.0f;
+        }
+    }
     RowMatrixXf x = svd.u * svd.singularValues.asDiagonal();
     normalizeRows(x);
     return x;
+}
+
+Eigen::RowVectorXf TfIdfSvdModel::embed(std::span<const std::uint32_t> doc) const {
+    Eigen::RowVectorXf out = Eigen::RowVectorXf::Zero(v.cols());
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> features;
+    std::vector<std::uint64_t> scratch;
+    documentFeatures(doc, bigrams, features, scratch);
+    double norm = 0.0;
+    std::vector<std::pair<std::uint32_t, float>> weights;
+    for (const auto& [key, count] : features) {
+        const auto it = column.find(key);
+        if (it == column.end())
+            continue;
+        const float w = (1.0f + std::log(static_cast<float>(count))) * idf[it->second];
+        weights.emplace_back(it->second, w);
+        norm += static_cast<double>(w) * w;
+    }
+    if (norm <= 0.0)
+        return out;
+    const auto scale = static_cast<float>(1.0 / std::sqrt(norm));
+    for (const auto& [c, w] : weights)
+        out += (w * scale) * v.row(static_cast<Eigen::Index>(c));
+    if (const float n = out.norm(); n > 0.0f)
+        out /= n;
+    return out;
 }
 
 double vendiScore(const RowMatrixXf& x) {

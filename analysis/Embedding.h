@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 namespace synthscope::analysis {
@@ -78,13 +79,35 @@ struct EmbeddingParams {
     SvdParams svd;
 };
 
+/// A token id no vocabulary hands out (ids stay below 2³¹): a word a model never saw, so it
+/// adds no feature when a new text is embedded.
+inline constexpr std::uint32_t kUnknownToken = 0x7fffffffu;
+
+/// What embedTfIdfSvd() learned, kept to embed new texts by folding-in (latent semantic
+/// analysis, Deerwester et al. 1990; Berry, Dumais & O'Brien 1995 §4): a text's TF-IDF row
+/// (the fitted features and idf, the same weighting and L2 norm) times V, the right singular
+/// vectors. A training row folds in to its own embedding exactly for an exact SVD and closely
+/// for the randomised one.
+struct TfIdfSvdModel {
+    bool bigrams = true;
+    std::unordered_map<std::uint64_t, std::uint32_t> column; ///< feature key → column
+    std::vector<float> idf;                                  ///< per column
+    RowMatrixXf v; ///< columns × dimension: V = Aᵀ U Σ⁻¹ (zero for a zero singular value)
+    /// doc (token ids of the vocabulary the model was fitted with; kUnknownToken for a word it
+    /// never saw) embedded as the fitted rows are: shape 1 × v.cols(), L2-normalised, all
+    /// zeros when none of its features was fitted.
+    [[nodiscard]] Eigen::RowVectorXf embed(std::span<const std::uint32_t> doc) const;
+};
+
 /// Built-in offline embeddings: tfidfMatrix() reduced by randomizedSvd() to
 /// min(dimension, documents, features) dimensions (rows of UΣ), each row L2-normalised
 /// (one all-zero column when no feature reaches the minimum document frequency).
 /// Shape: documents × dimension, documents in the corpora's order. Cosine similarity of two
 /// samples is the dot product of their rows, in [−1, 1]. Throws Cancelled.
+/// model: when given, receives what is needed to embed new texts the same way.
 RowMatrixXf embedTfIdfSvd(std::span<const TokenizedCorpus* const> corpora,
-                          const EmbeddingParams& params = {}, const Progress& progress = {});
+                          const EmbeddingParams& params = {}, const Progress& progress = {},
+                          TfIdfSvdModel* model = nullptr);
 
 /// XᵀX (d × d, symmetric) of the rows of x, in parallel row blocks summed in double.
 Eigen::MatrixXd gramMatrix(const RowMatrixXf& x);

@@ -36,7 +36,7 @@ namespace synthscope::model {
 class JobRunner : public QObject {
     Q_OBJECT
 public:
-    enum class Kind { Import, Analysis, Embedding, Layout, Export, Report, Map, Concept };
+    enum class Kind { Import, Analysis, Embedding, Layout, Export, Report, Map, Concept, Similar };
     Q_ENUM(Kind)
     enum class Outcome { Succeeded, Failed, Cancelled };
     Q_ENUM(Outcome)
@@ -87,7 +87,7 @@ private:
     /// work is dropped).
     void dropAsCancelled(quint64 id);
 
-    static constexpr std::size_t kKinds = 8;
+    static constexpr std::size_t kKinds = 9;
     /// One thread per kind (the writing kinds all use Analysis's): in the order started.
     std::array<QThreadPool, kKinds> m_pools;
     QMap<quint64, Running> m_running;

@@ -5,6 +5,8 @@
 #include "model/Analyzer.h"
 
 #include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -314,6 +316,55 @@ void ProjectDocument::startConcept(qint64 tagId, int limit) {
                    : message);
             if (ok)
                 Q_EMIT conceptReady(*result);
+        });
+}
+
+void ProjectDocument::startSimilar(const QString& text, int top) {
+    std::shared_ptr<Project> project = m_project;
+    struct Result {
+        std::shared_ptr<const SimilarTextIndex> index;
+        QString signature;
+        QList<qint64> ids;
+    };
+    auto result = std::make_shared<Result>();
+    const QString title = tr("Find similar samples");
+    whenFinished(
+        m_jobs.start(
+            JobRunner::Kind::Similar, title,
+            [project, result, text, top, cached = m_similar,
+             cachedSignature = m_similarSignature](const analysis::Progress& progress) {
+                QSqlQuery q(project->connection());
+                if (!q.exec(u"SELECT count(*), max(id) FROM samples"_s) || !q.next())
+                    return q.lastError().text();
+                result->signature = viewName(project->view()) + u' ' + q.value(0).toString() +
+                                    u' ' + q.value(1).toString();
+                result->index = cached;
+                if (!cached || cachedSignature != result->signature) {
+                    auto index = std::make_shared<SimilarTextIndex>();
+                    progress.report(0.0, "fitting the embedding");
+                    if (Status s = SimilarTextIndex::build(*project, index.get(), progress); !s)
+                        return s.error();
+                    result->index = index;
+                }
+                for (const auto& [id, cosine] : result->index->rank(text, top))
+                    result->ids.append(id);
+                return QString();
+            }),
+        [this, title, text, result](JobRunner::Outcome outcome, const QString& message) {
+            const bool ok = outcome == JobRunner::Outcome::Succeeded;
+            if (ok) {
+                m_similar = result->index;
+                m_similarSignature = result->signature;
+            }
+            Q_EMIT jobReport(title, outcome,
+                             !ok ? message
+                             : result->ids.isEmpty()
+                                 ? tr("No sample shares a word with “%1”.").arg(text.left(60))
+                                 : tr("%1 samples ranked by similarity to “%2”.")
+                                       .arg(result->ids.size())
+                                       .arg(text.left(60)));
+            if (ok && !result->ids.isEmpty())
+                Q_EMIT similarReady(text, result->ids);
         });
 }
 

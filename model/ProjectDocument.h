@@ -9,6 +9,7 @@
 #include "model/Project.h"
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
+#include "model/SimilarText.h"
 #include "model/TeamReview.h"
 
 #include <QObject>
@@ -72,6 +73,10 @@ public:
     void startReport(const QString& htmlPath, const QString& pdfPath);
     /// Trains the concept of a tag (trainConcept) in a job; conceptReady() when done.
     void startConcept(qint64 tagId, int limit = 500);
+    /// Ranks the samples of the project's view by similarity to text (SimilarTextIndex) in a
+    /// job; the index is fitted the first time and again when samples were added or removed
+    /// or the view changed. similarReady() with at most top samples when done.
+    void startSimilar(const QString& text, int top = 200);
     /// Drops the newest analysis when its stored result cannot be read (dropAnalysisRun),
     /// then reloads: the previous analysis, if any, becomes the newest. Errors: the newest
     /// analysis is readable (nothing to recover), a job is running, SQL failure.
@@ -96,6 +101,8 @@ Q_SIGNALS:
     void analysisChanged();
     void mapChanged();
     void conceptReady(const ConceptResult& result);
+    /// The samples most similar to text (startSimilar), highest cosine first.
+    void similarReady(const QString& text, const QList<qint64>& sampleIds);
     /// A finished job's outcome and, in words, what it did or why it failed or stopped, for
     /// the status bar and dialogs.
     void jobReport(const QString& title, synthscope::model::JobRunner::Outcome outcome,
@@ -121,6 +128,10 @@ private:
     JobRunner m_jobs;
     std::optional<StoredAnalysis> m_analysis;
     std::shared_ptr<const MapPoints> m_map;
+    /// The fitted "similar to this text" index and what it was fitted on (view, count and
+    /// largest id of the samples).
+    std::shared_ptr<const SimilarTextIndex> m_similar;
+    QString m_similarSignature;
 };
 
 } // namespace synthscope::model

@@ -128,6 +128,10 @@ MainWindow::MainWindow(QWidget* parent)
                 m_review->reviewSamples(ids, title, query);
                 showView(View::Review);
             });
+    connect(m_samples, &SamplesView::similarRequested, this, [this](const QString& text) {
+        if (m_document)
+            m_document->startSimilar(text);
+    });
     connect(m_samples, &SamplesView::showOnMapRequested, this,
             [this](const QList<qint64>& ids, const QString& title) {
                 showView(View::ClusterMap);
@@ -512,6 +516,11 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
                     statusBar()->showMessage(tr("%1: %2").arg(title, message), failed ? 0 : 10000);
                     if (failed && !message.isEmpty() && isVisible())
                         QMessageBox::warning(this, title, message);
+                });
+        connect(m_document.get(), &model::ProjectDocument::similarReady, this,
+                [this](const QString& text, const QList<qint64>& ids) {
+                    m_review->reviewSamples(ids, tr("Similar to “%1”").arg(text.left(60)));
+                    showView(View::Review);
                 });
         connect(&m_document->review(), &model::ReviewStore::writeFailed, this,
                 [this](const QString& message) {

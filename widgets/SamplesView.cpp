@@ -132,6 +132,7 @@ SamplesView::SamplesView(QWidget* parent)
     , m_status(new QLabel(this))
     , m_review(new QPushButton(tr("&Review these"), this))
     , m_showOnMap(new QPushButton(tr("Show on ma&p"), this))
+    , m_similar(new QPushButton(tr("S&imilar"), this))
     , m_bulk(new BulkAnswerBar(
           u"sample"_s, [this]() { return selectedIds(); }, this))
     , m_typing(new QTimer(this)) {
@@ -222,6 +223,17 @@ SamplesView::SamplesView(QWidget* parent)
 
     m_review->setObjectName(u"sampleReview"_s);
     m_review->setToolTip(tr("Open the matches (or the selected rows) as a review queue"));
+    m_similar->setObjectName(u"sampleSimilar"_s);
+    m_similar->setToolTip(tr("Rank every sample by similarity to the text in the search box (the "
+                             "built-in embedding: TF-IDF and SVD, cosine) and review the closest "
+                             "200"));
+    m_similar->setEnabled(false);
+    connect(m_search, &QLineEdit::textChanged, m_similar,
+            [this](const QString& text) { m_similar->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_similar, &QPushButton::clicked, this, [this]() {
+        if (!m_search->text().trimmed().isEmpty())
+            Q_EMIT similarRequested(m_search->text().trimmed());
+    });
     m_showOnMap->setObjectName(u"sampleShowOnMap"_s);
     m_showOnMap->setToolTip(tr("Show the matches (or the selected rows) on the cluster map, the "
                                "other samples faded, and select them there"));
@@ -243,7 +255,10 @@ SamplesView::SamplesView(QWidget* parent)
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_search);
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_similar);
+    layout->addLayout(searchRow);
     layout->addLayout(filters);
     layout->addWidget(m_table, 1);
     layout->addLayout(actions);

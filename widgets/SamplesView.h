@@ -49,6 +49,8 @@ Q_SIGNALS:
     void reviewSamplesRequested(const QList<qint64>& sampleIds, const QString& title,
                                 const QJsonObject& query);
     void openSampleRequested(qint64 sampleId);
+    /// Rank every sample by similarity to this text (the search box's text).
+    void similarRequested(const QString& text);
     /// Show these samples on the cluster map (the matches, or the selected rows), named by title.
     void showOnMapRequested(const QList<qint64>& sampleIds, const QString& title);
 
@@ -77,6 +79,7 @@ private:
     QTableView* m_table;
     QPushButton* m_review;
     QPushButton* m_showOnMap;
+    QPushButton* m_similar;
     BulkAnswerBar* m_bulk;
     QTimer* m_typing;
     EmptyState* m_state = nullptr;

@@ -285,3 +285,43 @@ TEST(ClusterTerms, LabelsSkipStopWordsAndPunctuation) {
                                   FunctionWords::fromList(std::span<const std::string_view>{}));
     EXPECT_NE(std::find(raw[0].begin(), raw[0].end(), "my"), raw[0].end());
 }
+
+TEST(TfIdfSvdModel, FoldingInATrainingTextGivesItsOwnEmbedding) {
+    // Twelve short texts over a small vocabulary; the rank of their TF-IDF matrix is below the
+    // dimension asked, so the SVD is exact and folding-in must give each row back.
+    const std::vector<std::string> texts = {
+        "where is my refund",           "refund my order please",     "cancel my order",
+        "track my order status",        "change my delivery address", "my refund never arrived",
+        "order arrived broken",         "cancel the subscription",    "delivery address is wrong",
+        "status of my delivery please", "subscription refund please", "track the refund status"};
+    synthscope::analysis::Vocabulary vocabulary;
+    const synthscope::analysis::TokenizedCorpus corpus =
+        synthscope::analysis::tokenizeCorpus(texts, vocabulary);
+    const synthscope::analysis::TokenizedCorpus* corpora[] = {&corpus};
+    synthscope::analysis::EmbeddingParams params;
+    params.dimension = 64;
+    params.features.minDocumentFrequency = 1;
+    synthscope::analysis::TfIdfSvdModel model;
+    const synthscope::analysis::RowMatrixXf x =
+        synthscope::analysis::embedTfIdfSvd(corpora, params, {}, &model);
+    ASSERT_EQ(x.rows(), 12);
+    ASSERT_EQ(model.v.cols(), x.cols());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const Eigen::RowVectorXf folded = model.embed(corpus.doc(i));
+        EXPECT_NEAR(folded.dot(x.row(static_cast<Eigen::Index>(i))), 1.0f, 1e-3f) << texts[i];
+    }
+    // A new text: its nearest training text is the one sharing its words and bigram.
+    std::vector<std::uint32_t> query;
+    for (const char* w : {"cancel", "my", "subscription", "xyzzy"}) {
+        const std::uint32_t id = vocabulary.find(w);
+        query.push_back(id == UINT32_MAX ? synthscope::analysis::kUnknownToken : id);
+    }
+    const Eigen::RowVectorXf q = model.embed(query);
+    EXPECT_NEAR(q.norm(), 1.0f, 1e-4f);
+    Eigen::Index best = 0;
+    (x * q.transpose()).maxCoeff(&best);
+    EXPECT_TRUE(best == 2 || best == 7) << best; // "cancel my order" / "cancel the subscription"
+    // Words the model never saw embed to nothing.
+    const std::vector<std::uint32_t> unknown = {synthscope::analysis::kUnknownToken};
+    EXPECT_EQ(model.embed(unknown).norm(), 0.0f);
+}

@@ -2770,3 +2770,32 @@ TEST_F(Widgets, ReviewSaysWhenThePartShownIsNotAnalysed) {
     ASSERT_NE(header, nullptr);
     QTRY_VERIFY(header->text().contains(u"not analysed"));
 }
+
+TEST_F(Widgets, ATypedTextFindsTheSamplesMostLikeIt) {
+    // The text of a real sample, typed into the search box: Similar ranks every sample by
+    // cosine in the built-in embedding and opens the closest as a review queue, that sample first.
+    std::shared_ptr<model::Project> project;
+    ASSERT_TRUE(
+        model::Project::open(demoProject(), model::Project::OpenMode::OpenExisting, &project).ok());
+    QSqlQuery q(project->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT id, text FROM samples WHERE length(text) > 80 "
+                                      "ORDER BY id LIMIT 1 OFFSET 40")) &&
+                q.next());
+    const qint64 id = q.value(0).toLongLong();
+    const QString text = q.value(1).toString().simplified();
+    q.finish();
+    project.reset();
+    widgets::SamplesView* samples = window.samples();
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    auto* box = samples->findChild<QLineEdit*>(QStringLiteral("sampleSearch"));
+    auto* similar = samples->findChild<QPushButton*>(QStringLiteral("sampleSimilar"));
+    ASSERT_NE(similar, nullptr);
+    EXPECT_FALSE(similar->isEnabled()); // nothing typed
+    QTest::keyClicks(box, text);
+    ASSERT_TRUE(similar->isEnabled());
+    QTest::mouseClick(similar, Qt::LeftButton);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->currentWidget(), window.review(), 60000);
+    ASSERT_GT(window.review()->queueModel()->rowCount(), 10);
+    EXPECT_EQ(window.review()->queueModel()->sampleIdAt(0), id);
+}
