@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>main</name>
@@ -105,12 +106,12 @@
         <translation>观测一致性</translation>
     </message>
     <message>
-        <source>Cohen's κ (2 reviewers)</source>
-        <translation>Cohen's κ（2 名审阅人）</translation>
+        <source>Cohen&apos;s κ (2 reviewers)</source>
+        <translation>Cohen&apos;s κ（2 名审阅人）</translation>
     </message>
     <message>
-        <source>Krippendorff's α</source>
-        <translation>Krippendorff's α</translation>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff&apos;s α</translation>
     </message>
     <message>
         <source>Reading (Landis &amp; Koch)</source>
@@ -135,7 +136,7 @@
 <context>
     <name>synthscope::model::Analyzer</name>
     <message>
-        <source>embeddings from "%1" have differing dimensions</source>
+        <source>embeddings from &quot;%1&quot; have differing dimensions</source>
         <translation>来自“%1”的嵌入维度不一致</translation>
     </message>
     <message>
@@ -151,7 +152,7 @@
         <translation>项目中没有可分析的语料；请先导入语料</translation>
     </message>
     <message>
-        <source>"%1" are the built-in embeddings of another view; they are not chosen by name</source>
+        <source>&quot;%1&quot; are the built-in embeddings of another view; they are not chosen by name</source>
         <translation>“%1”是另一视图的内置嵌入，不能按名称选择</translation>
     </message>
     <message>
@@ -175,7 +176,7 @@
         <translation>布局失败：%1</translation>
     </message>
     <message>
-        <source>sample %1 has no embedding from "%2"; compute or import embeddings for every sample first</source>
+        <source>sample %1 has no embedding from &quot;%2&quot;; compute or import embeddings for every sample first</source>
         <translation>样本 %1 没有来自“%2”的嵌入；请先为每个样本计算或导入嵌入</translation>
     </message>
     <message>
@@ -183,7 +184,7 @@
         <translation>没有任何语料包含%1：请导入对话，或导入带有角色（提示或回复）的文本</translation>
     </message>
     <message>
-        <source>the embeddings "%1" of the newest analysis are missing or changed; run the analyses again</source>
+        <source>the embeddings &quot;%1&quot; of the newest analysis are missing or changed; run the analyses again</source>
         <translation>最新分析所用的嵌入“%1”缺失或已更改；请重新运行分析</translation>
     </message>
 </context>
@@ -194,7 +195,7 @@
         <translation>簇 · 词语</translation>
     </message>
     <message>
-        <source>The cluster's most distinctive words (class-based TF-IDF, without function words); hover a cell for all of them</source>
+        <source>The cluster&apos;s most distinctive words (class-based TF-IDF, without function words); hover a cell for all of them</source>
         <translation>该簇最具区分度的词语（基于类的 TF-IDF，不含虚词）；悬停在单元格上可查看全部</translation>
     </message>
     <message>
@@ -226,7 +227,7 @@
         <translation>合成 %</translation>
     </message>
     <message>
-        <source>Share of the cluster's samples that are synthetic</source>
+        <source>Share of the cluster&apos;s samples that are synthetic</source>
         <translation>簇内样本中合成样本的占比</translation>
     </message>
     <message>
@@ -234,7 +235,7 @@
         <translation>标记</translation>
     </message>
     <message>
-        <source>"synthetic only" (≥ 90% synthetic): a template factory; "real only" (≥ 90% real): a part of reality the synthetic data misses</source>
+        <source>&quot;synthetic only&quot; (≥ 90% synthetic): a template factory; &quot;real only&quot; (≥ 90% real): a part of reality the synthetic data misses</source>
         <translation>“仅合成”（≥ 90% 合成）：模板工厂；“仅真实”（≥ 90% 真实）：合成数据遗漏的那部分现实</translation>
     </message>
     <message>
@@ -347,7 +348,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>语料名称不能为空</translation>
     </message>
     <message>
-        <source>a corpus named '%1' already exists</source>
+        <source>a corpus named &apos;%1&apos; already exists</source>
         <translation>已存在名为“%1”的语料</translation>
     </message>
     <message>
@@ -429,7 +430,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>已取消；项目未更改</translation>
     </message>
     <message>
-        <source>the endpoint URL "%1" is not valid</source>
+        <source>the endpoint URL &quot;%1&quot; is not valid</source>
         <translation>端点 URL“%1”无效</translation>
     </message>
     <message>
@@ -445,12 +446,12 @@ With a prompt: %6, with a response: %7</source>
         <translation>嵌入端点 %1 返回的不是 JSON</translation>
     </message>
     <message>
-        <source>%1 has no numeric array "%2"</source>
-        <translation>%1 没有数值数组 "%2"</translation>
+        <source>%1 has no numeric array &quot;%2&quot;</source>
+        <translation>%1 没有数值数组 &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>%1: "%2" has %3 numbers, earlier samples %4</source>
-        <translation>%1："%2" 有 %3 个数值，而之前的样本为 %4 个</translation>
+        <source>%1: &quot;%2&quot; has %3 numbers, earlier samples %4</source>
+        <translation>%1：&quot;%2&quot; 有 %3 个数值，而之前的样本为 %4 个</translation>
     </message>
     <message>
         <source>the project has no samples</source>
@@ -465,11 +466,11 @@ With a prompt: %6, with a response: %7</source>
         <translation>不是有效的 JSON</translation>
     </message>
     <message>
-        <source>"embedding" must be a non-empty array of numbers</source>
-        <translation>"embedding" 必须是非空的数值数组</translation>
+        <source>&quot;embedding&quot; must be a non-empty array of numbers</source>
+        <translation>&quot;embedding&quot; 必须是非空的数值数组</translation>
     </message>
     <message>
-        <source>no sample of corpus "%1" comes from line %2</source>
+        <source>no sample of corpus &quot;%1&quot; comes from line %2</source>
         <translation>语料“%1”中没有来自第 %2 行的样本</translation>
     </message>
     <message>
@@ -489,11 +490,11 @@ With a prompt: %6, with a response: %7</source>
         <translation>未知的嵌入类型</translation>
     </message>
     <message>
-        <source>no embeddings named "%1" in the project</source>
+        <source>no embeddings named &quot;%1&quot; in the project</source>
         <translation>项目中没有名为“%1”的嵌入</translation>
     </message>
     <message>
-        <source>choose a source name other than "%1" ("tfidf-svd" and "tfidf-svd:…" are the built-in embeddings')</source>
+        <source>choose a source name other than &quot;%1&quot; (&quot;tfidf-svd&quot; and &quot;tfidf-svd:…&quot; are the built-in embeddings&apos;)</source>
         <translation>请选择“%1”以外的来源名称（“tfidf-svd”和“tfidf-svd:…”是内置嵌入的名称）</translation>
     </message>
     <message>
@@ -516,23 +517,23 @@ With a prompt: %6, with a response: %7</source>
 <context>
     <name>synthscope::model::Exporter</name>
     <message>
-        <source>no corpus named '%1'</source>
+        <source>no corpus named &apos;%1&apos;</source>
         <translation>没有名为“%1”的语料</translation>
     </message>
     <message>
-        <source>no decisions by a reviewer named '%1'</source>
+        <source>no decisions by a reviewer named &apos;%1&apos;</source>
         <translation>名为“%1”的审阅人没有任何决定</translation>
     </message>
     <message>
-        <source>no tag named '%1'</source>
+        <source>no tag named &apos;%1&apos;</source>
         <translation>没有名为“%1”的标签</translation>
     </message>
     <message>
-        <source>'%1' is not a group number (1, 2, …)</source>
+        <source>&apos;%1&apos; is not a group number (1, 2, …)</source>
         <translation>“%1”不是组号（1、2、…）</translation>
     </message>
     <message>
-        <source>unknown decision '%1' (use any, keep, drop or undecided)</source>
+        <source>unknown decision &apos;%1&apos; (use any, keep, drop or undecided)</source>
         <translation>未知的决定“%1”（可用 any、keep、drop 或 undecided）</translation>
     </message>
     <message>
@@ -611,44 +612,44 @@ With a prompt: %6, with a response: %7</source>
         <translation>规则不是有效的 JSON：%1</translation>
     </message>
     <message>
-        <source>the rules file needs a "rules" array</source>
-        <translation>规则文件需要一个 "rules" 数组</translation>
+        <source>the rules file needs a &quot;rules&quot; array</source>
+        <translation>规则文件需要一个 &quot;rules&quot; 数组</translation>
     </message>
     <message>
         <source>not an object</source>
         <translation>不是对象</translation>
     </message>
     <message>
-        <source>"%1" must be a non-empty text</source>
-        <translation>"%1" 必须是非空文本</translation>
+        <source>&quot;%1&quot; must be a non-empty text</source>
+        <translation>&quot;%1&quot; 必须是非空文本</translation>
     </message>
     <message>
-        <source>"scope" must be comparison, synthetic or real</source>
-        <translation>"scope" 必须是 comparison、synthetic 或 real</translation>
+        <source>&quot;scope&quot; must be comparison, synthetic or real</source>
+        <translation>&quot;scope&quot; 必须是 comparison、synthetic 或 real</translation>
     </message>
     <message>
-        <source>"severity" must be warn or fail</source>
-        <translation>"severity" 必须是 warn 或 fail</translation>
+        <source>&quot;severity&quot; must be warn or fail</source>
+        <translation>&quot;severity&quot; 必须是 warn 或 fail</translation>
     </message>
     <message>
-        <source>"trend.worse" must be rising or falling</source>
-        <translation>"trend.worse" 必须是 rising 或 falling</translation>
+        <source>&quot;trend.worse&quot; must be rising or falling</source>
+        <translation>&quot;trend.worse&quot; 必须是 rising 或 falling</translation>
     </message>
     <message>
-        <source>"op" (&lt;=, &lt;, &gt;= or &gt;) is missing</source>
-        <translation>缺少 "op"（&lt;=、&lt;、&gt;= 或 &gt;）</translation>
+        <source>&quot;op&quot; (&lt;=, &lt;, &gt;= or &gt;) is missing</source>
+        <translation>缺少 &quot;op&quot;（&lt;=、&lt;、&gt;= 或 &gt;）</translation>
     </message>
     <message>
-        <source>"op" must be &lt;=, &lt;, &gt;= or &gt;</source>
-        <translation>"op" 必须是 &lt;=、&lt;、&gt;= 或 &gt;</translation>
+        <source>&quot;op&quot; must be &lt;=, &lt;, &gt;= or &gt;</source>
+        <translation>&quot;op&quot; 必须是 &lt;=、&lt;、&gt;= 或 &gt;</translation>
     </message>
     <message>
-        <source>"threshold" must be a number</source>
-        <translation>"threshold" 必须是数字</translation>
+        <source>&quot;threshold&quot; must be a number</source>
+        <translation>&quot;threshold&quot; 必须是数字</translation>
     </message>
     <message>
-        <source>"rounds" must be a whole number ≥ 1</source>
-        <translation>"rounds" 必须是 ≥ 1 的整数</translation>
+        <source>&quot;rounds&quot; must be a whole number ≥ 1</source>
+        <translation>&quot;rounds&quot; 必须是 ≥ 1 的整数</translation>
     </message>
     <message>
         <source>no analysis yet: run the analyses first</source>
@@ -731,12 +732,12 @@ With a prompt: %6, with a response: %7</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <source>"trend" needs "runs" ≥ 2</source>
-        <translation>"trend" 需要 "runs" ≥ 2</translation>
+        <source>&quot;trend&quot; needs &quot;runs&quot; ≥ 2</source>
+        <translation>&quot;trend&quot; 需要 &quot;runs&quot; ≥ 2</translation>
     </message>
     <message>
-        <source>"rounds" applies to source_largest_share_* and source_entropy_* metrics only</source>
-        <translation>"rounds" 仅适用于 source_largest_share_* 和 source_entropy_* 指标</translation>
+        <source>&quot;rounds&quot; applies to source_largest_share_* and source_entropy_* metrics only</source>
+        <translation>&quot;rounds&quot; 仅适用于 source_largest_share_* 和 source_entropy_* 指标</translation>
     </message>
     <message>
         <source>real</source>
@@ -758,7 +759,7 @@ With a prompt: %6, with a response: %7</source>
 <context>
     <name>synthscope::model::Importer</name>
     <message>
-        <source>a corpus named '%1' already exists</source>
+        <source>a corpus named &apos;%1&apos; already exists</source>
         <translation>已存在名为“%1”的语料</translation>
     </message>
     <message>
@@ -770,11 +771,11 @@ With a prompt: %6, with a response: %7</source>
         <translation>没有输入文件</translation>
     </message>
     <message>
-        <source>preference pairs need the second output's field</source>
+        <source>preference pairs need the second output&apos;s field</source>
         <translation>偏好对需要指定第二个输出的字段</translation>
     </message>
     <message>
-        <source>generator of a pair's output: %1</source>
+        <source>generator of a pair&apos;s output: %1</source>
         <translation>偏好对输出的生成器：%1</translation>
     </message>
     <message>
@@ -794,8 +795,8 @@ With a prompt: %6, with a response: %7</source>
         <translation>文本模板：%1</translation>
     </message>
     <message>
-        <source>the text's role is 'prompt' or 'response', not '%1'</source>
-        <translation>文本的角色应为 'prompt' 或 'response'，而不是 '%1'</translation>
+        <source>the text&apos;s role is &apos;prompt&apos; or &apos;response&apos;, not &apos;%1&apos;</source>
+        <translation>文本的角色应为 &apos;prompt&apos; 或 &apos;response&apos;，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>cannot create the corpus: %1</source>
@@ -826,7 +827,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>无法更新语料：%1</translation>
     </message>
     <message>
-        <source>unknown provenance field '%1' (use generator, template_version, judge_version or round)</source>
+        <source>unknown provenance field &apos;%1&apos; (use generator, template_version, judge_version or round)</source>
         <translation>未知的来源字段“%1”（请使用 generator、template_version、judge_version 或 round）</translation>
     </message>
     <message>
@@ -895,7 +896,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>胜率</translation>
     </message>
     <message>
-        <source>Share of pairs where the judge preferred the second output, ties counting half (AlpacaEval's win rate)</source>
+        <source>Share of pairs where the judge preferred the second output, ties counting half (AlpacaEval&apos;s win rate)</source>
         <translation>评判模型偏好第二个输出的偏好对占比，平局计为一半（AlpacaEval 的胜率）</translation>
     </message>
     <message>
@@ -1040,7 +1041,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>小写开头</translation>
     </message>
     <message>
-        <source>Share of samples whose first letter (after @handles and links) is lower case (after Baldwin et al. 2013 on noisy user text). People type "hi i returnd…"; a large gap to the real prompts means the synthetic inputs are written differently.</source>
+        <source>Share of samples whose first letter (after @handles and links) is lower case (after Baldwin et al. 2013 on noisy user text). People type &quot;hi i returnd…&quot;; a large gap to the real prompts means the synthetic inputs are written differently.</source>
         <translation>首字母（跳过 @用户名 和链接之后）为小写的样本占比（参照 Baldwin et al. 2013 对噪声用户文本的研究）。人们会打出“hi i returnd…”这样的文字；与真实提示差距大，说明合成输入的写法与之不同。</translation>
     </message>
     <message>
@@ -1072,7 +1073,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>OOV 率</translation>
     </message>
     <message>
-        <source>Share of words (Latin letters) missing from the English word list: typos ("returnd"), slang and abbreviations ("u", "pls") and brand names (after Baldwin et al. 2013). Per word, so free of length. Far below the real prompts: the synthetic inputs are cleaner than what users type.</source>
+        <source>Share of words (Latin letters) missing from the English word list: typos (&quot;returnd&quot;), slang and abbreviations (&quot;u&quot;, &quot;pls&quot;) and brand names (after Baldwin et al. 2013). Per word, so free of length. Far below the real prompts: the synthetic inputs are cleaner than what users type.</source>
         <translation>不在英语词表中的词（拉丁字母词）占比：拼写错误（“returnd”）、俚语和缩写（“u”、“pls”）以及品牌名（参照 Baldwin et al. 2013）。按词计算，因此与长度无关。远低于真实提示：合成输入比用户实际输入的更干净。</translation>
     </message>
     <message>
@@ -1092,7 +1093,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>等词元下的词汇量</translation>
     </message>
     <message>
-        <source>Distinct tokens among the same number of tokens for every corpus (the smallest corpus's, at most 20,000), random samples, three draws averaged. Size- and length-controlled: lower than the real corpus means a narrower vocabulary in use.</source>
+        <source>Distinct tokens among the same number of tokens for every corpus (the smallest corpus&apos;s, at most 20,000), random samples, three draws averaged. Size- and length-controlled: lower than the real corpus means a narrower vocabulary in use.</source>
         <translation>在每个语料中随机抽取相同数量的词元（取最小语料的词元数，至多 20,000），统计其中不同词元的数量，取三次抽样的平均值。已控制规模和长度：低于真实语料，说明实际使用的词汇更窄。</translation>
     </message>
     <message>
@@ -1164,7 +1165,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>前 10 骨架组占比</translation>
     </message>
     <message>
-        <source>Share of samples in the corpus's ten largest skeleton groups. High: a few templates produce most of the data.</source>
+        <source>Share of samples in the corpus&apos;s ten largest skeleton groups. High: a few templates produce most of the data.</source>
         <translation>属于本语料最大的十个骨架组的样本占比。偏高：少数几个模板产出了大部分数据。</translation>
     </message>
     <message>
@@ -1172,7 +1173,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>模板率</translation>
     </message>
     <message>
-        <source>Share of samples containing one of the corpus's 100 most frequent skeleton 6-grams (after Shaib et al. 2024). Compare with the real corpus.</source>
+        <source>Share of samples containing one of the corpus&apos;s 100 most frequent skeleton 6-grams (after Shaib et al. 2024). Compare with the real corpus.</source>
         <translation>包含本语料最常见的 100 个骨架 6-gram 之一的样本占比（参照 Shaib et al. 2024）。请与真实语料比较。</translation>
     </message>
     <message>
@@ -1180,7 +1181,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>每词元模板数</translation>
     </message>
     <message>
-        <source>Occurrences of the corpus's 100 most frequent skeleton 6-grams per skeleton token (Shaib et al. 2024). A per-token rate, so long texts do not score higher for their length, but samples under 6 skeleton tokens add none and the 100 patterns come from the whole corpus: compare corpora of similar size. Several times the real corpus's: the text is poured into a few moulds.</source>
+        <source>Occurrences of the corpus&apos;s 100 most frequent skeleton 6-grams per skeleton token (Shaib et al. 2024). A per-token rate, so long texts do not score higher for their length, but samples under 6 skeleton tokens add none and the 100 patterns come from the whole corpus: compare corpora of similar size. Several times the real corpus&apos;s: the text is poured into a few moulds.</source>
         <translation>本语料最常见的 100 个骨架 6-gram 的出现次数除以骨架词元数（Shaib et al. 2024）。这是按词元计算的比率，因此长文本不会因长度而得分更高；但少于 6 个骨架词元的样本不计入，且这 100 个模式取自整个语料：请比较规模相近的语料。达到真实语料的数倍：文本被套进了少数几个模子。</translation>
     </message>
     <message>
@@ -1220,7 +1221,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>困惑度中位数</translation>
     </message>
     <message>
-        <source>Median per-sample perplexity under a trigram Kneser–Ney model of the real corpus (real: held-out samples). Much lower than real: text is more predictable than people's.</source>
+        <source>Median per-sample perplexity under a trigram Kneser–Ney model of the real corpus (real: held-out samples). Much lower than real: text is more predictable than people&apos;s.</source>
         <translation>在基于真实语料的三元 Kneser–Ney 模型下，每个样本困惑度的中位数（真实语料使用留出样本）。远低于真实语料：文本比人写的更可预测。</translation>
     </message>
     <message>
@@ -1252,7 +1253,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>完全重复（相对同长度真实数据）</translation>
     </message>
     <message>
-        <source>Exact-duplicate rate of up to 1,000 sampled synthetic samples over that of as many real samples of the same token lengths (one sample's worth of smoothing). 1: as repetitive as reality at these lengths; above 2–3: the generator repeats itself.</source>
+        <source>Exact-duplicate rate of up to 1,000 sampled synthetic samples over that of as many real samples of the same token lengths (one sample&apos;s worth of smoothing). 1: as repetitive as reality at these lengths; above 2–3: the generator repeats itself.</source>
         <translation>至多 1,000 个抽样合成样本的完全重复率，除以同等数量、词元长度相同的真实样本的完全重复率（以一个样本的量做平滑）。1：在这些长度上与真实数据同样重复；高于 2–3：生成器在重复自身。</translation>
     </message>
     <message>
@@ -1316,7 +1317,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>Vendi 分数（嵌入）</translation>
     </message>
     <message>
-        <source>Exp of the entropy of the cosine-kernel eigenvalues of the whole corpus's embeddings (Friedman &amp; Dieng 2023). Not size- or length-controlled: it rose across the collapse rounds while the vocabulary fell tenfold. Read Vendi score (n-gram) instead.</source>
+        <source>Exp of the entropy of the cosine-kernel eigenvalues of the whole corpus&apos;s embeddings (Friedman &amp; Dieng 2023). Not size- or length-controlled: it rose across the collapse rounds while the vocabulary fell tenfold. Read Vendi score (n-gram) instead.</source>
         <translation>整个语料嵌入的余弦核特征值之熵的指数（Friedman &amp; Dieng 2023）。未控制规模和长度：在各坍缩轮次中，词汇量降至十分之一，它却在上升。请改看“Vendi 分数（n-gram）”。</translation>
     </message>
     <message>
@@ -1388,7 +1389,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>跨语料完全重复</translation>
     </message>
     <message>
-        <source>Synthetic samples whose normalised text equals a real sample's: copied, not generated (leakage or memorisation).</source>
+        <source>Synthetic samples whose normalised text equals a real sample&apos;s: copied, not generated (leakage or memorisation).</source>
         <translation>规范化文本与某个真实样本相同的合成样本：是复制而非生成（泄漏或记忆）。</translation>
     </message>
     <message>
@@ -1396,7 +1397,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>跨语料完全重复率</translation>
     </message>
     <message>
-        <source>Share of synthetic samples of five or more tokens whose normalised text equals a real sample's: copied, not generated. Shorter samples are counted apart (short matches).</source>
+        <source>Share of synthetic samples of five or more tokens whose normalised text equals a real sample&apos;s: copied, not generated. Shorter samples are counted apart (short matches).</source>
         <translation>在五个及以上词元的合成样本中，规范化文本与某个真实样本相同的占比：是复制而非生成。更短的样本单独计数（短样本完全匹配）。</translation>
     </message>
     <message>
@@ -1412,7 +1413,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>短样本完全匹配</translation>
     </message>
     <message>
-        <source>Share of synthetic samples under five tokens ("yes", a name) whose text equals a real sample's. Short answers coincide by chance; this is not counted as leakage.</source>
+        <source>Share of synthetic samples under five tokens (&quot;yes&quot;, a name) whose text equals a real sample&apos;s. Short answers coincide by chance; this is not counted as leakage.</source>
         <translation>少于五个词元的合成样本（如“yes”、一个名字）中，文本与某个真实样本相同的占比。短回答会偶然重合；这不计为泄漏。</translation>
     </message>
     <message>
@@ -1460,7 +1461,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>标签熵变化</translation>
     </message>
     <message>
-        <source>Label entropy of the synthetic side minus the real side's. Negative: the label mix is more concentrated than reality (majority amplification, Das et al. 2024).</source>
+        <source>Label entropy of the synthetic side minus the real side&apos;s. Negative: the label mix is more concentrated than reality (majority amplification, Das et al. 2024).</source>
         <translation>合成侧的标签熵减去真实侧的标签熵。为负：标签构成比真实数据更集中（多数类放大，Das et al. 2024）。</translation>
     </message>
     <message>
@@ -1468,7 +1469,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>困惑度差距 |对数比|</translation>
     </message>
     <message>
-        <source>|ln(median synthetic perplexity / median real held-out perplexity)| under the real-data language model. Large: the text is far more (or less) predictable than people's.</source>
+        <source>|ln(median synthetic perplexity / median real held-out perplexity)| under the real-data language model. Large: the text is far more (or less) predictable than people&apos;s.</source>
         <translation>在真实数据语言模型下的 |ln(合成困惑度中位数 / 真实留出集困惑度中位数)|。偏大：文本的可预测性远高于（或远低于）人类文本。</translation>
     </message>
     <message>
@@ -1476,7 +1477,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>MAUVE</translation>
     </message>
     <message>
-        <source>Area under the divergence frontier of real vs synthetic embedding clusters (Pillutla et al. 2021), 0–1, 1 = same distribution. Computed on Synthscope's embeddings, so compare values only within Synthscope.</source>
+        <source>Area under the divergence frontier of real vs synthetic embedding clusters (Pillutla et al. 2021), 0–1, 1 = same distribution. Computed on Synthscope&apos;s embeddings, so compare values only within Synthscope.</source>
         <translation>真实与合成嵌入簇之间散度前沿下的面积（Pillutla et al. 2021），取值 0–1，1 = 分布相同。基于 Synthscope 的嵌入计算，因此只应在 Synthscope 内部比较数值。</translation>
     </message>
     <message>
@@ -1512,7 +1513,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>合成侧的样本（全部合成语料）。</translation>
     </message>
     <message>
-        <source>Largest generator's share</source>
+        <source>Largest generator&apos;s share</source>
         <translation>最大生成器的占比</translation>
     </message>
     <message>
@@ -1524,7 +1525,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>生成器均匀度</translation>
     </message>
     <message>
-        <source>Normalised Shannon entropy of the synthetic samples' generators: 1 = used evenly, 0 = one generator. Relative to the number present: read it with the count of generators.</source>
+        <source>Normalised Shannon entropy of the synthetic samples&apos; generators: 1 = used evenly, 0 = one generator. Relative to the number present: read it with the count of generators.</source>
         <translation>合成样本所用生成器的归一化 香农熵：1 = 均匀使用，0 = 仅一个生成器。该值相对于实际出现的生成器数量：请结合生成器个数解读。</translation>
     </message>
     <message>
@@ -1536,7 +1537,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>合成样本上记录的不同生成器的数量。</translation>
     </message>
     <message>
-        <source>Largest template version's share</source>
+        <source>Largest template version&apos;s share</source>
         <translation>最大模板版本的占比</translation>
     </message>
     <message>
@@ -1548,7 +1549,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>模板版本均匀度</translation>
     </message>
     <message>
-        <source>Normalised Shannon entropy of the synthetic samples' template versions: 1 = used evenly, 0 = one template version. Relative to the number present: read it with the count of template versions.</source>
+        <source>Normalised Shannon entropy of the synthetic samples&apos; template versions: 1 = used evenly, 0 = one template version. Relative to the number present: read it with the count of template versions.</source>
         <translation>合成样本所用模板版本的归一化 香农熵：1 = 均匀使用，0 = 仅一个模板版本。该值相对于实际出现的模板版本数量：请结合模板版本个数解读。</translation>
     </message>
     <message>
@@ -1560,7 +1561,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>合成样本上记录的不同模板版本的数量。</translation>
     </message>
     <message>
-        <source>Largest judge version's share</source>
+        <source>Largest judge version&apos;s share</source>
         <translation>最大评判模型版本的占比</translation>
     </message>
     <message>
@@ -1572,7 +1573,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>评判模型版本均匀度</translation>
     </message>
     <message>
-        <source>Normalised Shannon entropy of the synthetic samples' judge versions: 1 = used evenly, 0 = one judge version. Relative to the number present: read it with the count of judge versions.</source>
+        <source>Normalised Shannon entropy of the synthetic samples&apos; judge versions: 1 = used evenly, 0 = one judge version. Relative to the number present: read it with the count of judge versions.</source>
         <translation>合成样本所用评判模型版本的归一化 香农熵：1 = 均匀使用，0 = 仅一个评判模型版本。该值相对于实际出现的评判模型版本数量：请结合评判模型版本个数解读。</translation>
     </message>
     <message>
@@ -1596,7 +1597,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>胜率</translation>
     </message>
     <message>
-        <source>Share of judged pairs where the judge preferred the second output, ties counting half (AlpacaEval's win rate). Mixes quality with everything the judge rewards, length included.</source>
+        <source>Share of judged pairs where the judge preferred the second output, ties counting half (AlpacaEval&apos;s win rate). Mixes quality with everything the judge rewards, length included.</source>
         <translation>评判模型偏好第二个输出的已评判偏好对占比，平局计为一半（AlpacaEval 的胜率）。其中混杂了质量以及评判模型所奖励的一切因素，包括长度。</translation>
     </message>
     <message>
@@ -1628,7 +1629,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>长度系数</translation>
     </message>
     <message>
-        <source>Coefficient of tanh(standardised length difference) in the verdict's logit: 0 when the judge ignores length.</source>
+        <source>Coefficient of tanh(standardised length difference) in the verdict&apos;s logit: 0 when the judge ignores length.</source>
         <translation>判定 logit 中 tanh(标准化长度差) 的系数：评判模型忽略长度时为 0。</translation>
     </message>
     <message>
@@ -1636,7 +1637,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>长度差的标准差</translation>
     </message>
     <message>
-        <source>Standard deviation of the second output's length minus the first's: the scale of the length preference.</source>
+        <source>Standard deviation of the second output&apos;s length minus the first&apos;s: the scale of the length preference.</source>
         <translation>第二个输出的长度减去第一个输出的长度，其标准差：即长度偏好的尺度。</translation>
     </message>
     <message>
@@ -1668,7 +1669,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>候选输出的 Distinct-2</translation>
     </message>
     <message>
-        <source>Distinct bigrams over bigrams in both outputs of the decisive pairs, on the kept outputs' token budget.</source>
+        <source>Distinct bigrams over bigrams in both outputs of the decisive pairs, on the kept outputs&apos; token budget.</source>
         <translation>分出胜负的偏好对中两个输出的不同二元组数与二元组总数之比，在保留输出的词元预算下计算。</translation>
     </message>
     <message>
@@ -1863,7 +1864,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>Wait for the running export, report, layout or concept to finish before switching what is analysed: it reads the current view's results.</source>
+        <source>Wait for the running export, report, layout or concept to finish before switching what is analysed: it reads the current view&apos;s results.</source>
         <translation>请等待正在运行的导出、报告、布局或概念任务完成后再切换分析对象：这些任务读取的是当前视图的结果。</translation>
     </message>
     <message>
@@ -1939,7 +1940,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>嵌入</translation>
     </message>
     <message>
-        <source>Embeddings "%1" stored; the analyses of whole texts now use them.</source>
+        <source>Embeddings &quot;%1&quot; stored; the analyses of whole texts now use them.</source>
         <translation>嵌入“%1”已保存；全文分析现在将使用它。</translation>
     </message>
     <message>
@@ -1981,6 +1982,18 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>%1 samples (%2 records) written to %3 (manifest: %4).</source>
         <translation>已将 %1 个样本（%2 条记录）写入 %3（清单：%4）。</translation>
+    </message>
+    <message>
+        <source>Find similar samples</source>
+        <translation>查找相似样本</translation>
+    </message>
+    <message>
+        <source>No sample shares a word with “%1”.</source>
+        <translation>没有样本与“%1”有共同的词。</translation>
+    </message>
+    <message>
+        <source>%1 samples ranked by similarity to “%2”.</source>
+        <translation>已按与“%2”的相似度为 %1 个样本排序。</translation>
     </message>
 </context>
 <context>
@@ -2154,15 +2167,15 @@ With a prompt: %6, with a response: %7</source>
         <translation>增加评判模型的多样性</translation>
     </message>
     <message>
-        <source>Reviewed share of the newest generator's samples (at least 1 % and 50)</source>
+        <source>Reviewed share of the newest generator&apos;s samples (at least 1 % and 50)</source>
         <translation>最新生成器样本的已审阅占比（至少 1 % 且不少于 50 个）</translation>
     </message>
     <message>
-        <source>Reviewed share of the newest template version's samples (at least 1 % and 50)</source>
+        <source>Reviewed share of the newest template version&apos;s samples (at least 1 % and 50)</source>
         <translation>最新模板版本样本的已审阅占比（至少 1 % 且不少于 50 个）</translation>
     </message>
     <message>
-        <source>Reviewed share of the newest judge version's samples (at least 1 % and 50)</source>
+        <source>Reviewed share of the newest judge version&apos;s samples (at least 1 % and 50)</source>
         <translation>最新评判模型版本样本的已审阅占比（至少 1 % 且不少于 50 个）</translation>
     </message>
     <message>
@@ -2347,7 +2360,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>与相同长度真实文本相比的重复程度</translation>
     </message>
     <message>
-        <source>Each rate of sampled synthetic samples over the rate of as many real samples with the same token lengths; 1× = as repetitive as reality. &lt;b&gt;Bold&lt;/b&gt;: at least %1×. A dash: not measured (too few of the corpus's lengths occur in the real data, or no embeddings or perplexities).</source>
+        <source>Each rate of sampled synthetic samples over the rate of as many real samples with the same token lengths; 1× = as repetitive as reality. &lt;b&gt;Bold&lt;/b&gt;: at least %1×. A dash: not measured (too few of the corpus&apos;s lengths occur in the real data, or no embeddings or perplexities).</source>
         <translation>每项为抽样合成样本的比率除以相同数量、相同词元长度的真实样本的比率；1× 表示与现实同样重复。&lt;b&gt;粗体&lt;/b&gt;：至少 %1×。短横线：未测量（该语料的长度在真实数据中出现过少，或缺少嵌入或困惑度）。</translation>
     </message>
     <message>
@@ -2383,7 +2396,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>按生成器、模板版本和评判模型版本统计：最大来源在总体及各轮次中的占比（超过 0.9 时加粗），以及各来源的使用均匀程度（1 = 均匀，0 = 单一来源）。</translation>
     </message>
     <message>
-        <source>Largest %1's share by round</source>
+        <source>Largest %1&apos;s share by round</source>
         <translation>各轮次中最大%1的占比</translation>
     </message>
     <message>
@@ -2419,12 +2432,12 @@ With a prompt: %6, with a response: %7</source>
         <translation>观测一致性</translation>
     </message>
     <message>
-        <source>Cohen's κ</source>
-        <translation>Cohen's κ</translation>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen&apos;s κ</translation>
     </message>
     <message>
-        <source>Krippendorff's α</source>
-        <translation>Krippendorff's α</translation>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorff&apos;s α</translation>
     </message>
     <message>
         <source>Tag rates by corpus</source>
@@ -2559,7 +2572,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>标签需要名称。</translation>
     </message>
     <message>
-        <source>Cannot add the tag '%1': %2</source>
+        <source>Cannot add the tag &apos;%1&apos;: %2</source>
         <translation>无法添加标签“%1”：%2</translation>
     </message>
     <message>
@@ -2571,11 +2584,11 @@ With a prompt: %6, with a response: %7</source>
         <translation>没有此标签。</translation>
     </message>
     <message>
-        <source>Cannot restore the tag '%1': %2</source>
+        <source>Cannot restore the tag &apos;%1&apos;: %2</source>
         <translation>无法恢复标签“%1”：%2</translation>
     </message>
     <message>
-        <source>Cannot restore the uses of the tag '%1': %2</source>
+        <source>Cannot restore the uses of the tag &apos;%1&apos;: %2</source>
         <translation>无法恢复标签“%1”的使用记录：%2</translation>
     </message>
     <message>
@@ -2583,22 +2596,22 @@ With a prompt: %6, with a response: %7</source>
         <translation>队列需要名称和至少一个样本。</translation>
     </message>
     <message>
-        <source>Cannot search the notes for '%1': %2</source>
+        <source>Cannot search the notes for &apos;%1&apos;: %2</source>
         <translation>无法在备注中搜索“%1”：%2</translation>
     </message>
 </context>
 <context>
     <name>synthscope::model::SampleSearch</name>
     <message>
-        <source>sample query: '%1' must be %2</source>
+        <source>sample query: &apos;%1&apos; must be %2</source>
         <translation>样本查询：“%1”必须为%2</translation>
     </message>
     <message>
-        <source>sample query: unknown key '%1'</source>
+        <source>sample query: unknown key &apos;%1&apos;</source>
         <translation>样本查询：未知的键“%1”</translation>
     </message>
     <message>
-        <source>samples cannot be sorted by '%1'</source>
+        <source>samples cannot be sorted by &apos;%1&apos;</source>
         <translation>样本无法按“%1”排序</translation>
     </message>
     <message>
@@ -2606,8 +2619,8 @@ With a prompt: %6, with a response: %7</source>
         <translation>项目未通过 SQLite 打开</translation>
     </message>
     <message>
-        <source>The search is not valid (%2): %1 — use words, "a phrase", prefix*, AND, OR, NOT</source>
-        <translation>搜索无效（%2）：%1 — 请使用词语、"短语"、前缀*、AND、OR、NOT</translation>
+        <source>The search is not valid (%2): %1 — use words, &quot;a phrase&quot;, prefix*, AND, OR, NOT</source>
+        <translation>搜索无效（%2）：%1 — 请使用词语、&quot;短语&quot;、前缀*、AND、OR、NOT</translation>
     </message>
 </context>
 <context>
@@ -2677,7 +2690,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>与另一角色中最近样本的余弦相似度（最新分析的嵌入）；接近 1：跨两侧的复制或改写</translation>
     </message>
     <message>
-        <source>Perplexity under the language model of the real side (held-out samples only); low on synthetic text: the generator's mode</source>
+        <source>Perplexity under the language model of the real side (held-out samples only); low on synthetic text: the generator&apos;s mode</source>
         <translation>在真实侧语言模型下的困惑度（仅限留出样本）；合成文本上偏低：落在生成器的惯用模式上</translation>
     </message>
     <message>
@@ -2736,15 +2749,15 @@ With a prompt: %6, with a response: %7</source>
         <translation>无法读取架构：%1</translation>
     </message>
     <message>
-        <source>the table '%1' is missing</source>
+        <source>the table &apos;%1&apos; is missing</source>
         <translation>缺少表“%1”</translation>
     </message>
     <message>
-        <source>the table '%1' lacks its column '%2'</source>
+        <source>the table &apos;%1&apos; lacks its column &apos;%2&apos;</source>
         <translation>表“%1”缺少列“%2”</translation>
     </message>
     <message>
-        <source>it holds a %1 '%2' that Synthscope did not create</source>
+        <source>it holds a %1 &apos;%2&apos; that Synthscope did not create</source>
         <translation>其中包含一个不是由 Synthscope 创建的 %1“%2”</translation>
     </message>
     <message>
@@ -2757,9 +2770,16 @@ With a prompt: %6, with a response: %7</source>
     </message>
 </context>
 <context>
+    <name>synthscope::model::SimilarText</name>
+    <message>
+        <source>no sample has text to compare with</source>
+        <translation>没有可供比较的样本文本</translation>
+    </message>
+</context>
+<context>
     <name>synthscope::model::SkeletonGroupsModel</name>
     <message>
-        <source>The mould's shared structure (“…” where its members differ), or a short reply's skeleton; expand a row for its members</source>
+        <source>The mould&apos;s shared structure (“…” where its members differ), or a short reply&apos;s skeleton; expand a row for its members</source>
         <translation>模子的共有结构（成员间不同之处显示为“…”），或短回复的骨架；展开一行可查看其成员</translation>
     </message>
     <message>
@@ -2775,7 +2795,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>组中的合成样本数</translation>
     </message>
     <message>
-        <source>Share of the group's samples that are synthetic</source>
+        <source>Share of the group&apos;s samples that are synthetic</source>
         <translation>组内样本中合成样本所占比例</translation>
     </message>
     <message>
@@ -3209,8 +3229,8 @@ With a prompt: %6, with a response: %7</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <source>&lt;span style='font-size:16pt; color:%1'&gt;&lt;b&gt;Gate: %2&lt;/b&gt;&lt;/span&gt; — %3 pass, %4 warn, %5 fail, %6 not applicable</source>
-        <translation>&lt;span style='font-size:16pt; color:%1'&gt;&lt;b&gt;门禁：%2&lt;/b&gt;&lt;/span&gt; — %3 项通过，%4 项警告，%5 项失败，%6 项不适用</translation>
+        <source>&lt;span style=&apos;font-size:16pt; color:%1&apos;&gt;&lt;b&gt;Gate: %2&lt;/b&gt;&lt;/span&gt; — %3 pass, %4 warn, %5 fail, %6 not applicable</source>
+        <translation>&lt;span style=&apos;font-size:16pt; color:%1&apos;&gt;&lt;b&gt;门禁：%2&lt;/b&gt;&lt;/span&gt; — %3 项通过，%4 项警告，%5 项失败，%6 项不适用</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Corpora were imported, removed or given another role after this analysis&lt;/b&gt;: these results describe the corpora it saw. Run the analyses again (Ctrl+R) before judging the gate.</source>
@@ -3280,7 +3300,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>决定</translation>
     </message>
     <message>
-        <source>What the points' colour shows</source>
+        <source>What the points&apos; colour shows</source>
         <translation>点的颜色所表示的内容</translation>
     </message>
     <message>
@@ -3300,7 +3320,7 @@ With a prompt: %6, with a response: %7</source>
         <translation>在嵌入的 kNN 图上计算保持近邻关系的布局（后台任务；数千个样本需数秒，百万个样本需数分钟）</translation>
     </message>
     <message>
-        <source>Open the selected cluster's samples as a review queue</source>
+        <source>Open the selected cluster&apos;s samples as a review queue</source>
         <translation>将所选簇的样本作为审阅队列打开</translation>
     </message>
     <message>
@@ -3647,7 +3667,7 @@ Import both (Ctrl+I), then run the analyses (Ctrl+R).</source>
         <translation>%1 个合成样本与某个真实样本完全相同；%2 % 是某个真实样本的近似副本。</translation>
     </message>
     <message>
-        <source>No duplicates: every sample's text is distinct.</source>
+        <source>No duplicates: every sample&apos;s text is distinct.</source>
         <translation>没有重复：每个样本的文本都各不相同。</translation>
     </message>
     <message>
@@ -3714,8 +3734,8 @@ to see them all.</source>
         <translation>字段名，例如 embedding</translation>
     </message>
     <message>
-        <source>one {"corpus", "line", "embedding"} object per line</source>
-        <translation>每行一个 {"corpus", "line", "embedding"} 对象</translation>
+        <source>one {&quot;corpus&quot;, &quot;line&quot;, &quot;embedding&quot;} object per line</source>
+        <translation>每行一个 {&quot;corpus&quot;, &quot;line&quot;, &quot;embedding&quot;} 对象</translation>
     </message>
     <message>
         <source>e.g. OPENAI_API_KEY (empty: no key)</source>
@@ -3786,11 +3806,11 @@ to see them all.</source>
         <translation>为新嵌入命名后即可添加。</translation>
     </message>
     <message>
-        <source>"tfidf-svd" and "tfidf-svd:…" are the built-in embeddings' names; choose another.</source>
+        <source>&quot;tfidf-svd&quot; and &quot;tfidf-svd:…&quot; are the built-in embeddings&apos; names; choose another.</source>
         <translation>“tfidf-svd”和“tfidf-svd:…”是内置嵌入的名称，请另选一个名称。</translation>
     </message>
     <message>
-        <source>Give the field that holds each record's vector.</source>
+        <source>Give the field that holds each record&apos;s vector.</source>
         <translation>请指定存放每条记录向量的字段。</translation>
     </message>
     <message>
@@ -3798,7 +3818,7 @@ to see them all.</source>
         <translation>请选择文件。</translation>
     </message>
     <message>
-        <source>Give the endpoint's base URL (with http:// or https://) and the model.</source>
+        <source>Give the endpoint&apos;s base URL (with http:// or https://) and the model.</source>
         <translation>请提供端点的基础 URL（含 http:// 或 https://）和模型。</translation>
     </message>
 </context>
@@ -3933,7 +3953,7 @@ to see them all.</source>
         <translation>输出（JSONL）：</translation>
     </message>
     <message>
-        <source>Each line is a sample's original record, verbatim. Beside it: &lt;i&gt;file&lt;/i&gt;.excluded.jsonl lists the samples left out, and &lt;i&gt;file&lt;/i&gt;.manifest.json is the datasheet: filter, counts, SHA-256, provenance, metrics and red lines at export time.</source>
+        <source>Each line is a sample&apos;s original record, verbatim. Beside it: &lt;i&gt;file&lt;/i&gt;.excluded.jsonl lists the samples left out, and &lt;i&gt;file&lt;/i&gt;.manifest.json is the datasheet: filter, counts, SHA-256, provenance, metrics and red lines at export time.</source>
         <translation>每行是一个样本的原始记录，原样保留。同目录下另有：&lt;i&gt;文件名&lt;/i&gt;.excluded.jsonl 列出被排除的样本；&lt;i&gt;文件名&lt;/i&gt;.manifest.json 是数据说明表，记录导出时的筛选条件、计数、SHA-256、来源、指标和红线。</translation>
     </message>
     <message>
@@ -4018,7 +4038,7 @@ to see them all.</source>
         <translation>纯文本（每行一个样本）</translation>
     </message>
     <message>
-        <source>Records with two outputs and a judge's verdict (output_1, output_2, preference) or a chosen and a rejected output: each becomes two samples and a pair for the Judge view</source>
+        <source>Records with two outputs and a judge&apos;s verdict (output_1, output_2, preference) or a chosen and a rejected output: each becomes two samples and a pair for the Judge view</source>
         <translation>包含两个输出及评判模型判定（output_1、output_2、preference），或包含一个选中输出和一个落选输出的记录：每条记录生成两个样本和一个偏好对，供“评判模型”视图使用</translation>
     </message>
     <message>
@@ -4146,7 +4166,7 @@ to see them all.</source>
         <translation>记录大小上限：</translation>
     </message>
     <message>
-        <source>First record's text:</source>
+        <source>First record&apos;s text:</source>
         <translation>首条记录的文本：</translation>
     </message>
     <message>
@@ -4178,7 +4198,7 @@ to see them all.</source>
         <translation>前 %1 条记录中没有符合“仅限以下记录”条件的记录。</translation>
     </message>
     <message>
-        <source>Each record: two samples ('%1', '%2') and a pair; %3.
+        <source>Each record: two samples (&apos;%1&apos;, &apos;%2&apos;) and a pair; %3.
 </source>
         <translation>每条记录：两个样本（“%1”、“%2”）和一个偏好对；%3。
 </translation>
@@ -4188,7 +4208,7 @@ to see them all.</source>
         <translation>第一个始终是选中的输出</translation>
     </message>
     <message>
-        <source>verdict in '%1': 1 first, 2 second, 1.5 a tie, 0 or null none</source>
+        <source>verdict in &apos;%1&apos;: 1 first, 2 second, 1.5 a tie, 0 or null none</source>
         <translation>判定字段“%1”：1 表示第一个，2 表示第二个，1.5 表示平局，0 或 null 表示无判定</translation>
     </message>
     <message>
@@ -4252,7 +4272,7 @@ Verdict: %3</source>
         <translation>请将每个条件写成 field=value，多个条件用 ; 分隔。</translation>
     </message>
     <message>
-        <source>No field '%1' in the first records: check its name.</source>
+        <source>No field &apos;%1&apos; in the first records: check its name.</source>
         <translation>前几条记录中没有字段“%1”：请检查字段名。</translation>
     </message>
     <message>
@@ -4314,11 +4334,11 @@ Verdict: %3</source>
         <translation>审阅这些偏好对(&amp;R)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What the judge kept.&lt;/b&gt; Each row is a corpus of preference pairs: two outputs for one prompt and a judge's verdict. The &lt;i&gt;win rate&lt;/i&gt; is how often the second output won; the &lt;i&gt;length-controlled&lt;/i&gt; win rate is what a logistic model of the verdicts on the length difference predicts at equal length (Dubois et al. 2024). A large gap means the second output wins on length. The &lt;i&gt;length preference&lt;/i&gt; is the judge's own bias: how often, of two outputs of equal quality, it picks the one 100 tokens longer (50 % is none).</source>
+        <source>&lt;b&gt;What the judge kept.&lt;/b&gt; Each row is a corpus of preference pairs: two outputs for one prompt and a judge&apos;s verdict. The &lt;i&gt;win rate&lt;/i&gt; is how often the second output won; the &lt;i&gt;length-controlled&lt;/i&gt; win rate is what a logistic model of the verdicts on the length difference predicts at equal length (Dubois et al. 2024). A large gap means the second output wins on length. The &lt;i&gt;length preference&lt;/i&gt; is the judge&apos;s own bias: how often, of two outputs of equal quality, it picks the one 100 tokens longer (50 % is none).</source>
         <translation>&lt;b&gt;评判模型保留了什么。&lt;/b&gt;每行是一个偏好对语料：同一提示的两个输出及评判模型的判定。&lt;i&gt;胜率&lt;/i&gt;是第二个输出获胜的比例；&lt;i&gt;长度控制&lt;/i&gt;胜率是以判定结果对长度差拟合的逻辑回归模型在长度相等时的预测值（Dubois et al. 2024）。两者差距大，说明第二个输出靠长度取胜。&lt;i&gt;长度偏好&lt;/i&gt;是评判模型自身的偏向：在质量相当的两个输出中，它选择较长 100 个词元的那个的比例（50 % 表示无偏向）。</translation>
     </message>
     <message>
-        <source>Open the corpus's pairs in Review, one per pair with the other output beside it, the largest length gaps first</source>
+        <source>Open the corpus&apos;s pairs in Review, one per pair with the other output beside it, the largest length gaps first</source>
         <translation>在“审阅”中打开该语料的偏好对，每对一项，另一个输出显示在旁边，长度差最大的排在最前</translation>
     </message>
     <message>
@@ -4344,7 +4364,7 @@ Verdict: %3</source>
     <message>
         <source>No preference pairs in this analysis.
 
-Import records that hold two outputs and a judge's verdict (AlpacaEval's output_1, output_2 and preference) or a chosen and a rejected output: the import reads them as pairs by itself. Then run the analyses (Ctrl+R).</source>
+Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos;s output_1, output_2 and preference) or a chosen and a rejected output: the import reads them as pairs by itself. Then run the analyses (Ctrl+R).</source>
         <translation>本次分析中没有偏好对。
 
 请导入包含两个输出及评判模型判定（AlpacaEval 的 output_1、output_2 和 preference），或包含一个选中输出和一个落选输出的记录：导入时会自动将其识别为偏好对。然后运行分析（Ctrl+R）。</translation>
@@ -4408,7 +4428,7 @@ Import records that hold two outputs and a judge's verdict (AlpacaEval's output_
         <translation>Synthscope</translation>
     </message>
     <message>
-        <source>&lt;p&gt;What the analyses read of each sample and what every tab shows: the whole text (a conversation's user and assistant turns), the &lt;b&gt;prompts&lt;/b&gt; (user turns: are the inputs like what users type?) or the &lt;b&gt;responses&lt;/b&gt; (assistant turns). Each has its own analysis; run the analyses (Ctrl+R) once per view. Ctrl+Alt+1, 2, 3 switch.&lt;/p&gt;</source>
+        <source>&lt;p&gt;What the analyses read of each sample and what every tab shows: the whole text (a conversation&apos;s user and assistant turns), the &lt;b&gt;prompts&lt;/b&gt; (user turns: are the inputs like what users type?) or the &lt;b&gt;responses&lt;/b&gt; (assistant turns). Each has its own analysis; run the analyses (Ctrl+R) once per view. Ctrl+Alt+1, 2, 3 switch.&lt;/p&gt;</source>
         <translation>&lt;p&gt;分析读取每个样本的哪部分内容，以及各标签页显示什么：全文（对话中的用户轮和助手轮）、&lt;b&gt;提示&lt;/b&gt;（用户轮：输入是否像用户实际输入的内容？）或&lt;b&gt;回复&lt;/b&gt;（助手轮）。每种视图有各自的分析；请在每个视图下各运行一次分析（Ctrl+R）。Ctrl+Alt+1、2、3 可切换。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -4723,6 +4743,10 @@ Import records that hold two outputs and a judge's verdict (AlpacaEval's output_
         <source>Report, HTML and PDF (*.html *.pdf);;All files (*)</source>
         <translation>报告，HTML 与 PDF (*.html *.pdf);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Similar to “%1”</source>
+        <translation>与“%1”相似</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::OverviewView</name>
@@ -4735,7 +4759,7 @@ Import records that hold two outputs and a judge's verdict (AlpacaEval's output_
         <translation>删除此分析(&amp;D)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Pooled: every real corpus against every synthetic one&lt;/b&gt; — the cards' numbers and the rest of the comparison, on all samples of each side</source>
+        <source>&lt;b&gt;Pooled: every real corpus against every synthetic one&lt;/b&gt; — the cards&apos; numbers and the rest of the comparison, on all samples of each side</source>
         <translation>&lt;b&gt;合并：所有真实语料对比所有合成语料&lt;/b&gt; — 卡片中的数值及其余对比结果，基于每侧的全部样本</translation>
     </message>
     <message>
@@ -4938,7 +4962,7 @@ Use Import… to add real and synthetic data.</source>
         <translation>这将从项目中删除其 %1 个样本和 %2 条拒收行。</translation>
     </message>
     <message>
-        <source>The review work on them goes too: %1 tagged samples, %2 decisions and %3 notes (every reviewer's).</source>
+        <source>The review work on them goes too: %1 tagged samples, %2 decisions and %3 notes (every reviewer&apos;s).</source>
         <translation>相关审阅记录也将一并删除：%1 个已加标签的样本、%2 项决定和 %3 条备注（包括所有审阅人的）。</translation>
     </message>
     <message>
@@ -4993,8 +5017,8 @@ Use Import… to add real and synthetic data.</source>
         <translation>收起（F）</translation>
     </message>
     <message>
-        <source>&lt;p style="margin: 2px 0;"&gt;&lt;i&gt;(no text: a tool call)&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p style="margin: 2px 0;"&gt;&lt;i&gt;（无文本：工具调用）&lt;/i&gt;&lt;/p&gt;</translation>
+        <source>&lt;p style=&quot;margin: 2px 0;&quot;&gt;&lt;i&gt;(no text: a tool call)&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;margin: 2px 0;&quot;&gt;&lt;i&gt;（无文本：工具调用）&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Only unreviewed</source>
@@ -5149,7 +5173,7 @@ Use Import… to add real and synthetic data.</source>
         <translation>F</translation>
     </message>
     <message>
-        <source>unfold or fold a conversation's long system prompt</source>
+        <source>unfold or fold a conversation&apos;s long system prompt</source>
         <translation>展开或折叠对话中较长的系统提示</translation>
     </message>
     <message>
@@ -5424,11 +5448,11 @@ Use Import… to add real and synthetic data.</source>
         <translation>在同一项目中，相同的种子会抽出相同的队列。</translation>
     </message>
     <message>
-        <source>A stratum's risk is the mean synthetic-likeness of its samples (detectability model of the newest analysis), or its synthetic share; its sampling rate is proportional to 1 + 4 × risk.</source>
+        <source>A stratum&apos;s risk is the mean synthetic-likeness of its samples (detectability model of the newest analysis), or its synthetic share; its sampling rate is proportional to 1 + 4 × risk.</source>
         <translation>某一层的风险为其样本的平均合成相似度（取自最新一次分析的可检测性模型），或其合成占比；其抽样率与 1 + 4 × 风险 成正比。</translation>
     </message>
     <message>
-        <source>Draws a seeded sample in proportion to each stratum's size, so every part of the data is seen; with risk weighting, riskier strata are read more densely.</source>
+        <source>Draws a seeded sample in proportion to each stratum&apos;s size, so every part of the data is seen; with risk weighting, riskier strata are read more densely.</source>
         <translation>按各层规模成比例地抽取带种子的样本，确保数据的每个部分都能被看到；启用风险加权时，风险越高的层抽样越密。</translation>
     </message>
     <message>
@@ -5475,8 +5499,8 @@ Use Import… to add real and synthetic data.</source>
         <translation>审阅这些样本(&amp;R)</translation>
     </message>
     <message>
-        <source>Search sample texts (Ctrl+F): words, "a phrase", prefix*, AND, OR, NOT</source>
-        <translation>搜索样本文本（Ctrl+F）：词语、"短语"、前缀*、AND、OR、NOT</translation>
+        <source>Search sample texts (Ctrl+F): words, &quot;a phrase&quot;, prefix*, AND, OR, NOT</source>
+        <translation>搜索样本文本（Ctrl+F）：词语、&quot;短语&quot;、前缀*、AND、OR、NOT</translation>
     </message>
     <message>
         <source>SQLite FTS5 full-text search, the syntax of note search. Case and accents are ignored; Enter searches at once.</source>
@@ -5616,6 +5640,14 @@ Use Import… to add real and synthetic data.</source>
         <source>&lt;b&gt;No sample&lt;/b&gt; matches this search and these filters · %1 ms</source>
         <translation>&lt;b&gt;没有样本&lt;/b&gt;符合此搜索和这些筛选条件 · %1 ms</translation>
     </message>
+    <message>
+        <source>S&amp;imilar</source>
+        <translation>相似(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Rank every sample by similarity to the text in the search box (the built-in embedding: TF-IDF and SVD, cosine) and review the closest 200</source>
+        <translation>按与搜索框中文本的相似度为所有样本排序（内置嵌入：TF-IDF 与 SVD，余弦），并审阅最接近的 200 个</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::SkeletonsView</name>
@@ -5628,11 +5660,11 @@ Use Import… to add real and synthetic data.</source>
         <translation>显示简短回复</translation>
     </message>
     <message>
-        <source>Groups whose skeleton is shorter than six tokens or holds nothing but placeholders and punctuation ("&lt;@&gt; &lt;URL&gt;", a one-word answer): they coincide by chance, not because a mould made them.</source>
-        <translation>骨架短于六个词元，或仅含占位符和标点（如 "&lt;@&gt; &lt;URL&gt;"、单词回答）的组：它们只是偶然相同，并非出自同一模子。</translation>
+        <source>Groups whose skeleton is shorter than six tokens or holds nothing but placeholders and punctuation (&quot;&lt;@&gt; &lt;URL&gt;&quot;, a one-word answer): they coincide by chance, not because a mould made them.</source>
+        <translation>骨架短于六个词元，或仅含占位符和标点（如 &quot;&lt;@&gt; &lt;URL&gt;&quot;、单词回答）的组：它们只是偶然相同，并非出自同一模子。</translation>
     </message>
     <message>
-        <source>Open the group's samples as a review queue</source>
+        <source>Open the group&apos;s samples as a review queue</source>
         <translation>将该组的样本作为审阅队列打开</translation>
     </message>
     <message>
@@ -5774,8 +5806,8 @@ Use Import… to add real and synthetic data.</source>
         <translation>审阅这些样本</translation>
     </message>
     <message>
-        <source>Per tag, each reviewer's answer on a sample is “tagged” or “not tagged”; keep / drop compares decisions. Cohen's κ (1960) corrects the observed agreement for chance for two reviewers; Krippendorff's α (2011, nominal) does so for any number, with missing answers. Below 0.4 the tag means different things to different people: rewrite its definition before trusting its rate.</source>
-        <translation>对每个标签，每位审阅人对某个样本的作答为“已加标签”或“未加标签”；保留 / 舍弃则比较决定。Cohen's κ（1960）针对两位审阅人，对观测一致性做机会校正；Krippendorff's α（2011，名义尺度）适用于任意人数，并允许作答缺失。低于 0.4 说明该标签对不同的人含义不同：请先改写其定义，再信任其标签率。</translation>
+        <source>Per tag, each reviewer&apos;s answer on a sample is “tagged” or “not tagged”; keep / drop compares decisions. Cohen&apos;s κ (1960) corrects the observed agreement for chance for two reviewers; Krippendorff&apos;s α (2011, nominal) does so for any number, with missing answers. Below 0.4 the tag means different things to different people: rewrite its definition before trusting its rate.</source>
+        <translation>对每个标签，每位审阅人对某个样本的作答为“已加标签”或“未加标签”；保留 / 舍弃则比较决定。Cohen&apos;s κ（1960）针对两位审阅人，对观测一致性做机会校正；Krippendorff&apos;s α（2011，名义尺度）适用于任意人数，并允许作答缺失。低于 0.4 说明该标签对不同的人含义不同：请先改写其定义，再信任其标签率。</translation>
     </message>
     <message>
         <source>Agreement</source>
@@ -5790,7 +5822,7 @@ Use Import… to add real and synthetic data.</source>
         <translation>图表：</translation>
     </message>
     <message>
-        <source>Share of the reviewed samples of each group that any reviewer tagged; deeper red is a higher rate. Compare a generator's or a round's row with the others to see where a complaint concentrates.</source>
+        <source>Share of the reviewed samples of each group that any reviewer tagged; deeper red is a higher rate. Compare a generator&apos;s or a round&apos;s row with the others to see where a complaint concentrates.</source>
         <translation>各组已审阅样本中被任一审阅人加上该标签的占比；红色越深，比率越高。将某个生成器或轮次的行与其他行对比，可看出问题集中在哪里。</translation>
     </message>
     <message>
@@ -5798,8 +5830,8 @@ Use Import… to add real and synthetic data.</source>
         <translation>标签率</translation>
     </message>
     <message>
-        <source>Search notes (SQLite FTS5: words, "a phrase", prefix*, AND / OR / NOT) — empty shows notes grouped by wording</source>
-        <translation>搜索备注（SQLite FTS5：词语、"短语"、前缀*、AND / OR / NOT）— 留空则按措辞分组显示备注</translation>
+        <source>Search notes (SQLite FTS5: words, &quot;a phrase&quot;, prefix*, AND / OR / NOT) — empty shows notes grouped by wording</source>
+        <translation>搜索备注（SQLite FTS5：词语、&quot;短语&quot;、前缀*、AND / OR / NOT）— 留空则按措辞分组显示备注</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -5913,7 +5945,7 @@ Use Import… to add real and synthetic data.</source>
         <translation>分析运行</translation>
     </message>
     <message>
-        <source>A CSV or JSON of training runs: synth_ratio and one column per evaluation metric (main, long-tail, robustness…), as in chapter 17's Listing 17-2</source>
+        <source>A CSV or JSON of training runs: synth_ratio and one column per evaluation metric (main, long-tail, robustness…), as in chapter 17&apos;s Listing 17-2</source>
         <translation>训练运行结果的 CSV 或 JSON 文件：包含 synth_ratio 列，每个评估指标各占一列（主集、长尾、鲁棒性…），格式同第 17 章的代码清单 17-2</translation>
     </message>
     <message>
@@ -5957,7 +5989,7 @@ Use Import… to add real and synthetic data.</source>
         <translation>尚未导入比例梯度实验</translation>
     </message>
     <message>
-        <source>Train at several synthetic ratios (0 %, 10 %, 30 %, 50 %, 70 %…), evaluate each on the same main, long-tail and robustness sets, and import the table: the curve's shape, not any single point, shows where gains taper and risk begins.</source>
+        <source>Train at several synthetic ratios (0 %, 10 %, 30 %, 50 %, 70 %…), evaluate each on the same main, long-tail and robustness sets, and import the table: the curve&apos;s shape, not any single point, shows where gains taper and risk begins.</source>
         <translation>以多个合成比例（0 %、10 %、30 %、50 %、70 %…）分别训练，在相同的主集、长尾集和鲁棒性集上评估每个模型，然后导入结果表：能说明收益在何处趋缓、风险从何处开始的是曲线的形状，而非任何单个点。</translation>
     </message>
     <message>
