@@ -2322,30 +2322,25 @@ TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
          },
          u"sc.nn_other >= 0.2"_s, u"sc.duplicate_group ASC NULLS LAST, s.id"_s},
     };
+    const auto checkEveryCase = [&]() {
+        for (const Case& c : cases) {
+            model::SampleQuery q;
+            c.set(q);
+            QList<qint64> ids;
+            ASSERT_TRUE(model::findSamples(*project, q, &ids).ok()) << c.what;
+            const QList<qint64> expected = reference(c.where, c.order);
+            EXPECT_FALSE(expected.isEmpty()) << c.what; // each case has something to order
+            EXPECT_EQ(ids, expected) << c.what;
+        }
+    };
     // First on the demo as analysed: every sample scored, so a query without conditions on the
     // samples reads its matches from the run's scores alone.
-    for (const Case& c : cases) {
-        model::SampleQuery q;
-        c.set(q);
-        QList<qint64> ids;
-        ASSERT_TRUE(model::findSamples(*project, q, &ids).ok()) << c.what;
-        const QList<qint64> expected = reference(c.where, c.order);
-        EXPECT_FALSE(expected.isEmpty()) << c.what; // each case has something to order
-        EXPECT_EQ(ids, expected) << c.what;
-    }
+    checkEveryCase();
     // Then with samples the analysis has not seen.
     test::importFile(*project, QStringLiteral("seed tasks"), model::Role::Synthetic,
                      test::dataFile(QStringLiteral("self-instruct-seed-tasks/seed_tasks.jsonl")),
                      "instruction");
-    for (const Case& c : cases) {
-        model::SampleQuery q;
-        c.set(q);
-        QList<qint64> ids;
-        ASSERT_TRUE(model::findSamples(*project, q, &ids).ok()) << c.what;
-        const QList<qint64> expected = reference(c.where, c.order);
-        EXPECT_FALSE(expected.isEmpty()) << c.what; // each case has something to order
-        EXPECT_EQ(ids, expected) << c.what;
-    }
+    checkEveryCase();
     // Unscored samples between scored ones, and more matches than the by-id path takes.
     {
         QSqlQuery q(project->connection());
