@@ -327,13 +327,19 @@ RowMatrixXf embedTfIdfSvd(std::span<const TokenizedCorpus* const> corpora,
         return RowMatrixXf::Zero(static_cast<Eigen::Index>(a.rows), 1);
     }
     if (model != nullptr) {
-        // V = Aᵀ U Σ⁻¹: the right singular vectors, so that a row a of A maps to a V = (UΣ)
-        // row (exactly for an exact SVD; the randomised one is close).
+        // V = Aᵀ U Σ⁻¹: the right singular vectors. Singular values below 1e-4 of the largest
+        // are roundoff (a corpus of lower rank than the dimension): their columns stay zero.
         model->v = a.transposeTimes(svd.u);
+        const float floor = 1e-4f * svd.singularValues(0);
         for (Eigen::Index j = 0; j < model->v.cols(); ++j) {
             const float sigma = svd.singularValues(j);
-            model->v.col(j) *= sigma > 0.0f ? 1.0f / sigma : 0.0f;
+            model->v.col(j) *= sigma > floor ? 1.0f / sigma : 0.0f;
         }
+        // The rows through the same map as a new text (A V rather than U Σ, which differ by the
+        // part of A the randomised range misses), so a text and its own row agree.
+        RowMatrixXf x = a.times(model->v);
+        normalizeRows(x);
+        return x;
     }
     RowMatrixXf x = svd.u * svd.singularValues.asDiagonal();
     normalizeRows(x);

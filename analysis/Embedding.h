@@ -86,8 +86,7 @@ inline constexpr std::uint32_t kUnknownToken = 0x7fffffffu;
 /// What embedTfIdfSvd() learned, kept to embed new texts by folding-in (latent semantic
 /// analysis, Deerwester et al. 1990; Berry, Dumais & O'Brien 1995 §4): a text's TF-IDF row
 /// (the fitted features and idf, the same weighting and L2 norm) times V, the right singular
-/// vectors. A training row folds in to its own embedding exactly for an exact SVD and closely
-/// for the randomised one.
+/// vectors. A training text folds in to exactly its own row of embedTfIdfSvd(…, model).
 struct TfIdfSvdModel {
     bool bigrams = true;
     std::unordered_map<std::uint64_t, std::uint32_t> column; ///< feature key → column
@@ -104,7 +103,9 @@ struct TfIdfSvdModel {
 /// (one all-zero column when no feature reaches the minimum document frequency).
 /// Shape: documents × dimension, documents in the corpora's order. Cosine similarity of two
 /// samples is the dot product of their rows, in [−1, 1]. Throws Cancelled.
-/// model: when given, receives what is needed to embed new texts the same way.
+/// model: when given, receives what is needed to embed new texts the same way, and the rows
+/// returned are A V normalised (the map a new text goes through) instead of U Σ normalised
+/// (equal for an exact SVD).
 RowMatrixXf embedTfIdfSvd(std::span<const TokenizedCorpus* const> corpora,
                           const EmbeddingParams& params = {}, const Progress& progress = {},
                           TfIdfSvdModel* model = nullptr);

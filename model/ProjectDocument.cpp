@@ -28,6 +28,12 @@ ProjectDocument::ProjectDocument(std::shared_ptr<Project> project, const QString
     // Every job's worker thread lets go of its database connection when the job ends, on
     // every path (success, error, exception, cancel).
     m_jobs.setThreadCleanup([project = m_project]() { project->releaseThreadConnection(); });
+    // Samples imported or removed: the "similar to this text" index is fitted again (ids are
+    // reused after a removal, so a count and the largest id cannot tell).
+    connect(this, &ProjectDocument::corporaChanged, this, [this]() {
+        m_similar.reset();
+        m_similarSignature.clear();
+    });
     reloadAnalysis();
 }
 
@@ -338,6 +344,7 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
                     return q.lastError().text();
                 result->signature = viewName(project->view()) + u' ' + q.value(0).toString() +
                                     u' ' + q.value(1).toString();
+                q.finish(); // no read snapshot held through the fit
                 result->index = cached;
                 if (!cached || cachedSignature != result->signature) {
                     auto index = std::make_shared<SimilarTextIndex>();

@@ -67,8 +67,12 @@ QList<std::pair<qint64, float>> SimilarTextIndex::rank(const QString& text, int 
                           const float cb = cosine(static_cast<Eigen::Index>(b));
                           return ca != cb ? ca > cb : m_ids[a] < m_ids[b];
                       });
-    for (std::size_t k = 0; k < kept; ++k)
-        out.append({m_ids[order[k]], cosine(static_cast<Eigen::Index>(order[k]))});
+    for (std::size_t k = 0; k < kept; ++k) {
+        const float c = cosine(static_cast<Eigen::Index>(order[k]));
+        if (c <= 0.0f)
+            break; // shares nothing with the text: not similar, whatever the count asked
+        out.append({m_ids[order[k]], c});
+    }
     return out;
 }
 

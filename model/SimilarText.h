@@ -32,8 +32,9 @@ public:
     static Status build(const Project& project, SimilarTextIndex* out,
                         const analysis::Progress& progress = {});
 
-    /// The at most top samples most similar to text, by cosine (in [−1, 1]), highest first
-    /// (ties by id). Empty when none of text's words occurs in the samples.
+    /// The at most top samples most similar to text, by cosine (in (0, 1]), highest first
+    /// (ties by id); samples at cosine ≤ 0 are left out. Empty when none of text's words is
+    /// a feature (in at least two samples and among the 2¹⁸ most frequent uni- and bigrams).
     [[nodiscard]] QList<std::pair<qint64, float>> rank(const QString& text, int top) const;
 
     /// How many samples the index holds.

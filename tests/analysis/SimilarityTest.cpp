@@ -321,6 +321,19 @@ TEST(TfIdfSvdModel, FoldingInATrainingTextGivesItsOwnEmbedding) {
     Eigen::Index best = 0;
     (x * q.transpose()).maxCoeff(&best);
     EXPECT_TRUE(best == 2 || best == 7) << best; // "cancel my order" / "cancel the subscription"
+    // A rank-4 approximation (the SVD no longer exact): a text still folds in to its own row,
+    // since the rows go through the same map as a new text.
+    params.dimension = 4;
+    synthscope::analysis::TfIdfSvdModel small;
+    const synthscope::analysis::RowMatrixXf x4 =
+        synthscope::analysis::embedTfIdfSvd(corpora, params, {}, &small);
+    ASSERT_EQ(x4.cols(), 4);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const Eigen::RowVectorXf folded = small.embed(corpus.doc(i));
+        if (folded.norm() > 0.0f) {
+            EXPECT_NEAR(folded.dot(x4.row(static_cast<Eigen::Index>(i))), 1.0f, 1e-4f) << texts[i];
+        }
+    }
     // Words the model never saw embed to nothing.
     const std::vector<std::uint32_t> unknown = {synthscope::analysis::kUnknownToken};
     EXPECT_EQ(model.embed(unknown).norm(), 0.0f);
