@@ -47,11 +47,17 @@ QList<SampleRow> allSamples(QSqlDatabase& db) {
     return out;
 }
 
+// The project_info key under which the endpoint that made source's vectors is kept.
+QString endpointKey(const QString& source) {
+    return u"embedding_endpoint:"_s + source;
+}
+
 // Replaces source's vectors by vectors (one per sample id, all of one dimension) in one
-// transaction.
+// transaction, with the endpoint that made them (or, for vectors from elsewhere, none).
 Status storeVectors(QSqlDatabase& db, const QString& source,
                     const std::map<qint64, std::vector<float>>& vectors,
-                    const analysis::Progress& progress) {
+                    const analysis::Progress& progress,
+                    const EmbeddingEndpoint* endpoint = nullptr) {
     if (source.trimmed().isEmpty() || isReservedEmbeddingName(source))
         return Status::failure(
             EmbeddingSourcesText::tr(
@@ -75,6 +81,24 @@ Status storeVectors(QSqlDatabase& db, const QString& source,
         const QByteArray blob(reinterpret_cast<const char*>(v.data()),
                               static_cast<qsizetype>(v.size() * sizeof(float)));
         if (Status s = execPrepared(ins, {id, source, blob}); !s)
+            return s;
+    }
+    QSqlQuery info(db);
+    if (endpoint == nullptr) {
+        info.prepare(u"DELETE FROM project_info WHERE key = ?"_s);
+        if (Status s = execPrepared(info, {endpointKey(source)}); !s)
+            return s;
+    } else {
+        // Everything needed to embed a typed text the same way later, except the key itself.
+        const Json config = {{"base_url", endpoint->baseUrl.toString().toStdString()},
+                             {"model", endpoint->model.toStdString()},
+                             {"api_key_env", endpoint->apiKeyVariable.toStdString()},
+                             {"timeout_ms", endpoint->timeoutMs}};
+        info.prepare(u"INSERT INTO project_info (key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+                     "UPDATE SET value = excluded.value"_s);
+        if (Status s =
+                execPrepared(info, {endpointKey(source), QString::fromStdString(config.dump())});
+            !s)
             return s;
     }
     return tx.commit();
@@ -254,7 +278,7 @@ Status embedProjectWithEndpoint(Project& project, const EmbeddingEndpoint& endpo
         std::map<qint64, std::vector<float>> byId;
         for (qsizetype i = 0; i < samples.size(); ++i)
             byId.emplace(samples[i].id, std::move(vectors[static_cast<std::size_t>(i)]));
-        return storeVectors(db, source, byId, progress.sub(0.9, 1.0));
+        return storeVectors(db, source, byId, progress.sub(0.9, 1.0), &endpoint);
     });
 }
 
@@ -396,6 +420,23 @@ Status setAnalysisEmbeddingSource(Project& project, const QString& source) {
         return Status::failure(
             EmbeddingSourcesText::tr("no embeddings named \"%1\" in the project").arg(source));
     return setProjectInfo(project, kAnalysisSourceKey, source);
+}
+
+std::optional<EmbeddingEndpoint> embeddingEndpointOf(Project& project, const QString& source) {
+    const std::optional<QString> stored = projectInfo(project, endpointKey(source));
+    if (!stored)
+        return std::nullopt;
+    try {
+        const Json config = Json::parse(stored->toStdString());
+        EmbeddingEndpoint e;
+        e.baseUrl = QUrl(QString::fromStdString(config.at("base_url").get<std::string>()));
+        e.model = QString::fromStdString(config.at("model").get<std::string>());
+        e.apiKeyVariable = QString::fromStdString(config.value("api_key_env", std::string()));
+        e.timeoutMs = config.value("timeout_ms", e.timeoutMs);
+        return e;
+    } catch (const std::exception&) {
+        return std::nullopt; // not written by us: treat the vectors as imported
+    }
 }
 
 bool isReservedEmbeddingName(const QString& name) {

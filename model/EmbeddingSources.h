@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace synthscope::model {
 
 /// Where an OpenAI-compatible embeddings endpoint is and how to call it.
@@ -32,9 +34,10 @@ Status embedTexts(const EmbeddingEndpoint& endpoint, const QStringList& texts,
                   std::vector<std::vector<float>>* out, const analysis::Progress& progress = {},
                   int* requests = nullptr);
 
-/// Embeds every sample of the project through the endpoint and stores the vectors under
-/// source (replacing that source's vectors) in one transaction. Throws nothing; Cancelled
-/// becomes a failed Status and nothing is written.
+/// Embeds every sample of the project (its whole text) through the endpoint and stores the
+/// vectors under source (replacing that source's vectors) in one transaction, together with
+/// the endpoint's URL, model and key variable (embeddingEndpointOf; never the key). Throws nothing;
+/// Cancelled becomes a failed Status and nothing is written.
 Status embedProjectWithEndpoint(Project& project, const EmbeddingEndpoint& endpoint,
                                 const QString& source, const analysis::Progress& progress = {});
 
@@ -75,6 +78,11 @@ Status setAnalysisEmbeddingSource(Project& project, const QString& source);
 
 /// The sources in the embeddings table with the number of samples each covers.
 QList<std::pair<QString, qint64>> embeddingSources(Project& project);
+
+/// The endpoint that made source's vectors (embedProjectWithEndpoint), so that a typed text can
+/// be embedded the same way; nullopt for vectors imported from a field or a file (storing those
+/// under a name forgets any endpoint it had) and for an unknown source.
+std::optional<EmbeddingEndpoint> embeddingEndpointOf(Project& project, const QString& source);
 
 /// Whether name belongs to the built-in embeddings ("tfidf-svd", and "tfidf-svd:prompts" /
 /// "tfidf-svd:responses" of the other views): not a name for embeddings of one's own.

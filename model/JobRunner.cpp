@@ -105,63 +105,63 @@ quint64 JobRunner::start(Kind kind, const QString& title, Work work) {
         Q_EMIT progress(id, 0.0, tr("waiting for “%1” to finish").arg(before));
 
     QPointer<JobRunner> self(this);
-    m_pools[poolOf(kind)].start([self, state, id, work = std::move(work), cleanup = m_cleanup,
-                                 runner = this]() {
-        // The runner outlives the pools' threads (its destructor waits), so posting to it with
-        // invokeMethod is safe; QPointer is only read on the runner's thread.
-        QElapsedTimer timer;
-        timer.start();
-        qint64 lastEmit = -1000;
-        auto report = [&](double fraction, std::string_view stage) {
-            const qint64 t = timer.elapsed();
-            if (t - lastEmit < 50 && fraction < 1.0)
-                return;
-            lastEmit = t;
-            const QString s = QString::fromUtf8(stage.data(), static_cast<qsizetype>(stage.size()));
+    m_pools[poolOf(kind)].start(
+        [self, state, id, work = std::move(work), cleanup = m_cleanup, runner = this]() {
+            // The runner outlives the pools' threads (its destructor waits), so posting to it with
+            // invokeMethod is safe; QPointer is only read on the runner's thread.
+            QElapsedTimer timer;
+            timer.start();
+            qint64 lastEmit = -1000;
+            auto report = [&](double fraction, std::string_view stage) {
+                const qint64 t = timer.elapsed();
+                if (t - lastEmit < 50 && fraction < 1.0)
+                    return;
+                lastEmit = t;
+                const QString s = progressStageText(stage);
+                QMetaObject::invokeMethod(
+                    runner,
+                    [self, id, fraction, s]() {
+                        if (self && self->m_running.contains(id))
+                            Q_EMIT self->progress(id, fraction, s);
+                    },
+                    Qt::QueuedConnection);
+            };
+            QString error;
+            bool cancelled = false;
+            state->begun = true;
+            try {
+                if (state->cancel) // cancelled or superseded while it waited: the work never runs
+                    throw analysis::Cancelled();
+                error = work(analysis::Progress(report, &state->cancel));
+            } catch (const analysis::Cancelled&) {
+                cancelled = true;
+            } catch (const std::exception& e) {
+                error = QString::fromUtf8(e.what());
+            } catch (...) {
+                error = QStringLiteral("unknown error");
+            }
+            if (cleanup)
+                cleanup();
+            // Work that completed succeeded even when a cancel came too late to stop it; work that
+            // failed after a cancel request says why it stopped (e.g. "the project is unchanged").
+            const Outcome outcome = cancelled         ? Outcome::Cancelled
+                                    : error.isEmpty() ? Outcome::Succeeded
+                                    : state->cancel   ? Outcome::Cancelled
+                                                      : Outcome::Failed;
             QMetaObject::invokeMethod(
                 runner,
-                [self, id, fraction, s]() {
-                    if (self && self->m_running.contains(id))
-                        Q_EMIT self->progress(id, fraction, s);
+                [self, id, outcome, error]() {
+                    if (!self)
+                        return;
+                    const auto it = self->m_running.constFind(id);
+                    if (it == self->m_running.cend())
+                        return; // superseded: already reported
+                    const QString jobTitle = it->title;
+                    self->m_running.erase(it);
+                    Q_EMIT self->finished(id, jobTitle, outcome, error);
                 },
                 Qt::QueuedConnection);
-        };
-        QString error;
-        bool cancelled = false;
-        state->begun = true;
-        try {
-            if (state->cancel) // cancelled or superseded while it waited: the work never runs
-                throw analysis::Cancelled();
-            error = work(analysis::Progress(report, &state->cancel));
-        } catch (const analysis::Cancelled&) {
-            cancelled = true;
-        } catch (const std::exception& e) {
-            error = QString::fromUtf8(e.what());
-        } catch (...) {
-            error = QStringLiteral("unknown error");
-        }
-        if (cleanup)
-            cleanup();
-        // Work that completed succeeded even when a cancel came too late to stop it; work that
-        // failed after a cancel request says why it stopped (e.g. "the project is unchanged").
-        const Outcome outcome = cancelled         ? Outcome::Cancelled
-                                : error.isEmpty() ? Outcome::Succeeded
-                                : state->cancel   ? Outcome::Cancelled
-                                                  : Outcome::Failed;
-        QMetaObject::invokeMethod(
-            runner,
-            [self, id, outcome, error]() {
-                if (!self)
-                    return;
-                const auto it = self->m_running.constFind(id);
-                if (it == self->m_running.cend())
-                    return; // superseded: already reported
-                const QString jobTitle = it->title;
-                self->m_running.erase(it);
-                Q_EMIT self->finished(id, jobTitle, outcome, error);
-            },
-            Qt::QueuedConnection);
-    });
+        });
     return id;
 }
 

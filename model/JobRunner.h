@@ -11,8 +11,14 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <string_view>
 
 namespace synthscope::model {
+
+/// The stage name a job reported (analysis::Progress::report), in the interface's language:
+/// the stages listed in model/ProgressStages.cpp are translated, anything else is returned as
+/// it is (UTF-8 decoded). Thread-safe (QCoreApplication::translate).
+QString progressStageText(std::string_view stage);
 
 /// Runs long work (import, analysis, export, report, map loads) on worker threads.
 ///

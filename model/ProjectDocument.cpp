@@ -1,6 +1,7 @@
 #include "model/ProjectDocument.h"
 
 #include "model/Report.h"
+#include "model/SimilarText.h"
 
 #include "model/Analyzer.h"
 
@@ -330,6 +331,7 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
     struct Result {
         std::shared_ptr<const SimilarTextIndex> index;
         QString signature;
+        QString chosenSource; ///< the analyses' embedding source (empty: built-in)
         QList<qint64> ids;
     };
     auto result = std::make_shared<Result>();
@@ -342,8 +344,16 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
                 QSqlQuery q(project->connection());
                 if (!q.exec(u"SELECT count(*), max(id) FROM samples"_s) || !q.next())
                     return q.lastError().text();
-                result->signature = viewName(project->view()) + u' ' + q.value(0).toString() +
-                                    u' ' + q.value(1).toString();
+                result->chosenSource = analysisEmbeddingSource(*project);
+                const std::optional<EmbeddingEndpoint> endpoint =
+                    embeddingEndpointOf(*project, result->chosenSource);
+                result->signature = QStringList{viewName(project->view()),
+                                                q.value(0).toString(),
+                                                q.value(1).toString(),
+                                                result->chosenSource,
+                                                endpoint ? endpoint->baseUrl.toString() : QString(),
+                                                endpoint ? endpoint->model : QString()}
+                                        .join(u'\n');
                 q.finish(); // no read snapshot held through the fit
                 result->index = cached;
                 if (!cached || cachedSignature != result->signature) {
@@ -353,7 +363,10 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
                         return s.error();
                     result->index = index;
                 }
-                for (const auto& [id, cosine] : result->index->rank(text, top))
+                QList<std::pair<qint64, float>> ranked;
+                if (Status s = result->index->rank(*project, text, top, &ranked, progress); !s)
+                    return s.error();
+                for (const auto& [id, cosine] : ranked)
                     result->ids.append(id);
                 return QString();
             }),
@@ -363,13 +376,29 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
                 m_similar = result->index;
                 m_similarSignature = result->signature;
             }
-            Q_EMIT jobReport(title, outcome,
-                             !ok ? message
-                             : result->ids.isEmpty()
-                                 ? tr("No sample shares a word with “%1”.").arg(text.left(60))
+            QString report = message;
+            if (ok) {
+                const QString shown = text.left(60);
+                if (result->index->usesEndpoint())
+                    report = result->ids.isEmpty()
+                                 ? tr("No sample is similar to “%1” by the embeddings “%2”.")
+                                       .arg(shown, result->index->source())
+                                 : tr("%1 samples ranked by similarity to “%2” (embeddings "
+                                      "“%3”, from their endpoint).")
+                                       .arg(result->ids.size())
+                                       .arg(shown, result->index->source());
+                else
+                    report = result->ids.isEmpty()
+                                 ? tr("No sample shares a word with “%1”.").arg(shown)
                                  : tr("%1 samples ranked by similarity to “%2”.")
                                        .arg(result->ids.size())
-                                       .arg(text.left(60)));
+                                       .arg(shown);
+                if (!result->index->usesEndpoint() && !result->chosenSource.isEmpty())
+                    report += u' ' + tr("The built-in embedding was used: “%1” holds imported "
+                                        "vectors, which cannot embed a typed text.")
+                                         .arg(result->chosenSource);
+            }
+            Q_EMIT jobReport(title, outcome, report);
             if (ok && !result->ids.isEmpty())
                 Q_EMIT similarReady(text, result->ids);
         });

@@ -9,7 +9,6 @@
 #include "model/Project.h"
 #include "model/ProjectStore.h"
 #include "model/ReviewStore.h"
-#include "model/SimilarText.h"
 #include "model/TeamReview.h"
 
 #include <QObject>
@@ -19,6 +18,8 @@
 #include <optional>
 
 namespace synthscope::model {
+
+class SimilarTextIndex;
 
 /// An open project as the GUI sees it: the file, its stores, the undo stack of reviewer
 /// edits and the job runner. Views read through the stores and the item models; long work
@@ -73,9 +74,11 @@ public:
     void startReport(const QString& htmlPath, const QString& pdfPath);
     /// Trains the concept of a tag (trainConcept) in a job; conceptReady() when done.
     void startConcept(qint64 tagId, int limit = 500);
-    /// Ranks the samples of the project's view by similarity to text (SimilarTextIndex) in a
-    /// job; the index is fitted the first time and again when samples were added or removed
-    /// or the view changed. similarReady() with at most top samples when done.
+    /// Ranks the samples of the project's view by similarity to text (SimilarTextIndex: the
+    /// analyses' endpoint source when it has one, else the built-in embedding) in a job; the
+    /// index is prepared the first time and again when samples were added or removed, or the
+    /// view or the embedding source changed. jobReport() names the embeddings used;
+    /// similarReady() with at most top samples when done.
     void startSimilar(const QString& text, int top = 200);
     /// Drops the newest analysis when its stored result cannot be read (dropAnalysisRun),
     /// then reloads: the previous analysis, if any, becomes the newest. Errors: the newest

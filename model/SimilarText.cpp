@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <numeric>
 #include <string>
 
@@ -20,8 +21,35 @@ struct SimilarTextText {
 };
 } // namespace
 
-Status SimilarTextIndex::build(const Project& project, SimilarTextIndex* out,
+namespace {
+// The samples at most `top` with the highest cosine, highest first, ties by id, cosine > 0.
+QList<std::pair<qint64, float>> topByCosine(std::vector<std::pair<qint64, float>> scored, int top) {
+    QList<std::pair<qint64, float>> out;
+    if (top <= 0)
+        return out;
+    const auto kept = std::min<std::size_t>(static_cast<std::size_t>(top), scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(kept),
+                      scored.end(), [](const auto& a, const auto& b) {
+                          return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    for (std::size_t k = 0; k < kept && scored[k].second > 0.0f; ++k)
+        out.append(scored[k]); // at cosine ≤ 0 a sample shares nothing with the text
+    return out;
+}
+} // namespace
+
+Status SimilarTextIndex::build(Project& project, SimilarTextIndex* out,
                                const analysis::Progress& progress) {
+    const QString source = analysisEmbeddingSource(project);
+    if (!source.isEmpty()) {
+        if (std::optional<EmbeddingEndpoint> endpoint = embeddingEndpointOf(project, source)) {
+            SimilarTextIndex index;
+            index.m_source = source;
+            index.m_endpoint = std::move(endpoint);
+            *out = std::move(index);
+            return {};
+        }
+    }
     QSqlQuery q(project.connection());
     q.setForwardOnly(true);
     if (!q.exec(u"SELECT s.id, " SYNTHSCOPE_VIEW_TEXT_SQL
@@ -29,6 +57,7 @@ Status SimilarTextIndex::build(const Project& project, SimilarTextIndex* out,
         return Status::failure(q.lastError().text());
     std::vector<std::string> texts;
     SimilarTextIndex index;
+    index.m_source = u"tfidf-svd"_s;
     while (q.next()) {
         index.m_ids.push_back(q.value(0).toLongLong());
         texts.push_back(q.value(1).toString().toStdString());
@@ -45,7 +74,60 @@ Status SimilarTextIndex::build(const Project& project, SimilarTextIndex* out,
     return {};
 }
 
-QList<std::pair<qint64, float>> SimilarTextIndex::rank(const QString& text, int top) const {
+Status SimilarTextIndex::rank(Project& project, const QString& text, int top,
+                              QList<std::pair<qint64, float>>* out,
+                              const analysis::Progress& progress) const {
+    out->clear();
+    if (!m_endpoint) {
+        *out = rankBuiltIn(text, top);
+        return {};
+    }
+    std::vector<std::vector<float>> embedded;
+    if (Status s = embedTexts(*m_endpoint, {text}, &embedded, progress.sub(0.0, 0.2)); !s)
+        return s;
+    const Eigen::Map<const Eigen::VectorXf> raw(embedded[0].data(),
+                                                static_cast<Eigen::Index>(embedded[0].size()));
+    const Eigen::VectorXf query = raw.normalized();
+    QSqlQuery q(project.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT e.sample_id, e.vector FROM embeddings e JOIN samples s ON s.id = "
+              "e.sample_id WHERE e.source = ? AND " SYNTHSCOPE_VIEW_TEXT_SQL " IS NOT NULL"_s);
+    q.addBindValue(m_source);
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    // One pass; the best `top` kept in a bounded buffer pruned now and then.
+    std::vector<std::pair<qint64, float>> best;
+    const auto limit = static_cast<std::size_t>(std::max(top, 1)) * 4 + 1024;
+    std::size_t seen = 0;
+    while (q.next()) {
+        if (++seen % 4096 == 0) {
+            progress.report(0.2 + 0.8 * std::min(1.0, static_cast<double>(seen) / 1e6),
+                            "comparing with the stored embeddings");
+            if (progress.isCancelled())
+                throw analysis::Cancelled();
+        }
+        const QByteArray blob = q.value(1).toByteArray();
+        if (blob.size() != static_cast<qsizetype>(query.size() * sizeof(float)))
+            return Status::failure(
+                SimilarTextText::tr("the endpoint embedded the text in %1 dimensions, but the "
+                                    "stored embeddings \"%2\" have %3; embed the project again")
+                    .arg(query.size())
+                    .arg(m_source)
+                    .arg(blob.size() / static_cast<qsizetype>(sizeof(float))));
+        Eigen::VectorXf v(query.size());
+        std::memcpy(v.data(), blob.constData(), static_cast<std::size_t>(blob.size()));
+        const float norm = v.norm();
+        best.emplace_back(q.value(0).toLongLong(), norm > 0.0f ? v.dot(query) / norm : 0.0f);
+        if (best.size() >= limit) {
+            const QList<std::pair<qint64, float>> kept = topByCosine(std::move(best), top);
+            best.assign(kept.begin(), kept.end());
+        }
+    }
+    *out = topByCosine(std::move(best), top);
+    return {};
+}
+
+QList<std::pair<qint64, float>> SimilarTextIndex::rankBuiltIn(const QString& text, int top) const {
     std::vector<std::uint32_t> tokens;
     const std::string utf8 = text.toStdString();
     analysis::WordTokens words(utf8);
@@ -54,26 +136,13 @@ QList<std::pair<qint64, float>> SimilarTextIndex::rank(const QString& text, int 
         tokens.push_back(id == UINT32_MAX ? analysis::kUnknownToken : id);
     }
     const Eigen::RowVectorXf query = m_model.embed(tokens);
-    QList<std::pair<qint64, float>> out;
     if (query.isZero() || m_ids.empty() || top <= 0)
-        return out;
+        return {};
     const Eigen::VectorXf cosine = m_embeddings * query.transpose();
-    std::vector<std::size_t> order(m_ids.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    const auto kept = std::min<std::size_t>(static_cast<std::size_t>(top), order.size());
-    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end(),
-                      [&](std::size_t a, std::size_t b) {
-                          const float ca = cosine(static_cast<Eigen::Index>(a));
-                          const float cb = cosine(static_cast<Eigen::Index>(b));
-                          return ca != cb ? ca > cb : m_ids[a] < m_ids[b];
-                      });
-    for (std::size_t k = 0; k < kept; ++k) {
-        const float c = cosine(static_cast<Eigen::Index>(order[k]));
-        if (c <= 0.0f)
-            break; // shares nothing with the text: not similar, whatever the count asked
-        out.append({m_ids[order[k]], c});
-    }
-    return out;
+    std::vector<std::pair<qint64, float>> scored(m_ids.size());
+    for (std::size_t i = 0; i < m_ids.size(); ++i)
+        scored[i] = {m_ids[i], cosine(static_cast<Eigen::Index>(i))};
+    return topByCosine(std::move(scored), top);
 }
 
 } // namespace synthscope::model

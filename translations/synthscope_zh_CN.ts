@@ -45,6 +45,205 @@
     </message>
 </context>
 <context>
+    <name>synthscope::analysis::Progress</name>
+    <message>
+        <source>assigning</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>building the report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>clusters</source>
+        <translation>聚类</translation>
+    </message>
+    <message>
+        <source>comparing</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>comparing with the stored embeddings</source>
+        <translation>与已存储的嵌入比较</translation>
+    </message>
+    <message>
+        <source>compression</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>detectability</source>
+        <translation>可检测性</translation>
+    </message>
+    <message>
+        <source>diversity</source>
+        <translation>多样性</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>each corpus vs real</source>
+        <translation>各语料与真实数据比较</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>embedding (retrying)</source>
+        <translation>嵌入（重试中）</translation>
+    </message>
+    <message>
+        <source>exporting</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>fitting the embedding</source>
+        <translation>拟合嵌入</translation>
+    </message>
+    <message>
+        <source>HNSW index</source>
+        <translation>HNSW 索引</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>k-means</source>
+        <translation>k-means</translation>
+    </message>
+    <message>
+        <source>k-means++</source>
+        <translation>k-means++</translation>
+    </message>
+    <message>
+        <source>kNN graph</source>
+        <translation>kNN 图</translation>
+    </message>
+    <message>
+        <source>language model</source>
+        <translation>语言模型</translation>
+    </message>
+    <message>
+        <source>length-matched baselines</source>
+        <translation>长度匹配基线</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>loading embeddings</source>
+        <translation>加载嵌入</translation>
+    </message>
+    <message>
+        <source>loading the map</source>
+        <translation>加载簇图</translation>
+    </message>
+    <message>
+        <source>LSH</source>
+        <translation>LSH</translation>
+    </message>
+    <message>
+        <source>LSH buckets</source>
+        <translation>LSH 分桶</translation>
+    </message>
+    <message>
+        <source>MAUVE</source>
+        <translation>MAUVE</translation>
+    </message>
+    <message>
+        <source>MinHash</source>
+        <translation>MinHash</translation>
+    </message>
+    <message>
+        <source>mini-batch k-means</source>
+        <translation>小批量 k-means</translation>
+    </message>
+    <message>
+        <source>moulds</source>
+        <translation>模子</translation>
+    </message>
+    <message>
+        <source>neighbour layout</source>
+        <translation>近邻布局</translation>
+    </message>
+    <message>
+        <source>neighbours</source>
+        <translation>近邻</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>profiling</source>
+        <translation>统计概况</translation>
+    </message>
+    <message>
+        <source>ranking unreviewed samples</source>
+        <translation>为未审阅样本排序</translation>
+    </message>
+    <message>
+        <source>reading embeddings</source>
+        <translation>读取嵌入</translation>
+    </message>
+    <message>
+        <source>saving</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>saving embeddings</source>
+        <translation>保存嵌入</translation>
+    </message>
+    <message>
+        <source>self-BLEU</source>
+        <translation>Self-BLEU</translation>
+    </message>
+    <message>
+        <source>shingles</source>
+        <translation>shingle 切分</translation>
+    </message>
+    <message>
+        <source>skeleton groups</source>
+        <translation>骨架分组</translation>
+    </message>
+    <message>
+        <source>skeletons</source>
+        <translation>骨架</translation>
+    </message>
+    <message>
+        <source>star clustering</source>
+        <translation>星形聚类</translation>
+    </message>
+    <message>
+        <source>SVD</source>
+        <translation>SVD</translation>
+    </message>
+    <message>
+        <source>template measures</source>
+        <translation>模板指标</translation>
+    </message>
+    <message>
+        <source>TF-IDF</source>
+        <translation>TF-IDF</translation>
+    </message>
+    <message>
+        <source>tokenizing</source>
+        <translation>分词</translation>
+    </message>
+    <message>
+        <source>writing HTML and PDF</source>
+        <translation>写入 HTML 与 PDF</translation>
+    </message>
+</context>
+<context>
     <name>synthscope::model::AffixModel</name>
     <message>
         <source>Tokens</source>
@@ -1995,6 +2194,18 @@ With a prompt: %6, with a response: %7</source>
         <source>%1 samples ranked by similarity to “%2”.</source>
         <translation>已按与“%2”的相似度为 %1 个样本排序。</translation>
     </message>
+    <message>
+        <source>No sample is similar to “%1” by the embeddings “%2”.</source>
+        <translation>按嵌入“%2”，没有与“%1”相似的样本。</translation>
+    </message>
+    <message>
+        <source>%1 samples ranked by similarity to “%2” (embeddings “%3”, from their endpoint).</source>
+        <translation>已按与“%2”的相似度为 %1 个样本排序（嵌入“%3”，经其端点计算）。</translation>
+    </message>
+    <message>
+        <source>The built-in embedding was used: “%1” holds imported vectors, which cannot embed a typed text.</source>
+        <translation>使用了内置嵌入：“%1”中是导入的向量，无法嵌入输入的文本。</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::ProjectStore</name>
@@ -2774,6 +2985,10 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>no sample has text to compare with</source>
         <translation>没有可供比较的样本文本</translation>
+    </message>
+    <message>
+        <source>the endpoint embedded the text in %1 dimensions, but the stored embeddings &quot;%2&quot; have %3; embed the project again</source>
+        <translation>端点将文本嵌入为 %1 维，但已存储的嵌入“%2”为 %3 维；请重新嵌入项目</translation>
     </message>
 </context>
 <context>
@@ -5645,8 +5860,8 @@ Use Import… to add real and synthetic data.</source>
         <translation>相似(&amp;I)</translation>
     </message>
     <message>
-        <source>Rank every sample by similarity to the text in the search box (the built-in embedding: TF-IDF and SVD, cosine) and review the closest 200</source>
-        <translation>按与搜索框中文本的相似度为所有样本排序（内置嵌入：TF-IDF 与 SVD，余弦），并审阅最接近的 200 个</translation>
+        <source>Rank every sample by cosine similarity to the text in the search box (the analyses&apos; embeddings endpoint when they use one, else the built-in TF-IDF and SVD embedding) and review the closest 200</source>
+        <translation>按与搜索框中文本的余弦相似度为每个样本排序（分析使用嵌入端点时用该端点，否则用内置的 TF-IDF 与 SVD 嵌入），并审阅最接近的 200 个</translation>
     </message>
 </context>
 <context>

@@ -224,9 +224,9 @@ SamplesView::SamplesView(QWidget* parent)
     m_review->setObjectName(u"sampleReview"_s);
     m_review->setToolTip(tr("Open the matches (or the selected rows) as a review queue"));
     m_similar->setObjectName(u"sampleSimilar"_s);
-    m_similar->setToolTip(tr("Rank every sample by similarity to the text in the search box (the "
-                             "built-in embedding: TF-IDF and SVD, cosine) and review the closest "
-                             "200"));
+    m_similar->setToolTip(tr("Rank every sample by cosine similarity to the text in the search box "
+                             "(the analyses' embeddings endpoint when they use one, else the "
+                             "built-in TF-IDF and SVD embedding) and review the closest 200"));
     m_similar->setEnabled(false);
     connect(m_search, &QLineEdit::textChanged, m_similar,
             [this](const QString& text) { m_similar->setEnabled(!text.trimmed().isEmpty()); });

@@ -5,6 +5,7 @@
 #include "model/Analyzer.h"
 #include "model/EmbeddingSources.h"
 #include "model/ProjectStore.h"
+#include "model/SimilarText.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -94,6 +95,24 @@ private:
     int m_failures;
 };
 
+// A project of three short real texts and three long synthetic ones (the stub's vectors of
+// them are easy to work out by hand).
+std::shared_ptr<Project> projectOfSixTexts(const QTemporaryDir& dir) {
+    auto project = test::newProject(dir);
+    test::importFile(*project, QStringLiteral("real"), Role::Real,
+                     test::writeFile(dir, QStringLiteral("r.jsonl"),
+                                     "{\"text\":\"a short one\"}\n{\"text\":\"banana bread\"}\n"
+                                     "{\"text\":\"a cat\"}\n"),
+                     "text");
+    test::importFile(*project, QStringLiteral("synthetic"), Role::Synthetic,
+                     test::writeFile(dir, QStringLiteral("s.jsonl"),
+                                     "{\"text\":\"a much longer synthetic answer\"}\n"
+                                     "{\"text\":\"another long synthetic answer\"}\n"
+                                     "{\"text\":\"and a third synthetic answer\"}\n"),
+                     "text");
+    return project;
+}
+
 } // namespace
 
 TEST(EmbeddingEndpoint, BatchesRetriesAndPlacesByIndex) {
@@ -152,18 +171,7 @@ TEST(EmbeddingEndpoint, ClearErrorsWhenUnreachableOrKeyMissing) {
 TEST(EmbeddingEndpoint, StoredInTheProjectAndUsedByTheAnalysis) {
     StubServer server;
     QTemporaryDir dir;
-    auto project = test::newProject(dir);
-    test::importFile(*project, QStringLiteral("real"), Role::Real,
-                     test::writeFile(dir, QStringLiteral("r.jsonl"),
-                                     "{\"text\":\"a short one\"}\n{\"text\":\"banana bread\"}\n"
-                                     "{\"text\":\"a cat\"}\n"),
-                     "text");
-    test::importFile(*project, QStringLiteral("synthetic"), Role::Synthetic,
-                     test::writeFile(dir, QStringLiteral("s.jsonl"),
-                                     "{\"text\":\"a much longer synthetic answer\"}\n"
-                                     "{\"text\":\"another long synthetic answer\"}\n"
-                                     "{\"text\":\"and a third synthetic answer\"}\n"),
-                     "text");
+    auto project = projectOfSixTexts(dir);
     EmbeddingEndpoint e;
     e.baseUrl = server.url();
     e.model = QStringLiteral("stub");
@@ -185,6 +193,74 @@ TEST(EmbeddingEndpoint, StoredInTheProjectAndUsedByTheAnalysis) {
     const Status bad = runAnalysis(*project, params, {}, nullptr);
     ASSERT_FALSE(bad.ok());
     EXPECT_TRUE(bad.error().contains(QStringLiteral("missing"))) << bad.error().toStdString();
+}
+
+// "Similar to this text" with an endpoint source: the typed text goes to the same endpoint and
+// the stored vectors are ranked by cosine. The stub embeds a text as (characters, 'a's, 1), so
+// the order below was computed by hand from the six texts.
+TEST(EmbeddingEndpoint, SimilarTextEmbedsTheTypedTextThroughTheSameEndpoint) {
+    StubServer server;
+    QTemporaryDir dir;
+    auto project = projectOfSixTexts(dir);
+    const auto idOf = [&](const char* text) {
+        QSqlQuery q(project->connection());
+        q.prepare(QStringLiteral("SELECT id FROM samples WHERE text = ?"));
+        q.addBindValue(QString::fromUtf8(text));
+        return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    EmbeddingEndpoint e;
+    e.baseUrl = server.url();
+    e.model = QStringLiteral("stub");
+    e.apiKeyVariable = QStringLiteral("SYNTHSCOPE_TEST_KEY");
+    qputenv("SYNTHSCOPE_TEST_KEY", "secret");
+    ASSERT_TRUE(embedProjectWithEndpoint(*project, e, QStringLiteral("stub")).ok());
+    // The endpoint is kept with its vectors (the key's variable, not the key).
+    const std::optional<EmbeddingEndpoint> kept =
+        embeddingEndpointOf(*project, QStringLiteral("stub"));
+    ASSERT_TRUE(kept.has_value());
+    EXPECT_EQ(kept->baseUrl, server.url());
+    EXPECT_EQ(kept->model, QStringLiteral("stub"));
+    EXPECT_EQ(kept->apiKeyVariable, QStringLiteral("SYNTHSCOPE_TEST_KEY"));
+    EXPECT_FALSE(projectInfo(*project, QStringLiteral("embedding_endpoint:stub"))
+                     ->contains(QStringLiteral("secret")));
+
+    // Not the analyses' source yet: the built-in embedding, no request.
+    SimilarTextIndex builtIn;
+    ASSERT_TRUE(SimilarTextIndex::build(*project, &builtIn).ok());
+    EXPECT_FALSE(builtIn.usesEndpoint());
+    EXPECT_EQ(builtIn.source(), QStringLiteral("tfidf-svd"));
+
+    ASSERT_TRUE(setAnalysisEmbeddingSource(*project, QStringLiteral("stub")).ok());
+    SimilarTextIndex index;
+    ASSERT_TRUE(SimilarTextIndex::build(*project, &index).ok());
+    ASSERT_TRUE(index.usesEndpoint());
+    EXPECT_EQ(index.source(), QStringLiteral("stub"));
+    const int before = server.requests;
+    QList<std::pair<qint64, float>> ranked;
+    const Status s = index.rank(*project, QStringLiteral("banana bread"), 3, &ranked);
+    ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    EXPECT_EQ(server.requests, before + 1); // the typed text, once
+    ASSERT_EQ(ranked.size(), 3);
+    EXPECT_EQ(ranked[0].first, idOf("banana bread"));
+    EXPECT_NEAR(ranked[0].second, 1.0, 1e-6);
+    EXPECT_EQ(ranked[1].first, idOf("a cat"));                        // 0.9928
+    EXPECT_EQ(ranked[2].first, idOf("and a third synthetic answer")); // 0.9761
+    EXPECT_NEAR(ranked[1].second, 0.99283, 1e-4);
+
+    // The same name stored again from a file: the endpoint is forgotten, the built-in used.
+    const QString keyed =
+        test::writeFile(dir, QStringLiteral("e.jsonl"),
+                        "{\"corpus\":\"real\",\"line\":1,\"embedding\":[1,0]}\n"
+                        "{\"corpus\":\"real\",\"line\":2,\"embedding\":[0,1]}\n"
+                        "{\"corpus\":\"real\",\"line\":3,\"embedding\":[1,1]}\n"
+                        "{\"corpus\":\"synthetic\",\"line\":1,\"embedding\":[1,0]}\n"
+                        "{\"corpus\":\"synthetic\",\"line\":2,\"embedding\":[0,1]}\n"
+                        "{\"corpus\":\"synthetic\",\"line\":3,\"embedding\":[1,1]}\n");
+    ASSERT_TRUE(importEmbeddingsFromFile(*project, keyed, QStringLiteral("stub")).ok());
+    EXPECT_FALSE(embeddingEndpointOf(*project, QStringLiteral("stub")).has_value());
+    SimilarTextIndex fallback;
+    ASSERT_TRUE(SimilarTextIndex::build(*project, &fallback).ok());
+    EXPECT_FALSE(fallback.usesEndpoint());
 }
 
 TEST(EmbeddingImport, FromAFieldAndFromAKeyedFile) {

@@ -7,6 +7,7 @@
 #include "model/Gate.h"
 #include "model/GateModels.h"
 #include "model/Importer.h"
+#include "model/JobRunner.h"
 #include "model/Json.h"
 #include "model/JudgeModels.h"
 #include "model/MetricModels.h"
@@ -2505,6 +2506,21 @@ TEST(Language, EnglishPluralsAndTheChineseInterfaceLoad) {
                 }
             }
         EXPECT_EQ(model::gateStatusTitle(model::GateStatus::Pass), u"通过");
+    }
+    // A job's stage, reported from Qt-free analysis code, reaches the status bar translated;
+    // text that is not a listed stage passes through.
+    {
+        model::JobRunner runner;
+        QSignalSpy progress(&runner, &model::JobRunner::progress);
+        QSignalSpy finished(&runner, &model::JobRunner::finished);
+        runner.start(model::JobRunner::Kind::Export, QStringLiteral("stage"), [](const auto& p) {
+            p.report(0.5, "tokenizing");
+            return QString();
+        });
+        ASSERT_TRUE(finished.wait(5000));
+        ASSERT_FALSE(progress.isEmpty());
+        EXPECT_EQ(progress.first().at(2).toString(), u"分词");
+        EXPECT_EQ(model::progressStageText("Removing samples"), u"Removing samples");
     }
     ASSERT_TRUE(widgets::installTranslations(QStringLiteral("en")));
     widgets::MainWindow english;
