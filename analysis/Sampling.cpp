@@ -27,6 +27,7 @@ public:
             v = next();
         return v % bound;
     }
+    [[nodiscard]] std::uint64_t state() const { return m_state; }
 
 private:
     std::uint64_t m_state;
@@ -128,6 +129,26 @@ std::vector<std::int64_t> stratifiedSample(const std::vector<Stratum>& strata, s
     }
     seededShuffle(out, rng.next());
     return out;
+}
+
+Reservoir::Reservoir(std::size_t capacity, std::uint64_t seed)
+    : m_capacity(capacity)
+    , m_state(seed) {}
+
+std::size_t Reservoir::offer() {
+    const std::uint64_t index = m_offered++; // 0-based position of this item in the stream
+    if (index < m_capacity)
+        return static_cast<std::size_t>(index); // the first capacity items fill the reservoir
+    // Item index + 1 of the stream is kept with probability capacity / (index + 1), in a
+    // uniformly chosen slot (Vitter 1985, Algorithm R).
+    SplitMix64 rng(m_state);
+    const std::uint64_t j = rng.below(index + 1);
+    m_state = rng.state();
+    return j < m_capacity ? static_cast<std::size_t>(j) : kNotKept;
+}
+
+std::size_t Reservoir::kept() const {
+    return static_cast<std::size_t>(std::min<std::uint64_t>(m_capacity, m_offered));
 }
 
 } // namespace synthscope::analysis

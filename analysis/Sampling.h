@@ -33,4 +33,34 @@ std::vector<std::int64_t> stratifiedSample(const std::vector<Stratum>& strata, s
 /// Seeded random order of ids (Fisher–Yates with the generator above).
 void seededShuffle(std::vector<std::int64_t>& ids, std::uint64_t seed);
 
+/// A uniform random sample of fixed size from a stream of unknown length, in one pass:
+/// reservoir sampling, Algorithm R (Vitter 1985, "Random sampling with a reservoir", ACM TOMS
+/// 11(1)). After n offers every item of the stream is in the sample with probability
+/// min(1, capacity / n), and every subset of size capacity is equally likely. The caller keeps
+/// the items; offer() says where the next one goes. The generator is the one above
+/// (splitmix64 with exact rejection), so a seed picks the same items on every platform.
+/// Memory: none beyond the caller's capacity items.
+class Reservoir {
+public:
+    static constexpr std::size_t kNotKept = static_cast<std::size_t>(-1);
+
+    /// capacity: the sample size (0 keeps nothing); seed: any value.
+    Reservoir(std::size_t capacity, std::uint64_t seed);
+
+    /// Offers the next item of the stream. Returns its slot in [0, capacity) — the caller
+    /// stores it there, replacing what the slot held (slot == number kept so far: append) —
+    /// or kNotKept when it is left out.
+    std::size_t offer();
+
+    /// Items offered so far (the population the sample is drawn from).
+    [[nodiscard]] std::uint64_t offered() const { return m_offered; }
+    /// Items in the sample now: min(capacity, offered()).
+    [[nodiscard]] std::size_t kept() const;
+
+private:
+    std::size_t m_capacity;
+    std::uint64_t m_state;
+    std::uint64_t m_offered = 0;
+};
+
 } // namespace synthscope::analysis

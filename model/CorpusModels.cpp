@@ -1,8 +1,19 @@
 #include "model/CorpusModels.h"
 
+#include <QLocale>
+
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
+
+QString CorporaModel::samplingText(const CorpusInfo::Sampling& s) {
+    const qint64 kept = std::min(s.size, s.population);
+    return tr("a uniform sample of %1 of %2 records (reservoir sampling, seed %3)")
+        .arg(QLocale().toString(kept), QLocale().toString(s.population))
+        .arg(s.seed);
+}
 
 CorporaModel::CorporaModel(QObject* parent)
     : ColumnTableModel(parent) {
@@ -35,21 +46,34 @@ CorporaModel::CorporaModel(QObject* parent)
               return how.isEmpty() ? c.format : u"%1 · %2"_s.arg(c.format, how);
           }},
         C{.header = tr("Provenance"),
-          .display = [](const CorpusInfo& c) -> QVariant { return c.provenanceText(); }},
+          .display = [](const CorpusInfo& c) -> QVariant {
+              QStringList parts;
+              if (!c.provenanceText().isEmpty())
+                  parts << c.provenanceText();
+              if (c.sampling)
+                  parts << samplingText(*c.sampling);
+              return parts.join(u" · "_s);
+          }},
     });
 }
 
 QVariant CorporaModel::rowData(const CorpusInfo& c, int role) const {
     if (role == CorpusIdRole)
         return c.id;
-    if (role == Qt::ToolTipRole)
-        return tr("%1\nFiles: %2\nImported: %3\nRows read: %4 (skipped by the condition: "
-                  "%5)\nWith a prompt: %6, with a response: %7")
-            .arg(c.name, c.files.join(u", "_s), c.importedAt)
-            .arg(c.rowsIn)
-            .arg(c.filtered)
-            .arg(c.prompts)
-            .arg(c.responses);
+    if (role == Qt::ToolTipRole) {
+        QString tip = tr("%1\nFiles: %2\nImported: %3\nRows read: %4 (skipped by the condition: "
+                         "%5)\nWith a prompt: %6, with a response: %7")
+                          .arg(c.name, c.files.join(u", "_s), c.importedAt)
+                          .arg(c.rowsIn)
+                          .arg(c.filtered)
+                          .arg(c.prompts)
+                          .arg(c.responses);
+        if (c.sampling)
+            tip += u'\n' + tr("Imported as %1: every measure of this corpus is an estimate from "
+                              "the sample.")
+                               .arg(samplingText(*c.sampling));
+        return tip;
+    }
     return {};
 }
 

@@ -15,6 +15,9 @@ public:
     explicit CorporaModel(QObject* parent = nullptr);
     void setCorpora(QList<CorpusInfo> corpora) { setRows(std::move(corpora)); }
     [[nodiscard]] const QList<CorpusInfo>& corpora() const { return rows(); }
+    /// "a uniform sample of 500 of 9,514 records (reservoir sampling, seed 7)", as shown in
+    /// the Provenance column of a sampled corpus.
+    static QString samplingText(const CorpusInfo::Sampling& sampling);
 
 protected:
     QVariant rowData(const CorpusInfo& row, int role) const override;

@@ -142,6 +142,7 @@ Json datasheet(Project& project) {
                            {"rejected_rows", c.rejected},
                            {"imported_at", c.importedAt.toStdString()},
                            {"provenance", c.provenanceText().toStdString()},
+                           {"sampling", c.samplingJson()},
                            {"files", files}});
     }
     sheet["collection"] = sources;

@@ -2,6 +2,8 @@
 
 #include "model/CorpusEdits.h"
 
+#include "analysis/Sampling.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
@@ -10,6 +12,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <tuple>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -66,6 +71,8 @@ Status validateImportSpec(const ImportSpec& spec) {
         return Status::failure(ImporterText::tr("the corpus needs a name"));
     if (spec.files.isEmpty())
         return Status::failure(ImporterText::tr("no input files"));
+    if (spec.sampling && spec.sampling->size < 1)
+        return Status::failure(ImporterText::tr("a sample needs at least one record"));
     const FieldMapping& m = spec.mapping;
     std::string err;
     if (m.pairs.enabled()) {
@@ -170,19 +177,19 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                  "prefer_second) VALUES (?, ?, ?, ?)"_s);
     // Stores one mapped sample of the record in raw, with its prompt and response (empty:
     // none); *id gets its row id.
-    const auto storeSample = [&](const QString& file, const RawRecord& record,
+    const auto storeSample = [&](const QString& file, qint64 line, const std::string& original,
                                  const MappedRecord& m, const std::string& prompt,
                                  const std::string& response, qint64* id) {
         sample.bindValue(0, corpusId);
         sample.bindValue(1, file);
-        sample.bindValue(2, static_cast<qint64>(record.line));
+        sample.bindValue(2, line);
         sample.bindValue(3, textValue(m.text));
         sample.bindValue(4, textValue(m.label));
         for (int k = 0; k < 4; ++k) {
             auto it = m.meta.find(kMetaKeys[k]);
             sample.bindValue(5 + k, textValue(it == m.meta.end() ? std::string() : it->second));
         }
-        sample.bindValue(9, textValue(record.original));
+        sample.bindValue(9, textValue(original));
         sample.bindValue(10, partValue(prompt));
         sample.bindValue(11, partValue(response));
         if (!sample.exec())
@@ -202,6 +209,77 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     reject.prepare(u"INSERT INTO rejects (corpus_id, source_file, line, reason, excerpt) "
                    "VALUES (?, ?, ?, ?, ?)"_s);
 
+    // One record that passed mapping, ready to store (now, or at the end when sampling).
+    struct Pending {
+        std::size_t file = 0; ///< index into absFiles
+        qint64 line = 0;
+        std::string original;
+        MappedRecord mapped;     ///< plain records and conversations (label, meta)
+        MappedPair pair;         ///< preference pairs
+        std::vector<Turn> turns; ///< conversations
+    };
+    const auto store = [&](Pending& p) -> Status {
+        const QString& file = absFiles[static_cast<qsizetype>(p.file)];
+        if (pairs) {
+            qint64 first = 0;
+            qint64 second = 0;
+            if (Status s = storeSample(file, p.line, p.original, p.pair.first, {},
+                                       p.pair.first.text, &first);
+                !s)
+                return s;
+            if (Status s = storeSample(file, p.line, p.original, p.pair.second, {},
+                                       p.pair.second.text, &second);
+                !s)
+                return s;
+            pair.bindValue(0, first);
+            pair.bindValue(1, second);
+            pair.bindValue(2, textValue(p.pair.prompt));
+            pair.bindValue(3, std::isnan(p.pair.preferSecond)
+                                  ? QVariant(QMetaType(QMetaType::Double))
+                                  : QVariant(p.pair.preferSecond));
+            if (!pair.exec())
+                return Status::failure(ImporterText::tr("cannot store a preference pair: %1")
+                                           .arg(pair.lastError().text()));
+            ++report->stored;
+            ++report->pairs;
+        } else if (conversations) {
+            ConversationTexts texts = conversationTexts(p.turns);
+            p.mapped.text = std::move(texts.all);
+            qint64 id = 0;
+            if (Status s = storeSample(file, p.line, p.original, p.mapped, texts.prompt,
+                                       texts.response, &id);
+                !s)
+                return s;
+            for (std::size_t t = 0; t < p.turns.size(); ++t)
+                if (Status s =
+                        execPrepared(turn, {id, static_cast<qint64>(t),
+                                            QString::fromLatin1(turnRoleName(p.turns[t].role)),
+                                            textValue(p.turns[t].content)});
+                    !s)
+                    return Status::failure(
+                        ImporterText::tr("cannot store a turn: %1").arg(s.error()));
+            ++report->stored;
+            ++report->conversations;
+            if (std::count_if(p.turns.begin(), p.turns.end(),
+                              [](const Turn& t) { return t.role == TurnRole::User; }) > 1)
+                ++report->multiTurn;
+        } else {
+            qint64 id = 0;
+            const std::string& role = spec.mapping.textRole;
+            if (Status s = storeSample(file, p.line, p.original, p.mapped,
+                                       role == "prompt" ? p.mapped.text : std::string(),
+                                       role == "response" ? p.mapped.text : std::string(), &id);
+                !s)
+                return s;
+            ++report->stored;
+        }
+        return {};
+    };
+    std::optional<analysis::Reservoir> reservoir;
+    std::vector<Pending> sampled; // the reservoir's items, by slot
+    if (spec.sampling)
+        reservoir.emplace(static_cast<std::size_t>(spec.sampling->size), spec.sampling->seed);
+
     // Progress by bytes over all files.
     qint64 totalBytes = 0;
     for (const QString& f : absFiles)
@@ -211,7 +289,9 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     MappedRecord mapped;
     RawRecord raw;
     qint64 matched = 0; // readable records that met mapping.where (stored or rejected after)
-    for (const QString& file : absFiles) {
+    for (std::size_t fileIndex = 0; fileIndex < static_cast<std::size_t>(absFiles.size());
+         ++fileIndex) {
+        const QString& file = absFiles[static_cast<qsizetype>(fileIndex)];
         std::string err;
         auto reader =
             RecordReader::open(file.toStdString(), spec.format, spec.maxRecordBytes, &err);
@@ -254,59 +334,22 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                     if (!reject.exec())
                         return Status::failure(ImporterText::tr("cannot store a rejected row: %1")
                                                    .arg(reject.lastError().text()));
-                } else if (pairs) {
-                    qint64 first = 0;
-                    qint64 second = 0;
-                    if (Status s = storeSample(file, raw, mappedPair.first, {},
-                                               mappedPair.first.text, &first);
-                        !s)
-                        return s;
-                    if (Status s = storeSample(file, raw, mappedPair.second, {},
-                                               mappedPair.second.text, &second);
-                        !s)
-                        return s;
-                    pair.bindValue(0, first);
-                    pair.bindValue(1, second);
-                    pair.bindValue(2, textValue(mappedPair.prompt));
-                    pair.bindValue(3, std::isnan(mappedPair.preferSecond)
-                                          ? QVariant(QMetaType(QMetaType::Double))
-                                          : QVariant(mappedPair.preferSecond));
-                    if (!pair.exec())
-                        return Status::failure(
-                            ImporterText::tr("cannot store a preference pair: %1")
-                                .arg(pair.lastError().text()));
-                    ++report->stored;
-                    ++report->pairs;
-                } else if (conversations) {
-                    ConversationTexts texts = conversationTexts(turns);
-                    mapped.text = std::move(texts.all);
-                    qint64 id = 0;
-                    if (Status s =
-                            storeSample(file, raw, mapped, texts.prompt, texts.response, &id);
-                        !s)
-                        return s;
-                    for (std::size_t t = 0; t < turns.size(); ++t)
-                        if (Status s = execPrepared(
-                                turn, {id, static_cast<qint64>(t),
-                                       QString::fromLatin1(turnRoleName(turns[t].role)),
-                                       textValue(turns[t].content)});
-                            !s)
-                            return Status::failure(
-                                ImporterText::tr("cannot store a turn: %1").arg(s.error()));
-                    ++report->stored;
-                    ++report->conversations;
-                    if (std::count_if(turns.begin(), turns.end(),
-                                      [](const Turn& t) { return t.role == TurnRole::User; }) > 1)
-                        ++report->multiTurn;
                 } else {
-                    qint64 id = 0;
-                    const std::string& role = spec.mapping.textRole;
-                    if (Status s = storeSample(
-                            file, raw, mapped, role == "prompt" ? mapped.text : std::string(),
-                            role == "response" ? mapped.text : std::string(), &id);
-                        !s)
-                        return s;
-                    ++report->stored;
+                    Pending p{.file = fileIndex,
+                              .line = static_cast<qint64>(raw.line),
+                              .original = std::move(raw.original),
+                              .mapped = std::exchange(mapped, {}),
+                              .pair = std::exchange(mappedPair, {}),
+                              .turns = std::exchange(turns, {})};
+                    if (!reservoir) {
+                        if (Status s = store(p); !s)
+                            return s;
+                    } else if (const std::size_t slot = reservoir->offer();
+                               slot == sampled.size()) {
+                        sampled.push_back(std::move(p));
+                    } else if (slot != analysis::Reservoir::kNotKept) {
+                        sampled[slot] = std::move(p);
+                    }
                 }
             }
         } catch (const analysis::Cancelled&) {
@@ -316,6 +359,27 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
             return Status::failure(u"%1: %2"_s.arg(shownFile, QString::fromStdString(e.what())));
         }
         doneBytes += static_cast<qint64>(reader->fileSize());
+    }
+
+    // The sample, in file order, as an import of every record would have stored it.
+    if (reservoir) {
+        report->population = static_cast<qint64>(reservoir->offered());
+        report->sampledOut = report->population - static_cast<qint64>(sampled.size());
+        std::sort(sampled.begin(), sampled.end(), [](const Pending& a, const Pending& b) {
+            return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+        });
+        try {
+            for (std::size_t i = 0; i < sampled.size(); ++i) {
+                if (i % 2048 == 0)
+                    progress.report(1.0, "importing");
+                if (Status s = store(sampled[i]); !s)
+                    return s;
+            }
+        } catch (const analysis::Cancelled&) {
+            report->cancelled = true;
+            return Status::failure(ImporterText::tr("import cancelled; the project is unchanged"));
+        }
+        sampled = {};
     }
 
     // No readable record met the condition (unreadable ones are rejects either way): nothing
@@ -339,13 +403,20 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
 
     QSqlQuery counts(db);
     counts.prepare(u"UPDATE corpora SET rows_in = ?, samples = ?, rejected = ?, prompts = ?, "
-                   "responses = ?, filtered = ? WHERE id = ?"_s);
+                   "responses = ?, filtered = ?, sampling = ? WHERE id = ?"_s);
     counts.addBindValue(report->rowsIn);
     counts.addBindValue(report->samples);
     counts.addBindValue(report->rejected);
     counts.addBindValue(report->prompts);
     counts.addBindValue(report->responses);
     counts.addBindValue(report->filtered);
+    counts.addBindValue(spec.sampling ? QVariant(QString::fromStdString(Json{
+                                            {"method", "reservoir"},
+                                            {"size", spec.sampling->size},
+                                            {"seed", spec.sampling->seed},
+                                            {"population",
+                                             report->population}}.dump()))
+                                      : QVariant(QMetaType(QMetaType::QString)));
     counts.addBindValue(corpusId);
     if (!counts.exec())
         return Status::failure(

@@ -13,6 +13,12 @@
 
 namespace synthscope::model {
 
+/// Import a uniform random sample of a corpus's records instead of all of them.
+struct ImportSampling {
+    qint64 size = 0;  ///< records to keep (≥ 1)
+    quint64 seed = 0; ///< the same seed and files give the same sample on every machine
+};
+
 struct ImportSpec {
     QString corpusName;
     Role role = Role::Real;
@@ -20,6 +26,9 @@ struct ImportSpec {
     InputFormat format = InputFormat::Auto;
     FieldMapping mapping;
     std::size_t maxRecordBytes = 1 << 20; ///< larger records are rejected (bytes)
+    /// Keep only a uniform sample of the records that would be stored (reservoir sampling,
+    /// analysis::Reservoir) in one pass over files of any size; nullopt: keep every record.
+    std::optional<ImportSampling> sampling;
 };
 
 struct RejectedRow {
@@ -39,7 +48,9 @@ struct ImportReport {
     qint64 prompts = 0;              ///< samples stored with a prompt
     qint64 responses = 0;            ///< samples stored with a response
     qint64 filtered = 0;             ///< good records skipped by mapping.where
-    qint64 rejected = 0;             ///< rowsIn − stored − filtered
+    qint64 rejected = 0;             ///< rowsIn − stored − filtered − sampledOut
+    qint64 sampledOut = 0;           ///< good records left out by spec.sampling
+    qint64 population = 0;           ///< good records the sample was drawn from (sampling only)
     QList<RejectedRow> firstRejects; ///< up to 100, in file order
     bool cancelled = false;
     bool nothingMatched = false; ///< failed: no readable record met mapping.where
@@ -65,8 +76,13 @@ std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat 
 /// Atomic: everything happens in one transaction, so a failure, a cancel (Cancelled from
 /// progress) or a crash leaves the project exactly as before. Malformed records are stored
 /// in the rejects table with file, line and reason and the import goes on; always
-/// rowsIn = stored + rejected + filtered (records mapping.where skips). The original record is
-/// stored verbatim (see RawRecord).
+/// rowsIn = stored + rejected + filtered (records mapping.where skips) + sampledOut. The
+/// original record is stored verbatim (see RawRecord).
+/// With spec.sampling, the records that would be stored (read, matched and mapped) are the
+/// population, and a uniform sample of spec.sampling->size of them is stored (every record
+/// when there are fewer), in file order; every reject is still stored. The sample is held in
+/// memory until the end (about twice the kept records' size). corpora.sampling records the
+/// method, size, seed and population (CorpusInfo::sampling).
 /// With mapping.pairs enabled each record becomes two samples (first and second output, each
 /// with the whole record as its original) and a preference_pairs row with the verdict; the
 /// outputs are the samples' responses (the prompt is the pair's, not analysed twice).

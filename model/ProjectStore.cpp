@@ -42,6 +42,15 @@ bool ComparisonEstimate::outsideNull() const {
     return std::abs(value - nullMean) > kNullBandSd * nullSd;
 }
 
+Json CorpusInfo::samplingJson() const {
+    if (!sampling)
+        return nullptr;
+    return {{"method", "reservoir"},
+            {"size", sampling->size},
+            {"seed", sampling->seed},
+            {"population", sampling->population}};
+}
+
 QString CorpusInfo::provenanceText() const {
     QStringList parts;
     for (const auto& [key, value] : mapping.meta)
@@ -55,7 +64,7 @@ QList<CorpusInfo> ProjectStore::corpora() const {
     QSqlQuery q(m_project.connection());
     q.setForwardOnly(true);
     if (!q.exec(u"SELECT id, name, role, format, files, mapping, imported_at, rows_in, samples, "
-                "rejected, prompts, responses, filtered FROM corpora ORDER BY id"_s))
+                "rejected, prompts, responses, filtered, sampling FROM corpora ORDER BY id"_s))
         return out;
     while (q.next()) {
         CorpusInfo c;
@@ -74,6 +83,19 @@ QList<CorpusInfo> ProjectStore::corpora() const {
         c.prompts = q.value(10).toLongLong();
         c.responses = q.value(11).toLongLong();
         c.filtered = q.value(12).toLongLong();
+        if (!q.value(13).isNull()) {
+            const Json j = parseOr(q.value(13).toString(), Json::object());
+            const auto number = [&j](const char* key) -> std::optional<Json> {
+                return j.contains(key) && j[key].is_number_integer() ? std::optional(j[key])
+                                                                     : std::nullopt;
+            };
+            if (auto size = number("size"), seed = number("seed"),
+                population = number("population");
+                size && seed && population)
+                c.sampling = CorpusInfo::Sampling{.size = size->get<qint64>(),
+                                                  .seed = seed->get<quint64>(),
+                                                  .population = population->get<qint64>()};
+        }
         out.append(c);
     }
     return out;
@@ -357,7 +379,8 @@ Json ProjectStore::summaryJson() const {
                       {"rows_in", c.rowsIn},
                       {"format", c.format.toStdString()},
                       {"files", files},
-                      {"mapping", c.mapping.toJson()}};
+                      {"mapping", c.mapping.toJson()},
+                      {"sampling", c.samplingJson()}};
         const auto it = byId.find(c.id);
         if (it != byId.end() && !it->second->vsReal.isEmpty()) {
             Json values = Json::object();

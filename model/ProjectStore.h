@@ -36,6 +36,16 @@ struct CorpusInfo {
     qint64 responses = 0; ///< samples with a response (the Responses view)
     qint64 filtered =
         0; ///< records the mapping's where skipped (rowsIn = stored + rejected + filtered)
+    /// A corpus imported as a uniform sample of its records (ImportSpec::sampling: reservoir
+    /// sampling); its metrics are estimates from size of population records.
+    struct Sampling {
+        qint64 size = 0; ///< records asked for (more than population: all were kept)
+        quint64 seed = 0;
+        qint64 population = 0; ///< good records the sample was drawn from
+    };
+    std::optional<Sampling> sampling; ///< nullopt: every record was imported
+    /// {"method": "reservoir", "size", "seed", "population"}, or null (every record).
+    [[nodiscard]] Json samplingJson() const;
     /// Whether the corpus takes part in view (All: always).
     [[nodiscard]] bool inView(AnalysisView view) const {
         return view == AnalysisView::All ||

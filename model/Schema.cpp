@@ -347,6 +347,12 @@ UPDATE samples SET response = text WHERE id IN (SELECT first_sample FROM prefere
 UPDATE corpora SET responses = (SELECT count(*) FROM samples s WHERE s.corpus_id = corpora.id
   AND s.response IS NOT NULL);
 )sql"_s,
+        // 11 → 12: a corpus imported as a uniform sample of its records (import --sample N
+        // --seed S: reservoir sampling) says so, so that its metrics are read as estimates:
+        // JSON {"method", "size", "seed", "population"}; NULL: every record was imported.
+        uR"sql(
+ALTER TABLE corpora ADD COLUMN sampling TEXT;
+)sql"_s,
     };
     return steps;
 }

@@ -535,6 +535,14 @@ With a prompt: %6, with a response: %7</source>
 已读取行数：%4（因条件跳过：%5）
 含提示：%6，含回复：%7</translation>
     </message>
+    <message>
+        <source>a uniform sample of %1 of %2 records (reservoir sampling, seed %3)</source>
+        <translation>从 %2 条记录中均匀抽取的 %1 条样本（蓄水池抽样，种子 %3）</translation>
+    </message>
+    <message>
+        <source>Imported as %1: every measure of this corpus is an estimate from the sample.</source>
+        <translation>导入方式：%1；该语料的每项指标都是基于此样本的估计。</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::CorpusEdits</name>
@@ -1032,6 +1040,10 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>no record matched the condition (%1 skipped); nothing was imported</source>
         <translation>没有记录符合条件（已跳过 %1 条）；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>a sample needs at least one record</source>
+        <translation>抽样至少需要一条记录</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <limits>
 #include <optional>
 #include <tuple>
 #include <unistd.h>
@@ -76,7 +77,9 @@ const char* kUsage =
     "           [--text-field F | --text-template T] [--label-field L] [--meta key=value]...\n"
     "           [--where field=value]... [--max-record-bytes N] [--allow-rejects] FILE...\n"
     "           [--conversation auto|openai|sharegpt|alpaca|prompt-completion]\n"
-    "           [--text-role prompt|response]\n"
+    "           [--text-role prompt|response] [--sample N [--seed S]]\n"
+    "           (--sample: keep a uniform random sample of N records, reservoir sampling in\n"
+    "           one pass; the same seed and files give the same sample)\n"
     "           (without --text-field or --text-template, records holding output_1, output_2\n"
     "           and preference, or chosen and rejected, are read as preference pairs, and\n"
     "           records holding messages, conversations, instruction/output, instruction/\n"
@@ -214,9 +217,14 @@ int cmdImport(const QStringList& args) {
         u"role"_s);
     const QCommandLineOption allowRejects(u"allow-rejects"_s,
                                           u"Exit 0 even when rows were rejected."_s);
+    const QCommandLineOption sample(
+        u"sample"_s,
+        u"Keep a uniform random sample of N of the records (reservoir sampling, one pass)."_s,
+        u"N"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Seed of --sample (default 1)."_s, u"S"_s, u"1"_s);
     if (const int rc = parse(p, args,
                              {role, name, format, textField, textTemplate, labelField, meta, where,
-                              conversation, textRole, maxBytes, allowRejects});
+                              conversation, textRole, maxBytes, allowRejects, sample, seed});
         rc != Proceed)
         return rc;
 
@@ -305,6 +313,19 @@ int cmdImport(const QStringList& args) {
             u"import: --max-record-bytes must be a whole number from 1 to %1 (1 GiB)"_s.arg(
                 model::kMaxRecordBytesCap));
     }
+    if (p.parser.isSet(seed) && !p.parser.isSet(sample))
+        return usageError(u"import: --seed is the seed of --sample; give --sample N too"_s);
+    if (p.parser.isSet(sample)) {
+        model::ImportSampling sampling;
+        sampling.size = p.parser.value(sample).toLongLong(&ok);
+        if (!ok || sampling.size < 1)
+            return usageError(u"import: --sample must be a whole number of records, at least 1"_s);
+        sampling.seed = p.parser.value(seed).toULongLong(&ok);
+        if (!ok)
+            return usageError(u"import: --seed must be a whole number from 0 to %1"_s.arg(
+                std::numeric_limits<quint64>::max()));
+        spec.sampling = sampling;
+    }
     // The spec (inputs, mapping, provenance keys) is checked before the project is opened, so
     // a bad one creates no project.
     if (auto s = model::validateImportSpec(spec); !s) {
@@ -330,6 +351,11 @@ int cmdImport(const QStringList& args) {
             .arg(report.rejected));
     if (report.filtered > 0)
         out(u"  %1 records did not match --where and were skipped"_s.arg(report.filtered));
+    if (spec.sampling)
+        out(u"  a uniform sample of %1 of %2 records (reservoir sampling, seed %3); the "
+            "corpus's metrics are estimates from it"_s.arg(report.population - report.sampledOut)
+                .arg(report.population)
+                .arg(spec.sampling->seed));
 
     if (report.pairs > 0)
         out(u"  %1 preference pairs, %2 samples"_s.arg(report.pairs).arg(report.samples));

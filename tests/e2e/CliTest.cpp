@@ -1264,3 +1264,131 @@ TEST(Cli, HostileProjectFilesAreRefusedWithAMessage) {
         foreignFile.close();
     }
 }
+
+// import --sample N --seed S (issue 16): a uniform sample of the real tweets in one pass,
+// recorded in the corpus and the export manifest, the same for the same seed. The sample's
+// means are checked against the whole file's: line position (uniform over the file) and text
+// length (the estimate a metric would make), each within 4 standard errors of a simple random
+// sample without replacement of 500 from 5,000 (deterministic: the seeds are fixed).
+TEST(Cli, SampledImportIsAUniformSampleRecordedInTheCorpusAndTheManifest) {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("sampled.synthscope"));
+    const auto import = [&](const QString& name, const QStringList& extra) {
+        QStringList args = {QStringLiteral("import"),
+                            QStringLiteral("--project"),
+                            project,
+                            QStringLiteral("--role"),
+                            QStringLiteral("real"),
+                            QStringLiteral("--name"),
+                            name,
+                            QStringLiteral("--text-field"),
+                            QStringLiteral("text")};
+        return cli(args + extra + QStringList{twitter()});
+    };
+    const Result a = import(QStringLiteral("a"), {QStringLiteral("--sample"), QStringLiteral("500"),
+                                                  QStringLiteral("--seed"), QStringLiteral("7")});
+    ASSERT_EQ(a.exitCode, 0) << a.err.toStdString();
+    EXPECT_TRUE(a.out.contains(QStringLiteral("a uniform sample of 500 of 5000 records")))
+        << a.out.toStdString();
+    ASSERT_EQ(import(QStringLiteral("same"), {QStringLiteral("--sample"), QStringLiteral("500"),
+                                              QStringLiteral("--seed"), QStringLiteral("7")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(import(QStringLiteral("other"), {QStringLiteral("--sample"), QStringLiteral("500"),
+                                               QStringLiteral("--seed"), QStringLiteral("8")})
+                  .exitCode,
+              0);
+    // More than there are: every record, and the population says how many.
+    ASSERT_EQ(import(QStringLiteral("all"), {QStringLiteral("--sample"), QStringLiteral("9999")})
+                  .exitCode,
+              0);
+    // --seed alone and a sample of 0 are usage errors, and change nothing.
+    EXPECT_EQ(import(QStringLiteral("x"), {QStringLiteral("--seed"), QStringLiteral("3")}).exitCode,
+              2);
+    EXPECT_EQ(
+        import(QStringLiteral("y"), {QStringLiteral("--sample"), QStringLiteral("0")}).exitCode, 2);
+
+    const Result s = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                          QStringLiteral("--json")});
+    ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
+    const Json summary = Json::parse(s.out.toStdString());
+    ASSERT_EQ(summary["corpora"].size(), 4u);
+    const Json& sampled = summary["corpora"][0];
+    EXPECT_EQ(sampled["samples"], 500);
+    EXPECT_EQ(sampled["rows_in"], 5000);
+    EXPECT_EQ(sampled["sampling"],
+              (Json{{"method", "reservoir"}, {"size", 500}, {"seed", 7}, {"population", 5000}}));
+    EXPECT_EQ(summary["corpora"][3]["samples"], 5000);
+    EXPECT_EQ(summary["corpora"][3]["sampling"]["population"], 5000);
+    EXPECT_EQ(summary["corpora"][3]["sampling"]["seed"], 1); // the default
+
+    // Export each corpus: its records must be lines of the file, verbatim and in file order.
+    const std::vector<std::string> file = readLines(twitter());
+    const auto exportedLines = [&](const char* corpus) {
+        const QString out = dir.filePath(QString::fromLatin1(corpus) + QStringLiteral(".jsonl"));
+        const Result r = cli({QStringLiteral("export"), QStringLiteral("--project"), project,
+                              QStringLiteral("--out"), out, QStringLiteral("--corpus"),
+                              QString::fromLatin1(corpus)});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        std::vector<std::size_t> positions; // 0-based line of each exported record
+        std::size_t next = 0;
+        for (const std::string& line : readLines(out)) {
+            while (next < file.size() && file[next] != line)
+                ++next;
+            EXPECT_LT(next, file.size()) << "not a line of the file, or out of order: " << line;
+            positions.push_back(next++);
+        }
+        return positions;
+    };
+    const std::vector<std::size_t> lines = exportedLines("a");
+    ASSERT_EQ(lines.size(), 500u);
+    EXPECT_EQ(exportedLines("same"), lines);
+    EXPECT_NE(exportedLines("other"), lines);
+    QFile manifestFile(dir.filePath(QStringLiteral("a.jsonl.manifest.json")));
+    ASSERT_TRUE(manifestFile.open(QIODevice::ReadOnly));
+    const Json manifest = Json::parse(manifestFile.readAll().toStdString());
+    bool described = false;
+    for (const Json& c : manifest["datasheet"]["collection"])
+        if (c["corpus"] == "a") {
+            described = true;
+            EXPECT_EQ(c["sampling"]["population"], 5000);
+            EXPECT_EQ(c["sampling"]["size"], 500);
+        }
+    EXPECT_TRUE(described);
+
+    // Uniform: the sample's means against the file's, within 4 standard errors.
+    const auto withinFourSe = [](const std::vector<double>& population,
+                                 const std::vector<double>& sample, const char* what) {
+        double mean = 0;
+        for (double v : population)
+            mean += v;
+        mean /= static_cast<double>(population.size());
+        double var = 0;
+        for (double v : population)
+            var += (v - mean) * (v - mean);
+        var /= static_cast<double>(population.size() - 1);
+        double sampleMean = 0;
+        for (double v : sample)
+            sampleMean += v;
+        sampleMean /= static_cast<double>(sample.size());
+        const double n = static_cast<double>(sample.size());
+        const double fpc = 1.0 - n / static_cast<double>(population.size());
+        const double se = std::sqrt(var / n * fpc);
+        EXPECT_NEAR(sampleMean, mean, 4 * se) << what;
+    };
+    std::vector<double> allPositions;
+    std::vector<double> allLengths;
+    for (std::size_t i = 0; i < file.size(); ++i) {
+        allPositions.push_back(static_cast<double>(i));
+        allLengths.push_back(
+            static_cast<double>(Json::parse(file[i])["text"].get<std::string>().size()));
+    }
+    std::vector<double> positions;
+    std::vector<double> lengths;
+    for (std::size_t i : lines) {
+        positions.push_back(allPositions[i]);
+        lengths.push_back(allLengths[i]);
+    }
+    withinFourSe(allPositions, positions, "line position");
+    withinFourSe(allLengths, lengths, "text length in bytes");
+}
