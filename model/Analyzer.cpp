@@ -8,9 +8,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -507,6 +509,38 @@ bool appendEmbedding(const QByteArray& blob, std::vector<float>* out, std::size_
     return true;
 }
 
+namespace {
+// project_info: {"run": <run id>, "fields": [x, y]} when the newest layout was imported.
+const QString kLayoutSourceKey = u"layout_source"_s;
+
+using LayoutPoint = std::pair<qint64, std::array<double, 2>>; // sample id, (x, y)
+
+// Writes run's layout (layout_x, layout_y) and what it came from (source: the
+// kLayoutSourceKey value; null for the neighbour layout) in one transaction.
+Status storeLayout(Project& project, qint64 runId, const std::vector<LayoutPoint>& points,
+                   const QString& source, const analysis::Progress& progress) {
+    QSqlDatabase db = project.connection();
+    Transaction tx(db);
+    if (!tx.beginStatus())
+        return tx.beginStatus();
+    QSqlQuery up(db);
+    up.prepare(u"UPDATE sample_scores SET layout_x = ?, layout_y = ? WHERE run_id = ? AND "
+               "sample_id = ?"_s);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (i % 4096 == 0)
+            progress.report(static_cast<double>(i) / static_cast<double>(points.size()), "saving");
+        if (Status s = execPrepared(
+                up, {points[i].second[0], points[i].second[1], runId, points[i].first});
+            !s)
+            return s;
+    }
+    if (Status s = setProjectInfo(project, kLayoutSourceKey, source); !s)
+        return s;
+    progress.report(1.0, "saving"); // last chance to cancel; the commit below is final
+    return tx.commit();
+}
+} // namespace
+
 Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params,
                           const analysis::Progress& progress) {
     try {
@@ -553,26 +587,94 @@ Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params
             Eigen::Map<const analysis::RowMatrixXf>(start.data(), n, 2);
         const analysis::RowMatrixXf y =
             analysis::neighbourLayout(x, initial, params, progress.sub(0.0, 0.95));
-        Transaction tx(db);
-        if (!tx.beginStatus())
-            return tx.beginStatus();
-        QSqlQuery up(db);
-        up.prepare(u"UPDATE sample_scores SET layout_x = ?, layout_y = ? WHERE run_id = ? AND "
-                   "sample_id = ?"_s);
+        std::vector<LayoutPoint> points(ids.size());
         for (std::size_t i = 0; i < ids.size(); ++i) {
             const auto r = static_cast<Eigen::Index>(i);
-            if (Status s = execPrepared(up, {static_cast<double>(y(r, 0)),
-                                             static_cast<double>(y(r, 1)), runId, ids[i]});
-                !s)
-                return s;
+            points[i] = {ids[i], {static_cast<double>(y(r, 0)), static_cast<double>(y(r, 1))}};
         }
-        progress.report(1.0, "saving");
-        return tx.commit();
+        return storeLayout(project, runId, points, QString(), progress.sub(0.95, 1.0));
     } catch (const analysis::Cancelled&) {
         return Status::failure(AnalyzerText::tr("layout cancelled; the previous map is kept"));
     } catch (const std::exception& e) {
         return Status::failure(
             AnalyzerText::tr("layout failed: %1").arg(QString::fromStdString(e.what())));
+    }
+}
+
+Status importLayoutFromFields(Project& project, const QString& xField, const QString& yField,
+                              const analysis::Progress& progress) {
+    try {
+        QSqlDatabase db = project.connection();
+        const std::optional<NewestAnalysis> newest = newestAnalysis(project);
+        if (!newest)
+            return Status::failure(AnalyzerText::tr("no analysis yet: run the analyses first"));
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT g.sample_id, c.name, s.source_file, s.source_line, s.original FROM "
+                  "sample_scores g JOIN samples s ON s.id = g.sample_id JOIN corpora c ON c.id = "
+                  "s.corpus_id WHERE g.run_id = ? AND g.map_x IS NOT NULL ORDER BY g.sample_id"_s);
+        q.addBindValue(newest->runId);
+        if (!q.exec())
+            return Status::failure(q.lastError().text());
+        const std::string keys[2] = {xField.toStdString(), yField.toStdString()};
+        std::vector<LayoutPoint> points;
+        while (q.next()) {
+            if (points.size() % 4096 == 0)
+                progress.report(0.0, "reading coordinates");
+            const QString where =
+                AnalyzerText::tr("sample %1 (%2, %3 line %4)")
+                    .arg(q.value(0).toString(), q.value(1).toString(),
+                         QFileInfo(q.value(2).toString()).fileName(), q.value(3).toString());
+            Json record;
+            try {
+                record = Json::parse(q.value(4).toString().toStdString());
+            } catch (const std::exception&) {
+                return Status::failure(AnalyzerText::tr("%1 is not a JSON record; coordinates "
+                                                        "from fields need JSON Lines or JSON "
+                                                        "array imports")
+                                           .arg(where));
+            }
+            std::array<double, 2> xy{};
+            for (int k = 0; k < 2; ++k) {
+                const Json* v =
+                    record.is_object() && record.contains(keys[k]) ? &record[keys[k]] : nullptr;
+                bool ok = v != nullptr && v->is_number();
+                if (ok)
+                    xy[k] = v->get<double>();
+                else if (v != nullptr && v->is_string())
+                    xy[k] = QString::fromStdString(v->get<std::string>()).toDouble(&ok);
+                if (!ok || !std::isfinite(xy[k]))
+                    return Status::failure(AnalyzerText::tr("%1 has no number in \"%2\"")
+                                               .arg(where, QString::fromStdString(keys[k])));
+            }
+            points.emplace_back(q.value(0).toLongLong(), xy);
+        }
+        if (points.empty())
+            return Status::failure(
+                AnalyzerText::tr("the newest analysis has no map; run it again"));
+        const Json source = {{"run", newest->runId},
+                             {"fields", {xField.toStdString(), yField.toStdString()}}};
+        return storeLayout(project, newest->runId, points, QString::fromStdString(source.dump()),
+                           progress.sub(0.5, 1.0));
+    } catch (const analysis::Cancelled&) {
+        return Status::failure(AnalyzerText::tr("layout cancelled; the previous map is kept"));
+    }
+}
+
+QString layoutName(Project& project) {
+    const std::optional<QString> stored = projectInfo(project, kLayoutSourceKey);
+    const std::optional<NewestAnalysis> newest = newestAnalysis(project);
+    if (!stored || !newest)
+        return {};
+    try {
+        const Json j = Json::parse(stored->toStdString());
+        if (j.value("run", qint64{0}) != newest->runId || !j.contains("fields") ||
+            !j["fields"].is_array() || j["fields"].size() != 2)
+            return {}; // imported for an older run: that run's map is not shown
+        return QString::fromStdString(j["fields"][0].get<std::string>()) + u", "_s +
+               QString::fromStdString(j["fields"][1].get<std::string>());
+    } catch (const std::exception&) {
+        return {};
     }
 }
 

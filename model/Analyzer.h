@@ -65,4 +65,18 @@ bool appendEmbedding(const QByteArray& blob, std::vector<float>* out, std::size_
 Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params,
                           const analysis::Progress& progress);
 
+/// Stores 2-D map coordinates computed elsewhere (UMAP, t-SNE, Nomic Atlas, Embedding Atlas …)
+/// as the newest run's layout, in place of the neighbour layout: xField and yField name numbers
+/// (or numeric strings) in each sample's original JSON record (JSON Lines or JSON array
+/// imports). Every sample on the run's map needs both, finite; otherwise nothing is written and
+/// the Status names the first offending sample (corpus, file, line). One transaction; the
+/// layout is named "xField, yField" on the map (layoutName()) until runNeighbourLayout or a new
+/// analysis replaces it. Units are the source's own (the map scales to fit).
+Status importLayoutFromFields(Project& project, const QString& xField, const QString& yField,
+                              const analysis::Progress& progress = {});
+
+/// What the newest run's layout is: empty for the neighbour layout (or none yet), else the
+/// field names the coordinates were imported from ("x, y").
+QString layoutName(Project& project);
+
 } // namespace synthscope::model

@@ -8,11 +8,14 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QTimer>
 
+#include <cmath>
+#include <cstring>
 #include <map>
 
 using namespace Qt::Literals::StringLiterals;
@@ -327,10 +330,142 @@ Status importEmbeddingsFromField(Project& project, const QString& field, const Q
     });
 }
 
+namespace {
+
+// A NumPy .npy array header (format versions 1.0, 2.0 and 3.0, numpy.lib.format): the Python
+// dict literal {'descr': '<f4', 'fortran_order': False, 'shape': (n, d), }.
+struct NpyHeader {
+    int itemSize = 0; ///< 4 (float32) or 8 (float64), little-endian
+    bool fortranOrder = false;
+    std::vector<qint64> shape;
+    qint64 dataOffset = 0;
+};
+
+// Reads the header of file; an error in words otherwise.
+Status readNpyHeader(QFile& file, NpyHeader* out) {
+    const QByteArray magic = file.read(8);
+    if (magic.size() < 8 || !magic.startsWith("\x93NUMPY"))
+        return Status::failure(EmbeddingSourcesText::tr("not a NumPy .npy file"));
+    const int major = static_cast<unsigned char>(magic[6]);
+    if (major < 1 || major > 3)
+        return Status::failure(
+            EmbeddingSourcesText::tr("NumPy format version %1 is not supported").arg(major));
+    const QByteArray lengthBytes = file.read(major == 1 ? 2 : 4);
+    qint64 length = 0;
+    for (qsizetype i = lengthBytes.size(); i-- > 0;)
+        length = length * 256 + static_cast<unsigned char>(lengthBytes[i]);
+    if (lengthBytes.size() != (major == 1 ? 2 : 4) || length <= 0 || length > (1 << 20))
+        return Status::failure(EmbeddingSourcesText::tr("the .npy header is truncated"));
+    const QString header = QString::fromUtf8(file.read(length));
+    out->dataOffset = file.pos();
+    const auto valueOf = [&header](const QString& key) -> QString {
+        const QRegularExpression re(u"['\"]"_s + key + u"['\"]\\s*:\\s*([^,}(]+|\\([^)]*\\))"_s);
+        const QRegularExpressionMatch m = re.match(header);
+        return m.hasMatch() ? m.captured(1).trimmed() : QString();
+    };
+    const QString descr = valueOf(u"descr"_s).remove(u'\'').remove(u'"');
+    if (descr == u"<f4"_s || descr == u"|f4"_s)
+        out->itemSize = 4;
+    else if (descr == u"<f8"_s || descr == u"|f8"_s)
+        out->itemSize = 8;
+    else
+        return Status::failure(
+            EmbeddingSourcesText::tr("the array holds \"%1\"; little-endian float32 or float64 "
+                                     "(<f4, <f8) is needed")
+                .arg(descr));
+    out->fortranOrder = valueOf(u"fortran_order"_s) == u"True"_s;
+    QString shape = valueOf(u"shape"_s);
+    shape.remove(u'(').remove(u')');
+    out->shape.clear();
+    for (const QString& part : shape.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 n = part.trimmed().remove(u'L').toLongLong(&ok);
+        if (!ok || n < 0)
+            return Status::failure(
+                EmbeddingSourcesText::tr("the .npy shape \"%1\" cannot be read").arg(shape));
+        out->shape.push_back(n);
+    }
+    return {};
+}
+
+// Row i of the .npy array at path is the vector of samples[i] (project order).
+Status importEmbeddingsFromNpy(QSqlDatabase& db, const QString& path, const QString& source,
+                               const analysis::Progress& progress) {
+    const QList<SampleRow> samples = allSamples(db);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Status::failure(
+            EmbeddingSourcesText::tr("cannot open %1: %2").arg(path, file.errorString()));
+    NpyHeader h;
+    if (Status s = readNpyHeader(file, &h); !s)
+        return Status::failure(u"%1: %2"_s.arg(path, s.error()));
+    if (h.shape.size() != 2 || h.shape[1] < 1)
+        return Status::failure(
+            EmbeddingSourcesText::tr("%1: the array must be two-dimensional, one row per sample "
+                                     "(its shape has %2 dimensions)")
+                .arg(path)
+                .arg(h.shape.size()));
+    const qint64 rows = h.shape[0];
+    const qint64 dimension = h.shape[1];
+    if (rows != samples.size())
+        return Status::failure(
+            EmbeddingSourcesText::tr("%1 has %2 rows, but the project has %3 samples: row i is "
+                                     "the i-th sample in project order (corpora and records in "
+                                     "import order)")
+                .arg(path)
+                .arg(rows)
+                .arg(samples.size()));
+    const qint64 bytes = rows * dimension * h.itemSize;
+    if (file.size() - h.dataOffset != bytes)
+        return Status::failure(
+            EmbeddingSourcesText::tr("%1: %2 bytes of data where a %3 × %4 array needs %5")
+                .arg(path)
+                .arg(file.size() - h.dataOffset)
+                .arg(rows)
+                .arg(dimension)
+                .arg(bytes));
+    const QByteArray data = file.read(bytes);
+    const auto at = [&](qint64 row, qint64 column) -> float {
+        const qint64 index = h.fortranOrder ? column * rows + row : row * dimension + column;
+        const char* p = data.constData() + index * h.itemSize;
+        if (h.itemSize == 4) {
+            float v = 0;
+            std::memcpy(&v, p, sizeof v);
+            return v;
+        }
+        double v = 0;
+        std::memcpy(&v, p, sizeof v);
+        return static_cast<float>(v);
+    };
+    std::map<qint64, std::vector<float>> vectors;
+    for (qint64 i = 0; i < rows; ++i) {
+        if (i % 4096 == 0)
+            progress.report(0.5 * static_cast<double>(i) / static_cast<double>(rows),
+                            "reading embeddings");
+        std::vector<float> v(static_cast<std::size_t>(dimension));
+        for (qint64 j = 0; j < dimension; ++j) {
+            v[static_cast<std::size_t>(j)] = at(i, j);
+            if (!std::isfinite(v[static_cast<std::size_t>(j)]))
+                return Status::failure(
+                    EmbeddingSourcesText::tr("%1: row %2 (%3) holds a value that is not a finite "
+                                             "number")
+                        .arg(path)
+                        .arg(i)
+                        .arg(where(samples[static_cast<qsizetype>(i)])));
+        }
+        vectors.emplace(samples[static_cast<qsizetype>(i)].id, std::move(v));
+    }
+    return storeVectors(db, source, vectors, progress.sub(0.5, 1.0));
+}
+
+} // namespace
+
 Status importEmbeddingsFromFile(Project& project, const QString& path, const QString& source,
                                 const analysis::Progress& progress) {
     return guarded([&]() -> Status {
         QSqlDatabase db = project.connection();
+        if (path.endsWith(u".npy"_s, Qt::CaseInsensitive))
+            return importEmbeddingsFromNpy(db, path, source, progress);
         const QList<SampleRow> samples = allSamples(db);
         QHash<QString, qint64> byKey; // "corpus\nline" → sample id
         for (const SampleRow& s : samples)

@@ -48,10 +48,16 @@ Status embedProjectWithEndpoint(Project& project, const EmbeddingEndpoint& endpo
 Status importEmbeddingsFromField(Project& project, const QString& field, const QString& source,
                                  const analysis::Progress& progress = {});
 
-/// Stores vectors from a separate JSON Lines file keyed by row: each line
+/// Stores vectors from a separate file. JSON Lines keyed by row: each line
 /// {"corpus": <corpus name>, "line": <source line of the sample>, "embedding": [numbers]}.
 /// Every sample must receive exactly one vector of one dimension; a malformed line, an
 /// unknown (corpus, line) or a missing sample fails with file and line, writing nothing.
+/// A path ending in ".npy" is a NumPy array (numpy.lib.format 1.0–3.0, little-endian float32
+/// or float64, C or Fortran order) of shape (samples, d) keyed by row order: row i is the i-th
+/// sample in project order (sample ids ascending: corpora in import order, each in file
+/// order; a preference pair's first output before its second), as written by an engine that
+/// embedded the exported records. A wrong row count, dtype, shape, size or a non-finite value
+/// fails with the file and the reason, writing nothing.
 Status importEmbeddingsFromFile(Project& project, const QString& path, const QString& source,
                                 const analysis::Progress& progress = {});
 
@@ -61,7 +67,7 @@ struct EmbeddingSpec {
     Kind kind = Kind::Field;
     QString source;
     QString field;              ///< Kind::Field: the records' numeric array field
-    QString file;               ///< Kind::File: JSON Lines keyed by corpus and line
+    QString file; ///< Kind::File: JSON Lines keyed by corpus and line, or a .npy in row order
     EmbeddingEndpoint endpoint; ///< Kind::Endpoint
 };
 

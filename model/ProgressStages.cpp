@@ -47,6 +47,7 @@ namespace {
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "perplexity"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "profiling"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "ranking unreviewed samples"),
+    QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "reading coordinates"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "reading embeddings"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "saving"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "saving embeddings"),

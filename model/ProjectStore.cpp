@@ -1,5 +1,7 @@
 #include "model/ProjectStore.h"
 
+#include "model/Analyzer.h"
+
 #include "model/AnalysisRecord.h"
 
 #include "analysis/MetricKeys.h"
@@ -309,6 +311,8 @@ MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
     }
     m.hasLayout =
         std::any_of(m.layoutX.begin(), m.layoutX.end(), [](float v) { return !std::isnan(v); });
+    if (m.hasLayout)
+        m.layoutName = layoutName(m_project);
     return m;
 }
 

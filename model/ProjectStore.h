@@ -197,6 +197,9 @@ struct MapPoints {
     std::vector<float> pcaX, pcaY;       ///< first two principal components of the embeddings
     std::vector<float> layoutX, layoutY; ///< neighbour layout (NaN until computed)
     bool hasLayout = false;
+    /// Where layoutX/Y came from: empty for the neighbour layout, else the record fields the
+    /// coordinates were imported from ("x, y"; importLayoutFromFields).
+    QString layoutName;
     std::vector<std::uint8_t> synthetic;
     std::vector<std::int32_t> corpus;
     std::vector<std::int32_t> cluster;

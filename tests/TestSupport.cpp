@@ -17,6 +17,29 @@ QString dataFile(const QString& relative) {
     return QDir(QStringLiteral(SYNTHSCOPE_DATA_DIR)).filePath(relative);
 }
 
+QString writeNpy(const QTemporaryDir& dir, const QString& name, const std::string& descr,
+                 const std::string& shape, const std::vector<double>& values, bool fortranOrder) {
+    std::string header = "{'descr': '" + descr +
+                         "', 'fortran_order': " + (fortranOrder ? "True" : "False") +
+                         ", 'shape': " + shape + ", }";
+    while ((10 + header.size() + 1) % 64 != 0)
+        header += ' ';
+    header += '\n';
+    QByteArray bytes("\x93NUMPY\x01\x00", 8);
+    bytes.append(static_cast<char>(header.size() & 0xFF));
+    bytes.append(static_cast<char>(header.size() >> 8));
+    bytes.append(header.data(), static_cast<qsizetype>(header.size()));
+    for (double v : values) {
+        if (descr == "<f8") {
+            bytes.append(reinterpret_cast<const char*>(&v), sizeof v);
+        } else {
+            const auto f = static_cast<float>(v);
+            bytes.append(reinterpret_cast<const char*>(&f), sizeof f);
+        }
+    }
+    return writeFile(dir, name, bytes);
+}
+
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
     const QString path = dir.filePath(name);
     QFile f(path);

@@ -10,6 +10,8 @@
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace synthscope::test {
 
@@ -18,6 +20,15 @@ QString dataFile(const QString& relative);
 
 /// Writes bytes to dir/name and returns the path.
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes);
+
+/// Writes a NumPy .npy file (format 1.0, as numpy.save writes it: header padded with spaces
+/// to a multiple of 64 bytes, ending in a newline) of the given descr ("<f4", "<f8", or any
+/// other text for error cases) and shape, holding values (row-major unless fortranOrder: then
+/// values are column-major, as given) encoded as descr says for f4/f8, and as float32 bytes
+/// otherwise. Returns the path.
+QString writeNpy(const QTemporaryDir& dir, const QString& name, const std::string& descr,
+                 const std::string& shape, const std::vector<double>& values,
+                 bool fortranOrder = false);
 
 /// Opens (creating) a project at dir/name, failing the test on error.
 std::shared_ptr<model::Project> newProject(const QTemporaryDir& dir,

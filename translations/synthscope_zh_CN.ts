@@ -242,6 +242,10 @@
         <source>writing HTML and PDF</source>
         <translation>写入 HTML 与 PDF</translation>
     </message>
+    <message>
+        <source>reading coordinates</source>
+        <translation>读取坐标</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::AffixModel</name>
@@ -385,6 +389,18 @@
     <message>
         <source>the embeddings &quot;%1&quot; of the newest analysis are missing or changed; run the analyses again</source>
         <translation>最新分析所用的嵌入“%1”缺失或已更改；请重新运行分析</translation>
+    </message>
+    <message>
+        <source>sample %1 (%2, %3 line %4)</source>
+        <translation>样本 %1（%2，%3 第 %4 行）</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON record; coordinates from fields need JSON Lines or JSON array imports</source>
+        <translation>%1 不是 JSON 记录；从字段读取坐标需要以 JSON Lines 或 JSON 数组导入</translation>
+    </message>
+    <message>
+        <source>%1 has no number in &quot;%2&quot;</source>
+        <translation>%1 的“%2”中没有数值</translation>
     </message>
 </context>
 <context>
@@ -719,6 +735,42 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>%1 is not a JSON record; embeddings from a field need JSON Lines or JSON array imports</source>
         <translation>%1 不是 JSON 记录；从字段读取嵌入需要以 JSON Lines 或 JSON 数组格式导入</translation>
+    </message>
+    <message>
+        <source>not a NumPy .npy file</source>
+        <translation>不是 NumPy .npy 文件</translation>
+    </message>
+    <message>
+        <source>NumPy format version %1 is not supported</source>
+        <translation>不支持 NumPy 格式版本 %1</translation>
+    </message>
+    <message>
+        <source>the .npy header is truncated</source>
+        <translation>.npy 文件头不完整</translation>
+    </message>
+    <message>
+        <source>the array holds &quot;%1&quot;; little-endian float32 or float64 (&lt;f4, &lt;f8) is needed</source>
+        <translation>数组类型为“%1”；需要小端 float32 或 float64（&lt;f4、&lt;f8）</translation>
+    </message>
+    <message>
+        <source>the .npy shape &quot;%1&quot; cannot be read</source>
+        <translation>无法读取 .npy 形状“%1”</translation>
+    </message>
+    <message>
+        <source>%1: the array must be two-dimensional, one row per sample (its shape has %2 dimensions)</source>
+        <translation>%1：数组必须是二维的，每个样本一行（其形状为 %2 维）</translation>
+    </message>
+    <message>
+        <source>%1 has %2 rows, but the project has %3 samples: row i is the i-th sample in project order (corpora and records in import order)</source>
+        <translation>%1 有 %2 行，但项目有 %3 个样本：第 i 行对应项目顺序中的第 i 个样本（语料与记录按导入顺序）</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes of data where a %3 × %4 array needs %5</source>
+        <translation>%1：数据为 %2 字节，而 %3 × %4 的数组需要 %5 字节</translation>
+    </message>
+    <message>
+        <source>%1: row %2 (%3) holds a value that is not a finite number</source>
+        <translation>%1：第 %2 行（%3）含有非有限数值</translation>
     </message>
 </context>
 <context>
@@ -3636,6 +3688,10 @@ With a prompt: %6, with a response: %7</source>
         <source>&lt;b&gt;%1&lt;/b&gt;: %L2 samples</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：%L2 个样本</translation>
     </message>
+    <message>
+        <source>Imported coordinates (%1)</source>
+        <translation>导入的坐标（%1）</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::ClusterMapWidget</name>
@@ -3933,10 +3989,6 @@ to see them all.</source>
         <translation>记录中的数值数组字段</translation>
     </message>
     <message>
-        <source>A JSON Lines file keyed by corpus and line</source>
-        <translation>按语料和行号索引的 JSON Lines 文件</translation>
-    </message>
-    <message>
         <source>An OpenAI-compatible embeddings endpoint</source>
         <translation>OpenAI 兼容的嵌入端点</translation>
     </message>
@@ -4025,10 +4077,6 @@ to see them all.</source>
         <translation>嵌入文件</translation>
     </message>
     <message>
-        <source>JSON Lines (*.jsonl *.ndjson)</source>
-        <translation>JSON Lines (*.jsonl *.ndjson)</translation>
-    </message>
-    <message>
         <source>Name the new embeddings to add them.</source>
         <translation>为新嵌入命名后即可添加。</translation>
     </message>
@@ -4047,6 +4095,14 @@ to see them all.</source>
     <message>
         <source>Give the endpoint&apos;s base URL (with http:// or https://) and the model.</source>
         <translation>请提供端点的基础 URL（含 http:// 或 https://）和模型。</translation>
+    </message>
+    <message>
+        <source>A file: JSON Lines keyed by corpus and line, or a NumPy .npy in project order</source>
+        <translation>文件：按语料和行号对应的 JSON Lines，或按项目顺序排列的 NumPy .npy</translation>
+    </message>
+    <message>
+        <source>Embeddings (*.jsonl *.ndjson *.npy);;JSON Lines keyed by corpus and line (*.jsonl *.ndjson);;NumPy array in project order (*.npy)</source>
+        <translation>嵌入 (*.jsonl *.ndjson *.npy);;按语料和行号对应的 JSON Lines (*.jsonl *.ndjson);;按项目顺序排列的 NumPy 数组 (*.npy)</translation>
     </message>
 </context>
 <context>

@@ -324,6 +324,10 @@ void ClusterMapView::mapLoaded() {
     {
         // A freshly computed neighbour layout is what the user asked to see.
         QSignalBlocker block(m_layout);
+        // Coordinates imported from the records take the neighbour layout's place.
+        const bool imported = points && points->hasLayout && !points->layoutName.isEmpty();
+        m_layout->setItemText(1, imported ? tr("Imported coordinates (%1)").arg(points->layoutName)
+                                          : tr("Neighbour layout (UMAP method)"));
         m_layout->setCurrentIndex(points && points->hasLayout ? 1 : 0);
     }
     m_map->setPoints(points);

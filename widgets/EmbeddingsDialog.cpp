@@ -26,7 +26,7 @@ EmbeddingsDialog::EmbeddingsDialog(const QList<std::pair<QString, qint64>>& sour
     , m_use(new QComboBox(this))
     , m_name(new QLineEdit(this))
     , m_fromField(new QRadioButton(tr("A numeric array field of the records"), this))
-    , m_fromFile(new QRadioButton(tr("A JSON Lines file keyed by corpus and line"), this))
+    , m_fromFile(new QRadioButton(tr("A file: JSON Lines keyed by corpus and line, or a NumPy .npy in project order"), this))
     , m_fromEndpoint(new QRadioButton(tr("An OpenAI-compatible embeddings endpoint"), this))
     , m_field(new QLineEdit(this))
     , m_file(new QLineEdit(this))
@@ -98,7 +98,9 @@ EmbeddingsDialog::EmbeddingsDialog(const QList<std::pair<QString, qint64>>& sour
     });
     connect(browse, &QPushButton::clicked, this, [this]() {
         const QString f = QFileDialog::getOpenFileName(this, tr("Embeddings file"), QString(),
-                                                       tr("JSON Lines (*.jsonl *.ndjson)"));
+                                                       tr("Embeddings (*.jsonl *.ndjson *.npy);;JSON Lines keyed by corpus "
+                                                          "and line (*.jsonl *.ndjson);;NumPy "
+                                                          "array in project order (*.npy)"));
         if (!f.isEmpty())
             m_file->setText(f);
     });

@@ -85,10 +85,11 @@ const char* kUsage =
     "           records holding messages, conversations, instruction/output, instruction/\n"
     "           response or prompt/completion as conversations)\n"
     "  analyze  --project P [--embeddings SOURCE] [--dimension D] [--clusters K]\n"
-    "  layout   --project P   (neighbour-preserving 2-D layout for the cluster map)\n"
+    "  layout   --project P [--from-fields x,y]   (neighbour-preserving 2-D layout for the\n"
+    "           cluster map, or coordinates computed elsewhere from two fields of each record)\n"
     "  gate     --project P [--rules FILE] [--json]   red lines: exit 0 pass, 1 a fail rule "
     "tripped\n"
-    "  embed    --project P --source NAME (--field F | --file FILE.jsonl |\n"
+    "  embed    --project P --source NAME (--field F | --file FILE.jsonl|FILE.npy |\n"
     "           --endpoint URL --model M [--api-key-env VAR] [--batch N])\n"
     "  trend    --project P --metric M [--by round|generator|template_version|judge_version|\n"
     "           corpus|run] [--json]   a metric against provenance or over analysis runs\n"
@@ -422,8 +423,10 @@ int cmdEmbed(const QStringList& args) {
     const QCommandLineOption source(u"source"_s, u"Name to store the embeddings under."_s,
                                     u"name"_s);
     const QCommandLineOption field(u"field"_s, u"Numeric array field of the records."_s, u"f"_s);
-    const QCommandLineOption file(u"file"_s, u"JSON Lines of {corpus, line, embedding}."_s,
-                                  u"file"_s);
+    const QCommandLineOption file(
+        u"file"_s,
+        u"JSON Lines of {corpus, line, embedding}, or a NumPy .npy of shape (samples, d) in project order."_s,
+        u"file"_s);
     const QCommandLineOption endpoint(u"endpoint"_s, u"OpenAI-compatible base URL (…/v1)."_s,
                                       u"url"_s);
     const QCommandLineOption model(u"model"_s, u"Model name for the endpoint."_s, u"m"_s);
@@ -471,9 +474,25 @@ int cmdEmbed(const QStringList& args) {
 
 int cmdLayout(const QStringList& args) {
     Parsed p;
+    const QCommandLineOption fromFields(
+        u"from-fields"_s,
+        u"Take the map's 2-D coordinates from two numeric fields of each record (computed elsewhere: UMAP, t-SNE, Atlas…) instead of computing the neighbour layout."_s,
+        u"x,y"_s);
     std::shared_ptr<model::Project> project;
-    if (int rc = parseAndOpen(p, args, {}, &project); rc != Proceed)
+    if (int rc = parseAndOpen(p, args, {fromFields}, &project); rc != Proceed)
         return rc;
+    if (p.parser.isSet(fromFields)) {
+        const QStringList fields = p.parser.value(fromFields).split(u',');
+        if (fields.size() != 2 || fields[0].trimmed().isEmpty() || fields[1].trimmed().isEmpty())
+            return usageError(u"layout: --from-fields needs two field names, e.g. x,y"_s);
+        if (auto s = model::importLayoutFromFields(*project, fields[0].trimmed(),
+                                                   fields[1].trimmed(), makeProgress());
+            !s)
+            return failed("layout", s);
+        out(u"map coordinates taken from the fields %1 and %2"_s.arg(fields[0].trimmed(),
+                                                                     fields[1].trimmed()));
+        return Ok;
+    }
     QElapsedTimer timer;
     timer.start();
     if (auto s = model::runNeighbourLayout(*project, {}, makeProgress()); !s) {

@@ -1392,3 +1392,62 @@ TEST(Cli, SampledImportIsAUniformSampleRecordedInTheCorpusAndTheManifest) {
     withinFourSe(allPositions, positions, "line position");
     withinFourSe(allLengths, lengths, "text length in bytes");
 }
+
+// Embeddings computed elsewhere and handed over as a NumPy array in project order (issue 16):
+// the two seed-task files (the same 175 tasks, real and synthetic), one row per sample as the
+// corpora were imported. The vectors here are three plain features of each instruction; the
+// analysis must use them (source and dimension) and, since the two files hold the same tasks,
+// find every synthetic row covered by a real one at cosine 1.
+TEST(Cli, EmbeddingsFromANumPyArrayInProjectOrderDriveTheAnalysis) {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("npy.synthscope"));
+    const std::pair<const char*, const char*> corpora[] = {
+        {"real", "self-instruct-seed-tasks/seed_tasks.jsonl"},
+        {"synthetic", "stanford-alpaca-seed-tasks/seed_tasks.jsonl"}};
+    std::vector<double> values;
+    std::size_t rows = 0;
+    for (const auto& [role, file] : corpora) {
+        const QString path = test::dataFile(QString::fromLatin1(file));
+        const Result r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                              QStringLiteral("--role"), QString::fromLatin1(role),
+                              QStringLiteral("--name"), QString::fromLatin1(role),
+                              QStringLiteral("--text-field"), QStringLiteral("instruction"), path});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        for (const std::string& line : readLines(path)) {
+            if (line.empty())
+                continue;
+            const std::string text = Json::parse(line)["instruction"].get<std::string>();
+            values.push_back(static_cast<double>(text.size()));
+            values.push_back(static_cast<double>(std::count(text.begin(), text.end(), ' ')));
+            values.push_back(1.0);
+            ++rows;
+        }
+    }
+    ASSERT_EQ(rows, 350u);
+    const QString npy = test::writeNpy(dir, QStringLiteral("features.npy"), "<f8",
+                                       "(" + std::to_string(rows) + ", 3)", values);
+    const Result e = cli({QStringLiteral("embed"), QStringLiteral("--project"), project,
+                          QStringLiteral("--source"), QStringLiteral("features"),
+                          QStringLiteral("--file"), npy});
+    ASSERT_EQ(e.exitCode, 0) << e.err.toStdString();
+    const Result a = cli({QStringLiteral("analyze"), QStringLiteral("--project"), project,
+                          QStringLiteral("--embeddings"), QStringLiteral("features")});
+    ASSERT_EQ(a.exitCode, 0) << a.err.toStdString();
+    const Result s = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                          QStringLiteral("--json")});
+    ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
+    const Json summary = Json::parse(s.out.toStdString());
+    EXPECT_EQ(summary["similarity"]["embedding_source"], "features");
+    EXPECT_EQ(summary["similarity"]["embedding_dimension"], 3);
+    EXPECT_NEAR(summary["real_vs_synthetic"]["coverage_synthetic_by_real"].get<double>(), 1.0,
+                1e-9);
+    // A row count that does not match the project is refused, naming both counts.
+    values.resize(values.size() - 3);
+    const Result wrong =
+        cli({QStringLiteral("embed"), QStringLiteral("--project"), project,
+             QStringLiteral("--source"), QStringLiteral("short"), QStringLiteral("--file"),
+             test::writeNpy(dir, QStringLiteral("short.npy"), "<f8", "(349, 3)", values)});
+    EXPECT_NE(wrong.exitCode, 0);
+    EXPECT_TRUE(wrong.err.contains(QStringLiteral("has 349 rows, but the project has 350")))
+        << wrong.err.toStdString();
+}

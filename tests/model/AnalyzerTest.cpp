@@ -1,8 +1,10 @@
 #include "TestSupport.h"
 
 #include "model/Analyzer.h"
+#include "model/Json.h"
 #include "model/ProjectStore.h"
 
+#include <QFile>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -94,4 +96,68 @@ TEST(Analyzer, EmptyProjectIsAClearError) {
     auto p = test::newProject(dir);
     const Status s = runAnalysis(*p, {}, {}, nullptr);
     EXPECT_TRUE(s.error().contains(QStringLiteral("no corpora")));
+}
+
+// Map coordinates computed elsewhere (issue 16): the real seed tasks, each record given "x"
+// (the instruction's length) and "y" (its spaces) as an external projection would add them.
+// The map shows exactly those numbers under the fields' names; a record without one changes
+// nothing; the neighbour layout takes the slot back.
+TEST(Analyzer, MapCoordinatesFromTheRecordsFields) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    QFile source(test::dataFile(QStringLiteral("self-instruct-seed-tasks/seed_tasks.jsonl")));
+    ASSERT_TRUE(source.open(QIODevice::ReadOnly));
+    QByteArray withXy;
+    QByteArray missingY;
+    std::vector<std::pair<double, double>> expected;
+    while (!source.atEnd()) {
+        const QByteArray line = source.readLine().trimmed();
+        if (line.isEmpty())
+            continue;
+        Json record = Json::parse(line.toStdString());
+        const std::string text = record["instruction"].get<std::string>();
+        const double x = static_cast<double>(text.size());
+        const double y = static_cast<double>(std::count(text.begin(), text.end(), ' '));
+        expected.emplace_back(x, y);
+        record["x"] = x;
+        record["y"] = std::to_string(static_cast<int>(y)); // numeric strings count too
+        withXy += QByteArray::fromStdString(record.dump()) + '\n';
+        if (expected.size() == 7)
+            record.erase("y");
+        missingY += QByteArray::fromStdString(record.dump()) + '\n';
+    }
+    ASSERT_EQ(expected.size(), 175u);
+    test::importFile(*p, QStringLiteral("tasks"), Role::Real,
+                     test::writeFile(dir, QStringLiteral("xy.jsonl"), withXy), "instruction");
+    test::importFile(*p, QStringLiteral("no-y"), Role::Synthetic,
+                     test::writeFile(dir, QStringLiteral("no-y.jsonl"), missingY), "instruction");
+    EXPECT_FALSE(importLayoutFromFields(*p, QStringLiteral("x"), QStringLiteral("y")).ok())
+        << "no analysis yet";
+    ASSERT_TRUE(runAnalysis(*p, {}, {}, nullptr).ok());
+
+    // The second corpus's seventh record has no y: refused, naming it; nothing written.
+    const Status refused = importLayoutFromFields(*p, QStringLiteral("x"), QStringLiteral("y"));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().contains(QStringLiteral("no-y.jsonl line 7")))
+        << refused.error().toStdString();
+    EXPECT_FALSE(ProjectStore(*p).mapPoints({}).hasLayout);
+
+    // Without the second corpus every record has both.
+    QSqlQuery(p->connection())
+        .exec(QStringLiteral("DELETE FROM samples WHERE corpus_id = (SELECT id FROM corpora "
+                             "WHERE name = 'no-y')"));
+    const Status s = importLayoutFromFields(*p, QStringLiteral("x"), QStringLiteral("y"));
+    ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    const MapPoints map = ProjectStore(*p).mapPoints({});
+    ASSERT_EQ(map.size(), 175u);
+    EXPECT_TRUE(map.hasLayout);
+    EXPECT_EQ(map.layoutName, QStringLiteral("x, y"));
+    for (std::size_t i = 0; i < map.size(); ++i) { // ids ascend in file order
+        EXPECT_FLOAT_EQ(map.layoutX[i], static_cast<float>(expected[i].first));
+        EXPECT_FLOAT_EQ(map.layoutY[i], static_cast<float>(expected[i].second));
+    }
+    ASSERT_TRUE(runNeighbourLayout(*p, {}, {}).ok());
+    const MapPoints computed = ProjectStore(*p).mapPoints({});
+    EXPECT_TRUE(computed.hasLayout);
+    EXPECT_TRUE(computed.layoutName.isEmpty());
 }

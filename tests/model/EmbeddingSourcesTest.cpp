@@ -329,3 +329,66 @@ TEST(EmbeddingImport, TheProjectRemembersWhichSourceTheAnalysesUse) {
     EXPECT_TRUE(s.error().contains(QStringLiteral("built-in embeddings of another view")))
         << s.error().toStdString();
 }
+
+// Vectors computed elsewhere, as a NumPy array in project order (issue 16): row i is the i-th
+// sample by id. float32 and float64, C and Fortran order give the same vectors; every malformed
+// array fails with the reason and writes nothing.
+TEST(EmbeddingImport, FromANumPyArrayInProjectOrder) {
+    QTemporaryDir dir;
+    auto project = test::newProject(dir);
+    test::importFile(
+        *project, QStringLiteral("c"), Role::Real,
+        test::writeFile(dir, QStringLiteral("c.jsonl"),
+                        "{\"text\":\"one\"}\n{\"text\":\"two\"}\n{\"text\":\"three\"}\n"),
+        "text");
+    const auto stored = [&](const QString& source) {
+        std::vector<std::vector<float>> out; // by sample id
+        QSqlQuery q(project->connection());
+        q.prepare(QStringLiteral("SELECT vector FROM embeddings WHERE source = ? ORDER BY "
+                                 "sample_id"));
+        q.addBindValue(source);
+        EXPECT_TRUE(q.exec());
+        while (q.next()) {
+            const QByteArray blob = q.value(0).toByteArray();
+            std::vector<float> v(static_cast<std::size_t>(blob.size()) / sizeof(float));
+            std::memcpy(v.data(), blob.constData(), static_cast<std::size_t>(blob.size()));
+            out.push_back(v);
+        }
+        return out;
+    };
+    const std::vector<std::vector<float>> expected = {{1, 2}, {3, 4}, {5, 6.5}};
+    ASSERT_TRUE(importEmbeddingsFromFile(*project,
+                                         test::writeNpy(dir, QStringLiteral("c.npy"), "<f4",
+                                                        "(3, 2)", {1, 2, 3, 4, 5, 6.5}),
+                                         QStringLiteral("f4"))
+                    .ok());
+    EXPECT_EQ(stored(QStringLiteral("f4")), expected);
+    // Column-major float64: the same array.
+    const Status f8 = importEmbeddingsFromFile(
+        *project,
+        test::writeNpy(dir, QStringLiteral("f.npy"), "<f8", "(3, 2)", {1, 3, 5, 2, 4, 6.5}, true),
+        QStringLiteral("f8"));
+    ASSERT_TRUE(f8.ok()) << f8.error().toStdString();
+    EXPECT_EQ(stored(QStringLiteral("f8")), expected);
+
+    const std::pair<QString, QString> bad[] = {
+        {test::writeNpy(dir, QStringLiteral("rows.npy"), "<f4", "(2, 2)", {1, 2, 3, 4}),
+         QStringLiteral("has 2 rows, but the project has 3 samples")},
+        {test::writeNpy(dir, QStringLiteral("flat.npy"), "<f4", "(3,)", {1, 2, 3}),
+         QStringLiteral("two-dimensional")},
+        {test::writeNpy(dir, QStringLiteral("int.npy"), "<i4", "(3, 1)", {1, 2, 3}),
+         QStringLiteral("<i4")},
+        {test::writeNpy(dir, QStringLiteral("short.npy"), "<f4", "(3, 2)", {1, 2, 3, 4, 5}),
+         QStringLiteral("20 bytes of data where a 3 × 2 array needs 24")},
+        {test::writeNpy(dir, QStringLiteral("nan.npy"), "<f4", "(3, 1)", {1, std::nan(""), 3}),
+         QStringLiteral("row 1")},
+        {test::writeFile(dir, QStringLiteral("text.npy"), "not numpy at all"),
+         QStringLiteral("not a NumPy .npy file")},
+    };
+    for (const auto& [path, reason] : bad) {
+        const Status s = importEmbeddingsFromFile(*project, path, QStringLiteral("bad"));
+        ASSERT_FALSE(s.ok()) << path.toStdString();
+        EXPECT_TRUE(s.error().contains(reason)) << s.error().toStdString();
+        EXPECT_TRUE(stored(QStringLiteral("bad")).empty());
+    }
+}
