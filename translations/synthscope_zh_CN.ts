@@ -4570,6 +4570,26 @@ Verdict: %3</source>
         <source>Choose the text field or write a template.</source>
         <translation>请选择文本字段或编写模板。</translation>
     </message>
+    <message>
+        <source>&amp;Keep a uniform random sample of</source>
+        <translation>只保留均匀随机样本(&amp;K)，数量</translation>
+    </message>
+    <message>
+        <source>Read every record once and keep a uniform random sample of this many (reservoir sampling); the corpus records the sample, so its measures read as estimates. The same seed and files give the same sample.</source>
+        <translation>逐条读取所有记录一次，并保留这么多条的均匀随机样本（蓄水池抽样）；语料会记录该抽样，因此其指标应视为估计值。相同的种子与文件得到相同的样本。</translation>
+    </message>
+    <message>
+        <source> records</source>
+        <translation> 条记录</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation>抽样：</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::JobStatusWidget</name>

@@ -5,6 +5,7 @@
 #include "model/Settings.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -25,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -64,6 +66,9 @@ ImportDialog::ImportDialog(QWidget* parent)
     , m_labelField(new QComboBox(this))
     , m_where(new QLineEdit(this))
     , m_maxKiB(new QSpinBox(this))
+    , m_sample(new QCheckBox(tr("&Keep a uniform random sample of"), this))
+    , m_sampleSize(new QSpinBox(this))
+    , m_sampleSeed(new QSpinBox(this))
     , m_mapped(new QPlainTextEdit(this))
     , m_error(new QLabel(this)) {
     setWindowTitle(tr("Import corpus"));
@@ -191,6 +196,30 @@ ImportDialog::ImportDialog(QWidget* parent)
         connect(edit, &QLineEdit::textChanged, this, &ImportDialog::validate);
     }
     form->addRow(tr("Largest record:"), m_maxKiB);
+    // A file too large to import whole: one pass, a uniform sample (reservoir sampling).
+    m_sample->setObjectName(u"importSample"_s);
+    m_sample->setToolTip(tr("Read every record once and keep a uniform random sample of this many "
+                            "(reservoir sampling); the corpus records the sample, so its measures "
+                            "read as estimates. The same seed and files give the same sample."));
+    m_sampleSize->setObjectName(u"importSampleSize"_s);
+    m_sampleSize->setRange(1, std::numeric_limits<int>::max());
+    m_sampleSize->setValue(100000);
+    m_sampleSize->setGroupSeparatorShown(true);
+    m_sampleSize->setSuffix(tr(" records"));
+    m_sampleSeed->setObjectName(u"importSampleSeed"_s);
+    m_sampleSeed->setRange(0, std::numeric_limits<int>::max());
+    m_sampleSeed->setValue(1);
+    m_sampleSeed->setPrefix(tr("seed "));
+    for (QSpinBox* box : {m_sampleSize, m_sampleSeed})
+        box->setEnabled(false);
+    connect(m_sample, &QCheckBox::toggled, m_sampleSize, &QWidget::setEnabled);
+    connect(m_sample, &QCheckBox::toggled, m_sampleSeed, &QWidget::setEnabled);
+    auto* sampleRow = new QHBoxLayout;
+    sampleRow->addWidget(m_sample);
+    sampleRow->addWidget(m_sampleSize);
+    sampleRow->addWidget(m_sampleSeed);
+    sampleRow->addStretch();
+    form->addRow(tr("Sample:"), sampleRow);
     form->addRow(tr("First record's text:"), m_mapped);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -368,6 +397,9 @@ model::ImportSpec ImportDialog::spec() const {
         if (!m_meta[i]->text().trimmed().isEmpty())
             s.mapping.meta[model::kMetaKeys[i]] = m_meta[i]->text().trimmed().toStdString();
     s.maxRecordBytes = static_cast<std::size_t>(m_maxKiB->value()) * 1024;
+    if (m_sample->isChecked())
+        s.sampling = model::ImportSampling{.size = m_sampleSize->value(),
+                                           .seed = static_cast<quint64>(m_sampleSeed->value())};
     return s;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 class QButtonGroup;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -56,6 +57,9 @@ private:
     QLineEdit* m_where;       ///< "field=value; field=value": only matching records are imported
     QList<QLineEdit*> m_meta; ///< generator, template version, judge version, round
     QSpinBox* m_maxKiB;
+    QCheckBox* m_sample;    ///< keep a uniform random sample (ImportSpec::sampling)
+    QSpinBox* m_sampleSize; ///< records to keep
+    QSpinBox* m_sampleSeed;
     QPlainTextEdit* m_mapped;
     QLabel* m_error;
     QPushButton* m_ok = nullptr;

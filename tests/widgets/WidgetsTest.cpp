@@ -80,6 +80,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -670,6 +671,36 @@ TEST_F(Widgets, ImportDialogKeepsRoleAndTextChoicesApart) {
                       Qt::LeftButton);
     EXPECT_EQ(second.result(), QDialog::Accepted);
     EXPECT_EQ(second.spec().role, model::Role::Synthetic);
+}
+
+// A uniform sample from the dialog: ticking the box enables its size and seed, what is typed
+// there becomes the import's sampling, and unticking it imports every record again.
+TEST_F(Widgets, ImportDialogAsksForAUniformSample) {
+    widgets::ImportDialog dialog;
+    showImportDialog(dialog);
+    auto* sample = dialog.findChild<QCheckBox*>(QStringLiteral("importSample"));
+    auto* size = dialog.findChild<QSpinBox*>(QStringLiteral("importSampleSize"));
+    auto* seed = dialog.findChild<QSpinBox*>(QStringLiteral("importSampleSeed"));
+    ASSERT_TRUE(sample && size && seed);
+    EXPECT_FALSE(dialog.spec().sampling.has_value());
+    EXPECT_FALSE(size->isEnabled());
+    QTest::mouseClick(sample, Qt::LeftButton);
+    ASSERT_TRUE(sample->isChecked());
+    ASSERT_TRUE(size->isEnabled() && seed->isEnabled());
+    size->setFocus();
+    QTest::keyClick(size, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(size, QStringLiteral("2500"));
+    seed->setFocus();
+    QTest::keyClick(seed, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(seed, QStringLiteral("42"));
+    QTest::keyClick(seed, Qt::Key_Tab);
+    const model::ImportSpec spec = dialog.spec();
+    ASSERT_TRUE(spec.sampling.has_value());
+    EXPECT_EQ(spec.sampling->size, 2500);
+    EXPECT_EQ(spec.sampling->seed, 42u);
+    QTest::mouseClick(sample, Qt::LeftButton);
+    EXPECT_FALSE(dialog.spec().sampling.has_value());
+    EXPECT_FALSE(size->isEnabled());
 }
 
 // Twitter's customer messages as the real prompts: typing a condition keeps only the records
