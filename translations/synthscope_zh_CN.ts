@@ -5050,6 +5050,10 @@ Import records that hold two outputs and a judge&apos;s verdict (AlpacaEval&apos
         <source>Similar to “%1”</source>
         <translation>与“%1”相似</translation>
     </message>
+    <message>
+        <source>%1: %2 samples are waiting in Review.</source>
+        <translation>%1：%2 个样本已在“审阅”中等候。</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::OverviewView</name>

@@ -519,8 +519,16 @@ void MainWindow::setDocument(std::unique_ptr<model::ProjectDocument> document) {
                 });
         connect(m_document.get(), &model::ProjectDocument::similarReady, this,
                 [this](const QString& text, const QList<qint64>& ids) {
-                    m_review->reviewSamples(ids, tr("Similar to “%1”").arg(text.left(60)));
-                    showView(View::Review);
+                    const QString title = tr("Similar to “%1”").arg(text.left(60));
+                    m_review->reviewSamples(ids, title);
+                    // Only follow the result from where it was asked for: a user who went on
+                    // to another view stays there, and the status bar says where it is.
+                    if (m_tabs->currentWidget() == m_samples || m_tabs->currentWidget() == m_review)
+                        showView(View::Review);
+                    else
+                        statusBar()->showMessage(
+                            tr("%1: %2 samples are waiting in Review.").arg(title).arg(ids.size()),
+                            10000);
                 });
         connect(&m_document->review(), &model::ReviewStore::writeFailed, this,
                 [this](const QString& message) {

@@ -2840,4 +2840,21 @@ TEST_F(Widgets, ATypedTextFindsTheSamplesMostLikeIt) {
     QTRY_COMPARE_WITH_TIMEOUT(tabs->currentWidget(), window.review(), 60000);
     ASSERT_GT(window.review()->queueModel()->rowCount(), 10);
     EXPECT_EQ(window.review()->queueModel()->sampleIdAt(0), id);
+
+    // Asked again, then off to the Overview before the answer: the user stays there, the
+    // queue waits in Review and the status bar says so.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    box->clear();
+    QTest::keyClicks(box, QStringLiteral("refund my order"));
+    QTest::mouseClick(similar, Qt::LeftButton);
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier); // View → Overview
+    ASSERT_NE(tabs->currentWidget(), window.review());
+    QWidget* overview = tabs->currentWidget();
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(u"waiting in Review"),
+                             60000);
+    EXPECT_EQ(tabs->currentWidget(), overview);
+    EXPECT_TRUE(window.review()
+                    ->findChild<QComboBox*>(QStringLiteral("reviewFilter"))
+                    ->currentText()
+                    .contains(u"refund my order"));
 }
