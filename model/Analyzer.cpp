@@ -510,13 +510,17 @@ bool appendEmbedding(const QByteArray& blob, std::vector<float>* out, std::size_
 }
 
 namespace {
-// project_info: {"run": <run id>, "fields": [x, y]} when the newest layout was imported.
-const QString kLayoutSourceKey = u"layout_source"_s;
+// The project_info key of run's layout source: {"run": <run id>, "fields": [x, y]} when its
+// layout was imported; absent for the neighbour layout. Per run, as layouts are (each view
+// has its own newest run).
+QString layoutSourceKey(qint64 runId) {
+    return u"layout_source:"_s + QString::number(runId);
+}
 
 using LayoutPoint = std::pair<qint64, std::array<double, 2>>; // sample id, (x, y)
 
 // Writes run's layout (layout_x, layout_y) and what it came from (source: the
-// kLayoutSourceKey value; null for the neighbour layout) in one transaction.
+// layoutSourceKey value; null for the neighbour layout) in one transaction.
 Status storeLayout(Project& project, qint64 runId, const std::vector<LayoutPoint>& points,
                    const QString& source, const analysis::Progress& progress) {
     QSqlDatabase db = project.connection();
@@ -534,7 +538,7 @@ Status storeLayout(Project& project, qint64 runId, const std::vector<LayoutPoint
             !s)
             return s;
     }
-    if (Status s = setProjectInfo(project, kLayoutSourceKey, source); !s)
+    if (Status s = setProjectInfo(project, layoutSourceKey(runId), source); !s)
         return s;
     progress.report(1.0, "saving"); // last chance to cancel; the commit below is final
     return tx.commit();
@@ -662,9 +666,11 @@ Status importLayoutFromFields(Project& project, const QString& xField, const QSt
 }
 
 QString layoutName(Project& project) {
-    const std::optional<QString> stored = projectInfo(project, kLayoutSourceKey);
     const std::optional<NewestAnalysis> newest = newestAnalysis(project);
-    if (!stored || !newest)
+    if (!newest)
+        return {};
+    const std::optional<QString> stored = projectInfo(project, layoutSourceKey(newest->runId));
+    if (!stored)
         return {};
     try {
         const Json j = Json::parse(stored->toStdString());

@@ -67,11 +67,13 @@ Status runNeighbourLayout(Project& project, const analysis::LayoutParams& params
 
 /// Stores 2-D map coordinates computed elsewhere (UMAP, t-SNE, Nomic Atlas, Embedding Atlas …)
 /// as the newest run's layout, in place of the neighbour layout: xField and yField name numbers
-/// (or numeric strings) in each sample's original JSON record (JSON Lines or JSON array
-/// imports). Every sample on the run's map needs both, finite; otherwise nothing is written and
-/// the Status names the first offending sample (corpus, file, line). One transaction; the
-/// layout is named "xField, yField" on the map (layoutName()) until runNeighbourLayout or a new
-/// analysis replaces it. Units are the source's own (the map scales to fit).
+/// (or numeric strings) in each sample's stored original record (JSON objects; a CSV/TSV row is
+/// stored as one keyed by its header). The coordinates belong to that run: a new analysis
+/// starts without them and runNeighbourLayout replaces them. Every sample on the run's map needs
+/// both, finite; otherwise nothing is written and the Status names the first offending sample
+/// (corpus, file, line). One transaction; the layout is named "xField, yField" on the map
+/// (layoutName()) until runNeighbourLayout or a new analysis replaces it. Units are the source's
+/// own (the map scales to fit).
 Status importLayoutFromFields(Project& project, const QString& xField, const QString& yField,
                               const analysis::Progress& progress = {});
 

@@ -2,16 +2,16 @@
 
 #include <QLocale>
 
-#include <algorithm>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::model {
 
 QString CorporaModel::samplingText(const CorpusInfo::Sampling& s) {
-    const qint64 kept = std::min(s.size, s.population);
+    if (s.size >= s.population) // nothing was left out
+        return tr("all %1 records (a sample of up to %2 was asked)")
+            .arg(QLocale().toString(s.population), QLocale().toString(s.size));
     return tr("a uniform sample of %1 of %2 records (reservoir sampling, seed %3)")
-        .arg(QLocale().toString(kept), QLocale().toString(s.population))
+        .arg(QLocale().toString(s.size), QLocale().toString(s.population))
         .arg(s.seed);
 }
 
@@ -68,7 +68,7 @@ QVariant CorporaModel::rowData(const CorpusInfo& c, int role) const {
                           .arg(c.filtered)
                           .arg(c.prompts)
                           .arg(c.responses);
-        if (c.sampling)
+        if (c.sampling && c.sampling->size < c.sampling->population)
             tip += u'\n' + tr("Imported as %1: every measure of this corpus is an estimate from "
                               "the sample.")
                                .arg(samplingText(*c.sampling));

@@ -16,6 +16,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <map>
 
 using namespace Qt::Literals::StringLiterals;
@@ -93,10 +94,11 @@ Status storeVectors(QSqlDatabase& db, const QString& source,
             return s;
     } else {
         // Everything needed to embed a typed text the same way later, except the key itself.
-        const Json config = {{"base_url", endpoint->baseUrl.toString().toStdString()},
-                             {"model", endpoint->model.toStdString()},
-                             {"api_key_env", endpoint->apiKeyVariable.toStdString()},
-                             {"timeout_ms", endpoint->timeoutMs}};
+        const Json config = {
+            {"base_url", endpoint->baseUrl.toString(QUrl::RemovePassword).toStdString()},
+            {"model", endpoint->model.toStdString()},
+            {"api_key_env", endpoint->apiKeyVariable.toStdString()},
+            {"timeout_ms", endpoint->timeoutMs}};
         info.prepare(u"INSERT INTO project_info (key, value) VALUES (?, ?) ON CONFLICT(key) DO "
                      "UPDATE SET value = excluded.value"_s);
         if (Status s =
@@ -399,15 +401,17 @@ Status importEmbeddingsFromNpy(QSqlDatabase& db, const QString& path, const QStr
     NpyHeader h;
     if (Status s = readNpyHeader(file, &h); !s)
         return Status::failure(u"%1: %2"_s.arg(path, s.error()));
+    QStringList dims;
+    for (qint64 n : h.shape)
+        dims << QString::number(n);
     if (h.shape.size() != 2 || h.shape[1] < 1)
         return Status::failure(
-            EmbeddingSourcesText::tr("%1: the array must be two-dimensional, one row per sample "
-                                     "(its shape has %2 dimensions)")
-                .arg(path)
-                .arg(h.shape.size()));
+            EmbeddingSourcesText::tr("%1: the array must be two-dimensional with at least one "
+                                     "column, one row per sample (its shape is (%2))")
+                .arg(path, dims.join(u", "_s)));
     const qint64 rows = h.shape[0];
     const qint64 dimension = h.shape[1];
-    if (rows != samples.size())
+    if (rows != samples.size() || rows == 0)
         return Status::failure(
             EmbeddingSourcesText::tr("%1 has %2 rows, but the project has %3 samples: row i is "
                                      "the i-th sample in project order (corpora and records in "
@@ -415,19 +419,26 @@ Status importEmbeddingsFromNpy(QSqlDatabase& db, const QString& path, const QStr
                 .arg(path)
                 .arg(rows)
                 .arg(samples.size()));
-    const qint64 bytes = rows * dimension * h.itemSize;
-    if (file.size() - h.dataOffset != bytes)
+    // Checked by division first: a hostile shape must not overflow the product.
+    const qint64 available = file.size() - h.dataOffset;
+    const bool fits = dimension <= std::numeric_limits<qint64>::max() / (rows * h.itemSize);
+    const qint64 bytes = fits ? rows * dimension * h.itemSize : -1;
+    if (!fits || available != bytes)
         return Status::failure(
             EmbeddingSourcesText::tr("%1: %2 bytes of data where a %3 × %4 array needs %5")
                 .arg(path)
-                .arg(file.size() - h.dataOffset)
+                .arg(available)
                 .arg(rows)
                 .arg(dimension)
-                .arg(bytes));
-    const QByteArray data = file.read(bytes);
-    const auto at = [&](qint64 row, qint64 column) -> float {
+                .arg(fits ? QString::number(bytes) : EmbeddingSourcesText::tr("more")));
+    // Mapped, not read: the data is not copied into memory whole.
+    const uchar* data = file.map(h.dataOffset, bytes);
+    if (data == nullptr)
+        return Status::failure(
+            EmbeddingSourcesText::tr("cannot read %1: %2").arg(path, file.errorString()));
+    const auto at = [&](qint64 row, qint64 column) -> double {
         const qint64 index = h.fortranOrder ? column * rows + row : row * dimension + column;
-        const char* p = data.constData() + index * h.itemSize;
+        const uchar* p = data + index * h.itemSize;
         if (h.itemSize == 4) {
             float v = 0;
             std::memcpy(&v, p, sizeof v);
@@ -435,7 +446,7 @@ Status importEmbeddingsFromNpy(QSqlDatabase& db, const QString& path, const QStr
         }
         double v = 0;
         std::memcpy(&v, p, sizeof v);
-        return static_cast<float>(v);
+        return v;
     };
     std::map<qint64, std::vector<float>> vectors;
     for (qint64 i = 0; i < rows; ++i) {
@@ -444,11 +455,14 @@ Status importEmbeddingsFromNpy(QSqlDatabase& db, const QString& path, const QStr
                             "reading embeddings");
         std::vector<float> v(static_cast<std::size_t>(dimension));
         for (qint64 j = 0; j < dimension; ++j) {
-            v[static_cast<std::size_t>(j)] = at(i, j);
-            if (!std::isfinite(v[static_cast<std::size_t>(j)]))
+            const double value = at(i, j);
+            // Outside float32's range the conversion itself would be undefined.
+            if (std::isfinite(value) && std::abs(value) <= std::numeric_limits<float>::max())
+                v[static_cast<std::size_t>(j)] = static_cast<float>(value);
+            else
                 return Status::failure(
                     EmbeddingSourcesText::tr("%1: row %2 (%3) holds a value that is not a finite "
-                                             "number")
+                                             "number within float32's range")
                         .arg(path)
                         .arg(i)
                         .arg(where(samples[static_cast<qsizetype>(i)])));

@@ -66,8 +66,8 @@ struct EmbeddingSpec {
     enum class Kind { Field, File, Endpoint };
     Kind kind = Kind::Field;
     QString source;
-    QString field;              ///< Kind::Field: the records' numeric array field
-    QString file; ///< Kind::File: JSON Lines keyed by corpus and line, or a .npy in row order
+    QString field; ///< Kind::Field: the records' numeric array field
+    QString file;  ///< Kind::File: JSON Lines keyed by corpus and line, or a .npy in row order
     EmbeddingEndpoint endpoint; ///< Kind::Endpoint
 };
 

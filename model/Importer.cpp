@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
-#include <tuple>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -213,6 +212,9 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     struct Pending {
         std::size_t file = 0; ///< index into absFiles
         qint64 line = 0;
+        /// Position among the records offered to the sample: the stream order (a one-line
+        /// JSON array gives every element line 1, so (file, line) cannot order a sample).
+        std::uint64_t position = 0;
         std::string original;
         MappedRecord mapped;     ///< plain records and conversations (label, meta)
         MappedPair pair;         ///< preference pairs
@@ -337,6 +339,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                 } else {
                     Pending p{.file = fileIndex,
                               .line = static_cast<qint64>(raw.line),
+                              .position = reservoir ? reservoir->offered() : 0,
                               .original = std::move(raw.original),
                               .mapped = std::exchange(mapped, {}),
                               .pair = std::exchange(mappedPair, {}),
@@ -365,9 +368,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     if (reservoir) {
         report->population = static_cast<qint64>(reservoir->offered());
         report->sampledOut = report->population - static_cast<qint64>(sampled.size());
-        std::sort(sampled.begin(), sampled.end(), [](const Pending& a, const Pending& b) {
-            return std::tie(a.file, a.line) < std::tie(b.file, b.line);
-        });
+        std::sort(sampled.begin(), sampled.end(),
+                  [](const Pending& a, const Pending& b) { return a.position < b.position; });
         try {
             for (std::size_t i = 0; i < sampled.size(); ++i) {
                 if (i % 2048 == 0)

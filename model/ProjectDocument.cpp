@@ -34,6 +34,7 @@ ProjectDocument::ProjectDocument(std::shared_ptr<Project> project, const QString
     connect(this, &ProjectDocument::corporaChanged, this, [this]() {
         m_similar.reset();
         m_similarSignature.clear();
+        ++m_similarGeneration; // a Similar job running now must not cache its index
     });
     reloadAnalysis();
 }
@@ -347,13 +348,16 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
                 result->chosenSource = analysisEmbeddingSource(*project);
                 const std::optional<EmbeddingEndpoint> endpoint =
                     embeddingEndpointOf(*project, result->chosenSource);
-                result->signature = QStringList{viewName(project->view()),
-                                                q.value(0).toString(),
-                                                q.value(1).toString(),
-                                                result->chosenSource,
-                                                endpoint ? endpoint->baseUrl.toString() : QString(),
-                                                endpoint ? endpoint->model : QString()}
-                                        .join(u'\n');
+                result->signature =
+                    QStringList{viewName(project->view()),
+                                q.value(0).toString(),
+                                q.value(1).toString(),
+                                result->chosenSource,
+                                endpoint ? endpoint->baseUrl.toString() : QString(),
+                                endpoint ? endpoint->model : QString(),
+                                endpoint ? endpoint->apiKeyVariable : QString(),
+                                endpoint ? QString::number(endpoint->timeoutMs) : QString()}
+                        .join(u'\n');
                 q.finish(); // no read snapshot held through the fit
                 result->index = cached;
                 if (!cached || cachedSignature != result->signature) {
@@ -370,9 +374,10 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
                     result->ids.append(id);
                 return QString();
             }),
-        [this, title, text, result](JobRunner::Outcome outcome, const QString& message) {
+        [this, title, text, result, generation = m_similarGeneration](JobRunner::Outcome outcome,
+                                                                      const QString& message) {
             const bool ok = outcome == JobRunner::Outcome::Succeeded;
-            if (ok) {
+            if (ok && generation == m_similarGeneration) {
                 m_similar = result->index;
                 m_similarSignature = result->signature;
             }
@@ -390,7 +395,8 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
                 else
                     report = result->ids.isEmpty()
                                  ? tr("No sample shares a word with “%1”.").arg(shown)
-                                 : tr("%1 samples ranked by similarity to “%2”.")
+                                 : tr("%1 samples ranked by similarity to “%2” (the built-in "
+                                      "TF-IDF and SVD embedding).")
                                        .arg(result->ids.size())
                                        .arg(shown);
                 if (!result->index->usesEndpoint() && !result->chosenSource.isEmpty())

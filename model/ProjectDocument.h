@@ -135,6 +135,7 @@ private:
     /// largest id of the samples).
     std::shared_ptr<const SimilarTextIndex> m_similar;
     QString m_similarSignature;
+    quint64 m_similarGeneration = 0; ///< bumped when corpora change: older jobs' indexes are stale
 };
 
 } // namespace synthscope::model

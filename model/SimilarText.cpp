@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <cstring>
 #include <numeric>
@@ -88,6 +89,22 @@ Status SimilarTextIndex::rank(Project& project, const QString& text, int top,
     const Eigen::Map<const Eigen::VectorXf> raw(embedded[0].data(),
                                                 static_cast<Eigen::Index>(embedded[0].size()));
     const Eigen::VectorXf query = raw.normalized();
+    // Samples imported after the embedding have no vector: ranking without them would
+    // silently leave them out.
+    QSqlQuery missing(project.connection());
+    missing.prepare(u"SELECT count(*) FROM samples s WHERE " SYNTHSCOPE_VIEW_TEXT_SQL
+                    " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.sample_id = "
+                    "s.id AND e.source = ?)"_s);
+    missing.addBindValue(m_source);
+    if (!missing.exec() || !missing.next())
+        return Status::failure(missing.lastError().text());
+    if (const qint64 n = missing.value(0).toLongLong(); n > 0)
+        return Status::failure(
+            SimilarTextText::tr("%n sample(s) have no embedding from \"%1\" (imported after it?); "
+                                "embed the project again in Analysis → Embeddings",
+                                nullptr, static_cast<int>(std::min<qint64>(n, INT_MAX)))
+                .arg(m_source));
+    missing.finish();
     QSqlQuery q(project.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT e.sample_id, e.vector FROM embeddings e JOIN samples s ON s.id = "

@@ -25,7 +25,7 @@ namespace synthscope::model {
 ///   one streaming pass (memory: the top list, not the n × d matrix). Those vectors embed a
 ///   sample's whole text, whatever the view.
 /// - **The built-in embedding** otherwise (TF-IDF word uni- and bigrams reduced by a randomised
-///   SVD to 256 dimensions, analysis::embedTfIdfSvd with the analyses' parameters), fitted on
+///   SVD to 256 dimensions, analysis::embedTfIdfSvd with its default parameters), fitted on
 ///   the texts of the project's view and kept so that a typed text is embedded by folding-in
 ///   (analysis::TfIdfSvdModel). The fit covers the samples there are now (imports after the
 ///   last analysis included), not the stored vectors of that analysis. Vectors imported from a
@@ -49,7 +49,8 @@ public:
     /// highest first (ties by id); samples at cosine ≤ 0 are left out. With the built-in
     /// embedding, empty when none of text's words is a feature (in at least two samples and
     /// among the 2¹⁸ most frequent uni- and bigrams). With an endpoint: one request, then one
-    /// pass over the source's stored vectors; errors are the endpoint's (embedTexts), a vector
+    /// pass over the source's stored vectors; errors are the endpoint's (embedTexts), samples of
+    /// the view without a stored vector (imported after the embedding: embed again), a vector
     /// of another dimension than the text's, or SQLite's. project must be the one built on.
     Status rank(Project& project, const QString& text, int top,
                 QList<std::pair<qint64, float>>* out,

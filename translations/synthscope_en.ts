@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>synthscope::model::SimilarText</name>
+    <message numerus="yes">
+        <source>%n sample(s) have no embedding from &quot;%1&quot; (imported after it?); embed the project again in Analysis → Embeddings</source>
+        <translation>
+            <numerusform>%n sample has no embedding from &quot;%1&quot; (imported after it?); embed the project again in Analysis → Embeddings</numerusform>
+            <numerusform>%n samples have no embedding from &quot;%1&quot; (imported after it?); embed the project again in Analysis → Embeddings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>synthscope::widgets::ClusterMapView</name>
     <message numerus="yes">
         <source>Map selection: %n samples</source>

@@ -559,6 +559,10 @@ With a prompt: %6, with a response: %7</source>
         <source>Imported as %1: every measure of this corpus is an estimate from the sample.</source>
         <translation>导入方式：%1；该语料的每项指标都是基于此样本的估计。</translation>
     </message>
+    <message>
+        <source>all %1 records (a sample of up to %2 was asked)</source>
+        <translation>全部 %1 条记录（请求的样本上限为 %2）</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::CorpusEdits</name>
@@ -757,10 +761,6 @@ With a prompt: %6, with a response: %7</source>
         <translation>无法读取 .npy 形状“%1”</translation>
     </message>
     <message>
-        <source>%1: the array must be two-dimensional, one row per sample (its shape has %2 dimensions)</source>
-        <translation>%1：数组必须是二维的，每个样本一行（其形状为 %2 维）</translation>
-    </message>
-    <message>
         <source>%1 has %2 rows, but the project has %3 samples: row i is the i-th sample in project order (corpora and records in import order)</source>
         <translation>%1 有 %2 行，但项目有 %3 个样本：第 i 行对应项目顺序中的第 i 个样本（语料与记录按导入顺序）</translation>
     </message>
@@ -769,8 +769,20 @@ With a prompt: %6, with a response: %7</source>
         <translation>%1：数据为 %2 字节，而 %3 × %4 的数组需要 %5 字节</translation>
     </message>
     <message>
-        <source>%1: row %2 (%3) holds a value that is not a finite number</source>
-        <translation>%1：第 %2 行（%3）含有非有限数值</translation>
+        <source>%1: the array must be two-dimensional with at least one column, one row per sample (its shape is (%2))</source>
+        <translation>%1：数组必须是二维的且至少有一列，每个样本一行（其形状为 (%2)）</translation>
+    </message>
+    <message>
+        <source>more</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: row %2 (%3) holds a value that is not a finite number within float32&apos;s range</source>
+        <translation>%1：第 %2 行（%3）含有不在 float32 范围内的非有限数值</translation>
     </message>
 </context>
 <context>
@@ -2255,10 +2267,6 @@ With a prompt: %6, with a response: %7</source>
         <translation>没有样本与“%1”有共同的词。</translation>
     </message>
     <message>
-        <source>%1 samples ranked by similarity to “%2”.</source>
-        <translation>已按与“%2”的相似度为 %1 个样本排序。</translation>
-    </message>
-    <message>
         <source>No sample is similar to “%1” by the embeddings “%2”.</source>
         <translation>按嵌入“%2”，没有与“%1”相似的样本。</translation>
     </message>
@@ -2269,6 +2277,10 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>The built-in embedding was used: “%1” holds imported vectors, which cannot embed a typed text.</source>
         <translation>使用了内置嵌入：“%1”中是导入的向量，无法嵌入输入的文本。</translation>
+    </message>
+    <message>
+        <source>%1 samples ranked by similarity to “%2” (the built-in TF-IDF and SVD embedding).</source>
+        <translation>已按与“%2”的相似度为 %1 个样本排序（内置的 TF-IDF 与 SVD 嵌入）。</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3066,12 @@ With a prompt: %6, with a response: %7</source>
         <source>the endpoint embedded the text in %1 dimensions, but the stored embeddings &quot;%2&quot; have %3; embed the project again</source>
         <translation>端点将文本嵌入为 %1 维，但已存储的嵌入“%2”为 %3 维；请重新嵌入项目</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sample(s) have no embedding from &quot;%1&quot; (imported after it?); embed the project again in Analysis → Embeddings</source>
+        <translation>
+            <numerusform>%n 个样本没有来自“%1”的嵌入（是在嵌入之后导入的？）；请在“分析 → 嵌入”中重新嵌入项目</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::SkeletonGroupsModel</name>
@@ -3758,6 +3776,10 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>&lt;b&gt;#%1&lt;/b&gt; (%2)&lt;br&gt;%3</source>
         <translation>&lt;b&gt;#%1&lt;/b&gt;（%2）&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>x: %1, y: %2 (imported)</source>
+        <translation>x：%1，y：%2（导入）</translation>
     </message>
 </context>
 <context>

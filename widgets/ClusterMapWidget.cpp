@@ -427,8 +427,12 @@ void ClusterMapWidget::paintEvent(QPaintEvent*) {
     painter.drawText(rect().adjusted(8, 0, -8, -6), Qt::AlignLeft | Qt::AlignBottom,
                      tr("%L1 points · %2")
                          .arg(m_points->size())
-                         .arg(m_neighbourLayout && m_points->hasLayout ? tr("neighbour layout")
-                                                                       : tr("PCA layout")));
+                         .arg(!(m_neighbourLayout && m_points->hasLayout) ? tr("PCA layout")
+                              : m_points->layoutName.isEmpty()
+                                  ? tr("neighbour layout")
+                                  : tr("x: %1, y: %2 (imported)")
+                                        .arg(m_points->layoutName.section(u", "_s, 0, 0),
+                                             m_points->layoutName.section(u", "_s, 1))));
 }
 
 void ClusterMapWidget::drawLegend(QPainter& painter) const {

@@ -352,7 +352,11 @@ int cmdImport(const QStringList& args) {
             .arg(report.rejected));
     if (report.filtered > 0)
         out(u"  %1 records did not match --where and were skipped"_s.arg(report.filtered));
-    if (spec.sampling)
+    if (spec.sampling && report.sampledOut == 0)
+        out(u"  every record was kept: the file has %1, not more than --sample %2"_s
+                .arg(report.population)
+                .arg(spec.sampling->size));
+    else if (spec.sampling)
         out(u"  a uniform sample of %1 of %2 records (reservoir sampling, seed %3); the "
             "corpus's metrics are estimates from it"_s.arg(report.population - report.sampledOut)
                 .arg(report.population)

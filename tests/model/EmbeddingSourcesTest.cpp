@@ -247,6 +247,16 @@ TEST(EmbeddingEndpoint, SimilarTextEmbedsTheTypedTextThroughTheSameEndpoint) {
     EXPECT_EQ(ranked[2].first, idOf("and a third synthetic answer")); // 0.9761
     EXPECT_NEAR(ranked[1].second, 0.99283, 1e-4);
 
+    // A corpus imported after the embedding has no vectors: refused, not silently left out.
+    test::importFile(
+        *project, QStringLiteral("later"), Role::Real,
+        test::writeFile(dir, QStringLiteral("l.jsonl"), "{\"text\":\"banana bread\"}\n"), "text");
+    const Status missing = index.rank(*project, QStringLiteral("banana bread"), 3, &ranked);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_TRUE(missing.error().contains(QStringLiteral("have no embedding from \"stub\"")))
+        << missing.error().toStdString();
+    ASSERT_TRUE(embedProjectWithEndpoint(*project, e, QStringLiteral("stub")).ok());
+
     // The same name stored again from a file: the endpoint is forgotten, the built-in used.
     const QString keyed =
         test::writeFile(dir, QStringLiteral("e.jsonl"),
@@ -255,7 +265,8 @@ TEST(EmbeddingEndpoint, SimilarTextEmbedsTheTypedTextThroughTheSameEndpoint) {
                         "{\"corpus\":\"real\",\"line\":3,\"embedding\":[1,1]}\n"
                         "{\"corpus\":\"synthetic\",\"line\":1,\"embedding\":[1,0]}\n"
                         "{\"corpus\":\"synthetic\",\"line\":2,\"embedding\":[0,1]}\n"
-                        "{\"corpus\":\"synthetic\",\"line\":3,\"embedding\":[1,1]}\n");
+                        "{\"corpus\":\"synthetic\",\"line\":3,\"embedding\":[1,1]}\n"
+                        "{\"corpus\":\"later\",\"line\":1,\"embedding\":[1,1]}\n");
     ASSERT_TRUE(importEmbeddingsFromFile(*project, keyed, QStringLiteral("stub")).ok());
     EXPECT_FALSE(embeddingEndpointOf(*project, QStringLiteral("stub")).has_value());
     SimilarTextIndex fallback;
@@ -384,11 +395,20 @@ TEST(EmbeddingImport, FromANumPyArrayInProjectOrder) {
          QStringLiteral("row 1")},
         {test::writeFile(dir, QStringLiteral("text.npy"), "not numpy at all"),
          QStringLiteral("not a NumPy .npy file")},
+        // A hostile shape whose byte count overflows 64 bits (3 × 768614336404564651 × 8 wraps
+        // to 8): refused by the size check, never read past the data.
+        {test::writeNpy(dir, QStringLiteral("huge.npy"), "<f8", "(3, 768614336404564651)", {1}),
+         QStringLiteral("needs more")},
+        {test::writeNpy(dir, QStringLiteral("empty.npy"), "<f4", "(3, 0)", {}),
+         QStringLiteral("its shape is (3, 0)")},
+        {test::writeNpy(dir, QStringLiteral("big.npy"), "<f8", "(3, 1)", {1, 1e300, 3}),
+         QStringLiteral("float32's range")},
     };
     for (const auto& [path, reason] : bad) {
-        const Status s = importEmbeddingsFromFile(*project, path, QStringLiteral("bad"));
+        // Under the name of stored vectors: a refused file leaves them as they were.
+        const Status s = importEmbeddingsFromFile(*project, path, QStringLiteral("f4"));
         ASSERT_FALSE(s.ok()) << path.toStdString();
         EXPECT_TRUE(s.error().contains(reason)) << s.error().toStdString();
-        EXPECT_TRUE(stored(QStringLiteral("bad")).empty());
+        EXPECT_EQ(stored(QStringLiteral("f4")), expected);
     }
 }

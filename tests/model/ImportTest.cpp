@@ -562,3 +562,39 @@ TEST(Import, PairGeneratorsStayOnTheirOwnSide) {
     ASSERT_TRUE(layout.has_value());
     EXPECT_TRUE(layout->promptField.empty());
 }
+
+// A sample of a one-line JSON array (every element on line 1, as json.dump writes it): the kept
+// elements are stored in array order, and rows read = stored + rejected + sampled out. One
+// element is malformed: it is a reject, not a candidate for the sample.
+TEST(Import, ASampleOfAOneLineJsonArrayKeepsArrayOrder) {
+    QTemporaryDir dir;
+    auto project = test::newProject(dir);
+    QByteArray array = "[";
+    for (int i = 0; i < 100; ++i)
+        array += (i ? "," : "") + (i == 50 ? QByteArray("{\"no_text\":1}")
+                                           : "{\"text\":\"t" + QByteArray::number(i) + "\"}");
+    array += "]";
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("sampled");
+    spec.files = {test::writeFile(dir, QStringLiteral("a.json"), array)};
+    spec.mapping = textField();
+    spec.sampling = ImportSampling{.size = 20, .seed = 11};
+    ImportReport report;
+    const Status s = importCorpus(*project, spec, {}, &report);
+    ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    EXPECT_EQ(report.rowsIn, 100);
+    EXPECT_EQ(report.stored, 20);
+    EXPECT_EQ(report.rejected, 1);
+    EXPECT_EQ(report.population, 99);
+    EXPECT_EQ(report.sampledOut, 79);
+    EXPECT_EQ(report.rowsIn, report.stored + report.rejected + report.filtered + report.sampledOut);
+    QSqlQuery q(project->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT text FROM samples ORDER BY id")));
+    std::vector<int> kept;
+    while (q.next())
+        kept.push_back(q.value(0).toString().mid(1).toInt());
+    ASSERT_EQ(kept.size(), 20u);
+    EXPECT_TRUE(std::is_sorted(kept.begin(), kept.end())) << "not in array order";
+    EXPECT_EQ(std::adjacent_find(kept.begin(), kept.end()), kept.end());
+    EXPECT_GT(kept.back(), 20); // later elements replaced early ones: a sample, not a prefix
+}
