@@ -3710,6 +3710,14 @@ With a prompt: %6, with a response: %7</source>
         <source>Imported coordinates (%1)</source>
         <translation>导入的坐标（%1）</translation>
     </message>
+    <message>
+        <source>Replace the imported coordinates?</source>
+        <translation>替换导入的坐标？</translation>
+    </message>
+    <message>
+        <source>The map shows coordinates imported from the records&apos; fields %1. Computing the neighbour layout replaces them; `synthscope-cli layout --from-fields` brings them back.</source>
+        <translation>簇图显示的是从记录字段 %1 导入的坐标。计算近邻布局会替换它们；可用 `synthscope-cli layout --from-fields` 恢复。</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::ClusterMapWidget</name>

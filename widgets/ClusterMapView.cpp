@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
@@ -74,6 +75,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
         box->setMinimumContentsLength(10);
     }
     m_layout->setObjectName(u"mapLayout"_s);
+    m_computeLayout->setObjectName(u"mapComputeLayout"_s);
     m_layout->addItem(tr("PCA (instant)"));
     m_layout->addItem(tr("Neighbour layout (UMAP method)"));
     m_layout->setToolTip(tr("PCA keeps global directions; the neighbour layout keeps each "
@@ -185,8 +187,20 @@ ClusterMapView::ClusterMapView(QWidget* parent)
         m_map->setUseNeighbourLayout(index == 1);
     });
     connect(m_computeLayout, &QPushButton::clicked, this, [this]() {
-        if (m_document != nullptr)
-            m_document->startNeighbourLayout();
+        if (m_document == nullptr)
+            return;
+        // Coordinates brought from elsewhere are not recomputed here: replacing them asks.
+        if (const auto points = m_document->mapPoints();
+            points && points->hasLayout && !points->layoutName.isEmpty() &&
+            QMessageBox::question(
+                this, tr("Replace the imported coordinates?"),
+                tr("The map shows coordinates imported from the records' fields %1. Computing the "
+                   "neighbour layout replaces them; `synthscope-cli layout --from-fields` brings "
+                   "them back.")
+                    .arg(points->layoutName),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+            return;
+        m_document->startNeighbourLayout();
     });
     connect(m_clusterTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {

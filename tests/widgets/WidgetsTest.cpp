@@ -2858,3 +2858,57 @@ TEST_F(Widgets, ATypedTextFindsTheSamplesMostLikeIt) {
                     ->currentText()
                     .contains(u"refund my order"));
 }
+
+// Coordinates imported from the records (the real seed tasks with "x" and "y" added, as an
+// external projection writes them) show under their fields' names; Compute neighbour layout
+// asks before replacing them: No keeps them, Yes computes the layout.
+TEST(ClusterMap, ImportedCoordinatesAreNamedAndReplacedOnlyWhenConfirmed) {
+    QTemporaryDir dir;
+    QString path;
+    {
+        auto project = test::newProject(dir);
+        QFile source(test::dataFile(QStringLiteral("self-instruct-seed-tasks/seed_tasks.jsonl")));
+        ASSERT_TRUE(source.open(QIODevice::ReadOnly));
+        QByteArray withXy;
+        while (!source.atEnd()) {
+            const QByteArray line = source.readLine().trimmed();
+            if (line.isEmpty())
+                continue;
+            model::Json record = model::Json::parse(line.toStdString());
+            const std::string text = record["instruction"].get<std::string>();
+            record["x"] = text.size();
+            record["y"] = std::count(text.begin(), text.end(), ' ');
+            withXy += QByteArray::fromStdString(record.dump()) + '\n';
+        }
+        test::importFile(*project, QStringLiteral("tasks"), model::Role::Real,
+                         test::writeFile(dir, QStringLiteral("xy.jsonl"), withXy), "instruction");
+        ASSERT_TRUE(model::runAnalysis(*project, {}, {}, nullptr).ok());
+        ASSERT_TRUE(
+            model::importLayoutFromFields(*project, QStringLiteral("x"), QStringLiteral("y")).ok());
+        path = project->path();
+    }
+    widgets::MainWindow window;
+    window.show();
+    ASSERT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
+    QSignalSpy loaded(window.document(), &model::ProjectDocument::mapChanged);
+    window.showView(widgets::MainWindow::View::ClusterMap);
+    ASSERT_TRUE(loaded.count() > 0 || loaded.wait(60000));
+    auto* layout = window.clusterMap()->findChild<QComboBox*>(QStringLiteral("mapLayout"));
+    auto* compute =
+        window.clusterMap()->findChild<QPushButton*>(QStringLiteral("mapComputeLayout"));
+    ASSERT_TRUE(layout && compute);
+    QTRY_COMPARE(layout->currentText(), QStringLiteral("Imported coordinates (x, y)"));
+
+    whenModal<QMessageBox>(
+        [](QMessageBox* box) { QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton); });
+    QTest::mouseClick(compute, Qt::LeftButton);
+    QTest::qWait(300);
+    EXPECT_FALSE(window.document()->jobs().isBusy()); // nothing started
+    EXPECT_EQ(layout->currentText(), QStringLiteral("Imported coordinates (x, y)"));
+
+    whenModal<QMessageBox>(
+        [](QMessageBox* box) { QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton); });
+    QTest::mouseClick(compute, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(layout->currentText(),
+                              QStringLiteral("Neighbour layout (UMAP method)"), 60000);
+}
