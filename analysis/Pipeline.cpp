@@ -13,11 +13,43 @@
 #include <memory>
 #include <numeric>
 #include <random>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace synthscope::analysis {
 
 namespace {
+
+// Each corpus's imported duplicate-cluster ids as numbers over all documents (corpus order),
+// kNone for a text without one; equal numbers only within a corpus. Empty: no corpus has any.
+// Throws std::invalid_argument for a corpus whose ids are not one per text.
+std::vector<std::uint32_t> importedClusters(std::span<const CorpusInput> corpora) {
+    if (std::none_of(corpora.begin(), corpora.end(),
+                     [](const CorpusInput& c) { return !c.duplicateClusters.empty(); }))
+        return {};
+    std::vector<std::uint32_t> out;
+    std::uint32_t next = 0;
+    for (const CorpusInput& c : corpora) {
+        if (c.duplicateClusters.empty()) {
+            out.insert(out.end(), c.texts.size(), kNone);
+            continue;
+        }
+        if (c.duplicateClusters.size() != c.texts.size())
+            throw std::invalid_argument("analyzeCorpora: duplicateClusters does not have one id "
+                                        "per text");
+        std::unordered_map<std::string_view, std::uint32_t> number;
+        for (const std::string& id : c.duplicateClusters) {
+            if (id.empty()) {
+                out.push_back(kNone);
+                continue;
+            }
+            const auto [it, inserted] = number.try_emplace(id, next);
+            next += inserted ? 1 : 0;
+            out.push_back(it->second);
+        }
+    }
+    return out;
+}
 
 void mergeCounts(CorpusProfile& into, const CorpusProfile& from) {
     for (const auto& [k, v] : from.unigrams)
@@ -347,8 +379,11 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
         std::vector<bool> synthetic;
         for (const auto& c : corpora)
             synthetic.push_back(c.synthetic);
-        result.similarity = analyzeSimilarity(tokenized, synthetic, vocab, params.similarity,
-                                              progress.sub(0.5, 0.92));
+        SimilarityParams similarity = params.similarity;
+        const std::vector<std::uint32_t> clusters = importedClusters(corpora);
+        similarity.duplicateClusters = clusters;
+        result.similarity =
+            analyzeSimilarity(tokenized, synthetic, vocab, similarity, progress.sub(0.5, 0.92));
         result.stageSeconds.insert(result.stageSeconds.end(),
                                    result.similarity->stageSeconds.begin(),
                                    result.similarity->stageSeconds.end());

@@ -30,6 +30,11 @@ struct CorpusInput {
     /// Preference pairs among the texts (document indices into texts), judged by an LLM or
     /// chosen/rejected; empty for a corpus of single samples.
     std::span<const IndexedPair> pairs = {};
+    /// Duplicate-cluster ids computed elsewhere (a MinHash engine run over the whole corpus),
+    /// one per text, "" for none; empty span: none. Texts of this corpus with equal ids join
+    /// one near-duplicate group (ids of different corpora never match: each file's ids are its
+    /// own engine run's). See SimilarityParams::duplicateClusters.
+    std::span<const std::string> duplicateClusters = {};
 };
 
 struct AnalysisParams {

@@ -73,6 +73,21 @@ void findDuplicates(std::span<const TokenizedCorpus> corpora, const std::vector<
         if (near[i] != i)
             uf.unite(near[i], i);
     }
+    if (!params.duplicateClusters.empty()) {
+        if (params.duplicateClusters.size() != n)
+            throw std::invalid_argument("analyzeSimilarity: duplicateClusters does not have one "
+                                        "entry per document");
+        std::unordered_map<std::uint32_t, std::uint32_t> firstInCluster;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint32_t cluster = params.duplicateClusters[i];
+            if (cluster == kNone)
+                continue;
+            ++r.corpora[corpusOf[i]].importedClusterIds;
+            auto [it, inserted] = firstInCluster.try_emplace(cluster, i);
+            if (!inserted)
+                uf.unite(it->second, i);
+        }
+    }
     std::vector<std::uint32_t> rootOf(n);
     std::vector<std::uint32_t> groupSize(n, 0);
     for (std::uint32_t i = 0; i < n; ++i)

@@ -44,6 +44,12 @@ struct SimilarityParams {
     MauveParams mauve;
     std::size_t detectabilityFolds = 5;
     LogisticParams logistic;
+    /// Imported duplicate clusters: per document (in corpus order), a cluster number, or
+    /// UINT32_MAX for none; empty: none imported. Documents with one number are united into one
+    /// near-duplicate group besides the exact-hash and MinHash unions, so an engine's groups
+    /// (computed on the whole corpus, where a sample sees few of a cluster's members) are kept.
+    /// analyzeCorpora() fills it from CorpusInput::duplicateClusters.
+    std::span<const std::uint32_t> duplicateClusters;
 };
 
 /// Self-similarity of one corpus.
@@ -51,6 +57,8 @@ struct CorpusSimilarity {
     /// Samples that would go if each near-duplicate group kept one of this corpus' members.
     std::size_t nearDuplicates = 0;
     double nearDuplicateRate = 0.0; ///< nearDuplicates / samples
+    /// Samples carrying an imported duplicate-cluster id (SimilarityParams::duplicateClusters).
+    std::size_t importedClusterIds = 0;
     /// Share of samples whose nearest other sample of the same corpus has cosine ≥ nnThreshold.
     double nnSimilarityRatio = 0.0;
     double meanNnSimilarity = 0.0;

@@ -37,6 +37,8 @@ struct LoadedCorpus {
     std::vector<std::string> texts;
     std::vector<std::string> labels;
     bool anyLabel = false;
+    /// Imported duplicate-cluster ids ("" for none); empty when no sample has one.
+    std::vector<std::string> duplicateClusters;
     std::vector<analysis::IndexedPair> pairs; ///< preference pairs, by index into texts
 };
 
@@ -62,10 +64,11 @@ Status load(QSqlDatabase& db, AnalysisView view, std::vector<LoadedCorpus>* corp
     }
     qint64 seen = 0;
     for (LoadedCorpus& c : *corpora) {
+        bool anyCluster = false;
         QSqlQuery s(db);
         s.setForwardOnly(true);
-        s.prepare(u"SELECT id, %1, label FROM samples WHERE corpus_id = ? AND %1 IS NOT NULL "
-                  "ORDER BY id"_s.arg(column));
+        s.prepare(u"SELECT id, %1, label, duplicate_cluster FROM samples WHERE corpus_id = ? "
+                  "AND %1 IS NOT NULL ORDER BY id"_s.arg(column));
         s.addBindValue(c.id);
         if (!s.exec())
             return Status::failure(s.lastError().text());
@@ -74,6 +77,8 @@ Status load(QSqlDatabase& db, AnalysisView view, std::vector<LoadedCorpus>* corp
             c.texts.push_back(s.value(1).toString().toStdString());
             c.labels.push_back(s.value(2).toString().toStdString());
             c.anyLabel = c.anyLabel || !c.labels.back().empty();
+            c.duplicateClusters.push_back(s.value(3).toString().toStdString());
+            anyCluster = anyCluster || !c.duplicateClusters.back().empty();
             if (++seen % 8192 == 0)
                 progress.report(static_cast<double>(seen) /
                                     static_cast<double>(std::max<qint64>(total, 1)),
@@ -81,6 +86,8 @@ Status load(QSqlDatabase& db, AnalysisView view, std::vector<LoadedCorpus>* corp
         }
         if (!c.anyLabel)
             c.labels = {};
+        if (!anyCluster)
+            c.duplicateClusters = {};
         // Its preference pairs, as indices into the samples just read (ordered by id).
         QSqlQuery p(db);
         p.setForwardOnly(true);
@@ -322,7 +329,8 @@ Status runAnalyses(QSqlDatabase& db, const std::vector<LoadedCorpus>& corpora,
                    analysis::AnalysisResult* out) {
     std::vector<analysis::CorpusInput> inputs;
     for (const LoadedCorpus& c : corpora)
-        inputs.push_back({c.role == Role::Synthetic, c.texts, c.labels, c.pairs});
+        inputs.push_back(
+            {c.role == Role::Synthetic, c.texts, c.labels, c.pairs, c.duplicateClusters});
     analysis::AnalysisParams effective = params;
     effective.lexicon = lexiconOf(params);
     std::vector<float> external;
@@ -354,8 +362,15 @@ Status writeRun(QSqlDatabase& db, AnalysisView view, const std::vector<LoadedCor
     if (!tx.beginStatus())
         return tx.beginStatus();
     qint64 id = 0;
-    if (Status s = writeAnalysisRun(db, encoded, paramsJson(params), started, analysed, view, &id);
-        !s)
+    Json stored = paramsJson(params);
+    std::size_t importedIds = 0;
+    for (const LoadedCorpus& c : corpora)
+        importedIds += static_cast<std::size_t>(
+            std::count_if(c.duplicateClusters.begin(), c.duplicateClusters.end(),
+                          [](const std::string& cluster) { return !cluster.empty(); }));
+    if (params.findSimilarity)
+        stored["similarity"]["imported_duplicate_cluster_ids"] = importedIds;
+    if (Status s = writeAnalysisRun(db, encoded, stored, started, analysed, view, &id); !s)
         return s;
 
     // Which generators, template versions and judge versions wrote the synthetic side.

@@ -6,6 +6,38 @@
 
 namespace synthscope::model {
 
+const Json* findField(const Json& fields, const std::string& name) {
+    if (!fields.is_object())
+        return nullptr;
+    if (const auto it = fields.find(name); it != fields.end())
+        return &*it;
+    const Json* at = &fields;
+    for (std::size_t begin = 0; at != nullptr;) {
+        const std::size_t dot = name.find('.', begin);
+        if (dot == std::string::npos && begin == 0)
+            return nullptr; // no dot: the exact lookup above was the only one
+        const std::string part = name.substr(begin, dot == std::string::npos ? dot : dot - begin);
+        const auto it = at->is_object() ? at->find(part) : at->end();
+        at = at->is_object() && it != at->end() ? &*it : nullptr;
+        if (dot == std::string::npos)
+            return at;
+        begin = dot + 1;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> nestedFieldNames(const Json& fields) {
+    std::vector<std::string> out;
+    if (!fields.is_object())
+        return out;
+    for (const auto& [key, value] : fields.items())
+        if (value.is_object())
+            for (const auto& [sub, inner] : value.items())
+                if (inner.is_string() || inner.is_number() || inner.is_boolean())
+                    out.push_back(key + "." + sub);
+    return out;
+}
+
 namespace {
 
 enum class Need { Required, Optional };
@@ -13,14 +45,14 @@ enum class Need { Required, Optional };
 // Scalar field value as text; false with error for a missing/wrong-typed required value.
 bool scalarText(const Json& fields, const std::string& name, Need need, const char* role,
                 std::string* out, std::string* error) {
-    auto it = fields.find(name);
-    if (it == fields.end() || it->is_null()) {
+    const Json* it = findField(fields, name);
+    if (it == nullptr || it->is_null()) {
         if (need == Need::Optional) {
             out->clear();
             return true;
         }
-        *error = it == fields.end() ? "missing " + std::string(role) + " field '" + name + "'"
-                                    : std::string(role) + " field '" + name + "' is null";
+        *error = it == nullptr ? "missing " + std::string(role) + " field '" + name + "'"
+                               : std::string(role) + " field '" + name + "' is null";
         return false;
     }
     if (it->is_string()) {
@@ -110,6 +142,8 @@ Json FieldMapping::toJson() const {
         j["conversation"] = conversation.toJson();
     if (!textRole.empty())
         j["text_role"] = textRole;
+    if (!duplicateClusterField.empty())
+        j["duplicate_cluster_field"] = duplicateClusterField;
     return j;
 }
 
@@ -125,6 +159,7 @@ FieldMapping FieldMapping::fromJson(const Json& j) {
     m.textField = text("text_field");
     m.textTemplate = text("text_template");
     m.labelField = text("label_field");
+    m.duplicateClusterField = text("duplicate_cluster_field");
     if (const auto it = j.find("meta"); it != j.end() && it->is_object())
         for (const auto& [key, value] : it->items())
             if (value.is_string())
@@ -198,6 +233,11 @@ bool mapLabelAndMeta(const Json& fields, const FieldMapping& mapping, MappedReco
     out->label.clear();
     if (!mapping.labelField.empty() &&
         !scalarText(fields, mapping.labelField, Need::Optional, "label", &out->label, error))
+        return false;
+    out->duplicateCluster.clear();
+    if (!mapping.duplicateClusterField.empty() &&
+        !scalarText(fields, mapping.duplicateClusterField, Need::Optional, "duplicate cluster",
+                    &out->duplicateCluster, error))
         return false;
     out->meta.clear();
     for (const auto& [key, tpl] : mapping.meta) {

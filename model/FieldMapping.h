@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace synthscope::model {
 
@@ -60,6 +61,12 @@ struct FieldMapping {
     /// compares as it is, a number or boolean as its JSON text ("True" and true differ). A
     /// record that does not match is skipped, neither stored nor rejected. Empty: every record.
     std::map<std::string, std::string> where;
+    /// Optional: the field holding a duplicate-cluster id computed elsewhere (datatrove's
+    /// MinHash stages write "metadata.minhash_cluster", NeMo Curator's fuzzy deduplication
+    /// "group", text-dedup "__cluster__"). A string, number or boolean; missing or null: the
+    /// record is in no imported cluster. Samples of one corpus with equal ids are one
+    /// near-duplicate group in the analysis (analysis::CorpusInput::duplicateClusters).
+    std::string duplicateClusterField;
 
     /// A JSON object for the project file and manifests.
     [[nodiscard]] Json toJson() const;
@@ -72,8 +79,20 @@ struct FieldMapping {
 struct MappedRecord {
     std::string text;
     std::string label;
+    std::string duplicateCluster; ///< empty: none (FieldMapping::duplicateClusterField)
     std::map<std::string, std::string> meta;
 };
+
+/// The value of field name in a record: the member of that exact name, else (when name holds
+/// dots and no member has that name) the path through nested objects, "metadata.minhash_cluster"
+/// → fields["metadata"]["minhash_cluster"]. nullptr: missing, or fields is not an object. The
+/// text field, a template's fields, the label and the duplicate-cluster field are looked up this
+/// way (pair and where fields by their exact name).
+const Json* findField(const Json& fields, const std::string& name);
+
+/// The dotted names findField() reaches in a record one level down: "metadata.minhash_cluster"
+/// for each string, number or boolean member of an object-valued field, in the record's order.
+std::vector<std::string> nestedFieldNames(const Json& fields);
 
 /// Applies mapping to one record's fields. Rejections (returned as *error, and false):
 /// missing text field or template field, a text field of the wrong type (null, array or object),

@@ -164,7 +164,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     QSqlQuery sample(db);
     sample.prepare(u"INSERT INTO samples (corpus_id, source_file, source_line, text, label, "
                    "generator, template_version, judge_version, round, original, prompt, "
-                   "response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                   "response, duplicate_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     QSqlQuery turn(db);
     turn.prepare(u"INSERT INTO turns (sample_id, position, role, content) VALUES (?, ?, ?, ?)"_s);
     const QVariant none(QMetaType(QMetaType::QString));
@@ -191,6 +191,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         sample.bindValue(9, textValue(original));
         sample.bindValue(10, partValue(prompt));
         sample.bindValue(11, partValue(response));
+        sample.bindValue(12, partValue(m.duplicateCluster));
         if (!sample.exec())
             return Status::failure(
                 ImporterText::tr("cannot store a sample: %1").arg(sample.lastError().text()));

@@ -353,6 +353,11 @@ UPDATE corpora SET responses = (SELECT count(*) FROM samples s WHERE s.corpus_id
         uR"sql(
 ALTER TABLE corpora ADD COLUMN sampling TEXT;
 )sql"_s,
+        // 12 → 13: a duplicate-cluster id computed elsewhere (import --duplicate-cluster-field:
+        // datatrove's metadata.minhash_cluster, NeMo Curator's group), per sample; NULL: none.
+        uR"sql(
+ALTER TABLE samples ADD COLUMN duplicate_cluster TEXT;
+)sql"_s,
     };
     return steps;
 }

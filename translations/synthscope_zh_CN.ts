@@ -4620,6 +4620,14 @@ Verdict: %3</source>
         <source>Sample:</source>
         <translation>抽样：</translation>
     </message>
+    <message>
+        <source>A duplicate-cluster id computed elsewhere, e.g. by datatrove&apos;s MinHash stages (metadata.minhash_cluster) or NeMo Curator (group). Samples of this corpus with the same id are one near-duplicate group in the analysis.</source>
+        <translation>在别处计算的重复簇 id，例如 datatrove 的 MinHash 阶段（metadata.minhash_cluster）或 NeMo Curator（group）。本语料中 id 相同的样本在分析中属于同一个近重复组。</translation>
+    </message>
+    <message>
+        <source>Duplicate cluster (optional):</source>
+        <translation>重复簇（可选）：</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::JobStatusWidget</name>

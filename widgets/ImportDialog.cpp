@@ -64,6 +64,7 @@ ImportDialog::ImportDialog(QWidget* parent)
     , m_textField(new QComboBox(this))
     , m_template(new QLineEdit(this))
     , m_labelField(new QComboBox(this))
+    , m_duplicateField(new QComboBox(this))
     , m_where(new QLineEdit(this))
     , m_maxKiB(new QSpinBox(this))
     , m_sample(new QCheckBox(tr("&Keep a uniform random sample of"), this))
@@ -185,6 +186,12 @@ ImportDialog::ImportDialog(QWidget* parent)
     form->addRow(tr("Text:"), textRow);
     form->addRow(tr("The text is:"), m_textRole);
     form->addRow(tr("Label (optional):"), m_labelField);
+    m_duplicateField->setObjectName(u"importDuplicateCluster"_s);
+    m_duplicateField->setToolTip(
+        tr("A duplicate-cluster id computed elsewhere, e.g. by datatrove's MinHash stages "
+           "(metadata.minhash_cluster) or NeMo Curator (group). Samples of this corpus with the "
+           "same id are one near-duplicate group in the analysis."));
+    form->addRow(tr("Duplicate cluster (optional):"), m_duplicateField);
     form->addRow(tr("Only records where:"), m_where);
     const QString metaNames[] = {tr("Generator:"), tr("Template version:"), tr("Judge version:"),
                                  tr("Round:")};
@@ -317,8 +324,10 @@ void ImportDialog::loadPreview() {
 
     const QString previousText = m_textField->currentText();
     const QString previousLabel = m_labelField->currentText();
+    const QString previousDuplicate = m_duplicateField->currentText();
     QSignalBlocker b1(m_textField);
     QSignalBlocker b2(m_labelField);
+    QSignalBlocker b3(m_duplicateField);
     m_textField->clear();
     m_textField->addItems(headers);
     m_labelField->clear();
@@ -331,6 +340,21 @@ void ImportDialog::loadPreview() {
             guess = static_cast<int>(headers.indexOf(QString::fromLatin1(name)));
     m_textField->setCurrentIndex(std::max(guess, 0));
     m_labelField->setCurrentIndex(std::max(0, m_labelField->findText(previousLabel)));
+    // The duplicate cluster may sit in a nested object (datatrove keeps it in "metadata"); an
+    // engine's own name is picked when the file has it.
+    QStringList nested;
+    for (const auto& record : m_records)
+        for (const std::string& name : model::nestedFieldNames(record.fields))
+            if (const QString n = QString::fromStdString(name); !nested.contains(n))
+                nested << n;
+    m_duplicateField->clear();
+    m_duplicateField->addItem(tr("(none)"));
+    m_duplicateField->addItems(headers + nested);
+    int duplicate = m_duplicateField->findText(previousDuplicate);
+    for (const char* name : {"metadata.minhash_cluster", "__cluster__"})
+        if (duplicate <= 0)
+            duplicate = m_duplicateField->findText(QString::fromLatin1(name));
+    m_duplicateField->setCurrentIndex(std::max(0, duplicate));
     // Judged pairs are read as pairs, and conversations as conversations (in the detected
     // layout), unless the user picks a field or a template instead; a record with a "text"
     // field starts on that field, as the CLI does.
@@ -387,6 +411,8 @@ model::ImportSpec ImportDialog::spec() const {
     }
     if (m_labelField->currentIndex() > 0)
         s.mapping.labelField = m_labelField->currentText().toStdString();
+    if (m_duplicateField->currentIndex() > 0)
+        s.mapping.duplicateClusterField = m_duplicateField->currentText().toStdString();
     for (const QString& condition : m_where->text().split(u';', Qt::SkipEmptyParts)) {
         const qsizetype eq = condition.indexOf(u'=');
         if (eq > 0)

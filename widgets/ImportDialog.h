@@ -54,8 +54,9 @@ private:
     QComboBox* m_textField;
     QLineEdit* m_template;
     QComboBox* m_labelField;
-    QLineEdit* m_where;       ///< "field=value; field=value": only matching records are imported
-    QList<QLineEdit*> m_meta; ///< generator, template version, judge version, round
+    QComboBox* m_duplicateField; ///< (none), the fields, then nestedFieldNames()
+    QLineEdit* m_where;          ///< "field=value; field=value": only matching records are imported
+    QList<QLineEdit*> m_meta;    ///< generator, template version, judge version, round
     QSpinBox* m_maxKiB;
     QCheckBox* m_sample;    ///< keep a uniform random sample (ImportSpec::sampling)
     QSpinBox* m_sampleSize; ///< records to keep

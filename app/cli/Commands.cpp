@@ -198,6 +198,10 @@ int cmdImport(const QStringList& args) {
         u"text-template"_s, u"Template such as {instruction}\\n{output}."_s, u"template"_s);
     const QCommandLineOption labelField(u"label-field"_s, u"Field holding a label or category."_s,
                                         u"field"_s);
+    const QCommandLineOption duplicateCluster(
+        u"duplicate-cluster-field"_s,
+        u"Field holding a duplicate-cluster id computed elsewhere, e.g. metadata.minhash_cluster (datatrove) or group (NeMo Curator); a dotted name reaches into nested objects."_s,
+        u"field"_s);
     const QCommandLineOption meta(
         u"meta"_s,
         u"Provenance key=value (generator, template_version, judge_version, round); value may use {field}."_s,
@@ -223,9 +227,10 @@ int cmdImport(const QStringList& args) {
         u"Keep a uniform random sample of N of the records (reservoir sampling, one pass)."_s,
         u"N"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed of --sample (default 1)."_s, u"S"_s, u"1"_s);
-    if (const int rc = parse(p, args,
-                             {role, name, format, textField, textTemplate, labelField, meta, where,
-                              conversation, textRole, maxBytes, allowRejects, sample, seed});
+    if (const int rc =
+            parse(p, args,
+                  {role, name, format, textField, textTemplate, labelField, duplicateCluster, meta,
+                   where, conversation, textRole, maxBytes, allowRejects, sample, seed});
         rc != Proceed)
         return rc;
 
@@ -293,6 +298,7 @@ int cmdImport(const QStringList& args) {
         spec.mapping.textRole = p.parser.value(textRole).toStdString();
     }
     spec.mapping.labelField = p.parser.value(labelField).toStdString();
+    spec.mapping.duplicateClusterField = p.parser.value(duplicateCluster).toStdString();
     for (const QString& kv : p.parser.values(meta)) {
         const qsizetype eq = kv.indexOf(u'=');
         if (eq <= 0) {

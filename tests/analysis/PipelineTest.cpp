@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 using namespace synthscope::analysis;
 
@@ -103,5 +104,46 @@ TEST(AnalyzeCorpora, JudgesPreferencePairsByTokenLength) {
 
     const std::vector<IndexedPair> outside = {{0, 6, 1.0}};
     const std::vector<CorpusInput> bad = {{true, texts, {}, outside}};
+    EXPECT_THROW(analyzeCorpora(bad, params), std::invalid_argument);
+}
+
+// Duplicate-cluster ids computed elsewhere join texts with nothing in common into one
+// near-duplicate group, only within their corpus: the real corpus's "7" and the synthetic
+// corpus's "7" are different engine runs' ids. Hand count: real {0, 2} and synthetic {4, 5}
+// are the only groups (the eight texts share no word), so each corpus has one removable
+// near-duplicate of four and no group holds both roles.
+TEST(AnalyzeCorpora, ImportedDuplicateClustersJoinGroupsWithinTheirCorpus) {
+    const std::vector<std::string> real = {"alpha beta gamma delta", "one two three four five",
+                                           "red green blue yellow", "cat dog bird fish"};
+    const std::vector<std::string> realIds = {"7", "", "7", ""};
+    const std::vector<std::string> synth = {"sun moon star comet", "apple pear plum fig",
+                                            "oak elm ash pine", "north south east west"};
+    const std::vector<std::string> synthIds = {"7", "7", "", ""};
+    AnalysisParams params;
+    params.findStructure = false;
+    const std::vector<CorpusInput> inputs = {{false, real, {}, {}, realIds},
+                                             {true, synth, {}, {}, synthIds}};
+    const AnalysisResult r = analyzeCorpora(inputs, params);
+    ASSERT_TRUE(r.similarity.has_value());
+    const SimilarityResult& s = *r.similarity;
+    ASSERT_EQ(s.duplicateGroups.size(), 2u);
+    EXPECT_EQ(s.duplicateGroupOf[0], s.duplicateGroupOf[2]);
+    EXPECT_EQ(s.duplicateGroupOf[4], s.duplicateGroupOf[5]);
+    EXPECT_NE(s.duplicateGroupOf[0], s.duplicateGroupOf[4]);
+    EXPECT_EQ(s.duplicateGroupOf[1], UINT32_MAX);
+    EXPECT_FALSE(s.duplicateGroups[0].exact);
+    EXPECT_EQ(s.corpora[0].nearDuplicates, 1u);
+    EXPECT_DOUBLE_EQ(s.corpora[0].nearDuplicateRate, 0.25);
+    EXPECT_EQ(s.corpora[1].nearDuplicates, 1u);
+    EXPECT_EQ(s.corpora[0].importedClusterIds, 2u);
+    EXPECT_EQ(s.corpora[1].importedClusterIds, 2u);
+    ASSERT_TRUE(s.comparison.has_value());
+    EXPECT_EQ(s.comparison->crossNearDuplicates, 0u);
+
+    // Without ids: no groups at all. Ids not one per text: an error, not a guess.
+    const std::vector<CorpusInput> plain = {{false, real, {}}, {true, synth, {}}};
+    EXPECT_TRUE(analyzeCorpora(plain, params).similarity->duplicateGroups.empty());
+    const std::vector<std::string> short_ = {"7"};
+    const std::vector<CorpusInput> bad = {{false, real, {}, {}, short_}, {true, synth, {}}};
     EXPECT_THROW(analyzeCorpora(bad, params), std::invalid_argument);
 }

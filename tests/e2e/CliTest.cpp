@@ -23,6 +23,7 @@
 
 #include <array>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -1450,4 +1451,85 @@ TEST(Cli, EmbeddingsFromANumPyArrayInProjectOrderDriveTheAnalysis) {
     EXPECT_NE(wrong.exitCode, 0);
     EXPECT_TRUE(wrong.err.contains(QStringLiteral("has 349 rows, but the project has 350")))
         << wrong.err.toStdString();
+}
+
+// Duplicate clusters computed elsewhere (issue 16): the real tweets written as datatrove's
+// JsonlWriter writes a document after its MinHash filter with load_cluster_ids (text, id and
+// metadata.minhash_cluster), the cluster being the tweet's author, so that its members are
+// known. A sample of 1,500 is imported with and without the field. With it, every two sampled
+// tweets of one author must fall in one near-duplicate group: the corpus's near-duplicates are
+// at least A = Σ over authors (sampled tweets − 1), at least those found without the field, and
+// at most A plus those (a union of two groupings removes no more than both together).
+TEST(Cli, DuplicateClusterIdsFromAnEngineJoinNearDuplicateGroups) {
+    QTemporaryDir dir;
+    const QString engine = dir.filePath(QStringLiteral("datatrove.jsonl"));
+    {
+        std::ofstream out(engine.toStdString());
+        for (const std::string& line : readLines(twitter())) {
+            if (line.empty())
+                continue;
+            const Json t = Json::parse(line);
+            out << Json{{"text", t["text"]},
+                        {"id", t["tweet_id"]},
+                        {"metadata", {{"minhash_cluster", t["author_id"]}}}}
+                       .dump()
+                << '\n';
+        }
+    }
+    const auto nearDuplicates = [&](const char* name, bool withField, std::size_t* expected) {
+        const QString project = dir.filePath(QString::fromLatin1(name) + QStringLiteral(".ss"));
+        QStringList args = {
+            QStringLiteral("import"), QStringLiteral("--project"), project,
+            QStringLiteral("--role"), QStringLiteral("real"),      QStringLiteral("--name"),
+            QStringLiteral("tweets"), QStringLiteral("--sample"),  QStringLiteral("1500"),
+            QStringLiteral("--seed"), QStringLiteral("5")};
+        if (withField)
+            args << QStringLiteral("--duplicate-cluster-field")
+                 << QStringLiteral("metadata.minhash_cluster");
+        const Result a = cli(args << engine);
+        EXPECT_EQ(a.exitCode, 0) << a.err.toStdString();
+        const Result b =
+            cli({QStringLiteral("import"), QStringLiteral("--project"), project,
+                 QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("--name"),
+                 QStringLiteral("bitext"), QStringLiteral("--text-template"),
+                 QStringLiteral("{instruction}\\n{response}"), QStringLiteral("--sample"),
+                 QStringLiteral("500"), bitext()});
+        EXPECT_EQ(b.exitCode, 0) << b.err.toStdString();
+        const Result c = cli({QStringLiteral("analyze"), QStringLiteral("--project"), project});
+        EXPECT_EQ(c.exitCode, 0) << c.err.toStdString();
+        // The sampled records, verbatim, and A from their authors.
+        const QString out = dir.filePath(QString::fromLatin1(name) + QStringLiteral(".jsonl"));
+        EXPECT_EQ(cli({QStringLiteral("export"), QStringLiteral("--project"), project,
+                       QStringLiteral("--out"), out, QStringLiteral("--corpus"),
+                       QStringLiteral("tweets")})
+                      .exitCode,
+                  0);
+        std::map<std::string, std::size_t> perAuthor;
+        std::size_t rows = 0;
+        for (const std::string& line : readLines(out))
+            if (!line.empty()) {
+                ++rows;
+                ++perAuthor[Json::parse(line)["metadata"]["minhash_cluster"].get<std::string>()];
+            }
+        EXPECT_EQ(rows, 1500u);
+        *expected = 0;
+        for (const auto& [author, n] : perAuthor)
+            *expected += n - 1;
+        const Result s = cli({QStringLiteral("summary"), QStringLiteral("--project"), project,
+                              QStringLiteral("--json")});
+        EXPECT_EQ(s.exitCode, 0) << s.err.toStdString();
+        const Json summary = Json::parse(s.out.toStdString());
+        EXPECT_EQ(summary["corpora"][0]["name"], "tweets");
+        return static_cast<std::size_t>(
+            summary["corpora"][0]["metrics"]["near_duplicates"].get<double>());
+    };
+    std::size_t a = 0;
+    std::size_t same = 0;
+    const std::size_t with = nearDuplicates("with", true, &a);
+    const std::size_t without = nearDuplicates("without", false, &same);
+    EXPECT_EQ(a, same); // the same seed: the same sample
+    EXPECT_GT(a, without) << "the test needs authors with more tweets than MinHash finds";
+    EXPECT_GE(with, a);
+    EXPECT_GE(with, without);
+    EXPECT_LE(with, a + without);
 }

@@ -598,3 +598,42 @@ TEST(Import, ASampleOfAOneLineJsonArrayKeepsArrayOrder) {
     EXPECT_EQ(std::adjacent_find(kept.begin(), kept.end()), kept.end());
     EXPECT_GT(kept.back(), 20); // later elements replaced early ones: a sample, not a prefix
 }
+
+// A duplicate-cluster id from an engine's output: datatrove nests it in "metadata" (a dotted
+// name reaches it), a number is stored as its JSON text, a missing or null one as NULL, and an
+// object in its place is a reject of that record. The mapping keeps the field.
+TEST(Import, DuplicateClusterIdFromANestedField) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const QString path =
+        test::writeFile(dir, QStringLiteral("dt.jsonl"),
+                        "{\"text\": \"a\", \"metadata\": {\"minhash_cluster\": 12}}\n"
+                        "{\"text\": \"b\", \"metadata\": {\"minhash_cluster\": \"x-1\"}}\n"
+                        "{\"text\": \"c\", \"metadata\": {}}\n"
+                        "{\"text\": \"d\", \"metadata\": {\"minhash_cluster\": null}}\n"
+                        "{\"text\": \"e\", \"metadata\": {\"minhash_cluster\": {\"id\": 1}}}\n"
+                        "{\"text\": \"f\", \"metadata.minhash_cluster\": 5, \"metadata\": "
+                        "{\"minhash_cluster\": 6}}\n");
+    FieldMapping m = textField("text");
+    m.duplicateClusterField = "metadata.minhash_cluster";
+    EXPECT_EQ(FieldMapping::fromJson(m.toJson()).duplicateClusterField, m.duplicateClusterField);
+    const Imported r = run(*p, path, InputFormat::JsonLines, m);
+    ASSERT_EQ(r.texts.size(), 5);
+    ASSERT_EQ(r.rejects.size(), 1);
+    expectReject(r.rejects[0], 5, "duplicate cluster field 'metadata.minhash_cluster' is object");
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT text, duplicate_cluster FROM samples ORDER BY id")));
+    std::vector<std::pair<QString, QVariant>> rows;
+    while (q.next())
+        rows.emplace_back(q.value(0).toString(), q.value(1));
+    ASSERT_EQ(rows.size(), 5u);
+    EXPECT_EQ(rows[0].second.toString(), QStringLiteral("12"));
+    EXPECT_EQ(rows[1].second.toString(), QStringLiteral("x-1"));
+    EXPECT_TRUE(rows[2].second.isNull());
+    EXPECT_TRUE(rows[3].second.isNull());
+    // A field whose own name has the dot wins over the path.
+    EXPECT_EQ(rows[4].second.toString(), QStringLiteral("5"));
+    EXPECT_EQ(nestedFieldNames(Json::parse(R"({"text": "a", "metadata": {"minhash_cluster": 1,
+        "tags": [1], "source": "x"}, "n": 2})")),
+              (std::vector<std::string>{"metadata.minhash_cluster", "metadata.source"}));
+}

@@ -703,6 +703,48 @@ TEST_F(Widgets, ImportDialogAsksForAUniformSample) {
     EXPECT_FALSE(size->isEnabled());
 }
 
+// An engine's duplicate-cluster ids: on the real tweets the user types the field's name into
+// the closed box (keyboard search) and the import takes it; datatrove's output (the same tweets
+// with the id nested in "metadata") offers the dotted name and picks it by itself.
+TEST_F(Widgets, ImportDialogTakesADuplicateClusterField) {
+    widgets::ImportDialog dialog;
+    showImportDialog(dialog);
+    auto* box = dialog.findChild<QComboBox*>(QStringLiteral("importDuplicateCluster"));
+    ASSERT_NE(box, nullptr);
+    EXPECT_EQ(box->currentIndex(), 0); // (none)
+    EXPECT_TRUE(dialog.spec().mapping.duplicateClusterField.empty());
+    box->setFocus();
+    QTest::keyClicks(box, QStringLiteral("author"));
+    EXPECT_EQ(box->currentText(), QStringLiteral("author_id"));
+    EXPECT_EQ(dialog.spec().mapping.duplicateClusterField, "author_id");
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("datatrove.jsonl"));
+    QFile out(path);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    QFile in(
+        test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl")));
+    ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+    for (int i = 0; i < 30 && !in.atEnd(); ++i) {
+        const model::Json t = model::Json::parse(in.readLine().toStdString());
+        out.write(QByteArray::fromStdString(
+            model::Json{{"text", t["text"]}, {"metadata", {{"minhash_cluster", t["author_id"]}}}}
+                .dump() +
+            "\n"));
+    }
+    out.close();
+    widgets::ImportDialog engine;
+    engine.setFiles({path});
+    engine.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&engine));
+    auto* engineBox = engine.findChild<QComboBox*>(QStringLiteral("importDuplicateCluster"));
+    EXPECT_EQ(engineBox->currentText(), QStringLiteral("metadata.minhash_cluster"));
+    EXPECT_EQ(engine.spec().mapping.duplicateClusterField, "metadata.minhash_cluster");
+    engineBox->setFocus();
+    QTest::keyClick(engineBox, Qt::Key_Home); // back to (none)
+    EXPECT_TRUE(engine.spec().mapping.duplicateClusterField.empty());
+}
+
 // Twitter's customer messages as the real prompts: typing a condition keeps only the records
 // that match it; a malformed one blocks Import with a message.
 TEST_F(Widgets, ImportDialogFiltersRecordsByAField) {
