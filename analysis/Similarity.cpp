@@ -74,9 +74,6 @@ void findDuplicates(std::span<const TokenizedCorpus> corpora, const std::vector<
             uf.unite(near[i], i);
     }
     if (!params.duplicateClusters.empty()) {
-        if (params.duplicateClusters.size() != n)
-            throw std::invalid_argument("analyzeSimilarity: duplicateClusters does not have one "
-                                        "entry per document");
         std::unordered_map<std::uint32_t, std::uint32_t> firstInCluster;
         for (std::uint32_t i = 0; i < n; ++i) {
             const std::uint32_t cluster = params.duplicateClusters[i];
@@ -217,6 +214,9 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
     for (std::size_t c = 0; c < corpora.size(); ++c)
         corpusOf.insert(corpusOf.end(), corpora[c].size(), static_cast<std::uint32_t>(c));
     const std::size_t n = corpusOf.size();
+    if (!params.duplicateClusters.empty() && params.duplicateClusters.size() != n)
+        throw std::invalid_argument("analyzeSimilarity: duplicateClusters does not have one entry "
+                                    "per document");
     r.corpora.resize(corpora.size());
     r.comparison.emplace();
     std::size_t realCount = 0;

@@ -132,7 +132,8 @@ struct SimilarityResult {
 /// scores, k-means clusters with class-based TF-IDF labels (Grootendorst 2022), MAUVE and
 /// cross-validated detectability, and a PCA layout. Document indices run over the corpora
 /// in order. synthetic[c] says corpus c's role. Throws std::invalid_argument when the
-/// precomputed embeddings do not have documents × embeddingDimension floats; Cancelled.
+/// precomputed embeddings do not have documents × embeddingDimension floats or
+/// params.duplicateClusters is neither empty nor one per document; Cancelled.
 SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
                                    const std::vector<bool>& synthetic, const Vocabulary& vocab,
                                    const SimilarityParams& params = {},

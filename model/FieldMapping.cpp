@@ -30,10 +30,12 @@ std::vector<std::string> nestedFieldNames(const Json& fields) {
     std::vector<std::string> out;
     if (!fields.is_object())
         return out;
+    // A name with a dot of its own would be read as a path to somewhere else: left out.
     for (const auto& [key, value] : fields.items())
-        if (value.is_object())
+        if (value.is_object() && key.find('.') == std::string::npos)
             for (const auto& [sub, inner] : value.items())
-                if (inner.is_string() || inner.is_number() || inner.is_boolean())
+                if ((inner.is_string() || inner.is_number() || inner.is_boolean()) &&
+                    sub.find('.') == std::string::npos)
                     out.push_back(key + "." + sub);
     return out;
 }
@@ -313,6 +315,14 @@ bool mapPair(const Json& fields, const FieldMapping& mapping, MappedPair* out, s
     if (!mapSide(p.firstField, p.firstGenerator, &out->first) ||
         !mapSide(p.secondField, p.secondGenerator, &out->second))
         return false;
+    // An engine clusters records: the first outputs of two records in one cluster are the
+    // duplicates, and so are the second ones; a pair's own two outputs are not.
+    if (!out->first.duplicateCluster.empty()) {
+        out->first.duplicateCluster += "\x1f"
+                                       "first";
+        out->second.duplicateCluster += "\x1f"
+                                        "second";
+    }
     out->prompt.clear();
     if (!p.promptField.empty())
         if (const auto it = fields.find(p.promptField); it != fields.end() && !it->is_null()) {

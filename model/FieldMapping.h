@@ -64,8 +64,10 @@ struct FieldMapping {
     /// Optional: the field holding a duplicate-cluster id computed elsewhere (datatrove's
     /// MinHash stages write "metadata.minhash_cluster", NeMo Curator's fuzzy deduplication
     /// "group", text-dedup "__cluster__"). A string, number or boolean; missing or null: the
-    /// record is in no imported cluster. Samples of one corpus with equal ids are one
-    /// near-duplicate group in the analysis (analysis::CorpusInput::duplicateClusters).
+    /// record is in no imported cluster; an array or object: the record is rejected. Samples of
+    /// one corpus with equal ids are one near-duplicate group in the analysis
+    /// (analysis::CorpusInput::duplicateClusters). Of a preference pair, first outputs group
+    /// with first outputs and second with second (the id gets "\x1f" "first" or "second").
     std::string duplicateClusterField;
 
     /// A JSON object for the project file and manifests.
@@ -86,12 +88,14 @@ struct MappedRecord {
 /// The value of field name in a record: the member of that exact name, else (when name holds
 /// dots and no member has that name) the path through nested objects, "metadata.minhash_cluster"
 /// → fields["metadata"]["minhash_cluster"]. nullptr: missing, or fields is not an object. The
-/// text field, a template's fields, the label and the duplicate-cluster field are looked up this
-/// way (pair and where fields by their exact name).
+/// text field, a template's fields, the label, the duplicate-cluster field and a pair's two
+/// output fields are looked up this way (a pair's prompt and verdict and where conditions by
+/// their exact name).
 const Json* findField(const Json& fields, const std::string& name);
 
 /// The dotted names findField() reaches in a record one level down: "metadata.minhash_cluster"
-/// for each string, number or boolean member of an object-valued field, in the record's order.
+/// for each string, number or boolean member of an object-valued field, in the record's order
+/// (names that hold a dot themselves are left out: findField would read them as a path).
 std::vector<std::string> nestedFieldNames(const Json& fields);
 
 /// Applies mapping to one record's fields. Rejections (returned as *error, and false):

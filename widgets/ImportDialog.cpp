@@ -352,7 +352,7 @@ void ImportDialog::loadPreview() {
     m_duplicateField->addItems(headers + nested);
     int duplicate = m_duplicateField->findText(previousDuplicate);
     for (const char* name : {"metadata.minhash_cluster", "__cluster__"})
-        if (duplicate <= 0)
+        if (duplicate < 0) // an explicit (none) stays
             duplicate = m_duplicateField->findText(QString::fromLatin1(name));
     m_duplicateField->setCurrentIndex(std::max(0, duplicate));
     // Judged pairs are read as pairs, and conversations as conversations (in the detected

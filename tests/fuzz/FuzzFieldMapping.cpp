@@ -3,11 +3,14 @@
 // reason whenever it refuses; a mapped record's text is never blank; a stored mapping survives
 // its JSON round trip; fromJson takes any JSON (a damaged project file) without throwing; a
 // detected pair layout maps to two non-blank outputs and a verdict in [0, 1] (or none), or gives
-// a reason; a where condition on a field matches the field's own value.
+// a reason; a where condition on a field matches the field's own value; a duplicate-cluster
+// field (the template line as a field name) is found when it gives a value, and every nested
+// name nestedFieldNames offers is found again.
 
 #include "FuzzSupport.h"
 #include "model/FieldMapping.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -59,6 +62,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)FieldMapping::fromJson(fields);
     if (fields.is_object())
         checkPairsAndWhere(fields);
+    // Every nested name offered in the Import dialog is found again.
+    for (const std::string& name : nestedFieldNames(fields)) {
+        FUZZ_CHECK(std::count(name.begin(), name.end(), '.') == 1);
+        FUZZ_CHECK(findField(fields, name) != nullptr);
+    }
 
     std::string error;
     if (!validateTemplate(tpl, &error)) {
@@ -72,6 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!fields.empty())
         mapping.labelField = fields.begin().key();
     mapping.meta = {{"generator", tpl}, {"round", "1"}};
+    mapping.duplicateClusterField = tpl; // any name, dotted or not
     FUZZ_CHECK(FieldMapping::fromJson(mapping.toJson()).toJson() == mapping.toJson());
 
     MappedRecord out;
@@ -79,6 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (mapRecord(fields, mapping, &out, &error)) {
         FUZZ_CHECK(out.text.find_first_not_of(" \t\r\n\f\v") != std::string::npos);
         FUZZ_CHECK(out.meta.at("round") == "1");
+        FUZZ_CHECK(out.duplicateCluster.empty() || findField(fields, tpl) != nullptr);
     } else {
         FUZZ_CHECK(!error.empty());
     }

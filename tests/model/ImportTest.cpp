@@ -636,4 +636,28 @@ TEST(Import, DuplicateClusterIdFromANestedField) {
     EXPECT_EQ(nestedFieldNames(Json::parse(R"({"text": "a", "metadata": {"minhash_cluster": 1,
         "tags": [1], "source": "x"}, "n": 2})")),
               (std::vector<std::string>{"metadata.minhash_cluster", "metadata.source"}));
+    // A dot inside a name would be read as a path: such names are not offered.
+    EXPECT_EQ(nestedFieldNames(Json::parse(R"({"a.b": {"c": 1}, "m": {"x.y": 2, "z": 3}})")),
+              (std::vector<std::string>{"m.z"}));
+
+    // A preference pair: the engine clustered the records, so two records' first outputs are
+    // one group and their second outputs another, never a pair's own two outputs.
+    FieldMapping pairs;
+    pairs.pairs.firstField = "chosen";
+    pairs.pairs.secondField = "rejected";
+    pairs.duplicateClusterField = "metadata.minhash_cluster";
+    MappedPair a;
+    MappedPair b;
+    std::string error;
+    ASSERT_TRUE(mapPair(Json::parse(R"({"chosen": "x", "rejected": "y",
+        "metadata": {"minhash_cluster": 4}})"),
+                        pairs, &a, &error))
+        << error;
+    ASSERT_TRUE(mapPair(Json::parse(R"({"chosen": "x2", "rejected": "y2",
+        "metadata": {"minhash_cluster": 4}})"),
+                        pairs, &b, &error))
+        << error;
+    EXPECT_NE(a.first.duplicateCluster, a.second.duplicateCluster);
+    EXPECT_EQ(a.first.duplicateCluster, b.first.duplicateCluster);
+    EXPECT_EQ(a.second.duplicateCluster, b.second.duplicateCluster);
 }

@@ -316,3 +316,48 @@ TEST(Project, MigratesAnAnalysisRunOfResultFormatOneFromSchemaOne) {
     EXPECT_DOUBLE_EQ(a->comparison.value(QStringLiteral("js_divergence_unigram")), 0.25);
     EXPECT_TRUE(a->hasComparison);
 }
+
+// 12 → 13: a project written before duplicate-cluster ids keeps its samples, which have none
+// (NULL), and an analysis of it runs (the analyzer reads the new column).
+TEST(Project, MigrationAddsDuplicateClustersAsNone) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v12.synthscope"));
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v12"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        ASSERT_TRUE(initializeSchema(db).ok());
+        ASSERT_TRUE(migrateSchema(db, 12).ok());
+        QSqlQuery q(db);
+        for (const char* sql :
+             {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at, samples) "
+              "VALUES (1, 'r', 'real', 'jsonl', '[]', '{}', 'now', 2), "
+              "(2, 's', 'synthetic', 'jsonl', '[]', '{}', 'now', 2)",
+              "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
+              "VALUES (1, 1, 'f', 1, 'the parcel arrived late', '{}'), "
+              "(2, 1, 'f', 2, 'my card was charged twice', '{}'), "
+              "(3, 2, 'g', 1, 'thank you for reaching out', '{}'), "
+              "(4, 2, 'g', 2, 'we are happy to help', '{}')"})
+            ASSERT_TRUE(q.exec(QString::fromLatin1(sql))) << sql;
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v12"));
+    std::shared_ptr<Project> p;
+    ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &p).ok());
+    EXPECT_EQ(pragma(*p, "user_version"), Project::kSchemaVersion);
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*), count(duplicate_cluster) FROM samples")) &&
+                q.next());
+    EXPECT_EQ(q.value(0).toInt(), 4);
+    EXPECT_EQ(q.value(1).toInt(), 0);
+    analysis::AnalysisParams params;
+    params.similarity.embedding.dimension = 2;
+    params.similarity.embedding.features.minDocumentFrequency = 1;
+    params.similarity.clusters = 2;
+    params.similarity.detectabilityFolds = 2;
+    qint64 runId = 0;
+    const Status s = runAnalysis(*p, params, {}, &runId);
+    EXPECT_TRUE(s.ok()) << s.error().toStdString();
+    EXPECT_GT(runId, 0);
+}
