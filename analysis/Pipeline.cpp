@@ -1,6 +1,7 @@
 #include "analysis/Pipeline.h"
 
 #include "analysis/Diversity.h"
+#include "analysis/Parallel.h"
 #include "analysis/Skeleton.h"
 #include "analysis/Statistics.h"
 
@@ -203,12 +204,14 @@ private:
     std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
 
-// Skeletons, diversity and perplexity, on word tokens rebuilt from the vocabulary.
+// Skeletons, diversity and perplexity, on word tokens rebuilt from the vocabulary. Writes
+// result's extras, templates, perplexity fields and diversity budgets, and its stage times to
+// stages (not result.stageSeconds: it may run beside analyzeSimilarity()).
 void analyzeStructure(std::span<const CorpusInput> corpora,
                       const std::vector<TokenizedCorpus>& tokenized, const Vocabulary& vocab,
                       const AnalysisParams& params, const Progress& progress,
-                      AnalysisResult& result) {
-    StageClock clock(result.stageSeconds);
+                      AnalysisResult& result, std::vector<std::pair<std::string, double>>& stages) {
+    StageClock clock(stages);
     std::vector<std::vector<std::string>> words;
     std::vector<std::vector<std::string>> skeletons;
     std::vector<std::uint32_t> corpusOf;
@@ -216,22 +219,30 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
     std::size_t documents = 0;
     for (const auto& t : tokenized)
         documents += t.size();
-    words.reserve(documents);
-    skeletons.reserve(documents);
+    words.resize(documents);
+    skeletons.resize(documents);
     corpusOf.reserve(documents);
+    std::vector<std::size_t> docOf; // document index within its corpus
+    docOf.reserve(documents);
     for (std::size_t c = 0; c < corpora.size(); ++c) {
         syntheticVec.push_back(corpora[c].synthetic);
-        for (std::size_t d = 0; d < tokenized[c].size(); ++d) {
-            if (words.size() % 4096 == 0)
-                progress.report(0.0, "skeletons");
-            std::vector<std::string> w;
-            for (auto id : tokenized[c].doc(d))
-                w.push_back(vocab.word(id));
-            words.push_back(std::move(w));
-            skeletons.push_back(skeletonTokens(corpora[c].texts[d]));
-            corpusOf.push_back(static_cast<std::uint32_t>(c));
-        }
+        corpusOf.insert(corpusOf.end(), tokenized[c].size(), static_cast<std::uint32_t>(c));
+        for (std::size_t d = 0; d < tokenized[c].size(); ++d)
+            docOf.push_back(d);
     }
+    const Progress cancel = progress.cancelOnly();
+    parallelFor(documents, [&](std::size_t begin, std::size_t end, std::size_t worker) {
+        for (std::size_t i = begin; i < end; ++i) {
+            if ((i - begin) % 4096 == 0)
+                (worker == 0 ? progress : cancel).report(0.0, "skeletons");
+            const std::size_t c = corpusOf[i];
+            const auto doc = tokenized[c].doc(docOf[i]);
+            words[i].reserve(doc.size());
+            for (auto id : doc)
+                words[i].push_back(vocab.word(id));
+            skeletons[i] = skeletonTokens(corpora[c].texts[docOf[i]]);
+        }
+    });
     clock.lap("skeletons");
 
     // Diversity per corpus on the second core while the skeleton groups are found: both only
@@ -306,7 +317,7 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
         if (k < heldOut)
             isHeldOut[realDocs[k]] = true;
         else
-            training.push_back(words[realDocs[k]]);
+            training.push_back(std::move(words[realDocs[k]])); // never scored: moved, not copied
     }
     const KneserNeyModel lm =
         KneserNeyModel::train(training, params.languageModel, progress.sub(0.75, 0.9));
@@ -371,23 +382,50 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
     if (std::any_of(corpora.begin(), corpora.end(),
                     [](const CorpusInput& c) { return !c.pairs.empty(); }))
         clock.lap("judge");
-    if (params.findStructure)
-        analyzeStructure(corpora, tokenized, vocab, params, progress.sub(0.3, 0.5), result);
+    // Structure and similarity only read the tokens, texts and vocabulary and write disjoint
+    // parts of result: side by side on a second thread when both fit in memory at once.
+    std::size_t tokens = 0;
+    for (const auto& t : tokenized)
+        tokens += t.tokenIds.size();
+    const bool sideBySide =
+        params.findStructure && params.findSimilarity && tokens <= params.concurrentStagesMaxTokens;
+    std::vector<std::pair<std::string, double>> structureStages;
+    const std::vector<std::uint32_t> clusters = importedClusters(corpora); // may throw: first
+    std::future<void> structure;
+    if (params.findStructure && sideBySide)
+        structure = std::async(std::launch::async, [&, cancel = progress.cancelOnly()] {
+            analyzeStructure(corpora, tokenized, vocab, params, cancel, result, structureStages);
+        });
+    else if (params.findStructure)
+        analyzeStructure(corpora, tokenized, vocab, params, progress.sub(0.3, 0.5), result,
+                         structureStages);
     else
         result.extras.resize(corpora.size());
     if (params.findSimilarity) {
-        std::vector<bool> synthetic;
-        for (const auto& c : corpora)
-            synthetic.push_back(c.synthetic);
-        SimilarityParams similarity = params.similarity;
-        const std::vector<std::uint32_t> clusters = importedClusters(corpora);
-        similarity.duplicateClusters = clusters;
-        result.similarity =
-            analyzeSimilarity(tokenized, synthetic, vocab, similarity, progress.sub(0.5, 0.92));
+        try {
+            std::vector<bool> synthetic;
+            for (const auto& c : corpora)
+                synthetic.push_back(c.synthetic);
+            SimilarityParams similarity = params.similarity;
+            similarity.duplicateClusters = clusters;
+            result.similarity = analyzeSimilarity(tokenized, synthetic, vocab, similarity,
+                                                  progress.sub(sideBySide ? 0.3 : 0.5, 0.92));
+        } catch (...) {
+            if (structure.valid())
+                structure.wait(); // never leave the task reading freed data
+            throw;
+        }
+    }
+    if (structure.valid())
+        structure.get(); // rethrows the task's Cancelled or error
+    result.stageSeconds.insert(result.stageSeconds.end(), structureStages.begin(),
+                               structureStages.end());
+    if (result.similarity)
         result.stageSeconds.insert(result.stageSeconds.end(),
                                    result.similarity->stageSeconds.begin(),
                                    result.similarity->stageSeconds.end());
-    }
+    if (sideBySide)
+        clock.lap("structure + similarity (concurrent, wall)");
     clock.restart(); // the stages above recorded their own times
 
     // Each synthetic corpus against the real side, on the per-document results above.

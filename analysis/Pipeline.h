@@ -32,8 +32,8 @@ struct CorpusInput {
     std::span<const IndexedPair> pairs = {};
     /// Duplicate-cluster ids computed elsewhere (a MinHash engine run over the whole corpus),
     /// one per text, "" for none; empty span: none. Texts of this corpus with equal ids join
-    /// one near-duplicate group (ids of different corpora never match: each file's ids are its
-    /// own engine run's). See SimilarityParams::duplicateClusters.
+    /// one near-duplicate group (ids of different corpora never match: each corpus's ids are
+    /// taken to be its own engine run's). See SimilarityParams::duplicateClusters.
     std::span<const std::string> duplicateClusters = {};
 };
 
@@ -58,6 +58,12 @@ struct AnalysisParams {
     KneserNeyParams languageModel; ///< trained on the real side's training split
     double heldOutShare = 0.1;     ///< share of real samples held out to score perplexity
     std::uint64_t seed = 1;        ///< for the held-out split and the self-BLEU sample
+    /// Skeletons, diversity and the language model (findStructure) run on a second thread beside
+    /// analyzeSimilarity() when the corpora hold at most this many tokens; above it, one after
+    /// the other, so that peak memory is the larger stage's, not both together; 0: never side by
+    /// side. Only when both findStructure and findSimilarity are on. The results are the same
+    /// either way (both only read the tokens; every random choice is seeded).
+    std::size_t concurrentStagesMaxTokens = 20'000'000;
     /// Each synthetic corpus against the real side, with its null band (compareEachWithReal)
     /// and the pooled k-NN-radius, perplexity, label-entropy and cross-copy measures
     /// (comparePooled); needs findSimilarity for the embedding measures, clusters and
@@ -144,8 +150,9 @@ struct AnalysisResult {
     std::vector<std::optional<JudgeResult>> judge;
     /// Wall-clock seconds of each stage, in the order run ("tokenize+profile", "judge" (with
     /// preference pairs), "skeletons", "skeleton groups + diversity" (run concurrently), "language
-    /// model", then analyzeSimilarity's stages, "each corpus vs real", "length-matched baselines",
-    /// "comparison").
+    /// model", then analyzeSimilarity's stages, "structure + similarity (concurrent, wall)" when
+    /// the two ran side by side (concurrentStagesMaxTokens: the stages before it then overlap),
+    /// "each corpus vs real", "length-matched baselines", "comparison").
     std::vector<std::pair<std::string, double>> stageSeconds;
 };
 
@@ -157,8 +164,8 @@ struct AnalysisResult {
 /// on equal budgets next to a null band of real against real (compareEachWithReal) and
 /// against a length-matched real baseline (controlForLength).
 /// Corpora with preference pairs also get analyzeJudge() on their outputs' token lengths.
-/// Throws std::invalid_argument for labels whose size is neither 0 nor the texts' size, and
-/// for a pair index outside its corpus;
+/// Throws std::invalid_argument for labels or duplicateClusters whose size is neither 0 nor the
+/// texts' size, and for a pair index outside its corpus;
 /// throws Cancelled when progress asks to stop.
 AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora,
                               const AnalysisParams& params = {}, const Progress& progress = {});

@@ -147,3 +147,54 @@ TEST(AnalyzeCorpora, ImportedDuplicateClustersJoinGroupsWithinTheirCorpus) {
     const std::vector<CorpusInput> bad = {{false, real, {}, {}, short_}, {true, synth, {}}};
     EXPECT_THROW(analyzeCorpora(bad, params), std::invalid_argument);
 }
+
+// The structure stages run beside the similarity stages below concurrentStagesMaxTokens and
+// after them above it; nothing they compute may depend on which.
+TEST(AnalyzeCorpora, SideBySideAndOneAfterTheOtherGiveTheSameResults) {
+    const std::vector<std::string> real = {
+        "the parcel arrived late and the box was crushed on arrival",
+        "my card was charged twice for the same order last week",
+        "how do i reset the password on my account please",
+        "the app crashes every time i open the settings page",
+        "where is my refund it has been two weeks since i sent it back",
+        "can i change the delivery address after the order shipped"};
+    const std::vector<std::string> synth = {
+        "thank you for reaching out we are happy to help you with your order",
+        "thank you for reaching out we are happy to help you with your refund",
+        "thank you for reaching out we are happy to help you with your account",
+        "i understand how frustrating this is let me check the order for you",
+        "i understand how frustrating this is let me check the refund for you"};
+    const std::vector<CorpusInput> inputs = {{false, real, {}}, {true, synth, {}}};
+    AnalysisParams together;
+    together.similarity.embedding.dimension = 4;
+    together.similarity.embedding.features.minDocumentFrequency = 1;
+    together.similarity.clusters = 2;
+    together.similarity.detectabilityFolds = 2;
+    AnalysisParams apart = together;
+    apart.concurrentStagesMaxTokens = 0;
+    const AnalysisResult a = analyzeCorpora(inputs, together);
+    const AnalysisResult b = analyzeCorpora(inputs, apart);
+    const auto named = [](const AnalysisResult& r, const char* stage) {
+        return std::any_of(r.stageSeconds.begin(), r.stageSeconds.end(),
+                           [&](const auto& s) { return s.first == stage; });
+    };
+    EXPECT_TRUE(named(a, "structure + similarity (concurrent, wall)"));
+    EXPECT_FALSE(named(b, "structure + similarity (concurrent, wall)"));
+    EXPECT_TRUE(named(a, "language model") && named(b, "language model"));
+    ASSERT_EQ(a.perplexity.size(), b.perplexity.size());
+    for (std::size_t i = 0; i < a.perplexity.size(); ++i)
+        EXPECT_TRUE(a.perplexity[i] == b.perplexity[i] ||
+                    (std::isnan(a.perplexity[i]) && std::isnan(b.perplexity[i])))
+            << i;
+    EXPECT_EQ(a.templates.groupOf, b.templates.groupOf);
+    EXPECT_EQ(a.templates.skeletonOf, b.templates.skeletonOf);
+    ASSERT_EQ(a.extras.size(), 2u);
+    for (std::size_t c = 0; c < 2; ++c) {
+        EXPECT_EQ(a.extras[c].selfBleu, b.extras[c].selfBleu);
+        EXPECT_EQ(a.extras[c].mtld, b.extras[c].mtld);
+        EXPECT_EQ(a.extras[c].compressionRatio, b.extras[c].compressionRatio);
+    }
+    ASSERT_TRUE(a.similarity && b.similarity);
+    EXPECT_EQ(a.similarity->cluster, b.similarity->cluster);
+    EXPECT_EQ(a.similarity->duplicateGroupOf, b.similarity->duplicateGroupOf);
+}

@@ -1,8 +1,11 @@
 // synthscope-bench: times the analysis stages on real corpora, optionally replicated with
 // light perturbation to a target row count. Run on demand (not part of the test suite):
 //
-//   synthscope-bench [--rows N] [--no-similarity] [--only-similarity] ROLE:FILE:TEXT ...
+//   synthscope-bench [--rows N] [--no-similarity] [--only-similarity] [--one-after-the-other]
+//                    ROLE:FILE:TEXT ...
 //
+// --one-after-the-other runs the structure stages after the similarity stages even when they
+// would run side by side (AnalysisParams::concurrentStagesMaxTokens = 0), for A/B timings.
 // ROLE is real or synthetic; TEXT is a field name or a template such as
 // '{instruction}\n{response}'. Prints one line per stage (seconds) and the total; measure
 // peak memory from outside, e.g. with /usr/bin/time -v.
@@ -33,11 +36,14 @@ int main(int argc, char** argv) {
             params.findSimilarity = false;
         } else if (arg == "--only-similarity") {
             params.findStructure = false;
+        } else if (arg == "--one-after-the-other") {
+            params.concurrentStagesMaxTokens = 0;
         } else {
             Corpus c;
             if (!load(arg, &c)) {
-                std::fprintf(stderr, "usage: synthscope-bench [--rows N] [--no-similarity] "
-                                     "[--only-similarity] ROLE:FILE:TEXT ...\n");
+                std::fprintf(stderr,
+                             "usage: synthscope-bench [--rows N] [--no-similarity] "
+                             "[--only-similarity] [--one-after-the-other] ROLE:FILE:TEXT ...\n");
                 return 2;
             }
             corpora.push_back(std::move(c));
@@ -45,7 +51,7 @@ int main(int argc, char** argv) {
     }
     if (corpora.empty()) {
         std::fprintf(stderr, "usage: synthscope-bench [--rows N] [--no-similarity] "
-                             "[--only-similarity] ROLE:FILE:TEXT ...\n");
+                             "[--only-similarity] [--one-after-the-other] ROLE:FILE:TEXT ...\n");
         return 2;
     }
     replicate(corpora, rows, 1);
