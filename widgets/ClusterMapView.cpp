@@ -74,6 +74,8 @@ ClusterMapView::ClusterMapView(QWidget* parent)
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(10);
     }
+    // "Imported coordinates (umap_x, umap_y)" was cut to its first word at 1600 px.
+    m_layout->setMinimumContentsLength(26);
     m_layout->setObjectName(u"mapLayout"_s);
     m_computeLayout->setObjectName(u"mapComputeLayout"_s);
     m_layout->addItem(tr("PCA (instant)"));

@@ -2940,6 +2940,10 @@ TEST(ClusterMap, ImportedCoordinatesAreNamedAndReplacedOnlyWhenConfirmed) {
         window.clusterMap()->findChild<QPushButton*>(QStringLiteral("mapComputeLayout"));
     ASSERT_TRUE(layout && compute);
     QTRY_COMPARE(layout->currentText(), QStringLiteral("Imported coordinates (x, y)"));
+    // The whole name shows even when the toolbar is short of room (it was cut to
+    // "Imported coordinates (x" at 1600 px): the box never shrinks below it.
+    EXPECT_GE(layout->minimumSizeHint().width(),
+              layout->fontMetrics().horizontalAdvance(layout->currentText()));
 
     whenModal<QMessageBox>(
         [](QMessageBox* box) { QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton); });
