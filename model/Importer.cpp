@@ -283,7 +283,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     if (spec.sampling)
         reservoir.emplace(static_cast<std::size_t>(spec.sampling->size), spec.sampling->seed);
 
-    // Progress by bytes over all files.
+    // Progress by bytes over all files; a sample's storing pass is the second half.
+    const double readShare = reservoir ? 0.5 : 1.0;
     qint64 totalBytes = 0;
     for (const QString& f : absFiles)
         totalBytes += QFileInfo(f).size();
@@ -304,10 +305,11 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         try {
             while (reader->next(raw)) {
                 if (++report->rowsIn % 2048 == 0)
-                    progress.report(
-                        static_cast<double>(doneBytes + static_cast<qint64>(reader->bytesRead())) /
-                            static_cast<double>(std::max<qint64>(totalBytes, 1)),
-                        "importing");
+                    progress.report(readShare *
+                                        static_cast<double>(
+                                            doneBytes + static_cast<qint64>(reader->bytesRead())) /
+                                        static_cast<double>(std::max<qint64>(totalBytes, 1)),
+                                    "importing");
                 std::string reason = raw.error;
                 if (reason.empty() && !matchesWhere(raw.fields, spec.mapping)) {
                     ++report->filtered;
@@ -374,7 +376,9 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         try {
             for (std::size_t i = 0; i < sampled.size(); ++i) {
                 if (i % 2048 == 0)
-                    progress.report(1.0, "importing");
+                    progress.report(readShare + (1.0 - readShare) * static_cast<double>(i) /
+                                                    static_cast<double>(sampled.size()),
+                                    "importing");
                 if (Status s = store(sampled[i]); !s)
                     return s;
             }

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -660,4 +662,32 @@ TEST(Import, DuplicateClusterIdFromANestedField) {
     EXPECT_NE(a.first.duplicateCluster, a.second.duplicateCluster);
     EXPECT_EQ(a.first.duplicateCluster, b.first.duplicateCluster);
     EXPECT_EQ(a.second.duplicateCluster, b.second.duplicateCluster);
+}
+
+// A sampled import reads the files in the first half of its progress and stores the sample in
+// the second, so the bar moves while a large sample is written (it stood at the end before).
+TEST(Import, SampledImportProgressMovesWhileStoring) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("tweets");
+    spec.files = {
+        test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))};
+    spec.mapping = textField("text");
+    spec.sampling = ImportSampling{.size = 4500, .seed = 3};
+    std::vector<double> seen;
+    std::atomic<bool> cancel{false};
+    ImportReport report;
+    const Status s = importCorpus(
+        *p, spec,
+        analysis::Progress([&](double f, std::string_view) { seen.push_back(f); }, &cancel),
+        &report);
+    ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    EXPECT_EQ(report.stored, 4500);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    // Reading ends at one half exactly, where storing starts; storing reports in between.
+    const auto half = std::find(seen.begin(), seen.end(), 0.5);
+    ASSERT_NE(half, seen.end());
+    EXPECT_TRUE(std::any_of(seen.begin(), half, [](double f) { return f > 0.0; }));
+    EXPECT_TRUE(std::any_of(half, seen.end(), [](double f) { return f > 0.5 && f < 1.0; }));
 }
