@@ -455,7 +455,9 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
         if (params.findStructure)
             in.skeletonGroup = result.templates.skeletonOf;
         if (result.similarity) {
-            in.duplicateGroup = result.similarity->duplicateGroupOf;
+            in.duplicateGroup = result.similarity->duplicateGroupOfOwn.empty()
+                                    ? result.similarity->duplicateGroupOf
+                                    : result.similarity->duplicateGroupOfOwn;
             in.cluster = result.similarity->cluster;
             in.clusters = result.similarity->clusters.size();
             in.embeddings = &result.similarity->embeddings;

@@ -74,6 +74,15 @@ void findDuplicates(std::span<const TokenizedCorpus> corpora, const std::vector<
             uf.unite(near[i], i);
     }
     if (!params.duplicateClusters.empty()) {
+        // The groups Synthscope found itself, before the engine's ids join more: what the
+        // comparisons with the real side use (see duplicateGroupOfOwn).
+        std::vector<std::uint32_t> size(n, 0);
+        r.duplicateGroupOfOwn.resize(n);
+        for (std::uint32_t i = 0; i < n; ++i)
+            ++size[r.duplicateGroupOfOwn[i] = uf.find(i)];
+        for (std::uint32_t i = 0; i < n; ++i)
+            if (size[r.duplicateGroupOfOwn[i]] < 2)
+                r.duplicateGroupOfOwn[i] = kNone;
         std::unordered_map<std::uint32_t, std::uint32_t> firstInCluster;
         for (std::uint32_t i = 0; i < n; ++i) {
             const std::uint32_t cluster = params.duplicateClusters[i];

@@ -113,6 +113,12 @@ struct SimilarityResult {
     std::vector<CorpusSimilarity> corpora;
     std::vector<DuplicateGroup> duplicateGroups; ///< size ≥ 2, largest first
     std::vector<std::uint32_t> duplicateGroupOf; ///< per document, UINT32_MAX when none
+    /// Only when SimilarityParams::duplicateClusters was given: per document, its group among
+    /// the exact and MinHash groups alone (an arbitrary id; UINT32_MAX when none). The
+    /// comparisons with the real side (compareEachWithReal, controlForLength) use these, since
+    /// an engine's ids never span a real and a synthetic corpus but do span the two halves of
+    /// a real corpus split for the null band. Empty: the same as duplicateGroupOf.
+    std::vector<std::uint32_t> duplicateGroupOfOwn;
     std::vector<float> nnOwn;   ///< per document: nearest other sample of its corpus (NaN: alone)
     std::vector<float> nnOther; ///< per document: nearest sample of the other role (NaN: none)
     std::vector<std::uint32_t> cluster; ///< per document

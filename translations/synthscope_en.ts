@@ -76,10 +76,10 @@
 <context>
     <name>synthscope::widgets::DuplicatesView</name>
     <message numerus="yes">
-        <source>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash).</source>
+        <source>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported with the corpus).</source>
         <translation>
-            <numerusform>&lt;b&gt;%n duplicate group&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash).</numerusform>
-            <numerusform>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash).</numerusform>
+            <numerusform>&lt;b&gt;%n duplicate group&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported with the corpus).</numerusform>
+            <numerusform>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported with the corpus).</numerusform>
         </translation>
     </message>
 </context>

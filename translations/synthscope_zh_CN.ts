@@ -3969,12 +3969,6 @@ Import both (Ctrl+I), then run the analyses (Ctrl+R).</source>
         <source>Not analysed yet. Run the analyses (Ctrl+R).</source>
         <translation>尚未分析。请运行分析（Ctrl+R）。</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash).</source>
-        <translation>
-            <numerusform>&lt;b&gt;%n 个重复组&lt;/b&gt;（完全重复：规范化后文本相同；近似重复：经 MinHash 估算的词 5-gram Jaccard 相似度 ≥ 0.8）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 synthetic samples copy a real one exactly; %2 % are near copies of a real one.</source>
         <translation>%1 个合成样本与某个真实样本完全相同；%2 % 是某个真实样本的近似副本。</translation>
@@ -4010,6 +4004,12 @@ to see them all.</source>
         <translation>… 另有 %1 个。
 审阅该组
 可查看全部。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported with the corpus).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n 个重复组&lt;/b&gt;（完全重复：规范化后文本相同；近似重复：MinHash 估计的词 5-gram Jaccard ≥ 0.8，或随语料导入的同一重复簇 id）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -74,14 +74,11 @@ ClusterMapView::ClusterMapView(QWidget* parent)
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(10);
     }
-    // "Imported coordinates (umap_x, umap_y)" was cut to its first word at 1600 px.
-    m_layout->setMinimumContentsLength(26);
     m_layout->setObjectName(u"mapLayout"_s);
     m_computeLayout->setObjectName(u"mapComputeLayout"_s);
     m_layout->addItem(tr("PCA (instant)"));
     m_layout->addItem(tr("Neighbour layout (UMAP method)"));
-    m_layout->setToolTip(tr("PCA keeps global directions; the neighbour layout keeps each "
-                            "sample next to its nearest neighbours, so clusters separate"));
+    updateLayoutToolTip();
     m_computeLayout->setToolTip(tr("Compute the neighbour-preserving layout on the kNN graph "
                                    "of the embeddings (a job; seconds for thousands of samples, "
                                    "minutes for a million)"));
@@ -187,6 +184,7 @@ ClusterMapView::ClusterMapView(QWidget* parent)
             return;
         }
         m_map->setUseNeighbourLayout(index == 1);
+        updateLayoutToolTip();
     });
     connect(m_computeLayout, &QPushButton::clicked, this, [this]() {
         if (m_document == nullptr)
@@ -276,6 +274,12 @@ void ClusterMapView::setDocument(model::ProjectDocument* document) {
     reload();
 }
 
+void ClusterMapView::updateLayoutToolTip() {
+    m_layout->setToolTip(m_layout->currentText() + u"\n"_s +
+                         tr("PCA keeps global directions; the neighbour layout keeps each "
+                            "sample next to its nearest neighbours, so clusters separate"));
+}
+
 void ClusterMapView::reload() {
     m_mapStale = true;
     m_clusterRow = -1;
@@ -344,7 +348,10 @@ void ClusterMapView::mapLoaded() {
         const bool imported = points && points->hasLayout && !points->layoutName.isEmpty();
         m_layout->setItemText(1, imported ? tr("Imported coordinates (%1)").arg(points->layoutName)
                                           : tr("Neighbour layout (UMAP method)"));
+        // A narrow pane cuts the entry ("Imported coordinates (x"): the whole name on hover.
+        m_layout->setItemData(1, m_layout->itemText(1), Qt::ToolTipRole);
         m_layout->setCurrentIndex(points && points->hasLayout ? 1 : 0);
+        updateLayoutToolTip();
     }
     m_map->setPoints(points);
     m_map->setUseNeighbourLayout(points && points->hasLayout);

@@ -57,6 +57,9 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    /// The layout box's tooltip: its current entry in full (a narrow pane cuts it), then what
+    /// the layouts are.
+    void updateLayoutToolTip();
     void reload();
     void loadMapIfNeeded();
     void mapLoaded();

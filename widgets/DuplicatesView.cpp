@@ -144,7 +144,8 @@ void DuplicatesView::reload() {
     m_state->showContent();
     const auto& cmp = m_document->analysis()->comparison;
     QString summary = tr("<b>%n duplicate groups</b> (exact: same normalised text; near: word "
-                         "5-gram Jaccard ≥ 0.8 by MinHash).",
+                         "5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported "
+                         "with the corpus).",
                          nullptr, static_cast<int>(m_groups->rowCount()));
     if (cmp.contains(QString::fromLatin1(key::kCrossExactDuplicates)))
         summary +=

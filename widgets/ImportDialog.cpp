@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -188,9 +189,11 @@ ImportDialog::ImportDialog(QWidget* parent)
     form->addRow(tr("Label (optional):"), m_labelField);
     m_duplicateField->setObjectName(u"importDuplicateCluster"_s);
     m_duplicateField->setToolTip(
+        u"<p>"_s +
         tr("A duplicate-cluster id computed elsewhere, e.g. by datatrove's MinHash stages "
            "(metadata.minhash_cluster) or NeMo Curator (group). Samples of this corpus with the "
-           "same id are one near-duplicate group in the analysis."));
+           "same id are one near-duplicate group in the analysis.") +
+        u"</p>"_s);
     form->addRow(tr("Duplicate cluster (optional):"), m_duplicateField);
     form->addRow(tr("Only records where:"), m_where);
     const QString metaNames[] = {tr("Generator:"), tr("Template version:"), tr("Judge version:"),
@@ -237,7 +240,13 @@ ImportDialog::ImportDialog(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(source, 3);
-    layout->addWidget(mapping, 2);
+    // The mapping scrolls rather than push Import off a 1280×720 screen.
+    auto* mappingScroll = new QScrollArea(this);
+    mappingScroll->setObjectName(u"importMappingScroll"_s);
+    mappingScroll->setWidgetResizable(true);
+    mappingScroll->setFrameShape(QFrame::NoFrame);
+    mappingScroll->setWidget(mapping);
+    layout->addWidget(mappingScroll, 2);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 

@@ -139,10 +139,15 @@ TEST(AnalyzeCorpora, ImportedDuplicateClustersJoinGroupsWithinTheirCorpus) {
     EXPECT_EQ(s.corpora[1].importedClusterIds, 2u);
     ASSERT_TRUE(s.comparison.has_value());
     EXPECT_EQ(s.comparison->crossNearDuplicates, 0u);
+    // Synthscope's own groups, which the comparisons with the real side use: none here.
+    ASSERT_EQ(s.duplicateGroupOfOwn.size(), 8u);
+    EXPECT_TRUE(std::all_of(s.duplicateGroupOfOwn.begin(), s.duplicateGroupOfOwn.end(),
+                            [](std::uint32_t g) { return g == UINT32_MAX; }));
 
     // Without ids: no groups at all. Ids not one per text: an error, not a guess.
     const std::vector<CorpusInput> plain = {{false, real, {}}, {true, synth, {}}};
     EXPECT_TRUE(analyzeCorpora(plain, params).similarity->duplicateGroups.empty());
+    EXPECT_TRUE(analyzeCorpora(plain, params).similarity->duplicateGroupOfOwn.empty());
     const std::vector<std::string> short_ = {"7"};
     const std::vector<CorpusInput> bad = {{false, real, {}, {}, short_}, {true, synth, {}}};
     EXPECT_THROW(analyzeCorpora(bad, params), std::invalid_argument);
