@@ -52,21 +52,26 @@ double compressionRatio(std::span<const std::string> texts, const Progress& prog
 
 namespace {
 
-// n-grams are counted by a 64-bit hash of their tokens (FNV-1a with a separator); a collision
+// The hash of each n-gram of doc, in order: a 64-bit hash of its tokens' hashes; a collision
 // among the few thousand n-grams of a sample is negligibly likely.
-std::unordered_map<std::uint64_t, int> ngramCounts(const std::vector<std::string>& doc,
-                                                   std::size_t n) {
-    std::unordered_map<std::uint64_t, int> counts;
-    std::vector<std::uint64_t> tokenHash;
-    tokenHash.reserve(doc.size());
-    for (const auto& t : doc)
-        tokenHash.push_back(fnv1a64(t));
+void ngramHashes(std::span<const std::uint32_t> doc, std::size_t n,
+                 std::vector<std::uint64_t>& out) {
+    out.clear();
     for (std::size_t i = 0; i + n <= doc.size(); ++i) {
         std::uint64_t h = 0xcbf29ce484222325ULL ^ n;
         for (std::size_t j = i; j < i + n; ++j)
-            h = (h ^ tokenHash[j]) * 0x100000001b3ULL + (h >> 29);
-        ++counts[h];
+            h = (h ^ splitmix64(doc[j])) * 0x100000001b3ULL + (h >> 29);
+        out.push_back(h);
     }
+}
+
+std::unordered_map<std::uint64_t, int> ngramCounts(std::span<const std::uint32_t> doc,
+                                                   std::size_t n) {
+    std::unordered_map<std::uint64_t, int> counts;
+    std::vector<std::uint64_t> grams;
+    ngramHashes(doc, n, grams);
+    for (std::uint64_t h : grams)
+        ++counts[h];
     return counts;
 }
 
@@ -80,7 +85,7 @@ struct TopTwo {
 
 } // namespace
 
-double selfBleu(std::span<const std::vector<std::string>> documents, std::size_t sampleSize,
+double selfBleu(std::span<const std::span<const std::uint32_t>> documents, std::size_t sampleSize,
                 std::uint64_t seed, const Progress& progress) {
     std::vector<std::size_t> order(documents.size());
     std::iota(order.begin(), order.end(), 0);
@@ -165,15 +170,15 @@ namespace {
 
 // One MTLD pass over token hashes. A type counts as seen in the current factor when its
 // stamp equals the factor number, so starting a factor costs nothing.
-double mtldPass(const std::vector<std::uint64_t>& tokens, double threshold, bool forward) {
+double mtldPass(std::span<const std::uint32_t> tokens, double threshold, bool forward) {
     double factors = 0.0;
-    std::unordered_map<std::uint64_t, std::uint64_t> stamp;
+    std::unordered_map<std::uint32_t, std::uint64_t> stamp;
     std::uint64_t factor = 1;
     std::size_t types = 0;
     std::size_t count = 0;
     double ttr = 1.0;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const std::uint64_t t = forward ? tokens[k] : tokens[tokens.size() - 1 - k];
+        const std::uint32_t t = forward ? tokens[k] : tokens[tokens.size() - 1 - k];
         std::uint64_t& seen = stamp[t];
         if (seen != factor) {
             seen = factor;
@@ -197,44 +202,27 @@ double mtldPass(const std::vector<std::uint64_t>& tokens, double threshold, bool
 
 } // namespace
 
-double mtld(std::span<const std::string> tokens, double threshold) {
+double mtld(std::span<const std::uint32_t> tokens, double threshold) {
     if (tokens.empty())
         return 0.0;
-    std::vector<std::uint64_t> hashes;
-    hashes.reserve(tokens.size());
-    for (const auto& t : tokens)
-        hashes.push_back(fnv1a64(t));
-    return 0.5 * (mtldPass(hashes, threshold, true) + mtldPass(hashes, threshold, false));
+    return 0.5 * (mtldPass(tokens, threshold, true) + mtldPass(tokens, threshold, false));
 }
 
-double mtld(std::span<const std::vector<std::string>> documents, double threshold) {
-    std::vector<std::uint64_t> hashes;
+double mtld(std::span<const std::span<const std::uint32_t>> documents, double threshold) {
+    std::vector<std::uint32_t> stream;
     for (const auto& doc : documents)
-        for (const auto& t : doc)
-            hashes.push_back(fnv1a64(t));
-    if (hashes.empty())
-        return 0.0;
-    return 0.5 * (mtldPass(hashes, threshold, true) + mtldPass(hashes, threshold, false));
+        stream.insert(stream.end(), doc.begin(), doc.end());
+    return mtld(stream, threshold);
 }
 
-double repeatedNgramRate(std::span<const std::vector<std::string>> documents, std::size_t n) {
+double repeatedNgramRate(std::span<const std::span<const std::uint32_t>> documents, std::size_t n) {
     double sum = 0.0;
     std::size_t counted = 0;
-    std::vector<std::uint64_t> tokenHash;
     std::vector<std::uint64_t> grams;
     for (const auto& doc : documents) {
         if (doc.size() < n)
             continue;
-        tokenHash.clear();
-        for (const auto& t : doc)
-            tokenHash.push_back(fnv1a64(t));
-        grams.clear();
-        for (std::size_t i = 0; i + n <= doc.size(); ++i) {
-            std::uint64_t h = 0xcbf29ce484222325ULL ^ n;
-            for (std::size_t j = i; j < i + n; ++j)
-                h = (h ^ tokenHash[j]) * 0x100000001b3ULL + (h >> 29);
-            grams.push_back(h);
-        }
+        ngramHashes(doc, n, grams);
         std::sort(grams.begin(), grams.end());
         const auto distinct =
             static_cast<double>(std::unique(grams.begin(), grams.end()) - grams.begin());

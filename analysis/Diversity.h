@@ -21,17 +21,21 @@ double compressionRatio(std::span<const std::string> texts, const Progress& prog
 /// scores are averaged. BLEU-4 (Papineni et al. 2002): geometric mean of clipped n-gram
 /// precisions, n = 1…4, uniform weights, brevity penalty against the closest reference length,
 /// and NLTK's smoothing method 1 (a zero n-gram match counts as ε = 0.1), as Texygen uses.
+/// documents: token ids per document (tokens are compared by id; n-grams are counted by a 64-bit
+/// hash of their ids, where a collision is negligibly likely).
 /// In [0, 1]; 1 = every document repeats another. Fewer than 2 documents give 0.
-double selfBleu(std::span<const std::vector<std::string>> documents, std::size_t sampleSize = 500,
-                std::uint64_t seed = 1, const Progress& progress = {});
+double selfBleu(std::span<const std::span<const std::uint32_t>> documents,
+                std::size_t sampleSize = 500, std::uint64_t seed = 1,
+                const Progress& progress = {});
 
 /// MTLD, the measure of textual lexical diversity (McCarthy & Jarvis 2010), of one token
 /// stream: the mean length of sequential runs keeping a type–token ratio above 0.72, averaged
 /// over a forward and a backward pass, with the partial last factor counted pro rata.
-/// Independent of text length, unlike a plain TTR. Tokens per factor; 0 for an empty stream.
-double mtld(std::span<const std::string> tokens, double threshold = 0.72);
-/// MTLD of the documents' tokens as one stream, in order (no copy of the tokens is made).
-double mtld(std::span<const std::vector<std::string>> documents, double threshold = 0.72);
+/// Independent of text length, unlike a plain TTR. tokens: token ids (a type is an id).
+/// Tokens per factor; 0 for an empty stream.
+double mtld(std::span<const std::uint32_t> tokens, double threshold = 0.72);
+/// MTLD of the documents' token ids as one stream, in order (one copy of the ids is made).
+double mtld(std::span<const std::span<const std::uint32_t>> documents, double threshold = 0.72);
 
 /// Diversity on an equal budget, so that corpora of different sizes and text lengths compare
 /// (vocabulary and distinct-n grow with corpus size; Vendi on a larger sample sees more).
@@ -77,7 +81,9 @@ double selfRepetition(std::span<const std::span<const std::uint32_t>> documents,
 
 /// Repeated n-gram rate inside samples ("rep-n", Welleck et al. 2019): per sample,
 /// 1 − distinct n-grams / n-grams, averaged over samples that have an n-gram. In [0, 1];
-/// high = samples repeat themselves (degenerate loops).
-double repeatedNgramRate(std::span<const std::vector<std::string>> documents, std::size_t n = 4);
+/// high = samples repeat themselves (degenerate loops). documents: token ids per document;
+/// n-grams are compared by a 64-bit hash of their ids.
+double repeatedNgramRate(std::span<const std::span<const std::uint32_t>> documents,
+                         std::size_t n = 4);
 
 } // namespace synthscope::analysis

@@ -21,12 +21,14 @@ std::uint64_t pack(const std::uint32_t* ids, int n) {
 
 } // namespace
 
-std::uint32_t KneserNeyModel::idOf(const std::string& word) const {
+std::uint32_t KneserNeyModel::idOf(std::uint32_t word) const {
+    if (word == kEnd)
+        return m_eos;
     auto it = m_ids.find(word);
     return it == m_ids.end() ? m_unk : it->second;
 }
 
-KneserNeyModel KneserNeyModel::train(const std::vector<std::vector<std::string>>& documents,
+KneserNeyModel KneserNeyModel::train(std::span<const std::span<const std::uint32_t>> documents,
                                      const KneserNeyParams& params, const Progress& progress) {
     if (params.order < 1 || params.order > 3)
         throw std::invalid_argument("KneserNeyModel: order must be 1, 2 or 3");
@@ -34,25 +36,27 @@ KneserNeyModel KneserNeyModel::train(const std::vector<std::vector<std::string>>
     m.m_order = params.order;
     const int n = params.order;
 
-    std::unordered_map<std::string, std::uint64_t> freq;
+    std::unordered_map<std::uint32_t, std::uint64_t> freq;
     for (const auto& doc : documents)
-        for (const auto& w : doc)
+        for (const std::uint32_t w : doc) {
+            if (w >= kUnknown)
+                throw std::invalid_argument("KneserNeyModel: a token id at or above kUnknown");
             ++freq[w];
-    auto add = [&m](const std::string& w) {
-        m.m_ids.emplace(w, static_cast<std::uint32_t>(m.m_words.size()));
-        m.m_words.push_back(w);
-        return static_cast<std::uint32_t>(m.m_words.size() - 1);
-    };
-    m.m_bos = add("<s>");
-    m.m_eos = add("</s>");
-    m.m_unk = add("<unk>");
-    std::vector<std::string> kept;
+        }
+    // <s>, </s> and <unk> are model ids 0, 1, 2 with no outside id.
+    m.m_words = {kUnknown, kEnd, kUnknown};
+    m.m_bos = 0;
+    m.m_eos = 1;
+    m.m_unk = 2;
+    std::vector<std::uint32_t> kept;
     for (const auto& [w, c] : freq)
-        if (c > params.unkMaxCount && !m.m_ids.contains(w))
+        if (c > params.unkMaxCount)
             kept.push_back(w);
     std::sort(kept.begin(), kept.end()); // deterministic ids
-    for (const auto& w : kept)
-        add(w);
+    for (const std::uint32_t w : kept) {
+        m.m_ids.emplace(w, static_cast<std::uint32_t>(m.m_words.size()));
+        m.m_words.push_back(w);
+    }
     if (m.m_words.size() > kMask)
         throw std::invalid_argument("KneserNeyModel: vocabulary over 2^21 types");
     progress.report(0.2, "language model");
@@ -136,8 +140,8 @@ double KneserNeyModel::prob(const std::uint32_t* context, int contextLength,
     return std::max(count - discount(k, count), 0.0) / s.total + gamma * lower;
 }
 
-double KneserNeyModel::probability(std::span<const std::string> context,
-                                   const std::string& word) const {
+double KneserNeyModel::probability(std::span<const std::uint32_t> context,
+                                   std::uint32_t word) const {
     std::uint32_t ids[2] = {m_bos, m_bos};
     const int need = m_order - 1;
     for (int i = 0; i < need; ++i) {
@@ -147,7 +151,7 @@ double KneserNeyModel::probability(std::span<const std::string> context,
     return prob(ids, need, idOf(word));
 }
 
-double KneserNeyModel::perplexity(std::span<const std::string> document) const {
+double KneserNeyModel::perplexity(std::span<const std::uint32_t> document) const {
     const int need = m_order - 1;
     std::vector<std::uint32_t> ids(static_cast<std::size_t>(need), m_bos);
     for (const auto& w : document)
@@ -159,11 +163,10 @@ double KneserNeyModel::perplexity(std::span<const std::string> document) const {
     return std::exp(-logSum / static_cast<double>(document.size() + 1));
 }
 
-std::vector<std::string> KneserNeyModel::vocabulary() const {
-    std::vector<std::string> v;
-    for (const auto& w : m_words)
-        if (w != "<s>")
-            v.push_back(w);
+std::vector<std::uint32_t> KneserNeyModel::vocabulary() const {
+    std::vector<std::uint32_t> v(m_words.begin() + 3, m_words.end());
+    v.push_back(kEnd);
+    v.push_back(kUnknown);
     return v;
 }
 

@@ -11,20 +11,8 @@
 
 namespace synthscope::analysis {
 
-namespace {
-
-std::uint64_t splitmix64(std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-} // namespace
-
-namespace {
-
-std::vector<std::uint64_t> shinglesOf(const std::vector<std::uint64_t>& tokenHash, std::size_t k) {
+std::vector<std::uint64_t> shingleHashesOfTokenHashes(std::span<const std::uint64_t> tokenHash,
+                                                      std::size_t k) {
     std::vector<std::uint64_t> out;
     if (tokenHash.empty() || k == 0)
         return out;
@@ -41,14 +29,12 @@ std::vector<std::uint64_t> shinglesOf(const std::vector<std::uint64_t>& tokenHas
     return out;
 }
 
-} // namespace
-
 std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, std::size_t k) {
     std::vector<std::uint64_t> tokenHash;
     tokenHash.reserve(tokens.size());
     for (const auto& t : tokens)
         tokenHash.push_back(fnv1a64(t));
-    return shinglesOf(tokenHash, k);
+    return shingleHashesOfTokenHashes(tokenHash, k);
 }
 
 std::vector<std::uint64_t> shingleHashes(std::span<const std::uint32_t> tokenIds, std::size_t k) {
@@ -56,7 +42,7 @@ std::vector<std::uint64_t> shingleHashes(std::span<const std::uint32_t> tokenIds
     tokenHash.reserve(tokenIds.size());
     for (const auto id : tokenIds)
         tokenHash.push_back(splitmix64(id));
-    return shinglesOf(tokenHash, k);
+    return shingleHashesOfTokenHashes(tokenHash, k);
 }
 
 double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {

@@ -18,6 +18,11 @@ std::vector<std::uint64_t> shingleHashes(std::span<const std::string> tokens, st
 /// FNV-1a: the sets differ from the string overload's, the Jaccard similarities do not).
 std::vector<std::uint64_t> shingleHashes(std::span<const std::uint32_t> tokenIds, std::size_t k);
 
+/// The same from the tokens' 64-bit hashes (tokenHash[i] for token i): shingleHashes(tokens, k)
+/// equals this over fnv1a64() of each token.
+std::vector<std::uint64_t> shingleHashesOfTokenHashes(std::span<const std::uint64_t> tokenHash,
+                                                      std::size_t k);
+
 /// Jaccard similarity |A∩B| / |A∪B| of two sorted, de-duplicated sets; 1 for two empty sets.
 double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
 

@@ -204,7 +204,7 @@ private:
     std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
 
-// Skeletons, diversity and perplexity, on word tokens rebuilt from the vocabulary. Writes
+// Skeletons, diversity and perplexity, on the token ids (no word is rebuilt as a string). Writes
 // result's extras, templates, perplexity fields and diversity budgets, and its stage times to
 // stages (not result.stageSeconds: it may run beside analyzeSimilarity()).
 void analyzeStructure(std::span<const CorpusInput> corpora,
@@ -212,37 +212,37 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
                       const AnalysisParams& params, const Progress& progress,
                       AnalysisResult& result, std::vector<std::pair<std::string, double>>& stages) {
     StageClock clock(stages);
-    std::vector<std::vector<std::string>> words;
-    std::vector<std::vector<std::string>> skeletons;
+    std::vector<std::span<const std::uint32_t>> words; // every corpus's documents, in order
     std::vector<std::uint32_t> corpusOf;
+    std::vector<const std::string*> textOf;
     std::vector<bool> syntheticVec;
-    std::size_t documents = 0;
-    for (const auto& t : tokenized)
-        documents += t.size();
-    words.resize(documents);
-    skeletons.resize(documents);
-    corpusOf.reserve(documents);
-    std::vector<std::size_t> docOf; // document index within its corpus
-    docOf.reserve(documents);
     for (std::size_t c = 0; c < corpora.size(); ++c) {
         syntheticVec.push_back(corpora[c].synthetic);
-        corpusOf.insert(corpusOf.end(), tokenized[c].size(), static_cast<std::uint32_t>(c));
-        for (std::size_t d = 0; d < tokenized[c].size(); ++d)
-            docOf.push_back(d);
-    }
-    const Progress cancel = progress.cancelOnly();
-    parallelFor(documents, [&](std::size_t begin, std::size_t end, std::size_t worker) {
-        for (std::size_t i = begin; i < end; ++i) {
-            if ((i - begin) % 4096 == 0)
-                (worker == 0 ? progress : cancel).report(0.0, "skeletons");
-            const std::size_t c = corpusOf[i];
-            const auto doc = tokenized[c].doc(docOf[i]);
-            words[i].reserve(doc.size());
-            for (auto id : doc)
-                words[i].push_back(vocab.word(id));
-            skeletons[i] = skeletonTokens(corpora[c].texts[docOf[i]]);
+        for (std::size_t d = 0; d < tokenized[c].size(); ++d) {
+            words.push_back(tokenized[c].doc(d));
+            corpusOf.push_back(static_cast<std::uint32_t>(c));
+            textOf.push_back(&corpora[c].texts[d]);
         }
-    });
+    }
+    const std::size_t documents = words.size();
+    // Skeleton tokens in batches: built in parallel, then interned in order (so ids do not
+    // depend on the threads); only one batch is held as strings.
+    SkeletonCorpus skeletons;
+    {
+        constexpr std::size_t kBatch = 8192;
+        std::vector<std::vector<std::string>> batch(kBatch);
+        for (std::size_t first = 0; first < documents; first += kBatch) {
+            progress.report(0.1 * static_cast<double>(first) / static_cast<double>(documents),
+                            "skeletons");
+            const std::size_t count = std::min(kBatch, documents - first);
+            parallelFor(count, [&](std::size_t begin, std::size_t end, std::size_t) {
+                for (std::size_t k = begin; k < end; ++k)
+                    batch[k] = skeletonTokens(*textOf[first + k]);
+            });
+            for (std::size_t k = 0; k < count; ++k)
+                skeletons.append(batch[k]);
+        }
+    }
     clock.lap("skeletons");
 
     // Diversity per corpus on the second core while the skeleton groups are found: both only
@@ -263,20 +263,16 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
         std::size_t first = 0;
         for (std::size_t c = 0; c < corpora.size(); ++c) {
             const std::size_t count = tokenized[c].size();
-            const std::span<const std::vector<std::string>> docs(words.data() + first, count);
+            const std::span<const std::span<const std::uint32_t>> docs(words.data() + first, count);
             CorpusExtras& e = result.extras[c];
             e.compressionRatio = compressionRatio(corpora[c].texts, cancel);
             e.selfBleu = selfBleu(docs, params.selfBleuSample, params.seed, cancel);
             e.mtld = mtld(docs);
             e.repeatedNgramRate = repeatedNgramRate(docs, 4);
-            std::vector<std::span<const std::uint32_t>> ids;
-            ids.reserve(count);
-            for (std::size_t d = 0; d < count; ++d)
-                ids.push_back(tokenized[c].doc(d));
             cancel.report(0.0, "diversity");
-            e.budgeted = budgetedDiversity(ids, tokenBudget, vendiSamples, params.diversityDraws,
+            e.budgeted = budgetedDiversity(docs, tokenBudget, vendiSamples, params.diversityDraws,
                                            params.seed + c);
-            e.selfRepetition = selfRepetition(ids, params.selfRepetitionTokens,
+            e.selfRepetition = selfRepetition(docs, params.selfRepetitionTokens,
                                               params.diversityDraws, params.seed + c);
             first += count;
         }
@@ -285,15 +281,16 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
     for (std::size_t c = 0; c < syntheticVec.size(); ++c)
         synthetic[c] = syntheticVec[c];
     try {
-        result.templates = analyzeTemplates(
-            skeletons, words, corpusOf, std::span<const bool>(synthetic.get(), syntheticVec.size()),
-            params.templates, progress.sub(0.1, 0.6));
+        result.templates =
+            analyzeTemplates(skeletons, words, vocab, corpusOf,
+                             std::span<const bool>(synthetic.get(), syntheticVec.size()),
+                             params.templates, progress.sub(0.1, 0.6));
     } catch (...) {
         diversity.wait(); // never leave the task reading freed data
         throw;
     }
-    skeletons.clear();
-    diversity.get(); // rethrows the task's Cancelled or error
+    skeletons = SkeletonCorpus(); // freed before the language model is trained
+    diversity.get();              // rethrows the task's Cancelled or error
     for (std::size_t c = 0; c < corpora.size(); ++c)
         result.extras[c].templates = result.templates.corpora[c];
     progress.report(0.75, "diversity");
@@ -312,12 +309,12 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
         std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(
                                      params.heldOutShare * static_cast<double>(realDocs.size()))));
     std::vector<bool> isHeldOut(words.size(), false);
-    std::vector<std::vector<std::string>> training;
+    std::vector<std::span<const std::uint32_t>> training;
     for (std::size_t k = 0; k < realDocs.size(); ++k) {
         if (k < heldOut)
             isHeldOut[realDocs[k]] = true;
         else
-            training.push_back(std::move(words[realDocs[k]])); // never scored: moved, not copied
+            training.push_back(words[realDocs[k]]);
     }
     const KneserNeyModel lm =
         KneserNeyModel::train(training, params.languageModel, progress.sub(0.75, 0.9));

@@ -22,15 +22,6 @@ double entropyBits(std::span<const double> counts) {
     return h;
 }
 
-namespace {
-std::uint64_t splitmix(std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-} // namespace
-
 CorpusProfile profileCorpus(const TokenizedCorpus& corpus, std::span<const std::string> labels,
                             const Progress& progress) {
     const std::size_t n = corpus.size();
@@ -62,7 +53,7 @@ CorpusProfile profileCorpus(const TokenizedCorpus& corpus, std::span<const std::
             }
             if (t + 2 < doc.size()) {
                 trigramHashes.insert(
-                    splitmix(bigramKey(doc[t], doc[t + 1]) ^ splitmix(doc[t + 2])));
+                    splitmix64(bigramKey(doc[t], doc[t + 1]) ^ splitmix64(doc[t + 2])));
                 ++p.trigrams;
             }
         }

@@ -279,15 +279,23 @@ bool FunctionWords::contains(std::string_view lowerWord) const {
     return m_words.contains(std::string(lowerWord));
 }
 
+namespace {
+
+// A kept word: not a placeholder or markup, and starting with a letter or digit.
+bool isKeptWord(std::string_view t) {
+    if (t.empty() || t[0] == '<') // placeholders and markup
+        return false;
+    std::size_t pos = 0;
+    return u_isalnum(static_cast<UChar32>(decodeUtf8(t, pos))) != 0;
+}
+
+} // namespace
+
 bool isShortReply(std::span<const std::string> tokens) {
     if (tokens.size() < kShortReplyTokens)
         return true;
-    return std::none_of(tokens.begin(), tokens.end(), [](const std::string& t) {
-        if (t.empty() || t[0] == '<') // placeholders and markup
-            return false;
-        std::size_t pos = 0;
-        return u_isalnum(static_cast<UChar32>(decodeUtf8(t, pos))) != 0; // a kept word
-    });
+    return std::none_of(tokens.begin(), tokens.end(),
+                        [](const std::string& t) { return isKeptWord(t); });
 }
 
 bool isShortReply(std::string_view skeletonString) {
@@ -440,6 +448,34 @@ std::string skeletonString(std::span<const std::string> tokens) {
         s += t == "\n" ? "\xE2\x8F\x8E" : t; // ⏎
     }
     return s;
+}
+
+void SkeletonCorpus::append(std::span<const std::string> tokens) {
+    for (const std::string& t : tokens) {
+        const std::uint32_t id = m_tokens.intern(t);
+        if (id == m_hash.size()) { // a new token
+            m_hash.push_back(fnv1a64(t));
+            m_placeholder.push_back(isPlaceholder(t) ? 1 : 0);
+            m_keptWord.push_back(isKeptWord(t) ? 1 : 0);
+        }
+        m_ids.push_back(id);
+    }
+    m_offsets.push_back(m_ids.size());
+}
+
+bool SkeletonCorpus::shortReply(std::span<const std::uint32_t> ids) const {
+    if (ids.size() < kShortReplyTokens)
+        return true;
+    return std::none_of(ids.begin(), ids.end(),
+                        [this](std::uint32_t id) { return m_keptWord[id] != 0; });
+}
+
+std::vector<std::string> SkeletonCorpus::texts(std::span<const std::uint32_t> ids) const {
+    std::vector<std::string> out;
+    out.reserve(ids.size());
+    for (const std::uint32_t id : ids)
+        out.push_back(m_tokens.word(id));
+    return out;
 }
 
 } // namespace synthscope::analysis

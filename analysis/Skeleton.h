@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/Progress.h"
+#include "analysis/Tokenizer.h"
 
 #include <cstdint>
 #include <span>
@@ -73,5 +74,38 @@ bool isShortReply(std::string_view skeletonString);
 
 /// True for the masking placeholders (<W>, <NAME>, <NUM>, <URL>, <@>), false for kept tokens.
 bool isPlaceholder(std::string_view token);
+
+/// The skeletons of many documents with each distinct token stored once: document i is a span
+/// of 4-byte token ids, where a std::string per token costs 32 bytes or more (skeletons have a
+/// few thousand distinct tokens, so at a million samples this is the difference between
+/// gigabytes and hundreds of megabytes). Each id keeps its token's text, its FNV-1a 64 hash
+/// (fnv1a64() of the text, so hashes built from it equal those built from the strings) and
+/// whether it is a placeholder.
+class SkeletonCorpus {
+public:
+    /// Appends one document's skeleton (skeletonTokens()).
+    void append(std::span<const std::string> tokens);
+    /// Documents appended.
+    [[nodiscard]] std::size_t size() const { return m_offsets.size() - 1; }
+    /// Token ids of document i (i < size()).
+    [[nodiscard]] std::span<const std::uint32_t> doc(std::size_t i) const {
+        return {m_ids.data() + m_offsets[i], m_offsets[i + 1] - m_offsets[i]};
+    }
+    [[nodiscard]] const std::string& text(std::uint32_t id) const { return m_tokens.word(id); }
+    [[nodiscard]] std::uint64_t hash(std::uint32_t id) const { return m_hash[id]; }
+    [[nodiscard]] bool placeholder(std::uint32_t id) const { return m_placeholder[id] != 0; }
+    /// The texts of ids, in order (for display: skeletonString()).
+    [[nodiscard]] std::vector<std::string> texts(std::span<const std::uint32_t> ids) const;
+    /// isShortReply() of the skeleton ids, without building its strings.
+    [[nodiscard]] bool shortReply(std::span<const std::uint32_t> ids) const;
+
+private:
+    Vocabulary m_tokens; // distinct token texts, ids in first-seen order
+    std::vector<std::uint64_t> m_hash;
+    std::vector<std::uint8_t> m_placeholder;
+    std::vector<std::uint8_t> m_keptWord; // a token that makes a skeleton more than a short reply
+    std::vector<std::uint32_t> m_ids;
+    std::vector<std::size_t> m_offsets{0};
+};
 
 } // namespace synthscope::analysis

@@ -16,12 +16,15 @@ namespace synthscope::analysis {
 
 namespace {
 
-std::string joinRange(const std::vector<std::string>& tokens, std::size_t from, std::size_t to) {
+// Tokens [from, to) of ids joined by single spaces, each written as text(id).
+template <typename Text>
+std::string joinRange(std::span<const std::uint32_t> ids, std::size_t from, std::size_t to,
+                      const Text& text) {
     std::string s;
     for (std::size_t i = from; i < to; ++i) {
         if (i > from)
             s.push_back(' ');
-        s += tokens[i];
+        s += text(ids[i]);
     }
     return s;
 }
@@ -49,19 +52,20 @@ void windowHashesOf(const std::vector<std::uint64_t>& tokenHash,
     }
 }
 
-// windowHashesOf() of a skeleton, or (collapsed) of the skeleton with every run of
-// placeholders collapsed into its first.
-void windowHashes(const std::vector<std::string>& sk, const TemplateParams& params,
-                  std::vector<std::uint64_t>& out, bool collapsed = false) {
+// windowHashesOf() of a skeleton (token ids of skeletons), or (collapsed) of the skeleton with
+// every run of placeholders collapsed into its first.
+void windowHashes(const SkeletonCorpus& skeletons, std::span<const std::uint32_t> sk,
+                  const TemplateParams& params, std::vector<std::uint64_t>& out,
+                  bool collapsed = false) {
     thread_local std::vector<std::uint64_t> tokenHash;
     thread_local std::vector<std::uint8_t> literal;
     tokenHash.clear();
     literal.clear();
-    for (const auto& t : sk) {
-        const bool placeholder = isPlaceholder(t);
+    for (const std::uint32_t t : sk) {
+        const bool placeholder = skeletons.placeholder(t);
         if (collapsed && placeholder && !literal.empty() && literal.back() == 0)
             continue;
-        tokenHash.push_back(fnv1a64(t));
+        tokenHash.push_back(skeletons.hash(t));
         literal.push_back(placeholder ? 0 : 1);
     }
     windowHashesOf(tokenHash, literal, params, out);
@@ -69,23 +73,25 @@ void windowHashes(const std::vector<std::string>& sk, const TemplateParams& para
 
 // A skeleton with every run of placeholders collapsed into its first: the slots of a mould,
 // whatever length of filling each holds.
-std::vector<std::string> collapsedSkeleton(const std::vector<std::string>& sk) {
-    std::vector<std::string> out;
+std::vector<std::uint32_t> collapsedSkeleton(const SkeletonCorpus& skeletons,
+                                             std::span<const std::uint32_t> sk) {
+    std::vector<std::uint32_t> out;
     out.reserve(sk.size());
-    for (const auto& t : sk)
-        if (!isPlaceholder(t) || out.empty() || !isPlaceholder(out.back()))
+    for (const std::uint32_t t : sk)
+        if (!skeletons.placeholder(t) || out.empty() || !skeletons.placeholder(out.back()))
             out.push_back(t);
     return out;
 }
 
 // The sorted, distinct window hashes of a skeleton's collapsed form (TemplateParams::moulds);
 // empty for a short reply. scratch: reused buffer.
-std::vector<std::uint64_t> mouldWindows(const std::vector<std::string>& sk,
+std::vector<std::uint64_t> mouldWindows(const SkeletonCorpus& skeletons,
+                                        std::span<const std::uint32_t> sk,
                                         const TemplateParams& params,
                                         std::vector<std::uint64_t>& scratch) {
-    if (isShortReply(sk))
+    if (skeletons.shortReply(sk))
         return {};
-    windowHashes(sk, params, scratch, true);
+    windowHashes(skeletons, sk, params, scratch, true);
     std::vector<std::uint64_t> set;
     for (std::uint64_t h : scratch)
         if (h != 0)
@@ -105,14 +111,13 @@ std::uint64_t setHash(const std::vector<std::uint64_t>& set) {
 // A mould's title: its centre's collapsed skeleton, each window kept that at least half of the
 // members (up to 200 of them, evenly spaced over the group) contain, every other stretch written
 // as "…". When no window reaches half, the windows shared most widely are kept.
-std::string mouldTitle(const std::vector<std::string>& centreSkeleton,
-                       const std::vector<std::uint32_t>& members,
-                       const std::vector<std::uint32_t>& mouldOf,
-                       const std::vector<std::vector<std::uint64_t>>& mouldSets,
-                       const TemplateParams& params) {
-    const std::vector<std::string> tokens = collapsedSkeleton(centreSkeleton);
+std::string
+mouldTitle(const SkeletonCorpus& skeletons, std::span<const std::uint32_t> centreSkeleton,
+           const std::vector<std::uint32_t>& members, const std::vector<std::uint32_t>& mouldOf,
+           const std::vector<std::vector<std::uint64_t>>& mouldSets, const TemplateParams& params) {
+    const std::vector<std::uint32_t> tokens = collapsedSkeleton(skeletons, centreSkeleton);
     std::vector<std::uint64_t> hashes;
-    windowHashes(tokens, params, hashes);
+    windowHashes(skeletons, tokens, params, hashes);
     const std::size_t looked = std::min<std::size_t>(members.size(), 200);
     std::vector<std::size_t> sharedBy(hashes.size(), 0);
     for (std::size_t w = 0; w < hashes.size(); ++w) {
@@ -134,14 +139,14 @@ std::string mouldTitle(const std::vector<std::string>& centreSkeleton,
     std::vector<std::string> shown;
     for (std::size_t t = 0; t < tokens.size(); ++t) {
         if (kept[t])
-            shown.push_back(tokens[t]);
+            shown.push_back(skeletons.text(tokens[t]));
         else if (shown.empty() || shown.back() != "…")
             shown.push_back("…");
     }
     return skeletonString(shown);
 }
 
-CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& skeletons,
+CorpusTemplateStats corpusStats(const SkeletonCorpus& skeletons,
                                 const std::vector<std::uint32_t>& docs,
                                 const std::vector<std::uint32_t>& groupOf,
                                 const TemplateParams& params) {
@@ -182,14 +187,14 @@ CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& ske
     };
     std::unordered_map<std::uint64_t, Pattern> patterns;
     std::uint64_t tokens = 0;
-    std::vector<std::vector<std::uint64_t>> docPatterns(docs.size()); // per doc: n-gram hashes
+    std::vector<std::uint64_t> hashes; // one document's n-gram hashes (not kept: recomputed below)
     std::unordered_set<std::uint64_t> seen;
     for (std::size_t di = 0; di < docs.size(); ++di) {
-        tokens += skeletons[docs[di]].size();
-        windowHashes(skeletons[docs[di]], params, docPatterns[di]);
+        tokens += skeletons.doc(docs[di]).size();
+        windowHashes(skeletons, skeletons.doc(docs[di]), params, hashes);
         seen.clear();
-        for (std::size_t start = 0; start < docPatterns[di].size(); ++start) {
-            const std::uint64_t h = docPatterns[di][start];
+        for (std::size_t start = 0; start < hashes.size(); ++start) {
+            const std::uint64_t h = hashes[start];
             if (h == 0 || !seen.insert(h).second)
                 continue;
             Pattern& p = patterns[h];
@@ -216,12 +221,16 @@ CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& ske
     for (const auto& [h, p] : ranked) {
         templates.insert(h);
         if (s.topTemplates.size() < 10)
-            s.topTemplates.emplace_back(joinRange(skeletons[docs[p->doc]], p->pos, p->pos + len),
+            s.topTemplates.emplace_back(joinRange(skeletons.doc(docs[p->doc]), p->pos, p->pos + len,
+                                                  [&](std::uint32_t id) -> const std::string& {
+                                                      return skeletons.text(id);
+                                                  }),
                                         p->df);
     }
     std::uint64_t docsWith = 0;
     std::uint64_t occurrences = 0;
-    for (const auto& hashes : docPatterns) {
+    for (const std::uint32_t d : docs) {
+        windowHashes(skeletons, skeletons.doc(d), params, hashes);
         bool any = false;
         for (std::uint64_t h : hashes)
             if (h != 0 && templates.contains(h)) {
@@ -238,10 +247,10 @@ CorpusTemplateStats corpusStats(const std::vector<std::vector<std::string>>& ske
 
 // Skeleton n-grams by the samples of each role that contain them, ranked by weighted log-odds
 // (synthetic against real). Strings are built only for n-grams frequent enough to rank.
-std::vector<RecurringTemplate>
-recurringTemplates(const std::vector<std::vector<std::string>>& skeletons,
-                   std::span<const std::uint32_t> corpusOf, std::span<const bool> synthetic,
-                   const TemplateParams& params) {
+std::vector<RecurringTemplate> recurringTemplates(const SkeletonCorpus& skeletons,
+                                                  std::span<const std::uint32_t> corpusOf,
+                                                  std::span<const bool> synthetic,
+                                                  const TemplateParams& params) {
     struct Frequency {
         std::uint64_t real = 0;
         std::uint64_t synthetic = 0;
@@ -253,7 +262,7 @@ recurringTemplates(const std::vector<std::vector<std::string>>& skeletons,
     std::unordered_set<std::uint64_t> seen;
     double samples[2] = {0.0, 0.0}; // real, synthetic
     for (std::size_t i = 0; i < skeletons.size(); ++i) {
-        windowHashes(skeletons[i], params, hashes);
+        windowHashes(skeletons, skeletons.doc(i), params, hashes);
         seen.clear();
         const bool isSynthetic = synthetic[corpusOf[i]];
         samples[isSynthetic ? 1 : 0] += 1.0;
@@ -272,8 +281,8 @@ recurringTemplates(const std::vector<std::vector<std::string>>& skeletons,
     for (const auto& [h, f] : frequency) {
         if (f.real + f.synthetic < params.minRecurringSamples)
             continue;
-        const std::string text =
-            skeletonString(std::span(skeletons[f.doc]).subspan(f.pos, params.patternLength));
+        const std::string text = skeletonString(
+            skeletons.texts(skeletons.doc(f.doc).subspan(f.pos, params.patternLength)));
         hashOf[text] = h;
         if (f.synthetic > 0)
             syntheticDf[text] = f.synthetic;
@@ -306,7 +315,7 @@ recurringTemplates(const std::vector<std::vector<std::string>>& skeletons,
         missing += std::min<std::uint64_t>(t.real, params.examplesPerSide) +
                    std::min<std::uint64_t>(t.synthetic, params.examplesPerSide);
     for (std::size_t i = 0; i < skeletons.size() && missing > 0; ++i) {
-        windowHashes(skeletons[i], params, hashes);
+        windowHashes(skeletons, skeletons.doc(i), params, hashes);
         auto& side = synthetic[corpusOf[i]] ? synth : real;
         for (std::uint64_t h : hashes) {
             const auto it = h == 0 ? kept.end() : kept.find(h);
@@ -327,8 +336,8 @@ recurringTemplates(const std::vector<std::vector<std::string>>& skeletons,
     return out;
 }
 
-std::vector<Affix> topAffixes(const std::vector<std::vector<std::string>>& words,
-                              std::span<const std::uint32_t> corpusOf,
+std::vector<Affix> topAffixes(std::span<const std::span<const std::uint32_t>> words,
+                              const Vocabulary& vocabulary, std::span<const std::uint32_t> corpusOf,
                               std::span<const bool> synthetic, const TemplateParams& params,
                               bool opening) {
     std::unordered_map<std::string, Affix> counts;
@@ -337,7 +346,11 @@ std::vector<Affix> topAffixes(const std::vector<std::vector<std::string>>& words
         const auto& w = words[i];
         if (w.size() < k)
             continue;
-        const std::string key = opening ? joinRange(w, 0, k) : joinRange(w, w.size() - k, w.size());
+        const auto text = [&](std::uint32_t id) -> const std::string& {
+            return vocabulary.word(id);
+        };
+        const std::string key =
+            opening ? joinRange(w, 0, k, text) : joinRange(w, w.size() - k, w.size(), text);
         Affix& a = counts[key];
         a.text = key;
         (synthetic[corpusOf[i]] ? a.synthetic : a.real) += 1;
@@ -358,8 +371,9 @@ std::vector<Affix> topAffixes(const std::vector<std::vector<std::string>>& words
 
 } // namespace
 
-TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& skeletons,
-                                const std::vector<std::vector<std::string>>& words,
+TemplateResult analyzeTemplates(const SkeletonCorpus& skeletons,
+                                std::span<const std::span<const std::uint32_t>> words,
+                                const Vocabulary& vocabulary,
                                 std::span<const std::uint32_t> corpusOf,
                                 std::span<const bool> synthetic, const TemplateParams& params,
                                 const Progress& progress) {
@@ -376,7 +390,10 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
     std::vector<std::uint32_t> uniqueOf(n);
     std::vector<std::uint32_t> uniqueDocs;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t h = fnv1a64(skeletonString(skeletons[i]));
+        // The skeleton's ids hashed in order: equal skeletons, equal ids.
+        std::uint64_t h = 0xcbf29ce484222325ULL ^ skeletons.doc(i).size();
+        for (const std::uint32_t id : skeletons.doc(i))
+            h = splitmix64(h ^ id);
         auto [it, inserted] =
             firstWithHash.emplace(h, static_cast<std::uint32_t>(uniqueDocs.size()));
         if (inserted)
@@ -385,8 +402,12 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
     }
     progress.report(0.1, "skeleton groups");
     std::vector<std::vector<std::uint64_t>> shingles(uniqueDocs.size());
-    for (std::size_t u = 0; u < uniqueDocs.size(); ++u)
-        shingles[u] = shingleHashes(skeletons[uniqueDocs[u]], params.shingleTokens);
+    for (std::size_t u = 0; u < uniqueDocs.size(); ++u) {
+        std::vector<std::uint64_t> tokenHash;
+        for (const std::uint32_t id : skeletons.doc(uniqueDocs[u]))
+            tokenHash.push_back(skeletons.hash(id)); // = shingleHashes() of the strings
+        shingles[u] = shingleHashesOfTokenHashes(tokenHash, params.shingleTokens);
+    }
     const std::vector<std::uint32_t> near =
         nearDuplicateGroups(shingles, params.minhash, progress.sub(0.1, 0.45));
 
@@ -407,20 +428,23 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
     std::vector<std::uint32_t> mouldWeight;
     std::vector<std::uint32_t> mouldOf(n, kNone); // document → index into mouldSets
     {
-        // Each document's window set (in parallel), then the distinct ones in document order.
-        std::vector<std::vector<std::uint64_t>> setOf(n);
+        // Each document's window set (in parallel, a batch at a time so that only the distinct
+        // sets are held), then the distinct ones in document order.
+        constexpr std::size_t kBatch = 16384;
+        std::vector<std::vector<std::uint64_t>> setOf(std::min(n, kBatch));
         const Progress cancel = progress.cancelOnly();
-        parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t) {
-            std::vector<std::uint64_t> windows;
-            for (std::size_t i = begin; i < end; ++i) {
-                if (i % 4096 == 0)
-                    cancel.report(0.0, "moulds");
-                setOf[i] = mouldWindows(skeletons[i], params, windows);
-            }
-        });
         std::unordered_map<std::uint64_t, std::uint32_t> firstWith;
         for (std::size_t i = 0; i < n; ++i) {
-            std::vector<std::uint64_t> set = std::move(setOf[i]);
+            if (i % kBatch == 0) {
+                cancel.report(0.0, "moulds");
+                parallelFor(std::min(kBatch, n - i), [&](std::size_t begin, std::size_t end,
+                                                         std::size_t) {
+                    std::vector<std::uint64_t> windows;
+                    for (std::size_t k = begin; k < end; ++k)
+                        setOf[k] = mouldWindows(skeletons, skeletons.doc(i + k), params, windows);
+                });
+            }
+            std::vector<std::uint64_t> set = std::move(setOf[i % kBatch]);
             if (set.empty())
                 continue;
             // Open addressing on the set's hash: a colliding different set moves on to the
@@ -464,9 +488,9 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
             const auto centreSet = static_cast<std::uint32_t>(key); // (clang: no captured binding)
             const auto c = *std::find_if(members.begin(), members.end(),
                                          [&](std::uint32_t d) { return mouldOf[d] == centreSet; });
-            pattern = mouldTitle(skeletons[c], members, mouldOf, mouldSets, params);
+            pattern = mouldTitle(skeletons, skeletons.doc(c), members, mouldOf, mouldSets, params);
         } else {
-            pattern = skeletonString(skeletons[members.front()]);
+            pattern = skeletonString(skeletons.texts(skeletons.doc(members.front())));
         }
         result.groups.push_back({std::move(pattern), std::move(members), mould});
     }
@@ -487,8 +511,8 @@ TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& ske
     for (const auto& docs : docsOf)
         result.corpora.push_back(corpusStats(skeletons, docs, result.skeletonOf, params));
     result.recurring = recurringTemplates(skeletons, corpusOf, synthetic, params);
-    result.openings = topAffixes(words, corpusOf, synthetic, params, true);
-    result.closings = topAffixes(words, corpusOf, synthetic, params, false);
+    result.openings = topAffixes(words, vocabulary, corpusOf, synthetic, params, true);
+    result.closings = topAffixes(words, vocabulary, corpusOf, synthetic, params, false);
     progress.report(1.0, "template measures");
     return result;
 }

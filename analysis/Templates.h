@@ -3,6 +3,7 @@
 #include "analysis/MinHash.h"
 #include "analysis/Progress.h"
 #include "analysis/Skeleton.h"
+#include "analysis/Tokenizer.h"
 
 #include <cstdint>
 #include <map>
@@ -124,11 +125,13 @@ struct TemplateResult {
 
 /// Skeletons, moulds and skeleton groups (over all corpora jointly), and per-corpus template
 /// measures.
-/// skeletons[i] are skeletonTokens() of document i; words[i] its tokenize() tokens;
-/// corpusOf[i] its corpus (0 … corpusCount−1) and synthetic[c] the role of corpus c.
+/// skeletons.doc(i) is skeletonTokens() of document i; words[i] its word-token ids in
+/// vocabulary (TokenizedCorpus::doc(), for the openings and closings); corpusOf[i] its corpus
+/// (0 … corpusCount−1) and synthetic[c] the role of corpus c.
 /// Throws std::invalid_argument for mismatched sizes; Cancelled when asked to stop.
-TemplateResult analyzeTemplates(const std::vector<std::vector<std::string>>& skeletons,
-                                const std::vector<std::vector<std::string>>& words,
+TemplateResult analyzeTemplates(const SkeletonCorpus& skeletons,
+                                std::span<const std::span<const std::uint32_t>> words,
+                                const Vocabulary& vocabulary,
                                 std::span<const std::uint32_t> corpusOf,
                                 std::span<const bool> synthetic, const TemplateParams& params = {},
                                 const Progress& progress = {});

@@ -136,6 +136,16 @@ std::string normalizeForDuplicate(std::string_view text);
 /// 64-bit FNV-1a hash (Fowler–Noll–Vo) of bytes. Deterministic across platforms.
 std::uint64_t fnv1a64(std::string_view bytes);
 
+/// SplitMix64's output function (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number
+/// generators"): a bijective 64-bit mix of x + the golden-ratio increment. Spreads small
+/// integers such as token ids over 64 bits before they are combined into n-gram hashes.
+constexpr std::uint64_t splitmix64(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
 /// A corpus in compact form: token ids of document i are tokenIds[offsets[i] .. offsets[i+1]).
 /// lengthChars[i] is document i's length in code points and hashes[i] the FNV-1a hash of its
 /// normalizeForDuplicate() text.

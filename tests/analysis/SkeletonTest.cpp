@@ -1,5 +1,6 @@
 #include "analysis/Skeleton.h"
 #include "analysis/Templates.h"
+#include "analysis/TokenIds.h"
 #include "analysis/Tokenizer.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,52 @@
 
 using namespace synthscope::analysis;
 using V = std::vector<std::string>;
+
+namespace {
+
+// analyzeTemplates() of hand-written skeletons and word tokens.
+TemplateResult templatesOf(const std::vector<V>& skeletons, const std::vector<V>& words,
+                           std::span<const std::uint32_t> corpusOf,
+                           std::span<const bool> synthetic) {
+    SkeletonCorpus interned;
+    for (const V& sk : skeletons)
+        interned.append(sk);
+    const synthscope::analysis::testing::TokenIds ids(words);
+    return analyzeTemplates(interned, ids.docs(), ids.vocabulary, corpusOf, synthetic);
+}
+
+} // namespace
+
+TEST(Skeleton, CorpusStoresEachDistinctTokenOnce) {
+    SkeletonCorpus c;
+    const V first = {"<W>", "is", "<W>", ".", "\n"};
+    const V second = {"<LI>", "<W>", "and", "<NUM>", "is", "fine", "."};
+    c.append(first);
+    c.append(V{});
+    c.append(second);
+    ASSERT_EQ(c.size(), 3U);
+    EXPECT_EQ(c.texts(c.doc(0)), first);
+    EXPECT_TRUE(c.doc(1).empty());
+    EXPECT_EQ(c.texts(c.doc(2)), second);
+    // "<W>", "is" and "." keep the ids they got in the first document.
+    EXPECT_EQ(c.doc(0)[0], c.doc(0)[2]);
+    EXPECT_EQ(c.doc(2)[1], c.doc(0)[0]);
+    EXPECT_EQ(c.doc(2)[4], c.doc(0)[1]);
+    EXPECT_EQ(c.doc(2)[6], c.doc(0)[3]);
+    for (const std::uint32_t id : c.doc(2)) {
+        EXPECT_EQ(c.hash(id), fnv1a64(c.text(id)));
+        EXPECT_EQ(c.placeholder(id), isPlaceholder(c.text(id)));
+    }
+    // Short replies: under six tokens, or nothing but placeholders, markup and punctuation.
+    for (const V& sk : {first, V{}, second, V{"<@>", "<URL>", "<W>", "<W>", "!", "<W>"},
+                        V{"<@>", "<URL>", "<W>", "yes", "!", "<W>"}}) {
+        SkeletonCorpus one;
+        one.append(sk);
+        EXPECT_EQ(one.shortReply(one.doc(0)), isShortReply(sk)) << skeletonString(sk);
+    }
+    EXPECT_FALSE(c.shortReply(c.doc(2)));
+    EXPECT_TRUE(c.shortReply(c.doc(0)));
+}
 
 TEST(Skeleton, FunctionWordsKeptContentMaskedNamesMidSentence) {
     // "Sure" opens the sentence (not a name); "Here" follows "!" (a sentence start) and is a
@@ -104,7 +151,7 @@ TEST(Templates, GroupsIdenticalAndNearVariantSkeletons) {
     }
     const std::vector<std::uint32_t> corpusOf = {0, 0, 0, 0};
     const bool synthetic[] = {true};
-    const TemplateResult r = analyzeTemplates(skeletons, words, corpusOf, synthetic);
+    const TemplateResult r = templatesOf(skeletons, words, corpusOf, synthetic);
     ASSERT_EQ(r.groups.size(), 1u);
     EXPECT_EQ(r.groups[0].members, (std::vector<std::uint32_t>{0, 1, 2}));
     EXPECT_TRUE(r.groups[0].mould);
@@ -158,7 +205,7 @@ TEST(Templates, MouldGroupsLongAnswersWithDifferentFillings) {
     }
     const std::vector<std::uint32_t> corpusOf = {0, 0, 0, 1, 1, 1};
     const bool synthetic[] = {true, false};
-    const TemplateResult r = analyzeTemplates(skeletons, words, corpusOf, synthetic);
+    const TemplateResult r = templatesOf(skeletons, words, corpusOf, synthetic);
     ASSERT_EQ(r.groups.size(), 2u);
     EXPECT_EQ(r.groups[0].members, (std::vector<std::uint32_t>{0, 1, 2}));
     EXPECT_TRUE(r.groups[0].mould);
@@ -204,7 +251,7 @@ TEST(Templates, RecurringTemplatesRankedAgainstTheRealSide) {
     corpusOf.push_back(1);
     const std::vector<V> words(skeletons.size());
     const bool synthetic[] = {true, false};
-    const TemplateResult r = analyzeTemplates(skeletons, words, corpusOf, synthetic);
+    const TemplateResult r = templatesOf(skeletons, words, corpusOf, synthetic);
     // Only A leans synthetic. Monroe et al. on the odds that a sample contains it, the prior
     // at the pooled counts: n_syn = 12 samples, n_real = 7, α₀ = 19, α_A = 19 · 7 / 19 = 7;
     // δ = ln(13 / 18) − ln(8 / 18) = ln(13 / 8) = 0.4855, σ² = 1/13 + 1/8 = 0.2019,
@@ -219,7 +266,7 @@ TEST(Templates, RecurringTemplatesRankedAgainstTheRealSide) {
     std::vector<V> everywhere = skeletons;
     for (V& sk : everywhere)
         sk.insert(sk.end(), {"\n", "-", "-", "-", "-", "-", "-"});
-    const TemplateResult e = analyzeTemplates(everywhere, words, corpusOf, synthetic);
+    const TemplateResult e = templatesOf(everywhere, words, corpusOf, synthetic);
     ASSERT_FALSE(e.recurring.empty());
     for (const RecurringTemplate& t : e.recurring) {
         EXPECT_TRUE(std::isfinite(t.zScore)) << t.pattern;
@@ -227,12 +274,15 @@ TEST(Templates, RecurringTemplatesRankedAgainstTheRealSide) {
     }
     // With no real sample at all nothing is ranked.
     const std::vector<std::uint32_t> allSynthetic(skeletons.size(), 0);
-    EXPECT_TRUE(analyzeTemplates(skeletons, words, allSynthetic, synthetic).recurring.empty());
+    EXPECT_TRUE(templatesOf(skeletons, words, allSynthetic, synthetic).recurring.empty());
 }
 
 TEST(Templates, RejectsMismatchedInput) {
     const std::vector<V> one = {V{"a"}};
     const std::vector<std::uint32_t> corpusOf = {1};
     const bool synthetic[] = {true};
-    EXPECT_THROW(analyzeTemplates(one, one, corpusOf, synthetic), std::invalid_argument);
+    EXPECT_THROW(templatesOf(one, one, corpusOf, synthetic), std::invalid_argument);
+    const std::vector<std::uint32_t> first = {0};
+    EXPECT_THROW(templatesOf(one, std::vector<V>{V{"a"}, V{"b"}}, first, synthetic),
+                 std::invalid_argument);
 }
