@@ -36,6 +36,8 @@ inline constexpr char kVendiNgram[] = "vendi_ngram";
 inline constexpr char kPerplexityMedian[] = "perplexity_median";
 inline constexpr char kNearDuplicates[] = "near_duplicates";
 inline constexpr char kNearDuplicateRate[] = "near_duplicate_rate";
+/// Samples carrying a duplicate-cluster id imported with the corpus (stored only when > 0).
+inline constexpr char kImportedDuplicateClusterIds[] = "imported_duplicate_cluster_ids";
 inline constexpr char kNnSimilarityRatio[] = "nn_similarity_ratio";
 inline constexpr char kMeanNnSimilarity[] = "mean_nn_similarity";
 inline constexpr char kVendiScore[] = "vendi_score";
@@ -125,6 +127,7 @@ inline constexpr const char* kCountKeys[] = {kSamples,
                                              kLabelledSamples,
                                              kJudgePairs,
                                              kNearDuplicates,
+                                             kImportedDuplicateClusterIds,
                                              kLengthMatchedSamples,
                                              kVsRealBudget,
                                              kRealSamples,

@@ -83,6 +83,8 @@ void addCorpusMetrics(const analysis::CorpusProfile& p, const analysis::CorpusEx
     if (sim != nullptr) {
         m.add(key::kNearDuplicates, static_cast<double>(sim->nearDuplicates));
         m.add(key::kNearDuplicateRate, sim->nearDuplicateRate);
+        if (sim->importedClusterIds > 0) // only for corpora imported with a cluster field
+            m.add(key::kImportedDuplicateClusterIds, static_cast<double>(sim->importedClusterIds));
         m.add(key::kNnSimilarityRatio, sim->nnSimilarityRatio);
         m.add(key::kMeanNnSimilarity, sim->meanNnSimilarity);
         m.add(key::kVendiScore, sim->vendiScore);

@@ -363,13 +363,12 @@ Status writeRun(QSqlDatabase& db, AnalysisView view, const std::vector<LoadedCor
         return tx.beginStatus();
     qint64 id = 0;
     Json stored = paramsJson(params);
-    std::size_t importedIds = 0;
-    for (const LoadedCorpus& c : corpora)
-        importedIds += static_cast<std::size_t>(
-            std::count_if(c.duplicateClusters.begin(), c.duplicateClusters.end(),
-                          [](const std::string& cluster) { return !cluster.empty(); }));
-    if (params.findSimilarity)
+    if (sim != nullptr) {
+        std::size_t importedIds = 0;
+        for (const analysis::CorpusSimilarity& c : sim->corpora)
+            importedIds += c.importedClusterIds;
         stored["similarity"]["imported_duplicate_cluster_ids"] = importedIds;
+    }
     if (Status s = writeAnalysisRun(db, encoded, stored, started, analysed, view, &id); !s)
         return s;
 

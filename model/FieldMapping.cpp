@@ -65,8 +65,8 @@ bool scalarText(const Json& fields, const std::string& name, Need need, const ch
         *out = it->dump();
         return true;
     }
-    *error =
-        std::string(role) + " field '" + name + "' is " + it->type_name() + ", expected a string";
+    *error = std::string(role) + " field '" + name + "' is " + it->type_name() +
+             ", expected a string, number or boolean";
     return false;
 }
 

@@ -198,6 +198,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         *id = sample.lastInsertId().toLongLong();
         ++report->samples;
         report->prompts += prompt.empty() ? 0 : 1;
+        report->duplicateClusterIds += m.duplicateCluster.empty() ? 0 : 1;
         report->responses += response.empty() ? 0 : 1;
         return Status{};
     };

@@ -39,18 +39,21 @@ struct RejectedRow {
 
 struct ImportReport {
     qint64 corpusId = 0;
-    qint64 rowsIn = 0;               ///< records seen (blank lines are not records)
-    qint64 stored = 0;               ///< records stored (a preference pair is one record)
-    qint64 samples = 0;              ///< samples stored (two per preference pair)
-    qint64 pairs = 0;                ///< preference pairs stored
-    qint64 conversations = 0;        ///< conversations stored (one sample each)
-    qint64 multiTurn = 0;            ///< of which with more than one user turn
-    qint64 prompts = 0;              ///< samples stored with a prompt
-    qint64 responses = 0;            ///< samples stored with a response
-    qint64 filtered = 0;             ///< good records skipped by mapping.where
-    qint64 rejected = 0;             ///< rowsIn − stored − filtered − sampledOut
-    qint64 sampledOut = 0;           ///< good records left out by spec.sampling
-    qint64 population = 0;           ///< good records the sample was drawn from (sampling only)
+    qint64 rowsIn = 0;        ///< records seen (blank lines are not records)
+    qint64 stored = 0;        ///< records stored (a preference pair is one record)
+    qint64 samples = 0;       ///< samples stored (two per preference pair)
+    qint64 pairs = 0;         ///< preference pairs stored
+    qint64 conversations = 0; ///< conversations stored (one sample each)
+    qint64 multiTurn = 0;     ///< of which with more than one user turn
+    qint64 prompts = 0;       ///< samples stored with a prompt
+    qint64 responses = 0;     ///< samples stored with a response
+    qint64 filtered = 0;      ///< good records skipped by mapping.where
+    qint64 rejected = 0;      ///< rowsIn − stored − filtered − sampledOut
+    qint64 sampledOut = 0;    ///< good records left out by spec.sampling
+    qint64 population = 0;    ///< good records the sample was drawn from (sampling only)
+    /// Samples stored with a duplicate-cluster id (mapping.duplicateClusterField); 0 with a
+    /// field set means no stored record had it (a misspelt name, say).
+    qint64 duplicateClusterIds = 0;
     QList<RejectedRow> firstRejects; ///< up to 100, in file order
     bool cancelled = false;
     bool nothingMatched = false; ///< failed: no readable record met mapping.where

@@ -189,19 +189,27 @@ void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards
                                   Status s = importCorpus(*project, spec, progress, report.get());
                                   return s.error();
                               }),
-                 [this, title, report, analyzeAfterwards](JobRunner::Outcome outcome,
-                                                          const QString& message) {
+                 [this, title, report, analyzeAfterwards,
+                  clusterField = QString::fromStdString(spec.mapping.duplicateClusterField)](
+                     JobRunner::Outcome outcome, const QString& message) {
                      const bool ok = outcome == JobRunner::Outcome::Succeeded;
                      if (ok) {
                          Q_EMIT corporaChanged();
                          // The newest analysis no longer covers every corpus: every view that
                          // shows results says so (it used to look current until the next run).
                          reloadAnalysis();
-                         Q_EMIT jobReport(title, outcome,
-                                          tr("%1 rows read: %2 stored, %3 rejected.")
-                                              .arg(report->rowsIn)
-                                              .arg(report->stored)
-                                              .arg(report->rejected));
+                         QString text = tr("%1 rows read: %2 stored, %3 rejected.")
+                                            .arg(report->rowsIn)
+                                            .arg(report->stored)
+                                            .arg(report->rejected);
+                         if (!clusterField.isEmpty() && report->duplicateClusterIds == 0)
+                             text += u' ' + tr("No stored record has the duplicate-cluster "
+                                               "field “%1”: no id was imported.")
+                                                .arg(clusterField);
+                         else if (!clusterField.isEmpty())
+                             text += u' ' + tr("%n samples carry a duplicate-cluster id.", nullptr,
+                                               static_cast<int>(report->duplicateClusterIds));
+                         Q_EMIT jobReport(title, outcome, text);
                          if (analyzeAfterwards)
                              startAnalysis();
                      } else {

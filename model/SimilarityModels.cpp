@@ -120,7 +120,8 @@ DuplicateGroupsModel::DuplicateGroupsModel(QObject* parent)
           .sort = [](const DuplicateGroupRow& g) -> QVariant { return g.exact ? 1 : 0; },
           .toolTip = [](const DuplicateGroupRow& g) -> QVariant {
               return g.exact ? tr("Every member has the same text after normalisation.")
-                             : tr("Members differ a little: word 5-gram Jaccard ≥ 0.8 (MinHash).");
+                             : tr("Members differ a little: word 5-gram Jaccard ≥ 0.8 (MinHash), "
+                                  "or share a duplicate-cluster id imported with their corpus.");
           }},
         C{.header = tr("Size"),
           .display = [](const DuplicateGroupRow& g) -> QVariant { return g.size; },

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>synthscope::model::ProjectDocument</name>
+    <message numerus="yes">
+        <source>%n samples carry a duplicate-cluster id.</source>
+        <translation>
+            <numerusform>%n sample carries a duplicate-cluster id.</numerusform>
+            <numerusform>%n samples carry a duplicate-cluster id.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>synthscope::model::ReviewCommands</name>
     <message numerus="yes">
         <source>Tag %n samples “%1”</source>
@@ -76,10 +86,17 @@
 <context>
     <name>synthscope::widgets::DuplicatesView</name>
     <message numerus="yes">
-        <source>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported with the corpus).</source>
+        <source>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash).</source>
         <translation>
-            <numerusform>&lt;b&gt;%n duplicate group&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported with the corpus).</numerusform>
-            <numerusform>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported with the corpus).</numerusform>
+            <numerusform>&lt;b&gt;%n duplicate group&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash).</numerusform>
+            <numerusform>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n samples)</source>
+        <translation>
+            <numerusform>%1 (%n sample)</numerusform>
+            <numerusform>%1 (%n samples)</numerusform>
         </translation>
     </message>
 </context>

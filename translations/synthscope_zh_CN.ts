@@ -634,10 +634,6 @@ With a prompt: %6, with a response: %7</source>
         <translation>规范化后所有成员的文本完全相同。</translation>
     </message>
     <message>
-        <source>Members differ a little: word 5-gram Jaccard ≥ 0.8 (MinHash).</source>
-        <translation>成员之间略有差异：词 5-gram Jaccard ≥ 0.8（MinHash）。</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -648,6 +644,10 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>Synthetic</source>
         <translation>合成</translation>
+    </message>
+    <message>
+        <source>Members differ a little: word 5-gram Jaccard ≥ 0.8 (MinHash), or share a duplicate-cluster id imported with their corpus.</source>
+        <translation>成员略有差异：词 5-gram Jaccard ≥ 0.8（MinHash），或共享随语料导入的重复簇 id。</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2281,16 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>%1 samples ranked by similarity to “%2” (the built-in TF-IDF and SVD embedding).</source>
         <translation>已按与“%2”的相似度为 %1 个样本排序（内置的 TF-IDF 与 SVD 嵌入）。</translation>
+    </message>
+    <message>
+        <source>No stored record has the duplicate-cluster field “%1”: no id was imported.</source>
+        <translation>没有已存储的记录含有重复簇字段“%1”：未导入任何 id。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n samples carry a duplicate-cluster id.</source>
+        <translation>
+            <numerusform>%n 个样本带有重复簇 id。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4006,10 +4016,20 @@ to see them all.</source>
 可查看全部。</translation>
     </message>
     <message numerus="yes">
-        <source>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported with the corpus).</source>
+        <source>&lt;b&gt;%n duplicate groups&lt;/b&gt; (exact: same normalised text; near: word 5-gram Jaccard ≥ 0.8 by MinHash).</source>
         <translation>
-            <numerusform>&lt;b&gt;%n 个重复组&lt;/b&gt;（完全重复：规范化后文本相同；近似重复：MinHash 估计的词 5-gram Jaccard ≥ 0.8，或随语料导入的同一重复簇 id）。</numerusform>
+            <numerusform>&lt;b&gt;%n 个重复组&lt;/b&gt;（精确：规范化后文本相同；近似：词 5-gram Jaccard ≥ 0.8，由 MinHash 判定）。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n samples)</source>
+        <translation>
+            <numerusform>%1（%n 个样本）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Near groups also join the samples of one corpus that share a duplicate-cluster id imported with it: %1.</source>
+        <translation>近似组还会合并同一语料中共享随其导入的重复簇 id 的样本：%1。</translation>
     </message>
 </context>
 <context>

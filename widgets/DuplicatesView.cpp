@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
@@ -61,6 +62,7 @@ DuplicatesView::DuplicatesView(QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_title->setWordWrap(true);
     m_summary->setWordWrap(true);
+    m_summary->setObjectName(u"duplicatesSummary"_s);
     m_review->setEnabled(false);
     m_review->setToolTip(tr("Open every member of the group as a review queue"));
     m_membersLayout->setContentsMargins(0, 0, 0, 0);
@@ -144,9 +146,21 @@ void DuplicatesView::reload() {
     m_state->showContent();
     const auto& cmp = m_document->analysis()->comparison;
     QString summary = tr("<b>%n duplicate groups</b> (exact: same normalised text; near: word "
-                         "5-gram Jaccard ≥ 0.8 by MinHash, or one duplicate-cluster id imported "
-                         "with the corpus).",
+                         "5-gram Jaccard ≥ 0.8 by MinHash).",
                          nullptr, static_cast<int>(m_groups->rowCount()));
+    // Corpora imported with an engine's duplicate-cluster ids: their near groups follow them.
+    QStringList withIds;
+    for (const model::CorpusMetrics& c : m_document->analysis()->corpora) {
+        const double ids =
+            c.values.value(QString::fromLatin1(key::kImportedDuplicateClusterIds), 0.0);
+        if (ids > 0.0)
+            withIds << tr("%1 (%n samples)", nullptr, static_cast<int>(ids))
+                           .arg(c.name.toHtmlEscaped());
+    }
+    if (!withIds.isEmpty())
+        summary += u" "_s + tr("Near groups also join the samples of one corpus that share a "
+                               "duplicate-cluster id imported with it: %1.")
+                                .arg(QLocale().createSeparatedList(withIds));
     if (cmp.contains(QString::fromLatin1(key::kCrossExactDuplicates)))
         summary +=
             u" "_s + tr("%1 synthetic samples copy a real one exactly; %2 % are near "

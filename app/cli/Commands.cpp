@@ -78,6 +78,9 @@ const char* kUsage =
     "           [--where field=value]... [--max-record-bytes N] [--allow-rejects] FILE...\n"
     "           [--conversation auto|openai|sharegpt|alpaca|prompt-completion]\n"
     "           [--text-role prompt|response] [--sample N [--seed S]]\n"
+    "           [--duplicate-cluster-field F]   (an id computed elsewhere, e.g. datatrove's\n"
+    "           metadata.minhash_cluster: samples of one corpus sharing it are near-duplicates)\n"
+    "           (import --help, and every command's --help, lists its options)\n"
     "           (--sample: keep a uniform random sample of N records, reservoir sampling in\n"
     "           one pass; the same seed and files give the same sample)\n"
     "           (without --text-field or --text-template, records holding output_1, output_2\n"
@@ -144,7 +147,14 @@ int parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& o
         return usageError(p.parser.errorText());
     }
     if (p.parser.isSet(u"help"_s)) {
-        std::fputs(kUsage, stdout);
+        // The command's own options with their descriptions (args[0] is "PROGRAM COMMAND").
+        const QString text = p.parser.helpText();
+        const qsizetype optionsAt = text.indexOf(u"Options:"_s);
+        const QString usage = QString::fromUtf8(kUsage);
+        std::fputs(qPrintable(u"usage: synthscope-cli %1 [options]\n\n%2\n%3"_s.arg(
+                       args.value(0).section(u' ', -1), text.mid(std::max<qsizetype>(optionsAt, 0)),
+                       usage.mid(usage.indexOf(u"exit codes:"_s)))),
+                   stdout);
         return Ok;
     }
     if (!p.parser.isSet(p.project)) {
@@ -368,6 +378,15 @@ int cmdImport(const QStringList& args) {
                 .arg(report.population)
                 .arg(spec.sampling->seed));
 
+    if (!spec.mapping.duplicateClusterField.empty() && report.duplicateClusterIds == 0)
+        err(u"import: warning: no stored record has the field '%1', so no duplicate-cluster id "
+            "was imported (is it spelt as in the file? a dotted name reaches into nested "
+            "objects)"_s.arg(QString::fromStdString(spec.mapping.duplicateClusterField)));
+    else if (!spec.mapping.duplicateClusterField.empty())
+        out(u"  %1 of %2 samples carry a duplicate-cluster id from '%3'"_s
+                .arg(report.duplicateClusterIds)
+                .arg(report.samples)
+                .arg(QString::fromStdString(spec.mapping.duplicateClusterField)));
     if (report.pairs > 0)
         out(u"  %1 preference pairs, %2 samples"_s.arg(report.pairs).arg(report.samples));
     if (report.conversations > 0)

@@ -813,6 +813,11 @@ TEST(Cli, ExitCodesAndMessages) {
         const Result help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
         EXPECT_EQ(help.exitCode, 0) << command << ": " << help.err.toStdString();
         EXPECT_TRUE(help.out.contains(QStringLiteral("exit codes:"))) << command;
+        // The command's own options, with their descriptions.
+        EXPECT_TRUE(help.out.startsWith(QStringLiteral("usage: synthscope-cli ") +
+                                        QLatin1StringView(command)))
+            << help.out.toStdString();
+        EXPECT_TRUE(help.out.contains(QStringLiteral("--project <file>"))) << command;
         const QString fresh = dir.filePath(QStringLiteral("help.synthscope"));
         EXPECT_EQ(cli({QString::fromLatin1(command), QStringLiteral("--project"), fresh,
                        QStringLiteral("--help")})
@@ -821,6 +826,10 @@ TEST(Cli, ExitCodesAndMessages) {
             << command;
         EXPECT_FALSE(QFileInfo::exists(fresh)) << command;
     }
+    const Result importHelp = cli({QStringLiteral("import"), QStringLiteral("--help")});
+    for (const char* option : {"--duplicate-cluster-field", "--sample", "--text-template"})
+        EXPECT_TRUE(importHelp.out.contains(QLatin1StringView(option))) << option;
+    EXPECT_FALSE(importHelp.out.contains(QStringLiteral("--one-per-duplicate-group")));
     Result r = cli({QStringLiteral("import"), QStringLiteral("--project"), project,
                     QStringLiteral("--role"), QStringLiteral("real"),
                     dir.filePath(QStringLiteral("missing.jsonl"))});
@@ -1489,6 +1498,12 @@ TEST(Cli, DuplicateClusterIdsFromAnEngineJoinNearDuplicateGroups) {
                  << QStringLiteral("metadata.minhash_cluster");
         const Result a = cli(args << engine);
         EXPECT_EQ(a.exitCode, 0) << a.err.toStdString();
+        if (withField) {
+            EXPECT_TRUE(
+                a.out.contains(QStringLiteral("1500 of 1500 samples carry a duplicate-cluster id "
+                                              "from 'metadata.minhash_cluster'")))
+                << a.out.toStdString();
+        }
         const Result b =
             cli({QStringLiteral("import"), QStringLiteral("--project"), project,
                  QStringLiteral("--role"), QStringLiteral("synthetic"), QStringLiteral("--name"),
@@ -1521,6 +1536,14 @@ TEST(Cli, DuplicateClusterIdsFromAnEngineJoinNearDuplicateGroups) {
         EXPECT_EQ(s.exitCode, 0) << s.err.toStdString();
         const Json summary = Json::parse(s.out.toStdString());
         EXPECT_EQ(summary["corpora"][0]["name"], "tweets");
+        // Every sampled tweet carries its author as an id; the synthetic corpus none.
+        const Json& tweets = summary["corpora"][0]["metrics"];
+        if (withField) {
+            EXPECT_EQ(tweets.value("imported_duplicate_cluster_ids", Json()), Json(1500));
+        } else {
+            EXPECT_FALSE(tweets.contains("imported_duplicate_cluster_ids"));
+        }
+        EXPECT_FALSE(summary["corpora"][1]["metrics"].contains("imported_duplicate_cluster_ids"));
         *band = summary["corpora"][1]["vs_real_detail"]["cross_near_duplicate_rate"]["null_mean"]
                     .get<double>();
         return static_cast<std::size_t>(
@@ -1540,4 +1563,15 @@ TEST(Cli, DuplicateClusterIdsFromAnEngineJoinNearDuplicateGroups) {
     EXPECT_GE(with, a);
     EXPECT_GE(with, without);
     EXPECT_LE(with, a + without);
+    // A misspelt field: the records are stored, and the import says no id was found.
+    const Result misspelt = cli(
+        {QStringLiteral("import"), QStringLiteral("--project"),
+         dir.filePath(QStringLiteral("misspelt.ss")), QStringLiteral("--role"),
+         QStringLiteral("real"), QStringLiteral("--sample"), QStringLiteral("20"),
+         QStringLiteral("--duplicate-cluster-field"), QStringLiteral("metadata.minhash"), engine});
+    EXPECT_EQ(misspelt.exitCode, 0) << misspelt.err.toStdString();
+    EXPECT_TRUE(misspelt.out.contains(QStringLiteral("20 stored"))) << misspelt.out.toStdString();
+    EXPECT_TRUE(
+        misspelt.err.contains(QStringLiteral("no stored record has the field 'metadata.minhash'")))
+        << misspelt.err.toStdString();
 }

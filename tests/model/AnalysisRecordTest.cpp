@@ -86,7 +86,7 @@ TEST(AnalysisRecord, NumbersAreStoredOnlyAsMetricsRowsTheCatalogNames) {
     std::set<std::string> allowed = {
         "tokens",          "exact_duplicates",         "labelled_samples",
         "near_duplicates", "ks_length_tokens_p_value", "detectability_auc_std",
-        "vs_real_budget",  "cross_near_duplicates"};
+        "vs_real_budget",  "cross_near_duplicates",    "imported_duplicate_cluster_ids"};
     allowed.insert(std::begin(analysis::key::kRunKeys), std::end(analysis::key::kRunKeys));
     for (const std::string& name : uncatalogued)
         EXPECT_TRUE(allowed.contains(name)) << name << " is stored but not in the catalog";

@@ -93,7 +93,8 @@ TEST(Import, JsonLinesEveryMalformedCaseWithExactLines) {
     ASSERT_EQ(r.rejects.size(), 7);
     expectReject(r.rejects[0], 2, "bad JSON");
     expectReject(r.rejects[1], 4, "missing text field 'text'");
-    expectReject(r.rejects[2], 5, "text field 'text' is array, expected a string");
+    expectReject(r.rejects[2], 5,
+                 "text field 'text' is array, expected a string, number or boolean");
     expectReject(r.rejects[3], 6, "invalid UTF-8 at byte 14 of the record");
     expectReject(r.rejects[4], 7, "record is 132 bytes, over the limit of 100 bytes");
     expectReject(r.rejects[5], 8, "not a JSON object (found array)");
@@ -622,7 +623,10 @@ TEST(Import, DuplicateClusterIdFromANestedField) {
     const Imported r = run(*p, path, InputFormat::JsonLines, m);
     ASSERT_EQ(r.texts.size(), 5);
     ASSERT_EQ(r.rejects.size(), 1);
-    expectReject(r.rejects[0], 5, "duplicate cluster field 'metadata.minhash_cluster' is object");
+    expectReject(r.rejects[0], 5,
+                 "duplicate cluster field 'metadata.minhash_cluster' is object, expected a "
+                 "string, number or boolean");
+    EXPECT_EQ(r.report.duplicateClusterIds, 3); // "12", "x-1" and 5; c and d have none
     QSqlQuery q(p->connection());
     ASSERT_TRUE(q.exec(QStringLiteral("SELECT text, duplicate_cluster FROM samples ORDER BY id")));
     std::vector<std::pair<QString, QVariant>> rows;
@@ -635,6 +639,12 @@ TEST(Import, DuplicateClusterIdFromANestedField) {
     EXPECT_TRUE(rows[3].second.isNull());
     // A field whose own name has the dot wins over the path.
     EXPECT_EQ(rows[4].second.toString(), QStringLiteral("5"));
+    // A misspelt field stores every record with no id, and the report says none was found.
+    m.duplicateClusterField = "metadata.minhash_clustr";
+    const Imported misspelt =
+        run(*p, path, InputFormat::JsonLines, m, 1 << 20, QStringLiteral("misspelt"));
+    EXPECT_EQ(misspelt.texts.size(), 6);
+    EXPECT_EQ(misspelt.report.duplicateClusterIds, 0);
     EXPECT_EQ(nestedFieldNames(Json::parse(R"({"text": "a", "metadata": {"minhash_cluster": 1,
         "tags": [1], "source": "x"}, "n": 2})")),
               (std::vector<std::string>{"metadata.minhash_cluster", "metadata.source"}));

@@ -1553,6 +1553,11 @@ TEST_F(Widgets, DuplicatesViewShowsGroupsSideBySide) {
     ASSERT_GT(view->groups()->rowCount(), 0);
     const auto& largest = view->groups()->rows().at(0);
     EXPECT_GE(largest.size, 2);
+    // The demo's corpora came without an engine's duplicate-cluster ids: none is mentioned.
+    auto* summary = view->findChild<QLabel*>(QStringLiteral("duplicatesSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("MinHash")));
+    EXPECT_FALSE(summary->text().contains(QStringLiteral("duplicate-cluster id")));
     view->showGroup(0);
     // One text panel per member, at most six side by side.
     const auto panels = view->findChildren<QTextBrowser*>();
