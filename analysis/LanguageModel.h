@@ -24,7 +24,7 @@ struct KneserNeyParams {
 /// Each sample is a sentence padded with order−1 <s> and one </s>. Unknown words: training
 /// words seen ≤ unkMaxCount times become <unk>, and so does every word unseen at training.
 /// Words are token ids of an outside vocabulary (e.g. Vocabulary's, as TokenizedCorpus holds
-/// them), below kEnd; the model keeps no text.
+/// them), below kUnknown; the model keeps no text.
 class KneserNeyModel {
 public:
     /// </s> as a word for probability() and in vocabulary().
@@ -66,7 +66,7 @@ private:
 
     int m_order = 3;
     std::unordered_map<std::uint32_t, std::uint32_t> m_ids; // outside id → model id
-    std::vector<std::uint32_t> m_words;                     // model id → outside id
+    std::vector<std::uint32_t> m_words; // model id → outside id (<s>, <unk>: kUnknown; </s>: kEnd)
     std::uint32_t m_bos = 0, m_eos = 0, m_unk = 0;
     std::array<std::unordered_map<std::uint64_t, double>, 3> m_counts;         // by order − 1
     std::array<std::unordered_map<std::uint64_t, ContextStats>, 3> m_contexts; // by order − 1

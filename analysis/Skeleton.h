@@ -79,8 +79,8 @@ bool isPlaceholder(std::string_view token);
 /// of 4-byte token ids, where a std::string per token costs 32 bytes or more (skeletons have a
 /// few thousand distinct tokens, so at a million samples this is the difference between
 /// gigabytes and hundreds of megabytes). Each id keeps its token's text, its FNV-1a 64 hash
-/// (fnv1a64() of the text, so hashes built from it equal those built from the strings) and
-/// whether it is a placeholder.
+/// (fnv1a64() of the text, so hashes built from it equal those built from the strings),
+/// whether it is a placeholder and whether it is a kept word (for shortReply()).
 class SkeletonCorpus {
 public:
     /// Appends one document's skeleton (skeletonTokens()).

@@ -390,7 +390,8 @@ TemplateResult analyzeTemplates(const SkeletonCorpus& skeletons,
     std::vector<std::uint32_t> uniqueOf(n);
     std::vector<std::uint32_t> uniqueDocs;
     for (std::size_t i = 0; i < n; ++i) {
-        // The skeleton's ids hashed in order: equal skeletons, equal ids.
+        // The skeleton's ids hashed in order: equal skeletons, equal ids (a literal "⏎" in a
+        // text is its own token, no longer equal to a line break as in skeletonString()).
         std::uint64_t h = 0xcbf29ce484222325ULL ^ skeletons.doc(i).size();
         for (const std::uint32_t id : skeletons.doc(i))
             h = splitmix64(h ^ id);

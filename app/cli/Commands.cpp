@@ -80,7 +80,7 @@ const char* kUsage =
     "           [--text-role prompt|response] [--sample N [--seed S]]\n"
     "           [--duplicate-cluster-field F]   (an id computed elsewhere, e.g. datatrove's\n"
     "           metadata.minhash_cluster: samples of one corpus sharing it are near-duplicates)\n"
-    "           (import --help, and every command's --help, lists its options)\n"
+
     "           (--sample: keep a uniform random sample of N records, reservoir sampling in\n"
     "           one pass; the same seed and files give the same sample)\n"
     "           (without --text-field or --text-template, records holding output_1, output_2\n"
@@ -115,6 +115,8 @@ const char* kUsage =
     "           every analysis run)\n"
     "\n"
     "\n"
+    "<command> --help lists the command's options with what each does\n"
+    "\n"
     "every command but import takes --view all|prompts|responses: what analyze reads of each\n"
     "sample (the whole text, the user turns or the assistant turns) and which view's newest\n"
     "analysis the other commands show (default all)\n"
@@ -132,6 +134,27 @@ struct Parsed {
     bool takesView = true; ///< false: the command has no --view (import)
 };
 
+// A command's --help: its lines of kUsage (what it takes, positional arguments included), its
+// options with their descriptions, and the exit codes.
+QString commandHelp(const QString& command, const QCommandLineParser& parser) {
+    const QString listed = command == u"analyse"_s ? u"analyze"_s : command; // as kUsage spells it
+    const QStringList lines = QString::fromUtf8(kUsage).split(u'\n');
+    QStringList usage;
+    for (const QString& line : lines) {
+        if (!usage.isEmpty() && !line.startsWith(u"   "_s))
+            break; // the end of the command's continuation lines
+        if (!usage.isEmpty() ||
+            (line.startsWith(u"  "_s) && line.mid(2).section(u' ', 0, 0) == listed))
+            usage << line;
+    }
+    const QString options = parser.helpText();
+    const QString all = QString::fromUtf8(kUsage);
+    return u"usage: synthscope-cli %1 [options]\n%2\n\n%3\n%4"_s.arg(
+        command, usage.join(u'\n'),
+        options.mid(std::max<qsizetype>(options.indexOf(u"Options:"_s), 0)),
+        all.mid(all.indexOf(u"exit codes:"_s)));
+}
+
 // What parse() returns when the command goes on; anything else is the exit code.
 constexpr int Proceed = -1;
 
@@ -142,19 +165,14 @@ int parse(Parsed& p, const QStringList& args, const QList<QCommandLineOption>& o
     if (p.takesView)
         p.parser.addOption(p.view);
     p.parser.addOptions(options);
-    p.parser.addHelpOption();
+    // Not addHelpOption(): it also lists --help-all, which would run the command instead.
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this command's usage and options."_s);
+    p.parser.addOption(help);
     if (!p.parser.parse(args)) {
         return usageError(p.parser.errorText());
     }
-    if (p.parser.isSet(u"help"_s)) {
-        // The command's own options with their descriptions (args[0] is "PROGRAM COMMAND").
-        const QString text = p.parser.helpText();
-        const qsizetype optionsAt = text.indexOf(u"Options:"_s);
-        const QString usage = QString::fromUtf8(kUsage);
-        std::fputs(qPrintable(u"usage: synthscope-cli %1 [options]\n\n%2\n%3"_s.arg(
-                       args.value(0).section(u' ', -1), text.mid(std::max<qsizetype>(optionsAt, 0)),
-                       usage.mid(usage.indexOf(u"exit codes:"_s)))),
-                   stdout);
+    if (p.parser.isSet(help)) {
+        std::fputs(qPrintable(commandHelp(args.value(0).section(u' ', -1), p.parser)), stdout);
         return Ok;
     }
     if (!p.parser.isSet(p.project)) {

@@ -13,7 +13,8 @@ enum Exit : int {
 
 /// Runs `synthscope-cli <command> [options]` (arguments as from QCoreApplication::arguments()).
 /// Commands: import, analyze, embed, layout, gate, trend, ratio-gradient, report, summary,
-/// export, rejects (`<command> --help` prints the usage and exits 0). Messages go to stderr,
+/// export, rejects, corpus (`<command> --help` prints that command's usage and options and
+/// exits 0). Messages go to stderr,
 /// results to stdout. Ctrl+C cancels a running import or analysis; the project stays as it was.
 int run(const QStringList& arguments);
 

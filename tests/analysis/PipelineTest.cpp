@@ -203,3 +203,28 @@ TEST(AnalyzeCorpora, SideBySideAndOneAfterTheOtherGiveTheSameResults) {
     EXPECT_EQ(a.similarity->cluster, b.similarity->cluster);
     EXPECT_EQ(a.similarity->duplicateGroupOf, b.similarity->duplicateGroupOf);
 }
+
+// Skeletons are built in batches of 8,192 documents (and mould window sets of 16,384): with
+// three hand-written answers in turn over 20,000 documents in two corpora, every document must
+// land in the skeleton group of its own answer on both sides of every batch boundary.
+TEST(AnalyzeCorpora, SkeletonGroupsHoldAcrossBatches) {
+    const std::vector<std::string> answers = {
+        "I understand how frustrating this is. Here is what to do next.",
+        "Thank you for reaching out to us about your order today.",
+        "Please visit our website and log in to your account first."};
+    std::vector<std::string> first;
+    std::vector<std::string> second;
+    for (std::size_t i = 0; i < 20000; ++i)
+        (i < 9000 ? first : second).push_back(answers[i % 3]);
+    const std::vector<CorpusInput> inputs = {{false, first, {}}, {true, second, {}}};
+    AnalysisParams params;
+    params.findSimilarity = false;
+    const AnalysisResult r = analyzeCorpora(inputs, params);
+    ASSERT_EQ(r.templates.groupOf.size(), 20000u);
+    ASSERT_EQ(r.templates.groups.size(), 3u);
+    for (std::size_t i = 0; i < 20000; ++i)
+        ASSERT_EQ(r.templates.groupOf[i], r.templates.groupOf[i % 3]) << "document " << i;
+    EXPECT_NE(r.templates.groupOf[0], r.templates.groupOf[1]);
+    EXPECT_NE(r.templates.groupOf[1], r.templates.groupOf[2]);
+    EXPECT_NE(r.templates.groupOf[0], r.templates.groupOf[2]);
+}

@@ -808,8 +808,9 @@ TEST(Cli, ExitCodesAndMessages) {
     EXPECT_EQ(cli({QStringLiteral("analyze")}).exitCode, 2); // --project missing
     // <command> --help prints the usage and succeeds (it used to exit 2), for every command,
     // and never creates or opens a project.
-    for (const char* command : {"import", "analyze", "embed", "layout", "gate", "trend", "report",
-                                "summary", "export", "rejects", "ratio-gradient"}) {
+    for (const char* command :
+         {"import", "analyze", "analyse", "embed", "layout", "gate", "trend", "report", "summary",
+          "export", "rejects", "ratio-gradient", "corpus"}) {
         const Result help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
         EXPECT_EQ(help.exitCode, 0) << command << ": " << help.err.toStdString();
         EXPECT_TRUE(help.out.contains(QStringLiteral("exit codes:"))) << command;
@@ -818,6 +819,8 @@ TEST(Cli, ExitCodesAndMessages) {
                                         QLatin1StringView(command)))
             << help.out.toStdString();
         EXPECT_TRUE(help.out.contains(QStringLiteral("--project <file>"))) << command;
+        // Qt's --help-all is not offered: it would run the command instead.
+        EXPECT_FALSE(help.out.contains(QStringLiteral("--help-all"))) << command;
         const QString fresh = dir.filePath(QStringLiteral("help.synthscope"));
         EXPECT_EQ(cli({QString::fromLatin1(command), QStringLiteral("--project"), fresh,
                        QStringLiteral("--help")})
@@ -827,6 +830,9 @@ TEST(Cli, ExitCodesAndMessages) {
         EXPECT_FALSE(QFileInfo::exists(fresh)) << command;
     }
     const Result importHelp = cli({QStringLiteral("import"), QStringLiteral("--help")});
+    // Its usage lines (the files it reads, what --sample does) and its options.
+    EXPECT_TRUE(importHelp.out.contains(QStringLiteral("[--allow-rejects] FILE...")));
+    EXPECT_TRUE(importHelp.out.contains(QStringLiteral("reservoir sampling")));
     for (const char* option : {"--duplicate-cluster-field", "--sample", "--text-template"})
         EXPECT_TRUE(importHelp.out.contains(QLatin1StringView(option))) << option;
     EXPECT_FALSE(importHelp.out.contains(QStringLiteral("--one-per-duplicate-group")));

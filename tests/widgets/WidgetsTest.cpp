@@ -1680,6 +1680,46 @@ TEST_F(Widgets, ChecklistJudgesTheRedLinesAndLinksToEvidence) {
     EXPECT_EQ(groups->model()->rowCount(), window.duplicates()->groups()->rowCount());
 }
 
+// A corpus imported with an engine's duplicate-cluster ids (a sample of the real tweets, each
+// author one cluster): the Duplicates view names it, HTML-escaped, with its count of ids, and
+// not the synthetic corpus, which has none.
+TEST(DuplicatesIds, ViewNamesTheCorporaWhoseGroupsFollowImportedIds) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ids.synthscope"));
+    {
+        auto project = test::newProject(dir, QStringLiteral("ids.synthscope"));
+        model::ImportSpec spec;
+        spec.corpusName = QStringLiteral("tweets <authors>");
+        spec.role = model::Role::Real;
+        spec.files = {test::dataFile(
+            QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))};
+        spec.mapping.textField = "text";
+        spec.mapping.duplicateClusterField = "author_id";
+        spec.sampling = model::ImportSampling{.size = 600, .seed = 1};
+        model::ImportReport report;
+        ASSERT_TRUE(model::importCorpus(*project, spec, {}, &report).ok());
+        EXPECT_EQ(report.duplicateClusterIds, 600);
+        test::importFile(
+            *project, QStringLiteral("bitext"), model::Role::Synthetic,
+            test::dataFile(QStringLiteral(
+                "bitext-customer-support-4.5k/bitext_customer_support_training.jsonl")),
+            "response");
+        ASSERT_TRUE(model::runAnalysis(*project, {}, {}, nullptr).ok());
+    }
+    widgets::MainWindow window;
+    ASSERT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.showView(widgets::MainWindow::View::Duplicates);
+    auto* summary = window.duplicates()->findChild<QLabel*>(QStringLiteral("duplicatesSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->text().contains(
+        QStringLiteral("duplicate-cluster id imported with it: tweets &lt;authors&gt; (600 "
+                       "samples).")))
+        << summary->text().toStdString();
+    EXPECT_FALSE(summary->text().contains(QStringLiteral("bitext")));
+}
+
 // The manual-review red line of chapter 17 on real answers: LIMA's human answers, then
 // text-davinci-003 (round 1) and GPT-4 (round 2) answering the AlpacaEval prompts. No one has
 // read GPT-4's answers: the rule fails, and double-clicking it opens a queue of them.
