@@ -43,6 +43,57 @@ Status validateName(QSqlDatabase& db, const ImportSpec& spec) {
     return {};
 }
 
+// The trigger that indexes each new sample's text (Schema.cpp, migration 7 → 8).
+constexpr auto kFtsInsertTrigger = "samples_fts_insert";
+// The share of an import's progress bar that indexing the text takes (about its share of the
+// time on the Twitter/Bitext pair).
+constexpr double kIndexShare = 0.4;
+// Rows indexed per statement: progress and cancel between them; FTS5 writes a segment at the
+// end of each (few large ones).
+constexpr qint64 kIndexBatch = 50'000;
+
+// Drops the trigger named name, its CREATE statement in *sql, inside the caller's transaction.
+Status suspendTrigger(QSqlDatabase& db, const char* name, QString* sql) {
+    QSqlQuery q(db);
+    q.prepare(u"SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?"_s);
+    q.addBindValue(QString::fromLatin1(name));
+    if (!q.exec() || !q.next())
+        return Status::failure(
+            ImporterText::tr("the project lacks its trigger '%1'").arg(QString::fromLatin1(name)));
+    *sql = q.value(0).toString();
+    q.finish();
+    return exec(db, u"DROP TRIGGER %1"_s.arg(QString::fromLatin1(name)));
+}
+
+// Adds the text of every sample of corpusId to samples_fts, in id order and batches of
+// kIndexBatch rows, reporting progress from `from` to 1 ("indexing for search"). Throws
+// Cancelled from progress.
+Status indexCorpusText(QSqlDatabase& db, qint64 corpusId, const analysis::Progress& progress,
+                       double from) {
+    QSqlQuery range(db);
+    range.prepare(u"SELECT min(id), max(id) FROM samples WHERE corpus_id = ?"_s);
+    range.addBindValue(corpusId);
+    if (!range.exec() || !range.next())
+        return Status::failure(
+            ImporterText::tr("cannot index the text: %1").arg(range.lastError().text()));
+    if (range.value(0).isNull())
+        return {};
+    const qint64 first = range.value(0).toLongLong();
+    const qint64 last = range.value(1).toLongLong();
+    QSqlQuery index(db);
+    index.prepare(u"INSERT INTO samples_fts (rowid, text) SELECT id, text FROM samples "
+                  "WHERE corpus_id = ? AND id BETWEEN ? AND ? ORDER BY id"_s);
+    for (qint64 lo = first; lo <= last; lo += kIndexBatch) {
+        progress.report(from + (1.0 - from) * static_cast<double>(lo - first) /
+                                   static_cast<double>(last - first + 1),
+                        "indexing for search");
+        if (Status s = execPrepared(index, {corpusId, lo, std::min(last, lo + kIndexBatch - 1)});
+            !s)
+            return Status::failure(ImporterText::tr("cannot index the text: %1").arg(s.error()));
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat format,
@@ -160,6 +211,16 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
             ImporterText::tr("cannot create the corpus: %1").arg(corpus.lastError().text()));
     }
     const qint64 corpusId = corpus.lastInsertId().toLongLong();
+
+    // The full-text index is filled once, after the rows (indexCorpusText), not by the
+    // insert trigger: a trigger that writes to FTS5 gives every INSERT a statement savepoint,
+    // and FTS5 writes its pending terms out as a new segment at each one, so row-by-row
+    // indexing took about half of an import. The trigger comes back before the commit (a
+    // failure rolls both back); its SQL is read from the file, which checkSchema() has
+    // matched against the migrations'.
+    QString ftsTrigger;
+    if (Status s = suspendTrigger(db, kFtsInsertTrigger, &ftsTrigger); !s)
+        return s;
 
     QSqlQuery sample(db);
     sample.prepare(u"INSERT INTO samples (corpus_id, source_file, source_line, text, label, "
@@ -284,8 +345,9 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     if (spec.sampling)
         reservoir.emplace(static_cast<std::size_t>(spec.sampling->size), spec.sampling->seed);
 
-    // Progress by bytes over all files; a sample's storing pass is the second half.
-    const double readShare = reservoir ? 0.5 : 1.0;
+    // Progress by bytes over all files; a sample's storing pass is the second half of what
+    // precedes the full-text index, which takes the last kIndexShare.
+    const double readShare = (reservoir ? 0.5 : 1.0) * (1.0 - kIndexShare);
     qint64 totalBytes = 0;
     for (const QString& f : absFiles)
         totalBytes += QFileInfo(f).size();
@@ -377,7 +439,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         try {
             for (std::size_t i = 0; i < sampled.size(); ++i) {
                 if (i % 2048 == 0)
-                    progress.report(readShare + (1.0 - readShare) * static_cast<double>(i) /
+                    progress.report(readShare + (1.0 - kIndexShare - readShare) *
+                                                    static_cast<double>(i) /
                                                     static_cast<double>(sampled.size()),
                                     "importing");
                 if (Status s = store(sampled[i]); !s)
@@ -403,6 +466,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
 
     // Last chance to cancel: after the commit the import has happened.
     try {
+        if (Status s = indexCorpusText(db, corpusId, progress, 1.0 - kIndexShare); !s)
+            return s;
         progress.report(1.0, "imported");
     } catch (const analysis::Cancelled&) {
         report->cancelled = true;
@@ -429,10 +494,33 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     if (!counts.exec())
         return Status::failure(
             ImporterText::tr("cannot update the corpus: %1").arg(counts.lastError().text()));
+    if (Status s = exec(db, ftsTrigger); !s)
+        return Status::failure(
+            ImporterText::tr("cannot restore the full-text index trigger: %1").arg(s.error()));
     if (Status s = tx.commit(); !s)
         return s;
     report->corpusId = corpusId;
     return {};
+}
+
+std::optional<ImportNote> duplicateClusterIdNote(const ImportSpec& spec,
+                                                 const ImportReport& report) {
+    if (spec.mapping.duplicateClusterField.empty())
+        return std::nullopt;
+    const QString field = QString::fromStdString(spec.mapping.duplicateClusterField);
+    if (report.duplicateClusterIds == 0)
+        return ImportNote{.warning = true,
+                          .text = ImporterText::tr("no stored record has the field '%1', so no "
+                                                   "duplicate-cluster id was imported (is it "
+                                                   "spelt as in the file? a dotted name reaches "
+                                                   "into nested objects)")
+                                      .arg(field)};
+    return ImportNote{.warning = false,
+                      .text = ImporterText::tr("%1 of %2 samples carry a duplicate-cluster id "
+                                               "from '%3'")
+                                  .arg(report.duplicateClusterIds)
+                                  .arg(report.samples)
+                                  .arg(field)};
 }
 
 } // namespace synthscope::model

@@ -98,4 +98,15 @@ std::optional<FieldMapping> detectRecordLayout(const QString& file, InputFormat 
 Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Progress& progress,
                     ImportReport* report);
 
+/// What a finished import says about its duplicate-cluster ids (spec.mapping's
+/// duplicateClusterField), one sentence without a final full stop, for the CLI and the GUI
+/// alike: nullopt when the mapping names no such field; a warning when no stored record had
+/// the field (a misspelt name once imported silently); else how many samples carry an id.
+struct ImportNote {
+    bool warning = false;
+    QString text;
+};
+std::optional<ImportNote> duplicateClusterIdNote(const ImportSpec& spec,
+                                                 const ImportReport& report);
+
 } // namespace synthscope::model

@@ -28,6 +28,7 @@ namespace {
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "HNSW index"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "imported"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "importing"),
+    QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "indexing for search"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "k-means"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "k-means++"),
     QT_TRANSLATE_NOOP("synthscope::analysis::Progress", "kNN graph"),

@@ -189,9 +189,8 @@ void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards
                                   Status s = importCorpus(*project, spec, progress, report.get());
                                   return s.error();
                               }),
-                 [this, title, report, analyzeAfterwards,
-                  clusterField = QString::fromStdString(spec.mapping.duplicateClusterField)](
-                     JobRunner::Outcome outcome, const QString& message) {
+                 [this, title, report, analyzeAfterwards, spec](JobRunner::Outcome outcome,
+                                                                const QString& message) {
                      const bool ok = outcome == JobRunner::Outcome::Succeeded;
                      if (ok) {
                          Q_EMIT corporaChanged();
@@ -202,13 +201,11 @@ void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards
                                             .arg(report->rowsIn)
                                             .arg(report->stored)
                                             .arg(report->rejected);
-                         if (!clusterField.isEmpty() && report->duplicateClusterIds == 0)
-                             text += u' ' + tr("No stored record has the duplicate-cluster "
-                                               "field “%1”: no id was imported.")
-                                                .arg(clusterField);
-                         else if (!clusterField.isEmpty())
-                             text += u' ' + tr("%n samples carry a duplicate-cluster id.", nullptr,
-                                               static_cast<int>(report->duplicateClusterIds));
+                         if (const auto note = duplicateClusterIdNote(spec, *report)) {
+                             QString sentence = note->text;
+                             sentence[0] = sentence[0].toUpper();
+                             text += u' ' + sentence + u'.';
+                         }
                          Q_EMIT jobReport(title, outcome, text);
                          if (analyzeAfterwards)
                              startAnalysis();

@@ -464,6 +464,7 @@ Status checkSchema(QSqlDatabase& db) {
             u"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('trigger', 'view')"_s))
         return Status::failure(
             SchemaText::tr("cannot read the schema: %1").arg(code.lastError().text()));
+    std::size_t found = 0;
     while (code.next()) {
         const QString name = code.value(1).toString();
         const auto it = expected.code.find(name);
@@ -471,7 +472,18 @@ Status checkSchema(QSqlDatabase& db) {
             return Status::failure(
                 SchemaText::tr("it holds a %1 '%2' that Synthscope did not create")
                     .arg(code.value(0).toString(), name));
+        ++found;
     }
+    // A missing trigger would leave the full-text indexes silently behind the text.
+    if (found < expected.code.size())
+        for (const auto& [name, sql] : expected.code) {
+            QSqlQuery q(db);
+            q.prepare(u"SELECT 1 FROM sqlite_schema WHERE name = ?"_s);
+            q.addBindValue(name);
+            if (!q.exec() || !q.next())
+                return Status::failure(
+                    SchemaText::tr("the trigger or view '%1' is missing").arg(name));
+        }
     return {};
 }
 

@@ -13,8 +13,9 @@ Status initializeSchema(QSqlDatabase& db);
 /// with all its columns, so a damaged or doctored file is refused on open instead of answering
 /// queries wrongly (a gate that could not read `corpora` once passed). The expected schema is
 /// built once by running the migrations on an in-memory database. Fails naming the first
-/// missing table or column, or a trigger or view the migrations did not create (or whose SQL
-/// differs): stored code would run on our writes. Extra tables and columns are allowed.
+/// missing table, column, trigger or view (a missing trigger leaves a full-text index behind
+/// its text), or a trigger or view the migrations did not create (or whose SQL differs):
+/// stored code would run on our writes. Extra tables and columns are allowed.
 Status checkSchema(QSqlDatabase& db);
 
 /// Applies every forward migration from the file's PRAGMA user_version up to target

@@ -138,7 +138,8 @@ struct Parsed {
 // options with their descriptions, and the exit codes.
 QString commandHelp(const QString& command, const QCommandLineParser& parser) {
     const QString listed = command == u"analyse"_s ? u"analyze"_s : command; // as kUsage spells it
-    const QStringList lines = QString::fromUtf8(kUsage).split(u'\n');
+    const QString all = QString::fromUtf8(kUsage);
+    const QStringList lines = all.split(u'\n');
     QStringList usage;
     for (const QString& line : lines) {
         if (!usage.isEmpty() && !line.startsWith(u"   "_s))
@@ -148,7 +149,6 @@ QString commandHelp(const QString& command, const QCommandLineParser& parser) {
             usage << line;
     }
     const QString options = parser.helpText();
-    const QString all = QString::fromUtf8(kUsage);
     return u"usage: synthscope-cli %1 [options]\n%2\n\n%3\n%4"_s.arg(
         command, usage.join(u'\n'),
         options.mid(std::max<qsizetype>(options.indexOf(u"Options:"_s), 0)),
@@ -396,15 +396,10 @@ int cmdImport(const QStringList& args) {
                 .arg(report.population)
                 .arg(spec.sampling->seed));
 
-    if (!spec.mapping.duplicateClusterField.empty() && report.duplicateClusterIds == 0)
-        err(u"import: warning: no stored record has the field '%1', so no duplicate-cluster id "
-            "was imported (is it spelt as in the file? a dotted name reaches into nested "
-            "objects)"_s.arg(QString::fromStdString(spec.mapping.duplicateClusterField)));
-    else if (!spec.mapping.duplicateClusterField.empty())
-        out(u"  %1 of %2 samples carry a duplicate-cluster id from '%3'"_s
-                .arg(report.duplicateClusterIds)
-                .arg(report.samples)
-                .arg(QString::fromStdString(spec.mapping.duplicateClusterField)));
+    if (const auto note = duplicateClusterIdNote(spec, report); note && note->warning)
+        err(u"import: warning: "_s + note->text);
+    else if (note)
+        out(u"  "_s + note->text);
     if (report.pairs > 0)
         out(u"  %1 preference pairs, %2 samples"_s.arg(report.pairs).arg(report.samples));
     if (report.conversations > 0)

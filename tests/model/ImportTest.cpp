@@ -3,6 +3,7 @@
 #include "model/Importer.h"
 #include "model/ProjectStore.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -686,18 +687,96 @@ TEST(Import, SampledImportProgressMovesWhileStoring) {
     spec.mapping = textField("text");
     spec.sampling = ImportSampling{.size = 4500, .seed = 3};
     std::vector<double> seen;
+    std::vector<std::string> stages;
     std::atomic<bool> cancel{false};
     ImportReport report;
-    const Status s = importCorpus(
-        *p, spec,
-        analysis::Progress([&](double f, std::string_view) { seen.push_back(f); }, &cancel),
-        &report);
+    const Status s = importCorpus(*p, spec,
+                                  analysis::Progress(
+                                      [&](double f, std::string_view stage) {
+                                          seen.push_back(f);
+                                          stages.emplace_back(stage);
+                                      },
+                                      &cancel),
+                                  &report);
     ASSERT_TRUE(s.ok()) << s.error().toStdString();
     EXPECT_EQ(report.stored, 4500);
     EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
-    // Reading ends at one half exactly, where storing starts; storing reports in between.
-    const auto half = std::find(seen.begin(), seen.end(), 0.5);
+    // Reading takes one half of what precedes the full-text index, storing the other half;
+    // each reports in between.
+    ASSERT_EQ(stages.size(), seen.size());
+    const auto index = std::find(stages.begin(), stages.end(), "indexing for search");
+    ASSERT_NE(index, stages.end());
+    const double indexFrom = seen[static_cast<std::size_t>(index - stages.begin())];
+    EXPECT_GT(indexFrom, 0.0);
+    EXPECT_LT(indexFrom, 1.0);
+    const auto half = std::find(seen.begin(), seen.end(), 0.5 * indexFrom);
     ASSERT_NE(half, seen.end());
     EXPECT_TRUE(std::any_of(seen.begin(), half, [](double f) { return f > 0.0; }));
-    EXPECT_TRUE(std::any_of(half, seen.end(), [](double f) { return f > 0.5 && f < 1.0; }));
+    EXPECT_TRUE(std::any_of(half, seen.end(),
+                            [&](double f) { return f > 0.5 * indexFrom && f < indexFrom; }));
+    EXPECT_EQ(stages.back(), "imported");
+}
+
+// The text is indexed in one pass after the rows (the insert trigger is set aside meanwhile):
+// every stored sample is found by search, the index passes FTS5's integrity check, the trigger
+// is back unchanged for the next import, and a failed or cancelled import leaves it there too.
+TEST(Import, TheFullTextIndexIsBuiltOnceAndTheTriggerComesBack) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const auto triggerSql = [&] {
+        QSqlQuery q(p->connection());
+        EXPECT_TRUE(q.exec(
+            QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'samples_fts_insert'")));
+        return q.next() ? q.value(0).toString() : QString();
+    };
+    const QString before = triggerSql();
+    ASSERT_TRUE(before.startsWith(QStringLiteral("CREATE TRIGGER samples_fts_insert")));
+    const auto found = [&](const char* match) {
+        QSqlQuery q(p->connection());
+        q.prepare(QStringLiteral("SELECT count(*) FROM samples_fts WHERE samples_fts MATCH ?"));
+        q.addBindValue(QString::fromLatin1(match));
+        EXPECT_TRUE(q.exec() && q.next()) << q.lastError().text().toStdString();
+        return q.value(0).toLongLong();
+    };
+    const QString tweets =
+        test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"));
+    const Imported first = run(*p, tweets, InputFormat::Auto, textField("text"));
+    ASSERT_EQ(first.report.stored, 5000);
+    EXPECT_EQ(triggerSql(), before);
+    // Every sample's own first word finds it: count the samples whose text has "refund" by
+    // SQL and by the index.
+    QSqlQuery like(p->connection());
+    ASSERT_TRUE(like.exec(QStringLiteral("SELECT count(*) FROM samples WHERE ' ' || lower(text) || "
+                                         "' ' GLOB '*[^a-z0-9]refund[^a-z0-9]*'")));
+    ASSERT_TRUE(like.next());
+    EXPECT_GT(like.value(0).toLongLong(), 10);
+    EXPECT_EQ(found("refund"), like.value(0).toLongLong());
+    // A cancelled import changes nothing, the trigger included.
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("again");
+    spec.files = {tweets};
+    spec.mapping = textField("text");
+    std::atomic<bool> cancel{false};
+    ImportReport report;
+    const Status cancelled = importCorpus(*p, spec,
+                                          analysis::Progress(
+                                              [&](double, std::string_view stage) {
+                                                  if (stage == "indexing for search")
+                                                      cancel = true;
+                                              },
+                                              &cancel),
+                                          &report);
+    EXPECT_FALSE(cancelled.ok());
+    EXPECT_TRUE(report.cancelled);
+    EXPECT_EQ(triggerSql(), before);
+    // A row stored by the trigger (not by an import) is indexed as before.
+    QSqlQuery insert(p->connection());
+    ASSERT_TRUE(insert.exec(
+        QStringLiteral("INSERT INTO samples (corpus_id, source_file, source_line, text, original) "
+                       "SELECT id, 'x', 1, 'zanzibar', '' FROM corpora LIMIT 1")));
+    EXPECT_EQ(found("zanzibar"), 1);
+    QSqlQuery check(p->connection());
+    EXPECT_TRUE(check.exec(QStringLiteral(
+        "INSERT INTO samples_fts (samples_fts, rank) VALUES ('integrity-check', 1)")))
+        << check.lastError().text().toStdString();
 }

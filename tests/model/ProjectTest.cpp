@@ -112,7 +112,10 @@ TEST(Project, DamagedSchemaIsRefusedWithWhatIsWrong) {
           Case{"CREATE TRIGGER wipe AFTER INSERT ON corpora BEGIN DELETE FROM tags; END",
                "a trigger 'wipe' that Synthscope did not create"},
           Case{"CREATE VIEW peek AS SELECT * FROM samples",
-               "a view 'peek' that Synthscope did not create"}}) {
+               "a view 'peek' that Synthscope did not create"},
+          // Without it later imports would not be found by search.
+          Case{"DROP TRIGGER samples_fts_insert",
+               "the trigger or view 'samples_fts_insert' is missing"}}) {
         const QString name = QStringLiteral("damaged%1.synthscope").arg(n++);
         {
             auto p = test::newProject(dir, name);
