@@ -59,12 +59,20 @@ std::shared_ptr<model::Project> newProject(const QTemporaryDir& dir, const QStri
 model::ImportReport importFile(model::Project& project, const QString& name, model::Role role,
                                const QString& file, const std::string& textField,
                                const std::string& labelField) {
+    return importWith(project, name, role, file, [&](model::ImportSpec& spec) {
+        spec.mapping.textField = textField;
+        spec.mapping.labelField = labelField;
+    });
+}
+
+model::ImportReport importWith(model::Project& project, const QString& name, model::Role role,
+                               const QString& file,
+                               const std::function<void(model::ImportSpec&)>& adjust) {
     model::ImportSpec spec;
     spec.corpusName = name;
     spec.role = role;
     spec.files = {file};
-    spec.mapping.textField = textField;
-    spec.mapping.labelField = labelField;
+    adjust(spec);
     model::ImportReport report;
     const model::Status s = model::importCorpus(project, spec, {}, &report);
     EXPECT_TRUE(s.ok()) << s.error().toStdString();

@@ -39,6 +39,12 @@ model::ImportReport importFile(model::Project& project, const QString& name, mod
                                const QString& file, const std::string& textField,
                                const std::string& labelField = {});
 
+/// Imports one file as a corpus named name with role, after adjust has set the rest of the
+/// spec (mapping, sampling, ...); returns the report (fails the test on error).
+model::ImportReport importWith(model::Project& project, const QString& name, model::Role role,
+                               const QString& file,
+                               const std::function<void(model::ImportSpec&)>& adjust);
+
 /// The customer-support pair from ../shared/data: Twitter (real, field text) and Bitext
 /// (synthetic, field response, label category), analysed.
 void importCustomerSupportPair(model::Project& project);

@@ -86,6 +86,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -1688,16 +1689,14 @@ TEST(DuplicatesIds, ViewNamesTheCorporaWhoseGroupsFollowImportedIds) {
     const QString path = dir.filePath(QStringLiteral("ids.synthscope"));
     {
         auto project = test::newProject(dir, QStringLiteral("ids.synthscope"));
-        model::ImportSpec spec;
-        spec.corpusName = QStringLiteral("tweets <authors>");
-        spec.role = model::Role::Real;
-        spec.files = {test::dataFile(
-            QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))};
-        spec.mapping.textField = "text";
-        spec.mapping.duplicateClusterField = "author_id";
-        spec.sampling = model::ImportSampling{.size = 600, .seed = 1};
-        model::ImportReport report;
-        ASSERT_TRUE(model::importCorpus(*project, spec, {}, &report).ok());
+        const model::ImportReport report = test::importWith(
+            *project, QStringLiteral("tweets <authors>"), model::Role::Real,
+            test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl")),
+            [](model::ImportSpec& spec) {
+                spec.mapping.textField = "text";
+                spec.mapping.duplicateClusterField = "author_id";
+                spec.sampling = model::ImportSampling{.size = 600, .seed = 1};
+            });
         EXPECT_EQ(report.duplicateClusterIds, 600);
         test::importFile(
             *project, QStringLiteral("bitext"), model::Role::Synthetic,
@@ -1710,7 +1709,13 @@ TEST(DuplicatesIds, ViewNamesTheCorporaWhoseGroupsFollowImportedIds) {
     ASSERT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-    window.showView(widgets::MainWindow::View::Duplicates);
+    // As a reviewer gets there: a click on the view's tab.
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    ASSERT_NE(tabs, nullptr);
+    const int tab = tabs->indexOf(window.duplicates());
+    ASSERT_GE(tab, 0);
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(tab).center());
+    ASSERT_EQ(tabs->currentWidget(), window.duplicates());
     auto* summary = window.duplicates()->findChild<QLabel*>(QStringLiteral("duplicatesSummary"));
     ASSERT_NE(summary, nullptr);
     EXPECT_TRUE(summary->text().contains(
@@ -1731,17 +1736,15 @@ TEST(ChecklistSources, NewGeneratorRuleOpensAQueueOfItsUnreadSamples) {
         test::importFile(*project, QStringLiteral("lima"), model::Role::Real,
                          test::dataFile(QStringLiteral("lima/lima.jsonl")), "output");
         int round = 0;
-        for (const char* name : {"text_davinci_003", "gpt4"}) {
-            model::ImportSpec spec;
-            spec.corpusName = QString::fromLatin1(name);
-            spec.role = model::Role::Synthetic;
-            spec.files = {test::dataFile(
-                QStringLiteral("alpaca-eval-model-outputs/%1.jsonl").arg(spec.corpusName))};
-            spec.mapping.textField = "output";
-            spec.mapping.meta = {{"generator", "{generator}"}, {"round", std::to_string(++round)}};
-            model::ImportReport report;
-            ASSERT_TRUE(model::importCorpus(*project, spec, {}, &report).ok());
-        }
+        for (const char* name : {"text_davinci_003", "gpt4"})
+            test::importWith(*project, QString::fromLatin1(name), model::Role::Synthetic,
+                             test::dataFile(QStringLiteral("alpaca-eval-model-outputs/%1.jsonl")
+                                                .arg(QString::fromLatin1(name))),
+                             [&round](model::ImportSpec& spec) {
+                                 spec.mapping.textField = "output";
+                                 spec.mapping.meta = {{"generator", "{generator}"},
+                                                      {"round", std::to_string(++round)}};
+                             });
         analysis::AnalysisParams params;
         params.findSimilarity = false;
         ASSERT_TRUE(model::runAnalysis(*project, params, {}, nullptr).ok());
