@@ -48,10 +48,6 @@ constexpr auto kFtsInsertTrigger = "samples_fts_insert";
 // The share of an import's progress bar that indexing the text takes (about its share of the
 // time on the Twitter/Bitext pair).
 constexpr double kIndexShare = 0.4;
-// Rows indexed per statement: progress and cancel between them; FTS5 writes a segment at the
-// end of each (few large ones).
-constexpr qint64 kIndexBatch = 50'000;
-
 // Drops the trigger named name, its CREATE statement in *sql, inside the caller's transaction.
 Status suspendTrigger(QSqlDatabase& db, const char* name, QString* sql) {
     QSqlQuery q(db);
@@ -65,33 +61,54 @@ Status suspendTrigger(QSqlDatabase& db, const char* name, QString* sql) {
     return exec(db, u"DROP TRIGGER %1"_s.arg(QString::fromLatin1(name)));
 }
 
-// Adds the text of every sample of corpusId to samples_fts, in id order and batches of
-// kIndexBatch rows, reporting progress from `from` to 1 ("indexing for search"). Throws
-// Cancelled from progress.
-Status indexCorpusText(QSqlDatabase& db, qint64 corpusId, const analysis::Progress& progress,
-                       double from) {
-    QSqlQuery range(db);
-    range.prepare(u"SELECT min(id), max(id) FROM samples WHERE corpus_id = ?"_s);
-    range.addBindValue(corpusId);
-    if (!range.exec() || !range.next())
-        return Status::failure(
-            ImporterText::tr("cannot index the text: %1").arg(range.lastError().text()));
-    if (range.value(0).isNull())
+// Adds the text of every sample of corpusId to samples_fts in id order, batchRows samples per
+// statement, reporting progress from `from` to 1 ("indexing for search"). Batches are counted in
+// rows, not id spans: ids need not be dense (SQLite picks random ones once the largest is
+// taken). FTS5 also writes its pending terms out whenever they pass its own limit, so the batch
+// size sets only how often progress and cancel are checked. Throws Cancelled from progress.
+Status indexCorpusText(QSqlDatabase& db, qint64 corpusId, qint64 batchRows,
+                       const analysis::Progress& progress, double from) {
+    const auto failed = [](const QString& why) {
+        return Status::failure(ImporterText::tr("cannot index the text: %1").arg(why));
+    };
+    QSqlQuery count(db);
+    count.prepare(u"SELECT count(*), min(id) FROM samples WHERE corpus_id = ?"_s);
+    count.addBindValue(corpusId);
+    if (!count.exec() || !count.next())
+        return failed(count.lastError().text());
+    const qint64 total = count.value(0).toLongLong();
+    if (total == 0)
         return {};
-    const qint64 first = range.value(0).toLongLong();
-    const qint64 last = range.value(1).toLongLong();
-    QSqlQuery index(db);
-    index.prepare(u"INSERT INTO samples_fts (rowid, text) SELECT id, text FROM samples "
-                  "WHERE corpus_id = ? AND id BETWEEN ? AND ? ORDER BY id"_s);
-    for (qint64 lo = first; lo <= last; lo += kIndexBatch) {
-        progress.report(from + (1.0 - from) * static_cast<double>(lo - first) /
-                                   static_cast<double>(last - first + 1),
+    qint64 lo = count.value(1).toLongLong();
+    count.finish();
+    QSqlQuery bound(db); // the first id of the next batch
+    bound.prepare(u"SELECT id FROM samples WHERE corpus_id = ? AND id >= ? ORDER BY id "
+                  "LIMIT 1 OFFSET ?"_s);
+    QSqlQuery batch(db);
+    batch.prepare(u"INSERT INTO samples_fts (rowid, text) SELECT id, text FROM samples "
+                  "WHERE corpus_id = ? AND id >= ? AND id < ? ORDER BY id"_s);
+    QSqlQuery rest(db);
+    rest.prepare(u"INSERT INTO samples_fts (rowid, text) SELECT id, text FROM samples "
+                 "WHERE corpus_id = ? AND id >= ? ORDER BY id"_s);
+    const qint64 step = std::max<qint64>(batchRows, 1);
+    for (qint64 done = 0;; done += step) {
+        progress.report(from +
+                            (1.0 - from) * static_cast<double>(done) / static_cast<double>(total),
                         "indexing for search");
-        if (Status s = execPrepared(index, {corpusId, lo, std::min(last, lo + kIndexBatch - 1)});
-            !s)
-            return Status::failure(ImporterText::tr("cannot index the text: %1").arg(s.error()));
+        if (Status s = execPrepared(bound, {corpusId, lo, step}); !s)
+            return failed(s.error());
+        const bool more = bound.next();
+        const qint64 hi = more ? bound.value(0).toLongLong() : 0;
+        bound.finish();
+        if (!more) {
+            if (Status s = execPrepared(rest, {corpusId, lo}); !s)
+                return failed(s.error());
+            return {};
+        }
+        if (Status s = execPrepared(batch, {corpusId, lo, hi}); !s)
+            return failed(s.error());
+        lo = hi;
     }
-    return {};
 }
 
 } // namespace
@@ -212,10 +229,10 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     }
     const qint64 corpusId = corpus.lastInsertId().toLongLong();
 
-    // The full-text index is filled once, after the rows (indexCorpusText), not by the
+    // The full-text index is filled in one pass after the rows (indexCorpusText), not by the
     // insert trigger: a trigger that writes to FTS5 gives every INSERT a statement savepoint,
-    // and FTS5 writes its pending terms out as a new segment at each one, so row-by-row
-    // indexing took about half of an import. The trigger comes back before the commit (a
+    // and FTS5 (SQLite 3.40) writes its pending terms out as a new segment at each one, so
+    // row-by-row indexing took about half of an import. The trigger comes back before the commit (a
     // failure rolls both back); its SQL is read from the file, which checkSchema() has
     // matched against the migrations'.
     QString ftsTrigger;
@@ -368,11 +385,14 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         try {
             while (reader->next(raw)) {
                 if (++report->rowsIn % 2048 == 0)
-                    progress.report(readShare *
-                                        static_cast<double>(
-                                            doneBytes + static_cast<qint64>(reader->bytesRead())) /
-                                        static_cast<double>(std::max<qint64>(totalBytes, 1)),
-                                    "importing");
+                    // Capped: a file that grows while it is read must not pass the index's share.
+                    progress.report(
+                        readShare *
+                            std::min(1.0,
+                                     static_cast<double>(doneBytes +
+                                                         static_cast<qint64>(reader->bytesRead())) /
+                                         static_cast<double>(std::max<qint64>(totalBytes, 1))),
+                        "importing");
                 std::string reason = raw.error;
                 if (reason.empty() && !matchesWhere(raw.fields, spec.mapping)) {
                     ++report->filtered;
@@ -466,7 +486,9 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
 
     // Last chance to cancel: after the commit the import has happened.
     try {
-        if (Status s = indexCorpusText(db, corpusId, progress, 1.0 - kIndexShare); !s)
+        if (Status s =
+                indexCorpusText(db, corpusId, spec.indexBatchRows, progress, 1.0 - kIndexShare);
+            !s)
             return s;
         progress.report(1.0, "imported");
     } catch (const analysis::Cancelled&) {
@@ -503,24 +525,11 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     return {};
 }
 
-std::optional<ImportNote> duplicateClusterIdNote(const ImportSpec& spec,
-                                                 const ImportReport& report) {
+DuplicateIdNote duplicateIdNote(const ImportSpec& spec, const ImportReport& report) {
     if (spec.mapping.duplicateClusterField.empty())
-        return std::nullopt;
-    const QString field = QString::fromStdString(spec.mapping.duplicateClusterField);
-    if (report.duplicateClusterIds == 0)
-        return ImportNote{.warning = true,
-                          .text = ImporterText::tr("no stored record has the field '%1', so no "
-                                                   "duplicate-cluster id was imported (is it "
-                                                   "spelt as in the file? a dotted name reaches "
-                                                   "into nested objects)")
-                                      .arg(field)};
-    return ImportNote{.warning = false,
-                      .text = ImporterText::tr("%1 of %2 samples carry a duplicate-cluster id "
-                                               "from '%3'")
-                                  .arg(report.duplicateClusterIds)
-                                  .arg(report.samples)
-                                  .arg(field)};
+        return DuplicateIdNote::None;
+    return report.duplicateClusterIds == 0 ? DuplicateIdNote::NoneImported
+                                           : DuplicateIdNote::Imported;
 }
 
 } // namespace synthscope::model

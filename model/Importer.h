@@ -29,6 +29,9 @@ struct ImportSpec {
     /// Keep only a uniform sample of the records that would be stored (reservoir sampling,
     /// analysis::Reservoir) in one pass over files of any size; nullopt: keep every record.
     std::optional<ImportSampling> sampling;
+    /// Samples added to the full-text index per statement, after the rows are stored;
+    /// progress and cancel come between statements (≥ 1; tests make it small).
+    qint64 indexBatchRows = 50'000;
 };
 
 struct RejectedRow {
@@ -99,14 +102,11 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                     ImportReport* report);
 
 /// What a finished import says about its duplicate-cluster ids (spec.mapping's
-/// duplicateClusterField), one sentence without a final full stop, for the CLI and the GUI
-/// alike: nullopt when the mapping names no such field; a warning when no stored record had
-/// the field (a misspelt name once imported silently); else how many samples carry an id.
-struct ImportNote {
-    bool warning = false;
-    QString text;
-};
-std::optional<ImportNote> duplicateClusterIdNote(const ImportSpec& spec,
-                                                 const ImportReport& report);
+/// duplicateClusterField), decided once for the CLI and the GUI, which word it each their way:
+/// None when the mapping names no such field; NoneImported, a warning, when no stored record
+/// had the field (a misspelt name once imported silently); else Imported
+/// (report.duplicateClusterIds of report.samples carry one).
+enum class DuplicateIdNote { None, NoneImported, Imported };
+DuplicateIdNote duplicateIdNote(const ImportSpec& spec, const ImportReport& report);
 
 } // namespace synthscope::model

@@ -201,10 +201,19 @@ void ProjectDocument::startImport(const ImportSpec& spec, bool analyzeAfterwards
                                             .arg(report->rowsIn)
                                             .arg(report->stored)
                                             .arg(report->rejected);
-                         if (const auto note = duplicateClusterIdNote(spec, *report)) {
-                             QString sentence = note->text;
-                             sentence[0] = sentence[0].toUpper();
-                             text += u' ' + sentence + u'.';
+                         switch (duplicateIdNote(spec, *report)) {
+                         case DuplicateIdNote::None:
+                             break;
+                         case DuplicateIdNote::NoneImported:
+                             text += u' ' + tr("No stored record has the duplicate-cluster "
+                                               "field “%1”: no id was imported.")
+                                                .arg(QString::fromStdString(
+                                                    spec.mapping.duplicateClusterField));
+                             break;
+                         case DuplicateIdNote::Imported:
+                             text += u' ' + tr("%n samples carry a duplicate-cluster id.", nullptr,
+                                               static_cast<int>(report->duplicateClusterIds));
+                             break;
                          }
                          Q_EMIT jobReport(title, outcome, text);
                          if (analyzeAfterwards)

@@ -478,7 +478,8 @@ Status checkSchema(QSqlDatabase& db) {
     if (found < expected.code.size())
         for (const auto& [name, sql] : expected.code) {
             QSqlQuery q(db);
-            q.prepare(u"SELECT 1 FROM sqlite_schema WHERE name = ?"_s);
+            q.prepare(
+                u"SELECT 1 FROM sqlite_schema WHERE type IN ('trigger', 'view') AND name = ?"_s);
             q.addBindValue(name);
             if (!q.exec() || !q.next())
                 return Status::failure(

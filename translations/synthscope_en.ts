@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>synthscope::model::ProjectDocument</name>
+    <message numerus="yes">
+        <source>%n samples carry a duplicate-cluster id.</source>
+        <translation>
+            <numerusform>%n sample carries a duplicate-cluster id.</numerusform>
+            <numerusform>%n samples carry a duplicate-cluster id.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>synthscope::model::ReviewCommands</name>
     <message numerus="yes">
         <source>Tag %n samples “%1”</source>

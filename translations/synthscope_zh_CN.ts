@@ -1125,14 +1125,6 @@ With a prompt: %6, with a response: %7</source>
         <source>cannot restore the full-text index trigger: %1</source>
         <translation>无法恢复全文索引触发器：%1</translation>
     </message>
-    <message>
-        <source>no stored record has the field &apos;%1&apos;, so no duplicate-cluster id was imported (is it spelt as in the file? a dotted name reaches into nested objects)</source>
-        <translation>没有已存储的记录含有字段“%1”，因此未导入任何重复簇 ID（字段名是否与文件中一致？带点的名称可访问嵌套对象）</translation>
-    </message>
-    <message>
-        <source>%1 of %2 samples carry a duplicate-cluster id from &apos;%3&apos;</source>
-        <translation>%2 个样本中有 %1 个带有来自“%3”的重复簇 ID</translation>
-    </message>
 </context>
 <context>
     <name>synthscope::model::IndicatingTermsModel</name>
@@ -2305,6 +2297,16 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>%1 samples ranked by similarity to “%2” (the built-in TF-IDF and SVD embedding).</source>
         <translation>已按与“%2”的相似度为 %1 个样本排序（内置的 TF-IDF 与 SVD 嵌入）。</translation>
+    </message>
+    <message>
+        <source>No stored record has the duplicate-cluster field “%1”: no id was imported.</source>
+        <translation>没有已存储的记录含有重复簇字段“%1”：未导入任何 id。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n samples carry a duplicate-cluster id.</source>
+        <translation>
+            <numerusform>%n 个样本带有重复簇 id。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

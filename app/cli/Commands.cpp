@@ -396,10 +396,22 @@ int cmdImport(const QStringList& args) {
                 .arg(report.population)
                 .arg(spec.sampling->seed));
 
-    if (const auto note = duplicateClusterIdNote(spec, report); note && note->warning)
-        err(u"import: warning: "_s + note->text);
-    else if (note)
-        out(u"  "_s + note->text);
+    const QString clusterField = QString::fromStdString(spec.mapping.duplicateClusterField);
+    switch (model::duplicateIdNote(spec, report)) {
+    case model::DuplicateIdNote::None:
+        break;
+    case model::DuplicateIdNote::NoneImported:
+        err(u"import: warning: no stored record has the field '%1', so no duplicate-cluster id "
+            "was imported (is it spelt as in the file? a dotted name reaches into nested "
+            "objects)"_s.arg(clusterField));
+        break;
+    case model::DuplicateIdNote::Imported:
+        out(u"  %1 of %2 samples carry a duplicate-cluster id from '%3'"_s
+                .arg(report.duplicateClusterIds)
+                .arg(report.samples)
+                .arg(clusterField));
+        break;
+    }
     if (report.pairs > 0)
         out(u"  %1 preference pairs, %2 samples"_s.arg(report.pairs).arg(report.samples));
     if (report.conversations > 0)

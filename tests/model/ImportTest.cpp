@@ -717,10 +717,12 @@ TEST(Import, SampledImportProgressMovesWhileStoring) {
     EXPECT_EQ(stages.back(), "imported");
 }
 
-// The text is indexed in one pass after the rows (the insert trigger is set aside meanwhile):
-// every stored sample is found by search, the index passes FTS5's integrity check, the trigger
-// is back unchanged for the next import, and a failed or cancelled import leaves it there too.
-TEST(Import, TheFullTextIndexIsBuiltOnceAndTheTriggerComesBack) {
+// The text is indexed in one pass after the rows (the insert trigger is set aside meanwhile), in
+// batches of a given number of samples: every stored sample is found by search and none twice
+// (FTS5's integrity check compares the index with the text), the trigger is back unchanged for
+// the next import, and a cancel between two batches or a failure after the rows leaves the
+// trigger there too and nothing of the import.
+TEST(Import, TheFullTextIndexIsBuiltInBatchesAndTheTriggerComesBack) {
     QTemporaryDir dir;
     auto p = test::newProject(dir);
     const auto triggerSql = [&] {
@@ -738,45 +740,79 @@ TEST(Import, TheFullTextIndexIsBuiltOnceAndTheTriggerComesBack) {
         EXPECT_TRUE(q.exec() && q.next()) << q.lastError().text().toStdString();
         return q.value(0).toLongLong();
     };
-    const QString tweets =
-        test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"));
-    const Imported first = run(*p, tweets, InputFormat::Auto, textField("text"));
-    ASSERT_EQ(first.report.stored, 5000);
+    const auto integrityCheck = [&] {
+        QSqlQuery check(p->connection());
+        EXPECT_TRUE(check.exec(QStringLiteral(
+            "INSERT INTO samples_fts (samples_fts, rank) VALUES ('integrity-check', 1)")))
+            << check.lastError().text().toStdString();
+    };
+    const auto samples = [&] {
+        QSqlQuery q(p->connection());
+        EXPECT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM samples")) && q.next());
+        return q.value(0).toLongLong();
+    };
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("tweets");
+    spec.files = {
+        test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))};
+    spec.mapping = textField("text");
+    spec.indexBatchRows = 997; // six statements, the last one short
+    int batches = 0;
+    std::atomic<bool> cancel{false};
+    ImportReport report;
+    ASSERT_TRUE(importCorpus(*p, spec,
+                             analysis::Progress(
+                                 [&](double, std::string_view stage) {
+                                     batches += stage == "indexing for search" ? 1 : 0;
+                                 },
+                                 &cancel),
+                             &report)
+                    .ok());
+    ASSERT_EQ(report.stored, 5000);
+    EXPECT_EQ(batches, 6);
     EXPECT_EQ(triggerSql(), before);
-    // Every sample's own first word finds it: count the samples whose text has "refund" by
-    // SQL and by the index.
+    integrityCheck();
+    // The samples whose text has the word "refund", by SQL and by the index.
     QSqlQuery like(p->connection());
     ASSERT_TRUE(like.exec(QStringLiteral("SELECT count(*) FROM samples WHERE ' ' || lower(text) || "
                                          "' ' GLOB '*[^a-z0-9]refund[^a-z0-9]*'")));
     ASSERT_TRUE(like.next());
     EXPECT_GT(like.value(0).toLongLong(), 10);
     EXPECT_EQ(found("refund"), like.value(0).toLongLong());
-    // A cancelled import changes nothing, the trigger included.
-    ImportSpec spec;
+
+    // Cancelled after the first batch of the index: nothing of it stays, the trigger does.
     spec.corpusName = QStringLiteral("again");
-    spec.files = {tweets};
-    spec.mapping = textField("text");
-    std::atomic<bool> cancel{false};
-    ImportReport report;
-    const Status cancelled = importCorpus(*p, spec,
-                                          analysis::Progress(
-                                              [&](double, std::string_view stage) {
-                                                  if (stage == "indexing for search")
-                                                      cancel = true;
-                                              },
-                                              &cancel),
-                                          &report);
+    batches = 0;
+    const Status cancelled =
+        importCorpus(*p, spec,
+                     analysis::Progress(
+                         [&](double, std::string_view stage) {
+                             if (stage == "indexing for search" && ++batches == 2)
+                                 cancel = true;
+                         },
+                         &cancel),
+                     &report);
     EXPECT_FALSE(cancelled.ok());
     EXPECT_TRUE(report.cancelled);
+    EXPECT_EQ(batches, 2);
     EXPECT_EQ(triggerSql(), before);
+    EXPECT_EQ(samples(), 5000);
+    EXPECT_EQ(found("refund"), like.value(0).toLongLong());
+
+    // Failed after the rows were stored (no record met the condition).
+    cancel = false;
+    spec.mapping.where = {{"inbound", "neither"}};
+    const Status failed = importCorpus(*p, spec, {}, &report);
+    EXPECT_FALSE(failed.ok());
+    EXPECT_TRUE(report.nothingMatched);
+    EXPECT_EQ(triggerSql(), before);
+    EXPECT_EQ(samples(), 5000);
+
     // A row stored by the trigger (not by an import) is indexed as before.
     QSqlQuery insert(p->connection());
     ASSERT_TRUE(insert.exec(
         QStringLiteral("INSERT INTO samples (corpus_id, source_file, source_line, text, original) "
                        "SELECT id, 'x', 1, 'zanzibar', '' FROM corpora LIMIT 1")));
     EXPECT_EQ(found("zanzibar"), 1);
-    QSqlQuery check(p->connection());
-    EXPECT_TRUE(check.exec(QStringLiteral(
-        "INSERT INTO samples_fts (samples_fts, rank) VALUES ('integrity-check', 1)")))
-        << check.lastError().text().toStdString();
+    integrityCheck();
 }
