@@ -1894,7 +1894,8 @@ TEST_F(Widgets, ScreenshotsShowEachViewAndTeamPage) {
 
 // Issue 13, item 3: after an import without re-analysis the Checklist once showed a green
 // "Gate: PASS"; now it says the analysis is out of date and why. As a user: import a file
-// (Ctrl+I, choose Real, click Import) with "analyse after import" off, then Ctrl+7.
+// (Ctrl+I, choose Real and the authors as duplicate clusters, click Import) with "analyse after
+// import" off, then Ctrl+7.
 TEST_F(Widgets, ChecklistSaysTheGateIsOutOfDateAfterAnImport) {
     // On a copy: the import would leave the shared project with a third corpus.
     QTemporaryDir dir;
@@ -1910,6 +1911,12 @@ TEST_F(Widgets, ChecklistSaysTheGateIsOutOfDateAfterAnImport) {
             QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl"))});
         QTest::mouseClick(dialog->findChild<QRadioButton*>(QStringLiteral("importRoleReal")),
                           Qt::LeftButton);
+        // Each author's tweets as one duplicate cluster: typed into the field's list.
+        auto* duplicates = dialog->findChild<QComboBox*>(QStringLiteral("importDuplicateCluster"));
+        ASSERT_NE(duplicates, nullptr);
+        duplicates->setFocus();
+        QTest::keyClicks(duplicates, QStringLiteral("author_"));
+        ASSERT_EQ(duplicates->currentText(), QStringLiteral("author_id"));
         QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
                           Qt::LeftButton);
     });
@@ -1918,6 +1925,11 @@ TEST_F(Widgets, ChecklistSaysTheGateIsOutOfDateAfterAnImport) {
         reports.wait(500);
     analyzeAfter.reset();
     ASSERT_EQ(reports.count(), 1);
+    // The job report counts the ids (the model decides, the GUI words it).
+    const QString reported = reports.first().at(2).toString();
+    EXPECT_TRUE(reported.contains(QStringLiteral("5000 stored")) &&
+                reported.contains(QStringLiteral("5000 samples carry a duplicate-cluster id.")))
+        << reported.toStdString();
     ASSERT_EQ(window.projectPanel()->corporaModel()->rowCount(), 3);
     ASSERT_TRUE(window.document()->analysis()->stale);
 
