@@ -10,9 +10,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -42,6 +45,56 @@ Status validateName(QSqlDatabase& db, const ImportSpec& spec) {
             ImporterText::tr("a corpus named '%1' already exists").arg(spec.corpusName.trimmed()));
     return {};
 }
+
+// One prepared INSERT on SQLite's own API, for the statement run once per sample: a text is
+// bound as the UTF-8 it already is (the readers reject invalid UTF-8), where QSqlQuery would
+// make each value a QVariant holding a UTF-16 copy that SQLite converts back. Values are bound
+// SQLITE_STATIC: they must live until run().
+class RawInsert {
+public:
+    RawInsert(QSqlDatabase& db, const char* sql)
+        : m_db(sqliteHandle(db)) {
+        if (m_db != nullptr && sqlite3_prepare_v2(m_db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
+            m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+            m_stmt = nullptr;
+        } else if (m_db == nullptr) {
+            m_error = u"not an SQLite connection"_s;
+        }
+    }
+    ~RawInsert() { sqlite3_finalize(m_stmt); }
+    RawInsert(const RawInsert&) = delete;
+    RawInsert& operator=(const RawInsert&) = delete;
+
+    /// Empty when prepared, else SQLite's message.
+    [[nodiscard]] const QString& error() const { return m_error; }
+    /// Binds text (never NULL: an empty string is ''); position from 1.
+    void text(int at, std::string_view value) {
+        sqlite3_bind_text64(m_stmt, at, value.empty() ? "" : value.data(), value.size(),
+                            SQLITE_STATIC, SQLITE_UTF8);
+    }
+    /// Binds text, or NULL when it is empty.
+    void textOrNull(int at, std::string_view value) {
+        if (value.empty())
+            sqlite3_bind_null(m_stmt, at);
+        else
+            text(at, value);
+    }
+    void integer(int at, qint64 value) { sqlite3_bind_int64(m_stmt, at, value); }
+    /// Runs the statement once; *rowid gets the new row's id. Failure: SQLite's message.
+    Status run(qint64* rowid) {
+        const int rc = sqlite3_step(m_stmt);
+        sqlite3_reset(m_stmt);
+        if (rc != SQLITE_DONE)
+            return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        *rowid = sqlite3_last_insert_rowid(m_db);
+        return {};
+    }
+
+private:
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_stmt = nullptr;
+    QString m_error;
+};
 
 // The trigger that indexes each new sample's text (Schema.cpp, migration 7 → 8).
 constexpr auto kFtsInsertTrigger = "samples_fts_insert";
@@ -239,41 +292,40 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     if (Status s = suspendTrigger(db, kFtsInsertTrigger, &ftsTrigger); !s)
         return s;
 
-    QSqlQuery sample(db);
-    sample.prepare(u"INSERT INTO samples (corpus_id, source_file, source_line, text, label, "
-                   "generator, template_version, judge_version, round, original, prompt, "
-                   "response, duplicate_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    RawInsert sample(db, "INSERT INTO samples (corpus_id, source_file, source_line, text, label, "
+                         "generator, template_version, judge_version, round, original, prompt, "
+                         "response, duplicate_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                         "?, ?)");
+    if (!sample.error().isEmpty())
+        return Status::failure(ImporterText::tr("cannot store a sample: %1").arg(sample.error()));
+    std::vector<std::string> fileNames; // absFiles in UTF-8, as the samples store them
+    for (const QString& f : absFiles)
+        fileNames.push_back(f.toStdString());
     QSqlQuery turn(db);
     turn.prepare(u"INSERT INTO turns (sample_id, position, role, content) VALUES (?, ?, ?, ?)"_s);
-    const QVariant none(QMetaType(QMetaType::QString));
-    const auto partValue = [&none](const std::string& s) {
-        return s.empty() ? none : QVariant(QString::fromStdString(s));
-    };
     QSqlQuery pair(db);
     pair.prepare(u"INSERT INTO preference_pairs (first_sample, second_sample, prompt, "
                  "prefer_second) VALUES (?, ?, ?, ?)"_s);
     // Stores one mapped sample of the record in raw, with its prompt and response (empty:
     // none); *id gets its row id.
-    const auto storeSample = [&](const QString& file, qint64 line, const std::string& original,
+    const auto storeSample = [&](std::size_t file, qint64 line, const std::string& original,
                                  const MappedRecord& m, const std::string& prompt,
                                  const std::string& response, qint64* id) {
-        sample.bindValue(0, corpusId);
-        sample.bindValue(1, file);
-        sample.bindValue(2, line);
-        sample.bindValue(3, textValue(m.text));
-        sample.bindValue(4, textValue(m.label));
+        sample.integer(1, corpusId);
+        sample.text(2, fileNames[file]);
+        sample.integer(3, line);
+        sample.text(4, m.text);
+        sample.text(5, m.label);
         for (int k = 0; k < 4; ++k) {
             auto it = m.meta.find(kMetaKeys[k]);
-            sample.bindValue(5 + k, textValue(it == m.meta.end() ? std::string() : it->second));
+            sample.text(6 + k, it == m.meta.end() ? std::string_view() : it->second);
         }
-        sample.bindValue(9, textValue(original));
-        sample.bindValue(10, partValue(prompt));
-        sample.bindValue(11, partValue(response));
-        sample.bindValue(12, partValue(m.duplicateCluster));
-        if (!sample.exec())
-            return Status::failure(
-                ImporterText::tr("cannot store a sample: %1").arg(sample.lastError().text()));
-        *id = sample.lastInsertId().toLongLong();
+        sample.text(10, original);
+        sample.textOrNull(11, prompt);
+        sample.textOrNull(12, response);
+        sample.textOrNull(13, m.duplicateCluster);
+        if (Status s = sample.run(id); !s)
+            return Status::failure(ImporterText::tr("cannot store a sample: %1").arg(s.error()));
         ++report->samples;
         report->prompts += prompt.empty() ? 0 : 1;
         report->duplicateClusterIds += m.duplicateCluster.empty() ? 0 : 1;
@@ -301,7 +353,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         std::vector<Turn> turns; ///< conversations
     };
     const auto store = [&](Pending& p) -> Status {
-        const QString& file = absFiles[static_cast<qsizetype>(p.file)];
+        const std::size_t file = p.file;
         if (pairs) {
             qint64 first = 0;
             qint64 second = 0;

@@ -74,6 +74,15 @@ QString viewColumn(AnalysisView view) {
     return u"text"_s;
 }
 
+sqlite3* sqliteHandle(const QSqlDatabase& db) {
+    if (db.driver() == nullptr)
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
 Status exec(QSqlDatabase& db, const QString& sql) {
     QSqlQuery q(db);
     if (!q.exec(sql))
@@ -224,17 +233,14 @@ QSqlDatabase Project::connection() const {
         // corrupting pragmas) and no extension loading. trusted_schema stays on because the
         // note-search triggers write to an FTS5 table, which SQLite does not mark innocuous;
         // instead checkSchema() refuses every trigger and view the migrations did not create.
-        const QVariant handle = db.driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            if (sqlite3* h = *static_cast<sqlite3* const*>(handle.constData()); h != nullptr) {
-                sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-                sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
-                // Direct-only: no trigger or view stored in a file can call it.
-                sqlite3_create_function_v2(h, "analysis_view", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-                                           new std::shared_ptr<std::atomic<int>>(m_view),
-                                           analysisViewFunction, nullptr, nullptr,
-                                           releaseViewFunction);
-            }
+        if (sqlite3* h = sqliteHandle(db); h != nullptr) {
+            sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+            sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+            // Direct-only: no trigger or view stored in a file can call it.
+            sqlite3_create_function_v2(h, "analysis_view", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                       new std::shared_ptr<std::atomic<int>>(m_view),
+                                       analysisViewFunction, nullptr, nullptr, releaseViewFunction);
+        }
         // WAL is set once by open(), after the file proved to be ours: the mode is stored in
         // the file, so setting it here would change a foreign database before it is refused.
         (void)exec(db, u"PRAGMA foreign_keys = ON"_s);

@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+struct sqlite3;
+
 namespace synthscope::model {
 
 enum class Role { Real, Synthetic };
@@ -86,6 +88,11 @@ private:
     /// may outlive this object on a worker thread.
     std::shared_ptr<std::atomic<int>> m_view = std::make_shared<std::atomic<int>>(0);
 };
+
+/// The SQLite handle behind db (Qt's QSQLITE driver), for what QSqlQuery does slowly or not at
+/// all: sqlite3_db_config, SQL functions, a million rows without a QVariant each. Null when db is
+/// not open or another driver's.
+sqlite3* sqliteHandle(const QSqlDatabase& db);
 
 /// Executes sql on db; on failure returns a Status naming the statement and SQLite's message.
 Status exec(QSqlDatabase& db, const QString& sql);

@@ -355,14 +355,6 @@ Status SampleQuery::fromJson(const QJsonObject& json, SampleQuery* query) {
 
 namespace {
 
-// The SQLite handle behind a Qt connection (null when the driver is not Qt's QSQLITE).
-sqlite3* handleOf(QSqlDatabase& db) {
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(handle.constData());
-}
-
 // Runs sql on h with values bound in order and calls row for each result row: SQLite's own
 // API, because a million rows through QSqlQuery's QVariants cost more than the query itself.
 // Errors: SQLite's message.
@@ -457,7 +449,7 @@ Status findSamples(const Project& project, const SampleQuery& query, QList<qint6
         return Status::failure(SampleSearchText::tr("samples cannot be sorted by '%1'")
                                    .arg(QLatin1StringView(sort.name)));
     QSqlDatabase db = project.connection();
-    sqlite3* h = handleOf(db);
+    sqlite3* h = sqliteHandle(db);
     if (h == nullptr)
         return Status::failure(SampleSearchText::tr("the project is not open through SQLite"));
     // One snapshot for every statement below: an analysis or import landing meanwhile cannot
