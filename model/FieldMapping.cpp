@@ -1,5 +1,7 @@
 #include "model/FieldMapping.h"
 
+#include <algorithm>
+
 #include <cctype>
 #include <charconv>
 #include <limits>
@@ -37,6 +39,25 @@ std::vector<std::string> nestedFieldNames(const Json& fields) {
                 if ((inner.is_string() || inner.is_number() || inner.is_boolean()) &&
                     sub.find('.') == std::string::npos)
                     out.push_back(key + "." + sub);
+    return out;
+}
+
+std::vector<std::string> mappableFieldNames(const std::vector<std::string>& fields,
+                                            const std::vector<RawRecord>& records) {
+    std::vector<std::string> out;
+    for (const std::string& name : fields)
+        if (std::any_of(records.begin(), records.end(), [&name](const RawRecord& r) {
+                const auto it = r.fields.is_object() ? r.fields.find(name) : r.fields.end();
+                return it != r.fields.end() &&
+                       (it->is_string() || it->is_number() || it->is_boolean());
+            }))
+            out.push_back(name);
+    if (out.empty())
+        return fields;
+    for (const RawRecord& r : records)
+        for (std::string& name : nestedFieldNames(r.fields))
+            if (std::find(out.begin(), out.end(), name) == out.end())
+                out.push_back(std::move(name));
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/Conversation.h"
 #include "model/Json.h"
+#include "model/RecordReader.h"
 
 #include <map>
 #include <optional>
@@ -97,6 +98,15 @@ const Json* findField(const Json& fields, const std::string& name);
 /// for each string, number or boolean member of an object-valued field, in the record's order
 /// (names that hold a dot themselves are left out: findField would read them as a path).
 std::vector<std::string> nestedFieldNames(const Json& fields);
+
+/// The names worth offering for a text, label or duplicate-cluster field, given the field names
+/// of records (in first-seen order, as previewFile() reports them) and the records: each name
+/// whose value is a string, number or boolean in at least one record, then each record's
+/// nestedFieldNames(), without repeats. A field that only ever holds an object, an array or null
+/// is left out: as a text every record would be a reject ("expected a string, number or
+/// boolean"). When no name qualifies (a file of conversations only), every name of fields.
+std::vector<std::string> mappableFieldNames(const std::vector<std::string>& fields,
+                                            const std::vector<RawRecord>& records);
 
 /// Applies mapping to one record's fields. Rejections (returned as *error, and false):
 /// missing text field or template field, a text field of the wrong type (null, array or object),

@@ -58,7 +58,7 @@ public:
             m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
             m_stmt = nullptr;
         } else if (m_db == nullptr) {
-            m_error = u"not an SQLite connection"_s;
+            m_error = ImporterText::tr("not an SQLite connection");
         }
     }
     ~RawInsert() { sqlite3_finalize(m_stmt); }
@@ -69,21 +69,28 @@ public:
     [[nodiscard]] const QString& error() const { return m_error; }
     /// Binds text (never NULL: an empty string is ''); position from 1.
     void text(int at, std::string_view value) {
-        sqlite3_bind_text64(m_stmt, at, value.empty() ? "" : value.data(), value.size(),
-                            SQLITE_STATIC, SQLITE_UTF8);
+        keep(sqlite3_bind_text64(m_stmt, at, value.empty() ? "" : value.data(), value.size(),
+                                 SQLITE_STATIC, SQLITE_UTF8));
     }
     /// Binds text, or NULL when it is empty.
     void textOrNull(int at, std::string_view value) {
         if (value.empty())
-            sqlite3_bind_null(m_stmt, at);
+            keep(sqlite3_bind_null(m_stmt, at));
         else
             text(at, value);
     }
-    void integer(int at, qint64 value) { sqlite3_bind_int64(m_stmt, at, value); }
-    /// Runs the statement once; *rowid gets the new row's id. Failure: SQLite's message.
+    void integer(int at, qint64 value) { keep(sqlite3_bind_int64(m_stmt, at, value)); }
+    /// Runs the statement once; *rowid gets the new row's id. Failure: SQLite's message (a
+    /// value that could not be bound, a text over SQLite's length limit say, is named so). The
+    /// bindings are cleared after: a value not bound again for the next run is NULL, never a
+    /// pointer into the last one.
     Status run(qint64* rowid) {
-        const int rc = sqlite3_step(m_stmt);
+        const int bound = std::exchange(m_bindError, SQLITE_OK);
+        const int rc = bound == SQLITE_OK ? sqlite3_step(m_stmt) : bound;
         sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+        if (bound != SQLITE_OK)
+            return Status::failure(QString::fromUtf8(sqlite3_errstr(bound)));
         if (rc != SQLITE_DONE)
             return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
         *rowid = sqlite3_last_insert_rowid(m_db);
@@ -91,8 +98,14 @@ public:
     }
 
 private:
+    void keep(int rc) {
+        if (m_bindError == SQLITE_OK)
+            m_bindError = rc;
+    }
+
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
+    int m_bindError = SQLITE_OK; ///< the first failed bind since the last run
     QString m_error;
 };
 
@@ -399,10 +412,11 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
                 ++report->multiTurn;
         } else {
             qint64 id = 0;
+            static const std::string kNone; // an lvalue: the text is not copied per row
             const std::string& role = spec.mapping.textRole;
             if (Status s = storeSample(file, p.line, p.original, p.mapped,
-                                       role == "prompt" ? p.mapped.text : std::string(),
-                                       role == "response" ? p.mapped.text : std::string(), &id);
+                                       role == "prompt" ? p.mapped.text : kNone,
+                                       role == "response" ? p.mapped.text : kNone, &id);
                 !s)
                 return s;
             ++report->stored;

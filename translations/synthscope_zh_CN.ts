@@ -1125,6 +1125,10 @@ With a prompt: %6, with a response: %7</source>
         <source>cannot restore the full-text index trigger: %1</source>
         <translation>无法恢复全文索引触发器：%1</translation>
     </message>
+    <message>
+        <source>not an SQLite connection</source>
+        <translation>不是 SQLite 连接</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::IndicatingTermsModel</name>

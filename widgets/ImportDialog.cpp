@@ -94,6 +94,7 @@ ImportDialog::ImportDialog(QWidget* parent)
     // must choose it.
     m_real->setObjectName(u"importRoleReal"_s);
     m_synthetic->setObjectName(u"importRoleSynthetic"_s);
+    m_textField->setObjectName(u"importTextFieldName"_s);
     m_useField->setObjectName(u"importTextField"_s);
     m_useTemplate->setObjectName(u"importTextTemplate"_s);
     m_usePairs->setObjectName(u"importPairs"_s);
@@ -337,28 +338,27 @@ void ImportDialog::loadPreview() {
     QSignalBlocker b1(m_textField);
     QSignalBlocker b2(m_labelField);
     QSignalBlocker b3(m_duplicateField);
+    // Only fields that can be a text (not those holding objects or arrays), nested ones too.
+    QStringList mappable;
+    for (const std::string& name : model::mappableFieldNames(fields, m_records))
+        mappable << QString::fromStdString(name);
     m_textField->clear();
-    m_textField->addItems(headers);
+    m_textField->addItems(mappable);
     m_labelField->clear();
     m_labelField->addItem(tr("(none)"));
-    m_labelField->addItems(headers);
+    m_labelField->addItems(mappable);
     // Sensible default: a field called text/response/output/content, else the first.
-    int guess = headers.indexOf(previousText);
+    int guess = static_cast<int>(mappable.indexOf(previousText));
     for (const char* name : {"text", "response", "output", "content", "completion", "decoded"})
         if (guess < 0)
-            guess = static_cast<int>(headers.indexOf(QString::fromLatin1(name)));
+            guess = static_cast<int>(mappable.indexOf(QString::fromLatin1(name)));
     m_textField->setCurrentIndex(std::max(guess, 0));
     m_labelField->setCurrentIndex(std::max(0, m_labelField->findText(previousLabel)));
     // The duplicate cluster may sit in a nested object (datatrove keeps it in "metadata"); an
     // engine's own name is picked when the file has it.
-    QStringList nested;
-    for (const auto& record : m_records)
-        for (const std::string& name : model::nestedFieldNames(record.fields))
-            if (const QString n = QString::fromStdString(name); !nested.contains(n))
-                nested << n;
     m_duplicateField->clear();
     m_duplicateField->addItem(tr("(none)"));
-    m_duplicateField->addItems(headers + nested);
+    m_duplicateField->addItems(mappable);
     int duplicate = m_duplicateField->findText(previousDuplicate);
     for (const char* name : {"metadata.minhash_cluster", "__cluster__"})
         if (duplicate < 0) // an explicit (none) stays

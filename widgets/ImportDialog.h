@@ -54,7 +54,7 @@ private:
     QComboBox* m_textField;
     QLineEdit* m_template;
     QComboBox* m_labelField;
-    QComboBox* m_duplicateField; ///< (none), the fields, then nestedFieldNames()
+    QComboBox* m_duplicateField; ///< (none), then model::mappableFieldNames()
     QLineEdit* m_where;          ///< "field=value; field=value": only matching records are imported
     QList<QLineEdit*> m_meta;    ///< generator, template version, judge version, round
     QSpinBox* m_maxKiB;

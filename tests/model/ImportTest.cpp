@@ -652,6 +652,22 @@ TEST(Import, DuplicateClusterIdFromANestedField) {
     // A dot inside a name would be read as a path: such names are not offered.
     EXPECT_EQ(nestedFieldNames(Json::parse(R"({"a.b": {"c": 1}, "m": {"x.y": 2, "z": 3}})")),
               (std::vector<std::string>{"m.z"}));
+    // The names a text field can take: scalar in some record (n is null in one, a number in
+    // the other), never only objects, arrays or null; then the nested ones; no repeats.
+    const auto record = [](const char* json) {
+        RawRecord one;
+        one.fields = Json::parse(json);
+        return one;
+    };
+    EXPECT_EQ(mappableFieldNames({"text", "tags", "meta", "n", "none"},
+                                 {record(R"({"text": "a", "tags": [1], "meta": {"id": 7},
+                                             "n": null, "none": null})"),
+                                  record(R"({"text": "b", "tags": [], "meta": {"id": 8, "s": "x"},
+                                             "n": 2})")}),
+              (std::vector<std::string>{"text", "n", "meta.id", "meta.s"}));
+    // Nothing scalar (a file of conversations): every name, so the lists are never empty.
+    EXPECT_EQ(mappableFieldNames({"messages"}, {record(R"({"messages": [{"role": "user"}]})")}),
+              (std::vector<std::string>{"messages"}));
 
     // A preference pair: the engine clustered the records, so two records' first outputs are
     // one group and their second outputs another, never a pair's own two outputs.

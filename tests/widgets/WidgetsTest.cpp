@@ -748,6 +748,36 @@ TEST_F(Widgets, ImportDialogTakesADuplicateClusterField) {
     EXPECT_TRUE(engine.spec().mapping.duplicateClusterField.empty());
 }
 
+// Self-Instruct's seed tasks hold each task's instances as an array of objects: the field lists
+// offer the instruction and the other plain fields, not "instances" (as a text every record
+// would be a reject), while the file's preview still shows that column.
+TEST_F(Widgets, ImportDialogOffersOnlyFieldsThatCanBeAText) {
+    widgets::ImportDialog dialog;
+    dialog.setFiles({test::dataFile(QStringLiteral("self-instruct-seed-tasks/seed_tasks.jsonl"))});
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(dialog.findChild<QRadioButton*>(QStringLiteral("importTextField")),
+                      Qt::LeftButton);
+    auto* text = dialog.findChild<QComboBox*>(QStringLiteral("importTextFieldName"));
+    ASSERT_NE(text, nullptr);
+    QStringList offered;
+    for (int i = 0; i < text->count(); ++i)
+        offered << text->itemText(i);
+    EXPECT_TRUE(offered.contains(QStringLiteral("instruction")))
+        << offered.join(u',').toStdString();
+    EXPECT_TRUE(offered.contains(QStringLiteral("name")));
+    EXPECT_FALSE(offered.contains(QStringLiteral("instances"))) << offered.join(u',').toStdString();
+    auto* preview = dialog.findChild<QTableWidget*>(QStringLiteral("importPreview"));
+    ASSERT_NE(preview, nullptr);
+    bool instancesColumn = false; // the preview still shows every column
+    for (int c = 0; c < preview->columnCount(); ++c)
+        instancesColumn |= preview->horizontalHeaderItem(c)->text() == QStringLiteral("instances");
+    EXPECT_TRUE(instancesColumn);
+    text->setFocus();
+    QTest::keyClicks(text, QStringLiteral("instr"));
+    EXPECT_EQ(dialog.spec().mapping.textField, "instruction");
+}
+
 // Twitter's customer messages as the real prompts: typing a condition keeps only the records
 // that match it; a malformed one blocks Import with a message.
 TEST_F(Widgets, ImportDialogFiltersRecordsByAField) {
