@@ -36,7 +36,44 @@ ProjectDocument::ProjectDocument(std::shared_ptr<Project> project, const QString
         m_similarSignature.clear();
         ++m_similarGeneration; // a Similar job running now must not cache its index
     });
+    // Answers reach the map's points in place: a reviewer's key press no longer reloads a
+    // million points.
+    connect(&m_review, &ReviewStore::reviewChanged, this,
+            [this](qint64 sampleId) { refreshMapReview({sampleId}); });
+    connect(&m_review, &ReviewStore::reviewsChanged, this, &ProjectDocument::refreshMapReview);
     reloadAnalysis();
+}
+
+void ProjectDocument::refreshMapReview(const QList<qint64>& sampleIds) {
+    if (m_jobs.isBusy(JobRunner::Kind::Map)) {
+        // The load may have read these samples before the answer: patch its points too.
+        m_mapReviewDuringLoad.append(sampleIds);
+        if (m_mapReviewDuringLoad.size() > kMapPatchLimit)
+            m_mapReviewDuringLoad.resize(kMapPatchLimit + 1); // enough to know it is too many
+    }
+    if (!m_map || sampleIds.isEmpty())
+        return;
+    if (sampleIds.size() > kMapPatchLimit) {
+        Q_EMIT mapReviewChanged(false);
+        return;
+    }
+    if (patchMapReview(*m_map, sampleIds))
+        Q_EMIT mapReviewChanged(true);
+}
+
+bool ProjectDocument::patchMapReview(MapPoints& points, const QList<qint64>& sampleIds) const {
+    bool changed = false;
+    for (const MapReview& r : m_store.mapReview(sampleIds)) {
+        // The points are in ascending id order (mapPoints' ORDER BY).
+        const auto it = std::lower_bound(points.ids.begin(), points.ids.end(), r.sampleId);
+        if (it == points.ids.end() || *it != r.sampleId)
+            continue; // imported after the analysis: not on the map
+        const auto i = static_cast<std::size_t>(it - points.ids.begin());
+        changed = changed || points.firstTag[i] != r.firstTag || points.decision[i] != r.decision;
+        points.firstTag[i] = r.firstTag;
+        points.decision[i] = r.decision;
+    }
+    return changed;
 }
 
 ProjectDocument::~ProjectDocument() {
@@ -320,6 +357,33 @@ void ProjectDocument::startReport(const QString& htmlPath, const QString& pdfPat
         });
 }
 
+void ProjectDocument::startSampleQueue(const SamplingSpec& spec, const QString& name) {
+    std::shared_ptr<Project> project = m_project;
+    auto sampled = std::make_shared<SampledQueue>();
+    const QString title = tr("Sample a queue");
+    whenFinished(m_jobs.start(JobRunner::Kind::Queue, title,
+                              [project, spec, sampled](const analysis::Progress&) {
+                                  return sampleQueue(*project, spec, sampled.get()).error();
+                              }),
+                 [this, title, name, sampled](JobRunner::Outcome outcome, const QString& message) {
+                     if (outcome == JobRunner::Outcome::Cancelled)
+                         return; // superseded by another draw, or the user cancelled it
+                     qint64 id = 0;
+                     Status s = outcome == JobRunner::Outcome::Succeeded
+                                    ? m_review.createQueue(name, sampled->ids, sampled->spec, &id)
+                                    : Status::failure(message);
+                     Q_EMIT jobReport(
+                         title, s ? outcome : JobRunner::Outcome::Failed,
+                         s ? tr("“%1”: %n samples.", nullptr, static_cast<int>(sampled->ids.size()))
+                                 .arg(name)
+                           : s.error());
+                     if (s)
+                         Q_EMIT queueSampled(id);
+                     else
+                         Q_EMIT queueFailed(s.error());
+                 });
+}
+
 void ProjectDocument::startConcept(qint64 tagId, int limit) {
     std::shared_ptr<Project> project = m_project;
     auto result = std::make_shared<ConceptResult>();
@@ -439,8 +503,16 @@ void ProjectDocument::startLoadMap() {
                          return; // superseded or cancelled: keep the previous map
                      // An analysis that landed during the load may have left it half old, half
                      // new: drop it; the view asks again (its map is still stale).
+                     const QList<qint64> answered = std::exchange(m_mapReviewDuringLoad, {});
                      if (!m_analysis || m_analysis->runId != runAtStart)
                          return;
+                     // Answers given while it loaded: read again (the load may have missed
+                     // them); too many, and the map is loaded again.
+                     if (answered.size() > kMapPatchLimit) {
+                         startLoadMap();
+                         return;
+                     }
+                     patchMapReview(*points, answered);
                      m_map = points;
                      Q_EMIT mapChanged();
                  });

@@ -72,6 +72,11 @@ public:
     /// Builds and writes the report (buildReport/writeReport) in a job; either path may be
     /// empty. jobReport() says where it went.
     void startReport(const QString& htmlPath, const QString& pdfPath);
+    /// Draws a review queue (sampleQueue) in a job — at a million samples the draw reads
+    /// every sample's stratum and risk, seconds the GUI thread must not wait — then saves it
+    /// under name for this reviewer (ReviewStore::createQueue) and emits queueSampled(). A
+    /// failure (nothing to sample, SQL) arrives as jobReport() and queueFailed().
+    void startSampleQueue(const SamplingSpec& spec, const QString& name);
     /// Trains the concept of a tag (trainConcept) in a job; conceptReady() when done.
     void startConcept(qint64 tagId, int limit = 500);
     /// Ranks the samples of the project's view by similarity to text (SimilarTextIndex: the
@@ -98,12 +103,23 @@ public:
     void startRemoveCorpus(qint64 corpusId, const QString& name);
     /// The points loaded by the last startLoadMap() (null before).
     [[nodiscard]] std::shared_ptr<const MapPoints> mapPoints() const { return m_map; }
+    /// Most answered samples a loaded map takes in place (refreshMapReview); more are loaded
+    /// again with the whole map, in a job.
+    static constexpr qsizetype kMapPatchLimit = 5000;
 
 Q_SIGNALS:
     void corporaChanged();
     void analysisChanged();
     void mapChanged();
+    /// Answers changed the tags or decisions of points of the loaded map: patched is true when
+    /// mapPoints() now holds them (the same object, changed in place: recolour it, keeping the
+    /// view and the selection), false when too many changed and the map must be loaded again.
+    void mapReviewChanged(bool patched);
     void conceptReady(const ConceptResult& result);
+    /// A queue drawn by startSampleQueue() was saved: its id.
+    void queueSampled(qint64 queueId);
+    /// startSampleQueue() failed: why, in words.
+    void queueFailed(const QString& error);
     /// The samples most similar to text (startSimilar), highest cosine first.
     void similarReady(const QString& text, const QList<qint64>& sampleIds);
     /// A finished job's outcome and, in words, what it did or why it failed or stopped, for
@@ -130,7 +146,13 @@ private:
     QUndoStack m_undo;
     JobRunner m_jobs;
     std::optional<StoredAnalysis> m_analysis;
-    std::shared_ptr<const MapPoints> m_map;
+    /// A reviewer's answers reach the loaded map's points in place (at most kMapPatchLimit
+    /// samples; a map load running now takes them over when it lands).
+    void refreshMapReview(const QList<qint64>& sampleIds);
+    /// Reads these samples' tags and decisions into points; whether any point changed.
+    bool patchMapReview(MapPoints& points, const QList<qint64>& sampleIds) const;
+    std::shared_ptr<MapPoints> m_map;
+    QList<qint64> m_mapReviewDuringLoad; ///< samples answered while a map load ran
     /// The fitted "similar to this text" index and what it was fitted on (view, count and
     /// largest id of the samples).
     std::shared_ptr<const SimilarTextIndex> m_similar;

@@ -259,6 +259,30 @@ QList<qint64> ProjectStore::groupMembers(GroupKind kind, qint64 groupId, int lim
     return out;
 }
 
+namespace {
+
+// The map's two review columns for the sample whose id is the SQL expression `id`: the
+// smallest tag id on it, and the reviewers' majority decision ('keep', 'drop', 'split' for a
+// tie, NULL for none).
+QString mapReviewColumns(const QString& id) {
+    return u"(SELECT min(t.tag_id) FROM sample_tags t WHERE t.sample_id = %1), "
+           "(SELECT CASE WHEN sum(d.decision = 'keep') > sum(d.decision = 'drop') THEN "
+           "'keep' WHEN sum(d.decision = 'drop') > sum(d.decision = 'keep') THEN 'drop' "
+           "WHEN count(*) > 0 THEN 'split' END FROM decisions d WHERE d.sample_id = %1)"_s.arg(id);
+}
+
+// MapPoints::firstTag and ::decision from those columns.
+std::int32_t mapTagCode(const QVariant& v) {
+    return v.isNull() ? -1 : v.toInt();
+}
+
+std::uint8_t mapDecisionCode(const QVariant& v) {
+    const QString decision = v.toString();
+    return decision.isEmpty() ? 0 : decision == u"keep"_s ? 1 : decision == u"drop"_s ? 2 : 3;
+}
+
+} // namespace
+
 MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
     MapPoints m;
     QSqlQuery q(m_project.connection());
@@ -270,14 +294,9 @@ MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
     m.reserve(static_cast<std::size_t>(total));
     if (!q.exec(u"SELECT g.sample_id, g.map_x, g.map_y, g.layout_x, g.layout_y, c.role, "
                 "s.corpus_id, g.cluster, g.nn_own, g.nn_other, g.synthetic_likeness, "
-                "g.perplexity, g.duplicate_group, "
-                "(SELECT min(t.tag_id) FROM sample_tags t WHERE t.sample_id = g.sample_id), "
-                // the reviewers' majority; a tie is "split"
-                "(SELECT CASE WHEN sum(d.decision = 'keep') > sum(d.decision = 'drop') THEN "
-                "'keep' WHEN sum(d.decision = 'drop') > sum(d.decision = 'keep') THEN 'drop' "
-                "WHEN count(*) > 0 THEN 'split' END FROM decisions d "
-                "WHERE d.sample_id = g.sample_id) "
-                "FROM sample_scores g JOIN samples s ON s.id = g.sample_id "
+                "g.perplexity, g.duplicate_group, "_s +
+                mapReviewColumns(u"g.sample_id"_s) +
+                u" FROM sample_scores g JOIN samples s ON s.id = g.sample_id "
                 "JOIN corpora c ON c.id = s.corpus_id WHERE g.run_id = "_s +
                 kNewestAnalysisRun + u" AND g.map_x IS NOT NULL ORDER BY g.sample_id"_s))
         return m;
@@ -302,18 +321,34 @@ MapPoints ProjectStore::mapPoints(const analysis::Progress& progress) const {
         m.syntheticLikeness.push_back(real(10));
         m.perplexity.push_back(real(11));
         m.duplicateGroup.push_back(q.value(12).isNull() ? -1 : q.value(12).toInt());
-        m.firstTag.push_back(q.value(13).isNull() ? -1 : q.value(13).toInt());
-        const QString decision = q.value(14).toString();
-        m.decision.push_back(decision.isEmpty()      ? 0
-                             : decision == u"keep"_s ? 1
-                             : decision == u"drop"_s ? 2
-                                                     : 3);
+        m.firstTag.push_back(mapTagCode(q.value(13)));
+        m.decision.push_back(mapDecisionCode(q.value(14)));
     }
     m.hasLayout =
         std::any_of(m.layoutX.begin(), m.layoutX.end(), [](float v) { return !std::isnan(v); });
     if (m.hasLayout)
         m.layoutName = layoutName(m_project);
     return m;
+}
+
+std::vector<MapReview> ProjectStore::mapReview(const QList<qint64>& sampleIds) const {
+    std::vector<MapReview> out;
+    if (sampleIds.isEmpty())
+        return out;
+    Json ids = Json::array();
+    for (qint64 id : sampleIds)
+        ids.push_back(id);
+    QSqlQuery q(m_project.connection());
+    q.setForwardOnly(true);
+    q.prepare(
+        u"SELECT j.value, "_s + mapReviewColumns(u"j.value"_s) +
+        u" FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM samples s WHERE s.id = j.value)"_s);
+    q.addBindValue(QString::fromStdString(ids.dump()));
+    if (q.exec())
+        while (q.next())
+            out.push_back(
+                {q.value(0).toLongLong(), mapTagCode(q.value(1)), mapDecisionCode(q.value(2))});
+    return out;
 }
 
 namespace {

@@ -205,7 +205,8 @@ struct MapPoints {
     std::vector<std::int32_t> cluster;
     std::vector<float> nnOwn, nnOther, syntheticLikeness, perplexity;
     std::vector<std::int32_t> duplicateGroup;
-    std::vector<std::int32_t> firstTag; ///< smallest tag id on the sample
+    std::vector<std::int32_t> firstTag; ///< smallest tag id on the sample, −1 for none
+    /// The reviewers' majority: 0 none, 1 keep, 2 drop, 3 split (a tie).
     std::vector<std::uint8_t> decision;
     [[nodiscard]] std::size_t size() const { return ids.size(); }
     void reserve(std::size_t n) {
@@ -213,6 +214,13 @@ struct MapPoints {
         pcaX.reserve(n);
         pcaY.reserve(n);
     }
+};
+
+/// One sample's review as the map shows it (see MapPoints::firstTag and ::decision).
+struct MapReview {
+    qint64 sampleId = 0;
+    std::int32_t firstTag = -1;
+    std::uint8_t decision = 0;
 };
 
 /// Which points show these samples: one entry per point, 1 when the point's sample is among
@@ -287,6 +295,11 @@ public:
     /// Meant for a worker thread (1M rows take seconds); reports progress, throws
     /// analysis::Cancelled when asked to stop.
     [[nodiscard]] MapPoints mapPoints(const analysis::Progress& progress = {}) const;
+    /// The map's review columns (MapPoints::firstTag and ::decision) of these samples as
+    /// stored now: one entry per id of an existing sample (duplicates repeat), in no
+    /// particular order. For the GUI thread after an answer: one indexed lookup per id (a
+    /// thousand ids take milliseconds); empty on a database error.
+    [[nodiscard]] std::vector<MapReview> mapReview(const QList<qint64>& sampleIds) const;
     /// The machine-readable summary printed by `synthscope-cli summary --json`.
     [[nodiscard]] Json summaryJson() const;
 

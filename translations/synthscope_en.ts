@@ -10,6 +10,13 @@
             <numerusform>%n samples carry a duplicate-cluster id.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>“%1”: %n samples.</source>
+        <translation>
+            <numerusform>“%1”: %n sample.</numerusform>
+            <numerusform>“%1”: %n samples.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::ReviewCommands</name>

@@ -2312,6 +2312,16 @@ With a prompt: %6, with a response: %7</source>
             <numerusform>%n 个样本带有重复簇 id。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sample a queue</source>
+        <translation>抽取审阅队列</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n samples.</source>
+        <translation>
+            <numerusform>“%1”：%n 个样本。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::ProjectStore</name>
@@ -5660,10 +5670,6 @@ Use Import… to add real and synthetic data.</source>
     <message>
         <source>Unreviewed %1 (%2), risk-weighted</source>
         <translation>未审阅的%1样本（%2），按风险加权</translation>
-    </message>
-    <message>
-        <source>Review a source</source>
-        <translation>审阅来源</translation>
     </message>
     <message>
         <source>Save as Queue</source>

@@ -256,10 +256,16 @@ void ClusterMapView::setDocument(model::ProjectDocument* document) {
     if (document != nullptr) {
         connect(document, &model::ProjectDocument::analysisChanged, this, &ClusterMapView::reload);
         connect(document, &model::ProjectDocument::mapChanged, this, &ClusterMapView::mapLoaded);
-        connect(&document->review(), &model::ReviewStore::reviewChanged, this,
-                [this]() { m_mapStale = true; });
-        connect(&document->review(), &model::ReviewStore::reviewsChanged, this,
-                [this]() { m_mapStale = true; });
+        // Answers recolour the points in place (view and selection stay); a bulk answer past
+        // the document's patch limit loads the map again.
+        connect(document, &model::ProjectDocument::mapReviewChanged, this, [this](bool patched) {
+            if (patched && m_map->points() == m_document->mapPoints()) {
+                m_map->refreshColours();
+                return;
+            }
+            m_mapStale = true;
+            loadMapIfNeeded();
+        });
         connect(&document->review(), &model::ReviewStore::tagsChanged, m_bulk,
                 &BulkAnswerBar::rebuildTagMenu);
         // After any job but a cancelled one (a user who cancels the map load means it).

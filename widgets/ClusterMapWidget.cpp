@@ -94,6 +94,11 @@ void ClusterMapWidget::setColourBy(ColourBy colourBy) {
     invalidate();
 }
 
+void ClusterMapWidget::refreshColours() {
+    prepareColours();
+    invalidate();
+}
+
 void ClusterMapWidget::setUseNeighbourLayout(bool on) {
     m_neighbourLayout = on;
     // The shapes were drawn in the other layout's coordinates.

@@ -44,6 +44,9 @@ public:
     void setPoints(std::shared_ptr<const model::MapPoints> points);
     [[nodiscard]] const std::shared_ptr<const model::MapPoints>& points() const { return m_points; }
     void setColourBy(ColourBy colourBy);
+    /// The points' values changed in place (the object given to setPoints: answers changed
+    /// their tags or decisions): recolours them, keeping the view, selection and focus.
+    void refreshColours();
     /// Neighbour layout when the points have one, else the PCA layout.
     void setUseNeighbourLayout(bool on);
     /// Draws this cluster's points in colour and the others faded; −1 for none.

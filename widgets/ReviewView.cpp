@@ -15,7 +15,6 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -471,6 +470,11 @@ void ReviewView::setDocument(model::ProjectDocument* document) {
             });
     connect(&document->review(), &model::ReviewStore::queuesChanged, this,
             &ReviewView::reloadFilters);
+    // A queue drawn in a job (sampleQueue, reviewUnreviewedSource) opens when it is saved.
+    connect(document, &model::ProjectDocument::queueSampled, this, &ReviewView::openSavedQueue);
+    connect(document, &model::ProjectDocument::queueFailed, this, [this](const QString& error) {
+        QMessageBox::warning(this, tr("Sample a queue"), error);
+    });
     connect(m_neighbourTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showNeighbour(current.row()); });
     rebuildTags();
@@ -596,18 +600,8 @@ void ReviewView::sampleQueue() {
     SampleQueueDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    model::SampledQueue sampled;
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    model::Status s = model::sampleQueue(m_document->project(), dialog.spec(), &sampled);
-    qint64 id = 0;
-    if (s)
-        s = m_document->review().createQueue(dialog.name(), sampled.ids, sampled.spec, &id);
-    QGuiApplication::restoreOverrideCursor();
-    if (!s) {
-        QMessageBox::warning(this, tr("Sample a queue"), s.error());
-        return;
-    }
-    openSavedQueue(id);
+    // Drawn in a job (seconds at a million samples); opened when saved (queueSampled).
+    m_document->startSampleQueue(dialog.spec(), dialog.name());
 }
 
 void ReviewView::reviewUnreviewedSource(model::Dimension dimension, const QString& value,
@@ -627,18 +621,7 @@ void ReviewView::reviewUnreviewedSource(model::Dimension dimension, const QStrin
             openSavedQueue(q.id);
             return;
         }
-    model::SampledQueue sampled;
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    model::Status s = model::sampleQueue(m_document->project(), spec, &sampled);
-    qint64 id = 0;
-    if (s)
-        s = m_document->review().createQueue(name, sampled.ids, sampled.spec, &id);
-    QGuiApplication::restoreOverrideCursor();
-    if (!s) {
-        QMessageBox::warning(this, tr("Review a source"), s.error());
-        return;
-    }
-    openSavedQueue(id);
+    m_document->startSampleQueue(spec, name);
 }
 
 void ReviewView::saveAsQueue() {

@@ -22,6 +22,8 @@ SampleQueueDialog::SampleQueueDialog(QWidget* parent)
     , m_risk(new QCheckBox(tr("Risk-weighted: riskier strata are read more densely"), this))
     , m_name(new QLineEdit(this)) {
     setWindowTitle(tr("Sample a Review Queue"));
+    m_size->setObjectName(u"queueSize"_s);
+    m_name->setObjectName(u"queueName"_s);
     for (model::Dimension d : model::kDimensions)
         m_by->addItem(model::dimensionTitle(d), static_cast<int>(d));
     m_by->setCurrentIndex(1); // cluster

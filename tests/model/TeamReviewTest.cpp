@@ -217,4 +217,25 @@ TEST(TeamReview, MapDecisionIsTheMajority) {
     EXPECT_EQ(points.decision[1], 3);
     EXPECT_EQ(points.decision[2], 2);
     EXPECT_EQ(points.decision[3], 0);
+    // The same samples read one by one after answers (what an answer patches the loaded map
+    // with): the same decisions, the smallest tag, nothing for an id that is not a sample,
+    // a duplicate id twice.
+    qint64 second = 0;
+    qint64 first = 0;
+    ASSERT_TRUE(ann.addTag(QStringLiteral("second"), &second).ok());
+    ASSERT_TRUE(ann.addTag(QStringLiteral("first"), &first).ok());
+    ASSERT_TRUE(ann.setTag(2, std::max(first, second), true).ok());
+    ASSERT_TRUE(ann.setTag(2, std::min(first, second), true).ok());
+    const std::vector<MapReview> review = ProjectStore(*f.project).mapReview({1, 2, 3, 4, 999, 2});
+    ASSERT_EQ(review.size(), 5U);
+    QMap<qint64, QList<std::pair<int, int>>> byId;
+    for (const MapReview& r : review)
+        byId[r.sampleId].append({r.firstTag, r.decision});
+    EXPECT_EQ(byId.value(1), (QList<std::pair<int, int>>{{-1, 1}}));
+    EXPECT_EQ(byId.value(2),
+              (QList<std::pair<int, int>>{{static_cast<int>(std::min(first, second)), 3},
+                                          {static_cast<int>(std::min(first, second)), 3}}));
+    EXPECT_EQ(byId.value(3), (QList<std::pair<int, int>>{{-1, 2}}));
+    EXPECT_EQ(byId.value(4), (QList<std::pair<int, int>>{{-1, 0}}));
+    EXPECT_FALSE(byId.contains(999));
 }

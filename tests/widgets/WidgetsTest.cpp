@@ -21,6 +21,7 @@
 #include "model/SimilarityModels.h"
 #include "model/SkeletonModels.h"
 #include "model/TeamModels.h"
+#include "widgets/BulkAnswerBar.h"
 #include "widgets/Charts.h"
 #include "widgets/ChecklistView.h"
 #include "widgets/ClusterMapView.h"
@@ -38,6 +39,7 @@
 #include "widgets/OverviewView.h"
 #include "widgets/ProjectPanel.h"
 #include "widgets/ReviewView.h"
+#include "widgets/SampleQueueDialog.h"
 #include "widgets/SamplesView.h"
 #include "widgets/SkeletonsView.h"
 #include "widgets/TagSetDialog.h"
@@ -2541,6 +2543,95 @@ TEST_F(Widgets, SampleSearchOnScoresAgreesWithPlainSql) {
 
 // Issue 13, "Find, select and act": a lasso beside the box, with add (Ctrl+Shift) and take
 // away (Alt+Shift), as a user drags them on the map.
+// An answer given on the map recolours its points in place: no map load, the zoom and the
+// selection stay, and Undo takes it back on the map too (issue 16: one answer used to mark
+// the whole map stale, and the next load read every point again and reset the view).
+TEST_F(Widgets, AnswersOnTheMapRecolourItsPointsInPlace) {
+    window.showView(widgets::MainWindow::View::ClusterMap);
+    widgets::ClusterMapView* view = window.clusterMap();
+    QSignalSpy loaded(window.document(), &model::ProjectDocument::mapChanged);
+    ASSERT_TRUE(loaded.count() > 0 || loaded.wait(60000));
+    loaded.clear();
+    widgets::ClusterMapWidget* map = view->map();
+    const std::shared_ptr<const model::MapPoints> points = map->points();
+    ASSERT_NE(points, nullptr);
+    // Coloured by decision, picked with the keyboard in the colouring list.
+    auto* colourBy = view->findChild<QComboBox*>(QStringLiteral("mapColourBy"));
+    colourBy->setFocus();
+    QTest::keyClicks(colourBy, QStringLiteral("Decision"));
+    ASSERT_EQ(colourBy->currentData().toInt(),
+              static_cast<int>(widgets::ClusterMapWidget::ColourBy::Decision));
+    map->setFocus();
+    QTest::keyClick(map, Qt::Key_Plus);
+    // The smallest cluster (the table's last row, sorted by size), clicked: the selection.
+    auto* table = view->findChild<QTableView*>(QStringLiteral("clustersTable"));
+    const QModelIndex last = table->model()->index(table->model()->rowCount() - 1, 0);
+    table->scrollTo(last);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(last).center());
+    const QList<qint64> ids = view->selection()->sampleIds();
+    ASSERT_GT(ids.size(), 0);
+    ASSERT_LT(ids.size(), widgets::BulkAnswerBar::kConfirmFrom); // no confirmation asked
+    std::vector<std::size_t> members;
+    model::pointMask(*points, ids, &members);
+    ASSERT_EQ(members.size(), static_cast<std::size_t>(ids.size()));
+    std::vector<std::uint8_t> before;
+    for (std::size_t i : members)
+        before.push_back(points->decision[i]);
+    map->renderNow();
+    const QImage imageBefore = map->pointsImage().copy();
+
+    QTest::mouseClick(view->findChild<QPushButton*>(QStringLiteral("mapKeep")), Qt::LeftButton);
+    EXPECT_EQ(map->points(), points); // the same points, changed in place
+    for (std::size_t i : members)
+        EXPECT_EQ(points->decision[i], 1) << "point " << i; // keep
+    map->renderNow();
+    EXPECT_FALSE(map->pointsImage() == imageBefore);
+    EXPECT_EQ(view->selection()->rowCount(), ids.size());
+    QTest::qWait(100); // a load started by the answer would be running or done by now
+    EXPECT_EQ(loaded.count(), 0);
+    EXPECT_FALSE(window.document()->jobs().isBusy(model::JobRunner::Kind::Map));
+
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier); // Edit > Undo
+    for (std::size_t k = 0; k < members.size(); ++k)
+        EXPECT_EQ(points->decision[members[k]], before[k]);
+    map->renderNow();
+    EXPECT_TRUE(map->pointsImage() == imageBefore);
+    EXPECT_EQ(loaded.count(), 0);
+}
+
+// A review queue is drawn in a job (at a million samples the draw takes seconds the GUI
+// thread used to wait), then saved and opened: Sample…, a size and a name typed, Draw queue.
+TEST_F(Widgets, AReviewQueueIsDrawnInAJobAndOpensWhenSaved) {
+    window.showView(widgets::MainWindow::View::Review);
+    widgets::ReviewView* review = window.review();
+    QSignalSpy sampled(window.document(), &model::ProjectDocument::queueSampled);
+    QSignalSpy started(&window.document()->jobs(), &model::JobRunner::started);
+    whenModal<widgets::SampleQueueDialog>([](widgets::SampleQueueDialog* dialog) {
+        auto* size = dialog->findChild<QSpinBox*>(QStringLiteral("queueSize"));
+        size->setFocus();
+        size->selectAll();
+        QTest::keyClicks(size, QStringLiteral("150"));
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("queueName"));
+        name->setFocus();
+        name->selectAll(); // the suggested name ("150 by cluster, …") is replaced
+        QTest::keyClicks(name, QStringLiteral("Risk pass one"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    QTest::mouseClick(review->findChild<QPushButton*>(QStringLiteral("sampleQueueButton")),
+                      Qt::LeftButton);
+    // The draw ran as a job; the queue opened when it was saved.
+    ASSERT_TRUE(sampled.count() > 0 || sampled.wait(60000));
+    ASSERT_GE(started.count(), 1);
+    EXPECT_EQ(started.at(0).at(1).toString(), QStringLiteral("Sample a queue"));
+    EXPECT_EQ(review->queueModel()->rowCount(), 150);
+    const QList<model::QueueInfo> queues = window.document()->review().queues();
+    ASSERT_EQ(queues.size(), 1);
+    EXPECT_EQ(queues.at(0).name, QStringLiteral("Risk pass one"));
+    EXPECT_EQ(queues.at(0).size, 150);
+    EXPECT_EQ(queues.at(0).id, sampled.at(0).at(0).toLongLong());
+}
+
 TEST_F(Widgets, ClusterMapLassoAddsAndTakesAwayFromTheSelection) {
     window.showView(widgets::MainWindow::View::ClusterMap);
     widgets::ClusterMapView* view = window.clusterMap();
