@@ -23,6 +23,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace synthscope::widgets {
@@ -260,7 +262,12 @@ void ClusterMapView::setDocument(model::ProjectDocument* document) {
         // the document's patch limit loads the map again.
         connect(document, &model::ProjectDocument::mapReviewChanged, this, [this](bool patched) {
             if (patched && m_map->points() == m_document->mapPoints()) {
-                m_map->refreshColours();
+                // Hidden (a reviewer answering in Review): recoloured when shown again, not on
+                // every key press (a million colours each time).
+                if (isVisible())
+                    m_map->refreshColours();
+                else
+                    m_recolourOnShow = true;
                 return;
             }
             m_mapStale = true;
@@ -331,6 +338,8 @@ void ClusterMapView::reload() {
 
 void ClusterMapView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
+    if (std::exchange(m_recolourOnShow, false))
+        m_map->refreshColours();
     loadMapIfNeeded();
 }
 
@@ -346,6 +355,7 @@ void ClusterMapView::loadMapIfNeeded() {
 
 void ClusterMapView::mapLoaded() {
     m_mapStale = false;
+    m_recolourOnShow = false; // new points, coloured as they are set
     const auto points = m_document->mapPoints();
     {
         // A freshly computed neighbour layout is what the user asked to see.
@@ -359,8 +369,10 @@ void ClusterMapView::mapLoaded() {
         m_layout->setCurrentIndex(points && points->hasLayout ? 1 : 0);
         updateLayoutToolTip();
     }
-    m_map->setPoints(points);
+    // The layout and highlight first (no-ops when unchanged), so the points are sorted and
+    // coloured once, by setPoints.
     m_map->setUseNeighbourLayout(points && points->hasLayout);
+    m_map->setPoints(points);
     m_map->setHighlightCluster(
         m_clusterRow >= 0 ? static_cast<int>(m_clusters->rows().at(m_clusterRow).id) : -1);
     setSelectedPoints({});

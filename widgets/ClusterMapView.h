@@ -88,6 +88,7 @@ private:
     QLabel* m_summary;
     EmptyState* m_state = nullptr;
     bool m_mapStale = true;
+    bool m_recolourOnShow = false; ///< answers changed the points while the view was hidden
     int m_clusterRow = -1;
 };
 

@@ -454,7 +454,8 @@ void ReviewView::setDocument(model::ProjectDocument* document) {
                 if (current.isValid() && current.row() != m_row)
                     showRow(current.row());
             });
-    connect(document, &model::ProjectDocument::corporaChanged, this, &ReviewView::reloadFilters);
+    connect(document, &model::ProjectDocument::corporaChanged, this,
+            [this]() { reloadFilters(true); });
     connect(document, &model::ProjectDocument::analysisChanged, this, [this]() { showRow(m_row); });
     connect(&document->review(), &model::ReviewStore::tagsChanged, this, &ReviewView::rebuildTags);
     connect(&document->review(), &model::ReviewStore::reviewChanged, this, [this](qint64 id) {
@@ -468,8 +469,9 @@ void ReviewView::setDocument(model::ProjectDocument* document) {
                     refreshAnswers();
                 refreshProgress(); // once for the whole bulk write
             });
+    // A queue saved or removed: the chosen entry's samples are the same unless it was removed.
     connect(&document->review(), &model::ReviewStore::queuesChanged, this,
-            &ReviewView::reloadFilters);
+            [this]() { reloadFilters(false); });
     // A queue drawn in a job (sampleQueue, reviewUnreviewedSource) opens when it is saved.
     connect(document, &model::ProjectDocument::queueSampled, this, &ReviewView::openSavedQueue);
     connect(document, &model::ProjectDocument::queueFailed, this, [this](const QString& error) {
@@ -485,7 +487,7 @@ qint64 ReviewView::currentSampleId() const {
     return m_queue != nullptr ? m_queue->sampleIdAt(m_row) : 0;
 }
 
-void ReviewView::reloadFilters() {
+void ReviewView::reloadFilters(bool samplesMayHaveChanged) {
     if (m_document == nullptr)
         return;
     const QVariant previous = m_filter->currentData();
@@ -500,7 +502,8 @@ void ReviewView::reloadFilters() {
     addSavedQueues();
     const int keep = m_filter->findData(previous);
     m_filter->setCurrentIndex(keep >= 0 ? keep : 0);
-    reloadQueue();
+    if (samplesMayHaveChanged || keep < 0)
+        reloadQueue();
 }
 
 void ReviewView::reloadQueue(Start start) {

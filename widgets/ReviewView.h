@@ -95,7 +95,11 @@ protected:
 
 private:
     void selectQueue(const QVariant& data, const QString& title);
-    void reloadFilters();
+    /// Lists the queues to review again (corpora, saved queues). samplesMayHaveChanged: the
+    /// samples of the chosen entry may differ now (corpora imported or removed), so its queue
+    /// is read again; otherwise only when the chosen entry is gone (at a million samples an
+    /// "all synthetic" queue takes most of a second to read).
+    void reloadFilters(bool samplesMayHaveChanged = true);
     /// Reads the queue again. Start::Current keeps the sample under review (answers changed
     /// the queue); Start::First begins a queue the reviewer chose at its first sample (a
     /// saved queue where the reviewer stopped).

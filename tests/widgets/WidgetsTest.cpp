@@ -1833,8 +1833,11 @@ TEST(ChecklistSources, NewGeneratorRuleOpensAQueueOfItsUnreadSamples) {
     window.showView(widgets::MainWindow::View::Checklist);
 
     const QModelIndex cell = rules->index(row, model::RedLinesModel::Evidence);
+    QSignalSpy drawn(window.document(), &model::ProjectDocument::queueSampled);
     doubleClick(cell);
     EXPECT_EQ(tabs->currentWidget(), window.review());
+    // The queue is drawn in a job and opens when saved.
+    ASSERT_TRUE(drawn.count() > 0 || drawn.wait(60000));
     const std::optional<qint64> queue = window.review()->savedQueue();
     ASSERT_TRUE(queue.has_value());
     auto& store = window.document()->review();
@@ -2596,6 +2599,19 @@ TEST_F(Widgets, AnswersOnTheMapRecolourItsPointsInPlace) {
         EXPECT_EQ(points->decision[members[k]], before[k]);
     map->renderNow();
     EXPECT_TRUE(map->pointsImage() == imageBefore);
+    EXPECT_EQ(loaded.count(), 0);
+
+    // Answered while the map is hidden (in Review, K on the sample shown): recoloured when the
+    // map is shown again.
+    window.review()->reviewSamples(ids, QStringLiteral("the cluster"));
+    window.showView(widgets::MainWindow::View::Review);
+    QTest::keyClick(window.review(), Qt::Key_K);
+    EXPECT_EQ(std::count_if(members.begin(), members.end(),
+                            [&](std::size_t i) { return points->decision[i] == 1; }),
+              1);
+    window.showView(widgets::MainWindow::View::ClusterMap);
+    map->renderNow();
+    EXPECT_FALSE(map->pointsImage() == imageBefore);
     EXPECT_EQ(loaded.count(), 0);
 }
 
