@@ -6,6 +6,7 @@
 #include "model/Analyzer.h"
 
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -41,6 +42,19 @@ ProjectDocument::ProjectDocument(std::shared_ptr<Project> project, const QString
     connect(&m_review, &ReviewStore::reviewChanged, this,
             [this](qint64 sampleId) { refreshMapReview({sampleId}); });
     connect(&m_review, &ReviewStore::reviewsChanged, this, &ProjectDocument::refreshMapReview);
+    // A tag removed (or back by undo): the points that showed it read their first tag again.
+    connect(&m_review, &ReviewStore::tagsChanged, this, [this]() {
+        if (!m_map)
+            return;
+        QSet<qint64> tags;
+        for (const TagDef& t : m_review.tags())
+            tags.insert(t.id);
+        QList<qint64> stale;
+        for (std::size_t i = 0; i < m_map->size(); ++i)
+            if (m_map->firstTag[i] >= 0 && !tags.contains(m_map->firstTag[i]))
+                stale.append(m_map->ids[i]);
+        refreshMapReview(stale);
+    });
     reloadAnalysis();
 }
 
@@ -362,8 +376,12 @@ void ProjectDocument::startSampleQueue(const SamplingSpec& spec, const QString& 
     auto sampled = std::make_shared<SampledQueue>();
     const QString title = tr("Sample a queue");
     whenFinished(m_jobs.start(JobRunner::Kind::Queue, title,
-                              [project, spec, sampled](const analysis::Progress&) {
-                                  return sampleQueue(*project, spec, sampled.get()).error();
+                              [project, spec, sampled](const analysis::Progress& progress) {
+                                  const Status s = sampleQueue(*project, spec, sampled.get());
+                                  // Cancelled (or superseded) while it drew: nothing is saved.
+                                  if (progress.isCancelled())
+                                      throw analysis::Cancelled();
+                                  return s.error();
                               }),
                  [this, title, name, sampled](JobRunner::Outcome outcome, const QString& message) {
                      if (outcome == JobRunner::Outcome::Cancelled)
@@ -489,6 +507,9 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
 }
 
 void ProjectDocument::startLoadMap() {
+    // A new load reads every answer committed before it; only those given while it runs need
+    // patching in (a cancelled or superseded load's list is dropped here).
+    m_mapReviewDuringLoad.clear();
     std::shared_ptr<Project> project = m_project;
     auto points = std::make_shared<MapPoints>();
     const QString title = tr("Load the cluster map");

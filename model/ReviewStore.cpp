@@ -175,8 +175,12 @@ Status ReviewStore::restoreTag(const RemovedTag& removed) {
     if (Status s = tx.commit(); !s)
         return s;
     Q_EMIT tagsChanged();
+    // One signal for the whole restore (a tag on thousands of samples), as bulk writes do.
+    QList<qint64> restored;
     for (const RemovedTag::Use& use : removed.uses)
-        Q_EMIT reviewChanged(use.sampleId);
+        restored.append(use.sampleId);
+    if (!restored.isEmpty())
+        Q_EMIT reviewsChanged(restored);
     return {};
 }
 

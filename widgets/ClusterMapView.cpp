@@ -20,6 +20,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -264,10 +265,15 @@ void ClusterMapView::setDocument(model::ProjectDocument* document) {
             if (patched && m_map->points() == m_document->mapPoints()) {
                 // Hidden (a reviewer answering in Review): recoloured when shown again, not on
                 // every key press (a million colours each time).
-                if (isVisible())
-                    m_map->refreshColours();
-                else
+                // Many answers in one turn of the event loop (an undo restoring a tag) recolour
+                // once, on the next turn.
+                if (!m_recolourOnShow) {
                     m_recolourOnShow = true;
+                    QTimer::singleShot(0, this, [this]() {
+                        if (isVisible() && std::exchange(m_recolourOnShow, false))
+                            m_map->refreshColours();
+                    });
+                }
                 return;
             }
             m_mapStale = true;

@@ -491,6 +491,7 @@ void ReviewView::reloadFilters(bool samplesMayHaveChanged) {
     if (m_document == nullptr)
         return;
     const QVariant previous = m_filter->currentData();
+    const QString previousText = m_filter->currentText();
     QSignalBlocker block(m_filter);
     m_filter->clear();
     m_filter->addItem(tr("All synthetic samples"), filterData(model::Role::Synthetic, 0));
@@ -500,7 +501,13 @@ void ReviewView::reloadFilters(bool samplesMayHaveChanged) {
             tr("%1 (%2)").arg(c.name, c.role == model::Role::Real ? tr("real") : tr("synthetic")),
             filterData(c.role, c.id));
     addSavedQueues();
-    const int keep = m_filter->findData(previous);
+    int keep = m_filter->findData(previous);
+    // A list chosen elsewhere (a map selection, a cluster, a sample list) is not among the
+    // fixed entries: it stays chosen when only the saved queues changed.
+    if (keep < 0 && !samplesMayHaveChanged && previous.isValid()) {
+        m_filter->addItem(previousText, previous);
+        keep = m_filter->count() - 1;
+    }
     m_filter->setCurrentIndex(keep >= 0 ? keep : 0);
     if (samplesMayHaveChanged || keep < 0)
         reloadQueue();

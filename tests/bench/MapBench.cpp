@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "synthscope-map-bench: cannot write %s\n", qPrintable(save));
     map.setColourBy(C::SyntheticLikeness);
     measure("synthetic-likeness");
+    map.setColourBy(C::Role);
     map.setHighlightCluster(0); // two passes: the faded points, then the cluster's over them
     measure("role, cluster 0 highlighted");
     map.setHighlightCluster(-1);

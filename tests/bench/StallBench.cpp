@@ -157,8 +157,10 @@ int main(int argc, char** argv) {
     // what it said and close it.
     QTimer watchdog;
     watchdog.setInterval(500);
-    QObject::connect(&watchdog, &QTimer::timeout, []() {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+    bool answeringQuestion = false; // the Keep confirmation is answered Yes below
+    QObject::connect(&watchdog, &QTimer::timeout, [&answeringQuestion]() {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            box != nullptr && !answeringQuestion) {
             std::fprintf(stderr, "synthscope-stall-bench: a message box: %s: %s\n",
                          qPrintable(box->windowTitle()), qPrintable(box->text()));
             box->reject();
@@ -217,17 +219,20 @@ int main(int argc, char** argv) {
                       clusters->visualRect(last).center());
     spin(50);
     const int kept = map->selection()->rowCount();
-    if (kept >= widgets::BulkAnswerBar::kConfirmFrom) // "Keep N samples at once?": Yes
-        QTimer::singleShot(20, []() {
+    if (kept >= widgets::BulkAnswerBar::kConfirmFrom) { // "Keep N samples at once?": Yes
+        answeringQuestion = true;
+        QTimer::singleShot(20, [&answeringQuestion]() {
             if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
                 QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+            answeringQuestion = false;
         });
+    }
     QTest::mouseClick(map->findChild<QPushButton*>(QStringLiteral("mapKeep")), Qt::LeftButton);
     spin(500);
     if (document->jobs().isBusy(model::JobRunner::Kind::Map)) // past the patch limit: a reload
         waitFor([&]() { return !document->jobs().isBusy(model::JobRunner::Kind::Map); },
                 10 * minute);
-    std::printf("(%d samples kept)\n", kept);
+    std::printf("(a cluster of %d samples selected and kept)\n", kept);
     end("keep a cluster on the map");
 
     // Sample… in Review: the dialog's defaults, Draw queue; the queue opens when saved.

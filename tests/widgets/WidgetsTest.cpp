@@ -2587,6 +2587,7 @@ TEST_F(Widgets, AnswersOnTheMapRecolourItsPointsInPlace) {
     EXPECT_EQ(map->points(), points); // the same points, changed in place
     for (std::size_t i : members)
         EXPECT_EQ(points->decision[i], 1) << "point " << i; // keep
+    QTest::qWait(20); // recoloured on the event loop's next turn
     map->renderNow();
     EXPECT_FALSE(map->pointsImage() == imageBefore);
     EXPECT_EQ(view->selection()->rowCount(), ids.size());
@@ -2597,6 +2598,7 @@ TEST_F(Widgets, AnswersOnTheMapRecolourItsPointsInPlace) {
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier); // Edit > Undo
     for (std::size_t k = 0; k < members.size(); ++k)
         EXPECT_EQ(points->decision[members[k]], before[k]);
+    QTest::qWait(20);
     map->renderNow();
     EXPECT_TRUE(map->pointsImage() == imageBefore);
     EXPECT_EQ(loaded.count(), 0);
@@ -2612,6 +2614,26 @@ TEST_F(Widgets, AnswersOnTheMapRecolourItsPointsInPlace) {
     window.showView(widgets::MainWindow::View::ClusterMap);
     map->renderNow();
     EXPECT_FALSE(map->pointsImage() == imageBefore);
+    EXPECT_EQ(loaded.count(), 0);
+
+    // A tag on the members, then removed, then put back (as Undo does): the points follow.
+    model::ReviewStore& store = window.document()->review();
+    qint64 tag = 0;
+    ASSERT_TRUE(store.addTag(QStringLiteral("map test"), &tag).ok());
+    ASSERT_TRUE(store.setTagOnSamples(ids, tag, true).ok());
+    for (std::size_t i : members)
+        EXPECT_GE(points->firstTag[i], 0);
+    const auto shows = [&](qint64 t) {
+        return std::count_if(members.begin(), members.end(),
+                             [&](std::size_t i) { return points->firstTag[i] == t; });
+    };
+    const auto showing = shows(tag);
+    EXPECT_GT(showing, 0);
+    model::RemovedTag removed;
+    ASSERT_TRUE(store.removeTag(tag, &removed).ok());
+    EXPECT_EQ(shows(tag), 0);
+    ASSERT_TRUE(store.restoreTag(removed).ok());
+    EXPECT_EQ(shows(tag), showing);
     EXPECT_EQ(loaded.count(), 0);
 }
 
