@@ -74,10 +74,23 @@ QString percent(double share) {
     return u"%1 %"_s.arg(p, 0, 'f', p == std::round(p) ? 0 : (share < 0.01 ? 2 : 1));
 }
 
+// sourceReview() of d: from known (every dimension's rows, read once by the caller) when given.
+Status reviewsOf(Project& project, Dimension d, const QList<SourceReviewRow>* known,
+                 QList<SourceReview>* out) {
+    if (known == nullptr)
+        return sourceReview(project, d, out);
+    out->clear();
+    for (const SourceReviewRow& row : *known)
+        if (row.dimension == d)
+            out->append(row.review);
+    return {};
+}
+
 // "Single source dominates long-term": the concentration within each of the last
 // rule.lastRounds rounds of the newest analysis; trips only when every one of them fails with
 // the same source in the lead (a different teacher each round is a change, not dominance).
-void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLineResult* r) {
+void judgeLastRounds(Project& project, const RedLine& rule, Dimension d,
+                     const QList<SourceReviewRow>* known, RedLineResult* r) {
     QList<DimensionSources> sources;
     if (Status s = sourceConcentration(project, &sources); !s) {
         r->detail = s.error();
@@ -92,7 +105,7 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
         // An analysis from before source tracking (schema 5) has no concentration stored.
         QList<SourceReview> recorded;
         r->detail =
-            sourceReview(project, d, &recorded) && !recorded.isEmpty()
+            reviewsOf(project, d, known, &recorded) && !recorded.isEmpty()
                 ? GateText::tr("the newest analysis has no concentration on sources (it predates "
                                "them): run the analyses again")
                 : GateText::tr("no synthetic sample records a %1").arg(what);
@@ -137,9 +150,10 @@ void judgeLastRounds(Project& project, const RedLine& rule, Dimension d, RedLine
 
 // "Low sampling inspection after teacher/template/judge updates": the newest source's share
 // of synthetic samples answered by a reviewer, and its count, read live.
-void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, RedLineResult* r) {
+void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d,
+                         const QList<SourceReviewRow>* known, RedLineResult* r) {
     QList<SourceReview> reviews;
-    if (Status s = sourceReview(project, d, &reviews); !s) {
+    if (Status s = reviewsOf(project, d, known, &reviews); !s) {
         r->detail = s.error();
         return;
     }
@@ -190,6 +204,30 @@ void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d, Red
 }
 
 } // namespace
+
+GateVerdict judgeGate(Project& project, const analysis::Progress& progress) {
+    GateVerdict verdict;
+    QSqlDatabase db = project.connection();
+    std::optional<qint64> newest;
+    if (newestAnalysisRun(db, &newest))
+        verdict.runId = newest.value_or(0);
+    QList<RedLine> rules;
+    if (Status s = parseRedLines(projectRedLinesJson(project), &rules); !s) {
+        verdict.rulesError = s.error();
+        return verdict;
+    }
+    progress.report(0.1, "reading the sources' reviews");
+    const bool reviewsRead = sourceReviewRows(project, &verdict.sourceReview).ok();
+    progress.report(0.6, "judging the red lines");
+    // Without the rows (an SQL failure) the source rules read them again and say why.
+    if (Status s = evaluateRedLines(project, rules, &verdict.results,
+                                    reviewsRead ? &verdict.sourceReview : nullptr);
+        !s) {
+        verdict.error = s.error();
+        verdict.results.clear();
+    }
+    return verdict;
+}
 
 QString conditionText(const RedLine& rule) {
     const QString bound = rule.op + u' ' + QString::number(rule.threshold);
@@ -347,7 +385,7 @@ Status setProjectRedLines(Project& project, const QByteArray& json) {
 }
 
 Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
-                        QList<RedLineResult>* results) {
+                        QList<RedLineResult>* results, const QList<SourceReviewRow>* reviews) {
     results->clear();
     QSqlDatabase db = project.connection();
     std::optional<qint64> newest;
@@ -425,12 +463,12 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
         Dimension sourceDimension = Dimension::Generator;
         const bool sourceRule = sourceMetricDimension(rule.metric, &sourceDimension);
         if (sourceRule && rule.lastRounds > 0) {
-            judgeLastRounds(project, rule, sourceDimension, &r);
+            judgeLastRounds(project, rule, sourceDimension, reviews, &r);
             results->append(r);
             continue;
         }
         if (sourceRule && rule.metric == reviewedShareNewestKey(sourceDimension)) {
-            judgeNewestReviewed(project, rule, sourceDimension, &r);
+            judgeNewestReviewed(project, rule, sourceDimension, reviews, &r);
             results->append(r);
             continue;
         }

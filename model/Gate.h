@@ -1,6 +1,8 @@
 #pragma once
 
+#include "analysis/Progress.h"
 #include "model/Project.h"
+#include "model/Sources.h"
 #include "model/TeamReview.h"
 
 #include <QList>
@@ -71,9 +73,27 @@ QByteArray projectRedLinesJson(Project& project);
 Status setProjectRedLines(Project& project, const QByteArray& json);
 
 /// Judges every rule on the newest analysis, the reviewers' tags and the metric history.
-/// Fails only when there is no analysis.
+/// reviews: sourceReviewRows() read already (the source rules use them instead of reading the
+/// samples again); null: read here. Fails only when there is no analysis.
 Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
-                        QList<RedLineResult>* results);
+                        QList<RedLineResult>* results,
+                        const QList<SourceReviewRow>* reviews = nullptr);
+
+/// Everything the Overview and the Checklist show of the gate, judged at once (at a million
+/// samples it reads every synthetic sample's sources: seconds, so the workbench judges it in a
+/// job, ProjectDocument::requestGate()).
+struct GateVerdict {
+    qint64 runId = 0;   ///< the newest analysis run it judged (0: none)
+    QString rulesError; ///< the project's rules cannot be read (parseRedLines): nothing judged
+    QString error;      ///< evaluateRedLines failed (no analysis, SQL): no results
+    QList<RedLineResult> results;        ///< one per rule, in the rules' order
+    QList<SourceReviewRow> sourceReview; ///< sourceReviewRows(); empty when it failed
+};
+/// Reads the project's rules (projectRedLinesJson), how much of each source was reviewed
+/// (sourceReviewRows, read once) and judges the rules with it (evaluateRedLines). Never fails:
+/// errors land in the verdict. Throws analysis::Cancelled between the steps when progress is
+/// cancelled. Any thread, on its own connection (Project::connection()).
+GateVerdict judgeGate(Project& project, const analysis::Progress& progress);
 
 /// When a rule passes, for tables and reports: "<= 0.3", "not rising over 3 analyses",
 /// "<= 0.9 in one of the last 3 rounds, or a different leader", ">= 0.01 and ≥ 50 reviewed".

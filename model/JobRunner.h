@@ -22,17 +22,16 @@ QString progressStageText(std::string_view stage);
 
 /// Runs long work (import, analysis, export, report, map loads) on worker threads.
 ///
-/// Policy by kind. Analysis, Embedding, Layout (the neighbour layout), Map, Concept, Similar
-/// and Queue (drawing a review queue): a new job supersedes a running or waiting one of its
-/// own kind (it is cancelled and reported
-/// Cancelled at once; its own late result is dropped). Import, Export and Report: a new job
-/// waits for the one before it, so two imports both complete. The kinds that write the project
-/// (Import, Analysis, Embedding, Layout) share one worker thread: one writer at a time, in the
-/// order started, and a job of one of them never cancels one of another (an import waits for
-/// the analysis running, an analysis waits for the import). Every other kind has its own
-/// worker thread, so *Export* or *Write Report* during an analysis
-/// finishes both. A job cancelled while it waits for its thread ends at once; its work never
-/// runs.
+/// Policy by kind. Analysis, Embedding, Layout (the neighbour layout), Map, Concept, Similar,
+/// Queue (drawing a review queue) and Gate (judging the red lines): a new job supersedes a running
+/// or waiting one of its own kind (it is cancelled and reported Cancelled at once; its own late
+/// result is dropped). Import, Export and Report: a new job waits for the one before it, so two
+/// imports both complete. The kinds that write the project (Import, Analysis, Embedding, Layout)
+/// share one worker thread: one writer at a time, in the order started, and a job of one of them
+/// never cancels one of another (an import waits for the analysis running, an analysis waits for
+/// the import). Every other kind has its own worker thread, so *Export* or *Write Report* during an
+/// analysis finishes both. A job cancelled while it waits for its thread ends at once; its work
+/// never runs.
 ///
 /// The work gets an analysis::Progress wired to its own cancel flag and to progress()
 /// (throttled to ~20 updates a second). It returns an error message, empty on success; every
@@ -53,7 +52,8 @@ public:
         Map,
         Concept,
         Similar,
-        Queue
+        Queue,
+        Gate
     };
     Q_ENUM(Kind)
     enum class Outcome { Succeeded, Failed, Cancelled };
@@ -105,7 +105,7 @@ private:
     /// work is dropped).
     void dropAsCancelled(quint64 id);
 
-    static constexpr std::size_t kKinds = 10;
+    static constexpr std::size_t kKinds = 11;
     /// One thread per kind (the writing kinds all use Analysis's): in the order started.
     std::array<QThreadPool, kKinds> m_pools;
     QMap<quint64, Running> m_running;

@@ -37,6 +37,11 @@ ProjectDocument::ProjectDocument(std::shared_ptr<Project> project, const QString
         m_similarSignature.clear();
         ++m_similarGeneration; // a Similar job running now must not cache its index
     });
+    // The gate reads the answers, the tags and the corpora (the analysis: reloadAnalysis).
+    connect(this, &ProjectDocument::corporaChanged, this, &ProjectDocument::markGateStale);
+    connect(&m_review, &ReviewStore::reviewChanged, this, &ProjectDocument::markGateStale);
+    connect(&m_review, &ReviewStore::reviewsChanged, this, &ProjectDocument::markGateStale);
+    connect(&m_review, &ReviewStore::tagsChanged, this, &ProjectDocument::markGateStale);
     // Answers reach the map's points in place: a reviewer's key press no longer reloads a
     // million points.
     connect(&m_review, &ReviewStore::reviewChanged, this,
@@ -139,6 +144,7 @@ QString ProjectDocument::viewTitle(AnalysisView view) {
 
 void ProjectDocument::reloadAnalysis() {
     m_analysis = m_store.latestAnalysis();
+    markGateStale();
     Q_EMIT analysisChanged();
 }
 
@@ -504,6 +510,36 @@ void ProjectDocument::startSimilar(const QString& text, int top) {
             if (ok && !result->ids.isEmpty())
                 Q_EMIT similarReady(text, result->ids);
         });
+}
+
+void ProjectDocument::requestGate() {
+    if (gateCurrent() || m_gateRunning == m_gateGeneration)
+        return;
+    const quint64 generation = m_gateGeneration;
+    m_gateRunning = generation;
+    std::shared_ptr<Project> project = m_project;
+    auto verdict = std::make_shared<GateVerdict>();
+    whenFinished(m_jobs.start(JobRunner::Kind::Gate, tr("Judge the red lines"),
+                              [project, verdict](const analysis::Progress& progress) {
+                                  *verdict = judgeGate(*project, progress);
+                                  return QString();
+                              }),
+                 [this, verdict, generation](JobRunner::Outcome outcome, const QString&) {
+                     if (m_gateRunning == generation)
+                         m_gateRunning = 0;
+                     if (outcome != JobRunner::Outcome::Succeeded)
+                         return; // superseded by a newer judging, or cancelled
+                     m_gate = verdict;
+                     m_gateJudged = generation;
+                     Q_EMIT gateChanged();
+                 });
+}
+
+Status ProjectDocument::setRedLines(const QByteArray& json) {
+    if (Status s = setProjectRedLines(*m_project, json); !s)
+        return s;
+    markGateStale();
+    return {};
 }
 
 void ProjectDocument::startLoadMap() {

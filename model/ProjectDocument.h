@@ -4,6 +4,7 @@
 #include "model/CorpusEdits.h"
 #include "model/EmbeddingSources.h"
 #include "model/Exporter.h"
+#include "model/Gate.h"
 #include "model/Importer.h"
 #include "model/JobRunner.h"
 #include "model/Project.h"
@@ -101,6 +102,20 @@ public:
     /// (its steps may name removed samples), corporaChanged() and analysisChanged() follow.
     /// The outcome (and the error of removeCorpus on failure) arrives as jobReport().
     void startRemoveCorpus(qint64 corpusId, const QString& name);
+    /// The newest verdict on the gate (judgeGate): null before the first one lands; it may be
+    /// older than the project (gateCurrent()) and than the analysis (compare its runId).
+    [[nodiscard]] std::shared_ptr<const GateVerdict> gate() const { return m_gate; }
+    /// Whether gate() was judged after the last change it depends on: the analysis or the
+    /// view, the corpora, an answer, a tag, the rules.
+    [[nodiscard]] bool gateCurrent() const { return m_gate && m_gateJudged == m_gateGeneration; }
+    /// Judges the gate in a job (JobRunner::Kind::Gate: at a million samples it reads every
+    /// synthetic sample's sources, seconds the GUI thread must not wait) unless gate() is
+    /// current or the project as it is now is being judged already; gateChanged() when it
+    /// lands. Views that show the gate call it when they reload.
+    void requestGate();
+    /// Validates and saves the project's red-line rules (setProjectRedLines; empty: the
+    /// defaults); gate() turns stale. Errors: those of setProjectRedLines.
+    Status setRedLines(const QByteArray& json);
     /// The points loaded by the last startLoadMap() (null before).
     [[nodiscard]] std::shared_ptr<const MapPoints> mapPoints() const { return m_map; }
     /// Most answered samples a loaded map takes in place (refreshMapReview); more are loaded
@@ -122,6 +137,8 @@ Q_SIGNALS:
     void queueFailed(const QString& error);
     /// The samples most similar to text (startSimilar), highest cosine first.
     void similarReady(const QString& text, const QList<qint64>& sampleIds);
+    /// A new gate() landed (requestGate). It may be stale again already: views ask again.
+    void gateChanged();
     /// A finished job's outcome and, in words, what it did or why it failed or stopped, for
     /// the status bar and dialogs.
     void jobReport(const QString& title, synthscope::model::JobRunner::Outcome outcome,
@@ -151,6 +168,12 @@ private:
     void refreshMapReview(const QList<qint64>& sampleIds);
     /// Reads these samples' tags and decisions into points; whether any point changed.
     bool patchMapReview(MapPoints& points, const QList<qint64>& sampleIds) const;
+    /// Something the gate depends on changed: gate() is no longer current.
+    void markGateStale() { ++m_gateGeneration; }
+    std::shared_ptr<const GateVerdict> m_gate;
+    quint64 m_gateGeneration = 1; ///< bumped by every change the gate depends on
+    quint64 m_gateJudged = 0;     ///< the generation m_gate judged
+    quint64 m_gateRunning = 0;    ///< the generation a running Gate job judges (0: none)
     std::shared_ptr<MapPoints> m_map;
     QList<qint64> m_mapReviewDuringLoad; ///< samples answered while a map load ran
     /// The fitted "similar to this text" index and what it was fitted on (view, count and

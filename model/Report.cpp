@@ -340,12 +340,13 @@ Status buildReport(Project& project, Report* out) {
                  viewNote);
 
     // Gate and checklist
-    QList<RedLine> rules;
-    QList<RedLineResult> results;
-    if (Status s = parseRedLines(projectRedLinesJson(project), &rules); !s)
-        return s;
-    if (Status s = evaluateRedLines(project, rules, &results); !s)
-        return s;
+    // The sources' reviews are read once, for the rules and the table further down.
+    const GateVerdict gate = judgeGate(project, analysis::Progress());
+    if (!gate.rulesError.isEmpty())
+        return Status::failure(gate.rulesError);
+    if (!gate.error.isEmpty())
+        return Status::failure(gate.error);
+    const QList<RedLineResult>& results = gate.results;
     const GateStatus overall = overallStatus(results);
     h += u"<h2>%1</h2><p class=\"%2\" style=\"padding:6px;font-size:16px\"><b>%3</b></p>"_s.arg(
         ReportText::tr("Gate and checklist"), gateStatusName(overall), gateStatusTitle(overall));
@@ -537,7 +538,8 @@ Status buildReport(Project& project, Report* out) {
                                             .arg(dimensionTitle(d.dimension).toLower()),
                                         byRound));
     }
-    if (reviewed.load(project) && reviewed.rowCount() > 0)
+    reviewed.setRows(gate.sourceReview);
+    if (reviewed.rowCount() > 0)
         h += u"<h2>%1</h2><p>%2</p>"_s.arg(
                  ReportText::tr("Review of each source"),
                  ReportText::tr(

@@ -597,8 +597,11 @@ QList<qint64> ReviewStore::reviewQueue(const ReviewFilter& filter) const {
                             kNewestAnalysisRun +
                             u" WHERE g.%1 = :key AND (:corpus = 0 OR s.corpus_id = :corpus)"_s.arg(
                                 QLatin1StringView(column))
-                      : u"SELECT s.id FROM samples s JOIN corpora c ON c.id = s.corpus_id "
-                        "WHERE c.role = :key AND (:corpus = 0 OR s.corpus_id = :corpus)"_s;
+                      // The corpora first: the samples are then read from samples_by_corpus
+                      // alone (a join on the role scanned every row of the table, texts and
+                      // all: 0.66 s against 0.09 s for 475,000 of a million samples).
+                      : u"SELECT s.id FROM samples s WHERE s.corpus_id IN (SELECT id FROM corpora "
+                        "WHERE role = :key AND (:corpus = 0 OR id = :corpus))"_s;
     if (filter.onlyUnreviewed)
         sql += unreviewed;
     sql += filter.mostSyntheticFirst

@@ -41,12 +41,35 @@ void SkeletonGroupsModel::reload(const std::optional<StoredAnalysis>& run) {
     endResetModel();
 }
 
-const QList<qint64>& SkeletonGroupsModel::members(int row) const {
-    auto it = m_members.find(row);
-    if (it == m_members.end())
-        it = m_members.insert(row,
-                              m_store.groupMembers(GroupKind::Skeleton, m_groups.at(row).id, 200));
-    return *it;
+const QList<qint64>& SkeletonGroupsModel::members(int row) {
+    if (auto it = m_members.constFind(row); it != m_members.cend())
+        return *it;
+    fetchMore(index(row, 0));
+    return m_members[row];
+}
+
+bool SkeletonGroupsModel::hasChildren(const QModelIndex& parent) const {
+    if (!parent.isValid())
+        return !m_groups.isEmpty();
+    return parent.internalId() == 0 && parent.column() == 0 && m_groups.at(parent.row()).size > 0;
+}
+
+bool SkeletonGroupsModel::canFetchMore(const QModelIndex& parent) const {
+    return hasChildren(parent) && parent.isValid() && !m_members.contains(parent.row());
+}
+
+void SkeletonGroupsModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent))
+        return;
+    QList<qint64> fetched =
+        m_store.groupMembers(GroupKind::Skeleton, m_groups.at(parent.row()).id, kMemberLimit);
+    if (fetched.isEmpty()) { // an empty group (its samples removed): fetched, nothing to add
+        m_members.insert(parent.row(), {});
+        return;
+    }
+    beginInsertRows(parent, 0, static_cast<int>(fetched.size()) - 1);
+    m_members.insert(parent.row(), std::move(fetched));
+    endInsertRows();
 }
 
 QModelIndex SkeletonGroupsModel::index(int row, int column, const QModelIndex& parent) const {
@@ -67,7 +90,8 @@ int SkeletonGroupsModel::rowCount(const QModelIndex& parent) const {
         return static_cast<int>(m_groups.size());
     if (parent.internalId() != 0 || parent.column() != 0)
         return 0;
-    return static_cast<int>(members(parent.row()).size());
+    const auto it = m_members.constFind(parent.row());
+    return it == m_members.cend() ? 0 : static_cast<int>(it->size());
 }
 
 int SkeletonGroupsModel::columnCount(const QModelIndex&) const {
@@ -79,7 +103,7 @@ QVariant SkeletonGroupsModel::data(const QModelIndex& index, int role) const {
         return {};
     if (index.internalId() != 0) { // a member
         const int groupRow = static_cast<int>(index.internalId() - 1);
-        const qint64 sample = members(groupRow).at(index.row());
+        const qint64 sample = m_members.constFind(groupRow)->at(index.row()); // rows: fetched
         if (role == ShortReplyRole)
             return m_shortReply.at(groupRow) ? u"1"_s : u"0"_s;
         if (role == SampleIdRole)

@@ -40,12 +40,21 @@ public:
     [[nodiscard]] const QList<SkeletonGroupInfo>& groups() const { return m_groups; }
     [[nodiscard]] bool isShortReply(int row) const { return m_shortReply.at(row); }
     [[nodiscard]] int shortReplyCount() const { return m_shortReplies; }
-    /// Member sample ids of the group in row (fetched on first use).
-    [[nodiscard]] const QList<qint64>& members(int row) const;
+    /// Members listed under a group: its first samples by id.
+    static constexpr int kMemberLimit = 200;
+    /// Member sample ids of the group in row, at most kMemberLimit: fetched on first use (as
+    /// fetchMore, rows inserted under the group).
+    [[nodiscard]] const QList<qint64>& members(int row);
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
+    /// A group has no rows until its members are fetched (fetchMore, or expanding it in a
+    /// tree): at a million samples a project has ~10,000 groups, and a tree asks every one
+    /// whether it has children as it lays them out.
     int rowCount(const QModelIndex& parent = {}) const override;
+    bool hasChildren(const QModelIndex& parent = {}) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
@@ -58,7 +67,7 @@ private:
     qint64 m_syntheticTotal = 0;
     QList<bool> m_shortReply; // per group
     int m_shortReplies = 0;
-    mutable QHash<int, QList<qint64>> m_members;
+    QHash<int, QList<qint64>> m_members; ///< fetched members by group row
     mutable QHash<qint64, QString> m_previews;
 };
 

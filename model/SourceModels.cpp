@@ -76,21 +76,6 @@ QVariant SourceConcentrationModel::rowData(const SourceConcentrationRow& r, int 
     return {};
 }
 
-Status SourceReviewModel::load(Project& project) {
-    QList<SourceReviewRow> rows;
-    for (Dimension d : kSourceDimensions) {
-        QList<SourceReview> reviews;
-        if (Status s = sourceReview(project, d, &reviews); !s) {
-            setRows({});
-            return s;
-        }
-        for (const SourceReview& r : std::as_const(reviews))
-            rows.append({d, r});
-    }
-    setRows(rows);
-    return {};
-}
-
 SourceReviewModel::SourceReviewModel(QObject* parent)
     : ColumnTableModel(parent) {
     using R = SourceReviewRow;

@@ -27,13 +27,8 @@ protected:
     QVariant rowData(const SourceConcentrationRow& row, int role) const override;
 };
 
-/// One row of SourceReviewModel.
-struct SourceReviewRow {
-    Dimension dimension = Dimension::Generator;
-    SourceReview review;
-};
-
-/// How much of each source's synthetic output people have read (sourceReview()).
+/// How much of each source's synthetic output people have read (sourceReviewRows(), set with
+/// setRows: the gate's verdict carries them).
 /// Columns: dimension, source, first round, samples, reviewed, by two reviewers, reviewed
 /// share. The newest source of a dimension is bold.
 class SourceReviewModel : public ColumnTableModel<SourceReviewRow> {
@@ -41,8 +36,6 @@ class SourceReviewModel : public ColumnTableModel<SourceReviewRow> {
 public:
     enum Column { DimensionColumn, Source, FirstRound, Samples, Reviewed, ReviewedTwice, Share };
     explicit SourceReviewModel(QObject* parent = nullptr);
-    /// Reads every kSourceDimensions entry live from the project. Errors: SQL failure.
-    Status load(Project& project);
 
 protected:
     QVariant rowData(const SourceReviewRow& row, int role) const override;

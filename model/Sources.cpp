@@ -305,6 +305,20 @@ Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* 
     return {};
 }
 
+Status sourceReviewRows(Project& project, QList<SourceReviewRow>* out) {
+    out->clear();
+    for (Dimension d : kSourceDimensions) {
+        QList<SourceReview> reviews;
+        if (Status s = sourceReview(project, d, &reviews); !s) {
+            out->clear();
+            return s;
+        }
+        for (const SourceReview& r : std::as_const(reviews))
+            out->append({d, r});
+    }
+    return {};
+}
+
 Json sourcesJson(Project& project) {
     using json = Json;
     auto number = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };

@@ -90,6 +90,14 @@ struct SourceReview {
 /// and none is marked. Read live: answers count the moment they are saved. Errors: SQL
 /// failure.
 Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* out);
+/// One source's review in one dimension: a row of SourceReviewModel and of the gate's verdict.
+struct SourceReviewRow {
+    Dimension dimension = Dimension::Generator;
+    SourceReview review;
+};
+/// sourceReview() of every kSourceDimensions entry, in that order, as rows. Errors: SQL failure
+/// (out is then empty).
+Status sourceReviewRows(Project& project, QList<SourceReviewRow>* out);
 
 /// Both of the above as JSON, for `summary --json`, `gate --json` and the export datasheet:
 /// {"concentration": [{"dimension", "all": {…}, "rounds": [{"round", "samples",

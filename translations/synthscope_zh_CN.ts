@@ -250,6 +250,14 @@
         <source>indexing for search</source>
         <translation>建立搜索索引</translation>
     </message>
+    <message>
+        <source>judging the red lines</source>
+        <translation>判定红线</translation>
+    </message>
+    <message>
+        <source>reading the sources&apos; reviews</source>
+        <translation>读取各来源的审阅情况</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::AffixModel</name>
@@ -2322,6 +2330,10 @@ With a prompt: %6, with a response: %7</source>
             <numerusform>“%1”：%n 个样本。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Judge the red lines</source>
+        <translation>判定红线</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::ProjectStore</name>
@@ -3584,6 +3596,10 @@ With a prompt: %6, with a response: %7</source>
     <message>
         <source>Each rule: id, title, dimension, metric, scope (comparison, synthetic, real), op and threshold or trend {runs, worse}, severity (warn, fail), action, evidence.</source>
         <translation>每条规则包含：id、title（标题）、dimension（维度）、metric（指标）、scope（范围：comparison、synthetic、real）、op 与 threshold（运算符与阈值）或 trend {runs, worse}（趋势）、severity（严重级别：warn、fail）、action（措施）、evidence（证据）。</translation>
+    </message>
+    <message>
+        <source>Judging the red lines on the newest analysis…</source>
+        <translation>正在基于最新分析判定红线…</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,9 @@ void ChecklistView::setDocument(model::ProjectDocument* document) {
                 &LazyReload::markStale);
         connect(&document->review(), &model::ReviewStore::reviewsChanged, m_lazy,
                 &LazyReload::markStale);
+        connect(&document->review(), &model::ReviewStore::tagsChanged, m_lazy,
+                &LazyReload::markStale);
+        connect(document, &model::ProjectDocument::gateChanged, m_lazy, &LazyReload::markStale);
     }
     m_lazy->markStale();
 }
@@ -112,25 +115,30 @@ void ChecklistView::reload() {
                                        .arg(model::ProjectDocument::viewTitle(view).toLower()));
         return;
     }
-    QList<model::RedLine> rules;
-    if (const model::Status s =
-            model::parseRedLines(model::projectRedLinesJson(m_document->project()), &rules);
-        !s) {
+    // Judged in a job (seconds at a million samples): the verdict shows when it lands; one of
+    // an earlier analysis is not shown, one from before the latest answers is (the next
+    // follows).
+    m_document->requestGate();
+    const std::shared_ptr<const model::GateVerdict> judged = m_document->gate();
+    if (!judged || judged->runId != m_document->analysis()->runId) {
+        m_state->showMessage(tr("Judging the red lines on the newest analysis…"));
+        return;
+    }
+    if (!judged->rulesError.isEmpty()) {
         m_state->showContent();
         m_verdict->setText(
-            tr("<b>The rules cannot be read:</b> %1").arg(s.error().toHtmlEscaped()));
+            tr("<b>The rules cannot be read:</b> %1").arg(judged->rulesError.toHtmlEscaped()));
         return;
     }
-    QList<model::RedLineResult> results;
-    if (const model::Status s = model::evaluateRedLines(m_document->project(), rules, &results);
-        !s) {
-        m_state->showMessage(s.error());
+    if (!judged->error.isEmpty()) {
+        m_state->showMessage(judged->error);
         return;
     }
+    const QList<model::RedLineResult>& results = judged->results;
     m_state->showContent();
     m_rules->setRows(results);
-    const bool sources =
-        m_sourceReview->load(m_document->project()) && m_sourceReview->rowCount() > 0;
+    m_sourceReview->setRows(judged->sourceReview);
+    const bool sources = m_sourceReview->rowCount() > 0;
     m_sourceReviewTitle->setVisible(sources);
     m_sourceReviewTable->setVisible(sources);
     if (sources)
@@ -184,8 +192,7 @@ void ChecklistView::editRules() {
             [text]() { text->setPlainText(QString::fromUtf8(model::defaultRedLinesJson())); });
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, [&]() {
-        const model::Status s =
-            model::setProjectRedLines(m_document->project(), text->toPlainText().toUtf8());
+        const model::Status s = m_document->setRedLines(text->toPlainText().toUtf8());
         if (!s) {
             QMessageBox::warning(&dialog, tr("Red-line rules"), s.error());
             return; // keep the dialog open with the text as typed
@@ -193,7 +200,7 @@ void ChecklistView::editRules() {
         dialog.accept();
     });
     if (dialog.exec() == QDialog::Accepted)
-        reload();
+        m_lazy->markStale(); // judged again: the verdict follows
 }
 
 } // namespace synthscope::widgets

@@ -247,6 +247,7 @@ void OverviewView::setDocument(model::ProjectDocument* document) {
     if (document != nullptr) {
         connect(document, &model::ProjectDocument::analysisChanged, this, &OverviewView::reload);
         connect(document, &model::ProjectDocument::corporaChanged, this, &OverviewView::reload);
+        connect(document, &model::ProjectDocument::gateChanged, this, &OverviewView::placeCards);
     }
     reload();
 }
@@ -331,13 +332,33 @@ void OverviewView::reload() {
     m_banner->setStyleSheet(
         analysis->stale ? u"background: #fff3cd; color: #3d2f00; padding: 6px;"_s : QString());
 
+    // The cards, coloured by the red lines once they are judged (in a job: seconds at a
+    // million samples); placeCards() again when the verdict lands.
+    m_document->requestGate();
+    placeCards();
+    m_table->resizeColumnsToContents();
+    m_pooledTable->resizeColumnsToContents();
+    m_vsRealTable->resizeColumnsToContents();
+    m_lengthTable->resizeColumnsToContents();
+    m_sourcesTable->resizeColumnsToContents();
+}
+
+void OverviewView::placeCards() {
+    while (QLayoutItem* item = m_cards->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (m_document == nullptr)
+        return;
+    const auto& analysis = m_document->analysis();
+    if (!analysis || !analysis->damaged.isEmpty())
+        return;
     // The red lines judged on this analysis colour the cards they bear on (none when the
-    // rules cannot be read: the Checklist says why).
-    QList<model::RedLineResult> judged;
-    if (QList<model::RedLine> rules;
-        !model::parseRedLines(model::projectRedLinesJson(m_document->project()), &rules) ||
-        !model::evaluateRedLines(m_document->project(), rules, &judged))
-        judged.clear();
+    // rules cannot be read, the Checklist says why, or while this analysis is being judged).
+    const std::shared_ptr<const model::GateVerdict> verdict = m_document->gate();
+    const QList<model::RedLineResult> judged = verdict && verdict->runId == analysis->runId
+                                                   ? verdict->results
+                                                   : QList<model::RedLineResult>();
     int placed = 0;
     auto place = [&](QWidget* w) {
         m_cards->addWidget(w, placed / kCardsPerRow, placed % kCardsPerRow);
@@ -370,11 +391,6 @@ void OverviewView::reload() {
                    tr("Import both a real and a synthetic corpus to compare them."), {}, false,
                    this));
     }
-    m_table->resizeColumnsToContents();
-    m_pooledTable->resizeColumnsToContents();
-    m_vsRealTable->resizeColumnsToContents();
-    m_lengthTable->resizeColumnsToContents();
-    m_sourcesTable->resizeColumnsToContents();
 }
 
 } // namespace synthscope::widgets

@@ -37,6 +37,10 @@ public:
 
 private:
     void reload();
+    /// The metric cards of the newest analysis, each with the red lines the newest gate
+    /// verdict judged on that analysis (none while it is judged); none without a readable
+    /// analysis.
+    void placeCards();
 
     model::ProjectDocument* m_document = nullptr;
     model::MetricsTableModel* m_metrics;

@@ -304,3 +304,73 @@ TEST(Sources, RoundOrderAndSourcesThatCameTogether) {
         "op":">=","threshold":0.07,"min_reviewed":1,"severity":"fail","action":"a"})");
     EXPECT_EQ(z.focusNeeded, 7) << z.detail.toStdString();
 }
+
+// The gate's verdict (what the Overview and the Checklist show, judged in a job) reads the
+// sources' reviews once and judges every rule as evaluateRedLines does alone; a cancelled
+// judging throws between its steps.
+TEST(Sources, GateVerdictJudgesLikeTheRulesAlone) {
+    QTemporaryDir dir;
+    auto project = handMadeProject(dir);
+    ASSERT_TRUE(setProjectRedLines(*project, R"({"rules":[
+        {"id":"new","metric":"reviewed_share_newest_generator","op":">=","threshold":0.5,
+         "min_reviewed":1,"severity":"fail","action":"read it"},
+        {"id":"lead","metric":"source_largest_share_generator","op":"<=","threshold":0.7,
+         "rounds":2,"severity":"warn","action":"mix"},
+        {"id":"tagged","metric":"tag:template feel","scope":"synthetic","op":"<=",
+         "threshold":0.5,"min_reviewed":1,"severity":"warn","action":"look"}]})")
+                    .ok());
+    auto sameAsAlone = [&](const GateVerdict& verdict) {
+        QList<RedLine> rules;
+        ASSERT_TRUE(parseRedLines(projectRedLinesJson(*project), &rules).ok());
+        QList<RedLineResult> alone;
+        ASSERT_TRUE(evaluateRedLines(*project, rules, &alone).ok());
+        ASSERT_EQ(verdict.results.size(), alone.size());
+        for (qsizetype i = 0; i < alone.size(); ++i) {
+            EXPECT_EQ(verdict.results[i].status, alone[i].status) << i;
+            EXPECT_EQ(verdict.results[i].detail, alone[i].detail) << i;
+            EXPECT_EQ(verdict.results[i].value, alone[i].value) << i;
+        }
+        QList<SourceReviewRow> rows;
+        ASSERT_TRUE(sourceReviewRows(*project, &rows).ok());
+        ASSERT_EQ(verdict.sourceReview.size(), rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            EXPECT_EQ(verdict.sourceReview[i].review.value, rows[i].review.value);
+            EXPECT_EQ(verdict.sourceReview[i].review.reviewed, rows[i].review.reviewed);
+        }
+    };
+    GateVerdict verdict = judgeGate(*project, analysis::Progress());
+    EXPECT_TRUE(verdict.rulesError.isEmpty() && verdict.error.isEmpty());
+    QSqlQuery q(project->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT max(id) FROM runs")) && q.next());
+    EXPECT_EQ(verdict.runId, q.value(0).toLongLong());
+    sameAsAlone(verdict);
+    // Generators A, B, C (the sample without one is left out); C came last, none read yet.
+    ASSERT_EQ(verdict.sourceReview.size(), 3);
+    EXPECT_EQ(verdict.sourceReview[2].review.value, QStringLiteral("C"));
+    EXPECT_TRUE(verdict.sourceReview[2].review.newest);
+    ASSERT_EQ(verdict.results.size(), 3);
+    EXPECT_EQ(verdict.results[0].status, GateStatus::Fail);
+    EXPECT_TRUE(verdict.results[0].detail.contains(QStringLiteral("0 of 2")))
+        << verdict.results[0].detail.toStdString();
+    // The last two rounds: A and B at 0.5 each, then C alone (1.0): round 2 passes, so does it.
+    EXPECT_EQ(verdict.results[1].status, GateStatus::Pass)
+        << verdict.results[1].detail.toStdString();
+
+    // A reviewer reads one of C's samples: judged again, the verdict counts it.
+    SamplingSpec spec;
+    spec.size = 1;
+    spec.only = {{Dimension::Generator, QStringLiteral("C")}};
+    SampledQueue queue;
+    ASSERT_TRUE(sampleQueue(*project, spec, &queue).ok());
+    ASSERT_EQ(queue.ids.size(), 1);
+    ReviewStore ann(*project, QStringLiteral("ann"));
+    ASSERT_TRUE(ann.setDecision(queue.ids[0], Decision::Keep).ok());
+    verdict = judgeGate(*project, analysis::Progress());
+    sameAsAlone(verdict);
+    EXPECT_EQ(verdict.sourceReview[2].review.reviewed, 1);
+    EXPECT_EQ(verdict.results[0].status, GateStatus::Pass)
+        << verdict.results[0].detail.toStdString();
+
+    std::atomic<bool> cancel{true};
+    EXPECT_THROW((void)judgeGate(*project, analysis::Progress({}, &cancel)), analysis::Cancelled);
+}
