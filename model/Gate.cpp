@@ -216,8 +216,8 @@ GateVerdict judgeGate(Project& project, const analysis::Progress& progress) {
         verdict.rulesError = s.error();
         return verdict;
     }
-    progress.report(0.1, "reading the sources' reviews");
-    const bool reviewsRead = sourceReviewRows(project, &verdict.sourceReview).ok();
+    const bool reviewsRead =
+        sourceReviewRows(project, &verdict.sourceReview, progress.sub(0.0, 0.6)).ok();
     progress.report(0.6, "judging the red lines");
     // Without the rows (an SQL failure) the source rules read them again and say why.
     if (Status s = evaluateRedLines(project, rules, &verdict.results,

@@ -36,14 +36,24 @@ JobRunner::JobRunner(QObject* parent)
 }
 
 JobRunner::~JobRunner() {
-    cancel();
+    const QList<quint64> ids = m_running.keys();
+    for (const quint64 id : ids)
+        cancel(id);
     waitForDone();
 }
 
 void JobRunner::cancel() {
-    const QList<quint64> ids = m_running.keys();
+    QList<quint64> ids;
+    for (auto it = m_running.cbegin(); it != m_running.cend(); ++it)
+        if (!isBackground(it->kind))
+            ids << it.key();
     for (const quint64 id : ids)
         cancel(id);
+}
+
+bool JobRunner::isBusy() const {
+    return std::any_of(m_running.cbegin(), m_running.cend(),
+                       [](const Running& job) { return !isBackground(job.kind); });
 }
 
 void JobRunner::cancel(quint64 id) {
@@ -100,19 +110,23 @@ quint64 JobRunner::start(Kind kind, const QString& title, Work work) {
     auto state = std::make_shared<State>();
     const quint64 id = ++m_lastId;
     m_running.insert(id, Running{kind, title, state});
-    Q_EMIT started(id, title);
-    if (!before.isEmpty())
+    const bool shown = !isBackground(kind);
+    if (shown)
+        Q_EMIT started(id, title);
+    if (shown && !before.isEmpty())
         Q_EMIT progress(id, 0.0, tr("waiting for “%1” to finish").arg(before));
 
     QPointer<JobRunner> self(this);
     m_pools[poolOf(kind)].start(
-        [self, state, id, work = std::move(work), cleanup = m_cleanup, runner = this]() {
+        [self, state, id, shown, work = std::move(work), cleanup = m_cleanup, runner = this]() {
             // The runner outlives the pools' threads (its destructor waits), so posting to it with
             // invokeMethod is safe; QPointer is only read on the runner's thread.
             QElapsedTimer timer;
             timer.start();
             qint64 lastEmit = -1000;
             auto report = [&](double fraction, std::string_view stage) {
+                if (!shown)
+                    return;
                 const qint64 t = timer.elapsed();
                 if (t - lastEmit < 50 && fraction < 1.0)
                     return;

@@ -33,6 +33,12 @@ QString progressStageText(std::string_view stage);
 /// analysis finishes both. A job cancelled while it waits for its thread ends at once; its work
 /// never runs.
 ///
+/// Background kinds (Gate: judging the red lines, which views ask for themselves) are work the
+/// user did not start: they emit no started() or progress() (the status bar does not show
+/// them), cancel() leaves them running (the Cancel button stops the user's job, not the gate
+/// of a view), and isBusy() without a kind does not count them; finished() comes as for every
+/// job, and superseding, cancel(id) and the destructor stop them.
+///
 /// The work gets an analysis::Progress wired to its own cancel flag and to progress()
 /// (throttled to ~20 updates a second). It returns an error message, empty on success; every
 /// exception is caught at the thread boundary and reported as an error, analysis::Cancelled as
@@ -71,12 +77,14 @@ public:
     /// finished() is emitted at once as Cancelled; a job that has to wait reports the stage
     /// "waiting for …" until it starts.
     quint64 start(Kind kind, const QString& title, Work work);
-    /// Cancels every running job.
+    /// Whether kind is a background kind (see the class notes).
+    [[nodiscard]] static bool isBackground(Kind kind) { return kind == Kind::Gate; }
+    /// Cancels every running job but the background ones.
     void cancel();
     /// Cancels job id if it runs.
     void cancel(quint64 id);
-    /// True while any job runs.
-    [[nodiscard]] bool isBusy() const { return !m_running.isEmpty(); }
+    /// True while any job but a background one runs or waits.
+    [[nodiscard]] bool isBusy() const;
     /// True while a job of kind runs or waits.
     [[nodiscard]] bool isBusy(Kind kind) const;
     /// True while a job that writes the project (Import, Analysis, Embedding, Layout) runs or

@@ -48,15 +48,21 @@ ProjectDocument::ProjectDocument(std::shared_ptr<Project> project, const QString
             [this](qint64 sampleId) { refreshMapReview({sampleId}); });
     connect(&m_review, &ReviewStore::reviewsChanged, this, &ProjectDocument::refreshMapReview);
     // A tag removed (or back by undo): the points that showed it read their first tag again.
+    // Only a removal sends the scan over every point (a million at most); a tag added,
+    // renamed or given a hotkey changes no point, one put back arrives as reviewsChanged.
+    for (const TagDef& t : m_review.tags())
+        m_tagIds.insert(t.id);
     connect(&m_review, &ReviewStore::tagsChanged, this, [this]() {
-        if (!m_map)
-            return;
         QSet<qint64> tags;
         for (const TagDef& t : m_review.tags())
             tags.insert(t.id);
+        const QSet<qint64> removed = QSet<qint64>(m_tagIds).subtract(tags);
+        m_tagIds = tags;
+        if (!m_map || removed.isEmpty())
+            return;
         QList<qint64> stale;
         for (std::size_t i = 0; i < m_map->size(); ++i)
-            if (m_map->firstTag[i] >= 0 && !tags.contains(m_map->firstTag[i]))
+            if (m_map->firstTag[i] >= 0 && removed.contains(m_map->firstTag[i]))
                 stale.append(m_map->ids[i]);
         refreshMapReview(stale);
     });
@@ -524,13 +530,23 @@ void ProjectDocument::requestGate() {
                                   *verdict = judgeGate(*project, progress);
                                   return QString();
                               }),
-                 [this, verdict, generation](JobRunner::Outcome outcome, const QString&) {
+                 [this, verdict, generation](JobRunner::Outcome outcome, const QString& message) {
                      if (m_gateRunning == generation)
                          m_gateRunning = 0;
-                     if (outcome != JobRunner::Outcome::Succeeded)
-                         return; // superseded by a newer judging, or cancelled
+                     if (outcome == JobRunner::Outcome::Cancelled)
+                         return; // superseded by a newer judging (or the document closes)
+                     if (outcome == JobRunner::Outcome::Failed) {
+                         // judgeGate reports its errors in the verdict: this threw (memory).
+                         verdict->runId = m_analysis ? m_analysis->runId : 0;
+                         verdict->error = message;
+                     }
                      m_gate = verdict;
                      m_gateJudged = generation;
+                     // Another process (synthscope-cli analyze) added a run: the document
+                     // shows it, and the gate is judged on it.
+                     if (verdict->runId != 0 &&
+                         (!m_analysis || m_analysis->runId != verdict->runId))
+                         reloadAnalysis();
                      Q_EMIT gateChanged();
                  });
 }

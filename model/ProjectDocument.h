@@ -13,6 +13,7 @@
 #include "model/TeamReview.h"
 
 #include <QObject>
+#include <QSet>
 #include <QUndoStack>
 
 #include <memory>
@@ -176,6 +177,7 @@ private:
     quint64 m_gateRunning = 0;    ///< the generation a running Gate job judges (0: none)
     std::shared_ptr<MapPoints> m_map;
     QList<qint64> m_mapReviewDuringLoad; ///< samples answered while a map load ran
+    QSet<qint64> m_tagIds; ///< the tags as last seen: a removed one is looked for on the map
     /// The fitted "similar to this text" index and what it was fitted on (view, count and
     /// largest id of the samples).
     std::shared_ptr<const SimilarTextIndex> m_similar;

@@ -41,11 +41,10 @@ void SkeletonGroupsModel::reload(const std::optional<StoredAnalysis>& run) {
     endResetModel();
 }
 
-const QList<qint64>& SkeletonGroupsModel::members(int row) {
+QList<qint64> SkeletonGroupsModel::members(int row) const {
     if (auto it = m_members.constFind(row); it != m_members.cend())
         return *it;
-    fetchMore(index(row, 0));
-    return m_members[row];
+    return m_store.groupMembers(GroupKind::Skeleton, m_groups.at(row).id, kMemberLimit);
 }
 
 bool SkeletonGroupsModel::hasChildren(const QModelIndex& parent) const {
@@ -61,8 +60,7 @@ bool SkeletonGroupsModel::canFetchMore(const QModelIndex& parent) const {
 void SkeletonGroupsModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent))
         return;
-    QList<qint64> fetched =
-        m_store.groupMembers(GroupKind::Skeleton, m_groups.at(parent.row()).id, kMemberLimit);
+    QList<qint64> fetched = members(parent.row());
     if (fetched.isEmpty()) { // an empty group (its samples removed): fetched, nothing to add
         m_members.insert(parent.row(), {});
         return;

@@ -42,9 +42,9 @@ public:
     [[nodiscard]] int shortReplyCount() const { return m_shortReplies; }
     /// Members listed under a group: its first samples by id.
     static constexpr int kMemberLimit = 200;
-    /// Member sample ids of the group in row, at most kMemberLimit: fetched on first use (as
-    /// fetchMore, rows inserted under the group).
-    [[nodiscard]] const QList<qint64>& members(int row);
+    /// Member sample ids of the group in row, at most kMemberLimit: those fetched (fetchMore),
+    /// else read now without adding rows (a view may ask while a proxy removes rows).
+    [[nodiscard]] QList<qint64> members(int row) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;

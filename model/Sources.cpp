@@ -305,9 +305,12 @@ Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* 
     return {};
 }
 
-Status sourceReviewRows(Project& project, QList<SourceReviewRow>* out) {
+Status sourceReviewRows(Project& project, QList<SourceReviewRow>* out,
+                        const analysis::Progress& progress) {
     out->clear();
+    double done = 0.0;
     for (Dimension d : kSourceDimensions) {
+        progress.report(done++ / std::size(kSourceDimensions), "reading the sources' reviews");
         QList<SourceReview> reviews;
         if (Status s = sourceReview(project, d, &reviews); !s) {
             out->clear();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analysis/Progress.h"
+
 #include "model/Json.h"
 #include "model/Project.h"
 #include "model/Status.h"
@@ -95,9 +97,11 @@ struct SourceReviewRow {
     Dimension dimension = Dimension::Generator;
     SourceReview review;
 };
-/// sourceReview() of every kSourceDimensions entry, in that order, as rows. Errors: SQL failure
-/// (out is then empty).
-Status sourceReviewRows(Project& project, QList<SourceReviewRow>* out);
+/// sourceReview() of every kSourceDimensions entry, in that order, as rows. Each reads every
+/// synthetic sample: progress is checked between them (throws analysis::Cancelled). Errors:
+/// SQL failure (out is then empty).
+Status sourceReviewRows(Project& project, QList<SourceReviewRow>* out,
+                        const analysis::Progress& progress = {});
 
 /// Both of the above as JSON, for `summary --json`, `gate --json` and the export datasheet:
 /// {"concentration": [{"dimension", "all": {…}, "rounds": [{"round", "samples",

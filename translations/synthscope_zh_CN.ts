@@ -3601,6 +3601,10 @@ With a prompt: %6, with a response: %7</source>
         <source>Judging the red lines on the newest analysis…</source>
         <translation>正在基于最新分析判定红线…</translation>
     </message>
+    <message>
+        <source> &lt;i&gt;(judging again…)&lt;/i&gt;</source>
+        <translation> &lt;i&gt;（正在重新判定…）&lt;/i&gt;</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::ClusterMapView</name>

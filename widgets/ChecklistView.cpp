@@ -120,7 +120,7 @@ void ChecklistView::reload() {
     // follows).
     m_document->requestGate();
     const std::shared_ptr<const model::GateVerdict> judged = m_document->gate();
-    if (!judged || judged->runId != m_document->analysis()->runId) {
+    if (!judged || (judged->runId != m_document->analysis()->runId && !m_document->gateCurrent())) {
         m_state->showMessage(tr("Judging the red lines on the newest analysis…"));
         return;
     }
@@ -164,6 +164,8 @@ void ChecklistView::reload() {
                    "analysis</b>: these "
                    "results describe the corpora it saw. Run the analyses again (Ctrl+R) before "
                    "judging the gate.");
+    if (!m_document->gateCurrent()) // answers, tags or rules changed since: judged again
+        text += tr(" <i>(judging again…)</i>");
     m_verdict->setText(text);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);

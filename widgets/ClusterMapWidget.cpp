@@ -1,5 +1,7 @@
 #include "widgets/ClusterMapWidget.h"
 
+#include "analysis/Parallel.h"
+
 #include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -43,15 +45,6 @@ QRgb viridis(float t) {
         return static_cast<int>(stops[i][c] + f * (stops[i + 1][c] - stops[i][c]));
     };
     return qRgb(mix(0), mix(1), mix(2));
-}
-
-// Runs fn(half, begin, end) over [0, n) in two halves, half 1 on a second thread (the
-// machines this runs on have two cores or more); returns when both are done.
-template <class Fn> void inTwoHalves(std::size_t n, Fn fn) {
-    const std::size_t middle = n / 2;
-    std::thread second([&]() { fn(1, middle, n); });
-    fn(0, std::size_t{0}, middle);
-    second.join();
 }
 
 bool isScore(ClusterMapWidget::ColourBy c) {
@@ -172,16 +165,23 @@ void ClusterMapWidget::resetView() {
     invalidate();
 }
 
+namespace {
+
+// The draw grid's cell along one axis of the coordinate v, whose grid starts at origin and
+// spans extent: clamped to [0, kDrawGrid); NaN lands in cell 0 (compared before the cast).
+std::uint32_t drawGridCell(float v, double origin, double extent, std::uint32_t cells) {
+    const double c = (static_cast<double>(v) - origin) * cells / extent;
+    return !(c > 0.0) ? 0u : c >= cells ? cells - 1 : static_cast<std::uint32_t>(c);
+}
+
+} // namespace
+
 std::uint32_t ClusterMapWidget::drawGridRow(float y) const {
-    const double c =
-        (static_cast<double>(y) - m_gridBounds.top()) * kDrawGrid / m_gridBounds.height();
-    return !(c > 0.0) ? 0u : c >= kDrawGrid ? kDrawGrid - 1 : static_cast<std::uint32_t>(c);
+    return drawGridCell(y, m_gridBounds.top(), m_gridBounds.height(), kDrawGrid);
 }
 
 std::uint32_t ClusterMapWidget::drawGridColumn(float x) const {
-    const double c =
-        (static_cast<double>(x) - m_gridBounds.left()) * kDrawGrid / m_gridBounds.width();
-    return !(c > 0.0) ? 0u : c >= kDrawGrid ? kDrawGrid - 1 : static_cast<std::uint32_t>(c);
+    return drawGridCell(x, m_gridBounds.left(), m_gridBounds.width(), kDrawGrid);
 }
 
 void ClusterMapWidget::prepareDrawOrder() {
@@ -203,37 +203,39 @@ void ClusterMapWidget::prepareDrawOrder() {
     constexpr std::size_t kCells = std::size_t{kDrawGrid} * kDrawGrid;
     Buffer<std::uint32_t> key;
     key.resize(n);
-    std::array<std::vector<std::uint32_t>, 2> next{std::vector<std::uint32_t>(kCells, 0),
-                                                   std::vector<std::uint32_t>(kCells, 0)};
-    inTwoHalves(n, [&](int half, std::size_t begin, std::size_t end) {
-        std::vector<std::uint32_t>& count = next[static_cast<std::size_t>(half)];
+    // A counting sort, one histogram per worker slice; the second pass slices [0, n) the same
+    // way (parallelFor's slices depend on n only), so each slice's points keep their order.
+    std::vector<std::vector<std::uint32_t>> next(analysis::workerCount(),
+                                                 std::vector<std::uint32_t>(kCells, 0));
+    analysis::parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t worker) {
+        std::vector<std::uint32_t>& count = next[worker];
         for (std::size_t i = begin; i < end; ++i) {
             key[i] = drawGridRow(py[i]) * kDrawGrid + drawGridColumn(px[i]);
             ++count[key[i]];
         }
     });
-    // Counts to the draw position of each half's first point in each cell.
+    // Counts to the draw position of each slice's first point in each cell.
     m_rowStart.resize(kDrawGrid + 1);
     std::uint32_t position = 0;
     for (std::size_t c = 0; c < kCells; ++c) {
         if (c % kDrawGrid == 0)
             m_rowStart[c / kDrawGrid] = position;
-        for (auto& half : next) {
-            const std::uint32_t count = half[c];
-            half[c] = position;
+        for (auto& slice : next) {
+            const std::uint32_t count = slice[c];
+            slice[c] = position;
             position += count;
         }
     }
     m_rowStart[kDrawGrid] = position;
     m_order.resize(n);
-    inTwoHalves(n, [&](int half, std::size_t begin, std::size_t end) {
-        std::vector<std::uint32_t>& at = next[static_cast<std::size_t>(half)];
+    analysis::parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t worker) {
+        std::vector<std::uint32_t>& at = next[worker];
         for (std::size_t i = begin; i < end; ++i)
             m_order[at[key[i]]++] = static_cast<std::uint32_t>(i);
     });
     m_drawX.resize(n);
     m_drawY.resize(n);
-    inTwoHalves(n, [&](int, std::size_t begin, std::size_t end) {
+    analysis::parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t) {
         for (std::size_t k = begin; k < end; ++k) {
             m_drawX[k] = px[m_order[k]];
             m_drawY[k] = py[m_order[k]];
@@ -261,7 +263,7 @@ void ClusterMapWidget::prepareColours() {
     // One colour per point in draw order, recomputed only when the colouring changes (not per
     // redraw); the alpha byte carries the focus.
     m_colours.resize(m_order.size());
-    inTwoHalves(m_order.size(), [&](int, std::size_t begin, std::size_t end) {
+    analysis::parallelFor(m_order.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
         for (std::size_t k = begin; k < end; ++k) {
             const QRgb c = colourOf(m_order[k]);
             m_colours[k] = inFocus(m_order[k]) ? c | 0xff000000u : c & 0x00ffffffu;
@@ -443,12 +445,17 @@ void ClusterMapWidget::render() {
         const std::size_t last = m_rowStart[gHi + 1];
         for (int pass = 0; pass < (twoPasses ? 2 : 1); ++pass) {
             for (std::size_t i = first; i < last; ++i) {
-                const float x = m_drawX[i];
-                const float y = m_drawY[i];
-                const int cx = static_cast<int>(ax * x + bx);
-                const int cy = static_cast<int>(ay * y + by);
+                const double sx = ax * m_drawX[i] + bx;
+                const double sy = ay * m_drawY[i] + by;
+                // Far off screen or NaN: left out before the cast (out of int's range, or NaN,
+                // the cast is undefined).
+                if (!(sx > -radius - 1 && sx < w + radius && sy > rowBegin - radius - 1 &&
+                      sy < rowEnd + radius))
+                    continue;
+                const int cx = static_cast<int>(sx);
+                const int cy = static_cast<int>(sy);
                 if (cy < rowBegin - radius || cy >= rowEnd + radius || cx < -radius ||
-                    cx >= w + radius || std::isnan(x) || std::isnan(y))
+                    cx >= w + radius)
                     continue;
                 const QRgb c = m_colours[i];
                 if (twoPasses && (qAlpha(c) != 0) != (pass == 1))

@@ -728,10 +728,14 @@ bool MainWindow::saveScreenshots(const QString& dir) {
             continue; // a project without preference pairs: nothing to picture
         showView(view);
         QApplication::processEvents();
-        // The map loads in a job: wait for it (at most a minute) before the picture.
+        // The map loads and the gate is judged in jobs: wait for them (at most a minute)
+        // before the picture.
         QElapsedTimer waited;
         waited.start();
-        while (m_document && m_document->jobs().isBusy() && waited.elapsed() < 60000)
+        while (m_document &&
+               (m_document->jobs().isBusy() ||
+                m_document->jobs().isBusy(model::JobRunner::Kind::Gate)) &&
+               waited.elapsed() < 60000)
             QApplication::processEvents(QEventLoop::AllEvents, 50);
         QApplication::processEvents();
         ok = grab().save(QDir(dir).filePath(QString::fromLatin1(name))) && ok;

@@ -270,7 +270,7 @@ void SkeletonsView::showGroup(int row) {
     QString html = u"<p style='color:gray'>"_s +
                    tr("Highlighted: the content the skeleton masks. Plain: the shared structure.") +
                    u"</p>"_s;
-    const auto& members = m_groups->members(row);
+    const QList<qint64> members = m_groups->members(row);
     for (int i = 0; i < members.size() && i < 30; ++i) {
         const auto sample = m_document->review().sample(members[i]);
         if (!sample)

@@ -255,3 +255,47 @@ TEST(JobRunner, ImportsWaitForTheWriterBefore) {
     for (const auto& f : finished)
         EXPECT_EQ(outcomeOf(f), Outcome::Succeeded);
 }
+
+// A background job (judging the red lines) is not the user's: no started() or progress() for
+// the status bar, isBusy() does not count it, cancel() (the Cancel button) leaves it running
+// and stops the user's job; cancel(id) stops it.
+TEST(JobRunner, BackgroundJobsAreNotTheUsers) {
+    JobRunner runner;
+    QSignalSpy started(&runner, &JobRunner::started);
+    QSignalSpy progress(&runner, &JobRunner::progress);
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    std::atomic<bool> release{false};
+    const quint64 gate =
+        runner.start(Kind::Gate, QStringLiteral("gate"), [&release](const auto& p) {
+            while (!release) {
+                p.report(0.5, "judging the red lines");
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+            return QString();
+        });
+    const quint64 export1 =
+        runner.start(Kind::Export, QStringLiteral("export"), spinUntilCancelled);
+    EXPECT_EQ(started.count(), 1); // the export only
+    EXPECT_EQ(started.at(0).at(0).toULongLong(), export1);
+    EXPECT_TRUE(runner.isBusy());
+    runner.cancel();
+    ASSERT_TRUE(waitForCount(finished, 1));
+    EXPECT_EQ(finished.at(0).at(0).toULongLong(), export1);
+    EXPECT_EQ(outcomeOf(finished.at(0)), Outcome::Cancelled);
+    EXPECT_FALSE(runner.isBusy());          // the gate does not count…
+    EXPECT_TRUE(runner.isBusy(Kind::Gate)); // …but runs
+    QTest::qWait(100);
+    EXPECT_EQ(finished.count(), 1);
+    for (const QList<QVariant>& p : std::as_const(progress))
+        EXPECT_NE(p.at(0).toULongLong(), gate);
+    release = true;
+    ASSERT_TRUE(waitForCount(finished, 2));
+    EXPECT_EQ(finished.at(1).at(0).toULongLong(), gate);
+    EXPECT_EQ(outcomeOf(finished.at(1)), Outcome::Succeeded);
+
+    // cancel(id) stops one.
+    const quint64 again = runner.start(Kind::Gate, QStringLiteral("gate"), spinUntilCancelled);
+    runner.cancel(again);
+    ASSERT_TRUE(waitForCount(finished, 3));
+    EXPECT_EQ(outcomeOf(finished.at(2)), Outcome::Cancelled);
+}

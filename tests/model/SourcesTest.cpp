@@ -317,7 +317,9 @@ TEST(Sources, GateVerdictJudgesLikeTheRulesAlone) {
         {"id":"lead","metric":"source_largest_share_generator","op":"<=","threshold":0.7,
          "rounds":2,"severity":"warn","action":"mix"},
         {"id":"tagged","metric":"tag:template feel","scope":"synthetic","op":"<=",
-         "threshold":0.5,"min_reviewed":1,"severity":"warn","action":"look"}]})")
+         "threshold":0.5,"min_reviewed":1,"severity":"warn","action":"look"},
+        {"id":"template","metric":"reviewed_share_newest_template_version","op":">=",
+         "threshold":0.5,"min_reviewed":1,"severity":"fail","action":"read it"}]})")
                     .ok());
     auto sameAsAlone = [&](const GateVerdict& verdict) {
         QList<RedLine> rules;
@@ -348,7 +350,12 @@ TEST(Sources, GateVerdictJudgesLikeTheRulesAlone) {
     ASSERT_EQ(verdict.sourceReview.size(), 3);
     EXPECT_EQ(verdict.sourceReview[2].review.value, QStringLiteral("C"));
     EXPECT_TRUE(verdict.sourceReview[2].review.newest);
-    ASSERT_EQ(verdict.results.size(), 3);
+    ASSERT_EQ(verdict.results.size(), 4);
+    // No sample records a template version: judged on that dimension's rows (none), not on
+    // the generators'.
+    EXPECT_EQ(verdict.results[3].status, GateStatus::NotApplicable);
+    EXPECT_TRUE(verdict.results[3].detail.contains(QStringLiteral("template version")))
+        << verdict.results[3].detail.toStdString();
     EXPECT_EQ(verdict.results[0].status, GateStatus::Fail);
     EXPECT_TRUE(verdict.results[0].detail.contains(QStringLiteral("0 of 2")))
         << verdict.results[0].detail.toStdString();

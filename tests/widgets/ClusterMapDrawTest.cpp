@@ -184,3 +184,28 @@ TEST(ClusterMapDraw, APileOfPointsKeepsItsColourAndTheHighlightCoversIt) {
     for (const QPoint& at : pile)
         EXPECT_TRUE(near(map.pointsImage().pixel(at), real)) << at.x() << "," << at.y();
 }
+
+// Points without coordinates (NaN) or far outside the frame (±1e30, fewer than the 0.2 % the
+// framing leaves out on each side) light no pixel: the image is the lattice's alone. (Their
+// screen position is out of int's range: it is checked before the cast, which would be
+// undefined.)
+TEST(ClusterMapDraw, PointsWithoutOrFarOutsideTheFrameLightNothing) {
+    widgets::ClusterMapWidget plain;
+    widgets::ClusterMapWidget odd;
+    model::MapPoints withOdd = lattice();
+    for (int i = 0; i < 50; ++i) {
+        addMapPoint(withOdd, NAN, static_cast<float>(i), 1, 1);
+        addMapPoint(withOdd, static_cast<float>(i), NAN, 0, 0);
+        addMapPoint(withOdd, 1e30f, 1e30f, 1, 1);
+        addMapPoint(withOdd, -1e30f, static_cast<float>(i), 0, 0);
+    }
+    plain.resize(600, 400);
+    odd.resize(600, 400);
+    plain.setPoints(std::make_shared<model::MapPoints>(lattice()));
+    odd.setPoints(std::make_shared<model::MapPoints>(withOdd));
+    plain.renderNow();
+    odd.renderNow();
+    const QRgb background = odd.palette().color(QPalette::Base).rgb();
+    EXPECT_EQ(pixelsNotOf(odd.pointsImage(), background), 60000);
+    EXPECT_TRUE(odd.pointsImage() == plain.pointsImage());
+}
