@@ -15,12 +15,16 @@ inline std::size_t workerCount() {
 }
 
 /// Runs fn(begin, end, worker) over [0, n) split into one contiguous slice per worker
-/// (worker in [0, workerCount())), the calling thread taking the first slice. The first
-/// exception thrown by any slice (Cancelled included) is rethrown after every thread joined,
-/// so no slice outlives the data it reads. Slices must not write shared state unguarded.
-template <typename Fn> void parallelFor(std::size_t n, Fn&& fn, std::size_t minPerWorker = 256) {
-    const std::size_t workers = std::max<std::size_t>(
-        1, std::min(workerCount(), n / std::max<std::size_t>(minPerWorker, 1)));
+/// (worker in [0, maxWorkers)), the calling thread taking the first slice; at least
+/// minPerWorker items a slice. The slices depend on n, minPerWorker and maxWorkers only: two
+/// calls with the same three slice alike. The first exception thrown by any slice (Cancelled
+/// included) is rethrown after every thread joined, so no slice outlives the data it reads.
+/// Slices must not write shared state unguarded.
+template <typename Fn>
+void parallelFor(std::size_t n, Fn&& fn, std::size_t minPerWorker = 256,
+                 std::size_t maxWorkers = workerCount()) {
+    const std::size_t workers =
+        std::max<std::size_t>(1, std::min(maxWorkers, n / std::max<std::size_t>(minPerWorker, 1)));
     if (workers == 1) {
         fn(std::size_t{0}, n, std::size_t{0});
         return;

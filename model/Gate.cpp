@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -180,9 +182,12 @@ void judgeNewestReviewed(Project& project, const RedLine& rule, Dimension d,
         if (!v.newest)
             continue;
         // Both the share and the count; a source smaller than the count is read whole.
-        const int needed = std::max(std::min(rule.minReviewed, v.samples),
-                                    // 1e-9: 0.07 × 100 is 7.000000000000001 in binary
-                                    static_cast<int>(std::ceil(rule.threshold * v.samples - 1e-9)));
+        // 1e-9: 0.07 × 100 is 7.000000000000001 in binary; a threshold past 1 (or below 0)
+        // asks for more than all (or none), bounded before the cast.
+        const double byShare = std::clamp(std::ceil(rule.threshold * v.samples - 1e-9), 0.0,
+                                          static_cast<double>(v.samples) + 1.0);
+        const int needed =
+            std::max(std::min(rule.minReviewed, v.samples), static_cast<int>(byShare));
         const bool ok = passes(rule.op, v.share(), rule.threshold) && v.reviewed >= needed;
         shown << GateText::tr("newest %1 %2%3: %4 of %5 reviewed (%6 by two reviewers); needs %7")
                      .arg(what, v.value,
@@ -323,7 +328,14 @@ Status parseRedLines(const QByteArray& json, QList<RedLine>* rules) {
         if (severity != "warn" && severity != "fail")
             return bad(GateText::tr("\"severity\" must be warn or fail"));
         r.fail = severity == "fail";
-        r.minReviewed = j.value("min_reviewed", 0);
+        if (j.contains("min_reviewed")) {
+            // A whole number (get<int> of 1e10 would be an out-of-range float cast).
+            const Json& m = j["min_reviewed"];
+            if (!m.is_number_integer() || m.get<std::int64_t>() < 0 ||
+                m.get<std::int64_t>() > std::numeric_limits<int>::max())
+                return bad(GateText::tr("\"min_reviewed\" must be a whole number ≥ 0"));
+            r.minReviewed = static_cast<int>(m.get<std::int64_t>());
+        }
         if (j.contains("trend")) {
             const Json& t = j["trend"];
             if (!t.is_object() || !t.contains("runs") || !t["runs"].is_number_integer() ||

@@ -36,10 +36,14 @@ JobRunner::JobRunner(QObject* parent)
 }
 
 JobRunner::~JobRunner() {
+    cancelAll();
+    waitForDone();
+}
+
+void JobRunner::cancelAll() {
     const QList<quint64> ids = m_running.keys();
     for (const quint64 id : ids)
         cancel(id);
-    waitForDone();
 }
 
 void JobRunner::cancel() {

@@ -79,8 +79,10 @@ public:
     quint64 start(Kind kind, const QString& title, Work work);
     /// Whether kind is a background kind (see the class notes).
     [[nodiscard]] static bool isBackground(Kind kind) { return kind == Kind::Gate; }
-    /// Cancels every running job but the background ones.
+    /// Cancels every running job but the background ones (the user's Cancel).
     void cancel();
+    /// Cancels every running job, background ones included (closing the project).
+    void cancelAll();
     /// Cancels job id if it runs.
     void cancel(quint64 id);
     /// True while any job but a background one runs or waits.

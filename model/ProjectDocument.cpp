@@ -102,7 +102,7 @@ bool ProjectDocument::patchMapReview(MapPoints& points, const QList<qint64>& sam
 }
 
 ProjectDocument::~ProjectDocument() {
-    m_jobs.cancel();
+    m_jobs.cancelAll(); // the gate too: closing never waits for a judging to finish
     m_jobs.waitForDone();
 }
 
@@ -148,9 +148,11 @@ QString ProjectDocument::viewTitle(AnalysisView view) {
     return tr("Whole texts");
 }
 
-void ProjectDocument::reloadAnalysis() {
+void ProjectDocument::reloadAnalysis(bool gateJudgesIt) {
     m_analysis = m_store.latestAnalysis();
     markGateStale();
+    if (gateJudgesIt && m_gate && m_analysis && m_gate->runId == m_analysis->runId)
+        m_gateJudged = m_gateGeneration; // the verdict judged exactly this run: not again
     Q_EMIT analysisChanged();
 }
 
@@ -540,13 +542,15 @@ void ProjectDocument::requestGate() {
                          verdict->runId = m_analysis ? m_analysis->runId : 0;
                          verdict->error = message;
                      }
+                     const bool current = generation == m_gateGeneration;
                      m_gate = verdict;
                      m_gateJudged = generation;
                      // Another process (synthscope-cli analyze) added a run: the document
-                     // shows it, and the gate is judged on it.
+                     // shows it; the verdict, judged on it, stays current if nothing else
+                     // changed meanwhile.
                      if (verdict->runId != 0 &&
                          (!m_analysis || m_analysis->runId != verdict->runId))
-                         reloadAnalysis();
+                         reloadAnalysis(current);
                      Q_EMIT gateChanged();
                  });
 }

@@ -147,7 +147,9 @@ Q_SIGNALS:
 
 private:
     explicit ProjectDocument(std::shared_ptr<Project> project, const QString& reviewer);
-    void reloadAnalysis();
+    /// Reads the newest analysis again; analysisChanged(). The gate turns stale, unless
+    /// gateJudgesIt and gate() judged the run read (a verdict that found a newer run).
+    void reloadAnalysis(bool gateJudgesIt = false);
     /// After a rename or role change (also by undo/redo): views reload the corpora and the
     /// analysis (whose stale flag depends on the roles).
     void corpusEdited();

@@ -134,9 +134,11 @@ QImage barChart(const QString& title, const QStringList& labels, const QList<dou
         p.drawText(QRect(8, y, labelWidth - 12, rowHeight - 4), Qt::AlignRight | Qt::AlignVCenter,
                    p.fontMetrics().elidedText(labels[i], Qt::ElideMiddle, labelWidth - 12));
         const double v = values[i];
-        if (std::isnan(v))
+        const double scaled = barSpace * v / top;
+        if (!std::isfinite(scaled)) // NaN, or an infinite value: no bar
             continue;
-        const int w = static_cast<int>(std::round(barSpace * v / top));
+        const int w =
+            static_cast<int>(std::round(std::clamp(scaled, 0.0, static_cast<double>(barSpace))));
         p.fillRect(QRect(labelWidth, y + 3, std::max(1, w), rowHeight - 10), colours.value(i));
         p.drawText(QRect(labelWidth + w + 6, y, 84, rowHeight - 4),
                    Qt::AlignLeft | Qt::AlignVCenter, QString::number(v, 'f', decimals));

@@ -1038,6 +1038,10 @@ With a prompt: %6, with a response: %7</source>
         <source>worst: %1</source>
         <translation>最差：%1</translation>
     </message>
+    <message>
+        <source>&quot;min_reviewed&quot; must be a whole number ≥ 0</source>
+        <translation>“min_reviewed”必须是 ≥ 0 的整数</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::Importer</name>

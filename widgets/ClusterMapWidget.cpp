@@ -204,16 +204,20 @@ void ClusterMapWidget::prepareDrawOrder() {
     Buffer<std::uint32_t> key;
     key.resize(n);
     // A counting sort, one histogram per worker slice; the second pass slices [0, n) the same
-    // way (parallelFor's slices depend on n only), so each slice's points keep their order.
-    std::vector<std::vector<std::uint32_t>> next(analysis::workerCount(),
-                                                 std::vector<std::uint32_t>(kCells, 0));
-    analysis::parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t worker) {
-        std::vector<std::uint32_t>& count = next[worker];
-        for (std::size_t i = begin; i < end; ++i) {
-            key[i] = drawGridRow(py[i]) * kDrawGrid + drawGridColumn(px[i]);
-            ++count[key[i]];
-        }
-    });
+    // way (parallelFor's slices depend on n, the minimum and the workers only), so each
+    // slice's points keep their order.
+    const std::size_t workers = analysis::workerCount(); // one count for both passes
+    std::vector<std::vector<std::uint32_t>> next(workers, std::vector<std::uint32_t>(kCells, 0));
+    analysis::parallelFor(
+        n,
+        [&](std::size_t begin, std::size_t end, std::size_t worker) {
+            std::vector<std::uint32_t>& count = next[worker];
+            for (std::size_t i = begin; i < end; ++i) {
+                key[i] = drawGridRow(py[i]) * kDrawGrid + drawGridColumn(px[i]);
+                ++count[key[i]];
+            }
+        },
+        256, workers);
     // Counts to the draw position of each slice's first point in each cell.
     m_rowStart.resize(kDrawGrid + 1);
     std::uint32_t position = 0;
@@ -228,11 +232,14 @@ void ClusterMapWidget::prepareDrawOrder() {
     }
     m_rowStart[kDrawGrid] = position;
     m_order.resize(n);
-    analysis::parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t worker) {
-        std::vector<std::uint32_t>& at = next[worker];
-        for (std::size_t i = begin; i < end; ++i)
-            m_order[at[key[i]]++] = static_cast<std::uint32_t>(i);
-    });
+    analysis::parallelFor(
+        n,
+        [&](std::size_t begin, std::size_t end, std::size_t worker) {
+            std::vector<std::uint32_t>& at = next[worker];
+            for (std::size_t i = begin; i < end; ++i)
+                m_order[at[key[i]]++] = static_cast<std::uint32_t>(i);
+        },
+        256, workers);
     m_drawX.resize(n);
     m_drawY.resize(n);
     analysis::parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t) {

@@ -278,7 +278,7 @@ int main(int argc, char** argv) {
     if (analysisSeconds > 0) {
         spin(analysisSeconds * 1000);
         end("analyses running (then cancelled)");
-        document->jobs().cancel();
+        document->jobs().cancelAll();
         document->jobs().waitForDone();
     } else {
         waitFor([&]() { return analysed.count() > 0; }, 120 * minute);

@@ -293,9 +293,14 @@ TEST(JobRunner, BackgroundJobsAreNotTheUsers) {
     EXPECT_EQ(finished.at(1).at(0).toULongLong(), gate);
     EXPECT_EQ(outcomeOf(finished.at(1)), Outcome::Succeeded);
 
-    // cancel(id) stops one.
+    // cancel(id) stops one; cancelAll() (closing the project) stops them too.
     const quint64 again = runner.start(Kind::Gate, QStringLiteral("gate"), spinUntilCancelled);
     runner.cancel(again);
     ASSERT_TRUE(waitForCount(finished, 3));
     EXPECT_EQ(outcomeOf(finished.at(2)), Outcome::Cancelled);
+    runner.start(Kind::Gate, QStringLiteral("gate"), spinUntilCancelled);
+    runner.cancelAll();
+    ASSERT_TRUE(waitForCount(finished, 4));
+    EXPECT_EQ(outcomeOf(finished.at(3)), Outcome::Cancelled);
+    EXPECT_FALSE(runner.isBusy(Kind::Gate));
 }

@@ -381,3 +381,25 @@ TEST(Sources, GateVerdictJudgesLikeTheRulesAlone) {
     std::atomic<bool> cancel{true};
     EXPECT_THROW((void)judgeGate(*project, analysis::Progress({}, &cancel)), analysis::Cancelled);
 }
+
+// Numbers from a hand-edited rules file far outside their range are refused or bounded, not
+// cast out of int's range (undefined; the ASan build traps it).
+TEST(Sources, OutOfRangeRuleNumbersAreRefusedOrBounded) {
+    QList<RedLine> rules;
+    for (const char* minReviewed : {"1e10", "50.5", "-1", "\"50\""}) {
+        const QByteArray json =
+            QByteArray(R"({"rules":[{"id":"r","metric":"reviewed_share_newest_generator",
+            "op":">=","threshold":0.5,"severity":"fail","action":"a","min_reviewed":)") +
+            minReviewed + "}]}";
+        const Status s = parseRedLines(json, &rules);
+        EXPECT_FALSE(s.ok()) << minReviewed;
+        EXPECT_TRUE(s.error().contains(QStringLiteral("min_reviewed"))) << s.error().toStdString();
+    }
+    QTemporaryDir dir;
+    auto project = handMadeProject(dir);
+    // A share of 1e10 of C's 2 samples: more than all of them, never met.
+    const RedLineResult r = judge(*project, R"({"id":"r","metric":"reviewed_share_newest_generator",
+        "op":">=","threshold":1e10,"min_reviewed":1,"severity":"fail","action":"a"})");
+    EXPECT_EQ(r.status, GateStatus::Fail);
+    EXPECT_TRUE(r.detail.contains(QStringLiteral("needs 3"))) << r.detail.toStdString();
+}
