@@ -1,6 +1,7 @@
 #include "analysis/Progress.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace synthscope::analysis {
@@ -13,7 +14,10 @@ void Progress::report(double fraction, std::string_view stage) const {
     if (isCancelled())
         throw Cancelled();
     if (m_callback)
-        m_callback(m_from + (m_to - m_from) * std::clamp(fraction, 0.0, 1.0), stage);
+        // NaN (0/0 from an empty stage) reads as 0: listeners cast the fraction to int.
+        m_callback(m_from + (m_to - m_from) *
+                                (std::isnan(fraction) ? 0.0 : std::clamp(fraction, 0.0, 1.0)),
+                   stage);
 }
 
 bool Progress::isCancelled() const {

@@ -487,17 +487,18 @@ Status evaluateRedLines(Project& project, const QList<RedLine>& rules,
         if (rule.metric.startsWith(u"tag:"_s)) {
             const QString tag = rule.metric.mid(4);
             const QString role = rule.scope == u"real"_s ? u"real"_s : u"synthetic"_s;
+            // Driven from the answer tables (only answered samples), not a scan of every
+            // sample of the role.
             const QString reviewedSql =
-                u"SELECT count(*) FROM samples s JOIN corpora c ON c.id = s.corpus_id WHERE "
-                "c.role = ? AND (EXISTS (SELECT 1 FROM sample_tags t WHERE t.sample_id = s.id) "
-                "OR EXISTS (SELECT 1 FROM decisions d WHERE d.sample_id = s.id) OR EXISTS "
-                "(SELECT 1 FROM notes n WHERE n.sample_id = s.id))"_s;
+                u"SELECT count(*) FROM (SELECT sample_id FROM sample_tags UNION SELECT sample_id "
+                "FROM decisions UNION SELECT sample_id FROM notes) a JOIN samples s ON s.id = "
+                "a.sample_id JOIN corpora c ON c.id = s.corpus_id WHERE c.role = ?"_s;
             const double reviewed = scalar(db, reviewedSql, {role}).value_or(0.0);
             const double tagged =
                 scalar(db,
-                       u"SELECT count(*) FROM samples s JOIN corpora c ON c.id = s.corpus_id "
-                       "WHERE c.role = ? AND EXISTS (SELECT 1 FROM sample_tags st JOIN tags t ON "
-                       "t.id = st.tag_id WHERE st.sample_id = s.id AND t.name = ?)"_s,
+                       u"SELECT count(DISTINCT st.sample_id) FROM sample_tags st JOIN tags t ON "
+                       "t.id = st.tag_id JOIN samples s ON s.id = st.sample_id JOIN corpora c ON "
+                       "c.id = s.corpus_id WHERE c.role = ? AND t.name = ?"_s,
                        {role, tag})
                     .value_or(0.0);
             const QString roleWord =

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -233,41 +234,22 @@ Status sourceConcentration(Project& project, QList<DimensionSources>* out) {
     return {};
 }
 
-Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* out) {
-    out->clear();
-    QSqlQuery q(project.connection());
-    q.setForwardOnly(true);
-    // Per sample: its value, round, and how many reviewers answered it.
-    if (!q.exec(u"SELECT s.%1, s.round, s.corpus_id, (SELECT count(*) FROM (SELECT reviewer FROM "
-                "sample_tags WHERE sample_id = s.id UNION SELECT reviewer FROM decisions WHERE "
-                "sample_id = s.id UNION SELECT reviewer FROM notes WHERE sample_id = s.id)) "
-                "FROM samples s JOIN corpora c ON c.id = s.corpus_id WHERE c.role = "
-                "'synthetic' AND s.%1 <> '' ORDER BY s.id"_s.arg(sampleColumn(dimension))))
-        return sqlError(q);
-    struct Accumulator {
-        SourceReview review;
-        QStringList rounds;
-        qint64 firstCorpus = 0; ///< the import that brought its first sample
-    };
-    QMap<QString, Accumulator> values;
+namespace {
+
+// One value of one dimension while the synthetic samples are read.
+struct ReviewAccumulator {
+    SourceReview review;
+    QStringList rounds;
+    qint64 firstCorpus = 0; ///< the import that brought its first sample
+};
+
+// The accumulated values of one dimension → sourceReview()'s rows: in introduction order,
+// the newest marked.
+QList<SourceReview> orderedReviews(QMap<QString, ReviewAccumulator>& values) {
+    QList<SourceReview> out;
     bool everyValueHasRound = true;
-    while (q.next()) {
-        const QString value = q.value(0).toString();
-        Accumulator& a = values[value];
-        if (a.review.samples == 0) {
-            a.review.value = value;
-            a.firstCorpus = q.value(2).toLongLong(); // rows come in id order: imports in order
-        }
-        ++a.review.samples;
-        const int reviewers = q.value(3).toInt();
-        a.review.reviewed += reviewers >= 1 ? 1 : 0;
-        a.review.reviewedTwice += reviewers >= 2 ? 1 : 0;
-        if (const QString round = q.value(1).toString();
-            !round.isEmpty() && !a.rounds.contains(round))
-            a.rounds << round;
-    }
     QStringList allRounds;
-    for (Accumulator& a : values) {
+    for (ReviewAccumulator& a : values) {
         sortDimensionValues(a.rounds);
         everyValueHasRound = everyValueHasRound && !a.rounds.isEmpty();
         if (!a.rounds.isEmpty()) {
@@ -277,9 +259,9 @@ Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* 
         }
     }
     sortDimensionValues(allRounds);
-    QList<Accumulator> ordered = values.values();
+    QList<ReviewAccumulator> ordered = values.values();
     std::stable_sort(ordered.begin(), ordered.end(),
-                     [&](const Accumulator& a, const Accumulator& b) {
+                     [&](const ReviewAccumulator& a, const ReviewAccumulator& b) {
                          if (everyValueHasRound) {
                              const auto ra = allRounds.indexOf(a.review.firstRound);
                              const auto rb = allRounds.indexOf(b.review.firstRound);
@@ -288,37 +270,94 @@ Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* 
                          }
                          return a.firstCorpus < b.firstCorpus;
                      });
-    for (const Accumulator& a : ordered)
-        out->append(a.review);
-    if (out->isEmpty())
-        return {};
+    for (const ReviewAccumulator& a : ordered)
+        out.append(a.review);
+    if (out.isEmpty())
+        return out;
     // The newest: every value introduced in the last round, else in the last import. When all
     // came together (one round, or one import), nothing was updated: none is newest.
     if (everyValueHasRound) {
         if (allRounds.size() >= 2)
-            for (SourceReview& r : *out)
+            for (SourceReview& r : out)
                 r.newest = r.firstRound == allRounds.last();
     } else if (ordered.first().firstCorpus != ordered.last().firstCorpus) {
         for (qsizetype i = 0; i < ordered.size(); ++i)
-            (*out)[i].newest = ordered[i].firstCorpus == ordered.last().firstCorpus;
+            out[i].newest = ordered[i].firstCorpus == ordered.last().firstCorpus;
     }
+    return out;
+}
+
+// sourceReview() of each of dimensions, from one pass over the synthetic samples: (*out)[i]
+// holds dimensions[i]'s rows. The reviewer counts come from the answer tables (small: only
+// answered samples), not from a subquery per sample. progress is checked every 65,536 rows.
+Status readSourceReviews(Project& project, std::span<const Dimension> dimensions,
+                         QList<QList<SourceReview>>* out, const analysis::Progress& progress) {
+    out->clear();
+    QSqlQuery q(project.connection());
+    q.setForwardOnly(true);
+    QHash<qint64, int> reviewers; // sample id → distinct reviewers who answered it
+    if (!q.exec(u"SELECT sample_id, count(*) FROM (SELECT sample_id, reviewer FROM sample_tags "
+                "UNION SELECT sample_id, reviewer FROM decisions UNION SELECT sample_id, "
+                "reviewer FROM notes) GROUP BY sample_id"_s))
+        return sqlError(q);
+    while (q.next())
+        reviewers.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    QStringList columns;
+    for (Dimension d : dimensions)
+        columns << u"s."_s + sampleColumn(d);
+    // Rows in id order: a value's first row is its first import.
+    if (!q.exec(u"SELECT s.id, s.round, s.corpus_id, %1 FROM samples s WHERE s.corpus_id IN "
+                "(SELECT id FROM corpora WHERE role = 'synthetic') ORDER BY s.id"_s.arg(
+                    columns.join(u", "_s))))
+        return sqlError(q);
+    std::vector<QMap<QString, ReviewAccumulator>> values(dimensions.size());
+    std::size_t rows = 0;
+    while (q.next()) {
+        if (++rows % 65536 == 0)
+            progress.report(0.0, "reading the sources' reviews");
+        const int answered = reviewers.value(q.value(0).toLongLong(), 0);
+        const QString round = q.value(1).toString();
+        for (std::size_t i = 0; i < dimensions.size(); ++i) {
+            const QString value = q.value(static_cast<int>(3 + i)).toString();
+            if (value.isEmpty())
+                continue;
+            ReviewAccumulator& a = values[i][value];
+            if (a.review.samples == 0) {
+                a.review.value = value;
+                a.firstCorpus = q.value(2).toLongLong();
+            }
+            ++a.review.samples;
+            a.review.reviewed += answered >= 1 ? 1 : 0;
+            a.review.reviewedTwice += answered >= 2 ? 1 : 0;
+            if (!round.isEmpty() && !a.rounds.contains(round))
+                a.rounds << round;
+        }
+    }
+    for (auto& v : values)
+        out->append(orderedReviews(v));
+    return {};
+}
+
+} // namespace
+
+Status sourceReview(Project& project, Dimension dimension, QList<SourceReview>* out) {
+    out->clear();
+    QList<QList<SourceReview>> all;
+    if (Status s = readSourceReviews(project, {&dimension, 1}, &all, {}); !s)
+        return s;
+    *out = all.value(0);
     return {};
 }
 
 Status sourceReviewRows(Project& project, QList<SourceReviewRow>* out,
                         const analysis::Progress& progress) {
     out->clear();
-    double done = 0.0;
-    for (Dimension d : kSourceDimensions) {
-        progress.report(done++ / std::size(kSourceDimensions), "reading the sources' reviews");
-        QList<SourceReview> reviews;
-        if (Status s = sourceReview(project, d, &reviews); !s) {
-            out->clear();
-            return s;
-        }
-        for (const SourceReview& r : std::as_const(reviews))
-            out->append({d, r});
-    }
+    QList<QList<SourceReview>> all;
+    if (Status s = readSourceReviews(project, kSourceDimensions, &all, progress); !s)
+        return s;
+    for (std::size_t i = 0; i < std::size(kSourceDimensions); ++i)
+        for (const SourceReview& r : std::as_const(all[static_cast<qsizetype>(i)]))
+            out->append({kSourceDimensions[i], r});
     return {};
 }
 
@@ -342,12 +381,15 @@ Json sourcesJson(Project& project) {
                                             {"all", shareJson(d.all)},
                                             {"rounds", rounds}});
         }
+    QList<SourceReviewRow> reviews;
+    if (!sourceReviewRows(project, &reviews))
+        reviews.clear();
     for (Dimension d : kSourceDimensions) {
-        QList<SourceReview> reviews;
-        if (!sourceReview(project, d, &reviews) || reviews.isEmpty())
-            continue;
         json values = json::array();
-        for (const SourceReview& r : std::as_const(reviews))
+        for (const SourceReviewRow& row : std::as_const(reviews)) {
+            if (row.dimension != d)
+                continue;
+            const SourceReview& r = row.review;
             values.push_back({{"value", r.value.toStdString()},
                               {"first_round", r.firstRound.toStdString()},
                               {"samples", r.samples},
@@ -355,6 +397,9 @@ Json sourcesJson(Project& project) {
                               {"reviewed_twice", r.reviewedTwice},
                               {"reviewed_share", r.share()},
                               {"newest", r.newest}});
+        }
+        if (values.empty())
+            continue;
         out["review"].push_back(
             {{"dimension", dimensionName(d).toStdString()}, {"sources", values}});
     }

@@ -97,9 +97,10 @@ struct SourceReviewRow {
     Dimension dimension = Dimension::Generator;
     SourceReview review;
 };
-/// sourceReview() of every kSourceDimensions entry, in that order, as rows. Each reads every
-/// synthetic sample: progress is checked between them (throws analysis::Cancelled). Errors:
-/// SQL failure (out is then empty).
+/// sourceReview() of every kSourceDimensions entry, in that order, as rows, from one pass over
+/// the synthetic samples (the reviewer counts come from the answer tables); progress is
+/// checked every 65,536 rows (throws analysis::Cancelled). Errors: SQL failure (out is then
+/// empty).
 Status sourceReviewRows(Project& project, QList<SourceReviewRow>* out,
                         const analysis::Progress& progress = {});
 

@@ -38,7 +38,7 @@ QRgb categorical(std::int64_t i) {
 QRgb viridis(float t) {
     static const float stops[5][3] = {
         {68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
-    t = std::clamp(t, 0.0f, 1.0f) * 4.0f;
+    t = std::isnan(t) ? 0.0f : std::clamp(t, 0.0f, 1.0f) * 4.0f; // NaN: the int cast is UB
     const int i = std::min(3, static_cast<int>(t));
     const float f = t - static_cast<float>(i);
     auto mix = [&](int c) {
@@ -303,6 +303,8 @@ void ClusterMapWidget::prepareScoreRange() {
         if (std::isnan(s) || (logScale && s <= 0.0f))
             continue;
         const float t = logScale ? std::log10(s) : s;
+        if (!std::isfinite(t))
+            continue; // an infinite score is drawn at its end of the scale, not in the range
         m_scoreMin = std::min(m_scoreMin, t);
         m_scoreMax = std::max(m_scoreMax, t);
     }

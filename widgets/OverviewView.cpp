@@ -253,10 +253,9 @@ void OverviewView::setDocument(model::ProjectDocument* document) {
 }
 
 void OverviewView::reload() {
-    while (QLayoutItem* item = m_cards->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    // The cards first: placeCards() clears them and places none without a readable analysis,
+    // so the early returns below leave no old cards behind.
+    placeCards();
     if (m_document == nullptr) {
         m_metrics->setAnalysis(std::nullopt);
         m_pooled->setAnalysis(std::nullopt);
@@ -332,10 +331,9 @@ void OverviewView::reload() {
     m_banner->setStyleSheet(
         analysis->stale ? u"background: #fff3cd; color: #3d2f00; padding: 6px;"_s : QString());
 
-    // The cards, coloured by the red lines once they are judged (in a job: seconds at a
+    // The cards are coloured by the red lines once they are judged (in a job: seconds at a
     // million samples); placeCards() again when the verdict lands.
     m_document->requestGate();
-    placeCards();
     m_table->resizeColumnsToContents();
     m_pooledTable->resizeColumnsToContents();
     m_vsRealTable->resizeColumnsToContents();

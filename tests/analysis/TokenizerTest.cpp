@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 using namespace synthscope::analysis;
 
 using Tokens = std::vector<std::string>;
@@ -173,6 +175,11 @@ TEST(Progress, CancelThrowsAndSubMapsRange) {
     Progress p([&](double f, std::string_view) { last = f; }, &cancel);
     p.sub(0.5, 1.0).report(0.5, "x");
     EXPECT_DOUBLE_EQ(last, 0.75);
+    // Out of range and NaN (an empty stage's 0/0) are clamped: listeners cast to int.
+    p.sub(0.5, 1.0).report(2.0, "x");
+    EXPECT_DOUBLE_EQ(last, 1.0);
+    p.sub(0.5, 1.0).report(std::numeric_limits<double>::quiet_NaN(), "x");
+    EXPECT_DOUBLE_EQ(last, 0.5);
     cancel = true;
     EXPECT_THROW(p.report(0.1, "x"), Cancelled);
     Vocabulary v;

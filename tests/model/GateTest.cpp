@@ -72,6 +72,16 @@ TEST(Gate, TagRatesAndTrendsOnHandMadeHistory) {
             tag = t.id;
     ASSERT_TRUE(review.setTag(synthetic[0], tag, true).ok());
     ASSERT_TRUE(review.setDecision(synthetic[1], Decision::Keep).ok());
+    // Counted once per sample, by role: a second reviewer's tag and note on the tagged sample
+    // and a tag on a real sample change neither count (a join without DISTINCT reads 2 of 3).
+    ReviewStore second(*project, QStringLiteral("bo"));
+    ASSERT_TRUE(second.setTag(synthetic[0], tag, true).ok());
+    ASSERT_TRUE(second.setNote(synthetic[0], QStringLiteral("same mould")).ok());
+    ReviewFilter realSamples;
+    realSamples.role = Role::Real;
+    const QList<qint64> real = second.reviewQueue(realSamples);
+    ASSERT_EQ(real.size(), 2);
+    ASSERT_TRUE(second.setTag(real[0], tag, true).ok());
 
     QList<RedLine> rules;
     ASSERT_TRUE(parseRedLines(R"({"rules":[

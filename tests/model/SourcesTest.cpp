@@ -289,6 +289,20 @@ TEST(Sources, RoundOrderAndSourcesThatCameTogether) {
     EXPECT_EQ(reviews[2].value, QStringLiteral("Z"));
     EXPECT_TRUE(reviews[2].newest);
     EXPECT_FALSE(reviews[0].newest || reviews[1].newest);
+    // One pass serves every dimension, in kSourceDimensions order: generator X and Y (2
+    // samples each: "mixed" and "mixed2"; "later" records none), template X, Y, Z; no judge.
+    QList<SourceReviewRow> rows;
+    ASSERT_TRUE(sourceReviewRows(*project, &rows).ok());
+    ASSERT_EQ(rows.size(), 5);
+    EXPECT_EQ(rows[0].dimension, Dimension::Generator);
+    EXPECT_EQ(rows[0].review.value, QStringLiteral("X"));
+    EXPECT_EQ(rows[0].review.samples, 2);
+    EXPECT_EQ(rows[1].review.value, QStringLiteral("Y"));
+    EXPECT_FALSE(rows[1].review.newest); // both generators came in the first import
+    EXPECT_EQ(rows[4].dimension, Dimension::TemplateVersion);
+    EXPECT_EQ(rows[4].review.value, QStringLiteral("Z"));
+    EXPECT_EQ(rows[4].review.samples, 100);
+    EXPECT_TRUE(rows[4].review.newest);
     analysis::AnalysisParams params;
     params.findSimilarity = false;
     ASSERT_TRUE(runAnalysis(*project, params, {}, nullptr).ok());
