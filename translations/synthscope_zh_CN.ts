@@ -3857,6 +3857,10 @@ With a prompt: %6, with a response: %7</source>
         <source>x: %1, y: %2 (imported)</source>
         <translation>x：%1，y：%2（导入）</translation>
     </message>
+    <message>
+        <source>Arranging %L1 points…</source>
+        <translation>正在排列 %L1 个点…</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::DivergenceView</name>

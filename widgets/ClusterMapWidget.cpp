@@ -6,6 +6,8 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPromise>
+#include <QThreadPool>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -57,7 +59,21 @@ bool isScore(ClusterMapWidget::ColourBy c) {
 } // namespace
 
 ClusterMapWidget::ClusterMapWidget(QWidget* parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+    , m_arranging(new QFutureWatcher<std::shared_ptr<DrawOrder>>(this)) {
+    // A draw order sorted on a pool thread lands here; one asked for later (other points, the
+    // other layout) supersedes it.
+    connect(m_arranging, &QFutureWatcherBase::finished, this, [this]() {
+        if (m_arranging->future().resultCount() == 0)
+            return;
+        std::shared_ptr<DrawOrder> draw = m_arranging->future().result();
+        if (!draw || draw->generation != m_arrangeGeneration)
+            return;
+        m_draw = std::move(draw);
+        prepareColours();
+        invalidate();
+        Q_EMIT arranged();
+    });
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(320, 240);
@@ -77,8 +93,7 @@ void ClusterMapWidget::setPoints(std::shared_ptr<const model::MapPoints> points)
                                                   return c >= std::int32_t(std::size(kPalette));
                                               });
     resetView();
-    prepareDrawOrder(); // over the new bounds
-    prepareColours();   // in the new draw order
+    prepareDrawOrder(); // over the new bounds, then the colours in that order
 }
 
 void ClusterMapWidget::setColourBy(ColourBy colourBy) {
@@ -100,8 +115,7 @@ void ClusterMapWidget::setUseNeighbourLayout(bool on) {
     m_shapes.clear();
     m_selected.clear();
     resetView();
-    prepareDrawOrder(); // the other layout's coordinates
-    prepareColours();
+    prepareDrawOrder(); // the other layout's coordinates, then the colours
 }
 
 void ClusterMapWidget::setHighlightCluster(int cluster) {
@@ -177,35 +191,48 @@ std::uint32_t drawGridCell(float v, double origin, double extent, std::uint32_t 
 } // namespace
 
 std::uint32_t ClusterMapWidget::drawGridRow(float y) const {
-    return drawGridCell(y, m_gridBounds.top(), m_gridBounds.height(), kDrawGrid);
+    const QRectF& grid = drawOrder().gridBounds;
+    return drawGridCell(y, grid.top(), grid.height(), kDrawGrid);
 }
 
 std::uint32_t ClusterMapWidget::drawGridColumn(float x) const {
-    return drawGridCell(x, m_gridBounds.left(), m_gridBounds.width(), kDrawGrid);
+    const QRectF& grid = drawOrder().gridBounds;
+    return drawGridCell(x, grid.left(), grid.width(), kDrawGrid);
 }
 
-void ClusterMapWidget::prepareDrawOrder() {
-    m_order.resize(0);
-    m_rowStart.clear();
-    m_gridBounds = m_bounds; // resetView() may run again (Home) but the order stays this grid's
-    m_drawX.resize(0);
-    m_drawY.resize(0);
-    if (!m_points || m_points->size() == 0 || m_bounds.isEmpty())
-        return;
-    const std::vector<float>& px = xs();
-    const std::vector<float>& py = ys();
+const ClusterMapWidget::DrawOrder& ClusterMapWidget::drawOrder() const {
+    static const DrawOrder empty;
+    return m_draw ? *m_draw : empty;
+}
+
+bool ClusterMapWidget::isArranging() const {
+    return m_arrangingGeneration == m_arrangeGeneration && !m_draw;
+}
+
+std::shared_ptr<ClusterMapWidget::DrawOrder> ClusterMapWidget::arrange(const std::vector<float>& px,
+                                                                       const std::vector<float>& py,
+                                                                       QRectF bounds) {
+    auto draw = std::make_shared<DrawOrder>();
+    draw->gridBounds = bounds; // resetView() may run again (Home) but the order stays this grid's
     const std::size_t n = px.size();
+    if (n == 0 || bounds.isEmpty())
+        return draw;
+    const auto row = [&](float y) {
+        return drawGridCell(y, bounds.top(), bounds.height(), kDrawGrid);
+    };
+    const auto column = [&](float x) {
+        return drawGridCell(x, bounds.left(), bounds.width(), kDrawGrid);
+    };
     // A counting sort by a grid over the bounds, row by row (rows follow the data's y, so a
-    // band of screen rows is one range of draw positions): O(n), in two halves on two threads
-    // (a million points: about 20 ms on the GUI thread). Points outside the bounds (or NaN) go
-    // to the edge cells; the order within a grid cell is the sample order (the first half's
-    // points come first in each cell).
+    // band of screen rows is one range of draw positions): O(n) on the workers. Points outside
+    // the bounds (or NaN) go to the edge cells; the order within a grid cell is the sample
+    // order.
     constexpr std::size_t kCells = std::size_t{kDrawGrid} * kDrawGrid;
     Buffer<std::uint32_t> key;
     key.resize(n);
-    // A counting sort, one histogram per worker slice; the second pass slices [0, n) the same
-    // way (parallelFor's slices depend on n, the minimum and the workers only), so each
-    // slice's points keep their order.
+    // One histogram per worker slice; the second pass slices [0, n) the same way
+    // (parallelFor's slices depend on n, the minimum and the workers only), so each slice's
+    // points keep their order.
     const std::size_t workers = analysis::workerCount(); // one count for both passes
     std::vector<std::vector<std::uint32_t>> next(workers, std::vector<std::uint32_t>(kCells, 0));
     analysis::parallelFor(
@@ -213,40 +240,70 @@ void ClusterMapWidget::prepareDrawOrder() {
         [&](std::size_t begin, std::size_t end, std::size_t worker) {
             std::vector<std::uint32_t>& count = next[worker];
             for (std::size_t i = begin; i < end; ++i) {
-                key[i] = drawGridRow(py[i]) * kDrawGrid + drawGridColumn(px[i]);
+                key[i] = row(py[i]) * kDrawGrid + column(px[i]);
                 ++count[key[i]];
             }
         },
         256, workers);
     // Counts to the draw position of each slice's first point in each cell.
-    m_rowStart.resize(kDrawGrid + 1);
+    draw->rowStart.resize(kDrawGrid + 1);
     std::uint32_t position = 0;
     for (std::size_t c = 0; c < kCells; ++c) {
         if (c % kDrawGrid == 0)
-            m_rowStart[c / kDrawGrid] = position;
+            draw->rowStart[c / kDrawGrid] = position;
         for (auto& slice : next) {
             const std::uint32_t count = slice[c];
             slice[c] = position;
             position += count;
         }
     }
-    m_rowStart[kDrawGrid] = position;
-    m_order.resize(n);
+    draw->rowStart[kDrawGrid] = position;
+    draw->order.resize(n);
     analysis::parallelFor(
         n,
         [&](std::size_t begin, std::size_t end, std::size_t worker) {
             std::vector<std::uint32_t>& at = next[worker];
             for (std::size_t i = begin; i < end; ++i)
-                m_order[at[key[i]]++] = static_cast<std::uint32_t>(i);
+                draw->order[at[key[i]]++] = static_cast<std::uint32_t>(i);
         },
         256, workers);
-    m_drawX.resize(n);
-    m_drawY.resize(n);
+    draw->x.resize(n);
+    draw->y.resize(n);
     analysis::parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t) {
         for (std::size_t k = begin; k < end; ++k) {
-            m_drawX[k] = px[m_order[k]];
-            m_drawY[k] = py[m_order[k]];
+            draw->x[k] = px[draw->order[k]];
+            draw->y[k] = py[draw->order[k]];
         }
+    });
+    return draw;
+}
+
+void ClusterMapWidget::prepareDrawOrder() {
+    const quint64 generation = ++m_arrangeGeneration; // supersedes one being arranged
+    m_draw.reset();
+    m_colours.resize(0); // colours follow the draw order
+    if (!m_points || m_points->size() == 0 || m_bounds.isEmpty())
+        return;
+    if (m_points->size() < kArrangeInBackgroundFrom) {
+        auto draw = arrange(xs(), ys(), m_bounds);
+        draw->generation = generation;
+        m_draw = std::move(draw);
+        prepareColours();
+        return;
+    }
+    // On a pool thread: it holds the points (shared) and reads nothing of the widget.
+    m_arrangingGeneration = generation;
+    auto promise = std::make_shared<QPromise<std::shared_ptr<DrawOrder>>>();
+    m_arranging->setFuture(promise->future());
+    QThreadPool::globalInstance()->start([promise, points = m_points,
+                                          layout = m_neighbourLayout && m_points->hasLayout,
+                                          bounds = m_bounds, generation]() {
+        promise->start();
+        auto draw = arrange(layout ? points->layoutX : points->pcaX,
+                            layout ? points->layoutY : points->pcaY, bounds);
+        draw->generation = generation;
+        promise->addResult(std::move(draw));
+        promise->finish();
     });
 }
 
@@ -269,11 +326,12 @@ void ClusterMapWidget::prepareColours() {
     prepareScoreRange();
     // One colour per point in draw order, recomputed only when the colouring changes (not per
     // redraw); the alpha byte carries the focus.
-    m_colours.resize(m_order.size());
-    analysis::parallelFor(m_order.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
+    const Buffer<std::uint32_t>& order = drawOrder().order;
+    m_colours.resize(order.size());
+    analysis::parallelFor(order.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
         for (std::size_t k = begin; k < end; ++k) {
-            const QRgb c = colourOf(m_order[k]);
-            m_colours[k] = inFocus(m_order[k]) ? c | 0xff000000u : c & 0x00ffffffu;
+            const QRgb c = colourOf(order[k]);
+            m_colours[k] = inFocus(order[k]) ? c | 0xff000000u : c & 0x00ffffffu;
         }
     });
 }
@@ -398,7 +456,8 @@ void ClusterMapWidget::render() {
         m_image = QImage(w, h, QImage::Format_RGB32);
     const QRgb background = palette().color(QPalette::Base).rgb(); // read once, for both bands
     m_dirty = false;
-    const std::size_t n = m_drawX.size(); // no draw order: no points, or no bounds
+    const DrawOrder& draw = drawOrder();
+    const std::size_t n = draw.x.size(); // no draw order: no points, no bounds, or arranging
     if (!m_points || n == 0 || m_bounds.isEmpty()) {
         m_image.fill(background);
         m_lastRenderMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -450,12 +509,12 @@ void ClusterMapWidget::render() {
         const std::uint32_t gLo = below > 0 ? below - 1 : 0;
         const std::uint32_t gHi =
             std::min(kDrawGrid - 1, drawGridRow(static_cast<float>(std::max(yA, yB))) + 1);
-        const std::size_t first = m_rowStart[gLo];
-        const std::size_t last = m_rowStart[gHi + 1];
+        const std::size_t first = draw.rowStart[gLo];
+        const std::size_t last = draw.rowStart[gHi + 1];
         for (int pass = 0; pass < (twoPasses ? 2 : 1); ++pass) {
             for (std::size_t i = first; i < last; ++i) {
-                const double sx = ax * m_drawX[i] + bx;
-                const double sy = ay * m_drawY[i] + by;
+                const double sx = ax * draw.x[i] + bx;
+                const double sy = ay * draw.y[i] + by;
                 // Far off screen or NaN: left out before the cast (out of int's range, or NaN,
                 // the cast is undefined).
                 if (!(sx > -radius - 1 && sx < w + radius && sy > rowBegin - radius - 1 &&
@@ -517,20 +576,20 @@ void ClusterMapWidget::render() {
     int middle = h / 2;
     {
         const auto rowToScreen = [&](std::uint32_t g) {
-            return ay * (m_gridBounds.top() + m_gridBounds.height() * g / kDrawGrid) + by;
+            return ay * (draw.gridBounds.top() + draw.gridBounds.height() * g / kDrawGrid) + by;
         };
         std::size_t visible = 0;
         for (std::uint32_t g = 0; g < kDrawGrid; ++g) {
             const double centre = (rowToScreen(g) + rowToScreen(g + 1)) / 2.0;
             if (centre >= 0.0 && centre < h)
-                visible += m_rowStart[g + 1] - m_rowStart[g];
+                visible += draw.rowStart[g + 1] - draw.rowStart[g];
         }
         std::size_t seen = 0;
         for (std::uint32_t g = 0; g < kDrawGrid && visible > 0; ++g) {
             const double centre = (rowToScreen(g) + rowToScreen(g + 1)) / 2.0;
             if (!(centre >= 0.0 && centre < h))
                 continue;
-            seen += m_rowStart[g + 1] - m_rowStart[g];
+            seen += draw.rowStart[g + 1] - draw.rowStart[g];
             if (2 * seen >= visible) { // rows above this grid row's top edge on screen
                 middle = std::clamp(static_cast<int>(rowToScreen(g + 1)), 1, h - 1);
                 break;
@@ -553,6 +612,11 @@ void ClusterMapWidget::paintEvent(QPaintEvent*) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter, tr("No map yet: run the analyses (Ctrl+R)."));
         return;
+    }
+    if (isArranging()) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter,
+                         tr("Arranging %L1 points…").arg(m_points->size()));
     }
     if (m_hover >= 0) {
         const QPointF p = toScreen(xs()[static_cast<std::size_t>(m_hover)],

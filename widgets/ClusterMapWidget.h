@@ -2,6 +2,7 @@
 
 #include "model/ProjectStore.h"
 
+#include <QFutureWatcher>
 #include <QImage>
 #include <QPolygonF>
 #include <QWidget>
@@ -41,7 +42,14 @@ public:
 
     explicit ClusterMapWidget(QWidget* parent = nullptr);
 
+    /// Shows these points (nullptr: none), with the whole map in view. From
+    /// kArrangeInBackgroundFrom points on, the sort into draw order (tens of milliseconds at a
+    /// million points) runs on a pool thread: the map says "Arranging…" until arranged().
     void setPoints(std::shared_ptr<const model::MapPoints> points);
+    /// Points from which setPoints() and setUseNeighbourLayout() arrange on a pool thread.
+    static constexpr std::size_t kArrangeInBackgroundFrom = 200000;
+    /// Whether the points are being sorted into draw order on a pool thread (nothing drawn).
+    [[nodiscard]] bool isArranging() const;
     [[nodiscard]] const std::shared_ptr<const model::MapPoints>& points() const { return m_points; }
     void setColourBy(ColourBy colourBy);
     /// The points' values changed in place (the object given to setPoints: answers changed
@@ -83,6 +91,8 @@ Q_SIGNALS:
     /// selection's indices into points(), sorted.
     void selectionMade(const std::vector<std::size_t>& indices);
     void selectionToolChanged(SelectionTool tool);
+    /// The points arranged on a pool thread are in draw order and coloured (see setPoints).
+    void arranged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -128,13 +138,6 @@ private:
     QRectF m_bounds;
     double m_zoom = 1.0;
     QPointF m_pan; // screen pixels
-    // The rendered points in draw order: sorted by a grid over the view's data bounds, so that
-    // consecutive points land on nearby pixels and the per-pixel sums stay in cache while a
-    // million points are drawn (in sample order every point was a cache miss).
-    void prepareDrawOrder();
-    /// The draw grid's row (data y) and column (data x) of a coordinate, clamped to the grid.
-    [[nodiscard]] std::uint32_t drawGridRow(float y) const;
-    [[nodiscard]] std::uint32_t drawGridColumn(float x) const;
     /// A buffer of n elements left uninitialised when sized, so that a million points' pages
     /// are first touched by the two threads that fill it, in parallel (zeroing them on the GUI
     /// thread first cost 30 ms of page faults); reused while large enough.
@@ -158,11 +161,35 @@ private:
         std::size_t m_capacity = 0;
     };
     static constexpr std::uint32_t kDrawGrid = 256; ///< grid cells per axis of the draw order
-    QRectF m_gridBounds;                            ///< the data bounds the draw grid divides
-    Buffer<std::uint32_t> m_order;                  ///< draw position -> point index
-    std::vector<std::uint32_t> m_rowStart; ///< draw position of each grid row's first point (+ end)
-    Buffer<float> m_drawX;                 ///< xs() in draw order
-    Buffer<float> m_drawY;                 ///< ys() in draw order
+    // The rendered points in draw order: sorted by a grid over the view's data bounds, so that
+    // consecutive points land on nearby pixels and the per-pixel sums stay in cache while a
+    // million points are drawn (in sample order every point was a cache miss).
+    struct DrawOrder {
+        quint64 generation = 0;              ///< m_arrangeGeneration when it was asked for
+        QRectF gridBounds;                   ///< the data bounds the draw grid divides
+        Buffer<std::uint32_t> order;         ///< draw position -> point index
+        std::vector<std::uint32_t> rowStart; ///< draw position of each grid row's first point
+                                             ///< (+ end); empty without points or bounds
+        Buffer<float> x;                     ///< the layout's x in draw order
+        Buffer<float> y;                     ///< the layout's y in draw order
+    };
+    /// The draw order of the points (px, py) over a kDrawGrid² grid on bounds: a counting sort,
+    /// O(n) on analysis::parallelFor's workers. Touches no widget state (runs on a pool thread
+    /// for large maps).
+    static std::shared_ptr<DrawOrder> arrange(const std::vector<float>& px,
+                                              const std::vector<float>& py, QRectF bounds);
+    /// Sorts the points into draw order over m_bounds and colours them: at once below
+    /// kArrangeInBackgroundFrom points, else on a pool thread (isArranging() until arranged()).
+    void prepareDrawOrder();
+    /// The draw grid's row (data y) and column (data x) of a coordinate, clamped to the grid.
+    [[nodiscard]] std::uint32_t drawGridRow(float y) const;
+    [[nodiscard]] std::uint32_t drawGridColumn(float x) const;
+    /// The current draw order (empty while arranging, or without points).
+    [[nodiscard]] const DrawOrder& drawOrder() const;
+    std::shared_ptr<const DrawOrder> m_draw;
+    quint64 m_arrangeGeneration = 0;   ///< bumped by every prepareDrawOrder()
+    quint64 m_arrangingGeneration = 0; ///< the last one handed to a pool thread
+    QFutureWatcher<std::shared_ptr<DrawOrder>>* m_arranging;
     /// Each point's colour under the current colouring, in draw order; the alpha byte says
     /// whether the point is in focus (0xff) or faded (0x00).
     Buffer<QRgb> m_colours;

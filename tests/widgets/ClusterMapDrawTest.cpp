@@ -5,6 +5,8 @@
 #include "widgets/ClusterMapWidget.h"
 
 #include <QApplication>
+#include <QSignalSpy>
+#include <QThreadPool>
 #include <QWheelEvent>
 
 #include <gtest/gtest.h>
@@ -208,4 +210,43 @@ TEST(ClusterMapDraw, PointsWithoutOrFarOutsideTheFrameLightNothing) {
     const QRgb background = odd.palette().color(QPalette::Base).rgb();
     EXPECT_EQ(pixelsNotOf(odd.pointsImage(), background), 60000);
     EXPECT_TRUE(odd.pointsImage() == plain.pointsImage());
+}
+
+// From 200,000 points the draw order is sorted on a pool thread (tens of milliseconds at a
+// million, kept off the GUI thread): nothing is drawn until it lands, then every one of 210,000
+// lattice points lights its own pixel. Points set again before it lands supersede it: the old
+// points' late order is dropped, not drawn over the new ones.
+TEST(ClusterMapDraw, LargeMapsAreArrangedOnAPoolThread) {
+    // 700 × 300 lattice in a 1400 × 600 map: about 1.86 pixels a step on either axis.
+    model::MapPoints big;
+    for (int row = 0; row < 300; ++row)
+        for (int col = 0; col < 700; ++col)
+            addMapPoint(big, static_cast<float>(col), static_cast<float>(row), col >= 350 ? 1 : 0,
+                        col >= 350 ? 1 : 0);
+    ASSERT_GE(big.size(), widgets::ClusterMapWidget::kArrangeInBackgroundFrom);
+    const auto points = std::make_shared<model::MapPoints>(big);
+    widgets::ClusterMapWidget map;
+    map.resize(1400, 600);
+    const QRgb background = map.palette().color(QPalette::Base).rgb();
+    QSignalSpy arranged(&map, &widgets::ClusterMapWidget::arranged);
+    map.setPoints(points);
+    EXPECT_TRUE(map.isArranging());
+    map.renderNow(); // the order lands through the event loop: not yet
+    EXPECT_EQ(pixelsNotOf(map.pointsImage(), background), 0);
+    EXPECT_FALSE(map.grab().isNull()); // a paint while arranging ("Arranging 210,000 points…")
+    ASSERT_TRUE(arranged.wait(30000));
+    EXPECT_FALSE(map.isArranging());
+    map.renderNow();
+    EXPECT_EQ(pixelsNotOf(map.pointsImage(), background), 210000);
+
+    // The large points again, then at once the 60,000-point lattice (arranged at once).
+    map.setPoints(points);
+    EXPECT_TRUE(map.isArranging());
+    map.setPoints(std::make_shared<model::MapPoints>(lattice()));
+    EXPECT_FALSE(map.isArranging());
+    QThreadPool::globalInstance()->waitForDone(); // the large points' order is done…
+    QCoreApplication::processEvents();            // …and its finished signal delivered
+    EXPECT_EQ(arranged.count(), 1);
+    map.renderNow();
+    EXPECT_EQ(pixelsNotOf(map.pointsImage(), background), 60000);
 }
