@@ -1,5 +1,7 @@
 #include "model/ReviewModels.h"
 
+#include <algorithm>
+
 #include "model/ReviewCommands.h"
 
 #include <QUndoStack>
@@ -30,9 +32,29 @@ void ReviewQueueModel::reload() {
     m_rows.reserve(m_ids.size());
     for (int i = 0; i < m_ids.size(); ++i)
         m_rows.insert(m_ids[i], i);
+    m_shownRows = static_cast<int>(std::min<qsizetype>(m_ids.size(), m_rowsPerFetch));
     m_previews.clear();
     m_reviews.clear();
     endResetModel();
+}
+
+void ReviewQueueModel::showUpTo(int row) {
+    const int last = std::min(size() - 1, row);
+    if (last < m_shownRows)
+        return;
+    const int end = std::min(size(), last + 1 + m_rowsPerFetch);
+    beginInsertRows({}, m_shownRows, end - 1);
+    m_shownRows = end;
+    endInsertRows();
+}
+
+bool ReviewQueueModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && m_shownRows < m_ids.size();
+}
+
+void ReviewQueueModel::fetchMore(const QModelIndex& parent) {
+    if (canFetchMore(parent))
+        showUpTo(m_shownRows);
 }
 
 qint64 ReviewQueueModel::sampleIdAt(int row) const {
@@ -44,7 +66,7 @@ int ReviewQueueModel::rowOf(qint64 sampleId) const {
 }
 
 int ReviewQueueModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+    return parent.isValid() ? 0 : m_shownRows;
 }
 
 QVariant ReviewQueueModel::data(const QModelIndex& index, int role) const {
@@ -90,7 +112,7 @@ const SampleReview& ReviewQueueModel::cachedReview(qint64 sampleId) const {
 void ReviewQueueModel::onReviewChanged(qint64 sampleId) {
     m_reviews.remove(sampleId);
     const int row = rowOf(sampleId);
-    if (row >= 0)
+    if (row >= 0 && row < m_shownRows)
         Q_EMIT dataChanged(index(row), index(row), {Qt::DisplayRole, DecisionRole, TagCountRole});
 }
 

@@ -42,6 +42,7 @@ void SampleTableModel::setProject(std::shared_ptr<Project> project) {
     m_project = std::move(project);
     beginResetModel();
     m_ids.clear();
+    m_shownRows = 0;
     m_pages.clear();
     endResetModel();
     start();
@@ -59,8 +60,30 @@ void SampleTableModel::refresh() {
 void SampleTableModel::rereadRows() {
     m_pages.clear();
     m_unread.clear();
-    if (!m_ids.isEmpty())
+    if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, kSampleColumnCount - 1));
+}
+
+bool SampleTableModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && m_shownRows < m_ids.size();
+}
+
+void SampleTableModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent))
+        return;
+    const int more =
+        static_cast<int>(std::min<qsizetype>(m_rowsPerFetch, m_ids.size() - m_shownRows));
+    beginInsertRows({}, m_shownRows, m_shownRows + more - 1);
+    m_shownRows += more;
+    endInsertRows();
+}
+
+void SampleTableModel::fetchAll() {
+    if (!canFetchMore({}))
+        return;
+    beginInsertRows({}, m_shownRows, static_cast<int>(m_ids.size()) - 1);
+    m_shownRows = static_cast<int>(m_ids.size());
+    endInsertRows();
 }
 
 void SampleTableModel::sort(int column, Qt::SortOrder order) {
@@ -116,12 +139,14 @@ void SampleTableModel::start() {
                     // the scroll position, re-read the rows' contents.
                     m_shown = query;
                     m_pages.clear();
-                    if (!m_ids.isEmpty())
-                        Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_ids.size()) - 1,
-                                                              kSampleColumnCount - 1));
+                    if (rowCount() > 0)
+                        Q_EMIT dataChanged(index(0, 0),
+                                           index(rowCount() - 1, kSampleColumnCount - 1));
                 } else {
                     beginResetModel();
                     m_ids = std::move(ids);
+                    m_shownRows =
+                        static_cast<int>(std::min<qsizetype>(m_ids.size(), m_rowsPerFetch));
                     m_shown = query;
                     m_pages.clear();
                     endResetModel();
@@ -163,7 +188,7 @@ const SampleRow* SampleTableModel::rowAt(int row) const {
 }
 
 int SampleTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+    return parent.isValid() ? 0 : m_shownRows;
 }
 
 int SampleTableModel::columnCount(const QModelIndex& parent) const {

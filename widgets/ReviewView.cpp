@@ -549,9 +549,9 @@ void ReviewView::reloadQueue(Start start) {
     const qint64 keepId = currentSampleId();
     const bool openedSavedQueue = filter.queue && m_queue->filter().queue != filter.queue;
     m_queue->setFilter(filter);
-    m_saveQueue->setEnabled(m_queue->rowCount() > 0 && !filter.queue);
+    m_saveQueue->setEnabled(m_queue->size() > 0 && !filter.queue);
     refreshProgress();
-    if (m_queue->rowCount() == 0) {
+    if (m_queue->size() == 0) {
         m_row = -1;
         if (m_document->store().corpora().isEmpty())
             m_state->showMessage(
@@ -635,7 +635,7 @@ void ReviewView::reviewUnreviewedSource(model::Dimension dimension, const QStrin
 }
 
 void ReviewView::saveAsQueue() {
-    if (m_queue == nullptr || m_queue->rowCount() == 0)
+    if (m_queue == nullptr || m_queue->size() == 0)
         return;
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Save as Queue"), tr("Queue name:"),
@@ -643,7 +643,7 @@ void ReviewView::saveAsQueue() {
     if (!ok || name.trimmed().isEmpty())
         return;
     QList<qint64> ids;
-    for (int r = 0; r < m_queue->rowCount(); ++r)
+    for (int r = 0; r < m_queue->size(); ++r)
         ids.append(m_queue->sampleIdAt(r));
     QJsonObject how{{u"kind"_s, u"selection"_s}, {u"from"_s, m_filter->currentText()}};
     // A list from the sample table keeps the search and filters that made it.
@@ -660,13 +660,14 @@ void ReviewView::saveAsQueue() {
 }
 
 void ReviewView::showRow(int row) {
-    if (m_queue == nullptr || m_queue->rowCount() == 0)
+    if (m_queue == nullptr || m_queue->size() == 0)
         return;
     commitNote();
-    m_row = std::clamp(row, 0, m_queue->rowCount() - 1);
+    m_row = std::clamp(row, 0, m_queue->size() - 1);
+    m_queue->showUpTo(m_row); // the list shows a batch at a time
     m_queueView->setCurrentIndex(m_queue->index(m_row));
     m_queueView->scrollTo(m_queue->index(m_row)); // the list follows N and P
-    m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(m_queue->rowCount()));
+    m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(m_queue->size()));
     if (const auto queue = savedQueue(); queue && !m_queue->filter().onlyUnreviewed)
         (void)m_document->review().setQueuePosition(*queue, m_row);
     const qint64 id = currentSampleId();
@@ -979,7 +980,7 @@ void ReviewView::decide(model::Decision decision) {
     }
     m_document->undoStack().push(
         new model::SetDecisionCommand(m_document->review(), id, before, after));
-    if (after != model::Decision::None && m_advance->isChecked() && m_row + 1 < m_queue->rowCount())
+    if (after != model::Decision::None && m_advance->isChecked() && m_row + 1 < m_queue->size())
         next();
 }
 

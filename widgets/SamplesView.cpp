@@ -309,6 +309,16 @@ SamplesView::SamplesView(QWidget* parent)
                 current.data(model::SampleTableModel::SampleIdRole).toLongLong());
     });
     m_table->addAction(open);
+    // Select all (Ctrl+A) covers every match, also those the table has not shown yet (it shows
+    // them a batch at a time as it scrolls).
+    auto* all = new QAction(m_table);
+    all->setShortcut(QKeySequence::SelectAll);
+    all->setShortcutContext(Qt::WidgetShortcut);
+    connect(all, &QAction::triggered, this, [this]() {
+        m_model->fetchAll();
+        m_table->selectAll();
+    });
+    m_table->addAction(all);
     reload();
 }
 
