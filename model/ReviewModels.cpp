@@ -38,14 +38,18 @@ void ReviewQueueModel::reload() {
     endResetModel();
 }
 
-void ReviewQueueModel::showUpTo(int row) {
-    const int last = std::min(size() - 1, row);
-    if (last < m_shownRows)
+void ReviewQueueModel::showRows(int end) {
+    end = std::min(size(), end);
+    if (end <= m_shownRows)
         return;
-    const int end = std::min(size(), last + 1 + m_rowsPerFetch);
     beginInsertRows({}, m_shownRows, end - 1);
     m_shownRows = end;
     endInsertRows();
+}
+
+void ReviewQueueModel::showUpTo(int row) {
+    if (row >= m_shownRows)
+        showRows(row + 1 + m_rowsPerFetch);
 }
 
 bool ReviewQueueModel::canFetchMore(const QModelIndex& parent) const {
@@ -54,7 +58,7 @@ bool ReviewQueueModel::canFetchMore(const QModelIndex& parent) const {
 
 void ReviewQueueModel::fetchMore(const QModelIndex& parent) {
     if (canFetchMore(parent))
-        showUpTo(m_shownRows);
+        showRows(m_shownRows + m_rowsPerFetch);
 }
 
 qint64 ReviewQueueModel::sampleIdAt(int row) const {

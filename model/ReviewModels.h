@@ -47,6 +47,8 @@ public:
 
 private:
     void onReviewChanged(qint64 sampleId);
+    /// Shows the rows before end (clamped to the queue).
+    void showRows(int end);
     ReviewStore& m_store;
     ReviewFilter m_filter;
     QList<qint64> m_ids;

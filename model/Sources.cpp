@@ -305,6 +305,15 @@ Status readSourceReviews(Project& project, std::span<const Dimension> dimensions
     QStringList columns;
     for (Dimension d : dimensions)
         columns << u"s."_s + sampleColumn(d);
+    // Progress by sample id (rows come in id order; min and max are read off the primary key).
+    qint64 firstId = 0;
+    qint64 lastId = 0;
+    if (!q.exec(u"SELECT min(id), max(id) FROM samples"_s))
+        return sqlError(q);
+    if (q.next()) {
+        firstId = q.value(0).toLongLong();
+        lastId = q.value(1).toLongLong();
+    }
     // Rows in id order: a value's first row is its first import.
     if (!q.exec(u"SELECT s.id, s.round, s.corpus_id, %1 FROM samples s WHERE s.corpus_id IN "
                 "(SELECT id FROM corpora WHERE role = 'synthetic') ORDER BY s.id"_s.arg(
@@ -313,9 +322,12 @@ Status readSourceReviews(Project& project, std::span<const Dimension> dimensions
     std::vector<QMap<QString, ReviewAccumulator>> values(dimensions.size());
     std::size_t rows = 0;
     while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
         if (++rows % 65536 == 0)
-            progress.report(0.0, "reading the sources' reviews");
-        const int answered = reviewers.value(q.value(0).toLongLong(), 0);
+            progress.report(static_cast<double>(id - firstId) /
+                                static_cast<double>(std::max<qint64>(1, lastId - firstId)),
+                            "reading the sources' reviews");
+        const int answered = reviewers.value(id, 0);
         const QString round = q.value(1).toString();
         for (std::size_t i = 0; i < dimensions.size(); ++i) {
             const QString value = q.value(static_cast<int>(3 + i)).toString();

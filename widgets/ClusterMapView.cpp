@@ -375,8 +375,10 @@ void ClusterMapView::mapLoaded() {
         m_layout->setCurrentIndex(points && points->hasLayout ? 1 : 0);
         updateLayoutToolTip();
     }
-    // The layout and highlight first (no-ops when unchanged), so the points are sorted and
-    // coloured once, by setPoints.
+    // The old points go first (a layout change would sort them again, for nothing), then the
+    // layout and highlight (no-ops when unchanged), so the points are sorted and coloured once,
+    // by setPoints.
+    m_map->setPoints(nullptr);
     m_map->setUseNeighbourLayout(points && points->hasLayout);
     m_map->setPoints(points);
     m_map->setHighlightCluster(

@@ -64,9 +64,12 @@ ClusterMapWidget::ClusterMapWidget(QWidget* parent)
     // A draw order sorted on a pool thread lands here; one asked for later (other points, the
     // other layout) supersedes it.
     connect(m_arranging, &QFutureWatcherBase::finished, this, [this]() {
-        if (m_arranging->future().resultCount() == 0)
+        QFuture<std::shared_ptr<DrawOrder>> future = m_arranging->future();
+        if (future.resultCount() == 0)
             return;
-        std::shared_ptr<DrawOrder> draw = m_arranging->future().result();
+        // Taken, not copied: the future would otherwise keep a million points' order alive
+        // after the map drops it.
+        std::shared_ptr<DrawOrder> draw = future.takeResult();
         if (!draw || draw->generation != m_arrangeGeneration)
             return;
         m_draw = std::move(draw);
@@ -291,7 +294,9 @@ void ClusterMapWidget::prepareDrawOrder() {
         prepareColours();
         return;
     }
-    // On a pool thread: it holds the points (shared) and reads nothing of the widget.
+    // On a pool thread: it holds the points (shared) and reads nothing of the widget. The score
+    // range now, so the legend does not show the previous points' range meanwhile.
+    prepareScoreRange();
     m_arrangingGeneration = generation;
     auto promise = std::make_shared<QPromise<std::shared_ptr<DrawOrder>>>();
     m_arranging->setFuture(promise->future());
@@ -299,8 +304,15 @@ void ClusterMapWidget::prepareDrawOrder() {
                                           layout = m_neighbourLayout && m_points->hasLayout,
                                           bounds = m_bounds, generation]() {
         promise->start();
-        auto draw = arrange(layout ? points->layoutX : points->pcaX,
-                            layout ? points->layoutY : points->pcaY, bounds);
+        std::shared_ptr<DrawOrder> draw;
+        try {
+            draw = arrange(layout ? points->layoutX : points->pcaX,
+                           layout ? points->layoutY : points->pcaY, bounds);
+        } catch (const std::exception&) {
+            // Out of memory or threads: an empty order lands (nothing drawn) rather than
+            // "Arranging…" for ever or an exception on a pool thread (std::terminate).
+            draw = std::make_shared<DrawOrder>();
+        }
         draw->generation = generation;
         promise->addResult(std::move(draw));
         promise->finish();
