@@ -728,13 +728,13 @@ bool MainWindow::saveScreenshots(const QString& dir) {
             continue; // a project without preference pairs: nothing to picture
         showView(view);
         QApplication::processEvents();
-        // The map loads and the gate is judged in jobs: wait for them (at most a minute)
-        // before the picture.
+        // The map loads and the gate is judged in jobs, and a large map is sorted on a pool
+        // thread: wait for them (at most a minute) before the picture.
         QElapsedTimer waited;
         waited.start();
-        while (m_document &&
-               (m_document->jobs().isBusy() ||
-                m_document->jobs().isBusy(model::JobRunner::Kind::Gate)) &&
+        while (((m_document && (m_document->jobs().isBusy() ||
+                                m_document->jobs().isBusy(model::JobRunner::Kind::Gate))) ||
+                m_map->map()->isArranging()) &&
                waited.elapsed() < 60000)
             QApplication::processEvents(QEventLoop::AllEvents, 50);
         QApplication::processEvents();
