@@ -1,10 +1,10 @@
 #include "model/ReviewModels.h"
 
-#include <algorithm>
-
 #include "model/ReviewCommands.h"
 
 #include <QUndoStack>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -68,22 +68,22 @@ bool SampleTableModel::canFetchMore(const QModelIndex& parent) const {
     return !parent.isValid() && m_shownRows < m_ids.size();
 }
 
-void SampleTableModel::fetchMore(const QModelIndex& parent) {
-    if (!canFetchMore(parent))
+void SampleTableModel::showRows(qsizetype end) {
+    end = std::min(end, m_ids.size());
+    if (end <= m_shownRows)
         return;
-    const int more =
-        static_cast<int>(std::min<qsizetype>(m_rowsPerFetch, m_ids.size() - m_shownRows));
-    beginInsertRows({}, m_shownRows, m_shownRows + more - 1);
-    m_shownRows += more;
+    beginInsertRows({}, m_shownRows, static_cast<int>(end) - 1);
+    m_shownRows = static_cast<int>(end);
     endInsertRows();
 }
 
+void SampleTableModel::fetchMore(const QModelIndex& parent) {
+    if (!parent.isValid())
+        showRows(qsizetype{m_shownRows} + m_rowsPerFetch);
+}
+
 void SampleTableModel::fetchAll() {
-    if (!canFetchMore({}))
-        return;
-    beginInsertRows({}, m_shownRows, static_cast<int>(m_ids.size()) - 1);
-    m_shownRows = static_cast<int>(m_ids.size());
-    endInsertRows();
+    showRows(m_ids.size());
 }
 
 void SampleTableModel::sort(int column, Qt::SortOrder order) {

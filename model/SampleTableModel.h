@@ -77,6 +77,8 @@ Q_SIGNALS:
 private:
     void start();
     const SampleRow* rowAt(int row) const;
+    /// Shows the matches before end (clamped to sampleIds()).
+    void showRows(qsizetype end);
 
     std::shared_ptr<Project> m_project;
     SampleQuery m_query;

@@ -393,9 +393,8 @@ Json sourcesJson(Project& project) {
                                             {"all", shareJson(d.all)},
                                             {"rounds", rounds}});
         }
-    QList<SourceReviewRow> reviews;
-    if (!sourceReviewRows(project, &reviews))
-        reviews.clear();
+    QList<SourceReviewRow> reviews; // empty when they cannot be read
+    (void)sourceReviewRows(project, &reviews);
     for (Dimension d : kSourceDimensions) {
         json values = json::array();
         for (const SourceReviewRow& row : std::as_const(reviews)) {
