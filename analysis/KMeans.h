@@ -15,6 +15,9 @@ struct KMeansParams {
     std::size_t batchSize = 4096;       ///< points per mini-batch step (Sculley 2010)
     std::size_t seedingSample = 20000;  ///< k-means++ seeds from at most this many points
     std::uint64_t seed = 1;
+    /// Lloyd rounds keep Elkan's bounds (8 bytes per row and centroid) while rows·k is at most
+    /// this (64 MB of bounds); above it, or at 0, every distance is computed every round.
+    std::size_t elkanBoundsMax = std::size_t{1} << 23;
 };
 
 struct KMeansResult {
@@ -25,11 +28,14 @@ struct KMeansResult {
 };
 
 /// k-means (Lloyd 1982) with k-means++ seeding (Arthur & Vassilvitskii 2007) on a seeded
-/// sample of at most seedingSample rows; above miniBatchAbove rows, mini-batch k-means
-/// (Sculley 2010: per-centroid learning rate 1/count) for 10·maxIterations steps, then one
-/// full assignment. k is clamped to [1, rows]. Distances are squared Euclidean (on
-/// L2-normalised rows this orders like cosine). Deterministic for a seed. Throws
-/// std::invalid_argument for k = 0 with rows > 0; Cancelled when asked to stop.
+/// sample of at most seedingSample rows; Lloyd rounds skip, with Elkan's bounds (Elkan 2003),
+/// every distance the triangle inequality proves cannot change a row's centroid, which leaves
+/// rounds and result as they are and makes later rounds cost a fraction of the first
+/// (rows·k·d multiply-adds at most, rows·k plus k²·d at least). Above
+/// miniBatchAbove rows, mini-batch k-means (Sculley 2010: per-centroid learning rate 1/count) for
+/// 10·maxIterations steps, then one full assignment. k is clamped to [1, rows]. Distances are
+/// squared Euclidean (on L2-normalised rows this orders like cosine). Deterministic for a seed.
+/// Throws std::invalid_argument for k = 0 with rows > 0; Cancelled when asked to stop.
 KMeansResult kmeans(const RowMatrixXf& x, std::size_t k, const KMeansParams& params = {},
                     const Progress& progress = {});
 

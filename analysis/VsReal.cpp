@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <random>
 #include <unordered_map>
@@ -161,18 +162,36 @@ RowMatrixXf rowsOf(const RowMatrixXf& embeddings, std::span<const std::uint32_t>
     return rows;
 }
 
-// Cosine of each row to its k-th nearest other row of the same set (the ball's radius).
+// Gram matrix x·xᵀ of x's rows (n × n, symmetric) from one triangular product, half the
+// multiply-adds of x·xᵀ; the upper triangle copied from the lower.
+Eigen::MatrixXf symmetricGram(const RowMatrixXf& x) {
+    Eigen::MatrixXf g = Eigen::MatrixXf::Zero(x.rows(), x.rows());
+    g.selfadjointView<Eigen::Lower>().rankUpdate(x);
+    for (Eigen::Index j = 1; j < g.cols(); ++j)
+        for (Eigen::Index i = 0; i < j; ++i)
+            g(i, j) = g(j, i);
+    return g;
+}
+
+// Cosine of each row to its k-th nearest other row of the same set (the ball's radius), from
+// the set's symmetric Gram matrix: the (k + 1)-th largest of its column (the largest is the row
+// itself, cosine 1), kept by insertion as the column is read once.
 std::vector<float> kthNeighbourCosine(const Eigen::MatrixXf& gram, std::size_t k) {
-    std::vector<float> out(static_cast<std::size_t>(gram.rows()));
-    std::vector<float> row(static_cast<std::size_t>(gram.cols()));
-    for (Eigen::Index i = 0; i < gram.rows(); ++i) {
-        for (Eigen::Index j = 0; j < gram.cols(); ++j)
-            row[static_cast<std::size_t>(j)] = gram(i, j);
-        // Position 0 after a descending sort is the row itself (cosine 1); the k-th
-        // neighbour is at position k.
-        std::nth_element(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(k), row.end(),
-                         std::greater<>());
-        out[static_cast<std::size_t>(i)] = row[k];
+    std::vector<float> out(static_cast<std::size_t>(gram.cols()));
+    std::vector<float> largest(k + 1);
+    for (Eigen::Index i = 0; i < gram.cols(); ++i) {
+        std::fill(largest.begin(), largest.end(), -std::numeric_limits<float>::infinity());
+        const float* column = gram.col(i).data();
+        for (Eigen::Index j = 0; j < gram.rows(); ++j) {
+            const float v = column[j];
+            if (!(v > largest[k]))
+                continue;
+            std::size_t at = k;
+            for (; at > 0 && largest[at - 1] < v; --at)
+                largest[at] = largest[at - 1];
+            largest[at] = v;
+        }
+        out[static_cast<std::size_t>(i)] = largest[k];
     }
     return out;
 }
@@ -241,11 +260,9 @@ ComparisonMetrics nearestNeighbourBalls(const RowMatrixXf& a, const RowMatrixXf&
     const auto nb = static_cast<std::size_t>(b.rows());
     if (k == 0 || na <= k || nb <= k)
         return m;
-    const Eigen::MatrixXf aa = a * a.transpose();
-    const Eigen::MatrixXf bb = b * b.transpose();
+    const std::vector<float> radiusA = kthNeighbourCosine(symmetricGram(a), k);
+    const std::vector<float> radiusB = kthNeighbourCosine(symmetricGram(b), k);
     const Eigen::MatrixXf ab = a * b.transpose(); // na × nb
-    const std::vector<float> radiusA = kthNeighbourCosine(aa, k);
-    const std::vector<float> radiusB = kthNeighbourCosine(bb, k);
     // A ball of cosine radius r holds x when cos(centre, x) ≥ r (unit vectors: the same as
     // Euclidean distance ≤ the k-th neighbour's).
     std::vector<std::uint8_t> aHoldsB(na, 0);  // A ball i holds some B sample

@@ -98,6 +98,41 @@ TEST(KMeans, SeparatesWellSeparatedBlobs) {
     EXPECT_EQ(defaultClusterCount(1000000), 100u);
 }
 
+// Elkan's bounds skip distances, never change a round: the bounded rounds reach the same
+// assignments, centroids and round count as Lloyd rounds computing every distance, on
+// overlapping blobs where points change cluster for many rounds.
+TEST(KMeans, ElkanBoundsGiveLloydsRounds) {
+    struct Case {
+        int n, d, blobs;
+        std::size_t k;
+        bool normalised;
+    };
+    for (const Case c : {Case{3000, 24, 60, 40, false}, Case{2500, 64, 30, 150, true},
+                         Case{400, 3, 5, 1, false}}) {
+        std::mt19937_64 rng(11);
+        std::normal_distribution<float> g(0.0f, 1.0f);
+        RowMatrixXf centres(c.blobs, c.d);
+        for (Eigen::Index i = 0; i < centres.size(); ++i)
+            centres.data()[i] = 2.0f * g(rng);
+        RowMatrixXf x(c.n, c.d);
+        for (int i = 0; i < c.n; ++i)
+            for (int j = 0; j < c.d; ++j)
+                x(i, j) = centres(i % c.blobs, j) + g(rng);
+        if (c.normalised)
+            x.rowwise().normalize();
+        const KMeansResult plain = kmeans(x, c.k, {.elkanBoundsMax = 0});
+        EXPECT_GT(plain.iterations, c.k > 1 ? 5u : 0u) << "points moved for a few rounds";
+        const KMeansResult bounded = kmeans(x, c.k);
+        ASSERT_EQ(bounded.iterations, plain.iterations) << c.k;
+        std::size_t same = 0;
+        for (std::size_t i = 0; i < plain.assignment.size(); ++i)
+            same += plain.assignment[i] == bounded.assignment[i] ? 1 : 0;
+        EXPECT_EQ(same, plain.assignment.size()) << c.k;
+        EXPECT_LT((plain.centroids - bounded.centroids).cwiseAbs().maxCoeff(), 1e-5f) << c.k;
+        EXPECT_NEAR(bounded.inertia, plain.inertia, 1e-4 * plain.inertia) << c.k;
+    }
+}
+
 TEST(Mauve, OneForIdenticalNearZeroForDisjoint) {
     EXPECT_NEAR(mauveFromHistograms({1, 2, 3}, {1, 2, 3}).mauve, 1.0, 1e-9);
     // Disjoint supports: the frontier is (λ⁵, (1 − λ)⁵) up to the 10⁻⁶ ends; area ≈ 1/252·…
