@@ -3,6 +3,7 @@
 #include "model/AnalysisRecord.h"
 
 #include "model/Json.h"
+#include "model/RawInsert.h"
 #include "model/Sources.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -254,16 +256,19 @@ Status storeSimilarity(QSqlDatabase& db, qint64 runId, const analysis::Similarit
             !s)
             return s;
     }
-    QSqlQuery nb(db);
-    nb.prepare(u"INSERT INTO neighbours (run_id, sample_id, rank, neighbour_id, similarity) "
-               "VALUES (?, ?, ?, ?, ?)"_s);
+    RawInsert nb(db, "INSERT INTO neighbours (run_id, sample_id, rank, neighbour_id, similarity) "
+                     "VALUES (?, ?, ?, ?, ?)");
+    if (!nb.error().isEmpty())
+        return Status::failure(nb.error());
     for (std::size_t i = 0; i < sim.realNeighbours.size(); ++i) {
         const auto& list = sim.realNeighbours[i];
         for (std::size_t r = 0; r < list.size(); ++r) {
-            if (Status s = execPrepared(nb, {runId, sampleIds[i], static_cast<int>(r),
-                                             sampleIds[list[r].index],
-                                             static_cast<double>(list[r].cosine)});
-                !s)
+            nb.integer(1, runId);
+            nb.integer(2, sampleIds[i]);
+            nb.integer(3, static_cast<qint64>(r));
+            nb.integer(4, sampleIds[list[r].index]);
+            nb.real(5, static_cast<double>(list[r].cosine));
+            if (Status s = nb.run(); !s)
                 return s;
         }
     }
@@ -273,21 +278,20 @@ Status storeSimilarity(QSqlDatabase& db, qint64 runId, const analysis::Similarit
         clear.prepare(u"DELETE FROM embeddings WHERE source = ?"_s);
         if (Status s = execPrepared(clear, {source}); !s)
             return s;
-        QSqlQuery emb(db);
-        emb.prepare(u"INSERT INTO embeddings (sample_id, source, vector) VALUES (?, ?, ?)"_s);
-        const auto dim = static_cast<qsizetype>(sim.embeddings.cols());
+        RawInsert emb(db, "INSERT INTO embeddings (sample_id, source, vector) VALUES (?, ?, ?)");
+        if (!emb.error().isEmpty())
+            return Status::failure(emb.error());
+        const std::string sourceUtf8 = sim.embeddingSource;
+        const auto bytes = static_cast<std::size_t>(sim.embeddings.cols()) * sizeof(float);
         for (std::size_t d = 0; d < sampleIds.size(); ++d) {
             if (d % 8192 == 0)
                 progress.report(static_cast<double>(d) / static_cast<double>(sampleIds.size()),
                                 "saving embeddings");
-            emb.bindValue(0, sampleIds[d]);
-            emb.bindValue(1, source);
-            emb.bindValue(2,
-                          QByteArray(reinterpret_cast<const char*>(
-                                         sim.embeddings.row(static_cast<Eigen::Index>(d)).data()),
-                                     dim * static_cast<qsizetype>(sizeof(float))));
-            if (!emb.exec())
-                return Status::failure(emb.lastError().text());
+            emb.integer(1, sampleIds[d]);
+            emb.text(2, sourceUtf8);
+            emb.blob(3, sim.embeddings.row(static_cast<Eigen::Index>(d)).data(), bytes);
+            if (Status s = emb.run(); !s)
+                return s;
         }
     }
     return {};
@@ -410,37 +414,39 @@ Status writeRun(QSqlDatabase& db, AnalysisView view, const std::vector<LoadedCor
     if (sim != nullptr)
         if (Status s = storeSimilarity(db, id, *sim, sampleIds, progress.sub(0.93, 0.99)); !s)
             return s;
-    QSqlQuery score(db);
-    score.prepare(u"INSERT INTO sample_scores (run_id, sample_id, skeleton_group, perplexity, "
-                  "duplicate_group, cluster, nn_own, nn_other, synthetic_likeness, map_x, map_y) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    const QVariant nullInt(QMetaType(QMetaType::LongLong));
-    const QVariant nullReal(QMetaType(QMetaType::Double));
-    auto real = [&](double v) { return std::isnan(v) ? nullReal : QVariant(v); };
+    RawInsert score(db,
+                    "INSERT INTO sample_scores (run_id, sample_id, skeleton_group, "
+                    "perplexity, duplicate_group, cluster, nn_own, nn_other, "
+                    "synthetic_likeness, map_x, map_y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!score.error().isEmpty())
+        return Status::failure(score.error());
+    const auto real = [&](int at, double v) { // NaN: not measured, NULL
+        if (std::isnan(v))
+            score.null(at);
+        else
+            score.real(at, v);
+    };
     for (std::size_t d = 0; d < sampleIds.size(); ++d) {
         const bool grouped =
             d < result.templates.groupOf.size() && result.templates.groupOf[d] != UINT32_MAX;
-        const bool scored = d < result.perplexity.size() && !std::isnan(result.perplexity[d]);
-        score.bindValue(0, id);
-        score.bindValue(1, sampleIds[d]);
-        score.bindValue(2, grouped ? QVariant(static_cast<qint64>(result.templates.groupOf[d]))
-                                   : nullInt);
-        score.bindValue(3, scored ? QVariant(result.perplexity[d]) : nullReal);
-        if (sim != nullptr) {
-            const std::uint32_t dup = sim->duplicateGroupOf[d];
-            score.bindValue(4, dup == UINT32_MAX ? nullInt : QVariant(static_cast<qint64>(dup)));
-            score.bindValue(5, static_cast<qint64>(sim->cluster[d]));
-            score.bindValue(6, real(sim->nnOwn[d]));
-            score.bindValue(7, real(sim->nnOther[d]));
-            score.bindValue(8, real(sim->syntheticLikeness[d]));
-            score.bindValue(9, static_cast<double>(sim->layout(static_cast<Eigen::Index>(d), 0)));
-            score.bindValue(10, static_cast<double>(sim->layout(static_cast<Eigen::Index>(d), 1)));
-        } else {
-            for (int k = 4; k <= 10; ++k)
-                score.bindValue(k, k == 4 || k == 5 ? nullInt : nullReal);
+        score.integer(1, id);
+        score.integer(2, sampleIds[d]);
+        if (grouped)
+            score.integer(3, static_cast<qint64>(result.templates.groupOf[d]));
+        real(4, d < result.perplexity.size() ? result.perplexity[d]
+                                             : std::numeric_limits<double>::quiet_NaN());
+        if (sim != nullptr) { // else columns 5 to 11 stay NULL
+            if (const std::uint32_t dup = sim->duplicateGroupOf[d]; dup != UINT32_MAX)
+                score.integer(5, static_cast<qint64>(dup));
+            score.integer(6, static_cast<qint64>(sim->cluster[d]));
+            real(7, sim->nnOwn[d]);
+            real(8, sim->nnOther[d]);
+            real(9, sim->syntheticLikeness[d]);
+            score.real(10, static_cast<double>(sim->layout(static_cast<Eigen::Index>(d), 0)));
+            score.real(11, static_cast<double>(sim->layout(static_cast<Eigen::Index>(d), 1)));
         }
-        if (!score.exec())
-            return Status::failure(score.lastError().text());
+        if (Status s = score.run(); !s)
+            return s;
         if (d % 8192 == 0)
             progress.report(0.99, "saving");
     }

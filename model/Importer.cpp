@@ -1,6 +1,7 @@
 #include "model/Importer.h"
 
 #include "model/CorpusEdits.h"
+#include "model/RawInsert.h"
 
 #include "analysis/Sampling.h"
 
@@ -45,69 +46,6 @@ Status validateName(QSqlDatabase& db, const ImportSpec& spec) {
             ImporterText::tr("a corpus named '%1' already exists").arg(spec.corpusName.trimmed()));
     return {};
 }
-
-// One prepared INSERT on SQLite's own API, for the statement run once per sample: a text is
-// bound as the UTF-8 it already is (the readers reject invalid UTF-8), where QSqlQuery would
-// make each value a QVariant holding a UTF-16 copy that SQLite converts back. Values are bound
-// SQLITE_STATIC: they must live until run().
-class RawInsert {
-public:
-    RawInsert(QSqlDatabase& db, const char* sql)
-        : m_db(sqliteHandle(db)) {
-        if (m_db != nullptr && sqlite3_prepare_v2(m_db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
-            m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
-            m_stmt = nullptr;
-        } else if (m_db == nullptr) {
-            m_error = ImporterText::tr("not an SQLite connection");
-        }
-    }
-    ~RawInsert() { sqlite3_finalize(m_stmt); }
-    RawInsert(const RawInsert&) = delete;
-    RawInsert& operator=(const RawInsert&) = delete;
-
-    /// Empty when prepared, else SQLite's message.
-    [[nodiscard]] const QString& error() const { return m_error; }
-    /// Binds text (never NULL: an empty string is ''); position from 1.
-    void text(int at, std::string_view value) {
-        keep(sqlite3_bind_text64(m_stmt, at, value.empty() ? "" : value.data(), value.size(),
-                                 SQLITE_STATIC, SQLITE_UTF8));
-    }
-    /// Binds text, or NULL when it is empty.
-    void textOrNull(int at, std::string_view value) {
-        if (value.empty())
-            keep(sqlite3_bind_null(m_stmt, at));
-        else
-            text(at, value);
-    }
-    void integer(int at, qint64 value) { keep(sqlite3_bind_int64(m_stmt, at, value)); }
-    /// Runs the statement once; *rowid gets the new row's id. Failure: SQLite's message (a
-    /// value that could not be bound, a text over SQLite's length limit say, is named so). The
-    /// bindings are cleared after: a value not bound again for the next run is NULL, never a
-    /// pointer into the last one.
-    Status run(qint64* rowid) {
-        const int bound = std::exchange(m_bindError, SQLITE_OK);
-        const int rc = bound == SQLITE_OK ? sqlite3_step(m_stmt) : bound;
-        sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
-        if (bound != SQLITE_OK)
-            return Status::failure(QString::fromUtf8(sqlite3_errstr(bound)));
-        if (rc != SQLITE_DONE)
-            return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
-        *rowid = sqlite3_last_insert_rowid(m_db);
-        return {};
-    }
-
-private:
-    void keep(int rc) {
-        if (m_bindError == SQLITE_OK)
-            m_bindError = rc;
-    }
-
-    sqlite3* m_db = nullptr;
-    sqlite3_stmt* m_stmt = nullptr;
-    int m_bindError = SQLITE_OK; ///< the first failed bind since the last run
-    QString m_error;
-};
 
 // The trigger that indexes each new sample's text (Schema.cpp, migration 7 → 8).
 constexpr auto kFtsInsertTrigger = "samples_fts_insert";

@@ -65,6 +65,26 @@ TEST(Analyzer, PersistsRunMetricsAndNeighboursAndMarksStale) {
         q.exec(QStringLiteral("SELECT count(*) FROM sample_scores WHERE perplexity IS NOT NULL")) &&
         q.next());
     EXPECT_EQ(q.value(0).toInt(), 2); // 1 held-out real sample + 1 synthetic
+    // The three texts differ: no duplicate group (NULL), a cluster and map point each.
+    const auto scores = [&](const char* where) {
+        const bool ok = q.exec(QStringLiteral("SELECT count(*) FROM sample_scores WHERE run_id = "
+                                              "(SELECT max(id) FROM runs) AND ") +
+                               QLatin1StringView(where)) &&
+                        q.next();
+        return ok ? q.value(0).toInt() : -1;
+    };
+    EXPECT_EQ(scores("duplicate_group IS NULL AND cluster IS NOT NULL AND map_x IS NOT NULL"), 3);
+    {
+        // Without the similarity stages their columns are NULL, not some other row's values.
+        analysis::AnalysisParams structureOnly;
+        structureOnly.findSimilarity = false;
+        ASSERT_TRUE(runAnalysis(*p, structureOnly, {}, nullptr).ok());
+        EXPECT_EQ(scores("cluster IS NULL AND nn_own IS NULL AND map_x IS NULL"), 3);
+        EXPECT_EQ(scores("perplexity IS NOT NULL"), 2);
+        qint64 again = 0;
+        ASSERT_TRUE(runAnalysis(*p, {}, {}, &again).ok()); // the full run again, for what follows
+        run = again;
+    }
 
     ProjectStore store(*p);
     auto a = store.latestAnalysis();
