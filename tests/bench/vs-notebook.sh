@@ -9,7 +9,8 @@
 # does: `synthscope-cli import` of every corpus file into a new project, then `analyze` (every
 # stage: far more than the notebook computes). The notebook reads the same files. Prints wall
 # seconds and peak memory (the largest single process, /usr/bin/time's %M) as medians, and the
-# ratio of the medians. Needs a release build (tests/run.sh) and python3-sklearn python3-hnswlib.
+# ratio of the medians. Needs a release build (tests/run.sh), python3-sklearn python3-hnswlib
+# and libopenblas0-pthread.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 source "$here/tests/bench/corpora.sh"
@@ -26,7 +27,16 @@ done
 [ ${#sets[@]} -gt 0 ] || sets=(pair all)
 [ -x "$cli" ] || { echo "vs-notebook: build first ($cli not found)" >&2; exit 2; }
 /usr/bin/python3 -c 'import sklearn, hnswlib' 2>/dev/null ||
-  { echo "vs-notebook: apt-get install python3-sklearn python3-hnswlib" >&2; exit 2; }
+  { echo "vs-notebook: apt-get install python3-sklearn python3-hnswlib libopenblas0-pthread" >&2; exit 2; }
+# The notebook as a data scientist runs it: numpy on an optimised BLAS (pip's numpy ships
+# OpenBLAS). On Debian's reference BLAS its randomised SVD takes about twice as long (2026-12-05,
+# this machine: 38-40 s against 20.5 s on the pair), which would flatter the ratio.
+blas=$(/usr/bin/python3 -c 'import numpy  # threadpoolctl sees only the libraries loaded
+from threadpoolctl import threadpool_info
+print(" ".join(sorted({i["internal_api"] + " " + str(i.get("architecture", ""))
+                       for i in threadpool_info() if i.get("user_api") == "blas"})))' 2>/dev/null || true)
+[ -n "$blas" ] || { echo "vs-notebook: numpy would run on the reference BLAS, not the notebook's usual" \
+  "OpenBLAS: apt-get install libopenblas0-pthread" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -72,4 +82,4 @@ for set in "${sets[@]}"; do
   awk -v l="$label, $rows rows" -v s="$s" -v sm="$sm" -v n="$n" -v nm="$nm" 'BEGIN {
     printf "%-34s %10.1f s %7.0f MB %10.1f s %7.0f MB %7.2f\n", l, s, sm / 1024, n, nm / 1024, s / n }'
 done
-echo "(medians of $runs alternating runs; $(nproc) cores, $(date -u +%F))"
+echo "(medians of $runs alternating runs; $(nproc) cores, $(date -u +%F); the notebook's BLAS: $blas)"
