@@ -15,8 +15,9 @@ struct KMeansParams {
     std::size_t batchSize = 4096;       ///< points per mini-batch step (Sculley 2010)
     std::size_t seedingSample = 20000;  ///< k-means++ seeds from at most this many points
     std::uint64_t seed = 1;
-    /// Lloyd rounds keep Elkan's bounds (8 bytes per row and centroid) while rows·k is at most
-    /// this (64 MB of bounds); above it, or at 0, every distance is computed every round.
+    /// Lloyd rounds keep Elkan's bounds (8 bytes per row and centroid, plus 12 bytes per pair
+    /// of centroids) while rows·k is at most this (64 MB of bounds); above it, or at 0, every
+    /// distance is computed every round.
     std::size_t elkanBoundsMax = std::size_t{1} << 23;
 };
 
@@ -29,9 +30,11 @@ struct KMeansResult {
 
 /// k-means (Lloyd 1982) with k-means++ seeding (Arthur & Vassilvitskii 2007) on a seeded
 /// sample of at most seedingSample rows; Lloyd rounds skip, with Elkan's bounds (Elkan 2003),
-/// every distance the triangle inequality proves cannot change a row's centroid, which leaves
-/// rounds and result as they are and makes later rounds cost a fraction of the first
-/// (rows·k·d multiply-adds at most, rows·k plus k²·d at least). Above
+/// every distance the triangle inequality proves cannot change a row's centroid: the rounds and
+/// result of plain rounds, up to their own float rounding (two centroids within about
+/// 2d·2⁻²⁴·(‖x‖² + ‖c‖²) of a row's squared distance, or tied, may go either way), at a fraction
+/// of their cost after the first round (each round also moves the centroids, rows·d, and
+/// measures the centroids' distances, k²·d). Above
 /// miniBatchAbove rows, mini-batch k-means (Sculley 2010: per-centroid learning rate 1/count) for
 /// 10·maxIterations steps, then one full assignment. k is clamped to [1, rows]. Distances are
 /// squared Euclidean (on L2-normalised rows this orders like cosine). Deterministic for a seed.

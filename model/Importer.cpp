@@ -11,8 +11,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <optional>

@@ -56,10 +56,12 @@ void RawInsert::null(int at) {
 }
 
 void RawInsert::blob(int at, const void* data, std::size_t bytes) {
-    keep(sqlite3_bind_blob64(m_stmt, at, data, bytes, SQLITE_STATIC));
+    keep(sqlite3_bind_blob64(m_stmt, at, bytes == 0 ? "" : data, bytes, SQLITE_STATIC));
 }
 
 Status RawInsert::run(qint64* rowid) {
+    if (m_stmt == nullptr)
+        return Status::failure(m_error);
     const int bound = std::exchange(m_bindError, SQLITE_OK);
     const int rc = bound == SQLITE_OK ? sqlite3_step(m_stmt) : bound;
     sqlite3_reset(m_stmt);

@@ -20,6 +20,8 @@ namespace synthscope::model {
 /// must live until run(). Positions count from 1. Runs inside the caller's transaction.
 class RawInsert {
 public:
+    /// Prepares sql on db's SQLite handle. A failure (not an SQLite connection, SQL SQLite
+    /// rejects) is kept in error(); binds are then ignored and run() returns it.
     RawInsert(QSqlDatabase& db, const char* sql);
     ~RawInsert();
     RawInsert(const RawInsert&) = delete;
@@ -32,9 +34,10 @@ public:
     /// Binds text, or NULL when it is empty.
     void textOrNull(int at, std::string_view value);
     void integer(int at, qint64 value);
+    /// Binds a double; SQLite stores a NaN as NULL.
     void real(int at, double value);
     void null(int at);
-    /// Binds bytes bytes from data as a blob.
+    /// Binds bytes bytes from data as a blob (zero bytes: an empty blob, not NULL).
     void blob(int at, const void* data, std::size_t bytes);
     /// Runs the statement once; *rowid (if given) gets the new row's id. Failure: SQLite's
     /// message (a value that could not be bound, a text over SQLite's length limit say, is named

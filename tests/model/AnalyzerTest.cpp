@@ -73,13 +73,18 @@ TEST(Analyzer, PersistsRunMetricsAndNeighboursAndMarksStale) {
                         q.next();
         return ok ? q.value(0).toInt() : -1;
     };
-    EXPECT_EQ(scores("duplicate_group IS NULL AND cluster IS NOT NULL AND map_x IS NOT NULL"), 3);
+    EXPECT_EQ(scores("duplicate_group IS NULL AND cluster IS NOT NULL AND map_x IS NOT NULL AND "
+                     "map_y IS NOT NULL"),
+              3);
     {
-        // Without the similarity stages their columns are NULL, not some other row's values.
+        // Without the similarity stages their columns are NULL (never bound), not zeros.
         analysis::AnalysisParams structureOnly;
         structureOnly.findSimilarity = false;
         ASSERT_TRUE(runAnalysis(*p, structureOnly, {}, nullptr).ok());
-        EXPECT_EQ(scores("cluster IS NULL AND nn_own IS NULL AND map_x IS NULL"), 3);
+        EXPECT_EQ(scores("duplicate_group IS NULL AND cluster IS NULL AND nn_own IS NULL AND "
+                         "nn_other IS NULL AND synthetic_likeness IS NULL AND map_x IS NULL AND "
+                         "map_y IS NULL"),
+                  3);
         EXPECT_EQ(scores("perplexity IS NOT NULL"), 2);
         qint64 again = 0;
         ASSERT_TRUE(runAnalysis(*p, {}, {}, &again).ok()); // the full run again, for what follows
