@@ -15,8 +15,18 @@ struct Result {
     QString err;
 };
 
+#ifndef SYNTHSCOPE_TIME_FACTOR
+#define SYNTHSCOPE_TIME_FACTOR 1
+#endif
+
+/// How long one command may run before it counts as hung: 5 minutes, times the build's
+/// slowdown (SYNTHSCOPE_TIME_FACTOR, 3 under the sanitizers; see tests/CMakeLists.txt). A hang
+/// guard that names the command, not a speed check.
+inline constexpr int kCommandTimeoutMs = 300000 * SYNTHSCOPE_TIME_FACTOR;
+
 /// Runs program with args, waiting at most timeoutMs.
-inline Result runProgram(const QString& program, const QStringList& args, int timeoutMs = 300000) {
+inline Result runProgram(const QString& program, const QStringList& args,
+                         int timeoutMs = kCommandTimeoutMs) {
     QProcess p;
     p.start(program, args);
     if (!p.waitForFinished(timeoutMs)) {
@@ -33,7 +43,7 @@ inline Result runProgram(const QString& program, const QStringList& args, int ti
 }
 
 /// Runs the real synthscope-cli binary (SYNTHSCOPE_CLI) with args, waiting at most timeoutMs.
-inline Result cli(const QStringList& args, int timeoutMs = 300000) {
+inline Result cli(const QStringList& args, int timeoutMs = kCommandTimeoutMs) {
     return runProgram(QStringLiteral(SYNTHSCOPE_CLI), args, timeoutMs);
 }
 
