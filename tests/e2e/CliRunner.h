@@ -16,12 +16,13 @@ struct Result {
 };
 
 #ifndef SYNTHSCOPE_TIME_FACTOR
-#define SYNTHSCOPE_TIME_FACTOR 1
+#error "define SYNTHSCOPE_TIME_FACTOR (tests/CMakeLists.txt)"
 #endif
 
-/// How long one command may run before it counts as hung: 5 minutes, times the build's
-/// slowdown (SYNTHSCOPE_TIME_FACTOR, 3 under the sanitizers; see tests/CMakeLists.txt). A hang
-/// guard that names the command, not a speed check.
+/// How long one command may run before it counts as hung: 5 minutes times
+/// SYNTHSCOPE_TIME_FACTOR (1; 3 when CMAKE_CXX_FLAGS has -fsanitize=, headroom for the
+/// sanitizers' 4–7× slowdown; see tests/CMakeLists.txt). A hang guard that names the command,
+/// not a speed check.
 inline constexpr int kCommandTimeoutMs = 300000 * SYNTHSCOPE_TIME_FACTOR;
 
 /// Runs program with args, waiting at most timeoutMs.

@@ -1238,7 +1238,7 @@ TEST(Cli, HostileProjectFilesAreRefusedWithAMessage) {
             QStringList args = {QString::fromLatin1(command), QStringLiteral("--project"), path};
             if (QByteArray(command) == "report")
                 args << QStringLiteral("--html") << dir.filePath(QStringLiteral("r.html"));
-            const Result r = cli(args, 120000);
+            const Result r = cli(args, 120000 * SYNTHSCOPE_TIME_FACTOR);
             EXPECT_EQ(r.exitCode, 2) << name << " " << command << ": " << r.err.toStdString();
             EXPECT_TRUE(r.err.contains(path))
                 << name << " " << command << ": " << r.err.toStdString();
