@@ -8,7 +8,9 @@
 #include <Eigen/QR>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <random>
 #include <unordered_map>
@@ -254,6 +256,50 @@ SparseRows tfidfFitted(std::span<const TokenizedCorpus* const> corpora,
 
 } // namespace
 
+RowMatrixXf rademacherSketch(const SparseRows& a, std::size_t l, std::uint64_t seed) {
+    // The signs as bits, 64 a draw, and a zero word after the last for signsFrom to read past.
+    std::mt19937_64 rng(seed);
+    std::vector<std::uint64_t> signs((a.cols * l + 63) / 64 + 1);
+    std::generate(signs.begin(), signs.end() - 1, std::ref(rng));
+    // Eight signs at a time are read as one byte and looked up in a table of ±1 octets, so the
+    // adds vectorise; each stored entry v of row r adds ±v to row r, in storage order.
+    static const auto octets = [] {
+        std::array<std::array<float, 8>, 256> t{};
+        for (std::size_t byte = 0; byte < 256; ++byte)
+            for (std::size_t j = 0; j < 8; ++j)
+                t[byte][j] = (byte >> j) & 1u ? 1.0f : -1.0f;
+        return t;
+    }();
+    const auto signsFrom = [&](std::size_t bit) { // the 8 bits from bit on, lowest first
+        const std::size_t word = bit / 64;
+        const std::size_t shift = bit % 64;
+        std::uint64_t x = signs[word] >> shift;
+        if (shift > 56)
+            x |= signs[word + 1] << (64 - shift);
+        return static_cast<std::size_t>(x & 0xffu);
+    };
+    RowMatrixXf y =
+        RowMatrixXf::Zero(static_cast<Eigen::Index>(a.rows), static_cast<Eigen::Index>(l));
+    parallelFor(a.rows, [&](std::size_t begin, std::size_t end, std::size_t) {
+        for (std::size_t r = begin; r < end; ++r) {
+            float* out = y.row(static_cast<Eigen::Index>(r)).data();
+            for (std::size_t k = a.offsets[r]; k < a.offsets[r + 1]; ++k) {
+                const float v = a.values[k];
+                const std::size_t first = static_cast<std::size_t>(a.columns[k]) * l;
+                std::size_t j = 0;
+                for (; j + 8 <= l; j += 8) {
+                    const std::array<float, 8>& sign = octets[signsFrom(first + j)];
+                    for (std::size_t i = 0; i < 8; ++i)
+                        out[j + i] += v * sign[i];
+                }
+                for (; j < l; ++j)
+                    out[j] += v * octets[signsFrom(first + j) & 1u][0];
+            }
+        }
+    });
+    return y;
+}
+
 TruncatedSvd randomizedSvd(const SparseRows& a, std::size_t k, const SvdParams& params,
                            const Progress& progress) {
     TruncatedSvd out;
@@ -263,21 +309,12 @@ TruncatedSvd randomizedSvd(const SparseRows& a, std::size_t k, const SvdParams& 
         return out;
     }
     const std::size_t l = std::min({k + params.oversampling, a.rows, a.cols});
-    // Random test matrix with independent ±1 entries (a Rademacher sketch, which Halko et al.
-    // §4.6 and §11 note behaves like a Gaussian one), 64 entries per draw of the generator.
-    std::mt19937_64 rng(params.seed);
-    RowMatrixXf omega(static_cast<Eigen::Index>(a.cols), static_cast<Eigen::Index>(l));
-    std::uint64_t bits = 0;
-    for (Eigen::Index i = 0; i < omega.size(); ++i) {
-        if (i % 64 == 0)
-            bits = rng();
-        omega.data()[i] = (bits >> (i % 64)) & 1u ? 1.0f : -1.0f;
-    }
     const double steps = 2.0 + 2.0 * static_cast<double>(params.powerIterations);
     double step = 0;
     progress.report(0.0, "SVD");
-    RowMatrixXf q = orthonormalize(a.times(omega), 1); // Gaussian sketch: well-conditioned
-    omega.resize(0, 0);
+    // A Rademacher sketch, which Halko et al. §4.6 and §11 note behaves like a Gaussian one:
+    // well-conditioned, one orthonormalisation pass.
+    RowMatrixXf q = orthonormalize(rademacherSketch(a, l, params.seed), 1);
     progress.report(++step / steps, "SVD");
     for (std::size_t it = 0; it < params.powerIterations; ++it) {
         // Halko et al. re-orthonormalise AᵀQ too; the next orthonormalize() of A(AᵀQ) keeps

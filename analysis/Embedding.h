@@ -54,6 +54,15 @@ SparseRows tfidfMatrix(std::span<const TokenizedCorpus* const> corpora,
 /// from 0 in order of first appearance. Rows with no feature are groups of their own.
 std::vector<std::uint32_t> cosineGroups(const SparseRows& rows, double threshold);
 
+/// Y = AΩ (a.rows × l) for the Rademacher test matrix Ω (a.cols × l, entries ±1): Ω(c, j) is
+/// +1 when bit i = c·l + j of the stream of std::mt19937_64(seed) draws is set (bit i is bit
+/// i mod 64 of draw ⌊i / 64⌋), −1 when not. Ω is never stored as floats (a.cols × l × 4 bytes
+/// of new memory: 34 MB on the customer-support pair, 279 MB at the 2¹⁸-feature cap), only as
+/// its bits (a.cols × l / 8 bytes). Row r of Y adds ±v for each stored entry v of row r in
+/// storage order: bit for bit the sums of Eigen's product with the stored Ω (±1 · v is exact).
+/// Parallel over rows.
+RowMatrixXf rademacherSketch(const SparseRows& a, std::size_t l, std::uint64_t seed);
+
 struct SvdParams {
     std::size_t oversampling = 10;   ///< extra random directions p (Halko et al. §4.2: 5–10)
     std::size_t powerIterations = 1; ///< subspace iterations q (Halko et al. Alg. 4.4)
@@ -61,11 +70,12 @@ struct SvdParams {
 };
 
 /// Rank-k truncated SVD A ≈ U Σ Vᵀ by randomised subspace iteration (Halko, Martinsson &
-/// Tropp 2011, Algorithms 4.4 and 5.1): Y = AΩ with random ±1 Ω (cols × (k+p)), q rounds of
-/// re-orthonormalised AᵀQ / AQ, then the small SVD of B = QᵀA from the eigen-decomposition
-/// of BBᵀ. u: rows × k with orthonormal columns; singularValues: k, descending, ≥ 0.
-/// k is clamped to min(rows, cols). Deterministic for a seed (single-threaded sums per
-/// worker are reduced in a fixed order). Throws Cancelled when asked to stop.
+/// Tropp 2011, Algorithms 4.4 and 5.1): Y = AΩ with random ±1 Ω (cols × (k+p), see
+/// rademacherSketch), q rounds of re-orthonormalised AᵀQ / AQ, then the small SVD of B = QᵀA
+/// from the eigen-decomposition of BBᵀ. u: rows × k with orthonormal columns;
+/// singularValues: k, descending, ≥ 0. k is clamped to min(rows, cols). Deterministic for a seed
+/// (single-threaded sums per worker are reduced in a fixed order). Throws Cancelled when asked to
+/// stop.
 struct TruncatedSvd {
     RowMatrixXf u;
     Eigen::VectorXf singularValues;

@@ -11,6 +11,7 @@
 
 #include <Eigen/SVD>
 
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -58,6 +59,40 @@ TEST(RandomizedSvd, MatchesExactSvdOfATinyMatrix) {
     const TruncatedSvd r2 = randomizedSvd(SparseRows::fromDense(a), 2);
     ASSERT_EQ(r2.singularValues.size(), 2);
     EXPECT_NEAR(r2.singularValues(1), exact.singularValues()(1), 1e-3);
+}
+
+TEST(RandomizedSvd, RademacherSketchIsTheProductWithItsSigns) {
+    // Ω built as documented (bit c·l + j of mt19937_64's draws, lowest bit first) and stored
+    // as floats; the sketch must equal the sparse product with it exactly. Shapes where a row
+    // of Ω crosses 64-bit words, l is not a multiple of 8, and entries are sparse and dense.
+    for (const auto [rows, cols, l] : {std::array<int, 3>{1, 1, 3}, {9, 7, 19}, {60, 37, 70}}) {
+        std::mt19937_64 fill(11);
+        std::uniform_real_distribution<float> unit(-1.0f, 1.0f);
+        Eigen::MatrixXf dense = Eigen::MatrixXf::Zero(rows, cols);
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < cols; ++c)
+                if (r == 0 || (r + c) % 3 == 0)
+                    dense(r, c) = unit(fill);
+        const SparseRows a = SparseRows::fromDense(dense);
+        std::mt19937_64 rng(5);
+        RowMatrixXf omega(cols, l);
+        std::uint64_t draw = 0;
+        for (Eigen::Index i = 0; i < omega.size(); ++i) {
+            if (i % 64 == 0)
+                draw = rng();
+            omega.data()[i] = (draw >> (i % 64)) & 1u ? 1.0f : -1.0f;
+        }
+        const RowMatrixXf y = rademacherSketch(a, static_cast<std::size_t>(l), 5);
+        ASSERT_EQ(y.rows(), rows);
+        ASSERT_EQ(y.cols(), l);
+        EXPECT_EQ(y, a.times(omega)) << rows << " × " << cols << ", l = " << l;
+    }
+    // By hand: A = [2], l = 3: Y = 2·(±1, ±1, ±1) with the signs of the first draw's low bits.
+    const std::uint64_t first = std::mt19937_64(5)();
+    const RowMatrixXf y =
+        rademacherSketch(SparseRows::fromDense(Eigen::MatrixXf::Constant(1, 1, 2)), 3, 5);
+    for (int j = 0; j < 3; ++j)
+        EXPECT_EQ(y(0, j), (first >> j) & 1u ? 2.0f : -2.0f) << j;
 }
 
 TEST(Vendi, IdenticalAndOrthogonalRows) {
