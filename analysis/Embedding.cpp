@@ -261,8 +261,8 @@ RowMatrixXf rademacherSketch(const SparseRows& a, std::size_t l, std::uint64_t s
     std::mt19937_64 rng(seed);
     std::vector<std::uint64_t> signs((a.cols * l + 63) / 64 + 1);
     std::generate(signs.begin(), signs.end() - 1, std::ref(rng));
-    // Eight signs at a time are read as one byte and looked up in a table of ±1 octets, so the
-    // adds vectorise; each stored entry v of row r adds ±v to row r, in storage order.
+    // Eight signs at a time are read as one byte and looked up in a table of ±1 octets (eight
+    // independent adds a step); each stored entry v of row r adds ±v to row r, in storage order.
     static const auto octets = [] {
         std::array<std::array<float, 8>, 256> t{};
         for (std::size_t byte = 0; byte < 256; ++byte)

@@ -58,9 +58,9 @@ std::vector<std::uint32_t> cosineGroups(const SparseRows& rows, double threshold
 /// +1 when bit i = c·l + j of the stream of std::mt19937_64(seed) draws is set (bit i is bit
 /// i mod 64 of draw ⌊i / 64⌋), −1 when not. Ω is never stored as floats (a.cols × l × 4 bytes
 /// of new memory: 34 MB on the customer-support pair, 279 MB at the 2¹⁸-feature cap), only as
-/// its bits (a.cols × l / 8 bytes). Row r of Y adds ±v for each stored entry v of row r in
-/// storage order: bit for bit the sums of Eigen's product with the stored Ω (±1 · v is exact).
-/// Parallel over rows.
+/// its bits (about a.cols × l / 8 bytes). Row r of Y adds ±v for each stored entry v of row r
+/// in storage order: bit for bit SparseRows::times with the stored Ω (±1 · v is exact, fused
+/// or not). Parallel over rows.
 RowMatrixXf rademacherSketch(const SparseRows& a, std::size_t l, std::uint64_t seed);
 
 struct SvdParams {
