@@ -389,31 +389,42 @@ void ProjectDocument::startSampleQueue(const SamplingSpec& spec, const QString& 
     std::shared_ptr<Project> project = m_project;
     auto sampled = std::make_shared<SampledQueue>();
     const QString title = tr("Sample a queue");
-    whenFinished(m_jobs.start(JobRunner::Kind::Queue, title,
-                              [project, spec, sampled](const analysis::Progress& progress) {
-                                  const Status s = sampleQueue(*project, spec, sampled.get());
-                                  // Cancelled (or superseded) while it drew: nothing is saved.
-                                  if (progress.isCancelled())
-                                      throw analysis::Cancelled();
-                                  return s.error();
-                              }),
-                 [this, title, name, sampled](JobRunner::Outcome outcome, const QString& message) {
-                     if (outcome == JobRunner::Outcome::Cancelled)
-                         return; // superseded by another draw, or the user cancelled it
-                     qint64 id = 0;
-                     Status s = outcome == JobRunner::Outcome::Succeeded
-                                    ? m_review.createQueue(name, sampled->ids, sampled->spec, &id)
-                                    : Status::failure(message);
-                     Q_EMIT jobReport(
-                         title, s ? outcome : JobRunner::Outcome::Failed,
-                         s ? tr("“%1”: %n samples.", nullptr, static_cast<int>(sampled->ids.size()))
-                                 .arg(name)
-                           : s.error());
-                     if (s)
-                         Q_EMIT queueSampled(id);
-                     else
-                         Q_EMIT queueFailed(s.error());
-                 });
+    // The queue belongs to whoever asked for it, even if the reviewer name changes while it
+    // is drawn; it opens only for them.
+    const QString reviewer = m_review.reviewer();
+    whenFinished(
+        m_jobs.start(JobRunner::Kind::Queue, title,
+                     [project, spec, sampled](const analysis::Progress& progress) {
+                         const Status s = sampleQueue(*project, spec, sampled.get());
+                         // Cancelled (or superseded) while it drew: nothing is saved.
+                         if (progress.isCancelled())
+                             throw analysis::Cancelled();
+                         return s.error();
+                     }),
+        [this, title, name, sampled, reviewer](JobRunner::Outcome outcome, const QString& message) {
+            if (outcome == JobRunner::Outcome::Cancelled)
+                return; // superseded by another draw, or the user cancelled it
+            qint64 id = 0;
+            Status s = outcome == JobRunner::Outcome::Succeeded
+                           ? m_review.createQueue(name, sampled->ids, sampled->spec, &id, reviewer)
+                           : Status::failure(message);
+            if (!s) {
+                Q_EMIT jobReport(title, JobRunner::Outcome::Failed, s.error());
+                Q_EMIT queueFailed(s.error());
+                return;
+            }
+            const QString saved =
+                tr("“%1”: %n samples.", nullptr, static_cast<int>(sampled->ids.size())).arg(name);
+            if (reviewer != m_review.reviewer()) {
+                Q_EMIT jobReport(title, outcome,
+                                 tr("%1 Saved for %2, who drew it: the reviewer name "
+                                    "changed while it was drawn.")
+                                     .arg(saved, reviewer));
+                return;
+            }
+            Q_EMIT jobReport(title, outcome, saved);
+            Q_EMIT queueSampled(id);
+        });
 }
 
 void ProjectDocument::startConcept(qint64 tagId, int limit) {

@@ -76,8 +76,9 @@ public:
     void startReport(const QString& htmlPath, const QString& pdfPath);
     /// Draws a review queue (sampleQueue) in a job — at a million samples the draw reads
     /// every sample's stratum and risk, seconds the GUI thread must not wait — then saves it
-    /// under name for this reviewer (ReviewStore::createQueue) and emits queueSampled(). A
-    /// failure (nothing to sample, SQL) arrives as jobReport() and queueFailed().
+    /// under name for the reviewer named when the draw started (ReviewStore::createQueue) and
+    /// emits queueSampled() if that is still the reviewer (else jobReport() says for whom it
+    /// was saved). A failure (nothing to sample, SQL) arrives as jobReport() and queueFailed().
     void startSampleQueue(const SamplingSpec& spec, const QString& name);
     /// Trains the concept of a tag (trainConcept) in a job; conceptReady() when done.
     void startConcept(qint64 tagId, int limit = 500);

@@ -421,7 +421,7 @@ QStringList ReviewStore::reviewers() const {
 }
 
 Status ReviewStore::createQueue(const QString& name, const QList<qint64>& ids, const QString& spec,
-                                qint64* id) {
+                                qint64* id, const QString& as) {
     if (name.trimmed().isEmpty() || ids.isEmpty())
         return Status::failure(tr("A queue needs a name and at least one sample."));
     QSqlDatabase db = m_project.connection();
@@ -432,7 +432,7 @@ Status ReviewStore::createQueue(const QString& name, const QList<qint64>& ids, c
     q.prepare(u"INSERT INTO review_queues (name, reviewer, spec, position, created_at) "
               "VALUES (?, ?, ?, 0, ?)"_s);
     q.addBindValue(name.trimmed());
-    q.addBindValue(m_reviewer);
+    q.addBindValue(who(as));
     q.addBindValue(spec.isNull() ? u"{}"_s : spec);
     q.addBindValue(now());
     if (Status s = run(q); !s)

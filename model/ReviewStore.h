@@ -214,10 +214,11 @@ public:
     /// The samples of filter; "unreviewed" means not yet answered by this reviewer.
     [[nodiscard]] QList<qint64> reviewQueue(const ReviewFilter& filter) const;
 
-    /// Saves a queue for this reviewer (ids in review order; spec: JSON describing how it
-    /// was built). Errors: empty name or ids, SQL failure (nothing saved).
+    /// Saves a queue for `as` (default: the current reviewer); ids in review order, spec:
+    /// JSON describing how it was built. Errors: empty name or ids, SQL failure (nothing
+    /// saved).
     Status createQueue(const QString& name, const QList<qint64>& ids, const QString& spec,
-                       qint64* id = nullptr);
+                       qint64* id = nullptr, const QString& as = {});
     /// This reviewer's saved queues, newest first, with their progress.
     [[nodiscard]] QList<QueueInfo> queues() const;
     [[nodiscard]] std::optional<QueueInfo> queue(qint64 queueId) const;

@@ -2338,6 +2338,10 @@ With a prompt: %6, with a response: %7</source>
         <source>Judge the red lines</source>
         <translation>判定红线</translation>
     </message>
+    <message>
+        <source>%1 Saved for %2, who drew it: the reviewer name changed while it was drawn.</source>
+        <translation>%1 已为抽取它的审阅者 %2 保存：抽取期间审阅者名称已更改。</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::ProjectStore</name>

@@ -2802,6 +2802,54 @@ TEST_F(Widgets, AReviewQueueIsDrawnInAJobAndOpensWhenSaved) {
     EXPECT_EQ(queues.at(0).id, sampled.at(0).at(0).toLongLong());
 }
 
+// A queue belongs to the reviewer who drew it: a name changed while the draw runs must not
+// take it over (it used to be saved under whoever was named when the draw finished). The
+// change is made as MainWindow::setReviewer makes it, at once after Draw queue: the Reviewer
+// dialog runs an event loop of its own, in which the draw may finish first.
+TEST_F(Widgets, AReviewQueueDrawnWhileTheReviewerChangesStaysWithWhoDrewIt) {
+    window.showView(widgets::MainWindow::View::Review);
+    widgets::ReviewView* review = window.review();
+    model::ReviewStore& store = window.document()->review();
+    const QString drewIt = store.reviewer();
+    QSignalSpy sampled(window.document(), &model::ProjectDocument::queueSampled);
+    QSignalSpy reported(window.document(), &model::ProjectDocument::jobReport);
+    whenModal<widgets::SampleQueueDialog>([](widgets::SampleQueueDialog* dialog) {
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("queueName"));
+        name->setFocus();
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Drawn before the change"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    QTest::mouseClick(review->findChild<QPushButton*>(QStringLiteral("sampleQueueButton")),
+                      Qt::LeftButton);
+    store.setReviewer(QStringLiteral("Second reviewer"));
+    const auto drawReport = [&]() -> QString {
+        for (const QList<QVariant>& r : reported)
+            if (r.at(0).toString() == QStringLiteral("Sample a queue"))
+                return r.at(2).toString();
+        return {};
+    };
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !drawReport().isEmpty(); }, 60000));
+    EXPECT_TRUE(drawReport().contains(QStringLiteral("Saved for %1").arg(drewIt)))
+        << qPrintable(drawReport());
+    const auto named = [&]() {
+        QList<model::QueueInfo> out;
+        for (const model::QueueInfo& q : store.queues())
+            if (q.name == QStringLiteral("Drawn before the change"))
+                out << q;
+        return out;
+    };
+    // Not opened for the second reviewer, and not among their queues.
+    EXPECT_EQ(sampled.count(), 0);
+    EXPECT_TRUE(named().isEmpty());
+    store.setReviewer(drewIt);
+    const QList<model::QueueInfo> queues = named();
+    ASSERT_EQ(queues.size(), 1);
+    EXPECT_EQ(queues.at(0).reviewer, drewIt);
+    EXPECT_GT(queues.at(0).size, 0);
+}
+
 TEST_F(Widgets, ClusterMapLassoAddsAndTakesAwayFromTheSelection) {
     window.showView(widgets::MainWindow::View::ClusterMap);
     widgets::ClusterMapView* view = window.clusterMap();
