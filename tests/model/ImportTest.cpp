@@ -3,6 +3,7 @@
 #include "model/Importer.h"
 #include "model/ProjectStore.h"
 
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -831,4 +832,111 @@ TEST(Import, TheFullTextIndexIsBuiltInBatchesAndTheTriggerComesBack) {
                        "SELECT id, 'x', 1, 'zanzibar', '' FROM corpora LIMIT 1")));
     EXPECT_EQ(found("zanzibar"), 1);
     integrityCheck();
+}
+
+// The files are read on a thread of their own, in batches, while the records before are stored:
+// many batches (more than wait at once), several files, an empty one between them, a reject, and
+// every record lands in file and line order with its own file, line and text.
+TEST(Import, FilesReadBesideTheStoringKeepFileAndLineOrder) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    const auto lines = [](const char* prefix, int n, int badLine) {
+        std::string out;
+        for (int i = 1; i <= n; ++i)
+            out += i == badLine
+                       ? std::string("{\"text\": oops}\n")
+                       : "{\"text\": \"" + std::string(prefix) + std::to_string(i) + "\"}\n";
+        return out;
+    };
+    const QStringList files = {test::writeFile(dir, QStringLiteral("a.jsonl"),
+                                               QByteArray::fromStdString(lines("a", 6000, 0))),
+                               test::writeFile(dir, QStringLiteral("empty.jsonl"), ""),
+                               test::writeFile(dir, QStringLiteral("b.jsonl"),
+                                               QByteArray::fromStdString(lines("b", 1500, 700)))};
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("three files");
+    spec.files = files;
+    spec.mapping = textField();
+    std::vector<double> seen;
+    std::atomic<bool> cancel{false};
+    ImportReport report;
+    const Status s = importCorpus(
+        *p, spec,
+        analysis::Progress([&](double f, std::string_view) { seen.push_back(f); }, &cancel),
+        &report);
+    ASSERT_TRUE(s.ok()) << s.error().toStdString();
+    EXPECT_EQ(report.rowsIn, 7500);
+    EXPECT_EQ(report.stored, 7499);
+    EXPECT_EQ(report.rejected, 1);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    const QList<RejectedRow> rejects = ProjectStore(*p).rejects(report.corpusId);
+    ASSERT_EQ(rejects.size(), 1);
+    EXPECT_EQ(rejects[0].line, 700);
+    EXPECT_TRUE(rejects[0].file.endsWith(QStringLiteral("b.jsonl")));
+
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(u"SELECT source_file, source_line, text FROM samples ORDER BY id"_s));
+    int n = 0;
+    while (q.next()) {
+        const bool first = n < 6000;
+        const int line = first ? n + 1 : n - 6000 + (n - 6000 + 1 >= 700 ? 2 : 1);
+        ASSERT_EQ(q.value(0).toString(), QFileInfo(files[first ? 0 : 2]).absoluteFilePath())
+            << "row " << n;
+        ASSERT_EQ(q.value(1).toInt(), line) << "row " << n;
+        ASSERT_EQ(q.value(2).toString(),
+                  QStringLiteral("%1%2").arg(first ? u"a"_s : u"b"_s).arg(line));
+        ++n;
+    }
+    EXPECT_EQ(n, 7499);
+}
+
+// A file that cannot be read to its end (a CSV header with an unterminated quote) after one that
+// fills many batches fails the import with the file's name and leaves the project as it was; a
+// cancel while the reader is ahead (its batches waiting) stops both threads and keeps nothing.
+TEST(Import, ReaderFailureOrCancelMidwayStopsBothThreadsAndKeepsNothing) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    std::string many;
+    for (int i = 0; i < 20000; ++i)
+        many += "{\"text\": \"row " + std::to_string(i) + "\"}\n";
+    const QString big =
+        test::writeFile(dir, QStringLiteral("big.jsonl"), QByteArray::fromStdString(many));
+    const QString bad = test::writeFile(dir, QStringLiteral("bad.csv"), "\"text\nx\n");
+    const auto count = [&](const char* table) {
+        QSqlQuery q(p->connection());
+        EXPECT_TRUE(
+            q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table))) &&
+            q.next());
+        return q.value(0).toInt();
+    };
+
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("fails");
+    spec.files = {big, bad};
+    spec.format = InputFormat::Auto;
+    spec.mapping = textField();
+    ImportReport report;
+    Status s = importCorpus(*p, spec, {}, &report);
+    ASSERT_FALSE(s.ok());
+    EXPECT_TRUE(s.error().startsWith(QStringLiteral("bad.csv: line 1"))) << s.error().toStdString();
+    EXPECT_EQ(count("corpora"), 0);
+    EXPECT_EQ(count("samples"), 0);
+
+    spec.files = {big};
+    std::atomic<bool> cancel{false};
+    int reports = 0;
+    s = importCorpus(*p, spec,
+                     analysis::Progress(
+                         [&](double, std::string_view) {
+                             if (++reports == 3)
+                                 cancel = true;
+                         },
+                         &cancel),
+                     &report);
+    ASSERT_FALSE(s.ok());
+    EXPECT_TRUE(report.cancelled);
+    EXPECT_GT(report.rowsIn, 0);
+    EXPECT_LT(report.rowsIn, 20000);
+    EXPECT_EQ(count("corpora"), 0);
+    EXPECT_EQ(count("samples"), 0);
 }
