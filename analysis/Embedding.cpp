@@ -292,8 +292,10 @@ RowMatrixXf rademacherSketch(const SparseRows& a, std::size_t l, std::uint64_t s
                     for (std::size_t i = 0; i < 8; ++i)
                         out[j + i] += v * sign[i];
                 }
-                for (; j < l; ++j)
-                    out[j] += v * octets[signsFrom(first + j) & 1u][0];
+                for (; j < l; ++j) {
+                    const std::size_t bit = first + j;
+                    out[j] += (signs[bit / 64] >> (bit % 64)) & 1u ? v : -v;
+                }
             }
         }
     });
