@@ -2,6 +2,7 @@
 
 #include "model/CorpusEdits.h"
 #include "model/RawInsert.h"
+#include "model/RecordPipe.h"
 
 #include "analysis/Sampling.h"
 
@@ -13,12 +14,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <optional>
 #include <string_view>
-#include <thread>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -116,143 +113,6 @@ Status indexCorpusText(QSqlDatabase& db, qint64 corpusId, qint64 batchRows,
         lo = hi;
     }
 }
-
-// Reads an import's files on a thread of its own while the importing thread stores what was
-// read before: reading and parsing JSON Lines is about a seventh of an import (200,000 tweets:
-// 0.4 s of 2.9 s), and the two cores can share it. Records come in batches of kBatchRecords,
-// in file order; at most kDepth batches wait. A file that cannot be opened or read to its end
-// ends the stream with a batch that carries the error (RecordReader::open's message, or
-// "FILE: what" for what next() threw). Destroying the pipe stops the reader and joins it.
-class RecordPipe {
-public:
-    struct Batch {
-        std::size_t file = 0;           ///< index into the files given
-        std::vector<RawRecord> records; ///< the first `count` are this batch's
-        std::size_t count = 0;
-        std::uint64_t bytesRead = 0; ///< of the file, after these records
-        bool endOfFile = false;      ///< the file's last batch (count may be 0)
-        std::uint64_t fileSize = 0;  ///< with endOfFile
-        std::string error;           ///< non-empty: the stream ends with this error
-    };
-
-    RecordPipe(std::vector<std::string> files, InputFormat format, std::size_t maxRecordBytes)
-        : m_files(std::move(files))
-        , m_format(format)
-        , m_maxRecordBytes(maxRecordBytes)
-        , m_thread([this] { read(); }) {}
-    RecordPipe(const RecordPipe&) = delete;
-    RecordPipe& operator=(const RecordPipe&) = delete;
-    ~RecordPipe() {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stop = true;
-        }
-        m_changed.notify_all();
-        m_thread.join();
-    }
-
-    /// The next batch into *out (its storage handed back to the reader first); false when the
-    /// files are read.
-    bool pop(Batch* out) {
-        std::unique_lock lock(m_mutex);
-        if (out->records.capacity() > 0)
-            m_spare.push_back(std::exchange(out->records, {}));
-        m_changed.notify_all();
-        m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
-        if (m_ready.empty())
-            return false;
-        *out = std::move(m_ready.front());
-        m_ready.pop_front();
-        m_changed.notify_all();
-        return true;
-    }
-
-private:
-    static constexpr std::size_t kBatchRecords = 512;
-    static constexpr std::size_t kDepth = 8;
-
-    // False when the importer stopped listening.
-    bool push(Batch&& batch) {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return m_ready.size() < kDepth || m_stop; });
-        if (m_stop)
-            return false;
-        m_ready.push_back(std::move(batch));
-        m_changed.notify_all();
-        return true;
-    }
-    Batch fresh(std::size_t file) {
-        Batch b;
-        b.file = file;
-        std::lock_guard lock(m_mutex);
-        if (!m_spare.empty()) {
-            b.records = std::move(m_spare.back()); // its records keep their strings' capacity
-            m_spare.pop_back();
-        }
-        return b;
-    }
-    void read() {
-        try {
-            readFiles();
-        } catch (const std::exception& e) { // out of memory between two records
-            Batch batch;
-            batch.error = e.what();
-            push(std::move(batch));
-        }
-        std::lock_guard lock(m_mutex);
-        m_finished = true;
-        m_changed.notify_all();
-    }
-    void readFiles() {
-        for (std::size_t f = 0; f < m_files.size(); ++f) {
-            Batch batch = fresh(f);
-            std::string err;
-            auto reader = RecordReader::open(m_files[f], m_format, m_maxRecordBytes, &err);
-            if (!reader) {
-                batch.error = err;
-                push(std::move(batch));
-                return;
-            }
-            try {
-                for (;;) {
-                    if (batch.count == batch.records.size())
-                        batch.records.emplace_back();
-                    if (!reader->next(batch.records[batch.count])) {
-                        batch.bytesRead = reader->bytesRead();
-                        batch.endOfFile = true;
-                        batch.fileSize = reader->fileSize();
-                        break;
-                    }
-                    if (++batch.count == kBatchRecords) {
-                        batch.bytesRead = reader->bytesRead();
-                        if (!push(std::move(batch)))
-                            return;
-                        batch = fresh(f);
-                    }
-                }
-            } catch (const std::exception& e) {
-                batch.error =
-                    QFileInfo(QString::fromStdString(m_files[f])).fileName().toStdString() + ": " +
-                    e.what();
-                push(std::move(batch));
-                return;
-            }
-            if (!push(std::move(batch)))
-                return;
-        }
-    }
-
-    const std::vector<std::string> m_files;
-    const InputFormat m_format;
-    const std::size_t m_maxRecordBytes;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::deque<Batch> m_ready;
-    std::vector<std::vector<RawRecord>> m_spare;
-    bool m_finished = false; ///< the reader pushed its last batch
-    bool m_stop = false;     ///< the importer is done with the pipe
-    std::thread m_thread;    ///< last: starts once the rest is built
-};
 
 } // namespace
 
@@ -515,18 +375,18 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
 
     MappedRecord mapped;
     qint64 matched = 0; // readable records that met mapping.where (stored or rejected after)
-    RecordPipe pipe(fileNames, spec.format, spec.maxRecordBytes);
     RecordPipe::Batch batch;
-    QString shownFile;
+    QString shownFile = QFileInfo(absFiles.front()).fileName();
     try {
+        // The files are read on a thread of their own while these records are stored.
+        RecordPipe pipe(fileNames, spec.format, spec.maxRecordBytes);
         while (pipe.pop(&batch)) {
             const std::size_t fileIndex = batch.file;
             const QString& file = absFiles[static_cast<qsizetype>(fileIndex)];
             shownFile = QFileInfo(file).fileName();
             if (!batch.error.empty())
                 return Status::failure(QString::fromStdString(batch.error));
-            for (std::size_t k = 0; k < batch.count; ++k) {
-                RawRecord& raw = batch.records[k];
+            for (RawRecord& raw : batch.records) {
                 if (++report->rowsIn % 2048 == 0)
                     // Capped: a file that grows while it is read must not pass the index's share.
                     progress.report(

@@ -390,7 +390,8 @@ void ProjectDocument::startSampleQueue(const SamplingSpec& spec, const QString& 
     auto sampled = std::make_shared<SampledQueue>();
     const QString title = tr("Sample a queue");
     // The queue belongs to whoever asked for it, even if the reviewer name changes while it
-    // is drawn; it opens only for them.
+    // is drawn; it opens only for them. (A draw started meanwhile, by anyone, supersedes this
+    // one: nothing of it is saved.)
     const QString reviewer = m_review.reviewer();
     whenFinished(
         m_jobs.start(JobRunner::Kind::Queue, title,

@@ -1,0 +1,131 @@
+#include "model/RecordPipe.h"
+
+#include <utility>
+
+namespace synthscope::model {
+
+namespace {
+
+// The file's name without its folder (what the import's messages show).
+std::string fileName(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+} // namespace
+
+RecordPipe::RecordPipe(std::vector<std::string> files, InputFormat format,
+                       std::size_t maxRecordBytes)
+    : m_files(std::move(files))
+    , m_format(format)
+    , m_maxRecordBytes(maxRecordBytes)
+    , m_thread([this] { read(); }) {}
+
+RecordPipe::~RecordPipe() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_changed.notify_all();
+    m_thread.join();
+}
+
+bool RecordPipe::pop(Batch* out) {
+    std::unique_lock lock(m_mutex);
+    if (out->records.capacity() > 0) {
+        out->records.clear(); // the records' strings and fields are freed here, not kept
+        m_spare.push_back(std::move(out->records));
+    }
+    *out = {};
+    m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
+    if (m_ready.empty()) {
+        if (m_error)
+            std::rethrow_exception(std::exchange(m_error, nullptr));
+        return false;
+    }
+    *out = std::move(m_ready.front());
+    m_ready.pop_front();
+    m_readyBytes -= out->bytes;
+    m_changed.notify_all();
+    return true;
+}
+
+bool RecordPipe::push(Batch&& batch) {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [&] {
+        return m_stop || m_ready.empty() ||
+               (m_ready.size() < kDepth && m_readyBytes + batch.bytes <= kQueueBytes);
+    });
+    if (m_stop)
+        return false;
+    m_readyBytes += batch.bytes;
+    m_ready.push_back(std::move(batch));
+    m_changed.notify_all();
+    return true;
+}
+
+RecordPipe::Batch RecordPipe::fresh(std::size_t file) {
+    Batch b;
+    b.file = file;
+    std::lock_guard lock(m_mutex);
+    if (!m_spare.empty()) {
+        b.records = std::move(m_spare.back());
+        m_spare.pop_back();
+    } else {
+        b.records.reserve(kBatchRecords);
+    }
+    return b;
+}
+
+void RecordPipe::read() {
+    try {
+        readFiles();
+    } catch (...) { // out of memory: pop() rethrows it; nothing here may throw again
+        std::lock_guard lock(m_mutex);
+        m_error = std::current_exception();
+    }
+    std::lock_guard lock(m_mutex);
+    m_finished = true;
+    m_changed.notify_all();
+}
+
+void RecordPipe::readFiles() {
+    for (std::size_t f = 0; f < m_files.size() && !m_stop; ++f) {
+        Batch batch = fresh(f);
+        std::string err;
+        auto reader = RecordReader::open(m_files[f], m_format, m_maxRecordBytes, &err);
+        if (!reader) {
+            batch.error = err;
+            push(std::move(batch));
+            return;
+        }
+        RawRecord record;
+        try {
+            while (!m_stop && reader->next(record)) {
+                batch.bytes += record.original.size();
+                batch.records.push_back(std::move(record));
+                if (batch.records.size() == kBatchRecords || batch.bytes >= kBatchBytes) {
+                    batch.bytesRead = reader->bytesRead();
+                    if (!push(std::move(batch)))
+                        return;
+                    batch = fresh(f);
+                }
+            }
+        } catch (const std::exception& e) {
+            Batch failed;
+            failed.file = f;
+            failed.error = fileName(m_files[f]) + ": " + e.what();
+            push(std::move(failed));
+            return;
+        }
+        if (m_stop)
+            return;
+        batch.bytesRead = reader->bytesRead();
+        batch.endOfFile = true;
+        batch.fileSize = reader->fileSize();
+        if (!push(std::move(batch)))
+            return;
+    }
+}
+
+} // namespace synthscope::model
