@@ -54,8 +54,9 @@ public:
     RecordPipe& operator=(const RecordPipe&) = delete;
     ~RecordPipe();
 
-    /// The next batch into *out (the vector *out held goes back to the reader, emptied); false
-    /// when every file is read. Rethrows what the reader threw, after the batches before it.
+    /// The next batch into *out (the vector *out held goes back to the reader, which empties
+    /// it); false when every file is read. Rethrows what the reader threw, after the batches
+    /// before it.
     bool pop(Batch* out);
 
 private:
@@ -71,7 +72,7 @@ private:
     std::condition_variable m_changed;
     std::deque<Batch> m_ready;
     std::size_t m_readyBytes = 0;
-    std::vector<std::vector<RawRecord>> m_spare; ///< emptied vectors, for their capacity
+    std::vector<std::vector<RawRecord>> m_spare; ///< handed back, for their capacity
     std::exception_ptr m_error;                  ///< what read() threw, for pop()
     bool m_finished = false;                     ///< the reader pushed its last batch
     std::atomic<bool> m_stop{false};             ///< the consumer is done with the pipe
