@@ -41,7 +41,7 @@ bool RecordPipe::pop(Batch* out) {
     m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
     if (m_ready.empty()) {
         if (m_error)
-            std::rethrow_exception(std::exchange(m_error, nullptr));
+            std::rethrow_exception(m_error); // every call after, too: never a clean end
         return false;
     }
     *out = std::move(m_ready.front());
@@ -59,8 +59,9 @@ bool RecordPipe::push(Batch&& batch) {
     });
     if (m_stop)
         return false;
-    m_readyBytes += batch.bytes;
+    const std::size_t bytes = batch.bytes;
     m_ready.push_back(std::move(batch));
+    m_readyBytes += bytes;
     m_changed.notify_all();
     return true;
 }
@@ -68,13 +69,14 @@ bool RecordPipe::push(Batch&& batch) {
 RecordPipe::Batch RecordPipe::fresh(std::size_t file) {
     Batch b;
     b.file = file;
+    std::vector<std::vector<RawRecord>> spare;
     {
         std::lock_guard lock(m_mutex);
-        if (!m_spare.empty()) {
-            b.records = std::move(m_spare.back());
-            m_spare.pop_back();
-        }
+        spare.swap(m_spare); // all of them: none keeps old records past this batch
     }
+    if (!spare.empty())
+        b.records = std::move(spare.back());
+    spare.clear(); // the others' records, freed here
     b.records.clear();
     b.records.reserve(kBatchRecords);
     return b;

@@ -26,10 +26,12 @@ namespace synthscope::model {
 /// Every file's last batch has endOfFile set (an empty file gives one empty batch).
 ///
 /// A file that cannot be opened ends the stream with a batch whose error is
-/// RecordReader::open's message; one whose reading throws (a CSV header that cannot be read),
-/// with "FILE: what" (FILE the file's name without its folder). Anything else the reader
-/// throws (out of memory) is rethrown by pop() after the batches before it. Destroying the pipe
-/// stops the reader before its next record and joins it. Not copyable; one consumer thread.
+/// RecordReader::open's message; one whose reading throws (a CSV header that cannot be read, or
+/// out of memory while a record is read or batched), with "FILE: what" (FILE the file's name
+/// without its folder). What the reader throws outside a file's records (out of memory while
+/// opening one or reporting an error) is rethrown by pop() after the batches before it, and by
+/// every pop() after. Destroying the pipe stops the reader before its next record (one record
+/// may take long: up to the record cap) and joins it. Not copyable; one consumer thread.
 class RecordPipe {
 public:
     static constexpr std::size_t kBatchRecords = 512;
