@@ -249,8 +249,11 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     if (!sample.error().isEmpty())
         return Status::failure(ImporterText::tr("cannot store a sample: %1").arg(sample.error()));
     std::vector<std::string> fileNames; // absFiles in UTF-8, as the samples store them
-    for (const QString& f : absFiles)
+    QStringList shownNames;             // without their folders, as messages show them
+    for (const QString& f : absFiles) {
         fileNames.push_back(f.toStdString());
+        shownNames.append(QFileInfo(f).fileName());
+    }
     QSqlQuery turn(db);
     turn.prepare(u"INSERT INTO turns (sample_id, position, role, content) VALUES (?, ?, ?, ?)"_s);
     QSqlQuery pair(db);
@@ -376,14 +379,13 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     MappedRecord mapped;
     qint64 matched = 0; // readable records that met mapping.where (stored or rejected after)
     RecordPipe::Batch batch;
-    QString shownFile = QFileInfo(absFiles.front()).fileName();
     try {
         // The files are read on a thread of their own while these records are stored.
         RecordPipe pipe(fileNames, spec.format, spec.maxRecordBytes);
         while (pipe.pop(&batch)) {
             const std::size_t fileIndex = batch.file;
             const QString& file = absFiles[static_cast<qsizetype>(fileIndex)];
-            shownFile = QFileInfo(file).fileName();
+            const QString& shownFile = shownNames[static_cast<qsizetype>(fileIndex)];
             if (!batch.error.empty())
                 return Status::failure(QString::fromStdString(batch.error));
             for (RawRecord& raw : batch.records) {
@@ -450,7 +452,9 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         report->cancelled = true;
         return Status::failure(ImporterText::tr("import cancelled; the project is unchanged"));
     } catch (const std::exception& e) {
-        return Status::failure(u"%1: %2"_s.arg(shownFile, QString::fromStdString(e.what())));
+        // The batch's file: the one being stored, or the one the reader was at when it threw.
+        return Status::failure(u"%1: %2"_s.arg(shownNames[static_cast<qsizetype>(batch.file)],
+                                               QString::fromStdString(e.what())));
     }
 
     // The sample, in file order, as an import of every record would have stored it.

@@ -1,18 +1,10 @@
 #include "model/RecordPipe.h"
 
+#include <QFileInfo>
+
 #include <utility>
 
 namespace synthscope::model {
-
-namespace {
-
-// The file's name without its folder (what the import's messages show).
-std::string fileName(const std::string& path) {
-    const std::size_t slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-} // namespace
 
 RecordPipe::RecordPipe(std::vector<std::string> files, InputFormat format,
                        std::size_t maxRecordBytes)
@@ -40,8 +32,10 @@ bool RecordPipe::pop(Batch* out) {
     *out = {};
     m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
     if (m_ready.empty()) {
-        if (m_error)
+        if (m_error) {
+            out->file = m_errorFile;
             std::rethrow_exception(m_error); // every call after, too: never a clean end
+        }
         return false;
     }
     *out = std::move(m_ready.front());
@@ -96,6 +90,7 @@ void RecordPipe::read() {
 
 void RecordPipe::readFiles() {
     for (std::size_t f = 0; f < m_files.size() && !m_stop; ++f) {
+        m_errorFile = f; // read by pop() only after read() has finished, under the lock
         Batch batch = fresh(f);
         std::string err;
         auto reader = RecordReader::open(m_files[f], m_format, m_maxRecordBytes, &err);
@@ -119,7 +114,8 @@ void RecordPipe::readFiles() {
         } catch (const std::exception& e) {
             Batch failed;
             failed.file = f;
-            failed.error = fileName(m_files[f]) + ": " + e.what();
+            failed.error = QFileInfo(QString::fromStdString(m_files[f])).fileName().toStdString() +
+                           ": " + e.what();
             push(std::move(failed));
             return;
         }

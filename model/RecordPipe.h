@@ -30,8 +30,9 @@ namespace synthscope::model {
 /// out of memory while a record is read or batched), with "FILE: what" (FILE the file's name
 /// without its folder). What the reader throws outside a file's records (out of memory while
 /// opening one or reporting an error) is rethrown by pop() after the batches before it, and by
-/// every pop() after. Destroying the pipe stops the reader before its next record (one record
-/// may take long: up to the record cap) and joins it. Not copyable; one consumer thread.
+/// every pop() after, with the batch's file set to the file being read when it was thrown.
+/// Destroying the pipe stops the reader before its next record (one record may take long: up to the
+/// record cap) and joins it. Not copyable; one consumer thread.
 class RecordPipe {
 public:
     static constexpr std::size_t kBatchRecords = 512;
@@ -58,7 +59,7 @@ public:
 
     /// The next batch into *out (the vector *out held goes back to the reader, which empties
     /// it); false when every file is read. Rethrows what the reader threw, after the batches
-    /// before it.
+    /// before it, with out->file the file it was reading (out->records empty).
     bool pop(Batch* out);
 
 private:
@@ -76,6 +77,7 @@ private:
     std::size_t m_readyBytes = 0;
     std::vector<std::vector<RawRecord>> m_spare; ///< handed back, for their capacity
     std::exception_ptr m_error;                  ///< what read() threw, for pop()
+    std::size_t m_errorFile = 0;                 ///< the file read() was at
     bool m_finished = false;                     ///< the reader pushed its last batch
     std::atomic<bool> m_stop{false};             ///< the consumer is done with the pipe
     std::thread m_thread;                        ///< last: starts once the rest is built
