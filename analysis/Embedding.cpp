@@ -1,5 +1,6 @@
 #include "analysis/Embedding.h"
 
+#include "analysis/Memory.h"
 #include "analysis/MinHash.h"
 #include "analysis/Parallel.h"
 
@@ -18,7 +19,7 @@
 namespace synthscope::analysis {
 
 RowMatrixXf SparseRows::times(const RowMatrixXf& m) const {
-    RowMatrixXf out = RowMatrixXf::Zero(static_cast<Eigen::Index>(rows), m.cols());
+    RowMatrixXf out = zerosOnHugePages<RowMatrixXf>(static_cast<Eigen::Index>(rows), m.cols());
     parallelFor(rows, [&](std::size_t begin, std::size_t end, std::size_t) {
         for (std::size_t r = begin; r < end; ++r)
             for (std::size_t k = offsets[r]; k < offsets[r + 1]; ++k)
@@ -34,7 +35,7 @@ RowMatrixXf SparseRows::transposeTimes(const RowMatrixXf& m) const {
         rows,
         [&](std::size_t begin, std::size_t end, std::size_t w) {
             RowMatrixXf& out = partial[w];
-            out = RowMatrixXf::Zero(static_cast<Eigen::Index>(cols), m.cols());
+            out = zerosOnHugePages<RowMatrixXf>(static_cast<Eigen::Index>(cols), m.cols());
             for (std::size_t r = begin; r < end; ++r)
                 for (std::size_t k = offsets[r]; k < offsets[r + 1]; ++k)
                     out.row(columns[k]) += values[k] * m.row(static_cast<Eigen::Index>(r));
@@ -116,7 +117,8 @@ namespace {
 // a Gram product and a triangular solve instead of a Householder sweep over a tall matrix.
 // Falls back to Householder QR when the Gram matrix is not numerically positive definite.
 RowMatrixXf orthonormalize(const RowMatrixXf& y, int passes) {
-    RowMatrixXf q = y;
+    RowMatrixXf q = onHugePages<RowMatrixXf>(y.rows(), y.cols());
+    q = y;
     for (int pass = 0; pass < passes; ++pass) {
         const Eigen::MatrixXd gram = gramMatrix(q);
         Eigen::LLT<Eigen::MatrixXd> llt(gram);
@@ -278,8 +280,8 @@ RowMatrixXf rademacherSketch(const SparseRows& a, std::size_t l, std::uint64_t s
             x |= signs[word + 1] << (64 - shift);
         return static_cast<std::size_t>(x & 0xffu);
     };
-    RowMatrixXf y =
-        RowMatrixXf::Zero(static_cast<Eigen::Index>(a.rows), static_cast<Eigen::Index>(l));
+    RowMatrixXf y = zerosOnHugePages<RowMatrixXf>(static_cast<Eigen::Index>(a.rows),
+                                                  static_cast<Eigen::Index>(l));
     parallelFor(a.rows, [&](std::size_t begin, std::size_t end, std::size_t) {
         for (std::size_t r = begin; r < end; ++r) {
             float* out = y.row(static_cast<Eigen::Index>(r)).data();
@@ -433,7 +435,8 @@ PcaBasis pca(const RowMatrixXf& x, double varianceShare, std::size_t minComponen
     PcaBasis out;
     const Eigen::Index d = x.cols();
     out.mean = x.rows() > 0 ? Eigen::RowVectorXf(x.colwise().mean()) : Eigen::RowVectorXf::Zero(d);
-    const RowMatrixXf centred = x.rowwise() - out.mean;
+    RowMatrixXf centred = onHugePages<RowMatrixXf>(x.rows(), d);
+    centred = x.rowwise() - out.mean;
     const Eigen::MatrixXd cov =
         gramMatrix(centred) / static_cast<double>(std::max<Eigen::Index>(x.rows() - 1, 1));
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(cov);

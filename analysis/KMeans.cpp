@@ -1,5 +1,6 @@
 #include "analysis/KMeans.h"
 
+#include "analysis/Memory.h"
 #include "analysis/Parallel.h"
 
 #include <algorithm>
@@ -153,7 +154,10 @@ void lloydWithElkanBounds(const RowMatrixXf& x, const KMeansParams& params,
     const double narrow = 1.0 - roundingMargin(x.cols());
     std::vector<std::uint32_t> assignment(n, 0);
     std::vector<double> upper(n, 0.0);
-    std::vector<double> lower(n * k, 0.0); // row-major: point i's bounds at [i·k, (i + 1)·k)
+    std::vector<double> lower; // row-major: point i's bounds at [i·k, (i + 1)·k)
+    lower.reserve(n * k);      // MAUVE's is tens of MB: on huge pages before it is written
+    adviseHugePages(lower.data(), sizeof(double) * n * k);
+    lower.assign(n * k, 0.0);
     {
         // First round: every distance, by matrix products as assignToCentroids.
         const Eigen::VectorXf cNorm = r.centroids.rowwise().squaredNorm();

@@ -1,5 +1,7 @@
 #include "analysis/Logistic.h"
 
+#include "analysis/Memory.h"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -38,7 +40,8 @@ LogisticModel fitLogistic(const RowMatrixXf& x, std::span<const std::uint8_t> y,
     }
     const Eigen::Index n = static_cast<Eigen::Index>(train.size());
     const Eigen::Index d = x.cols();
-    Eigen::MatrixXd a(n, d + 1); // last column: 1 for the bias
+    // Last column: 1 for the bias. Written once here, then read at every iteration.
+    Eigen::MatrixXd a = onHugePages<Eigen::MatrixXd>(n, d + 1);
     Eigen::VectorXd t(n);
     for (Eigen::Index i = 0; i < n; ++i) {
         a.row(i).head(d) = x.row(train[static_cast<std::size_t>(i)]).cast<double>();

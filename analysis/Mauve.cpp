@@ -1,5 +1,7 @@
 #include "analysis/Mauve.h"
 
+#include "analysis/Memory.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -79,11 +81,15 @@ MauveResult mauve(const RowMatrixXf& p, const RowMatrixXf& q, const MauveParams&
     std::mt19937_64 rng(params.seed);
     const RowMatrixXf ps = sampleRows(p, params.maxPerSide, rng);
     const RowMatrixXf qs = sampleRows(q, params.maxPerSide, rng);
-    RowMatrixXf joint(ps.rows() + qs.rows(), p.cols());
+    RowMatrixXf joint = onHugePages<RowMatrixXf>(ps.rows() + qs.rows(), p.cols());
     joint << ps, qs;
     progress.report(0.0, "MAUVE");
     const PcaBasis basis = pca(joint, params.pcaVariance);
-    const RowMatrixXf reduced = (joint.rowwise() - basis.mean) * basis.basis;
+    RowMatrixXf centred = onHugePages<RowMatrixXf>(joint.rows(), joint.cols());
+    centred = joint.rowwise() - basis.mean;
+    RowMatrixXf reduced = onHugePages<RowMatrixXf>(joint.rows(), basis.basis.cols());
+    reduced.noalias() = centred * basis.basis;
+    centred.resize(0, 0);
     const std::size_t np = static_cast<std::size_t>(ps.rows());
     const std::size_t nq = static_cast<std::size_t>(qs.rows());
     const std::size_t k =
