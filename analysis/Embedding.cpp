@@ -1,6 +1,6 @@
 #include "analysis/Embedding.h"
 
-#include "analysis/Memory.h"
+#include "analysis/HugePages.h"
 #include "analysis/MinHash.h"
 #include "analysis/Parallel.h"
 

@@ -1,6 +1,6 @@
 #include "analysis/KMeans.h"
 
-#include "analysis/Memory.h"
+#include "analysis/HugePages.h"
 #include "analysis/Parallel.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "analysis/Logistic.h"
 
-#include "analysis/Memory.h"
+#include "analysis/HugePages.h"
 
 #include <algorithm>
 #include <cmath>

@@ -67,6 +67,7 @@ RecordPipe::Batch RecordPipe::fresh(std::size_t file) {
     {
         std::lock_guard lock(m_mutex);
         spare.swap(m_spare); // all of them: none keeps old records past this batch
+        m_errorFile = file;  // the file being read, should the reader throw
     }
     if (!spare.empty())
         b.records = std::move(spare.back());
@@ -90,7 +91,6 @@ void RecordPipe::read() {
 
 void RecordPipe::readFiles() {
     for (std::size_t f = 0; f < m_files.size() && !m_stop; ++f) {
-        m_errorFile = f; // read by pop() only after read() has finished, under the lock
         Batch batch = fresh(f);
         std::string err;
         auto reader = RecordReader::open(m_files[f], m_format, m_maxRecordBytes, &err);

@@ -31,8 +31,8 @@ namespace synthscope::model {
 /// without its folder). What the reader throws outside a file's records (out of memory while
 /// opening one or reporting an error) is rethrown by pop() after the batches before it, and by
 /// every pop() after, with the batch's file set to the file being read when it was thrown.
-/// Destroying the pipe stops the reader before its next record (one record may take long: up to the
-/// record cap) and joins it. Not copyable; one consumer thread.
+/// Destroying the pipe stops the reader before its next record (one record may take long: up to
+/// the record cap) and joins it. Not copyable; one consumer thread.
 class RecordPipe {
 public:
     static constexpr std::size_t kBatchRecords = 512;
@@ -77,7 +77,7 @@ private:
     std::size_t m_readyBytes = 0;
     std::vector<std::vector<RawRecord>> m_spare; ///< handed back, for their capacity
     std::exception_ptr m_error;                  ///< what read() threw, for pop()
-    std::size_t m_errorFile = 0;                 ///< the file read() was at
+    std::size_t m_errorFile = 0;                 ///< the file being read (set by fresh())
     bool m_finished = false;                     ///< the reader pushed its last batch
     std::atomic<bool> m_stop{false};             ///< the consumer is done with the pipe
     std::thread m_thread;                        ///< last: starts once the rest is built
