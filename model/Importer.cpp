@@ -254,6 +254,11 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         fileNames.push_back(f.toStdString());
         shownNames.append(QFileInfo(f).fileName());
     }
+    // "FILE: what", FILE the file's name without its folder: a file-level error.
+    const auto fileError = [&](std::size_t file, const std::string& what) {
+        return Status::failure(u"%1: %2"_s.arg(shownNames[static_cast<qsizetype>(file)],
+                                               QString::fromStdString(what)));
+    };
     QSqlQuery turn(db);
     turn.prepare(u"INSERT INTO turns (sample_id, position, role, content) VALUES (?, ?, ?, ?)"_s);
     QSqlQuery pair(db);
@@ -387,7 +392,8 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
             const QString& file = absFiles[static_cast<qsizetype>(fileIndex)];
             const QString& shownFile = shownNames[static_cast<qsizetype>(fileIndex)];
             if (!batch.error.empty())
-                return Status::failure(QString::fromStdString(batch.error));
+                return batch.openFailed ? Status::failure(QString::fromStdString(batch.error))
+                                        : fileError(fileIndex, batch.error);
             for (RawRecord& raw : batch.records) {
                 if (++report->rowsIn % 2048 == 0)
                     // Capped: a file that grows while it is read must not pass the index's share.
@@ -453,8 +459,7 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
         return Status::failure(ImporterText::tr("import cancelled; the project is unchanged"));
     } catch (const std::exception& e) {
         // The batch's file: the one being stored, or the one the reader was at when it threw.
-        return Status::failure(u"%1: %2"_s.arg(shownNames[static_cast<qsizetype>(batch.file)],
-                                               QString::fromStdString(e.what())));
+        return fileError(batch.file, e.what());
     }
 
     // The sample, in file order, as an import of every record would have stored it.

@@ -1,7 +1,5 @@
 #include "model/RecordPipe.h"
 
-#include <QFileInfo>
-
 #include <utility>
 
 namespace synthscope::model {
@@ -96,6 +94,7 @@ void RecordPipe::readFiles() {
         auto reader = RecordReader::open(m_files[f], m_format, m_maxRecordBytes, &err);
         if (!reader) {
             batch.error = err;
+            batch.openFailed = true;
             push(std::move(batch));
             return;
         }
@@ -114,8 +113,7 @@ void RecordPipe::readFiles() {
         } catch (const std::exception& e) {
             Batch failed;
             failed.file = f;
-            failed.error = QFileInfo(QString::fromStdString(m_files[f])).fileName().toStdString() +
-                           ": " + e.what();
+            failed.error = e.what();
             push(std::move(failed));
             return;
         }

@@ -26,9 +26,10 @@ namespace synthscope::model {
 /// Every file's last batch has endOfFile set (an empty file gives one empty batch).
 ///
 /// A file that cannot be opened ends the stream with a batch whose error is
-/// RecordReader::open's message; one whose reading throws (a CSV header that cannot be read, or
-/// out of memory while a record is read or batched), with "FILE: what" (FILE the file's name
-/// without its folder). What the reader throws outside a file's records (out of memory while
+/// RecordReader::open's message (which names the file, with its path) and openFailed set; one
+/// whose reading throws (a CSV header that cannot be read, or out of memory while a record is
+/// read or batched), with what it threw (the batch's file says which: the caller names it as
+/// its messages do). What the reader throws outside a file's records (out of memory while
 /// opening one or reporting an error) is rethrown by pop() after the batches before it, and by
 /// every pop() after, with the batch's file set to the file being read when it was thrown.
 /// Destroying the pipe stops the reader before its next record (one record may take long: up to
@@ -48,6 +49,7 @@ public:
         bool endOfFile = false;         ///< the file's last batch
         std::uint64_t fileSize = 0;     ///< with endOfFile
         std::string error;              ///< non-empty: the stream ends with this error
+        bool openFailed = false;        ///< error is RecordReader::open's (names the file)
     };
 
     /// Starts reading files (paths in UTF-8) as RecordReader::open(file, format,

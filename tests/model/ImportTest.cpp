@@ -873,6 +873,10 @@ TEST(Import, FilesReadBesideTheStoringKeepFileAndLineOrder) {
     ASSERT_EQ(rejects.size(), 1);
     EXPECT_EQ(rejects[0].line, 700);
     EXPECT_TRUE(rejects[0].file.endsWith(QStringLiteral("b.jsonl")));
+    // The report shows the name alone, of the right file among three.
+    ASSERT_EQ(report.firstRejects.size(), 1);
+    EXPECT_EQ(report.firstRejects[0].file, QStringLiteral("b.jsonl"));
+    EXPECT_EQ(report.firstRejects[0].line, 700);
 
     QSqlQuery q(p->connection());
     ASSERT_TRUE(q.exec(u"SELECT source_file, source_line, text FROM samples ORDER BY id"_s));
