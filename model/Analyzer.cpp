@@ -170,6 +170,7 @@ Json paramsJson(const analysis::AnalysisParams& params) {
               {"hnsw_m", sp.hnsw.m},
               {"hnsw_ef_construction", sp.hnsw.efConstruction},
               {"hnsw_ef_search", sp.hnsw.efSearch},
+              {"hnsw_dot_kernel", analysis::dotKernelName(sp.hnsw.kernel)},
               {"nn_similarity_threshold", sp.nnThreshold},
               {"vs_real_draws", params.vsReal.draws},
               {"vs_real_null_draws", params.vsReal.nullDraws},

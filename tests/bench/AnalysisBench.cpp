@@ -2,15 +2,18 @@
 // light perturbation to a target row count. Run on demand (not part of the test suite):
 //
 //   synthscope-bench [--rows N] [--no-similarity] [--only-similarity] [--one-after-the-other]
-//                    ROLE:FILE:TEXT ...
+//                    [--dot-kernel K] ROLE:FILE:TEXT ...
 //
 // --one-after-the-other runs the structure stages after the similarity stages even when they
 // would run side by side (AnalysisParams::concurrentStagesMaxTokens = 0), for A/B timings.
-// ROLE is real or synthetic; TEXT is a field name or a template such as
+// --dot-kernel measures the HNSW neighbours with kernel K (baseline or AVX2+FMA: see
+// analysis::DotKernel) instead of the widest this CPU runs, for A/B timings. ROLE is real or
+// synthetic; TEXT is a field name or a template such as
 // '{instruction}\n{response}'. Prints one line per stage (seconds) and the total; measure
 // peak memory from outside, e.g. with /usr/bin/time -v.
 #include "BenchCorpora.h"
 
+#include "analysis/Knn.h"
 #include "analysis/Pipeline.h"
 
 #include <chrono>
@@ -38,20 +41,38 @@ int main(int argc, char** argv) {
             params.findStructure = false;
         } else if (arg == "--one-after-the-other") {
             params.concurrentStagesMaxTokens = 0;
+        } else if (arg == "--dot-kernel" && i + 1 < argc) {
+            const std::string name = argv[++i];
+            bool known = false;
+            for (const auto k : {analysis::DotKernel::Baseline, analysis::DotKernel::Avx2Fma})
+                if (name == analysis::dotKernelName(k)) {
+                    if (!analysis::cpuRuns(k)) {
+                        std::fprintf(stderr, "this CPU does not run %s\n", name.c_str());
+                        return 2;
+                    }
+                    params.similarity.hnsw.kernel = k;
+                    known = true;
+                }
+            if (!known) {
+                std::fprintf(stderr, "--dot-kernel: baseline or AVX2+FMA\n");
+                return 2;
+            }
         } else {
             Corpus c;
             if (!load(arg, &c)) {
-                std::fprintf(stderr,
-                             "usage: synthscope-bench [--rows N] [--no-similarity] "
-                             "[--only-similarity] [--one-after-the-other] ROLE:FILE:TEXT ...\n");
+                std::fprintf(stderr, "usage: synthscope-bench [--rows N] [--no-similarity] "
+                                     "[--only-similarity] [--one-after-the-other] [--dot-kernel K] "
+                                     "ROLE:FILE:TEXT ...\n");
                 return 2;
             }
             corpora.push_back(std::move(c));
         }
     }
     if (corpora.empty()) {
-        std::fprintf(stderr, "usage: synthscope-bench [--rows N] [--no-similarity] "
-                             "[--only-similarity] [--one-after-the-other] ROLE:FILE:TEXT ...\n");
+        std::fprintf(
+            stderr,
+            "usage: synthscope-bench [--rows N] [--no-similarity] "
+            "[--only-similarity] [--one-after-the-other] [--dot-kernel K] ROLE:FILE:TEXT ...\n");
         return 2;
     }
     replicate(corpora, rows, 1);
@@ -66,6 +87,7 @@ int main(int argc, char** argv) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("rows %zu\n", total);
+    std::printf("dot kernel %s\n", analysis::dotKernelName(params.similarity.hnsw.kernel));
     double structure = 0.0;
     double similarity = 0.0;
     for (const auto& [stage, s] : result.stageSeconds) {
