@@ -4,13 +4,20 @@
 
 // hnswlib 0.6.2's SSE code prefetches the entry one past the end of a link list, reading
 // 4 bytes beyond a level's allocation: harmless (a prefetch address) but AddressSanitizer
-// reports it. Under ASan the plain loops are used instead; release builds keep SSE.
+// reports it. Under ASan the plain loops are used instead; release builds keep SSE. (GCC
+// defines __SANITIZE_ADDRESS__; clang says so through __has_feature.)
 #if defined(__SANITIZE_ADDRESS__)
 #define NO_MANUAL_VECTORIZATION
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NO_MANUAL_VECTORIZATION
+#endif
 #endif
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -126,7 +133,11 @@ float innerProductDistance(const float* a, const float* b, std::size_t n, DotKer
 
 struct KnnIndex::Impl {
     Impl(std::size_t dim, DotKernel kernel)
-        : space(dim, kernel) {}
+        : space(dim, kernel) {
+        if (!cpuRuns(kernel))
+            throw std::invalid_argument(std::string("this CPU does not run the ") +
+                                        dotKernelName(kernel) + " kernel");
+    }
     DotSpace space;
     std::unique_ptr<hnswlib::HierarchicalNSW<float>> index;
 };

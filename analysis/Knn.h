@@ -13,7 +13,8 @@ namespace synthscope::analysis {
 /// The instruction set an inner-product kernel uses. The build stays portable x86-64 (SSE2),
 /// so hnswlib's own kernels are SSE; the wider one is compiled for its instruction set alone
 /// and chosen at run time (the CPU is asked once). An AVX-512 kernel was measured and not kept:
-/// on this project's machine its neighbour searches were no faster than SSE's (README, *Inside*).
+/// on this project's machine its neighbour searches were no faster than SSE's (README, *Inside*,
+/// "The neighbours' inner product").
 enum class DotKernel {
     Baseline, ///< hnswlib's own: SSE on x86-64 (plain loops under AddressSanitizer)
     Avx2Fma,  ///< AVX2 with fused multiply-add: 8 floats a step, four sums in flight
@@ -27,10 +28,10 @@ enum class DotKernel {
 [[nodiscard]] const char* dotKernelName(DotKernel kernel);
 
 /// hnswlib's inner-product distance 1 − ⟨a, b⟩ of the float vectors a and b of n entries each
-/// (n ≥ 0; for L2-normalised vectors 1 − cosine, in [0, 2]) with the given kernel, which this
-/// CPU must run (cpuRuns(kernel); otherwise the program dies of an illegal instruction). The
-/// kernels sum in different orders, so their results differ in the last bits (a relative
-/// 1e-6 for n = 256); each is deterministic.
+/// (n ≥ 0; for L2-normalised vectors 1 − cosine, in [0, 2] up to rounding) with the given kernel,
+/// which this CPU must run (cpuRuns(kernel); otherwise the program dies of an illegal instruction).
+/// The kernels sum in different orders, so their results differ in the last bits (a relative 1e-6
+/// for n = 256); each is deterministic.
 [[nodiscard]] float innerProductDistance(const float* a, const float* b, std::size_t n,
                                          DotKernel kernel);
 
@@ -50,11 +51,12 @@ struct HnswParams {
 /// Approximate nearest-neighbour index (HNSW, Malkov & Yashunin 2018, via hnswlib) over a
 /// subset of the rows of an L2-normalised embedding matrix, by inner product = cosine.
 /// Built in parallel (hnswlib's addPoint is thread-safe for distinct labels); searches are
-/// const and may run concurrently. Distances use fastestDotKernel(). The matrix must outlive
-/// the index.
+/// const and may run concurrently. Distances use params.kernel (by default fastestDotKernel()).
+/// The matrix must outlive the index.
 class KnnIndex {
 public:
-    /// Indexes rows `members` of x. Throws Cancelled when asked to stop.
+    /// Indexes rows `members` of x. Throws Cancelled when asked to stop, std::invalid_argument
+    /// when this CPU does not run params.kernel.
     KnnIndex(const RowMatrixXf& x, std::span<const std::uint32_t> members,
              const HnswParams& params = {}, const Progress& progress = {});
     ~KnnIndex();

@@ -49,6 +49,35 @@ TEST(DotKernel, SmallIntegersGiveTheExactDistanceWithEveryKernel) {
             << dotKernelName(k);
 }
 
+// Which kernel measured shows in a sum whose order matters: products 1e8 (entry 0), 1 (entry
+// 4) and −1e8 (entry 8) of 16 entries. hnswlib's SSE kernel (and its plain loop) adds entry 4
+// to entry 0 first: 1e8 + 1 rounds to 1e8 in float (its spacing there is 8), so the sum is 0.
+// The AVX2 kernel's lane 0 adds entries 0 and 8 (0), lane 4 entries 4 and 12 (1), and lanes
+// 0 and 4 meet later: the sum is 1, exactly. Distances 1 − sum: 1 and 0; an index measuring
+// with each kernel reports cosine 1 − distance: 0 and 1.
+TEST(DotKernel, TheChosenKernelIsTheOneThatMeasures) {
+    RowMatrixXf x = RowMatrixXf::Zero(2, 16);
+    x(0, 0) = 1e8f;
+    x(0, 4) = 1.0f;
+    x(0, 8) = 1e8f;
+    x(1, 0) = 1.0f;
+    x(1, 4) = 1.0f;
+    x(1, 8) = -1.0f;
+    const std::vector<std::uint32_t> both = {0, 1};
+    for (const DotKernel k : kernelsThisCpuRuns()) {
+        const float expected = k == DotKernel::Baseline ? 1.0f : 0.0f;
+        EXPECT_EQ(innerProductDistance(x.row(0).data(), x.row(1).data(), 16, k), expected)
+            << dotKernelName(k);
+        HnswParams params;
+        params.kernel = k;
+        const KnnIndex index(x, both, params);
+        const std::vector<Neighbour> found = index.search(0, 1);
+        ASSERT_EQ(found.size(), 1u);
+        EXPECT_EQ(found[0].index, 1u);
+        EXPECT_EQ(found[0].cosine, 1.0f - expected) << dotKernelName(k);
+    }
+}
+
 TEST(DotKernel, EveryKernelThisCpuRunsAgreesWithTheExactSumAtEveryLength) {
     std::mt19937 rng(7);
     std::uniform_real_distribution<float> u(-1.0f, 1.0f);

@@ -2,6 +2,7 @@
 // 127.0.0.1 started by the test), a numeric field of the records, and a keyed file.
 #include "TestSupport.h"
 
+#include "analysis/Knn.h"
 #include "model/Analyzer.h"
 #include "model/EmbeddingSources.h"
 #include "model/ProjectStore.h"
@@ -188,6 +189,9 @@ TEST(EmbeddingEndpoint, StoredInTheProjectAndUsedByTheAnalysis) {
     const Json summary = ProjectStore(*project).summaryJson();
     EXPECT_EQ(summary["similarity"]["embedding_source"], "stub");
     EXPECT_EQ(summary["similarity"]["embedding_dimension"], 3);
+    // The neighbours' inner-product kernel, recorded with the run.
+    EXPECT_EQ(summary["analysis"]["params"]["similarity"]["hnsw_dot_kernel"],
+              analysis::dotKernelName(analysis::fastestDotKernel()));
     // An unknown source fails with a clear message and stores no run.
     params.similarity.embeddingSource = "missing";
     const Status bad = runAnalysis(*project, params, {}, nullptr);

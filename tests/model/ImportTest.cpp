@@ -894,6 +894,29 @@ TEST(Import, FilesReadBesideTheStoringKeepFileAndLineOrder) {
     EXPECT_EQ(n, 7499);
 }
 
+// A file that opens but is not what the format says (a JSON array that does not start with '[')
+// after one that is: the open error names the file once, with its path, and nothing is kept.
+TEST(Import, AFileThatCannotBeOpenedAsItsFormatIsNamedOnce) {
+    QTemporaryDir dir;
+    auto p = test::newProject(dir);
+    ImportSpec spec;
+    spec.corpusName = QStringLiteral("arrays");
+    spec.format = InputFormat::JsonArray;
+    spec.mapping = textField();
+    const QString bad =
+        test::writeFile(dir, QStringLiteral("notarray.json"), "{\"text\": \"x\"}\n");
+    spec.files = {test::writeFile(dir, QStringLiteral("good.json"), "[{\"text\": \"kept?\"}]\n"),
+                  bad};
+    ImportReport report;
+    const Status s = importCorpus(*p, spec, {}, &report);
+    ASSERT_FALSE(s.ok());
+    EXPECT_TRUE(s.error().startsWith(QFileInfo(bad).absoluteFilePath() +
+                                     QStringLiteral(": not a JSON array")))
+        << s.error().toStdString();
+    EXPECT_EQ(s.error().count(QStringLiteral("notarray.json")), 1) << s.error().toStdString();
+    EXPECT_TRUE(ProjectStore(*p).corpora().isEmpty());
+}
+
 // A file that cannot be read to its end (a CSV header with an unterminated quote) after one that
 // fills many batches fails the import with the file's name and leaves the project as it was; a
 // cancel while the reader is ahead (its batches waiting) stops both threads and keeps nothing.
