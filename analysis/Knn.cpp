@@ -71,6 +71,9 @@ public:
         : m_baseline(dim)
         , m_dim(dim)
         , m_distance(m_baseline.get_dist_func()) {
+        if (!cpuRuns(kernel))
+            throw std::invalid_argument(std::string("this CPU does not run the ") +
+                                        dotKernelName(kernel) + " kernel");
 #if defined(SYNTHSCOPE_WIDE_KERNELS)
         if (kernel == DotKernel::Avx2Fma)
             m_distance = distanceAvx2Fma;
@@ -133,11 +136,7 @@ float innerProductDistance(const float* a, const float* b, std::size_t n, DotKer
 
 struct KnnIndex::Impl {
     Impl(std::size_t dim, DotKernel kernel)
-        : space(dim, kernel) {
-        if (!cpuRuns(kernel))
-            throw std::invalid_argument(std::string("this CPU does not run the ") +
-                                        dotKernelName(kernel) + " kernel");
-    }
+        : space(dim, kernel) {}
     DotSpace space;
     std::unique_ptr<hnswlib::HierarchicalNSW<float>> index;
 };

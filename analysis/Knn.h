@@ -29,9 +29,9 @@ enum class DotKernel {
 
 /// hnswlib's inner-product distance 1 − ⟨a, b⟩ of the float vectors a and b of n entries each
 /// (n ≥ 0; for L2-normalised vectors 1 − cosine, in [0, 2] up to rounding) with the given kernel,
-/// which this CPU must run (cpuRuns(kernel); otherwise the program dies of an illegal instruction).
-/// The kernels sum in different orders, so their results differ in the last bits (a relative 1e-6
-/// for n = 256); each is deterministic.
+/// which this CPU must run. Errors: std::invalid_argument for a kernel it does not run
+/// (!cpuRuns(kernel)), instead of an illegal instruction. The kernels sum in different orders, so
+/// their results differ in the last bits (a relative 1e-6 for n = 256); each is deterministic.
 [[nodiscard]] float innerProductDistance(const float* a, const float* b, std::size_t n,
                                          DotKernel kernel);
 

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <optional>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -384,10 +385,17 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
     MappedRecord mapped;
     qint64 matched = 0; // readable records that met mapping.where (stored or rejected after)
     RecordPipe::Batch batch;
+    // The files are read on a thread of their own while these records are stored. No thread is
+    // no file's fault: said as such, not blamed on the first file.
+    std::optional<RecordPipe> pipe;
     try {
-        // The files are read on a thread of their own while these records are stored.
-        RecordPipe pipe(fileNames, spec.format, spec.maxRecordBytes);
-        while (pipe.pop(&batch)) {
+        pipe.emplace(fileNames, spec.format, spec.maxRecordBytes);
+    } catch (const std::system_error& e) {
+        return Status::failure(ImporterText::tr("cannot start a thread to read the files: %1")
+                                   .arg(QString::fromLocal8Bit(e.what())));
+    }
+    try {
+        while (pipe->pop(&batch)) {
             const std::size_t fileIndex = batch.file;
             const QString& file = absFiles[static_cast<qsizetype>(fileIndex)];
             const QString& shownFile = shownNames[static_cast<qsizetype>(fileIndex)];

@@ -1141,6 +1141,10 @@ With a prompt: %6, with a response: %7</source>
         <source>not an SQLite connection</source>
         <translation>不是 SQLite 连接</translation>
     </message>
+    <message>
+        <source>cannot start a thread to read the files: %1</source>
+        <translation>无法启动读取文件的线程：%1</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::IndicatingTermsModel</name>

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 using namespace synthscope::analysis;
@@ -159,4 +160,20 @@ TEST(DotKernel, AnIndexOnEveryKernelFindsTheExactNearestNeighbours) {
         // HNSW is approximate: at ef 100 over 400 points nearly every true neighbour is found.
         EXPECT_GE(static_cast<double>(found) / (kRows * kK), 0.98) << dotKernelName(k);
     }
+}
+
+TEST(DotKernel, AKernelThisCpuDoesNotRunIsRefusedNotExecuted) {
+    // No CPU runs a kernel outside the enumeration; both entry points refuse it with the error
+    // KnnIndex documents, before any distance is computed (an illegal instruction otherwise, for a
+    // real kernel on an older CPU).
+    const auto unknown = static_cast<DotKernel>(7);
+    ASSERT_FALSE(cpuRuns(unknown));
+    const std::vector<float> a = {1, 2, 3};
+    EXPECT_THROW((void)innerProductDistance(a.data(), a.data(), 3, unknown), std::invalid_argument);
+    RowMatrixXf x(2, 3);
+    x << 1, 0, 0, 0, 1, 0;
+    const std::vector<std::uint32_t> both = {0, 1};
+    HnswParams params;
+    params.kernel = unknown;
+    EXPECT_THROW((void)KnnIndex(x, both, params), std::invalid_argument);
 }
