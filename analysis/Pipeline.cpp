@@ -348,15 +348,25 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
     std::vector<TokenizedCorpus> tokenized;
     tokenized.reserve(corpora.size());
     const double nc = static_cast<double>(std::max<std::size_t>(corpora.size(), 1));
-    for (std::size_t i = 0; i < corpora.size(); ++i) {
-        const Progress slice =
-            progress.sub(0.3 * static_cast<double>(i) / nc, 0.3 * static_cast<double>(i + 1) / nc);
-        tokenized.push_back(tokenizeCorpus(corpora[i].texts, vocab, slice.sub(0.0, 0.6)));
-        result.corpora.push_back(
-            profileCorpus(tokenized.back(), corpora[i].labels, slice.sub(0.6, 1.0)));
-        result.inputStyle.push_back(
-            measureInputStyle(corpora[i].texts, tokenized.back(), vocab, params.lexicon.get()));
-    }
+    for (std::size_t i = 0; i < corpora.size(); ++i) // each on every core, ids in corpus order
+        tokenized.push_back(tokenizeCorpus(corpora[i].texts, vocab,
+                                           progress.sub(0.2 * static_cast<double>(i) / nc,
+                                                        0.2 * static_cast<double>(i + 1) / nc)));
+    // Profiles and input styles only read the tokens and the vocabulary: a corpus per thread.
+    result.corpora.resize(corpora.size());
+    result.inputStyle.resize(corpora.size());
+    progress.report(0.2, "profiling");
+    parallelFor(
+        corpora.size(),
+        [&, cancel = progress.cancelOnly()](std::size_t begin, std::size_t end, std::size_t) {
+            for (std::size_t i = begin; i < end; ++i) {
+                result.corpora[i] = profileCorpus(tokenized[i], corpora[i].labels, cancel);
+                result.inputStyle[i] =
+                    measureInputStyle(corpora[i].texts, tokenized[i], vocab, params.lexicon.get());
+            }
+        },
+        1);
+    progress.report(0.3, "profiling");
 
     clock.lap("tokenize+profile");
     result.judge.resize(corpora.size());

@@ -1,5 +1,7 @@
 #include "analysis/Tokenizer.h"
 
+#include "analysis/Parallel.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -7,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <stdexcept>
@@ -477,22 +480,66 @@ void TokenizedCorpus::append(const TokenizedCorpus& other) {
     hashes.insert(hashes.end(), other.hashes.begin(), other.hashes.end());
 }
 
+namespace {
+
+// The documents of one slice of a batch, tokenized against a vocabulary of the slice's own:
+// its ids are in the order the slice first meets each word.
+struct TokenizedSlice {
+    Vocabulary words;
+    TokenizedCorpus docs;
+};
+
+void tokenizeSlice(std::span<const std::string> texts, TokenizedSlice& out) {
+    out = {};
+    out.docs.offsets.reserve(texts.size() + 1);
+    out.docs.lengthChars.reserve(texts.size());
+    out.docs.hashes.reserve(texts.size());
+    for (const std::string& text : texts) {
+        WordTokens words(text);
+        while (words.next())
+            out.docs.tokenIds.push_back(out.words.intern(words.folded()));
+        out.docs.offsets.push_back(out.docs.tokenIds.size());
+        out.docs.lengthChars.push_back(static_cast<std::uint32_t>(codePointCount(text)));
+        out.docs.hashes.push_back(fnv1a64(normalizeForDuplicate(text)));
+    }
+}
+
+} // namespace
+
 TokenizedCorpus tokenizeCorpus(std::span<const std::string> texts, Vocabulary& vocabulary,
                                const Progress& progress) {
+    // Batches of documents, each cut into one slice per worker and tokenized in parallel; the
+    // slices are then merged in document order. A slice's words are interned in the order the
+    // slice first met them, after every slice before it: a word's first meeting in the whole
+    // corpus is its first in the first slice that has it, so the ids are those of one pass in
+    // document order, whatever the number of workers.
+    constexpr std::size_t kBatch = 8192;
     TokenizedCorpus corpus;
     corpus.offsets.reserve(texts.size() + 1);
     corpus.lengthChars.reserve(texts.size());
     corpus.hashes.reserve(texts.size());
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        if (i % 4096 == 0)
-            progress.report(static_cast<double>(i) / static_cast<double>(texts.size()),
-                            "tokenizing");
-        WordTokens words(texts[i]);
-        while (words.next())
-            corpus.tokenIds.push_back(vocabulary.intern(words.folded()));
-        corpus.offsets.push_back(corpus.tokenIds.size());
-        corpus.lengthChars.push_back(static_cast<std::uint32_t>(codePointCount(texts[i])));
-        corpus.hashes.push_back(fnv1a64(normalizeForDuplicate(texts[i])));
+    std::vector<TokenizedSlice> slices(workerCount());
+    std::vector<std::uint32_t> global; // slice id -> vocabulary id
+    for (std::size_t first = 0; first < texts.size(); first += kBatch) {
+        progress.report(static_cast<double>(first) / static_cast<double>(texts.size()),
+                        "tokenizing");
+        const std::size_t count = std::min(kBatch, texts.size() - first);
+        for (TokenizedSlice& slice : slices)
+            slice = {};
+        parallelFor(
+            count,
+            [&](std::size_t begin, std::size_t end, std::size_t worker) {
+                tokenizeSlice(texts.subspan(first + begin, end - begin), slices[worker]);
+            },
+            512, slices.size());
+        for (TokenizedSlice& slice : slices) { // in document order; unused ones are empty
+            global.resize(slice.words.size());
+            for (std::size_t id = 0; id < global.size(); ++id)
+                global[id] = vocabulary.intern(slice.words.word(static_cast<std::uint32_t>(id)));
+            for (std::uint32_t& id : slice.docs.tokenIds)
+                id = global[id];
+            corpus.append(slice.docs);
+        }
     }
     progress.report(1.0, "tokenizing");
     return corpus;

@@ -163,8 +163,10 @@ struct TokenizedCorpus {
     void append(const TokenizedCorpus& other);
 };
 
-/// Tokenizes every text with WordTokens, interning tokens in vocabulary.
-/// Progress: reported every 4096 documents; throws Cancelled when asked to stop.
+/// Tokenizes every text with WordTokens, interning tokens in vocabulary. Works on workerCount()
+/// threads (batches of 8,192 documents, one slice per thread, each slice interned after the
+/// slices before it); the ids are those of one pass in document order, whatever the threads.
+/// Progress: reported every 8,192 documents; throws Cancelled when asked to stop.
 TokenizedCorpus tokenizeCorpus(std::span<const std::string> texts, Vocabulary& vocabulary,
                                const Progress& progress = {});
 

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <limits>
+#include <string>
+#include <vector>
 
 using namespace synthscope::analysis;
 
@@ -167,6 +170,52 @@ TEST(TokenizedCorpus, OffsetsLengthsAndAppend) {
     ASSERT_EQ(d.size(), 6u);
     EXPECT_EQ(d.doc(5).size(), 2u);
     EXPECT_EQ(d.doc(5)[1], vocab.find("c"));
+}
+
+TEST(TokenizedCorpus, ParallelSlicesGiveTheIdsOfOnePassInDocumentOrder) {
+    // 20,000 texts: three batches of 8,192, each cut into a slice per worker. New words keep
+    // appearing in every slice ("only<i>"), words recur across slices and batches in changing
+    // case ("Shared<i mod 97>" folds to the id of "shared<i mod 97>"), some texts are empty, one
+    // has no ASCII. The reference is the one pass the parallel version must equal: WordTokens
+    // over the texts in order, interning each folded word.
+    std::vector<std::string> texts;
+    for (int i = 0; i < 20000; ++i) {
+        if (i % 1000 == 999) {
+            texts.emplace_back();
+            continue;
+        }
+        texts.push_back("only" + std::to_string(i) + (i % 2 ? " Shared" : " shared") +
+                        std::to_string(i % 97) + " common, common! w" + std::to_string(i % 4099) +
+                        (i == 12345 ? " Straße ΣΟΦΟΣ" : ""));
+    }
+    Vocabulary vocab;
+    const TokenizedCorpus c = tokenizeCorpus(texts, vocab);
+
+    Vocabulary refVocab;
+    std::vector<std::uint32_t> refIds;
+    std::vector<std::size_t> refOffsets{0};
+    for (const std::string& t : texts) {
+        WordTokens words(t);
+        while (words.next())
+            refIds.push_back(refVocab.intern(words.folded()));
+        refOffsets.push_back(refIds.size());
+    }
+    ASSERT_EQ(c.size(), texts.size());
+    EXPECT_EQ(c.tokenIds, refIds);
+    EXPECT_EQ(c.offsets, refOffsets);
+    ASSERT_EQ(vocab.size(), refVocab.size());
+    for (std::uint32_t id = 0; id < vocab.size(); ++id)
+        ASSERT_EQ(vocab.word(id), refVocab.word(id)) << "id " << id;
+    for (std::size_t i = 0; i < texts.size(); i += i == 11964 ? 381 : 997) { // 12345 among them
+        EXPECT_EQ(c.hashes[i], fnv1a64(normalizeForDuplicate(texts[i]))) << i;
+        EXPECT_EQ(c.lengthChars[i], codePointCount(texts[i])) << i;
+    }
+    // Interning continues the vocabulary it is given: a second corpus reuses the first's ids.
+    const std::vector<std::string> more = {"SHARED5 brandnew"};
+    const TokenizedCorpus d = tokenizeCorpus(more, vocab);
+    ASSERT_EQ(d.doc(0).size(), 2u);
+    EXPECT_EQ(d.doc(0)[0], refVocab.find("shared5"));
+    EXPECT_EQ(d.doc(0)[1], refVocab.size());
 }
 
 TEST(Progress, CancelThrowsAndSubMapsRange) {
