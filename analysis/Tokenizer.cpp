@@ -490,7 +490,6 @@ struct TokenizedSlice {
 };
 
 void tokenizeSlice(std::span<const std::string> texts, TokenizedSlice& out) {
-    out = {};
     out.docs.offsets.reserve(texts.size() + 1);
     out.docs.lengthChars.reserve(texts.size());
     out.docs.hashes.reserve(texts.size());
@@ -507,7 +506,7 @@ void tokenizeSlice(std::span<const std::string> texts, TokenizedSlice& out) {
 } // namespace
 
 TokenizedCorpus tokenizeCorpus(std::span<const std::string> texts, Vocabulary& vocabulary,
-                               const Progress& progress) {
+                               const Progress& progress, std::size_t workers) {
     // Batches of documents, each cut into one slice per worker and tokenized in parallel; the
     // slices are then merged in document order. A slice's words are interned in the order the
     // slice first met them, after every slice before it: a word's first meeting in the whole
@@ -518,7 +517,7 @@ TokenizedCorpus tokenizeCorpus(std::span<const std::string> texts, Vocabulary& v
     corpus.offsets.reserve(texts.size() + 1);
     corpus.lengthChars.reserve(texts.size());
     corpus.hashes.reserve(texts.size());
-    std::vector<TokenizedSlice> slices(workerCount());
+    std::vector<TokenizedSlice> slices(std::max<std::size_t>(workers, 1));
     std::vector<std::uint32_t> global; // slice id -> vocabulary id
     for (std::size_t first = 0; first < texts.size(); first += kBatch) {
         progress.report(static_cast<double>(first) / static_cast<double>(texts.size()),

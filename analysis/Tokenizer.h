@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/Parallel.h"
 #include "analysis/Progress.h"
 
 #include <cstddef>
@@ -163,11 +164,13 @@ struct TokenizedCorpus {
     void append(const TokenizedCorpus& other);
 };
 
-/// Tokenizes every text with WordTokens, interning tokens in vocabulary. Works on workerCount()
-/// threads (batches of 8,192 documents, one slice per thread, each slice interned after the
-/// slices before it); the ids are those of one pass in document order, whatever the threads.
-/// Progress: reported every 8,192 documents; throws Cancelled when asked to stop.
+/// Tokenizes every text with WordTokens, interning tokens in vocabulary. Works in batches of
+/// 8,192 documents, each cut into at most `workers` slices of at least 512 documents (fewer than
+/// 1,024: the calling thread alone), a thread a slice, each slice interned after the slices before
+/// it: the ids are those of one pass in document order, whatever the number of workers (≥ 1;
+/// 0 counts as 1). Progress is reported, and cancellation checked, on the calling thread at each
+/// batch's start; throws Cancelled when asked to stop.
 TokenizedCorpus tokenizeCorpus(std::span<const std::string> texts, Vocabulary& vocabulary,
-                               const Progress& progress = {});
+                               const Progress& progress = {}, std::size_t workers = workerCount());
 
 } // namespace synthscope::analysis

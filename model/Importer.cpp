@@ -462,10 +462,13 @@ Status importCorpus(Project& project, const ImportSpec& spec, const analysis::Pr
             if (batch.endOfFile)
                 doneBytes += static_cast<qint64>(batch.fileSize);
         }
+        pipe.reset(); // the reader's thread and spare batches, before the storing that follows
     } catch (const analysis::Cancelled&) {
+        pipe.reset();
         report->cancelled = true;
         return Status::failure(ImporterText::tr("import cancelled; the project is unchanged"));
     } catch (const std::exception& e) {
+        pipe.reset();
         // The batch's file: the one being stored, or the one the reader was at when it threw.
         return fileError(batch.file, e.what());
     }

@@ -173,13 +173,14 @@ TEST(TokenizedCorpus, OffsetsLengthsAndAppend) {
 }
 
 TEST(TokenizedCorpus, ParallelSlicesGiveTheIdsOfOnePassInDocumentOrder) {
-    // 20,000 texts: three batches of 8,192, each cut into a slice per worker. New words keep
-    // appearing in every slice ("only<i>"), words recur across slices and batches in changing
-    // case ("Shared<i mod 97>" folds to the id of "shared<i mod 97>"), some texts are empty, one
-    // has no ASCII. The reference is the one pass the parallel version must equal: WordTokens
-    // over the texts in order, interning each folded word.
+    // 17,000 texts: batches of 8,192, 8,192 and 616 (the last too small to cut, so the slices of
+    // the others go unused there), each cut into a slice per worker. New words keep appearing in
+    // every slice ("only<i>"), words recur across slices and batches in changing case
+    // ("Shared<i mod 97>" folds to the id of "shared<i mod 97>"), some texts are empty, one has
+    // no ASCII. The reference is the one pass every worker count must equal: WordTokens over the
+    // texts in order, interning each folded word.
     std::vector<std::string> texts;
-    for (int i = 0; i < 20000; ++i) {
+    for (int i = 0; i < 17000; ++i) {
         if (i % 1000 == 999) {
             texts.emplace_back();
             continue;
@@ -188,9 +189,6 @@ TEST(TokenizedCorpus, ParallelSlicesGiveTheIdsOfOnePassInDocumentOrder) {
                         std::to_string(i % 97) + " common, common! w" + std::to_string(i % 4099) +
                         (i == 12345 ? " Straße ΣΟΦΟΣ" : ""));
     }
-    Vocabulary vocab;
-    const TokenizedCorpus c = tokenizeCorpus(texts, vocab);
-
     Vocabulary refVocab;
     std::vector<std::uint32_t> refIds;
     std::vector<std::size_t> refOffsets{0};
@@ -200,22 +198,31 @@ TEST(TokenizedCorpus, ParallelSlicesGiveTheIdsOfOnePassInDocumentOrder) {
             refIds.push_back(refVocab.intern(words.folded()));
         refOffsets.push_back(refIds.size());
     }
-    ASSERT_EQ(c.size(), texts.size());
-    EXPECT_EQ(c.tokenIds, refIds);
-    EXPECT_EQ(c.offsets, refOffsets);
-    ASSERT_EQ(vocab.size(), refVocab.size());
-    for (std::uint32_t id = 0; id < vocab.size(); ++id)
-        ASSERT_EQ(vocab.word(id), refVocab.word(id)) << "id " << id;
-    for (std::size_t i = 0; i < texts.size(); i += i == 11964 ? 381 : 997) { // 12345 among them
-        EXPECT_EQ(c.hashes[i], fnv1a64(normalizeForDuplicate(texts[i]))) << i;
-        EXPECT_EQ(c.lengthChars[i], codePointCount(texts[i])) << i;
+    // 1: one slice a batch; 2 and 3: slices merged in order; 16: sixteen slices of 512.
+    for (const std::size_t workers :
+         {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{16}}) {
+        SCOPED_TRACE(workers);
+        Vocabulary vocab;
+        const TokenizedCorpus c = tokenizeCorpus(texts, vocab, {}, workers);
+        ASSERT_EQ(c.size(), texts.size());
+        EXPECT_EQ(c.tokenIds, refIds);
+        EXPECT_EQ(c.offsets, refOffsets);
+        ASSERT_EQ(vocab.size(), refVocab.size());
+        for (std::uint32_t id = 0; id < vocab.size(); ++id)
+            ASSERT_EQ(vocab.word(id), refVocab.word(id)) << "id " << id;
+        ASSERT_EQ(c.hashes.size(), texts.size());
+        ASSERT_EQ(c.lengthChars.size(), texts.size());
+        for (std::size_t i = 0; i < texts.size(); i += i == 11964 ? 381 : 997) { // 12345 too
+            EXPECT_EQ(c.hashes[i], fnv1a64(normalizeForDuplicate(texts[i]))) << i;
+            EXPECT_EQ(c.lengthChars[i], codePointCount(texts[i])) << i;
+        }
+        // Interning continues the vocabulary it is given: a second corpus reuses the first's ids.
+        const std::vector<std::string> more = {"SHARED5 brandnew"};
+        const TokenizedCorpus d = tokenizeCorpus(more, vocab, {}, workers);
+        ASSERT_EQ(d.doc(0).size(), 2u);
+        EXPECT_EQ(d.doc(0)[0], refVocab.find("shared5"));
+        EXPECT_EQ(d.doc(0)[1], refVocab.size());
     }
-    // Interning continues the vocabulary it is given: a second corpus reuses the first's ids.
-    const std::vector<std::string> more = {"SHARED5 brandnew"};
-    const TokenizedCorpus d = tokenizeCorpus(more, vocab);
-    ASSERT_EQ(d.doc(0).size(), 2u);
-    EXPECT_EQ(d.doc(0)[0], refVocab.find("shared5"));
-    EXPECT_EQ(d.doc(0)[1], refVocab.size());
 }
 
 TEST(Progress, CancelThrowsAndSubMapsRange) {
