@@ -145,8 +145,7 @@ KnnIndex::KnnIndex(const RowMatrixXf& x, std::span<const std::uint32_t> members,
                    const HnswParams& params, const Progress& progress)
     : m_impl(std::make_unique<Impl>(static_cast<std::size_t>(x.cols()), params.kernel))
     , m_x(x)
-    , m_size(members.size())
-    , m_ef(params.efSearch) {
+    , m_size(members.size()) {
     m_impl->index = std::make_unique<hnswlib::HierarchicalNSW<float>>(
         &m_impl->space, std::max<std::size_t>(members.size(), 1), params.m, params.efConstruction,
         params.seed);

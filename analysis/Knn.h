@@ -73,7 +73,6 @@ private:
     std::unique_ptr<Impl> m_impl;
     const RowMatrixXf& m_x;
     std::size_t m_size = 0;
-    std::size_t m_ef = 64;
 };
 
 } // namespace synthscope::analysis
