@@ -1,4 +1,5 @@
 // Synthscope GUI entry point: parses the command line and shows the main window.
+#include "analysis/Blas.h"
 #include "model/Project.h"
 #include "model/Settings.h"
 #include "widgets/Language.h"
@@ -14,6 +15,7 @@
 using namespace Qt::Literals::StringLiterals;
 
 int main(int argc, char** argv) {
+    synthscope::analysis::runBlasOnCallingThread(); // the analyses bring their own threads
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         std::fputs("synthscope: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"

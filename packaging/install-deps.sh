@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n fonts-droid-fallback libqt6opengl6-dev libgl-dev
-  libeigen3-dev nlohmann-json3-dev libhnswlib-dev libsqlite3-dev zlib1g-dev libicu-dev
+  libeigen3-dev libopenblas-dev nlohmann-json3-dev libhnswlib-dev libsqlite3-dev zlib1g-dev libicu-dev
   libgtest-dev libgmock-dev
   wamerican
   clang libclang-rt-14-dev

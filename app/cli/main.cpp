@@ -1,5 +1,6 @@
 // synthscope-cli: the same import, analyses and export as the GUI, for pipelines.
 #include "Commands.h"
+#include "analysis/Blas.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -8,6 +9,7 @@
 #include <memory>
 
 int main(int argc, char** argv) {
+    synthscope::analysis::runBlasOnCallingThread(); // the analyses bring their own threads
     // `report` draws charts and lays out a PDF: that needs fonts, so a QGuiApplication on the
     // offscreen platform (no display needed). Every other command is a plain core application.
     std::unique_ptr<QCoreApplication> app;

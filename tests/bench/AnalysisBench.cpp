@@ -13,6 +13,7 @@
 // peak memory from outside, e.g. with /usr/bin/time -v.
 #include "BenchCorpora.h"
 
+#include "analysis/Blas.h"
 #include "analysis/Knn.h"
 #include "analysis/Pipeline.h"
 
@@ -28,6 +29,7 @@ using synthscope::bench::load;
 using synthscope::bench::replicate;
 
 int main(int argc, char** argv) {
+    synthscope::analysis::runBlasOnCallingThread(); // the analyses bring their own threads
     std::size_t rows = 0;
     analysis::AnalysisParams params;
     std::vector<Corpus> corpora;

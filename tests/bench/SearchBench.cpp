@@ -12,6 +12,7 @@
 // query the median and worst of 5 runs in milliseconds and the number of matches.
 #include "BenchCorpora.h"
 
+#include "analysis/Blas.h"
 #include "model/Analyzer.h"
 #include "model/Importer.h"
 #include "model/ReviewStore.h"
@@ -98,6 +99,7 @@ bool build(const QString& path, std::vector<bench::Corpus> corpora, std::size_t 
 } // namespace
 
 int main(int argc, char** argv) {
+    synthscope::analysis::runBlasOnCallingThread(); // the analyses bring their own threads
     QCoreApplication app(argc, argv);
     QString path;
     bool building = false;

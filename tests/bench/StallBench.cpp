@@ -17,6 +17,7 @@
 // gaps passed 50 ms, and when the longest began (CLOCK_MONOTONIC seconds: under `perf record
 // -k CLOCK_MONOTONIC`, `perf report --time` on that window shows what the GUI thread did). Opening
 // the project is timed apart (a synchronous call, no beats in it).
+#include "analysis/Blas.h"
 #include "model/JobRunner.h"
 #include "model/ProjectDocument.h"
 #include "model/SimilarityModels.h"
@@ -129,6 +130,7 @@ template <class T> void acceptNextModal() {
 } // namespace
 
 int main(int argc, char** argv) {
+    synthscope::analysis::runBlasOnCallingThread(); // the analyses bring their own threads
     QApplication app(argc, argv);
     QString path;
     int answers = 100;
