@@ -106,7 +106,8 @@ Lexicon buildLexicon(std::span<const std::string> words) {
 }
 
 InputStyle measureInputStyle(std::span<const std::string> texts, const TokenizedCorpus& corpus,
-                             const Vocabulary& vocabulary, const Lexicon* lexicon) {
+                             const Vocabulary& vocabulary, const Lexicon* lexicon,
+                             const Progress& progress) {
     InputStyle out;
     if (texts.empty())
         return out;
@@ -137,6 +138,9 @@ InputStyle measureInputStyle(std::span<const std::string> texts, const Tokenized
     double sentenceCount = 0.0;
     UText text = UTEXT_INITIALIZER;
     for (std::size_t d = 0; d < texts.size(); ++d) {
+        if (d % 4096 == 0)
+            progress.report(static_cast<double>(d) / static_cast<double>(texts.size()),
+                            "profiling");
         const std::string& t = texts[d];
         if (const auto lower = startsLowercase(t)) {
             ++cased;

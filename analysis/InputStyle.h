@@ -49,9 +49,11 @@ using Lexicon = std::unordered_set<std::string>;
 Lexicon buildLexicon(std::span<const std::string> words);
 
 /// Measures texts (tokenized as corpus, with vocabulary's ids) for InputStyle; the OOV rate
-/// against lexicon when given. Throws the tokenizer's std::runtime_error when ICU's sentence
+/// against lexicon when given. Reports to progress ("profiling") every 4,096 texts, so a cancel
+/// stops it there (Cancelled). Throws the tokenizer's std::runtime_error when ICU's sentence
 /// break iterator is unavailable.
 InputStyle measureInputStyle(std::span<const std::string> texts, const TokenizedCorpus& corpus,
-                             const Vocabulary& vocabulary, const Lexicon* lexicon = nullptr);
+                             const Vocabulary& vocabulary, const Lexicon* lexicon = nullptr,
+                             const Progress& progress = {});
 
 } // namespace synthscope::analysis

@@ -1,5 +1,6 @@
 #include "analysis/Pipeline.h"
 
+#include "analysis/Blas.h"
 #include "analysis/Diversity.h"
 #include "analysis/Parallel.h"
 #include "analysis/Skeleton.h"
@@ -342,6 +343,7 @@ void analyzeStructure(std::span<const CorpusInput> corpora,
 
 AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const AnalysisParams& params,
                               const Progress& progress) {
+    runBlasOnCallingThread(); // the stages bring their own threads (also for test programs)
     AnalysisResult result;
     StageClock clock(result.stageSeconds);
     Vocabulary vocab;
@@ -361,8 +363,8 @@ AnalysisResult analyzeCorpora(std::span<const CorpusInput> corpora, const Analys
         [&, cancel = progress.cancelOnly()](std::size_t begin, std::size_t end, std::size_t) {
             for (std::size_t i = begin; i < end; ++i) {
                 result.corpora[i] = profileCorpus(tokenized[i], corpora[i].labels, cancel);
-                result.inputStyle[i] =
-                    measureInputStyle(corpora[i].texts, tokenized[i], vocab, params.lexicon.get());
+                result.inputStyle[i] = measureInputStyle(corpora[i].texts, tokenized[i], vocab,
+                                                         params.lexicon.get(), cancel);
             }
         },
         1);

@@ -1,8 +1,9 @@
 // Eigen's dense products on OpenBLAS (EIGEN_USE_BLAS): the products the analyses use — a
-// row-major matrix times a transposed one, a column-major product, a symmetric rank update and
-// a triangular solve — give the sums written out, and runBlasOnCallingThread() leaves OpenBLAS one
-// thread. Small integers, so every sum is exact in float and the comparison can be exact: a
-// BLAS called with a wrong layout, transpose flag or leading dimension gives other numbers.
+// row-major matrix times a transposed one, a column-major product, matrix times vector, a
+// symmetric rank update and a triangular solve — give the sums written out, and
+// runBlasOnCallingThread() leaves OpenBLAS one thread. Small integers, so every sum is exact in
+// float and the comparison can be exact: a BLAS called with a wrong layout, transpose flag or
+// leading dimension gives other numbers.
 #include "analysis/Blas.h"
 #include "analysis/Embedding.h"
 
@@ -10,16 +11,21 @@
 #include <Eigen/Core>
 #include <gtest/gtest.h>
 
+#ifndef EIGEN_USE_BLAS
+#error "these tests are of Eigen's products on OpenBLAS (EIGEN_USE_BLAS)"
+#endif
+
 using namespace synthscope::analysis;
 
 namespace {
 
-// Entries in [-3, 3], a fixed pattern of (row, column, salt).
+// Entries in [-3, 3], a fixed pattern of (row, column, salt) in which no two rows or columns
+// are alike, so a product read transposed or with a wrong stride gives other numbers.
 template <typename M> M smallIntegers(Eigen::Index rows, Eigen::Index cols, int salt) {
     M m(rows, cols);
     for (Eigen::Index r = 0; r < rows; ++r)
         for (Eigen::Index c = 0; c < cols; ++c)
-            m(r, c) = static_cast<typename M::Scalar>(((r * 7 + c * 3 + salt) % 7) - 3);
+            m(r, c) = static_cast<typename M::Scalar>(((r * 5 + c * 3 + r * c + salt) % 7) - 3);
     return m;
 }
 
@@ -49,6 +55,26 @@ TEST(Blas, RowMajorProductsGiveTheSumsWrittenOut) {
                 sum += c(i, k) * d(k, j);
             ASSERT_EQ(cd(i, j), sum) << i << ", " << j;
         }
+}
+
+TEST(Blas, MatrixTimesVectorGivesTheSumsWrittenOut) {
+    const auto a = smallIntegers<RowMatrixXf>(67, 41, 8);
+    const Eigen::VectorXf v = smallIntegers<Eigen::MatrixXf>(41, 1, 9);
+    const Eigen::VectorXf av = a * v;
+    const Eigen::RowVectorXf vta = v.transpose() * smallIntegers<RowMatrixXf>(41, 19, 10);
+    for (Eigen::Index i = 0; i < 67; ++i) {
+        float sum = 0.0f;
+        for (Eigen::Index k = 0; k < 41; ++k)
+            sum += a(i, k) * v(k);
+        ASSERT_EQ(av(i), sum) << i;
+    }
+    const auto b = smallIntegers<RowMatrixXf>(41, 19, 10);
+    for (Eigen::Index j = 0; j < 19; ++j) {
+        float sum = 0.0f;
+        for (Eigen::Index k = 0; k < 41; ++k)
+            sum += v(k) * b(k, j);
+        ASSERT_EQ(vta(j), sum) << j;
+    }
 }
 
 TEST(Blas, GramMatrixAndTriangularSolveGiveTheSumsWrittenOut) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -57,4 +58,16 @@ TEST(InputStyle, OutOfVocabularyRateByHand) {
     const TokenizedCorpus corpus = tokenizeCorpus(texts, vocabulary);
     EXPECT_DOUBLE_EQ(measureInputStyle(texts, corpus, vocabulary, &lexicon).oovRate, 2.0 / 6.0);
     EXPECT_TRUE(std::isnan(measureInputStyle(texts, corpus, vocabulary).oovRate));
+}
+
+// A cancel stops the measuring (it runs on a thread of its own beside the other corpora's).
+TEST(InputStyle, StopsWhenCancelled) {
+    const std::vector<std::string> texts = {"Could you please help?", "thanks"};
+    Vocabulary vocabulary;
+    const TokenizedCorpus corpus = tokenizeCorpus(texts, vocabulary);
+    std::atomic<bool> cancel{false};
+    const Progress progress({}, &cancel);
+    EXPECT_NO_THROW(measureInputStyle(texts, corpus, vocabulary, nullptr, progress));
+    cancel = true;
+    EXPECT_THROW(measureInputStyle(texts, corpus, vocabulary, nullptr, progress), Cancelled);
 }
