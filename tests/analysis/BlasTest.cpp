@@ -29,6 +29,21 @@ template <typename M> M smallIntegers(Eigen::Index rows, Eigen::Index cols, int 
     return m;
 }
 
+// Every entry of product equals Σₖ left(i, k)·right(k, j), summed coefficient by coefficient
+// (no BLAS in the loop).
+template <typename P, typename L, typename R>
+void expectSumsWrittenOut(const P& product, const L& left, const R& right) {
+    ASSERT_EQ(product.rows(), left.rows());
+    ASSERT_EQ(product.cols(), right.cols());
+    for (Eigen::Index i = 0; i < left.rows(); ++i)
+        for (Eigen::Index j = 0; j < right.cols(); ++j) {
+            float sum = 0.0f;
+            for (Eigen::Index k = 0; k < left.cols(); ++k)
+                sum += left(i, k) * right(k, j);
+            ASSERT_EQ(product(i, j), sum) << i << ", " << j;
+        }
+}
+
 } // namespace
 
 TEST(Blas, RowMajorProductsGiveTheSumsWrittenOut) {
@@ -36,45 +51,21 @@ TEST(Blas, RowMajorProductsGiveTheSumsWrittenOut) {
     const auto a = smallIntegers<RowMatrixXf>(61, 37, 1);
     const auto b = smallIntegers<RowMatrixXf>(43, 37, 2);
     const RowMatrixXf product = a * b.transpose(); // 61 × 43
-    ASSERT_EQ(product.rows(), 61);
-    ASSERT_EQ(product.cols(), 43);
-    for (Eigen::Index i = 0; i < 61; ++i)
-        for (Eigen::Index j = 0; j < 43; ++j) {
-            float sum = 0.0f;
-            for (Eigen::Index k = 0; k < 37; ++k)
-                sum += a(i, k) * b(j, k);
-            ASSERT_EQ(product(i, j), sum) << i << ", " << j;
-        }
+    expectSumsWrittenOut(product, a, RowMatrixXf(b.transpose()));
     const Eigen::MatrixXf c = smallIntegers<Eigen::MatrixXf>(29, 53, 3);
     const Eigen::MatrixXf d = smallIntegers<Eigen::MatrixXf>(53, 31, 4);
     const Eigen::MatrixXf cd = c * d;
-    for (Eigen::Index i = 0; i < 29; ++i)
-        for (Eigen::Index j = 0; j < 31; ++j) {
-            float sum = 0.0f;
-            for (Eigen::Index k = 0; k < 53; ++k)
-                sum += c(i, k) * d(k, j);
-            ASSERT_EQ(cd(i, j), sum) << i << ", " << j;
-        }
+    expectSumsWrittenOut(cd, c, d);
 }
 
 TEST(Blas, MatrixTimesVectorGivesTheSumsWrittenOut) {
     const auto a = smallIntegers<RowMatrixXf>(67, 41, 8);
     const Eigen::VectorXf v = smallIntegers<Eigen::MatrixXf>(41, 1, 9);
-    const Eigen::VectorXf av = a * v;
-    const Eigen::RowVectorXf vta = v.transpose() * smallIntegers<RowMatrixXf>(41, 19, 10);
-    for (Eigen::Index i = 0; i < 67; ++i) {
-        float sum = 0.0f;
-        for (Eigen::Index k = 0; k < 41; ++k)
-            sum += a(i, k) * v(k);
-        ASSERT_EQ(av(i), sum) << i;
-    }
     const auto b = smallIntegers<RowMatrixXf>(41, 19, 10);
-    for (Eigen::Index j = 0; j < 19; ++j) {
-        float sum = 0.0f;
-        for (Eigen::Index k = 0; k < 41; ++k)
-            sum += v(k) * b(k, j);
-        ASSERT_EQ(vta(j), sum) << j;
-    }
+    const Eigen::VectorXf av = a * v;
+    const Eigen::RowVectorXf vtb = v.transpose() * b;
+    expectSumsWrittenOut(av, a, v);
+    expectSumsWrittenOut(vtb, Eigen::RowVectorXf(v.transpose()), b);
 }
 
 TEST(Blas, GramMatrixAndTriangularSolveGiveTheSumsWrittenOut) {
