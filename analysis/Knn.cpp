@@ -16,6 +16,7 @@
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -192,6 +193,119 @@ std::vector<Neighbour> KnnIndex::search(std::uint32_t query, std::size_t k) cons
             break;
         out.push_back({static_cast<std::uint32_t>(label), 1.0f - distance});
     }
+    return out;
+}
+
+namespace {
+
+// Blocks of the exact search: a 256 × 2048 block of cosines is 2 MiB, the two row blocks
+// 0.25 and 2 MiB at d = 256.
+constexpr std::size_t kQueryBlock = 256;
+constexpr std::size_t kMemberBlock = 2048;
+
+// Offers member `index` at `cosine` to a list of at most k, highest first. Equal cosines stay
+// in the order offered.
+void offer(std::vector<Neighbour>& best, std::size_t k, std::uint32_t index, float cosine) {
+    if (best.size() < k)
+        best.push_back({index, cosine});
+    else
+        best.back() = {index, cosine};
+    for (std::size_t at = best.size() - 1; at > 0 && best[at - 1].cosine < cosine; --at)
+        std::swap(best[at - 1], best[at]);
+}
+
+} // namespace
+
+std::vector<std::vector<Neighbour>> exactNeighbours(const RowMatrixXf& x,
+                                                    std::span<const std::uint32_t> members,
+                                                    std::span<const std::uint32_t> queries,
+                                                    std::size_t k, const Progress& progress) {
+    std::vector<std::vector<Neighbour>> out(queries.size());
+    if (k == 0 || members.empty() || queries.empty())
+        return out;
+    const Eigen::Index d = x.cols();
+    const std::size_t blocks = (queries.size() + kQueryBlock - 1) / kQueryBlock;
+    const Progress cancel = progress.cancelOnly();
+    parallelFor(
+        blocks,
+        [&](std::size_t begin, std::size_t end, std::size_t worker) {
+            RowMatrixXf q;
+            RowMatrixXf m;
+            RowMatrixXf cosines;
+            for (std::size_t b = begin; b < end; ++b) {
+                (worker == 0 ? progress : cancel)
+                    .report(static_cast<double>(b - begin) / static_cast<double>(end - begin),
+                            "neighbours");
+                const std::size_t q0 = b * kQueryBlock;
+                const std::size_t qn = std::min(kQueryBlock, queries.size() - q0);
+                q.resize(static_cast<Eigen::Index>(qn), d);
+                for (std::size_t i = 0; i < qn; ++i)
+                    q.row(static_cast<Eigen::Index>(i)) = x.row(queries[q0 + i]);
+                for (std::size_t m0 = 0; m0 < members.size(); m0 += kMemberBlock) {
+                    const std::size_t mn = std::min(kMemberBlock, members.size() - m0);
+                    m.resize(static_cast<Eigen::Index>(mn), d);
+                    for (std::size_t j = 0; j < mn; ++j)
+                        m.row(static_cast<Eigen::Index>(j)) = x.row(members[m0 + j]);
+                    cosines.resize(static_cast<Eigen::Index>(qn), static_cast<Eigen::Index>(mn));
+                    cosines.noalias() = q * m.transpose();
+                    for (std::size_t i = 0; i < qn; ++i) {
+                        std::vector<Neighbour>& best = out[q0 + i];
+                        const std::uint32_t self = queries[q0 + i];
+                        const float* row = cosines.row(static_cast<Eigen::Index>(i)).data();
+                        float floor = best.size() < k ? -std::numeric_limits<float>::infinity()
+                                                      : best.back().cosine;
+                        for (std::size_t j = 0; j < mn; ++j) {
+                            // NaN never enters; a member equal to the last kept one comes
+                            // after it in `members`, so it does not displace it.
+                            if (!(row[j] > floor) || members[m0 + j] == self)
+                                continue;
+                            offer(best, k, members[m0 + j], row[j]);
+                            if (best.size() == k)
+                                floor = best.back().cosine;
+                        }
+                    }
+                }
+            }
+        },
+        1);
+    return out;
+}
+
+NeighbourIndex::NeighbourIndex(const RowMatrixXf& x, std::vector<std::uint32_t> members,
+                               const HnswParams& params)
+    : m_x(x)
+    , m_members(std::move(members))
+    , m_params(params) {}
+
+NeighbourIndex::~NeighbourIndex() = default;
+
+bool NeighbourIndex::searchesExactly(std::size_t queries) const {
+    return m_members.empty() ||
+           (m_params.exactPairs > 0 && queries <= m_params.exactPairs / m_members.size());
+}
+
+std::vector<std::vector<Neighbour>> NeighbourIndex::search(std::span<const std::uint32_t> queries,
+                                                           std::size_t k,
+                                                           const Progress& progress) {
+    if (searchesExactly(queries.size()))
+        return exactNeighbours(m_x, m_members, queries, k, progress);
+    double from = 0.0;
+    if (!m_hnsw) {
+        m_hnsw = std::make_unique<KnnIndex>(m_x, m_members, m_params, progress.sub(0.0, 0.6));
+        from = 0.6;
+    }
+    const Progress searching = progress.sub(from, 1.0);
+    const Progress cancel = progress.cancelOnly();
+    std::vector<std::vector<Neighbour>> out(queries.size());
+    parallelFor(queries.size(), [&](std::size_t begin, std::size_t end, std::size_t worker) {
+        for (std::size_t i = begin; i < end; ++i) {
+            if (i % 2048 == 0)
+                (worker == 0 ? searching : cancel)
+                    .report(static_cast<double>(i - begin) / static_cast<double>(end - begin),
+                            "neighbours");
+            out[i] = m_hnsw->search(queries[i], k);
+        }
+    });
     return out;
 }
 

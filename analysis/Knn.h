@@ -46,6 +46,10 @@ struct HnswParams {
     std::size_t efSearch = 32;       ///< candidate list while searching (≥ k is used)
     std::uint64_t seed = 100;
     DotKernel kernel = fastestDotKernel(); ///< must be one this CPU runs (cpuRuns)
+    /// NeighbourIndex searches exactly (no HNSW index at all) while queries × indexed rows stay
+    /// at most this many pairs: 2.5·10⁸ pairs of 256-dimensional rows are about 1.3·10¹¹ float
+    /// multiply-adds, ~1 s on two cores with OpenBLAS. 0: always HNSW.
+    std::size_t exactPairs = 250'000'000;
 };
 
 /// Approximate nearest-neighbour index (HNSW, Malkov & Yashunin 2018, via hnswlib) over a
@@ -73,6 +77,52 @@ private:
     std::unique_ptr<Impl> m_impl;
     const RowMatrixXf& m_x;
     std::size_t m_size = 0;
+};
+
+/// Exact nearest neighbours by cosine (brute force): for each row `queries[q]` of x, up to k
+/// rows of `members` with the highest inner product (the cosine, x being L2-normalised),
+/// highest first, never the query's own row; equal cosines keep the order of `members`.
+/// Computed as blocked matrix products (Eigen on the BLAS the build links) in blocks of
+/// queries shared among the workers; each query's block is the same whichever thread takes it,
+/// so the result is identical from run to run on one machine. Returns queries.size() lists.
+/// O(|queries| · |members| · d) time, O(k · |queries|) memory beyond fixed blocks. Throws
+/// Cancelled when asked to stop.
+[[nodiscard]] std::vector<std::vector<Neighbour>>
+exactNeighbours(const RowMatrixXf& x, std::span<const std::uint32_t> members,
+                std::span<const std::uint32_t> queries, std::size_t k,
+                const Progress& progress = {});
+
+/// The nearest-neighbour search the analyses use over rows `members` of x: exact
+/// (exactNeighbours) while a batch of queries times the members is at most params.exactPairs,
+/// else HNSW (KnnIndex, built at the first such batch and kept for the next). Why both: an
+/// HNSW index over one role answers queries of the other role, which lie off its graph, with
+/// the true nearest neighbour only ~70 % of the time on the demo pair (efSearch 32; README,
+/// *Exact neighbours where they are affordable*), and its parallel build makes the answers
+/// change from run to run; exact search costs |queries| · |members| products, so it is used
+/// up to the budget. The matrix must outlive the index.
+class NeighbourIndex {
+public:
+    NeighbourIndex(const RowMatrixXf& x, std::vector<std::uint32_t> members,
+                   const HnswParams& params = {});
+    ~NeighbourIndex();
+    NeighbourIndex(const NeighbourIndex&) = delete;
+    NeighbourIndex& operator=(const NeighbourIndex&) = delete;
+
+    /// Whether a batch of this many queries is searched exactly.
+    [[nodiscard]] bool searchesExactly(std::size_t queries) const;
+    /// Per query (rows of x), up to k members most similar, highest cosine first, never the
+    /// query's own row. Not concurrent with another search of the same index (it may build
+    /// the HNSW index). Throws Cancelled when asked to stop; std::invalid_argument when HNSW is
+    /// needed and this CPU does not run params.kernel.
+    [[nodiscard]] std::vector<std::vector<Neighbour>>
+    search(std::span<const std::uint32_t> queries, std::size_t k, const Progress& progress = {});
+    [[nodiscard]] std::size_t size() const { return m_members.size(); }
+
+private:
+    const RowMatrixXf& m_x;
+    std::vector<std::uint32_t> m_members;
+    HnswParams m_params;
+    std::unique_ptr<KnnIndex> m_hnsw;
 };
 
 } // namespace synthscope::analysis

@@ -1,7 +1,5 @@
 #include "analysis/Layout.h"
 
-#include "analysis/Parallel.h"
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -58,20 +56,9 @@ RowMatrixXf neighbourLayout(const RowMatrixXf& x, const RowMatrixXf& initial,
     // kNN graph.
     std::vector<std::uint32_t> all(n);
     std::iota(all.begin(), all.end(), 0u);
-    const KnnIndex index(x, all, params.hnsw, progress.sub(0.0, 0.2));
+    NeighbourIndex index(x, all, params.hnsw);
     const std::size_t k = std::min(params.neighbours, n - 1);
-    std::vector<std::vector<Neighbour>> knn(n);
-    const Progress cancel = progress.cancelOnly();
-    parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t worker) {
-        for (std::size_t i = begin; i < end; ++i) {
-            if (i % 4096 == 0)
-                (worker == 0 ? progress : cancel)
-                    .report(0.2 + 0.1 * static_cast<double>(i - begin) /
-                                      static_cast<double>(end - begin),
-                            "kNN graph");
-            knn[i] = index.search(static_cast<std::uint32_t>(i), k);
-        }
-    });
+    std::vector<std::vector<Neighbour>> knn = index.search(all, k, progress.sub(0.0, 0.3));
     // Fuzzy memberships, symmetrised: w = a + b − ab for the two directions.
     const double target = std::log2(static_cast<double>(k));
     std::vector<Edge> directed;

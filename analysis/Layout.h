@@ -19,12 +19,14 @@ struct LayoutParams {
 };
 
 /// A neighbour-preserving 2-D layout of the rows of x (L2-normalised embeddings) by the UMAP
-/// method (McInnes, Healy & Melville 2018) on an HNSW kNN graph: fuzzy memberships
+/// method (McInnes, Healy & Melville 2018) on a kNN graph (NeighbourIndex: exact while
+/// rows² ≤ params.hnsw.exactPairs, about 15,800 rows by default, else HNSW): fuzzy memberships
 /// exp(−(d − ρᵢ)/σᵢ) with σᵢ set so they sum to log₂ k, symmetrised as w + wᵀ − w∘wᵀ, then
 /// stochastic gradient descent with negative sampling, edges sampled in proportion to their
 /// weight and a linearly decaying learning rate. d is the cosine distance 1 − cos.
 /// initial: rows × 2 starting positions (e.g. the PCA layout), rescaled to a 10-wide box.
-/// Deterministic for a seed (single-threaded descent). Returns rows × 2. Throws Cancelled.
+/// Deterministic for a seed (single-threaded descent) while the graph is exact; beyond, HNSW's
+/// parallel build may change a few edges from run to run. Returns rows × 2. Throws Cancelled.
 RowMatrixXf neighbourLayout(const RowMatrixXf& x, const RowMatrixXf& initial,
                             const LayoutParams& params = {}, const Progress& progress = {});
 

@@ -260,24 +260,21 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
         return r;
     }
 
-    // Nearest neighbours: an HNSW index per corpus (own-corpus neighbours) and one per role
+    // Nearest neighbours: an index per corpus (own-corpus neighbours) and one per role
     // (neighbours of the other role: one search per sample however many corpora there are);
-    // a role with a single corpus reuses that corpus's index.
+    // a role with a single corpus reuses that corpus's index. Each search is exact within
+    // params.hnsw.exactPairs, else HNSW (NeighbourIndex).
     std::vector<std::vector<std::uint32_t>> members(corpora.size());
     std::vector<std::uint32_t> roleMembers[2];
     for (std::uint32_t i = 0; i < n; ++i) {
         members[corpusOf[i]].push_back(i);
         roleMembers[synthetic[corpusOf[i]] ? 1 : 0].push_back(i);
     }
-    std::vector<std::unique_ptr<KnnIndex>> indices;
-    const double steps = static_cast<double>(corpora.size() + 2);
-    for (std::size_t c = 0; c < corpora.size(); ++c) {
-        const double from = 0.45 + 0.1 * static_cast<double>(c) / steps;
-        indices.push_back(std::make_unique<KnnIndex>(r.embeddings, members[c], params.hnsw,
-                                                     progress.sub(from, from + 0.1 / steps)));
-    }
-    std::unique_ptr<KnnIndex> ownRoleIndex[2];
-    const KnnIndex* roleIndex[2] = {nullptr, nullptr};
+    std::vector<std::unique_ptr<NeighbourIndex>> indices;
+    for (std::size_t c = 0; c < corpora.size(); ++c)
+        indices.push_back(std::make_unique<NeighbourIndex>(r.embeddings, members[c], params.hnsw));
+    std::unique_ptr<NeighbourIndex> ownRoleIndex[2];
+    NeighbourIndex* roleIndex[2] = {nullptr, nullptr};
     for (int role = 0; role < 2; ++role) {
         std::size_t corporaOfRole = 0;
         std::size_t only = 0;
@@ -289,40 +286,52 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
         if (corporaOfRole == 1) {
             roleIndex[role] = indices[only].get();
         } else if (corporaOfRole > 1) {
-            const double from = 0.45 + 0.1 * static_cast<double>(corpora.size() + role) / steps;
             ownRoleIndex[role] =
-                std::make_unique<KnnIndex>(r.embeddings, roleMembers[role], params.hnsw,
-                                           progress.sub(from, from + 0.1 / steps));
+                std::make_unique<NeighbourIndex>(r.embeddings, roleMembers[role], params.hnsw);
             roleIndex[role] = ownRoleIndex[role].get();
         }
     }
     r.nnOwn.assign(n, kNaNf);
     r.nnOther.assign(n, kNaNf);
     r.realNeighbours.assign(n, {});
-    const Progress cancel = progress.cancelOnly();
-    const Progress queryProgress = progress.sub(0.55, 0.65);
-    parallelFor(n, [&](std::size_t begin, std::size_t end, std::size_t worker) {
-        for (std::size_t i = begin; i < end; ++i) {
-            if (i % 2048 == 0)
-                (worker == 0 ? queryProgress : cancel)
-                    .report(static_cast<double>(i - begin) / static_cast<double>(end - begin),
-                            "neighbours");
-            const auto q = static_cast<std::uint32_t>(i);
-            const auto own = indices[corpusOf[i]]->search(q, 1);
-            if (!own.empty())
-                r.nnOwn[i] = own[0].cosine;
-            const bool isSynthetic = synthetic[corpusOf[i]];
-            const KnnIndex* other = roleIndex[isSynthetic ? 0 : 1];
-            if (other == nullptr)
-                continue;
-            std::vector<Neighbour> found =
-                other->search(q, isSynthetic ? params.reviewNeighbours : 1);
-            if (!found.empty())
-                r.nnOther[i] = found[0].cosine;
-            if (isSynthetic)
-                r.realNeighbours[i] = std::move(found);
+    // Progress over the searches in proportion to the pairs they compare.
+    const double totalPairs = [&] {
+        double t = 0.0;
+        for (const auto& m : members)
+            t += static_cast<double>(m.size()) * static_cast<double>(m.size());
+        return t + 2.0 * static_cast<double>(realCount) * static_cast<double>(syntheticCount);
+    }();
+    double done = 0.0;
+    const auto searchProgress = [&](double pairs) {
+        const double from = 0.45 + 0.2 * done / std::max(totalPairs, 1.0);
+        done += pairs;
+        return progress.sub(from, 0.45 + 0.2 * done / std::max(totalPairs, 1.0));
+    };
+    for (std::size_t c = 0; c < corpora.size(); ++c) {
+        const auto size = static_cast<double>(members[c].size());
+        const auto found = indices[c]->search(members[c], 1, searchProgress(size * size));
+        for (std::size_t i = 0; i < members[c].size(); ++i)
+            if (!found[i].empty())
+                r.nnOwn[members[c][i]] = found[i][0].cosine;
+    }
+    for (int role = 0; role < 2; ++role) { // role of the queries
+        NeighbourIndex* other = roleIndex[1 - role];
+        if (other == nullptr)
+            continue;
+        const bool querySynthetic = role == 1;
+        const std::vector<std::uint32_t>& queries = roleMembers[role];
+        auto found = other->search(
+            queries, querySynthetic ? std::max<std::size_t>(params.reviewNeighbours, 1) : 1,
+            searchProgress(static_cast<double>(realCount) * static_cast<double>(syntheticCount)));
+        for (std::size_t i = 0; i < queries.size(); ++i) {
+            if (!found[i].empty())
+                r.nnOther[queries[i]] = found[i][0].cosine;
+            if (querySynthetic) {
+                found[i].resize(std::min(found[i].size(), params.reviewNeighbours));
+                r.realNeighbours[queries[i]] = std::move(found[i]);
+            }
         }
-    });
+    }
     ownRoleIndex[0].reset();
     ownRoleIndex[1].reset();
     indices.clear();

@@ -33,7 +33,7 @@ struct SimilarityParams {
     /// 128 permutations in 16 bands of 8 rows: a pair at Jaccard 0.8 becomes a candidate with
     /// probability 1 − (1 − 0.8⁸)¹⁶ ≈ 0.95; every candidate is verified by its true Jaccard.
     MinHashParams minhash{.permutations = 128, .bands = 16, .threshold = 0.8, .seed = 1};
-    HnswParams hnsw;
+    HnswParams hnsw; ///< neighbour search: exact within hnsw.exactPairs, else HNSW
     double nnThreshold = 0.95;        ///< nn_similarity_ratio threshold (chapter 17, Listing 17-1)
     std::size_t reviewNeighbours = 5; ///< nearest real samples kept per synthetic sample
     std::size_t nnHistogramBins = 20; ///< over cosine [0, 1]; negatives count in the first
@@ -134,7 +134,8 @@ struct SimilarityResult {
 
 /// Near-duplicates (exact: equal normalizeForDuplicate() hashes; near: MinHash LSH over word
 /// shingles, verified by Jaccard ≥ threshold; groups by union-find, Broder 1997, Lee et al.
-/// 2022), embeddings, HNSW nearest neighbours within each corpus and across roles, Vendi
+/// 2022), embeddings, nearest neighbours within each corpus and across roles (exact, or HNSW
+/// beyond SimilarityParams::hnsw.exactPairs pairs a search: NeighbourIndex), Vendi
 /// scores, k-means clusters with class-based TF-IDF labels (Grootendorst 2022), MAUVE and
 /// cross-validated detectability, and a PCA layout. Document indices run over the corpora
 /// in order. synthetic[c] says corpus c's role. Throws std::invalid_argument when the

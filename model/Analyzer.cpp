@@ -167,6 +167,7 @@ Json paramsJson(const analysis::AnalysisParams& params) {
               {"minhash_permutations", sp.minhash.permutations},
               {"minhash_bands", sp.minhash.bands},
               {"near_duplicate_jaccard", sp.minhash.threshold},
+              {"exact_neighbour_pairs", sp.hnsw.exactPairs},
               {"hnsw_m", sp.hnsw.m},
               {"hnsw_ef_construction", sp.hnsw.efConstruction},
               {"hnsw_ef_search", sp.hnsw.efSearch},

@@ -5820,8 +5820,8 @@ Use Import… to add real and synthetic data.</source>
         <translation>&lt;b&gt;更偏好这一个&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Nearest real samples&lt;/b&gt; (embedding cosine, HNSW index)</source>
-        <translation>&lt;b&gt;最近的真实样本&lt;/b&gt;（嵌入余弦相似度，HNSW 索引）</translation>
+        <source>&lt;b&gt;Nearest real samples&lt;/b&gt; (embedding cosine)</source>
+        <translation>&lt;b&gt;最近的真实样本&lt;/b&gt;（嵌入余弦相似度）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Neighbours&lt;/b&gt; are found for synthetic samples.</source>

@@ -761,8 +761,7 @@ void ReviewView::showRow(int row) {
     m_neighbourTable->resizeColumnToContents(1);
     m_neighbourTable->resizeColumnToContents(2);
     if (m_neighbours->rowCount() > 0) {
-        m_neighbourHeader->setText(
-            tr("<b>Nearest real samples</b> (embedding cosine, HNSW index)"));
+        m_neighbourHeader->setText(tr("<b>Nearest real samples</b> (embedding cosine)"));
         m_neighbourTable->selectRow(0);
         showNeighbour(0);
     } else {

@@ -1,16 +1,20 @@
 // The inner-product kernels of the HNSW index: every kernel this CPU runs gives hnswlib's
 // distance 1 − ⟨a, b⟩ to float precision at every length (the wide kernels' tails included),
-// and an index measuring with it finds the exact nearest neighbours of a small matrix.
+// and an index measuring with it finds the exact nearest neighbours of a small matrix. The
+// exact search finds what a brute-force loop finds, ties and blocks included, and
+// NeighbourIndex chooses it within its budget.
 #include "analysis/Knn.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <random>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 using namespace synthscope::analysis;
@@ -176,4 +180,191 @@ TEST(DotKernel, AKernelThisCpuDoesNotRunIsRefusedNotExecuted) {
     HnswParams params;
     params.kernel = unknown;
     EXPECT_THROW((void)KnnIndex(x, both, params), std::invalid_argument);
+}
+
+namespace {
+
+// Rows of small integers (−3 … 3): every inner product is an exact integer in float, whatever
+// the summation order, so the expected neighbours below are exact and ties are real ties.
+RowMatrixXf smallIntegerRows(Eigen::Index rows, Eigen::Index dim, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> v(-3, 3);
+    RowMatrixXf x(rows, dim);
+    for (Eigen::Index r = 0; r < rows; ++r)
+        for (Eigen::Index c = 0; c < dim; ++c)
+            x(r, c) = static_cast<float>(v(rng));
+    return x;
+}
+
+// The k members with the largest inner product with row `query`, written out as a loop: all
+// candidates in member order, stably sorted by inner product (highest first), so equal ones
+// keep the order of `members`; never the query's own row.
+std::vector<Neighbour> bruteForce(const RowMatrixXf& x, const std::vector<std::uint32_t>& members,
+                                  std::uint32_t query, std::size_t k) {
+    std::vector<Neighbour> all;
+    for (const std::uint32_t m : members) {
+        if (m == query)
+            continue;
+        double dot = 0.0;
+        for (Eigen::Index c = 0; c < x.cols(); ++c)
+            dot += static_cast<double>(x(query, c)) * x(m, c);
+        all.push_back({m, static_cast<float>(dot)});
+    }
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Neighbour& a, const Neighbour& b) { return a.cosine > b.cosine; });
+    all.resize(std::min(all.size(), k));
+    return all;
+}
+
+void expectSameLists(const std::vector<std::vector<Neighbour>>& got,
+                     const std::vector<std::vector<Neighbour>>& expected) {
+    ASSERT_EQ(got.size(), expected.size());
+    for (std::size_t q = 0; q < got.size(); ++q) {
+        ASSERT_EQ(got[q].size(), expected[q].size()) << "query " << q;
+        for (std::size_t j = 0; j < got[q].size(); ++j) {
+            EXPECT_EQ(got[q][j].index, expected[q][j].index) << "query " << q << ", rank " << j;
+            EXPECT_EQ(got[q][j].cosine, expected[q][j].cosine) << "query " << q << ", rank " << j;
+        }
+    }
+}
+
+} // namespace
+
+TEST(ExactNeighbours, FindsWhatABruteForceLoopFinds) {
+    // 3,000 rows; members are the rows not divisible by 3 in descending order (2,000 of them,
+    // not the row order, so "ties keep the order of members" is tested against something),
+    // queries every 5th row, some of them members (never their own neighbour) and some not.
+    // 600 queries are three blocks of queries. Integer rows: many exact ties.
+    const RowMatrixXf x = smallIntegerRows(3000, 8, 5);
+    std::vector<std::uint32_t> members;
+    for (std::uint32_t i = 3000; i-- > 0;)
+        if (i % 3 != 0)
+            members.push_back(i);
+    std::vector<std::uint32_t> queries;
+    for (std::uint32_t i = 0; i < 3000; i += 5)
+        queries.push_back(i);
+    for (const std::size_t k : {std::size_t{1}, std::size_t{4}}) {
+        std::vector<std::vector<Neighbour>> expected;
+        for (const std::uint32_t q : queries)
+            expected.push_back(bruteForce(x, members, q, k));
+        expectSameLists(exactNeighbours(x, members, queries, k), expected);
+    }
+}
+
+TEST(ExactNeighbours, MoreMembersThanOneBlockAndFewerThanK) {
+    // 5,000 members cross two member-block boundaries (blocks of 2,048); the 3 queries are
+    // rows outside the members, the row of a member and the last row. k = 6,000 > members:
+    // every member, sorted, and only the others for the member query.
+    const RowMatrixXf x = smallIntegerRows(5001, 5, 9);
+    std::vector<std::uint32_t> members(5000);
+    for (std::uint32_t i = 0; i < 5000; ++i)
+        members[i] = i;
+    const std::vector<std::uint32_t> queries = {5000, 17, 4999};
+    std::vector<std::vector<Neighbour>> expected;
+    for (const std::uint32_t q : queries)
+        expected.push_back(bruteForce(x, members, q, 6000));
+    const auto got = exactNeighbours(x, members, queries, 6000);
+    EXPECT_EQ(got[0].size(), 5000u);
+    EXPECT_EQ(got[1].size(), 4999u);
+    expectSameLists(got, expected);
+}
+
+TEST(ExactNeighbours, AnIdenticalRowIsFoundButNeverTheQueryItself) {
+    RowMatrixXf x(4, 2);
+    x << 1, 0,      //
+        0.8f, 0.6f, //
+        0, 1,       //
+        1, 0;       // same as row 0
+    const std::vector<std::uint32_t> all = {0, 1, 2, 3};
+    // The HNSW index answers alike.
+    const KnnIndex index(x, all);
+    const auto n0 = index.search(0, 2);
+    ASSERT_EQ(n0.size(), 2u);
+    EXPECT_EQ(n0[0].index, 3u);
+    EXPECT_NEAR(n0[0].cosine, 1.0f, 1e-6);
+    EXPECT_EQ(n0[1].index, 1u);
+    EXPECT_NEAR(n0[1].cosine, 0.8f, 1e-6);
+    const auto found = exactNeighbours(x, all, all, 2);
+    ASSERT_EQ(found.size(), 4u);
+    ASSERT_EQ(found[0].size(), 2u);
+    EXPECT_EQ(found[0][0].index, 3u);
+    EXPECT_EQ(found[0][0].cosine, 1.0f);
+    EXPECT_EQ(found[0][1].index, 1u);
+    EXPECT_FLOAT_EQ(found[0][1].cosine, 0.8f);
+    EXPECT_EQ(found[3][0].index, 0u);
+    // Nothing to find: no members, no queries, k = 0.
+    const std::vector<std::uint32_t> none;
+    EXPECT_TRUE(exactNeighbours(x, none, all, 2)[0].empty());
+    EXPECT_TRUE(exactNeighbours(x, all, none, 2).empty());
+    EXPECT_TRUE(exactNeighbours(x, all, all, 0)[2].empty());
+    // A single member that is the query: nothing.
+    const std::vector<std::uint32_t> justTwo = {2};
+    EXPECT_TRUE(exactNeighbours(x, justTwo, justTwo, 1)[0].empty());
+}
+
+TEST(ExactNeighbours, StopsWhenCancelled) {
+    const RowMatrixXf x = smallIntegerRows(600, 4, 3);
+    std::vector<std::uint32_t> all(600);
+    for (std::uint32_t i = 0; i < 600; ++i)
+        all[i] = i;
+    std::atomic<bool> cancel{true};
+    const Progress progress([](double, std::string_view) {}, &cancel);
+    EXPECT_THROW((void)exactNeighbours(x, all, all, 1, progress), Cancelled);
+}
+
+TEST(NeighbourIndex, SearchesExactlyUpToTheBudgetAndByHnswBeyond) {
+    // 2,000 unit rows in 20 well-separated groups of 100 (a group's rows share one strong
+    // direction): HNSW finds each row's true nearest neighbour here, so both paths must agree
+    // on it, while the budget decides which path runs.
+    constexpr Eigen::Index kRows = 2000;
+    constexpr Eigen::Index kDim = 24;
+    std::mt19937 rng(3);
+    std::normal_distribution<float> g(0.0f, 0.05f);
+    RowMatrixXf x(kRows, kDim);
+    for (Eigen::Index r = 0; r < kRows; ++r) {
+        for (Eigen::Index c = 0; c < kDim; ++c)
+            x(r, c) = g(rng);
+        x(r, r / 100) += 1.0f;
+        x.row(r).normalize();
+    }
+    std::vector<std::uint32_t> members;
+    std::vector<std::uint32_t> queries;
+    for (std::uint32_t i = 0; i < kRows; ++i)
+        (i % 2 == 0 ? members : queries).push_back(i);
+    HnswParams budget;
+    budget.exactPairs = 1000 * 1000; // members × queries exactly
+    NeighbourIndex exact(x, members, budget);
+    EXPECT_TRUE(exact.searchesExactly(1000));
+    EXPECT_FALSE(exact.searchesExactly(1001));
+    HnswParams none;
+    none.exactPairs = 0;
+    none.efSearch = 64;
+    NeighbourIndex hnsw(x, members, none);
+    EXPECT_FALSE(hnsw.searchesExactly(1));
+    const auto byExact = exact.search(queries, 3);
+    EXPECT_EQ(byExact.size(), queries.size());
+    for (std::size_t q = 0; q < queries.size(); q += 97) {
+        std::vector<Neighbour> expected;
+        for (const std::uint32_t m : members)
+            expected.push_back({m, x.row(queries[q]).dot(x.row(m))});
+        std::stable_sort(
+            expected.begin(), expected.end(),
+            [](const Neighbour& a, const Neighbour& b) { return a.cosine > b.cosine; });
+        ASSERT_EQ(byExact[q].size(), 3u);
+        EXPECT_EQ(byExact[q][0].index, expected[0].index);
+        EXPECT_NEAR(byExact[q][0].cosine, expected[0].cosine, 1e-5);
+    }
+    const auto byHnsw = hnsw.search(queries, 3);
+    std::size_t same = 0;
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+        ASSERT_FALSE(byHnsw[q].empty());
+        EXPECT_NEAR(byHnsw[q][0].cosine, x.row(queries[q]).dot(x.row(byHnsw[q][0].index)), 1e-5);
+        same += byHnsw[q][0].cosine >= byExact[q][0].cosine - 1e-6f ? 1 : 0;
+        // Both return members only: the HNSW index was built over them, not over every row.
+        EXPECT_EQ(byHnsw[q][0].index % 2, 0u);
+    }
+    EXPECT_GE(static_cast<double>(same) / static_cast<double>(queries.size()), 0.95);
+    // A second batch searches the index built for the first: the same answer.
+    const std::vector<std::uint32_t> one = {queries[0]};
+    EXPECT_EQ(hnsw.search(one, 1)[0][0].index, byHnsw[0][0].index);
 }

@@ -11,9 +11,13 @@
 
 #include <Eigen/SVD>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <random>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace synthscope::analysis;
 
@@ -224,22 +228,6 @@ TEST(Logistic, SeparableAndRandomLabels) {
     EXPECT_NEAR(random.meanAuc, 0.5, 0.1);
 }
 
-TEST(Knn, FindsTheNearestOtherRow) {
-    RowMatrixXf x(4, 2);
-    x << 1, 0,      //
-        0.8f, 0.6f, //
-        0, 1,       //
-        1, 0;       // same as row 0
-    const std::vector<std::uint32_t> all = {0, 1, 2, 3};
-    const KnnIndex index(x, all);
-    const auto n0 = index.search(0, 2);
-    ASSERT_EQ(n0.size(), 2u);
-    EXPECT_EQ(n0[0].index, 3u); // the identical row, never row 0 itself
-    EXPECT_NEAR(n0[0].cosine, 1.0f, 1e-6);
-    EXPECT_EQ(n0[1].index, 1u);
-    EXPECT_NEAR(n0[1].cosine, 0.8f, 1e-6);
-}
-
 TEST(Similarity, DuplicatesClustersAndCoverageOnHandMadeCorpora) {
     Vocabulary vocab;
     const std::vector<std::string> real = {
@@ -300,6 +288,80 @@ TEST(Similarity, DuplicatesClustersAndCoverageOnHandMadeCorpora) {
     EXPECT_GE(r.comparison->mauve.mauve, 0.0);
     EXPECT_LE(r.comparison->mauve.mauve, 1.0);
     EXPECT_EQ(r.comparison->detectabilityFoldAuc.size(), 2u);
+}
+
+TEST(Similarity, NeighbourScoresAreTheExactOnesWithinTheBudget) {
+    // One real and two synthetic corpora of 250 texts of 12 words drawn from 40 (seeded), so
+    // the synthetic role has an index of its own. Within the budget every neighbour score is
+    // the exact one, computed here by a loop over the embeddings; two runs agree to the bit.
+    // With no budget (HNSW) no score can beat the exact one.
+    std::mt19937 rng(21);
+    std::uniform_int_distribution<int> word(0, 39);
+    const auto corpus = [&](int shift) {
+        std::vector<std::string> texts;
+        for (int t = 0; t < 250; ++t) {
+            std::string text;
+            for (int w = 0; w < 12; ++w)
+                text += "w" + std::to_string((word(rng) + shift) % 40) + " ";
+            texts.push_back(text);
+        }
+        return texts;
+    };
+    Vocabulary vocab;
+    std::vector<TokenizedCorpus> corpora;
+    for (const int shift : {0, 3, 7})
+        corpora.push_back(tokenizeCorpus(corpus(shift), vocab));
+    const std::vector<bool> synthetic = {false, true, true};
+    SimilarityParams params;
+    params.embedding.dimension = 16;
+    params.embedding.features.minDocumentFrequency = 1;
+    params.clusters = 2;
+    params.detectabilityFolds = 2;
+    params.reviewNeighbours = 3;
+    const SimilarityResult r = analyzeSimilarity(corpora, synthetic, vocab, params);
+    const Eigen::Index n = r.embeddings.rows();
+    ASSERT_EQ(n, 750);
+    const auto corpusOf = [](Eigen::Index i) { return i / 250; };
+    for (Eigen::Index i = 0; i < n; ++i) {
+        float own = -2.0f;
+        float other = -2.0f;
+        std::vector<std::pair<float, Eigen::Index>> real; // for a synthetic query
+        for (Eigen::Index j = 0; j < n; ++j) {
+            if (j == i)
+                continue;
+            const float c = r.embeddings.row(i).dot(r.embeddings.row(j));
+            if (corpusOf(j) == corpusOf(i))
+                own = std::max(own, c);
+            if (synthetic[static_cast<std::size_t>(corpusOf(j))] !=
+                synthetic[static_cast<std::size_t>(corpusOf(i))]) {
+                other = std::max(other, c);
+                real.emplace_back(-c, j);
+            }
+        }
+        const auto at = static_cast<std::size_t>(i);
+        EXPECT_NEAR(r.nnOwn[at], own, 1e-5) << i;
+        EXPECT_NEAR(r.nnOther[at], other, 1e-5) << i;
+        if (synthetic[static_cast<std::size_t>(corpusOf(i))]) {
+            std::stable_sort(real.begin(), real.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            ASSERT_EQ(r.realNeighbours[at].size(), 3u) << i;
+            for (std::size_t k = 0; k < 3; ++k)
+                EXPECT_NEAR(r.realNeighbours[at][k].cosine, -real[k].first, 1e-5) << i;
+        } else {
+            EXPECT_TRUE(r.realNeighbours[at].empty());
+        }
+    }
+    const SimilarityResult again = analyzeSimilarity(corpora, synthetic, vocab, params);
+    ASSERT_EQ(again.embeddings, r.embeddings);
+    EXPECT_EQ(again.nnOwn, r.nnOwn);
+    EXPECT_EQ(again.nnOther, r.nnOther);
+    params.hnsw.exactPairs = 0;
+    const SimilarityResult byHnsw = analyzeSimilarity(corpora, synthetic, vocab, params);
+    ASSERT_EQ(byHnsw.embeddings, r.embeddings);
+    for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
+        EXPECT_LE(byHnsw.nnOwn[i], r.nnOwn[i] + 1e-5f) << i;
+        EXPECT_LE(byHnsw.nnOther[i], r.nnOther[i] + 1e-5f) << i;
+    }
 }
 
 TEST(NeighbourLayout, SeparatesTwoGroupsFromARandomStartDeterministically) {
