@@ -198,8 +198,8 @@ std::vector<Neighbour> KnnIndex::search(std::uint32_t query, std::size_t k) cons
 
 namespace {
 
-// Blocks of the exact search: a 256 × 2048 block of cosines is 2 MiB, the two row blocks
-// 0.25 and 2 MiB at d = 256.
+// Blocks of the exact search (at most): a 256 × 2048 block of cosines is 2 MiB, the two row
+// blocks 0.25 and 2 MiB at d = 256.
 constexpr std::size_t kQueryBlock = 256;
 constexpr std::size_t kMemberBlock = 2048;
 
@@ -224,7 +224,13 @@ std::vector<std::vector<Neighbour>> exactNeighbours(const RowMatrixXf& x,
     if (k == 0 || members.empty() || queries.empty())
         return out;
     const Eigen::Index d = x.cols();
-    const std::size_t blocks = (queries.size() + kQueryBlock - 1) / kQueryBlock;
+    // At most kQueryBlock queries a block, and a block for each worker when there are few
+    // queries (a handful against many members is still shared).
+    const std::size_t workers = workerCount();
+    const std::size_t queryBlock =
+        std::clamp<std::size_t>((queries.size() + workers - 1) / workers, 1, kQueryBlock);
+    const std::size_t blocks = (queries.size() + queryBlock - 1) / queryBlock;
+    const std::size_t memberBlocks = (members.size() + kMemberBlock - 1) / kMemberBlock;
     const Progress cancel = progress.cancelOnly();
     parallelFor(
         blocks,
@@ -233,15 +239,20 @@ std::vector<std::vector<Neighbour>> exactNeighbours(const RowMatrixXf& x,
             RowMatrixXf m;
             RowMatrixXf cosines;
             for (std::size_t b = begin; b < end; ++b) {
-                (worker == 0 ? progress : cancel)
-                    .report(static_cast<double>(b - begin) / static_cast<double>(end - begin),
-                            "neighbours");
-                const std::size_t q0 = b * kQueryBlock;
-                const std::size_t qn = std::min(kQueryBlock, queries.size() - q0);
+                const std::size_t q0 = b * queryBlock;
+                const std::size_t qn = std::min(queryBlock, queries.size() - q0);
                 q.resize(static_cast<Eigen::Index>(qn), d);
                 for (std::size_t i = 0; i < qn; ++i)
                     q.row(static_cast<Eigen::Index>(i)) = x.row(queries[q0 + i]);
                 for (std::size_t m0 = 0; m0 < members.size(); m0 += kMemberBlock) {
+                    // Every member block is a cancellation point: one block of queries may be
+                    // the whole search.
+                    (worker == 0 ? progress : cancel)
+                        .report((static_cast<double>(b - begin) +
+                                 static_cast<double>(m0 / kMemberBlock) /
+                                     static_cast<double>(memberBlocks)) /
+                                    static_cast<double>(end - begin),
+                                "neighbours");
                     const std::size_t mn = std::min(kMemberBlock, members.size() - m0);
                     m.resize(static_cast<Eigen::Index>(mn), d);
                     for (std::size_t j = 0; j < mn; ++j)

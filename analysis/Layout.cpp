@@ -56,6 +56,7 @@ RowMatrixXf neighbourLayout(const RowMatrixXf& x, const RowMatrixXf& initial,
     // kNN graph.
     std::vector<std::uint32_t> all(n);
     std::iota(all.begin(), all.end(), 0u);
+    progress.report(0.0, "kNN graph");
     NeighbourIndex index(x, all, params.hnsw);
     const std::size_t k = std::min(params.neighbours, n - 1);
     std::vector<std::vector<Neighbour>> knn = index.search(all, k, progress.sub(0.0, 0.3));

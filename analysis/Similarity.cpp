@@ -309,6 +309,8 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
     };
     for (std::size_t c = 0; c < corpora.size(); ++c) {
         const auto size = static_cast<double>(members[c].size());
+        r.ownNeighboursExact =
+            r.ownNeighboursExact && indices[c]->searchesExactly(members[c].size());
         const auto found = indices[c]->search(members[c], 1, searchProgress(size * size));
         for (std::size_t i = 0; i < members[c].size(); ++i)
             if (!found[i].empty())
@@ -320,6 +322,7 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
             continue;
         const bool querySynthetic = role == 1;
         const std::vector<std::uint32_t>& queries = roleMembers[role];
+        r.otherNeighboursExact = r.otherNeighboursExact && other->searchesExactly(queries.size());
         auto found = other->search(
             queries, querySynthetic ? std::max<std::size_t>(params.reviewNeighbours, 1) : 1,
             searchProgress(static_cast<double>(realCount) * static_cast<double>(syntheticCount)));

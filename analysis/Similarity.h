@@ -33,7 +33,7 @@ struct SimilarityParams {
     /// 128 permutations in 16 bands of 8 rows: a pair at Jaccard 0.8 becomes a candidate with
     /// probability 1 − (1 − 0.8⁸)¹⁶ ≈ 0.95; every candidate is verified by its true Jaccard.
     MinHashParams minhash{.permutations = 128, .bands = 16, .threshold = 0.8, .seed = 1};
-    HnswParams hnsw; ///< neighbour search: exact within hnsw.exactPairs, else HNSW
+    HnswParams hnsw;                  ///< neighbour search: exact within hnsw.exactPairs, else HNSW
     double nnThreshold = 0.95;        ///< nn_similarity_ratio threshold (chapter 17, Listing 17-1)
     std::size_t reviewNeighbours = 5; ///< nearest real samples kept per synthetic sample
     std::size_t nnHistogramBins = 20; ///< over cosine [0, 1]; negatives count in the first
@@ -130,6 +130,13 @@ struct SimilarityResult {
     std::vector<std::vector<Neighbour>> realNeighbours;
     std::optional<SimilarityComparison> comparison;
     std::vector<std::pair<std::string, double>> stageSeconds;
+    /// Whether every own-corpus search (nnOwn) and every other-role search (nnOther,
+    /// realNeighbours) was exact; false: at least one ran on an HNSW index (beyond
+    /// SimilarityParams::hnsw.exactPairs), whose other-role answers miss the true nearest
+    /// sample for many queries on large projects (README, *Exact neighbours where they are
+    /// affordable*).
+    bool ownNeighboursExact = true;
+    bool otherNeighboursExact = true;
 };
 
 /// Near-duplicates (exact: equal normalizeForDuplicate() hashes; near: MinHash LSH over word

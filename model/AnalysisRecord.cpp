@@ -215,7 +215,10 @@ Json similarityJson(const analysis::SimilarityResult& sim, const std::vector<qin
                             {"flag", analysis::clusterFlagName(k.flag)},
                             {"mean_nn_similarity", k.meanNnSimilarity}});
     }
-    Json s = {{"clusters", clusters}};
+    Json s = {{"clusters", clusters},
+              {"neighbour_search",
+               {{"own_corpus", sim.ownNeighboursExact ? "exact" : "HNSW"},
+                {"other_role", sim.otherNeighboursExact ? "exact" : "HNSW"}}}};
     Json groups = Json::array();
     for (std::size_t g = 0; g < sim.duplicateGroups.size() && g < 100; ++g) {
         const auto& d = sim.duplicateGroups[g];

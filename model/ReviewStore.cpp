@@ -756,4 +756,12 @@ QList<NeighbourDetail> ReviewStore::neighbours(qint64 sampleId) const {
     return out;
 }
 
+bool ReviewStore::neighboursApproximate() const {
+    QSqlQuery q(m_project.connection());
+    return q.exec(u"SELECT json_extract(result, '$.similarity.neighbour_search.other_role') "
+                  "FROM runs WHERE id = "_s +
+                  kNewestAnalysisRun) &&
+           q.next() && q.value(0).toString() == u"HNSW"_s;
+}
+
 } // namespace synthscope::model

@@ -235,6 +235,11 @@ public:
     [[nodiscard]] QString preview(qint64 sampleId, int limit = 160) const;
     /// Most similar real samples of a synthetic sample, from the newest analysis.
     [[nodiscard]] QList<NeighbourDetail> neighbours(qint64 sampleId) const;
+    /// Whether the newest analysis found those (and NN similarity to the other role) with an
+    /// HNSW index rather than exactly (a project beyond analysis::HnswParams::exactPairs, run
+    /// JSON similarity.neighbour_search.other_role): then they may miss the true nearest. False
+    /// for exact searches, for runs stored before the field existed, and on an SQL error.
+    [[nodiscard]] bool neighboursApproximate() const;
     /// The preference pair of sampleId with its other output; nullopt when the sample is not
     /// in a pair (or on an SQL error).
     [[nodiscard]] std::optional<PairDetail> pairOf(qint64 sampleId) const;

@@ -5847,6 +5847,10 @@ Use Import… to add real and synthetic data.</source>
         <source>&lt;b&gt;No neighbours yet&lt;/b&gt;: the part shown is not analysed (Ctrl+R).</source>
         <translation>&lt;b&gt;尚无最近邻&lt;/b&gt;：所显示的部分尚未分析（Ctrl+R）。</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Nearest real samples&lt;/b&gt; (embedding cosine; approximate: on a project this large an HNSW index found them and may have missed closer ones)</source>
+        <translation>&lt;b&gt;最近的真实样本&lt;/b&gt;（嵌入余弦相似度；近似值：项目如此之大，由 HNSW 索引查找，可能漏掉更近的样本）</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::widgets::SampleQueueDialog</name>

@@ -761,7 +761,11 @@ void ReviewView::showRow(int row) {
     m_neighbourTable->resizeColumnToContents(1);
     m_neighbourTable->resizeColumnToContents(2);
     if (m_neighbours->rowCount() > 0) {
-        m_neighbourHeader->setText(tr("<b>Nearest real samples</b> (embedding cosine)"));
+        m_neighbourHeader->setText(
+            m_document->review().neighboursApproximate()
+                ? tr("<b>Nearest real samples</b> (embedding cosine; approximate: on a project "
+                     "this large an HNSW index found them and may have missed closer ones)")
+                : tr("<b>Nearest real samples</b> (embedding cosine)"));
         m_neighbourTable->selectRow(0);
         showNeighbour(0);
     } else {

@@ -355,6 +355,21 @@ TEST(Similarity, NeighbourScoresAreTheExactOnesWithinTheBudget) {
     ASSERT_EQ(again.embeddings, r.embeddings);
     EXPECT_EQ(again.nnOwn, r.nnOwn);
     EXPECT_EQ(again.nnOther, r.nnOther);
+    ASSERT_EQ(again.realNeighbours.size(), r.realNeighbours.size());
+    for (std::size_t i = 0; i < r.realNeighbours.size(); ++i) {
+        ASSERT_EQ(again.realNeighbours[i].size(), r.realNeighbours[i].size());
+        for (std::size_t k = 0; k < r.realNeighbours[i].size(); ++k) {
+            EXPECT_EQ(again.realNeighbours[i][k].index, r.realNeighbours[i][k].index);
+            EXPECT_EQ(again.realNeighbours[i][k].cosine, r.realNeighbours[i][k].cosine);
+        }
+    }
+    // No nearest real samples kept: a synthetic sample's similarity to the real side is
+    // still measured.
+    SimilarityParams noList = params;
+    noList.reviewNeighbours = 0;
+    const SimilarityResult bare = analyzeSimilarity(corpora, synthetic, vocab, noList);
+    EXPECT_EQ(bare.nnOther, r.nnOther);
+    EXPECT_TRUE(bare.realNeighbours[400].empty());
     params.hnsw.exactPairs = 0;
     const SimilarityResult byHnsw = analyzeSimilarity(corpora, synthetic, vocab, params);
     ASSERT_EQ(byHnsw.embeddings, r.embeddings);

@@ -2,12 +2,17 @@
 // light perturbation to a target row count. Run on demand (not part of the test suite):
 //
 //   synthscope-bench [--rows N] [--no-similarity] [--only-similarity] [--one-after-the-other]
-//                    [--dot-kernel K] ROLE:FILE:TEXT ...
+//                    [--dot-kernel K] [--exact-pairs P] [--ef-search E] [--neighbour-recall Q]
+//                    ROLE:FILE:TEXT ...
 //
 // --one-after-the-other runs the structure stages after the similarity stages even when they
 // would run side by side (AnalysisParams::concurrentStagesMaxTokens = 0), for A/B timings.
 // --dot-kernel measures the HNSW neighbours with kernel K (baseline or AVX2+FMA: see
-// analysis::DotKernel) instead of the widest this CPU runs, for A/B timings. ROLE is real or
+// analysis::DotKernel) instead of the widest this CPU runs, for A/B timings. --exact-pairs and
+// --ef-search set HnswParams::exactPairs (0: HNSW always) and efSearch. --neighbour-recall Q
+// checks the stored nearest-neighbour cosines of Q seeded samples against an exact search
+// (analysis::exactNeighbours) and prints the share found: the recall of the neighbour search
+// at this size (not timed with the stages). ROLE is real or
 // synthetic; TEXT is a field name or a template such as
 // '{instruction}\n{response}'. Prints one line per stage (seconds) and the total; measure
 // peak memory from outside, e.g. with /usr/bin/time -v.
@@ -17,9 +22,13 @@
 #include "analysis/Knn.h"
 #include "analysis/Pipeline.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -28,11 +37,65 @@ using synthscope::bench::Corpus;
 using synthscope::bench::load;
 using synthscope::bench::replicate;
 
+namespace {
+
+// For `queries` seeded samples, whether the stored nearest-neighbour cosine (nnOwn: same
+// corpus, nnOther: other role) is the exact one (within 1e-5), and how many fall more than
+// 0.05 below it. corpusOf and synthetic say each document's corpus and role.
+void printNeighbourRecall(const analysis::SimilarityResult& sim,
+                          const std::vector<std::uint32_t>& corpusOf,
+                          const std::vector<bool>& synthetic, std::size_t queries) {
+    const std::size_t n = corpusOf.size();
+    std::vector<std::uint32_t> drawn(n);
+    for (std::uint32_t i = 0; i < n; ++i)
+        drawn[i] = i;
+    std::mt19937_64 rng(42);
+    std::shuffle(drawn.begin(), drawn.end(), rng);
+    drawn.resize(std::min(queries, n));
+    for (const bool other : {false, true}) {
+        // One exact search per set of members: per corpus (own), per role (other).
+        const auto groupOf = [&](std::uint32_t i) {
+            return other ? (synthetic[corpusOf[i]] ? 1u : 0u) : corpusOf[i];
+        };
+        std::uint32_t groups = 0;
+        for (const std::uint32_t c : corpusOf)
+            groups = std::max(groups, (other ? 2u : c + 1));
+        std::size_t found = 0;
+        std::size_t far = 0;
+        std::size_t asked = 0;
+        for (std::uint32_t g = 0; g < groups; ++g) {
+            std::vector<std::uint32_t> members;
+            std::vector<std::uint32_t> asking;
+            for (std::uint32_t i = 0; i < n; ++i)
+                if (other ? groupOf(i) != g : groupOf(i) == g)
+                    members.push_back(i);
+            for (const std::uint32_t q : drawn)
+                if (groupOf(q) == g)
+                    asking.push_back(q);
+            const auto exact = analysis::exactNeighbours(sim.embeddings, members, asking, 1);
+            for (std::size_t j = 0; j < asking.size(); ++j) {
+                const float stored = other ? sim.nnOther[asking[j]] : sim.nnOwn[asking[j]];
+                if (exact[j].empty() || std::isnan(stored))
+                    continue;
+                ++asked;
+                found += stored >= exact[j][0].cosine - 1e-5f ? 1 : 0;
+                far += stored < exact[j][0].cosine - 0.05f ? 1 : 0;
+            }
+        }
+        std::printf("recall %-9s %6.4f of %zu sampled (%zu more than 0.05 below the exact)\n",
+                    other ? "other" : "own", asked ? double(found) / double(asked) : 0.0, asked,
+                    far);
+    }
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     synthscope::analysis::runBlasOnCallingThread(); // the analyses bring their own threads
     std::size_t rows = 0;
     analysis::AnalysisParams params;
     std::vector<Corpus> corpora;
+    std::size_t recallQueries = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--rows" && i + 1 < argc) {
@@ -43,6 +106,12 @@ int main(int argc, char** argv) {
             params.findStructure = false;
         } else if (arg == "--one-after-the-other") {
             params.concurrentStagesMaxTokens = 0;
+        } else if (arg == "--exact-pairs" && i + 1 < argc) {
+            params.similarity.hnsw.exactPairs = std::strtoull(argv[++i], nullptr, 10);
+        } else if (arg == "--ef-search" && i + 1 < argc) {
+            params.similarity.hnsw.efSearch = std::strtoull(argv[++i], nullptr, 10);
+        } else if (arg == "--neighbour-recall" && i + 1 < argc) {
+            recallQueries = std::strtoull(argv[++i], nullptr, 10);
         } else if (arg == "--dot-kernel" && i + 1 < argc) {
             const std::string name = argv[++i];
             bool known = false;
@@ -64,6 +133,7 @@ int main(int argc, char** argv) {
             if (!load(arg, &c)) {
                 std::fprintf(stderr, "usage: synthscope-bench [--rows N] [--no-similarity] "
                                      "[--only-similarity] [--one-after-the-other] [--dot-kernel K] "
+                                     "[--exact-pairs P] [--ef-search E] [--neighbour-recall Q] "
                                      "ROLE:FILE:TEXT ...\n");
                 return 2;
             }
@@ -74,7 +144,8 @@ int main(int argc, char** argv) {
         std::fprintf(
             stderr,
             "usage: synthscope-bench [--rows N] [--no-similarity] "
-            "[--only-similarity] [--one-after-the-other] [--dot-kernel K] ROLE:FILE:TEXT ...\n");
+            "[--only-similarity] [--one-after-the-other] [--dot-kernel K] [--exact-pairs P] "
+            "[--ef-search E] [--neighbour-recall Q] ROLE:FILE:TEXT ...\n");
         return 2;
     }
     replicate(corpora, rows, 1);
@@ -104,5 +175,14 @@ int main(int argc, char** argv) {
     std::printf("%-18s %8.3f s\n", "skeletons+diversity+LM", structure);
     std::printf("%-18s %8.3f s\n", "similarity chain", similarity);
     std::printf("%-18s %8.3f s\n", "total", seconds);
+    if (recallQueries > 0 && result.similarity) {
+        std::vector<std::uint32_t> corpusOf;
+        std::vector<bool> synthetic;
+        for (std::uint32_t c = 0; c < corpora.size(); ++c) {
+            corpusOf.insert(corpusOf.end(), corpora[c].texts.size(), c);
+            synthetic.push_back(corpora[c].synthetic);
+        }
+        printNeighbourRecall(*result.similarity, corpusOf, synthetic, recallQueries);
+    }
     return 0;
 }

@@ -3252,6 +3252,61 @@ TEST_F(Widgets, ReviewSaysWhenThePartShownIsNotAnalysed) {
     QTRY_VERIFY(header->text().contains(u"not analysed"));
 }
 
+// Beyond the exact-search budget the nearest real samples come from an HNSW index, which on
+// large projects misses the true nearest for many samples: Review says so above them. Here the
+// budget is set to 0 to get that run on 600 + 600 real samples; the default run is exact.
+TEST(ReviewNeighbours, SayWhenAnHnswIndexFoundThem) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("hnsw.synthscope"));
+    {
+        auto project = test::newProject(dir, QStringLiteral("hnsw.synthscope"));
+        test::importWith(
+            *project, QStringLiteral("tweets"), model::Role::Real,
+            test::dataFile(QStringLiteral("twitter-customer-support-sample5000/twcs_sample.jsonl")),
+            [](model::ImportSpec& spec) {
+                spec.mapping.textField = "text";
+                spec.sampling = model::ImportSampling{.size = 600, .seed = 1};
+            });
+        test::importWith(
+            *project, QStringLiteral("bitext"), model::Role::Synthetic,
+            test::dataFile(QStringLiteral(
+                "bitext-customer-support-4.5k/bitext_customer_support_training.jsonl")),
+            [](model::ImportSpec& spec) {
+                spec.mapping.textField = "response";
+                spec.sampling = model::ImportSampling{.size = 600, .seed = 1};
+            });
+        analysis::AnalysisParams params;
+        params.similarity.hnsw.exactPairs = 0;
+        ASSERT_TRUE(model::runAnalysis(*project, params, {}, nullptr).ok());
+    }
+    const auto headerAfterOpening = [&path]() -> QString {
+        widgets::MainWindow window;
+        EXPECT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
+        window.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
+        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+        const int tab = tabs->indexOf(window.review());
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {},
+                          tabs->tabBar()->tabRect(tab).center());
+        auto* header = window.review()->findChild<QLabel*>(QStringLiteral("neighbourHeader"));
+        for (int i = 0; i < 200 && window.review()->neighboursModel()->rowCount() == 0; ++i)
+            QTest::qWait(25);
+        EXPECT_GT(window.review()->neighboursModel()->rowCount(), 0);
+        return header->text();
+    };
+    const QString byHnsw = headerAfterOpening();
+    EXPECT_TRUE(byHnsw.contains(QStringLiteral("approximate"))) << byHnsw.toStdString();
+    {
+        std::shared_ptr<model::Project> project;
+        ASSERT_TRUE(
+            model::Project::open(path, model::Project::OpenMode::OpenExisting, &project).ok());
+        ASSERT_TRUE(model::runAnalysis(*project, {}, {}, nullptr).ok());
+    }
+    const QString exact = headerAfterOpening();
+    EXPECT_TRUE(exact.contains(QStringLiteral("Nearest real samples"))) << exact.toStdString();
+    EXPECT_FALSE(exact.contains(QStringLiteral("approximate"))) << exact.toStdString();
+}
+
 TEST_F(Widgets, ATypedTextFindsTheSamplesMostLikeIt) {
     // The text of a real sample, typed into the search box: Similar ranks every sample by
     // cosine in the built-in embedding and opens the closest as a review queue, that sample first.
