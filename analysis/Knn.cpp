@@ -224,11 +224,13 @@ std::vector<std::vector<Neighbour>> exactNeighbours(const RowMatrixXf& x,
     if (k == 0 || members.empty() || queries.empty())
         return out;
     const Eigen::Index d = x.cols();
-    // At most kQueryBlock queries a block, and a block for each worker when there are few
-    // queries (a handful against many members is still shared).
+    // A multiple of the worker count of blocks of at most kQueryBlock queries, of equal size
+    // but for the last: each worker gets an equal share, a handful of queries against many
+    // members included.
     const std::size_t workers = workerCount();
-    const std::size_t queryBlock =
-        std::clamp<std::size_t>((queries.size() + workers - 1) / workers, 1, kQueryBlock);
+    const std::size_t rounds =
+        (queries.size() + workers * kQueryBlock - 1) / (workers * kQueryBlock);
+    const std::size_t queryBlock = (queries.size() + workers * rounds - 1) / (workers * rounds);
     const std::size_t blocks = (queries.size() + queryBlock - 1) / queryBlock;
     const std::size_t memberBlocks = (members.size() + kMemberBlock - 1) / kMemberBlock;
     const Progress cancel = progress.cancelOnly();
@@ -291,7 +293,7 @@ NeighbourIndex::NeighbourIndex(const RowMatrixXf& x, std::vector<std::uint32_t> 
 NeighbourIndex::~NeighbourIndex() = default;
 
 bool NeighbourIndex::searchesExactly(std::size_t queries) const {
-    return m_members.empty() ||
+    return queries == 0 || m_members.empty() ||
            (m_params.exactPairs > 0 && queries <= m_params.exactPairs / m_members.size());
 }
 

@@ -112,7 +112,8 @@ public:
     NeighbourIndex(const NeighbourIndex&) = delete;
     NeighbourIndex& operator=(const NeighbourIndex&) = delete;
 
-    /// Whether a batch of this many queries is searched exactly.
+    /// Whether a batch of this many queries is searched exactly (an empty batch or an index
+    /// without members needs no search: true).
     [[nodiscard]] bool searchesExactly(std::size_t queries) const;
     /// Per query (rows of x), up to k members most similar, highest cosine first, never the
     /// query's own row. Not concurrent with another search of the same index (it may build

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace synthscope::model {
 
@@ -238,7 +239,8 @@ public:
     /// Whether the newest analysis found those (and NN similarity to the other role) with an
     /// HNSW index rather than exactly (a project beyond analysis::HnswParams::exactPairs, run
     /// JSON similarity.neighbour_search.other_role): then they may miss the true nearest. False
-    /// for exact searches, for runs stored before the field existed, and on an SQL error.
+    /// for exact searches, for runs stored before the field existed, and on an SQL error. The
+    /// run's JSON is read once per newest run (a lookup of its id each call).
     [[nodiscard]] bool neighboursApproximate() const;
     /// The preference pair of sampleId with its other output; nullopt when the sample is not
     /// in a pair (or on an SQL error).
@@ -275,6 +277,8 @@ private:
     Status writeAnswer(QSqlQuery& query, qint64 sampleId);
     Project& m_project;
     QString m_reviewer;
+    /// neighboursApproximate() of the run "id started_at": read once per newest run.
+    mutable std::optional<std::pair<QString, bool>> m_approximateOfRun;
 };
 
 } // namespace synthscope::model

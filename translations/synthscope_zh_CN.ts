@@ -5849,7 +5849,7 @@ Use Import… to add real and synthetic data.</source>
     </message>
     <message>
         <source>&lt;b&gt;Nearest real samples&lt;/b&gt; (embedding cosine; approximate: on a project this large an HNSW index found them and may have missed closer ones)</source>
-        <translation>&lt;b&gt;最近的真实样本&lt;/b&gt;（嵌入余弦相似度；近似值：项目如此之大，由 HNSW 索引查找，可能漏掉更近的样本）</translation>
+        <translation>&lt;b&gt;最近的真实样本&lt;/b&gt;（嵌入余弦相似度；近似结果：由于项目规模较大，由 HNSW 索引查找，可能漏掉更近的样本）</translation>
     </message>
 </context>
 <context>

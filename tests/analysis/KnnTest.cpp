@@ -311,9 +311,23 @@ TEST(ExactNeighbours, StopsWhenCancelled) {
     std::atomic<bool> cancel{true};
     const Progress progress([](double, std::string_view) {}, &cancel);
     EXPECT_THROW((void)exactNeighbours(x, all, all, 1, progress), Cancelled);
-    // A single query is one block: it still stops.
+    // A single query against 5,000 members is one block of queries: asked to stop while it
+    // runs (at its first report), it stops at the next block of members.
+    const RowMatrixXf wide = smallIntegerRows(5000, 4, 4);
+    std::vector<std::uint32_t> members(5000);
+    for (std::uint32_t i = 0; i < 5000; ++i)
+        members[i] = i;
+    std::atomic<bool> stop{false};
+    int reports = 0;
+    const Progress stopping(
+        [&](double, std::string_view) {
+            ++reports;
+            stop = true;
+        },
+        &stop);
     const std::vector<std::uint32_t> one = {7};
-    EXPECT_THROW((void)exactNeighbours(x, all, one, 1, progress), Cancelled);
+    EXPECT_THROW((void)exactNeighbours(wide, members, one, 1, stopping), Cancelled);
+    EXPECT_EQ(reports, 1);
 }
 
 TEST(NeighbourIndex, SearchesExactlyUpToTheBudgetAndByHnswBeyond) {

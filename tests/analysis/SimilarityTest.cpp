@@ -370,9 +370,21 @@ TEST(Similarity, NeighbourScoresAreTheExactOnesWithinTheBudget) {
     const SimilarityResult bare = analyzeSimilarity(corpora, synthetic, vocab, noList);
     EXPECT_EQ(bare.nnOther, r.nnOther);
     EXPECT_TRUE(bare.realNeighbours[400].empty());
+    EXPECT_TRUE(r.ownNeighboursExact);
+    EXPECT_TRUE(r.otherNeighboursExact);
+    // A budget between the own-corpus searches (250 × 250 = 62,500 pairs each) and the
+    // other-role ones (250 × 500 = 125,000 pairs each way): only the latter by HNSW.
+    SimilarityParams mixed = params;
+    mixed.hnsw.exactPairs = 100'000;
+    const SimilarityResult part = analyzeSimilarity(corpora, synthetic, vocab, mixed);
+    EXPECT_TRUE(part.ownNeighboursExact);
+    EXPECT_FALSE(part.otherNeighboursExact);
+    EXPECT_EQ(part.nnOwn, r.nnOwn);
     params.hnsw.exactPairs = 0;
     const SimilarityResult byHnsw = analyzeSimilarity(corpora, synthetic, vocab, params);
     ASSERT_EQ(byHnsw.embeddings, r.embeddings);
+    EXPECT_FALSE(byHnsw.ownNeighboursExact);
+    EXPECT_FALSE(byHnsw.otherNeighboursExact);
     for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
         EXPECT_LE(byHnsw.nnOwn[i], r.nnOwn[i] + 1e-5f) << i;
         EXPECT_LE(byHnsw.nnOther[i], r.nnOther[i] + 1e-5f) << i;

@@ -3285,6 +3285,9 @@ TEST(ReviewNeighbours, SayWhenAnHnswIndexFoundThem) {
         window.show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
         auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+        EXPECT_NE(tabs, nullptr);
+        if (tabs == nullptr)
+            return {};
         const int tab = tabs->indexOf(window.review());
         QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {},
                           tabs->tabBar()->tabRect(tab).center());
