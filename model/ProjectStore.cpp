@@ -130,8 +130,19 @@ std::optional<StoredAnalysis> ProjectStore::latestAnalysis() const {
     StoredAnalysis a;
     a.runId = q.value(0).toLongLong();
     const Json r = parseOr(q.value(1).toString(), Json::object());
-    if (!q.value(4).isNull())
-        a.similarity = SimilaritySummary{q.value(4).toString(), q.value(5).toLongLong()};
+    if (!q.value(4).isNull()) {
+        a.similarity = SimilaritySummary{q.value(4).toString(), q.value(5).toLongLong(), {}, {}};
+        const Json sim = r.is_object() ? r.value("similarity", Json::object()) : Json::object();
+        const Json search =
+            sim.is_object() ? sim.value("neighbour_search", Json::object()) : Json::object();
+        const auto field = [&search](const char* name) {
+            return search.is_object() && search.contains(name) && search[name].is_string()
+                       ? QString::fromStdString(search[name].get<std::string>())
+                       : QString();
+        };
+        a.similarity->neighbourSearchOwnCorpus = field("own_corpus");
+        a.similarity->neighbourSearchOtherRole = field("other_role");
+    }
     const qint64 format = q.value(6).toLongLong();
     const QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
     a.finishedAt =
@@ -526,6 +537,13 @@ Json ProjectStore::summaryJson() const {
                                   : Json(nullptr)},
                              {"duplicate_group_count", duplicateGroups},
                              {"clusters", clusters}};
+        // "exact" or "HNSW" (approximate) per search; null for runs stored before.
+        const auto searchOf = [](const QString& how) {
+            return how.isEmpty() ? Json(nullptr) : Json(how.toStdString());
+        };
+        out["similarity"]["neighbour_search"] = {
+            {"own_corpus", searchOf(sim.neighbourSearchOwnCorpus)},
+            {"other_role", searchOf(sim.neighbourSearchOtherRole)}};
     }
     if (stored->hasComparison) {
         Json ind = Json::object();

@@ -174,6 +174,11 @@ struct StoredSkeletonGroup {
 struct SimilaritySummary {
     QString embeddingSource; ///< kBuiltInEmbedding or an imported source
     qint64 embeddingDimension = 0;
+    /// How the run found nearest neighbours (result JSON similarity.neighbour_search): "exact"
+    /// or "HNSW" (approximate) for the own-corpus and the other-role searches; empty for runs
+    /// stored before it was recorded.
+    QString neighbourSearchOwnCorpus;
+    QString neighbourSearchOtherRole;
 };
 
 /// A group of exact or near-duplicate samples of the newest analysis.

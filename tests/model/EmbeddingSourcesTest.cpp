@@ -189,9 +189,19 @@ TEST(EmbeddingEndpoint, StoredInTheProjectAndUsedByTheAnalysis) {
     const Json summary = ProjectStore(*project).summaryJson();
     EXPECT_EQ(summary["similarity"]["embedding_source"], "stub");
     EXPECT_EQ(summary["similarity"]["embedding_dimension"], 3);
-    // The neighbours' inner-product kernel, recorded with the run.
+    // The neighbours' inner-product kernel, recorded with the run; six texts are searched
+    // exactly, and with no budget for exact search by HNSW (approximate).
     EXPECT_EQ(summary["analysis"]["params"]["similarity"]["hnsw_dot_kernel"],
               analysis::dotKernelName(analysis::fastestDotKernel()));
+    EXPECT_EQ(summary["similarity"]["neighbour_search"]["own_corpus"], "exact");
+    EXPECT_EQ(summary["similarity"]["neighbour_search"]["other_role"], "exact");
+    analysis::AnalysisParams byHnsw = params;
+    byHnsw.similarity.hnsw.exactPairs = 0;
+    ASSERT_TRUE(runAnalysis(*project, byHnsw, {}, nullptr).ok());
+    const Json approximate = ProjectStore(*project).summaryJson();
+    EXPECT_EQ(approximate["similarity"]["neighbour_search"]["own_corpus"], "HNSW");
+    EXPECT_EQ(approximate["similarity"]["neighbour_search"]["other_role"], "HNSW");
+    EXPECT_EQ(approximate["analysis"]["params"]["similarity"]["exact_neighbour_pairs"], 0);
     // An unknown source fails with a clear message and stores no run.
     params.similarity.embeddingSource = "missing";
     const Status bad = runAnalysis(*project, params, {}, nullptr);
