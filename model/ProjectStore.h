@@ -179,6 +179,13 @@ struct SimilaritySummary {
     /// stored before it was recorded.
     QString neighbourSearchOwnCorpus;
     QString neighbourSearchOtherRole;
+    /// Whether the other-role search (each sample's nearest samples of the other role: NN
+    /// similarity to the other role, Review's nearest real samples) used an HNSW index and may
+    /// have missed the true nearest. False for exact searches and for runs stored before it was
+    /// recorded.
+    [[nodiscard]] bool otherRoleApproximate() const {
+        return neighbourSearchOtherRole == QStringLiteral("HNSW");
+    }
 };
 
 /// A group of exact or near-duplicate samples of the newest analysis.

@@ -756,25 +756,4 @@ QList<NeighbourDetail> ReviewStore::neighbours(qint64 sampleId) const {
     return out;
 }
 
-bool ReviewStore::neighboursApproximate() const {
-    // A run id may come back after its run was deleted: the start time tells runs apart.
-    QSqlQuery newest(m_project.connection());
-    if (!newest.exec(u"SELECT id, started_at FROM runs WHERE id = "_s + kNewestAnalysisRun) ||
-        !newest.next())
-        return false;
-    const qint64 runId = newest.value(0).toLongLong();
-    const QString run = QString::number(runId) + u' ' + newest.value(1).toString();
-    if (m_approximateOfRun && m_approximateOfRun->first == run)
-        return m_approximateOfRun->second;
-    QSqlQuery q(m_project.connection());
-    q.prepare(u"SELECT json_extract(result, '$.similarity.neighbour_search.other_role') FROM runs "
-              "WHERE id = ?"_s);
-    q.addBindValue(runId);
-    if (!q.exec())
-        return false;
-    const bool approximate = q.next() && q.value(0).toString() == u"HNSW"_s;
-    m_approximateOfRun = std::pair{run, approximate};
-    return approximate;
-}
-
 } // namespace synthscope::model

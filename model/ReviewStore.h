@@ -236,12 +236,8 @@ public:
     [[nodiscard]] QString preview(qint64 sampleId, int limit = 160) const;
     /// Most similar real samples of a synthetic sample, from the newest analysis.
     [[nodiscard]] QList<NeighbourDetail> neighbours(qint64 sampleId) const;
-    /// Whether the newest analysis found those (and NN similarity to the other role) with an
-    /// HNSW index rather than exactly (a project beyond analysis::HnswParams::exactPairs, run
-    /// JSON similarity.neighbour_search.other_role): then they may miss the true nearest. False
-    /// for exact searches, for runs stored before the field existed, and on an SQL error. The
-    /// run's JSON is read once per newest run (a lookup of its id each call).
-    [[nodiscard]] bool neighboursApproximate() const;
+    /// (Whether an HNSW index found them: SimilaritySummary::otherRoleApproximate() of the
+    /// newest analysis.)
     /// The preference pair of sampleId with its other output; nullopt when the sample is not
     /// in a pair (or on an SQL error).
     [[nodiscard]] std::optional<PairDetail> pairOf(qint64 sampleId) const;
@@ -277,8 +273,6 @@ private:
     Status writeAnswer(QSqlQuery& query, qint64 sampleId);
     Project& m_project;
     QString m_reviewer;
-    /// neighboursApproximate() of the run "id started_at": read once per newest run.
-    mutable std::optional<std::pair<QString, bool>> m_approximateOfRun;
 };
 
 } // namespace synthscope::model

@@ -762,7 +762,8 @@ void ReviewView::showRow(int row) {
     m_neighbourTable->resizeColumnToContents(2);
     if (m_neighbours->rowCount() > 0) {
         m_neighbourHeader->setText(
-            m_document->review().neighboursApproximate()
+            m_document->analysis() && m_document->analysis()->similarity &&
+                    m_document->analysis()->similarity->otherRoleApproximate()
                 ? tr("<b>Nearest real samples</b> (embedding cosine; approximate: on a project "
                      "this large an HNSW index found them and may have missed closer ones)")
                 : tr("<b>Nearest real samples</b> (embedding cosine)"));

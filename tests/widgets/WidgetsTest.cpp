@@ -158,6 +158,28 @@ QAction* menuAction(QWidget& window, const QString& text) {
     return nullptr;
 }
 
+// Opens the project at path in window, shows it and clicks view's tab, as a reviewer gets
+// there. False (with the failure recorded) when the project does not open, the window is never
+// exposed or view has no tab.
+bool openAndClickTab(widgets::MainWindow& window, const QString& path, QWidget* view) {
+    const model::Status opened = window.openProject(path, model::Project::OpenMode::OpenExisting);
+    EXPECT_TRUE(opened.ok()) << opened.error().toStdString();
+    window.show();
+    const bool exposed = QTest::qWaitForWindowExposed(&window);
+    EXPECT_TRUE(exposed);
+    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
+    EXPECT_NE(tabs, nullptr);
+    if (!opened.ok() || !exposed || tabs == nullptr)
+        return false;
+    const int tab = tabs->indexOf(view);
+    EXPECT_GE(tab, 0);
+    if (tab < 0)
+        return false;
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(tab).center());
+    EXPECT_EQ(tabs->currentWidget(), view);
+    return tabs->currentWidget() == view;
+}
+
 // Runs the event loop until the sample table's searches have answered.
 void settleSearch(const model::SampleTableModel* table, QSignalSpy& finished) {
     QApplication::processEvents();
@@ -1814,16 +1836,7 @@ TEST(DuplicatesIds, ViewNamesTheCorporaWhoseGroupsFollowImportedIds) {
         ASSERT_TRUE(model::runAnalysis(*project, {}, {}, nullptr).ok());
     }
     widgets::MainWindow window;
-    ASSERT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
-    window.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-    // As a reviewer gets there: a click on the view's tab.
-    auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
-    ASSERT_NE(tabs, nullptr);
-    const int tab = tabs->indexOf(window.duplicates());
-    ASSERT_GE(tab, 0);
-    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(tab).center());
-    ASSERT_EQ(tabs->currentWidget(), window.duplicates());
+    ASSERT_TRUE(openAndClickTab(window, path, window.duplicates()));
     auto* summary = window.duplicates()->findChild<QLabel*>(QStringLiteral("duplicatesSummary"));
     ASSERT_NE(summary, nullptr);
     EXPECT_TRUE(summary->text().contains(
@@ -3281,16 +3294,8 @@ TEST(ReviewNeighbours, SayWhenAnHnswIndexFoundThem) {
     }
     const auto headerAfterOpening = [&path]() -> QString {
         widgets::MainWindow window;
-        EXPECT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
-        window.show();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
-        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("viewTabs"));
-        EXPECT_NE(tabs, nullptr);
-        if (tabs == nullptr)
+        if (!openAndClickTab(window, path, window.review()))
             return {};
-        const int tab = tabs->indexOf(window.review());
-        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {},
-                          tabs->tabBar()->tabRect(tab).center());
         auto* header = window.review()->findChild<QLabel*>(QStringLiteral("neighbourHeader"));
         for (int i = 0; i < 200 && window.review()->neighboursModel()->rowCount() == 0; ++i)
             QTest::qWait(25);
