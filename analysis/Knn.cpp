@@ -16,9 +16,11 @@
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -203,15 +205,183 @@ namespace {
 constexpr std::size_t kQueryBlock = 256;
 constexpr std::size_t kMemberBlock = 2048;
 
-// Offers member `index` at `cosine` to a list of at most k, highest first. Equal cosines stay
-// in the order offered.
-void offer(std::vector<Neighbour>& best, std::size_t k, std::uint32_t index, float cosine) {
-    if (best.size() < k)
-        best.push_back({index, cosine});
-    else
-        best.back() = {index, cosine};
-    for (std::size_t at = best.size() - 1; at > 0 && best[at - 1].cosine < cosine; --at)
-        std::swap(best[at - 1], best[at]);
+// A neighbour while searching: its position in the searched list and its cosine.
+struct Candidate {
+    float cosine = 0.0f;
+    std::uint32_t position = 0;
+};
+
+// The order of a neighbour list: the higher cosine first, equal cosines in the order of the
+// searched list, so a list does not depend on which block or worker offered its entries.
+bool ranksBefore(const Candidate& a, const Candidate& b) {
+    return a.cosine > b.cosine || (a.cosine == b.cosine && a.position < b.position);
+}
+
+// Up to k best candidates (ranksBefore) for each of `rows` lists, in one array.
+class TopLists {
+public:
+    TopLists(std::size_t rows, std::size_t k)
+        : m_k(k)
+        , m_size(rows, 0)
+        , m_floor(rows, k == 0 ? std::numeric_limits<float>::infinity()
+                               : -std::numeric_limits<float>::infinity())
+        , m_items(rows * k) {}
+    // Whether a candidate at this cosine may enter row's list (NaN never does; a full list's
+    // last cosine may, on an earlier position).
+    [[nodiscard]] bool mayEnter(std::size_t row, float cosine) const {
+        return cosine >= m_floor[row];
+    }
+    // Offers a candidate that mayEnter(row, c.cosine).
+    void offer(std::size_t row, Candidate c) {
+        if (m_k == 0)
+            return;
+        Candidate* best = m_items.data() + row * m_k;
+        std::size_t size = m_size[row];
+        if (size == m_k) {
+            if (!ranksBefore(c, best[m_k - 1]))
+                return;
+            best[m_k - 1] = c;
+        } else {
+            best[size++] = c;
+            m_size[row] = static_cast<std::uint32_t>(size);
+        }
+        for (std::size_t at = size - 1; at > 0 && ranksBefore(best[at], best[at - 1]); --at)
+            std::swap(best[at - 1], best[at]);
+        if (size == m_k)
+            m_floor[row] = best[m_k - 1].cosine;
+    }
+    // Offers every entry of another list of the same row.
+    void merge(std::size_t row, const TopLists& other) {
+        for (const Candidate& c : other.list(row))
+            if (mayEnter(row, c.cosine))
+                offer(row, c);
+    }
+    [[nodiscard]] std::span<const Candidate> list(std::size_t row) const {
+        return {m_items.data() + row * m_k, m_size[row]};
+    }
+    // The lists as neighbours, positions read through `searched`.
+    [[nodiscard]] std::vector<std::vector<Neighbour>>
+    neighbours(std::span<const std::uint32_t> searched) const {
+        std::vector<std::vector<Neighbour>> out(m_size.size());
+        for (std::size_t row = 0; row < out.size(); ++row) {
+            out[row].reserve(m_size[row]);
+            for (const Candidate& c : list(row))
+                out[row].push_back({searched[c.position], c.cosine});
+        }
+        return out;
+    }
+
+private:
+    std::size_t m_k;
+    std::vector<std::uint32_t> m_size;
+    std::vector<float> m_floor;
+    std::vector<Candidate> m_items;
+};
+
+// One pass of blocked products of rows `a` with rows `b` of x. Every product a[i]·b[j] (never
+// a row with itself) is offered to toB's list i (b's neighbours of a[i]) and, with toA, to
+// toA's list j (a's neighbours of b[j]). Within (a and b the same list): only the products on
+// and above the diagonal blocks are computed, each offered both ways, so each pair once.
+// toA gets one TopLists per worker (merged by the caller); toB's lists belong to the worker that
+// owns their block. The blocks depend only on the sizes and the worker count, so the products,
+// and the lists, are the same from run to run. Throws Cancelled (checked at every block of b).
+void productPass(const RowMatrixXf& x, std::span<const std::uint32_t> a,
+                 std::span<const std::uint32_t> b, bool within, TopLists& toB,
+                 std::vector<TopLists>* toA, const Progress& progress) {
+    const Eigen::Index d = x.cols();
+    const std::size_t workers = workerCount();
+    // Blocks of a of equal size but for the last, a multiple of the worker count of them (each
+    // worker an equal share, a handful of queries against many rows included). Within, the
+    // block from the front and the one from the back make a unit of work: the triangle's long
+    // and short rows, so the units cost alike.
+    const std::size_t perUnit = within ? 2 : 1;
+    const std::size_t rounds =
+        (a.size() + perUnit * workers * kQueryBlock - 1) / (perUnit * workers * kQueryBlock);
+    const std::size_t block =
+        (a.size() + perUnit * workers * rounds - 1) / (perUnit * workers * rounds);
+    const std::size_t blocks = (a.size() + block - 1) / block;
+    const std::size_t units = (blocks + perUnit - 1) / perUnit;
+    const auto blocksOf = [&](std::size_t unit) {
+        std::array<std::size_t, 2> of{unit, blocks - 1 - unit};
+        return std::pair{of, within && of[1] != unit ? 2 : 1};
+    };
+    const auto bBlocksOf = [&](std::size_t blockIndex) {
+        const std::size_t first = within ? blockIndex * block : 0;
+        return (b.size() - first + kMemberBlock - 1) / kMemberBlock;
+    };
+    const Progress cancel = progress.cancelOnly();
+    parallelFor(
+        units,
+        [&](std::size_t begin, std::size_t end, std::size_t worker) {
+            const Progress& report = worker == 0 ? progress : cancel;
+            std::size_t total = 0;
+            for (std::size_t u = begin; u < end; ++u) {
+                const auto [of, count] = blocksOf(u);
+                for (int k = 0; k < count; ++k)
+                    total += bBlocksOf(of[static_cast<std::size_t>(k)]);
+            }
+            std::size_t done = 0;
+            RowMatrixXf rowsA;
+            RowMatrixXf rowsB;
+            RowMatrixXf cosines;
+            for (std::size_t u = begin; u < end; ++u) {
+                const auto [of, count] = blocksOf(u);
+                for (int k = 0; k < count; ++k) {
+                    const std::size_t a0 = of[static_cast<std::size_t>(k)] * block;
+                    const std::size_t an = std::min(block, a.size() - a0);
+                    rowsA.resize(static_cast<Eigen::Index>(an), d);
+                    for (std::size_t i = 0; i < an; ++i)
+                        rowsA.row(static_cast<Eigen::Index>(i)) = x.row(a[a0 + i]);
+                    // Within: b from this block on (the diagonal block's products go to its
+                    // own rows' lists only; those of rows before it came from earlier blocks).
+                    const std::size_t first = within ? a0 : 0;
+                    for (std::size_t b0 = first; b0 < b.size(); b0 += kMemberBlock) {
+                        // Every block of b is a cancellation point: one block of a may be the
+                        // whole search.
+                        report.report(static_cast<double>(done++) /
+                                          static_cast<double>(std::max<std::size_t>(total, 1)),
+                                      "neighbours");
+                        const std::size_t bn = std::min(kMemberBlock, b.size() - b0);
+                        rowsB.resize(static_cast<Eigen::Index>(bn), d);
+                        for (std::size_t j = 0; j < bn; ++j)
+                            rowsB.row(static_cast<Eigen::Index>(j)) = x.row(b[b0 + j]);
+                        cosines.resize(static_cast<Eigen::Index>(an),
+                                       static_cast<Eigen::Index>(bn));
+                        cosines.noalias() = rowsA * rowsB.transpose();
+                        // Within, the products of this block of a with itself go one way.
+                        const std::size_t reverseFrom =
+                            toA == nullptr ? bn
+                            : within       ? std::min(bn, std::max(a0 + an, b0) - b0)
+                                           : 0;
+                        TopLists* reverse = toA == nullptr ? nullptr : &(*toA)[worker];
+                        for (std::size_t i = 0; i < an; ++i) {
+                            const std::uint32_t self = a[a0 + i];
+                            const float* row = cosines.row(static_cast<Eigen::Index>(i)).data();
+                            for (std::size_t j = 0; j < bn; ++j) {
+                                const float c = row[j];
+                                if (b[b0 + j] == self)
+                                    continue;
+                                if (toB.mayEnter(a0 + i, c))
+                                    toB.offer(a0 + i, {c, static_cast<std::uint32_t>(b0 + j)});
+                                if (j >= reverseFrom && reverse->mayEnter(b0 + j, c))
+                                    reverse->offer(b0 + j, {c, static_cast<std::uint32_t>(a0 + i)});
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        1);
+}
+
+// Merges the workers' lists into the first, in parallel over rows.
+void mergeWorkers(std::vector<TopLists>& lists, std::size_t rows, TopLists& into) {
+    parallelFor(rows, [&](std::size_t begin, std::size_t end, std::size_t) {
+        for (std::size_t row = begin; row < end; ++row)
+            for (const TopLists& other : lists)
+                if (&other != &into)
+                    into.merge(row, other);
+    });
 }
 
 } // namespace
@@ -220,68 +390,37 @@ std::vector<std::vector<Neighbour>> exactNeighbours(const RowMatrixXf& x,
                                                     std::span<const std::uint32_t> members,
                                                     std::span<const std::uint32_t> queries,
                                                     std::size_t k, const Progress& progress) {
-    std::vector<std::vector<Neighbour>> out(queries.size());
     if (k == 0 || members.empty() || queries.empty())
-        return out;
-    const Eigen::Index d = x.cols();
-    // A multiple of the worker count of blocks of at most kQueryBlock queries, of equal size
-    // but for the last: each worker gets an equal share, a handful of queries against many
-    // members included.
-    const std::size_t workers = workerCount();
-    const std::size_t rounds =
-        (queries.size() + workers * kQueryBlock - 1) / (workers * kQueryBlock);
-    const std::size_t queryBlock = (queries.size() + workers * rounds - 1) / (workers * rounds);
-    const std::size_t blocks = (queries.size() + queryBlock - 1) / queryBlock;
-    const std::size_t memberBlocks = (members.size() + kMemberBlock - 1) / kMemberBlock;
-    const Progress cancel = progress.cancelOnly();
-    parallelFor(
-        blocks,
-        [&](std::size_t begin, std::size_t end, std::size_t worker) {
-            RowMatrixXf q;
-            RowMatrixXf m;
-            RowMatrixXf cosines;
-            for (std::size_t b = begin; b < end; ++b) {
-                const std::size_t q0 = b * queryBlock;
-                const std::size_t qn = std::min(queryBlock, queries.size() - q0);
-                q.resize(static_cast<Eigen::Index>(qn), d);
-                for (std::size_t i = 0; i < qn; ++i)
-                    q.row(static_cast<Eigen::Index>(i)) = x.row(queries[q0 + i]);
-                for (std::size_t m0 = 0; m0 < members.size(); m0 += kMemberBlock) {
-                    // Every member block is a cancellation point: one block of queries may be
-                    // the whole search.
-                    (worker == 0 ? progress : cancel)
-                        .report((static_cast<double>(b - begin) +
-                                 static_cast<double>(m0 / kMemberBlock) /
-                                     static_cast<double>(memberBlocks)) /
-                                    static_cast<double>(end - begin),
-                                "neighbours");
-                    const std::size_t mn = std::min(kMemberBlock, members.size() - m0);
-                    m.resize(static_cast<Eigen::Index>(mn), d);
-                    for (std::size_t j = 0; j < mn; ++j)
-                        m.row(static_cast<Eigen::Index>(j)) = x.row(members[m0 + j]);
-                    cosines.resize(static_cast<Eigen::Index>(qn), static_cast<Eigen::Index>(mn));
-                    cosines.noalias() = q * m.transpose();
-                    for (std::size_t i = 0; i < qn; ++i) {
-                        std::vector<Neighbour>& best = out[q0 + i];
-                        const std::uint32_t self = queries[q0 + i];
-                        const float* row = cosines.row(static_cast<Eigen::Index>(i)).data();
-                        float floor = best.size() < k ? -std::numeric_limits<float>::infinity()
-                                                      : best.back().cosine;
-                        for (std::size_t j = 0; j < mn; ++j) {
-                            // NaN never enters; a member equal to the last kept one comes
-                            // after it in `members`, so it does not displace it.
-                            if (!(row[j] > floor) || members[m0 + j] == self)
-                                continue;
-                            offer(best, k, members[m0 + j], row[j]);
-                            if (best.size() == k)
-                                floor = best.back().cosine;
-                        }
-                    }
-                }
-            }
-        },
-        1);
-    return out;
+        return std::vector<std::vector<Neighbour>>(queries.size());
+    TopLists found(queries.size(), k);
+    productPass(x, queries, members, false, found, nullptr, progress);
+    return found.neighbours(members);
+}
+
+std::vector<std::vector<Neighbour>> exactNeighboursWithin(const RowMatrixXf& x,
+                                                          std::span<const std::uint32_t> members,
+                                                          std::size_t k, const Progress& progress) {
+    if (k == 0 || members.size() < 2)
+        return std::vector<std::vector<Neighbour>>(members.size());
+    TopLists found(members.size(), k);
+    std::vector<TopLists> reverse(workerCount(), TopLists(members.size(), k));
+    productPass(x, members, members, true, found, &reverse, progress);
+    mergeWorkers(reverse, members.size(), found);
+    return found.neighbours(members);
+}
+
+std::pair<std::vector<std::vector<Neighbour>>, std::vector<std::vector<Neighbour>>>
+exactNeighboursBetween(const RowMatrixXf& x, std::span<const std::uint32_t> a,
+                       std::span<const std::uint32_t> b, std::size_t kOfA, std::size_t kOfB,
+                       const Progress& progress) {
+    if (a.empty() || b.empty() || (kOfA == 0 && kOfB == 0))
+        return {std::vector<std::vector<Neighbour>>(a.size()),
+                std::vector<std::vector<Neighbour>>(b.size())};
+    TopLists ofA(a.size(), kOfA);
+    std::vector<TopLists> ofB(workerCount(), TopLists(b.size(), kOfB));
+    productPass(x, a, b, false, ofA, kOfB == 0 ? nullptr : &ofB, progress);
+    mergeWorkers(ofB, b.size(), ofB.front());
+    return {ofA.neighbours(b), ofB.front().neighbours(a)};
 }
 
 NeighbourIndex::NeighbourIndex(const RowMatrixXf& x, std::vector<std::uint32_t> members,
@@ -295,6 +434,25 @@ NeighbourIndex::~NeighbourIndex() = default;
 bool NeighbourIndex::searchesExactly(std::size_t queries) const {
     return queries == 0 || m_members.empty() ||
            (m_params.exactPairs > 0 && queries <= m_params.exactPairs / m_members.size());
+}
+
+std::vector<std::vector<Neighbour>> NeighbourIndex::searchWithin(std::size_t k,
+                                                                 const Progress& progress) {
+    if (searchesExactly(m_members.size()))
+        return exactNeighboursWithin(m_x, m_members, k, progress);
+    return search(m_members, k, progress);
+}
+
+std::pair<std::vector<std::vector<Neighbour>>, std::vector<std::vector<Neighbour>>>
+searchBetween(NeighbourIndex& a, NeighbourIndex& b, std::size_t kOfA, std::size_t kOfB,
+              const Progress& progress) {
+    if (&a.m_x != &b.m_x)
+        throw std::invalid_argument("searchBetween: the two indices are over different matrices");
+    if (a.searchesExactly(b.size()) && b.searchesExactly(a.size()))
+        return exactNeighboursBetween(a.m_x, a.m_members, b.m_members, kOfA, kOfB, progress);
+    auto ofA = b.search(a.m_members, kOfA, progress.sub(0.0, 0.5));
+    auto ofB = a.search(b.m_members, kOfB, progress.sub(0.5, 1.0));
+    return {std::move(ofA), std::move(ofB)};
 }
 
 std::vector<std::vector<Neighbour>> NeighbourIndex::search(std::span<const std::uint32_t> queries,

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace synthscope::analysis {
@@ -49,8 +50,9 @@ struct HnswParams {
     /// NeighbourIndex searches exactly (no HNSW index at all) while queries × indexed rows stay
     /// at most this many pairs: 2.5·10⁸ pairs of 256-dimensional rows are about 6.4·10¹⁰ float
     /// multiply-adds, ~0.8 s on this project's two cores with OpenBLAS (3.2 ns a pair measured
-    /// on the demo pair). 0: HNSW for every search (an index without members answers nothing
-    /// either way).
+    /// on the demo pair); a search of the members among themselves (searchWithin) or both
+    /// directions between two indices at once (searchBetween) computes half of its pairs.
+    /// 0: HNSW for every search (an index without members answers nothing either way).
     std::size_t exactPairs = 250'000'000;
 };
 
@@ -96,6 +98,30 @@ exactNeighbours(const RowMatrixXf& x, std::span<const std::uint32_t> members,
                 std::span<const std::uint32_t> queries, std::size_t k,
                 const Progress& progress = {});
 
+/// exactNeighbours(x, members, members, k) from half the products: the Gram matrix of members
+/// is symmetric, so each pair's cosine is computed once (blocks on and above the diagonal) and
+/// offered to both rows' lists. Returns members.size() lists, each up to k other members, highest
+/// cosine first, never the row itself, equal values in the order of members; the same lists as
+/// exactNeighbours up to the last bits of a cosine (a pair's product may come from another block
+/// shape). Deterministic on one machine, as exactNeighbours. O(|members|² · d / 2) time,
+/// O(k · |members| · workers) memory beyond fixed blocks. Throws Cancelled when asked to stop.
+[[nodiscard]] std::vector<std::vector<Neighbour>>
+exactNeighboursWithin(const RowMatrixXf& x, std::span<const std::uint32_t> members, std::size_t k,
+                      const Progress& progress = {});
+
+/// Both directions of an exact search between two sets of rows of x from one set of products:
+/// .first[i] are up to kOfA rows of b nearest row a[i] (exactNeighbours(x, b, a, kOfA)),
+/// .second[j] up to kOfB rows of a nearest row b[j] (exactNeighbours(x, a, b, kOfB)), each
+/// highest cosine first, never a row itself, equal values in the order of the searched list;
+/// the same lists as the two exactNeighbours calls up to the last bits of a cosine. Shapes:
+/// a.size() and b.size() lists. O(|a| · |b| · d) time (half of the two calls),
+/// O(kOfB · |b| · workers + kOfA · |a|) memory beyond fixed blocks. Throws Cancelled when asked
+/// to stop.
+[[nodiscard]] std::pair<std::vector<std::vector<Neighbour>>, std::vector<std::vector<Neighbour>>>
+exactNeighboursBetween(const RowMatrixXf& x, std::span<const std::uint32_t> a,
+                       std::span<const std::uint32_t> b, std::size_t kOfA, std::size_t kOfB,
+                       const Progress& progress = {});
+
 /// The nearest-neighbour search the analyses use over rows `members` of x: exact
 /// (exactNeighbours) while a batch of queries times the members is at most params.exactPairs,
 /// else HNSW (KnnIndex, built at the first such batch and kept for the next). Why both: an
@@ -121,7 +147,22 @@ public:
     /// needed and this CPU does not run params.kernel.
     [[nodiscard]] std::vector<std::vector<Neighbour>>
     search(std::span<const std::uint32_t> queries, std::size_t k, const Progress& progress = {});
+    /// Per member (in the order of members), up to k other members most similar, highest
+    /// cosine first: search(members, k), exactly by exactNeighboursWithin (half the products)
+    /// while searchesExactly(size()). Errors as search().
+    [[nodiscard]] std::vector<std::vector<Neighbour>> searchWithin(std::size_t k,
+                                                                   const Progress& progress = {});
     [[nodiscard]] std::size_t size() const { return m_members.size(); }
+    [[nodiscard]] std::span<const std::uint32_t> members() const { return m_members; }
+
+    /// Both directions between the members of two indices over the same matrix: .first[i] =
+    /// b.search(a's members, kOfA)[i], .second[j] = a.search(b's members, kOfB)[j]. When both
+    /// directions are exact (a.searchesExactly(b.size()) and b.searchesExactly(a.size())) from
+    /// one set of products (exactNeighboursBetween), else each search by itself. Errors as
+    /// search(); std::invalid_argument when the two index different matrices.
+    friend std::pair<std::vector<std::vector<Neighbour>>, std::vector<std::vector<Neighbour>>>
+    searchBetween(NeighbourIndex& a, NeighbourIndex& b, std::size_t kOfA, std::size_t kOfB,
+                  const Progress& progress);
 
 private:
     const RowMatrixXf& m_x;

@@ -59,7 +59,7 @@ RowMatrixXf neighbourLayout(const RowMatrixXf& x, const RowMatrixXf& initial,
     progress.report(0.0, "kNN graph");
     NeighbourIndex index(x, all, params.hnsw);
     const std::size_t k = std::min(params.neighbours, n - 1);
-    std::vector<std::vector<Neighbour>> knn = index.search(all, k, progress.sub(0.0, 0.3));
+    std::vector<std::vector<Neighbour>> knn = index.searchWithin(k, progress.sub(0.0, 0.3));
     // Fuzzy memberships, symmetrised: w = a + b − ab for the two directions.
     const double target = std::log2(static_cast<double>(k));
     std::vector<Edge> directed;

@@ -311,28 +311,31 @@ SimilarityResult analyzeSimilarity(std::span<const TokenizedCorpus> corpora,
         const auto size = static_cast<double>(members[c].size());
         r.ownNeighboursExact =
             r.ownNeighboursExact && indices[c]->searchesExactly(members[c].size());
-        const auto found = indices[c]->search(members[c], 1, searchProgress(size * size));
+        const auto found = indices[c]->searchWithin(1, searchProgress(size * size));
         for (std::size_t i = 0; i < members[c].size(); ++i)
             if (!found[i].empty())
                 r.nnOwn[members[c][i]] = found[i][0].cosine;
     }
-    for (int role = 0; role < 2; ++role) { // role of the queries
-        NeighbourIndex* other = roleIndex[1 - role];
-        if (other == nullptr)
-            continue;
-        const bool querySynthetic = role == 1;
-        const std::vector<std::uint32_t>& queries = roleMembers[role];
-        r.otherNeighboursExact = r.otherNeighboursExact && other->searchesExactly(queries.size());
-        auto found = other->search(
-            queries, querySynthetic ? std::max<std::size_t>(params.reviewNeighbours, 1) : 1,
-            searchProgress(static_cast<double>(realCount) * static_cast<double>(syntheticCount)));
-        for (std::size_t i = 0; i < queries.size(); ++i) {
-            if (!found[i].empty())
-                r.nnOther[queries[i]] = found[i][0].cosine;
-            if (querySynthetic) {
-                found[i].resize(std::min(found[i].size(), params.reviewNeighbours));
-                r.realNeighbours[queries[i]] = std::move(found[i]);
-            }
+    if (roleIndex[0] != nullptr && roleIndex[1] != nullptr) {
+        // Real samples' nearest synthetic one and synthetic samples' nearest real ones, from
+        // one set of products while both are exact.
+        NeighbourIndex& real = *roleIndex[0];
+        NeighbourIndex& synth = *roleIndex[1];
+        r.otherNeighboursExact = r.otherNeighboursExact && synth.searchesExactly(real.size()) &&
+                                 real.searchesExactly(synth.size());
+        auto [ofReal, ofSynthetic] =
+            searchBetween(real, synth, 1, std::max<std::size_t>(params.reviewNeighbours, 1),
+                          searchProgress(2.0 * static_cast<double>(realCount) *
+                                         static_cast<double>(syntheticCount)));
+        for (std::size_t i = 0; i < ofReal.size(); ++i)
+            if (!ofReal[i].empty())
+                r.nnOther[real.members()[i]] = ofReal[i][0].cosine;
+        for (std::size_t i = 0; i < ofSynthetic.size(); ++i) {
+            const std::uint32_t sample = synth.members()[i];
+            if (!ofSynthetic[i].empty())
+                r.nnOther[sample] = ofSynthetic[i][0].cosine;
+            ofSynthetic[i].resize(std::min(ofSynthetic[i].size(), params.reviewNeighbours));
+            r.realNeighbours[sample] = std::move(ofSynthetic[i]);
         }
     }
     ownRoleIndex[0].reset();

@@ -12,9 +12,11 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <stdexcept>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 using namespace synthscope::analysis;
@@ -196,6 +198,40 @@ RowMatrixXf smallIntegerRows(Eigen::Index rows, Eigen::Index dim, unsigned seed)
     return x;
 }
 
+// Unit rows in groups of 100 (a group's rows share one strong direction, column r / 100, with
+// noise of sd 0.05 on every column): well separated, so HNSW finds each row's true nearest
+// neighbour. dim must exceed rows / 100.
+RowMatrixXf separatedGroups(Eigen::Index rows, Eigen::Index dim, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> g(0.0f, 0.05f);
+    RowMatrixXf x(rows, dim);
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        for (Eigen::Index c = 0; c < dim; ++c)
+            x(r, c) = g(rng);
+        x(r, r / 100) += 1.0f;
+        x.row(r).normalize();
+    }
+    return x;
+}
+
+// Rows n − 1, …, 0 for which keep(row) holds, in that (descending) order: not the row order,
+// so "equal values keep the order of members" is tested against something.
+template <typename Keep> std::vector<std::uint32_t> descendingRows(std::uint32_t n, Keep keep) {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t i = n; i-- > 0;)
+        if (keep(i))
+            out.push_back(i);
+    return out;
+}
+
+// Rows 0, 2, 4, … and 1, 3, 5, … of n.
+std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> evensAndOdds(std::uint32_t n) {
+    std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> out;
+    for (std::uint32_t i = 0; i < n; ++i)
+        (i % 2 == 0 ? out.first : out.second).push_back(i);
+    return out;
+}
+
 // The k members with the largest inner product with row `query`, written out as a loop: all
 // candidates in member order, stably sorted by inner product (highest first), so equal ones
 // keep the order of `members`; never the query's own row.
@@ -237,10 +273,8 @@ TEST(ExactNeighbours, FindsWhatABruteForceLoopFinds) {
     // something), queries every 10th row, some of them members (never their own neighbour) and
     // some not: 600 queries, several blocks of queries. Integer rows: many exact ties.
     const RowMatrixXf x = smallIntegerRows(6000, 8, 5);
-    std::vector<std::uint32_t> members;
-    for (std::uint32_t i = 6000; i-- > 0;)
-        if (i % 3 != 0)
-            members.push_back(i);
+    const std::vector<std::uint32_t> members =
+        descendingRows(6000, [](std::uint32_t i) { return i % 3 != 0; });
     std::vector<std::uint32_t> queries;
     for (std::uint32_t i = 0; i < 6000; i += 10)
         queries.push_back(i);
@@ -311,44 +345,160 @@ TEST(ExactNeighbours, StopsWhenCancelled) {
     std::atomic<bool> cancel{true};
     const Progress progress([](double, std::string_view) {}, &cancel);
     EXPECT_THROW((void)exactNeighbours(x, all, all, 1, progress), Cancelled);
-    // A single query against 5,000 members is one block of queries: asked to stop while it
-    // runs (at its first report), it stops at the next block of members.
+    // Asked to stop while it runs (at its first report), each search stops at its next block of
+    // products, before another is reported: a single query against 5,000 members (one block
+    // of queries, three of members), the members among themselves (the triangle), and both
+    // directions between them.
     const RowMatrixXf wide = smallIntegerRows(5000, 4, 4);
     std::vector<std::uint32_t> members(5000);
     for (std::uint32_t i = 0; i < 5000; ++i)
         members[i] = i;
-    std::atomic<bool> stop{false};
-    int reports = 0;
-    const Progress stopping(
-        [&](double, std::string_view) {
-            ++reports;
-            stop = true;
-        },
-        &stop);
     const std::vector<std::uint32_t> one = {7};
-    EXPECT_THROW((void)exactNeighbours(wide, members, one, 1, stopping), Cancelled);
-    EXPECT_EQ(reports, 1);
+    const std::vector<std::pair<const char*, std::function<void(const Progress&)>>> searches = {
+        {"one query", [&](const Progress& p) { (void)exactNeighbours(wide, members, one, 1, p); }},
+        {"within", [&](const Progress& p) { (void)exactNeighboursWithin(wide, members, 1, p); }},
+        {"between", [&](const Progress& p) {
+             (void)exactNeighboursBetween(wide, members, members, 1, 1, p);
+         }}};
+    for (const auto& [name, search] : searches) {
+        std::atomic<bool> stop{false};
+        int reports = 0;
+        const Progress stopping(
+            [&](double, std::string_view) {
+                ++reports;
+                stop = true;
+            },
+            &stop);
+        EXPECT_THROW(search(stopping), Cancelled) << name;
+        EXPECT_EQ(reports, 1) << name;
+    }
+}
+
+TEST(ExactNeighboursWithin, FindsWhatABruteForceLoopFindsFromHalfTheProducts) {
+    // 2,600 members, every row not divisible by 7 of 3,033, in descending order (not the row
+    // order: ties keep the order of members): blocks of about 220 on two cores, so the triangle
+    // spans several units and the members after a block (up to 2,600) cross a 2,048 boundary;
+    // pairs offered to a row from another worker's blocks reach it through the merge.
+    const RowMatrixXf x = smallIntegerRows(3033, 6, 11);
+    const std::vector<std::uint32_t> members =
+        descendingRows(3033, [](std::uint32_t i) { return i % 7 != 0; });
+    ASSERT_EQ(members.size(), 2599u);
+    std::vector<std::vector<Neighbour>> five;
+    for (const std::uint32_t m : members)
+        five.push_back(bruteForce(x, members, m, 5));
+    expectSameLists(exactNeighboursWithin(x, members, 5), five);
+    for (auto& list : five) // the brute force's first of five is its k = 1
+        list.resize(1);
+    expectSameLists(exactNeighboursWithin(x, members, 1), five);
+    // Small cases: k beyond the members (every other member), one member, none, k = 0.
+    const std::vector<std::uint32_t> three = {4, 2, 9};
+    std::vector<std::vector<Neighbour>> all;
+    for (const std::uint32_t m : three)
+        all.push_back(bruteForce(x, three, m, 10));
+    expectSameLists(exactNeighboursWithin(x, three, 10), all);
+    const std::vector<std::uint32_t> one = {5};
+    ASSERT_EQ(exactNeighboursWithin(x, one, 3).size(), 1u);
+    EXPECT_TRUE(exactNeighboursWithin(x, one, 3)[0].empty());
+    EXPECT_TRUE(exactNeighboursWithin(x, {}, 3).empty());
+    EXPECT_TRUE(exactNeighboursWithin(x, three, 0)[1].empty());
+}
+
+TEST(ExactNeighboursBetween, BothDirectionsAsTwoSearchesWouldFindThem) {
+    // a: every third row of 4,000, descending; b: the rest and every 30th row (so 134 rows are
+    // in both and never their own neighbour). a's lists cross member blocks of b (2,666 > 2,048);
+    // b's lists are filled from both workers' blocks of a and merged.
+    const RowMatrixXf x = smallIntegerRows(4000, 6, 13);
+    const std::vector<std::uint32_t> a =
+        descendingRows(4000, [](std::uint32_t i) { return i % 3 == 0; });
+    std::vector<std::uint32_t> b;
+    for (std::uint32_t i = 0; i < 4000; ++i)
+        if (i % 3 != 0 || i % 30 == 0)
+            b.push_back(i);
+    // The brute force once, with the largest k; a smaller k is its first entries.
+    std::vector<std::vector<Neighbour>> bestOfA;
+    for (const std::uint32_t q : a)
+        bestOfA.push_back(bruteForce(x, b, q, 4));
+    std::vector<std::vector<Neighbour>> bestOfB;
+    for (const std::uint32_t q : b)
+        bestOfB.push_back(bruteForce(x, a, q, 4));
+    const auto first = [](std::vector<std::vector<Neighbour>> lists, std::size_t k) {
+        for (auto& list : lists)
+            list.resize(std::min(list.size(), k));
+        return lists;
+    };
+    for (const auto& [kOfA, kOfB] : {std::pair<std::size_t, std::size_t>{1, 4}, {3, 1}, {2, 0}}) {
+        const auto expectedOfA = first(bestOfA, kOfA);
+        const auto expectedOfB = first(bestOfB, kOfB);
+        const auto [ofA, ofB] = exactNeighboursBetween(x, a, b, kOfA, kOfB);
+        expectSameLists(ofA, expectedOfA);
+        expectSameLists(ofB, expectedOfB);
+    }
+    // Nothing to find on one side: lists of the right count, empty.
+    const auto [none, ofNothing] = exactNeighboursBetween(x, a, {}, 2, 2);
+    EXPECT_EQ(none.size(), a.size());
+    EXPECT_TRUE(none[0].empty());
+    EXPECT_TRUE(ofNothing.empty());
+}
+
+TEST(NeighbourIndex, SearchesWithinAndBetweenExactlyOrByHnswAsTheBudgetSays) {
+    // Well-separated groups (as below): HNSW finds the true nearest neighbours here.
+    constexpr std::uint32_t kRows = 1200;
+    const RowMatrixXf x = separatedGroups(kRows, 16, 5);
+    const auto [evens, odds] = evensAndOdds(kRows);
+    HnswParams budget;
+    budget.exactPairs = 600 * 600;
+    NeighbourIndex e(x, evens, budget);
+    NeighbourIndex o(x, odds, budget);
+    EXPECT_TRUE(e.searchesExactly(o.size()));
+    const auto within = e.searchWithin(2);
+    const auto [ofEvens, ofOdds] = searchBetween(e, o, 1, 3, {});
+    const auto expectedWithin = exactNeighbours(x, evens, evens, 2);
+    const auto expectedOfEvens = exactNeighbours(x, odds, evens, 1);
+    const auto expectedOfOdds = exactNeighbours(x, evens, odds, 3);
+    // The same lists as the plain searches, up to the last bits of a cosine.
+    const auto near = [](const auto& got, const auto& expected) {
+        ASSERT_EQ(got.size(), expected.size());
+        for (std::size_t q = 0; q < got.size(); ++q) {
+            ASSERT_EQ(got[q].size(), expected[q].size()) << q;
+            for (std::size_t j = 0; j < got[q].size(); ++j)
+                EXPECT_NEAR(got[q][j].cosine, expected[q][j].cosine, 1e-5) << q;
+        }
+    };
+    near(within, expectedWithin);
+    near(ofEvens, expectedOfEvens);
+    near(ofOdds, expectedOfOdds);
+    // Beyond the budget, each direction by its own HNSW search: members of the other index
+    // only, cosines that are the rows' inner products, mostly the exact nearest.
+    HnswParams none;
+    none.exactPairs = 0;
+    none.efSearch = 64;
+    NeighbourIndex he(x, evens, none);
+    NeighbourIndex ho(x, odds, none);
+    const auto [hOfEvens, hOfOdds] = searchBetween(he, ho, 1, 3, {});
+    ASSERT_EQ(hOfEvens.size(), evens.size());
+    ASSERT_EQ(hOfOdds.size(), odds.size());
+    std::size_t found = 0;
+    for (std::size_t q = 0; q < odds.size(); ++q) {
+        ASSERT_FALSE(hOfOdds[q].empty());
+        EXPECT_EQ(hOfOdds[q][0].index % 2, 0u);
+        EXPECT_NEAR(hOfOdds[q][0].cosine, x.row(odds[q]).dot(x.row(hOfOdds[q][0].index)), 1e-5);
+        found += hOfOdds[q][0].cosine >= expectedOfOdds[q][0].cosine - 1e-6f ? 1 : 0;
+    }
+    EXPECT_GE(static_cast<double>(found) / static_cast<double>(odds.size()), 0.95);
+    EXPECT_EQ(hOfEvens[0][0].index % 2, 1u);
+    // Two indices over different matrices cannot share products.
+    const RowMatrixXf copy = x;
+    NeighbourIndex elsewhere(copy, odds, budget);
+    EXPECT_THROW((void)searchBetween(e, elsewhere, 1, 1, {}), std::invalid_argument);
 }
 
 TEST(NeighbourIndex, SearchesExactlyUpToTheBudgetAndByHnswBeyond) {
     // 2,000 unit rows in 20 well-separated groups of 100 (a group's rows share one strong
     // direction): HNSW finds each row's true nearest neighbour here, so both paths must agree
     // on it, while the budget decides which path runs.
-    constexpr Eigen::Index kRows = 2000;
-    constexpr Eigen::Index kDim = 24;
-    std::mt19937 rng(3);
-    std::normal_distribution<float> g(0.0f, 0.05f);
-    RowMatrixXf x(kRows, kDim);
-    for (Eigen::Index r = 0; r < kRows; ++r) {
-        for (Eigen::Index c = 0; c < kDim; ++c)
-            x(r, c) = g(rng);
-        x(r, r / 100) += 1.0f;
-        x.row(r).normalize();
-    }
-    std::vector<std::uint32_t> members;
-    std::vector<std::uint32_t> queries;
-    for (std::uint32_t i = 0; i < kRows; ++i)
-        (i % 2 == 0 ? members : queries).push_back(i);
+    constexpr std::uint32_t kRows = 2000;
+    const RowMatrixXf x = separatedGroups(kRows, 24, 3);
+    const auto [members, queries] = evensAndOdds(kRows);
     HnswParams budget;
     budget.exactPairs = 1000 * 1000; // members × queries exactly
     NeighbourIndex exact(x, members, budget);
