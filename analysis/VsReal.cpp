@@ -466,48 +466,54 @@ std::vector<CorpusVsReal> compareEachWithReal(const ComparisonInputs& inputs,
         for (std::uint32_t d = 0; d < corpusOf.size(); ++d)
             if (inputs.embeddings->row(d).squaredNorm() > 0.0f)
                 (synthetic[corpusOf[d]] ? embeddedMembers[corpusOf[d]] : embeddedReal).push_back(d);
-    std::vector<ComparisonEstimate> countNull(budgets.size());
-    std::vector<ComparisonEstimate> embeddingNull(embeddingBudgets.size());
 
-    // Tasks, taken from a shared counter by every worker: the value of each corpus, the
-    // count-based null of each budget, the embedding null of each embedding budget. Each is
-    // seeded by its own identity, so no result depends on which thread ran it, or when.
+    // Tasks, taken from a shared counter by every worker: each draw of the value of each
+    // corpus, of the count-based null of each budget and of the embedding null of each
+    // embedding budget (one draw a task, so two cores share even a single corpus's work). Each
+    // draw is seeded by its own identity and stored in its own slot, so no result depends on
+    // which thread ran it, or when.
     enum class Kind { Value, CountNull, EmbeddingNull };
     struct Task {
         Kind kind;
         std::size_t index; // into out, budgets or embeddingBudgets
+        std::size_t draw;
     };
-    std::vector<Task> tasks;
-    for (std::size_t i = 0; i < out.size(); ++i)
-        tasks.push_back({Kind::Value, i});
-    for (std::size_t i = 0; i < budgets.size(); ++i)
-        tasks.push_back({Kind::CountNull, i});
-    for (std::size_t i = 0; i < embeddingBudgets.size(); ++i)
-        tasks.push_back({Kind::EmbeddingNull, i});
     // The band is read against a single draw's spread: more draws make its sd trustworthy,
     // and the null is shared between corpora, so they are cheap.
     const std::size_t nullDraws = std::max(draws, params.nullDraws);
+    std::vector<std::vector<ComparisonMetrics>> valueDraws(out.size(),
+                                                           std::vector<ComparisonMetrics>(draws));
+    std::vector<std::vector<ComparisonMetrics>> countNullDraws(
+        budgets.size(), std::vector<ComparisonMetrics>(nullDraws));
+    std::vector<std::vector<ComparisonMetrics>> embeddingNullDraws(
+        embeddingBudgets.size(), std::vector<ComparisonMetrics>(nullDraws));
+    std::vector<Task> tasks;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        for (std::size_t t = 0; t < draws; ++t)
+            tasks.push_back({Kind::Value, i, t});
+    for (std::size_t i = 0; i < budgets.size(); ++i)
+        for (std::size_t t = 0; t < nullDraws; ++t)
+            tasks.push_back({Kind::CountNull, i, t});
+    for (std::size_t i = 0; i < embeddingBudgets.size(); ++i)
+        for (std::size_t t = 0; t < nullDraws; ++t)
+            tasks.push_back({Kind::EmbeddingNull, i, t});
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
     auto runTask = [&](const Task& task, const Progress& report) {
-        std::vector<ComparisonMetrics> values;
+        report.report(static_cast<double>(done.load()) / static_cast<double>(tasks.size()),
+                      "each corpus vs real");
+        const std::size_t t = task.draw;
         if (task.kind == Kind::EmbeddingNull) {
             const std::size_t e = embeddingBudgets[task.index];
-            for (std::size_t t = 0; t < nullDraws; ++t) {
-                report.report(static_cast<double>(done.load()) / static_cast<double>(tasks.size()),
-                              "each corpus vs real");
-                const std::uint64_t seed =
-                    params.seed * 1000003ULL + (0xC2B2AE3D27D4EB4FULL ^ e) * 7919ULL + t;
-                std::mt19937_64 rng(seed);
-                std::vector<std::uint32_t> a = drawWithout(embeddedReal, 2 * e, rng);
-                const std::vector<std::uint32_t> b(
-                    a.begin() + static_cast<std::ptrdiff_t>(a.size() / 2), a.end());
-                a.resize(a.size() / 2);
-                ComparisonMetrics v;
-                compareEmbeddings(inputs, a, b, params, seed, report, v);
-                values.push_back(v);
-            }
-            embeddingNull[task.index] = summarise(values);
+            const std::uint64_t seed =
+                params.seed * 1000003ULL + (0xC2B2AE3D27D4EB4FULL ^ e) * 7919ULL + t;
+            std::mt19937_64 rng(seed);
+            std::vector<std::uint32_t> a = drawWithout(embeddedReal, 2 * e, rng);
+            const std::vector<std::uint32_t> b(
+                a.begin() + static_cast<std::ptrdiff_t>(a.size() / 2), a.end());
+            a.resize(a.size() / 2);
+            compareEmbeddings(inputs, a, b, params, seed, report,
+                              embeddingNullDraws[task.index][t]);
             ++done;
             return;
         }
@@ -515,33 +521,27 @@ std::vector<CorpusVsReal> compareEachWithReal(const ComparisonInputs& inputs,
         const std::size_t m = isNull ? budgets[task.index] : out[task.index].budget;
         const std::uint64_t identity =
             isNull ? 0x9E3779B97F4A7C15ULL ^ m : static_cast<std::uint64_t>(out[task.index].corpus);
-        for (std::size_t t = 0; t < (isNull ? nullDraws : draws); ++t) {
-            report.report(static_cast<double>(done.load()) / static_cast<double>(tasks.size()),
-                          "each corpus vs real");
-            const std::uint64_t seed = params.seed * 1000003ULL + identity * 7919ULL + t;
-            std::mt19937_64 rng(seed);
-            // For the null, 2m real samples: A and a disjoint B.
-            std::vector<std::uint32_t> a = drawWithout(realDocs, isNull ? 2 * m : m, rng);
-            std::vector<std::uint32_t> b;
-            if (isNull) {
-                b.assign(a.begin() + static_cast<std::ptrdiff_t>(m), a.end());
-                a.resize(m);
-            } else {
-                b = drawWithout(members[out[task.index].corpus], m, rng);
-            }
-            ComparisonMetrics v;
-            compareCounts(countSide(inputs, a), countSide(inputs, b), params, v);
-            if (!isNull && t < params.embeddingDraws && inputs.embeddings != nullptr) {
-                // The same rows as the embedding null: e samples with an embedding per side.
-                const std::size_t e = std::min(m, params.embeddingBudget);
-                compareEmbeddings(inputs, drawWithout(embeddedReal, e, rng),
-                                  drawWithout(embeddedMembers[out[task.index].corpus], e, rng),
-                                  params, seed, report, v);
-            }
-            crossCopies(inputs, real, b, isNull, params.minCopyTokens, v);
-            values.push_back(v);
+        const std::uint64_t seed = params.seed * 1000003ULL + identity * 7919ULL + t;
+        std::mt19937_64 rng(seed);
+        // For the null, 2m real samples: A and a disjoint B.
+        std::vector<std::uint32_t> a = drawWithout(realDocs, isNull ? 2 * m : m, rng);
+        std::vector<std::uint32_t> b;
+        if (isNull) {
+            b.assign(a.begin() + static_cast<std::ptrdiff_t>(m), a.end());
+            a.resize(m);
+        } else {
+            b = drawWithout(members[out[task.index].corpus], m, rng);
         }
-        (isNull ? countNull[task.index] : out[task.index].value) = summarise(values);
+        ComparisonMetrics& v = (isNull ? countNullDraws : valueDraws)[task.index][t];
+        compareCounts(countSide(inputs, a), countSide(inputs, b), params, v);
+        if (!isNull && t < params.embeddingDraws && inputs.embeddings != nullptr) {
+            // The same rows as the embedding null: e samples with an embedding per side.
+            const std::size_t e = std::min(m, params.embeddingBudget);
+            compareEmbeddings(inputs, drawWithout(embeddedReal, e, rng),
+                              drawWithout(embeddedMembers[out[task.index].corpus], e, rng), params,
+                              seed, report, v);
+        }
+        crossCopies(inputs, real, b, isNull, params.minCopyTokens, v);
         ++done;
     };
     parallelFor(
@@ -552,6 +552,14 @@ std::vector<CorpusVsReal> compareEachWithReal(const ComparisonInputs& inputs,
                 runTask(tasks[t], report);
         },
         1);
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i].value = summarise(valueDraws[i]);
+    std::vector<ComparisonEstimate> countNull;
+    for (const auto& d : countNullDraws)
+        countNull.push_back(summarise(d));
+    std::vector<ComparisonEstimate> embeddingNull;
+    for (const auto& d : embeddingNullDraws)
+        embeddingNull.push_back(summarise(d));
     const auto position = [](const std::vector<std::size_t>& v, std::size_t x) {
         return static_cast<std::size_t>(std::lower_bound(v.begin(), v.end(), x) - v.begin());
     };
