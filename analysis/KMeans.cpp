@@ -1,6 +1,7 @@
 #include "analysis/KMeans.h"
 
 #include "analysis/HugePages.h"
+#include "analysis/Knn.h"
 #include "analysis/Parallel.h"
 
 #include <algorithm>
@@ -113,10 +114,12 @@ Eigen::MatrixXd centroidDistances(const RowMatrixXf& c) {
     return out;
 }
 
-// ‖x_i − c_j‖, summed in float (see roundingMargin()).
+// ‖x_i − c_j‖, summed in float (see roundingMargin()) by the widest kernel this CPU runs.
 double distance(const RowMatrixXf& x, std::size_t i, const RowMatrixXf& c, std::size_t j) {
-    return std::sqrt(static_cast<double>(
-        (x.row(static_cast<Eigen::Index>(i)) - c.row(static_cast<Eigen::Index>(j))).squaredNorm()));
+    static const DotKernel kernel = fastestDotKernel();
+    return std::sqrt(static_cast<double>(squaredDistance(
+        x.row(static_cast<Eigen::Index>(i)).data(), c.row(static_cast<Eigen::Index>(j)).data(),
+        static_cast<std::size_t>(x.cols()), kernel)));
 }
 
 // Σ squared distance of every row to its centroid.

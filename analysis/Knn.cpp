@@ -32,10 +32,24 @@ namespace synthscope::analysis {
 namespace {
 
 #if defined(SYNTHSCOPE_WIDE_KERNELS)
-// Compiled for its instruction set alone; called only where the CPU runs it (cpuRuns).
-// Several sums in flight hide the latency of the fused multiply-add (4 cycles) behind its
-// throughput (two a cycle).
-__attribute__((target("avx2,fma"))) float dotAvx2Fma(const float* a, const float* b,
+// What a kernel sums: the products aᵢbᵢ (inner product) or the squares (aᵢ − bᵢ)².
+enum class Sum { Products, SquaredDifferences };
+
+// sum + the terms of the 8 floats at a and b.
+template <Sum S>
+__attribute__((target("avx2,fma"))) inline __m256 addTerms(const float* a, const float* b,
+                                                           __m256 sum) {
+    if constexpr (S == Sum::Products)
+        return _mm256_fmadd_ps(_mm256_loadu_ps(a), _mm256_loadu_ps(b), sum);
+    const __m256 d = _mm256_sub_ps(_mm256_loadu_ps(a), _mm256_loadu_ps(b));
+    return _mm256_fmadd_ps(d, d, sum);
+}
+
+// Σ of the terms of n floats. Compiled for its instruction set alone; called only where the
+// CPU runs it (cpuRuns). Several sums in flight hide the latency of the fused multiply-add
+// (4 cycles) behind its throughput (two a cycle).
+template <Sum S>
+__attribute__((target("avx2,fma"))) float sumAvx2Fma(const float* a, const float* b,
                                                      std::size_t n) {
     __m256 s0 = _mm256_setzero_ps();
     __m256 s1 = _mm256_setzero_ps();
@@ -43,27 +57,28 @@ __attribute__((target("avx2,fma"))) float dotAvx2Fma(const float* a, const float
     __m256 s3 = _mm256_setzero_ps();
     std::size_t i = 0;
     for (; i + 32 <= n; i += 32) {
-        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
-        s1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), s1);
-        s2 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 16), _mm256_loadu_ps(b + i + 16), s2);
-        s3 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 24), _mm256_loadu_ps(b + i + 24), s3);
+        s0 = addTerms<S>(a + i, b + i, s0);
+        s1 = addTerms<S>(a + i + 8, b + i + 8, s1);
+        s2 = addTerms<S>(a + i + 16, b + i + 16, s2);
+        s3 = addTerms<S>(a + i + 24, b + i + 24, s3);
     }
     for (; i + 8 <= n; i += 8)
-        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
+        s0 = addTerms<S>(a + i, b + i, s0);
     const __m256 s = _mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3));
     __m128 h = _mm_add_ps(_mm256_castps256_ps128(s), _mm256_extractf128_ps(s, 1));
     h = _mm_add_ps(h, _mm_movehl_ps(h, h));
     h = _mm_add_ss(h, _mm_movehdup_ps(h));
     float sum = _mm_cvtss_f32(h);
     for (; i < n; ++i)
-        sum += a[i] * b[i];
+        sum += S == Sum::Products ? a[i] * b[i] : (a[i] - b[i]) * (a[i] - b[i]);
     return sum;
 }
 
 // In hnswlib's distance signature: 1 − ⟨a, b⟩, the length behind n.
 float distanceAvx2Fma(const void* a, const void* b, const void* n) {
-    return 1.0f - dotAvx2Fma(static_cast<const float*>(a), static_cast<const float*>(b),
-                             *static_cast<const std::size_t*>(n));
+    return 1.0f - sumAvx2Fma<Sum::Products>(static_cast<const float*>(a),
+                                            static_cast<const float*>(b),
+                                            *static_cast<const std::size_t*>(n));
 }
 #endif
 
@@ -135,6 +150,19 @@ const char* dotKernelName(DotKernel kernel) {
 float innerProductDistance(const float* a, const float* b, std::size_t n, DotKernel kernel) {
     DotSpace space(n, kernel);
     return space.get_dist_func()(a, b, space.get_dist_func_param());
+}
+
+float squaredDistance(const float* a, const float* b, std::size_t n, DotKernel kernel) {
+    if (!cpuRuns(kernel))
+        throw std::invalid_argument(std::string("this CPU does not run the ") +
+                                    dotKernelName(kernel) + " kernel");
+#if defined(SYNTHSCOPE_WIDE_KERNELS)
+    if (kernel == DotKernel::Avx2Fma)
+        return sumAvx2Fma<Sum::SquaredDifferences>(a, b, n);
+#endif
+    const auto size = static_cast<Eigen::Index>(n);
+    return (Eigen::Map<const Eigen::VectorXf>(a, size) - Eigen::Map<const Eigen::VectorXf>(b, size))
+        .squaredNorm();
 }
 
 struct KnnIndex::Impl {

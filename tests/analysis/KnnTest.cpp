@@ -102,14 +102,28 @@ TEST(DotKernel, EveryKernelThisCpuRunsAgreesWithTheExactSumAtEveryLength) {
         }
         double exact = 0.0;
         double magnitude = 0.0;
+        double squared = 0.0; // Σ (aᵢ − bᵢ)², every term ≥ 0: its own magnitude
         for (std::size_t i = 0; i < n; ++i) {
             exact += static_cast<double>(a[i]) * b[i];
             magnitude += std::abs(static_cast<double>(a[i]) * b[i]);
+            squared += (static_cast<double>(a[i]) - b[i]) * (static_cast<double>(a[i]) - b[i]);
         }
-        for (const DotKernel k : kernelsThisCpuRuns())
+        for (const DotKernel k : kernelsThisCpuRuns()) {
             EXPECT_NEAR(innerProductDistance(a.data(), b.data(), n, k), 1.0 - exact,
                         1e-6 * (1.0 + magnitude))
                 << dotKernelName(k) << ", n = " << n;
+            // k-means's rounding margins assume a relative error below n·2⁻²⁴.
+            EXPECT_NEAR(squaredDistance(a.data(), b.data(), n, k), squared,
+                        static_cast<double>(n) * 0x1p-24 * squared + 1e-30)
+                << dotKernelName(k) << ", n = " << n;
+        }
+    }
+    // By hand: (1, 2, 3) and (4, 6, 3): 9 + 16 + 0 = 25; nothing: 0.
+    const std::vector<float> p = {1, 2, 3};
+    const std::vector<float> q = {4, 6, 3};
+    for (const DotKernel k : kernelsThisCpuRuns()) {
+        EXPECT_EQ(squaredDistance(p.data(), q.data(), 3, k), 25.0f) << dotKernelName(k);
+        EXPECT_EQ(squaredDistance(p.data(), q.data(), 0, k), 0.0f) << dotKernelName(k);
     }
 }
 
@@ -176,6 +190,7 @@ TEST(DotKernel, AKernelThisCpuDoesNotRunIsRefusedNotExecuted) {
     ASSERT_FALSE(cpuRuns(unknown));
     const std::vector<float> a = {1, 2, 3};
     EXPECT_THROW((void)innerProductDistance(a.data(), a.data(), 3, unknown), std::invalid_argument);
+    EXPECT_THROW((void)squaredDistance(a.data(), a.data(), 3, unknown), std::invalid_argument);
     RowMatrixXf x(2, 3);
     x << 1, 0, 0, 0, 1, 0;
     const std::vector<std::uint32_t> both = {0, 1};
