@@ -11,9 +11,9 @@
 
 namespace synthscope::analysis {
 
-/// The instruction set an inner-product kernel uses. The build stays portable x86-64 (SSE2),
-/// so hnswlib's own kernels are SSE; the wider one is compiled for its instruction set alone
-/// and chosen at run time (the CPU is asked once). An AVX-512 kernel was measured and not kept:
+/// The instruction set an inner-product (or squared-distance) kernel uses. The build stays
+/// portable x86-64 (SSE2), so hnswlib's own kernels are SSE; the wider one is compiled for its
+/// instruction set alone and chosen at run time (the CPU is asked once). An AVX-512 kernel was measured and not kept:
 /// on this project's machine its neighbour searches were no faster than SSE's (README, *Inside*,
 /// "The neighbours' inner product").
 enum class DotKernel {
