@@ -13,9 +13,9 @@ namespace synthscope::analysis {
 
 /// The instruction set an inner-product (or squared-distance) kernel uses. The build stays
 /// portable x86-64 (SSE2), so hnswlib's own kernels are SSE; the wider one is compiled for its
-/// instruction set alone and chosen at run time (the CPU is asked once). An AVX-512 kernel was measured and not kept:
-/// on this project's machine its neighbour searches were no faster than SSE's (README, *Inside*,
-/// "The neighbours' inner product").
+/// instruction set alone and chosen at run time (the CPU is asked once). An AVX-512 kernel was
+/// measured and not kept: on this project's machine its neighbour searches were no faster than
+/// SSE's (README, *Inside*, "The neighbours' inner product").
 enum class DotKernel {
     Baseline, ///< hnswlib's own: SSE on x86-64 (plain loops under AddressSanitizer)
     Avx2Fma,  ///< AVX2 with fused multiply-add: 8 floats a step, four sums in flight
