@@ -37,7 +37,8 @@ struct KMeansResult {
 /// measures the centroids' distances, k²·d). Above
 /// miniBatchAbove rows, mini-batch k-means (Sculley 2010: per-centroid learning rate 1/count) for
 /// 10·maxIterations steps, then one full assignment. k is clamped to [1, rows]. Distances are
-/// squared Euclidean (on L2-normalised rows this orders like cosine). Deterministic for a seed.
+/// squared Euclidean (on L2-normalised rows this orders like cosine). Deterministic for a seed on
+/// one machine (its distance kernel depends on the CPU: squaredDistance()).
 /// Throws std::invalid_argument for k = 0 with rows > 0; Cancelled when asked to stop.
 KMeansResult kmeans(const RowMatrixXf& x, std::size_t k, const KMeansParams& params = {},
                     const Progress& progress = {});

@@ -252,10 +252,10 @@ public:
         : m_k(k)
         , m_size(rows, 0)
         , m_floor(rows, k == 0 ? std::numeric_limits<float>::infinity()
-                               : -std::numeric_limits<float>::infinity())
+                               : std::numeric_limits<float>::lowest())
         , m_items(rows * k) {}
-    // Whether a candidate at this cosine may enter row's list (NaN never does; a full list's
-    // last cosine may, on an earlier position).
+    // Whether a candidate at this cosine may enter row's list (NaN and −∞ never do, as in a
+    // search by `>`; a full list's last cosine may, on an earlier position).
     [[nodiscard]] bool mayEnter(std::size_t row, float cosine) const {
         return cosine >= m_floor[row];
     }
@@ -420,7 +420,7 @@ std::vector<std::vector<Neighbour>> exactNeighbours(const RowMatrixXf& x,
                                                     std::size_t k, const Progress& progress) {
     if (k == 0 || members.empty() || queries.empty())
         return std::vector<std::vector<Neighbour>>(queries.size());
-    TopLists found(queries.size(), k);
+    TopLists found(queries.size(), std::min(k, members.size()));
     productPass(x, queries, members, false, found, nullptr, progress);
     return found.neighbours(members);
 }
@@ -430,6 +430,7 @@ std::vector<std::vector<Neighbour>> exactNeighboursWithin(const RowMatrixXf& x,
                                                           std::size_t k, const Progress& progress) {
     if (k == 0 || members.size() < 2)
         return std::vector<std::vector<Neighbour>>(members.size());
+    k = std::min(k, members.size() - 1);
     TopLists found(members.size(), k);
     std::vector<TopLists> reverse(workerCount(), TopLists(members.size(), k));
     productPass(x, members, members, true, found, &reverse, progress);
@@ -444,8 +445,8 @@ exactNeighboursBetween(const RowMatrixXf& x, std::span<const std::uint32_t> a,
     if (a.empty() || b.empty() || (kOfA == 0 && kOfB == 0))
         return {std::vector<std::vector<Neighbour>>(a.size()),
                 std::vector<std::vector<Neighbour>>(b.size())};
-    TopLists ofA(a.size(), kOfA);
-    std::vector<TopLists> ofB(workerCount(), TopLists(b.size(), kOfB));
+    TopLists ofA(a.size(), std::min(kOfA, b.size()));
+    std::vector<TopLists> ofB(workerCount(), TopLists(b.size(), std::min(kOfB, a.size())));
     productPass(x, a, b, false, ofA, kOfB == 0 ? nullptr : &ofB, progress);
     mergeWorkers(ofB, b.size(), ofB.front());
     return {ofA.neighbours(b), ofB.front().neighbours(a)};

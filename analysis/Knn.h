@@ -38,9 +38,10 @@ enum class DotKernel {
 
 /// The squared Euclidean distance Σ (aᵢ − bᵢ)² of the float vectors a and b of n entries each
 /// (n ≥ 0), summed in float with the given kernel, which this CPU must run (k-means measures
-/// with fastestDotKernel()). Baseline: Eigen's sum at the build's instruction set. Any order of
-/// the sum keeps its relative error below n·2⁻²⁴ (Higham 2002, §3.1), the bound k-means's
-/// rounding margins assume; the kernels differ in the last bits. Errors: std::invalid_argument
+/// with fastestDotKernel()). Baseline: Eigen's sum at the build's instruction set. In any order
+/// of the sum the relative error stays below (n + 2)·2⁻²⁴ (Higham 2002, §3.1; each rounded
+/// difference adds 2⁻²⁴ twice), within k-means's rounding margins; the kernels differ in the
+/// last bits. Errors: std::invalid_argument
 /// for a kernel this CPU does not run.
 [[nodiscard]] float squaredDistance(const float* a, const float* b, std::size_t n,
                                     DotKernel kernel);

@@ -234,10 +234,9 @@ public:
     [[nodiscard]] std::optional<SampleDetail> sample(qint64 sampleId) const;
     /// Up to limit characters of the sample's text (for list previews).
     [[nodiscard]] QString preview(qint64 sampleId, int limit = 160) const;
-    /// Most similar real samples of a synthetic sample, from the newest analysis.
+    /// Most similar real samples of a synthetic sample, from the newest analysis (whether an
+    /// HNSW index found them: SimilaritySummary::otherRoleApproximate() of that analysis).
     [[nodiscard]] QList<NeighbourDetail> neighbours(qint64 sampleId) const;
-    /// (Whether an HNSW index found them: SimilaritySummary::otherRoleApproximate() of the
-    /// newest analysis.)
     /// The preference pair of sampleId with its other output; nullopt when the sample is not
     /// in a pair (or on an SQL error).
     [[nodiscard]] std::optional<PairDetail> pairOf(qint64 sampleId) const;

@@ -112,9 +112,9 @@ TEST(DotKernel, EveryKernelThisCpuRunsAgreesWithTheExactSumAtEveryLength) {
             EXPECT_NEAR(innerProductDistance(a.data(), b.data(), n, k), 1.0 - exact,
                         1e-6 * (1.0 + magnitude))
                 << dotKernelName(k) << ", n = " << n;
-            // k-means's rounding margins assume a relative error below n·2⁻²⁴.
+            // The documented bound: a relative error below (n + 2)·2⁻²⁴.
             EXPECT_NEAR(squaredDistance(a.data(), b.data(), n, k), squared,
-                        static_cast<double>(n) * 0x1p-24 * squared + 1e-30)
+                        static_cast<double>(n + 2) * 0x1p-24 * squared + 1e-30)
                 << dotKernelName(k) << ", n = " << n;
         }
     }
@@ -441,7 +441,8 @@ TEST(ExactNeighboursBetween, BothDirectionsAsTwoSearchesWouldFindThem) {
             list.resize(std::min(list.size(), k));
         return lists;
     };
-    for (const auto& [kOfA, kOfB] : {std::pair<std::size_t, std::size_t>{1, 4}, {3, 1}, {2, 0}}) {
+    for (const auto& [kOfA, kOfB] :
+         {std::pair<std::size_t, std::size_t>{1, 4}, {3, 1}, {2, 0}, {0, 2}}) {
         const auto expectedOfA = first(bestOfA, kOfA);
         const auto expectedOfB = first(bestOfB, kOfB);
         const auto [ofA, ofB] = exactNeighboursBetween(x, a, b, kOfA, kOfB);
@@ -470,18 +471,24 @@ TEST(NeighbourIndex, SearchesWithinAndBetweenExactlyOrByHnswAsTheBudgetSays) {
     const auto expectedWithin = exactNeighbours(x, evens, evens, 2);
     const auto expectedOfEvens = exactNeighbours(x, odds, evens, 1);
     const auto expectedOfOdds = exactNeighbours(x, evens, odds, 3);
-    // The same lists as the plain searches, up to the last bits of a cosine.
-    const auto near = [](const auto& got, const auto& expected) {
+    // The same lists as the plain searches, up to the last bits of a cosine; each neighbour's
+    // cosine is its inner product with the query (the position read as the right row).
+    const auto near = [&x](const auto& got, const auto& expected,
+                           const std::vector<std::uint32_t>& queries) {
         ASSERT_EQ(got.size(), expected.size());
         for (std::size_t q = 0; q < got.size(); ++q) {
             ASSERT_EQ(got[q].size(), expected[q].size()) << q;
-            for (std::size_t j = 0; j < got[q].size(); ++j)
+            for (std::size_t j = 0; j < got[q].size(); ++j) {
                 EXPECT_NEAR(got[q][j].cosine, expected[q][j].cosine, 1e-5) << q;
+                EXPECT_NEAR(got[q][j].cosine, x.row(queries[q]).dot(x.row(got[q][j].index)), 1e-5)
+                    << q;
+                EXPECT_NE(got[q][j].index, queries[q]) << q;
+            }
         }
     };
-    near(within, expectedWithin);
-    near(ofEvens, expectedOfEvens);
-    near(ofOdds, expectedOfOdds);
+    near(within, expectedWithin, evens);
+    near(ofEvens, expectedOfEvens, evens);
+    near(ofOdds, expectedOfOdds, odds);
     // Beyond the budget, each direction by its own HNSW search: members of the other index
     // only, cosines that are the rows' inner products, mostly the exact nearest.
     HnswParams none;
@@ -501,6 +508,17 @@ TEST(NeighbourIndex, SearchesWithinAndBetweenExactlyOrByHnswAsTheBudgetSays) {
     }
     EXPECT_GE(static_cast<double>(found) / static_cast<double>(odds.size()), 0.95);
     EXPECT_EQ(hOfEvens[0][0].index % 2, 1u);
+    // Within beyond the budget: HNSW over the members, never the row itself.
+    const auto hWithin = he.searchWithin(2);
+    ASSERT_EQ(hWithin.size(), evens.size());
+    std::size_t same = 0;
+    for (std::size_t q = 0; q < evens.size(); ++q) {
+        ASSERT_FALSE(hWithin[q].empty());
+        EXPECT_EQ(hWithin[q][0].index % 2, 0u);
+        EXPECT_NE(hWithin[q][0].index, evens[q]);
+        same += hWithin[q][0].cosine >= expectedWithin[q][0].cosine - 1e-6f ? 1 : 0;
+    }
+    EXPECT_GE(static_cast<double>(same) / static_cast<double>(evens.size()), 0.95);
     // Two indices over different matrices cannot share products.
     const RowMatrixXf copy = x;
     NeighbourIndex elsewhere(copy, odds, budget);

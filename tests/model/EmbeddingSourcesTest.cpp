@@ -195,15 +195,18 @@ TEST(EmbeddingEndpoint, StoredInTheProjectAndUsedByTheAnalysis) {
               analysis::dotKernelName(analysis::fastestDotKernel()));
     EXPECT_EQ(summary["similarity"]["neighbour_search"]["own_corpus"], "exact");
     EXPECT_EQ(summary["similarity"]["neighbour_search"]["other_role"], "exact");
-    ASSERT_TRUE(ProjectStore(*project).latestAnalysis()->similarity);
-    EXPECT_FALSE(ProjectStore(*project).latestAnalysis()->similarity->otherRoleApproximate());
+    const std::optional<StoredAnalysis> exactRun = ProjectStore(*project).latestAnalysis();
+    ASSERT_TRUE(exactRun && exactRun->similarity);
+    EXPECT_FALSE(exactRun->similarity->otherRoleApproximate());
     analysis::AnalysisParams byHnsw = params;
     byHnsw.similarity.hnsw.exactPairs = 0;
     ASSERT_TRUE(runAnalysis(*project, byHnsw, {}, nullptr).ok());
     const Json approximate = ProjectStore(*project).summaryJson();
     EXPECT_EQ(approximate["similarity"]["neighbour_search"]["own_corpus"], "HNSW");
     EXPECT_EQ(approximate["similarity"]["neighbour_search"]["other_role"], "HNSW");
-    EXPECT_TRUE(ProjectStore(*project).latestAnalysis()->similarity->otherRoleApproximate());
+    const std::optional<StoredAnalysis> byHnswRun = ProjectStore(*project).latestAnalysis();
+    ASSERT_TRUE(byHnswRun && byHnswRun->similarity);
+    EXPECT_TRUE(byHnswRun->similarity->otherRoleApproximate());
     EXPECT_EQ(approximate["analysis"]["params"]["similarity"]["exact_neighbour_pairs"], 0);
     // An unknown source fails with a clear message and stores no run.
     params.similarity.embeddingSource = "missing";
