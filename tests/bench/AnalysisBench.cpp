@@ -23,13 +23,15 @@
 #include "analysis/Pipeline.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <random>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
 using namespace synthscope;
@@ -88,6 +90,25 @@ void printNeighbourRecall(const analysis::SimilarityResult& sim,
     }
 }
 
+int usage() {
+    std::fprintf(stderr, "usage: synthscope-bench [--rows N] [--no-similarity] "
+                         "[--only-similarity] [--one-after-the-other] [--dot-kernel K] "
+                         "[--exact-pairs P] [--ef-search E] [--neighbour-recall Q] "
+                         "ROLE:FILE:TEXT ...\n");
+    return 2;
+}
+
+// The count after option `name`: digits only (a typo is an error, not a silent 0).
+bool count(const char* name, const char* text, std::size_t* out) {
+    const std::string_view digits(text);
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), *out);
+    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()) {
+        std::fprintf(stderr, "%s: not a count: %s\n", name, text);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -99,7 +120,8 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--rows" && i + 1 < argc) {
-            rows = std::strtoull(argv[++i], nullptr, 10);
+            if (!count("--rows", argv[++i], &rows))
+                return 2;
         } else if (arg == "--no-similarity") {
             params.findSimilarity = false;
         } else if (arg == "--only-similarity") {
@@ -107,11 +129,14 @@ int main(int argc, char** argv) {
         } else if (arg == "--one-after-the-other") {
             params.concurrentStagesMaxTokens = 0;
         } else if (arg == "--exact-pairs" && i + 1 < argc) {
-            params.similarity.hnsw.exactPairs = std::strtoull(argv[++i], nullptr, 10);
+            if (!count("--exact-pairs", argv[++i], &params.similarity.hnsw.exactPairs))
+                return 2;
         } else if (arg == "--ef-search" && i + 1 < argc) {
-            params.similarity.hnsw.efSearch = std::strtoull(argv[++i], nullptr, 10);
+            if (!count("--ef-search", argv[++i], &params.similarity.hnsw.efSearch))
+                return 2;
         } else if (arg == "--neighbour-recall" && i + 1 < argc) {
-            recallQueries = std::strtoull(argv[++i], nullptr, 10);
+            if (!count("--neighbour-recall", argv[++i], &recallQueries))
+                return 2;
         } else if (arg == "--dot-kernel" && i + 1 < argc) {
             const std::string name = argv[++i];
             bool known = false;
@@ -130,24 +155,13 @@ int main(int argc, char** argv) {
             }
         } else {
             Corpus c;
-            if (!load(arg, &c)) {
-                std::fprintf(stderr, "usage: synthscope-bench [--rows N] [--no-similarity] "
-                                     "[--only-similarity] [--one-after-the-other] [--dot-kernel K] "
-                                     "[--exact-pairs P] [--ef-search E] [--neighbour-recall Q] "
-                                     "ROLE:FILE:TEXT ...\n");
-                return 2;
-            }
+            if (!load(arg, &c))
+                return usage();
             corpora.push_back(std::move(c));
         }
     }
-    if (corpora.empty()) {
-        std::fprintf(
-            stderr,
-            "usage: synthscope-bench [--rows N] [--no-similarity] "
-            "[--only-similarity] [--one-after-the-other] [--dot-kernel K] [--exact-pairs P] "
-            "[--ef-search E] [--neighbour-recall Q] ROLE:FILE:TEXT ...\n");
-        return 2;
-    }
+    if (corpora.empty())
+        return usage();
     replicate(corpora, rows, 1);
     std::vector<analysis::CorpusInput> inputs;
     std::size_t total = 0;
