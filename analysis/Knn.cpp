@@ -16,7 +16,6 @@
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
-#include <array>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -307,15 +306,17 @@ private:
 };
 
 // One pass of blocked products of rows `a` with rows `b` of x. Every product a[i]·b[j] (never
-// a row with itself) is offered to toB's list i (b's neighbours of a[i]) and, with toA, to
-// toA's list j (a's neighbours of b[j]). Within (a and b the same list): only the products on
-// and above the diagonal blocks are computed, each offered both ways, so each pair once.
-// toA gets one TopLists per worker (merged by the caller); toB's lists belong to the worker that
-// owns their block. The blocks depend only on the sizes and the worker count, so the products,
-// and the lists, are the same from run to run. Throws Cancelled (checked at every block of b).
-void productPass(const RowMatrixXf& x, std::span<const std::uint32_t> a,
-                 std::span<const std::uint32_t> b, bool within, TopLists& toB,
-                 std::vector<TopLists>* toA, const Progress& progress) {
+// a row with itself) is offered to toB's list i (b's neighbours of a[i]) and, when reverseK > 0,
+// to list j of a worker's reverse lists (a's neighbours of b[j], up to reverseK each). Within (a
+// and b the same list): only the products on and above the diagonal blocks are computed, each
+// offered both ways, so each pair once. toB's lists belong to the worker that owns their block;
+// the reverse lists, one set per worker that ran (none when reverseK is 0), are returned for
+// the caller to merge. The blocks depend only on the sizes and the worker count, so the
+// products, and the lists, are the same from run to run. Throws Cancelled (checked at every
+// block of b).
+std::vector<TopLists> productPass(const RowMatrixXf& x, std::span<const std::uint32_t> a,
+                                  std::span<const std::uint32_t> b, bool within, TopLists& toB,
+                                  std::size_t reverseK, const Progress& progress) {
     const Eigen::Index d = x.cols();
     const std::size_t workers = workerCount();
     // Blocks of a of equal size but for the last, a multiple of the worker count of them (each
@@ -329,33 +330,35 @@ void productPass(const RowMatrixXf& x, std::span<const std::uint32_t> a,
         (a.size() + perUnit * workers * rounds - 1) / (perUnit * workers * rounds);
     const std::size_t blocks = (a.size() + block - 1) / block;
     const std::size_t units = (blocks + perUnit - 1) / perUnit;
-    const auto blocksOf = [&](std::size_t unit) {
-        std::array<std::size_t, 2> of{unit, blocks - 1 - unit};
-        return std::pair{of, within && of[1] != unit ? 2 : 1};
+    // The blocks of a unit: its own, and within the one as far from the back.
+    const auto forBlocksOf = [&](std::size_t unit, auto&& fn) {
+        fn(unit);
+        if (within && blocks - 1 - unit != unit)
+            fn(blocks - 1 - unit);
     };
     const auto bBlocksOf = [&](std::size_t blockIndex) {
         const std::size_t first = within ? blockIndex * block : 0;
         return (b.size() - first + kMemberBlock - 1) / kMemberBlock;
     };
+    // parallelFor below runs min(workers, units) slices.
+    std::vector<TopLists> reverseLists(reverseK == 0 ? 0 : std::min(workers, units),
+                                       TopLists(b.size(), reverseK));
     const Progress cancel = progress.cancelOnly();
     parallelFor(
         units,
         [&](std::size_t begin, std::size_t end, std::size_t worker) {
             const Progress& report = worker == 0 ? progress : cancel;
             std::size_t total = 0;
-            for (std::size_t u = begin; u < end; ++u) {
-                const auto [of, count] = blocksOf(u);
-                for (int k = 0; k < count; ++k)
-                    total += bBlocksOf(of[static_cast<std::size_t>(k)]);
-            }
+            for (std::size_t u = begin; u < end; ++u)
+                forBlocksOf(u, [&](std::size_t blockIndex) { total += bBlocksOf(blockIndex); });
             std::size_t done = 0;
             RowMatrixXf rowsA;
             RowMatrixXf rowsB;
             RowMatrixXf cosines;
+            TopLists* reverse = reverseLists.empty() ? nullptr : &reverseLists[worker];
             for (std::size_t u = begin; u < end; ++u) {
-                const auto [of, count] = blocksOf(u);
-                for (int k = 0; k < count; ++k) {
-                    const std::size_t a0 = of[static_cast<std::size_t>(k)] * block;
+                forBlocksOf(u, [&](std::size_t blockIndex) {
+                    const std::size_t a0 = blockIndex * block;
                     const std::size_t an = std::min(block, a.size() - a0);
                     rowsA.resize(static_cast<Eigen::Index>(an), d);
                     for (std::size_t i = 0; i < an; ++i)
@@ -376,12 +379,10 @@ void productPass(const RowMatrixXf& x, std::span<const std::uint32_t> a,
                         cosines.resize(static_cast<Eigen::Index>(an),
                                        static_cast<Eigen::Index>(bn));
                         cosines.noalias() = rowsA * rowsB.transpose();
-                        // Within, the products of this block of a with itself go one way.
-                        const std::size_t reverseFrom =
-                            toA == nullptr ? bn
-                            : within       ? std::min(bn, std::max(a0 + an, b0) - b0)
-                                           : 0;
-                        TopLists* reverse = toA == nullptr ? nullptr : &(*toA)[worker];
+                        // Within, the products of this block of a with itself (all in the
+                        // first block of b: a block of a is the smaller) go one way only.
+                        static_assert(kQueryBlock <= kMemberBlock);
+                        const std::size_t reverseFrom = within && b0 == a0 ? an : 0;
                         for (std::size_t i = 0; i < an; ++i) {
                             const std::uint32_t self = a[a0 + i];
                             const float* row = cosines.row(static_cast<Eigen::Index>(i)).data();
@@ -391,15 +392,17 @@ void productPass(const RowMatrixXf& x, std::span<const std::uint32_t> a,
                                     continue;
                                 if (toB.mayEnter(a0 + i, c))
                                     toB.offer(a0 + i, {c, static_cast<std::uint32_t>(b0 + j)});
-                                if (j >= reverseFrom && reverse->mayEnter(b0 + j, c))
+                                if (reverse != nullptr && j >= reverseFrom &&
+                                    reverse->mayEnter(b0 + j, c))
                                     reverse->offer(b0 + j, {c, static_cast<std::uint32_t>(a0 + i)});
                             }
                         }
                     }
-                }
+                });
             }
         },
         1);
+    return reverseLists;
 }
 
 // Merges the workers' lists into the first, in parallel over rows.
@@ -421,7 +424,7 @@ std::vector<std::vector<Neighbour>> exactNeighbours(const RowMatrixXf& x,
     if (k == 0 || members.empty() || queries.empty())
         return std::vector<std::vector<Neighbour>>(queries.size());
     TopLists found(queries.size(), std::min(k, members.size()));
-    productPass(x, queries, members, false, found, nullptr, progress);
+    productPass(x, queries, members, false, found, 0, progress);
     return found.neighbours(members);
 }
 
@@ -432,8 +435,7 @@ std::vector<std::vector<Neighbour>> exactNeighboursWithin(const RowMatrixXf& x,
         return std::vector<std::vector<Neighbour>>(members.size());
     k = std::min(k, members.size() - 1);
     TopLists found(members.size(), k);
-    std::vector<TopLists> reverse(workerCount(), TopLists(members.size(), k));
-    productPass(x, members, members, true, found, &reverse, progress);
+    std::vector<TopLists> reverse = productPass(x, members, members, true, found, k, progress);
     mergeWorkers(reverse, members.size(), found);
     return found.neighbours(members);
 }
@@ -446,8 +448,10 @@ exactNeighboursBetween(const RowMatrixXf& x, std::span<const std::uint32_t> a,
         return {std::vector<std::vector<Neighbour>>(a.size()),
                 std::vector<std::vector<Neighbour>>(b.size())};
     TopLists ofA(a.size(), std::min(kOfA, b.size()));
-    std::vector<TopLists> ofB(workerCount(), TopLists(b.size(), std::min(kOfB, a.size())));
-    productPass(x, a, b, false, ofA, kOfB == 0 ? nullptr : &ofB, progress);
+    std::vector<TopLists> ofB =
+        productPass(x, a, b, false, ofA, std::min(kOfB, a.size()), progress);
+    if (ofB.empty())
+        return {ofA.neighbours(b), std::vector<std::vector<Neighbour>>(b.size())};
     mergeWorkers(ofB, b.size(), ofB.front());
     return {ofA.neighbours(b), ofB.front().neighbours(a)};
 }

@@ -390,9 +390,9 @@ TEST(ExactNeighbours, StopsWhenCancelled) {
 }
 
 TEST(ExactNeighboursWithin, FindsWhatABruteForceLoopFindsFromHalfTheProducts) {
-    // 2,600 members, every row not divisible by 7 of 3,033, in descending order (not the row
+    // 2,599 members, every row not divisible by 7 of 3,033, in descending order (not the row
     // order: ties keep the order of members): blocks of about 220 on two cores, so the triangle
-    // spans several units and the members after a block (up to 2,600) cross a 2,048 boundary;
+    // spans several units and the members after a block (up to 2,599) cross a 2,048 boundary;
     // pairs offered to a row from another worker's blocks reach it through the merge.
     const RowMatrixXf x = smallIntegerRows(3033, 6, 11);
     const std::vector<std::uint32_t> members =
