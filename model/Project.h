@@ -43,7 +43,7 @@ QString viewColumn(AnalysisView view);
 class Project {
 public:
     static constexpr int kApplicationId = 0x53796e53; // "SynS"
-    static constexpr int kSchemaVersion = 13;
+    static constexpr int kSchemaVersion = 14;
     static constexpr const char* kFileSuffix = "synthscope";
 
     /// ReadOnly is for commands that only read (summary, gate, report, export, trend,

@@ -358,6 +358,24 @@ ALTER TABLE corpora ADD COLUMN sampling TEXT;
         uR"sql(
 ALTER TABLE samples ADD COLUMN duplicate_cluster TEXT;
 )sql"_s,
+        // 13 → 14: embeddings in a rowid table. A vector of 256 float32 (1 KB) is more than a
+        // WITHOUT ROWID row keeps on its page, so each row of the old table spilled to an
+        // overflow page of its own (4 KB for 1 KB): every analysis rewrote four times the
+        // bytes, and deleting a run's vectors read each page. A rowid table keeps a vector of
+        // up to ~4 KB on its leaf. The key, and so the lookups by sample and source, are as
+        // before.
+        uR"sql(
+CREATE TABLE embeddings_v14 (
+  sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,            -- 'tfidf-svd' (built in) or the user's source name
+  vector BLOB NOT NULL,            -- little-endian float32 × dimension
+  PRIMARY KEY (sample_id, source)
+);
+INSERT INTO embeddings_v14 (sample_id, source, vector)
+  SELECT sample_id, source, vector FROM embeddings ORDER BY sample_id, source;
+DROP TABLE embeddings;
+ALTER TABLE embeddings_v14 RENAME TO embeddings;
+)sql"_s,
     };
     return steps;
 }

@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 using namespace synthscope;
@@ -363,4 +365,68 @@ TEST(Project, MigrationAddsDuplicateClustersAsNone) {
     const Status s = runAnalysis(*p, params, {}, &runId);
     EXPECT_TRUE(s.ok()) << s.error().toStdString();
     EXPECT_GT(runId, 0);
+}
+
+// 13 → 14: embeddings move to a rowid table (a 1 KB vector no longer spills to an overflow
+// page of its own). Every vector comes through byte for byte, the key still refuses a second
+// vector of one source for a sample, and removing a sample still removes its vectors.
+TEST(Project, MigrationKeepsEveryEmbeddingInARowidTable) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v13.synthscope"));
+    QByteArray first(1024, '\0');
+    QByteArray second(1024, '\0');
+    for (int i = 0; i < 1024; ++i) {
+        first[i] = static_cast<char>(i * 7 % 251);
+        second[i] = static_cast<char>(255 - i % 256);
+    }
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v13"));
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        ASSERT_TRUE(initializeSchema(db).ok());
+        ASSERT_TRUE(migrateSchema(db, 13).ok());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral(
+            "INSERT INTO corpora (id, name, role, format, files, mapping, imported_at, samples) "
+            "VALUES (1, 'r', 'real', 'jsonl', '[]', '{}', 'now', 2)")));
+        ASSERT_TRUE(q.exec(QStringLiteral(
+            "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
+            "VALUES (1, 1, 'f', 1, 'one', '{}'), (2, 1, 'f', 2, 'two', '{}')")));
+        // Before the migration the table has no rowid.
+        EXPECT_FALSE(q.exec(QStringLiteral("SELECT rowid FROM embeddings")));
+        q.prepare(QStringLiteral("INSERT INTO embeddings VALUES (?, ?, ?)"));
+        for (const auto& [sample, source, vector] :
+             {std::tuple{1, "tfidf-svd", &first}, std::tuple{2, "tfidf-svd", &second},
+              std::tuple{2, "mine", &first}}) {
+            q.addBindValue(sample);
+            q.addBindValue(QString::fromLatin1(source));
+            q.addBindValue(*vector);
+            ASSERT_TRUE(q.exec()) << q.lastError().text().toStdString();
+        }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v13"));
+    std::shared_ptr<Project> p;
+    ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &p).ok());
+    EXPECT_EQ(pragma(*p, "user_version"), Project::kSchemaVersion);
+    QSqlQuery q(p->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "SELECT rowid, sample_id, source, vector FROM embeddings ORDER BY sample_id, source")));
+    QStringList rows;
+    std::vector<QByteArray> vectors;
+    while (q.next()) {
+        rows << QStringLiteral("%1 %2").arg(q.value(1).toInt()).arg(q.value(2).toString());
+        vectors.push_back(q.value(3).toByteArray());
+    }
+    EXPECT_EQ(rows, (QStringList{QStringLiteral("1 tfidf-svd"), QStringLiteral("2 mine"),
+                                 QStringLiteral("2 tfidf-svd")}));
+    ASSERT_EQ(vectors.size(), 3u);
+    EXPECT_EQ(vectors[0], first);
+    EXPECT_EQ(vectors[1], first);
+    EXPECT_EQ(vectors[2], second);
+    EXPECT_FALSE(q.exec(QStringLiteral("INSERT INTO embeddings VALUES (1, 'tfidf-svd', x'00')")));
+    ASSERT_TRUE(q.exec(QStringLiteral("DELETE FROM samples WHERE id = 2")));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT count(*) FROM embeddings")) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 1);
 }
