@@ -29,25 +29,28 @@ RowMatrixXf SparseRows::times(const RowMatrixXf& m) const {
 }
 
 RowMatrixXf SparseRows::transposeTimes(const RowMatrixXf& m) const {
-    const std::size_t workers = std::max<std::size_t>(1, std::min(workerCount(), rows / 256));
-    std::vector<RowMatrixXf> partial(workers);
+    // Each worker owns every workers-th block of 64 output rows (columns of A): it scans every
+    // row of A and adds only the terms of its blocks, so no worker needs a partial product of
+    // the whole output to clear and sum afterwards. Striped, the shares cost alike whether
+    // the columns are ordered by frequency (a few hot rows in cache, many cold ones) or not.
+    constexpr unsigned kBlockShift = 6;
+    const std::size_t workers = std::max<std::size_t>(
+        1, std::min({workerCount(), (cols >> kBlockShift) + 1, columns.size() / 16384}));
+    RowMatrixXf out = onHugePages<RowMatrixXf>(static_cast<Eigen::Index>(cols), m.cols());
     parallelFor(
-        rows,
-        [&](std::size_t begin, std::size_t end, std::size_t w) {
-            RowMatrixXf& out = partial[w];
-            out = zerosOnHugePages<RowMatrixXf>(static_cast<Eigen::Index>(cols), m.cols());
-            for (std::size_t r = begin; r < end; ++r)
+        workers,
+        [&](std::size_t w, std::size_t, std::size_t) {
+            const auto owns = [&](std::size_t c) { return (c >> kBlockShift) % workers == w; };
+            for (std::size_t c = 0; c < cols; ++c) // first touched by the worker writing it
+                if (owns(c))
+                    out.row(static_cast<Eigen::Index>(c)).setZero();
+            for (std::size_t r = 0; r < rows; ++r)
                 for (std::size_t k = offsets[r]; k < offsets[r + 1]; ++k)
-                    out.row(columns[k]) += values[k] * m.row(static_cast<Eigen::Index>(r));
+                    if (const std::uint32_t c = columns[k]; owns(c))
+                        out.row(c) += values[k] * m.row(static_cast<Eigen::Index>(r));
         },
-        256);
-    RowMatrixXf sum = std::move(partial[0]);
-    for (std::size_t w = 1; w < workers; ++w)
-        if (partial[w].size() > 0)
-            sum += partial[w];
-    if (sum.size() == 0)
-        sum = RowMatrixXf::Zero(static_cast<Eigen::Index>(cols), m.cols());
-    return sum;
+        1);
+    return out;
 }
 
 SparseRows SparseRows::fromDense(const Eigen::MatrixXf& dense) {

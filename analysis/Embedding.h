@@ -25,8 +25,9 @@ struct SparseRows {
 
     /// out = A · m (rows × m.cols()); m must have cols rows. Parallel over rows.
     [[nodiscard]] RowMatrixXf times(const RowMatrixXf& m) const;
-    /// out = Aᵀ · m (cols × m.cols()); m must have rows rows. Parallel, one partial sum per
-    /// worker.
+    /// out = Aᵀ · m (cols × m.cols()); m must have rows rows. Parallel over stripes of columns
+    /// of A; each output row sums its terms in the order of the rows of A, so the result is
+    /// the same on any number of cores (a single-threaded loop's).
     [[nodiscard]] RowMatrixXf transposeTimes(const RowMatrixXf& m) const;
     /// From a dense matrix (zeros dropped); for tests and small inputs.
     static SparseRows fromDense(const Eigen::MatrixXf& dense);
