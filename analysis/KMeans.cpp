@@ -157,10 +157,11 @@ void lloydWithElkanBounds(const RowMatrixXf& x, const KMeansParams& params,
     const double narrow = 1.0 - roundingMargin(x.cols());
     std::vector<std::uint32_t> assignment(n, 0);
     std::vector<double> upper(n, 0.0);
-    std::vector<double> lower; // row-major: point i's bounds at [i·k, (i + 1)·k)
-    lower.reserve(n * k);      // MAUVE's is tens of MB: on huge pages before it is written
-    adviseHugePages(lower.data(), sizeof(double) * n * k);
-    lower.assign(n * k, 0.0);
+    // Point i's bounds at [i·k, (i + 1)·k). MAUVE's is tens of MB: on huge pages, and first
+    // written by the first round below (every entry, on the core that owns the point) rather
+    // than cleared on this thread beforehand.
+    using Bounds = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    Bounds lower = onHugePages<Bounds>(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(k));
     {
         // First round: every distance, by matrix products as assignToCentroids.
         const Eigen::VectorXf cNorm = r.centroids.rowwise().squaredNorm();
@@ -184,7 +185,7 @@ void lloydWithElkanBounds(const RowMatrixXf& x, const KMeansParams& params,
                             bestValue = v;
                             best = c;
                         }
-                        lower[i * k + static_cast<std::size_t>(c)] =
+                        lower.data()[i * k + static_cast<std::size_t>(c)] =
                             std::sqrt(std::max(0.0, static_cast<double>(v) + xn - slack));
                     }
                     assignment[i] = static_cast<std::uint32_t>(best);
