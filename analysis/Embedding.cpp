@@ -34,22 +34,27 @@ RowMatrixXf SparseRows::transposeTimes(const RowMatrixXf& m) const {
     // the whole output to clear and sum afterwards. Striped, the shares cost alike whether
     // the columns are ordered by frequency (a few hot rows in cache, many cold ones) or not.
     constexpr unsigned kBlockShift = 6;
-    const std::size_t workers = std::max<std::size_t>(
-        1, std::min({workerCount(), (cols >> kBlockShift) + 1, columns.size() / 16384}));
+    const std::size_t blocks = (cols + (1u << kBlockShift) - 1) >> kBlockShift;
+    const std::size_t workers =
+        std::max<std::size_t>(1, std::min({workerCount(), blocks, columns.size() / 16384}));
+    std::vector<std::uint8_t> ownerOf(blocks); // workers ≤ 16
+    for (std::size_t b = 0; b < blocks; ++b)
+        ownerOf[b] = static_cast<std::uint8_t>(b % workers);
     RowMatrixXf out = onHugePages<RowMatrixXf>(static_cast<Eigen::Index>(cols), m.cols());
     parallelFor(
         workers,
-        [&](std::size_t w, std::size_t, std::size_t) {
-            const auto owns = [&](std::size_t c) { return (c >> kBlockShift) % workers == w; };
-            for (std::size_t c = 0; c < cols; ++c) // first touched by the worker writing it
-                if (owns(c))
-                    out.row(static_cast<Eigen::Index>(c)).setZero();
-            for (std::size_t r = 0; r < rows; ++r)
-                for (std::size_t k = offsets[r]; k < offsets[r + 1]; ++k)
-                    if (const std::uint32_t c = columns[k]; owns(c))
-                        out.row(c) += values[k] * m.row(static_cast<Eigen::Index>(r));
+        [&](std::size_t begin, std::size_t end, std::size_t) {
+            for (std::size_t w = begin; w < end; ++w) {
+                for (std::size_t c = 0; c < cols; ++c) // first touched by the worker writing it
+                    if (ownerOf[c >> kBlockShift] == w)
+                        out.row(static_cast<Eigen::Index>(c)).setZero();
+                for (std::size_t r = 0; r < rows; ++r)
+                    for (std::size_t k = offsets[r]; k < offsets[r + 1]; ++k)
+                        if (const std::uint32_t c = columns[k]; ownerOf[c >> kBlockShift] == w)
+                            out.row(c) += values[k] * m.row(static_cast<Eigen::Index>(r));
+            }
         },
-        1);
+        1, workers);
     return out;
 }
 

@@ -340,7 +340,7 @@ std::vector<TopLists> productPass(const RowMatrixXf& x, std::span<const std::uin
         const std::size_t first = within ? blockIndex * block : 0;
         return (b.size() - first + kMemberBlock - 1) / kMemberBlock;
     };
-    // parallelFor below runs min(workers, units) slices.
+    // parallelFor below runs min(workers, units) slices (workers, not a second count of the cores).
     std::vector<TopLists> reverseLists(reverseK == 0 ? 0 : std::min(workers, units),
                                        TopLists(b.size(), reverseK));
     const Progress cancel = progress.cancelOnly();
@@ -401,7 +401,7 @@ std::vector<TopLists> productPass(const RowMatrixXf& x, std::span<const std::uin
                 });
             }
         },
-        1);
+        1, workers);
     return reverseLists;
 }
 

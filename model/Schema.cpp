@@ -362,8 +362,8 @@ ALTER TABLE samples ADD COLUMN duplicate_cluster TEXT;
         // WITHOUT ROWID row keeps on its page, so each row of the old table spilled to an
         // overflow page of its own (4 KB for 1 KB): every analysis rewrote four times the
         // bytes, and deleting a run's vectors read each page. A rowid table keeps a vector of
-        // up to ~4 KB on its leaf. The key, and so the lookups by sample and source, are as
-        // before.
+        // up to ~4 KB on its leaf. The key is as before (its index now beside the table:
+        // a lookup by sample and source reads the index, then the row).
         uR"sql(
 CREATE TABLE embeddings_v14 (
   sample_id INTEGER NOT NULL REFERENCES samples(id) ON DELETE CASCADE,

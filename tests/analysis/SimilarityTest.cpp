@@ -100,21 +100,22 @@ TEST(RandomizedSvd, RademacherSketchIsTheProductWithItsSigns) {
 }
 
 // Aᵀ·m by stripes of columns: every output row is the sum of its terms in the order of the rows
-// of A, the same float operations as one loop, on any number of cores (a sum of per-core partial
-// products rounds differently). 3,000 rows of 12 to 20 entries (about 48,000, enough for both
-// cores of a 2-core machine to take stripes), column 0 in every row, columns past 480 never
-// used (zero rows of the output, in the last stripes).
+// of A, the same float operations as one loop (the reference below, with the same Eigen row
+// expression), on any number of cores (a sum of per-core partial products rounds differently).
+// 17,000 rows of 12 to 20 entries (about 272,000: every core of up to 16 takes stripes), 1,200
+// columns (19 blocks of 64), column 0 in every row, columns past 1,179 never used (zero rows
+// of the output, in the last block).
 TEST(SparseRows, TransposeTimesIsTheSumInRowOrderOnAnyCoreCount) {
     std::mt19937_64 fill(3);
     std::uniform_real_distribution<float> unit(-1.0f, 1.0f);
     SparseRows a;
-    a.rows = 3000;
-    a.cols = 500;
+    a.rows = 17000;
+    a.cols = 1200;
     for (std::size_t r = 0; r < a.rows; ++r) {
         std::vector<std::uint32_t> cols{0};
         const std::size_t count = 12 + r % 9;
         while (cols.size() < count) {
-            const auto c = static_cast<std::uint32_t>(1 + fill() % 479);
+            const auto c = static_cast<std::uint32_t>(1 + fill() % 1179);
             if (std::find(cols.begin(), cols.end(), c) == cols.end())
                 cols.push_back(c);
         }
@@ -125,16 +126,16 @@ TEST(SparseRows, TransposeTimesIsTheSumInRowOrderOnAnyCoreCount) {
         }
         a.offsets.push_back(a.columns.size());
     }
-    RowMatrixXf m(3000, 7);
+    ASSERT_GE(a.columns.size(), 16u * 16384u);
+    RowMatrixXf m(17000, 7);
     for (Eigen::Index i = 0; i < m.size(); ++i)
         m.data()[i] = unit(fill);
-    RowMatrixXf expected = RowMatrixXf::Zero(500, 7);
+    RowMatrixXf expected = RowMatrixXf::Zero(1200, 7);
     for (std::size_t r = 0; r < a.rows; ++r)
         for (std::size_t k = a.offsets[r]; k < a.offsets[r + 1]; ++k)
-            for (Eigen::Index j = 0; j < 7; ++j)
-                expected(a.columns[k], j) += a.values[k] * m(static_cast<Eigen::Index>(r), j);
+            expected.row(a.columns[k]) += a.values[k] * m.row(static_cast<Eigen::Index>(r));
     const RowMatrixXf out = a.transposeTimes(m);
-    ASSERT_EQ(out.rows(), 500);
+    ASSERT_EQ(out.rows(), 1200);
     ASSERT_EQ(out.cols(), 7);
     EXPECT_EQ(out, expected);
     EXPECT_TRUE(out.bottomRows(20).isZero(0.0f));
