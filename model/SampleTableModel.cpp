@@ -251,6 +251,14 @@ QVariant SampleTableModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
+void SampleTableModel::setNnOtherApproximate(bool approximate) {
+    if (approximate == m_nnOtherApproximate)
+        return;
+    m_nnOtherApproximate = approximate;
+    const int column = static_cast<int>(SampleColumn::NnOther);
+    Q_EMIT headerDataChanged(Qt::Horizontal, column, column);
+}
+
 QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || section < 0 || section >= kSampleColumnCount)
         return {};
@@ -268,7 +276,7 @@ QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, 
         case SampleColumn::SyntheticLikeness:
             return tr("Synth.-like");
         case SampleColumn::NnOther:
-            return tr("NN other");
+            return m_nnOtherApproximate ? tr("NN other ≈") : tr("NN other");
         case SampleColumn::Perplexity:
             return tr("PPL");
         case SampleColumn::Cluster:
@@ -293,9 +301,16 @@ QVariant SampleTableModel::headerData(int section, Qt::Orientation orientation, 
             return tr("Out-of-fold probability that the sample is synthetic (the detectability "
                       "model of the newest analysis); high on a real sample: it reads like the "
                       "generator");
-        case SampleColumn::NnOther:
-            return tr("Cosine similarity to the nearest sample of the other role (embedding of "
-                      "the newest analysis); near 1: a copy or paraphrase across the sides");
+        case SampleColumn::NnOther: {
+            const QString what =
+                tr("Cosine similarity to the nearest sample of the other role (embedding of "
+                   "the newest analysis); near 1: a copy or paraphrase across the sides");
+            return m_nnOtherApproximate
+                       ? what + u"\n"_s +
+                             tr("Approximate: on a project this large an HNSW index found the "
+                                "nearest samples and may have missed closer ones")
+                       : what;
+        }
         case SampleColumn::Perplexity:
             return tr("Perplexity under the language model of the real side (held-out samples "
                       "only); low on synthetic text: the generator's mode");

@@ -65,6 +65,10 @@ public:
     void fetchMore(const QModelIndex& parent) override;
     /// Shows every match (before a select-all: a selection covers every match).
     void fetchAll();
+    /// Whether the newest analysis found the other role's nearest samples with an HNSW index
+    /// (SimilaritySummary::otherRoleApproximate()): the NN other header then says the values
+    /// may miss closer samples ("NN other ≈" and its tooltip). Off until set.
+    void setNnOtherApproximate(bool approximate);
     /// kRowsPerFetch unless set (≥ 1; tests use a small number).
     void setRowsPerFetch(int rows) { m_rowsPerFetch = std::max(1, rows); }
     [[nodiscard]] int rowsPerFetch() const { return m_rowsPerFetch; }
@@ -85,6 +89,7 @@ private:
     QList<qint64> m_ids;
     int m_shownRows = 0; ///< rows of m_ids shown (rowCount)
     int m_rowsPerFetch = kRowsPerFetch;
+    bool m_nnOtherApproximate = false;
     SampleQuery m_shown; ///< the query of m_ids (its text's hits are marked)
     quint64 m_generation = 0;
     quint64 m_answered = 0; ///< the generation of the last answer

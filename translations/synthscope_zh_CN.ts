@@ -3088,6 +3088,14 @@ With a prompt: %6, with a response: %7</source>
         <source>Keep or drop; with counts when reviewers differ</source>
         <translation>保留或舍弃；审阅人意见不一时显示各自人数</translation>
     </message>
+    <message>
+        <source>NN other ≈</source>
+        <translation>异侧最近邻 ≈</translation>
+    </message>
+    <message>
+        <source>Approximate: on a project this large an HNSW index found the nearest samples and may have missed closer ones</source>
+        <translation>近似值：项目规模较大时由 HNSW 索引查找最近样本，可能漏掉更近的样本</translation>
+    </message>
 </context>
 <context>
     <name>synthscope::model::Schema</name>

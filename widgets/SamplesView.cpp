@@ -385,6 +385,8 @@ void SamplesView::reload() {
             clusters.append({tr("Cluster %1 · %2").arg(c.id + 1).arg(c.label), c.id});
     refill(m_cluster, clusters.isEmpty() ? tr("Clusters: analyse first") : tr("Any cluster"),
            clusters);
+    m_model->setNnOtherApproximate(m_document->analysis() && m_document->analysis()->similarity &&
+                                   m_document->analysis()->similarity->otherRoleApproximate());
     m_cluster->setEnabled(!clusters.isEmpty());
     QList<std::pair<QString, qint64>> tags;
     for (const model::TagDef& t : m_document->review().tags())

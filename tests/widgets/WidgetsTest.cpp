@@ -107,6 +107,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <functional>
 
 using namespace synthscope;
@@ -3266,8 +3267,9 @@ TEST_F(Widgets, ReviewSaysWhenThePartShownIsNotAnalysed) {
 }
 
 // Beyond the exact-search budget the nearest real samples come from an HNSW index, which on
-// large projects misses the true nearest for many samples: Review says so above them. Here the
-// budget is set to 0 to get that run on 600 + 600 real samples; the default run is exact.
+// large projects misses the true nearest for many samples: Review says so above them, and the
+// Samples table's NN other column in its header. Here the budget is set to 0 to get that run on
+// 600 + 600 real samples; the default run is exact.
 TEST(ReviewNeighbours, SayWhenAnHnswIndexFoundThem) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("hnsw.synthscope"));
@@ -3292,7 +3294,8 @@ TEST(ReviewNeighbours, SayWhenAnHnswIndexFoundThem) {
         params.similarity.hnsw.exactPairs = 0;
         ASSERT_TRUE(model::runAnalysis(*project, params, {}, nullptr).ok());
     }
-    const auto headerAfterOpening = [&path]() -> QString {
+    // The Review header, then the NN other column's header and tooltip in Samples.
+    const auto headersAfterOpening = [&path]() -> std::array<QString, 3> {
         widgets::MainWindow window;
         if (!openAndClickTab(window, path, window.review()))
             return {};
@@ -3300,19 +3303,33 @@ TEST(ReviewNeighbours, SayWhenAnHnswIndexFoundThem) {
         for (int i = 0; i < 200 && window.review()->neighboursModel()->rowCount() == 0; ++i)
             QTest::qWait(25);
         EXPECT_GT(window.review()->neighboursModel()->rowCount(), 0);
-        return header->text();
+        const QString review = header->text();
+        if (!openAndClickTab(window, path, window.samples()))
+            return {};
+        auto* table = window.samples()->findChild<QTableView*>(QStringLiteral("sampleTable"));
+        EXPECT_NE(table, nullptr);
+        if (table == nullptr)
+            return {};
+        const int column = static_cast<int>(model::SampleColumn::NnOther);
+        return {review, table->model()->headerData(column, Qt::Horizontal).toString(),
+                table->model()->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString()};
     };
-    const QString byHnsw = headerAfterOpening();
+    const auto [byHnsw, hnswColumn, hnswTip] = headersAfterOpening();
     EXPECT_TRUE(byHnsw.contains(QStringLiteral("approximate"))) << byHnsw.toStdString();
+    EXPECT_EQ(hnswColumn, QStringLiteral("NN other ≈"));
+    EXPECT_TRUE(hnswTip.contains(QStringLiteral("HNSW"))) << hnswTip.toStdString();
     {
         std::shared_ptr<model::Project> project;
         ASSERT_TRUE(
             model::Project::open(path, model::Project::OpenMode::OpenExisting, &project).ok());
         ASSERT_TRUE(model::runAnalysis(*project, {}, {}, nullptr).ok());
     }
-    const QString exact = headerAfterOpening();
+    const auto [exact, exactColumn, exactTip] = headersAfterOpening();
     EXPECT_TRUE(exact.contains(QStringLiteral("Nearest real samples"))) << exact.toStdString();
     EXPECT_FALSE(exact.contains(QStringLiteral("approximate"))) << exact.toStdString();
+    EXPECT_EQ(exactColumn, QStringLiteral("NN other"));
+    EXPECT_TRUE(exactTip.startsWith(QStringLiteral("Cosine similarity"))) << exactTip.toStdString();
+    EXPECT_FALSE(exactTip.contains(QStringLiteral("HNSW"))) << exactTip.toStdString();
 }
 
 TEST_F(Widgets, ATypedTextFindsTheSamplesMostLikeIt) {
