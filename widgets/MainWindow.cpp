@@ -43,6 +43,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -454,9 +455,16 @@ void MainWindow::updateRecentMenu() {
 
 model::Status MainWindow::openProject(const QString& path, model::Project::OpenMode mode) {
     std::unique_ptr<model::ProjectDocument> doc;
-    if (auto s = model::ProjectDocument::open(path, mode, model::Settings::reviewer().get(), &doc);
-        !s)
-        return s;
+    {
+        // Opening upgrades an older file first (a minute for a million vectors at schema 14):
+        // the pointer says the window is busy, and is given back however the open ends.
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const auto restore = qScopeGuard([] { QApplication::restoreOverrideCursor(); });
+        if (auto s =
+                model::ProjectDocument::open(path, mode, model::Settings::reviewer().get(), &doc);
+            !s)
+            return s;
+    }
     model::Settings::addRecentProject(QFileInfo(path).absoluteFilePath());
     updateRecentMenu();
     setDocument(std::move(doc));

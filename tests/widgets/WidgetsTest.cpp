@@ -1957,6 +1957,22 @@ TEST(ChecklistSources, NewGeneratorRuleOpensAQueueOfItsUnreadSamples) {
 
 // Issue 14, recovery: a project whose newest analysis cannot be read opens, says which run is
 // unreadable, and one click drops that run; samples and answers stay.
+// Opening shows a wait cursor (an older file is upgraded first, a minute for a million
+// vectors); it is given back whether the open succeeds or fails, never left spinning.
+TEST(MainWindowOpen, GivesTheCursorBackHoweverTheOpenEnds) {
+    QTemporaryDir dir;
+    widgets::MainWindow window;
+    ASSERT_EQ(QApplication::overrideCursor(), nullptr);
+    EXPECT_FALSE(window
+                     .openProject(dir.filePath(QStringLiteral("missing.synthscope")),
+                                  model::Project::OpenMode::OpenExisting)
+                     .ok());
+    EXPECT_EQ(QApplication::overrideCursor(), nullptr);
+    const QString path = test::newProject(dir)->path();
+    EXPECT_TRUE(window.openProject(path, model::Project::OpenMode::OpenExisting).ok());
+    EXPECT_EQ(QApplication::overrideCursor(), nullptr);
+}
+
 TEST_F(Widgets, AnUnreadableAnalysisCanBeDroppedFromTheOverview) {
     QTemporaryDir dir;
     const QString copy = dir.filePath(QStringLiteral("damaged.synthscope"));
