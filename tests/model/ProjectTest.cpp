@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <functional>
 #include <tuple>
 
 #include <gtest/gtest.h>
@@ -151,23 +152,29 @@ TEST(Project, DamagedSchemaIsRefusedWithWhatIsWrong) {
 
 namespace {
 
-// Writes path exactly as schema 1 did, then runs statements on it (a failure is reported
-// with the statement).
-void writeSchemaOneFile(const QString& path, std::initializer_list<const char*> statements) {
+// Writes path exactly as schema `version` did, then runs statements on it (a failure is
+// reported with the statement) and then more (for rows that need bound values).
+void writeSchemaFile(const QString& path, int version,
+                     std::initializer_list<const char*> statements,
+                     const std::function<void(QSqlDatabase&)>& more = {}) {
+    const QString name = QStringLiteral("v%1").arg(version);
     {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
         ASSERT_TRUE(db.open());
         ASSERT_TRUE(initializeSchema(db).ok());
-        ASSERT_TRUE(migrateSchema(db, 1).ok());
-        QSqlQuery q(db);
-        for (const char* sql : statements)
-            ASSERT_TRUE(q.exec(QString::fromLatin1(sql)))
-                << sql << q.lastError().text().toStdString();
-        q.finish();
+        ASSERT_TRUE(migrateSchema(db, version).ok());
+        {
+            QSqlQuery q(db);
+            for (const char* sql : statements)
+                ASSERT_TRUE(q.exec(QString::fromLatin1(sql)))
+                    << sql << q.lastError().text().toStdString();
+        }
+        if (more)
+            more(db);
         db.close();
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    QSqlDatabase::removeDatabase(name);
 }
 
 } // namespace
@@ -177,27 +184,17 @@ void writeSchemaOneFile(const QString& path, std::initializer_list<const char*> 
 TEST(Project, MigrationMakesOldPairOutputsResponses) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("pairs10.synthscope"));
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v10"));
-        db.setDatabaseName(path);
-        ASSERT_TRUE(db.open());
-        ASSERT_TRUE(initializeSchema(db).ok());
-        ASSERT_TRUE(migrateSchema(db, 10).ok());
-        QSqlQuery q(db);
-        for (const char* sql :
-             {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at, samples) "
-              "VALUES (1, 'judge', 'synthetic', 'jsonl', '[]', '{}', 'now', 3)",
-              "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
-              "VALUES "
-              "(1, 1, 'f', 1, 'first', '{}'), (2, 1, 'f', 1, 'second', '{}'), "
-              "(3, 1, 'f', 2, 'a text', '{}')",
-              "INSERT INTO preference_pairs (first_sample, second_sample, prefer_second) VALUES "
-              "(1, 2, 1.0)"})
-            ASSERT_TRUE(q.exec(QString::fromLatin1(sql))) << sql;
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("v10"));
+    writeSchemaFile(
+        path, 10,
+        {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at, samples) "
+         "VALUES (1, 'judge', 'synthetic', 'jsonl', '[]', '{}', 'now', 3)",
+         "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
+         "VALUES "
+         "(1, 1, 'f', 1, 'first', '{}'), (2, 1, 'f', 1, 'second', '{}'), "
+         "(3, 1, 'f', 2, 'a text', '{}')",
+         "INSERT INTO preference_pairs (first_sample, second_sample, prefer_second) VALUES "
+         "(1, 2, 1.0)"});
+    ASSERT_FALSE(testing::Test::HasFatalFailure());
     std::shared_ptr<Project> p;
     ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &p).ok());
     QSqlQuery q(p->connection());
@@ -218,14 +215,15 @@ TEST(Project, MigratesAVersionOneFileForward) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.synthscope"));
     // A file exactly as schema 1 wrote it, with one reviewer's answers (reviewer '').
-    writeSchemaOneFile(
-        path, {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
-               "VALUES (1, 'c', 'synthetic', 'jsonl', '[]', '{}', 'now')",
-               "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
-               "VALUES (7, 1, 'f', 1, 'hello', '{}')",
-               "INSERT INTO sample_tags VALUES (7, 1, '', 'now')",
-               "INSERT INTO decisions VALUES (7, 'drop', 'ann', 'now')",
-               "INSERT INTO notes VALUES (7, 'sounds like a brochure', '', 'now')"});
+    writeSchemaFile(
+        path, 1,
+        {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
+         "VALUES (1, 'c', 'synthetic', 'jsonl', '[]', '{}', 'now')",
+         "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
+         "VALUES (7, 1, 'f', 1, 'hello', '{}')",
+         "INSERT INTO sample_tags VALUES (7, 1, '', 'now')",
+         "INSERT INTO decisions VALUES (7, 'drop', 'ann', 'now')",
+         "INSERT INTO notes VALUES (7, 'sounds like a brochure', '', 'now')"});
     ASSERT_FALSE(testing::Test::HasFatalFailure());
     std::shared_ptr<Project> reopened;
     ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &reopened).ok());
@@ -265,25 +263,26 @@ TEST(Project, MigratesAnAnalysisRunOfResultFormatOneFromSchemaOne) {
     // Run 1's blob is not JSON; run 2 names its source with a number; run 3 is a format-1
     // result whose blob says distinct_1 is 0.9 while its metrics row says 0.5: the row is the
     // number. The pooled rows hold a comparison and a source concentration.
-    writeSchemaOneFile(
-        path, {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
-               "VALUES (1, 'c', 'synthetic', 'jsonl', '[]', '{}', 'now')",
-               "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
-               "corpora) VALUES (1, 'analysis', '{}', 'not json', '0.1', 'a', 'b', '[1]')",
-               "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
-               "corpora) VALUES (2, 'analysis', '{}', '{\"similarity\": {\"embedding_source\": "
-               "5, \"embedding_dimension\": 8}}', '0.1', 'a', 'b', '[1]')",
-               "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
-               "corpora) VALUES (3, 'analysis', '{}', '{\"corpora\": [{\"corpus_id\": 1, "
-               "\"name\": \"c\", \"role\": \"synthetic\", \"metrics\": {\"distinct_1\": "
-               "0.9}, \"label_counts\": {}}], \"similarity\": {\"embedding_source\": "
-               "\"my-model\", \"embedding_dimension\": 8, \"clusters\": [{\"cluster\": 0, "
-               "\"size\": 1, \"real\": 0, \"synthetic\": 1, \"label\": [\"hello\", "
-               "\"world\"], \"flag\": \"synthetic only\", \"mean_nn_similarity\": 0.5}]}}', "
-               "'0.1', 'a', 'b', '[1]')",
-               "INSERT INTO metrics VALUES (3, 1, 'distinct_1', 0.5)",
-               "INSERT INTO metrics VALUES (3, NULL, 'js_divergence_unigram', 0.25)",
-               "INSERT INTO metrics VALUES (3, NULL, 'source_largest_share_generator', 1.0)"});
+    writeSchemaFile(
+        path, 1,
+        {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at) "
+         "VALUES (1, 'c', 'synthetic', 'jsonl', '[]', '{}', 'now')",
+         "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+         "corpora) VALUES (1, 'analysis', '{}', 'not json', '0.1', 'a', 'b', '[1]')",
+         "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+         "corpora) VALUES (2, 'analysis', '{}', '{\"similarity\": {\"embedding_source\": "
+         "5, \"embedding_dimension\": 8}}', '0.1', 'a', 'b', '[1]')",
+         "INSERT INTO runs (id, kind, params, result, app_version, started_at, finished_at, "
+         "corpora) VALUES (3, 'analysis', '{}', '{\"corpora\": [{\"corpus_id\": 1, "
+         "\"name\": \"c\", \"role\": \"synthetic\", \"metrics\": {\"distinct_1\": "
+         "0.9}, \"label_counts\": {}}], \"similarity\": {\"embedding_source\": "
+         "\"my-model\", \"embedding_dimension\": 8, \"clusters\": [{\"cluster\": 0, "
+         "\"size\": 1, \"real\": 0, \"synthetic\": 1, \"label\": [\"hello\", "
+         "\"world\"], \"flag\": \"synthetic only\", \"mean_nn_similarity\": 0.5}]}}', "
+         "'0.1', 'a', 'b', '[1]')",
+         "INSERT INTO metrics VALUES (3, 1, 'distinct_1', 0.5)",
+         "INSERT INTO metrics VALUES (3, NULL, 'js_divergence_unigram', 0.25)",
+         "INSERT INTO metrics VALUES (3, NULL, 'source_largest_share_generator', 1.0)"});
     ASSERT_FALSE(testing::Test::HasFatalFailure());
     std::shared_ptr<Project> p;
     ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &p).ok());
@@ -327,27 +326,17 @@ TEST(Project, MigratesAnAnalysisRunOfResultFormatOneFromSchemaOne) {
 TEST(Project, MigrationAddsDuplicateClustersAsNone) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v12.synthscope"));
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v12"));
-        db.setDatabaseName(path);
-        ASSERT_TRUE(db.open());
-        ASSERT_TRUE(initializeSchema(db).ok());
-        ASSERT_TRUE(migrateSchema(db, 12).ok());
-        QSqlQuery q(db);
-        for (const char* sql :
-             {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at, samples) "
-              "VALUES (1, 'r', 'real', 'jsonl', '[]', '{}', 'now', 2), "
-              "(2, 's', 'synthetic', 'jsonl', '[]', '{}', 'now', 2)",
-              "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
-              "VALUES (1, 1, 'f', 1, 'the parcel arrived late', '{}'), "
-              "(2, 1, 'f', 2, 'my card was charged twice', '{}'), "
-              "(3, 2, 'g', 1, 'thank you for reaching out', '{}'), "
-              "(4, 2, 'g', 2, 'we are happy to help', '{}')"})
-            ASSERT_TRUE(q.exec(QString::fromLatin1(sql))) << sql;
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("v12"));
+    writeSchemaFile(
+        path, 12,
+        {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at, samples) "
+         "VALUES (1, 'r', 'real', 'jsonl', '[]', '{}', 'now', 2), "
+         "(2, 's', 'synthetic', 'jsonl', '[]', '{}', 'now', 2)",
+         "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
+         "VALUES (1, 1, 'f', 1, 'the parcel arrived late', '{}'), "
+         "(2, 1, 'f', 2, 'my card was charged twice', '{}'), "
+         "(3, 2, 'g', 1, 'thank you for reaching out', '{}'), "
+         "(4, 2, 'g', 2, 'we are happy to help', '{}')"});
+    ASSERT_FALSE(testing::Test::HasFatalFailure());
     std::shared_ptr<Project> p;
     ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &p).ok());
     EXPECT_EQ(pragma(*p, "user_version"), Project::kSchemaVersion);
@@ -379,34 +368,27 @@ TEST(Project, MigrationKeepsEveryEmbeddingInARowidTable) {
         first[i] = static_cast<char>(i * 7 % 251);
         second[i] = static_cast<char>(255 - i % 256);
     }
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v13"));
-        db.setDatabaseName(path);
-        ASSERT_TRUE(db.open());
-        ASSERT_TRUE(initializeSchema(db).ok());
-        ASSERT_TRUE(migrateSchema(db, 13).ok());
-        QSqlQuery q(db);
-        ASSERT_TRUE(q.exec(QStringLiteral(
-            "INSERT INTO corpora (id, name, role, format, files, mapping, imported_at, samples) "
-            "VALUES (1, 'r', 'real', 'jsonl', '[]', '{}', 'now', 2)")));
-        ASSERT_TRUE(q.exec(QStringLiteral(
-            "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
-            "VALUES (1, 1, 'f', 1, 'one', '{}'), (2, 1, 'f', 2, 'two', '{}')")));
-        // Before the migration the table has no rowid.
-        EXPECT_FALSE(q.exec(QStringLiteral("SELECT rowid FROM embeddings")));
-        q.prepare(QStringLiteral("INSERT INTO embeddings VALUES (?, ?, ?)"));
-        for (const auto& [sample, source, vector] :
-             {std::tuple{1, "tfidf-svd", &first}, std::tuple{2, "tfidf-svd", &second},
-              std::tuple{2, "mine", &first}}) {
-            q.addBindValue(sample);
-            q.addBindValue(QString::fromLatin1(source));
-            q.addBindValue(*vector);
-            ASSERT_TRUE(q.exec()) << q.lastError().text().toStdString();
-        }
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("v13"));
+    writeSchemaFile(
+        path, 13,
+        {"INSERT INTO corpora (id, name, role, format, files, mapping, imported_at, samples) "
+         "VALUES (1, 'r', 'real', 'jsonl', '[]', '{}', 'now', 2)",
+         "INSERT INTO samples (id, corpus_id, source_file, source_line, text, original) "
+         "VALUES (1, 1, 'f', 1, 'one', '{}'), (2, 1, 'f', 2, 'two', '{}')"},
+        [&](QSqlDatabase& db) {
+            QSqlQuery q(db);
+            // Before the migration the table has no rowid.
+            EXPECT_FALSE(q.exec(QStringLiteral("SELECT rowid FROM embeddings")));
+            q.prepare(QStringLiteral("INSERT INTO embeddings VALUES (?, ?, ?)"));
+            for (const auto& [sample, source, vector] :
+                 {std::tuple{1, "tfidf-svd", &first}, std::tuple{2, "tfidf-svd", &second},
+                  std::tuple{2, "mine", &first}}) {
+                q.addBindValue(sample);
+                q.addBindValue(QString::fromLatin1(source));
+                q.addBindValue(*vector);
+                ASSERT_TRUE(q.exec()) << q.lastError().text().toStdString();
+            }
+        });
+    ASSERT_FALSE(testing::Test::HasFatalFailure());
     std::shared_ptr<Project> p;
     ASSERT_TRUE(Project::open(path, Project::OpenMode::OpenExisting, &p).ok());
     EXPECT_EQ(pragma(*p, "user_version"), Project::kSchemaVersion);
